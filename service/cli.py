@@ -1,0 +1,166 @@
+"""The `kgqa` command line. Only this module and service/web import click or flask."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from . import settings as settings_mod
+from .errors import KgqaError
+
+
+def _settings(store=None, endpoint=None, update_endpoint=None, **more) -> dict:
+    overrides = {"STORE": store, "ENDPOINT": endpoint, "UPDATE_ENDPOINT": update_endpoint, **more}
+    return settings_mod.load({k: v for k, v in overrides.items() if v is not None})
+
+
+def store_options(update: bool = False):
+    def decorate(fn):
+        fn = click.option("--endpoint", envvar="KGQA_ENDPOINT", help="SPARQL endpoint of a remote store.")(fn)
+        if update:
+            fn = click.option("--update-endpoint", envvar="KGQA_UPDATE_ENDPOINT",
+                              help="SPARQL update endpoint of the remote store.")(fn)
+        return click.option("--store", envvar="KGQA_STORE", type=click.Path(file_okay=False),
+                            help="Folder of the embedded store [default: var/store].")(fn)
+    return decorate
+
+
+def _open(settings: dict):
+    from .store import open_store
+
+    return open_store(settings)
+
+
+def fail(err: KgqaError) -> None:
+    click.echo(f"kgqa: error: {err.message}", err=True)
+    sys.exit(2 if err.status < 500 else 1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kgqa")
+def main():
+    """kgqa: questions over news, answered from a knowledge graph, every answer grounded in its source."""
+
+
+@main.command()
+@store_options(update=True)
+@click.option("--force", is_flag=True, help="Re-extract documents even when unchanged.")
+@click.option("--processes", type=int, default=None, help="spaCy processes (default: KGQA_INGEST_PROCESSES).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def ingest(store, endpoint, update_endpoint, force, processes, paths):
+    """Ingest documents (.txt with optional .json sidecar, .html, .jsonl) from files or folders."""
+    from .ingest.pipeline import ingest_paths
+
+    settings = _settings(store, endpoint, update_endpoint,
+                         **({"INGEST_PROCESSES": processes} if processes else {}))
+    try:
+        with _open(settings) as st:
+            show = sys.stderr.isatty()
+            report = ingest_paths(paths, st, settings, force=force,
+                                  progress=(lambda msg: click.echo(msg, err=True)) if show else None)
+    except KgqaError as err:
+        fail(err)
+    for name, message in report.errors:
+        click.echo(f"kgqa: error: {name}: {message}", err=True)
+    click.echo(report.summary())
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command()
+@store_options(update=True)
+@click.option("--graph", help="IRI of the named graph to load into (default graph when absent).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def load(store, endpoint, update_endpoint, graph, files):
+    """Load RDF files as they are (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD)."""
+    from .loading import load_files
+
+    try:
+        with _open(_settings(store, endpoint, update_endpoint)) as st:
+            total = load_files(st, files, graph)
+    except KgqaError as err:
+        fail(err)
+    click.echo(f"loaded {total} triples from {len(files)} file(s)")
+
+
+@main.command()
+@store_options()
+@click.option("--host", default="127.0.0.1", envvar="HOST", show_default=True)
+@click.option("--port", default=8000, type=int, envvar="PORT", show_default=True)
+@click.option("--threads", default=8, type=int, show_default=True, help="Request threads.")
+def serve(store, endpoint, host, port, threads):
+    """Serve the HTTP API (waitress, a production WSGI server)."""
+    import waitress
+
+    from .web import create_app
+
+    try:
+        app = create_app(_settings(store, endpoint))
+    except KgqaError as err:
+        fail(err)
+    click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="kgqa")
+
+
+@main.command()
+@store_options()
+@click.option("--json", "as_json", is_flag=True, help="Print the answer document as GET /ask does.")
+@click.argument("question")
+def ask(store, endpoint, as_json, question):
+    """Answer a question, with the sources and quotes behind each answer."""
+    from .qa.answer import ask as answer, for_person
+
+    try:
+        with _open(_settings(store, endpoint)) as st:
+            document = answer(st, question, _settings(store, endpoint), link_root="/")
+    except KgqaError as err:
+        if as_json:
+            click.echo(json.dumps({"error": {"code": err.code, "message": err.message, **err.details}},
+                                  indent=2, ensure_ascii=False))
+        fail(err)
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False) if as_json else for_person(document))
+
+
+@main.command()
+@store_options()
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json", "csv", "tsv", "xml", "turtle", "ntriples"]))
+@click.argument("sparql")
+def query(store, endpoint, fmt, sparql):
+    """Run a read-only SPARQL query and print its results."""
+    from .sparql.query import run_cli_query
+
+    try:
+        with _open(_settings(store, endpoint)) as st:
+            out = run_cli_query(st, sparql, fmt, _settings(store, endpoint))
+    except KgqaError as err:
+        fail(err)
+    sys.stdout.buffer.write(out if out.endswith(b"\n") else out + b"\n")
+
+
+@main.command(name="eval")
+@click.option("--gold", default="data/gold", show_default=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--sources", default="data/sources", show_default=True, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold, sources, as_json):
+    """Score extraction against gold annotations: precision and recall per fact kind."""
+    from .tools.evaluate import score_facts
+
+    try:
+        report = score_facts(gold, sources)
+    except KgqaError as err:
+        fail(err)
+    click.echo(json.dumps(report, indent=2) if as_json else report_text(report))
+
+
+def report_text(report: dict) -> str:
+    lines = [f"{'kind':<16}{'gold':>6}{'found':>7}{'P':>7}{'R':>7}{'F1':>7}"]
+    for kind, r in report["kinds"].items():
+        lines.append(f"{kind:<16}{r['gold']:>6}{r['found']:>7}{r['precision']:>7.2f}{r['recall']:>7.2f}{r['f1']:>7.2f}")
+    o = report["overall"]
+    lines.append(f"facts f1={o['f1']:.3f} precision={o['precision']:.3f} recall={o['recall']:.3f}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Minting IRIs under the configured base: documents, passages, entities (actors, facts, occasions)."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from pyoxigraph import NamedNode
+
+
+def slug(text: str, max_len: int = 80) -> str:
+    """A lower-case ASCII slug: 'Vladimir Putin' -> 'vladimir-putin'."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:max_len].strip("-") or "x"
+
+
+def digest(key: str, length: int = 16) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
+
+
+def base(settings_or_base) -> str:
+    value = settings_or_base if isinstance(settings_or_base, str) else settings_or_base["BASE_IRI"]
+    return value if value.endswith("/") else value + "/"
+
+
+def document(base_iri: str, doc_id: str) -> NamedNode:
+    return NamedNode(f"{base(base_iri)}sources/{doc_id}")
+
+
+def passage(base_iri: str, doc_id: str, start: int, end: int) -> NamedNode:
+    """RFC 5147 fragment of the document IRI: <.../sources/ID#char=S,E>."""
+    return NamedNode(f"{base(base_iri)}sources/{doc_id}#char={start},{end}")
+
+
+def entity(base_iri: str, local: str) -> NamedNode:
+    return NamedNode(f"{base(base_iri)}entities/{local}")
+
+
+def actor(base_iri: str, key: str) -> NamedNode:
+    return entity(base_iri, "actor-" + slug(key))
+
+
+def fact(base_iri: str, kind: str, key: str) -> NamedNode:
+    return entity(base_iri, f"{slug(kind)}-{digest(key)}")
+
+
+def local_id(base_iri: str, iri: str) -> str | None:
+    """'…/entities/actor-x' -> 'actor-x' for IRIs minted under this base, else None."""
+    prefix = base(base_iri) + "entities/"
+    return iri[len(prefix):] if iri.startswith(prefix) else None

