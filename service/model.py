@@ -5,6 +5,7 @@ Offsets are always code-point offsets into `Document.text`, the text exactly as 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,23 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     body: list[Span] = field(default_factory=list)  # article-body spans found by clean
+
+
+class ActorResolver(Protocol):
+    """What the facts stage asks the actors stage (service/ingest/actors.py implements it).
+
+    Spans are spaCy spans of the document's Doc, whose character offsets (`span.start_char`) are
+    offsets into Document.text.
+    """
+
+    def resolve(self, span) -> list[str]:
+        """Keys of the actors a noun phrase refers to: names, aliases, titles ("the Russian leader"),
+        metonymy (Moscow -> Russia's government), pronouns and "both sides" (coreference within the
+        document, up to this span), coordinations ("Russia, China and India" -> three keys).
+        Empty when the phrase names no actor."""
+
+    def actor(self, key: str) -> Actor:
+        """The actor with this key (every key resolve() returns is known here)."""
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Actor mentions inside [start, end) of the text, in order: topics of a content span."""
