@@ -34,3 +34,27 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def seeded_store(tmp_path_factory):
+    """An on-disk store with both seed articles ingested by the real pipeline. Read-only use: shared
+    by the whole session (one process owns a store)."""
+    from service import settings
+    from service.ingest.pipeline import ingest_paths
+
+    st = EmbeddedStore(str(tmp_path_factory.mktemp("seeded") / "store"))
+    report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
+    assert not report.errors, report.errors
+    yield st
+    st.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_app(seeded_store):
+    return create_app({"STORE_OBJECT": seeded_store, "BASE_IRI": BASE, "TESTING": True})
+
+
+@pytest.fixture
+def seeded_client(seeded_app):
+    return seeded_app.test_client()
