@@ -61,8 +61,8 @@ class EmbeddedStore(Store):
         if fmt is None:
             raise QuerySyntaxError(f"cannot load RDF of type {media_type}")
         target = graph if graph is not None else ox.DefaultGraph()
-        quads = list(ox.parse(data, format=fmt, base_iri=str(graph.value) if graph else None,
-                              **({"to_graph": target} if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG) else {})))
+        quads = [q if q.graph_name != ox.DefaultGraph() else Quad(q.subject, q.predicate, q.object, target)
+                 for q in ox.parse(data, format=fmt, base_iri=graph.value if graph else None)]
         self.ox.extend(quads)
         return len(quads)
 

@@ -1,0 +1,31 @@
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.namespace import OWL, RDF
+
+from service import vocab
+
+ONTOLOGY = Path(__file__).parents[1] / "ontology"
+GRAPH = rdflib.Graph().parse(ONTOLOGY / "kgqa.ttl")
+
+
+@pytest.mark.parametrize("name", vocab.CLASSES)
+def test_vocab_class_declared(name):
+    assert (rdflib.URIRef(vocab.KG_NS + name), RDF.type, OWL.Class) in GRAPH
+
+
+@pytest.mark.parametrize("name", vocab.PROPERTIES)
+def test_vocab_property_declared(name):
+    kinds = set(GRAPH.objects(rdflib.URIRef(vocab.KG_NS + name), RDF.type))
+    assert kinds & {OWL.ObjectProperty, OWL.DatatypeProperty}
+
+
+def test_vocab_ontology_declares_nothing_unused():
+    declared = {str(s)[len(vocab.KG_NS):] for s in GRAPH.subjects(RDF.type, None) if str(s).startswith(vocab.KG_NS)}
+    assert declared == set(vocab.CLASSES) | set(vocab.PROPERTIES)
+
+
+def test_vocab_shapes_parse_as_shacl():
+    shapes = rdflib.Graph().parse(ONTOLOGY / "shapes.ttl")
+    assert len(list(shapes.subjects(RDF.type, rdflib.URIRef("http://www.w3.org/ns/shacl#NodeShape")))) >= 5
