@@ -1,6 +1,6 @@
 """The /sources routes over a document graph written by hand in the ontology's shape."""
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, Quad
 
 from service import iris, vocab
 from tests.conftest import BASE
@@ -40,8 +40,7 @@ def test_sources_metadata_is_json_by_default(doc_client, accept):
 
 def test_sources_html_marks_evidence(doc_client):
     page = doc_client.get("/sources/doc-1", headers={"Accept": "text/html"}).get_data(as_text=True)
-    assert f'<mark id="char={START},{END}">Deputy Secretary of\u00a0State Tony Blinken met &#8220;friends&#8221;' in page \
-        or f'<mark id="char={START},{END}">Deputy Secretary of\u00a0State Tony Blinken met \u201cfriends\u201d' in page
+    assert f'<mark id="char={START},{END}">{TEXT[START:END]}</mark>' in page
 
 
 def test_sources_list(doc_client):

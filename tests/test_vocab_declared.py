@@ -22,7 +22,8 @@ def test_vocab_property_declared(name):
 
 
 def test_vocab_ontology_declares_nothing_unused():
-    declared = {str(s)[len(vocab.KG_NS):] for s in GRAPH.subjects(RDF.type, None) if str(s).startswith(vocab.KG_NS)}
+    subjects = {str(s) for s in GRAPH.subjects(RDF.type, None)}
+    declared = {s[len(vocab.KG_NS):] for s in subjects if s.startswith(vocab.KG_NS)}
     assert declared == set(vocab.CLASSES) | set(vocab.PROPERTIES)
 
 

@@ -76,7 +76,8 @@ class Store(ABC):
         return int(rows[0]["n"].value) if rows else 0
 
     def close(self) -> None:
-        """Release the store; the default does nothing."""
+        """Release the store; the default has nothing to release."""
+        return None
 
     def __enter__(self):
         return self

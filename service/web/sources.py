@@ -1,25 +1,13 @@
 """GET /sources and /sources/<id>: the ingested documents, their metadata and their exact text."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, render_template_string, url_for
+from flask import Blueprint, Response, jsonify, render_template, url_for
 
 from .. import sources as core
 from . import get_store
 from .negotiate import best
 
 bp = Blueprint("sources", __name__)
-
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ meta.title or meta.id }}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:50em;margin:2em auto;padding:0 1em}
-pre{white-space:pre-wrap;font:inherit}mark{background:#fde68a}mark:target{background:#f59e0b}
-dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:600}</style></head>
-<body><p><a href="{{ root }}sources">All sources</a></p><h1>{{ meta.title or meta.id }}</h1>
-<dl>{% for k in fields %}{% if meta[k] %}<dt>{{ k }}</dt><dd>{{ meta[k] }}</dd>{% endif %}{% endfor %}</dl>
-<p>Highlighted: passages that support facts in the graph ({{ count }}).</p>
-<pre>{% for kind, start, end, piece in parts %}{% if kind == 'mark' %}<mark id="char={{ start }},{{ end }}">{{ piece }}</mark>{% else %}{{ piece }}{% endif %}{% endfor %}</pre>
-</body></html>"""
-
 
 @bp.get("/sources")
 def list_sources():
@@ -37,7 +25,7 @@ def source(doc_id: str):
         return jsonify(meta)
     text = core.text(store, doc_id)
     spans = merged([(s, e) for s, e, _ in core.passages(store, doc_id)])
-    return render_template_string(PAGE, meta=meta, fields=core.FIELDS, parts=pieces(text, spans),
+    return render_template("source.html", meta=meta, fields=core.FIELDS, parts=pieces(text, spans),
                                   count=len(spans), root=url_for("sources.list_sources").rsplit("sources", 1)[0])
 
 
