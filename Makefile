@@ -30,7 +30,7 @@ lint: install
 	$(VENV)/bin/ruff check service tests
 
 eval: install
-	$(PY) -m service.tools.evaluate
+	$(PY) -m service.tools.seed_eval
 
 bench: install
 	$(PY) -m tests.benchmarks.run

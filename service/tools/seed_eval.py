@@ -1,0 +1,65 @@
+"""`make eval`: ingest data/sources into a fresh store, serve it on a free loopback port, score the
+server on the seed questions (tests/data/eval/qa_eval.py), then print extraction scores per fact kind
+(`kgqa eval`). Exit status: non-zero when either falls short of its goal.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server stopped (exit {server.returncode}) before answering")
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"no answer from {url} within {seconds:.0f} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--min-f1", type=float, default=float(os.environ.get("EVAL_MIN_F1", 0.9)))
+    ap.add_argument("--questions", default=str(ROOT / "tests/data/eval/seed-questions.json"))
+    args = ap.parse_args()
+    store = ROOT / "var" / "eval-store"
+    shutil.rmtree(store, ignore_errors=True)
+    kgqa = str(BIN / "kgqa")
+    subprocess.run([kgqa, "ingest", "--store", str(store), str(ROOT / "data/sources")], check=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([kgqa, "serve", "--store", str(store), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(url, server)
+        qa = subprocess.run([sys.executable, str(ROOT / "tests/data/eval/qa_eval.py"), "--base-url", url,
+                             "--questions", args.questions, "--min-f1", str(args.min_f1), "-v"])
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    facts = subprocess.run([kgqa, "eval", "--gold", str(ROOT / "data/gold"), "--sources", str(ROOT / "data/sources")])
+    return 1 if qa.returncode or facts.returncode else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
