@@ -30,3 +30,9 @@ def test_vocab_ontology_declares_nothing_unused():
 def test_vocab_shapes_parse_as_shacl():
     shapes = rdflib.Graph().parse(ONTOLOGY / "shapes.ttl")
     assert len(list(shapes.subjects(RDF.type, rdflib.URIRef("http://www.w3.org/ns/shacl#NodeShape")))) >= 5
+
+
+@pytest.mark.parametrize("name", vocab.CLASSES + vocab.PROPERTIES)
+def test_vocab_constant_for_each_term(name):
+    constant = ("C_" + name.upper()) if name in vocab.CLASSES else name.upper()
+    assert getattr(vocab, constant).value == vocab.KG_NS + name
