@@ -1,0 +1,140 @@
+"""Find the article body in scraped page text: headline, byline, the article's paragraphs and the
+author's bio line, without the site's furniture (navigation, appeals, newsletter boxes, counters,
+share buttons, comment forms).
+
+The text is cut into paragraphs on blank lines; each paragraph is judged by general signals (is it
+prose: enough words, ends like a sentence, mostly lower-case words; does it match a furniture phrase
+from data/lexicon/boilerplate.json), then the body is the segment, between "the article is over"
+markers, richest in prose. Spans are offsets into the original text; nothing is rewritten.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Span
+
+LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
+_BREADCRUMB = re.compile(r"^[^/>»|]{1,80}(\s[/>»|]\s[^/>»|]*){2,}$")
+_BYLINE = re.compile(r"^(by|written by|von)\s+[A-Z]", re.IGNORECASE)
+# equal-length normalization: characters that are spaces or quotes in disguise, mapped one to one
+_NORMALIZE = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": " ",
+                            "\ufeff": " ", "\t": " "})
+
+
+def normalized(text: str) -> str:
+    """An equal-length copy of `text` with odd spaces made plain, so offsets stay the same."""
+    out = text.translate(_NORMALIZE)
+    assert len(out) == len(text)
+    return out
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    span: Span
+    text: str
+    label: str  # prose | short | furniture | end
+    words: int
+
+
+@lru_cache(maxsize=4)
+def boilerplate(path: str = str(LEXICON / "boilerplate.json")) -> dict:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {"end": [re.compile(p, re.IGNORECASE) for p in data["end"]],
+            "drop": [re.compile(p, re.IGNORECASE) for p in data["drop"]],
+            "cues": [c.lower() for c in data["appeal_cues"]], "appeal_min": int(data["appeal_min"])}
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The text's paragraphs (split on blank lines), stripped, each with its label."""
+    out, start = [], 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
+        if body:
+            s = start + lead
+            out.append(_label(Span(s, s + len(body)), normalized(body)))
+        start = brk.end() if brk else len(text)
+    return out
+
+
+def _label(span: Span, text: str) -> Paragraph:
+    rules = boilerplate()
+    flat = " ".join(text.split())
+    words = len(_WORD.findall(flat))
+    if any(p.search(flat) for p in rules["end"]):
+        return Paragraph(span, text, "end", words)
+    lower = flat.lower()
+    if any(p.search(flat) for p in rules["drop"]) or _BREADCRUMB.match(flat) \
+            or sum(c in lower for c in rules["cues"]) >= rules["appeal_min"]:
+        return Paragraph(span, text, "furniture", words)
+    return Paragraph(span, text, "prose" if _is_prose(flat, words) else "short", words)
+
+
+def _is_prose(flat: str, words: int) -> bool:
+    """Sentence-like: enough words, mostly lower-case ones (not a Title Case headline), and ending like
+    a sentence (or long enough to be running text)."""
+    tokens = _WORD.findall(flat)
+    lower = sum(t[0].islower() for t in tokens)
+    if words < 4 or lower < 0.4 * words:
+        return False
+    return bool(_SENTENCE_END.search(flat)) or words >= 25
+
+
+def body_spans(text: str, title: str | None = None) -> list[Span]:
+    """Spans of the article body (headline and byline included), in text order."""
+    paras = paragraphs(text)
+    if not paras:
+        return []
+    segments, current = [], []
+    for p in paras:
+        if p.label == "end":
+            segments.append(current)
+            current = []
+        else:
+            current.append(p)
+    segments.append(current)
+    best = max(segments, key=lambda seg: sum(p.words for p in seg if p.label == "prose"))
+    prose = [i for i, p in enumerate(best) if p.label == "prose"]
+    if not prose:  # no running text at all: keep what is not furniture
+        return [p.span for p in paras if p.label in ("short", "prose")]
+    first, last = prose[0], prose[-1]
+    keep = [p for p in best[first:last + 1] if p.label == "prose" or _inner_short(p)]
+    head = _headline(paras[: paras.index(best[first])], title)
+    return [p.span for p in head + keep]
+
+
+def _inner_short(p: Paragraph) -> bool:
+    """A short paragraph inside the article: a subheading or a short sentence, not a caption word."""
+    return p.label == "short" and (p.words >= 3 or bool(_SENTENCE_END.search(p.text)))
+
+
+def _headline(before: list[Paragraph], title: str | None) -> list[Paragraph]:
+    """Headline and byline just before the body: the paragraph equal to the title when there is one,
+    else the nearest short Title-Case line; a byline ("By ...") too."""
+    want = _key(title) if title else None
+    picked: list[Paragraph] = []
+    for p in reversed(before[-4:]):
+        if p.label != "short":
+            continue
+        if _BYLINE.match(p.text.strip()):
+            picked.append(p)
+        elif want is not None and _key(p.text) == want:
+            picked.append(p)
+            break
+        elif want is None and p.words >= 3:
+            picked.append(p)
+            break
+    return sorted(picked, key=lambda p: p.span.start)
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
