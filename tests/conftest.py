@@ -40,8 +40,9 @@ def runner(app):
 def seeded_store(tmp_path_factory):
     """An on-disk store with both seed articles ingested by the real pipeline. Read-only use: shared
     by the whole session (one process owns a store)."""
-    from service import settings
     from service.ingest.pipeline import ingest_paths
+
+    from service import settings
 
     st = EmbeddedStore(str(tmp_path_factory.mktemp("seeded") / "store"))
     report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
@@ -58,3 +59,106 @@ def seeded_app(seeded_store):
 @pytest.fixture
 def seeded_client(seeded_app):
     return seeded_app.test_client()
+
+
+# --- remote store (issue 6): a real `oxigraph serve` on a free loopback port, no mock server
+
+class OxigraphServer:
+    """`oxigraph serve` (the oxigraph package's binary beside this Python) on a free loopback port.
+    `union`: its union-default-graph mode, which kgqa's remote store requires."""
+
+    def __init__(self, location: Path, *, union: bool = True):
+        import shutil
+        import socket
+        import subprocess
+        import sys
+        import time
+        import urllib.request
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.query, self.update = f"{self.url}/query", f"{self.url}/update"
+        binary = Path(sys.executable).parent / "oxigraph"
+        args = [str(binary if binary.exists() else shutil.which("oxigraph")), "serve", "--location",
+                str(location), "--bind", f"127.0.0.1:{self.port}"] + (["--union-default-graph"] if union else [])
+        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while True:  # wait until it answers a query
+            try:
+                urllib.request.urlopen(f"{self.query}?query=ASK%7B%7D", timeout=1).read()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"oxigraph serve did not start: {self.process.stderr.read()!r}") from None
+                time.sleep(0.1)
+
+    def store(self, timeout: float = 10.0):
+        from service.store.remote import RemoteStore
+
+        return RemoteStore(self.query, self.update, timeout=timeout)
+
+    def stop(self) -> None:
+        import subprocess
+
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """One real Oxigraph server (union default graph) for the session; `remote_store` empties it."""
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph") / "data")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def start_oxigraph(tmp_path):
+    """Start more servers (to stop one, or without the union default graph); all stopped afterwards."""
+    servers = []
+
+    def start(*, union: bool = True) -> OxigraphServer:
+        servers.append(OxigraphServer(tmp_path / f"oxigraph{len(servers)}", union=union))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def remote_store(oxigraph_server):
+    """A RemoteStore on the session's Oxigraph server, emptied before the test."""
+    st = oxigraph_server.store()
+    st._update("DROP ALL")
+    yield st
+    st.close()
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def any_store(request):
+    """Each store contract test runs on both implementations: embedded on disk, remote on oxigraph."""
+    return request.getfixturevalue("store" if request.param == "embedded" else "remote_store")
+
+
+@pytest.fixture(scope="session")
+def seeded_remote_store(tmp_path_factory):
+    """The seeds ingested by the real pipeline into their own Oxigraph server (read-only use)."""
+    from service.ingest.pipeline import ingest_paths
+
+    from service import settings
+
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-seeded") / "data")
+    st = server.store()
+    report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
+    assert not report.errors, report.errors
+    yield st
+    server.stop()

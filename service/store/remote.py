@@ -1,0 +1,296 @@
+"""The remote store: any SPARQL 1.1 Query + Update endpoint (Oxigraph server, Fuseki, QLever, Virtuoso,
+GraphDB, Neptune), for graphs that outgrow one machine. The rest of kgqa cannot tell it from the
+embedded store: results come back as the same pyoxigraph terms, and the same errors are raised.
+
+- Requests go through SPARQLWrapper (GET for short queries, POST for long ones); results are asked for
+  as SPARQL JSON / N-Triples and parsed by pyoxigraph, so garbage is caught by a real parser.
+- Template parameters travel as a VALUES block built from term objects (base.bind_values), whose
+  N-Triples form escapes every character: a hostile literal cannot change the query.
+- A document's graph is replaced by ONE update request (DROP SILENT GRAPH + INSERT DATA), which the
+  servers above run as one transaction, so readers never see half a document. The request is
+  idempotent, so retrying it after a connection error or a 5xx is safe; retries back off
+  exponentially and are bounded.
+- Queries need the server to answer with the union of its named graphs as the default graph (what the
+  embedded store does). That is checked on first use with two tiny queries, and a server that does
+  otherwise gets a clear ConfigError saying which switch to turn on (README: Remote stores).
+- Every wait is bounded: each socket operation by `timeout`, and reading a whole answer by the same
+  deadline, so a slow or silent endpoint gives StoreUnavailable instead of a hang.
+"""
+from __future__ import annotations
+
+import ast
+import http.client
+import time
+import urllib.error
+import warnings
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from pyoxigraph import BlankNode, NamedNode, Quad, QueryBoolean, QuerySolutions, Triple
+from SPARQLWrapper import GET, POST, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+)
+
+from ..errors import ConfigError, QuerySyntaxError, StoreUnavailable
+from .base import Store, Term, bind_values
+from .embedded import RDF_FORMATS, RESULT_FORMATS
+
+LONG_QUERY = 1500  # characters; longer queries go by POST (servers refuse URLs past 2-8 KB)
+WRITE_ATTEMPTS = 4  # one try and three retries, after 0.5, 1 and 2 seconds
+BACKOFF = 0.5
+LOAD_CHUNK = 20_000  # quads per INSERT DATA when `load` splits a big file (only without blank nodes)
+SELECT_JSON = "application/sparql-results+json"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"  # both parse as Turtle
+
+
+class _Transient(StoreUnavailable):
+    """Unreachable or 5xx: a write may be retried."""
+
+
+class RemoteStore(Store):
+    def __init__(self, query_endpoint: str, update_endpoint: str | None = None, *,
+                 auth: str | None = None, timeout: float = 15.0):
+        """No request is made here: a server that is down when kgqa starts gets its clear error on the
+        first query (and `kgqa serve` still starts, answering 503 until the endpoint is back)."""
+        if not query_endpoint.startswith(("http://", "https://")):
+            raise ConfigError(f"the SPARQL endpoint {query_endpoint!r} is not an http(s) URL")
+        self.query_endpoint = query_endpoint
+        self.update_endpoint = update_endpoint or query_endpoint
+        self.auth = auth
+        self.timeout = float(timeout)
+        self.description = f"remote store {query_endpoint}"
+        self._union_checked = False
+
+    # --- writing
+    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        data = _triples(quads)
+        insert = f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{data}\n}} }}" if data else ""
+        self._update(f"DROP SILENT GRAPH {graph}{insert}")
+
+    def remove_graph(self, graph: NamedNode) -> None:
+        self._update(f"DROP SILENT GRAPH {graph}")
+
+    def load(self, data: bytes, media_type: str, graph: NamedNode | None = None) -> int:
+        """Parsed here (so bad RDF fails before anything is sent), then sent as INSERT DATA. Without blank
+        nodes a big file goes in chunks of LOAD_CHUNK quads (each idempotent, so a retry is safe, but a
+        failure midway leaves the first chunks loaded); with blank nodes it goes in one request, since
+        a blank node label only means the same node within one request."""
+        fmt = RDF_FORMATS.get(media_type)
+        if fmt is None:
+            raise QuerySyntaxError(f"cannot load RDF of type {media_type}")
+        target = graph if graph is not None else ox.DefaultGraph()
+        quads = [q if q.graph_name != ox.DefaultGraph() else Quad(q.subject, q.predicate, q.object, target)
+                 for q in ox.parse(data, format=fmt, base_iri=graph.value if graph else None)]
+        has_blanks = any(isinstance(t, BlankNode) for q in quads for t in (q.subject, q.object))
+        step = max(len(quads), 1) if has_blanks else LOAD_CHUNK
+        for start in range(0, len(quads), step):
+            self._update(_insert_data(quads[start:start + step]))
+        return len(quads)
+
+    # --- reading
+    def select(self, query: str, bindings: dict[str, Term] | None = None) -> list[dict[str, Term]]:
+        result = self._results(bind_values(query, bindings))
+        if isinstance(result, QueryBoolean):
+            raise QuerySyntaxError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def ask(self, query: str, bindings: dict[str, Term] | None = None) -> bool:
+        result = self._results(bind_values(query, bindings))
+        if not isinstance(result, QueryBoolean):
+            raise QuerySyntaxError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, bindings: dict[str, Term] | None = None) -> list[Triple]:
+        self._check_union()
+        body, _ = self._request(bind_values(query, bindings), GRAPH_ACCEPT)
+        return [q.triple for q in self._parse_graph(body)]
+
+    def execute(self, query, media_type, *, default_graphs=None, named_graphs=None) -> bytes:
+        if not default_graphs and not named_graphs:
+            self._check_union()
+        body, content_type = self._request(query, media_type, default_graphs=default_graphs or (),
+                                           named_graphs=named_graphs or ())
+        if content_type.split(";")[0].strip().lower() != media_type:
+            raise StoreUnavailable(f"the SPARQL endpoint {self.query_endpoint} answered "
+                                   f"{content_type or 'no content type'} where {media_type} was asked for")
+        try:  # a real parser checks what we pass on; CSV alone has none (it loses term kinds)
+            if media_type in RESULT_FORMATS and media_type != "text/csv":
+                result = ox.parse_query_results(body, format=RESULT_FORMATS[media_type])
+                if isinstance(result, QuerySolutions):
+                    list(result)
+            elif media_type in RDF_FORMATS:
+                list(ox.parse(body, format=RDF_FORMATS[media_type]))
+        except (SyntaxError, ValueError) as err:
+            raise self._garbage(body, err) from None
+        return body
+
+    def dump(self, media_type: str, graph: NamedNode | None = None) -> bytes:
+        """One graph by CONSTRUCT; the whole dataset by SELECT over every named graph plus the default
+        graph's own triples (those in no named graph: with the union default graph, a SPARQL query
+        cannot see the rest of it). Serialized by pyoxigraph, like the embedded store's dump."""
+        fmt = RDF_FORMATS[media_type]
+        if graph is not None:
+            body, _ = self._request(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}",
+                                    GRAPH_ACCEPT)
+            return ox.serialize([q.triple for q in self._parse_graph(body)], format=fmt)
+        if not fmt.supports_datasets:
+            raise ValueError(f"A RDF format supporting datasets was expected, {fmt.name} found")
+        named = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        quads = [Quad(r["s"], r["p"], r["o"], r["g"]) for r in named]
+        default = self._results("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+        quads += [Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in default]
+        return ox.serialize(quads, format=fmt)
+
+    # --- the protocol
+    def _results(self, query: str):
+        self._check_union()
+        body, _ = self._request(query, SELECT_JSON)
+        try:
+            result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            return result if isinstance(result, QueryBoolean) else _Solutions(result)
+        except (SyntaxError, ValueError) as err:
+            raise self._garbage(body, err) from None
+
+    def _parse_graph(self, body: bytes) -> list[Quad]:
+        try:
+            return list(ox.parse(body, format=ox.RdfFormat.TURTLE))
+        except (SyntaxError, ValueError) as err:
+            raise self._garbage(body, err) from None
+
+    def _check_union(self) -> None:
+        """Once per store: a triple seen in a named graph must be seen in the default graph too. While
+        the named graphs are empty there is nothing to check, and the check runs again next time."""
+        if self._union_checked:
+            return
+        self._union_checked = True  # the probe queries below must not re-enter
+        try:
+            sample = self._results("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+                                   "FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1")
+            probe = {name: sample[0][name] for name in ("s", "p", "o")} if sample else None
+            if not sample or self._results(bind_values("ASK WHERE { ?s ?p ?o }", probe)):
+                self._union_checked = bool(sample)
+                return
+        except BaseException:
+            self._union_checked = False
+            raise
+        self._union_checked = False
+        raise ConfigError(
+            f"the SPARQL endpoint {self.query_endpoint} does not use the union of its named graphs as the "
+            "default graph, which kgqa's queries need: start Oxigraph with `oxigraph serve "
+            "--union-default-graph`, set `tdb2:unionDefaultGraph true` in Fuseki (see the README, "
+            "'Remote stores')")
+
+    def _update(self, update: str) -> None:
+        delay = BACKOFF
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                self._request(update, "*/*", update=True)
+                return
+            except _Transient:
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+                time.sleep(delay)
+                delay *= 2
+
+    def _request(self, text: str, accept: str, *, update: bool = False,
+                 default_graphs=(), named_graphs=()) -> tuple[bytes, str]:
+        """One protocol request; returns the answer's bytes and content type, or raises a domain error
+        that names the endpoint and what went wrong."""
+        endpoint = self.update_endpoint if update else self.query_endpoint
+        wrapper = SPARQLWrapper(self.query_endpoint, updateEndpoint=self.update_endpoint)
+        wrapper.setOnlyConneg(True)  # no format=/output= parameters: protocol only
+        with warnings.catch_warnings():  # SPARQLWrapper guesses the form by regex and warns on doubt
+            warnings.simplefilter("ignore")
+            wrapper.setQuery(text)
+        wrapper.queryType = "INSERT" if update else "SELECT"  # the route is ours to say, not a guess's
+        wrapper.setMethod(POST if update or len(text) > LONG_QUERY else GET)
+        wrapper.setRequestMethod(URLENCODED)  # form-encoded POST carries the dataset parameters too
+        wrapper.timeout = self.timeout  # seconds per socket wait (setTimeout would truncate to int)
+        for uri in default_graphs:
+            wrapper.addDefaultGraph(uri)
+        for uri in named_graphs:
+            wrapper.addNamedGraph(uri)
+        wrapper.addCustomHttpHeader("Accept", accept)
+        if self.auth:
+            wrapper.addCustomHttpHeader("Authorization", self.auth)
+        deadline = time.monotonic() + self.timeout
+        try:
+            response = wrapper.query().response
+            chunks = []
+            while chunk := response.read(1 << 16):
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise TimeoutError("the answer took longer to arrive")
+            return b"".join(chunks), response.headers.get("Content-Type", "")
+        except QueryBadFormed as err:
+            raise QuerySyntaxError(f"the SPARQL endpoint {endpoint} refused the request as malformed: "
+                                   f"{_server_message(err)}") from None
+        except Unauthorized:
+            raise StoreUnavailable(f"the SPARQL endpoint {endpoint} refused kgqa's credentials (401): set "
+                                   "KGQA_ENDPOINT_AUTH to the Authorization header it expects") from None
+        except EndPointNotFound:
+            raise StoreUnavailable(f"the SPARQL endpoint {endpoint} answered 404 Not Found: is this the "
+                                   "URL of its SPARQL service?") from None
+        except EndPointInternalError as err:
+            raise _Transient(f"the SPARQL endpoint {endpoint} failed (500): {_server_message(err)}") from None
+        except urllib.error.HTTPError as err:
+            message = f"the SPARQL endpoint {endpoint} answered {err.code} {err.reason}"
+            if err.code == 403 and update:
+                message += ": does it accept updates? Set KGQA_UPDATE_ENDPOINT to its update URL"
+            raise (_Transient if err.code >= 500 else StoreUnavailable)(message) from None
+        except (urllib.error.URLError, ConnectionError) as err:
+            reason = getattr(err, "reason", err)
+            if isinstance(reason, TimeoutError):
+                raise self._slow(endpoint) from None
+            raise _Transient(f"the SPARQL endpoint {endpoint} cannot be reached: {reason}") from None
+        except TimeoutError:
+            raise self._slow(endpoint) from None
+        except (http.client.HTTPException, OSError, SPARQLWrapperException) as err:
+            raise StoreUnavailable(f"the SPARQL endpoint {endpoint} gave a broken answer: "
+                                   f"{type(err).__name__}: {err}") from None
+
+    def _slow(self, endpoint: str) -> StoreUnavailable:
+        return StoreUnavailable(f"the SPARQL endpoint {endpoint} did not answer within {self.timeout:g} s "
+                                "(KGQA_ENDPOINT_TIMEOUT)")
+
+    def _garbage(self, body: bytes, err: Exception) -> StoreUnavailable:
+        return StoreUnavailable(f"the SPARQL endpoint {self.query_endpoint} answered something that is not "
+                                f"SPARQL results ({err}): {body[:80]!r}")
+
+
+class _Solutions(list):
+    """Parsed solutions kept as a list (the parser is lazy, so garbage must fail here, not later)."""
+
+    def __init__(self, result: QuerySolutions):
+        super().__init__(result)
+        self.variables = result.variables
+
+
+def _triples(quads: Iterable[Quad]) -> str:
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+def _insert_data(quads: list[Quad]) -> str:
+    """INSERT DATA from term objects, grouped by graph (the default graph's triples outside GRAPH)."""
+    by_graph: dict[object, list[Quad]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, []).append(quad)
+    blocks = [_triples(qs) if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n{_triples(qs)}\n}}"
+              for g, qs in by_graph.items()]
+    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
+def _server_message(err: SPARQLWrapperException) -> str:
+    """The server's own words, which SPARQLWrapper keeps only inside its message."""
+    text = str(err).partition("Response:\n")[2]
+    try:
+        body = ast.literal_eval(text) if text else b""
+    except (ValueError, SyntaxError):
+        body = text.encode()
+    return body.decode("utf-8", "replace").strip()[:300] or "no details given"
