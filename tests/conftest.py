@@ -162,3 +162,52 @@ def seeded_remote_store(tmp_path_factory):
     assert not report.errors, report.errors
     yield st
     server.stop()
+
+
+@pytest.fixture
+def silent_endpoint():
+    """URL of a loopback socket that accepts connections and never answers (a hung endpoint)."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)  # the kernel completes the handshakes; nobody ever reads or writes
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+    listener.close()
+
+
+@pytest.fixture
+def garbage_endpoint():
+    """start(status, content_type, body) -> URL of a tiny loopback HTTP server that answers every request
+    with that; the request headers it saw are in `.seen`."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    servers = []
+
+    def start(status: int, content_type: str, body: bytes) -> str:
+        class Handler(BaseHTTPRequestHandler):
+            def answer(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                start.seen.append(dict(self.headers))
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = answer
+
+            def log_message(self, *args):
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/sparql"
+
+    start.seen = []
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

@@ -172,6 +172,8 @@ class RemoteStore(Store):
         try:
             sample = self._results("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
                                    "FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1")
+            if isinstance(sample, QueryBoolean):
+                raise self._garbage(b"a boolean", ValueError("a SELECT query got an ASK answer"))
             probe = {name: sample[0][name] for name in ("s", "p", "o")} if sample else None
             if not sample or self._results(bind_values("ASK WHERE { ?s ?p ?o }", probe)):
                 self._union_checked = bool(sample)
