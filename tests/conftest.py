@@ -211,3 +211,15 @@ def garbage_endpoint():
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(params=["nothing listens", "server stopped"])
+def down_endpoint(request, start_oxigraph):
+    """Query URL of an endpoint that is down: a loopback port nothing listens on, or a real Oxigraph
+    server that answered a query and was then stopped."""
+    if request.param == "nothing listens":
+        return "http://127.0.0.1:9/query"  # the discard port
+    server = start_oxigraph()
+    assert server.store().count_triples() == 0  # it was up
+    server.stop()
+    return server.query
