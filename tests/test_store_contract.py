@@ -29,6 +29,7 @@ HOSTILE = [
     "non\u00a0breaking and \u00e9t\u00e9 \U0001f600",
     "'single' '''triple''' \"\"\"quotes\"\"\"",
     "?o } UNION { ?s ?p ?o",
+    "a long value that makes the query go by POST & ?x=1 " * 200,
 ]
 
 

@@ -24,6 +24,7 @@ import time
 import urllib.error
 import warnings
 from collections.abc import Iterable
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from pyoxigraph import BlankNode, NamedNode, Quad, QueryBoolean, QuerySolutions, Triple
@@ -40,7 +41,7 @@ from ..errors import ConfigError, QuerySyntaxError, StoreUnavailable
 from .base import Store, Term, bind_values
 from .embedded import RDF_FORMATS, RESULT_FORMATS
 
-LONG_QUERY = 1500  # characters; longer queries go by POST (servers refuse URLs past 2-8 KB)
+LONG_QUERY = 2000  # URL-encoded bytes; longer queries go by POST (servers refuse URLs past 2-8 KB)
 WRITE_ATTEMPTS = 4  # one try and three retries, after 0.5, 1 and 2 seconds
 BACKOFF = 0.5
 LOAD_CHUNK = 20_000  # quads per INSERT DATA when `load` splits a big file (only without blank nodes)
@@ -211,7 +212,7 @@ class RemoteStore(Store):
             warnings.simplefilter("ignore")
             wrapper.setQuery(text)
         wrapper.queryType = "INSERT" if update else "SELECT"  # the route is ours to say, not a guess's
-        wrapper.setMethod(POST if update or len(text) > LONG_QUERY else GET)
+        wrapper.setMethod(POST if update or len(quote(text)) > LONG_QUERY else GET)
         wrapper.setRequestMethod(URLENCODED)  # form-encoded POST carries the dataset parameters too
         wrapper.timeout = self.timeout  # seconds per socket wait (setTimeout would truncate to int)
         for uri in default_graphs:
