@@ -1,0 +1,198 @@
+"""The actors stage: canonical actors, their mentions, roles and references within one document.
+
+`Resolver` implements service.model.ActorResolver for the facts stage. It is built once per parsed
+document: names are found (mentions.py), groups (groups.py) and pairs of actors mentioned together
+are collected, role facts are read (roles.py), then every pronoun and description is resolved in
+text order (coref.py), so that later references can lean on earlier ones.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Document, Fact, Mention, Span
+from . import coref, mentions, roles
+from .groups import find_groups
+from .lexicon import Lexicon
+
+_PAIR_WORDS = {"two", "both", "2"}
+
+
+class Resolver:
+    """Actors of one document and what its noun phrases refer to (see service.model.ActorResolver)."""
+
+    def __init__(self, doc: Doc, document: Document, lex: Lexicon):
+        self.doc, self.document, self.lex = doc, document, lex
+        found, self.actors = mentions.find(doc, lex)
+        self.key_at: list[str | None] = [None] * len(doc)
+        self.how_at: list[str | None] = [None] * len(doc)
+        self._mentions = [Mention(f.key, _span(doc, f.start, f.end)) for f in found]
+        for f in found:
+            for i in range(f.start, f.end):
+                self.key_at[i], self.how_at[i] = f.key, f.how
+        self._sent_index = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self._sent_index[i] = n
+        self._cache: dict[int, list[str]] = {}
+        self.groups = {}
+        for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns):
+            self.actors.setdefault(g.actor.key, g.actor)
+            for member in g.members:
+                self.actors[member].member_of.add(g.actor.key)
+            self.groups[g.head] = g.actor.key
+            self._mentions.append(Mention(g.actor.key, _span(doc, g.start, g.end)))
+        self.pairs, self.meetings = _pairs(doc, self.key_at, set(lex.meeting_words))
+        self.person_country: dict[str, str] = {}
+        self.roles: list[Fact] = roles.find(self)
+        self._resolve_all()
+        self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
+
+    # --- the ActorResolver protocol
+    def resolve(self, span) -> list[str]:
+        """Keys of the actors a noun phrase refers to (its head and the heads coordinated with it)."""
+        root = span.root
+        heads = [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]
+        keys: list[str] = []
+        for head in sorted(heads, key=lambda t: t.i):
+            for key in self.refers(head):
+                if key not in keys:
+                    keys.append(key)
+        return keys
+
+    def actor(self, key: str) -> Actor:
+        return self.actors[key]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self._mentions if start <= m.span.start and m.span.end <= end]
+
+    # --- beyond the protocol
+    def note_participants(self, keys: list[str], start: int) -> None:
+        """The facts stage reports a meeting's participants: "both sides" after it means them."""
+        if len(keys) > 1:
+            tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            i = tok.start if tok is not None else len(self.doc)
+            self.meetings.append((i, tuple(keys)))
+            self.meetings.sort()
+            for later in [j for j in self._cache if j > i]:
+                del self._cache[later]
+
+    def mentions(self) -> list[Mention]:
+        return list(self._mentions)
+
+    def refers(self, h: Token) -> list[str]:
+        """What one head token refers to (cached: resolving in text order lets references chain)."""
+        if h.i in self._cache:
+            return self._cache[h.i]
+        keys = self._refers(h)
+        self._cache[h.i] = keys
+        return keys
+
+    def known(self, i: int) -> list[str]:
+        """Referents at token i found so far (names, groups, resolved references), without resolving."""
+        if self.key_at[i] and self.how_at[i] != "demonym":
+            return [self.key_at[i]]
+        if i in self.groups:
+            return [self.groups[i]]
+        return self._cache.get(i, [])
+
+    def is_person(self, key: str) -> bool:
+        return self.actors[key].kind == "Person"
+
+    def is_group(self, key: str) -> bool:
+        return self.actors[key].kind == "Group"
+
+    def country(self, key: str) -> str | None:
+        actor = self.actors.get(key)
+        if actor is None:
+            return None
+        if actor.kind == "Country":
+            return key
+        if actor.government_of:
+            return actor.government_of
+        return self.person_country.get(key) or self.lex.country_of.get(key)
+
+    def sentence_of(self, i: int) -> int:
+        return self._sent_index[i]
+
+    # --- internals
+    def _refers(self, h: Token) -> list[str]:
+        if self.key_at[h.i]:
+            if self.how_at[h.i] != "demonym" or h.tag_ in ("NNS", "NNPS"):
+                return [self.key_at[h.i]]
+            return []
+        if h.i in self.groups:
+            return [self.groups[h.i]]
+        word = h.lower_
+        if h.pos_ == "PRON":
+            return coref.pronoun(self, h)
+        if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
+            return coref.pair(self, h, self.lex.pair_nouns[word])
+        named = [self.key_at[c.i] for c in h.children
+                 if c.dep_ in ("appos", "compound", "flat") and self.key_at[c.i]
+                 and self.is_person(self.key_at[c.i])]
+        if named:  # "President Putin" parsed with the title as head
+            return list(dict.fromkeys([*named, *(self.key_at[c.i] for c in h.children if c.dep_ == "appos"
+                                                 for c in c.conjuncts if self.key_at[c.i])]))
+        if h.lemma_.lower() in self.lex.descriptors:
+            return coref.descriptor(self, h)
+        return []
+
+    def _resolve_all(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ == "PRON" or tok.lemma_.lower() in self.lex.descriptors or tok.lower_ in self.lex.pair_nouns:
+                keys = self.refers(tok)
+                if keys and tok.pos_ != "PRON":
+                    span = _span(self.doc, tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i, tok.i + 1)
+                    self._mentions.extend(Mention(k, span) for k in keys)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+Pairs = list[tuple[int, tuple[str, ...]]]
+
+
+def _pairs(doc: Doc, key_at: list, meeting_words: set[str]) -> tuple[Pairs, Pairs]:
+    """Actors mentioned together: coordinations ("Obama and Putin") and hyphenated pairs ("Putin-Obama",
+    "U.S.-Russian"), by the token where the pair is complete; and those of them that met (subject of
+    "met", "talked", or naming a "meeting": "the Obama-Putin meeting")."""
+    pairs, meetings = [], []
+    for tok in doc:
+        found = None
+        if key_at[tok.i] and tok.dep_ != "conj":
+            conj = [c for c in tok.conjuncts if key_at[c.i]]
+            keys = tuple(dict.fromkeys([key_at[tok.i], *(key_at[c.i] for c in conj)]))
+            if len(keys) > 1:
+                found = (max(c.i for c in conj), keys, tok)
+        if 0 < tok.i < len(doc) - 1 and tok.text == "-" and not tok.whitespace_:
+            left, right = key_at[tok.i - 1], key_at[tok.i + 1]
+            if left and right and left != right:
+                found = (tok.i + 1, (left, right), doc[tok.i + 1])
+        if found:
+            pairs.append(found[:2])
+            if _met(found[2], meeting_words):
+                meetings.append(found[:2])
+    for verb in doc:  # "X met Y", "X held talks with Y"
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in meeting_words:
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        objs = [c for c in verb.children if c.dep_ == "dobj"] + \
+               [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj"]
+        keys = tuple(dict.fromkeys(key_at[t.i] for t in [*subj, *objs] for t in [t, *t.conjuncts]
+                                   if key_at[t.i]))
+        if subj and objs and len(keys) > 1:
+            meetings.append((max(t.i for t in [*subj, *objs]), keys))
+    return sorted(pairs), sorted(meetings)
+
+
+def _met(tok: Token, meeting_words: set[str]) -> bool:
+    """Is this name part of the subject of "met" or of a noun like "meeting" (up to the clause's verb)?"""
+    for _ in range(5):
+        if tok.lemma_.lower() in meeting_words:
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False

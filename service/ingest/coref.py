@@ -1,0 +1,143 @@
+"""Within-document coreference, written for this pipeline (coreferee needs a model from outside).
+
+- he / she / his / him: a person mentioned before. Subject pronouns and possessives prefer the
+  subject of their own sentence (when it comes first), then that of the sentences before; object
+  pronouns ("him") take the nearest person that is not the subject of their own clause.
+- they / them / their: a plural subject before (a group, a coordination, "both sides"), else the last
+  pair or group mentioned.
+- "the Russian leader", "the U.S. president": the latest person of that country; "his Russian
+  counterpart": a person of that country (or of another country than his) who is not him.
+- "the two presidents", "both sides", "the two countries": the latest pair of actors mentioned together
+  (a coordination, "Putin-Obama", or a meeting's participants the facts stage reported).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .actors import Resolver
+
+SINGULAR = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+OBJECT = {"him", "her", "them", "himself", "herself", "themselves"}
+_SUBJECT = {"nsubj", "nsubjpass"}
+_WINDOW = 3  # sentences to look back
+
+
+def pronoun(r: Resolver, h: Token) -> list[str]:
+    word = h.lower_
+    if word in SINGULAR:
+        if word in OBJECT or (word == "her" and h.dep_ != "poss"):
+            own = _clause_subject(h)
+            for i, keys in reversed(_before(r, h, persons=True)):
+                if own is None or not (own.left_edge.i <= i <= own.right_edge.i):
+                    return keys
+            return []
+        return _by_subject(r, h, lambda keys: len(keys) == 1 and r.is_person(keys[0])) \
+            or _nearest(r, h, persons=True)
+    if word in PLURAL:
+        found = _by_subject(r, h, lambda keys: len(keys) > 1 or r.is_group(keys[0]))
+        if found:
+            return found
+        pairs = [(i, keys) for i, keys in r.pairs if i < h.i and _recent(r, i, h)]
+        return list(pairs[-1][1]) if pairs else []
+    return []
+
+
+def descriptor(r: Resolver, h: Token) -> list[str]:
+    """'the Russian leader', 'his Russian counterpart', 'the U.S. president'."""
+    country, owner = None, None
+    determined = False
+    for child in h.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and r.key_at[child.i]:
+            country = r.country(r.key_at[child.i])
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            owner = (r.refers(child) or [None])[0]
+        if child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an", "another", "some"):
+            determined = True
+    if not determined:
+        return []
+    counterpart = h.lemma_.lower() == "counterpart"
+    if country is None and not counterpart:
+        return []
+    for _, keys in reversed(_before(r, h, persons=True, window=6)):
+        key = keys[0]
+        if key == owner:
+            continue
+        mine = r.country(key)
+        if (country and mine == country) or (country is None and owner and mine and mine != r.country(owner)):
+            return [key]
+    return []
+
+
+def pair(r: Resolver, h: Token, sort: str) -> list[str]:
+    """'the two presidents', 'both sides', 'the two countries': the participants of the latest meeting
+    before, else the latest pair mentioned together; sides and countries are of different countries."""
+    for i, keys in [*reversed(r.meetings), *reversed(r.pairs)]:
+        if i >= h.i:
+            continue
+        if sort == "persons" and not all(r.is_person(k) for k in keys):
+            continue
+        if sort == "countries":
+            countries = [r.country(k) for k in keys]
+            if all(countries) and len(set(countries)) == len(countries):
+                return countries
+            continue
+        if sort == "any" and len({r.country(k) or k for k in keys}) < len(keys):
+            continue
+        return list(keys)
+    return []
+
+
+def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
+    """(token index, keys) of single-actor references before h within the window, in order."""
+    out = []
+    for i in range(h.i - 1, -1, -1):
+        if not _recent(r, i, h, window):
+            break
+        keys = r.known(i)
+        if keys and len(keys) == 1 and (not persons or r.is_person(keys[0])):
+            if not out or out[-1][0] != i:
+                out.append((i, keys))
+    return list(reversed(out))
+
+
+def _nearest(r: Resolver, h: Token, *, persons: bool) -> list[str]:
+    found = _before(r, h, persons=persons)
+    return found[-1][1] if found else []
+
+
+def _by_subject(r: Resolver, h: Token, fits) -> list[str]:
+    """The first subject (of its own sentence, before h; then of earlier sentences) whose referents fit."""
+    sent = h.sent
+    sents = [sent]
+    doc = h.doc
+    start = sent.start
+    while len(sents) <= _WINDOW and start > 0:
+        prev = doc[start - 1].sent
+        if any(not t.is_space for t in prev):
+            sents.append(prev)
+        start = prev.start
+    for n, s in enumerate(sents):
+        for tok in s:
+            if tok.dep_ not in _SUBJECT or (n == 0 and tok.i >= h.i):
+                continue
+            if n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i:
+                continue
+            keys = r.refers(tok)
+            if keys and fits(keys):
+                return keys
+    return []
+
+
+def _clause_subject(h: Token) -> Token | None:
+    verb = h.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+
+
+def _recent(r: Resolver, i: int, h: Token, window: int = _WINDOW) -> bool:
+    return r.sentence_of(h.i) - r.sentence_of(i) <= window

@@ -1,0 +1,77 @@
+"""Group actors from plural noun phrases about people with an actor as modifier: "Washington military
+planners", "Russian diplomats", "Washington's key regional allies in Syria, including Saudi Arabia,
+Kuwait, Qatar and Turkey" (a Group whose members are listed), so questions about them find something.
+The nouns that name people ("planners", "allies", "officials") are data: group_heads in actors.json.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..iris import slug
+from ..model import Actor
+
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+_MEMBER_PREPS = {"including", "like", "such"}
+_SCOPE_PREPS = {"in", "of", "from"}
+
+
+@dataclass(frozen=True)
+class GroupFound:
+    head: int  # token index of the plural noun
+    start: int  # token span of the label [start, end)
+    end: int
+    actor: Actor
+    members: tuple[str, ...]
+
+
+def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: list[str | None],
+                pair_nouns: dict[str, str]) -> list[GroupFound]:
+    """Groups in text order. key_at/how_at give the actor key (and how it was found) at each token."""
+    out = []
+    for tok in doc:
+        if tok.tag_ not in ("NNS", "NNPS") or key_at[tok.i] and how_at[tok.i] != "entity":
+            continue
+        text = tok.lower_
+        if text not in heads and tok.lemma_.lower() + "s" not in heads and text not in pair_nouns:
+            continue
+        if text in pair_nouns and any(c.lower_ in ("two", "both", "three") for c in tok.children):
+            continue
+        modifiers = [c for c in tok.children if c.dep_ in _MODIFIER_DEPS and _actor_in(c, key_at)]
+        scope = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS
+                 and any(_actor_in(g, key_at) for g in c.children if g.dep_ == "pobj")]
+        named = key_at[tok.i] is not None  # "Chechens", "Kurds": a people named by an entity
+        if not (modifiers or scope or named):
+            continue
+        left = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in _MODIFIER_DEPS)])
+        while left < tok.i and (doc[left].dep_ in ("det", "predet") or doc[left].like_num):
+            left += 1
+        right = max([tok.i, *(c.right_edge.i for c in scope)]) + 1
+        label = doc[left:right].text
+        key = "group-" + slug(label.replace("'s", ""))
+        actor = Actor(key, label, "Group", {label})
+        owners = {key_at[c.i] for m in modifiers if m.dep_ != "poss" for c in m.subtree if key_at[c.i]}
+        actor.member_of |= owners
+        out.append(GroupFound(tok.i, left, right, actor, tuple(_members(tok, key_at))))
+    return out
+
+
+def _actor_in(tok: Token, key_at: list[str | None]) -> bool:
+    return any(key_at[t.i] for t in tok.subtree)
+
+
+def _members(head: Token, key_at: list[str | None]) -> list[str]:
+    """Actors listed after "including", "such as", "like", or in apposition."""
+    out: list[str] = []
+    for child in head.children:
+        objs = []
+        if child.dep_ == "prep" and child.lower_ in _MEMBER_PREPS:
+            objs = [g for g in child.subtree if g.dep_ == "pobj"]
+        elif child.dep_ == "appos":
+            objs = [child]
+        for obj in objs:
+            for tok in [obj, *obj.conjuncts]:
+                if key_at[tok.i] and key_at[tok.i] not in out:
+                    out.append(key_at[tok.i])
+    return out

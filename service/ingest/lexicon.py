@@ -1,0 +1,104 @@
+"""The actor lexicon: canonical actors, their aliases, demonyms, metonyms and titles, kept as data in
+data/lexicon/ (actors.json, titles.json) so that people extend it without code. Extra files with the
+same names in the LEXICON_DIR setting are merged over the built-in ones.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import Actor
+
+BUILTIN = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+
+
+@dataclass(eq=False)  # hashed by identity: matchers are cached per lexicon
+class Lexicon:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # surface form (case kept) -> key
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Russian" -> country key
+    country_of: dict[str, str] = field(default_factory=dict)  # person/government key -> country key
+    capitals: dict[str, str] = field(default_factory=dict)  # "Moscow" -> Place key of the city
+    group_heads: set[str] = field(default_factory=set)  # lower-case plural nouns naming people
+    pair_nouns: dict[str, str] = field(default_factory=dict)  # "presidents" -> persons|countries|any
+    titles: list[str] = field(default_factory=list)  # canonical titles
+    title_modifiers: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)
+    descriptors: set[str] = field(default_factory=set)
+    meeting_words: set[str] = field(default_factory=set)  # lemmas: a pair with them has met
+    digest: str = ""
+
+    def government(self, country: str) -> str:
+        return f"{country}-government"
+
+    def add(self, actor: Actor, surfaces: list[str]) -> None:
+        known = self.actors.setdefault(actor.key, actor)
+        for surface in [actor.label, *surfaces]:
+            known.aliases.add(surface)
+            self.aliases.setdefault(surface, actor.key)
+
+
+def _read(folder: Path, name: str) -> dict:
+    path = folder / name
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise ConfigError(f"lexicon file {path} cannot be read: {err}") from None
+
+
+@lru_cache(maxsize=4)
+def load(extra_dir: str = "") -> Lexicon:
+    """The lexicon: built-in data, then the files of `extra_dir` (same layout) merged over it."""
+    lex = Lexicon()
+    blobs = []
+    for folder in [BUILTIN, *([Path(extra_dir)] if extra_dir else [])]:
+        actors, titles = _read(folder, "actors.json"), _read(folder, "titles.json")
+        blobs.append(json.dumps([actors, titles], sort_keys=True))
+        _add_actors(lex, actors)
+        lex.titles += titles.get("titles", [])
+        lex.title_modifiers |= set(titles.get("modifiers", []))
+        lex.honorifics |= set(titles.get("honorifics", []))
+        lex.descriptors |= {d.lower() for d in titles.get("descriptors", [])}
+    lex.digest = hashlib.sha256("".join(blobs).encode()).hexdigest()[:12]
+    return lex
+
+
+def _add_actors(lex: Lexicon, data: dict) -> None:
+    for key, label, aliases, demonyms, capital, gov_aliases in data.get("countries", []):
+        lex.add(Actor(key, label, "Country"), aliases)
+        gov = lex.government(key)
+        gov_label = f"Government of {label}"
+        gov_surfaces = [*gov_aliases, *(f"{d} government" for d in demonyms[:1]),
+                        *(f"{d} leadership" for d in demonyms[:1])]
+        if capital:
+            gov_surfaces.append(capital)
+            city = Actor(f"{key}-capital-{capital}".lower().replace(" ", "-"), capital, "Place")
+            lex.actors.setdefault(city.key, city)
+            lex.capitals[capital] = city.key
+        lex.add(Actor(gov, gov_label, "Government", government_of=key), gov_surfaces)
+        lex.country_of[gov] = key
+        for demonym in demonyms:
+            lex.demonyms.setdefault(demonym, key)
+    for key, label, aliases, kind in data.get("organizations", []):
+        lex.add(Actor(key, label, kind), aliases)
+    for key, parent in data.get("member_of", {}).items():
+        if key in lex.actors:
+            lex.actors[key].member_of.add(parent)
+            if parent in lex.country_of:
+                lex.country_of[key] = lex.country_of[parent]
+    for key, label, aliases in data.get("occasions", []):
+        lex.add(Actor(key, label, "Occasion"), aliases)
+    for key, label, aliases, country in data.get("people", []):
+        lex.add(Actor(key, label, "Person"), aliases)
+        if country:
+            lex.country_of[key] = country
+    lex.group_heads |= {h.lower() for h in data.get("group_heads", [])}
+    lex.meeting_words |= {w.lower() for w in data.get("meeting_words", [])}
+    for sort, nouns in data.get("pair_nouns", {}).items():
+        lex.pair_nouns.update({n.lower(): sort for n in nouns})

@@ -1,0 +1,151 @@
+"""Names in a parsed document -> actor mentions: lexicon aliases (with metonymy: Moscow, the Kremlin ->
+Russia's government; a capital after "in"/"at" stays a place), demonyms ("Russian" -> Russia) and
+named entities the lexicon does not know (PERSON, ORG, GPE, NORP), which become actors of their own.
+A surname alone joins the full name used elsewhere in the document ("Obama" -> "Barack Obama").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..iris import slug
+from ..model import Actor
+from .lexicon import Lexicon
+
+_LOCATIVE = {"in", "at", "from", "near", "outside", "inside", "to", "into", "across", "around", "via"}
+_ENT_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "NORP": "Group", "FAC": "Place",
+              "LOC": "Place"}
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int  # token indices [start, end)
+    end: int
+    key: str
+    how: str  # name | metonym | demonym | entity | place
+
+
+@lru_cache(maxsize=8)
+def matchers(lex: Lexicon, vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    """Alias, demonym (case-sensitive) and title (case-insensitive) matchers, built once per vocab."""
+    from spacy.lang.en import English
+
+    make = English(vocab=vocab).make_doc
+    aliases = PhraseMatcher(vocab, attr="ORTH")
+    for surface in lex.aliases:
+        aliases.add("A", [make(surface)])
+    demonyms = PhraseMatcher(vocab, attr="ORTH")
+    demonyms.add("D", [make(d) for d in lex.demonyms])
+    titles = PhraseMatcher(vocab, attr="LOWER")
+    forms = set()
+    for title in lex.titles:
+        forms |= {title, title + "s", title.replace(" of ", "s of ", 1) if " of " in title else title}
+    titles.add("T", [make(t) for t in forms])
+    return aliases, demonyms, titles
+
+
+def title_spans(doc: Doc, lex: Lexicon) -> list:
+    """Title phrases in the document, longest first, extended to the left by title modifiers."""
+    spans = filter_spans([doc[s:e] for _, s, e in matchers(lex, doc.vocab)[2](doc)])
+    out = []
+    for span in spans:
+        start = span.start
+        while start > 0 and doc[start - 1].text.title() in lex.title_modifiers:
+            start -= 1
+        out.append(doc[start:span.end])
+    return out
+
+
+def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
+    """Mentions in text order, and the actors they name (copies: safe to change per document)."""
+    alias_m, demonym_m, _ = matchers(lex, doc.vocab)
+    named = filter_spans([doc[s:e] for _, s, e in alias_m(doc)])
+    found: list[Found] = []
+    taken = [False] * len(doc)
+    for span in named:
+        key = lex.aliases[span.text]
+        how = "name"
+        if span.text in lex.capitals and _locative(span):
+            key, how = lex.capitals[span.text], "place"
+        elif lex.actors[key].kind == "Government" and span.text not in lex.actors[key].label:
+            how = "metonym"
+        found.append(Found(span.start, span.end, key, how))
+        taken[span.start:span.end] = [True] * len(span)
+    for _, s, e in demonym_m(doc):
+        if not any(taken[s:e]):
+            found.append(Found(s, e, lex.demonyms[doc[s:e].text], "demonym"))
+            taken[s:e] = [True] * (e - s)
+    titles = title_spans(doc, lex)
+    in_title = [False] * len(doc)
+    for t in titles:
+        in_title[t.start:t.end] = [True] * len(t)
+    actors: dict[str, Actor] = {}
+    people: list[tuple[list[str], int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENT_KINDS or any(taken[ent.start:ent.end]):
+            continue
+        s, e = _trim(doc, ent.start, ent.end, lex, in_title)
+        if s >= e or (ent.label_ == "NORP" and not doc[e - 1].tag_.startswith("NNS")
+                      and doc[e - 1].tag_ != "NNPS"):
+            continue
+        if not any(t.is_alpha and t.text[0].isupper() for t in doc[s:e]):
+            continue
+        if ent.label_ == "PERSON":
+            people.append(([t.text for t in doc[s:e]], s, e))
+            continue
+        label = doc[s:e].text
+        key = slug(label)
+        actors.setdefault(key, Actor(key, label, _ENT_KINDS[ent.label_], {label}))
+        found.append(Found(s, e, key, "entity"))
+    found += _people(doc, people, lex, actors)
+    for f in found:
+        if f.key not in actors:
+            actors[f.key] = _copy(lex.actors[f.key])
+    for key in list(actors):  # the country a government governs, the organization an office is part of
+        for parent in [actors[key].government_of, *actors[key].member_of]:
+            if parent and parent not in actors and parent in lex.actors:
+                actors[parent] = _copy(lex.actors[parent])
+    return sorted(found, key=lambda f: f.start), actors
+
+
+def _locative(span) -> bool:
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE
+
+
+def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple[int, int]:
+    """Drop determiners, honorifics and titles before a name, and a trailing possessive."""
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].text in lex.honorifics or in_title[s]
+                     or doc[s].text.title() in lex.title_modifiers):
+        s += 1
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+        e -= 1
+    return s, e
+
+
+def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor]) -> list[Found]:
+    """Unknown people: one actor per full name; a surname alone joins the full name it ends."""
+    full = {}
+    for words, _, _ in sorted(people, key=lambda p: -len(p[0])):
+        name = " ".join(words)
+        if name in full:
+            continue
+        longer = [n for n in full if len(words) < len(n.split()) and n.split()[-len(words):] == words]
+        full[name] = full[longer[0]] if longer else name
+    out = []
+    for words, s, e in people:
+        label = full[" ".join(words)]
+        key = slug(label)
+        actor = actors.setdefault(key, Actor(key, label, "Person", {label}))
+        actor.aliases.add(" ".join(words))
+        out.append(Found(s, e, key, "entity"))
+    return out
+
+
+def _copy(actor: Actor) -> Actor:
+    return Actor(actor.key, actor.label, actor.kind, set(actor.aliases), actor.government_of,
+                 set(actor.member_of))

@@ -1,0 +1,150 @@
+"""Role facts: who holds which title, in which organization, read three ways:
+
+- premodifier: "Secretary of State John Kerry", "Russia's defense minister Sergei Shoygu",
+  "State Department spokesman John Kirby", "Presidents Barack Obama and Vladimir Putin";
+- apposition: "Sergei Lavrov, Russia's foreign minister," / "Russia's foreign minister, Sergei Lavrov";
+- copula: "Vladimir Frolov is president of LEFF Group", "X serves as / became ambassador to Y".
+The organization comes from the words before the title (a demonym, a possessive, an organization
+name) or after it ("of Y", "at Y"); failing both, from the country the lexicon gives the person.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as TokenSpan
+
+from ..model import Fact, Span
+from .mentions import title_spans
+
+if TYPE_CHECKING:
+    from .actors import Resolver
+
+_COPULAS = {"be", "serve", "become", "remain", "work"}
+_ORG_PREPS = {"of", "at", "for", "to"}
+
+
+def find(r: Resolver) -> list[Fact]:
+    doc, lex = r.doc, r.lex
+    canon = {}
+    for title in lex.titles:
+        canon[title.lower()] = title
+        canon[title.lower() + "s"] = title
+        if " of " in title:
+            canon[title.lower().replace(" of ", "s of ", 1)] = title
+    titles = title_spans(doc, lex)
+    by_end = {t.end: t for t in titles}
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
+
+    def emit(holder: str, title: TokenSpan, org: str | None, start: int, end: int) -> None:
+        if not r.is_person(holder):
+            return
+        name = _canonical(title, canon, lex.title_modifiers)
+        org = org or r.lex.country_of.get(holder)
+        if org and org not in r.actors and org in lex.actors:
+            r.actors[org] = lex.actors[org]
+        country = r.country(org) if org else None
+        if country and holder not in r.lex.country_of:
+            r.person_country.setdefault(holder, country)
+        sig = (holder, name.lower(), org)
+        if sig in seen:
+            return
+        seen.add(sig)
+        sent = doc[title.start].sent
+        facts.append(Fact(kind="Role", holders=[holder], title=name, organization=org,
+                          evidence=[_trimmed(sent)], content=doc.text[doc[start].idx:_end(doc, end)],
+                          content_span=Span(doc[start].idx, _end(doc, end)), confidence=0.9))
+
+    persons = [i for i in range(len(doc)) if r.key_at[i] and r.how_at[i] in ("name", "entity")
+               and r.is_person(r.key_at[i]) and (i == 0 or r.key_at[i - 1] != r.key_at[i])]
+    for i in persons:  # premodifier titles
+        at = i - 1 if i > 0 and doc[i - 1].text in lex.honorifics else i
+        title = by_end.get(at)
+        if title is None:
+            continue
+        org_start, org = _org_before(r, title.start)
+        holders = [r.key_at[i]]
+        last = i
+        while last + 1 < len(doc) and r.key_at[last + 1] == r.key_at[i]:
+            last += 1
+        if doc[title.end - 1].tag_ in ("NNS", "NNPS"):  # "Presidents Obama and Putin"
+            holders += [r.key_at[c.i] for c in doc[last].conjuncts if r.key_at[c.i]]
+        for holder in dict.fromkeys(holders):
+            emit(holder, title, org, org_start, last + 1)
+    for title in titles:  # appositions, both ways round
+        head = title[-1]
+        for person in [c for c in head.children if c.dep_ == "appos"] + \
+                      ([head.head] if head.dep_ == "appos" else []):
+            if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and not _inside(person.i, title):
+                org = _org_near(r, title)
+                lo, hi = min(person.i, title.start), max(person.i, title.end - 1)
+                emit(r.key_at[person.i], title, org, lo, hi + 1)
+    for tok in doc:  # copulas
+        if tok.lemma_ not in _COPULAS:
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        preds = [c for c in tok.children if c.dep_ in ("attr", "acomp", "oprd")]
+        preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                  if g.dep_ == "pobj"]
+        if not subj or not preds:
+            continue
+        holders = r.refers(subj[0])
+        for pred in preds:
+            title = next((t for t in titles if t.end - 1 == pred.i), None)
+            if title is None:
+                continue
+            org = _org_near(r, title)
+            for holder in holders:
+                emit(holder, title, org, subj[0].left_edge.i, pred.right_edge.i + 1)
+    return facts
+
+
+def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
+    words = [t.text for t in title]
+    mods = []
+    while words and words[0].title() in modifiers and " ".join(words).lower() not in canon:
+        mods.append(words.pop(0).title())
+    core = canon.get(" ".join(words).lower(), " ".join(words))
+    return " ".join([*mods, core])
+
+
+def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
+    """An organization or country named just before a title: 'Russian', 'U.S.', "Russia's",
+    'State Department'."""
+    i = start - 1
+    if i >= 0 and r.doc[i].tag_ == "POS":
+        i -= 1
+    if i < 0 or not r.key_at[i]:
+        return start, None
+    first = i
+    while first > 0 and r.key_at[first - 1] == r.key_at[i]:
+        first -= 1
+    return first, r.key_at[i]
+
+
+def _org_near(r: Resolver, title: TokenSpan) -> str | None:
+    """The organization of a title in apposition or after a copula: before it, or 'of/at Y' after."""
+    _, org = _org_before(r, title.start)
+    if org:
+        return org
+    for prep in title[-1].children:
+        if prep.dep_ == "prep" and prep.lower_ in _ORG_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    keys = r.refers(obj) or [r.key_at[t.i] for t in obj.subtree if r.key_at[t.i]]
+                    if keys:
+                        return keys[0]
+    return None
+
+
+def _inside(i: int, span: TokenSpan) -> bool:
+    return span.start <= i < span.end
+
+
+def _end(doc, end: int) -> int:
+    return doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _trimmed(sent: TokenSpan) -> Span:
+    toks = [t for t in sent if not t.is_space]
+    return Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
