@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import ast
 import http.client
+import io
 import time
 import urllib.error
 import warnings
 from collections.abc import Iterable
+from typing import BinaryIO
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -132,21 +134,31 @@ class RemoteStore(Store):
         return body
 
     def dump(self, media_type: str, graph: NamedNode | None = None) -> bytes:
-        """One graph by CONSTRUCT; the whole dataset by SELECT over every named graph plus the default
-        graph's own triples (those in no named graph: with the union default graph, a SPARQL query
-        cannot see the rest of it). Serialized by pyoxigraph, like the embedded store's dump."""
-        fmt = RDF_FORMATS[media_type]
         if graph is not None:
-            body, _ = self._request(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}",
-                                    GRAPH_ACCEPT)
-            return ox.serialize([q.triple for q in self._parse_graph(body)], format=fmt)
-        if not fmt.supports_datasets:
-            raise ValueError(f"A RDF format supporting datasets was expected, {fmt.name} found")
-        named = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        quads = [Quad(r["s"], r["p"], r["o"], r["g"]) for r in named]
-        default = self._results("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
-        quads += [Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in default]
-        return ox.serialize(quads, format=fmt)
+            return ox.serialize(self._graph(graph), format=RDF_FORMATS[media_type])
+        output = io.BytesIO()
+        self.dump_to(output, media_type)
+        return output.getvalue()
+
+    def dump_to(self, output: BinaryIO, media_type: str, graph: NamedNode | None = None) -> None:
+        """The dataset one named graph (one document) at a time, so memory holds one graph at most; then
+        the default graph's own triples (those in no named graph: with the union default graph, SPARQL
+        cannot see the others). Blank node labels are per graph."""
+        fmt = RDF_FORMATS[media_type]
+        if graph is not None or not fmt.supports_datasets:
+            output.write(self.dump(media_type, graph))  # one graph, or pyoxigraph's own ValueError
+            return
+        for row in self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"):
+            quads = [Quad(t.subject, t.predicate, t.object, row["g"]) for t in self._graph(row["g"])]
+            output.write(ox.serialize(quads, format=fmt))
+        body, _ = self._request("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g "
+                                "{ ?s ?p ?o } } }", GRAPH_ACCEPT)
+        output.write(ox.serialize(self._parse_graph(body), format=fmt))
+
+    def _graph(self, graph: NamedNode) -> list[Triple]:
+        body, _ = self._request(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}",
+                                GRAPH_ACCEPT)
+        return [q.triple for q in self._parse_graph(body)]
 
     # --- the protocol
     def _results(self, query: str):
