@@ -36,6 +36,24 @@ def runner(app):
     return app.test_cli_runner()
 
 
+@pytest.fixture
+def summits_client(store, client):
+    """The client over two documents' graphs written by hand in the ontology's shape
+    (tests/data/graphs/summits.trig): actors, a meeting, a fact reported by both, an occasion."""
+    store.load((DATA / "graphs" / "summits.trig").read_bytes(), "application/trig")
+    return client
+
+
+@pytest.fixture(params=["summits", "seeds"])
+def graph_client(request):
+    """Linked-data tests run on the hand-written graph and on the seeds ingested by the real pipeline
+    (skipped while service.ingest.pipeline does not exist). The store: client.application.extensions."""
+    if request.param == "seeds":
+        pytest.importorskip("service.ingest.pipeline")
+        return request.getfixturevalue("seeded_client")
+    return request.getfixturevalue("summits_client")
+
+
 @pytest.fixture(scope="session")
 def seeded_store(tmp_path_factory):
     """An on-disk store with both seed articles ingested by the real pipeline. Read-only use: shared

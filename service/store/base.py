@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from typing import BinaryIO
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
@@ -70,6 +71,11 @@ class Store(ABC):
     @abstractmethod
     def dump(self, media_type: str, graph: NamedNode | None = None) -> bytes:
         """All quads (N-Quads, TriG), or one graph's triples (Turtle, N-Triples...)."""
+
+    def dump_to(self, output: BinaryIO, media_type: str, graph: NamedNode | None = None) -> None:
+        """Write what dump() returns into a binary file object. Stores that can write as they read
+        override it, so that a large dump never sits whole in memory (service.dumps streams it)."""
+        output.write(self.dump(media_type, graph))
 
     def count_triples(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -111,6 +111,10 @@ class EmbeddedStore(Store):
             return self.ox.dump(format=fmt)
         return self.ox.dump(format=fmt, from_graph=graph)
 
+    def dump_to(self, output, media_type, graph=None):
+        kw = {"from_graph": graph} if graph is not None else {}
+        self.ox.dump(output, RDF_FORMATS[media_type], **kw)
+
     def backup(self, target: str) -> None:
         """A consistent checkpoint that read-only processes can open safely."""
         self.ox.backup(target)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, url_for
 
+from .. import dumps
 from .. import sources as core
 from . import get_store
+from .dataset import graph_response
 from .negotiate import best
 
 bp = Blueprint("sources", __name__)
@@ -17,7 +19,9 @@ def list_sources():
 @bp.get("/sources/<doc_id>")
 def source(doc_id: str):
     store = get_store()
-    kind = best(["application/json", "text/plain", "text/html"], default="application/json")
+    kind = best(["application/json", "text/plain", "text/html", *dumps.GRAPH_TYPES], default="application/json")
+    if kind in dumps.GRAPH_TYPES:  # the document's named graph (service/web/dataset.py)
+        return graph_response(doc_id, kind)
     if kind == "text/plain":
         return Response(core.text(store, doc_id), mimetype="text/plain", content_type="text/plain; charset=utf-8")
     meta = core.metadata(store, doc_id)

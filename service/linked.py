@@ -1,0 +1,233 @@
+"""Linked data: what the graph says about one IRI, and that description in the RDF formats.
+
+An entity (actor, fact, occasion) is asserted by every document that reports it, each in its own named
+graph, so a description gathers the quads of all graphs: the entity's own statements, the labels and
+kinds of what it links to, the passages of its evidence (with their document's title), and a summary of
+what links to it (the facts an actor holds, at most `incoming_limit` subjects; mentions are counted,
+not listed). Everything goes through the store interface, so a remote store describes the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+import rdflib
+from pyoxigraph import Literal, NamedNode, Quad, Triple
+
+from . import iris
+from .errors import NotFound
+from .store.base import Store
+from .vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_NS, SKOS_NS
+
+_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+# What is said about a neighbour (something the entity links to, or that links to it): enough to show
+# and label it, not its whole description (that is one dereference away).
+_SHOWN = "rdf:type, rdfs:label, skos:prefLabel, kg:content, dcterms:title, dcterms:identifier"
+
+_OWN = _PREFIX + "SELECT ?this ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } }"
+
+_OUTGOING = _PREFIX + f"""
+SELECT DISTINCT ?this ?x ?p ?v ?g WHERE {{
+  GRAPH ?g0 {{ ?this ?q ?x }} FILTER(isIRI(?x) && ?q != rdf:type)
+  GRAPH ?g {{ ?x ?p ?v }}
+  FILTER(?p IN ({_SHOWN}) || (?q = kg:evidence && ?p IN (nif:beginIndex, nif:endIndex, nif:anchorOf,
+                                                          nif:referenceContext)))
+}}"""
+
+_EVIDENCE_DOCS = _PREFIX + """
+SELECT DISTINCT ?this ?doc ?p ?v ?g WHERE {
+  GRAPH ?g0 { ?this kg:evidence ?passage } GRAPH ?g1 { ?passage nif:referenceContext ?doc }
+  GRAPH ?g { ?doc ?p ?v } FILTER(?p IN (rdf:type, dcterms:title, dcterms:identifier))
+}"""
+
+_GRAPH_TITLES = _PREFIX + """
+SELECT DISTINCT ?this ?doc ?p ?v ?g WHERE {
+  { SELECT DISTINCT ?this ?doc WHERE { GRAPH ?doc { ?this ?q ?o } } }
+  GRAPH ?g { ?doc ?p ?v } FILTER(?p IN (dcterms:title, dcterms:identifier))
+}"""
+
+# The outer group omits the optional WHERE keyword on purpose: a remote store binds ?this with a VALUES
+# block in the first `WHERE {` (service.store.base.bind_values), which is then the subquery's, so the
+# binding applies before its LIMIT.
+_INCOMING = _PREFIX + f"""
+SELECT ?this ?x ?q ?p ?v ?g {{
+  {{ SELECT DISTINCT ?this ?x WHERE {{ GRAPH ?g0 {{ ?x ?q0 ?this }} FILTER(?q0 != itsrdf:taIdentRef) }}
+    ORDER BY ?x LIMIT %d }}
+  {{ GRAPH ?g {{ ?x ?q ?this }} BIND(?this AS ?v) BIND(?q AS ?p) FILTER(?q != itsrdf:taIdentRef) }}
+  UNION
+  {{ GRAPH ?g {{ ?x ?p ?v }} FILTER(?p IN ({_SHOWN})) }}
+}}"""
+
+_COUNTS = _PREFIX + """
+SELECT ?this (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
+  GRAPH ?g { ?x ?q ?this }
+  BIND(IF(?q = itsrdf:taIdentRef, ?x, ?unbound) AS ?m)
+  BIND(IF(?q != itsrdf:taIdentRef, ?x, ?unbound) AS ?s)
+} GROUP BY ?this"""
+
+
+@dataclass
+class Description:
+    """The quads describing `iri`, each in the document graph that asserts it."""
+
+    iri: NamedNode
+    quads: list[Quad]
+    linked_from: int = 0  # distinct subjects linking to the entity, mentions aside
+    mentions: int = 0  # passages that mention it (itsrdf:taIdentRef)
+    shown_from: int = 0  # how many of the linked_from subjects the description includes
+    graphs: list[NamedNode] = field(default_factory=list)  # the documents that say something about it
+
+    def triples(self) -> list[Triple]:
+        """The description as one graph: each triple once, however many documents assert it."""
+        return sorted({Triple(q.subject, q.predicate, q.object) for q in self.quads}, key=_order)
+
+
+def describe(store: Store, iri: NamedNode, *, incoming_limit: int = 200) -> Description:
+    """Everything the graph says about `iri`, from every document graph. NotFound when nothing does."""
+    this = {"this": iri}
+    quads: dict[Quad, None] = {}  # ordered set
+
+    def add(rows, subject_key: str | None, predicate_key: str, object_key: str):
+        for row in rows:
+            subject = row[subject_key] if subject_key else iri
+            quads[Quad(subject, row[predicate_key], row[object_key], row["g"])] = None
+
+    add(store.select(_OWN, this), None, "p", "o")
+    counts = store.select(_COUNTS, this)
+    linked_from = int(counts[0]["subjects"].value) if counts else 0
+    mentions = int(counts[0]["mentions"].value) if counts else 0
+    if not quads and not linked_from and not mentions:
+        raise NotFound(f"Nothing in the graph describes {iri.value}")
+    add(store.select(_OUTGOING, this), "x", "p", "v")
+    add(store.select(_EVIDENCE_DOCS, this), "doc", "p", "v")
+    add(store.select(_GRAPH_TITLES, this), "doc", "p", "v")
+    incoming = store.select(_INCOMING % incoming_limit, this)
+    add(incoming, "x", "p", "v")
+    graphs = sorted({q.graph_name for q in quads if q.subject == iri}, key=str)
+    return Description(iri, list(quads), linked_from, mentions, len({r["x"] for r in incoming}), graphs)
+
+
+def _order(triple: Triple) -> tuple[str, str, str]:
+    return str(triple.subject), str(triple.predicate), str(triple.object)
+
+
+# --- serializing
+FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+}
+DATASET_FORMATS = ("application/n-quads", "application/trig")  # keep which document says what
+
+
+def prefixes(base_iri: str) -> dict[str, str]:
+    """The vocabulary prefixes plus the minted ones, for readable Turtle, TriG and JSON-LD."""
+    root = iris.base(base_iri)
+    return {**PREFIXES, "entity": root + "entities/", "source": root + "sources/"}
+
+
+def serialize(description: Description, media_type: str, base_iri: str) -> bytes:
+    """The description in `media_type` (one of FORMATS): quads for dataset formats, triples else."""
+    if media_type in DATASET_FORMATS:
+        quads = sorted(description.quads, key=lambda q: (str(q.graph_name), *_order(Triple(*q.triple))))
+        return ox.serialize(quads, format=FORMATS[media_type], prefixes=prefixes(base_iri))
+    return serialize_triples(description.triples(), media_type, base_iri)
+
+
+def serialize_triples(triples: list[Triple], media_type: str, base_iri: str,
+                      extra_prefixes: dict[str, str] | None = None) -> bytes:
+    """Triples as Turtle or N-Triples (pyoxigraph), or as compacted JSON-LD with the prefixes as its
+    context (rdflib: pyoxigraph writes only expanded JSON-LD, which people cannot read). Sorted, so
+    that Turtle groups each subject's statements and the output is the same for the same data."""
+    triples = sorted(triples, key=_order)
+    names = {**prefixes(base_iri), **(extra_prefixes or {})}
+    if media_type == "application/ld+json":
+        graph = rdflib.Graph()
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+        return graph.serialize(format="json-ld", context=names, auto_compact=True).encode()
+    return ox.serialize(triples, format=FORMATS[media_type], prefixes=names)
+
+
+
+# --- a summary for people (the HTML page), still as plain data: the web layer only adds links
+_LABELS = (RDFS_NS + "label", SKOS_NS + "prefLabel", DCT_NS + "title")
+
+
+def curie(iri: str) -> str:
+    """'https://w3id.org/kgqa/ns#holder' -> 'kg:holder' (the IRI itself when no prefix fits)."""
+    for name, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{name}:{iri[len(ns):]}"
+    return iri
+
+
+def summary(description: Description) -> dict:
+    """The description as a page model: label and kinds, the entity's properties (each value a link
+    with a label or a literal), its evidence quotes (not repeated among the properties), the documents
+    that assert it, what links to it."""
+    about: dict[str, dict[str, list]] = {}  # subject -> predicate -> values, every graph merged
+    for t in description.triples():
+        values = about.setdefault(t.subject.value, {}).setdefault(t.predicate.value, [])
+        values.append(t.object)
+    this = description.iri.value
+    own = about.get(this, {})
+
+    def label(iri: str) -> str:
+        props = about.get(iri, {})
+        for name in _LABELS:
+            if props.get(name):
+                return props[name][0].value
+        kinds = [curie(k.value).split(":")[-1] for k in props.get(RDF_TYPE.value, ())
+                 if k.value.startswith(KG_NS) and k.value not in _GENERIC]
+        content = props.get(KG_NS + "content")
+        if content:
+            return f"{kinds[0] if kinds else 'Fact'}: {content[0].value}"
+        local = iri.rstrip("/").rsplit("/", 1)[-1]
+        return f"{kinds[0]} ({local})" if kinds else local
+
+    def value(term) -> dict:
+        if isinstance(term, NamedNode):
+            return {"iri": term.value, "label": label(term.value)}
+        datatype = term.datatype.value if isinstance(term, Literal) and term.datatype else None
+        return {"text": term.value, "datatype": curie(datatype) if datatype else None}
+
+    properties = [{"name": curie(p), "iri": p, "values": [value(v) for v in vs]}
+                  for p, vs in sorted(own.items()) if p not in (RDF_TYPE.value, KG_NS + "evidence")]
+    evidence = []
+    for passage in own.get(KG_NS + "evidence", ()):
+        props = about.get(passage.value, {})
+        doc = props.get(NIF_NS + "referenceContext", [None])[0]
+        doc_props = about.get(doc.value, {}) if doc else {}
+        evidence.append({
+            "iri": passage.value, "quote": _first(props, NIF_NS + "anchorOf"),
+            "start": _int(_first(props, NIF_NS + "beginIndex")), "end": _int(_first(props, NIF_NS + "endIndex")),
+            "source": doc.value if doc else None, "source_id": _first(doc_props, DCT_NS + "identifier"),
+            "source_title": _first(doc_props, DCT_NS + "title")})
+    linked_from = []
+    for subject, props in sorted(about.items()):
+        via = [curie(p) for p, vs in props.items() if description.iri in vs]
+        if subject != this and via:
+            linked_from.append({"iri": subject, "label": label(subject), "via": via,
+                                "kinds": [curie(k.value) for k in props.get(RDF_TYPE.value, ())]})
+    return {
+        "iri": this, "label": label(this), "kinds": [curie(k.value) for k in own.get(RDF_TYPE.value, ())],
+        "properties": properties, "evidence": sorted(evidence, key=lambda e: (e["source_id"] or "", e["start"] or 0)),
+        "linked_from": linked_from, "linked_from_total": description.linked_from,
+        "mentions": description.mentions,
+        "graphs": [{"iri": g.value, "title": label(g.value)} for g in description.graphs],
+    }
+
+
+_GENERIC = {KG_NS + "Fact", KG_NS + "Position", KG_NS + "Actor"}
+
+
+def _first(props: dict, predicate: str) -> str | None:
+    values = props.get(predicate)
+    return values[0].value if values else None
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text is not None else None
