@@ -84,9 +84,11 @@ def _is_prose(flat: str, words: int) -> bool:
     a sentence (or long enough to be running text)."""
     tokens = _WORD.findall(flat)
     lower = sum(t[0].islower() for t in tokens)
-    if words < 4 or lower < 0.4 * words:
+    if words < 4:
         return False
-    return bool(_SENTENCE_END.search(flat)) or words >= 25
+    if _SENTENCE_END.search(flat):  # names make sentences capital-heavy; headlines rarely end in "."
+        return lower >= 0.2 * words
+    return words >= 25 and lower >= 0.4 * words
 
 
 def body_spans(text: str, title: str | None = None) -> list[Span]:

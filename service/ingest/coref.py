@@ -62,12 +62,19 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
     counterpart = h.lemma_.lower() == "counterpart"
     if country is None and not counterpart:
         return []
-    for _, keys in reversed(_before(r, h, persons=True, window=6)):
-        key = keys[0]
-        if key == owner:
-            continue
+    def fits(key: str) -> bool:
         mine = r.country(key)
-        if (country and mine == country) or (country is None and owner and mine and mine != r.country(owner)):
+        return key != owner and bool((country and mine == country)
+                                     or (country is None and owner and mine and mine != r.country(owner)))
+
+    for _, keys in reversed(_before(r, h, persons=True, window=6)):
+        if fits(keys[0]):
+            return [keys[0]]
+    for i in range(h.i + 1, len(h.doc)):  # named later: "his Jordanian counterpart ... Karim Haddad"
+        if r.sentence_of(i) - r.sentence_of(h.i) > _WINDOW:
+            break
+        key = r.key_at[i]
+        if key and r.how_at[i] != "demonym" and r.is_person(key) and fits(key):
             return [key]
     return []
 

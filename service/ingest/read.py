@@ -82,6 +82,8 @@ def _html(path: Path) -> Document:
     text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True)
     if not text:
         raise DocumentError(f"{path}: no article text found in the HTML page")
+    # the stored text (which offsets index) has one paragraph per block, blank lines between them
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     meta = {}
     page = trafilatura.extract_metadata(raw)
     if page is not None:

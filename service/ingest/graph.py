@@ -1,0 +1,205 @@
+"""An Extraction -> RDF quads in the document's own named graph, as ontology/README.md describes.
+
+Fact IRIs are minted from a normalized key (kind, holders, occasion or date, content reduced to its
+lemmas and the actors it names), so the same fact reported by two documents is one node that each
+document's graph asserts with its own evidence. A meeting's key is its participants and its date or
+occasion, never its wording, so outlets that word it differently still meet on one node; details
+(durations, places) are asserted per document, so conflicting reports are both kept.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .. import iris, vocab as v
+from ..model import Actor, Document, Extraction, Fact, Span
+
+_STOP = set("""a an the of to in on at for by with from and or but that this these those it its is are was were
+be been being has have had do does did will would can could may might must shall should not no as than then
+there their they them he she his her him we our you your i me my what which who whom whose also very more
+most such so if into about over under between after before during while""".split())
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def content_hash(document: Document) -> str:
+    """What decides whether a document changed: its text and its metadata."""
+    meta = json.dumps(document.metadata(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((document.text + "\x00" + meta).encode("utf-8")).hexdigest()
+
+
+def fact_key(fact: Fact, lemmas=None) -> str:
+    """The normalized key a fact's IRI is minted from. `lemmas(span)` reduces a content span to its
+    lemmas (the spaCy Doc's); without it, lower-cased words stand in."""
+    holders = ",".join(sorted(set(fact.holders)))
+    when = _occasion_key(fact.occasion, lemmas) or (fact.date or "")
+    if fact.kind == "Meeting":  # the same participants on the same day (or at one occasion) met once
+        when = fact.date or _occasion_key(fact.occasion, lemmas)
+        if when:
+            return f"Meeting|{holders}|{when}"
+        return f"Meeting|{holders}|{fact.place or ''}|{_content_key(fact, lemmas)}"
+    if fact.kind == "Role":
+        return f"Role|{holders}|{(fact.title or '').lower()}|{fact.organization or ''}"
+    return f"{fact.kind}|{holders}|{when}|{_content_key(fact, lemmas)}"
+
+
+def _occasion_key(occasion, lemmas) -> str:
+    if occasion is None:
+        return ""
+    if isinstance(occasion, Fact):
+        return "{" + fact_key(occasion, lemmas) + "}"
+    return occasion
+
+
+def _content_key(fact: Fact, lemmas) -> str:
+    words: list[str] = []
+    if fact.content_span is not None and lemmas is not None:
+        words = lemmas(fact.content_span)
+    elif fact.content:
+        words = [w.lower() for w in _WORD.findall(fact.content)]
+    keep = sorted({w for w in words if w not in _STOP and not w.isspace()} | set(fact.about)
+                  | set(fact.recipient) | set(fact.target))
+    return " ".join(keep) or (fact.verb or "")
+
+
+def spacy_lemmas(doc):
+    """A lemmas(span) function over a parsed spaCy Doc."""
+    def lemmas(span: Span) -> list[str]:
+        part = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if part is None:
+            return []
+        return [t.lemma_.lower() for t in part if t.is_alpha or t.like_num]
+    return lemmas
+
+
+def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
+    """Every quad of the document's named graph."""
+    d = ex.document
+    g = iris.document(base, d.id)
+    out: list[Quad] = []
+
+    def add(s, p, o) -> None:
+        out.append(Quad(s, p, o, g))
+
+    extraction = NamedNode(g.value + "#extraction")
+    for cls in (v.C_DOCUMENT, v.SCHEMA_NEWS_ARTICLE, v.NIF_CONTEXT):
+        add(g, v.RDF_TYPE, cls)
+    add(g, v.DCT_IDENTIFIER, Literal(d.id))
+    add(g, v.NIF_IS_STRING, Literal(d.text))
+    add(g, v.CONTENTHASH, Literal(content_hash(d)))
+    add(g, v.PROV_GENERATED_BY, extraction)
+    for prop, value in ((v.DCT_TITLE, d.title), (v.SCHEMA_PUBLISHER, d.publisher), (v.SCHEMA_AUTHOR, d.author)):
+        if value:
+            add(g, prop, Literal(value))
+    if d.url:
+        add(g, v.SCHEMA_URL, NamedNode(d.url) if re.match(r"^https?://\S+$", d.url) else Literal(d.url))
+    if d.published:
+        add(g, v.SCHEMA_DATE_PUBLISHED, Literal(d.published, datatype=v.XSD_DATE))
+    add(extraction, v.RDF_TYPE, v.C_EXTRACTION)
+    add(extraction, v.RDF_TYPE, v.PROV_ACTIVITY)
+    add(extraction, v.PIPELINEVERSION, Literal(version))
+    add(extraction, v.PROV_USED, g)
+
+    passages: set[tuple[int, int]] = set()
+
+    def passage(span: Span) -> NamedNode:
+        node = iris.passage(base, d.id, span.start, span.end)
+        if (span.start, span.end) not in passages:
+            passages.add((span.start, span.end))
+            add(node, v.RDF_TYPE, v.NIF_STRING)
+            add(node, v.RDF_TYPE, v.NIF_RFC5147)
+            add(node, v.NIF_BEGIN, Literal(str(span.start), datatype=v.XSD_NON_NEGATIVE_INTEGER))
+            add(node, v.NIF_END, Literal(str(span.end), datatype=v.XSD_NON_NEGATIVE_INTEGER))
+            add(node, v.NIF_ANCHOR, Literal(d.text[span.start:span.end]))
+            add(node, v.NIF_REFERENCE_CONTEXT, g)
+        return node
+
+    used: set[str] = set()
+
+    def actor(key: str) -> NamedNode:
+        used.add(key)
+        return iris.actor(base, key)
+
+    for m in ex.mentions:
+        if m.span.end > m.span.start and m.actor in ex.actors:
+            add(passage(m.span), v.ITS_IDENT_REF, actor(m.actor))
+    lemmas = spacy_lemmas(doc) if doc is not None else None
+    minted: dict[int, NamedNode] = {}
+
+    def fact_node(fact: Fact) -> NamedNode:
+        if id(fact) not in minted:
+            minted[id(fact)] = iris.fact(base, fact.kind, fact_key(fact, lemmas))
+        return minted[id(fact)]
+
+    for fact in ex.facts:
+        _fact(fact, fact_node, passage, actor, add, ex.actors, g)
+    done: set[str] = set()
+    while used - done:
+        key = sorted(used - done)[0]
+        done.add(key)
+        if key in ex.actors:
+            _actor(ex.actors[key], actor, add, ex.actors)
+    return out
+
+
+def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], g: NamedNode) -> None:
+    node = fact_node(fact)
+    add(node, v.RDF_TYPE, v.C_FACT)
+    if fact.kind in v.POSITION_KINDS:
+        add(node, v.RDF_TYPE, v.C_POSITION)
+    add(node, v.RDF_TYPE, v.kg(fact.kind))
+    add(node, v.PROV_DERIVED, g)
+    for span in fact.evidence:
+        add(node, v.EVIDENCE, passage(span))
+    role = v.PARTICIPANT if fact.kind == "Meeting" else v.HOLDER
+    for key in dict.fromkeys(fact.holders):
+        if key in actors:
+            add(node, role, actor(key))
+    for prop, keys in ((v.ABOUT, fact.about), (v.RECIPIENT, fact.recipient), (v.TARGET, fact.target)):
+        for key in dict.fromkeys(keys):
+            if key in actors:
+                add(node, prop, actor(key))
+    for prop, key in ((v.PLACE, fact.place), (v.ATTRIBUTEDTO, fact.attributed_to),
+                      (v.ORGANIZATION, fact.organization)):
+        if key and key in actors:
+            add(node, prop, actor(key))
+    if isinstance(fact.occasion, Fact):
+        add(node, v.OCCASION, fact_node(fact.occasion))
+    elif fact.occasion and fact.occasion in actors:
+        add(node, v.OCCASION, actor(fact.occasion))
+    texts = ((v.CONTENT, fact.content), (v.VERB, fact.verb), (v.TIMETEXT, fact.time_text),
+             (v.DURATIONTEXT, fact.duration_text), (v.CONDITION, fact.condition),
+             (v.ATTRIBUTION, fact.attribution), (v.QUANTITYTEXT, fact.quantity_text),
+             (v.COUNTS, fact.counts), (v.TITLE, fact.title))
+    for prop, value in texts:
+        if value:
+            add(node, prop, Literal(value))
+    if fact.date:
+        add(node, v.DATE, Literal(fact.date, datatype=v.XSD_DATE))
+    if fact.duration:
+        add(node, v.DURATION, Literal(fact.duration, datatype=v.XSD_DURATION))
+    if fact.quantity is not None:
+        add(node, v.QUANTITY, Literal(_decimal(fact.quantity), datatype=v.XSD_DECIMAL))
+    add(node, v.CONFIDENCE, Literal(_decimal(min(1.0, max(0.0, fact.confidence))), datatype=v.XSD_DECIMAL))
+    add(node, v.NEGATED, Literal("true" if fact.negated else "false", datatype=v.XSD_BOOLEAN))
+    add(node, v.HEDGED, Literal("true" if fact.hedged else "false", datatype=v.XSD_BOOLEAN))
+
+
+def _actor(a: Actor, actor, add, actors: dict[str, Actor]) -> None:
+    node = actor(a.key)
+    add(node, v.RDF_TYPE, v.C_ACTOR)
+    add(node, v.RDF_TYPE, v.kg(a.kind))
+    add(node, v.RDFS_LABEL, Literal(a.label))
+    for alias in sorted(a.aliases - {a.label}):
+        add(node, v.SKOS_ALT, Literal(alias))
+    if a.government_of and a.government_of in actors:
+        add(node, v.GOVERNMENTOF, actor(a.government_of))
+    for parent in sorted(a.member_of):
+        if parent in actors:
+            add(node, v.MEMBEROF, actor(parent))
+
+
+def _decimal(x: float) -> str:
+    return f"{x:.6f}".rstrip("0").rstrip(".") if "." in f"{x:.6f}" else str(x)
