@@ -1,0 +1,199 @@
+"""The facts stage: typed, grounded facts from the parse of a document.
+
+`extract(doc, resolver, document)` reads each sentence as an analyst would: every predicate the
+lexicon knows (data/lexicon/verbs.tsv) makes a fact of its kind; other verbs with a known doer make
+a generic subject-verb-object Action (kg:verb = lemma), so "What did X <verb>?" finds something
+grounded. Positions reported inside another position are kept only when someone's words carry
+them (then attributed to the speaker). Facts with no resolvable holder are dropped, except estimates
+and attributed ones. Every content is verbatim: `fact.content == document.text[content_span]`.
+"""
+from __future__ import annotations
+
+from ...errors import DocumentError
+from ...model import Document, Fact, Span
+from . import estimates, kinds, lexicon, qualifiers, speech
+from .clauses import TEXT_KEY, char_span, text_of
+from .meetings import Meetings
+from .positions import Builder, Candidate
+
+CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
+# a clause inside the content of these is reported as so (a proposal's or a fear's is not)
+FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
+
+
+def extract(doc, resolver, document: Document) -> list[Fact]:
+    """Facts of one document. `doc` is the spaCy Doc whose character offsets index document.text."""
+    lex = lexicon.load()
+    if len(document.text) != len(doc.text):
+        raise DocumentError(f"{document.id}: the parse does not index the document text (lengths differ)")
+    doc.user_data[TEXT_KEY] = document.text
+    builder = Builder(doc, resolver, lex, document.published)
+    reader = _Reader(builder, Meetings(builder), speech.Quotes())
+    facts: list[Fact] = []
+    for sent in doc.sents:
+        if any(not t.is_space for t in sent):
+            facts += reader.sentence(sent)
+    return facts
+
+
+class _Reader:
+    def __init__(self, builder: Builder, meetings: Meetings, quotes: speech.Quotes):
+        self.b, self.meetings, self.quotes = builder, meetings, quotes
+
+    def sentence(self, sent) -> list[Fact]:
+        cands: list[Candidate] = []
+        new_meetings: list[Fact] = []
+        occasion, framing = None, []
+        for tok in sent:
+            found = kinds.trigger_for(tok, self.b.lexicon)
+            if found is None and not kinds.is_generic_candidate(tok):
+                continue
+            trig, anchor = found if found is not None else (kinds.GENERIC, None)
+            if trig.kind in CUE_KINDS:
+                continue
+            if trig.kind == "Meeting":
+                if trig.pos == "verb":
+                    meeting = self.meetings.from_verb(tok, anchor)
+                    new_meetings += [meeting] if meeting is not None else []
+                    continue
+                meeting, new = self.meetings.from_noun(tok)
+                if meeting is not None and new:
+                    new_meetings.append(meeting)
+                    if tok.dep_ == "pobj":  # "In a meeting of ..., X agreed": frames the clause
+                        framing.append((meeting, tok.head.head))
+                        occasion = meeting
+                elif meeting is not None:
+                    occasion = meeting
+                continue
+            cand = self.b.build(tok, trig, anchor, lexical=found is not None)
+            if cand is not None:
+                cands.append(cand)
+        kept = self._nesting(cands)
+        for meeting, verb in framing:
+            for cand in kept:
+                if cand.pred == verb or cand.pred.head == verb:
+                    self.meetings.add_participants(meeting, cand.fact.holders)
+        self._qualify(sent, kept, occasion)
+        for meeting in new_meetings:
+            self._note(meeting)
+        facts = [m for m in new_meetings if m.holders] + self._estimates(sent, kept)
+        facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
+                  or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
+        facts += self._quotes(sent, kept)
+        return facts
+
+    def _nesting(self, cands: list[Candidate]) -> list[Candidate]:
+        """Drop predicates that are part of another fact's content, unless reported speech carries
+        a position (then it is attributed to the speaker)."""
+        kept = []
+        for cand in cands:
+            if _hypothetical(cand.pred):
+                continue
+            inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
+            if not inside:
+                kept.append(cand)
+                continue
+            speaker = speech.speaker_of(cand, cands)
+            if speaker is not None and cand.lexical and not cand.trigger.speech:
+                speech.attribute(cand, speaker)
+                kept.append(cand)
+            elif all(o.fact.kind in FACTIVE for o in inside) and _own_subject(cand.pred):
+                if speaker is not None:
+                    speech.attribute(cand, speaker)
+                kept.append(cand)
+        return kept
+
+    def _note(self, meeting: Fact) -> None:
+        """Tell the actors stage who met, so that a later "both sides" means them (when it listens)."""
+        note = getattr(self.b.resolver, "note_participants", None)
+        if note is not None and meeting.holders:
+            note(meeting.holders, meeting.evidence[0].end)
+
+    def _qualify(self, sent, kept: list[Candidate], occasion) -> None:
+        according = qualifiers.according_to(sent)
+        for cand in kept:
+            fact = cand.fact
+            if according is not None and cand.content and cand.content[0] < according[1].i < cand.content[1]:
+                _cut_before(fact, cand, according[2])
+            if according is not None and not fact.attribution:
+                fact.attribution = according[0]
+                keys = self.b.resolver.resolve(self.b.doc[according[1].left_edge.i:according[1].right_edge.i + 1])
+                fact.attributed_to = keys[0] if keys else fact.attributed_to
+            if occasion is not None and fact.occasion is None:
+                fact.occasion = occasion
+            if fact.kind == "Estimate" and not fact.attribution:
+                phrase = self.b.doc[cand.pred.left_edge.i:cand.pred.i + 1] if cand.trigger.pos == "noun" else None
+                if phrase is not None:
+                    fact.attribution = phrase.text
+                fact.attributed_to = fact.holders[0] if fact.holders else fact.attributed_to
+
+    def _estimates(self, sent, kept: list[Candidate]) -> list[Fact]:
+        """Numbers with what they count: filled into an Estimate fact that covers them, or new ones."""
+        out = []
+        span = char_span(sent.doc, sent.start, sent.end)
+        if span is None:
+            return out
+        evidence = Span(*span)
+        for number, phrase, noun in estimates.counted(sent):
+            cover = [c for c in kept if c.content and c.content[0] <= number.i < c.content[1]]
+            estimate = next((c for c in cover if c.fact.kind == "Estimate"), None)
+            if estimate is not None:
+                if estimate.fact.quantity is None:
+                    estimates.fill(estimate.fact, number, phrase, noun)
+                continue
+            fact = estimates.standalone(number, phrase, noun, evidence)
+            if fact is None:
+                continue
+            speaker = next((c for c in cover if c.trigger.speech and c.fact.holders), None)
+            if speaker is not None:
+                fact.holders = list(speaker.fact.holders)
+                fact.attributed_to = speaker.fact.holders[0]
+            out.append(fact)
+        return out
+
+    def _quotes(self, sent, kept: list[Candidate]) -> list[Fact]:
+        spoken = [c for c in kept if c.trigger.speech and c.fact.holders]
+        for cand in spoken:
+            if speech.has_quote(sent.doc, sent.start, sent.end):
+                self.quotes.heard(cand.fact, sent)
+        if spoken:
+            return []
+        fact = self.quotes.continued(sent)
+        if fact is None:
+            return []
+        fact.about = list(dict.fromkeys(m.actor for m in self.b.resolver.mentions_in(fact.content_span.start,
+                                                                                       fact.content_span.end)))
+        return [fact]
+
+
+def _own_subject(pred) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that") for c in pred.children)
+
+
+HYPOTHETICAL_MARKS = ("if", "unless", "provided", "until", "once", "lest", "whether")
+
+
+def _hypothetical(pred) -> bool:
+    """A clause that states a condition, not a fact ("if Russia joins", "only after Washington
+    recognizes him")."""
+    tok = pred
+    for _ in range(4):
+        if tok.dep_ == "advcl":
+            marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+            if any(m in HYPOTHETICAL_MARKS for m in marks):
+                return True
+            if marks and any(c.lower_ == "only" for c in tok.subtree if c.i < tok.i):
+                return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _cut_before(fact: Fact, cand: Candidate, first: int) -> None:
+    """End a content before an attribution phrase that the parser put inside it."""
+    span = char_span(cand.pred.doc, cand.content[0], first)
+    if span is not None:
+        cand.content = (cand.content[0], first)
+        fact.content_span = Span(*span)
+        fact.content = text_of(cand.pred.doc, span)

@@ -1,0 +1,211 @@
+"""Clauses over the dependency parse: who is the subject of a predicate, what is its content.
+
+A predicate often has no subject of its own: participial and coordinated clauses inherit it ("Putin
+did most of the talking, proposing X and suggesting Y"), control verbs pass it down ("agreed to
+co-sponsor"), relative clauses take their head noun ("Obama, who met Putin, ..."), and passives are
+turned around (the `by` agent is the doer, the passive subject the thing done).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+PREDICATE_TAGS = ("VERB", "AUX")
+# complements that carry what a position is: clauses first, then objects, then prepositions
+CLAUSE_DEPS = ("ccomp", "xcomp")
+CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
+NP_CUT = ("relcl", "acl", "advcl", "punct", "cc", "appos")
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+
+
+TEXT_KEY = "kgqa_text"
+
+
+def text_of(doc, span: tuple[int, int]) -> str:
+    """The document's own text over a character span. The parsed text is an equal-length normalized
+    copy (odd spaces made plain); facts quote the text exactly as ingested, which extract() puts in
+    `doc.user_data[TEXT_KEY]`."""
+    return doc.user_data.get(TEXT_KEY, doc.text)[span[0]:span[1]]
+
+
+def char_span(doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character span of tokens [start, end) with edge punctuation, spaces and marks trimmed."""
+    while start < end and _edge(doc[start], leading=True):
+        start += 1
+    while end > start and _edge(doc[end - 1], leading=False):
+        end -= 1
+    opens = sum(1 for t in doc[start:end] if t.text in "“‘")
+    closes = sum(1 for t in doc[start:end] if t.text in "”’")
+    if start < end and opens > closes and doc[start].text in "“‘":  # a quote opened, closed outside
+        start += 1
+    elif opens > closes:  # a quote opened inside, closed just after: 'meeting “transcended expectations.”'
+        after = [t.i for t in doc[end:end + 2] if t.text in "”’"]
+        if after and all(t.is_punct for t in doc[end:after[0] + 1]):
+            end = after[0] + 1
+    if start < end and closes > opens and doc[end - 1].text in "”’":
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _edge(tok: Token, leading: bool) -> bool:
+    if tok.is_space or (tok.is_punct and tok.text not in ")]" and not (not leading and tok.text in "”\"’'"
+                                                                         and _opened(tok))):
+        return True
+    return leading and tok.dep_ == "mark" and tok.lower_ in ("that", "whether")
+
+
+def _opened(tok: Token) -> bool:
+    """A closing quote whose opening quote is in the same sentence before it (keep it then)."""
+    before = tok.doc[tok.sent.start:tok.i]
+    return sum(1 for t in before if t.text in "“\"") % 2 == 1 and any(t.text in "“\"" for t in before)
+
+
+def subtree_span(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of a token's subtree."""
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def noun_phrase(tok: Token) -> SpacySpan:
+    """The noun phrase headed by `tok`, without relative clauses, appositions and trailing commas:
+    what the actors stage resolves ("Both the US and Russia", "Presidents Barack Obama and Putin")."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.i + 1
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ not in NP_CUT and not (child.dep_ == "prep" and child.lower_ == "along"):
+            end = max(end, child.right_edge.i + 1)
+        if child.dep_ == "conj":  # a coordination: keep its conjuncts, but cut their relative clauses
+            end = max(end, noun_phrase(child).end)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def including(tok: Token) -> list[Token]:
+    """Members named by "including X, Y and Z" / "such as X" under a common noun."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
+            objects = [g for g in child.subtree if g.dep_ == "pobj"]
+            if objects:
+                return objects[:1]
+    return []
+
+
+def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
+    if depth > 6:
+        return None, False
+    for child in pred.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                return pred.head, False
+            return child, False
+        if child.dep_ == "nsubjpass":
+            if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                return pred.head, True
+            return child, True
+    head = pred.head
+    if head == pred:
+        return None, False
+    if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not _has_object(head)):
+        return subject_of(head, depth + 1)
+    if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
+        if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head, pred.tag_ == "VBN"
+        return subject_of(head, depth + 1)
+    if pred.dep_ == "relcl":
+        return head, False
+    return None, False
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in tok.children)
+
+
+def _marked(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ not in ("while", "after", "before", "by") for c in tok.children)
+
+
+def agent_of(pred: Token) -> Token | None:
+    """The `by` agent of a passive predicate."""
+    for child in pred.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def between(tok: Token) -> list[Token]:
+    """The objects of "between X and Y" / "among X, Y and Z" under a token."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+            return [g for g in child.children if g.dep_ == "pobj"]
+    return []
+
+
+def child(tok: Token, *deps: str, lemma: str | None = None) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps and (lemma is None or c.lemma_.lower() == lemma or c.lower_ == lemma):
+            return c
+    return None
+
+
+def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | None:
+    """Token range of what a predicate says, proposes, fears...: its that-/to-clause, else its object,
+    else the object of an `on/about/to/...` preposition. `anchor` is the second word of a two-word
+    trigger ("call for", "share view") whose own complement comes first."""
+    for tok in (anchor, pred):
+        if tok is None:
+            continue
+        if tok.dep_ == "prep" or tok.pos_ == "ADP":
+            obj = child(tok, "pobj", "pcomp")
+            if obj is not None:
+                return subtree_span(obj)
+        for dep in CLAUSE_DEPS + ("acl",):
+            parts = [c for c in tok.children if c.dep_ == dep and c != anchor
+                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB"))]  # a quote before "he said"
+            if parts:  # several when the parser splits a word ("co - sponsor")
+                return min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
+        if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr"):
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
+            if prep is not None and child(prep, "pobj", "pcomp") is not None:
+                return subtree_span(child(prep, "pobj", "pcomp"))
+    obj = child(pred, *OBJECT_DEPS)
+    if obj is not None and obj != anchor:
+        start, end = subtree_span(obj)
+        for c in pred.children:  # "views X as Y", "told X to Y": the object and what is said of it
+            if c.i > obj.i and (c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")):
+                end = max(end, c.right_edge.i + 1)
+        return start, end
+    for prep in pred.children:
+        if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS and prep.i > pred.i:
+            obj = child(prep, "pobj", "pcomp")
+            if obj is not None:  # and the prepositions that follow ("on the army as the backbone")
+                end = max([obj.right_edge.i + 1] + [c.right_edge.i + 1 for c in pred.children
+                                                     if c.dep_ == "prep" and c.i > prep.i])
+                return obj.left_edge.i, end
+    return None
+
+
+def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """Token range of everything a verb governs to its right (objects, prepositions, clauses), up to a
+    coordinated verb: the content of an action ("established a joint information center in Baghdad")."""
+    deps = OBJECT_DEPS + ("prep", "prt", "acomp", "ccomp", "xcomp", "agent", "npadvmod")
+    kids = [c for c in pred.children if c.i > pred.i and c.dep_ in deps and c.dep_ not in skip]
+    if not kids:
+        return None
+    start = min(k.left_edge.i for k in kids)
+    end = max(k.right_edge.i for k in kids) + 1
+    for c in pred.children:  # a coordinated clause ends the content
+        if c.dep_ in ("conj", "cc") and start < c.i < end:
+            end = c.i
+    return start, end
+
+
+def predicates(sent: SpacySpan):
+    """Tokens that can head a fact: verbs, adjectives of state ("worried", "committed"), nouns."""
+    for tok in sent:
+        if tok.pos_ in PREDICATE_TAGS or tok.pos_ in ("ADJ", "NOUN", "PROPN") or tok.tag_ == "VBN":
+            yield tok

@@ -1,0 +1,88 @@
+"""Estimates: numbers with what they count ("as many as 2,700 Chechens are fighting for ISIS").
+
+A number makes an estimate when someone stands behind it (an `estimate` trigger, "according to X",
+a speaker) or when it is stated as approximate ("as many as", "about", "an estimated"). Dates, times,
+money and ordinary counts ("the two nations", "three objectives") are not estimates.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ...model import Fact, Span
+from .clauses import char_span, subtree_span, text_of
+
+APPROXIMATE = ("many", "about", "around", "some", "nearly", "almost", "roughly", "approximately",
+               "estimated", "up", "least", "over", "more", "than", "few", "most")
+NOT_COUNTS = ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY")
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+          "dozen": 12}
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def number_value(tokens: list[Token]) -> float | None:
+    """The value of a number phrase: "2,700", "1.5 million", "two", "hundreds" is none."""
+    value, scale = None, 1
+    for tok in tokens:
+        text = tok.lower_.replace(",", "")
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            value = float(text)
+        elif text in _SCALE and value is not None:
+            scale *= _SCALE[text]
+        elif text in _WORDS and value is None:
+            value = float(_WORDS[text])
+    return None if value is None else value * scale
+
+
+def counted(sent) -> list[tuple[Token, list[Token], Token]]:
+    """(number head, number tokens with their modifiers, counted noun) in a sentence."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "nummod" or not tok.like_num or tok.ent_type_ in NOT_COUNTS:
+            continue
+        noun = tok.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNTS:
+            continue
+        phrase = sorted([t for t in tok.subtree], key=lambda t: t.i)
+        out.append((tok, phrase, noun))
+    return out
+
+
+def approximate(phrase: list[Token]) -> bool:
+    return any(t.lower_ in APPROXIMATE and t.dep_ in ("quantmod", "advmod", "amod") for t in phrase)
+
+
+def fill(fact: Fact, number: Token, phrase: list[Token], noun: Token) -> None:
+    """Set quantity, its text and what it counts on a fact."""
+    doc = number.doc
+    fact.quantity = number_value(phrase)
+    qspan = char_span(doc, phrase[0].i, phrase[-1].i + 1)
+    fact.quantity_text = text_of(doc, qspan) if qspan else number.text
+    nstart = min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+                 + [noun.i])
+    nspan = char_span(doc, max(nstart, phrase[-1].i + 1), noun.i + 1)
+    fact.counts = text_of(doc, nspan) if nspan else noun.text
+
+
+def clause_of(noun: Token) -> tuple[int, int]:
+    """The clause a counted noun takes part in (its verb's subtree), or the noun phrase."""
+    tok = noun
+    while tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and tok.head != tok and tok.pos_ != "VERB":
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return subtree_span(tok.head)
+    return subtree_span(noun)
+
+
+def standalone(number: Token, phrase: list[Token], noun: Token, evidence: Span) -> Fact | None:
+    """An estimate nobody named stands behind: only when stated as approximate."""
+    if not approximate(phrase):
+        return None
+    doc = number.doc
+    span = char_span(doc, *clause_of(noun))
+    fact = Fact(kind="Estimate", evidence=[evidence], verb="estimate", confidence=0.6,
+                content=text_of(doc, span), content_span=Span(*span))
+    fill(fact, number, phrase, noun)
+    return fact

@@ -1,0 +1,88 @@
+"""Kind assignment from the lexicon: which trigger a token is, and how context changes the kind.
+
+Two-word triggers are a head word plus a dependent ("call for", "rule out", "share the view", "make
+clear", "speak by phone"); they win over the head word alone. Context then adjusts the kind: a joint
+subject ("both sides recognized", "the two leaders acknowledged") turns an acknowledgment into an
+agreement; a verb outside the lexicon makes a generic Action, or an Intention when it is announced
+("will increase talks").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon, Trigger
+
+JOINABLE = ("Acknowledgment", "Acceptance", "Statement")
+FUTURE = ("will", "shall", "'ll")
+GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
+
+
+def _pos(tok: Token) -> tuple[str, ...]:
+    if tok.pos_ in ("VERB", "AUX"):
+        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+            return "adj", "verb"  # "are committed to", "were alarmed by": states, read as adjectives
+        return ("verb",)
+    if tok.pos_ == "ADJ":
+        return ("adj",)
+    if tok.pos_ == "NOUN":
+        return ("noun",)
+    return ()
+
+
+def _dependent(tok: Token, word: str) -> Token | None:
+    """A dependent of `tok` with this lemma: a particle, preposition, object, complement, or the
+    object of a preposition ("speak by phone")."""
+    for c in tok.children:
+        if c.lemma_.lower() == word or c.lower_ == word:
+            return c
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent"):
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.lemma_.lower() == word or g.lower_ == word):
+                    return g
+    return None
+
+
+def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
+    """The lexicon trigger a token is (with the dependent of a two-word trigger), or None."""
+    for pos in _pos(tok):
+        words = (tok.lower_, tok.lemma_.lower()) if pos == "adj" else (tok.lemma_.lower(),)
+        for word in words:
+            for trig in lexicon.double.get((word, pos), ()):
+                dep = _dependent(tok, trig.second)
+                if dep is not None:
+                    return trig, dep
+        for word in words:
+            trig = lexicon.single.get((word, pos))
+            if trig is not None:
+                return trig, None
+    return None
+
+
+def is_joint(subject_tokens, lexicon: Lexicon) -> bool:
+    """A subject that names its holders as acting together: "both sides", "the two presidents"."""
+    return any(lexicon.cue(t.lower_) == "joint" or (t.lower_ == "two" and t.dep_ == "nummod")
+               for t in subject_tokens)
+
+
+def adjust(trig: Trigger, joint: bool) -> str:
+    """The fact kind of a lexicon trigger in context."""
+    kind = trig.fact_kind
+    if joint and kind in JOINABLE:
+        return "Agreement"
+    return kind
+
+
+def generic_kind(pred: Token) -> str:
+    """A verb outside the lexicon: an Intention when announced for the future, else an Action."""
+    for c in pred.children:
+        if c.dep_ == "aux" and c.lower_ in FUTURE:
+            return "Intention"
+    if pred.dep_ == "xcomp" and pred.head.lemma_ == "go" and pred.head.tag_ == "VBG":
+        return "Intention"  # "is going to increase"
+    return "Action"
+
+
+def is_generic_candidate(pred: Token) -> bool:
+    """A verb that can make a generic subject-verb-object Action."""
+    return pred.pos_ == "VERB" and pred.dep_ not in ("amod", "compound", "auxpass", "aux") and pred.is_alpha

@@ -1,0 +1,96 @@
+"""Meetings: who met whom, at which occasion, where, when, for how long; and which later sentences
+speak of the same meeting ("the session", "the talks", "the bilateral discussions").
+
+A document has a current meeting: the latest one it reported. A definite reference to a meeting
+noun points to it and makes it the occasion of that sentence's facts; an indefinite one in an adjunct
+("In a meeting of foreign ministers in Beijing, Russia, China and India agreed ...") is a new meeting
+whose participants are the holders of the clause it frames.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Fact, Span
+from . import qualifiers
+from .clauses import char_span, child, noun_phrase, subject_of, text_of
+from .positions import Builder
+
+DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
+PLACE_KINDS = ("Place", "Country")
+DURATION_ENTS = ("TIME", "DATE")
+
+
+class Meetings:
+    def __init__(self, builder: Builder):
+        self.b = builder
+        self.current: Fact | None = None
+
+    def occasion_actor(self, sent) -> str | None:
+        """An occasion (e.g. the UN General Assembly) named in the sentence."""
+        for m in self.b.resolver.mentions_in(sent.start_char, sent.end_char):
+            if self.b.resolver.actor(m.actor).kind == "Occasion":
+                return m.actor
+        return None
+
+    def from_verb(self, pred: Token, anchor: Token | None) -> Fact | None:
+        """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y"."""
+        subj, _ = subject_of(pred)
+        people = self.b.actors(subj)
+        others: list[Token] = []
+        for c in pred.children:
+            if c.dep_ == "dobj" and c != anchor:
+                others.append(c)
+            if c.dep_ == "prep" and c.lower_ in ("with", "along"):
+                others += [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
+        if anchor is not None:
+            others += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                       for g in c.children if g.dep_ == "pobj"]
+        for tok in others:
+            people += self.b.actors(tok)
+        if len(set(people)) < 1:
+            return None
+        return self._meeting(pred, people)
+
+    def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
+        """(meeting, is_new) for a meeting noun: a new meeting, or a reference to the current one."""
+        people = self.b.noun_holders(noun, subject_fallback=False)
+        own = bool(people)  # participants named on the noun itself: "the Obama-Putin meeting"
+        people += [k for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+                   for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
+        det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
+        if self.current is not None and (not people or set(people) <= set(self.current.holders)):
+            if det in DEFINITE or people:
+                return self.current, False
+        if det in DEFINITE and not people:
+            return None, False
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and not own:  # "increase talks with X": none held
+            return None, False
+        if people or (det in ("a", "an") and noun.dep_ == "pobj"):
+            return self._meeting(noun, people), True
+        return None, False
+
+    def _meeting(self, pred: Token, people: list[str]) -> Fact:
+        sent = pred.sent
+        fact = Fact(kind="Meeting", evidence=[Span(*char_span(pred.doc, sent.start, sent.end))],
+                    holders=list(dict.fromkeys(people)), verb=pred.lemma_.lower(), confidence=0.9)
+        fact.occasion = self.occasion_actor(sent)
+        fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
+        for c in pred.children:
+            if c.dep_ != "prep":
+                continue
+            obj = child(c, "pobj")
+            if obj is None:
+                continue
+            if c.lower_ == "for" and obj.ent_type_ in DURATION_ENTS:
+                span = char_span(pred.doc, obj.left_edge.i, obj.right_edge.i + 1)
+                fact.duration_text = text_of(pred.doc, span)
+                fact.duration = qualifiers.duration(fact.duration_text)
+            elif c.lower_ in ("in", "at") and fact.place is None:
+                keys = self.b.resolver.resolve(noun_phrase(obj))
+                if keys and self.b.resolver.actor(keys[0]).kind in PLACE_KINDS:
+                    fact.place = keys[0]
+        self.current = fact
+        return fact
+
+    def add_participants(self, meeting: Fact, keys: list[str]) -> None:
+        meeting.holders = list(dict.fromkeys(meeting.holders + keys))

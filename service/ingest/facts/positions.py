@@ -1,0 +1,208 @@
+"""One predicate -> one position or action fact: holders, content, target, recipient, qualifiers.
+
+`Candidate` keeps the token ranges the sentence-level pass needs (where the predicate is, which tokens
+its content covers) beside the Fact itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ...model import Fact, Span
+from . import kinds, qualifiers
+from .clauses import (
+    agent_of,
+    between,
+    char_span,
+    child,
+    content_of,
+    including,
+    noun_phrase,
+    right_complements,
+    subject_of,
+    subtree_span,
+    text_of,
+)
+from .lexicon import Lexicon, Trigger
+
+HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
+ACTION_SKIP = ("advcl", "npadvmod")
+
+
+@dataclass
+class Candidate:
+    fact: Fact
+    pred: Token
+    trigger: Trigger
+    content: tuple[int, int] | None  # token range
+    lexical: bool  # from the lexicon, not generic
+
+
+class Builder:
+    """Builds facts for the predicates of one document."""
+
+    def __init__(self, doc, resolver, lexicon: Lexicon, published: str | None):
+        self.doc, self.resolver, self.lexicon, self.published = doc, resolver, lexicon, published
+
+    # --- actors
+    def actors(self, tok: Token | None) -> list[str]:
+        """Actor keys a noun phrase names; for a common noun "including X, Y", its members."""
+        if tok is None:
+            return []
+        members = including(tok) if tok.pos_ == "NOUN" else []
+        keys = self.resolver.resolve(noun_phrase(members[0])) if members else []
+        if not keys:
+            phrase = noun_phrase(tok)
+            keys = self.resolver.resolve(phrase)
+            if not keys or any(t.dep_ == "cc" and t.head.i != tok.i for t in phrase):
+                # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
+                # Vladimir Putin", "the State Department and Defense Department")
+                keys = keys + [k for k in self._named_in(phrase) if k not in keys]
+        return list(dict.fromkeys(keys))
+
+    def _named_in(self, phrase) -> list[str]:
+        """Actors named in a phrase whose head names none, outside its possessives and prepositional
+        objects ("Washington military planners" yes; "Assad's brutality", "a solution to the Syria
+        conflict" no)."""
+        outside = set()
+        for tok in phrase:
+            if tok.dep_ == "poss" or (tok.dep_ in ("prep", "agent") and tok.pos_ == "ADP" and not tok.ent_type_):
+                outside |= {t.i for t in tok.subtree}
+        keys = []
+        for m in self.resolver.mentions_in(phrase.start_char, phrase.end_char):
+            toks = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if toks is not None and not any(t.i in outside for t in toks):
+                keys.append(m.actor)
+        return keys
+
+    def noun_holders(self, noun: Token, subject_fallback: bool = True) -> list[str]:
+        """Holders of a noun trigger: "Putin's proposal", "agreement between X and Y", "Russian
+        estimates", "the Obama-Putin meeting", or the subject of "X reached an agreement"."""
+        objs = between(noun)
+        if objs:
+            return [k for o in objs for k in self.actors(o)]
+        by = agent_of(noun) or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                                     for g in c.children if g.dep_ == "pobj"), None)
+        if by is not None:
+            return self.actors(by)
+        keys = []
+        for c in noun.children:
+            if c.dep_ in HOLDER_MODIFIERS and c.i < noun.i:
+                phrase = self.doc[c.left_edge.i:c.right_edge.i + 1]
+                keys += self.resolver.resolve(phrase) + self._named_in(phrase)
+        if keys:
+            return list(dict.fromkeys(keys))
+        if subject_fallback and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            subj, passive = subject_of(noun.head)
+            if subj is not None and not passive:
+                return self.actors(subj)
+        return []
+
+    # --- facts
+    def build(self, pred: Token, trig: Trigger, anchor: Token | None, lexical: bool) -> Candidate | None:
+        if trig.pos == "noun":
+            return self._noun(pred, trig, anchor)
+        subj, passive = subject_of(pred)
+        if trig.pos == "adj" and subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):
+            subj, passive = subject_of(pred.head)
+        if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
+            passive = True  # "with Assad removed from power"
+        if trig.pos == "adj":
+            passive = False  # "are committed to": the subject holds the state
+        target, recipient, content = [], [], None
+        obj = child(pred, "dobj", "dative")
+        if passive:
+            agent = agent_of(pred)
+            holders = self.actors(agent) if agent is not None else []
+            if not holders:
+                holders = [k for o in between(pred) for k in self.actors(o)]
+            if subj is not None:
+                if trig.object in ("target", "recipient"):
+                    (target if trig.object == "target" else recipient).extend(self.actors(subj))
+                    content = content_of(pred, anchor)
+                else:
+                    content = subtree_span(subj)
+                    if anchor is None:
+                        content = content_of(pred) or content
+        else:
+            holders = self.actors(subj) if subj is not None else [k for o in between(pred) for k in self.actors(o)]
+            if trig.object in ("target", "recipient") and obj is not None:
+                (target if trig.object == "target" else recipient).extend(self.actors(obj))
+                content = _without(content_of(pred, anchor), obj)
+                if content is None and trig.object == "target":
+                    content = subtree_span(obj)
+            elif trig.fact_kind in ("Action", "Intention") and trig.pos == "verb" and anchor is None and (
+                    not lexical or trig.kind == "Action"):
+                content = right_complements(pred, skip=ACTION_SKIP)
+            else:
+                content = content_of(pred, anchor)
+                if content is None and pred.pos_ == "ADJ" and pred.head != pred:
+                    content = content_of(pred.head)
+        if not lexical and content is None:
+            return None
+        joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
+        kind = kinds.adjust(trig, joint) if lexical else kinds.generic_kind(pred)
+        fact = self._fact(pred, kind, holders, content, trig)
+        fact.target, fact.recipient = _unique(target), _unique(recipient)
+        return Candidate(fact, pred, trig, content, lexical)
+
+    def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:
+        holders = self.noun_holders(noun)
+        content = content_of(noun, anchor)
+        if content is None:
+            copula = _copula_above(noun)
+            if copula is not None:
+                content = content_of(copula) or right_complements(copula)
+        if content is None:
+            return None
+        fact = self._fact(noun, trig.fact_kind, holders, content, trig)
+        return Candidate(fact, noun, trig, content, True)
+
+    def _fact(self, pred: Token, kind: str, holders: list[str], content, trig: Trigger) -> Fact:
+        sent = pred.sent
+        evidence = char_span(self.doc, sent.start, sent.end)
+        fact = Fact(kind=kind, evidence=[Span(*evidence)], holders=_unique(holders),
+                    verb=(pred.lemma_.lower() if not trig.word else " ".join(filter(None, (trig.word, trig.second)))))
+        if content is not None:
+            span = char_span(self.doc, *content)
+            if span is not None:
+                fact.content_span = Span(*span)
+                fact.content = text_of(self.doc, span)
+                fact.about = _unique(m.actor for m in self.resolver.mentions_in(*span))
+        cond = qualifiers.condition(pred)
+        if cond is not None:
+            fact.condition = cond[0]
+        fact.negated = qualifiers.negated(pred)
+        weight = qualifiers.hedged(pred, self.lexicon)
+        fact.hedged = weight < 1.0
+        fact.confidence = round(trig.confidence * weight, 3)
+        fact.time_text, fact.date = qualifiers.time_of(pred, self.published)
+        return fact
+
+
+def _copula_above(noun: Token) -> Token | None:
+    """The verb whose subject contains `noun` ("One of the areas of agreement ... was on Z")."""
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.head
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _without(content: tuple[int, int] | None, obj: Token) -> tuple[int, int] | None:
+    """A content range that does not start with the recipient/target object itself."""
+    if content is None:
+        return None
+    start, end = content
+    if start <= obj.i < end and obj.right_edge.i + 1 < end:
+        return max(start, obj.right_edge.i + 1), end
+    return content
+
+
+def _unique(keys) -> list[str]:
+    return list(dict.fromkeys(keys))

@@ -1,0 +1,129 @@
+"""What qualifies a fact: its condition ("if it were under a UN mandate"), negation, hedging
+("may", "seems"), attribution ("according to X"), and time ("on Monday", "last week").
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from .clauses import char_span, child, subtree_span, text_of
+from .lexicon import Lexicon
+
+CONDITION_MARKS = ("if", "unless", "provided", "providing", "as long as")
+NEGATIONS = ("not", "n't", "never", "no")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TIME_PREPS = ("on", "in", "at", "during", "since", "until", "by", "last", "earlier", "this")
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(minute|hour|day|week|month|year)s?", re.IGNORECASE)
+_UNITS = {"minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def condition(pred: Token) -> tuple[str, tuple[int, int]] | None:
+    """The `if` clause under a predicate or under the clause it governs (text, char span)."""
+    own = list(pred.children) + [g for c in pred.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")
+                                 for g in c.subtree]
+    for c in own:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            span = char_span(pred.doc, *subtree_span(c))
+            if span:
+                return text_of(pred.doc, span), span
+    return None
+
+
+def negated(pred: Token) -> bool:
+    """The predicate itself is negated ("did not accept", "are not concerned")."""
+    heads = [pred]
+    if pred.dep_ in ("acomp", "xcomp") or (pred.pos_ == "ADJ" and pred.head != pred):
+        heads.append(pred.head)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for h in heads for c in h.children)
+
+
+def hedged(pred: Token, lexicon: Lexicon) -> float:
+    """A weight below 1 when the predicate is hedged: a modal ("may"), a hedging adverb
+    ("reportedly"), or a hedging verb above it ("seems open to")."""
+    weight = 1.0
+    heads = [pred]
+    if pred.dep_ in ("acomp", "xcomp", "oprd") or pred.pos_ == "ADJ":
+        heads.append(pred.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("aux", "advmod") and lexicon.cue(c.lower_) == "hedge":
+                weight = min(weight, lexicon.cue_weight(c.lower_))
+        if h != pred and lexicon.cue(h.lemma_) == "hedge":
+            weight = min(weight, lexicon.cue_weight(h.lemma_))
+    for up in list(pred.ancestors)[:3]:  # "it is a possibility that X", "X seems to"
+        if lexicon.cue(up.lemma_) == "hedge" and up.pos_ != "AUX":
+            weight = min(weight, lexicon.cue_weight(up.lemma_))
+    for c in pred.head.children if pred.dep_ == "ccomp" else ():
+        if c.dep_ in ("attr", "acomp") and lexicon.cue(c.lemma_) == "hedge":
+            weight = min(weight, lexicon.cue_weight(c.lemma_))
+    return weight
+
+
+def according_to(sent) -> tuple[str, Token, int] | None:
+    """"according to X" in a sentence: (the phrase, X's head token, index of "according")."""
+    for tok in sent:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = child(to, "pobj", "pcomp") if to is not None else None
+            if obj is not None:
+                span = char_span(tok.doc, tok.i, obj.right_edge.i + 1)
+                if span:
+                    return text_of(tok.doc, span), obj, tok.i
+    return None
+
+
+def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]:
+    """(time text, ISO date) of a predicate: a DATE entity among its own modifiers."""
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
+            obj = child(c, "pobj")
+            if obj is not None and obj.ent_type_ == "DATE":
+                return _timed(c.i, obj.right_edge.i + 1, pred.doc, published)
+        if c.dep_ in ("npadvmod", "advmod", "tmod") and c.ent_type_ == "DATE":
+            return _timed(c.left_edge.i, c.right_edge.i + 1, pred.doc, published)
+        if c.dep_ == "advmod" and c.lower_ in ("recently", "yesterday", "today"):
+            return _timed(c.i, c.i + 1, pred.doc, published)
+    return None, None
+
+
+def _timed(start: int, end: int, doc, published: str | None) -> tuple[str | None, str | None]:
+    span = char_span(doc, start, end)
+    if not span:
+        return None, None
+    text = text_of(doc, span)
+    return text, resolve_date(text, published)
+
+
+def resolve_date(text: str, published: str | None) -> str | None:
+    """ISO date of a relative expression ("on Monday", "yesterday") against the published date; None
+    when it names no single day or the published date is unknown."""
+    if not published:
+        return None
+    try:
+        base = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    words = text.lower().split()
+    if "yesterday" in words:
+        return (base - timedelta(days=1)).isoformat()
+    if "today" in words:
+        return base.isoformat()
+    for day, name in enumerate(WEEKDAYS):
+        if name in words:  # the latest such day on or before publication ("next Monday" is not handled)
+            if "next" in words:
+                return None
+            back = (base.weekday() - day) % 7
+            return (base - timedelta(days=back)).isoformat()
+    return None
+
+
+def duration(text: str) -> str | None:
+    """xsd:duration of "more than 90 minutes" -> PT90M (the number stated, the bound kept in the text)."""
+    m = _DURATION.search(text)
+    if not m:
+        return None
+    number, unit = m.group(1), m.group(2).lower()
+    value = number if "." not in number else number.rstrip("0").rstrip(".")
+    return ("PT" if unit in ("minute", "hour") else "P") + value + _UNITS[unit]

@@ -1,0 +1,1 @@
+"""Tools around the product: scoring extraction against gold annotations (evaluate.py)."""
