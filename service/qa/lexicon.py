@@ -1,0 +1,94 @@
+"""The words questions are read with, kept as data: data/lexicon/questions.json, plus the extraction's
+trigger lexicon data/lexicon/verbs.tsv (so that a verb the extraction turns into a kind of fact is
+asked about with the same kind), plus `questions*.json` / `verbs*.tsv` in the folder the setting
+LEXICON_DIR names.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..vocab import FACT_KINDS
+
+BUILT_IN = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+
+
+@dataclass(frozen=True)
+class QuestionLexicon:
+    verbs: dict[str, str]  # lemma (or adjective form, or "rule out") -> fact kind
+    nouns: dict[str, str]  # "proposal" -> Proposal
+    meeting_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    irregular: dict[str, str]  # inflected form -> lemma
+    past: dict[str, str]  # lemma -> past tense
+    kind_verbs: dict[str, str]  # kind -> verb phrase for sentences
+    role_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    stopwords: frozenset[str]
+
+    def kind_of(self, lemma: str) -> str | None:
+        return self.verbs.get(lemma)
+
+    def past_tense(self, lemma: str) -> str:
+        """'propose' -> 'proposed', 'call for' -> 'called for', 'meet' -> 'met'."""
+        if lemma in self.past:
+            return self.past[lemma]
+        head, _, rest = lemma.partition(" ")
+        if head in self.past:
+            word = self.past[head]
+        elif head.endswith("e"):
+            word = head + "d"
+        elif len(head) > 2 and head.endswith("y") and head[-2] not in "aeiou":
+            word = head[:-1] + "ied"
+        elif (len(head) <= 4 and len(head) >= 3 and head[-1] not in "aeiouwxy" and head[-2] in "aeiou"
+              and head[-3] not in "aeiou"):
+            word = head + head[-1] + "ed"  # plan -> planned, stop -> stopped
+        else:
+            word = head + "ed"
+        return f"{word} {rest}".strip()
+
+
+def _read_verbs_tsv(path: Path, into: dict[str, str]) -> None:
+    """Rows of the extraction's trigger lexicon: trigger, pos, kind, ... ('speech' kinds are Statements)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3 or cols[1] not in ("verb", "adj"):
+            continue
+        kind = "Statement" if cols[2] == "speech" else cols[2]
+        if kind in FACT_KINDS:
+            into.setdefault(cols[0].strip().lower(), kind)
+
+
+@lru_cache(maxsize=4)
+def load(extra_dir: str = "") -> QuestionLexicon:
+    folders = [BUILT_IN] + ([Path(extra_dir)] if extra_dir else [])
+    data: dict = {}
+    verbs: dict[str, str] = {}
+    for folder in folders:
+        for path in sorted(folder.glob("questions*.json")):
+            try:
+                more = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as err:
+                raise ConfigError(f"cannot read question lexicon {path}: {err}") from None
+            for key, value in more.items():
+                if isinstance(value, dict):
+                    data.setdefault(key, {}).update(value)
+                elif isinstance(value, list):
+                    data.setdefault(key, []).extend(value)
+    verbs.update(data.get("verbs", {}))  # the question lexicon's own reading wins
+    for folder in reversed(folders):
+        for path in sorted(folder.glob("verbs*.tsv")):
+            _read_verbs_tsv(path, verbs)
+    return QuestionLexicon(
+        verbs=verbs, nouns=data.get("nouns", {}),
+        meeting_verbs=frozenset(data.get("meeting_verbs", ())), light_verbs=frozenset(data.get("light_verbs", ())),
+        irregular=data.get("irregular", {}), past=data.get("past", {}), kind_verbs=data.get("kind_verbs", {}),
+        role_nouns=frozenset(data.get("role_nouns", ())), stance_nouns=frozenset(data.get("stance_nouns", ())),
+        source_nouns=frozenset(data.get("source_nouns", ())), stopwords=frozenset(data.get("stopwords", ())),
+    )

@@ -1,0 +1,226 @@
+"""Slot text -> actors, occasions and sources of the graph, by the graph's own names.
+
+The names are the graph's: rdfs:label and skos:altLabel of actors and occasions (the extraction's
+alias table put them there: "Moscow" and "the Kremlin" are names of Russia's government), and the
+titles, ids and publishers of documents. A name matches exactly (case, "the", dots and possessives
+aside), then by surname, then without a leading title ("Secretary of State John Kerry"), then fuzzily
+(rapidfuzz), then by the possessor of a possessive ("Moscow's allies" -> Moscow).
+"""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..store.base import Store
+from ..vocab import PREFIXES
+
+_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+_NAMES = _PREFIX + """
+SELECT ?x ?type ?name WHERE {
+  { ?x a kg:Actor } UNION { ?x a kg:Occasion }
+  ?x a ?type .
+  { ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name }
+}"""
+_VERSION = _PREFIX + "SELECT ?d ?h WHERE { ?d a kg:Document . OPTIONAL { ?d kg:contentHash ?h } }"
+_DOCS = _PREFIX + """
+SELECT ?d ?id ?title ?publisher WHERE {
+  ?d a kg:Document ; dcterms:identifier ?id .
+  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:publisher ?publisher }
+}"""
+
+# Which kind of thing a bare name most likely means when several share it ("Moscow": the government
+# before the city).
+PRIORITY = ("Person", "Government", "Country", "Organization", "Group", "Occasion", "Place", "Actor")
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
+GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
+
+
+def normalize(text: str) -> str:
+    """Lower case, plain spaces and apostrophes, no dots, no leading article, no trailing possessive."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'").casefold()
+    text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", text)  # U.S. -> us
+    text = re.sub(r"[^\w'\- ]+", " ", text)
+    text = " ".join(text.split())
+    text = re.sub(r"'s?$", "", text).strip()
+    return _ARTICLES.sub("", text).strip(" '-")
+
+
+@dataclass(frozen=True)
+class Link:
+    iri: str
+    label: str
+    kind: str  # Person, Government, Occasion, Document...
+    how: str  # exact, surname, title, fuzzy, possessor
+    score: float
+
+
+@dataclass
+class Entity:
+    iri: str
+    label: str = ""
+    types: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+
+    @property
+    def kind(self) -> str:
+        return next((t for t in PRIORITY if t in self.types), "Actor")
+
+
+class Index:
+    """All names of the graph's actors, occasions and documents, normalized, for one store version."""
+
+    def __init__(self, store: Store):
+        self.entities: dict[str, Entity] = {}
+        for row in store.select(_NAMES):
+            iri, local = row["x"].value, row["type"].value.rsplit("#", 1)[-1]
+            ent = self.entities.setdefault(iri, Entity(iri))
+            ent.types.add(local)
+            name = row["name"].value
+            ent.names.add(normalize(name))
+        labels = store.select(_PREFIX + "SELECT ?x ?l WHERE { { ?x a kg:Actor } UNION { ?x a kg:Occasion } "
+                                        "?x rdfs:label ?l }")
+        for row in labels:
+            if row["x"].value in self.entities:
+                self.entities[row["x"].value].label = row["l"].value
+        self.by_name: dict[str, list[Entity]] = {}
+        self.by_surname: dict[str, list[Entity]] = {}
+        for ent in self.entities.values():
+            ent.label = ent.label or next(iter(sorted(ent.names)), ent.iri)
+            for name in ent.names:
+                self.by_name.setdefault(name, []).append(ent)
+                if "Person" in ent.types and " " in name:
+                    self.by_surname.setdefault(name.rsplit(" ", 1)[1], []).append(ent)
+        self.documents = [{"iri": r["d"].value, "id": r["id"].value,
+                           "title": r["title"].value if "title" in r else "",
+                           "publisher": r["publisher"].value if "publisher" in r else ""}
+                          for r in store.select(_DOCS)]
+
+    # --- actors
+    def actor(self, text: str, *, occasions: bool = False) -> Link | None:
+        """The actor (or, with occasions=True, the occasion) the text names, or None."""
+        def allowed(ent: Entity) -> bool:
+            return ("Occasion" in ent.types) == occasions
+        name = normalize(text)
+        if not name:
+            return None
+        found = self._exact(name, allowed, "exact")
+        if found:
+            return found
+        words = name.split()
+        if len(words) == 1:
+            cands = [e for e in self.by_surname.get(name, []) if allowed(e)]
+            if cands:
+                return _best(cands, "surname", 0.95)
+        for i in range(1, len(words)):  # titles and descriptions in front: "president barack obama"
+            found = self._exact(" ".join(words[i:]), allowed, "title") or self._surname(words[i:], allowed)
+            if found:
+                return found
+        found = self._fuzzy(name, allowed)
+        if found:
+            return found
+        possessor = re.match(r"^(.+?)'s?\s", unicodedata.normalize("NFKC", text).replace("\u2019", "'"))
+        if possessor:
+            inner = self.actor(possessor.group(1), occasions=occasions)
+            if inner:
+                return Link(inner.iri, inner.label, inner.kind, "possessor", inner.score * 0.8)
+        return None
+
+    def occasion(self, text: str) -> Link | None:
+        """The occasion named: "the UN meeting", "UNGA", "the General Assembly"."""
+        name = normalize(text)
+        words = [w for w in name.split() if w not in GENERIC_EVENT_WORDS] or name.split()
+        direct = self.actor(" ".join(words), occasions=True)
+        if direct and direct.how != "possessor":
+            return direct
+        expanded = " ".join(self._expand(words))
+        occasions = [e for e in self.entities.values() if "Occasion" in e.types]
+        best: tuple[float, Entity] | None = None
+        for ent in occasions:
+            for n in ent.names:
+                acronym = "".join(w[0] for w in n.split() if w not in ("of", "the", "and"))
+                if expanded == acronym or " ".join(words) == acronym:
+                    score = 0.9
+                elif re.search(rf"(?<!\w){re.escape(expanded)}(?!\w)", n):
+                    score = 0.85 * len(expanded) / len(n) + 0.1
+                else:
+                    continue
+                if best is None or score > best[0]:
+                    best = (score, ent)
+        if best:
+            return Link(best[1].iri, best[1].label, "Occasion", "partial", best[0])
+        return direct
+
+    def _expand(self, words: list[str]) -> list[str]:
+        """Acronyms and short names replaced by an actor's longest name: "un" -> "united nations"."""
+        out = []
+        for w in words:
+            ents = self.by_name.get(w, [])
+            longer = [n for e in ents for n in e.names if len(n.split()) > 1 and "Occasion" not in e.types]
+            out.append(max(longer, key=len) if longer else w)
+        return out
+
+    def _exact(self, name: str, allowed, how: str) -> Link | None:
+        cands = [e for e in self.by_name.get(name, []) if allowed(e)]
+        return _best(cands, how, 1.0 if how == "exact" else 0.9) if cands else None
+
+    def _surname(self, words: list[str], allowed) -> Link | None:
+        if len(words) != 1:
+            return None
+        cands = [e for e in self.by_surname.get(words[0], []) if allowed(e)]
+        return _best(cands, "title", 0.85) if cands else None
+
+    def _fuzzy(self, name: str, allowed) -> Link | None:
+        choices = {n: n for n, ents in self.by_name.items() if any(allowed(e) for e in ents)}
+        if not choices or len(name) < 4:
+            return None
+        hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=86)
+        if hit is None and len(name.split()) >= 2:  # "washington's regional allies" in a longer name
+            hit = process.extractOne(name, choices, scorer=fuzz.token_set_ratio, score_cutoff=95)
+            if hit and len(name.split()) < 0.6 * len(hit[0].split()):
+                hit = None
+        if hit is None:
+            return None
+        cands = [e for e in self.by_name[hit[0]] if allowed(e)]
+        return _best(cands, "fuzzy", hit[1] / 100)
+
+    # --- documents
+    def source(self, text: str) -> dict | None:
+        """The document named by title, id or publisher (fuzzy)."""
+        name = normalize(text)
+        name = re.sub(r"^(?:article|source|story|piece|report)\s+|\s+(?:article|source|story|piece|report)$",
+                      "", name).strip(" '\"")
+        if not name:
+            return None
+        keys = {}
+        for i, doc in enumerate(self.documents):
+            for value in (doc["title"], doc["id"].replace("-", " "), doc["publisher"]):
+                if value:
+                    keys[(i, normalize(value))] = normalize(value)
+        hit = process.extractOne(name, keys, scorer=fuzz.WRatio, score_cutoff=85)
+        return self.documents[hit[2][0]] if hit else None
+
+
+def _best(cands: list[Entity], how: str, score: float) -> Link:
+    ent = min(cands, key=lambda e: (PRIORITY.index(e.kind), e.iri))
+    return Link(ent.iri, ent.label, ent.kind, how, score)
+
+
+_CACHE: dict[int, tuple[tuple, Index]] = {}
+_LOCK = threading.Lock()
+
+
+def index(store: Store) -> Index:
+    """The name index of this store, rebuilt when its documents change."""
+    version = tuple(sorted((r["d"].value, r["h"].value if "h" in r else "") for r in store.select(_VERSION)))
+    with _LOCK:
+        cached = _CACHE.get(id(store))
+        if cached and cached[0] == version:
+            return cached[1]
+    built = Index(store)
+    with _LOCK:
+        _CACHE[id(store)] = (version, built)
+    return built

@@ -1,0 +1,326 @@
+"""Question -> template id + slots (still text: service/qa/linking.py turns them into IRIs).
+
+A question is read in two passes. First, fixed shapes ("who is X", "X's role", "which sources
+mention X", "how many ...", "what is X's position on Y", "when did X and Y meet") are matched by
+regular expressions over the lower-cased question. Otherwise the question is read as a clause:
+wh-word, auxiliary, subject, verb, and the phrases after the verb ("at the UN", "about Iran",
+"with Russia"). The verb (found by the lexicon's verb forms, else by spaCy's tagger) and its lemma
+choose the template through the lexicon (data/lexicon): propose -> proposals, meet -> meetings,
+fear -> positions of kind Concern, say/tell -> statements, an unknown verb -> actions by that verb.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import QuestionLexicon
+
+AUX = ("did", "does", "do", "has", "have", "had", "will", "would", "is", "are", "was", "were", "can",
+       "could", "should", "might", "may", "shall")
+PREPS = ("at", "during", "in", "on", "about", "of", "to", "with", "for", "over", "against", "regarding",
+         "towards", "toward", "from", "by", "concerning", "between", "into", "after", "before", "under")
+_WORD = re.compile(r"[\w][\w'\-\.]*[\w]|[\w]")
+_ACC = r"(?:,? according to (?P<according>.+))?"
+
+
+@dataclass
+class Parsed:
+    template: str
+    slots: dict = field(default_factory=dict)  # text slots: actor, other, actors, occasion, topic, ...
+    words: list[str] = field(default_factory=list)  # content words the facts' text should contain
+
+
+def clean(question: str) -> str:
+    """Control characters out, quotes and spaces plain, trailing punctuation dropped."""
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in question)
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split()).strip(" ?!.")
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile("^" + pattern + "$")
+
+
+ROLE = r"(?:role|roles|title|titles|job|jobs|function|office|post)"
+STANCE = r"(?:position|positions|stance|view|views|stand|attitude|policy|line|opinion)"
+SOURCES = r"(?:sources?|articles?|documents?|reports?|stor(?:y|ies)|outlets?|papers?|texts?)"
+MEET = r"(?:meet|meets|met|meeting|talk|talked|talks|speak|spoke|spoken|hold talks|held talks|confer|conferred)"
+WHEN = r"(?:when|where|how long|for how long|on what date|what day|at what time)"
+
+SHAPES: tuple[tuple[re.Pattern, str], ...] = (
+    (_rx(rf"(?:what|which) {SOURCES} (?:mention|mentions|mentioned|name|names|talk about|talks about|discuss|"
+         rf"discusses|cover|covers|are about|is about|refer to|refers to|speak of|cite|cites) (?P<actor>.+)"), "sources"),
+    (_rx(rf"(?:in )?(?:which|what) {SOURCES} (?:is|are|was|were) (?P<actor>.+?) (?:mentioned|named|cited|discussed)(?: in)?"),
+     "sources"),
+    (_rx(r"where (?:is|are|was|were) (?P<actor>.+?) (?:mentioned|named|cited|discussed)"), "sources"),
+    (_rx(rf"(?:who|what) (?:is|was|are|were) (?P<actor>.+?)'s? {ROLE}"), "roles"),
+    (_rx(rf"(?:what|which) (?:is|was|are|were) the {ROLE} of (?P<actor>.+)"), "roles"),
+    (_rx(rf"(?:what|which) {ROLE}s? (?:does|did|do|has|have) (?P<actor>.+?) (?:have|hold|play|had|held|played)"), "roles"),
+    (_rx(rf"(?P<actor>.+?)'s? {ROLE}"), "roles"),
+    (_rx(rf"(?:what|which) (?:is|was|are|were) (?P<actor>.+?)'s? {STANCE} (?:on|about|towards?|regarding|over|of) (?P<topic>.+)"),
+     "position_on"),
+    (_rx(rf"(?:what|which) (?:is|was|are|were) the {STANCE} of (?P<actor>.+?) (?:on|about|towards?|regarding|over) (?P<topic>.+)"),
+     "position_on"),
+    (_rx(r"(?:what|how) (?:does|did|do) (?P<actor>.+?) (?:think|feel|believe) (?:about|of|on|regarding) (?P<topic>.+)"),
+     "position_on"),
+    (_rx(r"where (?:does|did|do) (?P<actor>.+?) stand(?: on| regarding| about) (?P<topic>.+)"), "position_on"),
+    (_rx(r"how (?:does|did|do) (?P<actor>.+?) (?:view|see|regard) (?P<topic>.+)"), "position_on"),
+    (_rx(rf"(?P<actor>.+?)'s? {STANCE} (?:on|about|towards?|regarding|over) (?P<topic>.+)"), "position_on"),
+    (_rx(r"how (?:many|much) (?P<what>.+?)" + _ACC), "estimates"),
+    (_rx(r"(?:what|which) (?:is|are|were|was) the (?:estimates?|numbers?|figures?|counts?|tally) (?:of|for|on) (?P<what>.+?)"
+         + _ACC), "estimates"),
+    (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:did|do|does|will|was|were|had|have|has) (?P<actors>.+?) {MEET}(?: with| to)?"
+         r"(?: (?P<other>.+?))?"), "meeting_details"),
+    (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:was|were|is|did) (?:the )?(?:meeting|meetings|talks|summit|call|conversation)"
+         r" (?:between|of|with) (?P<actors>.+?)(?: last)?(?: take place| happen| last| held)?"), "meeting_details"),
+    (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:was|were|is|did) (?:the )?(?P<actors>.+?) (?:meeting|summit|talks|call)"
+         r"(?: take place| happen| last| held)?"), "meeting_details"),
+    (_rx(r"who (?:took part|participated|takes part|participates|was present|were present|was|were)(?: in| at)? (?:the )?"
+         r"(?:meeting|meetings|talks|summit|session|call)s?(?: (?:at|during|in|of|on) (?P<occasion>.+))?"), "meetings"),
+    (_rx(r"who (?:attended|attends|was at|were at) (?P<occasion>.+)"), "meetings"),
+    (_rx(rf"(?:did|has|have|had|do|does) (?P<actors>.+?) (?:ever )?{MEET}(?: with| to)?(?: (?P<other>.+?))?"
+         r"(?: (?:at|during) (?P<occasion>.+?))?"), "meetings"),
+    (_rx(rf"(?:which|what) (?:meetings|talks|summits) (?:did|has|have|had) (?P<actors>.+?) (?:have|hold|held|attend|attended)"
+         r"(?: (?:at|during) (?P<occasion>.+?))?"), "meetings"),
+    (_rx(rf"(?:who|which \w+) {MEET}(?: with| to)? (?:at|during) (?P<occasion>.+)"), "meetings"),
+    (_rx(r"who (?:is|was) (?P<actor>.+)"), "roles?"),
+    (_rx(r"what (?:does|did|do) (?P<source>.+?) (?:say|says|write|report|tell us) about (?P<actor>.+)"), "source_says?"),
+    (_rx(r"what (?:is|was) (?:said|written|reported) (?:about (?P<actor>.+?) )?in (?P<source>.+?)(?: about (?P<actor2>.+))?"),
+     "source_says"),
+)
+
+
+def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
+    """The template and text slots of a question, or None when no template fits."""
+    text = clean(question)
+    low = text.lower()
+    if len(low) < 3:
+        return None
+    for pattern, template in SHAPES:
+        match = pattern.match(low)
+        if match:
+            slots = {k: _orig(text, low, match, k) for k, v in match.groupdict().items() if v}
+            parsed = _shape(template, slots, lex)
+            if parsed:
+                return parsed
+    return _clause(text, low, lex, nlp)
+
+
+def _orig(text: str, low: str, match: re.Match, group: str) -> str:
+    """The slot as written (original case), when lower-casing kept the length."""
+    start, end = match.span(group)
+    return (text if len(text) == len(low) else low)[start:end].strip(" ,\"'")
+
+
+def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
+    if template == "source_says?":
+        src = slots["source"]
+        if not re.search(r"[\"']|\b(?:article|source|report|story|piece|text|document)\b", src.lower()):
+            return None  # "what did Obama say about Iran": a clause about an actor, not a source
+        template = "source_says"
+    if template == "roles?":
+        if any(lemma(w, lex) in lex.verbs or w in AUX for w in slots["actor"].lower().split()):
+            return None  # "who is worried about ...": a clause, not a name
+        template = "roles"
+    if "actor2" in slots:
+        slots["actor"] = slots.pop("actor2")
+    if "actors" in slots:
+        parts = split_actors(slots.pop("actors"))
+        if slots.get("other"):
+            parts += split_actors(slots.pop("other"))
+        slots["actors"] = parts
+    if template == "estimates":
+        words = content_words(slots.pop("what", ""), lex)
+        return Parsed(template, slots, words)
+    return Parsed(template, slots)
+
+
+def split_actors(text: str) -> list[str]:
+    """'obama and putin' -> ['obama', 'putin']; 'the Obama-Putin' -> ['Obama', 'Putin']."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|(?<=[a-z])-(?=[a-z])", text, flags=re.I)
+    parts = [p.strip() for p in parts if p.strip()]
+    return parts if len(parts) > 1 or "-" not in text else [text]
+
+
+def content_words(text: str, lex: QuestionLexicon) -> list[str]:
+    return [w for w in (m.group(0).lower().strip("'.") for m in _WORD.finditer(text))
+            if w not in lex.stopwords and len(w) > 1]
+
+
+def lemma(word: str, lex: QuestionLexicon, tagger_lemma: str | None = None) -> str:
+    """The verb's lemma: irregular forms, then suffixes stripped to a lemma the lexicon knows."""
+    w = word.lower()
+    if w in lex.irregular:
+        return lex.irregular[w]
+    known = set(lex.verbs) | lex.meeting_verbs | lex.light_verbs
+    heads = {k.split()[0] for k in known}
+    if w in heads:
+        return w
+    for cut, add in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
+                     ("es", ""), ("s", "")):
+        if w.endswith(cut) and len(w) > len(cut) + 2:
+            stem = w[: -len(cut)] + add
+            if stem in heads:
+                return stem
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in heads:
+                return stem[:-1]  # planned -> plan
+    return (tagger_lemma or w).lower()
+
+
+@lru_cache(maxsize=1)
+def _nlp(model: str):
+    from ..ingest.nlp import load_model
+
+    return load_model(model)
+
+
+def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
+    """wh-word [noun] [aux] [subject] verb [object] [prep phrase]...: the general question shape."""
+    toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low)]
+    words = [t[0] for t in toks]
+    if not words:
+        return None
+    i, wh, noun_kind = 0, None, None
+    if words[0] in ("what", "which", "who", "whom", "whose"):
+        wh, i = words[0], 1
+        j = i
+        while wh in ("what", "which") and j < len(words) and j < i + 3 and words[j] not in AUX:
+            j += 1
+        if j > i and j < len(words) and words[j] in AUX:  # "which proposals did", "what fears do"
+            noun_kind = next((_noun_kind(w, lex) for w in reversed(words[i:j]) if _noun_kind(w, lex)), None)
+            i = j
+    aux = words[i] if i < len(words) and words[i] in AUX else None
+    i += 1 if aux else 0
+    body = toks[i:]
+    if not body:
+        return None
+    tags = _tags(text, nlp)
+    verbs = [k for k in range(len(body)) if _is_verb(body[k], lex, tags)]
+    subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
+                        and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
+                                                    "has", "have", "had", "is", "are", "was", "were")))
+    if subject_question:
+        k = 0
+    else:
+        later = [k for k in verbs if k >= 1]
+        if not later:
+            return None
+        k = later[0]
+    subject = _span(text, low, body[:k]) if k else ""
+    verb = lemma(body[k][0], lex, tags.get(body[k][1], (None, None))[1])
+    rest = body[k + 1:]
+    if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
+        verb, rest = f"{verb} {rest[0][0]}", rest[1:]
+    obj, phrases = _phrases(text, low, rest)
+    return _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+
+
+def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Parsed | None:
+    kind = noun_kind if (noun_kind and (verb in lex.light_verbs or not lex.kind_of(verb))) else lex.kind_of(verb)
+    if verb in lex.light_verbs and not noun_kind:
+        kind = lex.kind_of(verb)
+    occasion = _take(phrases, ("at", "during"))
+    if verb in lex.meeting_verbs or kind == "Meeting":
+        actors = split_actors(subject) if subject else []
+        other = obj or _take(phrases, ("with", "to"))
+        if other and other.lower() not in ("what", "whom", "who"):
+            actors += split_actors(other) if not subject else [other]
+        slots = {"actors": actors} if actors else {}
+        if occasion:
+            slots["occasion"] = occasion
+        return Parsed("meetings", slots)
+    if obj and obj.lower() in ("what", "whom", "who", "anything", "something"):
+        obj = ""
+    slots: dict = {} if verb in lex.light_verbs else {"verb_lemma": verb}
+    if subject:
+        slots["actors"] = split_actors(subject)
+    if occasion:
+        slots["occasion"] = occasion
+    words: list[str] = []
+    if kind == "Proposal":
+        words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
+        return Parsed("proposals", slots, words)
+    if kind == "Statement":
+        recipient = _take(phrases, ("to",)) or (obj if verb in ("tell", "warn", "inform", "brief") else "")
+        topic = _take(phrases, ("about", "on", "regarding", "concerning", "over", "of"))
+        if recipient:
+            slots["recipient"] = recipient
+        if topic:
+            slots["topic"] = topic
+        rest = "" if recipient == obj else obj
+        return Parsed("statements", slots, content_words(" ".join([rest] + [p for _, p in phrases]), lex))
+    if kind in ("Agreement", "Disagreement") and len(slots.get("actors", [])) >= 2:
+        slots["kind"] = kind
+        return Parsed("agreements", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+    if kind == "Estimate":
+        return Parsed("estimates", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+    if kind and kind not in ("Action", "Role"):
+        slots["kind"] = kind
+        topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to"))
+        if obj and lex.verbs.get(verb) in ("Accusation", "Criticism"):
+            topic, obj = obj, ""  # accused Obama (of ...)
+        if topic:
+            slots["topic"] = topic
+        return Parsed("positions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+    if verb in lex.light_verbs or verb in ("be", "do"):
+        return None
+    slots.pop("verb_lemma", None)
+    slots["verb"] = verb
+    return Parsed("actions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+
+
+def _noun_kind(word: str, lex: QuestionLexicon) -> str | None:
+    for form in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+        if form in lex.nouns:
+            return lex.nouns[form]
+    return None
+
+
+def _is_verb(tok, lex: QuestionLexicon, tags: dict) -> bool:
+    word = tok[0]
+    if word in AUX:
+        return False
+    lem = lemma(word, lex)
+    if lem in lex.verbs or lem in lex.meeting_verbs or lem in lex.light_verbs or word in lex.irregular:
+        return not (word.endswith("s") and word[:-1] in lex.nouns and tags.get(tok[1], ("",))[0] != "VERB")
+    return word not in lex.stopwords and tags.get(tok[1], ("", ""))[0] == "VERB"
+
+
+def _tags(text: str, nlp) -> dict[int, tuple[str, str]]:
+    """Start offset -> (coarse tag, lemma) from spaCy, when a pipeline is given."""
+    if nlp is None:
+        return {}
+    return {t.idx: (t.pos_, t.lemma_) for t in nlp(text)}
+
+
+def _span(text: str, low: str, toks: list) -> str:
+    if not toks:
+        return ""
+    src = text if len(text) == len(low) else low
+    return src[toks[0][1]:toks[-1][2]]
+
+
+def _phrases(text: str, low: str, toks: list) -> tuple[str, list[tuple[str, str]]]:
+    """Tokens after the verb -> the direct object and (preposition, phrase) pairs."""
+    obj: list = []
+    phrases: list[tuple[str, list]] = []
+    for tok in toks:
+        if tok[0] in PREPS and not (phrases and phrases[-1][0] in ("at", "during") and tok[0] == "of"):
+            phrases.append((tok[0], []))
+        elif phrases:
+            phrases[-1][1].append(tok)
+        else:
+            obj.append(tok)
+    return _span(text, low, obj), [(p, _span(text, low, ts)) for p, ts in phrases if ts]
+
+
+def _take(phrases: list[tuple[str, str]], preps: tuple[str, ...]) -> str:
+    """Remove and return the first phrase introduced by one of `preps`."""
+    for n, (prep, phrase) in enumerate(phrases):
+        if prep in preps:
+            del phrases[n]
+            return phrase
+    return ""

@@ -1,0 +1,133 @@
+"""One sentence a person can read on its own for a fact: who, what, and where and when when known.
+
+"Vladimir Putin proposed a new United Nations Security Council resolution ... at the United Nations
+General Assembly." Verbs come from the fact (kg:verb, put in the past tense by the lexicon) or from
+its kind; conflicting reports are named in the sentence, each with its source.
+"""
+from __future__ import annotations
+
+import re
+
+from .facts import FactRecord
+from .lexicon import QuestionLexicon
+
+_ISO_DURATION = re.compile(r"^P(?:T)?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$")
+
+
+def names(labels: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    labels = [lab for lab in dict.fromkeys(labels) if lab]
+    if len(labels) <= 1:
+        return labels[0] if labels else "Someone"
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def duration_text(value: str) -> str:
+    match = _ISO_DURATION.match(value)
+    if not match or not any(match.groups()):
+        return value
+    h, m, s = (int(x) if x else 0 for x in match.groups())
+    minutes = h * 60 + m
+    return f"{minutes} minutes" if minutes else f"{s} seconds"
+
+
+def _where_when(rec: FactRecord, content: str) -> str:
+    """' at the UN General Assembly in New York on 2015-09-28', leaving out what the content says."""
+    out = ""
+    low = content.lower()
+    occasion = next((label for _, label in rec.occasions if label.lower() not in low), None)
+    if occasion:
+        out += f" at the {occasion}" if not occasion.lower().startswith("the ") else f" at {occasion}"
+    places = [p for p in rec.labels("place") if p.lower() not in low]
+    if places:
+        out += " in " + names(places)
+    dates = [v.value for v in rec.values("date")]
+    times = [v.value for v in rec.values("timeText")]
+    if times and times[0].lower() not in low:
+        out += " " + times[0] + (f" ({dates[0]})" if dates else "")
+    elif dates:
+        out += f" on {dates[0]}"
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _finish(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", '"', "\u201d")) else text + "."
+
+
+def sentence(rec: FactRecord, lex: QuestionLexicon, conflicts: list[dict]) -> str:
+    kind = rec.kind()
+    if kind == "Meeting":
+        text = meeting_sentence(rec)
+    elif kind == "Role":
+        text = role_sentence(rec)
+    else:
+        text = position_sentence(rec, kind, lex)
+    for c in conflicts:
+        shown = "; ".join(f"{v['text']} ({', '.join(v['sources'])})" for v in c["values"])
+        text = text.rstrip(".") + f". Reports differ on the {c['property']}: {shown}"
+    return _finish(text)
+
+
+def meeting_sentence(rec: FactRecord) -> str:
+    who = names(rec.labels("participant"))
+    text = f"{who} met" + _where_when(rec, "")
+    texts = [v.value for v in rec.values("durationText")]
+    durations = [duration_text(v.value) for v in rec.values("duration")]
+    if texts or durations:
+        text += " for " + (texts[0] if texts else durations[0])
+    topics = rec.labels("about")
+    if topics:
+        text += " about " + names(topics)
+    return text
+
+
+def role_sentence(rec: FactRecord) -> str:
+    who = names(rec.labels("holder"))
+    title = rec.first("title") or "a role"
+    orgs = [o for o in rec.labels("organization") if o.lower() not in title.lower()]
+    text = f"{who} is {title}"
+    if orgs:
+        text += (" of " if " of " not in title else ", ") + names(orgs)
+    return text
+
+
+def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
+    who = names(rec.labels("holder"))
+    content = rec.first("content") or rec.first("quantityText") or ""
+    attribution = rec.first("attribution")
+    if kind == "Estimate" and attribution and attribution.lower() not in content.lower():
+        return _capital(f"{attribution.rstrip(',')}, {content}") + _where_when(rec, content)
+    verb = rec.first("verb")
+    negated = (rec.first("negated") or "false") == "true"
+    if verb:
+        said = lex.past_tense(verb)
+        if negated:
+            said = "did not " + verb
+    else:
+        said = lex.kind_verbs.get(kind, "stated")
+        if negated:
+            said = "did not " + said
+    recipient = rec.labels("recipient")
+    target = [t for t in rec.labels("target") if t.lower() not in content.lower()]
+    objects = ""
+    if recipient and verb in ("tell", "warn", "inform", "brief", "urge", "invite"):
+        objects = " " + names(recipient)
+    elif recipient and not content.lower().startswith(tuple(r.lower() for r in recipient)):
+        objects = " to " + names(recipient) if verb in ("say", "propose", "suggest", "explain") else " " + names(recipient)
+    if target:
+        objects += " " + names(target) + (" of" if kind == "Accusation" else "")
+    text = f"{who} {said}{objects} {content}".rstrip()
+    condition = rec.first("condition")
+    if condition and condition.lower() not in content.lower():
+        text += f", {condition}"
+    text += _where_when(rec, content)
+    if attribution and attribution.lower() not in content.lower():
+        text = f"{_capital(attribution.rstrip(','))}, {text}"
+    elif rec.labels("attributedTo") and kind != "Estimate":
+        text = f"According to {names(rec.labels('attributedTo'))}, {text}"
+    return _capital(text)

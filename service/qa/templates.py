@@ -1,0 +1,149 @@
+"""Question templates as data: a dataclass plus one SPARQL file each (service/qa/templates/*.rq).
+
+Like Datasette's canned queries, a template's parameters are bound by name, never formatted in:
+the embedded store binds them with pyoxigraph substitutions, a remote store with a VALUES block
+built from term objects (store.base.bind_values).
+
+The .rq files may hold three kinds of comment lines, expanded here before a query runs:
+- `#if NAME` ... `#end`: lines kept only when parameter NAME is given (an optional filter);
+- `#same ?a ?b`: ?b is ?a, or a government of the country ?a, or the country of the government ?a
+  ("Moscow" means Russia's government; a question about Russia also finds what its government did);
+- `#reach ?a ?b ?r`: as #same with ?r = 1, or ?r = 2 for ?b who holds a role in ?a (its leaders and
+  officials) or ?a's own organization (a leader's country). Answers keep the closest reach found.
+Nothing in these lines comes from the user: they are part of the template text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..store.base import Store, Term, bind_values
+
+FOLDER = Path(__file__).parent / "templates"
+_SAME = "(kg:governmentOf|^kg:governmentOf)*"
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    description: str
+    parameters: tuple[str, ...]  # names a question can fill; all optional unless in `required`
+    examples: tuple[str, ...]
+    file: str
+    required: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = field(default=())  # fact kinds it answers about (for the catalogue)
+
+    @cached_property
+    def text(self) -> str:
+        return (FOLDER / self.file).read_text(encoding="utf-8")
+
+    def query(self, given: set[str]) -> str:
+        """The query with the blocks of absent parameters dropped and the macros expanded."""
+        out, keep = [], [True]
+        for line in self.text.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("#if "):
+                keep.append(keep[-1] and stripped[4:].strip() in given)
+                continue
+            if stripped == "#end":
+                keep.pop()
+                continue
+            if not keep[-1]:
+                continue
+            out.append(_expand(line))
+        return "\n".join(out) + "\n"
+
+    def run(self, store: Store, bindings: dict[str, Term]) -> tuple[list[dict[str, Term]], str]:
+        """Rows of the query with `bindings`, and the query as it ran (parameters shown bound)."""
+        unknown = set(bindings) - set(self.parameters)
+        if unknown:
+            raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
+        query = self.query(set(bindings))
+        return store.select(query, bindings), bind_values(query, bindings)
+
+    def describe(self) -> dict:
+        return {"id": self.id, "description": self.description, "parameters": list(self.parameters),
+                "required": list(self.required), "examples": list(self.examples)}
+
+
+def _expand(line: str) -> str:
+    match = re.match(r"^(\s*)#(same|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", line)
+    if not match:
+        return line
+    pad, macro, a, b, reach = match.groups()
+    if macro == "same":
+        return f"{pad}?{a} {_SAME} ?{b} ."
+    org, role = f"?org_{b}", f"?role_{b}"
+    return (f"{pad}{{ ?{a} {_SAME} ?{b} . BIND(1 AS ?{reach}) }}\n"
+            f"{pad}UNION {{ ?{a} {_SAME} {org} . {role} a kg:Role ; kg:holder ?{b} ; kg:organization {org} ."
+            f" BIND(2 AS ?{reach}) }}\n"
+            f"{pad}UNION {{ {role} a kg:Role ; kg:holder ?{a} ; kg:organization {org} . {org} {_SAME} ?{b} ."
+            f" BIND(2 AS ?{reach}) }}")
+
+
+T = Template
+CATALOGUE: tuple[Template, ...] = (
+    T("meetings", "Who met whom: meetings, talks and calls with their participants, optionally with a "
+      "given actor, between two actors, at an occasion or on a date.",
+      ("actor", "other", "occasion", "date"),
+      ("Who met Putin?", "who met with obama", "Who took part in the meeting at the UN General Assembly?",
+       "Who did Obama meet at the UN General Assembly?", "Did Obama meet Putin?"), "meetings.rq"),
+    T("meeting_details", "When, where and for how long actors met (conflicting reports are flagged).",
+      ("actor", "other"),
+      ("When and where did Obama and Putin meet?", "How long did Obama and Putin meet?",
+       "Where did Putin meet Obama?", "How long was the meeting between Obama and Putin?"),
+      "meeting_details.rq", required=("actor",)),
+    T("proposals", "Who proposed what (proposed, suggested, called for, urged, offered), optionally by "
+      "an actor and at an occasion.",
+      ("actor", "occasion"),
+      ("Who proposed what at the UN meeting?", "What did Putin propose?", "What has Putin suggested?",
+       "Which proposals did Russia make at the UN?"), "proposals.rq", kinds=("Proposal",)),
+    T("positions", "What an actor agreed, accepted, acknowledged, feared, demanded, ruled out, accused "
+      "someone of, committed to, intended...; or who did so (optionally about a topic, at an occasion).",
+      ("kind", "actor", "topic", "occasion"),
+      ("What did Putin acknowledge?", "What did the United States accept?", "What does Moscow fear?",
+       "What are Washington military planners worried about?", "Who accused Obama?",
+       "What did Russia rule out?"), "positions.rq", required=("kind",),
+      kinds=("Agreement", "Disagreement", "Acceptance", "Acknowledgment", "Concern", "Demand",
+             "Accusation", "Criticism", "Denial", "Intention", "Commitment")),
+    T("statements", "What an actor said, optionally about a topic or to a recipient.",
+      ("actor", "topic", "recipient", "occasion"),
+      ("What did Obama say about Iran?", "What did Putin tell Lavrov?", "What has Kerry said?"),
+      "statements.rq", kinds=("Statement",)),
+    T("agreements", "What two actors agreed or disagreed on.",
+      ("kind", "actor", "other"),
+      ("What did Obama and Putin agree on?", "On what do Russia and the US disagree?",
+       "What have Obama and Putin agreed?"), "agreements.rq", required=("kind", "actor", "other"),
+      kinds=("Agreement", "Disagreement")),
+    T("position_on", "An actor's position on a topic: everything it proposed, feared, said... about it.",
+      ("actor", "topic", "occasion"),
+      ("What is Moscow's position on Assad?", "What does Russia think about Assad?",
+       "Where does Obama stand on Iran?"), "position_on.rq", required=("actor",)),
+    T("roles", "Who an actor is: the titles and organizations the sources give it.",
+      ("actor",),
+      ("Who is Vladimir Frolov?", "Kerry's role?", "What is Ashton Carter's job?"), "roles.rq",
+      required=("actor",), kinds=("Role",)),
+    T("sources", "Which sources mention an actor (the answer's fact is the document).",
+      ("actor",),
+      ("Which sources mention Lavrov?", "Which articles talk about Lavrov?", "Where is Lavrov mentioned?"),
+      "sources.rq", required=("actor",)),
+    T("source_says", "What one source says about an actor.",
+      ("source", "actor"),
+      ("What does the Moscow Times say about Putin?",
+       "What does 'Why Obama and Putin Are Tied to Each Other' say about Assad?",
+       "What does the article Putin and Obama Summit say about Lavrov?"), "source_says.rq",
+      required=("source",)),
+    T("estimates", "Numbers and estimates: how many of something, according to whom.",
+      ("actor", "occasion"),
+      ("How many Chechens are fighting for ISIS according to Russian estimates?",
+       "How many Chechens fight for ISIS?", "What are the estimates of Chechen fighters?"),
+      "estimates.rq", kinds=("Estimate",)),
+    T("actions", "Anything an actor did, by its verb: what X <verb>ed (about, in Y), who <verb>ed Y.",
+      ("verb", "actor", "occasion"),
+      ("What did Russia establish in Baghdad?", "Who will handle the ongoing work with Russia?",
+       "Who invited the United States?"), "actions.rq", required=("verb",), kinds=("Action",)),
+)
+BY_ID = {t.id: t for t in CATALOGUE}
+

@@ -1,0 +1,85 @@
+"""Matching a question's words against a fact's words, and spotting conflicting reports.
+
+Words match by crude stems ("fighters" ~ "fighting", "Russia" ~ "Russian", "agreement" ~ "agreed"):
+a question's content words are rarely the article's exact forms. A fact fits when at least half of
+the question's content words are found in its content and the names it involves.
+"""
+from __future__ import annotations
+
+import re
+
+from .facts import FactRecord
+from .render import duration_text
+
+_TOKEN = re.compile(r"[\w][\w\-']*")
+SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",
+            "ies", "ied", "es", "ed", "s", "ly", "al")
+_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText",
+               "durationText", "verb")
+_ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
+                "organization")
+
+
+def stem(word: str) -> str:
+    word = word.lower().strip("'-")
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    out = []
+    for tok in _TOKEN.findall(text.lower()):
+        out.append(tok)
+        if "-" in tok:
+            out.extend(p for p in tok.split("-") if p)
+    return out
+
+
+def fact_text(rec: FactRecord) -> str:
+    parts = [v.value for name in _TEXT_PROPS for v in rec.values(name)]
+    parts += [label for name in _ACTOR_PROPS for label in rec.labels(name)]
+    parts += [label for _, label in rec.occasions]
+    return " ".join(parts)
+
+
+def matches_words(rec: FactRecord, words: list[str], extra_text: str = "") -> bool:
+    """At least half of `words` (and at least one) occur, by stem, in the fact's words."""
+    toks = tokens(fact_text(rec) + " " + extra_text)
+    found = sum(1 for w in words if any(t.startswith(stem(w)) for t in toks))
+    return found >= max(1, (len(words) + 1) // 2)
+
+
+def mentions_any(rec: FactRecord, names: list[str], extra_text: str = "") -> bool:
+    """One of the names occurs as words in the fact's content (or the extra text)."""
+    text = " ".join(tokens(" ".join(v.value for v in rec.values("content")) + " " + extra_text))
+    labels = " ".join(tokens(" ".join(rec.labels("about") + rec.labels("target") + rec.labels("recipient"))))
+    for name in names:
+        name = " ".join(tokens(name))
+        if len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text + " | " + labels):
+            return True
+    return False
+
+
+def conflicts_of(rec: FactRecord) -> list[dict]:
+    """Properties whose sources disagree (a meeting of 90 vs 94 minutes), each value with its sources."""
+    ids = {p.source["iri"]: p.source["id"] for p in rec.evidence}
+    out = []
+    for prop, shown_by in (("duration", "durationText"), ("date", "timeText"), ("quantity", "quantityText"),
+                           ("place", None)):
+        per_value: dict[str, dict] = {}
+        for v in rec.props.get(prop, []):
+            entry = per_value.setdefault(v.value, {"value": v.value, "text": v.label or v.value, "sources": []})
+            source = ids.get(v.graph, v.graph.rsplit("/", 1)[-1])
+            if source not in entry["sources"]:
+                entry["sources"].append(source)
+            if prop == "duration":
+                entry["text"] = duration_text(v.value)
+            if shown_by:
+                texts = [t.value for t in rec.props.get(shown_by, []) if t.graph == v.graph]
+                if texts:
+                    entry["text"] = texts[0]
+        if len(per_value) > 1:
+            out.append({"property": prop, "values": sorted(per_value.values(), key=lambda e: e["value"])})
+    return out
