@@ -85,21 +85,30 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         in_title[t.start:t.end] = [True] * len(t)
     actors: dict[str, Actor] = {}
     people: list[tuple[list[str], int, int]] = []
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.pos_ == "PROPN"}
     for ent in doc.ents:
         if ent.label_ not in _ENT_KINDS or any(taken[ent.start:ent.end]):
             continue
         s, e = _trim(doc, ent.start, ent.end, lex, in_title)
+        label_ = ent.label_
+        if label_ in ("ORG", "GPE") and s < e and (
+                (s > 0 and in_title[s - 1]) or doc[e - 1].text in person_words):
+            label_ = "PERSON"  # "Foreign Minister Karim Haddad" mislabelled ORG; a name used as PERSON elsewhere
+        if label_ == "PERSON":  # "Ahmet Demir" with only "Demir" labelled: take the first name too
+            while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s, e) \
+                    and not taken[s - 1] and not in_title[s - 1] and doc[s - 1].text not in lex.honorifics:
+                s -= 1
         if s >= e or (ent.label_ == "NORP" and not doc[e - 1].tag_.startswith("NNS")
                       and doc[e - 1].tag_ != "NNPS"):
             continue
         if not any(t.is_alpha and t.text[0].isupper() for t in doc[s:e]):
             continue
-        if ent.label_ == "PERSON":
+        if label_ == "PERSON":
             people.append(([t.text for t in doc[s:e]], s, e))
             continue
         label = doc[s:e].text
         key = slug(label)
-        actors.setdefault(key, Actor(key, label, _ENT_KINDS[ent.label_], {label}))
+        actors.setdefault(key, Actor(key, label, _ENT_KINDS[label_], {label}))
         found.append(Found(s, e, key, "entity"))
     found += _people(doc, people, lex, actors)
     for f in found:

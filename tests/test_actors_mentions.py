@@ -1,0 +1,62 @@
+"""actors: names, aliases and metonymy -> canonical actors; unknown names still become actors."""
+import re
+
+import pytest
+
+from service.ingest.pipeline import analyse
+
+
+def refers(text: str, phrase: str, nth: int = 0) -> list[str]:
+    doc, resolver = analyse(text)
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)][nth]
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    return resolver.resolve(span)
+
+
+@pytest.mark.parametrize("text, phrase, key", [
+    ("The Kremlin rejected the plan on Friday.", "Kremlin", "russia-government"),
+    ("Washington imposed new sanctions on the company.", "Washington", "united-states-government"),
+    ("The White House said the talks would continue.", "White House", "united-states-government"),
+    ("Tehran denied the report about the missile test.", "Tehran", "iran-government"),
+    ("Beijing welcomed the trade deal with the bloc.", "Beijing", "china-government"),
+    ("The ministers met in Moscow to discuss the crisis.", "Moscow", "russia-capital-moscow"),
+    ("Both the US and Russia have agreed to talk.", "US", "united-states"),
+    ("The U.N. Security Council will vote on the draft.", "U.N. Security Council", "un-security-council"),
+])
+def test_actors_metonymy_and_aliases(text, phrase, key):
+    assert refers(text, phrase) == [key]
+
+
+@pytest.mark.parametrize("text, phrase, nth, key", [
+    ("Barack Obama arrived late. Later, Obama spoke to reporters.", "Obama", 1, "barack-obama"),
+    ("Ahmet Demir arrived in Ankara on Sunday. Demir said the talks went well.", "Demir", 1, "ahmet-demir"),
+    ("President Obama spoke at length to reporters about the plan.", "Obama", 0, "barack-obama"),
+])
+def test_actors_surname_joins_full_name(text, phrase, nth, key):
+    assert refers(text, phrase, nth) == [key]
+
+
+@pytest.mark.parametrize("text, phrase, kind", [
+    ("Jordanian Foreign Minister Karim Haddad met reporters on Sunday.", "Karim Haddad", "Person"),
+    ("The Delta Consulting Group said it would appeal the ruling.", "Delta Consulting Group", "Organization"),
+])
+def test_actors_unknown_names_become_actors(text, phrase, kind):
+    doc, resolver = analyse(text)
+    start = text.index(phrase)
+    keys = resolver.resolve(doc.char_span(start, start + len(phrase), alignment_mode="expand"))
+    assert len(keys) == 1 and resolver.actor(keys[0]).kind == kind
+
+
+def test_actors_coordination_gives_every_actor():
+    text = "Russia, China and India agreed to co-sponsor a convention on terrorism."
+    assert refers(text, "Russia, China and India") == ["russia", "china", "india"]
+
+
+def test_actors_mention_offsets_index_the_text():
+    text = "Secretary of\u00a0State John\u00a0Kerry met the Kremlin's envoy in\u00a0Geneva."
+    doc, resolver = analyse(text)
+    mentions = resolver.mentions()
+    assert {m.actor for m in mentions} >= {"john-kerry", "russia-government"}
+    for m in mentions:
+        assert resolver.actor(m.actor).label
+        assert text[m.span.start:m.span.end].strip() == text[m.span.start:m.span.end]

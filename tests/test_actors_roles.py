@@ -1,0 +1,43 @@
+"""actors: role facts from premodifiers, appositions and copulas, with their organization."""
+import pytest
+
+from service.ingest.pipeline import analyse
+
+
+@pytest.mark.parametrize("text, holder, title, organization", [
+    ("Secretary of State John Kerry flew to Geneva for the talks.", "john-kerry", "Secretary of State",
+     "united-states"),
+    ("Russia's defense minister Sergei Shoygu inspected the troops in Crimea.", "sergei-shoigu",
+     "Defense Minister", "russia"),
+    ("State Department spokesman John Kirby declined to comment on the report.", "john-kirby", "Spokesman",
+     "us-state-department"),
+    ("Vladimir Frolov is president of LEFF Group, a government relations company.", "vladimir-frolov",
+     "President", "leff-group"),
+    ("U.S. Deputy Secretary of State Tony Blinken met the allies in Brussels.", "antony-blinken",
+     "Deputy Secretary of State", "united-states"),
+    ("Sergei Lavrov, Russia's foreign minister, said the plan was unrealistic.", "sergei-lavrov",
+     "Foreign Minister", "russia"),
+    ("Karim Haddad, the Jordanian foreign minister, said the border would stay open.", "karim-haddad",
+     "Foreign Minister", "jordan"),
+    ("Chinese President Xi Jinping spoke with the German chancellor by phone.", "xi-jinping", "President",
+     "china"),
+])
+def test_actors_roles_read(text, holder, title, organization):
+    _, resolver = analyse(text)
+    roles = [(f.holders, f.title, f.organization) for f in resolver.roles]
+    assert ([holder], title, organization) in roles
+
+
+def test_actors_roles_cover_coordinated_holders():
+    _, resolver = analyse("Presidents Barack Obama and Vladimir Putin met for more than an hour.")
+    holders = {f.holders[0] for f in resolver.roles if f.title == "President"}
+    assert holders == {"barack-obama", "vladimir-putin"}
+
+
+def test_actors_roles_evidence_is_the_sentence():
+    text = "The talks ended late. Kremlin spokesman Dmitry Peskov said nothing was agreed."
+    _, resolver = analyse(text)
+    role = next(f for f in resolver.roles if f.holders == ["dmitry-peskov"])
+    span = role.evidence[0]
+    assert text[span.start:span.end] == "Kremlin spokesman Dmitry Peskov said nothing was agreed."
+    assert role.organization == "russia-government" and role.kind == "Role"

@@ -1,0 +1,59 @@
+"""clean: the article body (headline, byline, paragraphs, bio line) without the site's furniture."""
+import json
+from pathlib import Path
+
+import pytest
+
+from service.ingest.clean import body_spans, normalized
+
+DATA = Path(__file__).parent / "data"
+
+
+def body_text(folder: str, name: str) -> tuple[str, str]:
+    path = DATA / folder / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    title = json.loads(path.with_suffix(".json").read_text(encoding="utf-8")).get("title")
+    return text, "\n".join(text[s.start:s.end] for s in body_spans(text, title))
+
+
+SUMMIT, TIED, SCRAPED = ("seeds", "putin-and-obama-summit"), ("seeds", "why-obama-and-putin-are-tied-to-each-other"), \
+    ("articles", "scraped-ministers")
+
+
+@pytest.mark.parametrize("source, furniture", [
+    (SUMMIT, "Home / Article"), (SUMMIT, "Leave a Reply"), (SUMMIT, "Required fields"),
+    (SUMMIT, "visitors online"), (SUMMIT, "Scroll To Top"), (TIED, "Support The Moscow Times"),
+    (TIED, "Wikicommons"), (TIED, "Sign up for our free weekly newsletter"), (TIED, "Dear readers"),
+    (TIED, "undesirable"), (TIED, "Remind me later"), (TIED, "Read more"), (SCRAPED, "News > World"),
+    (SCRAPED, "Share on Facebook"), (SCRAPED, "Photo: Reuters"), (SCRAPED, "Advertisement"),
+    (SCRAPED, "Read more"), (SCRAPED, "Related articles"), (SCRAPED, "Ceasefire talks resume"),
+    (SCRAPED, "Comments (3)"), (SCRAPED, "newsletter"), (SCRAPED, "All rights reserved"),
+])
+def test_clean_drops_furniture(source, furniture):
+    assert furniture not in body_text(*source)[1]
+
+
+@pytest.mark.parametrize("source, kept", [
+    (SUMMIT, "Putin and Obama Summit: More Progress Than Expected\n"),
+    (SUMMIT, "Presidents Barack Obama and Vladimir Putin met"),
+    (SUMMIT, "set up on Monday in New York."),
+    (TIED, "Why Obama and Putin Are Tied to Each Other\n"),
+    (TIED, "Vladimir Frolov is president of\u00a0LEFF Group"),  # the author's bio line
+    (TIED, "It's a\u00a0possibility worth exploring."),
+    (SCRAPED, "Foreign Ministers Agree on Aid Corridor"),
+    (SCRAPED, "Haddad is a former ambassador to the United Nations."),
+])
+def test_clean_keeps_article(source, kept):
+    assert kept in body_text(*source)[1]
+
+
+def test_clean_spans_index_the_original_text():
+    text = "Home / World / Talks\n\nEnvoys met in\u00a0Vienna on Tuesday to revive the agreement.\n\nShare"
+    spans = body_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ["Envoys met in\u00a0Vienna on Tuesday to revive the agreement."]
+    assert len(normalized(text)) == len(text) and "\u00a0" not in normalized(text)
+
+
+def test_clean_byline_belongs_to_the_article():
+    text = "Leaders Meet\n\nBy Jane Doe\n\nThe two leaders met on Monday and talked for an hour about trade."
+    assert "By Jane Doe" in [text[s.start:s.end] for s in body_spans(text, "Leaders Meet")]

@@ -1,0 +1,65 @@
+"""coref: pronouns, descriptions ("the Russian leader", "his French counterpart") and pairs
+("the two presidents", "both sides") resolved within the document."""
+import re
+
+import pytest
+
+from service.ingest.pipeline import analyse
+
+
+def refers(text: str, phrase: str, nth: int = 0) -> list[str]:
+    doc, resolver = analyse(text)
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)][nth]
+    return resolver.resolve(doc.char_span(start, start + len(phrase), alignment_mode="expand"))
+
+
+@pytest.mark.parametrize("text, phrase, nth, keys", [
+    ("Obama met Putin on Monday in New York. He said the talks were useful.", "He", 0, ["barack-obama"]),
+    ("After the meeting, Russian President Putin told Lavrov that he was satisfied.", "he", 0,
+     ["vladimir-putin"]),
+    ("Angela Merkel arrived in Paris on Sunday. She met Hollande at the Elysee.", "She", 0, ["angela-merkel"]),
+    ("Obama may hope that granting Putin the right optics could make him a responsible stakeholder.",
+     "him", 0, ["vladimir-putin"]),
+    ("In the discussions, Putin mentioned the Kurds. Previously, during his speech, Putin praised the army.",
+     "his", 0, ["vladimir-putin"]),
+])
+def test_coref_pronouns(text, phrase, nth, keys):
+    assert refers(text, phrase, nth) == keys
+
+
+def test_coref_plural_pronoun_takes_the_group():
+    text = "Washington military planners remain worried. They are concerned about the air strikes."
+    keys = refers(text, "They")
+    assert len(keys) == 1 and keys[0].startswith("group-washington-military-planners")
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    ("Obama met Putin in New York on Monday. The Russian leader said the talks were frank.",
+     "The Russian leader", ["vladimir-putin"]),
+    ("Putin met Obama in New York on Monday. The U.S. president said little afterwards.",
+     "The U.S. president", ["barack-obama"]),
+    ("Merkel called Putin on Friday. Later she spoke with her French counterpart, Francois Hollande.",
+     "her French counterpart", ["francois-hollande"]),
+])
+def test_coref_descriptions(text, phrase, keys):
+    assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    ("Obama met Putin in New York on Monday. The two presidents discussed Syria.", "The two presidents",
+     ["barack-obama", "vladimir-putin"]),
+    ("Presidents Barack Obama and Vladimir Putin met on Monday. Kerry and Carter attended. "
+     "At the close, both sides recognized common interests.", "both sides", ["barack-obama", "vladimir-putin"]),
+    ("Both the US and Russia have agreed to talk. Later, the two countries signed a deal.",
+     "the two countries", ["united-states", "russia"]),
+])
+def test_coref_pairs(text, phrase, keys):
+    assert refers(text, phrase) == keys
+
+
+def test_coref_pairs_take_reported_meeting_participants():
+    text = "The talks began at noon. Both sides agreed to meet again."
+    doc, resolver = analyse(text)
+    resolver.note_participants(["sergei-lavrov", "john-kerry"], 0)
+    start = text.index("Both sides")
+    assert resolver.resolve(doc.char_span(start, start + 10)) == ["sergei-lavrov", "john-kerry"]
