@@ -40,34 +40,34 @@ def load_gold(gold_dir: str) -> dict[str, list[dict]]:
     return gold
 
 
-def _names(resolver, key: str) -> set[str]:
-    try:
-        actor = resolver.actor(key)
-    except KeyError:
+def _names(actors: dict, key: str) -> set[str]:
+    """Every name an actor goes by, and its country's when it is a government."""
+    actor = actors.get(key)
+    if actor is None:
         return {key.lower()}
     names = {key.lower(), actor.label.lower(), *(a.lower() for a in actor.aliases)}
     if actor.government_of:
-        names |= _names(resolver, actor.government_of)
+        names |= _names(actors, actor.government_of)
     return names
 
 
-def _text(fact: Fact, resolver) -> str:
+def _text(fact: Fact, actors: dict) -> str:
     parts = [fact.content, fact.condition, fact.quantity_text, fact.counts, fact.duration_text, fact.title,
              fact.time_text, fact.verb]
     if fact.organization:
-        parts.append(" ".join(_names(resolver, fact.organization)))
+        parts.append(" ".join(_names(actors, fact.organization)))
     return normalized(" ".join(p for p in parts if p)).lower()
 
 
-def matches(gold: dict, fact: Fact, text: str, resolver) -> bool:
+def matches(gold: dict, fact: Fact, text: str, actors: dict) -> bool:
     """Whether a found fact is the gold fact (see the module docstring)."""
     if fact.kind not in _family(gold["kind"]):
         return False
     if gold.get("holders"):
-        found = set().union(*(_names(resolver, k) for k in fact.holders)) if fact.holders else set()
+        found = set().union(*(_names(actors, k) for k in fact.holders)) if fact.holders else set()
         if not any(alt.strip().lower() in found for name in gold["holders"] for alt in name.split("|")):
             return False
-    body = _text(fact, resolver)
+    body = _text(fact, actors)
     if not all(normalized(k).lower() in body for k in gold.get("keywords", [])):
         return False
     flat = normalized(text)
@@ -105,16 +105,19 @@ def _scores(gold: int, found: int, right_gold: int, right_found: int) -> dict:
 
 def score_facts(gold_dir: str, sources_dir: str) -> dict:
     """Run the real pipeline stages over the gold's sources and score the facts per kind."""
-    from .extraction import extract_paths
+    from .. import settings as settings_mod
+    from ..ingest import pipeline
 
     gold = load_gold(gold_dir)
+    settings = settings_mod.load()
+    report = pipeline.IngestReport()
+    documents = [d for d in pipeline.read_all([sources_dir], report) if d.id in gold]
     tally: dict[str, list[int]] = {}  # kind -> [gold, found, right gold, right found]
     misses, extras = [], []
-    for document, facts, resolver in extract_paths([sources_dir]):
-        if document.id not in gold:
-            continue
+    for extraction, _doc in pipeline.extract(documents, settings):
+        document, facts = extraction.document, extraction.facts
         golds = gold[document.id]
-        edges = [[i for i, f in enumerate(facts) if matches(g, f, document.text, resolver)] for g in golds]
+        edges = [[i for i, f in enumerate(facts) if matches(g, f, document.text, extraction.actors)] for g in golds]
         pairs = _matching(edges, len(facts))
         for i, g in enumerate(golds):
             row = tally.setdefault(g["kind"], [0, 0, 0, 0])
@@ -129,7 +132,7 @@ def score_facts(gold_dir: str, sources_dir: str) -> dict:
             row[3] += j in matched
             if j not in matched:
                 extras.append(f"{document.id}: {f.kind} {f.holders} {f.content!r}")
-    missing = set(gold) - {d for d in gold if (Path(sources_dir) / f"{d}.txt").exists()}
+    missing = set(gold) - {d.id for d in documents}
     if missing:
         raise ConfigError(f"gold sources not found in {sources_dir}: {', '.join(sorted(missing))}")
     kinds = {k: _scores(*tally[k]) for k in sorted(tally)}

@@ -111,7 +111,10 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if head == pred:
         return None, False
     if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not _has_object(head)):
-        return subject_of(head, depth + 1)
+        subj, passive = subject_of(head, depth + 1)
+        if pred.dep_ == "conj" and subj is not None and not _agrees(pred, subj) and head.head != head:
+            return subject_of(head.head, depth + 1)  # "Moscow fears [X's days are numbered] and is ..."
+        return subj, passive
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, pred.tag_ == "VBN"
@@ -119,6 +122,15 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ == "relcl":
         return head, False
     return None, False
+
+
+def _agrees(pred: Token, subj: Token) -> bool:
+    """A finite verb agrees in number with the subject it would inherit ("is" with "days" does not)."""
+    finite = [t.tag_ for t in [pred, *pred.children] if t.tag_ in ("VBZ", "VBP") and (t == pred or t.dep_ == "aux")]
+    if not finite or subj.tag_ not in ("NN", "NNP", "NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children):
+        return True
+    plural = subj.tag_ in ("NNS", "NNPS")
+    return (finite[0] == "VBP") == plural
 
 
 def _has_object(tok: Token) -> bool:
@@ -168,7 +180,7 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
                      and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB"))]  # a quote before "he said"
             if parts:  # several when the parser splits a word ("co - sponsor")
                 return min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
-        if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr"):
+        if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr", "acomp"):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
             if prep is not None and child(prep, "pobj", "pcomp") is not None:
                 return subtree_span(child(prep, "pobj", "pcomp"))

@@ -19,7 +19,7 @@ GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
 def _pos(tok: Token) -> tuple[str, ...]:
     if tok.pos_ in ("VERB", "AUX"):
-        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        if tok.tag_ == "VBN" and (tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children)):
             return "adj", "verb"  # "are committed to", "were alarmed by": states, read as adjectives
         return ("verb",)
     if tok.pos_ == "ADJ":

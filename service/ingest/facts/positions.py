@@ -104,7 +104,7 @@ class Builder:
         if trig.pos == "noun":
             return self._noun(pred, trig, anchor)
         subj, passive = subject_of(pred)
-        if trig.pos == "adj" and subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):
+        if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
             subj, passive = subject_of(pred.head)
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):

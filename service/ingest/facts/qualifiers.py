@@ -3,20 +3,15 @@
 """
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
-
 from spacy.tokens import Token
 
+from .. import dates
 from .clauses import char_span, child, subtree_span, text_of
 from .lexicon import Lexicon
 
 CONDITION_MARKS = ("if", "unless", "provided", "providing", "as long as")
 NEGATIONS = ("not", "n't", "never", "no")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 TIME_PREPS = ("on", "in", "at", "during", "since", "until", "by", "last", "earlier", "this")
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(minute|hour|day|week|month|year)s?", re.IGNORECASE)
-_UNITS = {"minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
 
 
 def condition(pred: Token) -> tuple[str, tuple[int, int]] | None:
@@ -97,33 +92,13 @@ def _timed(start: int, end: int, doc, published: str | None) -> tuple[str | None
 
 
 def resolve_date(text: str, published: str | None) -> str | None:
-    """ISO date of a relative expression ("on Monday", "yesterday") against the published date; None
-    when it names no single day or the published date is unknown."""
-    if not published:
-        return None
-    try:
-        base = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    words = text.lower().split()
-    if "yesterday" in words:
-        return (base - timedelta(days=1)).isoformat()
-    if "today" in words:
-        return base.isoformat()
-    for day, name in enumerate(WEEKDAYS):
-        if name in words:  # the latest such day on or before publication ("next Monday" is not handled)
-            if "next" in words:
-                return None
-            back = (base.weekday() - day) % 7
-            return (base - timedelta(days=back)).isoformat()
-    return None
+    """ISO date of a time expression ("on Monday", "yesterday", "Sept. 28") against the published
+    date (the dates helper of the ingest stages); None when it names no single day."""
+    found = dates.resolve_date(text, published)
+    return found.date if found is not None and found.precision == "day" else None
 
 
 def duration(text: str) -> str | None:
     """xsd:duration of "more than 90 minutes" -> PT90M (the number stated, the bound kept in the text)."""
-    m = _DURATION.search(text)
-    if not m:
-        return None
-    number, unit = m.group(1), m.group(2).lower()
-    value = number if "." not in number else number.rstrip("0").rstrip(".")
-    return ("PT" if unit in ("minute", "hour") else "P") + value + _UNITS[unit]
+    found = dates.parse_duration(text)
+    return found[0] if found else None
