@@ -36,6 +36,9 @@ class Plan:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
 
 
+DETAILS = ("date", "timeText", "place", "occasion", "duration", "durationText")
+
+
 class NoAnswer(Exception):
     """A slot names nothing in the graph: an empty answer with this message."""
 
@@ -202,6 +205,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str) -> tuple[list[dict],
     kept = [rec for rec in records.values() if _fits(rec, plan)]
     if plan.words and not kept:  # the words may be in the passage rather than the content
         kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=_texts(store, rec))]
+    if plan.template == "meeting_details":  # a meeting the sources give no time, place or length for
+        detailed = [rec for rec in kept if any(rec.values(n) for n in DETAILS)]  # does not answer "when"
+        kept = detailed or kept
     only = plan.bindings.get("source")
     answers = [build_answer(store, rec, lex, link_root, only_source=only.value if only else None) for rec in kept]
     answers = [a for a in answers if a["provenance"]]

@@ -29,6 +29,8 @@ class QuestionLexicon:
     stance_nouns: frozenset[str]
     source_nouns: frozenset[str]
     stopwords: frozenset[str]
+    adjectives: frozenset[str]  # triggers that are adjectives: "worried", "committed" (is worried ...)
+    noun_triggers: frozenset[str]  # triggers that are nouns: "agreement", "proposal" (no past tense)
 
     def kind_of(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -52,17 +54,19 @@ class QuestionLexicon:
         return f"{word} {rest}".strip()
 
 
-def _read_verbs_tsv(path: Path, into: dict[str, str]) -> None:
+def _read_verbs_tsv(path: Path, into: dict[str, str], pos: dict[str, set[str]]) -> None:
     """Rows of the extraction's trigger lexicon: trigger, pos, kind, ... ('speech' kinds are Statements)."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) < 3 or cols[1] not in ("verb", "adj"):
+        if len(cols) < 3:
             continue
+        word = cols[0].strip().lower()
+        pos.setdefault(cols[1], set()).add(word)
         kind = "Statement" if cols[2] == "speech" else cols[2]
-        if kind in FACT_KINDS:
-            into.setdefault(cols[0].strip().lower(), kind)
+        if kind in FACT_KINDS and cols[1] in ("verb", "adj"):
+            into.setdefault(word, kind)
 
 
 @lru_cache(maxsize=4)
@@ -82,13 +86,17 @@ def load(extra_dir: str = "") -> QuestionLexicon:
                 elif isinstance(value, list):
                     data.setdefault(key, []).extend(value)
     verbs.update(data.get("verbs", {}))  # the question lexicon's own reading wins
+    pos: dict[str, set[str]] = {}
     for folder in reversed(folders):
         for path in sorted(folder.glob("verbs*.tsv")):
-            _read_verbs_tsv(path, verbs)
+            _read_verbs_tsv(path, verbs, pos)
+    adjectives = (pos.get("adj", set()) | set(data.get("adjectives", ()))) - pos.get("verb", set())
+    nouns = (pos.get("noun", set()) | set(data.get("nouns", {}))) - pos.get("verb", set())
     return QuestionLexicon(
         verbs=verbs, nouns=data.get("nouns", {}),
         meeting_verbs=frozenset(data.get("meeting_verbs", ())), light_verbs=frozenset(data.get("light_verbs", ())),
         irregular=data.get("irregular", {}), past=data.get("past", {}), kind_verbs=data.get("kind_verbs", {}),
         role_nouns=frozenset(data.get("role_nouns", ())), stance_nouns=frozenset(data.get("stance_nouns", ())),
         source_nouns=frozenset(data.get("source_nouns", ())), stopwords=frozenset(data.get("stopwords", ())),
+        adjectives=frozenset(adjectives), noun_triggers=frozenset(nouns),
     )

@@ -36,6 +36,7 @@ SELECT ?d ?id ?title ?publisher WHERE {
 # before the city).
 PRIORITY = ("Person", "Government", "Country", "Organization", "Group", "Occasion", "Place", "Actor")
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
+_SMALL = frozenset(("of", "the", "and", "in", "on", "for", "to", "a", "an", "at"))
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
 
 
@@ -141,8 +142,9 @@ class Index:
         best: tuple[float, Entity] | None = None
         for ent in occasions:
             for n in ent.names:
-                acronym = "".join(w[0] for w in n.split() if w not in ("of", "the", "and"))
-                if expanded == acronym or " ".join(words) == acronym:
+                kept = [w for w in n.split() if w not in _SMALL]
+                acronyms = {"".join(w[0] for w in kept), "".join(w if len(w) <= 3 else w[0] for w in kept)}
+                if expanded in acronyms or " ".join(words) in acronyms:
                     score = 0.9
                 elif re.search(rf"(?<!\w){re.escape(expanded)}(?!\w)", n):
                     score = 0.85 * len(expanded) / len(n) + 0.1
@@ -180,7 +182,7 @@ class Index:
         hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=86)
         if hit is None and len(name.split()) >= 2:  # "washington's regional allies" in a longer name
             hit = process.extractOne(name, choices, scorer=fuzz.token_set_ratio, score_cutoff=95)
-            if hit and len(name.split()) < 0.6 * len(hit[0].split()):
+            if hit and len(name.split()) < 0.5 * len([w for w in hit[0].split() if w not in _SMALL]):
                 hit = None
         if hit is None:
             return None

@@ -199,6 +199,9 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         return None
     tags = _tags(text, nlp)
     verbs = [k for k in range(len(body)) if _is_verb(body[k], lex, tags)]
+    tagged = [k for k in verbs if k >= 1 and tags.get(body[k][1], ("",))[0] in ("VERB", "ADJ")]
+    if tagged and verbs and verbs[0] >= 1 and tagged[0] != verbs[0]:
+        verbs = tagged  # "what did the united states accept": 'states' is no verb here
     subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
                         and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
                                                     "has", "have", "had", "is", "are", "was", "were")))

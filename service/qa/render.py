@@ -11,6 +11,8 @@ import re
 from .facts import FactRecord
 from .lexicon import QuestionLexicon
 
+_CLAUSE = re.compile(r"\b(?:can|could|will|would|may|might|must|should|is|are|was|were|has|have|had|do|does|did|"
+                     r"continues?|remains?)\b")
 _ISO_DURATION = re.compile(r"^P(?:T)?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$")
 
 
@@ -100,18 +102,27 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     who = names(rec.labels("holder"))
     content = rec.first("content") or rec.first("quantityText") or ""
     attribution = rec.first("attribution")
-    if kind == "Estimate" and attribution and attribution.lower() not in content.lower():
-        return _capital(f"{attribution.rstrip(',')}, {content}") + _where_when(rec, content)
+    if kind == "Estimate" and (attribution or rec.labels("attributedTo")):
+        source = according(attribution, rec.labels("attributedTo"), content) or f"{who} estimated"
+        return _capital(f"{source}, {content}") + _where_when(rec, content)
     verb = rec.first("verb")
     negated = (rec.first("negated") or "false") == "true"
-    if verb:
-        said = lex.past_tense(verb)
-        if negated:
-            said = "did not " + verb
+    holders = rec.labels("holder")
+    if verb in lex.adjectives:  # "worried", "committed": a state, not an act
+        plural = len(holders) > 1 or bool(re.search(r"[^s]s$", holders[0] if holders else ""))
+        said = ("are" if plural else "is") + (" not " if negated else " ") + verb
+        if verb in ("worried", "concerned", "anxious", "alarmed", "wary", "afraid") and not re.match(
+                r"(?:that|about|by|over|of|for)\b", content):
+            said += " that" if _CLAUSE.search(content) else " about"
+    elif verb and verb not in lex.noun_triggers:
+        said = ("did not " + verb) if negated else lex.past_tense(verb)
     else:
         said = lex.kind_verbs.get(kind, "stated")
+        if re.match(r"(?:to|that|on|about)\b", content) and said.rsplit(" ", 1)[-1] in ("on", "to", "of", "that"):
+            said = said.rsplit(" ", 1)[0]
         if negated:
             said = "did not " + said
+    content = re.sub(r"^(A|An|The) ", lambda m: m.group(1).lower() + " ", content)
     recipient = rec.labels("recipient")
     target = [t for t in rec.labels("target") if t.lower() not in content.lower()]
     objects = ""
@@ -123,11 +134,24 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
         objects += " " + names(target) + (" of" if kind == "Accusation" else "")
     text = f"{who} {said}{objects} {content}".rstrip()
     condition = rec.first("condition")
+    where = _where_when(rec, content)
     if condition and condition.lower() not in content.lower():
-        text += f", {condition}"
-    text += _where_when(rec, content)
-    if attribution and attribution.lower() not in content.lower():
-        text = f"{_capital(attribution.rstrip(','))}, {text}"
-    elif rec.labels("attributedTo") and kind != "Estimate":
-        text = f"According to {names(rec.labels('attributedTo'))}, {text}"
-    return _capital(text)
+        text += f" {condition}" + ("," if where else "")
+    text += where
+    source = according(attribution, rec.labels("attributedTo"), content)
+    return _capital(f"{source}, {text}" if source else text)
+
+
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that)\b", re.IGNORECASE)
+
+
+def according(attribution: str | None, attributed_to: list[str], content: str) -> str:
+    """'According to X' for a fact that the article attributes to someone, or ''."""
+    if attribution and attribution.lower() in content.lower():
+        return ""
+    if attribution and not _PRONOUN.match(attribution):
+        text = attribution.rstrip(", ")
+        return text if text.lower().startswith("according") else "According to " + text[:1].lower() + text[1:]
+    if attributed_to:
+        return "According to " + names(attributed_to)
+    return ""
