@@ -1,0 +1,81 @@
+"""Example queries for the query page: a few written for people exploring the graph, then every
+question template (service/qa/templates/*.rq) with no parameter bound, i.e. all its answers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+TEMPLATE_FOLDER = Path(__file__).resolve().parent.parent / "qa" / "templates"
+PREFIXES = """PREFIX kg: <https://w3id.org/kgqa/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+"""
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    title: str
+    query: str
+
+
+OWN = (
+    Example("sources", "Sources: the ingested documents", PREFIXES + """
+SELECT ?doc ?title ?publisher ?published WHERE {
+  ?doc a kg:Document .
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc <http://schema.org/publisher> ?publisher }
+  OPTIONAL { ?doc <http://schema.org/datePublished> ?published }
+}
+ORDER BY ?title
+"""),
+    Example("fact-kinds", "How many facts of each kind", PREFIXES + """
+SELECT ?kind (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
+  ?fact a kg:Fact, ?kind .
+  FILTER(?kind != kg:Fact && ?kind != kg:Position)
+}
+GROUP BY ?kind
+ORDER BY DESC(?facts)
+"""),
+    Example("positions-quoted", "Who took which position, with the words behind it", PREFIXES + """
+SELECT ?holderName ?kind ?content ?quote WHERE {
+  ?fact a kg:Position, ?kind ; kg:holder ?holder ; kg:evidence ?passage .
+  FILTER(?kind != kg:Position && ?kind != kg:Fact)
+  ?holder rdfs:label ?holderName .
+  OPTIONAL { ?fact kg:content ?content }
+  ?passage nif:anchorOf ?quote .
+}
+LIMIT 100
+"""),
+    Example("graphs", "Named graphs (one per document) and their size", """SELECT ?graph (COUNT(*) AS ?triples) WHERE {
+  GRAPH ?graph { ?s ?p ?o }
+}
+GROUP BY ?graph
+ORDER BY DESC(?triples)
+"""),
+    Example("describe-actor", "Everything about one actor (CONSTRUCT)", PREFIXES + """
+CONSTRUCT { ?actor ?p ?o } WHERE {
+  { SELECT ?actor WHERE { ?actor a kg:Actor ; rdfs:label ?name } ORDER BY ?name LIMIT 1 }
+  ?actor ?p ?o .
+}
+"""),
+)
+
+
+def catalog() -> list[Example]:
+    return list(OWN) + template_examples()
+
+
+def template_examples() -> list[Example]:
+    """The question templates as runnable queries: the catalogue's expanded text when the question
+    answering package provides it, else the .rq files as they are (their macro lines are comments)."""
+    try:
+        from ..qa.templates import CATALOGUE
+    except ImportError:
+        CATALOGUE = ()
+    if CATALOGUE:
+        return [Example(f"template-{t.id}", f"Question template: {t.description}", t.query(set()))
+                for t in CATALOGUE]
+    return [Example(f"template-{path.stem}", f"Question template: {path.stem}", path.read_text("utf-8"))
+            for path in sorted(TEMPLATE_FOLDER.glob("*.rq"))]

@@ -1,0 +1,170 @@
+"""The check every user query passes before anything runs: its form, and no update, no SERVICE.
+
+pyoxigraph executes SERVICE for real (an outbound HTTP request: an SSRF hole) and cannot be told not
+to, and rdflib's parser cannot read RDF 1.2 syntax, so the check is a tokenizer that reads the query
+the way the engine does: strings, IRIs and comments are skipped exactly as the SPARQL grammar defines
+them, and a keyword counts wherever it stands (inside OPTIONAL, subqueries, lower case, SILENT).
+
+Measured on pyoxigraph 0.5.13, and why the rules are broader than "the token SERVICE":
+- the engine does not look for a word boundary after a keyword: `SERVICESILENT <x> {}`,
+  `?s ?p trueSERVICE <x> {}` and `1.5SERVICE` all reach the network. So any bare word, prefix name
+  or language tag that *contains* "service" is refused (no legitimate keyword contains it);
+- inside an expression, `<` after an operand is the less-than operator, while the same text can also
+  read as an IRI: `FILTER(?a<?b)SERVICE#>` hides a SERVICE from a naive lexer. Where both readings
+  are possible and they would diverge (the IRI-looking text holds a comment mark, a quote, a bracket
+  or "service"), the query is refused as ambiguous;
+- `\\uXXXX` escapes are checked a second time in decoded form (the SPARQL spec allows them anywhere,
+  even though this engine only decodes them inside IRIs and strings).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import QuerySyntaxError, ServiceRefused, UpdateRefused
+
+FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
+
+_NAME = r"[\w\u00B7\u0300-\u036F\u203F-\u2040]"
+TOKEN = re.compile(rf"""
+  (?P<ws>\s+)
+| (?P<comment>\#[^\n\r]*)
+| (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
+| (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
+            |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+| (?P<var>[?$]{_NAME}+)
+| (?P<bnode>_:(?:{_NAME}|[-.])+)
+| (?P<pname>(?:[^\W\d_](?:{_NAME}|[-.])*)?:(?:{_NAME}|[-:.%]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
+| (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--[A-Za-z]+)?)
+| (?P<number>\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
+| (?P<word>[^\W\d]\w*)
+| (?P<punct><<|>>|\{{\||\|}}|\^\^|&&|\|\||!=|<=|>=|.)
+""", re.VERBOSE | re.DOTALL)
+
+# After these, `<` inside an expression is the less-than operator, not the start of an IRI.
+_OPERAND = frozenset({"var", "string", "number", "iri", "pname", "bnode", "langtag"})
+_DIVERGING = re.compile(r"[#'()\[\]]|service", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    """What the endpoint needs to know about a query before running it."""
+
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    has_dataset: bool  # FROM / FROM NAMED clauses: the query names its own dataset
+
+    @property
+    def is_graph(self) -> bool:
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+
+@dataclass
+class Token:
+    kind: str
+    text: str
+    start: int
+
+
+def tokens(query: str) -> list[Token]:
+    """The query's significant tokens (no whitespace or comments), lexed as the engine lexes them."""
+    out: list[Token] = []
+    depth = 0  # parentheses open in the current group (a '{' starts a new count)
+    outer: list[tuple[int, bool]] = []  # per open '{': the depth outside it, and whether it holds VALUES rows
+    in_values = pending_values = False
+    pos = 0
+    while pos < len(query):
+        match = TOKEN.match(query, pos)
+        kind, text = match.lastgroup, match.group()
+        if kind == "iri" and depth and not in_values and out and _is_operand(out[-1]):
+            # `<` after an operand inside parentheses: the engine may read the less-than operator here.
+            if _DIVERGING.search(text[1:-1]):
+                raise ServiceRefused(
+                    f"ambiguous '<' at character {pos}: {text!r} reads both as an IRI and as a comparison; "
+                    "put spaces around comparison operators")
+            kind, text = "punct", "<"
+        if kind in ("pname", "bnode") and text.endswith("."):
+            text = text.rstrip(".")  # a name never ends with '.': the dot is the triple terminator
+        pos += len(text)
+        if kind in ("ws", "comment"):
+            continue
+        out.append(Token(kind, text, pos - len(text)))
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth = max(0, depth - 1)
+        elif kind == "word" and text.upper() == "VALUES":
+            pending_values = True
+        elif text == "{":
+            outer.append((depth, in_values))
+            depth, in_values, pending_values = 0, pending_values, False
+        elif text == "}" and outer:
+            depth, in_values = outer.pop()
+    return out
+
+
+def _is_operand(token: Token) -> bool:
+    if token.kind in _OPERAND or token.text in (")", "]"):
+        return True
+    return token.kind == "word" and token.text.lower() in ("true", "false")
+
+
+def _refuse_service(query: str) -> None:
+    for token in tokens(query):
+        text = token.text
+        if token.kind == "pname":
+            text = text.split(":", 1)[0]  # the prefix; a local name (ex:Service) is data
+        elif token.kind not in ("word", "langtag", "bnode"):
+            continue
+        if "service" in text.lower():
+            raise ServiceRefused(
+                "SERVICE (federated query) is refused: this endpoint makes no outbound requests"
+                + ("" if text.upper() == "SERVICE" else f" (found in {token.text!r} at character {token.start})"))
+
+
+def _decoded(query: str) -> str:
+    def char(m: re.Match) -> str:
+        try:
+            return chr(int(m.group(1) or m.group(2), 16))
+        except ValueError:
+            return m.group()
+    return _ESCAPE.sub(char, query)
+
+
+def inspect(query: str) -> QueryInfo:
+    """The query's form, or the domain error that refuses it: UpdateRefused (403), ServiceRefused
+    (403), QuerySyntaxError (400) when no query form can be found. Runs nothing."""
+    if not query or not query.strip():
+        raise QuerySyntaxError("empty query: send a SPARQL query in the 'query' parameter")
+    _refuse_service(query)
+    decoded = _decoded(query)
+    if decoded != query:
+        _refuse_service(decoded)
+    toks = tokens(query)
+    words = [t.text.upper() for t in toks if t.kind == "word"]
+    updates = sorted(UPDATES.intersection(words))
+    if updates:
+        raise UpdateRefused(f"this endpoint is read-only: SPARQL Update ({updates[0]}) is refused")
+    form = _form(toks)
+    return QueryInfo(form=form, has_dataset="FROM" in words)
+
+
+def _form(toks: list[Token]) -> str:
+    """The first keyword after the prologue (BASE, PREFIX, VERSION declarations)."""
+    i = 0
+    while i < len(toks):
+        word = toks[i].text.upper() if toks[i].kind == "word" else ""
+        if word in ("BASE", "VERSION"):
+            i += 2
+        elif word == "PREFIX":
+            i += 3
+        else:
+            break
+    if i < len(toks) and toks[i].kind == "word":
+        word = toks[i].text.upper()
+        for form in FORMS:
+            if word.startswith(form):  # the engine reads `ASKWHERE{}` as ASK WHERE {}
+                return form
+    found = toks[i].text if i < len(toks) else "the end of the query"
+    raise QuerySyntaxError(f"malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found {found!r}")

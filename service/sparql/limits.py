@@ -1,0 +1,225 @@
+"""The time limit and the result-size limit of user queries, and the runners that enforce them.
+
+pyoxigraph cannot cancel a query (no timeout, SIGALRM not honoured), so a time limit needs somewhere
+to run the query that can be abandoned or killed:
+- `workers.WorkerPool` (embedded store on disk, QUERY_WORKERS > 0): worker processes over a
+  `Store.backup` checkpoint, killed and replaced at the limit. The engine really stops.
+- `ThreadRunner` (a remote store, an in-memory store, the one-shot CLI, or QUERY_WORKERS = 0): the query
+  runs in a thread and the caller stops waiting at the limit. For a remote store the endpoint's HTTP
+  timeout ends the request; in the CLI the process ends; in-memory, the engine runs on (so the number
+  of such threads is bounded by the same semaphore that bounds running queries).
+
+Result size is bounded while serializing: rows are counted in the serializer's output stream (SELECT)
+or in the triple stream (CONSTRUCT/DESCRIBE), and serialization stops at QUERY_MAX_ROWS + 1.
+"""
+from __future__ import annotations
+
+import io
+import threading
+import time
+from dataclasses import dataclass
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from ..errors import (KgqaError, QuerySyntaxError, QueryTimeout, ResultTooLarge, SparqlBusy,
+                      StoreUnavailable)
+
+RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+# Byte sequences that start a new row in each results format, as pyoxigraph writes it (strings
+# escape '"' in JSON and '<' in XML, so the marks cannot hide in a value). CSV may overcount a value
+# holding CRLF: a conservative error, never a missed limit.
+_ROW_MARKS = {
+    "application/sparql-results+json": (b'"bindings":[{', b'},{"', b"},{}"),
+    "application/sparql-results+xml": (b"<result>",),
+    "text/csv": (b"\r\n",),
+    "text/tab-separated-values": (b"\n",),
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One checked query, ready to run: everything a worker process needs (it pickles)."""
+
+    query: str
+    media_type: str  # the canonical media type the result is serialized as
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    has_dataset: bool = False  # the query names its own dataset (FROM / FROM NAMED)
+    default_graphs: tuple[str, ...] | None = None  # protocol dataset (default-graph-uri)
+    named_graphs: tuple[str, ...] | None = None  # protocol dataset (named-graph-uri)
+    max_rows: int = 10_000
+
+    @property
+    def is_graph(self) -> bool:  # CONSTRUCT / DESCRIBE: an RDF graph, not a results table
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+
+class Runner(Protocol):
+    def run(self, job: Job) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+class _RowCounter(io.RawIOBase):
+    """A writable stream that counts rows in serialized SPARQL results and stops past the limit."""
+
+    def __init__(self, media_type: str, max_rows: int):
+        self.marks, self.max_rows = _ROW_MARKS[media_type], max_rows
+        self.header = 0 if media_type.startswith("application/") else 1  # CSV/TSV: a header line
+        self.buffer, self.rows, self.tail = io.BytesIO(), 0, b""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        data = bytes(data)
+        window = self.tail + data  # a mark may straddle two writes
+        self.rows += sum(window.count(mark) - self.tail.count(mark) for mark in self.marks)
+        self.tail = window[-16:]
+        if self.rows - self.header > self.max_rows:
+            raise ResultTooLarge(too_large(self.max_rows, "rows"))
+        self.buffer.write(data)
+        return len(data)
+
+    def getvalue(self) -> bytes:
+        return self.buffer.getvalue()
+
+
+def too_large(limit: int, unit: str) -> str:
+    return (f"the result has more than {limit} {unit}, the limit of this endpoint (QUERY_MAX_ROWS); "
+            "add a LIMIT or narrow the query")
+
+
+def _bounded(triples, max_rows: int):
+    for count, triple in enumerate(triples, 1):
+        if count > max_rows:
+            raise ResultTooLarge(too_large(max_rows, "triples"))
+        yield triple
+
+
+def dataset_options(job: Job) -> dict:
+    """pyoxigraph keyword arguments for the job's dataset. A protocol dataset replaces the query's
+    (SPARQL 1.1 Protocol 2.1.4), and one of its two halves left out is empty; with no dataset at all,
+    the default graph is the union of every graph."""
+    if job.default_graphs is not None or job.named_graphs is not None:
+        return {"default_graph": [ox.NamedNode(g) for g in job.default_graphs or ()],
+                "named_graphs": [ox.NamedNode(g) for g in job.named_graphs or ()]}
+    if job.has_dataset:
+        return {}
+    return {"use_default_graph_as_union": True}
+
+
+def run_on_oxigraph(store: ox.Store, job: Job) -> bytes:
+    """Run the job on a pyoxigraph store, serialized as job.media_type within job.max_rows."""
+    try:
+        result = store.query(job.query, **dataset_options(job))
+    except SyntaxError as err:
+        raise QuerySyntaxError(f"malformed query: {err}") from None
+    except ValueError as err:  # e.g. a protocol graph IRI that is not an IRI
+        raise QuerySyntaxError(f"bad dataset or query: {err}") from None
+    if isinstance(result, ox.QueryTriples) != job.is_graph:
+        raise QuerySyntaxError("the query form could not be read reliably; write the query keyword "
+                               "(SELECT, ASK, CONSTRUCT, DESCRIBE) on its own")
+    if job.is_graph:
+        return ox.serialize(_bounded(result, job.max_rows), format=GRAPH_FORMATS[job.media_type])
+    if isinstance(result, ox.QueryBoolean):
+        return result.serialize(format=RESULT_FORMATS[job.media_type])
+    counter = _RowCounter(job.media_type, job.max_rows)
+    result.serialize(counter, format=RESULT_FORMATS[job.media_type])
+    return counter.getvalue()
+
+
+def check_size(data: bytes, job: Job) -> bytes:
+    """The result-size limit applied to results a store has already serialized (a remote store):
+    parsed back lazily, so any endpoint's formatting is understood."""
+    if job.is_graph:
+        items = ox.parse(data, format=GRAPH_FORMATS[job.media_type])
+    elif job.form == "SELECT":
+        items = ox.parse_query_results(data, format=RESULT_FORMATS[job.media_type])
+    else:
+        return data
+    for count, _ in enumerate(items, 1):
+        if count > job.max_rows:
+            raise ResultTooLarge(too_large(job.max_rows, "triples" if job.is_graph else "rows"))
+    return data
+
+
+def execute(store, job: Job) -> bytes:
+    """Run the job in this thread on any store: on the engine itself for an embedded store (exact
+    dataset semantics, streamed limits), through the store interface otherwise."""
+    engine = getattr(store, "ox", None)
+    if isinstance(engine, ox.Store):
+        return run_on_oxigraph(engine, job)
+    data = store.execute(job.query, job.media_type, default_graphs=list(job.default_graphs or []) or None,
+                         named_graphs=list(job.named_graphs or []) or None)
+    return check_size(data, job)
+
+
+class ThreadRunner:
+    """Runs each query in a daemon thread and stops waiting at the time limit. At most `slots`
+    queries run at once, counting abandoned ones until they really end."""
+
+    def __init__(self, store, *, timeout: float, slots: int = 2):
+        self.store, self.timeout = store, timeout
+        self.slots = threading.BoundedSemaphore(max(1, slots))
+
+    def run(self, job: Job) -> bytes:
+        deadline = time.monotonic() + self.timeout
+        if not self.slots.acquire(timeout=self.timeout):
+            raise SparqlBusy(busy_message(self.timeout))
+        box: dict = {}
+        done = threading.Event()
+
+        def work():
+            try:
+                box["data"] = execute(self.store, job)
+            except KgqaError as err:
+                box["error"] = err
+            except Exception as err:  # an engine or network failure, reported to the caller
+                box["error"] = StoreUnavailable(f"the query failed in the store: {err}")
+            finally:
+                done.set()
+                self.slots.release()
+
+        threading.Thread(target=work, name="kgqa-sparql-query", daemon=True).start()
+        if not done.wait(max(0.0, deadline - time.monotonic())):
+            raise QueryTimeout(timeout_message(self.timeout))
+        if "error" in box:
+            raise box["error"]
+        return box["data"]
+
+    def close(self) -> None:
+        """Nothing to release: running threads end with their query."""
+
+
+def timeout_message(limit: float) -> str:
+    return (f"the query ran longer than {limit:g} s, the time limit of this endpoint (QUERY_TIMEOUT), "
+            "and was stopped; narrow it or add a LIMIT")
+
+
+def busy_message(limit: float) -> str:
+    return (f"every query slot stayed busy for {limit:g} s (QUERY_WORKERS); try again shortly")
+
+
+def open_runner(store, settings: dict) -> Runner:
+    """The runner the settings call for: worker processes for an embedded store on disk (unless
+    QUERY_WORKERS is 0), a thread runner otherwise. The benchmark measures these against a plain
+    in-process `execute(store, job)`."""
+    timeout = float(settings.get("QUERY_TIMEOUT") or 10.0)
+    workers = int(settings.get("QUERY_WORKERS", 2))
+    if workers > 0 and getattr(store, "path", None) and isinstance(getattr(store, "ox", None), ox.Store):
+        from .workers import WorkerPool
+
+        return WorkerPool(store, size=workers, timeout=timeout)
+    return ThreadRunner(store, timeout=timeout, slots=workers or 2)

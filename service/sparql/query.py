@@ -1,0 +1,83 @@
+"""The HTTP-free core of the SPARQL endpoint: which media types fit which query form, a checked query
+turned into a Job, and `kgqa query`.
+
+The web layer negotiates among `offered_types(form)` and hands the choice back here; the CLI names a
+format. Both pass through `prepare`, so the same guard and limits apply everywhere.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import BadRequest, NotAcceptable
+from . import guard
+from .limits import Job, ThreadRunner
+
+RESULT_TYPES = [  # SELECT and ASK; the first is the default
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+]
+GRAPH_TYPES = [  # CONSTRUCT and DESCRIBE; the first is the default
+    "text/turtle",
+    "application/n-triples",
+    "application/ld+json",
+    "application/rdf+xml",
+]
+ALIASES = {  # media types clients commonly send, and the type they get
+    "application/json": "application/sparql-results+json",
+    "application/xml": "application/sparql-results+xml",
+    "text/xml": "application/sparql-results+xml",
+    "text/plain": "application/n-triples",
+    "application/x-turtle": "text/turtle",
+}
+CLI_FORMATS = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+    "csv": "text/csv", "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle", "ntriples": "application/n-triples",
+}
+
+
+def offered_types(form: str) -> list[str]:
+    """Media types a query of this form can be answered in, canonical ones first, then aliases."""
+    canonical = GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES
+    return canonical + [alias for alias, target in ALIASES.items() if target in canonical]
+
+
+def canonical(media_type: str) -> str:
+    return ALIASES.get(media_type, media_type)
+
+
+def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, settings: dict, *,
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Job:
+    """Check the query (guard) and build the job that runs it. `media_type`: a media type, None for the
+    form's default, or a function choosing among the types the form offers (content negotiation).
+    A media type that does not fit the form: NotAcceptable naming those that do."""
+    info = guard.inspect(query)
+    offered = offered_types(info.form)
+    chosen = media_type(offered) if callable(media_type) else media_type or offered[0]
+    if chosen not in offered:
+        raise NotAcceptable(f"a {info.form} query cannot be answered as {chosen}; acceptable: "
+                            f"{', '.join(offered[:4])}", details={"acceptable": offered[:4]})
+    for iri in (default_graphs or []) + (named_graphs or []):
+        if not iri or any(c in iri for c in ' <>"{}|^`\\'):
+            raise BadRequest(f"not an IRI in default-graph-uri / named-graph-uri: {iri!r}")
+    return Job(query=query, media_type=canonical(chosen), form=info.form, has_dataset=info.has_dataset,
+               default_graphs=tuple(default_graphs) if default_graphs is not None else None,
+               named_graphs=tuple(named_graphs) if named_graphs is not None else None,
+               max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000))
+
+
+def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:
+    """`kgqa query`: the same guard and limits as /sparql. The query runs in a thread of this
+    one-shot process; at the time limit the command fails and its process, engine included, ends."""
+    media_type = CLI_FORMATS.get(fmt)
+    if media_type is None:
+        raise BadRequest(f"unknown format {fmt!r}; known: {', '.join(CLI_FORMATS)}")
+    info = guard.inspect(sparql)
+    if (media_type in GRAPH_TYPES) != (info.form in ("CONSTRUCT", "DESCRIBE")):
+        fits = [name for name, mt in CLI_FORMATS.items() if mt in offered_types(info.form)]
+        raise BadRequest(f"--format {fmt} does not fit a {info.form} query; use one of: {', '.join(fits)}")
+    job = prepare(sparql, media_type, settings)
+    runner = ThreadRunner(store, timeout=float(settings.get("QUERY_TIMEOUT") or 10.0), slots=1)
+    return runner.run(job)

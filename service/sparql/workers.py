@@ -1,0 +1,249 @@
+"""Worker processes that run /sparql queries over a checkpoint of the embedded store, killed at the
+time limit and replaced.
+
+Why processes: pyoxigraph cannot cancel a query, and a query left running in a thread keeps a core
+busy for as long as it likes. A process can be killed. Why a checkpoint: one process owns a
+read-write store (RocksDB lock), and `Store.read_only` on a live store can fail while a writer is
+active, but a `Store.backup` checkpoint (hard links, milliseconds) opens read-only safely.
+
+The checkpoint follows the store: before each query the pool compares a fingerprint of the store's
+write-ahead logs and manifest (names, sizes, mtimes; any committed write changes them) with the one
+taken at the last checkpoint, and makes a new checkpoint when they differ. Each job names the
+checkpoint it must read; a worker reopens when it changes. Old checkpoints are deleted once no
+running query reads them.
+"""
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import weakref
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from .. import errors
+from .limits import Job, busy_message, timeout_message
+
+log = logging.getLogger(__name__)
+NICE = 5  # workers yield the CPU to the server process, so /healthz and /ask stay quick
+
+
+def fingerprint(path: str) -> tuple:
+    """What changes when a write is committed: the write-ahead logs, the manifest, CURRENT."""
+    entries = []
+    with os.scandir(path) as it:
+        for entry in it:
+            if entry.name.endswith(".log") or entry.name.startswith(("MANIFEST", "CURRENT")):
+                st = entry.stat()
+                entries.append((entry.name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+def serve(conn, nice: int) -> None:
+    """A worker's loop: receive (checkpoint, job), answer ("ok", bytes) or ("error", (name, msg))."""
+    import pyoxigraph as ox
+
+    from .limits import run_on_oxigraph
+
+    try:
+        os.nice(nice)
+    except OSError:
+        pass
+    opened, store = None, None
+    while True:
+        try:
+            checkpoint, job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if checkpoint != opened:
+                store, opened = ox.Store.read_only(checkpoint), checkpoint
+            data = run_on_oxigraph(store, job)
+        except errors.KgqaError as err:
+            conn.send(("error", (type(err).__name__, err.message)))
+        except Exception as err:  # the engine failed: report it, keep serving
+            conn.send(("error", ("StoreUnavailable", f"the query failed in the store: {err}")))
+        else:
+            conn.send(("ok", len(data)))
+            conn.send_bytes(data)
+
+
+@dataclass(eq=False)
+class Worker:
+    process: subprocess.Popen
+    conn: Connection
+    checkpoint: str | None = None  # the checkpoint of the job it is running, while busy
+    jobs: int = field(default=0)
+
+
+class WorkerPool:
+    """Up to `size` worker processes, started on demand. `run(job)` is thread-safe."""
+
+    def __init__(self, store, *, size: int = 2, timeout: float = 10.0):
+        self.store, self.size, self.timeout = store, max(1, size), timeout
+        self._idle: list[Worker] = []
+        self._busy: set[Worker] = set()
+        self._cond = threading.Condition()
+        self._ckpt_lock = threading.Lock()
+        self._root: str | None = None
+        self._current: str | None = None
+        self._print: tuple | None = None
+        self._serial = 0
+        self._closed = False
+        self.kills = 0  # queries stopped at the time limit (for tests and the benchmark)
+        _POOLS.add(self)
+
+    # --- checkpoints
+    def checkpoint(self) -> str:
+        """The path of a checkpoint holding every write committed so far."""
+        with self._ckpt_lock:
+            now = fingerprint(self.store.path)
+            if now != self._print or self._current is None:
+                root = self._checkpoint_root()
+                self._serial += 1
+                target = os.path.join(root, f"c{self._serial}")
+                self.store.backup(target)
+                self._current, self._print = target, now
+                self._collect(root)
+            return self._current
+
+    def _checkpoint_root(self) -> str:
+        if self._root is None:
+            store = os.path.abspath(self.store.path)
+            parent, name = os.path.dirname(store), os.path.basename(store)
+            prefix = f".{name}.sparql-"
+            for stale in os.listdir(parent):  # left by a server that was killed
+                if stale.startswith(prefix) and not _alive(stale[len(prefix):]):
+                    shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
+            self._root = os.path.join(parent, f"{prefix}{os.getpid()}")
+            os.makedirs(self._root, exist_ok=True)
+        return self._root
+
+    def _collect(self, root: str) -> None:
+        with self._cond:
+            in_use = {w.checkpoint for w in self._busy} | {self._current}
+        for name in os.listdir(root):
+            path = os.path.join(root, name)
+            if path not in in_use:
+                shutil.rmtree(path, ignore_errors=True)
+
+    # --- workers
+    def _acquire(self, deadline: float) -> Worker:
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise errors.StoreUnavailable("the SPARQL workers are shut down")
+                if self._idle:
+                    worker = self._idle.pop()
+                    if worker.process.poll() is None:
+                        break
+                    continue
+                if len(self._busy) < self.size:
+                    worker = self._start()
+                    break
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise errors.SparqlBusy(busy_message(self.timeout))
+                self._cond.wait(left)
+            self._busy.add(worker)
+            return worker
+
+    def _start(self) -> Worker:
+        """A fresh interpreter running `serve` (never a fork of a threaded server holding RocksDB, and
+        unlike multiprocessing's spawn, it never re-imports the caller's __main__)."""
+        mine, theirs = socket.socketpair()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
+        process = subprocess.Popen([sys.executable, "-m", __name__, str(theirs.fileno()), str(NICE)],
+                                   pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL)
+        theirs.close()
+        return Worker(process, Connection(mine.detach()))
+
+    def _release(self, worker: Worker, healthy: bool) -> None:
+        with self._cond:
+            self._busy.discard(worker)
+            worker.checkpoint = None
+            keep = healthy and not self._closed
+            if keep:
+                self._idle.append(worker)
+            elif not self._closed:
+                self._idle.append(self._start())  # the replacement boots while the old one is killed
+            self._cond.notify()
+        if not keep:
+            _stop(worker)
+
+    def run(self, job: Job) -> bytes:
+        deadline = time.monotonic() + self.timeout
+        checkpoint = self.checkpoint()
+        worker = self._acquire(deadline)
+        worker.checkpoint, worker.jobs = checkpoint, worker.jobs + 1
+        healthy = False
+        try:
+            worker.conn.send((checkpoint, job))
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                self.kills += 1
+                raise errors.QueryTimeout(timeout_message(self.timeout))
+            status, payload = worker.conn.recv()
+            if status == "ok":
+                data = worker.conn.recv_bytes()
+                healthy = True
+                return data
+            healthy = True
+            name, message = payload
+            raise getattr(errors, name, errors.StoreUnavailable)(message)
+        except (EOFError, OSError, BrokenPipeError) as err:
+            raise errors.StoreUnavailable(f"a SPARQL worker process failed: {err or 'it exited'}") from None
+        finally:
+            self._release(worker, healthy)
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            for worker in self._idle + list(self._busy):
+                _stop(worker)
+            self._idle.clear()
+        if self._root:
+            shutil.rmtree(self._root, ignore_errors=True)
+
+
+def _stop(worker: Worker) -> None:
+    try:
+        worker.conn.close()
+    except OSError:
+        pass
+    if worker.process.poll() is None:
+        worker.process.kill()
+    try:
+        worker.process.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        log.warning("SPARQL worker %s did not exit after SIGKILL", worker.process.pid)
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding the `service` package
+_POOLS: weakref.WeakSet[WorkerPool] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for pool in list(_POOLS):
+        pool.close()
+
+
+if __name__ == "__main__":  # a worker: python -m service.sparql.workers FD NICE
+    serve(Connection(int(sys.argv[1])), int(sys.argv[2]))
