@@ -2,7 +2,6 @@
 the embedded one, and every seed question gets the identical answer document from both."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -11,11 +10,10 @@ from pyoxigraph import NamedNode
 from rdflib.compare import isomorphic
 
 from service import settings
+from service.qa.answer import ask
 
 from .conftest import BASE, DATA
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("service.ingest.pipeline") is None,
-                                reason="the ingestion pipeline (service/ingest/pipeline.py) is not there yet")
 QUESTIONS = json.loads((DATA / "eval" / "seed-questions.json").read_text(encoding="utf-8"))["questions"]
 
 
@@ -35,8 +33,7 @@ def test_remote_ingest_writes_the_same_quads(seeded_store, seeded_remote_store):
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
 def test_remote_seed_question_same_answers(seeded_store, seeded_remote_store, question):
-    answer = pytest.importorskip("service.qa.answer")
     config = settings.load({"BASE_IRI": BASE})
-    on_embedded = answer.ask(seeded_store, question["q"], config, link_root="/")
-    on_remote = answer.ask(seeded_remote_store, question["q"], config, link_root="/")
+    on_embedded = ask(seeded_store, question["q"], config, link_root="/")
+    on_remote = ask(seeded_remote_store, question["q"], config, link_root="/")
     assert on_remote == on_embedded

@@ -16,8 +16,6 @@ def client_on(endpoint: str):
 
 @pytest.mark.parametrize("path", ["/healthz", "/ask?q=Who+proposed+what+at+the+UN+meeting%3F"])
 def test_remote_web_down_endpoint_is_503_json(down_endpoint, path):
-    if path.startswith("/ask"):
-        pytest.importorskip("service.web.ask")
     response = client_on(down_endpoint).get(path, headers={"Accept": "application/json"})
     assert response.status_code == 503
     error = response.get_json()["error"]
