@@ -14,7 +14,8 @@ import re
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .. import iris, vocab as v
+from .. import iris
+from .. import vocab as v
 from ..model import Actor, Document, Extraction, Fact, Span
 
 _STOP = set("""a an the of to in on at for by with from and or but that this these those it its is are was were
@@ -64,6 +65,19 @@ def _content_key(fact: Fact, lemmas) -> str:
     return " ".join(keep) or (fact.verb or "")
 
 
+def publishable(fact: Fact, actors: dict[str, Actor]) -> bool:
+    """Does the fact meet the shapes (ontology/shapes.ttl)? Every fact needs evidence and a known
+    holder (a participant for meetings, a person for roles); positions and actions need content."""
+    holders = [k for k in fact.holders if k in actors]
+    if not fact.evidence or not holders:
+        return False
+    if fact.kind == "Role":
+        return bool(fact.title) and all(actors[k].kind == "Person" for k in holders)
+    if fact.kind == "Meeting":
+        return True
+    return bool(fact.content and fact.content.strip())
+
+
 def spacy_lemmas(doc):
     """A lemmas(span) function over a parsed spaCy Doc."""
     def lemmas(span: Span) -> list[str]:
@@ -110,8 +124,8 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
             passages.add((span.start, span.end))
             add(node, v.RDF_TYPE, v.NIF_STRING)
             add(node, v.RDF_TYPE, v.NIF_RFC5147)
-            add(node, v.NIF_BEGIN, Literal(str(span.start), datatype=v.XSD_NON_NEGATIVE_INTEGER))
-            add(node, v.NIF_END, Literal(str(span.end), datatype=v.XSD_NON_NEGATIVE_INTEGER))
+            add(node, v.NIF_BEGIN, Literal(str(span.start), datatype=v.XSD_INTEGER))
+            add(node, v.NIF_END, Literal(str(span.end), datatype=v.XSD_INTEGER))
             add(node, v.NIF_ANCHOR, Literal(d.text[span.start:span.end]))
             add(node, v.NIF_REFERENCE_CONTEXT, g)
         return node
@@ -133,7 +147,10 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
             minted[id(fact)] = iris.fact(base, fact.kind, fact_key(fact, lemmas))
         return minted[id(fact)]
 
+    written = {id(f) for f in ex.facts}
     for fact in ex.facts:
+        if isinstance(fact.occasion, Fact) and id(fact.occasion) not in written:
+            fact.occasion = fact.occasion.occasion if not isinstance(fact.occasion.occasion, Fact) else None
         _fact(fact, fact_node, passage, actor, add, ex.actors, g)
     done: set[str] = set()
     while used - done:

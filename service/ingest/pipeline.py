@@ -103,6 +103,7 @@ def extract(documents: list[Document], settings: dict) -> list[tuple[Extraction,
         facts += [f for f in resolver.roles if (tuple(f.holders), (f.title or "").lower()) not in have]
         for fact in facts:
             _places_are_not_agents(fact, resolver.actors)
+        facts = [f for f in facts if graph.publishable(f, resolver.actors)]
         out.append((Extraction(document, resolver.actors, resolver.mentions(), facts, body), doc))
     return out
 

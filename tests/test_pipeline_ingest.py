@@ -1,0 +1,65 @@
+"""pipeline: ingest files into the store; idempotent; unchanged documents skipped; bad ones reported."""
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from service import settings
+from service.cli import main
+from service.ingest.pipeline import IngestReport, ingest_paths, pipeline_version
+
+DATA = Path(__file__).parent / "data"
+BASE = "http://kgqa.test/"
+
+
+def _settings():
+    return settings.load({"BASE_IRI": BASE})
+
+
+def test_pipeline_ingest_twice_gives_the_same_triples(store):
+    first = ingest_paths([str(DATA / "seeds")], store, _settings())
+    dump = set(store.dump("application/n-quads").decode().splitlines())
+    again = ingest_paths([str(DATA / "seeds")], store, _settings(), force=True)
+    assert first.documents == again.documents == 2 and first.triples == again.triples
+    assert set(store.dump("application/n-quads").decode().splitlines()) == dump
+
+
+def test_pipeline_skips_unchanged_documents(store, tmp_path):
+    doc = tmp_path / "talks.txt"
+    doc.write_text("Obama met Putin in New York on Monday.", encoding="utf-8")
+    assert ingest_paths([str(tmp_path)], store, _settings()).documents == 1
+    skipped = ingest_paths([str(tmp_path)], store, _settings())
+    assert (skipped.documents, skipped.skipped) == (0, 1)
+    doc.write_text("Obama met Putin in New York on Tuesday.", encoding="utf-8")
+    assert ingest_paths([str(tmp_path)], store, _settings()).documents == 1
+
+
+def test_pipeline_bad_document_is_reported_and_skipped(store, tmp_path):
+    (tmp_path / "good.txt").write_text("Obama met Putin in New York on Monday.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe broken bytes")
+    report = ingest_paths([str(tmp_path)], store, _settings())
+    assert report.documents == 1 and len(report.errors) == 1
+    name, message = report.errors[0]
+    assert "bad.txt" in name and "not UTF-8" in message
+    assert "1 error" in report.summary()
+
+
+def test_pipeline_version_names_package_and_rules():
+    version = pipeline_version()
+    assert version.startswith("0.") and len(version.split("/")[1]) == 12
+
+
+def test_pipeline_summary_is_one_line():
+    report = IngestReport(documents=2, facts=30, triples=900, seconds=1.5, skipped=1)
+    assert "\n" not in report.summary() and "2 document" in report.summary() and "30 facts" in report.summary()
+
+
+def test_pipeline_cli_ingest_prints_summary(tmp_path):
+    result = CliRunner().invoke(main, ["ingest", "--store", str(tmp_path / "store"), str(DATA / "articles")])
+    assert result.exit_code == 0, result.output
+    assert "ingested 6 document(s)" in result.output and "triples" in result.output
+
+
+def test_pipeline_cli_ingest_fails_on_bad_document(tmp_path):
+    (tmp_path / "bad.jsonl").write_text("{nope\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", "--store", str(tmp_path / "store"), str(tmp_path)])
+    assert result.exit_code == 1 and "bad.jsonl:1" in result.output

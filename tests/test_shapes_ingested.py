@@ -1,0 +1,36 @@
+"""shapes: every ingested document graph (the seeds and our own articles) satisfies ontology/shapes.ttl."""
+from pathlib import Path
+
+import pytest
+import rdflib
+from pyshacl import validate
+
+from service import iris, settings
+from service.ingest.pipeline import ingest_paths
+
+ROOT = Path(__file__).parent.parent
+SHAPES = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+BASE = "http://kgqa.test/"
+
+
+def _conforms(store, doc_id: str) -> tuple[bool, str]:
+    data = rdflib.Graph().parse(data=store.dump("application/n-triples", iris.document(BASE, doc_id)),
+                                format="nt")
+    assert len(data) > 0
+    conforms, _, text = validate(data, shacl_graph=SHAPES)
+    return conforms, text
+
+
+@pytest.mark.parametrize("doc_id", ["putin-and-obama-summit", "why-obama-and-putin-are-tied-to-each-other"])
+def test_shapes_seed_graphs_conform(seeded_store, doc_id):
+    conforms, text = _conforms(seeded_store, doc_id)
+    assert conforms, text
+
+
+def test_shapes_own_articles_conform(store):
+    report = ingest_paths([str(ROOT / "tests" / "data" / "articles")], store, settings.load({"BASE_IRI": BASE}))
+    assert not report.errors
+    for doc_id in ("summit-wire-a", "summit-daily-b", "scraped-ministers", "embassy-page", "feed-talks",
+                   "two-feeds-2"):
+        conforms, text = _conforms(store, doc_id)
+        assert conforms, (doc_id, text)
