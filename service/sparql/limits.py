@@ -59,6 +59,7 @@ class Job:
     default_graphs: tuple[str, ...] | None = None  # protocol dataset (default-graph-uri)
     named_graphs: tuple[str, ...] | None = None  # protocol dataset (named-graph-uri)
     max_rows: int = 10_000
+    base_iri: str | None = None  # relative IRIs resolve against it: the endpoint's URL
 
     @property
     def is_graph(self) -> bool:  # CONSTRUCT / DESCRIBE: an RDF graph, not a results table
@@ -123,7 +124,7 @@ def dataset_options(job: Job) -> dict:
 def run_on_oxigraph(store: ox.Store, job: Job) -> bytes:
     """Run the job on a pyoxigraph store, serialized as job.media_type within job.max_rows."""
     try:
-        result = store.query(job.query, **dataset_options(job))
+        result = store.query(job.query, base_iri=job.base_iri, **dataset_options(job))
     except SyntaxError as err:
         raise QuerySyntaxError(f"malformed query: {err}") from None
     except ValueError as err:  # e.g. a protocol graph IRI that is not an IRI
@@ -161,7 +162,8 @@ def execute(store, job: Job) -> bytes:
     engine = getattr(store, "ox", None)
     if isinstance(engine, ox.Store):
         return run_on_oxigraph(engine, job)
-    data = store.execute(job.query, job.media_type, default_graphs=list(job.default_graphs or []) or None,
+    query = f"BASE <{job.base_iri}>\n{job.query}" if job.base_iri else job.query
+    data = store.execute(query, job.media_type, default_graphs=list(job.default_graphs or []) or None,
                          named_graphs=list(job.named_graphs or []) or None)
     return check_size(data, job)
 

@@ -49,7 +49,8 @@ def canonical(media_type: str) -> str:
 
 
 def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, settings: dict, *,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> Job:
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+            base_iri: str | None = None) -> Job:
     """Check the query (guard) and build the job that runs it. `media_type`: a media type, None for the
     form's default, or a function choosing among the types the form offers (content negotiation).
     A media type that does not fit the form: NotAcceptable naming those that do."""
@@ -65,7 +66,7 @@ def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, set
     return Job(query=query, media_type=canonical(chosen), form=info.form, has_dataset=info.has_dataset,
                default_graphs=tuple(default_graphs) if default_graphs is not None else None,
                named_graphs=tuple(named_graphs) if named_graphs is not None else None,
-               max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000))
+               max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000), base_iri=base_iri)
 
 
 def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:
@@ -78,6 +79,7 @@ def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:
     if (media_type in GRAPH_TYPES) != (info.form in ("CONSTRUCT", "DESCRIBE")):
         fits = [name for name, mt in CLI_FORMATS.items() if mt in offered_types(info.form)]
         raise BadRequest(f"--format {fmt} does not fit a {info.form} query; use one of: {', '.join(fits)}")
-    job = prepare(sparql, media_type, settings)
+    base = (settings.get("BASE_IRI") or "http://127.0.0.1:8000/").rstrip("/") + "/sparql"
+    job = prepare(sparql, media_type, settings, base_iri=base)
     runner = ThreadRunner(store, timeout=float(settings.get("QUERY_TIMEOUT") or 10.0), slots=1)
     return runner.run(job)

@@ -1,0 +1,120 @@
+"""GET and POST /sparql: the SPARQL 1.1 Protocol for queries, read-only.
+
+- GET ?query=...; POST application/x-www-form-urlencoded (query=...); POST application/sparql-query
+  (the body is the query, UTF-8). default-graph-uri / named-graph-uri from the URL or the form.
+- Results by Accept (406 names what fits the query form); 415 for any other body; 400 for a
+  malformed request (no query, two queries, not UTF-8, bad syntax); 403 for updates and SERVICE;
+  413 for a body over MAX_REQUEST_BYTES; 504 at the time limit, 413 past the result-size limit.
+- GET with no query: the service description (Turtle...), or the query page for a browser.
+"""
+from __future__ import annotations
+
+import threading
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+
+from ..errors import BadRequest, RequestTooLarge, UnsupportedMediaType, UpdateRefused
+from ..sparql import description, examples, query as core
+from ..sparql.limits import open_runner
+from . import get_store
+from .negotiate import best
+
+bp = Blueprint("sparql", __name__)
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
+_lock = threading.Lock()
+
+
+def runner():
+    """The app's query runner (worker processes for an embedded store), made on first use."""
+    ext = current_app.extensions
+    if "kgqa.sparql" not in ext:
+        with _lock:
+            if "kgqa.sparql" not in ext:
+                ext["kgqa.sparql"] = open_runner(get_store(), current_app.config)
+    return ext["kgqa.sparql"]
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql():
+    query, default_graphs, named_graphs = read_request()
+    if query is None:
+        return service_page()
+    settings = current_app.config
+    if len(query.encode("utf-8")) > settings["MAX_REQUEST_BYTES"]:
+        raise RequestTooLarge(f"the query is longer than {settings['MAX_REQUEST_BYTES']} bytes "
+                              "(MAX_REQUEST_BYTES)")
+    job = core.prepare(query, best, settings, default_graphs=default_graphs, named_graphs=named_graphs,
+                       base_iri=request.base_url)
+    data = runner().run(job)
+    return Response(data, content_type=content_type(job.media_type), headers={"Vary": "Accept"})
+
+
+def read_request() -> tuple[str | None, list[str] | None, list[str] | None]:
+    """The query and the protocol dataset, from whichever of the three request kinds this is."""
+    params = request.args
+    limit = current_app.config["MAX_REQUEST_BYTES"]
+    if (request.content_length or 0) > limit:
+        raise RequestTooLarge(f"the request body is larger than {limit} bytes (MAX_REQUEST_BYTES)")
+    if request.method == "POST":
+        kind = request.mimetype
+        if kind == FORM:
+            params = request.form.copy()
+            for key, values in request.args.lists():  # dataset parameters may also sit in the URL
+                if key != "query":
+                    params.setlist(key, request.form.getlist(key) + values)
+            if "query" in request.args:
+                raise BadRequest("two queries: 'query' is both in the URL and in the form body")
+        elif kind == DIRECT:
+            if "query" in request.args:
+                raise BadRequest("two queries: a 'query' parameter and a query body")
+            charset = request.mimetype_params.get("charset", "utf-8").lower()
+            if charset not in ("utf-8", "utf8"):
+                raise BadRequest(f"a query body must be UTF-8, not {charset}")
+            try:
+                body = request.get_data(cache=False).decode("utf-8")
+            except UnicodeDecodeError:
+                raise BadRequest("the query body is not valid UTF-8") from None
+            return body, _graphs(params, "default-graph-uri"), _graphs(params, "named-graph-uri")
+        elif kind == UPDATE:
+            raise UpdateRefused("this endpoint is read-only: SPARQL Update requests are refused")
+        else:
+            raise UnsupportedMediaType(
+                f"cannot read a request body of type {kind or '(none given)'}; send {DIRECT} or {FORM}",
+                details={"acceptable": [DIRECT, FORM]})
+    if "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
+        raise UpdateRefused("this endpoint is read-only: SPARQL Update requests are refused")
+    queries = params.getlist("query")
+    if len(queries) > 1:
+        raise BadRequest(f"{len(queries)} queries in one request; send exactly one 'query'")
+    if not queries:
+        if request.method == "POST":
+            raise BadRequest("no query: send a 'query' form field")
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            raise BadRequest("a dataset but no query: send a 'query' parameter")
+        return None, None, None
+    return queries[0], _graphs(params, "default-graph-uri"), _graphs(params, "named-graph-uri")
+
+
+def _graphs(params, name: str) -> list[str] | None:
+    values = params.getlist(name)
+    return values or None
+
+
+def content_type(media_type: str) -> str:
+    return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
+
+
+def service_page():
+    """No query: the query page for a person (HTML asked for by name), else the service description."""
+    offered = [*core.GRAPH_TYPES, "text/html"]
+    kind = best(offered, default="text/turtle")  # a bare */* gets the description, not the page
+    if kind == "text/html":
+        html = render_template("sparql.html", examples=examples.catalog(), endpoint=url_for("sparql.sparql"),
+                               settings=current_app.config)
+        return Response(html, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+    endpoint = request.base_url
+    data = description.describe(get_store(), endpoint, kind, current_app.config)
+    return Response(data, content_type=content_type(kind), headers={"Vary": "Accept"})
