@@ -1,0 +1,93 @@
+"""Ingest: the real pipeline against bare spaCy on the same texts, and its store stage against
+pyoxigraph's raw bulk load of the same quads.
+
+Order: bare spaCy, the ingest, bare spaCy again; the baseline is the mean of its two runs, so a
+machine that slows down or speeds up during the run moves both sides alike.
+"""
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from service import settings as settings_mod
+from service.store.embedded import EmbeddedStore
+
+from . import corpus as corpus_mod
+from .results import Figure, Results
+from .timed_store import TimedStore
+
+SECTION = "ingest"
+BASE = "http://127.0.0.1:8000/"
+
+
+def bare_spacy(nlp, texts: list[str], processes: int, batch_size: int) -> float:
+    """Seconds for nlp.pipe over the texts, every Doc consumed, the model already loaded."""
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=processes, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def run(results: Results, work: Path, *, n_docs: int = 500, processes: int = 2) -> None:
+    import spacy
+    from service.ingest.pipeline import ingest_paths
+
+    corpus = corpus_mod.build(work / "corpus", n_docs)
+    results.facts["ingest_corpus"] = {"documents": len(corpus.texts), "words": corpus.words,
+                                      "source_articles": corpus.sources, "paragraphs": corpus.paragraphs,
+                                      "processes": processes}
+    print(f"ingest corpus: {len(corpus.texts)} documents, {corpus.words:,} words, recombined from "
+          f"{corpus.paragraphs} paragraphs of {corpus.sources} articles", flush=True)
+    settings = settings_mod.load({"STORE": str(work / "ingest-store"), "INGEST_PROCESSES": processes,
+                                  "BASE_IRI": BASE})
+    nlp = spacy.load(settings["SPACY_MODEL"])
+    batch = max(1, len(corpus.texts) // (processes * 8))
+
+    # warm-up: the pipeline loads its model and lexicons once, as a long-running ingest does
+    warm = work / "warm"
+    warm.mkdir(parents=True, exist_ok=True)
+    for name in sorted(corpus.folder.iterdir())[:4]:
+        shutil.copy(name, warm / name.name)
+    with EmbeddedStore(str(work / "warm-store")) as st:
+        ingest_paths([str(warm)], st, settings)
+
+    first = bare_spacy(nlp, corpus.texts, processes, batch)
+    store = TimedStore(EmbeddedStore(settings["STORE"]))
+    start = time.perf_counter()
+    report = ingest_paths([str(corpus.folder)], store, settings)
+    ingest_s = time.perf_counter() - start
+    second = bare_spacy(nlp, corpus.texts, processes, batch)
+    spacy_s = (first + second) / 2
+    if report.errors:
+        results.fail(SECTION, f"{len(report.errors)} documents failed, first: {report.errors[0]}")
+    results.facts["ingest_run"] = {"ingest_seconds": ingest_s, "spacy_seconds": [first, second],
+                                   "summary": report.summary(), "store_calls": dict(store.calls),
+                                   "store_seconds": store.seconds}
+    print(f"  kgqa ingest: {report.summary()}", flush=True)
+    n = len(corpus.texts)
+    note = f"{processes} processes, {n} docs, {corpus.words:,} words"
+    results.add(Figure(SECTION, "documents/s of kgqa ingest", n / ingest_s, "docs/s",
+                       f"bare spaCy nlp.pipe (n_process={processes})", n / spacy_s,
+                       goal=">= 0.8x", goal_value=0.8, note=note))
+    results.add(Figure(SECTION, "words/s of kgqa ingest", corpus.words / ingest_s, "words/s",
+                       f"bare spaCy nlp.pipe (n_process={processes})", corpus.words / spacy_s,
+                       goal=">= 0.8x", goal_value=0.8))
+
+    # store stage: the same quads, bulk-loaded raw into a fresh on-disk store
+    quads = list(ox.parse(store.inner.dump("application/n-quads"), format=ox.RdfFormat.N_QUADS))
+    store.close()
+    raw_dir = work / "raw-store"
+    raw = ox.Store(str(raw_dir))
+    start = time.perf_counter()
+    raw.bulk_extend(quads)
+    raw.flush()
+    raw_s = time.perf_counter() - start
+    del raw
+    results.facts["ingest_quads"] = len(quads)
+    results.add(Figure(SECTION, "quads/s of the ingest's store stage", len(quads) / store.seconds, "quads/s",
+                       "pyoxigraph Store.bulk_extend, on disk", len(quads) / raw_s,
+                       goal=">= 0.8x", goal_value=0.8,
+                       note=f"{len(quads):,} quads; store stage {store.seconds:.2f} s of {ingest_s:.1f} s"))

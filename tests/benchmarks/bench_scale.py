@@ -1,0 +1,194 @@
+"""Scale: a generated graph at 10 k, 100 k and 1 M facts; load time, /ask latency per question
+template through a live `kgqa serve`, its peak memory, and the SPARQL figures (bench_sparql) on the
+same stores.
+
+Each size is generated and bulk-loaded into its own on-disk store. `kgqa serve` owns that store (one
+process owns a read-write store); a `Store.backup` checkpoint of it, taken before the server starts,
+is what `oxigraph serve-read-only` and this process's in-process baselines open read-only.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from service.store.embedded import EmbeddedStore
+
+from . import bench_sparql, httpload, servers
+from .graphgen import Generator
+from .results import Figure, Results
+
+SECTION = "scale"
+BASE = "http://127.0.0.1:8000/"  # kgqa serve's default BASE_IRI: the graph's IRIs are its own
+CHUNK = 1_000_000  # quads per bulk_extend call
+
+
+def build(n_facts: int, folder: Path) -> dict:
+    """Generate the graph and bulk-load it, document graph by document graph, in chunks."""
+    gen = Generator(n_facts, BASE)
+    store = ox.Store(str(folder))
+    gen_s = load_s = 0.0
+    chunk: list[ox.Quad] = []
+    docs = gen.documents()
+    while True:
+        t = time.perf_counter()
+        item = next(docs, None)
+        gen_s += time.perf_counter() - t
+        if item is not None:
+            chunk += item[1]
+        if chunk and (item is None or len(chunk) >= CHUNK):
+            t = time.perf_counter()
+            store.bulk_extend(chunk)
+            load_s += time.perf_counter() - t
+            chunk = []
+        if item is None:
+            break
+    t = time.perf_counter()
+    store.flush()
+    load_s += time.perf_counter() - t
+    del store
+    c = gen.catalog
+    return {"generator": gen, "facts": c.facts, "documents": c.documents, "quads": c.quads,
+            "kinds": c.kinds, "generate_seconds": gen_s, "load_seconds": load_s}
+
+
+def write_path(results: Results, size: str, snapshot: ox.Store, work: Path) -> None:
+    """`kgqa load` of an N-Quads dump (the store interface's load) against pyoxigraph's bulk_load of
+    the same bytes: what a user loading a big dump gets."""
+    data = snapshot.dump(format=ox.RdfFormat.N_QUADS)
+    ours_dir, raw_dir = work / f"load-kgqa-{size}", work / f"load-raw-{size}"
+    with EmbeddedStore(str(ours_dir)) as st:
+        t = time.perf_counter()
+        n = st.load(data, "application/n-quads")
+        ours = time.perf_counter() - t
+    raw = ox.Store(str(raw_dir))
+    t = time.perf_counter()
+    raw.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    raw.flush()
+    theirs = time.perf_counter() - t
+    del raw
+    shutil.rmtree(ours_dir, ignore_errors=True)
+    shutil.rmtree(raw_dir, ignore_errors=True)
+    results.add(Figure(SECTION, "quads/s of kgqa load (N-Quads dump)", n / ours, "quads/s",
+                       "pyoxigraph Store.bulk_load, same bytes", n / theirs, goal=">= 0.8x", goal_value=0.8,
+                       note=f"{n:,} quads", size=size))
+
+
+def catalog(url: str) -> dict[str, list[str]]:
+    """Template id -> example questions, from the server's own /questions."""
+    with urllib.request.urlopen(url + "/questions", timeout=30) as resp:
+        doc = json.load(resp)
+    templates = doc.get("templates", doc) if isinstance(doc, dict) else doc
+    return {t["id"]: list(t.get("examples", [])) for t in templates if t.get("examples")}
+
+
+def ask_latency(results: Results, size: str, url: str, snapshot: ox.Store, *, per_template: int,
+                cap_s: float) -> dict:
+    """/ask p50 and p95 per template, one client asking the template's example questions in turn;
+    baseline: the SPARQL each answer document says it ran, executed in-process on the snapshot."""
+    measured = {}
+    for template, examples in catalog(url).items():
+        paths = [f"/ask?q={quote(q)}" for q in examples]
+        load = httpload.run(url, paths, total=per_template, threads=1, cap_s=cap_s,
+                            headers={"Accept": "application/json"})
+        answers, engine = [], []
+        for q in examples:
+            doc = _get_json(url + f"/ask?q={quote(q)}")
+            if doc and "answers" in doc:
+                answers.append(len(doc["answers"]))
+                if doc.get("sparql"):
+                    engine.append(_engine(snapshot, doc["sparql"]))
+        measured[template] = {"p50_ms": load.percentile(50), "p95_ms": load.percentile(95), "ok": load.ok,
+                              "requests": load.requests, "statuses": load.statuses, "answers": answers,
+                              "engine_ms": engine, "capped": load.capped, "errors": load.errors[:3]}
+        if not load.ok:
+            results.fail(SECTION, f"[{size}] /ask {template}: no 200 answer ({load.errors[:2]})")
+            continue
+        base = max(engine) if engine else None
+        note = (f"{load.ok} requests; answers per question {min(answers, default=0)}-{max(answers, default=0)}"
+                + (f"; slowest template query {base:.1f} ms in-process" if base is not None else "")
+                + (f"; statuses {load.statuses}" if set(load.statuses) != {200} else ""))
+        results.add(Figure(SECTION, f"/ask p95, {template}", load.percentile(95), "ms",
+                           "its SPARQL in-process (slowest example)" if base is not None else None, base,
+                           higher_is_better=False, goal="< 50 ms", goal_value=50.0, goal_on="value",
+                           note=f"p50 {load.percentile(50):.1f} ms; " + note, size=size))
+    return measured
+
+
+def _engine(snapshot: ox.Store, query: str, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        try:
+            list(snapshot.query(query, use_default_graph_as_union=True))
+        except (SyntaxError, OSError):
+            return float("nan")
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def _get_json(url: str) -> dict | None:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as resp:
+            return json.load(resp)
+    except (OSError, ValueError):
+        return None
+
+
+def guard(results: Results, what: str, fn):
+    """Run one measurement; a part that is missing or broken is reported, the others still run."""
+    try:
+        return fn()
+    except Exception as err:
+        results.fail(SECTION, f"{what}: {type(err).__name__}: {err}")
+        return None
+
+
+def run_size(results: Results, size: str, n_facts: int, work: Path, *, quick: bool, rdflib_size: str,
+             log_dir: Path) -> None:
+    folder, snap_dir = work / f"store-{size}", work / f"snapshot-{size}"
+    print(f"\n[{size}] generating and loading {n_facts:,} facts ...", flush=True)
+    info = build(n_facts, folder)
+    gen: Generator = info.pop("generator")
+    results.facts.setdefault("scale", {})[size] = info
+    results.add(Figure(SECTION, "bulk load time of the generated graph", info["load_seconds"], "s",
+                       higher_is_better=False,
+                       note=f"{info['quads']:,} quads, {info['documents']:,} documents, "
+                            f"{info['quads'] / info['load_seconds']:,.0f} quads/s; generated in "
+                            f"{info['generate_seconds']:.0f} s", size=size))
+    ox.Store(str(folder)).backup(str(snap_dir))
+    snapshot = ox.Store.read_only(str(snap_dir))
+    if size == rdflib_size:
+        write_path(results, size, snapshot, work)
+
+    actor = str(gen.actor_iri[min(4, len(gen.actor_iri) - 1)].value)  # a frequent actor, not the top one
+    occasion = str(gen.occasion_iri[0].value)
+    named = bench_sparql.queries(actor, occasion)
+    ratio_total, ratio_cap = (12, 15.0) if quick else (30, 30.0)
+    with servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-{size}.log") as kgqa, \
+            servers.oxigraph_serve_read_only(snap_dir, log=log_dir / f"oxigraph-{size}.log") as oxi:
+        ready = kgqa.wait_ready()
+        oxi.wait_ready()
+        print(f"[{size}] kgqa serve ready in {ready:.1f} s", flush=True)
+        guard(results, f"[{size}] /ask latency", lambda: ask_latency(
+            results, size, kgqa.url, snapshot, per_template=10 if quick else 20, cap_s=10.0 if quick else 20.0))
+        rates = guard(results, f"[{size}] /sparql throughput", lambda: bench_sparql.throughput(
+            results, size, snapshot, kgqa.url, oxi.url, named, total=ratio_total * 4, threads=8,
+            cap_s=ratio_cap)) or {}
+        results.facts.setdefault("sparql", {})[size] = rates
+        guard(results, f"[{size}] time-limit cost", lambda: bench_sparql.limit_cost(
+            results, size, snapshot, kgqa.url, oxi.url, named, total=40, cap_s=15.0))
+        ours, ours_tree = kgqa.peak_rss_mb()
+        theirs, _ = oxi.peak_rss_mb()
+        results.add(Figure(SECTION, "peak RSS of kgqa serve (with its workers)", ours_tree, "MB",
+                           "oxigraph serve-read-only after the same queries", theirs, higher_is_better=False,
+                           note=f"server process alone {ours:.0f} MB", size=size))
+    if size == rdflib_size:
+        guard(results, f"[{size}] rdflib", lambda: bench_sparql.against_rdflib(
+            results, size, snapshot.dump(format=ox.RdfFormat.N_QUADS), rates, named))

@@ -1,0 +1,101 @@
+"""A bounded loopback HTTP load client: a fixed number of requests, a fixed number of threads, a time cap.
+
+Each thread keeps one HTTP/1.1 connection open (as a real client pool does) and takes requests from a
+shared counter until the count is reached or the deadline passes, so a run always ends. Only
+127.0.0.1 is ever contacted.
+"""
+from __future__ import annotations
+
+import http.client
+import itertools
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+
+@dataclass
+class Load:
+    requests: int = 0
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)  # seconds, of the successful requests
+    statuses: dict[int, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    capped: bool = False  # the time cap ended the run before the count was reached
+    bytes: int = 0
+
+    @property
+    def ok(self) -> int:
+        return len(self.latencies)
+
+    @property
+    def per_second(self) -> float:
+        return self.ok / self.seconds if self.seconds else 0.0
+
+    def percentile(self, q: float) -> float | None:
+        """Latency percentile in milliseconds."""
+        if not self.latencies:
+            return None
+        if len(self.latencies) == 1:
+            return self.latencies[0] * 1000
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[int(q) - 1] * 1000
+
+
+def _connection(url: str) -> tuple[http.client.HTTPConnection, str]:
+    parts = urlsplit(url)
+    if parts.hostname != "127.0.0.1":
+        raise ValueError(f"the benchmark only talks to 127.0.0.1, not {parts.hostname}")
+    return http.client.HTTPConnection(parts.hostname, parts.port, timeout=120), parts.path
+
+
+def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
+        headers: dict | None = None) -> Load:
+    """GET base `url` + each path in turn (round robin) `total` times over `threads` connections."""
+    load = Load()
+    counter = itertools.count()
+    lock = threading.Lock()
+    deadline = time.monotonic() + cap_s
+
+    def worker():
+        conn, _ = _connection(url)
+        try:
+            while True:
+                i = next(counter)
+                if i >= total:
+                    return
+                if time.monotonic() > deadline:
+                    load.capped = True
+                    return
+                path = paths[i % len(paths)]
+                start = time.perf_counter()
+                try:
+                    conn.request("GET", path, headers=headers or {})
+                    resp = conn.getresponse()
+                    body = resp.read()
+                except (OSError, http.client.HTTPException) as err:
+                    with lock:
+                        load.errors.append(f"{type(err).__name__}: {err}")
+                    conn.close()
+                    conn, _ = _connection(url)
+                    continue
+                elapsed = time.perf_counter() - start
+                with lock:
+                    load.requests += 1
+                    load.statuses[resp.status] = load.statuses.get(resp.status, 0) + 1
+                    load.bytes += len(body)
+                    if resp.status == 200:
+                        load.latencies.append(elapsed)
+                    elif len(load.errors) < 5:
+                        load.errors.append(f"{resp.status}: {body[:120].decode(errors='replace')}")
+        finally:
+            conn.close()
+
+    workers = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
+    start = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(cap_s + 150)
+    load.seconds = time.perf_counter() - start
+    return load

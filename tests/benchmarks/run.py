@@ -1,0 +1,113 @@
+"""`make bench` / `make bench-quick`: every figure beside its baseline, printed and written as JSON.
+
+    python -m tests.benchmarks.run [--quick] [--sizes 10k,100k] [--only ingest|scale] [--publish]
+
+--quick leaves out the 1 M-fact size. --publish also copies the results to docs/bench-latest.json,
+draws docs/bench.png and rewrites the table between the bench markers of README.md. Stores are
+built under var/bench/ and removed at the end (--keep keeps them); results go to bench-results/.
+All traffic stays on 127.0.0.1.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from . import chart
+from .results import Results, markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
+START, END = "<!-- bench:table:start -->", "<!-- bench:table:end -->"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="leave out the 1 M-fact size")
+    parser.add_argument("--sizes", help="comma-separated sizes among 10k,100k,1M")
+    parser.add_argument("--only", choices=["ingest", "scale"], help="run one section")
+    parser.add_argument("--docs", type=int, default=500, help="documents in the ingest corpus (>= 500)")
+    parser.add_argument("--publish", action="store_true", help="update docs/ and the README table")
+    parser.add_argument("--keep", action="store_true", help="keep the stores under var/bench/")
+    args = parser.parse_args(argv)
+    sizes = args.sizes.split(",") if args.sizes else (["10k", "100k"] if args.quick else list(SIZES))
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        parser.error(f"unknown size {unknown}; choose among {', '.join(SIZES)}")
+
+    work = ROOT / "var" / "bench"
+    shutil.rmtree(work, ignore_errors=True)
+    logs = work / "logs"
+    logs.mkdir(parents=True)
+    results = Results(quick=args.quick)
+    results.facts["sizes"] = sizes
+    if args.only in (None, "ingest"):
+        _section(results, "ingest", lambda: _ingest(results, work, args.docs))
+    if args.only in (None, "scale"):
+        from . import bench_scale
+
+        for size in sizes:
+            _section(results, f"scale {size}", lambda size=size: bench_scale.run_size(
+                results, size, SIZES[size], work, quick=args.quick, rdflib_size=sizes[0], log_dir=logs))
+            if not args.keep:
+                for folder in work.glob(f"*-{size}"):
+                    shutil.rmtree(folder, ignore_errors=True)
+
+    document = results.as_dict()
+    out = results.write(ROOT / "bench-results")
+    png = chart.draw(document, ROOT / "bench-results" / "bench.png")
+    print("\n" + markdown(document))
+    judged = [f for f in results.figures if f.met is not None]
+    print(f"\ngoals met: {sum(1 for f in judged if f.met)} of {len(judged)}; "
+          f"not measured: {len(results.failures)}; {document['seconds']:.0f} s in all")
+    for failure in results.failures:
+        print(f"  not measured: {failure}")
+    print(f"results: {out.relative_to(ROOT)}, chart: {png.relative_to(ROOT)}")
+    if args.publish:
+        publish(document, png)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _section(results: Results, name: str, fn) -> None:
+    print(f"\n== {name} ==", flush=True)
+    start = time.perf_counter()
+    try:
+        fn()
+    except Exception as err:  # a part that is missing or broken: say so, measure the rest
+        traceback.print_exc()
+        results.fail(name, f"{type(err).__name__}: {err}")
+    print(f"== {name}: {time.perf_counter() - start:.0f} s", flush=True)
+
+
+def _ingest(results: Results, work: Path, docs: int) -> None:
+    from . import bench_ingest
+
+    bench_ingest.run(results, work / "ingest", n_docs=max(500, docs))
+
+
+def publish(document: dict, png: Path) -> None:
+    docs = ROOT / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "bench-latest.json").write_text(json.dumps(document, indent=2) + "\n")
+    shutil.copy(png, docs / "bench.png")
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        _, tail = rest.split(END, 1)
+        stamp = f"Run of {document['started']} ({'quick' if document['quick'] else 'full'}, " \
+                f"{document['seconds'] / 60:.0f} min, {document['machine']['cpus']} cores):"
+        readme.write_text(f"{head}{START}\n{stamp}\n\n{markdown(document)}\n{END}{tail}", encoding="utf-8")
+        print("README table, docs/bench-latest.json and docs/bench.png updated")
+    else:
+        print("README has no bench markers: table not written", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
