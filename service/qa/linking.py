@@ -179,7 +179,7 @@ class Index:
         choices = {n: n for n, ents in self.by_name.items() if any(allowed(e) for e in ents)}
         if not choices or len(name) < 4:
             return None
-        hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=86)
+        hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=82)
         if hit is None and len(name.split()) >= 2:  # "washington's regional allies" in a longer name
             hit = process.extractOne(name, choices, scorer=fuzz.token_set_ratio, score_cutoff=95)
             if hit and len(name.split()) < 0.5 * len([w for w in hit[0].split() if w not in _SMALL]):

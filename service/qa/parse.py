@@ -68,16 +68,16 @@ SHAPES: tuple[tuple[re.Pattern, str], ...] = (
      "position_on"),
     (_rx(r"where (?:does|did|do) (?P<actor>.+?) stand(?: on| regarding| about) (?P<topic>.+)"), "position_on"),
     (_rx(r"how (?:does|did|do) (?P<actor>.+?) (?:view|see|regard) (?P<topic>.+)"), "position_on"),
-    (_rx(rf"(?P<actor>.+?)'s? {STANCE} (?:on|about|towards?|regarding|over) (?P<topic>.+)"), "position_on"),
+    (_rx(rf"(?P<actor>.+?)'s? {STANCE} (?:on|about|towards?|regarding|over|of) (?P<topic>.+)"), "position_on"),
     (_rx(r"how (?:many|much) (?P<what>.+?)" + _ACC), "estimates"),
     (_rx(r"(?:what|which) (?:is|are|were|was) the (?:estimates?|numbers?|figures?|counts?|tally) (?:of|for|on) (?P<what>.+?)"
          + _ACC), "estimates"),
-    (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:did|do|does|will|was|were|had|have|has) (?P<actors>.+?) {MEET}(?: with| to)?"
-         r"(?: (?P<other>.+?))?"), "meeting_details"),
     (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:was|were|is|did) (?:the )?(?:meeting|meetings|talks|summit|call|conversation)"
          r" (?:between|of|with) (?P<actors>.+?)(?: last)?(?: take place| happen| last| held)?"), "meeting_details"),
     (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:was|were|is|did) (?:the )?(?P<actors>.+?) (?:meeting|summit|talks|call)"
          r"(?: take place| happen| last| held)?"), "meeting_details"),
+    (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:did|do|does|will|was|were|had|have|has) (?P<actors>.+?) {MEET}(?: with| to)?"
+         r"(?: (?P<other>.+?))?"), "meeting_details"),
     (_rx(r"who (?:took part|participated|takes part|participates|was present|were present|was|were)(?: in| at)? (?:the )?"
          r"(?:meeting|meetings|talks|summit|session|call)s?(?: (?:at|during|in|of|on) (?P<occasion>.+))?"), "meetings"),
     (_rx(r"who (?:attended|attends|was at|were at) (?P<occasion>.+)"), "meetings"),
@@ -90,6 +90,10 @@ SHAPES: tuple[tuple[re.Pattern, str], ...] = (
     (_rx(r"what (?:does|did|do) (?P<source>.+?) (?:say|says|write|report|tell us) about (?P<actor>.+)"), "source_says?"),
     (_rx(r"what (?:is|was) (?:said|written|reported) (?:about (?P<actor>.+?) )?in (?P<source>.+?)(?: about (?P<actor2>.+))?"),
      "source_says"),
+    (_rx(r"(?:(?:what|which) (?:is|are|was|were|have been|has been) )?(?:the )?(?P<actor>[^']+?)'s? (?P<noun>[\w-]+)"),
+     "noun?"),
+    (_rx(r"(?:(?:what|which) (?:is|are|was|were|have been|has been) )?(?:the )?(?P<noun>[\w-]+) "
+         r"(?:by|of|from|made by|voiced by) (?P<actor>.+?)"), "noun?"),
 )
 
 
@@ -121,6 +125,18 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         if not re.search(r"[\"']|\b(?:article|source|report|story|piece|text|document)\b", src.lower()):
             return None  # "what did Obama say about Iran": a clause about an actor, not a source
         template = "source_says"
+    if template == "noun?":  # "Putin's proposals", "the Kremlin's concerns", "demands by Germany"
+        noun = slots.pop("noun")
+        kind = _noun_kind(noun, lex)
+        if not kind or kind == "Meeting":
+            return None
+        if kind == "Proposal":
+            return Parsed("proposals", {"actors": [slots["actor"]]})
+        if kind == "Statement":
+            return Parsed("statements", {"actors": [slots["actor"]]})
+        if kind == "Estimate":
+            return Parsed("estimates", {"actors": [slots["actor"]]})
+        return Parsed("positions", {"actors": [slots["actor"]], "kind": kind})
     if template == "roles?":
         if any(lemma(w, lex) in lex.verbs or w in AUX for w in slots["actor"].lower().split()):
             return None  # "who is worried about ...": a clause, not a name
@@ -139,10 +155,9 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
 
 
 def split_actors(text: str) -> list[str]:
-    """'obama and putin' -> ['obama', 'putin']; 'the Obama-Putin' -> ['Obama', 'Putin']."""
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|(?<=[a-z])-(?=[a-z])", text, flags=re.I)
-    parts = [p.strip() for p in parts if p.strip()]
-    return parts if len(parts) > 1 or "-" not in text else [text]
+    """'obama and putin' -> ['obama', 'putin'] (hyphenated pairs, 'Obama-Putin', are split when linked)."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text, flags=re.I)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def content_words(text: str, lex: QuestionLexicon) -> list[str]:

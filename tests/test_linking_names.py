@@ -1,0 +1,87 @@
+"""Slot text -> actors, occasions and sources, by the graph's own names (hand-written graph)."""
+from __future__ import annotations
+
+import pytest
+
+from service.qa.linking import index, normalize
+
+E = "http://kgqa.test/entities/"
+
+
+@pytest.mark.parametrize("text, actor, how", [
+    ("Vladimir Putin", "actor-putin", "exact"),
+    ("vladimir putin", "actor-putin", "exact"),
+    ("Putin", "actor-putin", "exact"),  # an alias
+    ("Tony Blinken", "actor-blinken", "exact"),
+    ("the United States", "actor-united-states", "exact"),
+    ("U.S.", "actor-united-states", "exact"),
+    ("Moscow", "actor-russia-gov", "exact"),  # metonymy: an alias of Russia's government
+    ("the Kremlin", "actor-russia-gov", "exact"),
+    ("Washington", "actor-us-gov", "exact"),
+    ("Moscow's", "actor-russia-gov", "exact"),  # possessive
+    ("Navalny", "actor-navalny", "exact"),
+    ("Alexei", None, None),
+    ("Peskov", "actor-peskov", "exact"),
+    ("Kremlin spokesman Dmitry Peskov", "actor-peskov", "title"),  # a title in front
+    ("Russian Foreign Minister Sergei Lavrov", "actor-lavrov", "title"),
+    ("Sergey Lavrov", "actor-lavrov", "title"),  # another spelling
+    ("Lavrow", "actor-lavrov", "fuzzy"),
+    ("Washington military planner", "actor-planners", "fuzzy"),
+    ("Moscow's generals", "actor-russia-gov", "possessor"),
+    ("Angela Merkel", None, None),
+    ("the", None, None),
+])
+def test_linking_actor(qa_store, text, actor, how):
+    link = index(qa_store).actor(text)
+    if actor is None:
+        assert link is None
+    else:
+        assert (link.iri, link.how) == (E + actor, how)
+
+
+@pytest.mark.parametrize("text", ["the Geneva summit", "Geneva summit", "the US-Russia summit",
+                                  "the geneva meeting", "Geneva"])
+def test_linking_occasion(qa_store, text):
+    link = index(qa_store).occasion(text)
+    assert link is not None and link.iri == E + "occasion-geneva-summit"
+
+
+@pytest.mark.parametrize("text", ["the G20", "Davos"])
+def test_linking_occasion_unknown(qa_store, text):
+    assert index(qa_store).occasion(text) is None
+
+
+@pytest.mark.parametrize("text, doc", [
+    ("the Other Post", "geneva-b"),
+    ("Other Post article", "geneva-b"),
+    ("'Biden and Putin meet in Geneva'", "geneva-a"),
+    ("the article Geneva talks end with an ambassadors deal", "geneva-b"),
+    ("geneva-a", "geneva-a"),
+])
+def test_linking_source(qa_store, text, doc):
+    found = index(qa_store).source(text)
+    assert found is not None and found["id"] == doc
+
+
+def test_linking_source_unknown(qa_store):
+    assert index(qa_store).source("The Financial Times") is None
+
+
+@pytest.mark.parametrize("raw, normal", [
+    ("The United\u00a0States", "united states"),
+    ("U.S.", "us"),
+    ("Moscow\u2019s", "moscow"),
+    ("  the  Kremlin ", "kremlin"),
+])
+def test_linking_normalize(raw, normal):
+    assert normalize(raw) == normal
+
+
+def test_linking_index_follows_the_store(store):
+    """A document added later is found: the index is rebuilt when the documents change."""
+    from pathlib import Path
+
+    assert index(store).actor("Putin") is None
+    data = (Path(__file__).parent / "data" / "graphs" / "qa-geneva.trig").read_bytes()
+    store.load(data, "application/trig")
+    assert index(store).actor("Putin") is not None

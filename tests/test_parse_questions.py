@@ -1,0 +1,100 @@
+"""Questions, however phrased and cased, map to a template and text slots (no store needed)."""
+from __future__ import annotations
+
+import pytest
+
+from service import settings
+from service.qa import lexicon
+from service.qa.answer import ask
+from service.qa.parse import _nlp, clean, parse, split_actors
+
+LEX = lexicon.load()
+
+
+def read(question: str):
+    return parse(question, LEX, _nlp(settings.load({})["SPACY_MODEL"]))
+
+
+@pytest.mark.parametrize("question, template, slots", [
+    ("What has Putin suggested?", "proposals", {"actors": ["Putin"]}),
+    ("Which proposals did Russia make at the UN?", "proposals", {"actors": ["Russia"], "occasion": "the UN"}),
+    ("Who proposed what at the UN meeting?", "proposals", {"occasion": "the UN meeting"}),
+    ("who met with obama", "meetings", {"actors": ["obama"]}),
+    ("Who did Obama meet at the UN General Assembly?", "meetings",
+     {"actors": ["Obama"], "occasion": "the UN General Assembly"}),
+    ("Who took part in the meeting at the UN General Assembly?", "meetings",
+     {"occasion": "the UN General Assembly"}),
+    ("Did Biden meet Putin?", "meetings", {"actors": ["biden", "putin"]}),
+    ("When and where did Obama and Putin meet?", "meeting_details", {"actors": ["obama", "putin"]}),
+    ("How long was the meeting between Biden and Putin?", "meeting_details", {"actors": ["biden", "putin"]}),
+    ("Kerry's role?", "roles", {"actor": "kerry"}),
+    ("Who is Vladimir Frolov?", "roles", {"actor": "vladimir frolov"}),
+    ("What is Moscow's position on Assad?", "position_on", {"actor": "moscow", "topic": "assad"}),
+    ("What are Washington military planners worried about?", "positions",
+     {"actors": ["Washington military planners"], "kind": "Concern"}),
+    ("What did the United States accept?", "positions", {"actors": ["the United States"], "kind": "Acceptance"}),
+    ("What did Putin rule out?", "positions", {"actors": ["Putin"], "kind": "Denial"}),
+    ("Who accused the United States?", "positions", {"kind": "Accusation", "topic": "the United States"}),
+    ("What did Obama say about Iran?", "statements", {"actors": ["Obama"], "topic": "Iran"}),
+    ("What did Putin tell Lavrov?", "statements", {"actors": ["Putin"], "recipient": "Lavrov"}),
+    ("What did Obama and Putin agree on?", "agreements", {"actors": ["Obama", "Putin"], "kind": "Agreement"}),
+    ("Which sources mention Lavrov?", "sources", {"actor": "lavrov"}),
+    ("What does the Moscow Times article say about Putin?", "source_says",
+     {"source": "the moscow times article", "actor": "putin"}),
+    ("How many Chechens are fighting for ISIS according to Russian estimates?", "estimates",
+     {"according": "russian estimates"}),
+    ("What did Russia establish in Baghdad?", "actions", {"actors": ["Russia"], "verb": "establish"}),
+    ("Who will handle the ongoing work with Russia?", "actions", {"verb": "handle"}),
+])
+def test_parse_template_and_slots(question, template, slots):
+    parsed = read(question)
+    assert parsed is not None and parsed.template == template
+    for name, value in slots.items():
+        got = parsed.slots[name]
+        assert (got.lower() if isinstance(got, str) else [g.lower() for g in got]) == (
+            value.lower() if isinstance(value, str) else [v.lower() for v in value])
+
+
+@pytest.mark.parametrize("question, words", [
+    ("What did Russia establish in Baghdad?", {"baghdad"}),
+    ("Who agreed to co-sponsor the Comprehensive Convention on International Terrorism?",
+     {"co-sponsor", "comprehensive", "convention", "international", "terrorism"}),
+    ("How many Chechens are fighting for ISIS?", {"chechens", "fighting", "isis"}),
+])
+def test_parse_content_words(question, words):
+    parsed = read(question)
+    found = set(parsed.words) | set(parsed.slots.get("topic", "").lower().split())
+    assert words <= found
+
+
+@pytest.mark.parametrize("question", ["", "hello", "banana banana banana", "{ } ; DROP ALL", "42"])
+def test_parse_no_template(question):
+    assert read(question) is None
+
+
+@pytest.mark.parametrize("raw, cleaned", [
+    ("  who\u00a0met   Putin ??", "who met Putin"),
+    ("what did\x00 putin\x1b propose\u2028?", "what did putin propose"),
+    ("\u201cWho\u201d met Putin\u2019s aides?", '"Who" met Putin\'s aides'),
+])
+def test_parse_clean(raw, cleaned):
+    assert clean(raw) == cleaned
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Obama and Putin", ["Obama", "Putin"]),
+    ("Russia, China and India", ["Russia", "China", "India"]),
+    ("Guinea-Bissau and Senegal", ["Guinea-Bissau", "Senegal"]),
+    ("Obama & Putin", ["Obama", "Putin"]),
+])
+def test_parse_split_actors(text, parts):
+    assert split_actors(text) == parts
+
+
+def test_parse_unsupported_names_closest_templates(store):
+    from service.errors import UnsupportedQuestion
+
+    with pytest.raises(UnsupportedQuestion) as caught:
+        ask(store, "banana banana banana", settings.load({}), link_root="/")
+    assert caught.value.status == 422
+    assert caught.value.details["suggestions"] and all(s["examples"] for s in caught.value.details["suggestions"])
