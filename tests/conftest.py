@@ -44,6 +44,30 @@ def summits_client(store, client):
     return client
 
 
+@pytest.fixture(scope="session")
+def qa_store(tmp_path_factory):
+    """An on-disk store holding tests/data/graphs/qa-geneva.trig: two hand-written reports of one summit
+    in the ontology's shape, so question answering is tested apart from extraction quality. Read-only."""
+    st = EmbeddedStore(str(tmp_path_factory.mktemp("qa") / "store"))
+    st.load((DATA / "graphs" / "qa-geneva.trig").read_bytes(), "application/trig")
+    yield st
+    st.close()
+
+
+@pytest.fixture(scope="session")
+def qa_app(qa_store):
+    made = create_app({"STORE_OBJECT": qa_store, "BASE_IRI": BASE, "TESTING": True})
+    yield made
+    runner = made.extensions.get("kgqa.sparql")
+    if runner is not None:
+        runner.close()
+
+
+@pytest.fixture
+def qa_client(qa_app):
+    return qa_app.test_client()
+
+
 @pytest.fixture(params=["summits", "seeds"])
 def graph_client(request):
     """Linked-data tests run on the hand-written graph and on the seeds ingested by the real pipeline
