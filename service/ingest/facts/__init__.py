@@ -116,9 +116,7 @@ class _Reader:
             if according is not None and cand.content and cand.content[0] < according[1].i < cand.content[1]:
                 _cut_before(fact, cand, according[2])
             if according is not None and not fact.attribution:
-                fact.attribution = according[0]
-                keys = self.b.resolver.resolve(self.b.doc[according[1].left_edge.i:according[1].right_edge.i + 1])
-                fact.attributed_to = keys[0] if keys else fact.attributed_to
+                self._attribute(fact, according)
             if occasion is not None and fact.occasion is None:
                 fact.occasion = occasion
             if fact.kind == "Estimate" and not fact.attribution:
@@ -144,19 +142,35 @@ class _Reader:
             fact = estimates.standalone(number, phrase, noun, evidence)
             if fact is None:
                 continue
+            according = qualifiers.according_to(sent)
+            if according is not None:
+                self._attribute(fact, according)
+                content = (fact.content_span and _tokens_of(sent, fact.content_span))
+                if content and content[0] < according[2] < content[1]:
+                    _cut_before(fact, Candidate(fact, number, kinds.GENERIC, content, False), according[2])
             speaker = next((c for c in cover if c.trigger.speech and c.fact.holders), None)
             if speaker is not None:
                 fact.holders = list(speaker.fact.holders)
                 fact.attributed_to = speaker.fact.holders[0]
             out.append(fact)
+        for cand in kept:
+            if cand.fact.kind == "Estimate" and cand.fact.quantity is None:
+                clause = cand.pred.head if cand.trigger.pos == "noun" else cand.pred
+                estimates.fill_loose(cand.fact, list(clause.subtree))
         return out
 
+    def _attribute(self, fact: Fact, according) -> None:
+        fact.attribution = according[0]
+        obj = according[1]
+        keys = self.b.resolver.resolve(self.b.doc[obj.left_edge.i:obj.right_edge.i + 1])
+        fact.attributed_to = keys[0] if keys else fact.attributed_to
+
     def _quotes(self, sent, kept: list[Candidate]) -> list[Fact]:
-        spoken = [c for c in kept if c.trigger.speech and c.fact.holders]
+        spoken = [c for c in kept if c.trigger.speech]
         for cand in spoken:
-            if speech.has_quote(sent.doc, sent.start, sent.end):
+            if cand.fact.holders and speech.has_quote(sent.doc, sent.start, sent.end):
                 self.quotes.heard(cand.fact, sent)
-        if spoken:
+        if spoken:  # the sentence names its own speaker
             return []
         fact = self.quotes.continued(sent)
         if fact is None:
@@ -197,3 +211,9 @@ def _cut_before(fact: Fact, cand: Candidate, first: int) -> None:
         cand.content = (cand.content[0], first)
         fact.content_span = Span(*span)
         fact.content = text_of(cand.pred.doc, span)
+
+
+def _tokens_of(sent, span: Span) -> tuple[int, int] | None:
+    """Token range of a character span inside a sentence."""
+    toks = sent.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return (toks.start, toks.end) if toks is not None else None

@@ -124,6 +124,23 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, False
 
 
+def fronted_list(pred: Token) -> list[Token]:
+    """Repair a common misparse: a subject list read as part of a fronted place phrase ("In a
+    meeting in Cairo, Egypt and Jordan agreed": Egypt and Jordan are the subject, not more places).
+    Returns the conjuncts after the phrase's own object, when the verb has no subject."""
+    for prep in pred.children:
+        if prep.dep_ != "prep" or prep.i > pred.i:
+            continue
+        last = max((t for t in prep.subtree), key=lambda t: t.i)
+        if last.i + 1 < pred.i and not all(t.is_punct for t in pred.doc[last.i + 1:pred.i]):
+            continue
+        for tok in prep.subtree:
+            conj = [c for c in tok.conjuncts if c.i > tok.i]
+            if tok.dep_ == "pobj" and conj and conj[-1].right_edge.i >= last.i - 1:
+                return conj
+    return []
+
+
 def _agrees(pred: Token, subj: Token) -> bool:
     """A finite verb agrees in number with the subject it would inherit ("is" with "days" does not)."""
     finite = [t.tag_ for t in [pred, *pred.children] if t.tag_ in ("VBZ", "VBP") and (t == pred or t.dep_ == "aux")]
@@ -184,12 +201,19 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
             if prep is not None and child(prep, "pobj", "pcomp") is not None:
                 return subtree_span(child(prep, "pobj", "pcomp"))
+    for c in (anchor or pred, pred):  # "ruled out sending troops": a participle right after the verb
+        nxt = next((a for a in pred.children if a.dep_ == "advcl" and a.tag_ == "VBG" and a.left_edge.i == c.i + 1
+                    and not any(m.dep_ == "mark" for m in a.children)), None)
+        if nxt is not None and child(pred, *OBJECT_DEPS) is None:
+            return subtree_span(nxt)
     obj = child(pred, *OBJECT_DEPS)
     if obj is not None and obj != anchor:
         start, end = subtree_span(obj)
-        for c in pred.children:  # "views X as Y", "told X to Y": the object and what is said of it
-            if c.i > obj.i and (c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")):
-                end = max(end, c.right_edge.i + 1)
+        for c in sorted(pred.children, key=lambda t: t.i):  # "views X as Y", "pledged X to Y"
+            if c.i < end:
+                continue
+            if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.i == end and not _temporal(c)):
+                end = c.right_edge.i + 1
         return start, end
     for prep in pred.children:
         if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS and prep.i > pred.i:
@@ -199,6 +223,26 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
                                                      if c.dep_ == "prep" and c.i > prep.i])
                 return obj.left_edge.i, end
     return None
+
+
+def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
+    """What is said of a predicate's object: "accused Israel [of sabotaging X]", "urged Iran [to
+    return]", "told Biden [that ...]", "invited Modi [to the parade]"."""
+    for dep in CLAUSE_DEPS:
+        parts = [c for c in pred.children if c.dep_ == dep and c.i > obj.i]
+        if parts:
+            return min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
+    for c in pred.children:
+        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in CONTENT_PREPS and not _temporal(c):
+            inner = child(c, "pobj", "pcomp")
+            if inner is not None:
+                return subtree_span(inner)
+    return None
+
+
+def _temporal(prep: Token) -> bool:
+    obj = child(prep, "pobj")
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int] | None:

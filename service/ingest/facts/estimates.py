@@ -86,3 +86,37 @@ def standalone(number: Token, phrase: list[Token], noun: Token, evidence: Span) 
                 content=text_of(doc, span), content_span=Span(*span))
     fill(fact, number, phrase, noun)
     return fact
+
+
+def loose_number(tokens) -> tuple[Token, list[Token]] | None:
+    """A number standing on its own ("put the number ... at around 11,000"): (number, its phrase)."""
+    for tok in tokens:
+        if tok.like_num and tok.dep_ in ("pobj", "attr", "dobj", "nsubj", "npadvmod", "appos") \
+                and tok.ent_type_ not in NOT_COUNTS and tok.pos_ == "NUM":
+            return tok, sorted(tok.subtree, key=lambda t: t.i)
+    return None
+
+
+def number_of(tokens) -> Token | None:
+    """What "the number of X" counts: X."""
+    for tok in tokens:
+        if tok.lemma_ == "number":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                return next((g for g in of.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def fill_loose(fact: Fact, tokens) -> None:
+    """Quantity of an estimate whose number stands apart from what it counts."""
+    found = loose_number(tokens)
+    if found is None:
+        return
+    number, phrase = found
+    fact.quantity = number_value(phrase)
+    span = char_span(number.doc, phrase[0].i, phrase[-1].i + 1)
+    fact.quantity_text = text_of(number.doc, span) if span else number.text
+    counted_noun = number_of(tokens)
+    if counted_noun is not None:
+        span = char_span(number.doc, counted_noun.left_edge.i, counted_noun.i + 1)
+        fact.counts = text_of(number.doc, span) if span else counted_noun.text

@@ -75,7 +75,8 @@ class Meetings:
                     holders=list(dict.fromkeys(people)), verb=pred.lemma_.lower(), confidence=0.9)
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
-        for c in pred.children:
+        preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
+        for c in preps:
             if c.dep_ != "prep":
                 continue
             obj = child(c, "pobj")

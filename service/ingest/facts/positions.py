@@ -12,11 +12,13 @@ from spacy.tokens import Token
 from ...model import Fact, Span
 from . import kinds, qualifiers
 from .clauses import (
+    after_object,
     agent_of,
     between,
     char_span,
     child,
     content_of,
+    fronted_list,
     including,
     noun_phrase,
     right_complements,
@@ -52,6 +54,9 @@ class Builder:
             return []
         members = including(tok) if tok.pos_ == "NOUN" else []
         keys = self.resolver.resolve(noun_phrase(members[0])) if members else []
+        if not keys:
+            appos = [c for c in tok.children if c.dep_ == "appos"]  # "the two ministers, Wang and Lavrov,"
+            keys = [k for a in appos for k in self.resolver.resolve(noun_phrase(a))]
         if not keys:
             phrase = noun_phrase(tok)
             keys = self.resolver.resolve(phrase)
@@ -128,9 +133,11 @@ class Builder:
                         content = content_of(pred) or content
         else:
             holders = self.actors(subj) if subj is not None else [k for o in between(pred) for k in self.actors(o)]
+            if subj is None and not holders:
+                holders = [k for t in fronted_list(pred) for k in self.resolver.resolve(self.doc[t.i:t.i + 1])]
             if trig.object in ("target", "recipient") and obj is not None:
                 (target if trig.object == "target" else recipient).extend(self.actors(obj))
-                content = _without(content_of(pred, anchor), obj)
+                content = after_object(pred, obj)
                 if content is None and trig.object == "target":
                     content = subtree_span(obj)
             elif trig.fact_kind in ("Action", "Intention") and trig.pos == "verb" and anchor is None and (
@@ -144,6 +151,8 @@ class Builder:
             return None
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         kind = kinds.adjust(trig, joint) if lexical else kinds.generic_kind(pred)
+        if lexical and kind == "Action":
+            kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
         fact = self._fact(pred, kind, holders, content, trig)
         fact.target, fact.recipient = _unique(target), _unique(recipient)
         return Candidate(fact, pred, trig, content, lexical)
@@ -166,6 +175,10 @@ class Builder:
         fact = Fact(kind=kind, evidence=[Span(*evidence)], holders=_unique(holders),
                     verb=(pred.lemma_.lower() if not trig.word else " ".join(filter(None, (trig.word, trig.second)))))
         if content is not None:
+            content, when = _leading_time(self.doc, content)
+            if when is not None:  # "demanded last week compensation": the time is not the content
+                fact.time_text = text_of(self.doc, when)
+                fact.date = qualifiers.resolve_date(fact.time_text, self.published)
             span = char_span(self.doc, *content)
             if span is not None:
                 fact.content_span = Span(*span)
@@ -178,7 +191,8 @@ class Builder:
         weight = qualifiers.hedged(pred, self.lexicon)
         fact.hedged = weight < 1.0
         fact.confidence = round(trig.confidence * weight, 3)
-        fact.time_text, fact.date = qualifiers.time_of(pred, self.published)
+        if fact.time_text is None:
+            fact.time_text, fact.date = qualifiers.time_of(pred, self.published)
         return fact
 
 
@@ -192,6 +206,18 @@ def _copula_above(noun: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _leading_time(doc, content: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """Split date words the parser put at the start of a content off it."""
+    start, end = content
+    i = start
+    while i < end - 1 and doc[i].ent_type_ == "DATE":
+        i += 1
+    if i == start:
+        return content, None
+    span = char_span(doc, start, i)
+    return (i, end), span
 
 
 def _without(content: tuple[int, int] | None, obj: Token) -> tuple[int, int] | None:

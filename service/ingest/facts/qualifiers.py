@@ -75,7 +75,10 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
         if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
             obj = child(c, "pobj")
             if obj is not None and obj.ent_type_ == "DATE":
-                return _timed(c.i, obj.right_edge.i + 1, pred.doc, published)
+                end = obj.i + 1
+                while end < len(pred.doc) and pred.doc[end].ent_iob_ == "I":  # the date itself, no more
+                    end += 1
+                return _timed(c.i, end, pred.doc, published)
         if c.dep_ in ("npadvmod", "advmod", "tmod") and c.ent_type_ == "DATE":
             return _timed(c.left_edge.i, c.right_edge.i + 1, pred.doc, published)
         if c.dep_ == "advmod" and c.lower_ in ("recently", "yesterday", "today"):

@@ -54,18 +54,18 @@ class Quotes:
 
     def heard(self, fact: Fact, sent) -> None:
         """A speech fact whose content is a quote."""
-        self.speaker, self.end_char = fact, sent.end_char
+        self.speaker, self.end_char = fact, _last_char(sent)
 
     def continued(self, sent) -> Fact | None:
         """A Statement for a quoted sentence with no speaker of its own, in the same paragraph."""
         if self.speaker is None:
             return None
         doc = sent.doc
-        gap = doc.text[self.end_char:sent.start_char]
+        first = next((t for t in sent if not t.is_space), None)
+        gap = doc.text[self.end_char:first.idx if first is not None else sent.end_char]
         if "\n" in gap:
             self.speaker = None
             return None
-        first = next((t for t in sent if not t.is_space), None)
         if first is None or first.text not in OPEN_QUOTES:
             return None
         close = next((t for t in sent if t.i > first.i and t.text in CLOSE_QUOTES), None)
@@ -79,7 +79,7 @@ class Quotes:
                     content_span=Span(*span), recipient=list(previous.recipient),
                     occasion=previous.occasion, time_text=previous.time_text, date=previous.date,
                     confidence=round(previous.confidence * 0.9, 3))
-        self.end_char = sent.end_char
+        self.end_char = _last_char(sent)
         return fact
 
 
@@ -87,3 +87,8 @@ def quote_tokens(pred: Token) -> bool:
     """The speech verb reports a direct quote (its clause sits between quote marks)."""
     sent = pred.sent
     return any(t.text in OPEN_QUOTES for t in sent)
+
+
+def _last_char(sent) -> int:
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last.idx + len(last.text) if last is not None else sent.end_char
