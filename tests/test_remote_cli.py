@@ -52,6 +52,7 @@ def test_remote_cli_ingest_twice_leaves_the_same_triple_count(remote_store, oxig
         assert result.exit_code == 0, result.output
         counts.append(remote_store.count_triples())
     assert counts[0] == counts[1] > 0
+    assert ("skipped 2 unchanged" in result.output) == (again == [])
 
 
 def test_remote_cli_ask_fails_fast_when_the_endpoint_is_down(down_endpoint):
