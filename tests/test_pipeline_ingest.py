@@ -63,3 +63,14 @@ def test_pipeline_cli_ingest_fails_on_bad_document(tmp_path):
     (tmp_path / "bad.jsonl").write_text("{nope\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["ingest", "--store", str(tmp_path / "store"), str(tmp_path)])
     assert result.exit_code == 1 and "bad.jsonl:1" in result.output
+
+
+def test_pipeline_processes_give_the_same_graph(tmp_path):
+    from service.store.embedded import EmbeddedStore
+
+    dumps = []
+    for n in (1, 2):
+        with EmbeddedStore(str(tmp_path / f"store{n}")) as st:
+            ingest_paths([str(DATA / "articles")], st, settings.load({"BASE_IRI": BASE, "INGEST_PROCESSES": n}))
+            dumps.append(set(st.dump("application/n-quads").decode().splitlines()))
+    assert dumps[0] == dumps[1]

@@ -23,6 +23,7 @@ from ..store.base import Store
 from . import clean, graph, lexicon, nlp, read
 from .actors import Resolver
 
+_NOT_EXTRACTION = {"readme", "questions"}  # lexicon files that do not change what is extracted
 BATCH = 32  # documents parsed together (paragraphs of all of them stream through spaCy)
 
 
@@ -50,7 +51,8 @@ def pipeline_version(extra_lexicon: str = "") -> str:
         package = "0.0.0"
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for path in sorted(here.rglob("*.py")) + sorted(p for p in lexicon.BUILTIN.glob("*") if p.is_file()):
+    data = [p for p in lexicon.BUILTIN.glob("*") if p.is_file() and p.stem.lower() not in _NOT_EXTRACTION]
+    for path in sorted(here.rglob("*.py")) + sorted(data):
         h.update(path.name.encode() + b"\x00" + path.read_bytes())
     h.update(lexicon.load(extra_lexicon).digest.encode())
     return f"{package}/{h.hexdigest()[:12]}"

@@ -63,14 +63,14 @@ def find(r: Resolver) -> list[Fact]:
         if title is None:
             continue
         org_start, org = _org_before(r, title.start)
-        holders = [r.key_at[i]]
         last = i
         while last + 1 < len(doc) and r.key_at[last + 1] == r.key_at[i]:
             last += 1
+        holders = [(r.key_at[i], last)]
         if doc[title.end - 1].tag_ in ("NNS", "NNPS"):  # "Presidents Obama and Putin"
-            holders += [r.key_at[c.i] for c in doc[last].conjuncts if r.key_at[c.i]]
-        for holder in dict.fromkeys(holders):
-            emit(holder, title, org, org_start, last + 1)
+            holders += [(r.key_at[c.i], c.i) for c in doc[last].conjuncts if r.key_at[c.i]]
+        for holder, end in holders:
+            emit(holder, title, org, org_start, end + 1)
     for title in titles:  # appositions, both ways round
         head = title[-1]
         for person in [c for c in head.children if c.dep_ == "appos"] + \
