@@ -73,7 +73,12 @@ class _Reader:
             for cand in kept:
                 if cand.pred == verb or cand.pred.head == verb:
                     self.meetings.add_participants(meeting, cand.fact.holders)
-        self._qualify(sent, kept, occasion)
+        # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
+        here = next((m for m in new_meetings if m.holders), None) if occasion is None else None
+        according = qualifiers.according_to(sent)
+        for cand in kept:
+            at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
+            self._qualify(cand, at, according)
         for meeting in new_meetings:
             self._note(meeting)
         facts = [m for m in new_meetings if m.holders] + self._estimates(sent, kept)
@@ -109,21 +114,20 @@ class _Reader:
         if note is not None and meeting.holders:
             note(meeting.holders, meeting.evidence[0].end)
 
-    def _qualify(self, sent, kept: list[Candidate], occasion) -> None:
-        according = qualifiers.according_to(sent)
-        for cand in kept:
-            fact = cand.fact
-            if according is not None and cand.content and cand.content[0] < according[1].i < cand.content[1]:
-                _cut_before(fact, cand, according[2])
-            if according is not None and not fact.attribution:
-                self._attribute(fact, according)
-            if occasion is not None and fact.occasion is None:
-                fact.occasion = occasion
-            if fact.kind == "Estimate" and not fact.attribution:
-                phrase = self.b.doc[cand.pred.left_edge.i:cand.pred.i + 1] if cand.trigger.pos == "noun" else None
-                if phrase is not None:
-                    fact.attribution = phrase.text
-                fact.attributed_to = fact.holders[0] if fact.holders else fact.attributed_to
+    def _qualify(self, cand: Candidate, occasion, according) -> None:
+        """Sentence-level qualifiers of one fact: attribution, occasion; an estimate's source."""
+        fact = cand.fact
+        if according is not None and cand.content and cand.content[0] < according[1].i < cand.content[1]:
+            _cut_before(fact, cand, according[2])
+        if according is not None and not fact.attribution:
+            self._attribute(fact, according)
+        if occasion is not None and fact.occasion is None:
+            fact.occasion = occasion
+        if fact.kind == "Estimate" and not fact.attribution:
+            if cand.trigger.pos == "noun":  # "Recent Russian estimates are that ..."
+                span = char_span(self.b.doc, cand.pred.left_edge.i, cand.pred.i + 1)
+                fact.attribution = text_of(self.b.doc, span) if span else None
+            fact.attributed_to = fact.holders[0] if fact.holders else fact.attributed_to
 
     def _estimates(self, sent, kept: list[Candidate]) -> list[Fact]:
         """Numbers with what they count: filled into an Estimate fact that covers them, or new ones."""
@@ -148,7 +152,7 @@ class _Reader:
                 content = (fact.content_span and _tokens_of(sent, fact.content_span))
                 if content and content[0] < according[2] < content[1]:
                     _cut_before(fact, Candidate(fact, number, kinds.GENERIC, content, False), according[2])
-            speaker = next((c for c in cover if c.trigger.speech and c.fact.holders), None)
+            speaker = next((c for c in cover if c.fact.holders), None)  # whose words or fear it is
             if speaker is not None:
                 fact.holders = list(speaker.fact.holders)
                 fact.attributed_to = speaker.fact.holders[0]
