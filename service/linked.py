@@ -1,10 +1,15 @@
 """Linked data: what the graph says about one IRI, and that description in the RDF formats.
 
 An entity (actor, fact, occasion) is asserted by every document that reports it, each in its own named
-graph, so a description gathers the quads of all graphs: the entity's own statements, the labels and
-kinds of what it links to, the passages of its evidence (with their document's title), and a summary of
-what links to it (the facts an actor holds, at most `incoming_limit` subjects; mentions are counted,
-not listed). Everything goes through the store interface, so a remote store describes the same way.
+graph. Its description has two parts:
+- its own statements, complete: as quads in the document graphs that make them when the caller wants
+  to know which document says what (N-Quads, TriG), else each triple once;
+- bounded context, so that an actor a hundred thousand facts name is described about as fast as a
+  minor one: the labels and kinds of what it links to, its evidence passages (in their document's
+  graph) with the documents' titles, at most `limit` documents that state something about it, at most
+  `limit` subjects that link to it with their labels and kinds, and counts of what links to it and of
+  its mentions, capped at COUNT_CAP. Context from several graphs is given in the default graph.
+Everything goes through the store interface (union default graph), so a remote store describes alike.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 import rdflib
-from pyoxigraph import Literal, NamedNode, Quad, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from . import iris
 from .errors import NotFound
@@ -20,92 +25,95 @@ from .store.base import Store
 from .vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_NS, SKOS_NS
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+COUNT_CAP = 10_000  # counts above this are given as "at least COUNT_CAP": counting costs a full scan
 
 # What is said about a neighbour (something the entity links to, or that links to it): enough to show
 # and label it, not its whole description (that is one dereference away).
 _SHOWN = "rdf:type, rdfs:label, skos:prefLabel, kg:content, dcterms:title, dcterms:identifier"
 
-_OWN = _PREFIX + "SELECT ?this ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } }"
+_OWN_QUADS = "SELECT ?this ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } }"
+_OWN_TRIPLES = "SELECT DISTINCT ?this ?p ?o WHERE { ?this ?p ?o }"
 
+# The queries below with a subquery omit the optional WHERE keyword of their outer group on purpose: a
+# remote store binds ?this with a VALUES block in the first `WHERE {` (service.store.base.bind_values),
+# which is then the subquery's, so the binding applies before the subquery's LIMIT.
 _OUTGOING = _PREFIX + f"""
-SELECT DISTINCT ?this ?x ?p ?v ?g WHERE {{
-  GRAPH ?g0 {{ ?this ?q ?x }} FILTER(isIRI(?x) && ?q != rdf:type)
-  GRAPH ?g {{ ?x ?p ?v }}
-  FILTER(?p IN ({_SHOWN}) || (?q = kg:evidence && ?p IN (nif:beginIndex, nif:endIndex, nif:anchorOf,
-                                                          nif:referenceContext)))
+SELECT DISTINCT ?this ?x ?p ?v {{
+  {{ SELECT DISTINCT ?this ?x WHERE {{ ?this ?q ?x FILTER(isIRI(?x) && ?q NOT IN (rdf:type, kg:evidence)) }}
+    LIMIT %(limit)d }}
+  ?x ?p ?v FILTER(?p IN ({_SHOWN}))
 }}"""
 
-_EVIDENCE_DOCS = _PREFIX + """
-SELECT DISTINCT ?this ?doc ?p ?v ?g WHERE {
-  GRAPH ?g0 { ?this kg:evidence ?passage } GRAPH ?g1 { ?passage nif:referenceContext ?doc }
-  GRAPH ?g { ?doc ?p ?v } FILTER(?p IN (rdf:type, dcterms:title, dcterms:identifier))
+_EVIDENCE = _PREFIX + """
+SELECT DISTINCT ?this ?x ?p ?v ?g {
+  { SELECT DISTINCT ?this ?x WHERE { ?this kg:evidence ?x } LIMIT %(limit)d }
+  GRAPH ?g { ?x ?p ?v }
+  FILTER(?p IN (rdf:type, nif:beginIndex, nif:endIndex, nif:anchorOf, nif:referenceContext))
 }"""
 
-_GRAPH_TITLES = _PREFIX + """
-SELECT DISTINCT ?this ?doc ?p ?v ?g WHERE {
-  { SELECT DISTINCT ?this ?doc WHERE { GRAPH ?doc { ?this ?q ?o } } }
-  GRAPH ?g { ?doc ?p ?v } FILTER(?p IN (dcterms:title, dcterms:identifier))
+_DOCUMENTS = _PREFIX + """
+SELECT DISTINCT ?this ?x ?p ?v ?g {
+  { SELECT DISTINCT ?this ?x WHERE { GRAPH ?x { ?this ?q ?o } } LIMIT %(limit)d }
+  GRAPH ?g { ?x ?p ?v } FILTER(?p IN (rdf:type, dcterms:title, dcterms:identifier))
 }"""
 
-# The outer group omits the optional WHERE keyword on purpose: a remote store binds ?this with a VALUES
-# block in the first `WHERE {` (service.store.base.bind_values), which is then the subquery's, so the
-# binding applies before its LIMIT.
 _INCOMING = _PREFIX + f"""
-SELECT ?this ?x ?q ?p ?v ?g {{
-  {{ SELECT DISTINCT ?this ?x WHERE {{ GRAPH ?g0 {{ ?x ?q0 ?this }} FILTER(?q0 != itsrdf:taIdentRef) }}
-    ORDER BY ?x LIMIT %d }}
-  {{ GRAPH ?g {{ ?x ?q ?this }} BIND(?this AS ?v) BIND(?q AS ?p) FILTER(?q != itsrdf:taIdentRef) }}
-  UNION
-  {{ GRAPH ?g {{ ?x ?p ?v }} FILTER(?p IN ({_SHOWN})) }}
+SELECT DISTINCT ?this ?x ?p ?v {{
+  {{ SELECT DISTINCT ?this ?x WHERE {{ ?x ?q ?this FILTER(?q != itsrdf:taIdentRef) }} LIMIT %(limit)d }}
+  {{ ?x ?p ?this BIND(?this AS ?v) FILTER(?p != itsrdf:taIdentRef) }} UNION {{ ?x ?p ?v FILTER(?p IN ({_SHOWN})) }}
 }}"""
 
-_COUNTS = _PREFIX + """
-SELECT ?this (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
-  GRAPH ?g { ?x ?q ?this }
-  BIND(IF(?q = itsrdf:taIdentRef, ?x, ?unbound) AS ?m)
-  BIND(IF(?q != itsrdf:taIdentRef, ?x, ?unbound) AS ?s)
+_COUNT = _PREFIX + """
+SELECT ?this (COUNT(*) AS ?n) {
+  { SELECT DISTINCT ?this ?x WHERE { ?x ?q ?this FILTER(?q %(op)s itsrdf:taIdentRef) } LIMIT %(cap)d }
 } GROUP BY ?this"""
 
 
 @dataclass
 class Description:
-    """The quads describing `iri`, each in the document graph that asserts it."""
+    """The statements describing `iri`: quads, each in the document graph that makes it (context from
+    several graphs in the default graph), or all in the default graph when not asked per graph."""
 
     iri: NamedNode
     quads: list[Quad]
-    linked_from: int = 0  # distinct subjects linking to the entity, mentions aside
-    mentions: int = 0  # passages that mention it (itsrdf:taIdentRef)
+    linked_from: int = 0  # distinct subjects linking to the entity, mentions aside (at most COUNT_CAP)
+    mentions: int = 0  # passages that mention it, itsrdf:taIdentRef (at most COUNT_CAP)
     shown_from: int = 0  # how many of the linked_from subjects the description includes
-    graphs: list[NamedNode] = field(default_factory=list)  # the documents that say something about it
+    graphs: list[NamedNode] = field(default_factory=list)  # documents that state something about it
 
     def triples(self) -> list[Triple]:
         """The description as one graph: each triple once, however many documents assert it."""
         return sorted({Triple(q.subject, q.predicate, q.object) for q in self.quads}, key=_order)
 
 
-def describe(store: Store, iri: NamedNode, *, incoming_limit: int = 200) -> Description:
-    """Everything the graph says about `iri`, from every document graph. NotFound when nothing does."""
+def describe(store: Store, iri: NamedNode, *, per_graph: bool = False, limit: int = 200) -> Description:
+    """What the graph says about `iri` (see the module docstring). NotFound when nothing does."""
     this = {"this": iri}
-    quads: dict[Quad, None] = {}  # ordered set
+    quads: dict[Quad, None] = {}  # an ordered set
 
     def add(rows, subject_key: str | None, predicate_key: str, object_key: str):
         for row in rows:
             subject = row[subject_key] if subject_key else iri
-            quads[Quad(subject, row[predicate_key], row[object_key], row["g"])] = None
+            quads[Quad(subject, row[predicate_key], row[object_key], row.get("g", DefaultGraph()))] = None
 
-    add(store.select(_OWN, this), None, "p", "o")
-    counts = store.select(_COUNTS, this)
-    linked_from = int(counts[0]["subjects"].value) if counts else 0
-    mentions = int(counts[0]["mentions"].value) if counts else 0
+    add(store.select(_OWN_QUADS if per_graph else _OWN_TRIPLES, this), None, "p", "o")
+    linked_from, mentions = (_count(store, iri, op) for op in ("!=", "="))
     if not quads and not linked_from and not mentions:
         raise NotFound(f"Nothing in the graph describes {iri.value}")
-    add(store.select(_OUTGOING, this), "x", "p", "v")
-    add(store.select(_EVIDENCE_DOCS, this), "doc", "p", "v")
-    add(store.select(_GRAPH_TITLES, this), "doc", "p", "v")
-    incoming = store.select(_INCOMING % incoming_limit, this)
+    sizes = {"limit": limit}
+    add(store.select(_OUTGOING % sizes, this), "x", "p", "v")
+    add(store.select(_EVIDENCE % sizes, this), "x", "p", "v")
+    documents = store.select(_DOCUMENTS % sizes, this)
+    add(documents, "x", "p", "v")
+    incoming = store.select(_INCOMING % sizes, this)
     add(incoming, "x", "p", "v")
-    graphs = sorted({q.graph_name for q in quads if q.subject == iri}, key=str)
-    return Description(iri, list(quads), linked_from, mentions, len({r["x"] for r in incoming}), graphs)
+    return Description(iri, list(quads), linked_from, mentions, len({r["x"] for r in incoming}),
+                       sorted({r["x"] for r in documents}, key=str))
+
+
+def _count(store: Store, iri: NamedNode, op: str) -> int:
+    rows = store.select(_COUNT % {"op": op, "cap": COUNT_CAP}, {"this": iri})
+    return int(rows[0]["n"].value) if rows else 0
 
 
 def _order(triple: Triple) -> tuple[str, str, str]:
@@ -216,7 +224,7 @@ def summary(description: Description) -> dict:
         "iri": this, "label": label(this), "kinds": [curie(k.value) for k in own.get(RDF_TYPE.value, ())],
         "properties": properties, "evidence": sorted(evidence, key=lambda e: (e["source_id"] or "", e["start"] or 0)),
         "linked_from": linked_from, "linked_from_total": description.linked_from,
-        "mentions": description.mentions,
+        "mentions": description.mentions, "count_cap": COUNT_CAP,
         "graphs": [{"iri": g.value, "title": label(g.value)} for g in description.graphs],
     }
 

@@ -41,6 +41,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Processes used by spaCy during ingestion (2 uses both cores).", int),
     Setting("LEXICON_DIR", "KGQA_LEXICON_DIR", "",
             "Folder of extra lexicon files merged over the built-in data/lexicon (actors, verbs)."),
+    Setting("VOID_MAX_AGE", "KGQA_VOID_MAX_AGE", 600.0,
+            "Seconds a computed VoID description (/.well-known/void) is reused while the documents are "
+            "unchanged; its counts scan the whole graph (0: compute on every request).", float),
 )
 
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -33,7 +33,8 @@ def rdf_response(body, media_type: str, *, filename: str | None = None) -> Respo
 def void_description():
     kind = choose(VOID_TYPES, "text/turtle")
     base = current_app.config["BASE_IRI"]
-    triples = void.describe_dataset(get_store(), base)
+    cache = current_app.extensions.setdefault("kgqa.void", void.Cache(current_app.config["VOID_MAX_AGE"]))
+    triples = cache.get(get_store(), base)
     return rdf_response(serialize_triples(triples, kind, base, {"void": void.VOID_NS}), kind)
 
 

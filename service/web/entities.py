@@ -28,7 +28,7 @@ def entity(local: str):
     if not LOCAL_ID.fullmatch(local):
         raise NotFound(f"No entity with id {local!r}")
     base = current_app.config["BASE_IRI"]
-    description = linked.describe(get_store(), iris.entity(base, local))
+    description = linked.describe(get_store(), iris.entity(base, local), per_graph=kind in dumps.DATASET_TYPES)
     if kind != "text/html":
         return rdf_response(linked.serialize(description, kind, base), kind)
     formats = [(name, t) for name, t in dumps.BY_NAME.items() if t in RDF_TYPES]
