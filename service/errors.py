@@ -58,6 +58,12 @@ class QueryTimeout(KgqaError):
     code, status = "query_timeout", 504
 
 
+class SparqlBusy(KgqaError):
+    """Every /sparql query slot stayed busy for the whole time limit."""
+
+    code, status = "sparql_busy", 503
+
+
 class ResultTooLarge(KgqaError):
     code, status = "result_too_large", 413
 

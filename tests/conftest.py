@@ -78,6 +78,61 @@ def graph_client(request):
     return request.getfixturevalue("summits_client")
 
 
+@pytest.fixture
+def make_app(store):
+    """make_app(**settings) -> an app over the empty on-disk `store` with those settings; the /sparql
+    query runners (worker processes) of every app made are closed afterwards."""
+    apps = []
+
+    def make(**settings):
+        apps.append(create_app({"STORE_OBJECT": store, "BASE_IRI": BASE, "TESTING": True, **settings}))
+        return apps[-1]
+
+    yield make
+    for made in apps:
+        runner = made.extensions.get("kgqa.sparql")
+        if runner is not None:
+            runner.close()
+
+
+@pytest.fixture
+def live_server():
+    """live_server(app) -> base URL of the app served by waitress (threads, as `kgqa serve` does) on a
+    free loopback port; every server started is closed afterwards."""
+    import threading
+
+    import waitress
+
+    servers = []
+
+    def start(app) -> str:
+        server = waitress.create_server(app, host="127.0.0.1", port=0, threads=6)
+        threading.Thread(target=server.run, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.effective_port}"
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture(scope="module")
+def protocol_app(tmp_path_factory):
+    """An app over a store holding the W3C protocol tests' graphs, loaded as `kgqa load` loads them."""
+    from service.loading import load_files
+
+    from tests.protocol_manifest import graphs_to_load
+
+    st = EmbeddedStore(str(tmp_path_factory.mktemp("protocol") / "store"))
+    for path, iri in graphs_to_load():
+        load_files(st, [str(path)], iri)
+    app = create_app({"STORE_OBJECT": st, "BASE_IRI": BASE, "TESTING": True})
+    yield app
+    if "kgqa.sparql" in app.extensions:
+        app.extensions["kgqa.sparql"].close()
+    st.close()
+
+
 @pytest.fixture(scope="session")
 def seeded_store(tmp_path_factory):
     """An on-disk store with both seed articles ingested by the real pipeline. Read-only use: shared

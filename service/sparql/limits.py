@@ -15,6 +15,7 @@ or in the triple stream (CONSTRUCT/DESCRIBE), and serialization stops at QUERY_M
 from __future__ import annotations
 
 import io
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -37,14 +38,15 @@ GRAPH_FORMATS = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
-# Byte sequences that start a new row in each results format, as pyoxigraph writes it (strings
-# escape '"' in JSON and '<' in XML, so the marks cannot hide in a value). CSV may overcount a value
-# holding CRLF: a conservative error, never a missed limit.
+# What starts a new row in each results format, as pyoxigraph writes it. JSON: the first row, then a
+# row that follows a non-empty row ("}},{") or an empty one ("{},{"), found overlapping; strings
+# escape '"', so only a literal holding those exact brackets could overcount (a conservative error).
+# XML escapes '<' in values. TSV escapes line breaks. CSV is read with its quotes (_count_csv).
 _ROW_MARKS = {
-    "application/sparql-results+json": (b'"bindings":[{', b'},{"', b"},{}"),
-    "application/sparql-results+xml": (b"<result>",),
-    "text/csv": (b"\r\n",),
-    "text/tab-separated-values": (b"\n",),
+    "application/sparql-results+json": re.compile(rb'(?="bindings":\[\{|\}\},\{|\{\},\{)'),
+    "application/sparql-results+xml": re.compile(rb"<result>"),
+    "text/csv": None,
+    "text/tab-separated-values": re.compile(rb"\n"),
 }
 
 
@@ -76,22 +78,39 @@ class _RowCounter(io.RawIOBase):
     """A writable stream that counts rows in serialized SPARQL results and stops past the limit."""
 
     def __init__(self, media_type: str, max_rows: int):
-        self.marks, self.max_rows = _ROW_MARKS[media_type], max_rows
+        self.mark, self.max_rows = _ROW_MARKS[media_type], max_rows
+        self.csv = media_type == "text/csv"
         self.header = 0 if media_type.startswith("application/") else 1  # CSV/TSV: a header line
-        self.buffer, self.rows, self.tail = io.BytesIO(), 0, b""
+        self.buffer, self.rows, self.tail, self.quoted = io.BytesIO(), 0, b"", False
 
     def writable(self) -> bool:
         return True
 
     def write(self, data) -> int:
         data = bytes(data)
-        window = self.tail + data  # a mark may straddle two writes
-        self.rows += sum(window.count(mark) - self.tail.count(mark) for mark in self.marks)
-        self.tail = window[-16:]
+        if self.csv:
+            self._count_csv(data)
+        else:
+            window = self.tail + data  # a mark may straddle two writes
+            self.rows += len(self.mark.findall(window)) - len(self.mark.findall(self.tail))
+            self.tail = window[-16:]
         if self.rows - self.header > self.max_rows:
             raise ResultTooLarge(too_large(self.max_rows, "rows"))
         self.buffer.write(data)
         return len(data)
+
+    def _count_csv(self, data: bytes) -> None:
+        """CSV rows end with a line break outside quotes (a quoted value may hold line breaks; a
+        doubled quote inside one toggles twice, so the state stays right across writes)."""
+        pos = 0
+        while pos <= len(data):
+            quote = data.find(b'"', pos)
+            end = len(data) if quote < 0 else quote
+            if not self.quoted:
+                self.rows += data.count(b"\n", pos, end)
+            if quote < 0:
+                return
+            self.quoted, pos = not self.quoted, quote + 1
 
     def getvalue(self) -> bytes:
         return self.buffer.getvalue()
@@ -146,6 +165,9 @@ def check_size(data: bytes, job: Job) -> bytes:
     parsed back lazily, so any endpoint's formatting is understood."""
     if job.is_graph:
         items = ox.parse(data, format=GRAPH_FORMATS[job.media_type])
+    elif job.form == "SELECT" and job.media_type == "text/csv":  # pyoxigraph cannot parse CSV back
+        _RowCounter(job.media_type, job.max_rows).write(data)
+        return data
     elif job.form == "SELECT":
         items = ox.parse_query_results(data, format=RESULT_FORMATS[job.media_type])
     else:

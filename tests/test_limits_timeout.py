@@ -1,0 +1,94 @@
+"""The time limit: a runaway query is stopped with a clear 504 while the server keeps answering
+/healthz and /ask (a live waitress server, a genuinely expensive cross join). Bounds are generous: the
+limit is a feature; its speed is measured in the benchmark."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pyoxigraph as ox
+import pytest
+
+from service.store.remote import RemoteStore
+from service.web import create_app
+
+LIMIT = 2.0
+MARGIN = 3.0  # the contract: the limit plus a second; generous here, as machines are noisy
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 3000^4 rows
+
+
+def get(url: str, accept: str = "application/json", timeout: float = 30) -> tuple[int, dict | bytes]:
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            status, body = response.status, response.read()
+    except urllib.error.HTTPError as err:
+        status, body = err.code, err.read()
+    try:
+        return status, json.loads(body)
+    except ValueError:
+        return status, body
+
+
+def sparql_url(base: str, query: str) -> str:
+    return f"{base}/sparql?" + urllib.parse.urlencode({"query": query})
+
+
+@pytest.fixture
+def generated(store):
+    """3000 triples in 30 graphs: enough for a cross join that would run for hours."""
+    store.ox.bulk_extend([ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                                  ox.Literal(f"value {i}"), ox.NamedNode(f"http://example.org/g{i % 30}"))
+                          for i in range(3000)])
+    return store
+
+
+def test_limits_timeout_runaway_stopped_while_others_are_served(generated, make_app, live_server):
+    app = make_app(QUERY_TIMEOUT=LIMIT, QUERY_WORKERS=2)
+    base = live_server(app)
+    assert get(base + "/ask?q=" + urllib.parse.quote("Who proposed what?"))[0] < 500  # warm up /ask
+    outcome = {}
+
+    def runaway():
+        started = time.monotonic()
+        outcome["status"], outcome["body"] = get(sparql_url(base, RUNAWAY))
+        outcome["elapsed"], outcome["ended"] = time.monotonic() - started, time.monotonic()
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.3)
+    answered = []
+    while thread.is_alive() and len(answered) < 6:
+        for path in ("/healthz", "/ask?q=" + urllib.parse.quote("Who met whom?")):
+            status, _ = get(base + path, timeout=LIMIT + MARGIN)
+            answered.append((path, status, time.monotonic()))
+    thread.join()
+    assert outcome["status"] == 504
+    assert outcome["body"]["error"]["code"] == "query_timeout"
+    assert "time limit" in outcome["body"]["error"]["message"]
+    assert outcome["elapsed"] < LIMIT + MARGIN
+    assert {path for path, status, _ in answered if status == 200} == {"/healthz", "/ask?q=Who%20met%20whom%3F"}
+    assert all(when < outcome["ended"] for _, _, when in answered[:2])  # answered while it ran
+    assert app.extensions["kgqa.sparql"].kills == 1
+
+
+def test_limits_timeout_next_query_runs_after_a_kill(generated, make_app):
+    client = make_app(QUERY_TIMEOUT=LIMIT, QUERY_WORKERS=1).test_client()
+    assert client.get("/sparql", query_string={"query": RUNAWAY}).status_code == 504
+    response = client.get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+    assert response.status_code == 200
+    assert response.json["results"]["bindings"][0]["n"]["value"] == "3000"
+
+
+def test_limits_timeout_remote_store_bounded_by_the_limit(silent_endpoint):
+    app = create_app({"STORE_OBJECT": RemoteStore(silent_endpoint, timeout=LIMIT + 2),
+                      "TESTING": True, "QUERY_TIMEOUT": LIMIT})
+    started = time.monotonic()
+    response = app.test_client().get("/sparql", query_string={"query": "ASK {}"})
+    assert response.status_code == 504
+    assert response.json["error"]["code"] == "query_timeout"
+    assert time.monotonic() - started < LIMIT + MARGIN
