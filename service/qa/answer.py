@@ -78,6 +78,8 @@ def _check(question, settings: dict) -> str:
     if not isinstance(question, str) or not question.strip():
         raise BadRequest("Ask a question: the parameter q is missing or empty.")
     limit = int(settings.get("MAX_QUESTION_CHARS") or 500)
+    if any("\ud800" <= c <= "\udfff" for c in question):
+        raise BadRequest("The question holds characters that are not valid Unicode (lone surrogates).")
     if len(question) > limit:
         raise QuestionTooLong(f"The question is {len(question)} characters long; the limit is {limit}.")
     return " ".join(question.split())

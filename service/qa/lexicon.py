@@ -28,6 +28,7 @@ class QuestionLexicon:
     role_nouns: frozenset[str]
     stance_nouns: frozenset[str]
     source_nouns: frozenset[str]
+    publication_words: frozenset[str]  # words that name a publisher: "times", "post", "reuters"
     stopwords: frozenset[str]
     adjectives: frozenset[str]  # triggers that are adjectives: "worried", "committed" (is worried ...)
     noun_triggers: frozenset[str]  # triggers that are nouns: "agreement", "proposal" (no past tense)
@@ -97,6 +98,7 @@ def load(extra_dir: str = "") -> QuestionLexicon:
         meeting_verbs=frozenset(data.get("meeting_verbs", ())), light_verbs=frozenset(data.get("light_verbs", ())),
         irregular=data.get("irregular", {}), past=data.get("past", {}), kind_verbs=data.get("kind_verbs", {}),
         role_nouns=frozenset(data.get("role_nouns", ())), stance_nouns=frozenset(data.get("stance_nouns", ())),
-        source_nouns=frozenset(data.get("source_nouns", ())), stopwords=frozenset(data.get("stopwords", ())),
+        source_nouns=frozenset(data.get("source_nouns", ())),
+        publication_words=frozenset(data.get("publication_words", ())), stopwords=frozenset(data.get("stopwords", ())),
         adjectives=frozenset(adjectives), noun_triggers=frozenset(nouns),
     )

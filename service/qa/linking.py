@@ -180,14 +180,23 @@ class Index:
         if not choices or len(name) < 4:
             return None
         hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=82)
-        if hit is None and len(name.split()) >= 2:  # "washington's regional allies" in a longer name
-            hit = process.extractOne(name, choices, scorer=fuzz.token_set_ratio, score_cutoff=95)
-            if hit and len(name.split()) < 0.5 * len([w for w in hit[0].split() if w not in _SMALL]):
-                hit = None
-        if hit is None:
+        if hit is not None:
+            return _best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1] / 100)
+        wanted = {w for w in name.split() if w not in _SMALL}
+        if len(wanted) < 2:
             return None
-        cands = [e for e in self.by_name[hit[0]] if allowed(e)]
-        return _best(cands, "fuzzy", hit[1] / 100)
+        # "washington's regional allies" within a longer name: every word of the question's, and at
+        # least half of the name's
+        best: tuple[float, str] | None = None
+        for other in choices:
+            words = {w for w in other.split() if w not in _SMALL}
+            if wanted <= words and len(wanted) >= 0.5 * len(words):
+                score = len(wanted) / len(words)
+                if best is None or score > best[0]:
+                    best = (score, other)
+        if best is None:
+            return None
+        return _best([e for e in self.by_name[best[1]] if allowed(e)], "fuzzy", 0.8 * best[0])
 
     # --- documents
     def source(self, text: str) -> dict | None:

@@ -107,6 +107,8 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
         match = pattern.match(low)
         if match:
             slots = {k: _orig(text, low, match, k) for k, v in match.groupdict().items() if v}
+            if template == "source_says?" and re.search(r"[\"']", match.group("source")):
+                template = "source_says"  # a quoted title
             parsed = _shape(template, slots, lex)
             if parsed:
                 return parsed
@@ -121,8 +123,8 @@ def _orig(text: str, low: str, match: re.Match, group: str) -> str:
 
 def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
     if template == "source_says?":
-        src = slots["source"]
-        if not re.search(r"[\"']|\b(?:article|source|report|story|piece|text|document)\b", src.lower()):
+        words = set(slots["source"].lower().split())
+        if not words & (lex.source_nouns | lex.publication_words):
             return None  # "what did Obama say about Iran": a clause about an actor, not a source
         template = "source_says"
     if template == "noun?":  # "Putin's proposals", "the Kremlin's concerns", "demands by Germany"
@@ -195,6 +197,8 @@ def _nlp(model: str):
 def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     """wh-word [noun] [aux] [subject] verb [object] [prep phrase]...: the general question shape."""
     toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low)]
+    if len(toks) > 2 and toks[0][0] in PREPS and toks[1][0] in ("what", "which", "whom", "who"):
+        toks = toks[1:]  # "on what did they agree", "with whom did Putin meet"
     words = [t[0] for t in toks]
     if not words:
         return None
@@ -207,6 +211,8 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         if j > i and j < len(words) and words[j] in AUX:  # "which proposals did", "what fears do"
             noun_kind = next((_noun_kind(w, lex) for w in reversed(words[i:j]) if _noun_kind(w, lex)), None)
             i = j
+    if wh is None and words[0] not in AUX:
+        return None  # neither a wh-word nor an auxiliary first: not a question we can read
     aux = words[i] if i < len(words) and words[i] in AUX else None
     i += 1 if aux else 0
     body = toks[i:]
