@@ -117,12 +117,14 @@ class _Reader:
     def _qualify(self, cand: Candidate, occasion, according) -> None:
         """Sentence-level qualifiers of one fact: attribution, occasion; an estimate's source."""
         fact = cand.fact
-        if according is not None and cand.content and cand.content[0] < according[1].i < cand.content[1]:
-            _cut_before(fact, cand, according[2])
+        if according is not None and cand.content and cand.content[0] <= according[2] < cand.content[1]:
+            _cut_around(fact, cand, according)
         if according is not None and not fact.attribution:
             self._attribute(fact, according)
         if occasion is not None and fact.occasion is None:
             fact.occasion = occasion
+        if fact.kind == "Estimate" and not fact.holders and fact.attributed_to:
+            fact.holders = [fact.attributed_to]  # "..., according to the UN": the UN's estimate
         if fact.kind == "Estimate" and not fact.attribution:
             if cand.trigger.pos == "noun":  # "Recent Russian estimates are that ..."
                 span = char_span(self.b.doc, cand.pred.left_edge.i, cand.pred.i + 1)
@@ -150,12 +152,14 @@ class _Reader:
             if according is not None:
                 self._attribute(fact, according)
                 content = (fact.content_span and _tokens_of(sent, fact.content_span))
-                if content and content[0] < according[2] < content[1]:
-                    _cut_before(fact, Candidate(fact, number, kinds.GENERIC, content, False), according[2])
-            speaker = next((c for c in cover if c.fact.holders), None)  # whose words or fear it is
+                if content and content[0] <= according[2] < content[1]:
+                    _cut_around(fact, Candidate(fact, number, kinds.GENERIC, content, False), according)
+            speaker = next((c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action"), None)
             if speaker is not None:
                 fact.holders = list(speaker.fact.holders)
                 fact.attributed_to = speaker.fact.holders[0]
+            elif fact.attributed_to:
+                fact.holders = [fact.attributed_to]
             out.append(fact)
         for cand in kept:
             if cand.fact.kind == "Estimate" and cand.fact.quantity is None:
@@ -208,11 +212,18 @@ def _hypothetical(pred) -> bool:
     return False
 
 
-def _cut_before(fact: Fact, cand: Candidate, first: int) -> None:
-    """End a content before an attribution phrase that the parser put inside it."""
-    span = char_span(cand.pred.doc, cand.content[0], first)
+def _cut_around(fact: Fact, cand: Candidate, according) -> None:
+    """Keep an attribution phrase the parser put inside a content out of it: the content ends before
+    it, or starts after it when it leads ("According to X, Y sold ...")."""
+    first, last = according[2], according[1].right_edge.i + 1
+    start, end = cand.content
+    if first == start or (first < start + 2 and all(t.is_punct for t in cand.pred.doc[start:first])):
+        start, end = last, end
+    else:
+        end = first
+    span = char_span(cand.pred.doc, start, end)
     if span is not None:
-        cand.content = (cand.content[0], first)
+        cand.content = (start, end)
         fact.content_span = Span(*span)
         fact.content = text_of(cand.pred.doc, span)
 

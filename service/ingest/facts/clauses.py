@@ -38,13 +38,19 @@ def char_span(doc, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     opens = sum(1 for t in doc[start:end] if t.text in "“‘")
     closes = sum(1 for t in doc[start:end] if t.text in "”’")
-    if start < end and opens > closes and doc[start].text in "“‘":  # a quote opened, closed outside
+    if sum(1 for t in doc[start:end] if t.text == '"') % 2:  # straight quotes: open or close by position
+        if doc[start].text == '"':
+            opens += 1
+        else:
+            closes += 1 if doc[end - 1].text == '"' else 0
+            opens += 1 if doc[end - 1].text != '"' else 0
+    if start < end and opens > closes and doc[start].text in "“‘\"":  # a quote opened, closed outside
         start += 1
     elif opens > closes:  # a quote opened inside, closed just after: 'meeting “transcended expectations.”'
-        after = [t.i for t in doc[end:end + 2] if t.text in "”’"]
+        after = [t.i for t in doc[end:end + 2] if t.text in "”’\""]
         if after and all(t.is_punct for t in doc[end:after[0] + 1]):
             end = after[0] + 1
-    if start < end and closes > opens and doc[end - 1].text in "”’":
+    if start < end and closes > opens and doc[end - 1].text in "”’\"":
         end -= 1
     if start >= end:
         return None
@@ -228,8 +234,8 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
 def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
     """What is said of a predicate's object: "accused Israel [of sabotaging X]", "urged Iran [to
     return]", "told Biden [that ...]", "invited Modi [to the parade]"."""
-    for dep in CLAUSE_DEPS:
-        parts = [c for c in pred.children if c.dep_ == dep and c.i > obj.i]
+    for dep in CLAUSE_DEPS:  # after the object, or a quote before the verb ('"...," he told X')
+        parts = [c for c in pred.children if c.dep_ == dep and (c.i > obj.i or (dep == "ccomp" and c.i < pred.i))]
         if parts:
             return min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
     for c in pred.children:

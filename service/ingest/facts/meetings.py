@@ -33,7 +33,11 @@ class Meetings:
         return None
 
     def from_verb(self, pred: Token, anchor: Token | None) -> Fact | None:
-        """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y"."""
+        """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y". Not a
+        meeting still to come ("agreed to hold talks", "will meet")."""
+        if pred.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in ("will", "to", "shall", "'ll")
+                                       for c in pred.children):
+            return None
         subj, _ = subject_of(pred)
         people = self.b.actors(subj)
         others: list[Token] = []

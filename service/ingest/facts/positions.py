@@ -71,8 +71,10 @@ class Builder:
         objects ("Washington military planners" yes; "Assad's brutality", "a solution to the Syria
         conflict" no)."""
         outside = set()
+        agent_head = self.lexicon.cue(phrase.root.lemma_) == "agent"  # "China's commerce ministry"
         for tok in phrase:
-            if tok.dep_ == "poss" or (tok.dep_ in ("prep", "agent") and tok.pos_ == "ADP" and not tok.ent_type_):
+            preposition = tok.dep_ in ("prep", "agent") and tok.pos_ == "ADP" and not tok.ent_type_
+            if (tok.dep_ == "poss" and not agent_head) or preposition:
                 outside |= {t.i for t in tok.subtree}
         keys = []
         for m in self.resolver.mentions_in(phrase.start_char, phrase.end_char):
@@ -147,6 +149,8 @@ class Builder:
                 content = content_of(pred, anchor)
                 if content is None and pred.pos_ == "ADJ" and pred.head != pred:
                     content = content_of(pred.head)
+        if content is None and trig.pos == "verb":  # whatever the verb governs, rather than nothing
+            content = right_complements(pred, skip=ACTION_SKIP)
         if not lexical and content is None:
             return None
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
