@@ -60,10 +60,12 @@ def test_remote_garbage_answer_is_store_unavailable(garbage_endpoint, status, co
         store.select("SELECT * WHERE { ?s ?p ?o }")
 
 
-@pytest.mark.parametrize("media_type", ["application/sparql-results+json", "text/turtle"])
+@pytest.mark.parametrize("media_type", ["application/sparql-results+json", "application/sparql-results+xml",
+                                        "text/tab-separated-values", "text/csv", "text/turtle",
+                                        "application/ld+json"])
 def test_remote_execute_checks_what_it_passes_on(garbage_endpoint, media_type):
-    store = RemoteStore(garbage_endpoint(200, "text/html", b"<html>hi</html>"), timeout=2)
-    with pytest.raises(StoreUnavailable, match="answered text/html where"):
+    store = RemoteStore(garbage_endpoint(200, "text/html", b"<html><p>hi</p></html>"), timeout=2)
+    with pytest.raises(StoreUnavailable, match="answered something that is not SPARQL results"):
         store.execute("SELECT * WHERE { ?s ?p ?o }", media_type, default_graphs=[G.value])
 
 

@@ -36,8 +36,6 @@ def test_remote_sparql_select_same_rows(seeded_app, seeded_remote_store, media_t
     assert rows[0] == rows[1] and len(rows[0]) > 5
 
 
-@pytest.mark.xfail(strict=True, reason="service/sparql/limits.py check_size parses CSV results with "
-                   "pyoxigraph, which cannot read CSV (lossy): remote CSV answers become 503")
 def test_remote_sparql_select_same_csv(seeded_app, seeded_remote_store):
     embedded, remote = both(seeded_app, seeded_remote_store, "/sparql", query_string={"query": SELECT},
                             headers={"Accept": "text/csv"})
@@ -61,7 +59,7 @@ def test_remote_sparql_ask_and_dataset_parameters(seeded_app, seeded_remote_stor
     assert embedded == remote == b'{"head":{},"boolean":false}'
 
 
-@pytest.mark.parametrize("fmt", ["json", "tsv", "xml"])
+@pytest.mark.parametrize("fmt", ["json", "tsv", "xml", "csv"])
 def test_remote_cli_query_same_output(seeded_store, seeded_remote_store, fmt):
     expected = seeded_store.execute(SELECT, RESULT_TYPES[fmt])
     endpoint = seeded_remote_store.query_endpoint

@@ -2,19 +2,15 @@
 GraphDB, Neptune), for graphs that outgrow one machine. The rest of kgqa cannot tell it from the
 embedded store: results come back as the same pyoxigraph terms, and the same errors are raised.
 
-- Requests go through SPARQLWrapper (GET for short queries, POST for long ones); results are asked for
-  as SPARQL JSON / N-Triples and parsed by pyoxigraph, so garbage is caught by a real parser.
-- Template parameters travel as a VALUES block built from term objects (base.bind_values), whose
-  N-Triples form escapes every character: a hostile literal cannot change the query.
-- A document's graph is replaced by ONE update request (DROP SILENT GRAPH + INSERT DATA), which the
-  servers above run as one transaction, so readers never see half a document. The request is
-  idempotent, so retrying it after a connection error or a 5xx is safe; retries back off
-  exponentially and are bounded.
-- Queries need the server to answer with the union of its named graphs as the default graph (what the
-  embedded store does). That is checked on first use with two tiny queries, and a server that does
-  otherwise gets a clear ConfigError saying which switch to turn on (README: Remote stores).
-- Every wait is bounded: each socket operation by `timeout`, and reading a whole answer by the same
-  deadline, so a slow or silent endpoint gives StoreUnavailable instead of a hang.
+- Requests go through SPARQLWrapper (GET for short queries, POST for long ones); answers are parsed by
+  pyoxigraph, so garbage is caught by a real parser. Parameters travel as a VALUES block built from
+  term objects (base.bind_values): a hostile literal cannot change the query.
+- A document's graph is replaced by ONE idempotent update request (DROP SILENT GRAPH + INSERT DATA),
+  one transaction on the servers in the README: readers never see half a document, and retrying after
+  a connection error or a 5xx (bounded, with exponential backoff) is safe.
+- Queries need the union of the named graphs as the default graph (as in the embedded store): checked
+  on first use, with a ConfigError saying which switch to turn on (README: Remote stores).
+- Every wait is bounded: each socket wait by `timeout`, and reading a whole answer by the same deadline.
 """
 from __future__ import annotations
 
@@ -29,7 +25,7 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from pyoxigraph import BlankNode, NamedNode, Quad, QueryBoolean, QuerySolutions, Triple
+from pyoxigraph import BlankNode, NamedNode, Quad, QueryBoolean, Triple
 from SPARQLWrapper import GET, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
@@ -49,6 +45,7 @@ BACKOFF = 0.5
 LOAD_CHUNK = 20_000  # quads per INSERT DATA when `load` splits a big file (only without blank nodes)
 SELECT_JSON = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"  # both parse as Turtle
+_IN_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH %s { ?s ?p ?o } }"
 
 
 class _Transient(StoreUnavailable):
@@ -60,10 +57,11 @@ class RemoteStore(Store):
                  auth: str | None = None, timeout: float = 15.0):
         """No request is made here: a server that is down when kgqa starts gets its clear error on the
         first query (and `kgqa serve` still starts, answering 503 until the endpoint is back)."""
-        if not query_endpoint.startswith(("http://", "https://")):
-            raise ConfigError(f"the SPARQL endpoint {query_endpoint!r} is not an http(s) URL")
         self.query_endpoint = query_endpoint
         self.update_endpoint = update_endpoint or query_endpoint
+        for url in (self.query_endpoint, self.update_endpoint):
+            if not url.startswith(("http://", "https://")):
+                raise ConfigError(f"the SPARQL endpoint {url!r} is not an http(s) URL")
         self.auth = auth
         self.timeout = float(timeout)
         self.description = f"remote store {query_endpoint}"
@@ -100,8 +98,7 @@ class RemoteStore(Store):
         result = self._results(bind_values(query, bindings))
         if isinstance(result, QueryBoolean):
             raise QuerySyntaxError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+        return result
 
     def ask(self, query: str, bindings: dict[str, Term] | None = None) -> bool:
         result = self._results(bind_values(query, bindings))
@@ -111,23 +108,22 @@ class RemoteStore(Store):
 
     def construct(self, query: str, bindings: dict[str, Term] | None = None) -> list[Triple]:
         self._check_union()
-        body, _ = self._request(bind_values(query, bindings), GRAPH_ACCEPT)
-        return [q.triple for q in self._parse_graph(body)]
+        return self._triples(bind_values(query, bindings))
 
     def execute(self, query, media_type, *, default_graphs=None, named_graphs=None) -> bytes:
         if not default_graphs and not named_graphs:
             self._check_union()
         body, content_type = self._request(query, media_type, default_graphs=default_graphs or (),
                                            named_graphs=named_graphs or ())
-        if content_type.split(";")[0].strip().lower() != media_type:
-            raise StoreUnavailable(f"the SPARQL endpoint {self.query_endpoint} answered "
-                                   f"{content_type or 'no content type'} where {media_type} was asked for")
-        try:  # a real parser checks what we pass on; CSV alone has none (it loses term kinds)
-            if media_type in RESULT_FORMATS and media_type != "text/csv":
+        try:  # a real parser checks what we pass on; CSV has none (it loses term kinds): its type must do
+            if media_type == "text/csv":
+                if content_type.split(";")[0].strip().lower() != media_type:
+                    raise ValueError(f"{content_type or 'no content type'} where text/csv was asked for")
+            elif media_type in RESULT_FORMATS:
                 result = ox.parse_query_results(body, format=RESULT_FORMATS[media_type])
-                if isinstance(result, QuerySolutions):
+                if not isinstance(result, QueryBoolean):
                     list(result)
-            elif media_type in RDF_FORMATS:
+            else:
                 list(ox.parse(body, format=RDF_FORMATS[media_type]))
         except (SyntaxError, ValueError) as err:
             raise self._garbage(body, err) from None
@@ -135,7 +131,7 @@ class RemoteStore(Store):
 
     def dump(self, media_type: str, graph: NamedNode | None = None) -> bytes:
         if graph is not None:
-            return ox.serialize(self._graph(graph), format=RDF_FORMATS[media_type])
+            return ox.serialize(self._triples(_IN_GRAPH % graph), format=RDF_FORMATS[media_type])
         output = io.BytesIO()
         self.dump_to(output, media_type)
         return output.getvalue()
@@ -149,52 +145,54 @@ class RemoteStore(Store):
             output.write(self.dump(media_type, graph))  # one graph, or pyoxigraph's own ValueError
             return
         for row in self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"):
-            quads = [Quad(t.subject, t.predicate, t.object, row["g"]) for t in self._graph(row["g"])]
+            quads = [Quad(t.subject, t.predicate, t.object, row["g"]) for t in self._triples(_IN_GRAPH % row["g"])]
             output.write(ox.serialize(quads, format=fmt))
-        body, _ = self._request("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g "
-                                "{ ?s ?p ?o } } }", GRAPH_ACCEPT)
-        output.write(ox.serialize(self._parse_graph(body), format=fmt))
-
-    def _graph(self, graph: NamedNode) -> list[Triple]:
-        body, _ = self._request(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}",
-                                GRAPH_ACCEPT)
-        return [q.triple for q in self._parse_graph(body)]
+        own = self._triples("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+        output.write(ox.serialize([Quad(t.subject, t.predicate, t.object) for t in own], format=fmt))
 
     # --- the protocol
-    def _results(self, query: str):
+    def _results(self, query: str) -> QueryBoolean | list[dict[str, Term]]:
+        """A boolean, or rows of terms (read whole here: the parser is lazy, and garbage must fail now)."""
         self._check_union()
         body, _ = self._request(query, SELECT_JSON)
         try:
             result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            return result if isinstance(result, QueryBoolean) else _Solutions(result)
+            if isinstance(result, QueryBoolean):
+                return result
+            names = [v.value for v in result.variables]
+            return [{n: row[n] for n in names if row[n] is not None} for row in result]
         except (SyntaxError, ValueError) as err:
             raise self._garbage(body, err) from None
 
-    def _parse_graph(self, body: bytes) -> list[Quad]:
+    def _triples(self, construct: str) -> list[Triple]:
+        body, _ = self._request(construct, GRAPH_ACCEPT)
         try:
-            return list(ox.parse(body, format=ox.RdfFormat.TURTLE))
+            return [q.triple for q in ox.parse(body, format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, ValueError) as err:
             raise self._garbage(body, err) from None
 
     def _check_union(self) -> None:
-        """Once per store: a triple seen in a named graph must be seen in the default graph too. While
-        the named graphs are empty there is nothing to check, and the check runs again next time."""
+        """Once per store (again after a failure, and while the named graphs are still empty)."""
         if self._union_checked:
             return
-        self._union_checked = True  # the probe queries below must not re-enter
+        self._union_checked = True  # the probes below go through _results, which must not re-enter
         try:
-            sample = self._results("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-                                   "FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1")
-            if isinstance(sample, QueryBoolean):
-                raise self._garbage(b"a boolean", ValueError("a SELECT query got an ASK answer"))
-            probe = {name: sample[0][name] for name in ("s", "p", "o")} if sample else None
-            if not sample or self._results(bind_values("ASK WHERE { ?s ?p ?o }", probe)):
-                self._union_checked = bool(sample)
-                return
+            self._union_checked = self._union_holds()
         except BaseException:
             self._union_checked = False
             raise
-        self._union_checked = False
+
+    def _union_holds(self) -> bool:
+        """A triple of a named graph must be seen in the default graph too. Two tiny queries, cheap on
+        any size of store; False when there is no named-graph triple yet to try."""
+        sample = self._results("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!isBlank(?s) && "
+                               "!isBlank(?o)) } LIMIT 1")
+        if isinstance(sample, QueryBoolean):
+            raise self._garbage(b"a boolean", ValueError("a SELECT query got an ASK answer"))
+        if not sample:
+            return False
+        if self._results(bind_values("ASK WHERE { ?s ?p ?o }", {n: sample[0][n] for n in ("s", "p", "o")})):
+            return True
         raise ConfigError(
             f"the SPARQL endpoint {self.query_endpoint} does not use the union of its named graphs as the "
             "default graph, which kgqa's queries need: start Oxigraph with `oxigraph serve "
@@ -277,14 +275,6 @@ class RemoteStore(Store):
     def _garbage(self, body: bytes, err: Exception) -> StoreUnavailable:
         return StoreUnavailable(f"the SPARQL endpoint {self.query_endpoint} answered something that is not "
                                 f"SPARQL results ({err}): {body[:80]!r}")
-
-
-class _Solutions(list):
-    """Parsed solutions kept as a list (the parser is lazy, so garbage must fail here, not later)."""
-
-    def __init__(self, result: QuerySolutions):
-        super().__init__(result)
-        self.variables = result.variables
 
 
 def _triples(quads: Iterable[Quad]) -> str:
