@@ -120,7 +120,6 @@ def live_server():
 def protocol_app(tmp_path_factory):
     """An app over a store holding the W3C protocol tests' graphs, loaded as `kgqa load` loads them."""
     from service.loading import load_files
-
     from tests.protocol_manifest import graphs_to_load
 
     st = EmbeddedStore(str(tmp_path_factory.mktemp("protocol") / "store"))
@@ -137,9 +136,8 @@ def protocol_app(tmp_path_factory):
 def seeded_store(tmp_path_factory):
     """An on-disk store with both seed articles ingested by the real pipeline. Read-only use: shared
     by the whole session (one process owns a store)."""
-    from service.ingest.pipeline import ingest_paths
-
     from service import settings
+    from service.ingest.pipeline import ingest_paths
 
     st = EmbeddedStore(str(tmp_path_factory.mktemp("seeded") / "store"))
     report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
@@ -249,9 +247,8 @@ def any_store(request):
 @pytest.fixture(scope="session")
 def seeded_remote_store(tmp_path_factory):
     """The seeds ingested by the real pipeline into their own Oxigraph server (read-only use)."""
-    from service.ingest.pipeline import ingest_paths
-
     from service import settings
+    from service.ingest.pipeline import ingest_paths
 
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-seeded") / "data")
     st = server.store()
@@ -320,3 +317,18 @@ def down_endpoint(request, start_oxigraph):
     assert server.store().count_triples() == 0  # it was up
     server.stop()
     return server.query
+
+
+@pytest.fixture(scope="session")
+def remote_protocol_app(tmp_path_factory):
+    """`protocol_app` on a remote store: the W3C protocol tests' graphs loaded into their own Oxigraph
+    server through `kgqa load`'s code, and the app querying it."""
+    from service.loading import load_files
+    from tests.protocol_manifest import graphs_to_load
+
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-protocol") / "data")
+    st = server.store()
+    for path, iri in graphs_to_load():
+        load_files(st, [str(path)], iri)
+    yield create_app({"STORE_OBJECT": st, "BASE_IRI": BASE, "TESTING": True})
+    server.stop()
