@@ -22,14 +22,19 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 from . import iris
 from .errors import NotFound
 from .store.base import Store
-from .vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_NS, SKOS_NS
+from .vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_LABEL, RDFS_NS, SKOS_NS
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 COUNT_CAP = 10_000  # counts above this are given as "at least COUNT_CAP": counting costs a full scan
 
 # What is said about a neighbour (something the entity links to, or that links to it): enough to show
 # and label it, not its whole description (that is one dereference away).
-_SHOWN = "rdf:type, rdfs:label, skos:prefLabel, kg:content, dcterms:title, dcterms:identifier"
+_SHOWN = ("rdf:type, rdfs:label, skos:prefLabel, kg:content, dcterms:title, dcterms:identifier, "
+          "kg:holder, kg:participant")
+# Who holds or takes part in a neighbouring fact, by name: what a person needs to tell a meeting from
+# another. The actors are written in as IRI terms (their N-Triples form), never as raw text.
+_WHO = "SELECT DISTINCT ?x ?v WHERE { VALUES ?x { %s } ?x rdfs:label ?v }"
+_WHO_ROLES = {KG_NS + "holder", KG_NS + "participant"}
 
 _OWN_QUADS = "SELECT ?this ?p ?o ?g WHERE { GRAPH ?g { ?this ?p ?o } }"
 _OWN_TRIPLES = "SELECT DISTINCT ?this ?p ?o WHERE { ?this ?p ?o }"
@@ -54,7 +59,7 @@ SELECT DISTINCT ?this ?x ?p ?v ?g {
 _DOCUMENTS = _PREFIX + """
 SELECT DISTINCT ?this ?x ?p ?v ?g {
   { SELECT DISTINCT ?this ?x WHERE { GRAPH ?x { ?this ?q ?o } } LIMIT %(limit)d }
-  GRAPH ?g { ?x ?p ?v } FILTER(?p IN (rdf:type, dcterms:title, dcterms:identifier))
+  OPTIONAL { GRAPH ?g { ?x ?p ?v } FILTER(?p IN (rdf:type, dcterms:title, dcterms:identifier)) }
 }"""
 
 _INCOMING = _PREFIX + f"""
@@ -93,6 +98,8 @@ def describe(store: Store, iri: NamedNode, *, per_graph: bool = False, limit: in
 
     def add(rows, subject_key: str | None, predicate_key: str, object_key: str):
         for row in rows:
+            if predicate_key not in row:  # an OPTIONAL part that matched nothing
+                continue
             subject = row[subject_key] if subject_key else iri
             quads[Quad(subject, row[predicate_key], row[object_key], row.get("g", DefaultGraph()))] = None
 
@@ -107,7 +114,14 @@ def describe(store: Store, iri: NamedNode, *, per_graph: bool = False, limit: in
     add(documents, "x", "p", "v")
     incoming = store.select(_INCOMING % sizes, this)
     add(incoming, "x", "p", "v")
-    return Description(iri, list(quads), linked_from, mentions, len({r["x"] for r in incoming}),
+    labelled = {q.subject for q in quads if q.predicate == RDFS_LABEL}
+    who = sorted({q.object for q in quads if q.predicate.value in _WHO_ROLES and q.subject != iri
+                  and q.object not in labelled and isinstance(q.object, NamedNode)}, key=str)[:limit]
+    if who:
+        for row in store.select(_PREFIX + _WHO % " ".join(map(str, who))):
+            quads[Quad(row["x"], RDFS_LABEL, row["v"], DefaultGraph())] = None
+    shown = len({r["x"] for r in incoming})
+    return Description(iri, list(quads), max(linked_from, shown), mentions, shown,
                        sorted({r["x"] for r in documents}, key=str))
 
 
@@ -191,6 +205,10 @@ def summary(description: Description) -> dict:
         kinds = [curie(k.value).split(":")[-1] for k in props.get(RDF_TYPE.value, ())
                  if k.value.startswith(KG_NS) and k.value not in _GENERIC]
         content = props.get(KG_NS + "content")
+        names = [label(a.value) for role in sorted(_WHO_ROLES) for a in props.get(role, ())
+                 if a.value != iri and about.get(a.value, {}).get(RDFS_NS + "label")]
+        if names and not content:
+            return f"{kinds[0] if kinds else 'Fact'}: {', '.join(sorted(set(names)))}"
         if content:
             return f"{kinds[0] if kinds else 'Fact'}: {content[0].value}"
         local = iri.rstrip("/").rsplit("/", 1)[-1]
