@@ -66,7 +66,8 @@ def test_answer_conflicting_reports_flagged(qa_store):
 
 
 @pytest.mark.parametrize("question, sentence", [
-    ("What did Blinken tell Lavrov?", "Antony Blinken told Sergei Lavrov that Washington was ready for talks on Ukraine."),
+    ("What did Blinken tell Lavrov?",
+     "Antony Blinken told Sergei Lavrov that Washington was ready for talks on Ukraine."),
     ("Who is Lavrov?", "Sergei Lavrov is foreign minister of Russia."),
     ("What did Putin rule out?", "Vladimir Putin ruled out a military withdrawal from the border."),
     ("What is Germany committed to?", "Germany committed to the Minsk agreements."),

@@ -6,6 +6,7 @@ LEXICON_DIR names.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ BUILT_IN = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 @dataclass(frozen=True)
 class QuestionLexicon:
+    shapes: tuple[tuple[re.Pattern, str], ...]  # (pattern, template) of question-shapes*.tsv, in order
     verbs: dict[str, str]  # lemma (or adjective form, or "rule out") -> fact kind
     nouns: dict[str, str]  # "proposal" -> Proposal
     meeting_verbs: frozenset[str]
@@ -30,6 +32,8 @@ class QuestionLexicon:
     source_nouns: frozenset[str]
     publication_words: frozenset[str]  # words that name a publisher: "times", "post", "reuters"
     stopwords: frozenset[str]
+    synonyms: dict[str, tuple[str, ...]]  # verb -> verbs that mean the same ("set up" -> "establish", ...)
+    experiencer_verbs: frozenset[str]  # "what worries X": X holds the concern
     adjectives: frozenset[str]  # triggers that are adjectives: "worried", "committed" (is worried ...)
     noun_triggers: frozenset[str]  # triggers that are nouns: "agreement", "proposal" (no past tense)
 
@@ -93,12 +97,46 @@ def load(extra_dir: str = "") -> QuestionLexicon:
             _read_verbs_tsv(path, verbs, pos)
     adjectives = (pos.get("adj", set()) | set(data.get("adjectives", ()))) - pos.get("verb", set())
     nouns = (pos.get("noun", set()) | set(data.get("nouns", {}))) - pos.get("verb", set())
+    shapes: list[tuple[re.Pattern, str]] = []
+    for folder in folders:
+        for path in sorted(folder.glob("question-shapes*.tsv")):
+            shapes += _read_shapes(path)
     return QuestionLexicon(
-        verbs=verbs, nouns=data.get("nouns", {}),
+        shapes=tuple(shapes), verbs=verbs, nouns=data.get("nouns", {}),
         meeting_verbs=frozenset(data.get("meeting_verbs", ())), light_verbs=frozenset(data.get("light_verbs", ())),
         irregular=data.get("irregular", {}), past=data.get("past", {}), kind_verbs=data.get("kind_verbs", {}),
         role_nouns=frozenset(data.get("role_nouns", ())), stance_nouns=frozenset(data.get("stance_nouns", ())),
         source_nouns=frozenset(data.get("source_nouns", ())),
         publication_words=frozenset(data.get("publication_words", ())), stopwords=frozenset(data.get("stopwords", ())),
         adjectives=frozenset(adjectives), noun_triggers=frozenset(nouns),
+        synonyms=_synonyms(data.get("verb_synonyms", ())),
+        experiencer_verbs=frozenset(data.get("experiencer_verbs", ())),
     )
+
+
+def _synonyms(groups) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        for verb in group:
+            out[verb] = out.get(verb, ()) + tuple(v for v in group if v != verb and v not in out.get(verb, ()))
+    return out
+
+
+def _read_shapes(path: Path) -> list[tuple[re.Pattern, str]]:
+    """Rows 'template<TAB>regex' ({NAME} replaced by the '@NAME<TAB>alternation' rows above them)."""
+    names: dict[str, str] = {}
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, pattern = line.partition("\t")
+        for name, value in names.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        if key.startswith("@"):
+            names[key[1:]] = pattern
+            continue
+        try:
+            out.append((re.compile("^" + pattern + "$"), key))
+        except re.error as err:
+            raise ConfigError(f"{path}:{number}: bad question pattern: {err}") from None
+    return out

@@ -1,12 +1,13 @@
 """Question -> template id + slots (still text: service/qa/linking.py turns them into IRIs).
 
 A question is read in two passes. First, fixed shapes ("who is X", "X's role", "which sources
-mention X", "how many ...", "what is X's position on Y", "when did X and Y meet") are matched by
-regular expressions over the lower-cased question. Otherwise the question is read as a clause:
-wh-word, auxiliary, subject, verb, and the phrases after the verb ("at the UN", "about Iran",
-"with Russia"). The verb (found by the lexicon's verb forms, else by spaCy's tagger) and its lemma
-choose the template through the lexicon (data/lexicon): propose -> proposals, meet -> meetings,
-fear -> positions of kind Concern, say/tell -> statements, an unknown verb -> actions by that verb.
+mention X", "how many ...", "what is X's position on Y", "when did X and Y meet") are matched
+by the regular expressions of data/lexicon/question-shapes.tsv over the lower-cased question.
+Otherwise the question is read as a clause: wh-word, auxiliary, subject, verb, and the phrases
+after the verb ("at the UN", "about Iran", "with Russia"). The verb (found by the lexicon's verb
+forms, else by spaCy's tagger) and its lemma choose the template through the lexicon
+(data/lexicon): propose -> proposals, meet -> meetings, fear -> positions of kind Concern,
+say/tell -> statements, an unknown verb -> actions by that verb.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ AUX = ("did", "does", "do", "has", "have", "had", "will", "would", "is", "are", 
 PREPS = ("at", "during", "in", "on", "about", "of", "to", "with", "for", "over", "against", "regarding",
          "towards", "toward", "from", "by", "concerning", "between", "into", "after", "before", "under")
 _WORD = re.compile(r"[\w][\w'\-\.]*[\w]|[\w]")
-_ACC = r"(?:,? according to (?P<according>.+))?"
 
 
 @dataclass
@@ -40,70 +40,13 @@ def clean(question: str) -> str:
     return " ".join(text.split()).strip(" ?!.")
 
 
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile("^" + pattern + "$")
-
-
-ROLE = r"(?:role|roles|title|titles|job|jobs|function|office|post)"
-STANCE = r"(?:position|positions|stance|view|views|stand|attitude|policy|line|opinion)"
-SOURCES = r"(?:sources?|articles?|documents?|reports?|stor(?:y|ies)|outlets?|papers?|texts?)"
-MEET = r"(?:meet|meets|met|meeting|talk|talked|talks|speak|spoke|spoken|hold talks|held talks|confer|conferred)"
-WHEN = r"(?:when|where|how long|for how long|on what date|what day|at what time)"
-
-SHAPES: tuple[tuple[re.Pattern, str], ...] = (
-    (_rx(rf"(?:what|which) {SOURCES} (?:mention|mentions|mentioned|name|names|talk about|talks about|discuss|"
-         rf"discusses|cover|covers|are about|is about|refer to|refers to|speak of|cite|cites) (?P<actor>.+)"), "sources"),
-    (_rx(rf"(?:in )?(?:which|what) {SOURCES} (?:is|are|was|were) (?P<actor>.+?) (?:mentioned|named|cited|discussed)(?: in)?"),
-     "sources"),
-    (_rx(r"where (?:is|are|was|were) (?P<actor>.+?) (?:mentioned|named|cited|discussed)"), "sources"),
-    (_rx(rf"(?:who|what) (?:is|was|are|were) (?P<actor>.+?)'s? {ROLE}"), "roles"),
-    (_rx(rf"(?:what|which) (?:is|was|are|were) the {ROLE} of (?P<actor>.+)"), "roles"),
-    (_rx(rf"(?:what|which) {ROLE}s? (?:does|did|do|has|have) (?P<actor>.+?) (?:have|hold|play|had|held|played)"), "roles"),
-    (_rx(rf"(?P<actor>.+?)'s? {ROLE}"), "roles"),
-    (_rx(rf"(?:what|which) (?:is|was|are|were) (?P<actor>.+?)'s? {STANCE} (?:on|about|towards?|regarding|over|of) (?P<topic>.+)"),
-     "position_on"),
-    (_rx(rf"(?:what|which) (?:is|was|are|were) the {STANCE} of (?P<actor>.+?) (?:on|about|towards?|regarding|over) (?P<topic>.+)"),
-     "position_on"),
-    (_rx(r"(?:what|how) (?:does|did|do) (?P<actor>.+?) (?:think|feel|believe) (?:about|of|on|regarding) (?P<topic>.+)"),
-     "position_on"),
-    (_rx(r"where (?:does|did|do) (?P<actor>.+?) stand(?: on| regarding| about) (?P<topic>.+)"), "position_on"),
-    (_rx(r"how (?:does|did|do) (?P<actor>.+?) (?:view|see|regard) (?P<topic>.+)"), "position_on"),
-    (_rx(rf"(?P<actor>.+?)'s? {STANCE} (?:on|about|towards?|regarding|over|of) (?P<topic>.+)"), "position_on"),
-    (_rx(r"how (?:many|much) (?P<what>.+?)" + _ACC), "estimates"),
-    (_rx(r"(?:what|which) (?:is|are|were|was) the (?:estimates?|numbers?|figures?|counts?|tally) (?:of|for|on) (?P<what>.+?)"
-         + _ACC), "estimates"),
-    (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:was|were|is|did) (?:the )?(?:meeting|meetings|talks|summit|call|conversation)"
-         r" (?:between|of|with) (?P<actors>.+?)(?: last)?(?: take place| happen| last| held)?"), "meeting_details"),
-    (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:was|were|is|did) (?:the )?(?P<actors>.+?) (?:meeting|summit|talks|call)"
-         r"(?: take place| happen| last| held)?"), "meeting_details"),
-    (_rx(rf"(?:{WHEN})(?: and (?:{WHEN}))* (?:did|do|does|will|was|were|had|have|has) (?P<actors>.+?) {MEET}(?: with| to)?"
-         r"(?: (?P<other>.+?))?"), "meeting_details"),
-    (_rx(r"who (?:took part|participated|takes part|participates|was present|were present|was|were)(?: in| at)? (?:the )?"
-         r"(?:meeting|meetings|talks|summit|session|call)s?(?: (?:at|during|in|of|on) (?P<occasion>.+))?"), "meetings"),
-    (_rx(r"who (?:attended|attends|was at|were at) (?P<occasion>.+)"), "meetings"),
-    (_rx(rf"(?:did|has|have|had|do|does) (?P<actors>.+?) (?:ever )?{MEET}(?: with| to)?(?: (?P<other>.+?))?"
-         r"(?: (?:at|during) (?P<occasion>.+?))?"), "meetings"),
-    (_rx(rf"(?:which|what) (?:meetings|talks|summits) (?:did|has|have|had) (?P<actors>.+?) (?:have|hold|held|attend|attended)"
-         r"(?: (?:at|during) (?P<occasion>.+?))?"), "meetings"),
-    (_rx(rf"(?:who|which \w+) {MEET}(?: with| to)? (?:at|during) (?P<occasion>.+)"), "meetings"),
-    (_rx(r"who (?:is|was) (?P<actor>.+)"), "roles?"),
-    (_rx(r"what (?:does|did|do) (?P<source>.+?) (?:say|says|write|report|tell us) about (?P<actor>.+)"), "source_says?"),
-    (_rx(r"what (?:is|was) (?:said|written|reported) (?:about (?P<actor>.+?) )?in (?P<source>.+?)(?: about (?P<actor2>.+))?"),
-     "source_says"),
-    (_rx(r"(?:(?:what|which) (?:is|are|was|were|have been|has been) )?(?:the )?(?P<actor>[^']+?)'s? (?P<noun>[\w-]+)"),
-     "noun?"),
-    (_rx(r"(?:(?:what|which) (?:is|are|was|were|have been|has been) )?(?:the )?(?P<noun>[\w-]+) "
-         r"(?:by|of|from|made by|voiced by) (?P<actor>.+?)"), "noun?"),
-)
-
-
 def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
     """The template and text slots of a question, or None when no template fits."""
     text = clean(question)
     low = text.lower()
     if len(low) < 3:
         return None
-    for pattern, template in SHAPES:
+    for pattern, template in lex.shapes:
         match = pattern.match(low)
         if match:
             slots = {k: _orig(text, low, match, k) for k, v in match.groupdict().items() if v}
@@ -283,6 +226,8 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         return Parsed("estimates", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
     if kind and kind not in ("Action", "Role"):
         slots["kind"] = kind
+        if subject_question and obj and verb in lex.experiencer_verbs and not subject:
+            slots["actors"], obj = split_actors(obj), ""  # "what worries the planners": they hold it
         topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to"))
         if obj and lex.verbs.get(verb) in ("Accusation", "Criticism"):
             topic, obj = obj, ""  # accused Obama (of ...)

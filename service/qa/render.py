@@ -129,7 +129,8 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     if recipient and verb in ("tell", "warn", "inform", "brief", "urge", "invite"):
         objects = " " + names(recipient)
     elif recipient and not content.lower().startswith(tuple(r.lower() for r in recipient)):
-        objects = " to " + names(recipient) if verb in ("say", "propose", "suggest", "explain") else " " + names(recipient)
+        to = " to " if verb in ("say", "propose", "suggest", "explain") else " "
+        objects = to + names(recipient)
     if target:
         objects += " " + names(target) + (" of" if kind == "Accusation" else "")
     text = f"{who} {said}{objects} {content}".rstrip()

@@ -1,0 +1,136 @@
+"""Question slots -> plans: the templates to run, with their parameters bound to graph terms.
+
+A question may be answered by a short list of (template, bindings) tried in order, the first that
+finds facts winning: a topic actor first as a graph link (kg:about), then as words in the content;
+a verb, then its synonyms; a kind of position, then any fact with the question's verb.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode
+
+from ..store.base import Term
+from ..vocab import KG_NS
+from . import lexicon, linking, parse
+from .templates import BY_ID
+
+
+@dataclass
+class Plan:
+    template: str
+    bindings: dict[str, Term]
+    params: dict  # what the document shows
+    words: list[str] = field(default_factory=list)
+    topic_names: list[str] = field(default_factory=list)  # topic matched in the text, not the graph
+    extra_actors: list[str] = field(default_factory=list)  # more participants every meeting must have
+    union: list[NamedNode] = field(default_factory=list)  # more actors, each answered in turn ("X and Y")
+
+    def binding_sets(self) -> list[dict[str, Term]]:
+        return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
+
+
+class NoAnswer(Exception):
+    """A slot names nothing in the graph: an empty answer with this message."""
+
+
+def _actor(index: linking.Index, text: str) -> linking.Link:
+    link = index.actor(text)
+    if link is None:
+        raise NoAnswer(f"No actor named {text} in the graph.")
+    return link
+
+
+def _pairs(actors: list[str], index: linking.Index) -> list[str]:
+    """'Obama-Putin' (as in "the Obama-Putin meeting") -> 'Obama', 'Putin' when it names no one itself."""
+    out = []
+    for text in actors:
+        parts = [p for p in text.split("-") if p.strip()]
+        if len(parts) > 1 and index.actor(text) is None and all(index.actor(p) for p in parts):
+            out += parts
+        else:
+            out.append(text)
+    return out
+
+
+def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.QuestionLexicon) -> list[Plan]:
+    slots, tid = dict(parsed.slots), parsed.template
+    bindings: dict[str, Term] = {}
+    params: dict = {}
+    actors = _pairs(slots.pop("actors", None) or [], index)
+    if actors:
+        slots["actor"] = actors[0]
+        if len(actors) > 1:
+            slots["other"] = actors[1]
+    extra = [_actor(index, a).iri for a in (actors or [])[2:]]
+    if tid == "statements" and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
+        if index.source(slots["actor"]) is not None:  # "what does the Other Post say about X"
+            tid, slots["source"], slots["actor"] = "source_says", slots["actor"], slots.pop("topic")
+    for name in ("actor", "other", "recipient"):
+        if slots.get(name):
+            link = _actor(index, slots[name])
+            bindings[name] = NamedNode(link.iri)
+            params[name] = {"iri": link.iri, "label": link.label}
+    if slots.get("occasion"):
+        link = index.occasion(slots["occasion"])
+        if link is None:
+            raise NoAnswer(f"No occasion named {slots['occasion']} in the graph.")
+        bindings["occasion"] = NamedNode(link.iri)
+        params["occasion"] = {"iri": link.iri, "label": link.label}
+    if slots.get("source"):
+        doc = index.source(slots["source"])
+        if doc is None:
+            raise NoAnswer(f"No source named {slots['source']} in the graph.")
+        bindings["source"] = NamedNode(doc["iri"])
+        params["source"] = {"iri": doc["iri"], "label": doc["title"] or doc["id"]}
+    if slots.get("kind"):
+        bindings["kind"] = NamedNode(KG_NS + slots["kind"])
+        params["kind"] = {"iri": KG_NS + slots["kind"], "label": slots["kind"]}
+    if slots.get("verb"):
+        bindings["verb"] = Literal(slots["verb"])
+        params["verb"] = slots["verb"]
+    words = list(parsed.words)
+    if slots.get("according"):
+        words += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
+    if words:
+        params["words"] = words
+    if tid == "meeting_details" and "actor" not in bindings:
+        raise NoAnswer("Name who met: e.g. 'When did Obama and Putin meet?'")
+    union: list[NamedNode] = []
+    if "other" in bindings and "other" not in BY_ID[tid].parameters:
+        union = [bindings.pop("other")] + [NamedNode(i) for i in extra]
+        params["actors"] = [params.pop("actor"), params.pop("other")]
+        extra = []
+    if "occasion" in bindings and "occasion" not in BY_ID[tid].parameters:
+        bindings.pop("occasion")  # no such filter: the occasion's words must be in the fact instead
+        words += parse.content_words(params["occasion"]["label"], lex)
+    plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union)]
+    topic = slots.get("topic")
+    if topic:
+        link = index.actor(topic)
+        if link is not None and tid in ("positions", "statements", "position_on"):
+            bindings["topic"] = NamedNode(link.iri)
+            params["topic"] = {"iri": link.iri, "label": link.label}
+            names = sorted(index.entities[link.iri].names) if link.iri in index.entities else [link.label]
+            relaxed = {k: v for k, v in bindings.items() if k != "topic"}
+            plans.append(Plan(tid, relaxed, {**params, "topic": {"iri": link.iri, "label": link.label}},
+                              words, topic_names=names, extra_actors=extra, union=union))
+        else:
+            params["topic"] = topic
+            for plan in plans:
+                plan.words = plan.words + parse.content_words(topic, lex)
+    if tid == "actions":  # the same act under another verb: "set up" for "establish"
+        for synonym in lex.synonyms.get(slots["verb"], ()):
+            plans.append(Plan("actions", {**bindings, "verb": Literal(synonym)}, {**params, "verb": synonym},
+                              words, extra_actors=extra, union=union))
+    verb_lemma = slots.get("verb_lemma")
+    if verb_lemma and tid in ("positions", "proposals", "statements"):  # any fact with the same verb
+        for plan in list(plans):
+            kept = {k: v for k, v in plan.bindings.items() if k in BY_ID["actions"].parameters}
+            params_v = {k: v for k, v in plan.params.items() if k != "kind"}
+            plans.append(Plan("actions", {**kept, "verb": Literal(verb_lemma)}, {**params_v, "verb": verb_lemma},
+                              plan.words + parse.content_words(plan.params.get("topic", {}).get("label", "")
+                                                               if isinstance(plan.params.get("topic"), dict) else "",
+                                                               lex),
+                              extra_actors=plan.extra_actors, union=plan.union))
+    return plans
