@@ -86,3 +86,13 @@ def check_case(case: dict) -> None:
         assert any(fits(f, want, actors) for f in facts), f"expected {want}\nfound:\n{describe(facts)}"
     for unwanted in case.get("absent", []):
         assert not any(fits(f, unwanted, actors) for f in facts), f"unexpected {unwanted}\nfound:\n{describe(facts)}"
+
+
+@lru_cache(maxsize=1)
+def seed_extractions() -> tuple:
+    """(Extraction, Doc) of both seed articles through the real pipeline stages, computed once."""
+    from service import settings
+    from service.ingest.pipeline import IngestReport, read_all
+
+    documents = read_all([str(Path(__file__).parent / "data" / "seeds")], IngestReport())
+    return tuple(pipeline.extract(documents, settings.load()))

@@ -117,6 +117,10 @@ def score_facts(gold_dir: str, sources_dir: str) -> dict:
     for extraction, _doc in pipeline.extract(documents, settings):
         document, facts = extraction.document, extraction.facts
         golds = gold[document.id]
+        flat = normalized(document.text)
+        for g in golds:
+            if normalized(g["evidence"]) not in flat:
+                raise ConfigError(f"gold evidence not found in {document.id}: {g['evidence']!r}")
         edges = [[i for i, f in enumerate(facts) if matches(g, f, document.text, extraction.actors)] for g in golds]
         pairs = _matching(edges, len(facts))
         for i, g in enumerate(golds):

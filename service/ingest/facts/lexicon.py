@@ -6,11 +6,11 @@ there replaces the built-in row of the same trigger and part of speech.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ... import settings
 from ...errors import ConfigError
 from ...vocab import FACT_KINDS
 
@@ -87,11 +87,15 @@ def _files(extra_dir: str) -> list[Path]:
     return files
 
 
-@lru_cache(maxsize=4)
 def load(extra_dir: str | None = None) -> Lexicon:
     """The merged lexicon; `extra_dir` defaults to the KGQA_LEXICON_DIR setting."""
     if extra_dir is None:
-        extra_dir = os.environ.get("KGQA_LEXICON_DIR", "")
+        extra_dir = settings.load().get("LEXICON_DIR") or ""
+    return _load(extra_dir)
+
+
+@lru_cache(maxsize=8)
+def _load(extra_dir: str) -> Lexicon:
     single: dict[tuple[str, str], Trigger] = {}
     double: dict[tuple[str, str], list[Trigger]] = {}
     for path in _files(extra_dir):

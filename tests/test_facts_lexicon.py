@@ -1,0 +1,45 @@
+"""Facts stage: the trigger lexicon is data (data/lexicon/verbs.tsv) that people extend without code."""
+from __future__ import annotations
+
+import pytest
+
+from service.errors import ConfigError
+from service.ingest.facts import extract, lexicon
+from service.ingest.pipeline import analyse
+from service.model import Document
+
+
+def _write(tmp_path, rows: str):
+    (tmp_path / "verbs-extra.tsv").write_text(rows, encoding="utf-8")
+    return str(tmp_path)
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("broker\tverb\tAgreement\tcontent\n", "expected 5"),
+    ("broker\tverb\tDeal\tcontent\t0.8\n", "unknown kind"),
+    ("broker\tadverb\tAgreement\tcontent\t0.8\n", "pos"),
+    ("broker\tverb\tAgreement\tcontent\thigh\n", "not a number"),
+    ("broker a deal\tverb\tAgreement\tcontent\t0.8\n", "one or two words"),
+    ("broker\tverb\tAgreement\tsubject\t0.8\n", "object"),
+])
+def test_facts_lexicon_bad_row_named(tmp_path, row, problem):
+    with pytest.raises(ConfigError, match=problem):
+        lexicon.load(_write(tmp_path, row))
+
+
+def test_facts_lexicon_built_in_kinds_known():
+    lex = lexicon.load("")
+    assert lex.single[("propose", "verb")].kind == "Proposal"
+    assert lex.double[("call", "verb")][0].second == "for"
+    assert lex.cue("reportedly") == "hedge"
+
+
+def test_facts_lexicon_extension_changes_extraction(tmp_path, monkeypatch):
+    text = "Qatar brokered a truce between the two factions."
+    doc, resolver = analyse(text)
+    before = extract(doc, resolver, Document("text", text))
+    assert not any(f.kind == "Agreement" for f in before)
+    monkeypatch.setenv("KGQA_LEXICON_DIR", _write(tmp_path, "broker\tverb\tAgreement\tcontent\t0.8\n"))
+    doc, resolver = analyse(text)
+    after = extract(doc, resolver, Document("text", text))
+    assert [f.content for f in after if f.kind == "Agreement"] == ["a truce between the two factions"]
