@@ -7,8 +7,10 @@ from tests.facts_support import run, seed_extractions
 
 # where the site's furniture starts or ends in each seed (breadcrumbs, comment forms, newsletter, appeals)
 FURNITURE = {
-    "putin-and-obama-summit": ("Home / Article / Putin and Obama Summit: More Progress Than Expected", "Leave a Reply"),
-    "why-obama-and-putin-are-tied-to-each-other": ("Support The Moscow Times!", "Sign up for our free weekly newsletter"),
+    "putin-and-obama-summit": ("Home / Article / Putin and Obama Summit: More Progress Than Expected",
+                               "Leave a Reply"),
+    "why-obama-and-putin-are-tied-to-each-other": ("Support The Moscow Times!",
+                                                   "Sign up for our free weekly newsletter"),
 }
 
 
