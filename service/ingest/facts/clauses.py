@@ -202,7 +202,7 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
             parts = [c for c in tok.children if c.dep_ == dep and c != anchor
                      and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB"))]  # a quote before "he said"
             if parts:  # several when the parser splits a word ("co - sponsor")
-                return min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
+                return _clause_range(parts)
         if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr", "acomp"):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
             if prep is not None and child(prep, "pobj", "pcomp") is not None:
@@ -229,6 +229,20 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
                                                      if c.dep_ == "prep" and c.i > prep.i])
                 return obj.left_edge.i, end
     return None
+
+
+def _clause_range(parts: list[Token]) -> tuple[int, int]:
+    """Token range of a clause, ending before a coordinated verb that belongs to the clause above
+    ("fears [Assad's days are numbered] and is getting serious": "is" does not agree with "days")."""
+    start, end = min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
+    for part in parts:
+        subj = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for conj in part.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and subj is not None \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and not _agrees(conj, subj):
+                cc = [c.i for c in part.children if c.dep_ == "cc" and c.i < conj.i]
+                end = min(end, cc[-1] if cc else conj.left_edge.i)
+    return start, end
 
 
 def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:

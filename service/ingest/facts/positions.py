@@ -52,8 +52,10 @@ class Builder:
         """Actor keys a noun phrase names; for a common noun "including X, Y", its members."""
         if tok is None:
             return []
+        # "allies, including Saudi Arabia and Qatar": the group and its named members
         members = including(tok) if tok.pos_ == "NOUN" else []
-        keys = self.resolver.resolve(noun_phrase(members[0])) if members else []
+        keys = self.resolver.resolve(noun_phrase(tok)) + (self.resolver.resolve(noun_phrase(members[0]))
+                                                          if members else [])
         if not keys:
             appos = [c for c in tok.children if c.dep_ == "appos"]  # "the two ministers, Wang and Lavrov,"
             keys = [k for a in appos for k in self.resolver.resolve(noun_phrase(a))]
