@@ -113,11 +113,11 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
     found += _people(doc, people, lex, actors)
     for f in found:
         if f.key not in actors:
-            actors[f.key] = _copy(lex.actors[f.key])
+            actors[f.key] = copy(lex.actors[f.key])
     for key in list(actors):  # the country a government governs, the organization an office is part of
         for parent in [actors[key].government_of, *actors[key].member_of]:
             if parent and parent not in actors and parent in lex.actors:
-                actors[parent] = _copy(lex.actors[parent])
+                actors[parent] = copy(lex.actors[parent])
     return sorted(found, key=lambda f: f.start), actors
 
 
@@ -155,6 +155,7 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor]) -> l
     return out
 
 
-def _copy(actor: Actor) -> Actor:
+def copy(actor: Actor) -> Actor:
+    """A per-document copy of a lexicon actor (documents add members and aliases to theirs)."""
     return Actor(actor.key, actor.label, actor.kind, set(actor.aliases), actor.government_of,
                  set(actor.member_of))

@@ -7,6 +7,8 @@ the document text with odd spaces made plain and everything outside the body bla
 """
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -47,18 +49,40 @@ def pieces(text: str, body: list[Span]) -> list[str]:
     return [flat[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-def parse(items: list[tuple[str, list[Span]]], model: str, n_process: int = 1,
-          batch_size: int = 64) -> list[Doc]:
-    """One Doc per (text, body spans), parsing every paragraph of every document in one stream (so
-    `n_process` > 1 keeps both cores busy across many documents)."""
+def parse(items: list[tuple[str, list[Span]]], model: str, n_process: int = 1) -> list[Doc]:
+    """One Doc per (text, body spans)."""
+    return list(parse_stream(iter(items), model, n_process))
+
+
+def parse_stream(items: Iterator[tuple[str, list[Span]]], model: str, n_process: int = 1,
+                 batch_size: int = 64) -> Iterator[Doc]:
+    """One Doc per (text, body spans), lazily, in order. The paragraphs of every document flow through
+    one nlp.pipe stream, so `n_process` > 1 starts its worker processes once and keeps both cores
+    busy across many documents."""
     nlp = load_model(model)
-    per_doc = [pieces(text, body) for text, body in items]
-    flat = [p for ps in per_doc for p in ps]
-    parsed = iter(nlp.pipe(flat, n_process=max(1, n_process), batch_size=batch_size))
-    docs = []
-    for (text, _), ps in zip(items, per_doc, strict=True):
-        parts = [next(parsed) for _ in ps]
-        doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
-        assert len(doc.text) == len(text), "parse text must keep the document's offsets"
-        docs.append(doc)
-    return docs
+    counts: deque[tuple[int, int]] = deque()  # (pieces, text length) per document, in order
+
+    def flat() -> Iterator[str]:
+        for text, body in items:
+            ps = pieces(text, body)
+            counts.append((len(ps), len(text)))
+            yield from ps
+
+    parsed = nlp.pipe(flat(), n_process=max(1, n_process), batch_size=batch_size)
+    buffer: list[Doc] = []
+    for part in parsed:
+        buffer.append(part)
+        while counts and len(buffer) >= counts[0][0]:
+            n, length = counts.popleft()
+            parts, buffer = buffer[:n], buffer[n:]
+            yield _join(nlp, parts, length)
+    while counts:  # documents with no pieces at all (empty text)
+        n, length = counts.popleft()
+        yield _join(nlp, buffer[:n], length)
+        buffer = buffer[n:]
+
+
+def _join(nlp: Language, parts: list[Doc], length: int) -> Doc:
+    doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
+    assert len(doc.text) == length, "the parse text must keep the document's offsets"
+    return doc

