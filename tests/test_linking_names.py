@@ -28,6 +28,12 @@ E = "http://kgqa.test/entities/"
     ("Lavrow", "actor-lavrov", "fuzzy"),
     ("Washington military planner", "actor-planners", "fuzzy"),
     ("Moscow's generals", "actor-russia-gov", "possessor"),
+    ("the Russian foreign minister", "actor-lavrov", "description"),  # by the graph's role facts
+    ("the US president", "actor-biden", "description"),
+    ("the American president", "actor-biden", "description"),  # a demonym
+    ("the Russian leader", "actor-putin", "description"),
+    ("the Kremlin spokesman", "actor-peskov", "description"),  # the government's role
+    ("the German chancellor", None, None),
     ("Angela Merkel", None, None),
     ("the", None, None),
 ])

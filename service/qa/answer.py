@@ -120,6 +120,8 @@ def _texts(store: Store, rec: facts_mod.FactRecord) -> str:
 
 
 def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
+    if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
+        return False
     if plan.extra_actors:
         present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
         if not set(plan.extra_actors) <= present:

@@ -34,6 +34,10 @@ class QuestionLexicon:
     stopwords: frozenset[str]
     synonyms: dict[str, tuple[str, ...]]  # verb -> verbs that mean the same ("set up" -> "establish", ...)
     experiencer_verbs: frozenset[str]  # "what worries X": X holds the concern
+    group_references: frozenset[str]  # "both sides", "the two leaders": two or more holders, named or not
+    audiences: frozenset[str]  # "reporters", "the press": who is told, not an actor to filter by
+    leader_titles: frozenset[str]  # what "the Russian leader" may hold: president, prime minister...
+    demonyms: dict[str, str]  # "russian" -> "Russia", from the actor lexicon (data/lexicon/actors.json)
     adjectives: frozenset[str]  # triggers that are adjectives: "worried", "committed" (is worried ...)
     noun_triggers: frozenset[str]  # triggers that are nouns: "agreement", "proposal" (no past tense)
 
@@ -111,6 +115,9 @@ def load(extra_dir: str = "") -> QuestionLexicon:
         adjectives=frozenset(adjectives), noun_triggers=frozenset(nouns),
         synonyms=_synonyms(data.get("verb_synonyms", ())),
         experiencer_verbs=frozenset(data.get("experiencer_verbs", ())),
+        group_references=frozenset(data.get("group_references", ())),
+        audiences=frozenset(data.get("audiences", ())),
+        leader_titles=frozenset(data.get("leader_titles", ())), demonyms=_demonyms(folders),
     )
 
 
@@ -139,4 +146,20 @@ def _read_shapes(path: Path) -> list[tuple[re.Pattern, str]]:
             out.append((re.compile("^" + pattern + "$"), key))
         except re.error as err:
             raise ConfigError(f"{path}:{number}: bad question pattern: {err}") from None
+    return out
+
+
+def _demonyms(folders: list[Path]) -> dict[str, str]:
+    """Demonym (lower case) -> country label, from the actor lexicon's countries rows
+    [key, label, aliases, demonyms, ...]; rows of another shape are skipped."""
+    out: dict[str, str] = {}
+    for folder in folders:
+        for path in sorted(folder.glob("actors*.json")):
+            try:
+                rows = json.loads(path.read_text(encoding="utf-8")).get("countries", [])
+            except (OSError, ValueError, AttributeError):
+                continue
+            for row in rows:
+                if isinstance(row, list) and len(row) > 3 and isinstance(row[3], list):
+                    out.update({str(d).lower().replace(".", ""): row[1] for d in row[3]})
     return out

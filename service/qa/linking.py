@@ -25,6 +25,8 @@ SELECT ?x ?type ?name WHERE {
   ?x a ?type .
   { ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name }
 }"""
+_ROLES = _PREFIX + """
+SELECT ?h ?t ?o WHERE { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o }"""
 _VERSION = _PREFIX + "SELECT ?d ?h WHERE { ?d a kg:Document . OPTIONAL { ?d kg:contentHash ?h } }"
 _DOCS = _PREFIX + """
 SELECT ?d ?id ?title ?publisher WHERE {
@@ -95,6 +97,14 @@ class Index:
                 self.by_name.setdefault(name, []).append(ent)
                 if "Person" in ent.types and " " in name:
                     self.by_surname.setdefault(name.rsplit(" ", 1)[1], []).append(ent)
+        self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
+            (r["h"].value, normalize(r["t"].value), r["o"].value) for r in store.select(_ROLES)]
+        self.family: dict[str, set[str]] = {}  # a country and its governments, each to all of them
+        for r in store.select(_PREFIX + "SELECT ?g ?c WHERE { ?g kg:governmentOf ?c }"):
+            c, g = r["c"].value, r["g"].value
+            group = self.family.get(c, {c}) | self.family.get(g, set()) | {g}
+            for member in group:
+                self.family[member] = group
         self.documents = [{"iri": r["d"].value, "id": r["id"].value,
                            "title": r["title"].value if "title" in r else "",
                            "publisher": r["publisher"].value if "publisher" in r else ""}
@@ -120,6 +130,9 @@ class Index:
             found = self._exact(" ".join(words[i:]), allowed, "title") or self._surname(words[i:], allowed)
             if found:
                 return found
+        found = None if occasions else self.described(words)
+        if found:
+            return found
         found = self._fuzzy(name, allowed)
         if found:
             return found
@@ -128,6 +141,29 @@ class Index:
             inner = self.actor(possessor.group(1), occasions=occasions)
             if inner:
                 return Link(inner.iri, inner.label, inner.kind, "possessor", inner.score * 0.8)
+        return None
+
+    def described(self, words: list[str]) -> Link | None:
+        """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
+        title in that country (or its government), as the graph's role facts give it."""
+        from .lexicon import load
+
+        lex = load()
+        for k in range(1, len(words)):
+            place, title = " ".join(words[:k]), " ".join(words[k:])
+            country = self._exact(place, lambda e: e.kind in ("Country", "Government"), "exact")
+            if country is None and place in lex.demonyms:
+                country = self._exact(normalize(lex.demonyms[place]), lambda e: e.kind == "Country", "exact")
+            if country is None:
+                continue
+            family = self.family.get(country.iri, {country.iri})
+            titles = lex.leader_titles if title in ("leader", "leadership") else {title}
+            holders = sorted({h for h, t, org in self.roles if org in family
+                              and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", t) or x.endswith(" " + t)
+                                      for x in titles)})
+            if len(holders) == 1 and holders[0] in self.entities:
+                ent = self.entities[holders[0]]
+                return Link(ent.iri, ent.label, ent.kind, "description", 0.85)
         return None
 
     def occasion(self, text: str) -> Link | None:

@@ -25,6 +25,7 @@ class Plan:
     topic_names: list[str] = field(default_factory=list)  # topic matched in the text, not the graph
     extra_actors: list[str] = field(default_factory=list)  # more participants every meeting must have
     union: list[NamedNode] = field(default_factory=list)  # more actors, each answered in turn ("X and Y")
+    joint: bool = False  # only facts held by two or more ("both sides")
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -62,6 +63,14 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         slots["actor"] = actors[0]
         if len(actors) > 1:
             slots["other"] = actors[1]
+    if slots.get("actor", "").lower() in lex.group_references and "other" not in slots:
+        slots.pop("actor")  # "both sides agreed": facts that two or more hold together
+        params["holders"] = "two or more"
+        joint = True
+    else:
+        joint = False
+    if slots.get("recipient", "").lower() in lex.audiences:
+        params["told"] = slots.pop("recipient")  # "told reporters": any statement
     extra = [_actor(index, a).iri for a in (actors or [])[2:]]
     if tid == "statements" and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
         if index.source(slots["actor"]) is not None:  # "what does the Other Post say about X"
@@ -104,7 +113,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     if "occasion" in bindings and "occasion" not in BY_ID[tid].parameters:
         bindings.pop("occasion")  # no such filter: the occasion's words must be in the fact instead
         words += parse.content_words(params["occasion"]["label"], lex)
-    plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union)]
+    plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint)]
     topic = slots.get("topic")
     if topic:
         link = index.actor(topic)

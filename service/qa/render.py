@@ -78,14 +78,27 @@ def sentence(rec: FactRecord, lex: QuestionLexicon, conflicts: list[dict]) -> st
 def meeting_sentence(rec: FactRecord) -> str:
     who = names(rec.labels("participant"))
     text = f"{who} met" + _where_when(rec, "")
-    texts = [v.value for v in rec.values("durationText")]
-    durations = [duration_text(v.value) for v in rec.values("duration")]
-    if texts or durations:
-        text += " for " + (texts[0] if texts else durations[0])
-    topics = rec.labels("about")
+    length = how_long(rec)
+    if length:
+        text += " for " + length
+    content = rec.first("content")
+    topics = [t for t in rec.labels("about") if not content or t.lower() not in content.lower()]
+    if content:
+        text += " to discuss " + content
     if topics:
-        text += " about " + names(topics)
+        text += (" and " if content else " about ") + names(topics)
     return text
+
+
+def how_long(rec: FactRecord, graph: str | None = None) -> str:
+    """The meeting's length as the source words it ("more than 90 minutes") when that is short,
+    else from its xsd:duration ("94 minutes")."""
+    texts = [v.value for v in rec.props.get("durationText", []) if graph in (None, v.graph)]
+    short = [t for t in texts if len(t.split()) <= 5]
+    if short:
+        return short[0]
+    durations = [duration_text(v.value) for v in rec.props.get("duration", []) if graph in (None, v.graph)]
+    return durations[0] if durations else ""
 
 
 def role_sentence(rec: FactRecord) -> str:
@@ -115,6 +128,8 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
                 r"(?:that|about|by|over|of|for)\b", content):
             said += " that" if _CLAUSE.search(content) else " about"
     elif verb and verb not in lex.noun_triggers:
+        if verb in ("tell", "inform", "brief") and not rec.labels("recipient"):
+            verb = "say"  # "told reporters": no one to name
         said = ("did not " + verb) if negated else lex.past_tense(verb)
     else:
         said = lex.kind_verbs.get(kind, "stated")
@@ -139,20 +154,33 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     if condition and condition.lower() not in content.lower():
         text += f" {condition}" + ("," if where else "")
     text += where
-    source = according(attribution, rec.labels("attributedTo"), content)
+    source = according(attribution, rec.labels("attributedTo"), content, holders)
     return _capital(f"{source}, {text}" if source else text)
 
 
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that)\b", re.IGNORECASE)
 
 
-def according(attribution: str | None, attributed_to: list[str], content: str) -> str:
-    """'According to X' for a fact that the article attributes to someone, or ''."""
-    if attribution and attribution.lower() in content.lower():
-        return ""
-    if attribution and not _PRONOUN.match(attribution):
-        text = attribution.rstrip(", ")
-        return text if text.lower().startswith("according") else "According to " + text[:1].lower() + text[1:]
-    if attributed_to:
-        return "According to " + names(attributed_to)
-    return ""
+_SPEECH_TAIL = re.compile(r"\s+(?:said|says|told|tells|added|adds|stated|reported|reports|noted|explained|"
+                          r"revealed|claimed|claims|announced|insisted|wrote|writes)\b.*$", re.IGNORECASE)
+_LOWER_FIRST = ("the", "a", "an", "recent", "some", "several", "official", "unnamed", "what", "western", "russian",
+                "american", "u.s.", "us", "senior", "diplomatic", "military", "intelligence")
+
+
+def according(attribution: str | None, attributed_to: list[str], content: str, holders: list[str] = ()) -> str:
+    """'According to X' for a fact that the article attributes to someone else, or ''."""
+    text = _SPEECH_TAIL.sub("", (attribution or "").strip(" ,"))
+    if text and not _PRONOUN.match(text) and text.lower() not in content.lower():
+        if not any(_names_same(text, h) for h in holders):
+            if text.lower().startswith("according to "):
+                return "According to " + text[len("according to "):]
+            first = text.split()[0].lower()
+            return "According to " + (text[:1].lower() + text[1:] if first in _LOWER_FIRST else text)
+    others = [a for a in attributed_to if not any(_names_same(a, h) for h in holders)]
+    return "According to " + names(others) if others else ""
+
+
+def _names_same(a: str, b: str) -> bool:
+    """'Obama' and 'Barack Obama' name the same: one's last word ends the other."""
+    a, b = a.lower().split(), b.lower().split()
+    return bool(a and b) and (a[-1] == b[-1] or a == b[: len(a)] or b == a[: len(b)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .facts import FactRecord
-from .render import duration_text
+from .render import duration_text, how_long
 
 _TOKEN = re.compile(r"[\w][\w\-']*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",
@@ -75,8 +75,8 @@ def conflicts_of(rec: FactRecord) -> list[dict]:
             if source not in entry["sources"]:
                 entry["sources"].append(source)
             if prop == "duration":
-                entry["text"] = duration_text(v.value)
-            if shown_by:
+                entry["text"] = how_long(rec, v.graph) or duration_text(v.value)
+            elif shown_by:
                 texts = [t.value for t in rec.props.get(shown_by, []) if t.graph == v.graph]
                 if texts:
                     entry["text"] = texts[0]
