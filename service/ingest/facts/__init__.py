@@ -170,7 +170,8 @@ class _Reader:
     def _attribute(self, fact: Fact, according) -> None:
         fact.attribution = according[0]
         obj = according[1]
-        keys = self.b.resolver.resolve(self.b.doc[obj.left_edge.i:obj.right_edge.i + 1])
+        phrase = self.b.doc[obj.left_edge.i:obj.right_edge.i + 1]
+        keys = self.b.resolver.resolve(phrase) or self.b.named_in(phrase)  # "State Department figures"
         fact.attributed_to = keys[0] if keys else fact.attributed_to
 
     def _quotes(self, sent, kept: list[Candidate]) -> list[Fact]:

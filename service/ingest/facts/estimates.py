@@ -51,7 +51,7 @@ def counted(sent) -> list[tuple[Token, list[Token], Token]]:
 
 
 def approximate(phrase: list[Token]) -> bool:
-    return any(t.lower_ in APPROXIMATE and t.dep_ in ("quantmod", "advmod", "amod") for t in phrase)
+    return any(t.lower_ in APPROXIMATE and t.dep_ in ("quantmod", "advmod", "amod", "det") for t in phrase)
 
 
 def fill(fact: Fact, number: Token, phrase: list[Token], noun: Token) -> None:

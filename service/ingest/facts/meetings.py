@@ -24,6 +24,7 @@ class Meetings:
     def __init__(self, builder: Builder):
         self.b = builder
         self.current: Fact | None = None
+        self.current_before: Fact | None = None
 
     def occasion_actor(self, sent) -> str | None:
         """An occasion (e.g. the UN General Assembly) named in the sentence."""
@@ -51,16 +52,19 @@ class Meetings:
                        for g in c.children if g.dep_ == "pobj"]
         for tok in others:
             people += self.b.actors(tok)
-        if len(set(people)) < 1:
+        people = self._participants(people)
+        if not people:
             return None
-        return self._meeting(pred, people)
+        fact = self._meeting(pred, people)
+        return self._same_as_current(fact)
 
     def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
         """(meeting, is_new) for a meeting noun: a new meeting, or a reference to the current one."""
-        people = self.b.noun_holders(noun, subject_fallback=False)
+        people = self._participants(self.b.noun_holders(noun, subject_fallback=False))
         own = bool(people)  # participants named on the noun itself: "the Obama-Putin meeting"
-        people += [k for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
-                   for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
+        people += self._participants([k for c in noun.children if c.dep_ == "prep" and c.lower_ in
+                                      ("with", "between", "among") for g in c.children if g.dep_ == "pobj"
+                                      for k in self.b.actors(g)])
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
         if self.current is not None and (not people or set(people) <= set(self.current.holders)):
             if det in DEFINITE or people:
@@ -72,6 +76,23 @@ class Meetings:
         if people or (det in ("a", "an") and noun.dep_ == "pobj"):
             return self._meeting(noun, people), True
         return None, False
+
+    def _participants(self, keys: list[str]) -> list[str]:
+        """Who took part: not the occasion or the place ("the G20 summit", "the Sochi talks")."""
+        return [k for k in dict.fromkeys(keys) if self.b.resolver.actor(k).kind not in ("Occasion", "Place")]
+
+    def _same_as_current(self, fact: Fact) -> Fact | None:
+        """A second report of the current meeting (the headline's "hold phone call", then the body's
+        "spoke by phone on Thursday"): its details and evidence join the current one, no new fact."""
+        cur = self.current_before
+        if cur is None or set(fact.holders) != set(cur.holders) or (fact.date and cur.date and fact.date != cur.date):
+            return fact
+        for name in ("occasion", "place", "date", "time_text", "duration", "duration_text"):
+            if getattr(cur, name) is None and getattr(fact, name) is not None:
+                setattr(cur, name, getattr(fact, name))
+        cur.evidence.extend(e for e in fact.evidence if e not in cur.evidence)
+        self.current = cur
+        return None
 
     def _meeting(self, pred: Token, people: list[str]) -> Fact:
         sent = pred.sent
@@ -94,7 +115,7 @@ class Meetings:
                 keys = self.b.resolver.resolve(noun_phrase(obj))
                 if keys and self.b.resolver.actor(keys[0]).kind in PLACE_KINDS:
                     fact.place = keys[0]
-        self.current = fact
+        self.current_before, self.current = self.current, fact
         return fact
 
     def add_participants(self, meeting: Fact, keys: list[str]) -> None:

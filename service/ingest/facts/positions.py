@@ -65,10 +65,10 @@ class Builder:
             if not keys or any(t.dep_ == "cc" and t.head.i != tok.i for t in phrase):
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
-                keys = keys + [k for k in self._named_in(phrase) if k not in keys]
+                keys = keys + [k for k in self.named_in(phrase) if k not in keys]
         return list(dict.fromkeys(keys))
 
-    def _named_in(self, phrase) -> list[str]:
+    def named_in(self, phrase) -> list[str]:
         """Actors named in a phrase whose head names none, outside its possessives and prepositional
         objects ("Washington military planners" yes; "Assad's brutality", "a solution to the Syria
         conflict" no)."""
@@ -99,7 +99,7 @@ class Builder:
         for c in noun.children:
             if c.dep_ in HOLDER_MODIFIERS and c.i < noun.i:
                 phrase = self.doc[c.left_edge.i:c.right_edge.i + 1]
-                keys += self.resolver.resolve(phrase) + self._named_in(phrase)
+                keys += self.resolver.resolve(phrase) + self.named_in(phrase)
         if keys:
             return list(dict.fromkeys(keys))
         if subject_fallback and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
