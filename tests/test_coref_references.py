@@ -63,3 +63,21 @@ def test_coref_pairs_take_reported_meeting_participants():
     resolver.note_participants(["sergei-lavrov", "john-kerry"], 0)
     start = text.index("Both sides")
     assert resolver.resolve(doc.char_span(start, start + 10)) == ["sergei-lavrov", "john-kerry"]
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    ("Obama called Merkel on Friday. He thanked her, and she promised to visit.", "she", ["angela-merkel"]),
+    ("Secretary of State John Kerry met Lavrov. Later the secretary flew home.", "the secretary",
+     ["john-kerry"]),
+    ("Russia has moved jets to Syria. Its forces began strikes on Wednesday.", "Its", ["russia"]),
+])
+def test_coref_gender_titles_and_its(text, phrase, keys):
+    assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, phrase, key", [
+    ("Obama knows Assad's fate will be decided in Tehran, not in Moscow.", "Tehran", "iran-government"),
+    ("The foreign ministers met in Tehran on Sunday.", "Tehran", "iran-capital-tehran"),
+])
+def test_coref_capitals_place_or_government(text, phrase, key):
+    assert refers(text, phrase) == [key]

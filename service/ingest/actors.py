@@ -43,6 +43,8 @@ class Resolver:
             self._mentions.append(Mention(g.actor.key, _span(doc, g.start, g.end)))
         self.pairs, self.meetings = _pairs(doc, self.key_at, set(lex.meeting_words))
         self.person_country: dict[str, str] = {}
+        self.titles: dict[str, set[str]] = {}  # person key -> lower-case title words ("president")
+        self.gender: dict[str, str] = {}  # person key -> "m" | "f", from pronouns already resolved
         self.roles: list[Fact] = roles.find(self)
         self._resolve_all()
         self._mentions.sort(key=lambda m: (m.span.start, m.span.end))

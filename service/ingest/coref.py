@@ -24,19 +24,37 @@ PLURAL = {"they", "them", "their", "theirs", "themselves"}
 OBJECT = {"him", "her", "them", "himself", "herself", "themselves"}
 _SUBJECT = {"nsubj", "nsubjpass"}
 _WINDOW = 3  # sentences to look back
+_BODIES = {"Country", "Government", "Organization"}  # what "its" refers to
+
+
+MALE, FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
 
 
 def pronoun(r: Resolver, h: Token) -> list[str]:
     word = h.lower_
     if word in SINGULAR:
+        gender = "m" if word in MALE else "f"
+
+        def agrees(key: str) -> bool:  # a person already called "he" is not "she"
+            return r.gender.get(key, gender) == gender
+
+        found: list[str] = []
         if word in OBJECT or (word == "her" and h.dep_ != "poss"):
             own = _clause_subject(h)
             for i, keys in reversed(_before(r, h, persons=True)):
-                if own is None or not (own.left_edge.i <= i <= own.right_edge.i):
-                    return keys
-            return []
-        return _by_subject(r, h, lambda keys: len(keys) == 1 and r.is_person(keys[0])) \
-            or _nearest(r, h, persons=True)
+                if (own is None or not (own.left_edge.i <= i <= own.right_edge.i)) and agrees(keys[0]):
+                    found = keys
+                    break
+        else:
+            found = _by_subject(r, h, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])) \
+                or next((keys for _, keys in reversed(_before(r, h, persons=True)) if agrees(keys[0])), [])
+        if found:
+            r.gender.setdefault(found[0], gender)
+        return found
+    if word == "its":
+        return _by_subject(r, h, lambda keys: len(keys) == 1 and r.actor(keys[0]).kind in _BODIES) \
+            or next((keys for _, keys in reversed(_before(r, h, persons=False))
+                     if r.actor(keys[0]).kind in _BODIES), [])
     if word in PLURAL:
         found = _by_subject(r, h, lambda keys: len(keys) > 1 or r.is_group(keys[0]))
         if found:
@@ -60,8 +78,10 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
     if not determined:
         return []
     counterpart = h.lemma_.lower() == "counterpart"
-    if country is None and not counterpart:
-        return []
+    if country is None and not counterpart:  # "the president": the latest person known by that title
+        titled = [k for _, (k,) in reversed(_before(r, h, persons=True, window=6))
+                  if h.lemma_.lower() in r.titles.get(k, set())]
+        return titled[:1]
     def fits(key: str) -> bool:
         mine = r.country(key)
         return key != owner and bool((country and mine == country)

@@ -51,10 +51,17 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
         label = doc[left:right].text
         key = "group-" + slug(label.replace("'s", ""))
         actor = Actor(key, label, "Group", {label})
-        owners = {key_at[c.i] for m in modifiers if m.dep_ != "poss" for c in m.subtree if key_at[c.i]}
+        owners = {key_at[c.i] for m in modifiers if m.dep_ != "poss" and not _negated(m)
+                  for c in m.subtree if key_at[c.i]}
         actor.member_of |= owners
         out.append(GroupFound(tok.i, left, right, actor, tuple(_members(tok, key_at))))
     return out
+
+
+def _negated(modifier: Token) -> bool:
+    """'non-Islamic State', 'anti-Kremlin': the modifier names who the group is not."""
+    return any(t.lower_ in ("non", "anti", "non-", "anti-") or t.lower_.startswith(("non-", "anti-"))
+               for t in modifier.subtree)
 
 
 def _actor_in(tok: Token, key_at: list[str | None]) -> bool:

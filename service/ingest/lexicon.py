@@ -30,6 +30,7 @@ class Lexicon:
     honorifics: set[str] = field(default_factory=set)
     descriptors: set[str] = field(default_factory=set)
     meeting_words: set[str] = field(default_factory=set)  # lemmas: a pair with them has met
+    decision_words: set[str] = field(default_factory=set)  # "decided in Tehran": the government
     digest: str = ""
 
     def government(self, country: str) -> str:
@@ -65,6 +66,7 @@ def load(extra_dir: str = "") -> Lexicon:
         lex.title_modifiers |= set(titles.get("modifiers", []))
         lex.honorifics |= set(titles.get("honorifics", []))
         lex.descriptors |= {d.lower() for d in titles.get("descriptors", [])}
+        lex.descriptors |= {t.lower().split(" of ")[0].split()[-1] for t in titles.get("titles", [])}
     lex.digest = hashlib.sha256("".join(blobs).encode()).hexdigest()[:12]
     return lex
 
@@ -100,5 +102,6 @@ def _add_actors(lex: Lexicon, data: dict) -> None:
             lex.country_of[key] = country
     lex.group_heads |= {h.lower() for h in data.get("group_heads", [])}
     lex.meeting_words |= {w.lower() for w in data.get("meeting_words", [])}
+    lex.decision_words |= {w.lower() for w in data.get("decision_words", [])}
     for sort, nouns in data.get("pair_nouns", {}).items():
         lex.pair_nouns.update({n.lower(): sort for n in nouns})

@@ -69,7 +69,7 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
     for span in named:
         key = lex.aliases[span.text]
         how = "name"
-        if span.text in lex.capitals and _locative(span):
+        if span.text in lex.capitals and _locative(span, lex.decision_words):
             key, how = lex.capitals[span.text], "place"
         elif lex.actors[key].kind == "Government" and span.text not in lex.actors[key].label:
             how = "metonym"
@@ -121,9 +121,13 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
     return sorted(found, key=lambda f: f.start), actors
 
 
-def _locative(span) -> bool:
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE
+def _locative(span, decision_words: set[str]) -> bool:
+    """A capital after "in"/"at"/"to" is the place ("met in Moscow"), unless what happens there is a
+    decision ("Assad's fate will be decided in Tehran": the government)."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in _LOCATIVE:
+        return False
+    return prep.head.lemma_.lower() not in decision_words
 
 
 def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple[int, int]:

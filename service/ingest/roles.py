@@ -46,6 +46,8 @@ def find(r: Resolver) -> list[Fact]:
         country = r.country(org) if org else None
         if country and holder not in r.lex.country_of:
             r.person_country.setdefault(holder, country)
+        head = name.lower().split(" of ")[0].split()[-1]  # "Secretary of State" -> "secretary"
+        r.titles.setdefault(holder, set()).update([head, name.lower()])
         sig = (holder, name.lower(), org)
         if sig in seen:
             return
