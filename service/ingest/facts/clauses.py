@@ -196,8 +196,10 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
             continue
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
             obj = child(tok, "pobj", "pcomp")
-            if obj is not None:
-                return subtree_span(obj)
+            if obj is not None:  # "called on all sides [to exercise restraint]"
+                start, end = subtree_span(obj)
+                clause = [c for c in pred.children if c.dep_ in CLAUSE_DEPS and c.i >= end]
+                return start, max([end] + [c.right_edge.i + 1 for c in clause])
         for dep in CLAUSE_DEPS + ("acl",):
             parts = [c for c in tok.children if c.dep_ == dep and c != anchor
                      and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB"))]  # a quote before "he said"

@@ -73,7 +73,7 @@ class Meetings:
             return None, False
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and not own:  # "increase talks with X": none held
             return None, False
-        if people or (det in ("a", "an") and noun.dep_ == "pobj"):
+        if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
 
