@@ -117,3 +117,13 @@ def test_answer_refused(qa_store, question, error):
     with pytest.raises(KgqaError) as caught:
         run(qa_store, question)
     assert caught.value.code == error and caught.value.status == 400
+
+
+@pytest.mark.parametrize("question, facts", [
+    ("What did Biden say about Putin?", {E + "statement-biden-said"}),  # said, not what he believes
+    ("What does Biden believe?", {E + "statement-biden-believes"}),
+    ("What does Biden think about Putin?", {E + "statement-biden-said", E + "statement-biden-believes",
+                                            E + "criticism-navalny"}),
+])
+def test_answer_speech_before_belief(qa_store, question, facts):
+    assert {a["fact"] for a in run(qa_store, question)["answers"]} == facts

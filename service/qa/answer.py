@@ -98,6 +98,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str) -> tuple[list[dict],
     kept = [rec for rec in records.values() if _fits(rec, plan)]
     if plan.words and not kept:  # the words may be in the passage rather than the content
         kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=_texts(store, rec))]
+    if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
+        said = [rec for rec in kept if rec.first("verb") in plan.speech]
+        kept = said or kept
     if plan.template == "meeting_details":  # a meeting the sources give no time, place or length for
         detailed = [rec for rec in kept if any(rec.values(n) for n in DETAILS)]  # does not answer "when"
         kept = detailed or kept

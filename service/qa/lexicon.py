@@ -37,6 +37,7 @@ class QuestionLexicon:
     group_references: frozenset[str]  # "both sides", "the two leaders": two or more holders, named or not
     audiences: frozenset[str]  # "reporters", "the press": who is told, not an actor to filter by
     leader_titles: frozenset[str]  # what "the Russian leader" may hold: president, prime minister...
+    speech_verbs: frozenset[str]  # say, tell, announce...: "what did X say" asks for these, not "X knows"
     demonyms: dict[str, str]  # "russian" -> "Russia", from the actor lexicon (data/lexicon/actors.json)
     adjectives: frozenset[str]  # triggers that are adjectives: "worried", "committed" (is worried ...)
     noun_triggers: frozenset[str]  # triggers that are nouns: "agreement", "proposal" (no past tense)
@@ -73,6 +74,8 @@ def _read_verbs_tsv(path: Path, into: dict[str, str], pos: dict[str, set[str]]) 
             continue
         word = cols[0].strip().lower()
         pos.setdefault(cols[1], set()).add(word)
+        if cols[2] == "speech":
+            pos.setdefault("speech", set()).add(word)
         kind = "Statement" if cols[2] == "speech" else cols[2]
         if kind in FACT_KINDS and cols[1] in ("verb", "adj"):
             into.setdefault(word, kind)
@@ -118,6 +121,7 @@ def load(extra_dir: str = "") -> QuestionLexicon:
         group_references=frozenset(data.get("group_references", ())),
         audiences=frozenset(data.get("audiences", ())),
         leader_titles=frozenset(data.get("leader_titles", ())), demonyms=_demonyms(folders),
+        speech_verbs=frozenset(pos.get("speech", set()) | set(data.get("speech_verbs", ()))),
     )
 
 

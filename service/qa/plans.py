@@ -26,6 +26,7 @@ class Plan:
     extra_actors: list[str] = field(default_factory=list)  # more participants every meeting must have
     union: list[NamedNode] = field(default_factory=list)  # more actors, each answered in turn ("X and Y")
     joint: bool = False  # only facts held by two or more ("both sides")
+    speech: frozenset[str] = frozenset()  # statements made with these verbs first ("what did X say")
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -113,7 +114,11 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     if "occasion" in bindings and "occasion" not in BY_ID[tid].parameters:
         bindings.pop("occasion")  # no such filter: the occasion's words must be in the fact instead
         words += parse.content_words(params["occasion"]["label"], lex)
-    plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint)]
+    speech = frozenset()  # statements: what X said vs what the writer says X believes, knows, sees
+    if tid == "statements" and slots.get("verb_lemma"):
+        beliefs = frozenset(v for v, k in lex.verbs.items() if k == "Statement") - lex.speech_verbs
+        speech = lex.speech_verbs if slots["verb_lemma"] in lex.speech_verbs else beliefs
+    plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech)]
     topic = slots.get("topic")
     if topic:
         link = index.actor(topic)
@@ -123,7 +128,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             names = sorted(index.entities[link.iri].names) if link.iri in index.entities else [link.label]
             relaxed = {k: v for k, v in bindings.items() if k != "topic"}
             plans.append(Plan(tid, relaxed, {**params, "topic": {"iri": link.iri, "label": link.label}},
-                              words, topic_names=names, extra_actors=extra, union=union))
+                              words, topic_names=names, extra_actors=extra, union=union, speech=speech))
         else:
             params["topic"] = topic
             for plan in plans:
