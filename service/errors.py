@@ -88,3 +88,9 @@ class StoreUnavailable(KgqaError):
 
 class StoreLocked(KgqaError):
     code, status = "store_locked", 503
+
+
+class NotReady(KgqaError):
+    """Something slow to compute (the VoID description of a large graph) is being computed: retry."""
+
+    code, status = "not_ready", 503

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Triple
 
 from . import iris, sources
-from .linked import curie
+from .errors import NotReady
+from .linked import curie, serialize_triples
 from .store.base import Store
 from .vocab import DCT_NS, KG_NS, RDF_TYPE, XSD_INTEGER
 
@@ -116,27 +118,74 @@ def describe_dataset(store: Store, base_iri: str) -> list[Triple]:
     return out
 
 
-class Cache:
-    """The last VoID description, reused for `max_age` seconds while the documents are unchanged.
+@dataclass
+class _Entry:
+    mark: object  # what the description was computed from (see Cache)
+    triples: list[Triple]
+    made: float = field(default_factory=time.monotonic)
+    rendered: dict[str, bytes] = field(default_factory=dict)
 
-    Its counts scan the whole graph (about 20 s at 2.5 M quads), while what changes it is an ingest,
-    which changes a document's content hash or pipeline version: checking those is one cheap query.
-    Data loaded without a document (`kgqa load`) is only seen once `max_age` has passed. One lock: a
-    burst of requests computes the description once.
+
+class Cache:
+    """The VoID description, computed in the background and reused for `max_age` seconds while the
+    documents are unchanged.
+
+    Its counts scan the whole graph (35 s at 2.5 M quads here), while what changes it is an ingest,
+    which changes a document's content hash or pipeline version: checking those is one light query.
+    (Data loaded without a document, `kgqa load`, is seen once `max_age` has passed.) A request waits
+    at most `wait` seconds for a computation, then gets NotReady (503) while it goes on; requests that
+    come meanwhile share it.
     """
 
-    def __init__(self, max_age: float):
-        self.max_age = max_age
+    def __init__(self, max_age: float, wait: float):
+        self.max_age, self.wait = max_age, wait
         self.lock = threading.Lock()
-        self.entry: tuple[object, float, list[Triple]] | None = None
+        self.entry: _Entry | None = None
+        self.job: tuple[object, threading.Event, list] | None = None  # mark, done, [entry or error]
 
-    def get(self, store: Store, base_iri: str) -> list[Triple]:
-        if self.max_age <= 0:
-            return describe_dataset(store, base_iri)
+    def get(self, store: Store, base_iri: str, media_type: str) -> bytes:
+        """The description serialized as `media_type` (one of linked.FORMATS' triple formats)."""
+        mark = (base_iri, _documents(store))
         with self.lock:
-            mark = (base_iri, sorted(sources.versions(store).items()))
-            if self.entry and self.entry[0] == mark and time.monotonic() - self.entry[1] < self.max_age:
-                return self.entry[2]
-            triples = describe_dataset(store, base_iri)
-            self.entry = (mark, time.monotonic(), triples)
-            return triples
+            entry = self.entry
+            fresh = entry and entry.mark == mark and time.monotonic() - entry.made < self.max_age
+            if not fresh:
+                if not self.job or self.job[0] != mark:
+                    self.job = (mark, threading.Event(), [])
+                    threading.Thread(target=self._compute, args=(store, base_iri, self.job), daemon=True,
+                                     name="kgqa-void").start()
+                job = self.job
+        if not fresh:
+            if not job[1].wait(self.wait):
+                raise NotReady("The VoID description of this dataset is being computed (its counts scan "
+                               "the whole graph); retry in a minute.", details={"retry_after": 60})
+            if isinstance(job[2][0], Exception):
+                raise job[2][0]
+            entry = job[2][0]
+        if media_type not in entry.rendered:
+            entry.rendered[media_type] = serialize_triples(entry.triples, media_type, base_iri,
+                                                           {"void": VOID_NS})
+        return entry.rendered[media_type]
+
+    def _compute(self, store: Store, base_iri: str, job) -> None:
+        mark, done, out = job
+        try:
+            out.append(_Entry(mark, describe_dataset(store, base_iri)))
+        except Exception as err:  # handed to the waiting requests, who raise it
+            out.append(err)
+        with self.lock:
+            if isinstance(out[0], _Entry):
+                self.entry = out[0]
+            if self.job is job:
+                self.job = None
+        done.set()
+
+
+_DOCUMENTS = """PREFIX kg: <https://w3id.org/kgqa/ns#> PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?d ?h ?v WHERE { ?d kg:contentHash ?h OPTIONAL { ?d prov:wasGeneratedBy/kg:pipelineVersion ?v } }"""
+
+
+def _documents(store: Store) -> str:
+    """A digest of every document's content hash and pipeline version: what an ingest changes."""
+    rows = sorted(f"{r['d']} {r['h']} {r.get('v')}" for r in store.select(_DOCUMENTS))
+    return iris.digest("\n".join(rows), 32)

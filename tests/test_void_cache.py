@@ -41,3 +41,21 @@ def test_void_cache_off_computes_every_time(store):
     assert triples_said(client) == 0
     store.load(b"<http://x/a> <http://x/b> <http://x/c> .", "application/n-triples", NamedNode("http://x/g"))
     assert triples_said(client) == 1
+
+
+def test_void_cache_not_ready_is_503_then_served(store):
+    """A description that takes longer than the wait: 503 with Retry-After while it is computed in the
+    background, then the description. (A wait of a microsecond stands in for a very large graph.)"""
+    import time
+
+    graph = NamedNode(BASE + "sources/big")
+    store.replace_graph(graph, [Quad(NamedNode(f"{BASE}entities/e{i}"), vocab.RDFS_LABEL, Literal(f"e {i}"), graph)
+                                for i in range(20_000)])
+    client = create_app({"STORE_OBJECT": store, "BASE_IRI": BASE, "QUERY_TIMEOUT": 1e-6}).test_client()
+    first = client.get("/.well-known/void")
+    assert first.status_code == 503 and first.headers["Retry-After"] == "60"
+    assert first.get_json()["error"]["code"] == "not_ready"
+    deadline = time.monotonic() + 60
+    while (response := client.get("/.well-known/void")).status_code == 503 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert response.status_code == 200 and triples_said(client) == 20_000

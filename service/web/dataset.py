@@ -6,8 +6,9 @@ from flask import Blueprint, Response, current_app, request
 
 from .. import dumps, iris, void
 from .. import sources as sources_core
-from ..linked import serialize_triples
+from ..errors import NotReady
 from . import get_store
+from .errors import error_response
 from .negotiate import best
 
 bp = Blueprint("dataset", __name__)
@@ -33,9 +34,15 @@ def rdf_response(body, media_type: str, *, filename: str | None = None) -> Respo
 def void_description():
     kind = choose(VOID_TYPES, "text/turtle")
     base = current_app.config["BASE_IRI"]
-    cache = current_app.extensions.setdefault("kgqa.void", void.Cache(current_app.config["VOID_MAX_AGE"]))
-    triples = cache.get(get_store(), base)
-    return rdf_response(serialize_triples(triples, kind, base, {"void": void.VOID_NS}), kind)
+    # A request waits for the description no longer than a /sparql query may run.
+    cache = current_app.extensions.setdefault(
+        "kgqa.void", void.Cache(current_app.config["VOID_MAX_AGE"], current_app.config["QUERY_TIMEOUT"]))
+    try:
+        return rdf_response(cache.get(get_store(), base, kind), kind)
+    except NotReady as err:
+        response = error_response(err.status, err.code, err.message, **err.details)
+        response.headers["Retry-After"] = str(err.details["retry_after"])
+        return response
 
 
 @bp.get("/dump")
