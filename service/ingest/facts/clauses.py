@@ -271,7 +271,8 @@ def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int
     """Token range of everything a verb governs to its right (objects, prepositions, clauses), up to a
     coordinated verb: the content of an action ("established a joint information center in Baghdad")."""
     deps = OBJECT_DEPS + ("prep", "prt", "acomp", "ccomp", "xcomp", "agent", "npadvmod")
-    kids = [c for c in pred.children if c.i > pred.i and c.dep_ in deps and c.dep_ not in skip]
+    kids = [c for c in pred.children if c.i > pred.i and c.dep_ in deps and c.dep_ not in skip
+            and not (c.dep_ in ("prep", "npadvmod") and (_temporal(c) or c.ent_type_ in ("DATE", "TIME")))]
     if not kids:
         return None
     start = min(k.left_edge.i for k in kids)

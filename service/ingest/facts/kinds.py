@@ -76,8 +76,8 @@ def adjust(trig: Trigger, joint: bool) -> str:
 def generic_kind(pred: Token) -> str:
     """A verb outside the lexicon: an Intention when announced for the future, else an Action."""
     for c in pred.children:
-        if c.dep_ == "aux" and c.lower_ in FUTURE:
-            return "Intention"
+        if c.dep_ == "aux" and (c.lower_ in FUTURE or (c.lower_ == "would" and pred.dep_ == "ccomp")):
+            return "Intention"  # "will send"; reported: "said Moscow would respond"
     if pred.dep_ == "xcomp" and pred.head.lemma_ == "go" and pred.head.tag_ == "VBG":
         return "Intention"  # "is going to increase"
     return "Action"

@@ -151,7 +151,7 @@ class Builder:
                 content = content_of(pred, anchor)
                 if content is None and pred.pos_ == "ADJ" and pred.head != pred:
                     content = content_of(pred.head)
-        if content is None and trig.pos == "verb":  # whatever the verb governs, rather than nothing
+        if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing
             content = right_complements(pred, skip=ACTION_SKIP)
         if not lexical and content is None:
             return None
