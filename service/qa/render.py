@@ -101,6 +101,17 @@ def how_long(rec: FactRecord, graph: str | None = None) -> str:
     return durations[0] if durations else ""
 
 
+_PARTICLES = frozenset(("out", "up", "for", "forward", "down", "off", "on", "in", "over", "back", "away", "clear",
+                        "about", "to", "with", "at", "into", "through", "around", "aside"))
+
+
+def _object_trigger(verb: str) -> bool:
+    """'look possibility', 'share view': a trigger named by its verb and object noun, not a phrasal
+    verb ('rule out', 'call for'), so no past tense can be made of it."""
+    words = verb.split()
+    return len(words) > 1 and words[-1] not in _PARTICLES
+
+
 def role_sentence(rec: FactRecord) -> str:
     who = names(rec.labels("holder"))
     title = rec.first("title") or "a role"
@@ -127,12 +138,14 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
         if verb in ("worried", "concerned", "anxious", "alarmed", "wary", "afraid") and not re.match(
                 r"(?:that|about|by|over|of|for)\b", content):
             said += " that" if _CLAUSE.search(content) else " about"
-    elif verb and verb not in lex.noun_triggers:
+    elif verb and verb not in lex.noun_triggers and not _object_trigger(verb):
         if verb in ("tell", "inform", "brief") and not rec.labels("recipient"):
             verb = "say"  # "told reporters": no one to name
         said = ("did not " + verb) if negated else lex.past_tense(verb)
     else:
         said = lex.kind_verbs.get(kind, "stated")
+        if kind == "Intention" and not re.match(r"to\b", content):
+            said = "considered"
         if re.match(r"(?:to|that|on|about)\b", content) and said.rsplit(" ", 1)[-1] in ("on", "to", "of", "that"):
             said = said.rsplit(" ", 1)[0]
         if negated:
