@@ -70,12 +70,9 @@ def qa_client(qa_app):
 
 @pytest.fixture(params=["summits", "seeds"])
 def graph_client(request):
-    """Linked-data tests run on the hand-written graph and on the seeds ingested by the real pipeline
-    (skipped while service.ingest.pipeline does not exist). The store: client.application.extensions."""
-    if request.param == "seeds":
-        pytest.importorskip("service.ingest.pipeline")
-        return request.getfixturevalue("seeded_client")
-    return request.getfixturevalue("summits_client")
+    """Linked-data tests run on the hand-written graph and on the seeds ingested by the real pipeline.
+    The store: client.application.extensions["kgqa.store"]."""
+    return request.getfixturevalue("seeded_client" if request.param == "seeds" else "summits_client")
 
 
 @pytest.fixture
