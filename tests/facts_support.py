@@ -50,6 +50,7 @@ def fits(fact: Fact, want: dict, actors: dict) -> bool:
         "holders": lambda v: _named(v, fact.holders, actors),
         "target": lambda v: _named(v, fact.target, actors),
         "recipient": lambda v: _named(v, fact.recipient, actors),
+        "about": lambda v: _named(v, fact.about, actors),
         "attributed_to": lambda v: _named(v, [fact.attributed_to] if fact.attributed_to else [], actors),
         "content": lambda v: all(w.lower() in (fact.content or "").lower() for w in v),
         "content_not": lambda v: not any(w.lower() in (fact.content or "").lower() for w in v),
