@@ -71,3 +71,14 @@ def test_entities_jsonld_is_compacted_with_the_vocabulary_prefixes(summits_clien
     body = summits_client.get("/entities/proposal-bbb", headers={"Accept": "application/ld+json"}).get_json()
     node = next(n for n in body["@graph"] if n["@id"] == "entity:proposal-bbb")
     assert body["@context"]["kg"] == PREFIXES["kg"] and "kg:Proposal" in node["@type"]
+
+
+def test_entities_jsonld_large_graphs_are_expanded_and_equal(summits_client, monkeypatch):
+    from service import linked
+
+    compact = summits_client.get("/entities/proposal-bbb", headers={"Accept": "application/ld+json"}).data
+    monkeypatch.setattr(linked, "JSONLD_COMPACT_MAX", 3)
+    expanded = summits_client.get("/entities/proposal-bbb", headers={"Accept": "application/ld+json"}).data
+    assert b"@context" in compact and b"@context" not in expanded
+    parse = lambda data: {q.triple for q in ox.parse(data, format=ox.RdfFormat.JSON_LD)}  # noqa: E731
+    assert parse(compact) == parse(expanded)
