@@ -43,12 +43,16 @@ class _Reader:
     def sentence(self, sent) -> list[Fact]:
         cands: list[Candidate] = []
         new_meetings: list[Fact] = []
-        occasion, framing = None, []
+        occasion, framing, anchors = None, [], set()
         for tok in sent:
+            if tok.i in anchors:  # the object of "reached an agreement": one fact, made by the verb
+                continue
             found = kinds.trigger_for(tok, self.b.lexicon)
             if found is None and not kinds.is_generic_candidate(tok):
                 continue
             trig, anchor = found if found is not None else (kinds.GENERIC, None)
+            if anchor is not None:
+                anchors.add(anchor.i)
             if trig.kind in CUE_KINDS:
                 continue
             if trig.kind == "Meeting":
@@ -99,7 +103,9 @@ class _Reader:
                 kept.append(cand)
                 continue
             speaker = speech.speaker_of(cand, cands)
-            if speaker is not None and cand.lexical and not cand.trigger.speech:
+            if cand.trigger.pos == "noun" and self.b.noun_holders(cand.pred, subject_fallback=False):
+                kept.append(cand)  # "rejected a proposal by the IAEA": the IAEA's proposal is a fact
+            elif speaker is not None and cand.lexical and not cand.trigger.speech:
                 speech.attribute(cand, speaker)
                 kept.append(cand)
             elif all(o.fact.kind in FACTIVE for o in inside) and _own_subject(cand.pred):

@@ -170,6 +170,8 @@ class Builder:
             copula = _copula_above(noun)
             if copula is not None:
                 content = content_of(copula) or right_complements(copula)
+        if content is None and holders and self.noun_holders(noun, subject_fallback=False):
+            content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None:
             return None
         fact = self._fact(noun, trig.fact_kind, holders, content, trig)
