@@ -103,11 +103,16 @@ class _Reader:
                 kept.append(cand)
                 continue
             speaker = speech.speaker_of(cand, cands)
+            hypothetical = any(o.fact.kind not in FACTIVE and not o.trigger.speech for o in inside)
             if cand.trigger.pos == "noun" and self.b.noun_holders(cand.pred, subject_fallback=False):
                 kept.append(cand)  # "rejected a proposal by the IAEA": the IAEA's proposal is a fact
+            elif hypothetical:  # what someone proposes, demands or fears has not happened
+                continue
             elif speaker is not None and cand.lexical and not cand.trigger.speech:
                 speech.attribute(cand, speaker)
                 kept.append(cand)
+            elif cand.trigger.speech and speaker is not None and set(cand.fact.holders) <= set(speaker.fact.holders):
+                continue  # "Lavrov said he could not say whether ...": one statement
             elif all(o.fact.kind in FACTIVE for o in inside) and _own_subject(cand.pred):
                 if speaker is not None:
                     speech.attribute(cand, speaker)

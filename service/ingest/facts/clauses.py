@@ -224,8 +224,10 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
                 end = c.right_edge.i + 1
         return start, end
     for prep in pred.children:
-        if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS and prep.i > pred.i:
+        if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS and prep.i > pred.i and not _where_or_when(prep):
             obj = child(prep, "pobj", "pcomp")
+            if obj is not None and prep.lower_ == "as" and obj.pos_ in ("VERB", "AUX"):
+                continue  # "as the crisis deepens": when, not what
             if obj is not None:  # and the prepositions that follow ("on the army as the backbone")
                 end = max([obj.right_edge.i + 1] + [c.right_edge.i + 1 for c in pred.children
                                                      if c.dep_ == "prep" and c.i > prep.i])
@@ -260,6 +262,13 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
             if inner is not None:
                 return subtree_span(inner)
     return None
+
+
+def _where_or_when(prep: Token) -> bool:
+    """ "in Geneva", "on Monday": a place or a time, not what a position is about."""
+    obj = child(prep, "pobj")
+    return obj is not None and prep.lower_ in ("in", "at", "on") and obj.ent_type_ in ("GPE", "LOC", "FAC",
+                                                                                       "DATE", "TIME")
 
 
 def _temporal(prep: Token) -> bool:

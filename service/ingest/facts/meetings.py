@@ -36,9 +36,9 @@ class Meetings:
     def from_verb(self, pred: Token, anchor: Token | None) -> Fact | None:
         """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y". Not a
         meeting still to come ("agreed to hold talks", "will meet")."""
-        if pred.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in ("will", "to", "shall", "'ll")
-                                       for c in pred.children):
-            return None
+        if pred.dep_ == "xcomp" or any((c.dep_ == "aux" and c.lower_ in ("will", "to", "shall", "'ll"))
+                                       or c.dep_ == "auxpass" for c in pred.children):
+            return None  # also "would be met with a swift response": not a meeting
         subj, _ = subject_of(pred)
         people = self.b.actors(subj)
         others: list[Token] = []
@@ -53,7 +53,7 @@ class Meetings:
         for tok in others:
             people += self.b.actors(tok)
         people = self._participants(people)
-        if not people:
+        if len(people) < 2:  # "met with business leaders": nobody we can name on the other side
             return None
         fact = self._meeting(pred, people)
         return self._same_as_current(fact)

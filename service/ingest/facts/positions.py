@@ -220,8 +220,12 @@ def _leading_time(doc, content: tuple[int, int]) -> tuple[tuple[int, int], tuple
     """Split date words the parser put at the start of a content off it."""
     start, end = content
     i = start
+    if doc[i].dep_ == "prep" and i + 1 < end and doc[i + 1].ent_type_ == "DATE":
+        i += 1  # "on Monday it had begun ..."
     while i < end - 1 and doc[i].ent_type_ == "DATE":
         i += 1
+    if i > start and doc[i - 1].ent_type_ != "DATE":
+        i = start
     if i == start:
         return content, None
     span = char_span(doc, start, i)
