@@ -37,7 +37,8 @@ HIDING_PLACES = {
     "behind a less-than read as an IRI": f"SELECT * {{ ?s ?p ?o FILTER(?o<?b)SERVICE#>\n{E} {{ }} }}",
     "behind a less-than and a prefixed name":
         f"PREFIX b: <http://e/> SELECT * {{ ?s ?p ?o FILTER(?o<b:x)SERVICE#>\n{E} {{ }} }}",
-    "behind a comment swallowed by a fake IRI": f"SELECT * {{ ?s ?p ?o FILTER(?o<?x#>)\n&& ?c<?b)SERVICE#>\n{E} {{}} }}",
+    "behind a comment swallowed by a fake IRI":
+        f"SELECT * {{ ?s ?p ?o FILTER(?o<?x#>)\n&& ?c<?b)SERVICE#>\n{E} {{}} }}",
     "after a values block": f"SELECT * {{ VALUES ?x {{ 1 }} ?s ?p ?o FILTER(?o<?b)SERVICE#>\n{E} {{ }} }}",
 }
 

@@ -7,7 +7,8 @@ import os
 import pyoxigraph as ox
 import pytest
 
-from service.sparql import limits, query as core
+from service.sparql import limits
+from service.sparql import query as core
 from service.sparql.workers import WorkerPool
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

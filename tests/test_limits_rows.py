@@ -9,7 +9,8 @@ import pyoxigraph as ox
 import pytest
 
 from service.errors import ResultTooLarge
-from service.sparql import limits, query as core
+from service.sparql import limits
+from service.sparql import query as core
 
 FORMATS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
            "text/tab-separated-values"]

@@ -23,8 +23,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from ..errors import (KgqaError, QuerySyntaxError, QueryTimeout, ResultTooLarge, SparqlBusy,
-                      StoreUnavailable)
+from ..errors import KgqaError, QuerySyntaxError, QueryTimeout, ResultTooLarge, SparqlBusy, StoreUnavailable
 
 RESULT_FORMATS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -117,7 +116,7 @@ class _RowCounter(io.RawIOBase):
 
 
 def too_large(limit: int, unit: str) -> str:
-    return (f"the result has more than {limit} {unit}, the limit of this endpoint (QUERY_MAX_ROWS); "
+    return (f"the result has more than {limit} {unit}, the result-size limit (QUERY_MAX_ROWS); "
             "add a LIMIT or narrow the query")
 
 
@@ -209,7 +208,9 @@ class ThreadRunner:
             try:
                 box["data"] = execute(self.store, job)
             except KgqaError as err:
-                box["error"] = err
+                # a fresh error without the traceback, whose frames hold pyoxigraph results that must
+                # be dropped on this thread (they are not sendable)
+                box["error"] = type(err)(err.message, details=err.details)
             except Exception as err:  # an engine or network failure, reported to the caller
                 box["error"] = StoreUnavailable(f"the query failed in the store: {err}")
             finally:
@@ -228,7 +229,7 @@ class ThreadRunner:
 
 
 def timeout_message(limit: float) -> str:
-    return (f"the query ran longer than {limit:g} s, the time limit of this endpoint (QUERY_TIMEOUT), "
+    return (f"the query ran longer than {limit:g} s, the time limit of a SPARQL query (QUERY_TIMEOUT), "
             "and was stopped; narrow it or add a LIMIT")
 
 

@@ -14,7 +14,8 @@ import threading
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from ..errors import BadRequest, RequestTooLarge, UnsupportedMediaType, UpdateRefused
-from ..sparql import description, examples, query as core
+from ..sparql import description, examples
+from ..sparql import query as core
 from ..sparql.limits import open_runner
 from . import get_store
 from .negotiate import best

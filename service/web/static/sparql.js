@@ -1,0 +1,133 @@
+// The query page: runs the query with fetch() against this endpoint and shows the results as a table.
+// No library, no network beyond this server: it works offline.
+(function () {
+  "use strict";
+  const form = document.getElementById("query-form");
+  const text = document.getElementById("query");
+  const picker = document.getElementById("example");
+  const format = document.getElementById("format");
+  const status = document.getElementById("status");
+  const out = document.getElementById("results");
+  const examples = JSON.parse(document.getElementById("examples").textContent);
+
+  const params = new URLSearchParams(location.search);
+  if (params.get("query")) text.value = params.get("query");
+
+  picker.addEventListener("change", function () {
+    const ex = examples.find(function (e) { return e.id === picker.value; });
+    if (ex) text.value = ex.query.trim() + "\n";
+  });
+  text.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); }
+  });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
+
+  function el(tag, cls, content) {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (content !== undefined) node.textContent = content;
+    return node;
+  }
+
+  function isGraphQuery(q) {
+    const body = q.replace(/#[^\n]*/g, " ").replace(/<[^>\s]*>/g, " ")
+      .replace(/^\s*((BASE|PREFIX)\s+\S*\s*\S*\s*)*/i, "");
+    return /^\s*(CONSTRUCT|DESCRIBE)/i.test(body);
+  }
+
+  async function run() {
+    const q = text.value;
+    const graph = isGraphQuery(q);
+    const accept = format.value || (graph ? "application/n-triples" : "application/sparql-results+json");
+    status.textContent = "Running…";
+    out.replaceChildren();
+    const started = performance.now();
+    let response;
+    try {
+      response = await fetch(form.action, {
+        method: "POST",
+        headers: {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+        body: new URLSearchParams({query: q}),
+      });
+    } catch (err) {
+      status.textContent = "";
+      out.append(el("div", "error", "The server could not be reached: " + err));
+      return;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    if (!response.ok) {
+      status.textContent = "";
+      let message = response.status + " " + response.statusText;
+      try { const body = await response.json(); message = body.error.message + " (" + body.error.code + ")"; } catch (e) { /* not JSON */ }
+      out.append(el("div", "error", message));
+      return;
+    }
+    if (format.value) { download(await response.blob(), format.value); status.textContent = "Downloaded in " + seconds + " s"; return; }
+    if (graph) {
+      const lines = (await response.text()).split("\n").filter(Boolean);
+      status.textContent = lines.length + " triples in " + seconds + " s";
+      showTriples(lines);
+      return;
+    }
+    const data = await response.json();
+    if ("boolean" in data) { status.textContent = "ASK in " + seconds + " s"; out.append(el("p", "", "Answer: " + data.boolean)); return; }
+    status.textContent = data.results.bindings.length + " rows in " + seconds + " s";
+    showTable(data.head.vars, data.results.bindings.map(function (row) {
+      return data.head.vars.map(function (v) { return row[v]; });
+    }));
+  }
+
+  function cell(term) {
+    const td = el("td");
+    if (!term) return td;
+    if (term.type === "uri") {
+      const a = el("a", "", term.value); a.href = term.value; td.append(a);
+    } else if (term.type === "literal") {
+      td.append(el("span", "lit", term.value));
+      if (term["xml:lang"]) td.append(el("span", "lang", " @" + term["xml:lang"]));
+      else if (term.datatype && !term.datatype.endsWith("#string")) td.append(el("span", "dt", " ^^" + term.datatype.replace(/^.*[#/]/, "")));
+    } else {
+      td.append(el("span", "lit", term.type === "bnode" ? "_:" + term.value : JSON.stringify(term.value)));
+    }
+    return td;
+  }
+
+  function showTable(vars, rows) {
+    const table = el("table"), head = el("tr");
+    vars.forEach(function (v) { head.append(el("th", "", "?" + v)); });
+    table.append(head);
+    rows.forEach(function (row) {
+      const tr = el("tr");
+      row.forEach(function (term) { tr.append(cell(term)); });
+      table.append(tr);
+    });
+    out.append(table);
+  }
+
+  // N-Triples lines shown as a subject / predicate / object table.
+  function showTriples(lines) {
+    const term = /^(<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:@[\w-]+|\^\^<[^>]*>)?)\s*/;
+    const rows = lines.map(function (line) {
+      const parts = [];
+      let rest = line.trim();
+      for (let i = 0; i < 3; i++) {
+        const m = term.exec(rest);
+        if (!m) return null;
+        parts.push(m[1]); rest = rest.slice(m[0].length);
+      }
+      return parts.map(function (t) {
+        if (t[0] === "<") return {type: "uri", value: t.slice(1, -1)};
+        if (t[0] === "_") return {type: "bnode", value: t.slice(2)};
+        const lit = /^"((?:[^"\\]|\\.)*)"(?:@([\w-]+)|\^\^<([^>]*)>)?$/.exec(t);
+        return {type: "literal", value: JSON.parse('"' + lit[1] + '"'), "xml:lang": lit[2], datatype: lit[3]};
+      });
+    }).filter(Boolean);
+    showTable(["subject", "predicate", "object"], rows);
+  }
+
+  function download(blob, type) {
+    const ext = {"application/sparql-results+json": "json", "application/sparql-results+xml": "xml", "text/csv": "csv",
+      "text/tab-separated-values": "tsv", "text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld"}[type];
+    const a = el("a"); a.href = URL.createObjectURL(blob); a.download = "results." + ext; a.click();
+  }
+})();
