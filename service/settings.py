@@ -31,7 +31,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUERY_TIMEOUT", "KGQA_QUERY_TIMEOUT", 10.0, "Time limit of one /sparql query, in seconds.", float),
     Setting("QUERY_MAX_ROWS", "KGQA_QUERY_MAX_ROWS", 10000,
             "Result-size limit of one /sparql query: rows (SELECT) or triples (CONSTRUCT/DESCRIBE).", int),
-    Setting("QUERY_WORKERS", "KGQA_QUERY_WORKERS", 2, "Worker processes that run /sparql queries.", int),
+    Setting("QUERY_WORKERS", "KGQA_QUERY_WORKERS", 2,
+            "Worker processes that run /sparql queries on the embedded store (at most this many at once; "
+            "one past the time limit is killed and replaced). 0: queries run in server threads, and one past "
+            "the limit is answered 504 but runs on.", int),
     Setting("MAX_REQUEST_BYTES", "KGQA_MAX_REQUEST_BYTES", 1_000_000,
             "Largest request body accepted, in bytes (413 above).", int),
     Setting("MAX_QUESTION_CHARS", "KGQA_MAX_QUESTION_CHARS", 500,

@@ -88,3 +88,17 @@ def test_limits_checkpoint_thread_runner_for_a_store_in_memory():
     assert isinstance(runner, limits.ThreadRunner)
     add(memory, 2)
     assert count(runner) == 2
+
+
+def test_limits_checkpoint_two_pools_over_one_store_keep_their_own(store):
+    first = limits.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    second = limits.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    try:
+        add(store, 2)
+        assert count(first) == 2
+        add(store, 6)
+        assert count(second) == 6  # its new checkpoint leaves the first pool's alone
+        assert count(first) == 6
+    finally:
+        first.close()
+        second.close()

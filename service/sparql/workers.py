@@ -21,6 +21,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import weakref
@@ -120,10 +121,10 @@ class WorkerPool:
             parent, name = os.path.dirname(store), os.path.basename(store)
             prefix = f".{name}.sparql-"
             for stale in os.listdir(parent):  # left by a server that was killed
-                if stale.startswith(prefix) and not _alive(stale[len(prefix):]):
+                if stale.startswith(prefix) and not _alive(stale[len(prefix):].split("-")[0]):
                     shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
-            self._root = os.path.join(parent, f"{prefix}{os.getpid()}")
-            os.makedirs(self._root, exist_ok=True)
+            # one folder per pool: two apps over one store (tests) must not collect each other's
+            self._root = tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent)
         return self._root
 
     def _collect(self, root: str) -> None:
