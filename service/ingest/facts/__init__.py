@@ -96,7 +96,7 @@ class _Reader:
         a position (then it is attributed to the speaker)."""
         kept = []
         for cand in cands:
-            if _hypothetical(cand.pred):
+            if _hypothetical(cand.pred) or _open_question(cand.pred):
                 continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
             if not inside:
@@ -244,3 +244,11 @@ def _tokens_of(sent, span: Span) -> tuple[int, int] | None:
     """Token range of a character span inside a sentence."""
     toks = sent.doc.char_span(span.start, span.end, alignment_mode="expand")
     return (toks.start, toks.end) if toks is not None else None
+
+
+def _open_question(pred) -> bool:
+    """A clause reported as open ("has not said whether he will sign it")."""
+    for tok in [pred, *list(pred.ancestors)[:3]]:
+        if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+            return tok.i != pred.i or True
+    return False

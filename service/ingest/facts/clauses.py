@@ -18,6 +18,7 @@ CLAUSE_DEPS = ("ccomp", "xcomp")
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 NP_CUT = ("relcl", "acl", "advcl", "punct", "cc", "appos")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
 
 
 TEXT_KEY = "kgqa_text"
@@ -87,6 +88,9 @@ def noun_phrase(tok: Token) -> SpacySpan:
             end = max(end, noun_phrase(child).end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    dashes = [t.i for t in doc[start:tok.i] if t.text in ("—", "–", "--", "-") and t.dep_ == "punct"]
+    if dashes:  # a dateline the parser took in: "WARSAW — Poland's parliament"
+        start = dashes[-1] + 1
     return doc[start:end]
 
 
@@ -104,7 +108,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
     if depth > 6:
         return None, False
-    for child in pred.children:
+    # the subject nearest the verb: a dateline ("WARSAW — Poland's parliament approved") is another
+    for child in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
         if child.dep_ in ("nsubj", "csubj"):
             if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, False
@@ -206,9 +211,11 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
             if parts:  # several when the parser splits a word ("co - sponsor")
                 return _clause_range(parts)
         if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr", "acomp"):
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANCHOR_PREPS), None)
             if prep is not None and child(prep, "pobj", "pcomp") is not None:
-                return subtree_span(child(prep, "pobj", "pcomp"))
+                return subtree_span(child(prep, "pobj", "pcomp"))  # "reached an agreement [on a truce]"
+            if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+                return subtree_span(tok)  # "signed [a defense treaty with the United States]"
     for c in (anchor or pred, pred):  # "ruled out sending troops": a participle right after the verb
         nxt = next((a for a in pred.children if a.dep_ == "advcl" and a.tag_ == "VBG" and a.left_edge.i == c.i + 1
                     and not any(m.dep_ == "mark" for m in a.children)), None)

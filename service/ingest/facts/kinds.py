@@ -34,6 +34,8 @@ def _dependent(tok: Token, word: str) -> Token | None:
     object of a preposition ("speak by phone")."""
     for c in tok.children:
         if c.lemma_.lower() == word or c.lower_ == word:
+            if c.dep_ in ("prep", "prt") and not _next_to(tok, c):
+                continue  # "called the vote a dark day for democracy" is no "call for"
             return c
     for c in tok.children:
         if c.dep_ in ("prep", "agent"):
@@ -41,6 +43,13 @@ def _dependent(tok: Token, word: str) -> Token | None:
                 if g.dep_ == "pobj" and (g.lemma_.lower() == word or g.lower_ == word):
                     return g
     return None
+
+
+def _next_to(verb: Token, prep: Token) -> bool:
+    """A particle or preposition right after the verb, or after its object ("asked allies for")."""
+    between = verb.doc[verb.i + 1:prep.i]
+    obj = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+    return all(t.i in obj or t.pos_ == "ADV" for t in between)
 
 
 def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
