@@ -250,5 +250,5 @@ def _open_question(pred) -> bool:
     """A clause reported as open ("has not said whether he will sign it")."""
     for tok in [pred, *list(pred.ancestors)[:3]]:
         if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
-            return tok.i != pred.i or True
+            return True
     return False
