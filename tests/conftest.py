@@ -155,6 +155,17 @@ def seeded_client(seeded_app):
 
 # --- remote store (issue 6): a real `oxigraph serve` on a free loopback port, no mock server
 
+def _die_with_parent() -> None:
+    """In the server's process: end it when pytest ends, even killed (Linux's PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 class OxigraphServer:
     """`oxigraph serve` (the oxigraph package's binary beside this Python) on a free loopback port.
     `union`: its union-default-graph mode, which kgqa's remote store requires."""
@@ -175,7 +186,9 @@ class OxigraphServer:
         binary = Path(sys.executable).parent / "oxigraph"
         args = [str(binary if binary.exists() else shutil.which("oxigraph")), "serve", "--location",
                 str(location), "--bind", f"127.0.0.1:{self.port}"] + (["--union-default-graph"] if union else [])
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        log = Path(str(location) + ".log")  # a file, not a pipe nobody reads (a full pipe blocks the server)
+        with open(log, "wb") as err:
+            self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + 30
         while True:  # wait until it answers a query
             try:
@@ -184,7 +197,7 @@ class OxigraphServer:
             except OSError:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     self.stop()
-                    raise RuntimeError(f"oxigraph serve did not start: {self.process.stderr.read()!r}") from None
+                    raise RuntimeError(f"oxigraph serve did not start: {log.read_text()!r}") from None
                 time.sleep(0.1)
 
     def store(self, timeout: float = 10.0):
@@ -329,3 +342,51 @@ def remote_protocol_app(tmp_path_factory):
         load_files(st, [str(path)], iri)
     yield create_app({"STORE_OBJECT": st, "BASE_IRI": BASE, "TESTING": True})
     server.stop()
+
+
+@pytest.fixture
+def picky_proxy():
+    """start(server, refused) -> query URL of a loopback proxy in front of a real Oxigraph server that
+    answers 406 to the media types in `refused` (as servers without JSON-LD or TSV output do)."""
+    import threading
+    import urllib.error
+    import urllib.request
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    proxies = []
+
+    def start(server: OxigraphServer, refused: set[str]) -> str:
+        class Handler(BaseHTTPRequestHandler):
+            def forward(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)) or None
+                if self.headers.get("Accept") in refused:
+                    status, kind, data = 406, "text/plain", b"not acceptable"
+                else:
+                    keep = {k: v for k, v in self.headers.items() if k.lower() in ("accept", "content-type")}
+                    request = urllib.request.Request(server.url + self.path, data=body, headers=keep,
+                                                     method=self.command)
+                    try:
+                        with urllib.request.urlopen(request, timeout=10) as answer:
+                            status, kind, data = answer.status, answer.headers["Content-Type"], answer.read()
+                    except urllib.error.HTTPError as err:
+                        status, kind, data = err.code, err.headers["Content-Type"], err.read()
+                self.send_response(status)
+                self.send_header("Content-Type", kind or "text/plain")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = forward
+
+            def log_message(self, *args):
+                pass
+
+        proxy = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        proxies.append(proxy)
+        return f"http://127.0.0.1:{proxy.server_address[1]}/query"
+
+    yield start
+    for proxy in proxies:
+        proxy.shutdown()
+        proxy.server_close()

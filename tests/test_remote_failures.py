@@ -111,3 +111,14 @@ def test_remote_malformed_query_carries_the_server_message(remote_store):
 def test_remote_endpoint_must_be_an_http_url(url):
     with pytest.raises(ConfigError, match="not an http"):
         RemoteStore(url)
+
+
+@pytest.mark.parametrize("media_type", ["application/ld+json", "application/rdf+xml", "text/tab-separated-values",
+                                        "text/csv", "application/sparql-results+xml"])
+def test_remote_execute_converts_what_the_server_cannot_write(remote_store, oxigraph_server, picky_proxy,
+                                                              media_type):
+    remote_store.replace_graph(G, QUADS)
+    query = "CONSTRUCT WHERE { ?s ?p ?o }" if media_type in ("application/ld+json", "application/rdf+xml") \
+        else "SELECT * WHERE { ?s ?p ?o }"
+    picky = RemoteStore(picky_proxy(oxigraph_server, {media_type}), timeout=5)
+    assert picky.execute(query, media_type) == remote_store.execute(query, media_type)

@@ -2,54 +2,36 @@
 GraphDB, Neptune), for graphs that outgrow one machine. The rest of kgqa cannot tell it from the
 embedded store: results come back as the same pyoxigraph terms, and the same errors are raised.
 
-- Requests go through SPARQLWrapper (GET for short queries, POST for long ones); answers are parsed by
-  pyoxigraph, so garbage is caught by a real parser. Parameters travel as a VALUES block built from
-  term objects (base.bind_values): a hostile literal cannot change the query.
+- Answers are parsed by pyoxigraph, so garbage is caught by a real parser. Parameters travel as a
+  VALUES block built from term objects (base.bind_values): a hostile literal cannot change the query.
 - A document's graph is replaced by ONE idempotent update request (DROP SILENT GRAPH + INSERT DATA),
   one transaction on the servers in the README: readers never see half a document, and retrying after
   a connection error or a 5xx (bounded, with exponential backoff) is safe.
 - Queries need the union of the named graphs as the default graph (as in the embedded store): checked
   on first use, with a ConfigError saying which switch to turn on (README: Remote stores).
-- Every wait is bounded: each socket wait by `timeout`, and reading a whole answer by the same deadline.
+- The wire (one bounded request, its failures as domain errors naming the endpoint) is protocol.py.
 """
 from __future__ import annotations
 
-import ast
-import http.client
 import io
 import time
-import urllib.error
-import warnings
 from collections.abc import Iterable
 from typing import BinaryIO
-from urllib.parse import quote
 
 import pyoxigraph as ox
 from pyoxigraph import BlankNode, NamedNode, Quad, QueryBoolean, Triple
-from SPARQLWrapper import GET, POST, URLENCODED, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import (
-    EndPointInternalError,
-    EndPointNotFound,
-    QueryBadFormed,
-    SPARQLWrapperException,
-    Unauthorized,
-)
 
 from ..errors import ConfigError, QuerySyntaxError, StoreUnavailable
+from . import protocol
 from .base import Store, Term, bind_values
 from .embedded import RDF_FORMATS, RESULT_FORMATS
 
-LONG_QUERY = 2000  # URL-encoded bytes; longer queries go by POST (servers refuse URLs past 2-8 KB)
 WRITE_ATTEMPTS = 4  # one try and three retries, after 0.5, 1 and 2 seconds
 BACKOFF = 0.5
 LOAD_CHUNK = 20_000  # quads per INSERT DATA when `load` splits a big file (only without blank nodes)
 SELECT_JSON = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"  # both parse as Turtle
 _IN_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH %s { ?s ?p ?o } }"
-
-
-class _Transient(StoreUnavailable):
-    """Unreachable or 5xx: a write may be retried."""
 
 
 class RemoteStore(Store):
@@ -111,20 +93,35 @@ class RemoteStore(Store):
         return self._triples(bind_values(query, bindings))
 
     def execute(self, query, media_type, *, default_graphs=None, named_graphs=None) -> bytes:
+        """Forwards the protocol request (Accept, dataset) and checks the answer by parsing it. A server
+        that cannot write `media_type` (406) is asked for SPARQL JSON or N-Triples instead, and
+        pyoxigraph writes the requested type from that."""
         if not default_graphs and not named_graphs:
             self._check_union()
-        body, content_type = self._request(query, media_type, default_graphs=default_graphs or (),
-                                           named_graphs=named_graphs or ())
+        dataset = {"default_graphs": default_graphs or (), "named_graphs": named_graphs or ()}
+        is_graph = media_type in RDF_FORMATS
+        try:
+            body, content_type = self._request(query, media_type, **dataset)
+        except protocol.NotAcceptable:
+            body, content_type = self._request(query, GRAPH_ACCEPT if is_graph else SELECT_JSON, **dataset)
+            try:
+                if is_graph:
+                    triples = [q.triple for q in ox.parse(body, format=ox.RdfFormat.TURTLE)]
+                    return ox.serialize(triples, format=RDF_FORMATS[media_type])
+                results = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+                return results.serialize(format=RESULT_FORMATS[media_type])
+            except (SyntaxError, ValueError) as err:
+                raise self._garbage(body, err) from None
         try:  # a real parser checks what we pass on; CSV has none (it loses term kinds): its type must do
             if media_type == "text/csv":
                 if content_type.split(";")[0].strip().lower() != media_type:
                     raise ValueError(f"{content_type or 'no content type'} where text/csv was asked for")
-            elif media_type in RESULT_FORMATS:
+            elif is_graph:
+                list(ox.parse(body, format=RDF_FORMATS[media_type]))
+            else:
                 result = ox.parse_query_results(body, format=RESULT_FORMATS[media_type])
                 if not isinstance(result, QueryBoolean):
                     list(result)
-            else:
-                list(ox.parse(body, format=RDF_FORMATS[media_type]))
         except (SyntaxError, ValueError) as err:
             raise self._garbage(body, err) from None
         return body
@@ -205,72 +202,15 @@ class RemoteStore(Store):
             try:
                 self._request(update, "*/*", update=True)
                 return
-            except _Transient:
+            except protocol.Transient:
                 if attempt == WRITE_ATTEMPTS:
                     raise
                 time.sleep(delay)
                 delay *= 2
 
-    def _request(self, text: str, accept: str, *, update: bool = False,
-                 default_graphs=(), named_graphs=()) -> tuple[bytes, str]:
-        """One protocol request; returns the answer's bytes and content type, or raises a domain error
-        that names the endpoint and what went wrong."""
-        endpoint = self.update_endpoint if update else self.query_endpoint
-        wrapper = SPARQLWrapper(self.query_endpoint, updateEndpoint=self.update_endpoint)
-        wrapper.setOnlyConneg(True)  # no format=/output= parameters: protocol only
-        with warnings.catch_warnings():  # SPARQLWrapper guesses the form by regex and warns on doubt
-            warnings.simplefilter("ignore")
-            wrapper.setQuery(text)
-        wrapper.queryType = "INSERT" if update else "SELECT"  # the route is ours to say, not a guess's
-        wrapper.setMethod(POST if update or len(quote(text)) > LONG_QUERY else GET)
-        wrapper.setRequestMethod(URLENCODED)  # form-encoded POST carries the dataset parameters too
-        wrapper.timeout = self.timeout  # seconds per socket wait (setTimeout would truncate to int)
-        for uri in default_graphs:
-            wrapper.addDefaultGraph(uri)
-        for uri in named_graphs:
-            wrapper.addNamedGraph(uri)
-        wrapper.addCustomHttpHeader("Accept", accept)
-        if self.auth:
-            wrapper.addCustomHttpHeader("Authorization", self.auth)
-        deadline = time.monotonic() + self.timeout
-        try:
-            response = wrapper.query().response
-            chunks = []
-            while chunk := response.read(1 << 16):
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise TimeoutError("the answer took longer to arrive")
-            return b"".join(chunks), response.headers.get("Content-Type", "")
-        except QueryBadFormed as err:
-            raise QuerySyntaxError(f"the SPARQL endpoint {endpoint} refused the request as malformed: "
-                                   f"{_server_message(err)}") from None
-        except Unauthorized:
-            raise StoreUnavailable(f"the SPARQL endpoint {endpoint} refused kgqa's credentials (401): set "
-                                   "KGQA_ENDPOINT_AUTH to the Authorization header it expects") from None
-        except EndPointNotFound:
-            raise StoreUnavailable(f"the SPARQL endpoint {endpoint} answered 404 Not Found: is this the "
-                                   "URL of its SPARQL service?") from None
-        except EndPointInternalError as err:
-            raise _Transient(f"the SPARQL endpoint {endpoint} failed (500): {_server_message(err)}") from None
-        except urllib.error.HTTPError as err:
-            message = f"the SPARQL endpoint {endpoint} answered {err.code} {err.reason}"
-            if err.code == 403 and update:
-                message += ": does it accept updates? Set KGQA_UPDATE_ENDPOINT to its update URL"
-            raise (_Transient if err.code >= 500 else StoreUnavailable)(message) from None
-        except (urllib.error.URLError, ConnectionError) as err:
-            reason = getattr(err, "reason", err)
-            if isinstance(reason, TimeoutError):
-                raise self._slow(endpoint) from None
-            raise _Transient(f"the SPARQL endpoint {endpoint} cannot be reached: {reason}") from None
-        except TimeoutError:
-            raise self._slow(endpoint) from None
-        except (http.client.HTTPException, OSError, SPARQLWrapperException) as err:
-            raise StoreUnavailable(f"the SPARQL endpoint {endpoint} gave a broken answer: "
-                                   f"{type(err).__name__}: {err}") from None
-
-    def _slow(self, endpoint: str) -> StoreUnavailable:
-        return StoreUnavailable(f"the SPARQL endpoint {endpoint} did not answer within {self.timeout:g} s "
-                                "(KGQA_ENDPOINT_TIMEOUT)")
+    def _request(self, text: str, accept: str, **kw) -> tuple[bytes, str]:
+        return protocol.request(self.query_endpoint, self.update_endpoint, text, accept, auth=self.auth,
+                                timeout=self.timeout, **kw)
 
     def _garbage(self, body: bytes, err: Exception) -> StoreUnavailable:
         return StoreUnavailable(f"the SPARQL endpoint {self.query_endpoint} answered something that is not "
@@ -289,13 +229,3 @@ def _insert_data(quads: list[Quad]) -> str:
     blocks = [_triples(qs) if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n{_triples(qs)}\n}}"
               for g, qs in by_graph.items()]
     return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
-
-
-def _server_message(err: SPARQLWrapperException) -> str:
-    """The server's own words, which SPARQLWrapper keeps only inside its message."""
-    text = str(err).partition("Response:\n")[2]
-    try:
-        body = ast.literal_eval(text) if text else b""
-    except (ValueError, SyntaxError):
-        body = text.encode()
-    return body.decode("utf-8", "replace").strip()[:300] or "no details given"

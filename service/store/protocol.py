@@ -1,0 +1,110 @@
+"""One SPARQL 1.1 Protocol request through SPARQLWrapper: bounded in time, and every way it can fail
+turned into a domain error that names the endpoint and says what went wrong (the remote store's wire).
+
+Every wait is bounded: each socket wait (connect, first byte, each read) by `timeout`, and reading the
+whole answer by a deadline of `timeout` from the start, so a silent or trickling endpoint cannot hang
+kgqa; at worst a request takes about three times `timeout`.
+"""
+from __future__ import annotations
+
+import ast
+import http.client
+import time
+import urllib.error
+import warnings
+from urllib.parse import quote
+
+from SPARQLWrapper import GET, POST, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+)
+
+from ..errors import QuerySyntaxError, StoreUnavailable
+
+LONG_QUERY = 2000  # URL-encoded bytes; longer queries go by POST (servers refuse URLs past 2-8 KB)
+
+
+class Transient(StoreUnavailable):
+    """Unreachable or 5xx: an idempotent write may be retried."""
+
+
+class NotAcceptable(StoreUnavailable):
+    """406: the server cannot write the media type asked for."""
+
+
+def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *, auth: str | None,
+            timeout: float, update: bool = False, default_graphs=(), named_graphs=()) -> tuple[bytes, str]:
+    """One protocol request; returns the answer's bytes and content type, or raises a domain error
+    that names the endpoint and what went wrong."""
+    endpoint = update_endpoint if update else query_endpoint
+    wrapper = SPARQLWrapper(query_endpoint, updateEndpoint=update_endpoint)
+    wrapper.setOnlyConneg(True)  # no format=/output= parameters: protocol only
+    with warnings.catch_warnings():  # SPARQLWrapper guesses the form by regex and warns on doubt
+        warnings.simplefilter("ignore")
+        wrapper.setQuery(text)
+    wrapper.queryType = "INSERT" if update else "SELECT"  # the route is ours to say, not a guess's
+    wrapper.setMethod(POST if update or len(quote(text)) > LONG_QUERY else GET)
+    wrapper.setRequestMethod(URLENCODED)  # form-encoded POST carries the dataset parameters too
+    wrapper.timeout = timeout  # seconds per socket wait (setTimeout would truncate to int)
+    for uri in default_graphs:
+        wrapper.addDefaultGraph(uri)
+    for uri in named_graphs:
+        wrapper.addNamedGraph(uri)
+    wrapper.addCustomHttpHeader("Accept", accept)
+    if auth:
+        wrapper.addCustomHttpHeader("Authorization", auth)
+    deadline = time.monotonic() + timeout
+    try:
+        response = wrapper.query().response
+        chunks = []
+        while chunk := response.read(1 << 16):
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise TimeoutError("the answer took longer to arrive")
+        return b"".join(chunks), response.headers.get("Content-Type", "")
+    except QueryBadFormed as err:
+        raise QuerySyntaxError(f"the SPARQL endpoint {endpoint} refused the request as malformed: "
+                               f"{_server_message(err)}") from None
+    except Unauthorized:
+        raise StoreUnavailable(f"the SPARQL endpoint {endpoint} refused kgqa's credentials (401): set "
+                               "KGQA_ENDPOINT_AUTH to the Authorization header it expects") from None
+    except EndPointNotFound:
+        raise StoreUnavailable(f"the SPARQL endpoint {endpoint} answered 404 Not Found: is this the "
+                               "URL of its SPARQL service?") from None
+    except EndPointInternalError as err:
+        raise Transient(f"the SPARQL endpoint {endpoint} failed (500): {_server_message(err)}") from None
+    except urllib.error.HTTPError as err:
+        message = f"the SPARQL endpoint {endpoint} answered {err.code} {err.reason}"
+        if err.code == 403 and update:
+            message += ": does it accept updates? Set KGQA_UPDATE_ENDPOINT to its update URL"
+        kind = Transient if err.code >= 500 else NotAcceptable if err.code == 406 else StoreUnavailable
+        raise kind(message) from None
+    except (urllib.error.URLError, ConnectionError) as err:
+        reason = getattr(err, "reason", err)
+        if isinstance(reason, TimeoutError):
+            raise _slow(endpoint, timeout) from None
+        raise Transient(f"the SPARQL endpoint {endpoint} cannot be reached: {reason}") from None
+    except TimeoutError:
+        raise _slow(endpoint, timeout) from None
+    except (http.client.HTTPException, OSError, SPARQLWrapperException) as err:
+        raise StoreUnavailable(f"the SPARQL endpoint {endpoint} gave a broken answer: "
+                               f"{type(err).__name__}: {err}") from None
+
+
+def _slow(endpoint: str, timeout: float) -> StoreUnavailable:
+    return StoreUnavailable(f"the SPARQL endpoint {endpoint} did not answer within {timeout:g} s "
+                            "(KGQA_ENDPOINT_TIMEOUT)")
+
+
+def _server_message(err: SPARQLWrapperException) -> str:
+    """The server's own words, which SPARQLWrapper keeps only inside its message."""
+    text = str(err).partition("Response:\n")[2]
+    try:
+        body = ast.literal_eval(text) if text else b""
+    except (ValueError, SyntaxError):
+        body = text.encode()
+    return body.decode("utf-8", "replace").strip()[:300] or "no details given"
