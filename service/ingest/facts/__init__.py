@@ -59,6 +59,9 @@ class _Reader:
                 if trig.pos == "verb":
                     meeting = self.meetings.from_verb(tok, anchor)
                     new_meetings += [meeting] if meeting is not None else []
+                    if meeting is None and kinds.generic_kind(tok) == "Intention":  # "will meet Biden"
+                        cand = self.b.build(tok, kinds.GENERIC, None, lexical=False)
+                        cands += [cand] if cand is not None else []
                     continue
                 meeting, new = self.meetings.from_noun(tok)
                 if meeting is not None and new:
@@ -156,6 +159,9 @@ class _Reader:
                 if estimate.fact.quantity is None:
                     estimates.fill(estimate.fact, number, phrase, noun)
                 continue
+            if any(c.lexical and not c.trigger.speech and c.fact.kind not in ("Statement", "Concern")
+                   for c in cover):
+                continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
             fact = estimates.standalone(number, phrase, noun, evidence)
             if fact is None:
                 continue
@@ -165,7 +171,9 @@ class _Reader:
                 content = (fact.content_span and _tokens_of(sent, fact.content_span))
                 if content and content[0] <= according[2] < content[1]:
                     _cut_around(fact, Candidate(fact, number, kinds.GENERIC, content, False), according)
-            speaker = next((c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action"), None)
+            background = estimates.in_relative_clause(noun)  # "where a million people sought shelter"
+            speaker = next((c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action"
+                            and not background), None)
             if speaker is not None:
                 fact.holders = list(speaker.fact.holders)
                 fact.attributed_to = speaker.fact.holders[0]

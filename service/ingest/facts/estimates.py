@@ -120,3 +120,8 @@ def fill_loose(fact: Fact, tokens) -> None:
     if counted_noun is not None:
         span = char_span(number.doc, counted_noun.left_edge.i, counted_noun.i + 1)
         fact.counts = text_of(number.doc, span) if span else counted_noun.text
+
+
+def in_relative_clause(noun: Token) -> bool:
+    """The counted noun stands in a relative clause: background the writer gives, nobody's claim."""
+    return any(t.dep_ == "relcl" for t in [noun, *noun.ancestors][:4])

@@ -74,12 +74,25 @@ def is_joint(subject_tokens, lexicon: Lexicon) -> bool:
                for t in subject_tokens)
 
 
-def adjust(trig: Trigger, joint: bool) -> str:
-    """The fact kind of a lexicon trigger in context."""
+def adjust(trig: Trigger, joint: bool, clause: Token | None = None) -> str:
+    """The fact kind of a lexicon trigger in context: a joint subject makes an agreement; words
+    saying what must happen make a demand ("insisted that any deal must include ...")."""
     kind = trig.fact_kind
     if joint and kind in JOINABLE:
         return "Agreement"
+    if trig.speech and clause is not None and _deontic(clause):
+        return "Demand"
     return kind
+
+
+def _deontic(clause: Token) -> bool:
+    for c in clause.children:
+        if c.dep_ == "aux" and c.lower_ in ("must", "should"):
+            return True
+        if c.lower_ in ("has", "have", "need", "needs") and any(g.dep_ == "xcomp" for g in clause.children) \
+                and clause.lemma_ in ("have", "need"):
+            return True
+    return False
 
 
 def generic_kind(pred: Token) -> str:

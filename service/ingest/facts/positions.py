@@ -156,7 +156,8 @@ class Builder:
         if not lexical and content is None:
             return None
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
-        kind = kinds.adjust(trig, joint) if lexical else kinds.generic_kind(pred)
+        clause = child(pred, "ccomp")
+        kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
         if lexical and kind == "Action":
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
         fact = self._fact(pred, kind, holders, content, trig)
