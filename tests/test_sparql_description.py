@@ -74,3 +74,10 @@ def test_sparql_description_examples_run(client, example):
 
 def test_sparql_description_examples_include_question_templates():
     assert any(e.id.startswith("template-") for e in examples.catalog())
+
+
+def test_sparql_description_page_for_a_link_with_a_query(client):
+    response = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": BROWSER})
+    assert response.mimetype == "text/html"  # the page's script puts ?query= in the editor
+    machine = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "*/*"})
+    assert machine.mimetype == "application/sparql-results+json"

@@ -41,7 +41,7 @@ def runner():
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql():
     query, default_graphs, named_graphs = read_request()
-    if query is None:
+    if query is None or (request.method == "GET" and wants_page()):
         return service_page()
     settings = current_app.config
     if len(query.encode("utf-8")) > settings["MAX_REQUEST_BYTES"]:
@@ -108,10 +108,17 @@ def content_type(media_type: str) -> str:
     return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
 
 
+def wants_page() -> bool:
+    """A browser following a link to /sparql?query=...: the page, with the query in the editor."""
+    accept = request.accept_mimetypes
+    return "text/html" in request.headers.get("Accept", "") and \
+        accept.best_match([*core.RESULT_TYPES, *core.GRAPH_TYPES, "text/html"]) == "text/html"
+
+
 def service_page():
     """No query: the query page for a person (HTML asked for by name), else the service description."""
     offered = [*core.GRAPH_TYPES, "text/html"]
-    kind = best(offered, default="text/turtle")  # a bare */* gets the description, not the page
+    kind = "text/html" if wants_page() else best(offered, default="text/turtle")  # */* alone: the description
     if kind == "text/html":
         html = render_template("sparql.html", examples=examples.catalog(), endpoint=url_for("sparql.sparql"),
                                settings=current_app.config)

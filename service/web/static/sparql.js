@@ -29,16 +29,10 @@
     return node;
   }
 
-  function isGraphQuery(q) {
-    const body = q.replace(/#[^\n]*/g, " ").replace(/<[^>\s]*>/g, " ")
-      .replace(/^\s*((BASE|PREFIX)\s+\S*\s*\S*\s*)*/i, "");
-    return /^\s*(CONSTRUCT|DESCRIBE)/i.test(body);
-  }
-
   async function run() {
     const q = text.value;
-    const graph = isGraphQuery(q);
-    const accept = format.value || (graph ? "application/n-triples" : "application/sparql-results+json");
+    // The server picks by query form: results as JSON, graphs (CONSTRUCT, DESCRIBE) as N-Triples.
+    const accept = format.value || "application/sparql-results+json, application/n-triples;q=0.9";
     status.textContent = "Running…";
     out.replaceChildren();
     const started = performance.now();
@@ -63,7 +57,7 @@
       return;
     }
     if (format.value) { download(await response.blob(), format.value); status.textContent = "Downloaded in " + seconds + " s"; return; }
-    if (graph) {
+    if ((response.headers.get("Content-Type") || "").startsWith("application/n-triples")) {
       const lines = (await response.text()).split("\n").filter(Boolean);
       status.textContent = lines.length + " triples in " + seconds + " s";
       showTriples(lines);
@@ -81,7 +75,11 @@
     const td = el("td");
     if (!term) return td;
     if (term.type === "uri") {
-      const a = el("a", "", term.value); a.href = term.value; td.append(a);
+      if (/^https?:\/\//i.test(term.value)) {  // only web links: an IRI may be javascript:...
+        const a = el("a", "", term.value); a.href = term.value; td.append(a);
+      } else {
+        td.append(el("span", "lit", "<" + term.value + ">"));
+      }
     } else if (term.type === "literal") {
       td.append(el("span", "lit", term.value));
       if (term["xml:lang"]) td.append(el("span", "lang", " @" + term["xml:lang"]));
