@@ -81,3 +81,12 @@ def test_sparql_description_page_for_a_link_with_a_query(client):
     assert response.mimetype == "text/html"  # the page's script puts ?query= in the editor
     machine = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "*/*"})
     assert machine.mimetype == "application/sparql-results+json"
+
+
+@pytest.mark.parametrize("example_id", ["sources", "fact-kinds", "positions-quoted", "template-proposals",
+                                        "template-meetings"])
+def test_sparql_description_examples_find_facts_in_the_seeds(seeded_client, example_id):
+    example = next(e for e in examples.catalog() if e.id == example_id)
+    response = seeded_client.post("/sparql", data={"query": example.query})
+    assert response.status_code == 200, response.data
+    assert response.json["results"]["bindings"]
