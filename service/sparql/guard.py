@@ -81,8 +81,8 @@ def tokens(query: str) -> list[Token]:
             # `<` after an operand inside parentheses: the engine may read the less-than operator here.
             if _DIVERGING.search(text[1:-1]):
                 raise ServiceRefused(
-                    f"ambiguous '<' at character {pos}: {text!r} reads both as an IRI and as a comparison; "
-                    "put spaces around comparison operators")
+                    f"ambiguous '<' at character {pos}: {text!r} reads both as an IRI and as a comparison, "
+                    "which could hide a SERVICE clause from this check; put spaces around comparison operators")
             kind, text = "punct", "<"
         if kind in ("pname", "bnode") and text.endswith("."):
             text = text.rstrip(".")  # a name never ends with '.': the dot is the triple terminator
@@ -110,8 +110,8 @@ def _is_operand(token: Token) -> bool:
     return token.kind == "word" and token.text.lower() in ("true", "false")
 
 
-def _refuse_service(query: str) -> None:
-    for token in tokens(query):
+def _refuse_service(toks: list[Token]) -> None:
+    for token in toks:
         text = token.text
         if token.kind == "pname":
             text = text.split(":", 1)[0]  # the prefix; a local name (ex:Service) is data
@@ -137,11 +137,10 @@ def inspect(query: str) -> QueryInfo:
     (403), QuerySyntaxError (400) when no query form can be found. Runs nothing."""
     if not query or not query.strip():
         raise QuerySyntaxError("empty query: send a SPARQL query in the 'query' parameter")
-    _refuse_service(query)
-    decoded = _decoded(query)
-    if decoded != query:
-        _refuse_service(decoded)
     toks = tokens(query)
+    _refuse_service(toks)
+    if "\\u" in query or "\\U" in query:
+        _refuse_service(tokens(_decoded(query)))
     words = [t.text.upper() for t in toks if t.kind == "word"]
     updates = sorted(UPDATES.intersection(words))
     if updates:
