@@ -65,7 +65,8 @@ def _negated(modifier: Token) -> bool:
 
 
 def _actor_in(tok: Token, key_at: list[str | None]) -> bool:
-    return any(key_at[t.i] for t in tok.subtree)
+    """An actor, or a nationality, party or religion ("Republican lawmakers", "Sunni rebels")."""
+    return any(key_at[t.i] or t.ent_type_ == "NORP" for t in tok.subtree)
 
 
 def _members(head: Token, key_at: list[str | None]) -> list[str]:

@@ -38,6 +38,8 @@ def matchers(lex: Lexicon, vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseM
     aliases = PhraseMatcher(vocab, attr="ORTH")
     for surface in lex.aliases:
         aliases.add("A", [make(surface)])
+        if len(surface) > 3 and not surface.isupper():  # datelines: "BEIJING/WASHINGTON (Reuters) -"
+            aliases.add("A", [make(surface.upper())])
     demonyms = PhraseMatcher(vocab, attr="ORTH")
     demonyms.add("D", [make(d) for d in lex.demonyms])
     titles = PhraseMatcher(vocab, attr="LOWER")
@@ -66,12 +68,14 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
     named = filter_spans([doc[s:e] for _, s, e in alias_m(doc)])
     found: list[Found] = []
     taken = [False] * len(doc)
+    upper = {a.upper(): a for a in lex.aliases}
     for span in named:
-        key = lex.aliases[span.text]
+        surface = span.text if span.text in lex.aliases else upper[span.text]
+        key = lex.aliases[surface]
         how = "name"
-        if span.text in lex.capitals and _locative(span, lex.decision_words):
-            key, how = lex.capitals[span.text], "place"
-        elif lex.actors[key].kind == "Government" and span.text not in lex.actors[key].label:
+        if surface in lex.capitals and (span.text.isupper() or _locative(span, lex.decision_words)):
+            key, how = lex.capitals[surface], "place"  # a dateline in capitals is where it was filed
+        elif lex.actors[key].kind == "Government" and surface not in lex.actors[key].label:
             how = "metonym"
         found.append(Found(span.start, span.end, key, how))
         taken[span.start:span.end] = [True] * len(span)

@@ -29,11 +29,6 @@ def load_model(name: str) -> Language:
         raise ConfigError(f"spaCy model {name!r} is not installed: {err}") from None
 
 
-def parse_text(text: str) -> str:
-    """Kept only for clarity of the offsets contract: the equal-length copy that is parsed."""
-    return normalized(text)
-
-
 def pieces(text: str, body: list[Span]) -> list[str]:
     """The equal-length parse text cut into consecutive pieces: a leading gap, then each body paragraph
     with the (blanked) gap that follows it. Joined, they are exactly as long as `text`."""
