@@ -152,7 +152,8 @@ class _Reader:
         if span is None:
             return out
         evidence = Span(*span)
-        for number, phrase, noun in estimates.counted(sent):
+        sourced = qualifiers.according_to(sent) is not None or any(c.trigger.speech for c in kept)
+        for number, phrase, noun in estimates.counted(sent, sourced):
             cover = [c for c in kept if c.content and c.content[0] <= number.i < c.content[1]]
             estimate = next((c for c in cover if c.fact.kind == "Estimate"), None)
             if estimate is not None:

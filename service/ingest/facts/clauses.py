@@ -286,7 +286,7 @@ def _temporal(prep: Token) -> bool:
 def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """Token range of everything a verb governs to its right (objects, prepositions, clauses), up to a
     coordinated verb: the content of an action ("established a joint information center in Baghdad")."""
-    deps = OBJECT_DEPS + ("prep", "prt", "acomp", "ccomp", "xcomp", "agent", "npadvmod")
+    deps = OBJECT_DEPS + ("prep", "acomp", "ccomp", "xcomp", "agent", "npadvmod")  # a particle is the verb's
     kids = [c for c in pred.children if c.i > pred.i and c.dep_ in deps and c.dep_ not in skip
             and not (c.dep_ in ("prep", "npadvmod") and (_temporal(c) or c.ent_type_ in ("DATE", "TIME")))]
     if not kids:

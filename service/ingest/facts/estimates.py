@@ -36,10 +36,17 @@ def number_value(tokens: list[Token]) -> float | None:
     return None if value is None else value * scale
 
 
-def counted(sent) -> list[tuple[Token, list[Token], Token]]:
-    """(number head, number tokens with their modifiers, counted noun) in a sentence."""
+def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token]]:
+    """(number head, number tokens with their modifiers, counted noun) in a sentence. Shares ("about
+    30 percent") count when someone stands behind them (`sourced`): what they measure is then the
+    subject of their clause ("Russian oil revenues fell by about 30 percent")."""
     out = []
     for tok in sent:
+        if sourced and tok.like_num and tok.ent_type_ == "PERCENT" and tok.head.lower_ in ("percent", "%"):
+            subject = _clause_subject(tok.head)
+            if subject is not None:
+                out.append((tok, sorted([*tok.subtree, tok.head], key=lambda t: t.i), subject))
+            continue
         if tok.dep_ != "nummod" or not tok.like_num or tok.ent_type_ in NOT_COUNTS:
             continue
         noun = tok.head
@@ -48,6 +55,14 @@ def counted(sent) -> list[tuple[Token, list[Token], Token]]:
         phrase = sorted([t for t in tok.subtree], key=lambda t: t.i)
         out.append((tok, phrase, noun))
     return out
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    for up in [tok, *tok.ancestors][:4]:
+        subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and up.pos_ in ("VERB", "AUX"):
+            return subj
+    return None
 
 
 def approximate(phrase: list[Token]) -> bool:
@@ -62,7 +77,7 @@ def fill(fact: Fact, number: Token, phrase: list[Token], noun: Token) -> None:
     fact.quantity_text = text_of(doc, qspan) if qspan else number.text
     nstart = min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
                  + [noun.i])
-    nspan = char_span(doc, max(nstart, phrase[-1].i + 1), noun.i + 1)
+    nspan = char_span(doc, nstart if noun.i < phrase[0].i else max(nstart, phrase[-1].i + 1), noun.i + 1)
     fact.counts = text_of(doc, nspan) if nspan else noun.text
 
 

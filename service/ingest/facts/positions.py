@@ -48,8 +48,10 @@ class Builder:
         self.doc, self.resolver, self.lexicon, self.published = doc, resolver, lexicon, published
 
     # --- actors
-    def actors(self, tok: Token | None) -> list[str]:
-        """Actor keys a noun phrase names; for a common noun "including X, Y", its members."""
+    def actors(self, tok: Token | None, strict: bool = False) -> list[str]:
+        """Actor keys a noun phrase names; for a common noun "including X, Y", its members. `strict`:
+        the doer of a verb outside the lexicon must be named by the phrase's head ("Russian oil
+        revenues fell" is not Russia acting)."""
         if tok is None:
             return []
         # "allies, including Saudi Arabia and Qatar": the group and its named members
@@ -62,6 +64,9 @@ class Builder:
         if not keys:
             phrase = noun_phrase(tok)
             keys = self.resolver.resolve(phrase)
+            common = tok.pos_ == "NOUN" and self.lexicon.cue(tok.lemma_) != "agent"
+            if strict and common and not any(t.dep_ == "cc" for t in phrase):
+                return list(dict.fromkeys(keys))
             if not keys or any(t.dep_ == "cc" and t.head.i != tok.i for t in phrase):
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
@@ -136,7 +141,8 @@ class Builder:
                     if anchor is None:
                         content = content_of(pred) or content
         else:
-            holders = self.actors(subj) if subj is not None else [k for o in between(pred) for k in self.actors(o)]
+            holders = self.actors(subj, strict=not lexical) if subj is not None else \
+                [k for o in between(pred) for k in self.actors(o)]
             if subj is None and not holders:
                 holders = [k for t in fronted_list(pred) for k in self.resolver.resolve(self.doc[t.i:t.i + 1])]
             if trig.object in ("target", "recipient") and obj is not None:
