@@ -35,6 +35,11 @@ class IngestReport:
     skipped: int = 0  # unchanged since the last ingest
     errors: list[tuple[str, str]] = field(default_factory=list)  # (document or file, message)
 
+    def fail(self, message: str) -> None:
+        """Record a document's error; messages start with the file (and line): 'path[:line]: problem'."""
+        name, _, problem = message.partition(": ")
+        self.errors.append((name, problem or message))
+
     def summary(self) -> str:
         line = (f"ingested {self.documents} document(s), skipped {self.skipped} unchanged: "
                 f"{self.facts} facts, {self.triples} triples in {self.seconds:.1f} s")
@@ -71,20 +76,19 @@ def read_all(paths: list[str], report: IngestReport) -> list[Document]:
     try:
         files = read.find_files(paths)
     except DocumentError as err:
-        report.errors.append((err.message.split(":")[0], err.message))
+        report.fail(err.message)
         files = read.find_files([p for p in paths if Path(p).exists()])
     for path in files:
         try:
             for item in read.read_file(path):
                 if isinstance(item, DocumentError):
-                    report.errors.append((item.message.split(": ")[0], item.message))
+                    report.fail(item.message)
                 elif item.id in docs:
-                    report.errors.append((item.origin or item.id, f"{item.origin}: document id {item.id!r} "
-                                          f"already used by {docs[item.id].origin}"))
+                    report.fail(f"{item.origin}: document id {item.id!r} already used by {docs[item.id].origin}")
                 else:
                     docs[item.id] = item
         except DocumentError as err:
-            report.errors.append((str(path), err.message))
+            report.fail(err.message)
     return list(docs.values())
 
 
@@ -164,7 +168,7 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
     for document, ex, doc in extract_stream(todo, settings):
         where = document.origin or document.id
         if isinstance(ex, Exception):
-            report.errors.append((where, f"{where}: extraction failed ({type(ex).__name__}: {ex})"))
+            report.fail(f"{where}: extraction failed ({type(ex).__name__}: {ex})")
             continue
         quads = graph.quads(ex, base, version, doc)
         store.replace_graph(iris.document(base, document.id), quads)
