@@ -40,3 +40,8 @@ def test_dates_duration_offsets_point_at_the_words():
     text = "The leaders met for about 45 minutes."
     (value, words, start, end), = find_durations(text)
     assert text[start:end] == words == "about 45 minutes" and value == "PT45M"
+
+
+@pytest.mark.parametrize("future, date", [(False, "2015-09-25"), (True, "2015-10-02")])
+def test_dates_weekday_in_the_future_tense(future, date):
+    assert resolve_date("they meet on Friday", "2015-09-29", future=future).date == date

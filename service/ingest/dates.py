@@ -53,13 +53,14 @@ class TimeRef:
     end: int = 0
 
 
-def resolve_date(text: str, published: str | None) -> TimeRef | None:
-    """The first date expression in `text`, resolved against `published` (ISO date) when possible."""
-    found = find_dates(text, published)
+def resolve_date(text: str, published: str | None, *, future: bool = False) -> TimeRef | None:
+    """The first date expression in `text`, resolved against `published` (ISO date) when possible.
+    `future`: the clause speaks of what will happen ("will meet on Friday": the next Friday)."""
+    found = find_dates(text, published, future=future)
     return found[0] if found else None
 
 
-def find_dates(text: str, published: str | None) -> list[TimeRef]:
+def find_dates(text: str, published: str | None, *, future: bool = False) -> list[TimeRef]:
     pub = dt.date.fromisoformat(published) if published else None
     out: list[TimeRef] = []
     for pattern in _ABSOLUTE:
@@ -68,7 +69,7 @@ def find_dates(text: str, published: str | None) -> list[TimeRef]:
     for m in _RELATIVE.finditer(text):
         if any(r.start <= m.start() < r.end for r in out):
             continue
-        out.append(_relative(m, pub))
+        out.append(_relative(m, pub, future))
     return sorted((r for r in out if r is not None), key=lambda r: r.start)
 
 
@@ -90,7 +91,7 @@ def _absolute(m: re.Match, pub: dt.date | None) -> TimeRef | None:
     return TimeRef(m.group(0), day.isoformat(), "day", m.start(), m.end())
 
 
-def _relative(m: re.Match, pub: dt.date | None) -> TimeRef:
+def _relative(m: re.Match, pub: dt.date | None, future: bool = False) -> TimeRef:
     text = m.group(0)
     if pub is None:
         return TimeRef(text, None, "day", m.start(), m.end())
@@ -98,7 +99,7 @@ def _relative(m: re.Match, pub: dt.date | None) -> TimeRef:
         target = WEEKDAYS.index(m.group("day").lower())
         back = (pub.weekday() - target) % 7
         qual = (m.group("qual") or "").lower()
-        if qual == "next":
+        if qual == "next" or (future and qual not in ("last", "earlier")):
             day = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
         else:
             day = pub - dt.timedelta(days=back + (7 if qual == "last" and back == 0 else 0))
