@@ -39,7 +39,7 @@ GROUP BY ?kind
 ORDER BY DESC(?facts)
 """),
     Example("positions-quoted", "Who took which position, with the words behind it", PREFIXES + """
-SELECT ?holderName ?kind ?content ?quote WHERE {
+SELECT DISTINCT ?holderName ?kind ?content ?quote WHERE {
   ?fact a kg:Position, ?kind ; kg:holder ?holder ; kg:evidence ?passage .
   FILTER(?kind != kg:Position && ?kind != kg:Fact)
   ?holder rdfs:label ?holderName .

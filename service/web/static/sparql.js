@@ -11,7 +11,10 @@
   const examples = JSON.parse(document.getElementById("examples").textContent);
 
   const params = new URLSearchParams(location.search);
-  if (params.get("query")) text.value = params.get("query");
+  if (params.get("query")) {  // a shared link: show its query and its results
+    text.value = params.get("query");
+    window.addEventListener("DOMContentLoaded", function () { run(); });
+  }
 
   picker.addEventListener("change", function () {
     const ex = examples.find(function (e) { return e.id === picker.value; });
@@ -31,6 +34,7 @@
 
   async function run() {
     const q = text.value;
+    readPrefixes(q);
     // The server picks by query form: results as JSON, graphs (CONSTRUCT, DESCRIBE) as N-Triples.
     const accept = format.value || "application/sparql-results+json, application/n-triples;q=0.9";
     status.textContent = "Running…";
@@ -71,12 +75,28 @@
     }));
   }
 
+  // IRIs shown with the query's own prefixes (kg:Proposal), the full IRI as a tooltip.
+  let prefixes = [];
+  function readPrefixes(q) {
+    prefixes = [];
+    const decl = /PREFIX\s+([\w.-]*):\s*<([^>\s]*)>/gi;
+    let m;
+    while ((m = decl.exec(q)) !== null) prefixes.push([m[1], m[2]]);
+    prefixes.sort(function (a, b) { return b[1].length - a[1].length; });
+  }
+  function compact(iri) {
+    for (const [name, ns] of prefixes) {
+      if (ns && iri.startsWith(ns) && /^[\w.-]*$/.test(iri.slice(ns.length))) return name + ":" + iri.slice(ns.length);
+    }
+    return iri;
+  }
+
   function cell(term) {
     const td = el("td");
     if (!term) return td;
     if (term.type === "uri") {
       if (/^https?:\/\//i.test(term.value)) {  // only web links: an IRI may be javascript:...
-        const a = el("a", "", term.value); a.href = term.value; td.append(a);
+        const a = el("a", "", compact(term.value)); a.href = term.value; a.title = term.value; td.append(a);
       } else {
         td.append(el("span", "lit", "<" + term.value + ">"));
       }
