@@ -122,3 +122,9 @@ def test_remote_execute_converts_what_the_server_cannot_write(remote_store, oxig
         else "SELECT * WHERE { ?s ?p ?o }"
     picky = RemoteStore(picky_proxy(oxigraph_server, {media_type}), timeout=5)
     assert picky.execute(query, media_type) == remote_store.execute(query, media_type)
+
+
+def test_remote_update_sent_to_the_query_url_says_which_setting(oxigraph_server):
+    store = RemoteStore(oxigraph_server.query, timeout=5)  # no update endpoint given
+    with pytest.raises(StoreUnavailable, match=f"{oxigraph_server.query} refused kgqa's update .*KGQA_UPDATE_ENDPOINT"):
+        store.replace_graph(G, QUADS)

@@ -28,6 +28,10 @@ from ..errors import QuerySyntaxError, StoreUnavailable
 LONG_QUERY = 2000  # URL-encoded bytes; longer queries go by POST (servers refuse URLs past 2-8 KB)
 
 
+_UPDATE_HINT = (": is it the server's update URL, open to kgqa? Give that with --update-endpoint or "
+                "KGQA_UPDATE_ENDPOINT (see the README, 'Remote stores')")
+
+
 class Transient(StoreUnavailable):
     """Unreachable or 5xx: an idempotent write may be retried."""
 
@@ -67,6 +71,9 @@ def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *
                 raise TimeoutError("the answer took longer to arrive")
         return b"".join(chunks), response.headers.get("Content-Type", "")
     except QueryBadFormed as err:
+        if update:
+            raise StoreUnavailable(f"the SPARQL endpoint {endpoint} refused kgqa's update (400: "
+                                   f"{_server_message(err)}){_UPDATE_HINT}") from None
         raise QuerySyntaxError(f"the SPARQL endpoint {endpoint} refused the request as malformed: "
                                f"{_server_message(err)}") from None
     except Unauthorized:
@@ -79,8 +86,8 @@ def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *
         raise Transient(f"the SPARQL endpoint {endpoint} failed (500): {_server_message(err)}") from None
     except urllib.error.HTTPError as err:
         message = f"the SPARQL endpoint {endpoint} answered {err.code} {err.reason}"
-        if err.code == 403 and update:
-            message += ": does it accept updates? Set KGQA_UPDATE_ENDPOINT to its update URL"
+        if update and err.code in (403, 405, 415):
+            message += _UPDATE_HINT
         kind = Transient if err.code >= 500 else NotAcceptable if err.code == 406 else StoreUnavailable
         raise kind(message) from None
     except (urllib.error.URLError, ConnectionError) as err:
