@@ -122,10 +122,9 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if head == pred:
         return None, False
     if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not _has_object(head)):
-        subj, passive = subject_of(head, depth + 1)
-        if pred.dep_ == "conj" and subj is not None and not _agrees(pred, subj) and head.head != head:
+        if pred.dep_ == "conj" and head.head != head and outer_conj(pred):
             return subject_of(head.head, depth + 1)  # "Moscow fears [X's days are numbered] and is ..."
-        return subj, passive
+        return subject_of(head, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, pred.tag_ == "VBN"
@@ -247,13 +246,25 @@ def _clause_range(parts: list[Token]) -> tuple[int, int]:
     ("fears [Assad's days are numbered] and is getting serious": "is" does not agree with "days")."""
     start, end = min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
     for part in parts:
-        subj = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for conj in part.children:
-            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and subj is not None \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and not _agrees(conj, subj):
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and outer_conj(conj):
                 cc = [c.i for c in part.children if c.dep_ == "cc" and c.i < conj.i]
                 end = min(end, cc[-1] if cc else conj.left_edge.i)
     return start, end
+
+
+def outer_conj(conj: Token) -> bool:
+    """A coordinated verb the parser hung inside a clause that belongs to the clause above: it does
+    not agree with the inner subject ("fears [X's days are numbered] and is getting serious"), or it
+    is finite where the inner clause is not ("warned Biden [not to play with fire] and called on ...")."""
+    part = conj.head
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return False
+    subj = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and not _agrees(conj, subj):
+        return True
+    finite = conj.tag_ in ("VBD", "VBZ", "VBP")
+    return finite and part.tag_ in ("VB", "VBG") and part.dep_ in ("xcomp", "ccomp")
 
 
 def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
@@ -262,7 +273,7 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
     for dep in CLAUSE_DEPS:  # after the object, or a quote before the verb ('"...," he told X')
         parts = [c for c in pred.children if c.dep_ == dep and (c.i > obj.i or (dep == "ccomp" and c.i < pred.i))]
         if parts:
-            return min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
+            return _clause_range(parts)
     for c in pred.children:
         if c.dep_ == "prep" and c.i > obj.i and c.lower_ in CONTENT_PREPS and not _temporal(c):
             inner = child(c, "pobj", "pcomp")
