@@ -92,3 +92,21 @@ def test_limits_timeout_remote_store_bounded_by_the_limit(silent_endpoint):
     assert response.status_code == 504
     assert response.json["error"]["code"] == "query_timeout"
     assert time.monotonic() - started < LIMIT + MARGIN
+
+
+def test_limits_timeout_crashed_worker_is_a_clear_503_and_replaced(generated, make_app):
+    app = make_app(QUERY_TIMEOUT=30, QUERY_WORKERS=1)
+    client = app.test_client()
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    pool = app.extensions["kgqa.sparql"]
+    outcome = {}
+    thread = threading.Thread(target=lambda: outcome.update(
+        response=client.get("/sparql", query_string={"query": RUNAWAY})))
+    thread.start()
+    while not pool._busy:
+        time.sleep(0.05)
+    next(iter(pool._busy)).process.kill()  # as the kernel's OOM killer would
+    thread.join(timeout=20)
+    assert outcome["response"].status_code == 503
+    assert outcome["response"].json["error"]["code"] == "store_unavailable"
+    assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
