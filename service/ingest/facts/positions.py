@@ -12,20 +12,18 @@ from spacy.tokens import Token
 from ...model import Fact, Span
 from . import kinds, qualifiers
 from .clauses import (
-    after_object,
     agent_of,
     between,
     char_span,
     child,
-    content_of,
     fronted_list,
     including,
     noun_phrase,
-    right_complements,
     subject_of,
     subtree_span,
     text_of,
 )
+from .contents import after_object, content_of, right_complements
 from .lexicon import Lexicon, Trigger
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")

@@ -1,0 +1,117 @@
+"""What a clause says: the content span of a predicate (its that-/to-clause, its object and what is
+said of it, its prepositional complement), kept apart from places and times, and cut before verbs
+the parser hung inside it that belong to the clause above.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import CLAUSE_DEPS, OBJECT_DEPS, child, outer_conj, subtree_span
+
+CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
+ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
+
+
+def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | None:
+    """Token range of what a predicate says, proposes, fears...: its that-/to-clause, else its object,
+    else the object of an `on/about/to/...` preposition. `anchor` is the second word of a two-word
+    trigger ("call for", "share view") whose own complement comes first."""
+    for tok in (anchor, pred):
+        if tok is None:
+            continue
+        if tok.dep_ == "prep" or tok.pos_ == "ADP":
+            obj = child(tok, "pobj", "pcomp")
+            if obj is not None:  # "called on all sides [to exercise restraint]"
+                start, end = subtree_span(obj)
+                clause = [c for c in pred.children if c.dep_ in CLAUSE_DEPS and c.i >= end]
+                return start, max([end] + [c.right_edge.i + 1 for c in clause])
+        for dep in CLAUSE_DEPS + ("acl",):
+            parts = [c for c in tok.children if c.dep_ == dep and c != anchor
+                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB"))]  # a quote before "he said"
+            if parts:  # several when the parser splits a word ("co - sponsor")
+                return _clause_range(parts)
+        if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr", "acomp"):
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANCHOR_PREPS), None)
+            if prep is not None and child(prep, "pobj", "pcomp") is not None:
+                return subtree_span(child(prep, "pobj", "pcomp"))  # "reached an agreement [on a truce]"
+            if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+                return subtree_span(tok)  # "signed [a defense treaty with the United States]"
+    for c in (anchor or pred, pred):  # "ruled out sending troops": a participle right after the verb
+        nxt = next((a for a in pred.children if a.dep_ == "advcl" and a.tag_ == "VBG" and a.left_edge.i == c.i + 1
+                    and not any(m.dep_ == "mark" for m in a.children)), None)
+        if nxt is not None and child(pred, *OBJECT_DEPS) is None:
+            return subtree_span(nxt)
+    obj = child(pred, *OBJECT_DEPS)
+    if obj is not None and obj != anchor:
+        start, end = subtree_span(obj)
+        for c in sorted(pred.children, key=lambda t: t.i):  # "views X as Y", "pledged X to Y"
+            if c.i < end:
+                continue
+            if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.i == end and not _temporal(c)):
+                end = c.right_edge.i + 1
+        return start, end
+    for prep in pred.children:
+        if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS and prep.i > pred.i and not _where_or_when(prep):
+            obj = child(prep, "pobj", "pcomp")
+            if obj is not None and prep.lower_ == "as" and obj.pos_ in ("VERB", "AUX"):
+                continue  # "as the crisis deepens": when, not what
+            if obj is not None:  # and the prepositions that follow ("on the army as the backbone")
+                end = max([obj.right_edge.i + 1] + [c.right_edge.i + 1 for c in pred.children
+                                                     if c.dep_ == "prep" and c.i > prep.i])
+                return obj.left_edge.i, end
+    return None
+
+
+def _clause_range(parts: list[Token]) -> tuple[int, int]:
+    """Token range of a clause, ending before a coordinated verb that belongs to the clause above
+    ("fears [Assad's days are numbered] and is getting serious": "is" does not agree with "days")."""
+    start, end = min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1
+    for part in parts:
+        for conj in part.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and outer_conj(conj):
+                cc = [c.i for c in part.children if c.dep_ == "cc" and c.i < conj.i]
+                end = min(end, cc[-1] if cc else conj.left_edge.i)
+    return start, end
+
+
+def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
+    """What is said of a predicate's object: "accused Israel [of sabotaging X]", "urged Iran [to
+    return]", "told Biden [that ...]", "invited Modi [to the parade]"."""
+    for dep in CLAUSE_DEPS:  # after the object, or a quote before the verb ('"...," he told X')
+        parts = [c for c in pred.children if c.dep_ == dep and (c.i > obj.i or (dep == "ccomp" and c.i < pred.i))]
+        if parts:
+            return _clause_range(parts)
+    for c in pred.children:
+        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in CONTENT_PREPS and not _temporal(c):
+            inner = child(c, "pobj", "pcomp")
+            if inner is not None:
+                return subtree_span(inner)
+    return None
+
+
+def _where_or_when(prep: Token) -> bool:
+    """ "in Geneva", "on Monday": a place or a time, not what a position is about."""
+    obj = child(prep, "pobj")
+    return obj is not None and prep.lower_ in ("in", "at", "on") and obj.ent_type_ in ("GPE", "LOC", "FAC",
+                                                                                       "DATE", "TIME")
+
+
+def _temporal(prep: Token) -> bool:
+    obj = child(prep, "pobj")
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
+def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """Token range of everything a verb governs to its right (objects, prepositions, clauses), up to a
+    coordinated verb: the content of an action ("established a joint information center in Baghdad")."""
+    deps = OBJECT_DEPS + ("prep", "acomp", "ccomp", "xcomp", "agent", "npadvmod")  # a particle is the verb's
+    kids = [c for c in pred.children if c.i > pred.i and c.dep_ in deps and c.dep_ not in skip
+            and not (c.dep_ in ("prep", "npadvmod") and (_temporal(c) or c.ent_type_ in ("DATE", "TIME")))]
+    if not kids:
+        return None
+    start = min(k.left_edge.i for k in kids)
+    end = max(k.right_edge.i for k in kids) + 1
+    for c in pred.children:  # a coordinated clause ends the content
+        if c.dep_ in ("conj", "cc") and start < c.i < end:
+            end = c.i
+    return start, end
