@@ -1,4 +1,4 @@
-"""Clauses over the dependency parse: who is the subject of a predicate, what is its content.
+"""Clauses over the dependency parse: who is the subject of a predicate (contents.py: what it says).
 
 A predicate often has no subject of its own: participial and coordinated clauses inherit it ("Putin
 did most of the talking, proposing X and suggesting Y"), control verbs pass it down ("agreed to
@@ -10,9 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
-PREDICATE_TAGS = ("VERB", "AUX")
 # complements that carry what a position is: clauses first, then objects, then prepositions
 CLAUSE_DEPS = ("ccomp", "xcomp")
 NP_CUT = ("relcl", "acl", "advcl", "punct", "cc", "appos")
