@@ -99,33 +99,33 @@ class Generator:
         self.occasions = occasions + [(iris.slug(o), o, []) for o in MORE_OCCASIONS]
         self.occasion_iri = [iris.actor(self.base, key) for key, *_ in self.occasions]
         self.catalog = Catalog([(a[1], a[2]) for a in self.actors], [o[1] for o in self.occasions])
-        self.recent: list[tuple[NamedNode, list[tuple[NamedNode, object]], str, set[int]]] = []
+        self.recent: list[tuple[NamedNode, list[tuple[NamedNode, object]], str, list[int]]] = []
 
     # --- drawing
     def _actor(self) -> int:
         return self.rng.choices(range(len(self.actors)), cum_weights=self.actor_cum)[0]
 
-    def _content(self, used: set[int]) -> tuple[str, int | None]:
+    def _content(self, mentioned: list[int]) -> tuple[str, int | None]:
         rng = self.rng
         if rng.random() < 0.4:
             about = self._actor()
-            used.add(about)
+            mentioned.append(about)
             topic = self.actors[about][1]
         else:
             about, topic = None, rng.choice(TOPICS)
         return f"a {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} on {topic}", about
 
     # --- one fact: its sentence, its (predicate, object) pairs, the actors it uses
-    def _fact(self, kind: str, used: set[int]) -> tuple[str, list[tuple[NamedNode, object]]]:
+    def _fact(self, kind: str, mentioned: list[int]) -> tuple[str, list[tuple[NamedNode, object]]]:
         rng, lab = self.rng, (lambda i: self.actors[i][1])
         pairs: list[tuple[NamedNode, object]] = []
         a = self._actor()
-        used.add(a)
+        mentioned.append(a)
         if kind == "Meeting":
             b = self._actor()
             while b == a:
                 b = self._actor()
-            used.add(b)
+            mentioned.append(b)
             occ = rng.randrange(len(self.occasions))
             minutes = rng.choice([30, 45, 60, 90, 94, 120])
             day = f"2015-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -137,7 +137,7 @@ class Generator:
             return sentence, pairs
         if kind == "Role":
             org = self._actor()
-            used.add(org)
+            mentioned.append(org)
             title = rng.choice(TITLES)
             sentence = f"{lab(a)} is the {title} of {lab(org)}."
             pairs += [(v.HOLDER, self.actor_iri[a]), (v.TITLE, Literal(title)),
@@ -152,7 +152,7 @@ class Generator:
                       (v.QUANTITYTEXT, Literal(f"{n:,}")), (v.COUNTS, Literal(what))]
             return sentence, pairs
         lemma, verb = rng.choice(KINDS[kind][1])
-        content, about = self._content(used)
+        content, about = self._content(mentioned)
         if kind == "Statement":
             content += " was needed"
         tail = ""
@@ -165,7 +165,7 @@ class Generator:
             pairs.append((v.OCCASION, self.occasion_iri[occ]))
         if kind in ("Statement", "Demand") and rng.random() < 0.3:
             r = self._actor()
-            used.add(r)
+            mentioned.append(r)
             pairs.append((v.RECIPIENT, self.actor_iri[r]))
             tail += f", speaking to {lab(r)}"
         return f"{lab(a)} {verb} {content}{tail}.", pairs
@@ -189,16 +189,15 @@ class Generator:
         used: set[int] = set()
         parts: list[str] = []
         offset = 0
-        items: list[tuple[NamedNode, list, int, int]] = []  # fact, pairs, start, end
+        items: list[tuple[NamedNode, list, int, int, list[int]]] = []  # fact, pairs, start, end, mentioned
         fresh = 0
         for i in range(n):
             if self.recent and rng.random() < 0.1:  # the same fact, reported again
-                fact, pairs, sentence, actors = rng.choice(self.recent)
-                used |= actors
+                fact, pairs, sentence, mentioned = rng.choice(self.recent)
             else:
                 kind = KIND_NAMES[rng.choices(range(len(KIND_NAMES)), cum_weights=KIND_WEIGHTS)[0]]
-                before = set(used)
-                sentence, pairs = self._fact(kind, used)
+                mentioned = []
+                sentence, pairs = self._fact(kind, mentioned)
                 fact = iris.fact(self.base, kind, f"{doc_id}/{i}")
                 types = [(RDF_TYPE, T_FACT), (RDF_TYPE, KIND_TYPES[kind])]
                 if kind not in ("Meeting", "Role", "Action"):
@@ -209,25 +208,26 @@ class Generator:
                 self.catalog.kinds[kind] = self.catalog.kinds.get(kind, 0) + 1
                 fresh += 1
                 if len(self.recent) < 2000:
-                    self.recent.append((fact, pairs, sentence, used - before))
+                    self.recent.append((fact, pairs, sentence, mentioned))
                 else:
-                    self.recent[rng.randrange(2000)] = (fact, pairs, sentence, used - before)
+                    self.recent[rng.randrange(2000)] = (fact, pairs, sentence, mentioned)
+            used.update(mentioned)
             parts.append(sentence)
-            items.append((fact, pairs, offset, offset + len(sentence)))
+            items.append((fact, pairs, offset, offset + len(sentence), mentioned))
             offset += len(sentence) + 1
         text = " ".join(parts)
         quads = self._document_quads(g, doc_id, text, doc_no)
-        for fact, pairs, start, end in items:
+        for fact, pairs, start, end, mentioned in items:
             quads += [Quad(fact, p, o, g) for p, o in pairs]
-            passage = iris.passage(self.base, doc_id, start, end)
-            quads += [
-                Quad(fact, v.EVIDENCE, passage, g),
-                Quad(passage, RDF_TYPE, v.NIF_STRING, g), Quad(passage, RDF_TYPE, v.NIF_RFC5147, g),
-                Quad(passage, v.NIF_BEGIN, Literal(str(start), datatype=XSD_NNI), g),
-                Quad(passage, v.NIF_END, Literal(str(end), datatype=XSD_NNI), g),
-                Quad(passage, v.NIF_ANCHOR, Literal(text[start:end]), g),
-                Quad(passage, v.NIF_REFERENCE_CONTEXT, g, g),
-            ]
+            quads += [Quad(fact, v.HEDGED, BOOL_FALSE, g), Quad(fact, v.PROV_DERIVED, g, g)]
+            passage = self._passage(quads, g, doc_id, text, start, end)
+            quads.append(Quad(fact, v.EVIDENCE, passage, g))
+            sentence = text[start:end]
+            for i in dict.fromkeys(mentioned):  # each actor mention: a passage naming the actor
+                at = sentence.find(self.actors[i][1])
+                if at >= 0:
+                    mention = self._passage(quads, g, doc_id, text, start + at, start + at + len(self.actors[i][1]))
+                    quads.append(Quad(mention, v.ITS_IDENT_REF, self.actor_iri[i], g))
         for i in used:
             key, label, kind, aliases = self.actors[i]
             a = self.actor_iri[i]
@@ -240,6 +240,18 @@ class Generator:
                 quads += [Quad(o, RDF_TYPE, v.C_OCCASION, g), Quad(o, LABEL, Literal(label), g)]
                 quads += [Quad(o, v.SKOS_ALT, Literal(alias), g) for alias in aliases[:3]]
         return g, quads, fresh
+
+    def _passage(self, quads: list[Quad], g: NamedNode, doc_id: str, text: str, start: int, end: int) -> NamedNode:
+        """A NIF passage <doc#char=start,end> whose anchor is exactly text[start:end]."""
+        passage = iris.passage(self.base, doc_id, start, end)
+        quads += [
+            Quad(passage, RDF_TYPE, v.NIF_STRING, g), Quad(passage, RDF_TYPE, v.NIF_RFC5147, g),
+            Quad(passage, v.NIF_BEGIN, Literal(str(start), datatype=XSD_NNI), g),
+            Quad(passage, v.NIF_END, Literal(str(end), datatype=XSD_NNI), g),
+            Quad(passage, v.NIF_ANCHOR, Literal(text[start:end]), g),
+            Quad(passage, v.NIF_REFERENCE_CONTEXT, g, g),
+        ]
+        return passage
 
     def _document_quads(self, g: NamedNode, doc_id: str, text: str, doc_no: int) -> list[Quad]:
         extraction = NamedNode(g.value + "#extraction")

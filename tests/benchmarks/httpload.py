@@ -24,6 +24,7 @@ class Load:
     errors: list[str] = field(default_factory=list)
     capped: bool = False  # the time cap ended the run before the count was reached
     bytes: int = 0
+    first: dict[str, bytes] = field(default_factory=dict)  # path -> first 200 body, when kept
 
     @property
     def ok(self) -> int:
@@ -42,27 +43,32 @@ class Load:
         return statistics.quantiles(self.latencies, n=100, method="inclusive")[int(q) - 1] * 1000
 
 
-def _connection(url: str) -> tuple[http.client.HTTPConnection, str]:
+def _connection(url: str, timeout: float) -> http.client.HTTPConnection:
     parts = urlsplit(url)
     if parts.hostname != "127.0.0.1":
         raise ValueError(f"the benchmark only talks to 127.0.0.1, not {parts.hostname}")
-    return http.client.HTTPConnection(parts.hostname, parts.port, timeout=120), parts.path
+    return http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
 
 
 def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
-        headers: dict | None = None) -> Load:
-    """GET base `url` + each path in turn (round robin) `total` times over `threads` connections."""
+        headers: dict | None = None, timeout: float = 120.0, keep_first: bool = False,
+        stop_on_timeout: bool = False) -> Load:
+    """GET base `url` + each path in turn (round robin) `total` times over `threads` connections.
+    `timeout`: seconds one request may take; `stop_on_timeout`: a request that times out ends the
+    run (the server cannot be made to stop it: more requests would only queue behind it)."""
     load = Load()
     counter = itertools.count()
     lock = threading.Lock()
     deadline = time.monotonic() + cap_s
 
+    stop = threading.Event()
+
     def worker():
-        conn, _ = _connection(url)
+        conn = _connection(url, timeout)
         try:
             while True:
                 i = next(counter)
-                if i >= total:
+                if i >= total or stop.is_set():
                     return
                 if time.monotonic() > deadline:
                     load.capped = True
@@ -77,7 +83,10 @@ def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
                     with lock:
                         load.errors.append(f"{type(err).__name__}: {err}")
                     conn.close()
-                    conn, _ = _connection(url)
+                    if stop_on_timeout and isinstance(err, TimeoutError):
+                        stop.set()
+                        return
+                    conn = _connection(url, timeout)
                     continue
                 elapsed = time.perf_counter() - start
                 with lock:
@@ -86,6 +95,8 @@ def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
                     load.bytes += len(body)
                     if resp.status == 200:
                         load.latencies.append(elapsed)
+                        if keep_first and path not in load.first:
+                            load.first[path] = body
                     elif len(load.errors) < 5:
                         load.errors.append(f"{resp.status}: {body[:120].decode(errors='replace')}")
         finally:
@@ -96,6 +107,6 @@ def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
     for w in workers:
         w.start()
     for w in workers:
-        w.join(cap_s + 150)
+        w.join(cap_s + timeout + 30)
     load.seconds = time.perf_counter() - start
     return load
