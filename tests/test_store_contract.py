@@ -200,3 +200,25 @@ def test_store_count_triples_counts_every_graph(any_store):
 def test_store_malformed_query_is_a_query_syntax_error(any_store, query):
     with pytest.raises(QuerySyntaxError):
         any_store.select(query)
+
+
+def test_store_readers_never_see_half_a_document(any_store):
+    """While a document is replaced again and again, a reader always sees all of it (one transaction)."""
+    import threading
+
+    versions = [doc(G1, *(Literal(f"v{v} {i}") for i in range(500))) for v in range(2)]
+    any_store.replace_graph(G1, versions[0])
+    seen, done = set(), threading.Event()
+
+    def read():
+        while not done.is_set():
+            seen.add(any_store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/doc/1> "
+                                      "{ ?s ?p ?o } }")[0]["n"].value)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    for round_ in range(20):
+        any_store.replace_graph(G1, versions[round_ % 2])
+    done.set()
+    reader.join()
+    assert seen == {"500"}
