@@ -41,6 +41,7 @@ class _Reader:
         self.b, self.meetings, self.quotes = builder, meetings, quotes
 
     def sentence(self, sent) -> list[Fact]:
+        quoted = self.quotes.continues(sent)
         cands: list[Candidate] = []
         new_meetings: list[Fact] = []
         occasion, framing, anchors = None, [], set()
@@ -76,6 +77,11 @@ class _Reader:
             if cand is not None:
                 cands.append(cand)
         kept = self._nesting(cands)
+        if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
+            kept = [c for c in kept if c.lexical]
+            for cand in kept:
+                cand.fact.attributed_to = cand.fact.attributed_to or self.quotes.speaker.holders[0] \
+                    if self.quotes.speaker.holders else cand.fact.attributed_to
         for meeting, verb in framing:
             for cand in kept:
                 if cand.pred == verb or cand.pred.head == verb:
@@ -91,7 +97,7 @@ class _Reader:
         facts = [m for m in new_meetings if m.holders] + self._estimates(sent, kept)
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
-        facts += self._quotes(sent, kept)
+        facts += self._quotes(sent, kept, quoted)
         return facts
 
     def _nesting(self, cands: list[Candidate]) -> list[Candidate]:
@@ -194,12 +200,12 @@ class _Reader:
         keys = self.b.resolver.resolve(phrase) or self.b.named_in(phrase)  # "State Department figures"
         fact.attributed_to = keys[0] if keys else fact.attributed_to
 
-    def _quotes(self, sent, kept: list[Candidate]) -> list[Fact]:
+    def _quotes(self, sent, kept: list[Candidate], quoted: bool) -> list[Fact]:
         spoken = [c for c in kept if c.trigger.speech]
         for cand in spoken:
             if cand.fact.holders and speech.has_quote(sent.doc, sent.start, sent.end):
                 self.quotes.heard(cand.fact, sent)
-        if spoken:  # the sentence names its own speaker
+        if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
             return []
         fact = self.quotes.continued(sent)
         if fact is None:

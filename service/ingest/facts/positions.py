@@ -134,8 +134,9 @@ class Builder:
                 if trig.object in ("target", "recipient"):
                     (target if trig.object == "target" else recipient).extend(self.actors(subj))
                     content = content_of(pred, anchor)
-                else:
-                    content = subtree_span(subj)
+                else:  # the thing done: "which were announced by X" is about its head noun alone
+                    phrase = noun_phrase(subj) if subj.i == pred.head.i else None
+                    content = (phrase.start, phrase.end) if phrase is not None else subtree_span(subj)
                     if anchor is None:
                         content = content_of(pred) or content
         else:

@@ -7,8 +7,6 @@
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from ...model import Fact, Span
 from .clauses import char_span, text_of
 from .positions import Candidate
@@ -46,47 +44,53 @@ def has_quote(doc, start: int, end: int) -> bool:
 
 
 class Quotes:
-    """Remembers the last quoted speaker of the current paragraph."""
+    """Remembers the last quoted speaker of the current paragraph, and whether their quote is still
+    open at the end of the last sentence ('Lavrov said: "We are ready. But NATO must stop."')."""
 
     def __init__(self):
         self.speaker: Fact | None = None
         self.end_char = -1
+        self.open = False
 
     def heard(self, fact: Fact, sent) -> None:
         """A speech fact whose content is a quote."""
-        self.speaker, self.end_char = fact, _last_char(sent)
+        self.speaker, self.end_char, self.open = fact, _last_char(sent), _balance(sent) > 0
+
+    def continues(self, sent) -> bool:
+        """Is this sentence still the last speaker's words (a quote open, or a new quote opening,
+        in the same paragraph)?"""
+        first = next((t for t in sent if not t.is_space), None)
+        if self.speaker is None or first is None:
+            return False
+        if "\n" in sent.doc.text[self.end_char:first.idx]:
+            self.speaker, self.open = None, False
+            return False
+        return self.open or first.text in OPEN_QUOTES
 
     def continued(self, sent) -> Fact | None:
-        """A Statement for a quoted sentence with no speaker of its own, in the same paragraph."""
-        if self.speaker is None:
-            return None
+        """The Statement of a sentence that continues() the speaker's quote."""
         doc = sent.doc
-        first = next((t for t in sent if not t.is_space), None)
-        gap = doc.text[self.end_char:first.idx if first is not None else sent.end_char]
-        if "\n" in gap:
-            self.speaker = None
-            return None
-        if first is None or first.text not in OPEN_QUOTES:
-            return None
-        close = next((t for t in sent if t.i > first.i and t.text in CLOSE_QUOTES), None)
+        toks = [t for t in sent if not t.is_space]
+        start = toks[0].i + (0 if self.open else 1)
+        close = next((t for t in toks if t.i >= start and t.text in CLOSE_QUOTES and t.i > toks[0].i), None)
         end = close.i if close is not None else sent.end
-        span = char_span(doc, first.i + 1, end)
+        self.open = close is None and (self.open or _balance(sent) > 0)
+        self.end_char = _last_char(sent)
+        span = char_span(doc, start, end)
         if span is None:
             return None
         previous = self.speaker
-        fact = Fact(kind="Statement", evidence=[Span(*char_span(doc, sent.start, sent.end))],
+        return Fact(kind="Statement", evidence=[Span(*char_span(doc, sent.start, sent.end))],
                     holders=list(previous.holders), verb=previous.verb, content=text_of(doc, span),
                     content_span=Span(*span), recipient=list(previous.recipient),
                     occasion=previous.occasion, time_text=previous.time_text, date=previous.date,
                     confidence=round(previous.confidence * 0.9, 3))
-        self.end_char = _last_char(sent)
-        return fact
 
 
-def quote_tokens(pred: Token) -> bool:
-    """The speech verb reports a direct quote (its clause sits between quote marks)."""
-    sent = pred.sent
-    return any(t.text in OPEN_QUOTES for t in sent)
+def _balance(sent) -> int:
+    """Quotes opened and not closed in a sentence (straight quotes alternate)."""
+    curly = sum(1 for t in sent if t.text in ("“", "‘")) - sum(1 for t in sent if t.text in ("”", "’"))
+    return curly + sum(1 for t in sent if t.text == '"') % 2
 
 
 def _last_char(sent) -> int:
