@@ -57,3 +57,20 @@ def test_clean_spans_index_the_original_text():
 def test_clean_byline_belongs_to_the_article():
     text = "Leaders Meet\n\nBy Jane Doe\n\nThe two leaders met on Monday and talked for an hour about trade."
     assert "By Jane Doe" in [text[s.start:s.end] for s in body_spans(text, "Leaders Meet")]
+
+
+def test_clean_one_line_paragraphs_are_split_and_judged():
+    text = ("Home > News > Diplomacy\nEnvoys Meet in Geneva\nThe envoys of both countries met in Geneva on "
+            "Friday to discuss a ceasefire.\nThey agreed to meet again next week, a spokesman said.\n"
+            "Share this article\nSubscribe to our newsletter for more news like this.")
+    body = [text[s.start:s.end] for s in body_spans(text, "Envoys Meet in Geneva")]
+    assert body == ["Envoys Meet in Geneva",
+                    "The envoys of both countries met in Geneva on Friday to discuss a ceasefire.",
+                    "They agreed to meet again next week, a spokesman said."]
+
+
+def test_clean_hard_wrapped_paragraph_stays_whole():
+    text = ("The envoys of both countries met in Geneva on Friday to discuss a ceasefire that\n"
+            "both governments had rejected only a week earlier, according to officials who\n"
+            "spoke on condition of anonymity because they were not authorized to talk.")
+    assert [(s.start, s.end) for s in body_spans(text)] == [(0, len(text))]

@@ -74,3 +74,19 @@ def test_pipeline_processes_give_the_same_graph(tmp_path):
             ingest_paths([str(DATA / "articles")], st, settings.load({"BASE_IRI": BASE, "INGEST_PROCESSES": n}))
             dumps.append(set(st.dump("application/n-quads").decode().splitlines()))
     assert dumps[0] == dumps[1]
+
+
+def test_pipeline_extraction_failure_is_reported_and_others_ingested(store, tmp_path, monkeypatch):
+    from service.ingest import pipeline
+
+    def fragile(doc, resolver, document):
+        if document.id == "fragile":
+            raise ValueError("a rule broke")
+        return []
+
+    monkeypatch.setattr(pipeline, "_facts_stage", lambda: fragile)
+    (tmp_path / "fragile.txt").write_text("Obama met Putin in New York on Monday.", encoding="utf-8")
+    (tmp_path / "sound.txt").write_text("Secretary of State John Kerry flew to Geneva.", encoding="utf-8")
+    report = ingest_paths([str(tmp_path)], store, _settings())
+    assert report.documents == 1 and report.facts == 1  # the role fact of the sound document
+    assert report.errors == [(str(tmp_path / "fragile.txt"), "extraction failed (ValueError: a rule broke)")]

@@ -52,17 +52,34 @@ def boilerplate(path: str = str(LEXICON / "boilerplate.json")) -> dict:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """The text's paragraphs (split on blank lines), stripped, each with its label."""
+    """The text's paragraphs (split on blank lines; a block of one-line paragraphs or furniture lines
+    is split on its line breaks, a hard-wrapped paragraph is not), stripped, each with its label."""
     out, start = [], 0
     for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
         end = brk.start() if brk else len(text)
-        chunk = text[start:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        body = chunk.strip()
-        if body:
-            s = start + lead
-            out.append(_label(Span(s, s + len(body)), normalized(body)))
+        for s, e in _blocks(text, start, end):
+            chunk = text[s:e]
+            lead = len(chunk) - len(chunk.lstrip())
+            body = chunk.strip()
+            if body:
+                out.append(_label(Span(s + lead, s + lead + len(body)), normalized(body)))
         start = brk.end() if brk else len(text)
+    return out
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as one block, or line by line when its lines stand alone: most end like a sentence
+    or are short (a hard-wrapped paragraph has long lines that run on)."""
+    lines = text[start:end].split("\n")
+    if len(lines) < 2:
+        return [(start, end)]
+    alone = sum(bool(_SENTENCE_END.search(line)) or len(line.strip()) < 40 for line in lines)
+    if alone < 0.6 * len(lines):
+        return [(start, end)]
+    out, pos = [], start
+    for line in lines:
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
     return out
 
 
