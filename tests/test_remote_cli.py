@@ -60,3 +60,19 @@ def test_remote_cli_ask_fails_fast_when_the_endpoint_is_down(down_endpoint):
     assert result.exit_code == 1
     assert f"kgqa: error: the SPARQL endpoint {down_endpoint} cannot be reached" in result.output
     assert "Traceback" not in result.output
+
+
+def test_remote_cli_sends_the_auth_header_from_the_environment(garbage_endpoint):
+    empty = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
+    url = garbage_endpoint(200, "application/sparql-results+json", empty)
+    env = {"KGQA_ENDPOINT": url, "KGQA_ENDPOINT_AUTH": "Bearer s3cret"}
+    result = CliRunner().invoke(main, ["query", "SELECT ?s WHERE { ?s ?p ?o }"], env=env)
+    assert result.exit_code == 0, result.output
+    assert {seen["Authorization"] for seen in garbage_endpoint.seen} == {"Bearer s3cret"}
+
+
+def test_remote_cli_ask_gives_up_at_the_endpoint_timeout(silent_endpoint):
+    env = {"KGQA_ENDPOINT_TIMEOUT": "0.5"}
+    result = CliRunner().invoke(main, ["ask", "--endpoint", silent_endpoint, "What did Putin propose?"], env=env)
+    assert result.exit_code == 1
+    assert f"{silent_endpoint} did not answer within 0.5 s (KGQA_ENDPOINT_TIMEOUT)" in result.output
