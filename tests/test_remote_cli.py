@@ -76,3 +76,11 @@ def test_remote_cli_ask_gives_up_at_the_endpoint_timeout(silent_endpoint):
     result = CliRunner().invoke(main, ["ask", "--endpoint", silent_endpoint, "What did Putin propose?"], env=env)
     assert result.exit_code == 1
     assert f"{silent_endpoint} did not answer within 0.5 s (KGQA_ENDPOINT_TIMEOUT)" in result.output
+
+
+def test_remote_cli_ingest_to_a_down_endpoint_fails_with_its_name(down_endpoint):
+    result = CliRunner().invoke(main, ["ingest", "--endpoint", down_endpoint, "--update-endpoint",
+                                       down_endpoint.replace("/query", "/update"), str(SEEDS)])
+    assert result.exit_code == 1
+    assert f"kgqa: error: the SPARQL endpoint {down_endpoint} cannot be reached" in result.output
+    assert "Traceback" not in result.output
