@@ -21,6 +21,12 @@ from service.ingest.pipeline import analyse
      "Foreign Minister", "jordan"),
     ("Chinese President Xi Jinping spoke with the German chancellor by phone.", "xi-jinping", "President",
      "china"),
+    ("John Smith, who is the British ambassador to Russia, said the talks failed.", "john-smith",
+     "Ambassador", "united-kingdom"),
+    ("Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, said the claims were false.",
+     "maria-zakharova", "Spokeswoman", "russian-foreign-ministry"),
+    ("NATO Secretary General Jens Stoltenberg warned Moscow against escalation.", "jens-stoltenberg",
+     "Secretary General", "nato"),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = analyse(text)

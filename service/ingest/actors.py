@@ -132,6 +132,8 @@ class Resolver:
         if h.i in self.groups:
             return [self.groups[h.i]]
         word = h.lower_
+        if h.tag_ in ("WP", "WDT") and h.head.dep_ == "relcl":  # "Haddad, who is ...": Haddad
+            return self.refers(h.head.head)
         if h.pos_ == "PRON":
             return coref.pronoun(self, h)
         if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .actors import Resolver
 
 _COPULAS = {"be", "serve", "become", "remain", "work"}
-_ORG_PREPS = {"of", "at", "for", "to"}
+_ORG_PREPS = {"of", "at", "for", "with"}  # not "to": an ambassador to Russia is not Russia's
 
 
 def find(r: Resolver) -> list[Fact]:
