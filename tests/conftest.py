@@ -390,3 +390,35 @@ def picky_proxy():
     for proxy in proxies:
         proxy.shutdown()
         proxy.server_close()
+
+
+@pytest.fixture
+def raw_endpoint():
+    """start(data) -> URL of a loopback socket that answers every connection with `data` (not HTTP)."""
+    import socket
+    import threading
+
+    listeners = []
+
+    def start(data: bytes) -> str:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        listeners.append(listener)
+
+        def serve():
+            while True:
+                try:
+                    conn, _ = listener.accept()
+                except OSError:  # closed at teardown
+                    return
+                with conn:
+                    conn.recv(65536)
+                    conn.sendall(data)
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+
+    yield start
+    for listener in listeners:
+        listener.close()

@@ -128,3 +128,10 @@ def test_remote_update_sent_to_the_query_url_says_which_setting(oxigraph_server)
     store = RemoteStore(oxigraph_server.query, timeout=5)  # no update endpoint given
     with pytest.raises(StoreUnavailable, match=f"{oxigraph_server.query} refused kgqa's update .*KGQA_UPDATE_ENDPOINT"):
         store.replace_graph(G, QUADS)
+
+
+@pytest.mark.parametrize("data", [b"SSH-2.0-OpenSSH_9.6\r\n", b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc", b""])
+def test_remote_non_http_answer_is_store_unavailable(raw_endpoint, data):
+    store = RemoteStore(raw_endpoint(data), timeout=2)
+    with pytest.raises(StoreUnavailable, match="gave a broken answer|cannot be reached"):
+        store.ask("ASK { ?s ?p ?o }")

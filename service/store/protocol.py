@@ -99,7 +99,7 @@ def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *
         raise _slow(endpoint, timeout) from None
     except (http.client.HTTPException, OSError, SPARQLWrapperException) as err:
         raise StoreUnavailable(f"the SPARQL endpoint {endpoint} gave a broken answer: "
-                               f"{type(err).__name__}: {err}") from None
+                               f"{type(err).__name__} {str(err)[:80]!r}") from None
 
 
 def _slow(endpoint: str, timeout: float) -> StoreUnavailable:
