@@ -54,3 +54,8 @@ def test_guard_forms_update_refused(update):
 def test_guard_forms_no_query_form_is_a_syntax_error(query):
     with pytest.raises(QuerySyntaxError):
         guard.inspect(query)
+
+
+def test_guard_forms_prefixes_read_from_the_prologue():
+    info = guard.inspect("PREFIX ex: <http://e/> PREFIX : <http://d/> PREFIX rel: <rel/> SELECT * { ?s ?p ?o }")
+    assert dict(info.prefixes) == {"ex": "http://e/", "": "http://d/"}

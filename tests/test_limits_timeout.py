@@ -110,3 +110,36 @@ def test_limits_timeout_crashed_worker_is_a_clear_503_and_replaced(generated, ma
     assert outcome["response"].status_code == 503
     assert outcome["response"].json["error"]["code"] == "store_unavailable"
     assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+
+
+def test_limits_timeout_all_slots_busy_is_a_clear_503(generated, make_app):
+    app = make_app(QUERY_TIMEOUT=1, QUERY_WORKERS=1)
+    client = app.test_client()
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    pool = app.extensions["kgqa.sparql"]
+    held = pool._acquire(time.monotonic() + 1)  # the only worker, busy for the whole wait
+    try:
+        response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+    finally:
+        pool._release(held, healthy=True)
+    assert response.status_code == 503
+    assert response.json["error"]["code"] == "sparql_busy"
+    assert "QUERY_WORKERS" in response.json["error"]["message"]
+    assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+
+
+def test_limits_timeout_query_queued_behind_a_runaway_gets_its_own_time(generated, make_app):
+    app = make_app(QUERY_TIMEOUT=LIMIT, QUERY_WORKERS=1)
+    client = app.test_client()
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+    first = {}
+    thread = threading.Thread(target=lambda: first.update(
+        response=client.get("/sparql", query_string={"query": RUNAWAY})))
+    thread.start()
+    while not app.extensions["kgqa.sparql"]._busy:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    second = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+    thread.join()
+    assert first["response"].status_code == 504
+    assert second.status_code == 200  # it waited for the replacement worker, then ran in full

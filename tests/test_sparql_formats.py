@@ -119,3 +119,9 @@ def test_sparql_formats_in_memory_store_answers_too():
     response = create_app({"STORE_OBJECT": memory, "TESTING": True}).test_client().get(
         "/sparql", query_string={"query": SELECT.replace("http://example.org/p", "http://e/p")})
     assert len(rows("application/sparql-results+json", response.data)) == 1
+
+
+def test_sparql_formats_turtle_uses_the_query_prefixes(client):
+    query = "PREFIX ex: <http://example.org/> CONSTRUCT { ?s ex:p ?o } WHERE { ?s ex:p ?o }"
+    response = client.get("/sparql", query_string={"query": query}, headers={"Accept": "text/turtle"})
+    assert response.data.startswith(b"@prefix ex: <http://example.org/> .")

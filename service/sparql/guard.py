@@ -54,6 +54,7 @@ class QueryInfo:
 
     form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
     has_dataset: bool  # FROM / FROM NAMED clauses: the query names its own dataset
+    prefixes: tuple[tuple[str, str], ...] = ()  # the prologue's PREFIX declarations (absolute IRIs)
 
     @property
     def is_graph(self) -> bool:
@@ -146,7 +147,18 @@ def inspect(query: str) -> QueryInfo:
     if updates:
         raise UpdateRefused(f"this endpoint is read-only: SPARQL Update ({updates[0]}) is refused")
     form = _form(toks)
-    return QueryInfo(form=form, has_dataset="FROM" in words)
+    return QueryInfo(form=form, has_dataset="FROM" in words, prefixes=_prefixes(toks))
+
+
+def _prefixes(toks: list[Token]) -> tuple[tuple[str, str], ...]:
+    """PREFIX declarations, so that a CONSTRUCT's Turtle reads with the names the query used."""
+    found = {}
+    for i, tok in enumerate(toks[:-2]):
+        name, iri = toks[i + 1], toks[i + 2]
+        if tok.kind == "word" and tok.text.upper() == "PREFIX" and name.kind == "pname" and iri.kind == "iri":
+            if name.text.endswith(":") and ":" in iri.text:
+                found[name.text[:-1]] = iri.text[1:-1]
+    return tuple(found.items())
 
 
 def _form(toks: list[Token]) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import re
 import threading
-import time
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -61,6 +60,7 @@ class Job:
     named_graphs: tuple[str, ...] | None = None  # protocol dataset (named-graph-uri)
     max_rows: int = 10_000
     base_iri: str | None = None  # relative IRIs resolve against it: the endpoint's URL
+    prefixes: tuple[tuple[str, str], ...] = ()  # the query's prefixes, used in Turtle and RDF/XML output
 
     @property
     def is_graph(self) -> bool:  # CONSTRUCT / DESCRIBE: an RDF graph, not a results table
@@ -151,7 +151,8 @@ def run_on_oxigraph(store: ox.Store, job: Job) -> bytes:
         raise QuerySyntaxError("the query form could not be read reliably; write the query keyword "
                                "(SELECT, ASK, CONSTRUCT, DESCRIBE) on its own")
     if job.is_graph:
-        return ox.serialize(_bounded(result, job.max_rows), format=GRAPH_FORMATS[job.media_type])
+        return ox.serialize(_bounded(result, job.max_rows), format=GRAPH_FORMATS[job.media_type],
+                            prefixes=dict(job.prefixes) or None)
     if isinstance(result, ox.QueryBoolean):
         return result.serialize(format=RESULT_FORMATS[job.media_type])
     counter = _RowCounter(job.media_type, job.max_rows)
@@ -198,7 +199,8 @@ class ThreadRunner:
         self.slots = threading.BoundedSemaphore(max(1, slots))
 
     def run(self, job: Job) -> bytes:
-        deadline = time.monotonic() + self.timeout
+        """Waiting for a slot and running are bounded separately, each by the time limit (as in
+        workers.WorkerPool)."""
         if not self.slots.acquire(timeout=self.timeout):
             raise SparqlBusy(busy_message(self.timeout))
         box: dict = {}
@@ -218,7 +220,7 @@ class ThreadRunner:
                 self.slots.release()
 
         threading.Thread(target=work, name="kgqa-sparql-query", daemon=True).start()
-        if not done.wait(max(0.0, deadline - time.monotonic())):
+        if not done.wait(self.timeout):
             raise QueryTimeout(timeout_message(self.timeout))
         if "error" in box:
             raise box["error"]

@@ -66,7 +66,8 @@ def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, set
     return Job(query=query, media_type=canonical(chosen), form=info.form, has_dataset=info.has_dataset,
                default_graphs=tuple(default_graphs) if default_graphs is not None else None,
                named_graphs=tuple(named_graphs) if named_graphs is not None else None,
-               max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000), base_iri=base_iri)
+               max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000), base_iri=base_iri,
+               prefixes=info.prefixes)
 
 
 def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:

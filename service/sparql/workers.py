@@ -180,14 +180,16 @@ class WorkerPool:
             _stop(worker)
 
     def run(self, job: Job) -> bytes:
-        deadline = time.monotonic() + self.timeout
+        """Run the job in a worker. Waiting for a free worker and running are bounded separately, each
+        by the time limit: a query queued behind a runaway gets its full time once it runs (503
+        sparql_busy if no worker frees up in time; 504 query_timeout if it runs too long)."""
         checkpoint = self.checkpoint()
-        worker = self._acquire(deadline)
+        worker = self._acquire(time.monotonic() + self.timeout)
         worker.checkpoint, worker.jobs = checkpoint, worker.jobs + 1
         healthy = False
         try:
             worker.conn.send((checkpoint, job))
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+            if not worker.conn.poll(self.timeout):
                 self.kills += 1
                 raise errors.QueryTimeout(timeout_message(self.timeout))
             status, payload = worker.conn.recv()
