@@ -31,26 +31,27 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256((document.text + "\x00" + meta).encode("utf-8")).hexdigest()
 
 
-def fact_key(fact: Fact, lemmas=None) -> str:
+def fact_key(fact: Fact, lemmas=None, scope: str = "") -> str:
     """The normalized key a fact's IRI is minted from. `lemmas(span)` reduces a content span to its
-    lemmas (the spaCy Doc's); without it, lower-cased words stand in."""
+    lemmas (the spaCy Doc's); without it, lower-cased words stand in. `scope` (the document id) keeps
+    a meeting with neither date nor occasion to its document: the same people meet many times."""
     holders = ",".join(sorted(set(fact.holders)))
-    when = _occasion_key(fact.occasion, lemmas) or (fact.date or "")
+    when = _occasion_key(fact.occasion, lemmas, scope) or (fact.date or "")
     if fact.kind == "Meeting":  # the same participants on the same day (or at one occasion) met once
-        when = fact.date or _occasion_key(fact.occasion, lemmas)
+        when = fact.date or _occasion_key(fact.occasion, lemmas, scope)
         if when:
             return f"Meeting|{holders}|{when}"
-        return f"Meeting|{holders}|{fact.place or ''}|{_content_key(fact, lemmas)}"
+        return f"Meeting|{holders}|{fact.place or ''}|in:{scope}"
     if fact.kind == "Role":
         return f"Role|{holders}|{(fact.title or '').lower()}|{fact.organization or ''}"
     return f"{fact.kind}|{holders}|{when}|{_content_key(fact, lemmas)}"
 
 
-def _occasion_key(occasion, lemmas) -> str:
+def _occasion_key(occasion, lemmas, scope: str) -> str:
     if occasion is None:
         return ""
     if isinstance(occasion, Fact):
-        return "{" + fact_key(occasion, lemmas) + "}"
+        return "{" + fact_key(occasion, lemmas, scope) + "}"
     return occasion
 
 
@@ -144,7 +145,7 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
 
     def fact_node(fact: Fact) -> NamedNode:
         if id(fact) not in minted:
-            minted[id(fact)] = iris.fact(base, fact.kind, fact_key(fact, lemmas))
+            minted[id(fact)] = iris.fact(base, fact.kind, fact_key(fact, lemmas, d.id))
         return minted[id(fact)]
 
     written = {id(f) for f in ex.facts}
