@@ -25,7 +25,7 @@ def find_files(paths: list[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _ingestable(p))
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and _ingestable(p.relative_to(path)))
         elif path.exists():
             found.append(path)
         else:
@@ -33,10 +33,11 @@ def find_files(paths: list[str]) -> list[Path]:
     return found
 
 
-def _ingestable(path: Path) -> bool:
-    if path.stem.lower() in _SKIP_NAMES or path.suffix.lower() not in FORMATS:
+def _ingestable(relative: Path) -> bool:
+    """A document file inside a searched folder: a known format, not a README, not hidden."""
+    if relative.stem.lower() in _SKIP_NAMES or relative.suffix.lower() not in FORMATS:
         return False
-    return not any(part.startswith(".") for part in path.parts)
+    return not any(part.startswith(".") for part in relative.parts)
 
 
 def read_file(path: Path) -> Iterator[Document]:
