@@ -191,8 +191,8 @@ def _pairs(doc: Doc, key_at: list, meeting_words: set[str]) -> tuple[Pairs, Pair
         objs = [c for c in verb.children if c.dep_ == "dobj"] + \
                [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
                 if g.dep_ == "pobj"]
-        keys = tuple(dict.fromkeys(key_at[t.i] for t in [*subj, *objs] for t in [t, *t.conjuncts]
-                                   if key_at[t.i]))
+        named = [_named(t, key_at) for t in [*subj, *objs] for t in [t, *t.conjuncts]]
+        keys = tuple(dict.fromkeys(k for k in named if k))
         if subj and objs and len(keys) > 1:
             meetings.append((max(t.i for t in [*subj, *objs]), keys))
     return sorted(pairs), sorted(meetings)
@@ -207,3 +207,11 @@ def _met(tok: Token, meeting_words: set[str]) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _named(tok: Token, key_at: list) -> str | None:
+    """The actor a noun names, itself or by a name beside it ("negotiator Ali Bagheri", "Mora, the envoy")."""
+    if key_at[tok.i]:
+        return key_at[tok.i]
+    return next((key_at[c.i] for c in tok.children if c.dep_ in ("appos", "compound", "flat") and key_at[c.i]),
+                None)

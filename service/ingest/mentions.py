@@ -139,6 +139,10 @@ def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].text in lex.honorifics or in_title[s]
                      or doc[s].text.title() in lex.title_modifiers):
         s += 1
+    for i in range(s, e):  # "VIENNA (Reuters": a name stops at a bracket
+        if doc[i].is_bracket:
+            e = i
+            break
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
         e -= 1
     return s, e

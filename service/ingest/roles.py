@@ -114,6 +114,9 @@ def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
     """An organization or country named just before a title: 'Russian', 'U.S.', "Russia's",
     'State Department'."""
     i = start - 1
+    if i >= 0 and r.doc[i].tag_ == "PRP$" and r.doc[i].lower_ in ("its", "their"):  # "Its director general"
+        keys = r.refers(r.doc[i])
+        return (i, keys[0]) if len(keys) == 1 else (start, None)
     if i >= 0 and r.doc[i].tag_ == "POS":
         i -= 1
     if i < 0 or not r.key_at[i]:
