@@ -27,6 +27,8 @@ from service.ingest.pipeline import analyse
      "maria-zakharova", "Spokeswoman", "russian-foreign-ministry"),
     ("NATO Secretary General Jens Stoltenberg warned Moscow against escalation.", "jens-stoltenberg",
      "Secretary General", "nato"),
+    ("The IAEA said its inspectors were denied access. Its director general, Rafael Grossi, warned the "
+     "board.", "rafael-grossi", "Director General", "iaea"),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = analyse(text)

@@ -52,6 +52,8 @@ def test_coref_descriptions(text, phrase, keys):
      "At the close, both sides recognized common interests.", "both sides", ["barack-obama", "vladimir-putin"]),
     ("Both the US and Russia have agreed to talk. Later, the two countries signed a deal.",
      "the two countries", ["united-states", "russia"]),
+    ("Iran and Europe are at odds. Iran's negotiator Ali Bagheri met EU envoy Enrique Mora in Vienna, but the "
+     "two sides failed to agree.", "two sides", ["ali-bagheri", "enrique-mora"]),
 ])
 def test_coref_pairs(text, phrase, keys):
     assert refers(text, phrase) == keys
@@ -78,6 +80,7 @@ def test_coref_gender_titles_and_its(text, phrase, keys):
 @pytest.mark.parametrize("text, phrase, key", [
     ("Obama knows Assad's fate will be decided in Tehran, not in Moscow.", "Tehran", "iran-government"),
     ("The foreign ministers met in Tehran on Sunday.", "Tehran", "iran-capital-tehran"),
+    ("MOSCOW (Example) - Russia said on Monday it would respond.", "MOSCOW", "russia-capital-moscow"),
 ])
 def test_coref_capitals_place_or_government(text, phrase, key):
     assert refers(text, phrase) == [key]
