@@ -70,7 +70,7 @@ class Resolver:
     # --- beyond the protocol
     def note_participants(self, keys: list[str], start: int) -> None:
         """The facts stage reports a meeting's participants: "both sides" after it means them."""
-        keys = [k for k in keys if self._known_actor(k)]
+        keys = [k for k in keys if self.known_actor(k)]
         if len(keys) > 1:
             tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
             i = tok.start if tok is not None else len(self.doc)
@@ -86,11 +86,11 @@ class Resolver:
         """What one head token refers to (cached: resolving in text order lets references chain)."""
         if h.i in self._cache:
             return self._cache[h.i]
-        keys = [k for k in self._refers(h) if self._known_actor(k)]
+        keys = [k for k in self._refers(h) if self.known_actor(k)]
         self._cache[h.i] = keys
         return keys
 
-    def _known_actor(self, key: str) -> bool:
+    def known_actor(self, key: str) -> bool:
         """Every key handed out names an actor of this document (lexicon actors are copied in)."""
         if key not in self.actors and key in self.lex.actors:
             self.actors[key] = mentions.copy(self.lex.actors[key])

@@ -41,7 +41,7 @@ def find(r: Resolver) -> list[Fact]:
             return
         name = _canonical(title, canon, lex.title_modifiers)
         org = org or r.lex.country_of.get(holder)
-        if org and not r._known_actor(org):
+        if org and not r.known_actor(org):
             org = None
         country = r.country(org) if org else None
         if country and holder not in r.lex.country_of:
