@@ -98,6 +98,7 @@ def serve(store, endpoint, host, port, threads):
         app = create_app(_settings(store, endpoint))
     except KgqaError as err:
         fail(err)
+    app.extensions["kgqa.stats"].warm()  # counts for /healthz, computed while the server starts
     click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="kgqa")
 
@@ -108,7 +109,8 @@ def serve(store, endpoint, host, port, threads):
 @click.argument("question")
 def ask(store, endpoint, as_json, question):
     """Answer a question, with the sources and quotes behind each answer."""
-    from .qa.answer import ask as answer, for_person
+    from .qa.answer import ask as answer
+    from .qa.answer import for_person
 
     try:
         with _open(_settings(store, endpoint)) as st:

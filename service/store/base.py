@@ -36,6 +36,9 @@ class Store(ABC):
     """A quad store holding one named graph per document."""
 
     description: str = "store"  # names the store in messages ("embedded store var/store")
+    # Changes with every write through this object; None where others may write too (a remote store),
+    # so caches of counts fall back to a maximum age.
+    generation: int | None = None
 
     # --- writing
     @abstractmethod

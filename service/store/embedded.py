@@ -31,6 +31,7 @@ class EmbeddedStore(Store):
     def __init__(self, path: str | None, *, read_only: bool = False):
         """`path` None: an in-memory store. read_only: a consistent snapshot (e.g. of a backup)."""
         self.path = path
+        self.generation = 0  # bumped by every write, so caches of counts know when to refresh
         self.description = f"embedded store {path}" if path else "in-memory store"
         try:
             if path is None:
@@ -51,10 +52,12 @@ class EmbeddedStore(Store):
         # term objects (their N-Triples form), never from raw text.
         triples = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
         self.ox.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{triples} }} }}")
+        self.generation += 1
 
     def remove_graph(self, graph: NamedNode) -> None:
         if self.ox.contains_named_graph(graph):
             self.ox.remove_graph(graph)
+            self.generation += 1
 
     def load(self, data: bytes, media_type: str, graph: NamedNode | None = None) -> int:
         fmt = RDF_FORMATS.get(media_type)
@@ -64,6 +67,7 @@ class EmbeddedStore(Store):
         quads = [q if q.graph_name != ox.DefaultGraph() else Quad(q.subject, q.predicate, q.object, target)
                  for q in ox.parse(data, format=fmt, base_iri=graph.value if graph else None)]
         self.ox.extend(quads)
+        self.generation += 1
         return len(quads)
 
     # --- reading

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from .. import settings as settings_mod
+from ..stats import StoreStats
 from ..store import open_store
 
 
@@ -18,10 +19,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False
     store = (test_config or {}).get("STORE_OBJECT") or open_store(config)
     app.extensions["kgqa.store"] = store
+    app.extensions["kgqa.stats"] = StoreStats(store)
 
-    from . import errors, health, sources
+    from . import errors, health, negotiate, sources
 
     errors.register(app)
+    negotiate.register(app)
     for module in (health, sources):
         app.register_blueprint(module.bp)
     for name in ("ask", "sparql", "entities", "dataset", "cors"):  # the parts built on top of the skeleton
