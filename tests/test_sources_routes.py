@@ -40,7 +40,7 @@ def test_sources_metadata_is_json_by_default(doc_client, accept):
 
 def test_sources_html_marks_evidence(doc_client):
     page = doc_client.get("/sources/doc-1", headers={"Accept": "text/html"}).get_data(as_text=True)
-    assert f'<mark id="char={START},{END}">{TEXT[START:END]}</mark>' in page
+    assert f'<mark><a class="passage" id="char={START},{END}"></a>{TEXT[START:END]}</mark>' in page
 
 
 def test_sources_list(doc_client):
@@ -56,3 +56,22 @@ def test_sources_unacceptable_type_is_406(doc_client):
 def test_sources_health_counts_documents(doc_client):
     health = doc_client.get("/healthz").get_json()
     assert health["sources"] == 1 and health["triples"] == 9
+
+
+def test_sources_html_keeps_an_anchor_per_overlapping_passage():
+    from service.web.sources import marked
+
+    html = str(marked("abcdefgh", [(1, 5), (3, 7)]))
+    assert html == ('a<mark><a class="passage" id="char=1,5"></a>bc<a class="passage" id="char=3,7"></a>'
+                    'defg</mark>h')
+
+
+def test_sources_html_escapes_text():
+    from service.web.sources import marked
+
+    assert str(marked("<b>&", [(0, 3)])) == '<mark><a class="passage" id="char=0,3"></a>&lt;b&gt;</mark>&amp;'
+
+
+@pytest.mark.parametrize("accept", ["text/plain", "application/json", "text/html"])
+def test_sources_responses_vary_on_accept(doc_client, accept):
+    assert "Accept" in doc_client.get("/sources/doc-1", headers={"Accept": accept}).headers["Vary"]

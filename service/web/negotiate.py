@@ -1,7 +1,7 @@
 """Content negotiation shared by the routes: pick a media type from Accept or answer 406."""
 from __future__ import annotations
 
-from flask import request
+from flask import Flask, g, request
 
 from ..errors import NotAcceptable
 
@@ -9,6 +9,7 @@ from ..errors import NotAcceptable
 def best(offered: list[str], default: str | None = None) -> str:
     """The offered media type the client accepts best. No Accept header (or */*): `default` or the
     first offered. Nothing acceptable: NotAcceptable naming what is offered."""
+    g.kgqa_negotiated = True  # the response depends on Accept: caches must know (Vary)
     accept = request.accept_mimetypes
     if not accept or not request.headers.get("Accept", "").strip():
         return default or offered[0]
@@ -20,3 +21,11 @@ def best(offered: list[str], default: str | None = None) -> str:
     if default and accept[choice] == accept["*/*"] and accept[default] >= accept[choice]:
         return default  # a wildcard match: prefer the route's default
     return choice
+
+
+def register(app: Flask) -> None:
+    @app.after_request
+    def vary_on_accept(response):
+        if g.get("kgqa_negotiated"):
+            response.vary.add("Accept")
+        return response

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, url_for
+from markupsafe import Markup, escape
 
 from .. import dumps
 from .. import sources as core
@@ -10,6 +11,7 @@ from .dataset import graph_response
 from .negotiate import best
 
 bp = Blueprint("sources", __name__)
+
 
 @bp.get("/sources")
 def list_sources():
@@ -28,9 +30,31 @@ def source(doc_id: str):
     if kind == "application/json":
         return jsonify(meta)
     text = core.text(store, doc_id)
-    spans = merged([(s, e) for s, e, _ in core.passages(store, doc_id)])
-    return render_template("source.html", meta=meta, fields=core.FIELDS, parts=pieces(text, spans),
-                                  count=len(spans), root=url_for("sources.list_sources").rsplit("sources", 1)[0])
+    passages = sorted({(s, e) for s, e, _ in core.passages(store, doc_id)})
+    return render_template("source.html", meta=meta, fields=core.FIELDS, marked=marked(text, passages),
+                           count=len(passages), root=url_for("sources.list_sources").rsplit("sources", 1)[0])
+
+
+def marked(text: str, passages: list[tuple[int, int]]) -> Markup:
+    """The text as HTML with evidence passages highlighted. Overlapping passages share one highlight,
+    and every passage keeps its own anchor `char=S,E` (RFC 5147) at its start, so each answer's link
+    lands exactly."""
+    starts: dict[int, list[tuple[int, int]]] = {}
+    for span in passages:
+        starts.setdefault(span[0], []).append(span)
+    out, pos = [], 0
+    for start, end in merged(passages):
+        out.append(escape(text[pos:start]))
+        out.append(Markup("<mark>"))
+        cuts = sorted({start, end, *[s for s in starts if start <= s < end]})
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            for s, e in starts.get(left, []):
+                out.append(Markup('<a class="passage" id="char={},{}"></a>').format(s, e))
+            out.append(escape(text[left:right]))
+        out.append(Markup("</mark>"))
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
 
 
 def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -42,14 +66,3 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append([start, end])
     return [(s, e) for s, e in out]
-
-
-def pieces(text: str, spans: list[tuple[int, int]]):
-    pos = 0
-    for start, end in spans:
-        if start > pos:
-            yield "text", pos, start, text[pos:start]
-        yield "mark", start, end, text[start:end]
-        pos = end
-    if pos < len(text):
-        yield "text", pos, len(text), text[pos:]
