@@ -52,6 +52,11 @@ class _Reader:
             if found is None and not kinds.is_generic_candidate(tok):
                 continue
             trig, anchor = found if found is not None else (kinds.GENERIC, None)
+            if trig.kind == "light":  # "expressed concern": the noun makes the fact
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None and kinds.trigger_for(obj, self.b.lexicon) is not None:
+                    continue
+                trig, found = kinds.GENERIC, None
             if anchor is not None:
                 anchors.add(anchor.i)
             if trig.kind in CUE_KINDS:

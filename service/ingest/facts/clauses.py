@@ -173,9 +173,9 @@ def agent_of(pred: Token) -> Token | None:
 
 
 def between(tok: Token) -> list[Token]:
-    """The objects of "between X and Y" / "among X, Y and Z" under a token."""
+    """The objects of "between X and Y" under a token ("support among Sunnis" says where, not who)."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+        if child.dep_ == "prep" and child.lower_ == "between":
             return [g for g in child.children if g.dep_ == "pobj"]
     return []
 

@@ -25,8 +25,8 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
                 start, end = subtree_span(obj)
                 clause = [c for c in pred.children if c.dep_ in CLAUSE_DEPS and c.i >= end]
                 return start, max([end] + [c.right_edge.i + 1 for c in clause])
-        for dep in CLAUSE_DEPS + ("acl",):
-            parts = [c for c in tok.children if c.dep_ == dep and c != anchor
+        for dep in CLAUSE_DEPS + ("acl",):  # not "the proposal, [put forward by Brazil]": that says who
+            parts = [c for c in tok.children if c.dep_ == dep and c != anchor and not (dep == "acl" and c.tag_ == "VBN")
                      and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB"))]  # a quote before "he said"
             if parts:  # several when the parser splits a word ("co - sponsor")
                 return _clause_range(parts)

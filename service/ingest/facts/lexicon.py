@@ -15,7 +15,7 @@ from ...errors import ConfigError
 from ...vocab import FACT_KINDS
 
 BUILT_IN = Path(__file__).resolve().parents[3] / "data" / "lexicon"
-SPECIAL_KINDS = ("ignore", "speech", "hedge", "joint", "attribution", "agent")
+SPECIAL_KINDS = ("ignore", "speech", "hedge", "joint", "attribution", "agent", "light")
 POS = ("verb", "noun", "adj", "cue")
 OBJECT_ROLES = ("content", "target", "recipient", "participant", "-")
 

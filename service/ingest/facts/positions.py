@@ -94,7 +94,7 @@ class Builder:
         objs = between(noun)
         if objs:
             return [k for o in objs for k in self.actors(o)]
-        by = agent_of(noun) or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+        by = agent_of(noun) or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                                      for g in c.children if g.dep_ == "pobj"), None)
         if by is not None:
             return self.actors(by)
@@ -144,6 +144,9 @@ class Builder:
                 [k for o in between(pred) for k in self.actors(o)]
             if subj is None and not holders:
                 holders = [k for t in fronted_list(pred) for k in self.resolver.resolve(self.doc[t.i:t.i + 1])]
+            if not holders and subj is not None and subj.dep_ == "dobj" and pred.dep_ == "acl":
+                outer, outer_passive = subject_of(subj.head)  # "issued a statement calling for X"
+                holders = self.actors(outer) if outer is not None and not outer_passive else []
             if trig.object in ("target", "recipient") and obj is not None:
                 (target if trig.object == "target" else recipient).extend(self.actors(obj))
                 content = after_object(pred, obj)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ...model import Fact, Span
-from .clauses import char_span, text_of
+from .clauses import char_span, noun_phrase, text_of
 from .positions import Candidate
 
 OPEN_QUOTES = ("“", '"', "‘")
@@ -16,9 +16,10 @@ CLOSE_QUOTES = ("”", '"', "’")
 
 
 def speaker_of(cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """The speech fact whose content holds this candidate's predicate, if any."""
+    """The speech fact (or statement: "issued a statement calling for X") whose content holds this
+    candidate's predicate, if any."""
     for other in candidates:
-        if other is cand or not other.trigger.speech or other.content is None:
+        if other is cand or other.content is None or not (other.trigger.speech or other.fact.kind == "Statement"):
             continue
         start, end = other.content
         if start <= cand.pred.i < end:
@@ -34,6 +35,8 @@ def attribute(cand: Candidate, speech: Candidate) -> None:
     pred = speech.pred
     subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
     start = min(subj.left_edge.i, pred.i) if subj is not None else pred.i
+    if pred.pos_ == "NOUN":  # "a joint statement"
+        start = noun_phrase(pred).start
     span = char_span(pred.doc, start, pred.i + 1)
     if span:
         cand.fact.attribution = text_of(pred.doc, span)
