@@ -69,3 +69,13 @@ def test_read_folders_recursively_without_sidecars_or_readme(tmp_path):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in find_files([str(tmp_path)])] == \
         ["a.txt", "sub/b.html", "sub/c.jsonl"]
+
+
+@pytest.mark.parametrize("given, doc_id", [
+    ("Report_2015.v2", "Report_2015.v2"), ("a report/with spaces", "a-report-with-spaces"),
+])
+def test_read_given_ids_kept_when_safe(tmp_path, given, doc_id):
+    path = tmp_path / "doc.txt"
+    path.write_text("Obama met Putin.", encoding="utf-8")
+    path.with_suffix(".json").write_text(f'{{"id": "{given}"}}', encoding="utf-8")
+    assert next(read_file(path)).id == doc_id

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from ..model import Document
 FORMATS = (".txt", ".html", ".htm", ".jsonl")
 META_KEYS = ("id", "title", "url", "publisher", "author", "published")
 _SKIP_NAMES = ("readme",)
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$")  # kept as given: safe in an IRI path
 
 
 def find_files(paths: list[str]) -> list[Path]:
@@ -119,7 +121,8 @@ def _document(text: str, meta: dict, path: Path, where: str) -> Document:
         raise DocumentError(f"{where}: metadata {', '.join(unknown)} must be strings")
     if not text.strip():
         raise DocumentError(f"{where}: the document has no text")
-    doc_id = slug(meta.get("id") or path.stem)
+    given = meta.get("id")
+    doc_id = given if given and _SAFE_ID.match(given) else slug(given or path.stem)
     return Document(id=doc_id, text=text, title=meta.get("title"), url=meta.get("url"),
                     publisher=meta.get("publisher"), author=meta.get("author"),
                     published=_iso_date(meta.get("published"), where), origin=where)
