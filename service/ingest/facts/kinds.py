@@ -56,6 +56,8 @@ def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | 
     """The lexicon trigger a token is (with the dependent of a two-word trigger), or None."""
     for pos in _pos(tok):
         words = (tok.lower_, tok.lemma_.lower()) if pos == "adj" else (tok.lemma_.lower(),)
+        if pos == "verb":  # the lemmatizer slips ("hoped" -> "hop"): the form's own stems as well
+            words += _stems(tok.lower_, tok.tag_)
         for word in words:
             for trig in lexicon.double.get((word, pos), ()):
                 dep = _dependent(tok, trig.second)
@@ -66,6 +68,17 @@ def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | 
             if trig is not None:
                 return trig, None
     return None
+
+
+def _stems(form: str, tag: str) -> tuple[str, ...]:
+    """Candidate lemmas of an inflected verb form, tried after the lemmatizer's own."""
+    if tag in ("VBD", "VBN") and form.endswith("ed"):
+        return form[:-1], form[:-2], form[:-3] if len(form) > 4 and form[-3] == form[-4] else form[:-2]
+    if tag == "VBZ" and form.endswith("s"):
+        return form[:-1], form[:-2]
+    if tag == "VBG" and form.endswith("ing"):
+        return form[:-3] + "e", form[:-3]
+    return ()
 
 
 def is_joint(subject_tokens, lexicon: Lexicon) -> bool:
