@@ -45,7 +45,8 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
         if not (modifiers or scope or named):
             continue
         left = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in _MODIFIER_DEPS)])
-        while left < tok.i and (doc[left].dep_ in ("det", "predet") or doc[left].like_num):
+        while left < tok.i and (doc[left].dep_ in ("det", "predet") or doc[left].like_num
+                                or doc[left].tag_ == "PRP$"):
             left += 1
         right = max([tok.i, *(c.right_edge.i for c in scope)]) + 1
         label = doc[left:right].text
