@@ -75,8 +75,8 @@ class _Reader:
                     if tok.dep_ == "pobj":  # "In a meeting of ..., X agreed": frames the clause
                         framing.append((meeting, tok.head.head))
                         occasion = meeting
-                elif meeting is not None:
-                    occasion = meeting
+                elif meeting is not None and not _before(tok):
+                    occasion = meeting  # "at the talks", "during the meeting" (not "hours before the summit")
                 continue
             cand = self.b.build(tok, trig, anchor, lexical=found is not None)
             if cand is not None:
@@ -272,3 +272,9 @@ def _open_question(pred) -> bool:
         if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
             return True
     return False
+
+
+def _before(noun) -> bool:
+    """A meeting named as a point in time before which something happened ("prior to the convening
+    of the meeting", "hours before the summit")."""
+    return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in list(noun.ancestors)[:4])

@@ -66,7 +66,7 @@ class Meetings:
                                       ("with", "between", "among") for g in c.children if g.dep_ == "pobj"
                                       for k in self.b.actors(g)])
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
-        if self.current is not None and (not people or set(people) <= set(self.current.holders)):
+        if self.current is not None and (not people or self._same_sides(people, self.current.holders)):
             if det in DEFINITE or people:
                 return self.current, False
         if det in DEFINITE and not people:
@@ -76,6 +76,16 @@ class Meetings:
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _same_sides(self, people: list[str], holders: list[str]) -> bool:
+        """The same participants, or their countries ("the summit between the two countries" after
+        "Yoon and Kishida held talks"), when the actors stage can tell a person's country."""
+        if set(people) <= set(holders):
+            return True
+        country = getattr(self.b.resolver, "country", None)
+        if country is None:
+            return False
+        return {country(k) or k for k in people} <= {country(k) or k for k in holders}
 
     def _participants(self, keys: list[str]) -> list[str]:
         """Who took part: not the occasion or the place ("the G20 summit", "the Sochi talks")."""
