@@ -27,6 +27,8 @@ from service.ingest.pipeline import analyse
      "maria-zakharova", "Spokeswoman", "russian-foreign-ministry"),
     ("NATO Secretary General Jens Stoltenberg warned Moscow against escalation.", "jens-stoltenberg",
      "Secretary General", "nato"),
+    ("Sen. Marco Rubio said the deal was weak.", "marco-rubio", "Senator", "united-states"),
+    ("Lt. Gen. John Smith led the mission.", "john-smith", "Lieutenant General", None),
     ("The IAEA said its inspectors were denied access. Its director general, Rafael Grossi, warned the "
      "board.", "rafael-grossi", "Director General", "iaea"),
 ])

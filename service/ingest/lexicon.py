@@ -29,6 +29,7 @@ class Lexicon:
     title_modifiers: set[str] = field(default_factory=set)
     honorifics: set[str] = field(default_factory=set)
     descriptors: set[str] = field(default_factory=set)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "Sen." -> "Senator"
     meeting_words: set[str] = field(default_factory=set)  # lemmas: a pair with them has met
     decision_words: set[str] = field(default_factory=set)  # "decided in Tehran": the government
     digest: str = ""
@@ -63,6 +64,8 @@ def load(extra_dir: str = "") -> Lexicon:
         blobs.append(json.dumps([actors, titles], sort_keys=True))
         _add_actors(lex, actors)
         lex.titles += titles.get("titles", [])
+        lex.abbreviations.update(titles.get("abbreviations", {}))
+        lex.titles += list(titles.get("abbreviations", {}))
         lex.title_modifiers |= set(titles.get("modifiers", []))
         lex.honorifics |= set(titles.get("honorifics", []))
         lex.descriptors |= {d.lower() for d in titles.get("descriptors", [])}

@@ -25,8 +25,10 @@ _ORG_PREPS = {"of", "at", "for", "with"}  # not "to": an ambassador to Russia is
 
 def find(r: Resolver) -> list[Fact]:
     doc, lex = r.doc, r.lex
-    canon = {}
+    canon = {abbr.lower(): full for abbr, full in lex.abbreviations.items()}
     for title in lex.titles:
+        if title in lex.abbreviations:
+            continue
         canon[title.lower()] = title
         canon[title.lower() + "s"] = title
         if " of " in title:
@@ -102,6 +104,9 @@ def find(r: Resolver) -> list[Fact]:
 
 
 def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
+    whole = " ".join(title.text.split()).lower()
+    if whole in canon:
+        return canon[whole]
     words = [t.text for t in title]
     mods = []
     while words and words[0].title() in modifiers and " ".join(words).lower() not in canon:
