@@ -42,6 +42,35 @@ class _Reader:
 
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
+        cands, new_meetings, occasion, framing = self._candidates(sent)
+        kept = self._nesting(cands)
+        speaker = self.quotes.speaker
+        if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
+            kept = [c for c in kept if c.lexical]
+            for cand in kept:
+                if speaker.holders and not cand.fact.attributed_to:
+                    cand.fact.attributed_to = speaker.holders[0]
+        for meeting, verb in framing:
+            for cand in kept:
+                if cand.pred == verb or cand.pred.head == verb:
+                    self.meetings.add_participants(meeting, cand.fact.holders)
+        # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
+        here = next((m for m in new_meetings if m.holders), None) if occasion is None else None
+        according = qualifiers.according_to(sent)
+        for cand in kept:
+            at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
+            self._qualify(cand, at, according)
+        for meeting in new_meetings:
+            self._note(meeting)
+        facts = [m for m in new_meetings if m.holders] + self._estimates(sent, kept)
+        facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
+                  or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
+        facts += self._quotes(sent, kept, quoted)
+        return facts
+
+    def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
+        """Every predicate of the sentence read: (position and action candidates, new meetings, the
+        meeting the sentence speaks of, meetings that frame a clause)."""
         cands: list[Candidate] = []
         new_meetings: list[Fact] = []
         occasion, framing, anchors = None, [], set()
@@ -61,14 +90,16 @@ class _Reader:
                 anchors.add(anchor.i)
             if trig.kind in CUE_KINDS:
                 continue
-            if trig.kind == "Meeting":
-                if trig.pos == "verb":
-                    meeting = self.meetings.from_verb(tok, anchor)
-                    new_meetings += [meeting] if meeting is not None else []
-                    if meeting is None and kinds.generic_kind(tok) == "Intention":  # "will meet Biden"
-                        cand = self.b.build(tok, kinds.GENERIC, None, lexical=False)
-                        cands += [cand] if cand is not None else []
-                    continue
+            if trig.kind != "Meeting":
+                cand = self.b.build(tok, trig, anchor, lexical=found is not None)
+                cands += [cand] if cand is not None else []
+            elif trig.pos == "verb":
+                meeting = self.meetings.from_verb(tok, anchor)
+                new_meetings += [meeting] if meeting is not None else []
+                if meeting is None and kinds.generic_kind(tok) == "Intention":  # "will meet Biden"
+                    cand = self.b.build(tok, kinds.GENERIC, None, lexical=False)
+                    cands += [cand] if cand is not None else []
+            else:
                 meeting, new = self.meetings.from_noun(tok)
                 if meeting is not None and new:
                     new_meetings.append(meeting)
@@ -77,33 +108,7 @@ class _Reader:
                         occasion = meeting
                 elif meeting is not None and not _before(tok):
                     occasion = meeting  # "at the talks", "during the meeting" (not "hours before the summit")
-                continue
-            cand = self.b.build(tok, trig, anchor, lexical=found is not None)
-            if cand is not None:
-                cands.append(cand)
-        kept = self._nesting(cands)
-        if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
-            kept = [c for c in kept if c.lexical]
-            for cand in kept:
-                cand.fact.attributed_to = cand.fact.attributed_to or self.quotes.speaker.holders[0] \
-                    if self.quotes.speaker.holders else cand.fact.attributed_to
-        for meeting, verb in framing:
-            for cand in kept:
-                if cand.pred == verb or cand.pred.head == verb:
-                    self.meetings.add_participants(meeting, cand.fact.holders)
-        # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
-        here = next((m for m in new_meetings if m.holders), None) if occasion is None else None
-        according = qualifiers.according_to(sent)
-        for cand in kept:
-            at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
-            self._qualify(cand, at, according)
-        for meeting in new_meetings:
-            self._note(meeting)
-        facts = [m for m in new_meetings if m.holders] + self._estimates(sent, kept)
-        facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
-                  or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
-        facts += self._quotes(sent, kept, quoted)
-        return facts
+        return cands, new_meetings, occasion, framing
 
     def _nesting(self, cands: list[Candidate]) -> list[Candidate]:
         """Drop predicates that are part of another fact's content, unless reported speech carries
