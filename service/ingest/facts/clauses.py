@@ -117,6 +117,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     head = pred.head
     if head == pred:
         return None, False
+    if pred.dep_ in ("acomp", "oprd"):  # "is unlikely [to approve]": the copula's subject
+        return subject_of(head, depth + 1)
     if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not _has_object(head)):
         if pred.dep_ == "conj" and head.head != head and outer_conj(pred):
             return subject_of(head.head, depth + 1)  # "Moscow fears [X's days are numbered] and is ..."

@@ -170,6 +170,8 @@ class Builder:
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
         fact = self._fact(pred, kind, holders, content, trig)
         fact.target, fact.recipient = _unique(target), _unique(recipient)
+        if subj is not None and any(t.lower_ in ("neither", "nor") for t in noun_phrase(subj)):
+            fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical)
 
     def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:

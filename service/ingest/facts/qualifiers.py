@@ -31,7 +31,9 @@ def negated(pred: Token) -> bool:
     heads = [pred]
     if pred.dep_ in ("acomp", "xcomp") or (pred.pos_ == "ADJ" and pred.head != pred):
         heads.append(pred.head)
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for h in heads for c in h.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+               or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
+               for h in heads for c in h.children)
 
 
 def hedged(pred: Token, lexicon: Lexicon) -> float:
