@@ -33,6 +33,7 @@ def bare_spacy(nlp, texts: list[str], processes: int, batch_size: int) -> float:
 
 def run(results: Results, work: Path, *, n_docs: int = 500, processes: int = 2) -> None:
     import spacy
+
     from service.ingest.pipeline import ingest_paths
 
     corpus = corpus_mod.build(work / "corpus", n_docs)
@@ -76,18 +77,26 @@ def run(results: Results, work: Path, *, n_docs: int = 500, processes: int = 2) 
                        f"bare spaCy nlp.pipe (n_process={processes})", corpus.words / spacy_s,
                        goal=">= 0.8x", goal_value=0.8))
 
-    # store stage: the same quads, bulk-loaded raw into a fresh on-disk store
-    quads = list(ox.parse(store.inner.dump("application/n-quads"), format=ox.RdfFormat.N_QUADS))
+    # store stage: the graphs the pipeline wrote, written again the same way (replace_graph, one
+    # document at a time) into a fresh store, against a raw bulk load of the same quads; both alone
+    # on the machine, so that spaCy's processes weigh on neither
     store.close()
-    raw_dir = work / "raw-store"
-    raw = ox.Store(str(raw_dir))
+    written = store.written
+    quads = [q for _, qs in written for q in qs]
+    with EmbeddedStore(str(work / "replay-store")) as replay:
+        start = time.perf_counter()
+        for graph, qs in written:
+            replay.replace_graph(graph, qs)
+        replay_s = time.perf_counter() - start
+    raw = ox.Store(str(work / "raw-store"))
     start = time.perf_counter()
     raw.bulk_extend(quads)
     raw.flush()
     raw_s = time.perf_counter() - start
     del raw
     results.facts["ingest_quads"] = len(quads)
-    results.add(Figure(SECTION, "quads/s of the ingest's store stage", len(quads) / store.seconds, "quads/s",
-                       "pyoxigraph Store.bulk_extend, on disk", len(quads) / raw_s,
+    results.add(Figure(SECTION, "quads/s of the store stage (replace_graph per document)", len(quads) / replay_s,
+                       "quads/s", "pyoxigraph Store.bulk_extend, on disk", len(quads) / raw_s,
                        goal=">= 0.8x", goal_value=0.8,
-                       note=f"{len(quads):,} quads; store stage {store.seconds:.2f} s of {ingest_s:.1f} s"))
+                       note=f"{len(quads):,} quads in {len(written)} graphs; inside the ingest the store stage took "
+                            f"{store.seconds:.1f} s of {ingest_s:.1f} s"))

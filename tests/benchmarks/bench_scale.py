@@ -9,8 +9,10 @@ is what `oxigraph serve-read-only` and this process's in-process baselines open 
 from __future__ import annotations
 
 import json
+import queue
 import shutil
 import statistics
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -30,11 +32,24 @@ CHUNK = 1_000_000  # quads per bulk_extend call
 
 
 def build(n_facts: int, folder: Path) -> dict:
-    """Generate the graph and bulk-load it, document graph by document graph, in chunks."""
+    """Generate the graph and bulk-load it, document graphs in chunks. Loading runs in a thread (the
+    engine releases the GIL) while the next chunk is generated, so both cores work; each side's own
+    time is measured apart."""
     gen = Generator(n_facts, BASE)
     store = ox.Store(str(folder))
-    gen_s = load_s = 0.0
-    chunk: list[ox.Quad] = []
+    chunks: queue.Queue = queue.Queue(maxsize=1)
+    load_s = [0.0]
+
+    def loader():
+        while (chunk := chunks.get()) is not None:
+            t = time.perf_counter()
+            store.bulk_extend(chunk)
+            load_s[0] += time.perf_counter() - t
+
+    thread = threading.Thread(target=loader, daemon=True)
+    wall = time.perf_counter()
+    thread.start()
+    gen_s, chunk = 0.0, []
     docs = gen.documents()
     while True:
         t = time.perf_counter()
@@ -43,19 +58,19 @@ def build(n_facts: int, folder: Path) -> dict:
         if item is not None:
             chunk += item[1]
         if chunk and (item is None or len(chunk) >= CHUNK):
-            t = time.perf_counter()
-            store.bulk_extend(chunk)
-            load_s += time.perf_counter() - t
+            chunks.put(chunk)
             chunk = []
         if item is None:
             break
+    chunks.put(None)
+    thread.join()
     t = time.perf_counter()
     store.flush()
-    load_s += time.perf_counter() - t
-    del store
+    load_s[0] += time.perf_counter() - t
     c = gen.catalog
     return {"generator": gen, "facts": c.facts, "documents": c.documents, "quads": c.quads,
-            "kinds": c.kinds, "generate_seconds": gen_s, "load_seconds": load_s}
+            "kinds": c.kinds, "generate_seconds": gen_s, "load_seconds": load_s[0],
+            "wall_seconds": time.perf_counter() - wall}
 
 
 def write_path(results: Results, size: str, snapshot: ox.Store, work: Path) -> None:
@@ -174,7 +189,8 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, quick: bo
                        higher_is_better=False,
                        note=f"{info['quads']:,} quads, {info['documents']:,} documents, "
                             f"{info['quads'] / info['load_seconds']:,.0f} quads/s; generated in "
-                            f"{info['generate_seconds']:.0f} s", size=size))
+                            f"{info['generate_seconds']:.0f} s alongside; {info['wall_seconds']:.0f} s in all",
+                       size=size))
     ox.Store(str(folder)).backup(str(snap_dir))
     snapshot = ox.Store.read_only(str(snap_dir))
     if size == rdflib_size:
@@ -191,7 +207,7 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, quick: bo
         print(f"[{size}] kgqa serve ready in {ready:.1f} s", flush=True)
         asked = guard(results, f"[{size}] /ask latency", lambda: ask_latency(
             results, size, kgqa.url, snapshot, per_template=10 if quick else 20, cap_s=10.0 if quick else 20.0,
-            timeout=10.0 if quick else 20.0, warm_timeout=60.0 if quick else 180.0))
+            timeout=10.0 if quick else 20.0, warm_timeout=30.0 if quick else 60.0))
         results.facts.setdefault("ask", {})[size] = asked
         ask_peak = kgqa.peak_rss_mb()
     with servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-sparql-{size}.log") as kgqa, \

@@ -19,6 +19,7 @@ class TimedStore(Store):
         self.seconds = 0.0
         self.calls: Counter[str] = Counter()
         self.quads_written = 0
+        self.written: list[tuple] = []  # (graph, quads) of each replace_graph, to replay them
 
     def _timed(self, name: str, fn, *args, **kw):
         start = time.perf_counter()
@@ -31,6 +32,7 @@ class TimedStore(Store):
     def replace_graph(self, graph, quads):
         quads = list(quads)  # materialized outside the timer: building quads is the graph stage's work
         self.quads_written += len(quads)
+        self.written.append((graph, quads))
         return self._timed("replace_graph", self.inner.replace_graph, graph, quads)
 
     def remove_graph(self, graph):
