@@ -169,7 +169,7 @@ class _Reader:
             return out
         evidence = Span(*span)
         sourced = qualifiers.according_to(sent) is not None or any(c.trigger.speech for c in kept)
-        for number, phrase, noun in estimates.counted(sent, sourced):
+        for number, phrase, noun, needs_approximate in estimates.counted(sent, sourced):
             cover = [c for c in kept if c.content and c.content[0] <= number.i < c.content[1]]
             estimate = next((c for c in cover if c.fact.kind == "Estimate"), None)
             if estimate is not None:
@@ -179,7 +179,7 @@ class _Reader:
             if any(c.lexical and not c.trigger.speech and c.fact.kind not in ("Statement", "Concern")
                    for c in cover):
                 continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
-            fact = estimates.standalone(number, phrase, noun, evidence)
+            fact = estimates.standalone(number, phrase, noun, evidence, needs_approximate)
             if fact is None:
                 continue
             according = qualifiers.according_to(sent)

@@ -36,16 +36,24 @@ def number_value(tokens: list[Token]) -> float | None:
     return None if value is None else value * scale
 
 
-def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token]]:
+def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token, bool]]:
     """(number head, number tokens with their modifiers, counted noun) in a sentence. Shares ("about
     30 percent") count when someone stands behind them (`sourced`): what they measure is then the
-    subject of their clause ("Russian oil revenues fell by about 30 percent")."""
+    subject of their clause ("Russian oil revenues fell by about 30 percent"), as do totals ("the death
+    toll rose to 300"). The last item tells whether the number needs to be stated as approximate to
+    make an estimate on its own (counts of things do; sourced shares and totals do not)."""
     out = []
     for tok in sent:
         if sourced and tok.like_num and tok.ent_type_ == "PERCENT" and tok.head.lower_ in ("percent", "%"):
             subject = _clause_subject(tok.head)
             if subject is not None:
-                out.append((tok, sorted([*tok.subtree, tok.head], key=lambda t: t.i), subject))
+                out.append((tok, sorted([*tok.subtree, tok.head], key=lambda t: t.i), subject, False))
+            continue
+        if sourced and tok.like_num and tok.pos_ == "NUM" and tok.dep_ in ("pobj", "dobj", "attr") \
+                and tok.ent_type_ in ("CARDINAL", ""):  # "the death toll rose to 300, officials said"
+            subject = _clause_subject(tok)
+            if subject is not None and subject.pos_ == "NOUN":
+                out.append((tok, sorted(tok.subtree, key=lambda t: t.i), subject, False))
             continue
         if tok.dep_ != "nummod" or not tok.like_num or tok.ent_type_ in NOT_COUNTS:
             continue
@@ -53,7 +61,7 @@ def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token
         if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNTS:
             continue
         phrase = sorted([t for t in tok.subtree], key=lambda t: t.i)
-        out.append((tok, phrase, noun))
+        out.append((tok, phrase, noun, True))
     return out
 
 
@@ -91,9 +99,10 @@ def clause_of(noun: Token) -> tuple[int, int]:
     return subtree_span(noun)
 
 
-def standalone(number: Token, phrase: list[Token], noun: Token, evidence: Span) -> Fact | None:
-    """An estimate nobody named stands behind: only when stated as approximate."""
-    if not approximate(phrase):
+def standalone(number: Token, phrase: list[Token], noun: Token, evidence: Span,
+               needs_approximate: bool = True) -> Fact | None:
+    """An estimate of a number no estimate fact covers: a count only when stated as approximate."""
+    if needs_approximate and not approximate(phrase):
         return None
     doc = number.doc
     span = char_span(doc, *clause_of(noun))
