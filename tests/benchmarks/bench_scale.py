@@ -24,7 +24,7 @@ from service.store.embedded import EmbeddedStore
 
 from . import bench_sparql, httpload, servers
 from .graphgen import Generator
-from .results import Figure, Results
+from .results import Budget, Figure, Results
 
 SECTION = "scale"
 BASE = "http://127.0.0.1:8000/"  # kgqa serve's default BASE_IRI: the graph's IRIs are its own
@@ -178,7 +178,7 @@ def guard(results: Results, what: str, fn):
         return None
 
 
-def run_size(results: Results, size: str, n_facts: int, work: Path, *, quick: bool, rdflib_size: str,
+def run_size(results: Results, size: str, n_facts: int, work: Path, *, budget: Budget, rdflib_size: str,
              log_dir: Path) -> None:
     folder, snap_dir = work / f"store-{size}", work / f"snapshot-{size}"
     print(f"\n[{size}] generating and loading {n_facts:,} facts ...", flush=True)
@@ -199,15 +199,14 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, quick: bo
     actor = str(gen.actor_iri[min(4, len(gen.actor_iri) - 1)].value)  # a frequent actor, not the top one
     occasion = str(gen.occasion_iri[0].value)
     named = bench_sparql.queries(actor, occasion)
-    ratio_total, ratio_cap = (12, 15.0) if quick else (30, 30.0)
     # /ask first, on a server of its own: a question the server cannot finish in time goes on
     # running there, and must not weigh on the SPARQL figures
     with servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-ask-{size}.log") as kgqa:
         ready = kgqa.wait_ready()
         print(f"[{size}] kgqa serve ready in {ready:.1f} s", flush=True)
         asked = guard(results, f"[{size}] /ask latency", lambda: ask_latency(
-            results, size, kgqa.url, snapshot, per_template=10 if quick else 20, cap_s=10.0 if quick else 20.0,
-            timeout=10.0 if quick else 20.0, warm_timeout=30.0 if quick else 60.0))
+            results, size, kgqa.url, snapshot, per_template=budget.ask_per_template, cap_s=budget.ask_cap_s,
+            timeout=budget.ask_timeout_s, warm_timeout=budget.ask_warm_s))
         results.facts.setdefault("ask", {})[size] = asked
         ask_peak = kgqa.peak_rss_mb()
     with servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-sparql-{size}.log") as kgqa, \
@@ -215,11 +214,11 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, quick: bo
         kgqa.wait_ready()
         oxi.wait_ready()
         rates = guard(results, f"[{size}] /sparql throughput", lambda: bench_sparql.throughput(
-            results, size, snapshot, kgqa.url, oxi.url, named, total=ratio_total * 4, threads=8,
-            cap_s=ratio_cap)) or {}
+            results, size, snapshot, kgqa.url, oxi.url, named, total=budget.sparql_total, threads=8,
+            cap_s=budget.sparql_cap_s)) or {}
         results.facts.setdefault("sparql", {})[size] = rates
         guard(results, f"[{size}] one-client latency", lambda: bench_sparql.http_latency(
-            results, size, kgqa.url, oxi.url, named, total=40, cap_s=15.0))
+            results, size, kgqa.url, oxi.url, named, total=budget.latency_total, cap_s=budget.latency_cap_s))
         sparql_peak = kgqa.peak_rss_mb()
         theirs, _ = oxi.peak_rss_mb()
     results.add(Figure(SECTION, "peak RSS of kgqa serve (with its workers)", max(ask_peak[1], sparql_peak[1]),
@@ -229,7 +228,8 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, quick: bo
                             f"(process alone {sparql_peak[0]:.0f} MB)"))
     # the store is free again: the time-limit design against a plain query, in this process
     guard(results, f"[{size}] time-limit cost", lambda: bench_sparql.limit_cost(
-        results, size, folder, named, runs=20, cap_s=20.0))
+        results, size, folder, named, runs=budget.limit_runs, cap_s=budget.limit_cap_s))
     if size == rdflib_size:
         guard(results, f"[{size}] rdflib", lambda: bench_sparql.against_rdflib(
-            results, size, snapshot.dump(format=ox.RdfFormat.N_QUADS), rates, named))
+            results, size, snapshot.dump(format=ox.RdfFormat.N_QUADS), rates, named, runs=budget.rdflib_runs,
+            cap_s=budget.rdflib_cap_s))

@@ -79,7 +79,7 @@ def throughput(results: Results, size: str, snapshot: ox.Store, kgqa_url: str, o
     """Requests/s of each query on kgqa /sparql and, when given, on oxigraph serve-read-only."""
     measured = {}
     for name, query in named.items():
-        engine = engine_ms(snapshot, query)
+        engine = engine_ms(snapshot, query, runs=3, cap_s=cap_s)
         bound = engine >= ENGINE_BOUND_MS
         # no more requests than two cores can run within the cap: a request in flight cannot be stopped
         n = max(threads, min(total, int(cap_s * CORES * 1000 / max(engine, 0.01))))
@@ -116,7 +116,7 @@ def _summary(load: httpload.Load) -> dict:
 
 
 def against_rdflib(results: Results, size: str, nquads: bytes, kgqa_rates: dict, named: dict[str, str],
-                   *, runs: int = 5, cap_s: float = 30.0) -> None:
+                   *, runs: int, cap_s: float) -> None:
     """rdflib's in-memory SPARQL on the same quads, one query at a time in this process (rdflib holds
     the GIL, so threads would not add throughput): queries/s against kgqa's /sparql req/s."""
     import rdflib

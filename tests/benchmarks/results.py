@@ -137,3 +137,30 @@ def markdown(results: dict) -> str:
                     f"{f['baseline_name'] or ''} | {fmt(f['baseline'], f['unit']) if f['baseline_name'] else ''}"
                     f" | {ratio} | {f['goal'] or ''} | {met} |")
     return "\n".join(rows)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much each measurement may take: requests, runs and time caps (every loop is bounded)."""
+    ask_per_template: int
+    ask_cap_s: float  # per template
+    ask_timeout_s: float  # one /ask request
+    ask_warm_s: float  # the first /ask after the server starts
+    sparql_total: int  # requests per query and server, at most
+    sparql_cap_s: float
+    latency_total: int
+    latency_cap_s: float
+    limit_runs: int
+    limit_cap_s: float
+    rdflib_runs: int
+    rdflib_cap_s: float
+    doc_words: tuple[int, int]  # words per ingest corpus document
+    spacy_runs: int  # baseline runs around the ingest (2: before and after)
+
+
+FULL = Budget(ask_per_template=20, ask_cap_s=20, ask_timeout_s=20, ask_warm_s=60, sparql_total=120,
+              sparql_cap_s=30, latency_total=40, latency_cap_s=15, limit_runs=20, limit_cap_s=20, rdflib_runs=5,
+              rdflib_cap_s=30, doc_words=(250, 450), spacy_runs=2)
+QUICK = Budget(ask_per_template=6, ask_cap_s=5, ask_timeout_s=5, ask_warm_s=20, sparql_total=40, sparql_cap_s=4,
+               latency_total=20, latency_cap_s=4, limit_runs=5, limit_cap_s=5, rdflib_runs=1, rdflib_cap_s=10,
+               doc_words=(100, 160), spacy_runs=1)

@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 
 from . import chart
-from .results import Results, markdown
+from .results import FULL, QUICK, Results, markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
@@ -44,15 +44,16 @@ def main(argv: list[str] | None = None) -> int:
     logs = work / "logs"
     logs.mkdir(parents=True)
     results = Results(quick=args.quick)
+    budget = QUICK if args.quick else FULL
     results.facts["sizes"] = sizes
     if args.only in (None, "ingest"):
-        _section(results, "ingest", lambda: _ingest(results, work, args.docs))
+        _section(results, "ingest", lambda: _ingest(results, work, args.docs, budget))
     if args.only in (None, "scale"):
         from . import bench_scale
 
         for size in sizes:
             _section(results, f"scale {size}", lambda size=size: bench_scale.run_size(
-                results, size, SIZES[size], work, quick=args.quick, rdflib_size=sizes[0], log_dir=logs))
+                results, size, SIZES[size], work, budget=budget, rdflib_size=sizes[0], log_dir=logs))
             if not args.keep:
                 for folder in work.glob(f"*-{size}"):
                     shutil.rmtree(folder, ignore_errors=True)
@@ -85,10 +86,11 @@ def _section(results: Results, name: str, fn) -> None:
     print(f"== {name}: {time.perf_counter() - start:.0f} s", flush=True)
 
 
-def _ingest(results: Results, work: Path, docs: int) -> None:
+def _ingest(results: Results, work: Path, docs: int, budget) -> None:
     from . import bench_ingest
 
-    bench_ingest.run(results, work / "ingest", n_docs=max(500, docs))
+    bench_ingest.run(results, work / "ingest", n_docs=max(500, docs), words=budget.doc_words,
+                     spacy_runs=budget.spacy_runs)
 
 
 def publish(document: dict, png: Path) -> None:
