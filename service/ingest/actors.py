@@ -149,12 +149,17 @@ class Resolver:
         return []
 
     def _resolve_all(self) -> None:
+        """Resolve every pronoun and description in text order; descriptions ("the Russian leader",
+        "the two presidents") become mentions of what they refer to, unless a name beside them is one."""
         for tok in self.doc:
             if tok.pos_ == "PRON" or tok.lemma_.lower() in self.lex.descriptors or tok.lower_ in self.lex.pair_nouns:
                 keys = self.refers(tok)
-                if keys and tok.pos_ != "PRON":
-                    span = _span(self.doc, tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i, tok.i + 1)
-                    self._mentions.extend(Mention(k, span) for k in keys)
+                if not keys or tok.pos_ == "PRON" or self.key_at[tok.i]:
+                    continue
+                start = tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i
+                named = {self.key_at[t.i] for t in tok.subtree if self.key_at[t.i]}
+                span = _span(self.doc, start, tok.i + 1)
+                self._mentions.extend(Mention(k, span) for k in keys if k not in named)
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
