@@ -12,7 +12,10 @@ CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "agai
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
 
 
-def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | None:
+SPEECH_PREPS = ("about", "on", "of", "over")  # "said in a statement", "told to reporters": not what
+
+
+def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
     """Token range of what a predicate says, proposes, fears...: its that-/to-clause, else its object,
     else the object of an `on/about/to/...` preposition. `anchor` is the second word of a two-word
     trigger ("call for", "share view") whose own complement comes first."""
@@ -51,7 +54,8 @@ def content_of(pred: Token, anchor: Token | None = None) -> tuple[int, int] | No
                 end = c.right_edge.i + 1
         return start, end
     for prep in pred.children:
-        if prep.dep_ == "prep" and prep.lower_ in CONTENT_PREPS and prep.i > pred.i and not _where_or_when(prep):
+        preps = SPEECH_PREPS if speech else CONTENT_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > pred.i and not _where_or_when(prep):
             obj = child(prep, "pobj", "pcomp")
             if obj is not None and prep.lower_ == "as" and obj.pos_ in ("VERB", "AUX"):
                 continue  # "as the crisis deepens": when, not what

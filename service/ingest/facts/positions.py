@@ -156,7 +156,7 @@ class Builder:
                     not lexical or trig.kind == "Action"):
                 content = right_complements(pred, skip=ACTION_SKIP)
             else:
-                content = content_of(pred, anchor)
+                content = content_of(pred, anchor, speech=trig.speech)
                 if content is None and pred.pos_ == "ADJ" and pred.head != pred:
                     content = content_of(pred.head)
         if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing
