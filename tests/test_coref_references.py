@@ -84,3 +84,15 @@ def test_coref_gender_titles_and_its(text, phrase, keys):
 ])
 def test_coref_capitals_place_or_government(text, phrase, key):
     assert refers(text, phrase) == [key]
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    ("Russia moved more jets to Syria this week. The country says they fight terrorists.", "The country",
+     ["russia"]),
+    ("Syria rejected the plan on Monday. The government called it interference.", "The government",
+     ["syria-government"]),
+    ("Iran's foreign minister arrived in Vienna. The Iranian government wants sanctions lifted first.",
+     "The Iranian government", ["iran-government"]),
+])
+def test_coref_country_and_government_nouns(text, phrase, keys):
+    assert refers(text, phrase) == keys

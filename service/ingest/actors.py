@@ -138,6 +138,8 @@ class Resolver:
             return coref.pronoun(self, h)
         if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
             return coref.pair(self, h, self.lex.pair_nouns[word])
+        if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):
+            return coref.body(self, h, self.lex.body_nouns[h.lemma_.lower()])
         named = [self.key_at[c.i] for c in h.children
                  if c.dep_ in ("appos", "compound", "flat") and self.key_at[c.i]
                  and self.is_person(self.key_at[c.i])]
@@ -152,7 +154,8 @@ class Resolver:
         """Resolve every pronoun and description in text order; descriptions ("the Russian leader",
         "the two presidents") become mentions of what they refer to, unless a name beside them is one."""
         for tok in self.doc:
-            if tok.pos_ == "PRON" or tok.lemma_.lower() in self.lex.descriptors or tok.lower_ in self.lex.pair_nouns:
+            if tok.pos_ == "PRON" or tok.lower_ in self.lex.pair_nouns or \
+                    tok.lemma_.lower() in self.lex.descriptors or tok.lemma_.lower() in self.lex.body_nouns:
                 keys = self.refers(tok)
                 if not keys or tok.pos_ == "PRON" or self.key_at[tok.i]:
                     continue

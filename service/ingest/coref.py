@@ -118,6 +118,35 @@ def pair(r: Resolver, h: Token, sort: str) -> list[str]:
     return []
 
 
+def body(r: Resolver, h: Token, kind: str) -> list[str]:
+    """'the country', 'the government', 'the regime': of the country named beside it ("the Syrian
+    regime"), else the latest country or government mentioned."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+        return []
+
+    def as_kind(key: str) -> str | None:
+        country = r.country(key)
+        if kind == "Country":
+            return country if r.actor(key).kind in ("Country", "Government") else None
+        if r.actor(key).kind == "Government":
+            return key
+        gov = r.lex.government(country) if country and r.actor(key).kind == "Country" else None
+        return gov if gov and r.known_actor(gov) else None
+
+    for child in h.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and r.key_at[child.i]:
+            country = r.country(r.key_at[child.i])
+            return [k] if country and (k := as_kind(country)) else []
+    subject = _by_subject(r, h, lambda keys: len(keys) == 1 and as_kind(keys[0]) is not None)
+    if subject:
+        return [as_kind(subject[0])]
+    for _, keys in reversed(_before(r, h, persons=False)):
+        found = as_kind(keys[0])
+        if found:
+            return [found]
+    return []
+
+
 def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
     """(token index, keys) of single-actor references before h within the window, in order."""
     out = []
