@@ -58,7 +58,7 @@ def read_file(path: Path) -> Iterator[Document]:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8-sig")  # a byte-order mark is not text
     except UnicodeDecodeError as err:
         raise DocumentError(f"{path}: not UTF-8 text (byte {err.start})") from None
     except OSError as err:
