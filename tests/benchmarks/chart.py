@@ -1,6 +1,7 @@
 """The README's chart: every ratio against its goal, and /ask p95 per template by graph size."""
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 
@@ -12,10 +13,10 @@ def draw(results: dict, path: Path) -> Path:
 
     ratios = [f for f in results["figures"] if f["ratio"] is not None and f["goal_on"] == "ratio" and f["goal"]]
     asks = [f for f in results["figures"] if f["name"].startswith("/ask p95")]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(15, max(5.0, 0.32 * len(ratios) + 1.5)),
+    fig, (left, right) = plt.subplots(1, 2, figsize=(17, max(5.0, 0.32 * len(ratios) + 1.5)),
                                       gridspec_kw={"width_ratios": [3, 2]})
 
-    labels = [f"{f['name']}{' [' + f['size'] + ']' if f['size'] else ''}" for f in ratios]
+    labels = [f"{f['name'][:60]}{' [' + f['size'] + ']' if f['size'] else ''}" for f in ratios]
     values = [f["ratio"] for f in ratios]
     colors = ["tab:green" if f["met"] else "tab:red" for f in ratios]
     y = range(len(ratios))
@@ -35,6 +36,11 @@ def draw(results: dict, path: Path) -> Path:
                   for s in sizes]
         right.plot(sizes, [p if p is not None else float("nan") for p in points], marker="o", label=t)
     right.axhline(50, color="black", linestyle="--", linewidth=1, label="goal: 50 ms")
+    if not asks:  # say why the panel is empty rather than leave it blank
+        why = "\n".join(textwrap.fill(f, 60) for f in results.get("failures", []) if "/ask" in f) \
+            or "no /ask figure in this run"
+        right.text(0.5, 0.5, "/ask not measured:\n" + why, ha="center", va="center", wrap=True, fontsize=8,
+                   transform=right.transAxes)
     right.set_yscale("log")
     right.set_xlabel("facts in the graph")
     right.set_ylabel("/ask p95 (ms)")
@@ -42,6 +48,6 @@ def draw(results: dict, path: Path) -> Path:
     right.legend(fontsize=7, loc="upper left")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(fig)
     return path
