@@ -44,6 +44,8 @@ def fact_key(fact: Fact, lemmas=None, scope: str = "") -> str:
         return f"Meeting|{holders}|{fact.place or ''}|in:{scope}"
     if fact.kind == "Role":
         return f"Role|{holders}|{(fact.title or '').lower()}|{fact.organization or ''}"
+    if not holders:  # an unsourced number is only known to be the same within its document
+        when = f"{when}|in:{scope}"
     return f"{fact.kind}|{holders}|{when}|{_content_key(fact, lemmas)}"
 
 
@@ -70,6 +72,8 @@ def publishable(fact: Fact, actors: dict[str, Actor]) -> bool:
     """Does the fact meet the shapes (ontology/shapes.ttl)? Every fact needs evidence and a known
     holder (a participant for meetings, a person for roles); positions and actions need content."""
     holders = [k for k in fact.holders if k in actors]
+    if fact.kind == "Estimate" and not fact.holders:  # "Some 3,000 people fled": nobody stands behind it
+        return bool(fact.evidence and fact.content and fact.content.strip() and fact.quantity_text and fact.counts)
     if not fact.evidence or not holders:
         return False
     if fact.kind == "Role":

@@ -59,6 +59,10 @@ def pipeline_version(extra_lexicon: str = "") -> str:
     for path in sorted(here.rglob("*.py")) + sorted(data):
         h.update(path.name.encode() + b"\x00" + path.read_bytes())
     h.update(lexicon.load(extra_lexicon).digest.encode())
+    if extra_lexicon and Path(extra_lexicon).is_dir():  # every file there can change what is extracted
+        for path in sorted(p for p in Path(extra_lexicon).glob("*") if p.is_file()):
+            if path.stem.lower() not in _NOT_EXTRACTION:
+                h.update(b"extra:" + path.name.encode() + b"\x00" + path.read_bytes())
     return f"{package}/{h.hexdigest()[:12]}"
 
 

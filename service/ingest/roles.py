@@ -24,7 +24,7 @@ _ORG_PREPS = {"of", "at", "for", "with"}  # not "to": an ambassador to Russia is
 
 
 def find(r: Resolver) -> list[Fact]:
-    doc, lex = r.doc, r.lex
+    doc, lex = r.doc, r.lex  # doc.text is the normalized copy: contents are cut from r.document.text
     canon = {abbr.lower(): full for abbr, full in lex.abbreviations.items()}
     for title in lex.titles:
         if title in lex.abbreviations:
@@ -56,7 +56,7 @@ def find(r: Resolver) -> list[Fact]:
         seen.add(sig)
         sent = doc[title.start].sent
         facts.append(Fact(kind="Role", holders=[holder], title=name, organization=org,
-                          evidence=[_trimmed(sent)], content=doc.text[doc[start].idx:_end(doc, end)],
+                          evidence=[_trimmed(sent)], content=r.document.text[doc[start].idx:_end(doc, end)],
                           content_span=Span(doc[start].idx, _end(doc, end)), confidence=0.9))
 
     persons = [i for i in range(len(doc)) if r.key_at[i] and r.how_at[i] in ("name", "entity")

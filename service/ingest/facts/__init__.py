@@ -196,6 +196,8 @@ class _Reader:
                 fact.attributed_to = speaker.fact.holders[0]
             elif fact.attributed_to:
                 fact.holders = [fact.attributed_to]
+            if background and not fact.holders:  # "which makes up about two-thirds of ...": a gloss
+                continue
             out.append(fact)
         for cand in kept:
             if cand.fact.kind == "Estimate" and cand.fact.quantity is None:
