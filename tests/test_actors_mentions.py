@@ -31,6 +31,12 @@ def test_actors_metonymy_and_aliases(text, phrase, key):
     ("Barack Obama arrived late. Later, Obama spoke to reporters.", "Obama", 1, "barack-obama"),
     ("Ahmet Demir arrived in Ankara on Sunday. Demir said the talks went well.", "Demir", 1, "ahmet-demir"),
     ("President Obama spoke at length to reporters about the plan.", "Obama", 0, "barack-obama"),
+    ("RSF commander Mohamed Hamdan Dagalo spoke on Monday. Dagalo also accused the army of lying.",
+     "Dagalo", 1, "mohamed-hamdan-dagalo"),
+    ("President Yoon Suk Yeol arrived in Tokyo on Thursday. Yoon said the talks went well.", "Yoon", 1,
+     "yoon-suk-yeol"),
+    ("Army chief Abdel Fattah al-Burhan spoke to troops. Burhan vowed to fight on.", "Burhan", 1,
+     "abdel-fattah-al-burhan"),
 ])
 def test_actors_surname_joins_full_name(text, phrase, nth, key):
     assert refers(text, phrase, nth) == [key]
@@ -60,3 +66,8 @@ def test_actors_mention_offsets_index_the_text():
     for m in mentions:
         assert resolver.actor(m.actor).label
         assert text[m.span.start:m.span.end].strip() == text[m.span.start:m.span.end]
+
+
+def test_actors_acronym_joins_organization():
+    text = "Fighters of the Rapid Support Forces entered the city. The RSF denied looting homes."
+    assert refers(text, "RSF") == refers(text, "Rapid Support Forces") == ["rapid-support-forces"]

@@ -108,13 +108,15 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         if not any(t.is_alpha and t.text[0].isupper() for t in doc[s:e]):
             continue
         if label_ == "PERSON":
-            people.append(([t.text for t in doc[s:e]], s, e))
+            people.append(([t.text for t in doc[s:e] if not t.is_punct], s, e))
             continue
         label = doc[s:e].text
         key = slug(label)
         actors.setdefault(key, Actor(key, label, _ENT_KINDS[label_], {label}))
         found.append(Found(s, e, key, "entity"))
     found += _people(doc, people, lex, actors)
+    found += _short_names(doc, found, actors, lex)
+    found = _acronyms(found, actors)
     for f in found:
         if f.key not in actors:
             actors[f.key] = copy(lex.actors[f.key])
@@ -150,21 +152,71 @@ def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple
 
 def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor]) -> list[Found]:
     """Unknown people: one actor per full name; a surname alone joins the full name it ends."""
-    full = {}
+    full: dict[str, str] = {}
+    verbatim = {}  # the name as written ("Abdel Fattah al-Burhan", not "al - Burhan")
+    for words, s, e in people:
+        verbatim.setdefault(" ".join(words), doc[s:e].text)
     for words, _, _ in sorted(people, key=lambda p: -len(p[0])):
         name = " ".join(words)
         if name in full:
             continue
         longer = [n for n in full if len(words) < len(n.split()) and n.split()[-len(words):] == words]
+        if not longer and len(words) == 1:  # "Yoon" for "Yoon Suk Yeol": family name first
+            longer = [n for n in full if n.split()[0] == words[0]]
+            longer = longer if len({full[n] for n in longer}) == 1 else []
         full[name] = full[longer[0]] if longer else name
     out = []
     for words, s, e in people:
-        label = full[" ".join(words)]
+        label = verbatim[full[" ".join(words)]]
         key = slug(label)
         actor = actors.setdefault(key, Actor(key, label, "Person", {label}))
-        actor.aliases.add(" ".join(words))
+        actor.aliases.add(doc[s:e].text)
         out.append(Found(s, e, key, "entity"))
     return out
+
+
+def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lexicon) -> list[Found]:
+    """A surname the parser did not label a person ("Dagalo also accused ...", or typed as a place)
+    joins the one person of the document whose name ends with it (or, for a family name written
+    first, begins with it)."""
+    covered = [False] * len(doc)
+    for f in found:
+        covered[f.start:f.end] = [True] * (f.end - f.start)
+    short: dict[str, set[str]] = {}
+    for f in found:
+        actor = actors.get(f.key) or lex.actors.get(f.key)
+        if actor is None or actor.kind != "Person":
+            continue
+        words = [t.text for t in doc[f.start:f.end] if not t.is_punct]
+        if len(words) > 1:
+            for word in {words[-1], words[0]}:
+                short.setdefault(word, set()).add(f.key)
+    out = []
+    for tok in doc:
+        keys = short.get(tok.text, set())
+        if covered[tok.i] or len(keys) != 1 or not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
+            continue  # part of a longer name
+        out.append(Found(tok.i, tok.i + 1, next(iter(keys)), "entity"))
+    return out
+
+
+def _acronyms(found: list[Found], actors: dict[str, Actor]) -> list[Found]:
+    """"RSF" after "the Rapid Support Forces": one organization (the initials of its name)."""
+    initials = {}
+    for actor in actors.values():
+        words = [w for w in actor.label.replace("-", " ").split() if w[:1].isupper()]
+        if actor.kind == "Organization" and len(words) > 1:
+            initials.setdefault("".join(w[0] for w in words), actor.key)
+    merged = {}
+    for key, actor in list(actors.items()):
+        target = initials.get(actor.label.replace(".", ""))
+        if actor.label.isupper() and actor.kind == "Organization" and target and target != key:
+            actors[target].aliases.add(actor.label)
+            merged[key] = target
+            del actors[key]
+    return [Found(f.start, f.end, merged.get(f.key, f.key), f.how) for f in found]
 
 
 def copy(actor: Actor) -> Actor:
