@@ -3,6 +3,7 @@
 - he / she / his / him: a person mentioned before. Subject pronouns and possessives prefer the
   subject of their own sentence (when it comes first), then that of the sentences before; object
   pronouns ("him") take the nearest person that is not the subject of their own clause.
+- it (as a subject) / its: a country, government or organization: the subject before, else the latest.
 - they / them / their: a plural subject before (a group, a coordination, "both sides"), else the last
   pair or group mentioned.
 - "the Russian leader", "the U.S. president": the latest person of that country; "his Russian
@@ -51,7 +52,9 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
         if found:
             r.gender.setdefault(found[0], gender)
         return found
-    if word == "its":
+    if word == "it" and not (h.dep_ in _SUBJECT and not _expletive(h)):
+        return []
+    if word in ("its", "it"):  # "it" as a subject: "Guyana said it would take the matter to ..."
         return _by_subject(r, h, lambda keys: len(keys) == 1 and r.actor(keys[0]).kind in _BODIES) \
             or next((keys for _, keys in reversed(_before(r, h, persons=False))
                      if r.actor(keys[0]).kind in _BODIES), [])
@@ -163,6 +166,18 @@ def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> l
 def _nearest(r: Resolver, h: Token, *, persons: bool) -> list[str]:
     found = _before(r, h, persons=persons)
     return found[-1][1] if found else []
+
+
+_EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "take", "become", "look"}
+
+
+def _expletive(h: Token) -> bool:
+    """ "It is clear that ...", "it seems ...", "it took weeks to ...": "it" stands for no one."""
+    verb = h.head
+    if verb.lemma_.lower() in _EXPLETIVE_HEADS and any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp", "attr")
+                                                        for c in verb.children):
+        return True
+    return any(c.dep_ == "expl" for c in verb.children)
 
 
 def _by_subject(r: Resolver, h: Token, fits) -> list[str]:

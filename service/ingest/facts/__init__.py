@@ -228,6 +228,10 @@ class _Reader:
 
 
 def _own_subject(pred) -> bool:
+    """A clause with a subject of its own ("said Biden raised X"), or sharing one through a
+    coordination ("said Biden raised X and stressed Y")."""
+    if pred.dep_ == "conj" and pred.head.pos_ in ("VERB", "AUX") and pred.head != pred and _own_subject(pred.head):
+        return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that") for c in pred.children)
 
 

@@ -55,6 +55,8 @@ def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -
         return start, end
     for prep in pred.children:
         preps = SPEECH_PREPS if speech else CONTENT_PREPS
+        if pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd"):  # "alarmed by reports of X": the cause
+            preps = preps + ("by",)
         if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > pred.i and not _where_or_when(prep):
             obj = child(prep, "pobj", "pcomp")
             if obj is not None and prep.lower_ == "as" and obj.pos_ in ("VERB", "AUX"):

@@ -53,10 +53,18 @@ class Meetings:
         for tok in others:
             people += self.b.actors(tok)
         people = self._participants(people)
-        if len(people) < 2:  # "met with business leaders": nobody we can name on the other side
-            return None
+        if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)):
+            return None  # one named participant is enough when people or a meeting are on the other side
         fact = self._meeting(pred, people)
         return self._same_as_current(fact)
+
+    def _other_side(self, tok: Token) -> bool:
+        """Someone met, though unnamed ("met with business leaders", "along with top aides"), or the
+        meeting itself ("hosted an informal meeting"); not a thing ("received a letter")."""
+        lex = self.b.resolver.lex
+        word = tok.lemma_.lower()
+        return tok.lower_ in lex.group_heads or word in lex.group_heads or word in lex.meeting_words \
+            or tok.lower_ in lex.meeting_words or tok.lower_ in lex.descriptors or word in lex.descriptors
 
     def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
         """(meeting, is_new) for a meeting noun: a new meeting, or a reference to the current one."""

@@ -159,6 +159,8 @@ class Builder:
                 content = content_of(pred, anchor, speech=trig.speech)
                 if content is None and pred.pos_ == "ADJ" and pred.head != pred:
                     content = content_of(pred.head)
+                if content is None and trig.pos == "adj" and agent_of(pred) is not None:
+                    content = subtree_span(agent_of(pred))  # "was concerned by reports of X": the cause
         if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing
             content = right_complements(pred, skip=ACTION_SKIP)
         if not lexical and content is None:
