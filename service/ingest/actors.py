@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
-from . import coref, mentions, roles
+from . import coref, mentions, offices, roles
 from .groups import find_groups
 from .lexicon import Lexicon
 
@@ -42,6 +42,8 @@ class Resolver:
             self.groups[g.head] = g.actor.key
             self._mentions.append(Mention(g.actor.key, _span(doc, g.start, g.end)))
         self.pairs, self.meetings = _pairs(doc, self.key_at, set(lex.meeting_words))
+        self._countries = mentions.country_mentions(found, self.actors, lex)  # (token, country key)
+        self._doc_country = offices.dominant([c for _, c in self._countries])
         self.person_country: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # person key -> lower-case title words ("president")
         self.gender: dict[str, str] = {}  # person key -> "m" | "f", from pronouns already resolved
@@ -148,7 +150,29 @@ class Resolver:
                                                  for c in c.conjuncts if self.key_at[c.i])]))
         if h.lemma_.lower() in self.lex.descriptors:
             return coref.descriptor(self, h)
+        if h.pos_ == "NOUN" and _office_words(h) in self.lex.office_nouns:
+            return self._office(h)
         return []
+
+    def _office(self, h: Token) -> list[str]:
+        """ "his forces": his; "Sudan's army": Sudan; "the army": the country its context gives."""
+        for c in h.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                return self.refers(c)
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and self.key_at[c.i]:
+                country = self.country(self.key_at[c.i]) if self.known_actor(self.key_at[c.i]) else None
+                return [country or self.key_at[c.i]]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+            return []
+        words = _office_words(h)
+        same = None
+        for tok in self.doc[:h.i]:  # the same office named earlier with its owner ("Sudan's army")
+            if tok.pos_ == "NOUN" and _office_words(tok) == words:
+                owner = next((self.key_at[c.i] for c in tok.children
+                              if c.dep_ in ("poss", "amod", "compound", "nmod") and self.key_at[c.i]), None)
+                same = (self.country(owner) or owner) if owner and self.known_actor(owner) else same
+        country = offices.owner_in_context(self.doc, h.i, self._countries, same, self._doc_country)
+        return [country] if country and self.known_actor(country) else []
 
     def _resolve_all(self) -> None:
         """Resolve every pronoun and description in text order; descriptions ("the Russian leader",
@@ -163,6 +187,13 @@ class Resolver:
                 named = {self.key_at[t.i] for t in tok.subtree if self.key_at[t.i]}
                 span = _span(self.doc, start, tok.i + 1)
                 self._mentions.extend(Mention(k, span) for k in keys if k not in named)
+
+
+def _office_words(h: Token) -> str:
+    """ "air force", "foreign ministry", "army": the head noun with the lower-case nouns before it."""
+    words = [c.lower_ for c in h.children if c.dep_ == "compound" and c.i < h.i and c.is_lower]
+    head = h.lower_ if h.lower_ == "forces" else h.lemma_.lower()
+    return " ".join([*words, head])
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:

@@ -33,6 +33,7 @@ class Lexicon:
     meeting_words: set[str] = field(default_factory=set)  # lemmas: a pair with them has met
     decision_words: set[str] = field(default_factory=set)  # "decided in Tehran": the government
     body_nouns: dict[str, str] = field(default_factory=dict)  # "the country" -> Country, "the regime" -> ...
+    office_nouns: set[str] = field(default_factory=set)  # "foreign ministry", "army": a country's office
     digest: str = ""
 
     def government(self, country: str) -> str:
@@ -108,5 +109,6 @@ def _add_actors(lex: Lexicon, data: dict) -> None:
     lex.meeting_words |= {w.lower() for w in data.get("meeting_words", [])}
     lex.decision_words |= {w.lower() for w in data.get("decision_words", [])}
     lex.body_nouns.update({w.lower(): kind for w, kind in data.get("body_nouns", {}).items()})
+    lex.office_nouns |= {w.lower() for w in data.get("office_nouns", [])}
     for sort, nouns in data.get("pair_nouns", {}).items():
         lex.pair_nouns.update({n.lower(): sort for n in nouns})

@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 
 from ..iris import slug
 from ..model import Actor
+from . import offices
 from .lexicon import Lexicon
 
 _LOCATIVE = {"in", "at", "from", "near", "outside", "inside", "to", "into", "across", "around", "via"}
@@ -120,6 +121,7 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
     for f in found:
         if f.key not in actors:
             actors[f.key] = copy(lex.actors[f.key])
+    found = _offices(doc, sorted(found, key=lambda f: f.start), actors, lex)
     for key in list(actors):  # the country a government governs, the organization an office is part of
         for parent in [actors[key].government_of, *actors[key].member_of]:
             if parent and parent not in actors and parent in lex.actors:
@@ -223,3 +225,44 @@ def copy(actor: Actor) -> Actor:
     """A per-document copy of a lexicon actor (documents add members and aliases to theirs)."""
     return Actor(actor.key, actor.label, actor.kind, set(actor.aliases), actor.government_of,
                  set(actor.member_of))
+
+
+def country_mentions(found: list[Found], actors: dict[str, Actor], lex: Lexicon) -> list[tuple[int, str]]:
+    """(token, country key) of every mention that names a country, its government or its people."""
+    out = []
+    for f in found:
+        country = offices.country_of_key(f.key, actors, lex.country_of) if f.key in actors else \
+            offices.country_of_key(f.key, lex.actors, lex.country_of)
+        if country and (f.key in actors and actors[f.key].kind != "Person" or f.how == "demonym"):
+            out.append((f.start, country))
+    return out
+
+
+def _offices(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lexicon) -> list[Found]:
+    """An office entity with no country in its name ("the Foreign Ministry") becomes that of the
+    country its context gives (see offices.py)."""
+    mentions = country_mentions(found, actors, lex)
+    doc_country = offices.dominant([c for _, c in mentions])
+    owned: dict[str, str] = {}
+    out = []
+    for f in found:
+        actor = actors.get(f.key)
+        if f.how != "entity" or actor is None or actor.kind != "Organization" \
+                or not offices.is_office(actor.label, lex.office_nouns):
+            out.append(f)
+            continue
+        name = actor.label.lower().removeprefix("the ")
+        country = offices.owner_in_context(doc, f.start, mentions, owned.get(name), doc_country)
+        if country is None or (country not in actors and country not in lex.actors):
+            out.append(f)
+            continue
+        owned.setdefault(name, country)
+        label = (actors.get(country) or lex.actors[country]).label
+        office = offices.office_actor(country, label, actor.label)
+        actors.setdefault(office.key, office).aliases.add(actor.label)
+        if country not in actors:
+            actors[country] = copy(lex.actors[country])
+        out.append(Found(f.start, f.end, office.key, "name"))
+    for key in {f.key for f in found} - {f.key for f in out}:
+        actors.pop(key, None)
+    return out

@@ -1,0 +1,67 @@
+"""Offices named without their country: "the Foreign Ministry", "the army", "his forces".
+
+Wire copy names a country's office once ("Sudan's army", "Venezuela's government") and then drops the
+owner ("The army rejected the accusation", "In a statement, the Foreign Ministry said ..."). Such an
+office belongs to, in order: the owner written beside it; the country named nearest before it
+(within two sentences); the owner of the same office named earlier in the document; the document's
+dominant country (mentioned clearly more often than any other). The office nouns are data
+(data/lexicon/actors.json, `office_nouns`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..iris import slug
+from ..model import Actor
+
+_NEAR = 2  # sentences to look back for the nearest country
+
+
+def is_office(label: str, office_nouns: set[str]) -> bool:
+    """A generic office name ("Foreign Ministry", "the Army"), not a proper one ("Sovereign Council")."""
+    words = label.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) in office_nouns
+
+
+def country_of_key(key: str, actors: dict[str, Actor], country_of: dict[str, str]) -> str | None:
+    actor = actors.get(key)
+    if actor is None:
+        return None
+    if actor.kind == "Country":
+        return key
+    return actor.government_of or country_of.get(key)
+
+
+def dominant(countries: list[str]) -> str | None:
+    """The country a document is mostly about: at least twice as many mentions as the next one."""
+    top = Counter(countries).most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def owner_in_context(doc: Doc, start: int, mentions: list[tuple[int, str]], same_office: str | None,
+                     doc_country: str | None) -> str | None:
+    """The country of an office at token `start`; `mentions` are (token, country) in text order."""
+    for i, country in reversed(mentions):  # "China's Foreign Ministry", "the Venezuelan army"
+        if start - 3 <= i < start:
+            return country
+    sent = doc[start].sent
+    first = sent.start
+    for _ in range(_NEAR):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    near = [c for i, c in mentions if first <= i < start]
+    return near[-1] if near else same_office or doc_country
+
+
+def office_actor(country: str, country_label: str, office: str) -> Actor:
+    """The office of one country as an actor of its own (a government body of that country)."""
+    name = " ".join(w for w in office.split() if w.lower() != "the")
+    return Actor(f"{country}-{slug(name)}", f"{country_label} {name}", "Government", {name},
+                 government_of=country)
