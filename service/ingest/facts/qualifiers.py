@@ -23,6 +23,11 @@ def condition(pred: Token) -> tuple[str, tuple[int, int]] | None:
             span = char_span(pred.doc, *subtree_span(c))
             if span:
                 return text_of(pred.doc, span), span
+        if c.dep_ == "prep" and c.lower_ in ("on", "under", "with") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("condition", "proviso") for g in c.children):
+            span = char_span(pred.doc, *subtree_span(c))  # "on condition that the army halts air strikes"
+            if span:
+                return text_of(pred.doc, span), span
     return None
 
 
