@@ -96,3 +96,32 @@ def test_coref_capitals_place_or_government(text, phrase, key):
 ])
 def test_coref_country_and_government_nouns(text, phrase, keys):
     assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, phrase, nth, keys", [
+    ("Guyana rejected the claim on Monday. It will take the matter to the Security Council.", "It", 0,
+     ["guyana"]),
+    ("Talks between Sudan's army and the RSF resumed. Dagalo accused Burhan of lying. "
+     "The army rejected the accusation.", "The army", 0, ["sudan"]),
+    ("RSF commander Mohamed Hamdan Dagalo said his forces would accept a truce.", "his forces", 0,
+     ["mohamed-hamdan-dagalo"]),
+    ("Southeast Asian leaders met in Vientiane. The leaders agreed to admit Timor-Leste.", "The leaders", 0,
+     ["group-southeast-asian-leaders"]),
+])
+def test_coref_subject_it_offices_and_groups(text, phrase, nth, keys):
+    assert refers(text, phrase, nth) == keys
+
+
+def test_coref_expletive_it_is_nobody():
+    assert refers("It is clear that Russia will veto the resolution.", "It") == []
+
+
+@pytest.mark.parametrize("text, phrase, key", [
+    ("Venezuela's government denied the accusation. In a statement, the Foreign Ministry called it false.",
+     "Foreign Ministry", "venezuela-foreign-ministry"),
+    ("China's Foreign Ministry said Beijing would respond.", "Foreign Ministry", "china-foreign-ministry"),
+])
+def test_coref_office_entity_takes_country_from_context(text, phrase, key):
+    doc, resolver = analyse(text)
+    keys = refers(text, phrase)
+    assert keys == [key] and resolver.actors[key].government_of == key.split("-foreign")[0]

@@ -142,6 +142,11 @@ class Resolver:
             return coref.pair(self, h, self.lex.pair_nouns[word])
         if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):
             return coref.body(self, h, self.lex.body_nouns[h.lemma_.lower()])
+        if h.tag_ == "NNS" and h.lower_ in self.lex.group_heads and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.children):
+            same = [k for i, k in sorted(self.groups.items()) if i < h.i and self.doc[i].lemma_ == h.lemma_]
+            if same:  # "Southeast Asian leaders ... The leaders agreed": the group named before
+                return [same[-1]]
         named = [self.key_at[c.i] for c in h.children
                  if c.dep_ in ("appos", "compound", "flat") and self.key_at[c.i]
                  and self.is_person(self.key_at[c.i])]
