@@ -75,6 +75,9 @@ def _facts_stage():
     return extract
 
 
+_DEFAULT_FACTS_STAGE = _facts_stage  # replaced in tests to break a document on purpose: then stay in-process
+
+
 def read_all(paths: list[str], report: IngestReport) -> list[Document]:
     docs: dict[str, Document] = {}
     try:
@@ -169,18 +172,32 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
         else:
             todo.append(d)
     base = iris.base(settings)
-    for document, ex, doc in extract_stream(todo, settings):
+    for document, quads, facts, error in _graphs(todo, settings, base, version):
         where = document.origin or document.id
-        if isinstance(ex, Exception):
-            report.fail(f"{where}: extraction failed ({type(ex).__name__}: {ex})")
+        if error is not None:
+            report.fail(f"{where}: extraction failed ({error})")
             continue
-        quads = graph.quads(ex, base, version, doc)
         store.replace_graph(iris.document(base, document.id), quads)
         report.documents += 1
-        report.facts += len(ex.facts)
+        report.facts += facts
         report.triples += len(quads)
         if progress:
-            progress(f"[{report.documents + len(report.errors)}/{len(todo)}] {document.id}: "
-                     f"{len(ex.facts)} facts")
+            progress(f"[{report.documents + len(report.errors)}/{len(todo)}] {document.id}: {facts} facts")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _graphs(todo: list[Document], settings: dict, base: str, version: str):
+    """(document, quads, facts, error) per document: in worker processes when INGEST_PROCESSES > 1
+    (workers.py: the whole extraction runs there), else in this one."""
+    processes = int(settings.get("INGEST_PROCESSES") or 1)
+    if processes > 1 and len(todo) > 1 and _facts_stage is _DEFAULT_FACTS_STAGE:
+        from .workers import extract_graphs
+
+        yield from extract_graphs(todo, settings, base, version, min(processes, len(todo)))
+        return
+    for document, ex, doc in extract_stream(todo, settings):
+        if isinstance(ex, Exception):
+            yield document, None, 0, f"{type(ex).__name__}: {ex}"
+        else:
+            yield document, graph.quads(ex, base, version, doc), len(ex.facts), None
