@@ -42,8 +42,8 @@ class Resolver:
             self.groups[g.head] = g.actor.key
             self._mentions.append(Mention(g.actor.key, _span(doc, g.start, g.end)))
         self.pairs, self.meetings = _pairs(doc, self.key_at, set(lex.meeting_words))
-        self._countries = mentions.country_mentions(found, self.actors, lex)  # (token, country key)
-        self._doc_country = offices.dominant([c for _, c in self._countries])
+        self._countries = mentions.country_mentions(doc, found, self.actors, lex)
+        self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
         self.person_country: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # person key -> lower-case title words ("president")
         self.gender: dict[str, str] = {}  # person key -> "m" | "f", from pronouns already resolved

@@ -227,22 +227,27 @@ def copy(actor: Actor) -> Actor:
                  set(actor.member_of))
 
 
-def country_mentions(found: list[Found], actors: dict[str, Actor], lex: Lexicon) -> list[tuple[int, str]]:
-    """(token, country key) of every mention that names a country, its government or its people."""
+def country_mentions(doc: Doc, found: list[Found], actors: dict[str, Actor],
+                     lex: Lexicon) -> list[tuple[int, str, bool]]:
+    """(token, country key, names its government) of every mention that names a country, its government
+    ("the Kremlin", "Venezuela's government") or its people."""
     out = []
     for f in found:
+        actor = actors.get(f.key) or lex.actors.get(f.key)
         country = offices.country_of_key(f.key, actors, lex.country_of) if f.key in actors else \
             offices.country_of_key(f.key, lex.actors, lex.country_of)
-        if country and (f.key in actors and actors[f.key].kind != "Person" or f.how == "demonym"):
-            out.append((f.start, country))
+        if country and actor is not None and (actor.kind != "Person" or f.how == "demonym"):
+            after = [t.lemma_.lower() for t in doc[f.end:f.end + 2]]
+            government = actor.kind == "Government" or any(w in offices.GOVERNMENT_WORDS for w in after)
+            out.append((f.start, country, government))
     return out
 
 
 def _offices(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lexicon) -> list[Found]:
     """An office entity with no country in its name ("the Foreign Ministry") becomes that of the
     country its context gives (see offices.py)."""
-    mentions = country_mentions(found, actors, lex)
-    doc_country = offices.dominant([c for _, c in mentions])
+    mentions = country_mentions(doc, found, actors, lex)
+    doc_country = offices.dominant([c for _, c, _gov in mentions])
     owned: dict[str, str] = {}
     out = []
     for f in found:

@@ -2,8 +2,9 @@
 
 Wire copy names a country's office once ("Sudan's army", "Venezuela's government") and then drops the
 owner ("The army rejected the accusation", "In a statement, the Foreign Ministry said ..."). Such an
-office belongs to, in order: the owner written beside it; the country named nearest before it
-(within two sentences); the owner of the same office named earlier in the document; the document's
+office belongs to, in order: the owner written beside it; the government named nearest before it
+(within two sentences: "Venezuela's government denied ... the Foreign Ministry said"; a country named
+in passing is not enough); the owner of the same office named earlier in the document; the document's
 dominant country (mentioned clearly more often than any other). The office nouns are data
 (data/lexicon/actors.json, `office_nouns`).
 """
@@ -36,6 +37,9 @@ def country_of_key(key: str, actors: dict[str, Actor], country_of: dict[str, str
     return actor.government_of or country_of.get(key)
 
 
+GOVERNMENT_WORDS = ("government", "administration", "authorities", "leadership", "regime", "cabinet")
+
+
 def dominant(countries: list[str]) -> str | None:
     """The country a document is mostly about: at least twice as many mentions as the next one."""
     top = Counter(countries).most_common(2)
@@ -46,8 +50,9 @@ def dominant(countries: list[str]) -> str | None:
 
 def owner_in_context(doc: Doc, start: int, mentions: list[tuple[int, str]], same_office: str | None,
                      doc_country: str | None) -> str | None:
-    """The country of an office at token `start`; `mentions` are (token, country) in text order."""
-    for i, country in reversed(mentions):  # "China's Foreign Ministry", "the Venezuelan army"
+    """The country of an office at token `start`; `mentions` are (token, country, names its government)
+    in text order."""
+    for i, country, _gov in reversed(mentions):  # "China's Foreign Ministry", "the Venezuelan army"
         if start - 3 <= i < start:
             return country
     sent = doc[start].sent
@@ -56,7 +61,7 @@ def owner_in_context(doc: Doc, start: int, mentions: list[tuple[int, str]], same
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    near = [c for i, c in mentions if first <= i < start]
+    near = [c for i, c, government in mentions if first <= i < start and government]
     return near[-1] if near else same_office or doc_country
 
 

@@ -249,6 +249,8 @@ def _hypothetical(pred) -> bool:
                 return True
             if marks and any(c.lower_ == "only" for c in tok.subtree if c.i < tok.i):
                 return True
+        if tok is not pred and tok.dep_ == "pobj" and tok.lemma_.lower() in ("condition", "proviso"):
+            return True  # "on condition that the army halts air strikes"
         if tok.head == tok:
             return False
         tok = tok.head
