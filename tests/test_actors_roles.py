@@ -28,6 +28,10 @@ from service.ingest.pipeline import analyse
     ("NATO Secretary General Jens Stoltenberg warned Moscow against escalation.", "jens-stoltenberg",
      "Secretary General", "nato"),
     ("Sen. Marco Rubio said the deal was weak.", "marco-rubio", "Senator", "united-states"),
+    ("Officials fear pressure before the inauguration of Taiwanese President-elect Lai Ching-te.", "lai-ching-te",
+     "President-elect", "taiwan"),
+    ("Dagalo accused Sudanese army chief Abdel Fattah al-Burhan of lying.", "abdel-fattah-al-burhan",
+     "Army Chief", "sudan"),
     ("Lt. Gen. John Smith led the mission.", "john-smith", "Lieutenant General", None),
     ("The IAEA said its inspectors were denied access. Its director general, Rafael Grossi, warned the "
      "board.", "rafael-grossi", "Director General", "iaea"),
