@@ -71,3 +71,13 @@ def test_actors_mention_offsets_index_the_text():
 def test_actors_acronym_joins_organization():
     text = "Fighters of the Rapid Support Forces entered the city. The RSF denied looting homes."
     assert refers(text, "RSF") == refers(text, "Rapid Support Forces") == ["rapid-support-forces"]
+
+
+@pytest.mark.parametrize("text, phrase, key", [
+    ("Jordan's King Abdullah II will meet President Joe Biden on Monday.", "Abdullah II", "abdullah-ii"),
+    ("Officials fear pressure before the inauguration of President-elect Lai Ching-te.", "Lai Ching-te",
+     "lai-ching-te"),
+])
+def test_actors_unlabelled_name_after_title_is_a_person(text, phrase, key):
+    doc, resolver = analyse(text)
+    assert refers(text, phrase) == [key] and resolver.actors[key].kind == "Person"

@@ -115,6 +115,7 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         key = slug(label)
         actors.setdefault(key, Actor(key, label, _ENT_KINDS[label_], {label}))
         found.append(Found(s, e, key, "entity"))
+    people += _titled_names(doc, titles, taken, people, found)
     found += _people(doc, people, lex, actors)
     found += _short_names(doc, found, actors, lex)
     found = _acronyms(found, actors)
@@ -150,6 +151,31 @@ def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
         e -= 1
     return s, e
+
+
+def _titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found: list[Found]) -> list:
+    """A name the parser did not label, right after a title: "King Abdullah II", "President-elect
+    Lai Ching-te" (proper nouns up to the first other word)."""
+    covered = list(taken)
+    for _, s, e in people:
+        covered[s:e] = [True] * (e - s)
+    for f in found:
+        covered[f.start:f.end] = [True] * (f.end - f.start)
+    in_title = [False] * len(doc)
+    for t in titles:
+        in_title[t.start:t.end] = [True] * len(t)
+    out = []
+    for t in titles:
+        end = t.end
+        while end < len(doc) and not covered[end] and not in_title[end] and (
+                (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+                or (doc[end].text == "-" and not doc[end].whitespace_ and end > t.end)):
+            end += 1
+        while end > t.end and doc[end - 1].text == "-":
+            end -= 1
+        if end > t.end and doc[t.end].text[:1].isupper():
+            out.append(([w.text for w in doc[t.end:end] if not w.is_punct], t.end, end))
+    return out
 
 
 def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor]) -> list[Found]:

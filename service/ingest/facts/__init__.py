@@ -117,6 +117,8 @@ class _Reader:
         for cand in cands:
             if _hypothetical(cand.pred) or _open_question(cand.pred):
                 continue
+            if not cand.lexical and _background(cand.pred):
+                continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
             if not inside:
                 kept.append(cand)
@@ -225,6 +227,27 @@ class _Reader:
         fact.about = list(dict.fromkeys(m.actor for m in self.b.resolver.mentions_in(fact.content_span.start,
                                                                                        fact.content_span.end)))
         return [fact]
+
+
+BACKGROUND_MARKS = ("since", "because")  # "after X did Y" is often the news itself
+
+
+def _background(pred) -> bool:
+    """A generic action told as background, not as the news: in a relative clause ("who joined the
+    summit", "which Beijing suspended in 2022"), a reduced one ("the communique, issued by Laos"), or a
+    since- or because-clause ("since ExxonMobil began pumping oil")."""
+    tok = pred
+    for _ in range(4):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
+            return True
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in BACKGROUND_MARKS:
+            return True
+        if tok.head == tok or tok.dep_ not in ("conj", "xcomp", "relcl", "acl", "advcl", "pcomp", "pobj", "prep"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _own_subject(pred) -> bool:
