@@ -29,21 +29,33 @@ def extract(doc, resolver, document: Document) -> list[Fact]:
     doc.user_data[TEXT_KEY] = document.text
     builder = Builder(doc, resolver, lex, document.published)
     reader = _Reader(builder, Meetings(builder), speech.Quotes())
+    headline = _headline_end(document)
     facts: list[Fact] = []
     for sent in doc.sents:
         if any(not t.is_space for t in sent):
+            reader.headline = sent.start_char < headline
             facts += reader.sentence(sent)
     return facts
+
+
+def _headline_end(document: Document) -> int:
+    """Where the headline ends when the text opens with it as its first line (0 when it does not)."""
+    title = " ".join((document.title or "").split())
+    lead = len(document.text) - len(document.text.lstrip())
+    line_end = document.text.find("\n", lead)
+    line_end = len(document.text) if line_end < 0 else line_end
+    return line_end if title and " ".join(document.text[lead:line_end].split()) == title else 0
 
 
 class _Reader:
     def __init__(self, builder: Builder, meetings: Meetings, quotes: speech.Quotes):
         self.b, self.meetings, self.quotes = builder, meetings, quotes
+        self.headline = False  # headlines are telegraphic: only what the lexicon knows is read there
 
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
         cands, new_meetings, occasion, framing = self._candidates(sent)
-        kept = self._nesting(cands)
+        kept = self._nesting([c for c in cands if c.lexical or not self.headline])
         speaker = self.quotes.speaker
         if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
             kept = [c for c in kept if c.lexical]
