@@ -55,3 +55,12 @@ def test_actors_roles_evidence_is_the_sentence():
     span = role.evidence[0]
     assert text[span.start:span.end] == "Kremlin spokesman Dmitry Peskov said nothing was agreed."
     assert role.organization == "russia-government" and role.kind == "Role"
+
+
+def test_actors_roles_premodifier_title_not_apposed_to_the_next_name():
+    text = ("Burns met Egyptian intelligence chief Abbas Kamel and Qatari Prime Minister "
+            "Mohammed bin Abdulrahman Al Thani on Monday.")
+    _doc, resolver = analyse(text)
+    titles = {(f.holders[0], f.title) for f in resolver.roles}
+    assert ("abbas-kamel", "Intelligence Chief") in titles
+    assert ("mohammed-bin-abdulrahman-al-thani", "Intelligence Chief") not in titles

@@ -77,6 +77,8 @@ def find(r: Resolver) -> list[Fact]:
             emit(holder, title, org, org_start, end + 1)
     for title in titles:  # appositions, both ways round
         head = title[-1]
+        if title.end < len(doc) and r.key_at[title.end] and r.is_person(r.key_at[title.end]):
+            continue  # "chief Abbas Kamel and ... Al Thani": a premodifier title is its own name's
         for person in [c for c in head.children if c.dep_ == "appos"] + \
                       ([head.head] if head.dep_ == "appos" else []):
             if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and not _inside(person.i, title):
