@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     results = Results(quick=args.quick)
     budget = QUICK if args.quick else FULL
     results.facts["sizes"] = sizes
+    results.facts["git"] = _git()
     if args.only in (None, "ingest"):
         _section(results, "ingest", lambda: _ingest(results, work, args.docs, budget))
     if args.only in (None, "scale"):
@@ -73,6 +74,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _git() -> dict:
+    """The commit measured, and whether the work tree differed from it (others edit it meanwhile)."""
+    import subprocess
+
+    def out(*argv):
+        done = subprocess.run(["git", *argv], cwd=ROOT, capture_output=True, text=True, timeout=30)
+        return done.stdout.rstrip("\n") if done.returncode == 0 else ""
+
+    changed = [line[3:] for line in out("status", "--porcelain", "--untracked-files=no").splitlines()]
+    return {"commit": out("rev-parse", "--short", "HEAD").strip(), "changed_files": changed}
 
 
 def _section(results: Results, name: str, fn) -> None:
@@ -103,8 +116,10 @@ def publish(document: dict, png: Path) -> None:
     if START in text and END in text:
         head, rest = text.split(START, 1)
         _, tail = rest.split(END, 1)
-        stamp = f"Run of {document['started']} ({'quick' if document['quick'] else 'full'}, " \
-                f"{document['seconds'] / 60:.0f} min, {document['machine']['cpus']} cores):"
+        git = document["facts"].get("git", {})
+        stamp = (f"Run of {document['started']} ({'quick' if document['quick'] else 'full'}, "
+                 f"{document['seconds'] / 60:.0f} min, {document['machine']['cpus']} cores, commit "
+                 f"{git.get('commit', '?')}{' + uncommitted changes' if git.get('changed_files') else ''}):")
         readme.write_text(f"{head}{START}\n{stamp}\n\n{markdown(document)}\n{END}{tail}", encoding="utf-8")
         print("README table, docs/bench-latest.json and docs/bench.png updated")
     else:
