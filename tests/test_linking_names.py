@@ -83,10 +83,13 @@ def test_linking_normalize(raw, normal):
     assert normalize(raw) == normal
 
 
-def test_linking_index_follows_the_store(store):
+def test_linking_index_follows_the_store(store, monkeypatch):
     """A document added later is found: the index is rebuilt when the documents change."""
     from pathlib import Path
 
+    from service.qa import linking
+
+    monkeypatch.setattr(linking, "RECHECK_SECONDS", 0.0)
     assert index(store).actor("Putin") is None
     data = (Path(__file__).parent / "data" / "graphs" / "qa-geneva.trig").read_bytes()
     store.load(data, "application/trig")

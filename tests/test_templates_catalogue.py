@@ -91,5 +91,7 @@ def test_templates_unknown_parameter_refused(qa_store):
 
 def test_templates_reach_finds_officials(qa_store):
     """A country's reach: its government (reach 1) and those holding roles in it (reach 2)."""
-    rows, _ = BY_ID["proposals"].run(qa_store, {"actor": NamedNode(E + "actor-russia")})
+    strict, _ = BY_ID["proposals"].run(qa_store, {"actor": NamedNode(E + "actor-russia")})
+    rows, _ = BY_ID["proposals"].run(qa_store, {"actor": NamedNode(E + "actor-russia")}, broad=True)
+    assert strict == []
     assert {(r["fact"].value.rsplit("/", 1)[1], int(r["reach"].value)) for r in rows} == {("proposal-ambassadors", 2)}

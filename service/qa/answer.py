@@ -16,6 +16,8 @@ from .plans import NoAnswer, Plan, make_plans
 from .templates import BY_ID, CATALOGUE
 from .wording import conflicts_of, matches_words, mentions_any
 
+LOAD_LIMIT = 500  # facts loaded for one question at most (the best ranked, when there are more)
+MAX_ANSWERS = 50  # answers returned at most
 DETAILS = ("date", "timeText", "place", "occasion", "duration", "durationText")
 
 
@@ -40,7 +42,7 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
         return document
     first = None
     for plan in plans:
-        answers, sparql = run_plan(store, plan, lex, link_root)
+        answers, sparql = run_plan(store, plan, lex, link_root, index)
         first = first or (plan, sparql)
         if answers:
             document.update(template={"id": plan.template, "params": plan.params}, sparql=sparql, answers=answers)
@@ -76,13 +78,17 @@ def suggestions(question: str, limit: int = 3) -> list[dict]:
 
 
 # --- running
-def run_plan(store: Store, plan: Plan, lex, link_root: str) -> tuple[list[dict], str]:
+def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index) -> tuple[list[dict], str]:
     template = BY_ID[plan.template]
     rows, shown = [], []
-    for bindings in plan.binding_sets():
-        found, sparql = template.run(store, bindings)
-        rows += found
-        shown.append(sparql)
+    for broad in (False, True) if template.reaches else (False,):
+        for bindings in plan.binding_sets():
+            found, sparql = template.run(store, bindings, broad=broad)
+            rows += found
+            shown.append(sparql)
+        if rows or "actor" not in plan.bindings:
+            break
+        shown = []
     sparql = "\n".join(shown)
     key = "doc" if plan.template == "sources" else "fact"
     reach: dict[str, int] = {}
@@ -90,14 +96,17 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str) -> tuple[list[dict],
         r = max(int(row[n].value) for n in ("reach", "reach2") if n in row) if ("reach" in row) else 1
         iri = row[key].value
         reach[iri] = min(reach.get(iri, r), r)
+    texts = _Texts(store)
     if plan.template == "sources":
-        return source_answers(store, rows, plan, link_root), sparql
+        return source_answers(texts, rows, plan, link_root), sparql
     nearest = min(reach.values(), default=1)
     chosen = [iri for iri, r in reach.items() if r == nearest]
-    records = facts_mod.load(store, chosen)
+    if len(chosen) > LOAD_LIMIT and not (plan.words or plan.topic_names):
+        chosen = facts_mod.rank(store, chosen)[:LOAD_LIMIT]  # the surest, most reported of very many
+    records = facts_mod.load(store, chosen, index.label)
     kept = [rec for rec in records.values() if _fits(rec, plan)]
     if plan.words and not kept:  # the words may be in the passage rather than the content
-        kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=_texts(store, rec))]
+        kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]
     if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
         said = [rec for rec in kept if rec.first("verb") in plan.speech]
         kept = said or kept
@@ -105,21 +114,26 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str) -> tuple[list[dict],
         detailed = [rec for rec in kept if any(rec.values(n) for n in DETAILS)]  # does not answer "when"
         kept = detailed or kept
     only = plan.bindings.get("source")
-    answers = [build_answer(store, rec, lex, link_root, only_source=only.value if only else None) for rec in kept]
+    answers = [build_answer(texts, rec, lex, link_root, only_source=only.value if only else None) for rec in kept]
     answers = [a for a in answers if a["provenance"]]
     answers.sort(key=lambda a: (-a["confidence"], -len({p["source"]["id"] for p in a["provenance"]}),
                                 a["provenance"][0]["source"]["id"], a["provenance"][0]["start"]))
-    return answers, sparql
+    return answers[:MAX_ANSWERS], sparql
 
 
-def _texts(store: Store, rec: facts_mod.FactRecord) -> str:
-    cache: dict[str, str] = {}
-    out = []
-    for p in rec.evidence:
-        if p.source["id"] not in cache:
-            cache[p.source["id"]] = sources_mod.text(store, p.source["id"])
-        out.append(cache[p.source["id"]][p.start:p.end])
-    return " ".join(out)
+class _Texts:
+    """The sources' texts, each fetched once per question: quotes are cut from them."""
+
+    def __init__(self, store: Store):
+        self.store, self.cache = store, {}
+
+    def __call__(self, doc_id: str) -> str:
+        if doc_id not in self.cache:
+            self.cache[doc_id] = sources_mod.text(self.store, doc_id)
+        return self.cache[doc_id]
+
+    def passages(self, rec: facts_mod.FactRecord) -> str:
+        return " ".join(self(p.source["id"])[p.start:p.end] for p in rec.evidence)
 
 
 def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
@@ -134,18 +148,15 @@ def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> boo
     return not plan.words or matches_words(rec, plan.words, evidence_text)
 
 
-def build_answer(store: Store, rec: facts_mod.FactRecord, lex, link_root: str, *,
+def build_answer(texts: _Texts, rec: facts_mod.FactRecord, lex, link_root: str, *,
                  only_source: str | None = None) -> dict:
     conflicts = conflicts_of(rec)
     provenance = []
-    texts: dict[str, str] = {}
     for p in rec.evidence:
         if only_source and p.source["iri"] != only_source:
             continue
         sid = p.source["id"]
-        if sid not in texts:
-            texts[sid] = sources_mod.text(store, sid)
-        quote = texts[sid][p.start:p.end]
+        quote = texts(sid)[p.start:p.end]
         if not quote.strip():
             continue
         provenance.append({"source": dict(p.source), "quote": quote, "start": p.start, "end": p.end,
@@ -177,19 +188,20 @@ def values_of(rec: facts_mod.FactRecord) -> dict:
     return values
 
 
-def source_answers(store: Store, rows: list[dict], plan: Plan, link_root: str) -> list[dict]:
-    """One answer per document that mentions the actor; its provenance, the mention passages."""
+def source_answers(texts: _Texts, rows: list[dict], plan: Plan, link_root: str) -> list[dict]:
+    """One answer per document that mentions the actor (most mentions first); its provenance, the
+    mention passages."""
     actor = plan.params.get("actor", {}).get("label", "the actor")
-    by_doc: dict[str, list] = {}
+    by_doc: dict[str, set] = {}
+    ids: dict[str, str] = {}
     for row in rows:
-        by_doc.setdefault(row["doc"].value, []).append(row["mention"].value)
-    meta = {m["iri"]: m for m in sources_mod.list_sources(store)}
+        by_doc.setdefault(row["doc"].value, set()).add(row["mention"].value)
+        ids[row["doc"].value] = row["id"].value
     answers = []
-    for doc_iri, mentions in by_doc.items():
-        m = meta.get(doc_iri)
-        if m is None:
-            continue
-        text = sources_mod.text(store, m["id"])
+    for doc_iri in sorted(by_doc, key=lambda d: (-len(by_doc[d]), d))[:MAX_ANSWERS]:
+        mentions = by_doc[doc_iri]
+        m = sources_mod.metadata(texts.store, ids[doc_iri])
+        text = texts(m["id"])
         provenance = []
         for passage in sorted(set(mentions), key=_char_start):
             start, end = _char_range(passage)

@@ -6,6 +6,7 @@ source says 90 minutes, another 94) side by side, each with its source.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
@@ -14,13 +15,14 @@ from ..store.base import Store
 from ..vocab import KG_NS, PREFIXES, RDF_NS
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+# Labels of the actors a fact names come from the name index (service/qa/linking.py), not from a join
+# here: the union default graph repeats an actor's label once per document naming it.
 _DETAILS = _PREFIX + """
-SELECT ?fact ?g ?p ?o ?label WHERE {
+SELECT ?fact ?g ?p ?o WHERE {
   GRAPH ?g { ?fact ?p ?o }
-  OPTIONAL { ?o rdfs:label ?label }
 }"""
 _OCCASIONS = _PREFIX + """
-SELECT ?fact ?o ?label WHERE { ?fact kg:occasion+ ?o . ?o rdfs:label ?label }"""
+SELECT DISTINCT ?fact ?o WHERE { ?fact kg:occasion+ ?o }"""
 _EVIDENCE = _PREFIX + """
 SELECT ?fact ?passage ?start ?end ?doc ?id ?title ?url ?publisher ?published WHERE {
   ?fact kg:evidence ?passage .
@@ -101,36 +103,65 @@ class FactRecord:
         return {p.source["id"] for p in self.evidence}
 
 
-def load(store: Store, iris: list[str]) -> dict[str, FactRecord]:
-    """The records of these facts (IRIs that come from the store, bound as terms)."""
-    out: dict[str, FactRecord] = {}
-    for iri in iris:
-        if iri in out:
+CHUNK = 200  # facts per query
+
+
+def _values(iris: list[str]) -> str:
+    """A VALUES block of fact IRIs. They come from the store's own results, and each is written
+    from a term object (its N-Triples form escapes every character), never from user text."""
+    return "VALUES ?fact { " + " ".join(str(NamedNode(i)) for i in iris) + " }"
+
+
+def _batched(store: Store, query: str, iris: list[str]):
+    for n in range(0, len(iris), CHUNK):
+        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + CHUNK]), 1))
+
+
+def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> dict[str, FactRecord]:
+    """The records of these facts, a few queries for all of them; `labels` names actors and occasions."""
+    iris = list(dict.fromkeys(iris))
+    out = {iri: FactRecord(iri) for iri in iris}
+    for row in _batched(store, _DETAILS, iris):
+        rec = out[row["fact"].value]
+        p = row["p"].value
+        name = "type" if p == RDF_NS + "type" else p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        obj = row["o"]
+        is_iri = isinstance(obj, NamedNode)
+        rec.props.setdefault(name, []).append(Value(
+            obj.value, labels(obj.value) if is_iri else None, row["g"].value, is_iri))
+    seen: set[tuple[str, str]] = set()
+    for row in _batched(store, _OCCASIONS, iris):
+        key = (row["fact"].value, row["o"].value)
+        label = labels(key[1])
+        if key not in seen and label:
+            seen.add(key)
+            out[key[0]].occasions.append((key[1], label))
+    spans: set[tuple[str, str, int, int]] = set()
+    for row in _batched(store, _EVIDENCE, iris):
+        key = (row["fact"].value, row["id"].value, int(row["start"].value), int(row["end"].value))
+        if key in spans:
             continue
-        rec = FactRecord(iri)
-        term = {"fact": NamedNode(iri)}
-        for row in store.select(_DETAILS, term):
-            p = row["p"].value
-            name = "type" if p == RDF_NS + "type" else p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-            obj = row["o"]
-            rec.props.setdefault(name, []).append(Value(
-                obj.value, row["label"].value if "label" in row else None, row["g"].value,
-                isinstance(obj, NamedNode)))
-        seen = set()
-        for row in store.select(_OCCASIONS, term):
-            if row["o"].value not in seen:
-                seen.add(row["o"].value)
-                rec.occasions.append((row["o"].value, row["label"].value))
-        spans = set()
-        for row in store.select(_EVIDENCE, term):
-            key = (row["id"].value, int(row["start"].value), int(row["end"].value))
-            if key in spans:
-                continue
-            spans.add(key)
-            source = {"id": row["id"].value, "iri": row["doc"].value}
-            for name in ("title", "url", "publisher", "published"):
-                source[name] = row[name].value if name in row else None
-            rec.evidence.append(Passage(source, key[1], key[2]))
+        spans.add(key)
+        source = {"id": row["id"].value, "iri": row["doc"].value}
+        for name in ("title", "url", "publisher", "published"):
+            source[name] = row[name].value if name in row else None
+        out[key[0]].evidence.append(Passage(source, key[2], key[3]))
+    for rec in out.values():
         rec.evidence.sort(key=lambda p: (p.source["id"], p.start))
-        out[iri] = rec
     return out
+
+
+_RANK = _PREFIX + """
+SELECT ?fact (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?e) AS ?reports) WHERE {
+  ?fact kg:evidence ?e .
+  OPTIONAL { ?fact kg:confidence ?c }
+} GROUP BY ?fact"""
+
+
+def rank(store: Store, iris: list[str]) -> list[str]:
+    """The facts, surest and most reported first: to pick the best of very many before loading them."""
+    scores = {}
+    for row in _batched(store, _RANK, list(dict.fromkeys(iris))):
+        conf = float(row["confidence"].value) if "confidence" in row else 0.5
+        scores[row["fact"].value] = (-conf, -int(row["reports"].value), row["fact"].value)
+    return sorted(scores, key=scores.__getitem__)

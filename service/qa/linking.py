@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -19,15 +20,16 @@ from ..store.base import Store
 from ..vocab import PREFIXES
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
-_NAMES = _PREFIX + """
-SELECT ?x ?type ?name WHERE {
-  { ?x a kg:Actor } UNION { ?x a kg:Occasion }
-  ?x a ?type .
-  { ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name }
-}"""
+# The union default graph repeats a triple once per document graph asserting it (an actor's label
+# in every article naming it): each query takes DISTINCT actors first, then joins one property.
+_ACTORS = "{ SELECT DISTINCT ?x WHERE { { ?x a kg:Actor } UNION { ?x a kg:Occasion } } }"
+_TYPES = _PREFIX + "SELECT DISTINCT ?x ?type WHERE { " + _ACTORS + " ?x a ?type }"
+_NAMES = _PREFIX + "SELECT DISTINCT ?x ?name WHERE { " + _ACTORS + \
+    " { ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }"
+_LABELS = _PREFIX + "SELECT DISTINCT ?x ?l WHERE { " + _ACTORS + " ?x rdfs:label ?l }"
 _ROLES = _PREFIX + """
-SELECT ?h ?t ?o WHERE { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o }"""
-_VERSION = _PREFIX + "SELECT ?d ?h WHERE { ?d a kg:Document . OPTIONAL { ?d kg:contentHash ?h } }"
+SELECT DISTINCT ?h ?t ?o WHERE { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o }"""
+_VERSION = _PREFIX + "SELECT (COUNT(*) AS ?n) (MIN(?h) AS ?low) (MAX(?h) AS ?high) WHERE { ?d kg:contentHash ?h }"
 _DOCS = _PREFIX + """
 SELECT ?d ?id ?title ?publisher WHERE {
   ?d a kg:Document ; dcterms:identifier ?id .
@@ -78,15 +80,13 @@ class Index:
 
     def __init__(self, store: Store):
         self.entities: dict[str, Entity] = {}
+        for row in store.select(_TYPES):
+            self.entities.setdefault(row["x"].value, Entity(row["x"].value)).types.add(
+                row["type"].value.rsplit("#", 1)[-1])
         for row in store.select(_NAMES):
-            iri, local = row["x"].value, row["type"].value.rsplit("#", 1)[-1]
-            ent = self.entities.setdefault(iri, Entity(iri))
-            ent.types.add(local)
-            name = row["name"].value
-            ent.names.add(normalize(name))
-        labels = store.select(_PREFIX + "SELECT ?x ?l WHERE { { ?x a kg:Actor } UNION { ?x a kg:Occasion } "
-                                        "?x rdfs:label ?l }")
-        for row in labels:
+            if row["x"].value in self.entities:
+                self.entities[row["x"].value].names.add(normalize(row["name"].value))
+        for row in store.select(_LABELS):
             if row["x"].value in self.entities:
                 self.entities[row["x"].value].label = row["l"].value
         self.by_name: dict[str, list[Entity]] = {}
@@ -100,7 +100,7 @@ class Index:
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
             (r["h"].value, normalize(r["t"].value), r["o"].value) for r in store.select(_ROLES)]
         self.family: dict[str, set[str]] = {}  # a country and its governments, each to all of them
-        for r in store.select(_PREFIX + "SELECT ?g ?c WHERE { ?g kg:governmentOf ?c }"):
+        for r in store.select(_PREFIX + "SELECT DISTINCT ?g ?c WHERE { ?g kg:governmentOf ?c }"):
             c, g = r["c"].value, r["g"].value
             group = self.family.get(c, {c}) | self.family.get(g, set()) | {g}
             for member in group:
@@ -109,6 +109,11 @@ class Index:
                            "title": r["title"].value if "title" in r else "",
                            "publisher": r["publisher"].value if "publisher" in r else ""}
                           for r in store.select(_DOCS)]
+
+    def label(self, iri: str) -> str | None:
+        """The rdfs:label of an actor or occasion."""
+        ent = self.entities.get(iri)
+        return ent.label if ent else None
 
     # --- actors
     def actor(self, text: str, *, occasions: bool = False) -> Link | None:
@@ -256,18 +261,35 @@ def _best(cands: list[Entity], how: str, score: float) -> Link:
     return Link(ent.iri, ent.label, ent.kind, how, score)
 
 
-_CACHE: dict[int, tuple[tuple, Index]] = {}
+RECHECK_SECONDS = 1.0  # how often a store is asked whether its documents changed (documents, hashes)
+_CACHE: dict[tuple[int, str], tuple[float, tuple, Index]] = {}
 _LOCK = threading.Lock()
 
 
 def index(store: Store) -> Index:
-    """The name index of this store, rebuilt when its documents change."""
-    version = tuple(sorted((r["d"].value, r["h"].value if "h" in r else "") for r in store.select(_VERSION)))
+    """The name index of this store, rebuilt when its documents change (checked at most every
+    RECHECK_SECONDS: a count of documents and a sample of their content hashes, so that asking
+    costs a few milliseconds even at a million facts; a re-ingested document that keeps the count
+    and neither extreme hash goes unnoticed until the next such change)."""
+    key, now = (id(store), store.description), time.monotonic()
     with _LOCK:
-        cached = _CACHE.get(id(store))
-        if cached and cached[0] == version:
-            return cached[1]
+        cached = _CACHE.get(key)
+    if cached and now - cached[0] < RECHECK_SECONDS:
+        return cached[2]
+    row = (store.select(_VERSION) or [{}])[0]
+    version = tuple(v.value for v in row.values())
+    if cached and cached[1] == version:
+        with _LOCK:
+            _CACHE[key] = (now, version, cached[2])
+        return cached[2]
     built = Index(store)
     with _LOCK:
-        _CACHE[id(store)] = (version, built)
+        _CACHE[key] = (now, version, built)
     return built
+
+
+
+def forget(store: Store) -> None:
+    """Drop the cached index of a store (after writing to it in the same process)."""
+    with _LOCK:
+        _CACHE.pop((id(store), store.description), None)

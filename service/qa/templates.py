@@ -8,8 +8,9 @@ The .rq files may hold three kinds of comment lines, expanded here before a quer
 - `#if NAME` ... `#end`: lines kept only when parameter NAME is given (an optional filter);
 - `#same ?a ?b`: ?b is ?a, or a government of the country ?a, or the country of the government ?a
   ("Moscow" means Russia's government; a question about Russia also finds what its government did);
-- `#reach ?a ?b ?r`: as #same with ?r = 1, or ?r = 2 for ?b who holds a role in ?a (its leaders and
-  officials) or ?a's own organization (a leader's country). Answers keep the closest reach found.
+- `#reach ?a ?b ?r`: as #same with ?r = 1; in the broad form (run when the strict one finds nothing)
+  also ?r = 2 for ?b who holds a role in ?a (its leaders and officials) or ?a's own organization
+  (a leader's country). Answers keep the closest reach found.
 Nothing in these lines comes from the user: they are part of the template text.
 """
 from __future__ import annotations
@@ -39,7 +40,7 @@ class Template:
     def text(self) -> str:
         return (FOLDER / self.file).read_text(encoding="utf-8")
 
-    def query(self, given: set[str]) -> str:
+    def query(self, given: set[str], *, broad: bool = False) -> str:
         """The query with the blocks of absent parameters dropped and the macros expanded."""
         out, keep = [], [True]
         for line in self.text.splitlines():
@@ -52,15 +53,21 @@ class Template:
                 continue
             if not keep[-1]:
                 continue
-            out.append(_expand(line))
+            out.append(_expand(line, broad))
         return "\n".join(out) + "\n"
 
-    def run(self, store: Store, bindings: dict[str, Term]) -> tuple[list[dict[str, Term]], str]:
-        """Rows of the query with `bindings`, and the query as it ran (parameters shown bound)."""
+    @property
+    def reaches(self) -> bool:
+        return "#reach" in self.text
+
+    def run(self, store: Store, bindings: dict[str, Term], *, broad: bool = False
+            ) -> tuple[list[dict[str, Term]], str]:
+        """Rows of the query with `bindings`, and the query as it ran (parameters shown bound).
+        broad: #reach also follows roles (officials of a country, a leader's country)."""
         unknown = set(bindings) - set(self.parameters)
         if unknown:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
-        query = self.query(set(bindings))
+        query = self.query(set(bindings), broad=broad)
         return store.select(query, bindings), bind_values(query, bindings)
 
     def describe(self) -> dict:
@@ -68,19 +75,23 @@ class Template:
                 "required": list(self.required), "examples": list(self.examples)}
 
 
-def _expand(line: str) -> str:
+def _expand(line: str, broad: bool) -> str:
     match = re.match(r"^(\s*)#(same|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", line)
     if not match:
         return line
     pad, macro, a, b, reach = match.groups()
     if macro == "same":
         return f"{pad}?{a} {_SAME} ?{b} ."
+    # A subquery, evaluated first: the (few) actors within reach, then the facts they hold.
+    if not broad:
+        return f"{pad}{{ SELECT DISTINCT ?{a} ?{b} ?{reach} WHERE {{ ?{a} {_SAME} ?{b} . BIND(1 AS ?{reach}) }} }}"
     org, role = f"?org_{b}", f"?role_{b}"
-    return (f"{pad}{{ ?{a} {_SAME} ?{b} . BIND(1 AS ?{reach}) }}\n"
-            f"{pad}UNION {{ ?{a} {_SAME} {org} . {role} a kg:Role ; kg:holder ?{b} ; kg:organization {org} ."
+    return (f"{pad}{{ SELECT DISTINCT ?{a} ?{b} ?{reach} WHERE {{\n"
+            f"{pad}  {{ ?{a} {_SAME} ?{b} . BIND(1 AS ?{reach}) }}\n"
+            f"{pad}  UNION {{ ?{a} {_SAME} {org} . {role} a kg:Role ; kg:holder ?{b} ; kg:organization {org} ."
             f" BIND(2 AS ?{reach}) }}\n"
-            f"{pad}UNION {{ {role} a kg:Role ; kg:holder ?{a} ; kg:organization {org} . {org} {_SAME} ?{b} ."
-            f" BIND(2 AS ?{reach}) }}")
+            f"{pad}  UNION {{ {role} a kg:Role ; kg:holder ?{a} ; kg:organization {org} . {org} {_SAME} ?{b} ."
+            f" BIND(2 AS ?{reach}) }} }} }}")
 
 
 T = Template
