@@ -34,6 +34,7 @@ class Resolver:
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = n
         self._cache: dict[int, list[str]] = {}
+        self._dateline = _datelines(doc)
         self.groups = {}
         for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns):
             self.actors.setdefault(g.actor.key, g.actor)
@@ -88,6 +89,9 @@ class Resolver:
         """What one head token refers to (cached: resolving in text order lets references chain)."""
         if h.i in self._cache:
             return self._cache[h.i]
+        if h.i in self._dateline:  # "JEDDAH, Saudi Arabia — Negotiators ...": where it was filed, no doer
+            self._cache[h.i] = []
+            return []
         keys = [k for k in self._refers(h) if self.known_actor(k)]
         self._cache[h.i] = keys
         return keys
@@ -105,6 +109,10 @@ class Resolver:
         if i in self.groups:
             return [self.groups[i]]
         return self._cache.get(i, [])
+
+    def in_dateline(self, i: int) -> bool:
+        """Is token i part of a dateline ("JEDDAH, Saudi Arabia —")?"""
+        return i in self._dateline
 
     def is_person(self, key: str) -> bool:
         return self.actors[key].kind == "Person"
@@ -192,6 +200,26 @@ class Resolver:
                 named = {self.key_at[t.i] for t in tok.subtree if self.key_at[t.i]}
                 span = _span(self.doc, start, tok.i + 1)
                 self._mentions.extend(Mention(k, span) for k in keys if k not in named)
+
+
+_DASHES = ("—", "–", "--", "-")
+
+
+def _datelines(doc: Doc) -> set[int]:
+    """Tokens of datelines: a paragraph opening with a place in capitals ("JEDDAH, Saudi Arabia —",
+    "BEIJING (Reuters) -") up to the dash."""
+    out: set[int] = set()
+    for tok in doc:
+        starts = tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_
+        if not starts or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
+            continue
+        for j in range(tok.i + 1, min(tok.i + 10, len(doc))):
+            if doc[j].text in _DASHES:
+                out |= set(range(tok.i, j + 1))
+                break
+            if "\n" in doc[j].text:
+                break
+    return out
 
 
 def _office_words(h: Token) -> str:

@@ -14,7 +14,7 @@ from ..model import Actor
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _MEMBER_PREPS = {"including", "like", "such"}
-_SCOPE_PREPS = {"in", "of", "from"}
+_SCOPE_PREPS = {"in", "of", "from", "for"}  # "negotiators for Sudan's army and the RSF"
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,11 @@ class Builder:
         revenues fell" is not Russia acting)."""
         if tok is None:
             return []
+        dateline = getattr(self.resolver, "in_dateline", lambda i: False)
+        if dateline(tok.i):  # the parser made the dateline the subject: the doer is its apposition
+            tok = next((t for t in tok.subtree if t.dep_ == "appos" and not dateline(t.i)), None)
+            if tok is None:
+                return []
         # "allies, including Saudi Arabia and Qatar": the group and its named members
         members = including(tok) if tok.pos_ == "NOUN" else []
         keys = self.resolver.resolve(noun_phrase(tok)) + (self.resolver.resolve(noun_phrase(members[0]))
@@ -82,9 +87,10 @@ class Builder:
             if (tok.dep_ == "poss" and not agent_head) or preposition:
                 outside |= {t.i for t in tok.subtree}
         keys = []
+        dateline = getattr(self.resolver, "in_dateline", lambda i: False)
         for m in self.resolver.mentions_in(phrase.start_char, phrase.end_char):
             toks = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            if toks is not None and not any(t.i in outside for t in toks):
+            if toks is not None and not any(t.i in outside or dateline(t.i) for t in toks):
                 keys.append(m.actor)
         return keys
 
