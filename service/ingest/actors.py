@@ -89,10 +89,9 @@ class Resolver:
         """What one head token refers to (cached: resolving in text order lets references chain)."""
         if h.i in self._cache:
             return self._cache[h.i]
-        if h.i in self._dateline:  # "JEDDAH, Saudi Arabia — Negotiators ...": where it was filed, no doer
-            self._cache[h.i] = []
-            return []
         keys = [k for k in self._refers(h) if self.known_actor(k)]
+        if h.i in self._dateline:  # "JEDDAH, Saudi Arabia — Negotiators ...": where it was filed, no doer
+            keys = [k for k in keys if self.actors[k].kind == "Place"]
         self._cache[h.i] = keys
         return keys
 
