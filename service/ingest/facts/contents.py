@@ -32,7 +32,11 @@ def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -
             parts = [c for c in tok.children if c.dep_ == dep and c != anchor and not (dep == "acl" and c.tag_ == "VBN")
                      and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB"))]  # a quote before "he said"
             if parts:  # several when the parser splits a word ("co - sponsor")
-                return _clause_range(parts)
+                start, end = _clause_range(parts)
+                obj = child(tok, "dobj")
+                if dep == "xcomp" and obj is not None and obj.i < start and obj != anchor:
+                    return obj.left_edge.i, end  # "proposed [a 10-day truce to allow aid convoys in]"
+                return start, end
         if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr", "acomp"):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANCHOR_PREPS), None)
             if prep is not None and child(prep, "pobj", "pcomp") is not None:
