@@ -52,6 +52,8 @@ class Builder:
         revenues fell" is not Russia acting)."""
         if tok is None:
             return []
+        if strict and any(c.dep_ == "nummod" for c in tok.children):
+            return []  # "About 74,000 Americans died": a count of people (an estimate), not the country acting
         dateline = getattr(self.resolver, "in_dateline", lambda i: False)
         if dateline(tok.i):  # the parser made the dateline the subject: the doer is its apposition
             tok = next((t for t in tok.subtree if t.dep_ == "appos" and not dateline(t.i)), None)
