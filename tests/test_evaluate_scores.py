@@ -83,3 +83,11 @@ def test_evaluate_scores_held_out_article():
     heldout = ROOT / "tests" / "data" / "heldout"
     report = score_facts(str(heldout / "gold"), str(heldout))
     assert report["overall"]["f1"] >= 0.8
+
+
+def test_evaluate_scores_per_document():
+    """Each held-out article is scored on its own too, so one weak article is not hidden by the others."""
+    heldout = ROOT / "tests" / "data" / "heldout"
+    report = score_facts(str(heldout / "gold"), str(heldout))
+    assert set(report["documents"]) == {p.stem for p in (heldout / "gold").glob("*.json")}
+    assert all(0.6 <= r["f1"] <= 1.0 for r in report["documents"].values())

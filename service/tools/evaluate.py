@@ -113,6 +113,7 @@ def score_facts(gold_dir: str, sources_dir: str) -> dict:
     report = pipeline.IngestReport()
     documents = [d for d in pipeline.read_all([sources_dir], report) if d.id in gold]
     tally: dict[str, list[int]] = {}  # kind -> [gold, found, right gold, right found]
+    per_doc: dict[str, list[int]] = {}  # document id -> the same four counts
     misses, extras = [], []
     for extraction, _doc in pipeline.extract(documents, settings):
         document, facts = extraction.document, extraction.facts
@@ -123,6 +124,7 @@ def score_facts(gold_dir: str, sources_dir: str) -> dict:
                 raise ConfigError(f"gold evidence not found in {document.id}: {g['evidence']!r}")
         edges = [[i for i, f in enumerate(facts) if matches(g, f, document.text, extraction.actors)] for g in golds]
         pairs = _matching(edges, len(facts))
+        per_doc[document.id] = [len(golds), len(facts), len(pairs), len(pairs)]
         for i, g in enumerate(golds):
             row = tally.setdefault(g["kind"], [0, 0, 0, 0])
             row[0] += 1
@@ -141,7 +143,9 @@ def score_facts(gold_dir: str, sources_dir: str) -> dict:
         raise ConfigError(f"gold sources not found in {sources_dir}: {', '.join(sorted(missing))}")
     kinds = {k: _scores(*tally[k]) for k in sorted(tally)}
     total = [sum(r[i] for r in tally.values()) for i in range(4)]
-    return {"kinds": kinds, "overall": _scores(*total), "missed": misses, "unmatched": extras}
+    documents = {d: _scores(*per_doc[d]) for d in sorted(per_doc)}
+    return {"kinds": kinds, "overall": _scores(*total), "documents": documents, "missed": misses,
+            "unmatched": extras}
 
 
 def main(argv: list[str]) -> int:
@@ -157,6 +161,8 @@ def main(argv: list[str]) -> int:
     o = report["overall"]
     print(f"facts f1={o['f1']:.3f} precision={o['precision']:.3f} recall={o['recall']:.3f}")
     if "-v" in argv:
+        for doc_id, r in report["documents"].items():
+            print(f"  {doc_id}: f1={r['f1']:.3f} precision={r['precision']:.3f} recall={r['recall']:.3f}")
         print("\n".join(["missed:"] + report["missed"] + ["unmatched:"] + report["unmatched"]))
     return 0
 
