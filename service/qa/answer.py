@@ -16,7 +16,7 @@ from .plans import NoAnswer, Plan, make_plans
 from .templates import BY_ID, CATALOGUE
 from .wording import conflicts_of, matches_words, mentions_any
 
-LOAD_LIMIT = 500  # facts loaded for one question at most (the best ranked, when there are more)
+LOAD_LIMIT = 120  # facts loaded for one question at most (the best ranked, when there are more)
 MAX_ANSWERS = 50  # answers returned at most
 DETAILS = ("date", "timeText", "place", "occasion", "duration", "durationText")
 
