@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import signal
 import sys
 import time
 import traceback
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--publish", action="store_true", help="update docs/ and the README table")
     parser.add_argument("--keep", action="store_true", help="keep the stores under var/bench/")
     args = parser.parse_args(argv)
+    # a SIGTERM (timeout, kill) unwinds like Ctrl-C, so the servers this run started are stopped
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = args.sizes.split(",") if args.sizes else (["10k", "100k"] if args.quick else list(SIZES))
     unknown = [s for s in sizes if s not in SIZES]
     if unknown:
