@@ -198,6 +198,8 @@ def _by_subject(r: Resolver, h: Token, fits) -> list[str]:
             if n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i:
                 continue
             keys = r.refers(tok)
+            if tok.dep_ != "conj":  # "France, Britain and Germany welcomed ... warned they would": all three
+                keys = list(dict.fromkeys(keys + [k for c in tok.conjuncts if c.i > tok.i for k in r.refers(c)]))
             if keys and fits(keys):
                 return keys
     return []

@@ -52,6 +52,9 @@ class Builder:
         revenues fell" is not Russia acting)."""
         if tok is None:
             return []
+        person = self._titled_person(tok)
+        if person:  # "IAEA chief Rafael Grossi" misparsed with IAEA as the subject: Grossi is the doer
+            return [person]
         if strict and any(c.dep_ == "nummod" for c in tok.children):
             return []  # "About 74,000 Americans died": a count of people (an estimate), not the country acting
         dateline = getattr(self.resolver, "in_dateline", lambda i: False)
@@ -77,6 +80,21 @@ class Builder:
                 # Vladimir Putin", "the State Department and Defense Department")
                 keys = keys + [k for k in self.named_in(phrase) if k not in keys]
         return list(dict.fromkeys(keys))
+
+    def _titled_person(self, tok: Token) -> str | None:
+        """The person a title-before-name phrase ("IAEA chief Rafael Grossi") names, when tok is one of
+        its other words."""
+        key_at = getattr(self.resolver, "key_at", None)
+        if tok.conjuncts or any(c.dep_ in ("conj", "cc") for c in tok.subtree):
+            return None  # "Presidents Barack Obama and Vladimir Putin": both, resolved as usual
+        for role in getattr(self.resolver, "roles", []):
+            span = role.content_span
+            if span is None or not role.holders or not span.start <= tok.idx < span.end:
+                continue
+            last = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if last is not None and key_at and key_at[last.end - 1] == role.holders[0] != key_at[tok.i]:
+                return role.holders[0]
+        return None
 
     def named_in(self, phrase) -> list[str]:
         """Actors named in a phrase whose head names none, outside its possessives and prepositional
