@@ -56,6 +56,8 @@ class _Reader:
         quoted = self.quotes.continues(sent)
         cands, new_meetings, occasion, framing = self._candidates(sent)
         kept = self._nesting([c for c in cands if c.lexical or not self.headline])
+        for cand in kept:
+            _skip_dateline(cand, getattr(self.b.resolver, "in_dateline", None))
         speaker = self.quotes.speaker
         if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
             kept = [c for c in kept if c.lexical]
@@ -306,6 +308,21 @@ def _cut_around(fact: Fact, cand: Candidate, according) -> None:
         cand.content = (start, end)
         fact.content_span = Span(*span)
         fact.content = text_of(cand.pred.doc, span)
+
+
+def _skip_dateline(cand: Candidate, in_dateline) -> None:
+    """A content that opens with the dateline ("VIENNA (Reuters) - Iran agreed ..., the IAEA said")
+    starts after it."""
+    if in_dateline is None or not cand.content or not in_dateline(cand.content[0]):
+        return
+    start, end = cand.content
+    while start < end and in_dateline(start):
+        start += 1
+    span = char_span(cand.pred.doc, start, end) if start < end else None
+    if span is not None:
+        cand.content = (start, end)
+        cand.fact.content_span = Span(*span)
+        cand.fact.content = text_of(cand.pred.doc, span)
 
 
 def _tokens_of(sent, span: Span) -> tuple[int, int] | None:
