@@ -242,9 +242,9 @@ def _pairs(doc: Doc, key_at: list, meeting_words: set[str]) -> tuple[Pairs, Pair
     pairs, meetings = [], []
     for tok in doc:
         found = None
-        if key_at[tok.i] and tok.dep_ != "conj":
-            conj = [c for c in tok.conjuncts if key_at[c.i]]
-            keys = tuple(dict.fromkeys([key_at[tok.i], *(key_at[c.i] for c in conj)]))
+        if key_at[tok.i] and tok.dep_ != "conj":  # "Modi and his Australian counterpart Anthony Albanese"
+            conj = [c for c in tok.conjuncts if _named(c, key_at)]
+            keys = tuple(dict.fromkeys([key_at[tok.i], *(_named(c, key_at) for c in conj)]))
             if len(keys) > 1:
                 found = (max(c.i for c in conj), keys, tok)
         if 0 < tok.i < len(doc) - 1 and tok.text == "-" and not tok.whitespace_:

@@ -17,6 +17,8 @@ from .meetings import Meetings
 from .positions import Builder, Candidate
 
 CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
+# a meeting in these frames the clause ("In a call, X agreed"); "said after a call" is only a time
+FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 # a clause inside the content of these is reported as so (a proposal's or a fear's is not)
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
 
@@ -117,7 +119,7 @@ class _Reader:
                 meeting, new = self.meetings.from_noun(tok)
                 if meeting is not None and new:
                     new_meetings.append(meeting)
-                    if tok.dep_ == "pobj":  # "In a meeting of ..., X agreed": frames the clause
+                    if tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS:  # "In a meeting of ..., X agreed"
                         framing.append((meeting, tok.head.head))
                         occasion = meeting
                 elif meeting is not None and not _before(tok):
