@@ -134,7 +134,7 @@ def ask_latency(results: Results, size: str, url: str, snapshot: ox.Store, *, pe
         timed_out = any(e.startswith("TimeoutError") for e in load.errors)
         engine = []
         if load.ok and not timed_out and (load.percentile(95) or 0) < 5000:
-            engine = [_engine(snapshot, d["sparql"]) for d in docs if d.get("sparql")]
+            engine = [_engine(snapshot, d["sparql"]) for d in docs[:3] if d.get("sparql")]
         measured[template] = {"p50_ms": load.percentile(50), "p95_ms": load.percentile(95), "ok": load.ok,
                               "requests": load.requests, "statuses": load.statuses, "answers": answers,
                               "engine_ms": engine, "capped": load.capped, "errors": load.errors[:3]}
@@ -158,7 +158,7 @@ def ask_latency(results: Results, size: str, url: str, snapshot: ox.Store, *, pe
     return measured
 
 
-def _engine(snapshot: ox.Store, shown: str, runs: int = 3) -> float:
+def _engine(snapshot: ox.Store, shown: str, runs: int = 3, slow_ms: float = 200.0) -> float:
     """Milliseconds of a template query as the embedded store runs it. An answer document shows the
     query with its parameters in a VALUES block (what a remote endpoint receives); the embedded store
     binds them as substitutions instead, so the block is taken out and turned back into them."""
@@ -171,6 +171,8 @@ def _engine(snapshot: ox.Store, shown: str, runs: int = 3) -> float:
         except (SyntaxError, OSError, ValueError):
             return float("nan")
         times.append(time.perf_counter() - t)
+        if times[-1] * 1000 > slow_ms:  # one run of a slow query is measure enough
+            break
     return statistics.median(times) * 1000
 
 
