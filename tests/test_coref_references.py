@@ -125,3 +125,13 @@ def test_coref_office_entity_takes_country_from_context(text, phrase, key):
     doc, resolver = analyse(text)
     keys = refers(text, phrase)
     assert keys == [key] and resolver.actors[key].government_of == key.split("-foreign")[0]
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    ("Swedish Prime Minister Ulf Kristersson rejected the demand. His government has offered to tighten laws.",
+     "His government", ["sweden-government"]),
+    ("The government in Ankara fears that Kurdish militants operate freely in Sweden.", "The government in Ankara",
+     ["turkey-government"]),
+])
+def test_coref_government_of_a_person_or_a_capital(text, phrase, keys):
+    assert refers(text, phrase) == keys

@@ -127,7 +127,7 @@ class Resolver:
             return key
         if actor.government_of:
             return actor.government_of
-        return self.person_country.get(key) or self.lex.country_of.get(key)
+        return self.person_country.get(key) or self.lex.country_of.get(key) or self.lex.capital_of.get(key)
 
     def sentence_of(self, i: int) -> int:
         return self._sent_index[i]

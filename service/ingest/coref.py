@@ -124,9 +124,6 @@ def pair(r: Resolver, h: Token, sort: str) -> list[str]:
 def body(r: Resolver, h: Token, kind: str) -> list[str]:
     """'the country', 'the government', 'the regime': of the country named beside it ("the Syrian
     regime"), else the latest country or government mentioned."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
-        return []
-
     def as_kind(key: str) -> str | None:
         country = r.country(key)
         if kind == "Country":
@@ -140,6 +137,17 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and r.key_at[child.i]:
             country = r.country(r.key_at[child.i])
             return [k] if country and (k := as_kind(country)) else []
+        if child.dep_ == "poss" and child.pos_ == "PRON":  # "His government": the country of whom "his" is
+            owners = r.refers(child)
+            country = r.country(owners[0]) if len(owners) == 1 else None
+            return [k] if country and (k := as_kind(country)) else []
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):  # "the government in Ankara"
+            place = next((r.key_at[g.i] for g in child.children if g.dep_ == "pobj" and r.key_at[g.i]), None)
+            country = r.country(place) if place and r.known_actor(place) else None
+            if country and (k := as_kind(country)):
+                return [k]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+        return []
     subject = _by_subject(r, h, lambda keys: len(keys) == 1 and as_kind(keys[0]) is not None)
     if subject:
         return [as_kind(subject[0])]

@@ -23,6 +23,7 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # "Russian" -> country key
     country_of: dict[str, str] = field(default_factory=dict)  # person/government key -> country key
     capitals: dict[str, str] = field(default_factory=dict)  # "Moscow" -> Place key of the city
+    capital_of: dict[str, str] = field(default_factory=dict)  # Place key of the city -> country key
     group_heads: set[str] = field(default_factory=set)  # lower-case plural nouns naming people
     pair_nouns: dict[str, str] = field(default_factory=dict)  # "presidents" -> persons|countries|any
     titles: list[str] = field(default_factory=list)  # canonical titles
@@ -88,6 +89,7 @@ def _add_actors(lex: Lexicon, data: dict) -> None:
             city = Actor(f"{key}-capital-{capital}".lower().replace(" ", "-"), capital, "Place")
             lex.actors.setdefault(city.key, city)
             lex.capitals[capital] = city.key
+            lex.capital_of[city.key] = key
         lex.add(Actor(gov, gov_label, "Government", government_of=key), gov_surfaces)
         lex.country_of[gov] = key
         for demonym in demonyms:
