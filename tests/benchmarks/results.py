@@ -161,6 +161,6 @@ class Budget:
 FULL = Budget(ask_per_template=20, ask_cap_s=15, ask_timeout_s=20, ask_warm_s=45, sparql_total=100,
               sparql_cap_s=20, latency_total=40, latency_cap_s=10, limit_runs=15, limit_cap_s=15, rdflib_runs=3,
               rdflib_cap_s=20, doc_words=(150, 300), spacy_runs=2)
-QUICK = Budget(ask_per_template=6, ask_cap_s=5, ask_timeout_s=5, ask_warm_s=20, sparql_total=40, sparql_cap_s=4,
-               latency_total=20, latency_cap_s=4, limit_runs=5, limit_cap_s=5, rdflib_runs=1, rdflib_cap_s=10,
+QUICK = Budget(ask_per_template=4, ask_cap_s=3, ask_timeout_s=5, ask_warm_s=20, sparql_total=32, sparql_cap_s=3,
+               latency_total=12, latency_cap_s=3, limit_runs=3, limit_cap_s=3, rdflib_runs=1, rdflib_cap_s=5,
                doc_words=(100, 160), spacy_runs=1)
