@@ -140,11 +140,11 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
         if child.dep_ == "poss" and child.pos_ == "PRON":  # "His government": the country of whom "his" is
             owners = r.refers(child)
             country = r.country(owners[0]) if len(owners) == 1 else None
-            return [k] if country and (k := as_kind(country)) else []
+            return [k] if country and r.known_actor(country) and (k := as_kind(country)) else []
         if child.dep_ == "prep" and child.lower_ in ("in", "of"):  # "the government in Ankara"
             place = next((r.key_at[g.i] for g in child.children if g.dep_ == "pobj" and r.key_at[g.i]), None)
             country = r.country(place) if place and r.known_actor(place) else None
-            if country and (k := as_kind(country)):
+            if country and r.known_actor(country) and (k := as_kind(country)):
                 return [k]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
         return []
