@@ -36,6 +36,9 @@ def negated(pred: Token) -> bool:
     heads = [pred]
     if pred.dep_ in ("acomp", "xcomp") or (pred.pos_ == "ADJ" and pred.head != pred):
         heads.append(pred.head)
+    if pred.dep_ == "xcomp" and pred.head.lemma_ in ("have", "be") and any(
+            c.lower_ == "yet" for c in pred.head.children):
+        return True  # "has yet to ratify the bid": not done
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
                for h in heads for c in h.children)
