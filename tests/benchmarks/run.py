@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=500, help="documents in the ingest corpus (>= 500)")
     parser.add_argument("--publish", action="store_true", help="update docs/ and the README table")
     parser.add_argument("--keep", action="store_true", help="keep the stores under var/bench/")
+    parser.add_argument("--publish-from", metavar="JSON", help="publish a results file of an earlier run, run nothing")
     args = parser.parse_args(argv)
+    if args.publish_from:
+        document = json.loads(Path(args.publish_from).read_text())
+        publish(document, chart.draw(document, ROOT / "bench-results" / "bench.png"))
+        return 0
     # a SIGTERM (timeout, kill) unwinds like Ctrl-C, so the servers this run started are stopped
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = args.sizes.split(",") if args.sizes else (["10k", "100k"] if args.quick else list(SIZES))
