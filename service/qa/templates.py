@@ -10,7 +10,11 @@ The .rq files may hold three kinds of comment lines, expanded here before a quer
   ("Moscow" means Russia's government; a question about Russia also finds what its government did);
 - `#reach ?a ?b ?r`: as #same with ?r = 1; in the broad form (run when the strict one finds nothing)
   also ?r = 2 for ?b who holds a role in ?a (its leaders and officials) or ?a's own organization
-  (a leader's country). Answers keep the closest reach found.
+  (a leader's country). Answers keep the closest reach found;
+- `#reach-up ?a ?b ?r`: as #reach, but the broad form only goes up (a leader's country), never down to
+  the hundreds of officials of a country (for joint facts, where both sides would fan out).
+When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
+computed from ?a outwards (see reach()).
 Nothing in these lines comes from the user: they are part of the template text.
 """
 from __future__ import annotations
@@ -40,8 +44,9 @@ class Template:
     def text(self) -> str:
         return (FOLDER / self.file).read_text(encoding="utf-8")
 
-    def query(self, given: set[str], *, broad: bool = False) -> str:
-        """The query with the blocks of absent parameters dropped and the macros expanded."""
+    def query(self, given: set[str], *, broad: bool = False, macros: bool = True) -> str:
+        """The query with the blocks of absent parameters dropped and the macros expanded (macros
+        False: left as they are, for run() to bind)."""
         out, keep = [], [True]
         for line in self.text.splitlines():
             stripped = line.strip()
@@ -53,7 +58,7 @@ class Template:
                 continue
             if not keep[-1]:
                 continue
-            out.append(_expand(line, broad))
+            out.append(_expand(line, broad) if macros else line)
         return "\n".join(out) + "\n"
 
     @property
@@ -67,7 +72,8 @@ class Template:
         unknown = set(bindings) - set(self.parameters)
         if unknown:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
-        query = self.query(set(bindings), broad=broad)
+        query = self.query(set(bindings), broad=broad, macros=False)
+        query = _bound_reach(query, store, bindings, broad)
         return store.select(query, bindings), bind_values(query, bindings)
 
     def describe(self) -> dict:
@@ -75,11 +81,56 @@ class Template:
                 "required": list(self.required), "examples": list(self.examples)}
 
 
+_MACRO = re.compile(r"^(\s*)#(same|reach-up|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", re.M)
+_PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
+_NEAR = _PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SAME} ?b }}"
+_HOLDERS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
+_ORGS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:holder ?a ; kg:organization ?b . ?role a kg:Role }"
+
+
+def _among(query: str, name: str, terms) -> str:
+    """`query` restricted to ?name among `terms` (store results, written from term objects)."""
+    return query.replace("WHERE {", f"WHERE {{ VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}", 1)
+
+
+def reach(store: Store, actor: Term, broad: bool, *, down: bool = True) -> dict[Term, int]:
+    """The actors within reach of a given one: itself, its government or country (1); in the broad
+    form also the organizations of its own roles (a leader's country) and, `down`, those holding a
+    role in it (its officials) (2). Computed from the given actor outwards with a few index look-ups,
+    where a path inside the template would start from every holder in the graph."""
+    near = {row["b"]: 1 for row in store.select(_NEAR, {"a": actor})}
+    near.setdefault(actor, 1)
+    if broad:
+        found = {row["b"] for row in store.select(_among(_ORGS, "a", near))}
+        for org in sorted(found, key=str):
+            found |= {row["b"] for row in store.select(_NEAR, {"a": org})}
+        if down:
+            found |= {row["b"] for row in store.select(_among(_HOLDERS, "org", near))}
+        for term in sorted(found, key=str):
+            near.setdefault(term, 2)
+    return near
+
+
+def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool) -> str:
+    """Macro lines whose actor is bound become VALUES blocks of the actors within its reach."""
+    def values(match: re.Match) -> str:
+        pad, macro, a, b, r = match.groups()
+        if a not in bindings:
+            return _expand(match.group(0), broad)
+        found = reach(store, bindings[a], broad and macro != "same", down=macro == "reach")
+        if macro == "same":
+            return f"{pad}VALUES ?{b} {{ {' '.join(str(t) for t in found)} }}"
+        return f"{pad}VALUES (?{b} ?{r}) {{ {' '.join(f'({t} {n})' for t, n in found.items())} }}"
+    return _MACRO.sub(values, query)
+
+
 def _expand(line: str, broad: bool) -> str:
-    match = re.match(r"^(\s*)#(same|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", line)
+    match = _MACRO.match(line)
     if not match:
         return line
     pad, macro, a, b, reach = match.groups()
+    if macro == "reach-up":
+        macro = "reach"  # unbound: the general form
     if macro == "same":
         return f"{pad}?{a} {_SAME} ?{b} ."
     # A subquery, evaluated first: the (few) actors within reach, then the facts they hold.
