@@ -81,11 +81,16 @@ def suggestions(question: str, limit: int = 3) -> list[dict]:
 def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index) -> tuple[list[dict], str]:
     template = BY_ID[plan.template]
     rows, shown = [], []
+    sets = plan.binding_sets()
+    found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
-        for bindings in plan.binding_sets():
+        for n, bindings in enumerate(sets):
             found, sparql = template.run(store, bindings, broad=broad)
             rows += found
             shown.append(sparql)
+            for row in found:
+                if "fact" in row:
+                    found_by.setdefault(row["fact"].value, set()).add(n)
         if rows or "actor" not in plan.bindings:
             break
         shown = []
@@ -99,11 +104,18 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     texts = _Texts(store)
     if plan.template == "sources":
         return source_answers(texts, rows, plan, link_root), sparql
+    if len(sets) > 1:  # "X and Y": what they hold together, or else what each holds
+        together = {iri for iri, by in found_by.items() if len(by) == len(sets)}
+        reach = {iri: r for iri, r in reach.items() if iri in together} if together else reach
     nearest = min(reach.values(), default=1)
     chosen = [iri for iri, r in reach.items() if r == nearest]
     if len(chosen) > LOAD_LIMIT and not (plan.words or plan.topic_names):
         chosen = facts_mod.rank(store, chosen)[:LOAD_LIMIT]  # the surest, most reported of very many
-    records = facts_mod.load(store, chosen, index.label)
+    label = index.label
+    if plan.aliases:  # a government the question named by its city keeps that name ("Moscow")
+        def label(iri: str, base=index.label):
+            return plan.aliases.get(iri) or base(iri)
+    records = facts_mod.load(store, chosen, label)
     kept = [rec for rec in records.values() if _fits(rec, plan)]
     if plan.words and not kept:  # the words may be in the passage rather than the content
         kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]

@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Term
 from ..vocab import KG_NS
-from . import lexicon, linking, parse
+from . import lexicon, linking, parse, render
 from .templates import BY_ID
 
 
@@ -27,6 +27,7 @@ class Plan:
     union: list[NamedNode] = field(default_factory=list)  # more actors, each answered in turn ("X and Y")
     joint: bool = False  # only facts held by two or more ("both sides")
     speech: frozenset[str] = frozenset()  # statements made with these verbs first ("what did X say")
+    aliases: dict[str, str] = field(default_factory=dict)  # actor IRI -> the question's name ("Moscow")
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -76,11 +77,14 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     if tid == "statements" and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
         if index.source(slots["actor"]) is not None:  # "what does the Other Post say about X"
             tid, slots["source"], slots["actor"] = "source_says", slots["actor"], slots.pop("topic")
+    aliases: dict[str, str] = {}
     for name in ("actor", "other", "recipient"):
         if slots.get(name):
             link = _actor(index, slots[name])
             bindings[name] = NamedNode(link.iri)
             params[name] = {"iri": link.iri, "label": link.label}
+            if render.natural(link.label) != link.label and "govern" not in slots[name].lower():
+                aliases[link.iri] = slots[name]  # a government named by its city: "Moscow", as asked
     if slots.get("occasion"):
         link = index.occasion(slots["occasion"])
         if link is None:
@@ -147,4 +151,6 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                                                                if isinstance(plan.params.get("topic"), dict) else "",
                                                                lex),
                               extra_actors=plan.extra_actors, union=plan.union))
+    for plan in plans:
+        plan.aliases = aliases
     return plans

@@ -16,9 +16,28 @@ _CLAUSE = re.compile(r"\b(?:can|could|will|would|may|might|must|should|is|are|wa
 _ISO_DURATION = re.compile(r"^P(?:T)?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$")
 
 
+_GOVERNMENT = re.compile(r"^Government of (?:the )?(.+)$")
+
+
+def natural(label: str) -> str:
+    """An actor's label as a sentence names it: 'Government of Russia' -> "Russia's government",
+    'Government of United States' -> 'the United States government'."""
+    match = _GOVERNMENT.match(label or "")
+    if not match:
+        return label
+    country = match.group(1)
+    return f"the {country} government" if country.endswith("s") else f"{country}'s government"
+
+
+def plural(label: str) -> bool:
+    """'military planners', 'officials' are several; 'United States', 'Russia's government' one."""
+    last = (label or "").split()[-1:] or [""]
+    return bool(re.search(r"[^s]s$", last[0])) and last[0][:1].islower()
+
+
 def names(labels: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
-    labels = [lab for lab in dict.fromkeys(labels) if lab]
+    labels = [natural(lab) for lab in dict.fromkeys(labels) if lab]
     if len(labels) <= 1:
         return labels[0] if labels else "Someone"
     return ", ".join(labels[:-1]) + " and " + labels[-1]
@@ -133,8 +152,8 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     negated = (rec.first("negated") or "false") == "true"
     holders = rec.labels("holder")
     if verb in lex.adjectives:  # "worried", "committed": a state, not an act
-        plural = len(holders) > 1 or bool(re.search(r"[^s]s$", holders[0] if holders else ""))
-        said = ("are" if plural else "is") + (" not " if negated else " ") + verb
+        several = len(holders) > 1 or plural(natural(holders[0]) if holders else "")
+        said = ("are" if several else "is") + (" not " if negated else " ") + verb
         if verb in ("worried", "concerned", "anxious", "alarmed", "wary", "afraid") and not re.match(
                 r"(?:that|about|by|over|of|for)\b", content):
             said += " that" if _CLAUSE.search(content) else " about"
@@ -188,6 +207,8 @@ def according(attribution: str | None, attributed_to: list[str], content: str, h
             if text.lower().startswith("according to "):
                 return "According to " + text[len("according to "):]
             first = text.split()[0].lower()
+            if len(text.split()) <= 2 and text.islower() and first not in _LOWER_FIRST:
+                text = text.title()  # "obama told": a name the source wrote in lower case
             return "According to " + (text[:1].lower() + text[1:] if first in _LOWER_FIRST else text)
     others = [a for a in attributed_to if not any(_names_same(a, h) for h in holders)]
     return "According to " + names(others) if others else ""
