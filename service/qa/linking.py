@@ -138,7 +138,7 @@ class Index:
         found = None if occasions else self.described(words)
         if found:
             return found
-        found = self._fuzzy(name, allowed)
+        found = self._fuzzy(name, allowed) or self._head(name, allowed)
         if found:
             return found
         possessor = re.match(r"^(.+?)'s?\s", unicodedata.normalize("NFKC", text).replace("\u2019", "'"))
@@ -216,6 +216,15 @@ class Index:
         cands = [e for e in self.by_surname.get(words[0], []) if allowed(e)]
         return _best(cands, "title", 0.85) if cands else None
 
+    def _head(self, name: str, allowed) -> Link | None:
+        """'the mediators' for the one actor named '... mediators' ('Saudi and U.S. mediators'): a
+        group the question names by its head noun alone, when exactly one actor's name ends with it."""
+        if len(name) < 4 or " " in name or not name.endswith("s"):
+            return None
+        hits = {e.iri: e for n, ents in self.by_name.items() if n.endswith(" " + name)
+                for e in ents if allowed(e)}
+        return _best(list(hits.values()), "head", 0.7) if len(hits) == 1 else None
+
     def _fuzzy(self, name: str, allowed) -> Link | None:
         choices = {n: n for n, ents in self.by_name.items() if any(allowed(e) for e in ents)}
         if not choices or len(name) < 4:
@@ -270,14 +279,18 @@ def index(store: Store) -> Index:
     """The name index of this store, rebuilt when its documents change (checked at most every
     RECHECK_SECONDS: a count of documents and a sample of their content hashes, so that asking
     costs a few milliseconds even at a million facts; a re-ingested document that keeps the count
-    and neither extreme hash goes unnoticed until the next such change)."""
+    and neither extreme hash goes unnoticed until the next such change). A store that counts its own
+    writes (store.generation, the embedded store: one process owns it) is checked without a query."""
     key, now = (id(store), store.description), time.monotonic()
     with _LOCK:
         cached = _CACHE.get(key)
     if cached and now - cached[0] < RECHECK_SECONDS:
         return cached[2]
-    row = (store.select(_VERSION) or [{}])[0]
-    version = tuple(v.value for v in row.values())
+    if store.generation is not None:  # a store this process owns counts its own writes: no query
+        version: tuple = ("generation", store.generation)
+    else:
+        row = (store.select(_VERSION) or [{}])[0]
+        version = tuple(v.value for v in row.values())
     if cached and cached[1] == version:
         with _LOCK:
             _CACHE[key] = (now, version, cached[2])
