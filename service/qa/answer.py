@@ -210,9 +210,11 @@ def source_answers(texts: _Texts, rows: list[dict], plan: Plan, link_root: str) 
         by_doc.setdefault(row["doc"].value, set()).add(row["mention"].value)
         ids[row["doc"].value] = row["id"].value
     answers = []
-    for doc_iri in sorted(by_doc, key=lambda d: (-len(by_doc[d]), d))[:MAX_ANSWERS]:
+    shown = sorted(by_doc, key=lambda d: (-len(by_doc[d]), d))[:MAX_ANSWERS]
+    about = _documents(texts.store, shown)
+    for doc_iri in shown:
         mentions = by_doc[doc_iri]
-        m = sources_mod.metadata(texts.store, ids[doc_iri])
+        m = about.get(doc_iri) or sources_mod.metadata(texts.store, ids[doc_iri])
         text = texts(m["id"])
         provenance = []
         for passage in sorted(set(mentions), key=_char_start):
@@ -232,6 +234,26 @@ def source_answers(texts: _Texts, rows: list[dict], plan: Plan, link_root: str) 
     answers = [a for a in answers if a["provenance"]]
     answers.sort(key=lambda a: -len(a["provenance"]))
     return answers
+
+
+_DOCUMENTS = """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+SELECT ?doc ?id ?title ?url ?publisher ?published WHERE {
+  ?doc dcterms:identifier ?id .
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc schema:url ?url }
+  OPTIONAL { ?doc schema:publisher ?publisher }
+  OPTIONAL { ?doc schema:datePublished ?published }
+}"""
+
+
+def _documents(store: Store, iris: list[str]) -> dict[str, dict]:
+    """Id, title, url, publisher and date of these documents in one query (not one per document)."""
+    out: dict[str, dict] = {}
+    for row in facts_mod.batched(store, _DOCUMENTS, iris, "doc"):
+        out.setdefault(row["doc"].value, {"iri": row["doc"].value, **{
+            n: row[n].value if n in row else None for n in ("id", "title", "url", "publisher", "published")}})
+    return out
 
 
 def _char_range(iri: str) -> tuple[int | None, int | None]:

@@ -106,15 +106,19 @@ class FactRecord:
 CHUNK = 200  # facts per query
 
 
-def _values(iris: list[str]) -> str:
-    """A VALUES block of fact IRIs. They come from the store's own results, and each is written
-    from a term object (its N-Triples form escapes every character), never from user text."""
-    return "VALUES ?fact { " + " ".join(str(NamedNode(i)) for i in iris) + " }"
+def _values(iris: list[str], name: str = "fact") -> str:
+    """A VALUES block of IRIs (facts, documents). They come from the store's own results, and each is
+    written from a term object (its N-Triples form escapes every character), never from user text."""
+    return f"VALUES ?{name} {{ " + " ".join(str(NamedNode(i)) for i in iris) + " }"
 
 
-def _batched(store: Store, query: str, iris: list[str]):
+def batched(store: Store, query: str, iris: list[str], name: str = "fact"):
+    """The rows of `query` for these IRIs bound to ?name, a chunk of them per query."""
     for n in range(0, len(iris), CHUNK):
-        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + CHUNK]), 1))
+        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + CHUNK], name), 1))
+
+
+_batched = batched
 
 
 def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> dict[str, FactRecord]:
