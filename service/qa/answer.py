@@ -14,7 +14,7 @@ from . import facts as facts_mod
 from . import lexicon, linking, parse, render
 from .plans import NoAnswer, Plan, make_plans
 from .templates import BY_ID, CATALOGUE
-from .wording import conflicts_of, matches_words, mentions_any
+from .wording import conflicts_of, matches_words, mentions_any, stem
 
 LOAD_LIMIT = 120  # facts loaded for one question at most (the best ranked, when there are more)
 MAX_ANSWERS = 50  # answers returned at most
@@ -109,6 +109,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         reach = {iri: r for iri, r in reach.items() if iri in together} if together else reach
     nearest = min(reach.values(), default=1)
     chosen = [iri for iri, r in reach.items() if r == nearest]
+    if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them
+        chosen = facts_mod.with_words(store, chosen, [stem(w) for w in plan.words]) or chosen
     if len(chosen) > LOAD_LIMIT and not (plan.words or plan.topic_names):
         chosen = facts_mod.rank(store, chosen)[:LOAD_LIMIT]  # the surest, most reported of very many
     label = index.label

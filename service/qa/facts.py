@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Store
 from ..vocab import KG_NS, PREFIXES, RDF_NS
@@ -153,6 +153,25 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     for rec in out.values():
         rec.evidence.sort(key=lambda p: (p.source["id"], p.start))
     return out
+
+
+_WORDS = _PREFIX + """
+SELECT DISTINCT ?fact WHERE {
+  ?fact kg:content|kg:quantityText|kg:counts|kg:title ?o .
+  FILTER(%s)
+}"""
+
+
+def with_words(store: Store, iris: list[str], stems: list[str]) -> list[str]:
+    """Those of the facts with one of the word stems in their content (or quantity, what is counted,
+    title): a cheap first cut of very many facts before their records are loaded and
+    matched word by word. Each stem is written as a literal term (escaped), never as raw text."""
+    stems = [s for s in dict.fromkeys(stems) if s]
+    if not stems:
+        return list(iris)
+    test = " || ".join(f"CONTAINS(LCASE(STR(?o)), {Literal(s)})" for s in stems)
+    found = {row["fact"].value for row in batched(store, _WORDS % test, list(dict.fromkeys(iris)))}
+    return [i for i in iris if i in found]
 
 
 _RANK = _PREFIX + """
