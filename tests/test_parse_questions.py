@@ -45,6 +45,10 @@ def read(question: str):
      {"according": "russian estimates"}),
     ("What did Russia establish in Baghdad?", "actions", {"actors": ["Russia"], "verb": "establish"}),
     ("Who will handle the ongoing work with Russia?", "actions", {"verb": "handle"}),
+    ("How long did the call between Biden and Xi last?", "meeting_details", {"actors": ["Biden", "Xi"]}),
+    ("How long did the phone call between Biden and Xi last?", "meeting_details", {"actors": ["Biden", "Xi"]}),
+    ("When were the talks between Kerry and Lavrov?", "meeting_details", {"actors": ["Kerry", "Lavrov"]}),
+    ("Where was the summit between Biden and Putin?", "meeting_details", {"actors": ["Biden", "Putin"]}),
 ])
 def test_parse_template_and_slots(question, template, slots):
     parsed = read(question)

@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Term
 from ..vocab import KG_NS
-from . import lexicon, linking, parse, render
+from . import lexicon, linking, parse
 from .templates import BY_ID
 
 
@@ -83,7 +83,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             link = _actor(index, slots[name])
             bindings[name] = NamedNode(link.iri)
             params[name] = {"iri": link.iri, "label": link.label}
-            if render.natural(link.label) != link.label and "govern" not in slots[name].lower():
+            if link.kind == "Government" and "govern" not in slots[name].lower():
                 aliases[link.iri] = slots[name]  # a government named by its city: "Moscow", as asked
     if slots.get("occasion"):
         link = index.occasion(slots["occasion"])
