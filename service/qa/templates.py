@@ -111,6 +111,9 @@ def reach(store: Store, actor: Term, broad: bool, *, down: bool = True) -> dict[
     return near
 
 
+FEW = 8  # actors in reach bound as a VALUES block; more are tested with IN
+
+
 def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool) -> str:
     """Macro lines whose actor is bound become VALUES blocks of the actors within its reach."""
     def values(match: re.Match) -> str:
@@ -118,6 +121,10 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
         if a not in bindings:
             return _expand(match.group(0), broad)
         found = reach(store, bindings[a], broad and macro != "same", down=macro == "reach")
+        if len(found) > FEW:  # many: a test on the template's own (selective) matches, not a join
+            near = ", ".join(str(t) for t, n in found.items() if n == 1)
+            test = f"{pad}FILTER(?{b} IN ({', '.join(str(t) for t in found)}))"
+            return test if macro == "same" else f"{test}\n{pad}BIND(IF(?{b} IN ({near}), 1, 2) AS ?{r})"
         if macro == "same":
             return f"{pad}VALUES ?{b} {{ {' '.join(str(t) for t in found)} }}"
         return f"{pad}VALUES (?{b} ?{r}) {{ {' '.join(f'({t} {n})' for t, n in found.items())} }}"
