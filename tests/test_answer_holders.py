@@ -42,3 +42,12 @@ def test_answer_holders_city_named_as_asked(qa_store):
 def test_answer_holders_each_when_none_together(qa_store, question):
     holders = {a["values"]["holder"]["label"] for a in run(qa_store, question)["answers"]}
     assert holders == {"Joe Biden", "Vladimir Putin"}
+
+
+@pytest.mark.parametrize("attribution, holders, expected", [
+    ("Brazilian President Luiz Inacio Lula da Silva has said", ["Luiz Inacio Lula da Silva"], ""),
+    ("obama told", [], "According to Obama"),
+    ("He revealed", [], ""),
+])
+def test_answer_holders_attribution_readable(attribution, holders, expected):
+    assert render.according(attribution, [], "the talks failed", holders) == expected

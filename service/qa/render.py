@@ -147,6 +147,8 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     attribution = rec.first("attribution")
     if kind == "Estimate" and (attribution or rec.labels("attributedTo")):
         source = according(attribution, rec.labels("attributedTo"), content) or f"{who} estimated"
+        if source and _QUANTIFIER.match(content):  # "..., more than 5,000 civilians"
+            content = content[:1].lower() + content[1:]
         return _capital(f"{source}, {content}") + _where_when(rec, content)
     verb = rec.first("verb")
     negated = (rec.first("negated") or "false") == "true"
@@ -190,10 +192,13 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     return _capital(f"{source}, {text}" if source else text)
 
 
+_QUANTIFIER = re.compile(r"(?:More|Most|Some|About|At|Nearly|Over|Fewer|Less|Up|Around|Almost|Roughly|An?|The|"
+                         r"Several|Many|Hundreds|Thousands|Dozens|Tens|Only|Just|Between)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that)\b", re.IGNORECASE)
 
 
-_SPEECH_TAIL = re.compile(r"\s+(?:said|says|told|tells|added|adds|stated|reported|reports|noted|explained|"
+_SPEECH_TAIL = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|repeatedly|publicly|previously|once))*"
+                          r"\s+(?:said|says|told|tells|added|adds|stated|reported|reports|noted|explained|"
                           r"revealed|claimed|claims|announced|insisted|wrote|writes)\b.*$", re.IGNORECASE)
 _LOWER_FIRST = ("the", "a", "an", "recent", "some", "several", "official", "unnamed", "what", "western", "russian",
                 "american", "u.s.", "us", "senior", "diplomatic", "military", "intelligence")
