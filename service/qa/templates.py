@@ -121,7 +121,8 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
         if a not in bindings:
             return _expand(match.group(0), broad)
         found = reach(store, bindings[a], broad and macro != "same", down=macro == "reach")
-        if len(found) > FEW:  # many: a test on the template's own (selective) matches, not a join
+        if len(found) > FEW and macro != "reach-up":  # many: tested on the template's own matches
+            # (a verb, a recipient), not joined; joint facts (reach-up) join both sides' VALUES
             near = ", ".join(str(t) for t, n in found.items() if n == 1)
             test = f"{pad}FILTER(?{b} IN ({', '.join(str(t) for t in found)}))"
             return test if macro == "same" else f"{test}\n{pad}BIND(IF(?{b} IN ({near}), 1, 2) AS ?{r})"
