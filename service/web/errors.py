@@ -21,7 +21,10 @@ def error_response(status: int, code: str, message: str, **extra):
 def register(app: Flask) -> None:
     @app.errorhandler(KgqaError)
     def domain_error(err: KgqaError):
-        return error_response(err.status, err.code, err.message, **err.details)
+        response = error_response(err.status, err.code, err.message, **err.details)
+        if "retry_after" in err.details:
+            response.headers["Retry-After"] = str(err.details["retry_after"])
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
