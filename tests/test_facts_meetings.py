@@ -19,3 +19,21 @@ def test_facts_meetings_second_report_joins_first():
     assert len(meetings) == 1
     assert len(meetings[0].evidence) == 2
     assert (meetings[0].date, meetings[0].duration) == ("2022-07-28", "PT2H")
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron spoke by phone with Olaf Scholz on Friday, their first call since they met in Paris in May.",
+    "Emmanuel Macron met Olaf Scholz on Friday, weeks after a summit which they held in Paris in May.",
+])
+def test_facts_meetings_background_meeting_stays_apart(text):
+    facts, _actors = run(text, "2023-06-10")
+    meetings = [f for f in facts if f.kind == "Meeting"]
+    friday = [m for m in meetings if m.date == "2023-06-09"]
+    assert len(friday) == 1 and friday[0].place is None  # Paris was the earlier meeting's place
+
+
+def test_facts_meetings_different_times_do_not_join():
+    text = ("Emmanuel Macron met Olaf Scholz on Friday in Berlin.\n\n"
+            "Macron and Scholz also met in March at a summit in Brussels.")
+    facts, _actors = run(text, "2023-06-10")
+    assert len([f for f in facts if f.kind == "Meeting"]) == 2

@@ -56,7 +56,7 @@ class Meetings:
         if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)):
             return None  # one named participant is enough when people or a meeting are on the other side
         fact = self._meeting(pred, people)
-        return self._same_as_current(fact)
+        return fact if background(pred) else self._same_as_current(fact)
 
     def _other_side(self, tok: Token) -> bool:
         """Someone met, though unnamed ("met with business leaders", "along with top aides"), or the
@@ -105,6 +105,9 @@ class Meetings:
         cur = self.current_before
         if cur is None or set(fact.holders) != set(cur.holders) or (fact.date and cur.date and fact.date != cur.date):
             return fact
+        if not (fact.date and cur.date) and fact.time_text and cur.time_text \
+                and when(fact.time_text) != when(cur.time_text):
+            return fact  # "on Tuesday" and "in November": two meetings, though neither date resolved
         for name in ("occasion", "place", "date", "time_text", "duration", "duration_text"):
             if getattr(cur, name) is None and getattr(fact, name) is not None:
                 setattr(cur, name, getattr(fact, name))
@@ -133,8 +136,24 @@ class Meetings:
                 keys = self.b.resolver.resolve(noun_phrase(obj))
                 if keys and self.b.resolver.actor(keys[0]).kind in PLACE_KINDS:
                     fact.place = keys[0]
-        self.current_before, self.current = self.current, fact
+        if not background(pred):
+            self.current_before, self.current = self.current, fact
         return fact
 
     def add_participants(self, meeting: Fact, keys: list[str]) -> None:
         meeting.holders = list(dict.fromkeys(meeting.holders + keys))
+
+
+BACKGROUND_MARKS = ("since",)
+
+
+def background(pred: Token) -> bool:
+    """A meeting told as background ("the first call since they met in California", "the summit,
+    which they held in 2019"): a fact of its own, but not the meeting later sentences speak of."""
+    return pred.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in pred.children)
+
+
+def when(time_text: str) -> str:
+    """A time expression without its preposition, to compare two reports' times."""
+    words = time_text.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)
