@@ -23,19 +23,11 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from ..errors import KgqaError, QuerySyntaxError, QueryTimeout, ResultTooLarge, SparqlBusy, StoreUnavailable
+from ..store.base import RDF_FORMATS, RESULT_FORMATS
 
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+# The RDF types a CONSTRUCT or DESCRIBE is served in, in order of preference.
+GRAPH_FORMATS = {t: RDF_FORMATS[t] for t in
+                 ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")}
 # What starts a new row in each results format, as pyoxigraph writes it. JSON: the first row, then a
 # row that follows a non-empty row ("}},{") or an empty one ("{},{"), found overlapping; strings
 # escape '"', so only a literal holding those exact brackets could overcount (a conservative error).

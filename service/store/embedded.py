@@ -8,23 +8,7 @@ import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Variable
 
 from ..errors import QuerySyntaxError, StoreLocked
-from .base import Store, Term
-
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-RDF_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-    "text/n3": ox.RdfFormat.N3,
-    "application/ld+json": getattr(ox.RdfFormat, "JSON_LD", None),
-}
+from .base import RDF_FORMATS, RESULT_FORMATS, Store, Term, parse_into
 
 
 class EmbeddedStore(Store):
@@ -60,12 +44,7 @@ class EmbeddedStore(Store):
             self.generation += 1
 
     def load(self, data: bytes, media_type: str, graph: NamedNode | None = None) -> int:
-        fmt = RDF_FORMATS.get(media_type)
-        if fmt is None:
-            raise QuerySyntaxError(f"cannot load RDF of type {media_type}")
-        target = graph if graph is not None else ox.DefaultGraph()
-        quads = [q if q.graph_name != ox.DefaultGraph() else Quad(q.subject, q.predicate, q.object, target)
-                 for q in ox.parse(data, format=fmt, base_iri=graph.value if graph else None)]
+        quads = parse_into(data, media_type, graph)
         self.ox.extend(quads)
         self.generation += 1
         return len(quads)

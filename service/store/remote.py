@@ -23,8 +23,7 @@ from pyoxigraph import BlankNode, NamedNode, Quad, QueryBoolean, Triple
 
 from ..errors import ConfigError, QuerySyntaxError, StoreUnavailable
 from . import protocol
-from .base import Store, Term, bind_values
-from .embedded import RDF_FORMATS, RESULT_FORMATS
+from .base import RDF_FORMATS, RESULT_FORMATS, Store, Term, bind_values, parse_into
 
 WRITE_ATTEMPTS = 4  # one try and three retries, after 0.5, 1 and 2 seconds
 BACKOFF = 0.5
@@ -63,12 +62,7 @@ class RemoteStore(Store):
         nodes a big file goes in chunks of LOAD_CHUNK quads (each idempotent, so a retry is safe, but a
         failure midway leaves the first chunks loaded); with blank nodes it goes in one request, since
         a blank node label only means the same node within one request."""
-        fmt = RDF_FORMATS.get(media_type)
-        if fmt is None:
-            raise QuerySyntaxError(f"cannot load RDF of type {media_type}")
-        target = graph if graph is not None else ox.DefaultGraph()
-        quads = [q if q.graph_name != ox.DefaultGraph() else Quad(q.subject, q.predicate, q.object, target)
-                 for q in ox.parse(data, format=fmt, base_iri=graph.value if graph else None)]
+        quads = parse_into(data, media_type, graph)
         has_blanks = any(isinstance(t, BlankNode) for q in quads for t in (q.subject, q.object))
         step = max(len(quads), 1) if has_blanks else LOAD_CHUNK
         for start in range(0, len(quads), step):
