@@ -284,8 +284,7 @@ def silent_endpoint():
 def garbage_endpoint():
     """start(status, content_type, body) -> URL of a tiny loopback HTTP server that answers every request
     with that; the request headers it saw are in `.seen`."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
 
     servers = []
 
@@ -305,16 +304,11 @@ def garbage_endpoint():
             def log_message(self, *args):
                 pass
 
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        return loopback_server(Handler, servers) + "/sparql"
 
     start.seen = []
     yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    stop_servers(servers)
 
 
 @pytest.fixture(params=["nothing listens", "server stopped"])
@@ -348,10 +342,9 @@ def remote_protocol_app(tmp_path_factory):
 def picky_proxy():
     """start(server, refused) -> query URL of a loopback proxy in front of a real Oxigraph server that
     answers 406 to the media types in `refused` (as servers without JSON-LD or TSV output do)."""
-    import threading
     import urllib.error
     import urllib.request
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
 
     proxies = []
 
@@ -381,15 +374,10 @@ def picky_proxy():
             def log_message(self, *args):
                 pass
 
-        proxy = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=proxy.serve_forever, daemon=True).start()
-        proxies.append(proxy)
-        return f"http://127.0.0.1:{proxy.server_address[1]}/query"
+        return loopback_server(Handler, proxies) + "/query"
 
     yield start
-    for proxy in proxies:
-        proxy.shutdown()
-        proxy.server_close()
+    stop_servers(proxies)
 
 
 @pytest.fixture
@@ -422,3 +410,20 @@ def raw_endpoint():
     yield start
     for listener in listeners:
         listener.close()
+
+
+def loopback_server(handler, servers: list) -> str:
+    """Serve `handler` on a free loopback port in a thread; the server joins `servers`. Its base URL."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    servers.append(server)
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def stop_servers(servers: list) -> None:
+    for server in servers:
+        server.shutdown()
+        server.server_close()
