@@ -120,10 +120,21 @@ class Generator:
         self.occasion_nt = [N(i) for i in self.occasion_iri]
         self.catalog = Catalog([(a[1], a[2]) for a in self.actors], [o[1] for o in self.occasions])
         self.recent: list[tuple[str, list[tuple[str, str]], str, list[int]]] = []
+        self.roles: dict[int, list[tuple[str, int]]] = {}
 
     # --- drawing
     def _actor(self) -> int:
         return self.rng.choices(range(len(self.actors)), cum_weights=self.actor_cum)[0]
+
+    def _roles(self, a: int) -> list[tuple[str, int]]:
+        """The (title, organization) pairs actor `a` holds: the same few in every report, as in the
+        news (a president is the president of one country), not a new organization each time."""
+        if a not in self.roles:
+            own = random.Random(a * 7919 + 17)
+            orgs = [i for i in own.choices(range(len(self.actors)), cum_weights=self.actor_cum, k=4) if i != a]
+            self.roles[a] = [(own.choice(TITLES), org) for org in orgs[:own.choice((1, 1, 2))]] or \
+                [(own.choice(TITLES), (a + 1) % len(self.actors))]
+        return self.roles[a]
 
     def _content(self, mentioned: list[int]) -> tuple[str, int | None]:
         rng = self.rng
@@ -155,10 +166,9 @@ class Generator:
                       (T["DURATION"], lit(f"PT{minutes}M", XSD_DURATION)),
                       (T["DURATIONTEXT"], lit(f"{minutes} minutes"))]
             return sentence, pairs
-        if kind == "Role":
-            org = self._actor()
+        if kind == "Role":  # an actor holds one or two roles of its own, which many reports repeat
+            title, org = rng.choice(self._roles(a))
             mentioned.append(org)
-            title = rng.choice(TITLES)
             sentence = f"{lab(a)} is the {title} of {lab(org)}."
             pairs += [(T["HOLDER"], self.actor_nt[a]), (T["TITLE"], lit(title)),
                       (T["ORGANIZATION"], self.actor_nt[org])]
