@@ -100,7 +100,10 @@ def serve(store, endpoint, host, port, threads):
         fail(err)
     app.extensions["kgqa.stats"].warm()  # counts for /healthz, computed while the server starts
     click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="kgqa")
+    # /sparql queries running or waiting for a worker hold a thread each: give them their own, so that
+    # a burst of SPARQL clients never takes the threads /ask and /healthz answer on
+    sparql_threads = (int(app.config["QUERY_WORKERS"]) or 2) + max(0, int(app.config["QUERY_QUEUE"]))
+    waitress.serve(app, host=host, port=port, threads=threads + sparql_threads, ident="kgqa")
 
 
 @main.command()

@@ -35,6 +35,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Worker processes that run /sparql queries on the embedded store (at most this many at once; "
             "one past the time limit is killed and replaced). 0: queries run in server threads, and one past "
             "the limit is answered 504 but runs on.", int),
+    Setting("QUERY_QUEUE", "KGQA_QUERY_QUEUE", 16,
+            "/sparql queries that may wait for a busy worker at once, first come first served; one more is "
+            "answered 503 sparql_busy at once, with Retry-After. `kgqa serve` adds QUERY_WORKERS + QUERY_QUEUE "
+            "threads to --threads, so waiting queries never hold the threads /ask and /healthz use.", int),
+    Setting("QUERY_QUEUE_TIMEOUT", "KGQA_QUERY_QUEUE_TIMEOUT", 30.0,
+            "Seconds a /sparql query may wait for a free worker (503 sparql_busy after); its own "
+            "QUERY_TIMEOUT starts only when it runs.", float),
     Setting("MAX_REQUEST_BYTES", "KGQA_MAX_REQUEST_BYTES", 1_000_000,
             "Largest request body accepted, in bytes (413 above).", int),
     Setting("MAX_QUESTION_CHARS", "KGQA_MAX_QUESTION_CHARS", 500,

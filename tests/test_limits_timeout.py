@@ -113,15 +113,15 @@ def test_limits_timeout_crashed_worker_is_a_clear_503_and_replaced(generated, ma
 
 
 def test_limits_timeout_all_slots_busy_is_a_clear_503(generated, make_app):
-    app = make_app(QUERY_TIMEOUT=1, QUERY_WORKERS=1)
+    app = make_app(QUERY_TIMEOUT=1, QUERY_WORKERS=1, QUERY_QUEUE_TIMEOUT=1)
     client = app.test_client()
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
-    pool = app.extensions["kgqa.sparql"]
-    held = pool._acquire(time.monotonic() + 1)  # the only worker, busy for the whole wait
+    line = app.extensions["kgqa.sparql"].line
+    line.acquire()  # the only worker's slot, busy for the whole wait
     try:
         response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
     finally:
-        pool._release(held, healthy=True)
+        line.release()
     assert response.status_code == 503
     assert response.json["error"]["code"] == "sparql_busy"
     assert "QUERY_WORKERS" in response.json["error"]["message"]

@@ -17,13 +17,15 @@ from __future__ import annotations
 import io
 import re
 import threading
+import time
 from dataclasses import dataclass
 from typing import Protocol
 
 import pyoxigraph as ox
 
-from ..errors import KgqaError, QuerySyntaxError, QueryTimeout, ResultTooLarge, SparqlBusy, StoreUnavailable
+from ..errors import KgqaError, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreUnavailable
 from ..store.base import RDF_FORMATS, RESULT_FORMATS
+from .queue import SlotQueue
 
 # The RDF types a CONSTRUCT or DESCRIBE is served in, in order of preference.
 GRAPH_FORMATS = {t: RDF_FORMATS[t] for t in
@@ -184,17 +186,16 @@ def execute(store, job: Job) -> bytes:
 
 class ThreadRunner:
     """Runs each query in a daemon thread and stops waiting at the time limit. At most `slots`
-    queries run at once, counting abandoned ones until they really end."""
+    queries run at once, counting abandoned ones until they really end; more wait in a SlotQueue."""
 
-    def __init__(self, store, *, timeout: float, slots: int = 2):
+    def __init__(self, store, *, timeout: float, slots: int = 2, queue: int = 16, queue_timeout: float = 30.0):
         self.store, self.timeout = store, timeout
-        self.slots = threading.BoundedSemaphore(max(1, slots))
+        self.line = SlotQueue(slots, depth=queue, wait=queue_timeout)
 
     def run(self, job: Job) -> bytes:
-        """Waiting for a slot and running are bounded separately, each by the time limit (as in
-        workers.WorkerPool)."""
-        if not self.slots.acquire(timeout=self.timeout):
-            raise SparqlBusy(busy_message(self.timeout))
+        """Waiting for a slot and running are bounded separately (as in workers.WorkerPool)."""
+        self.line.acquire()
+        started = time.monotonic()
         box: dict = {}
         done = threading.Event()
 
@@ -209,7 +210,7 @@ class ThreadRunner:
                 box["error"] = StoreUnavailable(f"the query failed in the store: {err}")
             finally:
                 done.set()
-                self.slots.release()
+                self.line.release(time.monotonic() - started)
 
         threading.Thread(target=work, name="kgqa-sparql-query", daemon=True).start()
         if not done.wait(self.timeout):
@@ -227,18 +228,16 @@ def timeout_message(limit: float) -> str:
             "and was stopped; narrow it or add a LIMIT")
 
 
-def busy_message(limit: float) -> str:
-    return (f"every query slot stayed busy for {limit:g} s (QUERY_WORKERS); try again shortly")
-
-
 def open_runner(store, settings: dict) -> Runner:
     """The runner the settings call for: worker processes for an embedded store on disk (unless
     QUERY_WORKERS is 0), a thread runner otherwise. The benchmark measures these against a plain
     in-process `execute(store, job)`."""
     timeout = float(settings.get("QUERY_TIMEOUT") or 10.0)
     workers = int(settings.get("QUERY_WORKERS", 2))
+    line = {"queue": int(settings.get("QUERY_QUEUE", 16)),
+            "queue_timeout": float(settings.get("QUERY_QUEUE_TIMEOUT", 30.0))}
     if workers > 0 and getattr(store, "path", None) and isinstance(getattr(store, "ox", None), ox.Store):
         from .workers import WorkerPool
 
-        return WorkerPool(store, size=workers, timeout=timeout)
-    return ThreadRunner(store, timeout=timeout, slots=workers or 2)
+        return WorkerPool(store, size=workers, timeout=timeout, **line)
+    return ThreadRunner(store, timeout=timeout, slots=workers or 2, **line)

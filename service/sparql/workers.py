@@ -23,14 +23,14 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import weakref
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import errors
-from .limits import Job, busy_message, timeout_message
+from .limits import Job, timeout_message
+from .queue import SlotQueue
 
 log = logging.getLogger(__name__)
 NICE = 5  # workers yield the CPU to the server process, so /healthz and /ask stay quick
@@ -85,13 +85,16 @@ class Worker:
 
 
 class WorkerPool:
-    """Up to `size` worker processes, started on demand. `run(job)` is thread-safe."""
+    """Up to `size` worker processes, started on demand. `run(job)` is thread-safe. Queries beyond
+    `size` wait in a `SlotQueue` (at most `queue` of them, each at most `queue_timeout` seconds)."""
 
-    def __init__(self, store, *, size: int = 2, timeout: float = 10.0):
+    def __init__(self, store, *, size: int = 2, timeout: float = 10.0, queue: int = 16,
+                 queue_timeout: float = 30.0):
         self.store, self.size, self.timeout = store, max(1, size), timeout
+        self.line = SlotQueue(self.size, depth=queue, wait=queue_timeout)
         self._idle: list[Worker] = []
         self._busy: set[Worker] = set()
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
         self._ckpt_lock = threading.Lock()
         self._root: str | None = None
         self._current: str | None = None
@@ -99,19 +102,26 @@ class WorkerPool:
         self._serial = 0
         self._closed = False
         self.kills = 0  # queries stopped at the time limit (for tests and the benchmark)
+        self.checkpoints = 0  # checkpoints taken (each makes the workers reopen the store)
         _POOLS.add(self)
 
     # --- checkpoints
-    def checkpoint(self) -> str:
-        """The path of a checkpoint holding every write committed so far."""
+    def checkpoint(self, worker: Worker | None = None) -> str:
+        """The path of a checkpoint holding every write committed so far, marked as read by `worker`
+        before any old checkpoint is collected (so a query never gets a checkpoint deleted under it)."""
         with self._ckpt_lock:
             now = fingerprint(self.store.path)
-            if now != self._print or self._current is None:
+            fresh = now != self._print or self._current is None
+            if fresh:
                 root = self._checkpoint_root()
                 self._serial += 1
                 target = os.path.join(root, f"c{self._serial}")
                 self.store.backup(target)
                 self._current, self._print = target, now
+                self.checkpoints += 1
+            if worker is not None:
+                worker.checkpoint = self._current
+            if fresh:
                 self._collect(root)
             return self._current
 
@@ -128,7 +138,7 @@ class WorkerPool:
         return self._root
 
     def _collect(self, root: str) -> None:
-        with self._cond:
+        with self._lock:
             in_use = {w.checkpoint for w in self._busy} | {self._current}
         for name in os.listdir(root):
             path = os.path.join(root, name)
@@ -136,23 +146,18 @@ class WorkerPool:
                 shutil.rmtree(path, ignore_errors=True)
 
     # --- workers
-    def _acquire(self, deadline: float) -> Worker:
-        with self._cond:
-            while True:
-                if self._closed:
-                    raise errors.StoreUnavailable("the SPARQL workers are shut down")
-                if self._idle:
-                    worker = self._idle.pop()
-                    if worker.process.poll() is None:
-                        break
-                    continue
-                if len(self._busy) < self.size:
-                    worker = self._start()
+    def _take(self) -> Worker:
+        """An idle worker, or a new one: the slot queue lets at most `size` queries in at once."""
+        with self._lock:
+            if self._closed:
+                raise errors.StoreUnavailable("the SPARQL workers are shut down")
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.process.poll() is None:
                     break
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise errors.SparqlBusy(busy_message(self.timeout))
-                self._cond.wait(left)
+                _stop(worker)
+            else:
+                worker = self._start()
             self._busy.add(worker)
             return worker
 
@@ -167,7 +172,7 @@ class WorkerPool:
         return Worker(process, Connection(mine.detach()))
 
     def _release(self, worker: Worker, healthy: bool) -> None:
-        with self._cond:
+        with self._lock:
             self._busy.discard(worker)
             worker.checkpoint = None
             keep = healthy and not self._closed
@@ -175,38 +180,40 @@ class WorkerPool:
                 self._idle.append(worker)
             elif not self._closed:
                 self._idle.append(self._start())  # the replacement boots while the old one is killed
-            self._cond.notify()
         if not keep:
             _stop(worker)
 
     def run(self, job: Job) -> bytes:
-        """Run the job in a worker. Waiting for a free worker and running are bounded separately, each
-        by the time limit: a query queued behind a runaway gets its full time once it runs (503
-        sparql_busy if no worker frees up in time; 504 query_timeout if it runs too long)."""
-        checkpoint = self.checkpoint()
-        worker = self._acquire(time.monotonic() + self.timeout)
-        worker.checkpoint, worker.jobs = checkpoint, worker.jobs + 1
-        healthy = False
-        try:
-            worker.conn.send((checkpoint, job))
-            if not worker.conn.poll(self.timeout):
-                self.kills += 1
-                raise errors.QueryTimeout(timeout_message(self.timeout))
-            status, payload = worker.conn.recv()
-            if status == "ok":
-                data = worker.conn.recv_bytes()
+        """Run the job in a worker. Waiting for a turn (SlotQueue: QUERY_QUEUE, QUERY_QUEUE_TIMEOUT) and
+        running (QUERY_TIMEOUT) are bounded separately: a query queued behind others gets its full time
+        once it runs (503 sparql_busy if the line is full or no worker frees up in time; 504
+        query_timeout if it runs too long)."""
+        with self.line.slot():
+            worker = self._take()
+            healthy = False
+            try:
+                checkpoint = self.checkpoint(worker)
+                worker.jobs += 1
+                worker.conn.send((checkpoint, job))
+                if not worker.conn.poll(self.timeout):
+                    self.kills += 1
+                    raise errors.QueryTimeout(timeout_message(self.timeout))
+                status, payload = worker.conn.recv()
+                if status == "ok":
+                    data = worker.conn.recv_bytes()
+                    healthy = True
+                    return data
                 healthy = True
-                return data
-            healthy = True
-            name, message = payload
-            raise getattr(errors, name, errors.StoreUnavailable)(message)
-        except (EOFError, OSError, BrokenPipeError) as err:
-            raise errors.StoreUnavailable(f"a SPARQL worker process failed: {err or 'it exited'}") from None
-        finally:
-            self._release(worker, healthy)
+                name, message = payload
+                raise getattr(errors, name, errors.StoreUnavailable)(message)
+            except (EOFError, OSError, BrokenPipeError) as err:
+                raise errors.StoreUnavailable(f"a SPARQL worker process failed: {err or 'it exited'}") from None
+            finally:
+                self._release(worker, healthy)
 
     def close(self) -> None:
-        with self._cond:
+        self.line.close()
+        with self._lock:
             self._closed = True
             for worker in self._idle + list(self._busy):
                 _stop(worker)
