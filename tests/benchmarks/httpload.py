@@ -52,10 +52,12 @@ def _connection(url: str, timeout: float) -> http.client.HTTPConnection:
 
 def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
         headers: dict | None = None, timeout: float = 120.0, keep_first: bool = False,
-        stop_on_timeout: bool = False) -> Load:
+        stop_on_timeout: bool = False, predict: bool = False) -> Load:
     """GET base `url` + each path in turn (round robin) `total` times over `threads` connections.
     `timeout`: seconds one request may take; `stop_on_timeout`: a request that times out ends the
-    run (the server cannot be made to stop it: more requests would only queue behind it)."""
+    run (the server cannot be made to stop it: more requests would only queue behind it);
+    `predict`: a connection starts no request that its previous one says would end past the cap
+    (a run of slow requests then ends near its cap instead of up to a request later)."""
     load = Load()
     counter = itertools.count()
     lock = threading.Lock()
@@ -65,12 +67,13 @@ def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
 
     def worker():
         conn = _connection(url, timeout)
+        last = 0.0
         try:
             while True:
                 i = next(counter)
                 if i >= total or stop.is_set():
                     return
-                if time.monotonic() > deadline:
+                if time.monotonic() + (last if predict else 0.0) > deadline:
                     load.capped = True
                     return
                 path = paths[i % len(paths)]
@@ -88,7 +91,7 @@ def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
                         return
                     conn = _connection(url, timeout)
                     continue
-                elapsed = time.perf_counter() - start
+                elapsed = last = time.perf_counter() - start
                 with lock:
                     load.requests += 1
                     load.statuses[resp.status] = load.statuses.get(resp.status, 0) + 1
@@ -110,3 +113,53 @@ def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
         w.join(cap_s + timeout + 30)
     load.seconds = time.perf_counter() - start
     return load
+
+
+@dataclass
+class Ready:
+    seconds: float | None  # from `since` until the first 200, None when it never came
+    polls: int = 0  # answers before it (503 not_ready, or one request held until ready)
+    status: int | None = None
+    body: bytes = b""
+    error: str | None = None
+
+
+def until_ok(url: str, path: str, *, since: float, cap_s: float, pause: float = 0.5,
+             headers: dict | None = None) -> Ready:
+    """GET `path` until it answers 200, for at most `cap_s` seconds: a 503 (a server still warming
+    up; its Retry-After is honoured up to `pause`) is asked again, a request is held as long as the
+    cap allows (a server that warms up inside the first request). Seconds are counted from `since`
+    (a perf_counter value: the server's start)."""
+    deadline = time.monotonic() + cap_s
+    ready = Ready(None)
+    while (remaining := deadline - time.monotonic()) > 0:
+        conn = _connection(url, remaining)
+        try:
+            conn.request("GET", path, headers=headers or {})
+            resp = conn.getresponse()
+            body = resp.read()
+        except TimeoutError:
+            ready.error = f"no answer within {cap_s:.0f} s"
+            return ready
+        except (OSError, http.client.HTTPException) as err:  # not listening yet
+            ready.error = f"{type(err).__name__}: {err}"
+            time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+            continue
+        finally:
+            conn.close()
+        ready.status, ready.body = resp.status, body
+        if resp.status == 200:
+            ready.seconds, ready.error = time.perf_counter() - since, None
+            return ready
+        ready.polls += 1
+        if resp.status != 503:
+            ready.error = f"{resp.status}: {body[:200].decode(errors='replace')}"
+            return ready
+        ready.error = f"503: {body[:200].decode(errors='replace')}"
+        try:
+            wait = float(resp.getheader("Retry-After") or pause)
+        except ValueError:
+            wait = pause
+        time.sleep(min(wait, pause, max(0.0, deadline - time.monotonic())))
+    ready.error = ready.error or f"not ready within {cap_s:.0f} s"
+    return ready

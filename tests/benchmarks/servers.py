@@ -53,6 +53,23 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError(f"{self.name} did not answer {self.ready_path} within {timeout:.0f} s")
 
+    def wait_listening(self, timeout: float = 120.0) -> float:
+        """Seconds until the server answers HTTP at all (any status: a 503 while it warms up counts)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with status {self.proc.returncode} before it served")
+            try:
+                with urllib.request.urlopen(self.url + self.ready_path, timeout=5):
+                    pass
+                return time.perf_counter() - self.started
+            except urllib.error.HTTPError:
+                return time.perf_counter() - self.started
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name} did not answer HTTP within {timeout:.0f} s")
+
     def peak_rss_mb(self) -> tuple[float, float]:
         """(server process, server plus its descendants) peak resident memory in MB."""
         own = _hwm_kb(self.proc.pid)
