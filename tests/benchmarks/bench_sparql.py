@@ -16,6 +16,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from . import httpload
+from .engine import Engine, EngineTimeout
 from .results import Figure, Results
 
 SECTION = "sparql"
@@ -57,45 +58,39 @@ SELECT DISTINCT ?fact ?kind ?content ?quote ?title WHERE {{
     }
 
 
-def engine_ms(store: ox.Store, query: str, *, runs: int = 5, cap_s: float = 20.0) -> float:
-    """Median milliseconds of the query in-process, results serialized as SPARQL JSON (what an
-    endpoint must do too), over `runs` runs or as many as fit in `cap_s`."""
-    times: list[float] = []
-    deadline = time.monotonic() + cap_s
-    while len(times) < runs and (not times or time.monotonic() < deadline):
-        start = time.perf_counter()
-        result = store.query(query, use_default_graph_as_union=True)
-        result.serialize(format=ox.QueryResultsFormat.JSON)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
 def _paths(prefix: str, query: str) -> list[str]:
     return [f"{prefix}?query={quote(query)}"]
 
 
-def throughput(results: Results, size: str, snapshot: ox.Store, kgqa_url: str, oxigraph_url: str | None,
-               named: dict[str, str], *, total: int, threads: int, cap_s: float) -> dict:
-    """Requests/s of each query on kgqa /sparql and, when given, on oxigraph serve-read-only."""
+def throughput(results: Results, size: str, engine: Engine, kgqa_url: str, oxigraph_url: str | None,
+               named: dict[str, str], *, total: int, threads: int, cap_s: float, timeout: float = 60.0) -> dict:
+    """Requests/s of each query on kgqa /sparql and, when given, on oxigraph serve-read-only.
+
+    The engine time of each query (median of up to 3 runs in engine.py's bounded child, results
+    serialized as SPARQL JSON as an endpoint must) sizes the run: no more requests than two cores can
+    run within the cap (a request in flight cannot be stopped), so a run ends near its cap."""
     measured = {}
     for name, query in named.items():
-        engine = engine_ms(snapshot, query, runs=3, cap_s=cap_s)
-        bound = engine >= ENGINE_BOUND_MS
-        # no more requests than two cores can run within the cap: a request in flight cannot be stopped
-        n = max(threads, min(total, int(cap_s * CORES * 1000 / max(engine, 0.01))))
+        try:
+            engine_ms = engine.median_ms(query, serialize=True, runs=3, cap_s=cap_s, slow_ms=2000, timeout=timeout)
+        except EngineTimeout as err:
+            results.fail(SECTION, f"[{size}] /sparql {name}: {err}; not measured over HTTP either")
+            continue
+        bound = engine_ms >= ENGINE_BOUND_MS
+        n = max(CORES, min(total, int(cap_s * CORES * 1000 / max(engine_ms, 0.01))))
         n_threads = min(threads, n)
         ours = httpload.run(kgqa_url, _paths("/sparql", query), total=n, threads=n_threads, cap_s=cap_s,
-                            headers={"Accept": JSON})
+                            timeout=timeout, headers={"Accept": JSON})
         theirs = None
         if oxigraph_url:
             theirs = httpload.run(oxigraph_url, _paths("/query", query), total=n, threads=n_threads,
-                                  cap_s=cap_s, headers={"Accept": JSON})
-        measured[name] = {"engine_ms": engine, "kgqa": _summary(ours),
+                                  cap_s=cap_s, timeout=timeout, headers={"Accept": JSON})
+        measured[name] = {"engine_ms": engine_ms, "kgqa": _summary(ours),
                           "oxigraph": _summary(theirs) if theirs else None}
         if ours.ok == 0:
             results.fail(SECTION, f"[{size}] /sparql {name}: no successful request ({ours.errors[:2]})")
             continue
-        note = (f"engine {engine:.1f} ms; {n} requests on {n_threads} connections; "
+        note = (f"engine {engine_ms:.1f} ms; {n} requests on {n_threads} connections; "
                 f"kgqa p95 {ours.percentile(95):.0f} ms"
                 + ("" if bound else "; not engine-bound, no goal"))
         if theirs is not None and theirs.ok:
@@ -146,21 +141,23 @@ def against_rdflib(results: Results, size: str, nquads: bytes, kgqa_rates: dict,
 
 
 def http_latency(results: Results, size: str, kgqa_url: str, oxigraph_url: str, named: dict[str, str], *,
-                 total: int, cap_s: float) -> None:
+                 total: int, cap_s: float, timeout: float = 60.0) -> None:
     """One client, one query at a time: /sparql (negotiation, guard, limits, waitress) against
     oxigraph's own server answering the same query."""
     for name in ("fact-lookup", "positions-with-provenance"):
         query = named[name]
         ours = httpload.run(kgqa_url, _paths("/sparql", query), total=total, threads=1, cap_s=cap_s,
-                            headers={"Accept": JSON})
+                            timeout=timeout, predict=True, headers={"Accept": JSON})
         theirs = httpload.run(oxigraph_url, _paths("/query", query), total=total, threads=1, cap_s=cap_s,
-                              headers={"Accept": JSON})
+                              timeout=timeout, predict=True, headers={"Accept": JSON})
         if not ours.ok or not theirs.ok:
             results.fail(SECTION, f"[{size}] one-client latency {name}: {(ours.errors or theirs.errors)[:2]}")
             continue
         results.add(Figure(SECTION, f"/sparql p50 latency, one client, {name}", ours.percentile(50), "ms",
                            "oxigraph serve-read-only, one client", theirs.percentile(50),
-                           higher_is_better=False, note=f"{ours.ok} requests each", size=size))
+                           higher_is_better=False, size=size,
+                           note=f"{ours.ok} requests (kgqa), {theirs.ok} (oxigraph), at most {total} each "
+                                f"within {cap_s:.0f} s"))
 
 
 def limit_cost(results: Results, size: str, store_dir: Path, named: dict[str, str], *, runs: int,
@@ -169,7 +166,7 @@ def limit_cost(results: Results, size: str, store_dir: Path, named: dict[str, st
     a checkpoint) against a plain in-process `execute(store, job)` of the same job, no HTTP on either
     side. Runs alternate between the two so that noise falls on both."""
     from service import settings as settings_mod
-    from service.sparql.limits import execute, open_runner
+    from service.sparql.limits import open_runner
     from service.sparql.query import prepare
     from service.store.embedded import EmbeddedStore
 
@@ -178,23 +175,31 @@ def limit_cost(results: Results, size: str, store_dir: Path, named: dict[str, st
     runner = open_runner(store, settings)
     try:
         for name in ("fact-lookup", "positions-with-provenance", "facts-per-kind"):
-            job = prepare(named[name], JSON, settings)
-            runner.run(job)  # the first run takes the checkpoint and starts a worker
-            plain, limited = [], []
-            deadline = time.monotonic() + cap_s
-            while len(plain) < runs and (not plain or time.monotonic() < deadline):
-                for fn, into in ((lambda job=job: execute(store, job), plain),
-                                 (lambda job=job: runner.run(job), limited)):
-                    t = time.perf_counter()
-                    fn()
-                    into.append(time.perf_counter() - t)
-            ours, base = statistics.median(limited) * 1000, statistics.median(plain) * 1000
-            results.add(Figure(SECTION, f"time-limited query p50 ({type(runner).__name__}), {name}", ours,
-                               "ms", "plain in-process execute(store, job)", base, higher_is_better=False,
-                               note=f"cost {ours - base:+.2f} ms per query over {len(plain)} runs", size=size))
+            try:
+                _limit_cost_of(results, size, name, prepare(named[name], JSON, settings), store, runner,
+                               runs=runs, cap_s=cap_s)
+            except Exception as err:  # this query is reported with its reason; the others still run
+                results.fail(SECTION, f"[{size}] time-limit cost, {name}: {type(err).__name__}: {err}")
     finally:
         runner.close()
         store.close()
+
+
+def _limit_cost_of(results: Results, size: str, name: str, job, store, runner, *, runs: int, cap_s: float) -> None:
+    from service.sparql.limits import execute
+
+    runner.run(job)  # the first run takes the checkpoint and starts a worker (and meets the time limit first)
+    plain, limited = [], []
+    deadline = time.monotonic() + cap_s
+    while len(plain) < runs and (not plain or time.monotonic() < deadline):
+        for fn, into in ((lambda: execute(store, job), plain), (lambda: runner.run(job), limited)):
+            t = time.perf_counter()
+            fn()
+            into.append(time.perf_counter() - t)
+    ours, base = statistics.median(limited) * 1000, statistics.median(plain) * 1000
+    results.add(Figure(SECTION, f"time-limited query p50 ({type(runner).__name__}), {name}", ours,
+                       "ms", "plain in-process execute(store, job)", base, higher_is_better=False,
+                       note=f"cost {ours - base:+.2f} ms per query over {len(plain)} runs", size=size))
 
 
 def nquads_of(path: Path) -> bytes:
