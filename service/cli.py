@@ -99,6 +99,9 @@ def serve(store, endpoint, host, port, threads):
     except KgqaError as err:
         fail(err)
     app.extensions["kgqa.stats"].warm()  # counts for /healthz, computed while the server starts
+    from .qa.answer import warm
+
+    warm(app.extensions["kgqa.store"], app.config)  # the question answerer's name index, in the background
     click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     # /sparql queries running or waiting for a worker hold a thread each: give them their own, so that
     # a burst of SPARQL clients never takes the threads /ask and /healthz answer on

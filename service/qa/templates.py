@@ -102,8 +102,8 @@ def reach(store: Store, actor: Term, broad: bool, *, down: bool = True) -> dict[
     near.setdefault(actor, 1)
     if broad:
         found = {row["b"] for row in store.select(_among(_ORGS, "a", near))}
-        for org in sorted(found, key=str):
-            found |= {row["b"] for row in store.select(_NEAR, {"a": org})}
+        if found:  # and their governments or countries, in one query
+            found |= {row["b"] for row in store.select(_among(_NEAR, "a", sorted(found, key=str)))}
         if down:
             found |= {row["b"] for row in store.select(_among(_HOLDERS, "org", near))}
         for term in sorted(found, key=str):

@@ -1,0 +1,69 @@
+"""The name index is built once per store version, one build at a time: while the first build runs
+(a large store at server start), a question waits a little, then gets 503 not_ready with Retry-After."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from service.errors import NotReady
+from service.qa import linking
+from service.web import create_app
+
+from .conftest import BASE, DATA
+
+
+class SlowStore:
+    """A real store whose reads wait for `gate`: a name index build that takes as long as the test wants."""
+
+    def __init__(self, inner):
+        self.inner, self.gate, self.started = inner, threading.Event(), threading.Event()
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def select(self, query, bindings=None):
+        self.started.set()
+        self.gate.wait(10)
+        return self.inner.select(query, bindings)
+
+
+@pytest.fixture
+def slow_store(store):
+    store.load((DATA / "graphs" / "qa-geneva.trig").read_bytes(), "application/trig")
+    slow = SlowStore(store)
+    yield slow
+    slow.gate.set()
+    linking.forget(slow)
+
+
+def test_linking_build_in_progress_is_not_ready(slow_store):
+    builder = linking.warm(slow_store)
+    assert slow_store.started.wait(5)
+    with pytest.raises(NotReady) as caught:
+        linking.index(slow_store, wait=0.05)
+    assert caught.value.details["retry_after"] > 0
+    slow_store.gate.set()
+    builder.join(10)
+    assert linking.index(slow_store, wait=0.05).actor("Vladimir Putin").iri.endswith("actor-putin")
+
+
+def test_linking_waiter_gets_the_index_when_the_build_ends_in_time(slow_store):
+    builder = linking.warm(slow_store)
+    assert slow_store.started.wait(5)
+    threading.Timer(0.1, slow_store.gate.set).start()
+    assert linking.index(slow_store, wait=5).actor("Putin") is not None
+    builder.join(10)
+
+
+def test_linking_ask_answers_503_while_indexing(slow_store):
+    client = create_app({"STORE_OBJECT": slow_store, "BASE_IRI": BASE, "TESTING": True}).test_client()
+    builder = linking.warm(slow_store)
+    assert slow_store.started.wait(5)
+    response = client.get("/ask", query_string={"q": "Who met Putin?"})
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "not_ready"
+    assert int(response.headers["Retry-After"]) > 0
+    slow_store.gate.set()
+    builder.join(10)
+    assert client.get("/ask", query_string={"q": "Who met Putin?"}).status_code == 200
