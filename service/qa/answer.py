@@ -42,11 +42,16 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
         document["message"] = str(why)
         return document
     first = None
+    limit = int(settings.get("ASK_CANDIDATES") or 0) or None
     for plan in plans:
-        answers, sparql = run_plan(store, plan, lex, link_root, index)
+        answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit)
         first = first or (plan, sparql)
         if answers:
             document.update(template={"id": plan.template, "params": plan.params}, sparql=sparql, answers=answers)
+            if capped:
+                document["message"] = (f"More than {limit} facts (or mentions) in the graph fit this question; the "
+                                       f"answers are the best of the first {limit} found. Name an occasion, a date, "
+                                       "a topic or another actor to narrow it.")
             return document
     document.update(template={"id": first[0].template, "params": first[0].params}, sparql=first[1],
                     message=no_facts_message(first[0]))
@@ -89,14 +94,18 @@ def suggestions(question: str, limit: int = 3) -> list[dict]:
 
 
 # --- running
-def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index) -> tuple[list[dict], str]:
+def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index, *, limit: int | None = None
+             ) -> tuple[list[dict], str, bool]:
+    """The answers of one plan, the SPARQL that ran, and whether a query stopped at `limit` rows."""
     template = BY_ID[plan.template]
-    rows, shown = [], []
+    rows, shown, capped = [], [], False
     sets = plan.binding_sets()
     found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
         for n, bindings in enumerate(sets):
-            found, sparql = template.run(store, bindings, broad=broad)
+            found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1)
+            if limit and len(found) > limit:  # one row more than the bound tells there were more
+                capped, found = True, found[:limit]
             rows += found
             shown.append(sparql)
             for row in found:
@@ -114,7 +123,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         reach[iri] = min(reach.get(iri, r), r)
     texts = _Texts(store)
     if plan.template == "sources":
-        return source_answers(texts, rows, plan, link_root), sparql
+        return source_answers(texts, rows, plan, link_root), sparql, capped
     if len(sets) > 1:  # "X and Y": what they hold together, or else what each holds
         together = {iri for iri, by in found_by.items() if len(by) == len(sets)}
         reach = {iri: r for iri, r in reach.items() if iri in together} if together else reach
@@ -154,7 +163,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
             break
     answers.sort(key=lambda a: (-a["confidence"], -len({p["source"]["id"] for p in a["provenance"]}),
                                 a["provenance"][0]["source"]["id"], a["provenance"][0]["start"]))
-    return answers[:MAX_ANSWERS], sparql
+    return answers[:MAX_ANSWERS], sparql, capped
 
 
 def _order(rec: facts_mod.FactRecord, only: str | None) -> tuple:

@@ -65,15 +65,19 @@ class Template:
     def reaches(self) -> bool:
         return "#reach" in self.text
 
-    def run(self, store: Store, bindings: dict[str, Term], *, broad: bool = False
+    def run(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None
             ) -> tuple[list[dict[str, Term]], str]:
         """Rows of the query with `bindings`, and the query as it ran (parameters shown bound).
-        broad: #reach also follows roles (officials of a country, a leader's country)."""
+        broad: #reach also follows roles (officials of a country, a leader's country). limit: at most
+        that many rows, the first the engine finds (no ORDER BY, so it stops there: on a large graph a
+        frequent actor's facts are thousands, each a look-up)."""
         unknown = set(bindings) - set(self.parameters)
         if unknown:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
         query = self.query(set(bindings), broad=broad, macros=False)
         query = _bound_reach(query, store, bindings, broad)
+        if limit:
+            query = f"{query.rstrip()}\nLIMIT {int(limit)}\n"
         return store.select(query, bindings), bind_values(query, bindings)
 
     def describe(self) -> dict:
