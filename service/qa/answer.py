@@ -131,8 +131,10 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     chosen = [iri for iri, r in reach.items() if r == nearest]
     if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them
         chosen = facts_mod.with_words(store, chosen, [stem(w) for w in plan.words]) or chosen
-    if len(chosen) > LOAD_LIMIT and not (plan.words or plan.topic_names):
-        chosen = facts_mod.rank(store, chosen)[:LOAD_LIMIT]  # the surest, most reported of very many
+    sifted = plan.joint or plan.extra_actors or plan.speech or plan.template == "meeting_details"
+    load_at_most = LOAD_LIMIT if sifted else MAX_ANSWERS + 10  # every loaded fact is kept unless sifted
+    if len(chosen) > load_at_most and not (plan.words or plan.topic_names):
+        chosen = facts_mod.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     label = index.label
     if plan.aliases:  # a government the question named by its city keeps that name ("Moscow")
         def label(iri: str, base=index.label):

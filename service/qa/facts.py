@@ -112,10 +112,10 @@ def _values(iris: list[str], name: str = "fact") -> str:
     return f"VALUES ?{name} {{ " + " ".join(str(NamedNode(i)) for i in iris) + " }"
 
 
-def batched(store: Store, query: str, iris: list[str], name: str = "fact"):
+def batched(store: Store, query: str, iris: list[str], name: str = "fact", chunk: int = CHUNK):
     """The rows of `query` for these IRIs bound to ?name, a chunk of them per query."""
-    for n in range(0, len(iris), CHUNK):
-        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + CHUNK], name), 1))
+    for n in range(0, len(iris), chunk):
+        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + chunk], name), 1))
 
 
 _batched = batched
@@ -184,7 +184,7 @@ SELECT ?fact (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?e) AS ?reports) WHERE {
 def rank(store: Store, iris: list[str]) -> list[str]:
     """The facts, surest and most reported first: to pick the best of very many before loading them."""
     scores = {}
-    for row in _batched(store, _RANK, list(dict.fromkeys(iris))):
+    for row in _batched(store, _RANK, list(dict.fromkeys(iris)), chunk=1000):  # few rows: bigger chunks
         conf = float(row["confidence"].value) if "confidence" in row else 0.5
         scores[row["fact"].value] = (-conf, -int(row["reports"].value), row["fact"].value)
     return sorted(scores, key=scores.__getitem__)
