@@ -39,7 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
             "/sparql queries that may wait for a busy worker at once, first come first served; one more is "
             "answered 503 sparql_busy at once, with Retry-After. `kgqa serve` adds QUERY_WORKERS + QUERY_QUEUE "
             "threads to --threads, so waiting queries never hold the threads /ask and /healthz use.", int),
-    Setting("QUERY_QUEUE_TIMEOUT", "KGQA_QUERY_QUEUE_TIMEOUT", 30.0,
+    Setting("QUERY_QUEUE_TIMEOUT", "KGQA_QUERY_QUEUE_TIMEOUT", 60.0,
             "Seconds a /sparql query may wait for a free worker (503 sparql_busy after); its own "
             "QUERY_TIMEOUT starts only when it runs.", float),
     Setting("MAX_REQUEST_BYTES", "KGQA_MAX_REQUEST_BYTES", 1_000_000,

@@ -188,7 +188,7 @@ class ThreadRunner:
     """Runs each query in a daemon thread and stops waiting at the time limit. At most `slots`
     queries run at once, counting abandoned ones until they really end; more wait in a SlotQueue."""
 
-    def __init__(self, store, *, timeout: float, slots: int = 2, queue: int = 16, queue_timeout: float = 30.0):
+    def __init__(self, store, *, timeout: float, slots: int = 2, queue: int = 16, queue_timeout: float = 60.0):
         self.store, self.timeout = store, timeout
         self.line = SlotQueue(slots, depth=queue, wait=queue_timeout)
 
@@ -235,7 +235,7 @@ def open_runner(store, settings: dict) -> Runner:
     timeout = float(settings.get("QUERY_TIMEOUT") or 10.0)
     workers = int(settings.get("QUERY_WORKERS", 2))
     line = {"queue": int(settings.get("QUERY_QUEUE", 16)),
-            "queue_timeout": float(settings.get("QUERY_QUEUE_TIMEOUT", 30.0))}
+            "queue_timeout": float(settings.get("QUERY_QUEUE_TIMEOUT", 60.0))}
     if workers > 0 and getattr(store, "path", None) and isinstance(getattr(store, "ox", None), ox.Store):
         from .workers import WorkerPool
 

@@ -89,7 +89,7 @@ class WorkerPool:
     `size` wait in a `SlotQueue` (at most `queue` of them, each at most `queue_timeout` seconds)."""
 
     def __init__(self, store, *, size: int = 2, timeout: float = 10.0, queue: int = 16,
-                 queue_timeout: float = 30.0):
+                 queue_timeout: float = 60.0):
         self.store, self.size, self.timeout = store, max(1, size), timeout
         self.line = SlotQueue(self.size, depth=queue, wait=queue_timeout)
         self._idle: list[Worker] = []
