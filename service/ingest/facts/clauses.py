@@ -24,7 +24,10 @@ def text_of(doc, span: tuple[int, int]) -> str:
     """The document's own text over a character span. The parsed text is an equal-length normalized
     copy (odd spaces made plain); facts quote the text exactly as ingested, which extract() puts in
     `doc.user_data[TEXT_KEY]`."""
-    return doc.user_data.get(TEXT_KEY, doc.text)[span[0]:span[1]]
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:  # not as get()'s default: Doc.text rebuilds the whole text from its tokens
+        text = doc.text
+    return text[span[0]:span[1]]
 
 
 def char_span(doc, start: int, end: int) -> tuple[int, int] | None:
