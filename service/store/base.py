@@ -63,6 +63,14 @@ def parse_into(data: bytes, media_type: str, graph: NamedNode | None) -> list[Qu
             for q in ox.parse(data, format=fmt, base_iri=graph.value if graph else None)]
 
 
+GraphData = bytes | Iterable[Quad]  # one graph's quads, or their N-Quads serialization
+
+
+def graph_quads(data: GraphData) -> Iterable[Quad]:
+    """The quads of GraphData (N-Quads bytes are parsed; they are the store's own serialization)."""
+    return ox.parse(data, format=ox.RdfFormat.N_QUADS) if isinstance(data, bytes) else data
+
+
 class Store(ABC):
     """A quad store holding one named graph per document."""
 
@@ -71,10 +79,24 @@ class Store(ABC):
     # so caches of counts fall back to a maximum age.
     generation: int | None = None
 
+    # Quads worth collecting before one replace_graphs call (ingest batches documents up to it);
+    # 0: one document per call. A store whose batched write is much faster than one write per
+    # document (the embedded store's bulk path) sets it.
+    write_batch_quads: int = 0
+
     # --- writing
     @abstractmethod
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
         """Replace everything in `graph` with `quads` (all in that graph) in one atomic step."""
+
+    def replace_graphs(self, graphs: list[tuple[NamedNode, GraphData]]) -> None:
+        """Replace each graph with its quads (a list of quads, or N-Quads bytes of that graph alone):
+        how ingest writes documents. A store may write the batch in one bulk step that is not atomic,
+        but a write that fails or a process that dies midway must never leave a graph half-written
+        and looking complete (the embedded store journals the batch and removes its graphs on
+        recovery). The default replaces them one by one, each atomically."""
+        for graph, data in graphs:
+            self.replace_graph(graph, graph_quads(data))
 
     @abstractmethod
     def remove_graph(self, graph: NamedNode) -> None: ...

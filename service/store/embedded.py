@@ -1,21 +1,43 @@
-"""The embedded store: pyoxigraph on disk (or in memory for tests), one named graph per document."""
+"""The embedded store: pyoxigraph on disk (or in memory for tests), one named graph per document.
+
+Writes of many graphs at once (ingest's replace_graphs, `kgqa load` of new graphs) take pyoxigraph's
+bulk path: 3-4x faster than any transactional write (measured 36-58 k quads/s against 145 k), but
+not atomic. They are journaled instead: the names of the graphs about to be written go first, in one
+transaction, into the journal graph (kg:writeJournal, flushed to disk), then the data is bulk-written,
+then the journal is cleared. A write that fails, or a process that dies, leaves the journal behind;
+opening the store read-write again removes every graph it names (so a document is either complete or
+absent, never half-written and looking complete) and clears it, and the next ingest re-ingests those
+documents, since they are no longer in the store. One process owns a read-write store, so nobody
+reads while a bulk write runs. Single-graph writes (replace_graph) stay one transaction.
+"""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Variable
 
 from ..errors import QuerySyntaxError, StoreLocked
-from .base import RDF_FORMATS, RESULT_FORMATS, Store, Term, parse_into
+from ..vocab import kg
+from .base import RDF_FORMATS, RESULT_FORMATS, GraphData, Store, Term, parse_into
+
+JOURNAL = kg("writeJournal")  # graph naming the graphs of a bulk write under way: <journal> kg:pendingGraph <g>
+PENDING = kg("pendingGraph")
+BATCH_QUADS = 200_000  # a bulk write costs 0.1-0.2 s whatever its size (journal, flush, RocksDB ingest):
+# batches this big (about 300 news articles, 40 MB of N-Quads) keep that within a few per cent
+BULK_LOAD_MIN = 10_000  # smaller loads go in one transaction: the journal would cost more than it saves
 
 
 class EmbeddedStore(Store):
+    write_batch_quads = BATCH_QUADS
+
     def __init__(self, path: str | None, *, read_only: bool = False):
-        """`path` None: an in-memory store. read_only: a consistent snapshot (e.g. of a backup)."""
+        """`path` None: an in-memory store. read_only: a consistent snapshot (e.g. of a backup).
+        Opened read-write, a bulk write that never finished is undone first (see `recovered`)."""
         self.path = path
         self.generation = 0  # bumped by every write, so caches of counts know when to refresh
+        self.recovered: list[NamedNode] = []  # graphs of an interrupted bulk write, removed on opening
         self.description = f"embedded store {path}" if path else "in-memory store"
         try:
             if path is None:
@@ -28,6 +50,8 @@ class EmbeddedStore(Store):
         except OSError as err:
             raise StoreLocked(f"cannot open the {self.description}: {err}. Is another kgqa process "
                               "using it? One process owns a store.") from None
+        if not read_only:
+            self.recover()
 
     # --- writing
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
@@ -38,16 +62,72 @@ class EmbeddedStore(Store):
         self.ox.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{triples} }} }}")
         self.generation += 1
 
+    def replace_graphs(self, graphs: list[tuple[NamedNode, GraphData]]) -> None:
+        """One journaled bulk write for the whole batch (module docstring). N-Quads bytes come from
+        pyoxigraph's own serializer (ingest's workers), so they are loaded without re-checking IRIs."""
+        if not graphs:
+            return
+        names = list(dict.fromkeys(g for g, _ in graphs))
+        raw = b"".join(d for _, d in graphs if isinstance(d, bytes))
+        quads = [q for _, d in graphs if not isinstance(d, bytes) for q in d]
+
+        def write() -> None:
+            if raw:
+                self.ox.bulk_load(raw, format=ox.RdfFormat.N_QUADS, lenient=True)
+            if quads:
+                self.ox.bulk_extend(quads)
+
+        self._journaled(names, write, replace=True)
+
     def remove_graph(self, graph: NamedNode) -> None:
         if self.ox.contains_named_graph(graph):
             self.ox.remove_graph(graph)
             self.generation += 1
 
     def load(self, data: bytes, media_type: str, graph: NamedNode | None = None) -> int:
+        """Parsed first, so bad RDF fails before anything is written. A large load whose graphs are all
+        new named graphs (a dump of documents into a fresh store) takes the journaled bulk path: if it
+        dies midway, opening the store removes those graphs again. Anything else (the default graph,
+        graphs that already hold data) is one transaction, since a half-done load there could not be
+        told apart from what was there before."""
         quads = parse_into(data, media_type, graph)
-        self.ox.extend(quads)
-        self.generation += 1
+        names = {q.graph_name for q in quads} if len(quads) >= BULK_LOAD_MIN else set()
+        if names and all(isinstance(g, NamedNode) and g != JOURNAL and not self.ox.contains_named_graph(g)
+                         for g in names):
+            self._journaled(sorted(names, key=str), lambda: self.ox.bulk_extend(quads), replace=False)
+        else:
+            self.ox.extend(quads)
+            self.generation += 1
         return len(quads)
+
+    def _journaled(self, graphs: list[NamedNode], write: Callable[[], None], *, replace: bool) -> None:
+        """Journal the graphs (durably), empty those that exist when replacing, run the bulk `write`,
+        clear the journal. A failure leaves the journal for recover()."""
+        self.ox.extend([Quad(JOURNAL, PENDING, g, JOURNAL) for g in graphs])
+        if self.path:
+            self.ox.flush()  # on disk before any bulk data, which RocksDB ingests as files of its own
+        self.generation += 1
+        if replace:
+            existing = [g for g in graphs if self.ox.contains_named_graph(g)]
+            if existing:  # one transaction, however many
+                self.ox.update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in existing))
+        write()
+        self.ox.remove_graph(JOURNAL)
+        self.generation += 1
+
+    def recover(self) -> list[NamedNode]:
+        """Remove the graphs of a bulk write that never finished (their documents are re-ingested by
+        the next ingest, which finds them missing), then the journal. Safe to repeat if it dies too."""
+        if not self.ox.contains_named_graph(JOURNAL):
+            return []
+        pending = [q.object for q in self.ox.quads_for_pattern(JOURNAL, PENDING, None, JOURNAL)]
+        for g in pending:
+            if isinstance(g, NamedNode) and self.ox.contains_named_graph(g):
+                self.ox.remove_graph(g)
+        self.ox.remove_graph(JOURNAL)
+        self.generation += 1
+        self.recovered = [g for g in pending if isinstance(g, NamedNode)]
+        return self.recovered
 
     # --- reading
     def _run(self, query: str, bindings: dict[str, Term] | None = None, **kw):
@@ -62,8 +142,8 @@ class EmbeddedStore(Store):
         result = self._run(query, bindings)
         if not isinstance(result, QuerySolutions):
             raise QuerySyntaxError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        return [{n: v for n, v in zip(names, row) if v is not None} for row in result]  # by position: 2x faster
+        names = [v.value for v in result.variables]  # values read by position: 2x faster than by name
+        return [{n: v for n, v in zip(names, row, strict=False) if v is not None} for row in result]
 
     def ask(self, query, bindings=None):
         result = self._run(query, bindings)

@@ -1,5 +1,5 @@
-"""Ingest: the real pipeline against bare spaCy on the same texts, and its store stage against
-pyoxigraph's raw bulk load of the same quads.
+"""Ingest: the real pipeline against bare spaCy on the same texts, and its store stage (the pipeline's
+own replace_graphs batches, replayed) against pyoxigraph's raw bulk_extend of the same quads.
 
 Order: bare spaCy, the ingest, bare spaCy again (full run); the baseline is the mean of its runs, so a
 machine that slows down or speeds up during the run moves both sides alike.
@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from service import settings as settings_mod
+from service.store.base import graph_quads
 from service.store.embedded import EmbeddedStore
 
 from . import corpus as corpus_mod
@@ -78,26 +79,34 @@ def run(results: Results, work: Path, *, n_docs: int = 500, processes: int = 2,
                        f"bare spaCy nlp.pipe (n_process={processes})", corpus.words / spacy_s,
                        goal=">= 0.8x", goal_value=0.8))
 
-    # store stage: the graphs the pipeline wrote, written again the same way (replace_graph, one
-    # document at a time) into a fresh store, against a raw bulk load of the same quads; both alone
-    # on the machine, so that spaCy's processes weigh on neither
+    # store stage: the graphs the pipeline wrote, written again exactly as it wrote them (the same
+    # replace_graphs batches, the same data: N-Quads bytes from the workers) into a fresh store, against
+    # a raw bulk_extend of the same quads in one call; both alone on the machine, so that spaCy's
+    # processes weigh on neither; twice each, alternating, and the mean of each side
     store.close()
-    written = store.written
-    quads = [q for _, qs in written for q in qs]
-    with EmbeddedStore(str(work / "replay-store")) as replay:
+    batches = store.batches + [[(g, qs)] for g, qs in store.written]  # replace_graph calls, if any
+    quads = [q for batch in batches for _, data in batch for q in graph_quads(data)]
+    ours, theirs = [], []
+    for i in range(2):
+        with EmbeddedStore(str(work / f"replay-store-{i}")) as replay:
+            start = time.perf_counter()
+            for batch in batches:
+                replay.replace_graphs(batch)
+            replay.ox.flush()
+            ours.append(time.perf_counter() - start)
+        raw = ox.Store(str(work / f"raw-store-{i}"))
         start = time.perf_counter()
-        for graph, qs in written:
-            replay.replace_graph(graph, qs)
-        replay_s = time.perf_counter() - start
-    raw = ox.Store(str(work / "raw-store"))
-    start = time.perf_counter()
-    raw.bulk_extend(quads)
-    raw.flush()
-    raw_s = time.perf_counter() - start
-    del raw
+        raw.bulk_extend(quads)
+        raw.flush()
+        theirs.append(time.perf_counter() - start)
+        del raw
+    replay_s, raw_s = sum(ours) / len(ours), sum(theirs) / len(theirs)
     results.facts["ingest_quads"] = len(quads)
-    results.add(Figure(SECTION, "quads/s of the store stage (replace_graph per document)", len(quads) / replay_s,
-                       "quads/s", "pyoxigraph Store.bulk_extend, on disk", len(quads) / raw_s,
-                       goal=">= 0.8x", goal_value=0.8,
-                       note=f"{len(quads):,} quads in {len(written)} graphs; inside the ingest the store stage took "
-                            f"{store.seconds:.1f} s of {ingest_s:.1f} s"))
+    results.facts["ingest_store_stage"] = {"replace_graphs_seconds": ours, "bulk_extend_seconds": theirs,
+                                           "batches": len(batches)}
+    results.add(Figure(SECTION, "quads/s of the store stage (replace_graphs: journaled bulk writes)",
+                       len(quads) / replay_s, "quads/s", "pyoxigraph Store.bulk_extend, on disk, one call",
+                       len(quads) / raw_s, goal=">= 0.8x", goal_value=0.8,
+                       note=f"{len(quads):,} quads of {sum(len(b) for b in batches)} graphs in {len(batches)} "
+                            f"batches; inside the ingest the store stage took {store.seconds:.1f} s of "
+                            f"{ingest_s:.1f} s"))
