@@ -67,3 +67,4 @@ def test_linking_ask_answers_503_while_indexing(slow_store):
     slow_store.gate.set()
     builder.join(10)
     assert client.get("/ask", query_string={"q": "Who met Putin?"}).status_code == 200
+

@@ -103,7 +103,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
         for n, bindings in enumerate(sets):
-            found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1)
+            found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1, index=index)
             if limit and len(found) > limit:  # one row more than the bound tells there were more
                 capped, found = True, found[:limit]
             rows += found
@@ -142,6 +142,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     records = facts_mod.load(store, chosen, label)
     kept = [rec for rec in records.values() if _fits(rec, plan)]
     if plan.words and not kept:  # the words may be in the passage rather than the content
+        texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence)
         kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]
     if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
         said = [rec for rec in kept if rec.first("verb") in plan.speech]

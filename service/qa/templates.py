@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from pyoxigraph import NamedNode
+
 from ..store.base import Store, Term, bind_values
 
 FOLDER = Path(__file__).parent / "templates"
@@ -65,17 +67,18 @@ class Template:
     def reaches(self) -> bool:
         return "#reach" in self.text
 
-    def run(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None
-            ) -> tuple[list[dict[str, Term]], str]:
+    def run(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
+            index=None) -> tuple[list[dict[str, Term]], str]:
         """Rows of the query with `bindings`, and the query as it ran (parameters shown bound).
         broad: #reach also follows roles (officials of a country, a leader's country). limit: at most
         that many rows, the first the engine finds (no ORDER BY, so it stops there: on a large graph a
-        frequent actor's facts are thousands, each a look-up)."""
+        frequent actor's facts are thousands, each a look-up). index: the store's name index
+        (service/qa/linking.py), which knows the roles and governments a reach follows."""
         unknown = set(bindings) - set(self.parameters)
         if unknown:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
         query = self.query(set(bindings), broad=broad, macros=False)
-        query = _bound_reach(query, store, bindings, broad)
+        query = _bound_reach(query, store, bindings, broad, index)
         if limit:
             query = f"{query.rstrip()}\nLIMIT {int(limit)}\n"
         return store.select(query, bindings), bind_values(query, bindings)
@@ -97,11 +100,14 @@ def _among(query: str, name: str, terms) -> str:
     return query.replace("WHERE {", f"WHERE {{ VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}", 1)
 
 
-def reach(store: Store, actor: Term, broad: bool, *, down: bool = True) -> dict[Term, int]:
+def reach(store: Store, actor: Term, broad: bool, *, down: bool = True, index=None) -> dict[Term, int]:
     """The actors within reach of a given one: itself, its government or country (1); in the broad
     form also the organizations of its own roles (a leader's country) and, `down`, those holding a
     role in it (its officials) (2). Computed from the given actor outwards with a few index look-ups,
-    where a path inside the template would start from every holder in the graph."""
+    where a path inside the template would start from every holder in the graph. With the store's name
+    index, from the roles and governments it holds, without a query."""
+    if index is not None and isinstance(actor, NamedNode):
+        return {NamedNode(iri): n for iri, n in index.reach(actor.value, broad, down=down).items()}
     near = {row["b"]: 1 for row in store.select(_NEAR, {"a": actor})}
     near.setdefault(actor, 1)
     if broad:
@@ -118,13 +124,13 @@ def reach(store: Store, actor: Term, broad: bool, *, down: bool = True) -> dict[
 FEW = 8  # actors in reach bound as a VALUES block; more are tested with IN
 
 
-def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool) -> str:
+def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool, index=None) -> str:
     """Macro lines whose actor is bound become VALUES blocks of the actors within its reach."""
     def values(match: re.Match) -> str:
         pad, macro, a, b, r = match.groups()
         if a not in bindings:
             return _expand(match.group(0), broad)
-        found = reach(store, bindings[a], broad and macro != "same", down=macro == "reach")
+        found = reach(store, bindings[a], broad and macro != "same", down=macro == "reach", index=index)
         if len(found) > FEW and macro != "reach-up":  # many: tested on the template's own matches
             # (a verb, a recipient), not joined; joint facts (reach-up) join both sides' VALUES
             near = ", ".join(str(t) for t, n in found.items() if n == 1)

@@ -1,0 +1,19 @@
+"""An actor's reach (itself, its government or country; broadly its roles' organizations and the
+holders of roles in it) computed from the name index equals what the template's queries find."""
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+from service.qa import linking, templates
+
+
+def test_linking_reach_from_the_index_equals_the_queries(seeded_store):
+    """The name index computes an actor's reach (governments, roles) without a query, as the
+    template queries would find it."""
+    found = linking.index(seeded_store)
+    actors = sorted(found.entities)
+    assert actors
+    for iri in actors:
+        for broad, down in ((False, True), (True, False), (True, True)):
+            assert templates.reach(seeded_store, NamedNode(iri), broad, down=down, index=found) == \
+                templates.reach(seeded_store, NamedNode(iri), broad, down=down), (iri, broad, down)
