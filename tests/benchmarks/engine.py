@@ -7,13 +7,16 @@ child killed (by its own process id) and restarted on the next call, and is repo
 """
 from __future__ import annotations
 
-import multiprocessing as mp
+import os
 import re
 import statistics
+import subprocess
+import sys
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
-_CTX = mp.get_context("spawn")  # a fresh interpreter: no inherited RocksDB handles or threads
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class EngineTimeout(Exception):
@@ -25,14 +28,20 @@ class Engine:
 
     def __init__(self, path: Path):
         self.path = str(path)
-        self.proc = None
-        self.conn = None
+        self.proc: subprocess.Popen | None = None
+        self.conn = self.replies = None
 
     def _start(self) -> None:
-        self.conn, child = _CTX.Pipe()
-        self.proc = _CTX.Process(target=_serve, args=(self.path, child), daemon=True, name="bench-engine")
-        self.proc.start()
-        child.close()
+        """A fresh interpreter (`python -m tests.benchmarks.engine`: no inherited RocksDB handles or
+        threads, and no re-run of whatever script imported this) talking over two pipes."""
+        down_r, down_w = os.pipe()
+        up_r, up_w = os.pipe()
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.benchmarks.engine", self.path, str(down_r),
+                                      str(up_w)], cwd=ROOT, pass_fds=(down_r, up_w))
+        os.close(down_r)
+        os.close(up_w)
+        self.conn = Connection(down_w, readable=False)
+        self.replies = Connection(up_r, writable=False)
 
     def times(self, query: str, *, runs: int = 3, cap_s: float = 20.0, slow_ms: float = 200.0,
               timeout: float = 60.0, unbind: bool = False, serialize: bool = False) -> list[float]:
@@ -40,13 +49,18 @@ class Engine:
         `cap_s` or one run takes over `slow_ms`. `unbind`: the query shows its parameters as a VALUES
         block (an /ask answer document) to be bound as substitutions, as the embedded store does.
         `serialize`: the results are written as SPARQL JSON, as an endpoint must."""
-        if self.proc is None or not self.proc.is_alive():
+        if self.proc is None or self.proc.poll() is not None:
+            self.close()
             self._start()
         self.conn.send((query, runs, cap_s, slow_ms, unbind, serialize))
-        if not self.conn.poll(timeout):
+        if not self.replies.poll(timeout):
             self.close()
             raise EngineTimeout(f"the query ran over {timeout:.0f} s in the engine")
-        ok, value = self.conn.recv()
+        try:
+            ok, value = self.replies.recv()
+        except (EOFError, OSError) as err:
+            self.close()
+            raise RuntimeError(f"the engine process ended ({type(err).__name__})") from err
         if not ok:
             raise RuntimeError(value)
         return value
@@ -56,11 +70,12 @@ class Engine:
 
     def close(self) -> None:
         if self.proc is not None:
-            if self.proc.is_alive():
+            if self.proc.poll() is None:
                 self.proc.kill()
-            self.proc.join(10)
+            self.proc.wait(10)
             self.conn.close()
-        self.proc = self.conn = None
+            self.replies.close()
+        self.proc = self.conn = self.replies = None
 
     def __enter__(self):
         return self
@@ -69,14 +84,14 @@ class Engine:
         self.close()
 
 
-def _serve(path: str, conn) -> None:
+def _serve(path: str, requests: Connection, conn: Connection) -> None:
     import pyoxigraph as ox
 
     store = ox.Store.read_only(path)
     while True:
         try:
-            query, runs, cap_s, slow_ms, unbind, serialize = conn.recv()
-        except EOFError:
+            query, runs, cap_s, slow_ms, unbind, serialize = requests.recv()
+        except (EOFError, OSError):
             return
         try:
             subs = None
@@ -143,3 +158,7 @@ def _term_end(text: str) -> int:
     while i < len(text) and text[i] not in " \t":
         i += 1
     return i
+
+
+if __name__ == "__main__":
+    _serve(sys.argv[1], Connection(int(sys.argv[2]), writable=False), Connection(int(sys.argv[3]), readable=False))
