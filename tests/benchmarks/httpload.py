@@ -25,6 +25,7 @@ class Load:
     capped: bool = False  # the time cap ended the run before the count was reached
     bytes: int = 0
     first: dict[str, bytes] = field(default_factory=dict)  # path -> first 200 body, when kept
+    slowest: dict[str, float] = field(default_factory=dict)  # path -> its slowest 200, seconds
 
     @property
     def ok(self) -> int:
@@ -98,6 +99,7 @@ def run(url: str, paths: list[str], *, total: int, threads: int, cap_s: float,
                     load.bytes += len(body)
                     if resp.status == 200:
                         load.latencies.append(elapsed)
+                        load.slowest[path] = max(elapsed, load.slowest.get(path, 0.0))
                         if keep_first and path not in load.first:
                             load.first[path] = body
                     elif len(load.errors) < 5:
