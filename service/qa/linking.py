@@ -14,6 +14,7 @@ import threading
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -279,13 +280,29 @@ class Index:
                       "", name).strip(" '\"")
         if not name:
             return None
-        keys = {}
+        keys = self._source_keys
+        if name in keys.exact:  # most names are given exactly: no fuzzy pass over every title
+            return self.documents[keys.exact[name]]
+        hit = process.extractOne(name, keys.fuzzy, scorer=fuzz.WRatio, score_cutoff=85)
+        return self.documents[hit[2][0]] if hit else None
+
+    @cached_property
+    def _source_keys(self) -> SourceKeys:
+        """The documents' titles, ids and publishers, normalized once per index (tens of thousands)."""
+        keys = SourceKeys({}, {})
         for i, doc in enumerate(self.documents):
             for value in (doc["title"], doc["id"].replace("-", " "), doc["publisher"]):
                 if value:
-                    keys[(i, normalize(value))] = normalize(value)
-        hit = process.extractOne(name, keys, scorer=fuzz.WRatio, score_cutoff=85)
-        return self.documents[hit[2][0]] if hit else None
+                    norm = normalize(value)
+                    keys.fuzzy[(i, norm)] = norm
+                    keys.exact.setdefault(norm, i)
+        return keys
+
+
+@dataclass
+class SourceKeys:
+    exact: dict[str, int]  # normalized name -> the first document with it
+    fuzzy: dict[tuple[int, str], str]  # (document, normalized name) -> name, for rapidfuzz
 
 
 def _best(cands: list[Entity], how: str, score: float) -> Link:
