@@ -82,7 +82,7 @@ st.ox = HalfThenDie(st.ox, lambda: os._exit(3))
 if sys.argv[2] == "ingest":
     st.replace_graphs([(g, nquads(q)) for g, q in (graph("a"), graph("b"))])
 else:
-    data = b"".join(nquads(graph(f"dump{i}", 2_000)[1]) for i in range(6))
+    data = b"".join(nquads(graph(f"dump{i}", 3_000)[1]) for i in range(6))
     st.load(data, "application/n-quads")
 """
 
@@ -107,7 +107,7 @@ def test_embedded_replace_graphs_replaces_exactly_its_graphs(tmp_path):
 
 
 def test_embedded_load_bad_rdf_writes_nothing(tmp_path):
-    data = b"".join(nquads(graph(f"dump{i}", 2_000)[1]) for i in range(6)) + b"<http://x/s> <broken .\n"
+    data = b"".join(nquads(graph(f"dump{i}", 3_000)[1]) for i in range(6)) + b"<http://x/s> <broken .\n"
     with EmbeddedStore(str(tmp_path / "store")) as st:
         with pytest.raises(SyntaxError):
             st.load(data, "application/n-quads")
@@ -116,11 +116,19 @@ def test_embedded_load_bad_rdf_writes_nothing(tmp_path):
 
 @pytest.mark.parametrize("existing", [False, True])
 def test_embedded_load_large_dump_adds_to_what_is_there(tmp_path, existing):
-    data = b"".join(nquads(graph(f"dump{i}", 2_000)[1]) for i in range(6))
+    data = b"".join(nquads(graph(f"dump{i}", 3_000)[1]) for i in range(6))
     g, before = graph("dump0", 3, "before")
     with EmbeddedStore(str(tmp_path / "store")) as st:
         if existing:  # a graph that holds data already: loaded in one transaction, nothing removed
             st.replace_graph(g, before)
-        assert st.load(data, "application/n-quads") == 12_000
-        assert len(st.ox) == 12_000 + (len(before) if existing else 0)
+        assert st.load(data, "application/n-quads") == 18_000
+        assert len(st.ox) == 18_000 + (len(before) if existing else 0)
         assert not st.ox.contains_named_graph(embedded.JOURNAL)
+
+
+def test_embedded_load_large_file_into_a_new_graph(tmp_path):
+    g = NamedNode("http://kgqa.test/graphs/reference")
+    triples = [ox.Triple(NamedNode(f"http://kgqa.test/s{i}"), P, Literal(f"value {i}")) for i in range(20_000)]
+    with EmbeddedStore(str(tmp_path / "store")) as st:
+        assert st.load(ox.serialize(triples, format=ox.RdfFormat.TURTLE), "text/turtle", g) == 20_000
+        assert {q.graph_name for q in st.ox} == {g} and len(st.ox) == 20_000

@@ -26,7 +26,7 @@ JOURNAL = kg("writeJournal")  # graph naming the graphs of a bulk write under wa
 PENDING = kg("pendingGraph")
 BATCH_QUADS = 200_000  # a bulk write costs 0.1-0.2 s whatever its size (journal, flush, RocksDB ingest):
 # batches this big (about 300 news articles, 40 MB of N-Quads) keep that within a few per cent
-BULK_LOAD_MIN = 10_000  # smaller loads go in one transaction: the journal would cost more than it saves
+BULK_LOAD_MIN_BYTES = 1 << 20  # smaller loads go in one transaction: the journal costs more than it saves
 
 
 class EmbeddedStore(Store):
@@ -85,20 +85,42 @@ class EmbeddedStore(Store):
             self.generation += 1
 
     def load(self, data: bytes, media_type: str, graph: NamedNode | None = None) -> int:
-        """Parsed first, so bad RDF fails before anything is written. A large load whose graphs are all
-        new named graphs (a dump of documents into a fresh store) takes the journaled bulk path: if it
-        dies midway, opening the store removes those graphs again. Anything else (the default graph,
-        graphs that already hold data) is one transaction, since a half-done load there could not be
-        told apart from what was there before."""
+        """Checked first, so bad RDF fails before anything is written. A large load whose graphs are
+        all new named graphs (a dump of documents into a fresh store, or a file into a new --graph)
+        takes the journaled bulk path, parsed natively from the bytes: if it dies midway, opening the
+        store removes those graphs again. Anything else (the default graph, graphs that already hold
+        data) is one transaction, since a half-done load there could not be told from what was there."""
+        fmt = RDF_FORMATS.get(media_type)
+        if fmt is not None and len(data) >= BULK_LOAD_MIN_BYTES:
+            checked = self._new_graphs(data, fmt, graph)
+            if checked is not None:
+                names, count = checked
+                self._journaled(names, lambda: self.ox.bulk_load(
+                    data, format=fmt, base_iri=graph.value if graph else None, to_graph=graph, lenient=True),
+                    replace=False)
+                return count
         quads = parse_into(data, media_type, graph)
-        names = {q.graph_name for q in quads} if len(quads) >= BULK_LOAD_MIN else set()
-        if names and all(isinstance(g, NamedNode) and g != JOURNAL and not self.ox.contains_named_graph(g)
-                         for g in names):
-            self._journaled(sorted(names, key=str), lambda: self.ox.bulk_extend(quads), replace=False)
-        else:
-            self.ox.extend(quads)
-            self.generation += 1
+        self.ox.extend(quads)
+        self.generation += 1
         return len(quads)
+
+    def _new_graphs(self, data: bytes, fmt, graph: NamedNode | None) -> tuple[list[NamedNode], int] | None:
+        """(the graphs `data` goes into, its quads) when they are all named graphs the store does not
+        hold yet, else None. Reads every quad (without keeping them), so bad RDF raises here."""
+        if fmt.supports_datasets == (graph is not None):  # quads into a --graph: parse_into's mapping
+            return None
+        names: set = set()
+        count = 0
+        for quad in ox.parse(data, format=fmt, base_iri=graph.value if graph else None):
+            count += 1
+            if graph is None:
+                names.add(quad.graph_name)
+        if graph is not None:
+            names = {graph}
+        if not names or not all(isinstance(g, NamedNode) and g != JOURNAL and not self.ox.contains_named_graph(g)
+                                for g in names):
+            return None
+        return sorted(names, key=str), count
 
     def _journaled(self, graphs: list[NamedNode], write: Callable[[], None], *, replace: bool) -> None:
         """Journal the graphs (durably), empty those that exist when replacing, run the bulk `write`,
