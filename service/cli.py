@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 
 import click
@@ -106,6 +107,9 @@ def serve(store, endpoint, host, port, threads):
     # /sparql queries running or waiting for a worker hold a thread each: give them their own, so that
     # a burst of SPARQL clients never takes the threads /ask and /healthz answer on
     sparql_threads = (int(app.config["QUERY_WORKERS"]) or 2) + max(0, int(app.config["QUERY_QUEUE"]))
+    # SIGTERM (a service manager stopping it) ends the server as Ctrl-C does: the exit handlers stop the
+    # query workers, delete their store checkpoint and close the store
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     waitress.serve(app, host=host, port=port, threads=threads + sparql_threads, ident="kgqa")
 
 
