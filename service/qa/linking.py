@@ -283,26 +283,24 @@ class Index:
         keys = self._source_keys
         if name in keys.exact:  # most names are given exactly: no fuzzy pass over every title
             return self.documents[keys.exact[name]]
-        hit = process.extractOne(name, keys.fuzzy, scorer=fuzz.WRatio, score_cutoff=85)
-        return self.documents[hit[2][0]] if hit else None
+        hit = process.extractOne(name, keys.names, scorer=fuzz.WRatio, score_cutoff=85)
+        return self.documents[keys.exact[hit[0]]] if hit else None
 
     @cached_property
     def _source_keys(self) -> SourceKeys:
         """The documents' titles, ids and publishers, normalized once per index (tens of thousands)."""
-        keys = SourceKeys({}, {})
+        exact: dict[str, int] = {}
         for i, doc in enumerate(self.documents):
             for value in (doc["title"], doc["id"].replace("-", " "), doc["publisher"]):
                 if value:
-                    norm = normalize(value)
-                    keys.fuzzy[(i, norm)] = norm
-                    keys.exact.setdefault(norm, i)
-        return keys
+                    exact.setdefault(normalize(value), i)
+        return SourceKeys(exact, list(exact))
 
 
 @dataclass
 class SourceKeys:
     exact: dict[str, int]  # normalized name -> the first document with it
-    fuzzy: dict[tuple[int, str], str]  # (document, normalized name) -> name, for rapidfuzz
+    names: list[str]  # each name once (a publisher of thousands of documents too), for rapidfuzz
 
 
 def _best(cands: list[Entity], how: str, score: float) -> Link:
