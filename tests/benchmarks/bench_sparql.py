@@ -88,7 +88,9 @@ def throughput(results: Results, size: str, engine: Engine, kgqa_url: str, oxigr
         measured[name] = {"engine_ms": engine_ms, "kgqa": _summary(ours),
                           "oxigraph": _summary(theirs) if theirs else None}
         if ours.ok == 0:
-            results.fail(SECTION, f"[{size}] /sparql {name}: no successful request ({ours.errors[:2]})")
+            theirs_note = f"; oxigraph {theirs.per_second:.2f} req/s" if theirs is not None and theirs.ok else ""
+            results.fail(SECTION, f"[{size}] /sparql {name}: no successful request of {n} (engine {engine_ms:.0f} ms"
+                                  f"{theirs_note}): {ours.errors[:2]}")
             continue
         note = (f"engine {engine_ms:.1f} ms; {n} requests on {n_threads} connections; "
                 f"kgqa p95 {ours.percentile(95):.0f} ms"
