@@ -186,7 +186,7 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
         if error is not None:
             report.fail(f"{where}: extraction failed ({error})")
             continue
-        batch.add(iris.document(base, document.id), data, n_quads, facts)
+        batch.add(iris.document(base, document.id), data, n_quads, facts, remaining=len(todo) - seen)
         if progress:
             progress(f"[{seen}/{len(todo)}] {document.id}: {facts} facts")
     batch.write()
@@ -196,7 +196,9 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
 
 class _Batch:
     """Extracted graphs waiting to be written: one replace_graphs call per Store.write_batch_quads
-    quads. A document counts as ingested only once its batch is written."""
+    quads. Near the end (no more documents to come than the batch holds) a batch goes out at a quarter
+    of that, so that the write left after the last document, which no extraction overlaps, stays
+    short. A document counts as ingested only once its batch is written."""
 
     def __init__(self, store: Store, report: IngestReport):
         self.store, self.report = store, report
@@ -204,11 +206,11 @@ class _Batch:
         self.graphs: list = []
         self.quads = self.facts = 0
 
-    def add(self, graph_iri, data, n_quads: int, facts: int) -> None:
+    def add(self, graph_iri, data, n_quads: int, facts: int, remaining: int) -> None:
         self.graphs.append((graph_iri, data))
         self.quads += n_quads
         self.facts += facts
-        if self.quads >= self.limit:
+        if self.quads >= self.limit or (4 * self.quads >= self.limit and len(self.graphs) >= remaining):
             self.write()
 
     def write(self) -> None:
