@@ -132,8 +132,8 @@ def ask_latency(results: Results, size: str, server: servers.Server, engine: Eng
     how = (f"{ready.polls} answers 503 not_ready before it" if ready.polls
            else "its first request answered, held until the index was built if need be")
     results.add(Figure(SECTION, "time until /ask is ready after start", ready.seconds, "s", higher_is_better=False,
-                       note=f"from process start to the first 200 of /ask ({how}; polled about every "
-                            f"{POLL_S:.1f} s); '{first}'", size=size))
+                       note=f"from process start to the first 200 of /ask ({how}; asked again {POLL_S:.1f} s "
+                            f"after each 503); '{first}'", size=size))
     measured = {}
     for template, examples in templates.items():
         paths = [f"/ask?q={quote(q)}" for q in examples]

@@ -10,12 +10,15 @@ All traffic stays on 127.0.0.1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import shutil
 import signal
 import sys
 import time
 import traceback
+from dataclasses import asdict
 from pathlib import Path
 
 from . import chart
@@ -54,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     results = Results(quick=args.quick)
     budget = QUICK if args.quick else FULL
     results.facts["sizes"] = sizes
+    results.facts["budget"] = asdict(budget)  # the request counts and caps every figure rests on
     results.facts["git"] = _git()
     if args.only in (None, "ingest"):
         _section(results, "ingest", lambda: _ingest(results, work, args.docs, budget))
@@ -76,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
           f"not measured: {len(results.failures)}; {document['seconds']:.0f} s in all")
     for failure in results.failures:
         print(f"  not measured: {failure}")
+    for size, parts in results.facts.get("part_seconds", {}).items():
+        print(f"  [{size}] seconds: " + ", ".join(f"{part} {s:.0f}" for part, s in parts.items()))
     print(f"results: {out.relative_to(ROOT)}, chart: {png.relative_to(ROOT)}")
     if args.publish:
         publish(document, png)
@@ -108,10 +114,49 @@ def _section(results: Results, name: str, fn) -> None:
 
 
 def _ingest(results: Results, work: Path, docs: int, budget) -> None:
-    from . import bench_ingest
+    """The ingest section in a child process of its own, bounded by `budget.ingest_limit_s`: its
+    worker processes (spaCy's n_process) have been seen to hang at shutdown, and a hang here must not
+    stop the scale sections. Its figures, facts and failures come back through a pipe; past the limit
+    the child and its descendants are killed (by their process ids) and the section is reported as
+    not measured."""
+    import multiprocessing as mp
 
-    bench_ingest.run(results, work / "ingest", n_docs=max(500, docs), words=budget.doc_words,
-                     spacy_runs=budget.spacy_runs)
+    from . import bench_ingest, servers
+
+    def child(send) -> None:
+        part = Results(quick=results.quick)
+        try:
+            bench_ingest.run(part, work / "ingest", n_docs=max(500, docs), words=budget.doc_words,
+                             spacy_runs=budget.spacy_runs)
+        except Exception as err:  # reported by the parent like any failing section
+            traceback.print_exc()
+            part.fail("ingest", f"{type(err).__name__}: {err}")
+        send.send((part.figures, part.facts, part.failures))
+
+    ctx = mp.get_context("fork")  # nothing is open yet but the work folder: the child starts clean
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=child, args=(send,), name="bench-ingest")
+    proc.start()
+    send.close()
+    try:
+        if receive.poll(budget.ingest_limit_s):
+            figures, facts, failures = receive.recv()
+            results.figures += figures
+            results.facts.update(facts)
+            results.failures += failures
+        else:
+            results.fail("ingest", f"did not finish within {budget.ingest_limit_s:.0f} s; stopped (a worker "
+                                   "process hung?), no ingest figure this run")
+    except EOFError:
+        results.fail("ingest", f"the ingest process ended without results (exit code {proc.exitcode})")
+    finally:
+        proc.join(30)
+        stuck = servers.descendants(proc.pid) + ([proc.pid] if proc.is_alive() else [])
+        for pid in stuck:  # what outlived the section: the bench's own children only
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if stuck:
+            results.facts["ingest_killed_processes"] = len(stuck)
 
 
 def publish(document: dict, png: Path) -> None:

@@ -73,7 +73,7 @@ class Server:
     def peak_rss_mb(self) -> tuple[float, float]:
         """(server process, server plus its descendants) peak resident memory in MB."""
         own = _hwm_kb(self.proc.pid)
-        tree = own + sum(_hwm_kb(pid) for pid in _descendants(self.proc.pid))
+        tree = own + sum(_hwm_kb(pid) for pid in descendants(self.proc.pid))
         return own / 1024, tree / 1024
 
     def stop(self) -> None:
@@ -118,7 +118,7 @@ def _hwm_kb(pid: int) -> int:
     return 0
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
