@@ -53,6 +53,8 @@ PROPERTIES = (
     "memberOf", "governmentOf",
     # documents
     "contentHash", "pipelineVersion",
+    # store bookkeeping: the graphs of a bulk write under way (service/store/embedded.py)
+    "pendingGraph",
 )
 
 # Classes (C_ prefix) and properties, one constant each.
@@ -114,6 +116,8 @@ MEMBEROF = kg("memberOf")
 GOVERNMENTOF = kg("governmentOf")
 CONTENTHASH = kg("contentHash")
 PIPELINEVERSION = kg("pipelineVersion")
+PENDINGGRAPH = kg("pendingGraph")
+WRITEJOURNAL = kg("writeJournal")  # the graph (and subject) holding kg:pendingGraph
 
 # NIF / ITS for evidence passages and mentions
 NIF_CONTEXT = NamedNode(NIF_NS + "Context")

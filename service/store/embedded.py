@@ -19,11 +19,11 @@ import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Variable
 
 from ..errors import QuerySyntaxError, StoreLocked
-from ..vocab import kg
+from ..vocab import PENDINGGRAPH, WRITEJOURNAL
 from .base import RDF_FORMATS, RESULT_FORMATS, GraphData, Store, Term, parse_into
 
-JOURNAL = kg("writeJournal")  # graph naming the graphs of a bulk write under way: <journal> kg:pendingGraph <g>
-PENDING = kg("pendingGraph")
+JOURNAL = WRITEJOURNAL  # graph naming the graphs of a bulk write under way: <journal> kg:pendingGraph <g>
+PENDING = PENDINGGRAPH
 BATCH_QUADS = 200_000  # a bulk write costs 0.1-0.2 s whatever its size (journal, flush, RocksDB ingest):
 # batches this big (about 300 news articles, 40 MB of N-Quads) keep that within a few per cent
 BULK_LOAD_MIN_BYTES = 1 << 20  # smaller loads go in one transaction: the journal costs more than it saves
