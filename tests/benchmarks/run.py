@@ -4,7 +4,7 @@
 
 --quick leaves out the 1 M-fact size. --publish also copies the results to docs/bench-latest.json,
 draws docs/bench.png and rewrites the table between the bench markers of README.md. Stores are
-built under var/bench/ and removed at the end (--keep keeps them); results go to bench-results/.
+built under var/bench/run-PID/ and removed at the end (--keep keeps them); results go to bench-results/.
 All traffic stays on 127.0.0.1.
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["ingest", "scale"], help="run one section")
     parser.add_argument("--docs", type=int, default=500, help="documents in the ingest corpus (>= 500)")
     parser.add_argument("--publish", action="store_true", help="update docs/ and the README table")
-    parser.add_argument("--keep", action="store_true", help="keep the stores under var/bench/")
+    parser.add_argument("--keep", action="store_true", help="keep the stores under var/bench/run-PID/")
     parser.add_argument("--publish-from", metavar="JSON", help="publish a results file of an earlier run, run nothing")
     args = parser.parse_args(argv)
     if args.publish_from:
@@ -50,8 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown size {unknown}; choose among {', '.join(SIZES)}")
 
-    work = ROOT / "var" / "bench"
-    shutil.rmtree(work, ignore_errors=True)
+    work = _work_folder(ROOT / "var" / "bench")
     logs = work / "logs"
     logs.mkdir(parents=True)
     results = Results(quick=args.quick)
@@ -88,6 +87,19 @@ def main(argv: list[str] | None = None) -> int:
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _work_folder(root: Path) -> Path:
+    """A work folder of this run's own (var/bench/run-PID): several runs in one checkout (people share
+    it) must not delete each other's stores. Folders of runs whose process is gone are removed."""
+    root.mkdir(parents=True, exist_ok=True)
+    for old in root.glob("run-*"):
+        pid = old.name.removeprefix("run-")
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(old, ignore_errors=True)
+    work = root / f"run-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    return work
 
 
 def _git() -> dict:
