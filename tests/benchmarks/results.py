@@ -172,7 +172,7 @@ FULL = Budget(ask_per_template=20, ask_cap_s=12, ask_timeout_s=20, ask_ready_s=3
               ready_s=300, sparql_total=100, sparql_cap_s=12, sparql_timeout_s=60, latency_total=40,
               latency_cap_s=10, limit_runs=15, limit_cap_s=10, rdflib_runs=3, rdflib_cap_s=20,
               doc_words=(150, 300), spacy_runs=2, ingest_limit_s=300)
-QUICK = Budget(ask_per_template=4, ask_cap_s=3, ask_timeout_s=6, ask_ready_s=120, ask_engine_cap_s=3,
+QUICK = Budget(ask_per_template=10, ask_cap_s=3, ask_timeout_s=6, ask_ready_s=120, ask_engine_cap_s=3,
                ready_s=120, sparql_total=32, sparql_cap_s=3, sparql_timeout_s=30, latency_total=12,
                latency_cap_s=3, limit_runs=3, limit_cap_s=3, rdflib_runs=1, rdflib_cap_s=5,
                doc_words=(100, 160), spacy_runs=1, ingest_limit_s=120)
