@@ -243,35 +243,45 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, budget: B
     actor = str(gen.actor_iri[min(4, len(gen.actor_iri) - 1)].value)  # a frequent actor, not the top one
     occasion = str(gen.occasion_iri[0].value)
     named = bench_sparql.queries(actor, occasion)
+    ask_peak = sparql_peak = (0.0, 0.0)
+    theirs, rates = None, {}
     with Engine(snap_dir) as engine:
         # /ask first, on a server of its own: a question the server cannot finish in time goes on
         # running there, and must not weigh on the SPARQL figures
-        with part("/ask"), servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-ask-{size}.log") as kgqa:
-            kgqa.wait_listening(budget.ready_s)
-            asked = guard(results, f"[{size}] /ask latency", lambda: ask_latency(
-                results, size, kgqa, engine, budget=budget))
-            results.facts.setdefault("ask", {})[size] = asked
-            ask_peak = kgqa.peak_rss_mb()
-        with part("/sparql"), \
-                servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-sparql-{size}.log") as kgqa, \
-                servers.oxigraph_serve_read_only(snap_dir, log=log_dir / f"oxigraph-{size}.log") as oxi:
-            ready = kgqa.wait_ready(budget.ready_s)
-            oxi.wait_ready(budget.ready_s)
-            print(f"[{size}] kgqa serve answered /healthz 200 in {ready:.1f} s", flush=True)
-            rates = guard(results, f"[{size}] /sparql throughput", lambda: bench_sparql.throughput(
-                results, size, engine, kgqa.url, oxi.url, named, total=budget.sparql_total, threads=8,
-                cap_s=budget.sparql_cap_s, timeout=budget.sparql_timeout_s)) or {}
-            results.facts.setdefault("sparql", {})[size] = rates
-            guard(results, f"[{size}] one-client latency", lambda: bench_sparql.http_latency(
-                results, size, kgqa.url, oxi.url, named, total=budget.latency_total, cap_s=budget.latency_cap_s,
-                timeout=budget.sparql_timeout_s))
-            sparql_peak = kgqa.peak_rss_mb()
-            theirs, _ = oxi.peak_rss_mb()
-    results.add(Figure(SECTION, "peak RSS of kgqa serve (with its workers)", max(ask_peak[1], sparql_peak[1]),
-                       "MB", "oxigraph serve-read-only after the same SPARQL load", theirs,
-                       higher_is_better=False, size=size,
-                       note=f"/ask server {ask_peak[1]:.0f} MB, /sparql server {sparql_peak[1]:.0f} MB "
-                            f"(process alone {sparql_peak[0]:.0f} MB)"))
+        def ask_part() -> tuple[float, float]:
+            with servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-ask-{size}.log") as kgqa:
+                kgqa.wait_listening(budget.ready_s)
+                results.facts.setdefault("ask", {})[size] = guard(
+                    results, f"[{size}] /ask latency", lambda: ask_latency(results, size, kgqa, engine, budget=budget))
+                return kgqa.peak_rss_mb()
+
+        def sparql_part() -> tuple[tuple[float, float], float, dict]:
+            with servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-sparql-{size}.log") as kgqa, \
+                    servers.oxigraph_serve_read_only(snap_dir, log=log_dir / f"oxigraph-{size}.log") as oxi:
+                ready = kgqa.wait_ready(budget.ready_s)
+                oxi.wait_ready(budget.ready_s)
+                print(f"[{size}] kgqa serve answered /healthz 200 in {ready:.1f} s", flush=True)
+                measured = guard(results, f"[{size}] /sparql throughput", lambda: bench_sparql.throughput(
+                    results, size, engine, kgqa.url, oxi.url, named, total=budget.sparql_total, threads=8,
+                    cap_s=budget.sparql_cap_s, timeout=budget.sparql_timeout_s)) or {}
+                results.facts.setdefault("sparql", {})[size] = measured
+                guard(results, f"[{size}] one-client latency", lambda: bench_sparql.http_latency(
+                    results, size, kgqa.url, oxi.url, named, total=budget.latency_total,
+                    cap_s=budget.latency_cap_s, timeout=budget.sparql_timeout_s))
+                return kgqa.peak_rss_mb(), oxi.peak_rss_mb()[0], measured
+
+        # a server that does not start fails its own part (with the reason), not the size
+        with part("/ask"):
+            ask_peak = guard(results, f"[{size}] /ask server", ask_part) or ask_peak
+        with part("/sparql"):
+            sparql_peak, theirs, rates = guard(results, f"[{size}] /sparql servers", sparql_part) or (
+                sparql_peak, theirs, rates)
+    if ask_peak[1] or sparql_peak[1]:
+        results.add(Figure(SECTION, "peak RSS of kgqa serve (with its workers)", max(ask_peak[1], sparql_peak[1]),
+                           "MB", "oxigraph serve-read-only after the same SPARQL load" if theirs else None, theirs,
+                           higher_is_better=False, size=size,
+                           note=f"/ask server {ask_peak[1]:.0f} MB, /sparql server {sparql_peak[1]:.0f} MB "
+                                f"(process alone {sparql_peak[0]:.0f} MB)"))
     # the store is free again: the time-limit design against a plain query, in this process
     with part("time-limit cost"):
         guard(results, f"[{size}] time-limit cost", lambda: bench_sparql.limit_cost(
