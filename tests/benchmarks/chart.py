@@ -25,7 +25,8 @@ def draw(results: dict, path: Path) -> Path:
         left.plot([f["goal_value"], f["goal_value"]], [i - 0.4, i + 0.4], color="black", linewidth=2)
     left.set_yticks(list(y), labels, fontsize=7)
     left.invert_yaxis()
-    left.set_xscale("log")
+    if ratios:  # a log axis needs values: a run where every ratio failed draws an empty panel
+        left.set_xscale("log")
     left.set_xlabel("ratio to the baseline (above 1: better than the baseline; black tick: the goal)")
     left.set_title("kgqa against its baselines, same run")
 
@@ -41,7 +42,8 @@ def draw(results: dict, path: Path) -> Path:
             or "no /ask figure in this run"
         right.text(0.5, 0.5, "/ask not measured:\n" + why, ha="center", va="center", wrap=True, fontsize=8,
                    transform=right.transAxes)
-    right.set_yscale("log")
+    if asks:
+        right.set_yscale("log")
     right.set_xlabel("facts in the graph")
     right.set_ylabel("/ask p95 (ms)")
     right.set_title("/ask p95 latency per question template")

@@ -151,19 +151,21 @@ def _ingest(results: Results, work: Path, docs: int, budget) -> None:
     proc = ctx.Process(target=child, args=(send,), name="bench-ingest")
     proc.start()
     send.close()
+    finished = False
     try:
         if receive.poll(budget.ingest_limit_s):
             figures, facts, failures = receive.recv()
             results.figures += figures
             results.facts.update(facts)
             results.failures += failures
+            finished = True
         else:
             results.fail("ingest", f"did not finish within {budget.ingest_limit_s:.0f} s; stopped (a worker "
                                    "process hung?), no ingest figure this run")
     except EOFError:
         results.fail("ingest", f"the ingest process ended without results (exit code {proc.exitcode})")
     finally:
-        proc.join(30)
+        proc.join(30 if finished else 0.1)
         stuck = servers.descendants(proc.pid) + ([proc.pid] if proc.is_alive() else [])
         for pid in stuck:  # what outlived the section: the bench's own children only
             with contextlib.suppress(ProcessLookupError):
