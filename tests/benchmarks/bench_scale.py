@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from service.qa.templates import BY_ID
 from service.store.embedded import EmbeddedStore
 
 from . import bench_sparql, httpload, servers
@@ -54,6 +55,12 @@ def build(n_facts: int, folder: Path) -> dict:
         store.bulk_load(path=f"/dev/fd/{read_fd}", format=ox.RdfFormat.N_QUADS)
         store.flush()
         load_s = time.perf_counter() - wall
+        # compacted once, as after any large bulk load: otherwise the server that opens it read-write
+        # compacts in the background for minutes while it is measured (Oxigraph's read-only server never
+        # does), and every look-up first searches the many overlapping files a bulk load leaves
+        start = time.perf_counter()
+        store.optimize()
+        optimize_s = time.perf_counter() - start
         del store
         if not receive.poll(60):
             raise RuntimeError(f"the graph generator ended without its catalog (exit code {child.exitcode})")
@@ -63,7 +70,8 @@ def build(n_facts: int, folder: Path) -> dict:
         if child.is_alive():
             child.kill()
         child.join(10)
-    return {"generator": gen, **catalog, "load_seconds": load_s, "wall_seconds": time.perf_counter() - wall}
+    return {"generator": gen, **catalog, "load_seconds": load_s, "optimize_seconds": optimize_s,
+            "wall_seconds": time.perf_counter() - wall}
 
 
 def _generate(gen: Generator, read_fd: int, write_fd: int, send) -> None:
@@ -183,7 +191,10 @@ def _engine_baseline(engine: Engine, load: httpload.Load, budget: Budget) -> tup
     if not doc.get("sparql"):
         return [], ""
     try:
-        return [engine.median_ms(doc["sparql"], unbind=True, runs=3, cap_s=budget.ask_engine_cap_s,
+        # as the embedded store runs it: substitutions, or the VALUES block itself for a template
+        # that binds that way (service/qa/templates.py, Template.values)
+        unbind = not getattr(BY_ID.get(doc.get("template", {}).get("id")), "values", False)
+        return [engine.median_ms(doc["sparql"], unbind=unbind, runs=3, cap_s=budget.ask_engine_cap_s,
                                  timeout=2 * load.slowest[path] + 2)], ""
     except EngineTimeout as err:
         return [], f"; engine baseline stopped: {err}"
@@ -233,6 +244,9 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, budget: B
                             f"{info['quads'] / info['load_seconds']:,.0f} quads/s; one stream from the generator, "
                             f"which ran alongside in its own process ({info['generate_seconds']:.0f} s of CPU)",
                        size=size))
+    results.add(Figure(SECTION, "compaction after the bulk load (Store.optimize)", info["optimize_seconds"], "s",
+                       higher_is_better=False, size=size,
+                       note="once after a large bulk load; the stores below are measured compacted"))
     with part("snapshot"):
         ox.Store(str(folder)).backup(str(snap_dir))
         snapshot = ox.Store.read_only(str(snap_dir))
