@@ -12,6 +12,7 @@ say/tell -> statements, an unknown verb -> actions by that verb.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -130,8 +131,18 @@ def lemma(word: str, lex: QuestionLexicon, tagger_lemma: str | None = None) -> s
     return (tagger_lemma or w).lower()
 
 
-@lru_cache(maxsize=1)
+_NLP_LOCK = threading.Lock()
+
+
 def _nlp(model: str):
+    """The spaCy model, loaded once: a question that comes while the server loads it in the background
+    waits for that load rather than starting a second one."""
+    with _NLP_LOCK:
+        return _load(model)
+
+
+@lru_cache(maxsize=1)
+def _load(model: str):
     from ..ingest.nlp import load_model
 
     return load_model(model)
