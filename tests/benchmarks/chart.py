@@ -32,10 +32,12 @@ def draw(results: dict, path: Path) -> Path:
 
     sizes = [s for s in ("10k", "100k", "1M") if any(f["size"] == s for f in asks)]
     templates = sorted({f["name"].split(", ", 1)[1] for f in asks})
-    for t in templates:
+    palette = plt.get_cmap("tab20").colors  # twelve templates: the default ten colours would repeat
+    for n, t in enumerate(templates):
         points = [next((f["value"] for f in asks if f["size"] == s and f["name"].endswith(", " + t)), None)
                   for s in sizes]
-        right.plot(sizes, [p if p is not None else float("nan") for p in points], marker="o", label=t)
+        right.plot(sizes, [p if p is not None else float("nan") for p in points], marker="o", label=t,
+                   color=palette[(2 * n) % 20 + (2 * n) // 20])
     right.axhline(50, color="black", linestyle="--", linewidth=1, label="goal: 50 ms")
     if not asks:  # say why the panel is empty rather than leave it blank
         why = "\n".join(textwrap.fill(f, 60) for f in results.get("failures", []) if "/ask" in f) \
