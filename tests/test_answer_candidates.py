@@ -41,3 +41,10 @@ def test_answer_candidates_within_bound_same_answers(bounded, question):
 def test_answer_candidates_not_reached_says_nothing(bounded):
     document = ask(bounded(1), "Who met Putin?")
     assert document["answers"] and "message" not in document
+
+
+def test_answer_candidates_bound_reached_without_answers_says_so(bounded):
+    """Words that no fact among the first ones found has: the message says that only those were checked."""
+    document = ask(bounded(1), "What did Biden say about the weather in Oslo?")
+    assert document["answers"] == []
+    assert "Only the first 1 facts" in document["message"]

@@ -45,11 +45,12 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
     except NoAnswer as why:
         document["message"] = str(why)
         return document
-    first = None
+    first, bounded = None, False
     limit = int(settings.get("ASK_CANDIDATES") or 0) or None
     for plan in plans:
         answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit)
         first = first or (plan, sparql)
+        bounded |= capped
         if answers:
             document.update(template={"id": plan.template, "params": plan.params}, sparql=sparql, answers=answers)
             if capped:
@@ -57,8 +58,12 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
                                        f"answers are the best of the first {limit} found. Name an occasion, a date, "
                                        "a topic or another actor to narrow it.")
             return document
+    message = no_facts_message(first[0])
+    if bounded:  # none of the first facts found fit the question's words: others might
+        message += (f" Only the first {limit} facts of more that the question's template found were checked "
+                    "against its words; name an actor, an occasion or a date to narrow it.")
     document.update(template={"id": first[0].template, "params": first[0].params}, sparql=first[1],
-                    message=no_facts_message(first[0]))
+                    message=message)
     return document
 
 
