@@ -118,14 +118,12 @@ def batched(store: Store, query: str, iris: list[str], name: str = "fact", chunk
         yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + chunk], name), 1))
 
 
-_batched = batched
-
 
 def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> dict[str, FactRecord]:
     """The records of these facts, a few queries for all of them; `labels` names actors and occasions."""
     iris = list(dict.fromkeys(iris))
     out = {iri: FactRecord(iri) for iri in iris}
-    for row in _batched(store, _DETAILS, iris):
+    for row in batched(store, _DETAILS, iris):
         rec = out[row["fact"].value]
         p = row["p"].value
         name = "type" if p == RDF_NS + "type" else p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -134,14 +132,14 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
         rec.props.setdefault(name, []).append(Value(
             obj.value, labels(obj.value) if is_iri else None, row["g"].value, is_iri))
     seen: set[tuple[str, str]] = set()
-    for row in _batched(store, _OCCASIONS, iris):
+    for row in batched(store, _OCCASIONS, iris):
         key = (row["fact"].value, row["o"].value)
         label = labels(key[1])
         if key not in seen and label:
             seen.add(key)
             out[key[0]].occasions.append((key[1], label))
     spans: set[tuple[str, str, int, int]] = set()
-    for row in _batched(store, _EVIDENCE, iris):
+    for row in batched(store, _EVIDENCE, iris):
         key = (row["fact"].value, row["id"].value, int(row["start"].value), int(row["end"].value))
         if key in spans:
             continue
@@ -184,7 +182,7 @@ SELECT ?fact (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?e) AS ?reports) WHERE {
 def rank(store: Store, iris: list[str]) -> list[str]:
     """The facts, surest and most reported first: to pick the best of very many before loading them."""
     scores = {}
-    for row in _batched(store, _RANK, list(dict.fromkeys(iris)), chunk=1000):  # few rows: bigger chunks
+    for row in batched(store, _RANK, list(dict.fromkeys(iris)), chunk=1000):  # few rows: bigger chunks
         conf = float(row["confidence"].value) if "confidence" in row else 0.5
         scores[row["fact"].value] = (-conf, -int(row["reports"].value), row["fact"].value)
     return sorted(scores, key=scores.__getitem__)

@@ -103,8 +103,6 @@ class Index:
                     self.by_surname.setdefault(name.rsplit(" ", 1)[1], []).append(ent)
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
             (r["h"].value, normalize(r["t"].value), r["o"].value) for r in store.select(_ROLES)]
-        self._orgs_of: dict[str, set[str]] | None = None  # holder -> organizations, built on first use
-        self._holders_of: dict[str, set[str]] = {}  # organization -> holders
         self.family: dict[str, set[str]] = {}  # a country and its governments, each to all of them
         for r in store.select(_PREFIX + "SELECT DISTINCT ?g ?c WHERE { ?g kg:governmentOf ?c }"):
             c, g = r["c"].value, r["g"].value
@@ -116,20 +114,26 @@ class Index:
                            "publisher": r["publisher"].value if "publisher" in r else ""}
                           for r in store.select(_DOCS)]
 
+    @cached_property
+    def _role_maps(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """holder -> organizations of its roles, and organization -> holders, from self.roles."""
+        orgs_of: dict[str, set[str]] = {}
+        holders_of: dict[str, set[str]] = {}
+        for holder, _, org in self.roles:
+            orgs_of.setdefault(holder, set()).add(org)
+            holders_of.setdefault(org, set()).add(holder)
+        return orgs_of, holders_of
+
     def reach(self, iri: str, broad: bool, *, down: bool = True) -> dict[str, int]:
         """The actors within reach of one (see templates.reach), from the roles and governments held
         here rather than by queries: a frequent actor's roles are found among thousands of its facts."""
-        if self._orgs_of is None:
-            self._orgs_of, self._holders_of = {}, {}
-            for holder, _, org in self.roles:
-                self._orgs_of.setdefault(holder, set()).add(org)
-                self._holders_of.setdefault(org, set()).add(holder)
+        orgs_of, holders_of = self._role_maps
         near = dict.fromkeys(sorted(self.family.get(iri, {iri})), 1)
         if broad:
-            orgs = {org for a in near for org in self._orgs_of.get(a, ())}
+            orgs = {org for a in near for org in orgs_of.get(a, ())}
             found = set(orgs).union(*(self.family.get(org, ()) for org in orgs))
             if down:
-                found |= {h for a in near for h in self._holders_of.get(a, ())}
+                found |= {h for a in near for h in holders_of.get(a, ())}
             for other in sorted(found):
                 near.setdefault(other, 2)
         return near
