@@ -53,7 +53,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INGEST_PROCESSES", "KGQA_INGEST_PROCESSES", 1,
             "Processes used by spaCy during ingestion (2 uses both cores).", int),
     Setting("LEXICON_DIR", "KGQA_LEXICON_DIR", "",
-            "Folder of extra lexicon files merged over the built-in data/lexicon (actors, verbs)."),
+            "Folder of extra lexicon files merged over the built-in service/lexicon (actors, verbs)."),
     Setting("VOID_MAX_AGE", "KGQA_VOID_MAX_AGE", 600.0,
             "Seconds a computed VoID description (/.well-known/void) is reused while the documents are "
             "unchanged; its counts scan the whole graph (0: compute on every request).", float),

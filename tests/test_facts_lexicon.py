@@ -1,4 +1,4 @@
-"""Facts stage: the trigger lexicon is data (data/lexicon/verbs.tsv) that people extend without code."""
+"""Facts stage: the trigger lexicon is data (service/lexicon/verbs.tsv) that people extend without code."""
 from __future__ import annotations
 
 import pytest

@@ -4,7 +4,7 @@ share buttons, comment forms).
 
 The text is cut into paragraphs on blank lines; each paragraph is judged by general signals (is it
 prose: enough words, ends like a sentence, mostly lower-case words; does it match a furniture phrase
-from data/lexicon/boilerplate.json), then the body is the segment, between "the article is over"
+from service/lexicon/boilerplate.json), then the body is the segment, between "the article is over"
 markers, richest in prose. Spans are offsets into the original text; nothing is rewritten.
 """
 from __future__ import annotations
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon import BUILT_IN
 from ..model import Span
 
-LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
@@ -44,7 +44,7 @@ class Paragraph:
 
 
 @lru_cache(maxsize=4)
-def boilerplate(path: str = str(LEXICON / "boilerplate.json")) -> dict:
+def boilerplate(path: str = str(BUILT_IN / "boilerplate.json")) -> dict:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return {"end": [re.compile(p, re.IGNORECASE) for p in data["end"]],
             "drop": [re.compile(p, re.IGNORECASE) for p in data["drop"]],

@@ -1,5 +1,5 @@
 """The actor lexicon: canonical actors, their aliases, demonyms, metonyms and titles, kept as data in
-data/lexicon/ (actors.json, titles.json) so that people extend it without code. Extra files with the
+service/lexicon/ (actors.json, titles.json) so that people extend it without code. Extra files with the
 same names in the LEXICON_DIR setting are merged over the built-in ones.
 """
 from __future__ import annotations
@@ -11,9 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..lexicon import BUILT_IN
 from ..model import Actor
-
-BUILTIN = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 
 @dataclass(eq=False)  # hashed by identity: matchers are cached per lexicon
@@ -62,7 +61,7 @@ def load(extra_dir: str = "") -> Lexicon:
     """The lexicon: built-in data, then the files of `extra_dir` (same layout) merged over it."""
     lex = Lexicon()
     blobs = []
-    for folder in [BUILTIN, *([Path(extra_dir)] if extra_dir else [])]:
+    for folder in [BUILT_IN, *([Path(extra_dir)] if extra_dir else [])]:
         actors, titles = _read(folder, "actors.json"), _read(folder, "titles.json")
         blobs.append(json.dumps([actors, titles], sort_keys=True))
         _add_actors(lex, actors)

@@ -6,7 +6,7 @@ office belongs to, in order: the owner written beside it; the government named n
 (within two sentences: "Venezuela's government denied ... the Foreign Ministry said"; a country named
 in passing is not enough); the owner of the same office named earlier in the document; the document's
 dominant country (mentioned clearly more often than any other). The office nouns are data
-(data/lexicon/actors.json, `office_nouns`).
+(service/lexicon/actors.json, `office_nouns`).
 """
 from __future__ import annotations
 

@@ -61,7 +61,8 @@ def pipeline_version(extra_lexicon: str = "") -> str:
         package = "0.0.0"
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    data = [p for p in lexicon.BUILTIN.glob("*") if p.is_file() and p.stem.lower() not in _NOT_EXTRACTION]
+    data = [p for p in lexicon.BUILT_IN.glob("*")
+            if p.is_file() and p.suffix != ".py" and p.stem.lower() not in _NOT_EXTRACTION]
     for path in sorted(here.rglob("*.py")) + sorted(data):
         h.update(path.name.encode() + b"\x00" + path.read_bytes())
     h.update(lexicon.load(extra_lexicon).digest.encode())

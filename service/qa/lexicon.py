@@ -1,5 +1,5 @@
-"""The words questions are read with, kept as data: data/lexicon/questions.json, plus the extraction's
-trigger lexicon data/lexicon/verbs.tsv (so that a verb the extraction turns into a kind of fact is
+"""The words questions are read with, kept as data: service/lexicon/questions.json, plus the extraction's
+trigger lexicon service/lexicon/verbs.tsv (so that a verb the extraction turns into a kind of fact is
 asked about with the same kind), plus `questions*.json` / `verbs*.tsv` in the folder the setting
 LEXICON_DIR names.
 """
@@ -12,9 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..lexicon import BUILT_IN
 from ..vocab import FACT_KINDS
-
-BUILT_IN = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class QuestionLexicon:
     audiences: frozenset[str]  # "reporters", "the press": who is told, not an actor to filter by
     leader_titles: frozenset[str]  # what "the Russian leader" may hold: president, prime minister...
     speech_verbs: frozenset[str]  # say, tell, announce...: "what did X say" asks for these, not "X knows"
-    demonyms: dict[str, str]  # "russian" -> "Russia", from the actor lexicon (data/lexicon/actors.json)
+    demonyms: dict[str, str]  # "russian" -> "Russia", from the actor lexicon (service/lexicon/actors.json)
     adjectives: frozenset[str]  # triggers that are adjectives: "worried", "committed" (is worried ...)
     noun_triggers: frozenset[str]  # triggers that are nouns: "agreement", "proposal" (no past tense)
 

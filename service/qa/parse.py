@@ -2,11 +2,11 @@
 
 A question is read in two passes. First, fixed shapes ("who is X", "X's role", "which sources
 mention X", "how many ...", "what is X's position on Y", "when did X and Y meet") are matched
-by the regular expressions of data/lexicon/question-shapes.tsv over the lower-cased question.
+by the regular expressions of service/lexicon/question-shapes.tsv over the lower-cased question.
 Otherwise the question is read as a clause: wh-word, auxiliary, subject, verb, and the phrases
 after the verb ("at the UN", "about Iran", "with Russia"). The verb (found by the lexicon's verb
 forms, else by spaCy's tagger) and its lemma choose the template through the lexicon
-(data/lexicon): propose -> proposals, meet -> meetings, fear -> positions of kind Concern,
+(service/lexicon): propose -> proposals, meet -> meetings, fear -> positions of kind Concern,
 say/tell -> statements, an unknown verb -> actions by that verb.
 """
 from __future__ import annotations

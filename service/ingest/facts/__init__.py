@@ -1,7 +1,7 @@
 """The facts stage: typed, grounded facts from the parse of a document.
 
 `extract(doc, resolver, document)` reads each sentence as an analyst would: every predicate the
-lexicon knows (data/lexicon/verbs.tsv) makes a fact of its kind; other verbs with a known doer make
+lexicon knows (service/lexicon/verbs.tsv) makes a fact of its kind; other verbs with a known doer make
 a generic subject-verb-object Action (kg:verb = lemma), so "What did X <verb>?" finds something
 grounded. Positions reported inside another position are kept only when someone's words carry
 them (then attributed to the speaker). Facts with no resolvable holder are dropped, except estimates

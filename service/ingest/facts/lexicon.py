@@ -1,4 +1,4 @@
-"""The trigger lexicon (data/lexicon/verbs.tsv): which words make a clause a fact of which kind.
+"""The trigger lexicon (service/lexicon/verbs.tsv): which words make a clause a fact of which kind.
 
 Kept as data so that analysts extend it without code: one row a trigger (see the file's header).
 Extra rows come from `verbs*.tsv` files in the folder named by the setting KGQA_LEXICON_DIR; a row
@@ -12,9 +12,9 @@ from pathlib import Path
 
 from ... import settings
 from ...errors import ConfigError
+from ...lexicon import BUILT_IN
 from ...vocab import FACT_KINDS
 
-BUILT_IN = Path(__file__).resolve().parents[3] / "data" / "lexicon"
 SPECIAL_KINDS = ("ignore", "speech", "hedge", "joint", "attribution", "agent", "light")
 POS = ("verb", "noun", "adj", "cue")
 OBJECT_ROLES = ("content", "target", "recipient", "participant", "-")
