@@ -43,9 +43,11 @@ def label(value, actors: dict) -> str | None:
     return actors[value].label if value in actors else value
 
 
-def fits(fact: Fact, want: dict, actors: dict) -> bool:
-    """Whether a fact meets an expectation: every field given must hold."""
+def fits(fact: Fact, want: dict, actors: dict, text: str = "") -> bool:
+    """Whether a fact meets an expectation: every field given must hold ("evidence": the text one of
+    its evidence passages starts with)."""
     checks = {
+        "evidence": lambda v: any(text[e.start:e.end].startswith(v) for e in fact.evidence),
         "kind": lambda v: fact.kind == v,
         "holders": lambda v: _named(v, fact.holders, actors),
         "target": lambda v: _named(v, fact.target, actors),
@@ -83,10 +85,12 @@ def describe(facts) -> str:
 
 def check_case(case: dict) -> None:
     facts, actors = run(case["text"], case.get("published"))
+    text = case["text"]
     for want in case.get("expect", []):
-        assert any(fits(f, want, actors) for f in facts), f"expected {want}\nfound:\n{describe(facts)}"
+        assert any(fits(f, want, actors, text) for f in facts), f"expected {want}\nfound:\n{describe(facts)}"
     for unwanted in case.get("absent", []):
-        assert not any(fits(f, unwanted, actors) for f in facts), f"unexpected {unwanted}\nfound:\n{describe(facts)}"
+        found = describe(facts)
+        assert not any(fits(f, unwanted, actors, text) for f in facts), f"unexpected {unwanted}\nfound:\n{found}"
 
 
 @lru_cache(maxsize=1)

@@ -128,7 +128,36 @@ def body_spans(text: str, title: str | None = None) -> list[Span]:
     first, last = prose[0], prose[-1]
     keep = [p for p in best[first:last + 1] if p.label == "prose" or _inner_short(p)]
     head = _headline(paras[: paras.index(best[first])], title)
-    return [p.span for p in head + keep]
+    return without_credits(text, [p.span for p in head + keep])
+
+
+# photo credits and caption marks: "(AP Photo/Evan Vucci)", "(Photo: J. Doe / VOA)", "(REUTERS/Jane Roe)",
+# "FILE - " opening a caption. Names in them are the photographer's or the agency's, never actors.
+_CREDIT = re.compile(r"\((?:[A-Z][\w.&'’ -]{0,40}\s)?(?:Photos?|Foto|Images?|Pool)\b[^()\n]{0,80}\)"
+                     r"|\((?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Xinhua|Sputnik)\s*/[^()\n]{1,60}\)"
+                     r"|\bFILE(?: PHOTO)?\s*[-–—:]\s*")
+
+
+def without_credits(text: str, spans: list[Span]) -> list[Span]:
+    """Body spans with photo credits and caption marks cut out (offsets unchanged)."""
+    out = []
+    for span in spans:
+        start = span.start
+        for m in _CREDIT.finditer(text, span.start, span.end):
+            if m.group().startswith("FILE") and m.start() > span.start and \
+                    not re.search(r"[.!?\-–—]\s*$", text[span.start:m.start()]):
+                continue  # "FILE" inside a sentence is a word, not a caption mark
+            out += _stripped(text, start, m.start())
+            start = m.end()
+        out += _stripped(text, start, span.end)
+    return out
+
+
+def _stripped(text: str, start: int, end: int) -> list[Span]:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    body = piece.strip()
+    return [Span(start + lead, start + lead + len(body))] if body else []
 
 
 def _inner_short(p: Paragraph) -> bool:

@@ -21,6 +21,8 @@ _LOCATIVE = {"in", "at", "from", "near", "outside", "inside", "to", "into", "acr
 _ENT_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "NORP": "Group", "FAC": "Place",
               "LOC": "Place"}
 
+NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")  # "leaders Saturday"
+
 
 @dataclass(frozen=True)
 class Found:
@@ -168,7 +170,7 @@ def _titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found
     for t in titles:
         end = t.end
         while end < len(doc) and not covered[end] and not in_title[end] and (
-                (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+                (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].ent_type_ not in NOT_NAMES)
                 or (doc[end].text == "-" and not doc[end].whitespace_ and end > t.end)):
             end += 1
         while end > t.end and doc[end - 1].text == "-":

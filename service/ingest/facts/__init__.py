@@ -13,7 +13,7 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import estimates, kinds, lexicon, qualifiers, speech
 from .clauses import TEXT_KEY, char_span, text_of
-from .meetings import Meetings
+from .meetings import Meetings, _before
 from .positions import Builder, Candidate
 
 CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
@@ -92,6 +92,10 @@ class _Reader:
         occasion, framing, anchors = None, [], set()
         for tok in sent:
             if tok.i in anchors:  # the object of "reached an agreement": one fact, made by the verb
+                continue
+            if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
+                meeting = self.meetings.from_verb(tok, None)
+                new_meetings += [meeting] if meeting is not None else []
                 continue
             found = kinds.trigger_for(tok, self.b.lexicon)
             if found is None and not kinds.is_generic_candidate(tok):
@@ -340,8 +344,3 @@ def _open_question(pred) -> bool:
             return True
     return False
 
-
-def _before(noun) -> bool:
-    """A meeting named as a point in time before which something happened ("prior to the convening
-    of the meeting", "hours before the summit")."""
-    return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in list(noun.ancestors)[:4])

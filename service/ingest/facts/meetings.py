@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ...model import Fact, Span
 from . import qualifiers
 from .clauses import char_span, child, noun_phrase, subject_of, text_of
+from .kinds import trigger_for
 from .positions import Builder
 
 DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
@@ -34,29 +35,48 @@ class Meetings:
         return None
 
     def from_verb(self, pred: Token, anchor: Token | None) -> Fact | None:
-        """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y". Not a
-        meeting still to come ("agreed to hold talks", "will meet")."""
-        if pred.dep_ == "xcomp" or any((c.dep_ == "aux" and c.lower_ in ("will", "to", "shall", "'ll"))
-                                       or c.dep_ == "auxpass" for c in pred.children):
+        """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y", "X
+        phoned Y", "after meeting with Y". Not a meeting still to come ("agreed to hold talks", "will
+        meet", "ahead of meeting Y")."""
+        if pred.dep_ == "xcomp" or _planned(pred):
             return None  # also "would be met with a swift response": not a meeting
-        subj, _ = subject_of(pred)
-        people = self.b.actors(subj)
+        subj, passive = subject_of(pred)
+        if subj is None and pred.dep_ == "pcomp" and pred.head.lower_ in HELD_PREPS:
+            subj, passive = subject_of(pred.head.head)  # "X changed his mind after meeting with Y"
+        people = self.b.actors(subj) if not passive else []
         others: list[Token] = []
         for c in pred.children:
+            if c.dep_ == "oprd" and c.pos_ == "PROPN":  # "called his counterpart Hakan Fidan"
+                others.append(c)
             if c.dep_ == "dobj" and c != anchor:
+                if pred.lemma_.lower() == "meet" and self._requirement(c):
+                    return None  # "did not meet the standards": satisfied, not met
                 others.append(c)
             if c.dep_ == "prep" and c.lower_ in ("with", "along"):
                 others += [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
-        if anchor is not None:
+            if c.dep_ == "agent" and passive:  # "Y was greeted by X"
+                others += [g for g in c.children if g.dep_ == "pobj"] + ([subj] if subj is not None else [])
+        if anchor is not None and anchor.dep_ == "prep":  # "spoke to Y"
+            others += [g for g in anchor.children if g.dep_ == "pobj"]
+        elif anchor is not None:
             others += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                        for g in c.children if g.dep_ == "pobj"]
         for tok in others:
             people += self.b.actors(tok)
         people = self._participants(people)
-        if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)):
+        if anchor is not None and anchor.dep_ == "prep" and not any(
+                self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
+            return None  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
+        if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)
+                          and not (not others and _collective(subj))):
             return None  # one named participant is enough when people or a meeting are on the other side
         fact = self._meeting(pred, people)
         return fact if background(pred) else self._same_as_current(fact)
+
+    def _requirement(self, obj: Token) -> bool:
+        """An object that is a thing to satisfy ("standards", "their obligations"), not a party."""
+        named = self.b.resolver.resolve(obj.doc[obj.i:obj.i + 1])
+        return obj.pos_ == "NOUN" and not self._other_side(obj) and not named
 
     def _other_side(self, tok: Token) -> bool:
         """Someone met, though unnamed ("met with business leaders", "along with top aides"), or the
@@ -73,17 +93,101 @@ class Meetings:
         people += self._participants([k for c in noun.children if c.dep_ == "prep" and c.lower_ in
                                       ("with", "between", "among") for g in c.children if g.dep_ == "pobj"
                                       for k in self.b.actors(g)])
+        people += self._participants([k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                                      for k in self.b.actors(g)])  # "a meeting of the Security Council"
+        capitals = self.b.resolver.lex.capitals
+        towns = {k for c in noun.children if c.dep_ == "compound" and c.text in capitals
+                 for k in self.b.actors(c)}  # "the Brussels summit": where, not who
+        people = [k for k in people if k not in towns]
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
+        attendees = self._attendees(noun)
         if self.current is not None and (not people or self._same_sides(people, self.current.holders)):
+            if people and (det in DEFINITE or own) and noun.dep_ != "nsubj":
+                self._report_again(noun)  # "his phone call with Rouhani": one more report of it
+            if det in DEFINITE and self.current.duration is None:
+                self._lasted(noun)  # "The call lasted about an hour"
             if det in DEFINITE or people:
                 return self.current, False
+        if attendees and not _before(noun):  # "X attended the summit", "X spoke at a rally"
+            return self._meeting(noun, list(dict.fromkeys(attendees + people))), True
         if det in DEFINITE and not people:
             return None, False
+        if noun.lemma_.lower() in VENUES and len(people) < 2:
+            return None, False  # "said at a news conference": the statement's venue
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and not own:  # "increase talks with X": none held
             return None, False
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _lasted(self, noun: Token) -> None:
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in LAST_VERBS:
+            return
+        for c in verb.children:
+            obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "for" else c
+            if obj is None or obj.ent_type_ not in DURATION_ENTS or c.dep_ not in ("prep", "npadvmod", "dobj"):
+                continue
+            span = char_span(noun.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            text = text_of(noun.doc, span) if span else None
+            if text and qualifiers.duration(text):
+                self.current.duration_text, self.current.duration = text, qualifiers.duration(text)
+                self._report_again(noun)
+                return
+
+    def _report_again(self, noun: Token) -> None:
+        sent = noun.sent
+        span = Span(*char_span(noun.doc, sent.start, sent.end))
+        if span not in self.current.evidence:
+            self.current.evidence.append(span)
+
+    def _subjects(self, verb: Token) -> list[str]:
+        """Actors of a clause's subject: every subject the parser hung on it ("X, right, and Y hold")."""
+        subj, passive = subject_of(verb)
+        if passive or subj is None:
+            return []
+        more = [c for c in verb.children if c.dep_ == "nsubj" and c != subj]
+        return [k for t in [subj, *more] for k in self.b.actors(t, strict=True)]
+
+    def _attendees(self, noun: Token) -> list[str]:
+        """Who took part in a meeting noun by the clause it sits in ("X spoke at a rally"), not in one
+        still to come ("X will attend the summit", "X wants to hold a rally")."""
+        verb = took_part(noun)
+        if verb is None or verb.dep_ == "xcomp" or _planned(verb) or _conditional(verb) \
+                or noun.lemma_.lower() not in GATHERINGS:
+            return []
+        found = trigger_for(verb, self.b.lexicon)
+        if found is not None and found[0].kind == "Meeting":
+            return []  # "met at a summit in Brussels": the summit is where they met, one meeting
+        trig = self.b.lexicon.single.get((verb.lemma_.lower(), "verb"))
+        speech = trig is not None and trig.speech
+        if speech and (noun.lemma_.lower() in VENUES or noun.head.lower_ in LATER_PREPS):
+            return []  # "said at a news conference", "the ministry said after the call": not there
+        return self._participants(self._subjects(verb))
+
+    def person_contact(self, verb: Token) -> bool:
+        """A contact verb whose object is a person ("phoned Abbott", "called me", "visited the
+        wounded officers"): a meeting, by phone or in person; not "called it a mistake"."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in PERSON_VERBS:
+            return False
+        lex = self.b.resolver.lex
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        named = obj is not None and obj.lemma_.lower() in lex.descriptors and \
+            all(c.pos_ == "PROPN" for c in verb.children if c.dep_ == "oprd")  # "his counterpart Hakan Fidan"
+        if any(c.dep_ in ("ccomp", "prt") or (c.dep_ == "oprd" and not named) for c in verb.children) or \
+                any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off") and c.i == verb.i + 1 for c in verb.children):
+            return False  # "called it a mistake", "called for", "called on", "called off"
+        if any(c.dep_ == "agent" for c in verb.children):
+            obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "was greeted by X"
+        if obj is None:
+            return False
+        if obj.pos_ == "PRON":
+            return obj.lower_ in ("me", "him", "her", "us", "them")
+        if obj.lemma_.lower() in lex.descriptors or obj.lower_ in lex.group_heads:
+            return True  # "his counterpart", "the injured officers"
+        keys = self.b.actors(obj)
+        return bool(keys) and all(self.b.resolver.actor(k).kind == "Person" for k in keys)
 
     def _same_sides(self, people: list[str], holders: list[str]) -> bool:
         """The same participants, or their countries ("the summit between the two countries" after
@@ -122,6 +226,10 @@ class Meetings:
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
         preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
+        verb = took_part(pred) if pred.pos_ == "NOUN" else None
+        preps += list(verb.children) if verb is not None else []  # "attended the summit in Vilnius"
+        preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in BESIDE_NOUNS
+                  for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
         for c in preps:
             if c.dep_ != "prep":
                 continue
@@ -145,6 +253,65 @@ class Meetings:
 
 
 BACKGROUND_MARKS = ("since",)
+FUTURE_AUX = ("will", "to", "shall", "'ll")
+# a meeting noun or gerund after these was held, by the subject of the clause they modify
+HELD_PREPS = ("after", "following", "during", "at", "in", "while", "on")
+LATER_PREPS = ("after", "following")
+LAST_VERBS = ("last", "run", "continue")
+# meeting nouns a clause's subject takes part in (not "a training session")
+GATHERINGS = ("meeting", "talk", "talks", "summit", "conference", "rally", "negotiation", "call", "conversation")
+VENUES = ("conference",)  # where things are said to the press
+# verbs whose object is a meeting that their subject took part in ("attended the summit")
+ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
+                "co-host", "cohost", "leave", "wrap")
+# verbs that are a contact when their object is a person ("phoned Abbott", "called his counterpart")
+PERSON_VERBS = ("call", "phone", "telephone", "ring", "visit", "greet", "welcome")
+# nouns a person stands on or beside at a meeting ("on the sidelines of the summit")
+BESIDE_NOUNS = ("sideline", "sidelines", "margin", "margins", "side", "part", "course")
+
+
+def _planned(pred: Token) -> bool:
+    """A meeting still to come or not held by the subject: "will meet", "to meet", "were met"."""
+    return any((c.dep_ == "aux" and c.lower_ in FUTURE_AUX) for c in pred.children) or \
+        (any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "agent" for c in pred.children))
+
+
+BODY_NOUNS = ("council", "committee", "commission", "board", "cabinet", "parliament", "assembly", "panel",
+              "delegation", "delegations", "group", "bloc", "alliance", "leadership", "club")
+
+
+def _collective(subj: Token | None) -> bool:
+    """A subject that meets by itself: "EU ministers met", "the council convened"."""
+    if subj is None:
+        return False
+    return subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in BODY_NOUNS or \
+        any(c.dep_ == "cc" for c in subj.children) or any(c.dep_ == "conj" for c in subj.children)
+
+
+def _before(noun: Token) -> bool:
+    """A meeting named as a point in time before which something happened ("prior to the convening
+    of the meeting", "hours before the summit")."""
+    return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in list(noun.ancestors)[:4])
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+
+
+def took_part(noun: Token) -> Token | None:
+    """The clause whose subject took part in a meeting noun: "X spoke at a rally", "X attended the
+    summit", "X met Y on the sidelines of the summit", "during a meeting with Y, X said"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
+        return head
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    beside = head.lower_ == "of" and head.head.lower_ in BESIDE_NOUNS and head.head.dep_ == "pobj"
+    if beside:
+        head = head.head.head  # "on the sidelines of the summit", "as part of a meeting"
+    if head.lower_ not in HELD_PREPS + (("as",) if beside else ()) or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head.head
 
 
 def background(pred: Token) -> bool:
