@@ -6,7 +6,9 @@ lexicon re-extracts everything. Graphs are written in batches of about Store.wri
 with Store.replace_graphs: the embedded store bulk-writes each batch under a journal, so a failure or
 crash midway leaves no half-written document (the store removes the batch's graphs when it is opened
 again, and this ingest, finding them missing, re-extracts them). A bad document is reported in
-IngestReport.errors and skipped; the others are ingested.
+IngestReport.errors and skipped; the others are ingested. A document whose id was derived from its
+file name is refused when a document derived from a different file name holds that id (two files whose
+names slug alike never replace each other); re-ingesting the same file, or a given id, replaces.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .. import iris
+from .. import iris, vocab
 from ..errors import DocumentError, KgqaError
 from ..model import Document, Extraction, Fact
 from ..sources import versions
@@ -168,13 +170,30 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
                  progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest files and folders into the store; see the module docstring."""
     started = time.perf_counter()
-    report = IngestReport(recovered=len(getattr(store, "recovered", None) or ()))
+    report = IngestReport()
     documents = read_all([str(p) for p in paths], report)
+    return ingest_documents(documents, store, settings, force=force, progress=progress, report=report,
+                            started=started)
+
+
+def ingest_documents(documents: list[Document], store: Store, settings: dict, *, force: bool = False,
+                     progress: Callable[[str], None] | None = None, report: IngestReport | None = None,
+                     started: float | None = None) -> IngestReport:
+    """Ingest documents already read (distinct ids) into the store, adding to `report`."""
+    started = time.perf_counter() if started is None else started
+    report = report or IngestReport()
+    report.recovered = len(getattr(store, "recovered", None) or ())
     version = pipeline_version(settings.get("LEXICON_DIR") or "")
     known = {} if force else versions(store)
+    names = source_names(store)
     todo = []
     for d in documents:
-        if known.get(d.id) == (graph.content_hash(d), version):
+        other = names.get(d.id)
+        if d.name and other and other != d.name:
+            report.fail(f"{d.origin or d.name}: document id {d.id!r} is already used by another source "
+                        f"({other}); give this one an id of its own (\"id\" in its sidecar or JSON), or remove "
+                        "the other first")
+        elif known.get(d.id) == (graph.content_hash(d), version):
             report.skipped += 1
         else:
             todo.append(d)
@@ -193,6 +212,15 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
     batch.write()
     report.seconds = time.perf_counter() - started
     return report
+
+
+_NAMES = (f"SELECT ?id ?name WHERE {{ ?doc a {vocab.C_DOCUMENT} ; {vocab.DCT_IDENTIFIER} ?id ; "
+          f"{vocab.SOURCENAME} ?name }}")
+
+
+def source_names(store: Store) -> dict[str, str]:
+    """id -> the file name (and line) it was derived from, for documents whose id was not given."""
+    return {row["id"].value: row["name"].value for row in store.select(_NAMES)}
 
 
 class _Batch:

@@ -107,15 +107,17 @@ def _jsonl(path: Path) -> Iterator[Document | DocumentError]:
                 raise DocumentError(f"{where}: each line must be a JSON object")
             if not isinstance(record.get("text"), str):
                 raise DocumentError(f"{where}: missing \"text\" string")
+            name = None if record.get("id") else f"{path.name}:{number}"
             record.setdefault("id", f"{slug(path.stem)}-{number}")
-            yield _document(record["text"], record, path, where)
+            yield _document(record["text"], record, path, where, name)
         except json.JSONDecodeError as err:
             yield DocumentError(f"{where}: invalid JSON ({err.msg})")
         except DocumentError as err:
             yield err
 
 
-def _document(text: str, meta: dict, path: Path, where: str) -> Document:
+def _document(text: str, meta: dict, path: Path, where: str, name: str | None = None) -> Document:
+    """The document; `name` is what its id was derived from (default: the file name, when no id is given)."""
     unknown = [k for k in META_KEYS if meta.get(k) is not None and not isinstance(meta[k], str)]
     if unknown:
         raise DocumentError(f"{where}: metadata {', '.join(unknown)} must be strings")
@@ -125,7 +127,8 @@ def _document(text: str, meta: dict, path: Path, where: str) -> Document:
     doc_id = given if given and _SAFE_ID.match(given) else slug(given or path.stem)
     return Document(id=doc_id, text=text, title=meta.get("title"), url=meta.get("url"),
                     publisher=meta.get("publisher"), author=meta.get("author"),
-                    published=_iso_date(meta.get("published"), where), origin=where)
+                    published=_iso_date(meta.get("published"), where), origin=where,
+                    name=name or (None if given else path.name))
 
 
 def _iso_date(value: str | None, where: str) -> str | None:
