@@ -3,7 +3,8 @@
 Each body paragraph is parsed on its own (so boilerplate or a neighbouring paragraph never confuses
 the parser; a paragraph longer than MAX_PIECE characters in parts), then the pieces are joined with
 Doc.from_docs. The text parsed is an equal-length copy of the document text with odd spaces made
-plain and everything outside the body blanked with spaces: `token.idx` and `span.start_char` are therefore offsets into Document.text.
+plain and everything outside the body blanked with spaces: `token.idx` and
+`span.start_char` are therefore offsets into Document.text.
 """
 from __future__ import annotations
 
