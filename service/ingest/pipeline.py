@@ -24,7 +24,7 @@ from .. import iris, vocab
 from ..errors import DocumentError, KgqaError
 from ..model import Document, Extraction, Fact
 from ..sources import versions
-from ..store.base import Store
+from ..store.base import Store, graph_quads
 from . import clean, graph, lexicon, nlp, read
 from .actors import Resolver
 
@@ -178,8 +178,10 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
 
 def ingest_documents(documents: list[Document], store: Store, settings: dict, *, force: bool = False,
                      progress: Callable[[str], None] | None = None, report: IngestReport | None = None,
-                     started: float | None = None) -> IngestReport:
-    """Ingest documents already read (distinct ids) into the store, adding to `report`."""
+                     started: float | None = None, atomic: bool = False) -> IngestReport:
+    """Ingest documents already read (distinct ids) into the store, adding to `report`. `atomic`: each
+    document's graph replaced in one transaction of its own (a server answering questions meanwhile),
+    not in journaled bulk batches."""
     started = time.perf_counter() if started is None else started
     report = report or IngestReport()
     report.recovered = len(getattr(store, "recovered", None) or ())
@@ -198,7 +200,7 @@ def ingest_documents(documents: list[Document], store: Store, settings: dict, *,
         else:
             todo.append(d)
     base = iris.base(settings)
-    batch = _Batch(store, report)
+    batch = _Batch(store, report, atomic=atomic)
     seen = 0
     for document, data, n_quads, facts, error in _graphs(todo, settings, base, version):
         seen += 1
@@ -229,9 +231,9 @@ class _Batch:
     of that, so that the write left after the last document, which no extraction overlaps, stays
     short. A document counts as ingested only once its batch is written."""
 
-    def __init__(self, store: Store, report: IngestReport):
-        self.store, self.report = store, report
-        self.limit = max(0, int(getattr(store, "write_batch_quads", 0) or 0))
+    def __init__(self, store: Store, report: IngestReport, *, atomic: bool = False):
+        self.store, self.report, self.atomic = store, report, atomic
+        self.limit = 0 if atomic else max(0, int(getattr(store, "write_batch_quads", 0) or 0))
         self.graphs: list = []
         self.quads = self.facts = 0
 
@@ -245,7 +247,11 @@ class _Batch:
     def write(self) -> None:
         if not self.graphs:
             return
-        self.store.replace_graphs(self.graphs)
+        if self.atomic:
+            for graph_iri, data in self.graphs:
+                self.store.replace_graph(graph_iri, graph_quads(data))
+        else:
+            self.store.replace_graphs(self.graphs)
         self.report.documents += len(self.graphs)
         self.report.facts += self.facts
         self.report.triples += self.quads
