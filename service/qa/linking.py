@@ -323,7 +323,8 @@ def index(store: Store, *, wait: float | None = None) -> Index:
     RECHECK_SECONDS: a count of documents and a sample of their content hashes, so that asking
     costs a few milliseconds even at a million facts; a re-ingested document that keeps the count
     and neither extreme hash goes unnoticed until the next such change). A store that counts its own
-    writes (store.generation, the embedded store: one process owns it) is checked without a query.
+    writes (store.generation, the embedded store: one process owns it) is checked without a query, on
+    every call, so a live ingest's documents are answerable at the next question.
 
     One build runs at a time per store (it scans every name: seconds at a million facts). A caller
     that finds one running gets the previous index if there is one; if not, it waits for the build,
@@ -331,7 +332,7 @@ def index(store: Store, *, wait: float | None = None) -> Index:
     key, now = (id(store), store.description), time.monotonic()
     with _LOCK:
         cached = _CACHE.get(key)
-    if cached and now - cached[0] < RECHECK_SECONDS:
+    if cached and now - cached[0] < RECHECK_SECONDS and store.generation is None:
         return cached[2]
     if store.generation is not None:  # a store this process owns counts its own writes: no query
         version: tuple = ("generation", store.generation)
