@@ -153,7 +153,7 @@ class Index:
             return None
         found = self._exact(name, allowed, "exact")
         if found:
-            return found
+            return self._fullest(found, name, allowed)
         words = name.split()
         if len(words) == 1:
             cands = [e for e in self.by_surname.get(name, []) if allowed(e)]
@@ -175,6 +175,14 @@ class Index:
             if inner:
                 return Link(inner.iri, inner.label, inner.kind, "possessor", inner.score * 0.8)
         return None
+
+    def _fullest(self, found: Link, name: str, allowed) -> Link:
+        """A bare surname that is also an actor of its own (a stub: "Rubio") means the one person whose
+        fuller name ends with it ("Marco Rubio"), when there is exactly one."""
+        if " " in name or " " in normalize(found.label) or found.kind != "Person":
+            return found
+        fuller = [e for e in self.by_surname.get(name, []) if allowed(e) and e.iri != found.iri]
+        return _best(fuller, "surname", 0.95) if len(fuller) == 1 else found
 
     def described(self, words: list[str]) -> Link | None:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
