@@ -12,8 +12,9 @@ from __future__ import annotations
 from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import estimates, kinds, lexicon, qualifiers, speech
+from .attendance import before as _before
 from .clauses import TEXT_KEY, char_span, text_of
-from .meetings import Meetings, _before
+from .meetings import Meetings
 from .positions import Builder, Candidate
 
 CUE_KINDS = ("ignore", "hedge", "joint", "attribution")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import qualifiers
+from . import attendance, qualifiers
 from .clauses import char_span, child, noun_phrase, subject_of, text_of
 from .kinds import trigger_for
 from .positions import Builder
@@ -38,10 +38,10 @@ class Meetings:
         """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y", "X
         phoned Y", "after meeting with Y". Not a meeting still to come ("agreed to hold talks", "will
         meet", "ahead of meeting Y")."""
-        if pred.dep_ == "xcomp" or _planned(pred):
+        if pred.dep_ == "xcomp" or attendance.planned(pred):
             return None  # also "would be met with a swift response": not a meeting
         subj, passive = subject_of(pred)
-        if subj is None and pred.dep_ == "pcomp" and pred.head.lower_ in HELD_PREPS:
+        if subj is None and pred.dep_ == "pcomp" and pred.head.lower_ in attendance.HELD_PREPS:
             subj, passive = subject_of(pred.head.head)  # "X changed his mind after meeting with Y"
         people = self.b.actors(subj) if not passive else []
         others: list[Token] = []
@@ -68,7 +68,7 @@ class Meetings:
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
             return None  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
         if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)
-                          and not (not others and _collective(subj))):
+                          and not (not others and attendance.collective(subj))):
             return None  # one named participant is enough when people or a meeting are on the other side
         fact = self._meeting(pred, people)
         return fact if background(pred) else self._same_as_current(fact)
@@ -109,11 +109,11 @@ class Meetings:
                 self._lasted(noun)  # "The call lasted about an hour"
             if det in DEFINITE or people:
                 return self.current, False
-        if attendees and not _before(noun):  # "X attended the summit", "X spoke at a rally"
+        if attendees and not attendance.before(noun):  # "X attended the summit", "X spoke at a rally"
             return self._meeting(noun, list(dict.fromkeys(attendees + people))), True
         if det in DEFINITE and not people:
             return None, False
-        if noun.lemma_.lower() in VENUES and len(people) < 2:
+        if noun.lemma_.lower() in attendance.VENUES and len(people) < 2:
             return None, False  # "said at a news conference": the statement's venue
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and not own:  # "increase talks with X": none held
             return None, False
@@ -123,7 +123,7 @@ class Meetings:
 
     def _lasted(self, noun: Token) -> None:
         verb = noun.head
-        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in LAST_VERBS:
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in attendance.LAST_VERBS:
             return
         for c in verb.children:
             obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "for" else c
@@ -153,23 +153,23 @@ class Meetings:
     def _attendees(self, noun: Token) -> list[str]:
         """Who took part in a meeting noun by the clause it sits in ("X spoke at a rally"), not in one
         still to come ("X will attend the summit", "X wants to hold a rally")."""
-        verb = took_part(noun)
-        if verb is None or verb.dep_ == "xcomp" or _planned(verb) or _conditional(verb) \
-                or noun.lemma_.lower() not in GATHERINGS:
+        verb = attendance.took_part(noun)
+        if verb is None or verb.dep_ == "xcomp" or attendance.planned(verb) or attendance.conditional(verb) \
+                or noun.lemma_.lower() not in attendance.GATHERINGS:
             return []
         found = trigger_for(verb, self.b.lexicon)
         if found is not None and found[0].kind == "Meeting":
             return []  # "met at a summit in Brussels": the summit is where they met, one meeting
         trig = self.b.lexicon.single.get((verb.lemma_.lower(), "verb"))
         speech = trig is not None and trig.speech
-        if speech and (noun.lemma_.lower() in VENUES or noun.head.lower_ in LATER_PREPS):
+        if speech and (noun.lemma_.lower() in attendance.VENUES or noun.head.lower_ in attendance.LATER_PREPS):
             return []  # "said at a news conference", "the ministry said after the call": not there
         return self._participants(self._subjects(verb))
 
     def person_contact(self, verb: Token) -> bool:
         """A contact verb whose object is a person ("phoned Abbott", "called me", "visited the
         wounded officers"): a meeting, by phone or in person; not "called it a mistake"."""
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in PERSON_VERBS:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in attendance.PERSON_VERBS:
             return False
         lex = self.b.resolver.lex
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -226,9 +226,9 @@ class Meetings:
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
         preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
-        verb = took_part(pred) if pred.pos_ == "NOUN" else None
+        verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
         preps += list(verb.children) if verb is not None else []  # "attended the summit in Vilnius"
-        preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in BESIDE_NOUNS
+        preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
                   for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
         for c in preps:
             if c.dep_ != "prep":
@@ -244,74 +244,30 @@ class Meetings:
                 keys = self.b.resolver.resolve(noun_phrase(obj))
                 if keys and self.b.resolver.actor(keys[0]).kind in PLACE_KINDS:
                     fact.place = keys[0]
+        if fact.place is None and not attendance.remote(pred):
+            fact.place = self._dateline_place(sent)  # "VIENNA (Reuters) - Iran and the IAEA met ..."
         if not background(pred):
             self.current_before, self.current = self.current, fact
         return fact
+
+    def _dateline_place(self, sent) -> str | None:
+        """The place of a dateline that opens the meeting's sentence: where the reported events were."""
+        in_dateline = getattr(self.b.resolver, "in_dateline", None)
+        if in_dateline is None or not in_dateline(sent.start):
+            return None
+        end = sent.start
+        while end < sent.end and in_dateline(end):
+            end += 1
+        for m in self.b.resolver.mentions_in(sent.doc[sent.start].idx, sent.doc[end - 1].idx + 1):
+            if self.b.resolver.actor(m.actor).kind == "Place":
+                return m.actor
+        return None
 
     def add_participants(self, meeting: Fact, keys: list[str]) -> None:
         meeting.holders = list(dict.fromkeys(meeting.holders + keys))
 
 
 BACKGROUND_MARKS = ("since",)
-FUTURE_AUX = ("will", "to", "shall", "'ll")
-# a meeting noun or gerund after these was held, by the subject of the clause they modify
-HELD_PREPS = ("after", "following", "during", "at", "in", "while", "on")
-LATER_PREPS = ("after", "following")
-LAST_VERBS = ("last", "run", "continue")
-# meeting nouns a clause's subject takes part in (not "a training session")
-GATHERINGS = ("meeting", "talk", "talks", "summit", "conference", "rally", "negotiation", "call", "conversation")
-VENUES = ("conference",)  # where things are said to the press
-# verbs whose object is a meeting that their subject took part in ("attended the summit")
-ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
-                "co-host", "cohost", "leave", "wrap")
-# verbs that are a contact when their object is a person ("phoned Abbott", "called his counterpart")
-PERSON_VERBS = ("call", "phone", "telephone", "ring", "visit", "greet", "welcome")
-# nouns a person stands on or beside at a meeting ("on the sidelines of the summit")
-BESIDE_NOUNS = ("sideline", "sidelines", "margin", "margins", "side", "part", "course")
-
-
-def _planned(pred: Token) -> bool:
-    """A meeting still to come or not held by the subject: "will meet", "to meet", "were met"."""
-    return any((c.dep_ == "aux" and c.lower_ in FUTURE_AUX) for c in pred.children) or \
-        (any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "agent" for c in pred.children))
-
-
-BODY_NOUNS = ("council", "committee", "commission", "board", "cabinet", "parliament", "assembly", "panel",
-              "delegation", "delegations", "group", "bloc", "alliance", "leadership", "club")
-
-
-def _collective(subj: Token | None) -> bool:
-    """A subject that meets by itself: "EU ministers met", "the council convened"."""
-    if subj is None:
-        return False
-    return subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in BODY_NOUNS or \
-        any(c.dep_ == "cc" for c in subj.children) or any(c.dep_ == "conj" for c in subj.children)
-
-
-def _before(noun: Token) -> bool:
-    """A meeting named as a point in time before which something happened ("prior to the convening
-    of the meeting", "hours before the summit")."""
-    return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in list(noun.ancestors)[:4])
-
-
-def _conditional(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
-
-
-def took_part(noun: Token) -> Token | None:
-    """The clause whose subject took part in a meeting noun: "X spoke at a rally", "X attended the
-    summit", "X met Y on the sidelines of the summit", "during a meeting with Y, X said"."""
-    head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
-        return head
-    if noun.dep_ != "pobj" or head.dep_ != "prep":
-        return None
-    beside = head.lower_ == "of" and head.head.lower_ in BESIDE_NOUNS and head.head.dep_ == "pobj"
-    if beside:
-        head = head.head.head  # "on the sidelines of the summit", "as part of a meeting"
-    if head.lower_ not in HELD_PREPS + (("as",) if beside else ()) or head.head.pos_ not in ("VERB", "AUX"):
-        return None
-    return head.head
 
 
 def background(pred: Token) -> bool:

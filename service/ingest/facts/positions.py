@@ -265,6 +265,8 @@ def _leading_time(doc, content: tuple[int, int]) -> tuple[tuple[int, int], tuple
         i += 1
     if i > start and doc[i - 1].ent_type_ != "DATE":
         i = start
+    if i < end and doc[i].tag_ == "POS":
+        i = start  # "Today's talks": the date belongs to the noun phrase, the content keeps it
     if i == start:
         return content, None
     span = char_span(doc, start, i)

@@ -80,7 +80,9 @@ def according_to(sent) -> tuple[str, Token, int] | None:
 
 
 def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]:
-    """(time text, ISO date) of a predicate: a DATE entity among its own modifiers."""
+    """(time text, ISO date) of a predicate: a DATE entity among its own modifiers (a weekday ahead
+    when the clause is told in the future)."""
+    future = _future(pred)
     for c in pred.children:
         if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
             obj = child(c, "pobj")
@@ -88,26 +90,35 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
                 end = obj.i + 1
                 while end < len(pred.doc) and pred.doc[end].ent_iob_ == "I":  # the date itself, no more
                     end += 1
-                return _timed(c.i, end, pred.doc, published)
+                return _timed(c.i, end, pred.doc, published, future)
         if c.dep_ in ("npadvmod", "advmod", "tmod") and c.ent_type_ == "DATE":
-            return _timed(c.left_edge.i, c.right_edge.i + 1, pred.doc, published)
+            return _timed(c.left_edge.i, c.right_edge.i + 1, pred.doc, published, future)
         if c.dep_ == "advmod" and c.lower_ in ("recently", "yesterday", "today"):
-            return _timed(c.i, c.i + 1, pred.doc, published)
+            return _timed(c.i, c.i + 1, pred.doc, published, future)
     return None, None
 
 
-def _timed(start: int, end: int, doc, published: str | None) -> tuple[str | None, str | None]:
+def _timed(start: int, end: int, doc, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
     span = char_span(doc, start, end)
     if not span:
         return None, None
     text = text_of(doc, span)
-    return text, resolve_date(text, published)
+    return text, resolve_date(text, published, future=future)
 
 
-def resolve_date(text: str, published: str | None) -> str | None:
+def _future(pred: Token) -> bool:
+    """A clause told in the future ("will present on Thursday", "plans to meet on Friday"): its weekday
+    is the next one, not the last."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in pred.children):
+        return True
+    return pred.dep_ == "xcomp" and pred.head.lemma_ in ("be", "plan", "expect", "schedule", "intend") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+
+
+def resolve_date(text: str, published: str | None, future: bool = False) -> str | None:
     """ISO date of a time expression ("on Monday", "yesterday", "Sept. 28") against the published
     date (the dates helper of the ingest stages); None when it names no single day."""
-    found = dates.resolve_date(text, published)
+    found = dates.resolve_date(text, published, future=future)
     return found.date if found is not None and found.precision == "day" else None
 
 

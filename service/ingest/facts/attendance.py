@@ -1,0 +1,77 @@
+"""What a sentence says of a meeting besides who met: whether the subject of a clause took part in a
+meeting noun ("spoke at a rally", "attended the summit", "on the sidelines of the summit"), whether the
+meeting is still to come, by phone, or held by a body meeting on its own ("the council convened").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FUTURE_AUX = ("will", "to", "shall", "'ll")
+# a meeting noun or gerund after these was held, by the subject of the clause they modify
+HELD_PREPS = ("after", "following", "during", "at", "in", "while", "on")
+LATER_PREPS = ("after", "following")
+LAST_VERBS = ("last", "run", "continue")
+# meeting nouns a clause's subject takes part in (not "a training session")
+GATHERINGS = ("meeting", "talk", "talks", "summit", "conference", "rally", "negotiation", "call",
+              "conversation")
+VENUES = ("conference",)  # where things are said to the press
+# verbs whose object is a meeting that their subject took part in ("attended the summit")
+ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
+                "co-host", "cohost", "leave", "wrap")
+# verbs that are a contact when their object is a person ("phoned Abbott", "called his counterpart")
+PERSON_VERBS = ("call", "phone", "telephone", "ring", "visit", "greet", "welcome")
+# nouns a person stands on or beside at a meeting ("on the sidelines of the summit")
+BESIDE_NOUNS = ("sideline", "sidelines", "margin", "margins", "side", "part", "course")
+
+
+REMOTE = ("phone", "telephone", "call", "conversation", "videoconference", "video", "videolink", "letter")
+
+
+def remote(pred: Token) -> bool:
+    """A meeting by phone or video: a dateline says where the reporter was, not where it took place."""
+    words = [pred] + (list(pred.subtree) if pred.pos_ in ("VERB", "AUX") else [])
+    return any(t.lemma_.lower() in REMOTE or t.lower_ in ("phoned", "telephoned") for t in words)
+
+
+def planned(pred: Token) -> bool:
+    """A meeting still to come or not held by the subject: "will meet", "to meet", "were met"."""
+    return any((c.dep_ == "aux" and c.lower_ in FUTURE_AUX) for c in pred.children) or \
+        (any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "agent" for c in pred.children))
+
+
+BODY_NOUNS = ("council", "committee", "commission", "board", "cabinet", "parliament", "assembly", "panel",
+              "delegation", "delegations", "group", "bloc", "alliance", "leadership", "club")
+
+
+def collective(subj: Token | None) -> bool:
+    """A subject that meets by itself: "EU ministers met", "the council convened"."""
+    if subj is None:
+        return False
+    return subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in BODY_NOUNS or \
+        any(c.dep_ == "cc" for c in subj.children) or any(c.dep_ == "conj" for c in subj.children)
+
+
+def before(noun: Token) -> bool:
+    """A meeting named as a point in time before which something happened ("prior to the convening
+    of the meeting", "hours before the summit")."""
+    return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in list(noun.ancestors)[:4])
+
+
+def conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+
+
+def took_part(noun: Token) -> Token | None:
+    """The clause whose subject took part in a meeting noun: "X spoke at a rally", "X attended the
+    summit", "X met Y on the sidelines of the summit", "during a meeting with Y, X said"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
+        return head
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    beside = head.lower_ == "of" and head.head.lower_ in BESIDE_NOUNS and head.head.dep_ == "pobj"
+    if beside:
+        head = head.head.head  # "on the sidelines of the summit", "as part of a meeting"
+    if head.lower_ not in HELD_PREPS + (("as",) if beside else ()) or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head.head
