@@ -18,6 +18,8 @@ VENUES = ("conference",)  # where things are said to the press
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
                 "co-host", "cohost", "leave", "wrap")
+# verbs whose object is a person spoken to, there with the subject ("asked Sharif during a meeting")
+ADDRESS_VERBS = ("ask", "tell", "urge", "warn", "assure", "press", "inform", "brief", "thank", "promise")
 # verbs that are a contact when their object is a person ("phoned Abbott", "called his counterpart")
 PERSON_VERBS = ("call", "phone", "telephone", "ring", "visit", "greet", "welcome")
 # nouns a person stands on or beside at a meeting ("on the sidelines of the summit")

@@ -164,7 +164,11 @@ class Meetings:
         speech = trig is not None and trig.speech
         if speech and (noun.lemma_.lower() in attendance.VENUES or noun.head.lower_ in attendance.LATER_PREPS):
             return []  # "said at a news conference", "the ministry said after the call": not there
-        return self._participants(self._subjects(verb))
+        addressed = []  # "Kerry asked Sharif, during a meeting on the sidelines, to ...": both were there
+        if (trig is not None and trig.object == "recipient") or verb.lemma_.lower() in attendance.ADDRESS_VERBS:
+            addressed = [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in self.b.actors(c, strict=True)
+                         if self.b.resolver.actor(k).kind == "Person"]
+        return self._participants(self._subjects(verb) + addressed)
 
     def person_contact(self, verb: Token) -> bool:
         """A contact verb whose object is a person ("phoned Abbott", "called me", "visited the
@@ -175,7 +179,8 @@ class Meetings:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         named = obj is not None and obj.lemma_.lower() in lex.descriptors and \
             all(c.pos_ == "PROPN" for c in verb.children if c.dep_ == "oprd")  # "his counterpart Hakan Fidan"
-        if any(c.dep_ in ("ccomp", "prt") or (c.dep_ == "oprd" and not named) for c in verb.children) or \
+        if any((c.dep_ == "ccomp" and c.i > verb.i) or c.dep_ == "prt" or (c.dep_ == "oprd" and not named)
+               for c in verb.children) or \
                 any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off") and c.i == verb.i + 1 for c in verb.children):
             return False  # "called it a mistake", "called for", "called on", "called off"
         if any(c.dep_ == "agent" for c in verb.children):
