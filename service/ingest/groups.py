@@ -71,7 +71,7 @@ def _actor_in(tok: Token, key_at: list[str | None]) -> bool:
 
 
 def _members(head: Token, key_at: list[str | None]) -> list[str]:
-    """Actors listed after "including", "such as", "like", or in apposition."""
+    """Actors listed after "including", "such as", "like", in apposition, or coordinated after "of"."""
     out: list[str] = []
     for child in head.children:
         objs = []
@@ -79,6 +79,9 @@ def _members(head: Token, key_at: list[str | None]) -> list[str]:
             objs = [g for g in child.subtree if g.dep_ == "pobj"]
         elif child.dep_ == "appos":
             objs = [child]
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):  # "the leaders of Egypt, Jordan and Iraq"
+            objs = [g for g in child.children if g.dep_ == "pobj" and len([t for t in [g, *g.conjuncts]
+                                                                           if key_at[t.i]]) > 1]
         for obj in objs:
             for tok in [obj, *obj.conjuncts]:
                 if key_at[tok.i] and key_at[tok.i] not in out:

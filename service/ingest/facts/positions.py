@@ -27,7 +27,10 @@ from .contents import after_object, content_of, right_complements
 from .lexicon import Lexicon, Trigger
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
+THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
+SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
+PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 
 
 @dataclass
@@ -147,6 +150,9 @@ class Builder:
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
             passive = True  # "with Assad removed from power"
+        if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
+                and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+            passive = True  # "Asked about the plan, Trump said": Trump was asked
         if trig.pos == "adj":
             passive = False  # "are committed to": the subject holds the state
         target, recipient, content = [], [], None
@@ -191,6 +197,9 @@ class Builder:
             content = right_complements(pred, skip=ACTION_SKIP)
         if not lexical and content is None:
             return None
+        if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
+                and not passive and self._backs_person(obj):
+            return None  # "supported Kasich in the primary": backing a person, no proposal accepted
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
@@ -202,6 +211,13 @@ class Builder:
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical)
 
+    def _backs_person(self, obj: Token) -> bool:
+        if obj.lower_ in ("him", "her", "me", "them", "us", "you"):
+            return True
+        keys = self.resolver.resolve(noun_phrase(obj))
+        return bool(keys) and obj.pos_ in ("PROPN", "PRON") and all(
+            self.resolver.actor(k).kind in ("Person", "Group") for k in keys)
+
     def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:
         holders = self.noun_holders(noun)
         content = content_of(noun, anchor)
@@ -209,10 +225,11 @@ class Builder:
             copula = _copula_above(noun)
             if copula is not None:
                 content = content_of(copula) or right_complements(copula)
-        if content is None and holders and self.noun_holders(noun, subject_fallback=False):
+        if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
-        if content is None:
-            return None
+        if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
+                               and self.doc[content[0] - 1].head == noun):
+            return None  # "his support", "support in a poll": a stance noun says nothing without its object
         fact = self._fact(noun, trig.fact_kind, holders, content, trig)
         return Candidate(fact, noun, trig, content, True)
 
