@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from . import live
 from . import settings as settings_mod
 from .errors import KgqaError
 
@@ -33,6 +34,11 @@ def _open(settings: dict):
     return open_store(settings)
 
 
+def _server(settings: dict):
+    """The `kgqa serve` running on this embedded store, if one is (service/live.py)."""
+    return None if settings.get("ENDPOINT") else live.find(settings["STORE"])
+
+
 def fail(err: KgqaError) -> None:
     click.echo(f"kgqa: error: {err.message}", err=True)
     sys.exit(2 if err.status < 500 else 1)
@@ -55,11 +61,14 @@ def ingest(store, endpoint, update_endpoint, force, processes, paths):
 
     settings = _settings(store, endpoint, update_endpoint,
                          **({"INGEST_PROCESSES": processes} if processes else {}))
+    progress = (lambda msg: click.echo(msg, err=True)) if sys.stderr.isatty() else None
     try:
-        with _open(settings) as st:
-            show = sys.stderr.isatty()
-            report = ingest_paths(paths, st, settings, force=force,
-                                  progress=(lambda msg: click.echo(msg, err=True)) if show else None)
+        server = _server(settings)
+        if server is not None:  # the store is the running server's: it ingests them (service/live.py)
+            report = live.ingest_through(server, list(paths), force=force, progress=progress)
+        else:
+            with _open(settings) as st:
+                report = ingest_paths(paths, st, settings, force=force, progress=progress)
     except KgqaError as err:
         fail(err)
     for name, message in report.errors:
@@ -103,6 +112,8 @@ def serve(store, endpoint, host, port, threads):
     from .qa.answer import warm
 
     warm(app.extensions["kgqa.store"], app.config)  # the question answerer's name index, in the background
+    if not app.config.get("ENDPOINT"):  # `kgqa ingest/ask/query` on this store go through this server
+        app.extensions["kgqa.run_token"] = live.announce(app.config["STORE"], host, port, app.config).token
     click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     # /sparql queries running or waiting for a worker hold a thread each: give them their own, so that
     # a burst of SPARQL clients never takes the threads /ask and /healthz answer on
@@ -122,9 +133,14 @@ def ask(store, endpoint, as_json, question):
     from .qa.answer import ask as answer
     from .qa.answer import for_person
 
+    settings = _settings(store, endpoint)
     try:
-        with _open(_settings(store, endpoint)) as st:
-            document = answer(st, question, _settings(store, endpoint), link_root="/")
+        server = _server(settings)
+        if server is not None:  # beside a running server (which owns the store): asked through it
+            document = live.ask(server, question)
+        else:
+            with _open(settings) as st:
+                document = answer(st, question, settings, link_root="/")
     except KgqaError as err:
         if as_json:
             click.echo(json.dumps({"error": {"code": err.code, "message": err.message, **err.details}},
@@ -140,11 +156,16 @@ def ask(store, endpoint, as_json, question):
 @click.argument("sparql")
 def query(store, endpoint, fmt, sparql):
     """Run a read-only SPARQL query and print its results."""
-    from .sparql.query import run_cli_query
+    from .sparql.query import CLI_FORMATS, run_cli_query
 
+    settings = _settings(store, endpoint)
     try:
-        with _open(_settings(store, endpoint)) as st:
-            out = run_cli_query(st, sparql, fmt, _settings(store, endpoint))
+        server = _server(settings)
+        if server is not None:  # beside a running server (which owns the store): run by its /sparql
+            out = live.query(server, sparql, CLI_FORMATS[fmt])
+        else:
+            with _open(settings) as st:
+                out = run_cli_query(st, sparql, fmt, settings)
     except KgqaError as err:
         fail(err)
     sys.stdout.buffer.write(out if out.endswith(b"\n") else out + b"\n")

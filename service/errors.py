@@ -72,6 +72,24 @@ class RequestTooLarge(KgqaError):
     code, status = "request_too_large", 413
 
 
+class DocumentTooLarge(KgqaError):
+    """An uploaded document over KGQA_MAX_DOCUMENT_BYTES (the others in the request are still ingested)."""
+
+    code, status = "document_too_large", 413
+
+
+class Unauthorized(KgqaError):
+    """A writing request without a valid bearer token."""
+
+    code, status = "unauthorized", 401
+
+
+class WriteRefused(KgqaError):
+    """A writing request the server takes from nobody like its sender (no KGQA_INGEST_TOKEN set)."""
+
+    code, status = "write_refused", 403
+
+
 class NotAcceptable(KgqaError):
     code, status = "not_acceptable", 406
 

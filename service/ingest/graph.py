@@ -108,6 +108,8 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
     add(g, v.DCT_IDENTIFIER, Literal(d.id))
     add(g, v.NIF_IS_STRING, Literal(d.text))
     add(g, v.CONTENTHASH, Literal(content_hash(d)))
+    if d.name:
+        add(g, v.SOURCENAME, Literal(d.name))
     add(g, v.PROV_GENERATED_BY, extraction)
     for prop, value in ((v.DCT_TITLE, d.title), (v.SCHEMA_PUBLISHER, d.publisher), (v.SCHEMA_AUTHOR, d.author)):
         if value:

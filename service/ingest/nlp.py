@@ -1,9 +1,10 @@
 """spaCy over the article body, paragraph by paragraph, as one Doc whose offsets are the document's.
 
 Each body paragraph is parsed on its own (so boilerplate or a neighbouring paragraph never confuses
-the parser), then the pieces are joined with Doc.from_docs. The text parsed is an equal-length copy of
-the document text with odd spaces made plain and everything outside the body blanked with spaces:
-`token.idx` and `span.start_char` are therefore offsets into Document.text.
+the parser; a paragraph longer than MAX_PIECE characters in parts), then the pieces are joined with
+Doc.from_docs. The text parsed is an equal-length copy of the document text with odd spaces made
+plain and everything outside the body blanked with spaces: `token.idx` and
+`span.start_char` are therefore offsets into Document.text.
 """
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from ..model import Span
 from .clean import normalized
+
+MAX_PIECE = 100_000  # characters parsed at once: spaCy refuses over max_length (1,000,000, error E088),
+# and the parser's memory grows with the piece; a longer paragraph is parsed in parts
 
 
 @lru_cache(maxsize=2)
@@ -41,7 +45,20 @@ def pieces(text: str, body: list[Span]) -> list[str]:
             clean[i] = " "
     flat = "".join(clean)
     cuts = sorted({0, *(s.start for s in body), len(text)})
-    return [flat[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [part for a, b in zip(cuts, cuts[1:], strict=False) if b > a for part in _bounded(flat[a:b])]
+
+
+def _bounded(piece: str, limit: int = MAX_PIECE) -> list[str]:
+    """A piece cut into consecutive parts of at most `limit` characters, each cut after the last line
+    break, else sentence end, else space before the bound (a hard cut only in a text without any)."""
+    parts = []
+    while len(piece) > limit:
+        window = piece[:limit]
+        cut = max(window.rfind("\n"), window.rfind(". "), 0) or window.rfind(" ")
+        cut = cut + 1 if cut > 0 else limit
+        parts.append(piece[:cut])
+        piece = piece[cut:]
+    return [*parts, piece] if piece else parts
 
 
 def parse(items: list[tuple[str, list[Span]]], model: str, n_process: int = 1) -> list[Doc]:

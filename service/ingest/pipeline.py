@@ -6,7 +6,9 @@ lexicon re-extracts everything. Graphs are written in batches of about Store.wri
 with Store.replace_graphs: the embedded store bulk-writes each batch under a journal, so a failure or
 crash midway leaves no half-written document (the store removes the batch's graphs when it is opened
 again, and this ingest, finding them missing, re-extracts them). A bad document is reported in
-IngestReport.errors and skipped; the others are ingested.
+IngestReport.errors and skipped; the others are ingested. A document whose id was derived from its
+file name is refused when a document derived from a different file name holds that id (two files whose
+names slug alike never replace each other); re-ingesting the same file, or a given id, replaces.
 """
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .. import iris
+from .. import iris, vocab
 from ..errors import DocumentError, KgqaError
 from ..model import Document, Extraction, Fact
 from ..sources import versions
-from ..store.base import Store
+from ..store.base import Store, graph_quads
 from . import clean, graph, lexicon, nlp, read
 from .actors import Resolver
 
@@ -168,18 +170,37 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
                  progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest files and folders into the store; see the module docstring."""
     started = time.perf_counter()
-    report = IngestReport(recovered=len(getattr(store, "recovered", None) or ()))
+    report = IngestReport()
     documents = read_all([str(p) for p in paths], report)
+    return ingest_documents(documents, store, settings, force=force, progress=progress, report=report,
+                            started=started)
+
+
+def ingest_documents(documents: list[Document], store: Store, settings: dict, *, force: bool = False,
+                     progress: Callable[[str], None] | None = None, report: IngestReport | None = None,
+                     started: float | None = None, atomic: bool = False) -> IngestReport:
+    """Ingest documents already read (distinct ids) into the store, adding to `report`. `atomic`: each
+    document's graph replaced in one transaction of its own (a server answering questions meanwhile),
+    not in journaled bulk batches."""
+    started = time.perf_counter() if started is None else started
+    report = report or IngestReport()
+    report.recovered = len(getattr(store, "recovered", None) or ())
     version = pipeline_version(settings.get("LEXICON_DIR") or "")
     known = {} if force else versions(store)
+    names = source_names(store)
     todo = []
     for d in documents:
-        if known.get(d.id) == (graph.content_hash(d), version):
+        other = names.get(d.id)
+        if d.name and other and other != d.name:
+            report.fail(f"{d.origin or d.name}: document id {d.id!r} is already used by another source "
+                        f"({other}); give this one an id of its own (\"id\" in its sidecar or JSON), or remove "
+                        "the other first")
+        elif known.get(d.id) == (graph.content_hash(d), version):
             report.skipped += 1
         else:
             todo.append(d)
     base = iris.base(settings)
-    batch = _Batch(store, report)
+    batch = _Batch(store, report, atomic=atomic)
     seen = 0
     for document, data, n_quads, facts, error in _graphs(todo, settings, base, version):
         seen += 1
@@ -195,15 +216,24 @@ def ingest_paths(paths, store: Store, settings: dict, *, force: bool = False,
     return report
 
 
+_NAMES = (f"SELECT ?id ?name WHERE {{ ?doc a {vocab.C_DOCUMENT} ; {vocab.DCT_IDENTIFIER} ?id ; "
+          f"{vocab.SOURCENAME} ?name }}")
+
+
+def source_names(store: Store) -> dict[str, str]:
+    """id -> the file name (and line) it was derived from, for documents whose id was not given."""
+    return {row["id"].value: row["name"].value for row in store.select(_NAMES)}
+
+
 class _Batch:
     """Extracted graphs waiting to be written: one replace_graphs call per Store.write_batch_quads
     quads. Near the end (no more documents to come than the batch holds) a batch goes out at a quarter
     of that, so that the write left after the last document, which no extraction overlaps, stays
     short. A document counts as ingested only once its batch is written."""
 
-    def __init__(self, store: Store, report: IngestReport):
-        self.store, self.report = store, report
-        self.limit = max(0, int(getattr(store, "write_batch_quads", 0) or 0))
+    def __init__(self, store: Store, report: IngestReport, *, atomic: bool = False):
+        self.store, self.report, self.atomic = store, report, atomic
+        self.limit = 0 if atomic else max(0, int(getattr(store, "write_batch_quads", 0) or 0))
         self.graphs: list = []
         self.quads = self.facts = 0
 
@@ -217,7 +247,11 @@ class _Batch:
     def write(self) -> None:
         if not self.graphs:
             return
-        self.store.replace_graphs(self.graphs)
+        if self.atomic:
+            for graph_iri, data in self.graphs:
+                self.store.replace_graph(graph_iri, graph_quads(data))
+        else:
+            self.store.replace_graphs(self.graphs)
         self.report.documents += len(self.graphs)
         self.report.facts += self.facts
         self.report.triples += self.quads

@@ -107,15 +107,36 @@ def _jsonl(path: Path) -> Iterator[Document | DocumentError]:
                 raise DocumentError(f"{where}: each line must be a JSON object")
             if not isinstance(record.get("text"), str):
                 raise DocumentError(f"{where}: missing \"text\" string")
+            name = None if record.get("id") else f"{path.name}:{number}"
             record.setdefault("id", f"{slug(path.stem)}-{number}")
-            yield _document(record["text"], record, path, where)
+            yield _document(record["text"], record, path, where, name)
         except json.JSONDecodeError as err:
             yield DocumentError(f"{where}: invalid JSON ({err.msg})")
         except DocumentError as err:
             yield err
 
 
-def _document(text: str, meta: dict, path: Path, where: str) -> Document:
+def from_record(record, where: str) -> Document:
+    """A document sent as JSON (POST /sources): the sidecar's keys plus "text", and either "id" or the
+    "name" of the file it came from (the id is then that name's slug, as for a file); "origin" names it
+    in messages. Raises DocumentError naming `where` (or the origin)."""
+    if not isinstance(record, dict):
+        raise DocumentError(f"{where}: each document must be a JSON object")
+    origin = record.get("origin")
+    where = origin if isinstance(origin, str) and origin.strip() else where
+    if not isinstance(record.get("text"), str):
+        raise DocumentError(f"{where}: missing \"text\" string")
+    name = record.get("name")
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise DocumentError(f"{where}: \"name\" must be a file name")
+    if not record.get("id") and not name:
+        raise DocumentError(f"{where}: give the document an \"id\" or the \"name\" of its file")
+    path = Path(name.replace("\\", "/").rsplit("/", 1)[-1]) if name else Path("document")
+    return _document(record["text"], record, path, where, name)
+
+
+def _document(text: str, meta: dict, path: Path, where: str, name: str | None = None) -> Document:
+    """The document; `name` is what its id was derived from (default: the file name, when no id is given)."""
     unknown = [k for k in META_KEYS if meta.get(k) is not None and not isinstance(meta[k], str)]
     if unknown:
         raise DocumentError(f"{where}: metadata {', '.join(unknown)} must be strings")
@@ -125,7 +146,8 @@ def _document(text: str, meta: dict, path: Path, where: str) -> Document:
     doc_id = given if given and _SAFE_ID.match(given) else slug(given or path.stem)
     return Document(id=doc_id, text=text, title=meta.get("title"), url=meta.get("url"),
                     publisher=meta.get("publisher"), author=meta.get("author"),
-                    published=_iso_date(meta.get("published"), where), origin=where)
+                    published=_iso_date(meta.get("published"), where), origin=where,
+                    name=name or (None if given else path.name))
 
 
 def _iso_date(value: str | None, where: str) -> str | None:

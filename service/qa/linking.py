@@ -153,7 +153,7 @@ class Index:
             return None
         found = self._exact(name, allowed, "exact")
         if found:
-            return found
+            return self._fullest(found, name, allowed)
         words = name.split()
         if len(words) == 1:
             cands = [e for e in self.by_surname.get(name, []) if allowed(e)]
@@ -175,6 +175,14 @@ class Index:
             if inner:
                 return Link(inner.iri, inner.label, inner.kind, "possessor", inner.score * 0.8)
         return None
+
+    def _fullest(self, found: Link, name: str, allowed) -> Link:
+        """A bare surname that is also an actor of its own (a stub: "Rubio") means the one person whose
+        fuller name ends with it ("Marco Rubio"), when there is exactly one."""
+        if " " in name or " " in normalize(found.label) or found.kind != "Person":
+            return found
+        fuller = [e for e in self.by_surname.get(name, []) if allowed(e) and e.iri != found.iri]
+        return _best(fuller, "surname", 0.95) if len(fuller) == 1 else found
 
     def described(self, words: list[str]) -> Link | None:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
@@ -323,7 +331,8 @@ def index(store: Store, *, wait: float | None = None) -> Index:
     RECHECK_SECONDS: a count of documents and a sample of their content hashes, so that asking
     costs a few milliseconds even at a million facts; a re-ingested document that keeps the count
     and neither extreme hash goes unnoticed until the next such change). A store that counts its own
-    writes (store.generation, the embedded store: one process owns it) is checked without a query.
+    writes (store.generation, the embedded store: one process owns it) is checked without a query, on
+    every call, so a live ingest's documents are answerable at the next question.
 
     One build runs at a time per store (it scans every name: seconds at a million facts). A caller
     that finds one running gets the previous index if there is one; if not, it waits for the build,
@@ -331,7 +340,7 @@ def index(store: Store, *, wait: float | None = None) -> Index:
     key, now = (id(store), store.description), time.monotonic()
     with _LOCK:
         cached = _CACHE.get(key)
-    if cached and now - cached[0] < RECHECK_SECONDS:
+    if cached and now - cached[0] < RECHECK_SECONDS and store.generation is None:
         return cached[2]
     if store.generation is not None:  # a store this process owns counts its own writes: no query
         version: tuple = ("generation", store.generation)

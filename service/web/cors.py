@@ -1,5 +1,6 @@
 """CORS for reading: any web page may GET (or HEAD) anything this server serves, as with any open
-linked-data server. Writing is not offered to other origins (the server has no writing routes anyway).
+linked-data server. Writing is not offered to other origins: POST /sources and DELETE /sources/<id>
+(service/web/ingest.py) get no CORS headers, preflight or not, so no web page can write.
 
 One after_app_request hook covers every route, error responses included. Preflight requests are the
 OPTIONS requests Flask already answers for each route; the hook adds the CORS headers when the method

@@ -1,0 +1,140 @@
+"""`kgqa ingest`, `kgqa ask` and `kgqa query` beside a running `kgqa serve` on the same store go through
+it (its run file in the store folder); kill -9 of the server during a live ingest loses nothing."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from service import live, settings
+from service.ingest.pipeline import ingest_paths
+from service.store.embedded import EmbeddedStore
+
+from .conftest import DATA
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _kgqa(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "service.cli", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+class Serve:
+    """`kgqa serve` on a store folder, on a free loopback port, until stop()."""
+
+    def __init__(self, folder: Path, **env: str):
+        self.folder, self.port = folder, _free_port()
+        log = open(str(folder) + ".log", "wb")
+        self.process = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--store", str(folder),
+                                         "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=log,
+                                        env={**os.environ, **env})
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2).read()
+                return
+            except OSError:
+                assert self.process.poll() is None, Path(str(folder) + ".log").read_text()
+                time.sleep(0.1)
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+            self.process.wait(60)
+
+
+@pytest.fixture
+def serving(tmp_path):
+    server = Serve(tmp_path / "store")
+    yield server
+    server.stop(signal.SIGKILL)
+
+
+def test_live_run_file_is_private_and_removed_at_exit(serving):
+    path = serving.folder / live.RUN_FILE
+    data = json.loads(path.read_text())
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert data["pid"] == serving.process.pid and data["url"] == f"http://127.0.0.1:{serving.port}/"
+    assert len(data["token"]) >= 32
+    serving.stop()
+    assert not path.exists()
+
+
+def test_live_cli_ingest_ask_query_through_the_server(serving):
+    store = str(serving.folder)
+    ingested = _kgqa("ingest", "--store", store, str(DATA / "seeds"))
+    assert ingested.returncode == 0, ingested.stderr
+    assert "ingested 2 document(s)" in ingested.stdout
+    asked = _kgqa("ask", "--store", store, "--json", "Who did Putin meet?")
+    assert asked.returncode == 0, asked.stderr
+    assert any("Obama" in a["text"] for a in json.loads(asked.stdout)["answers"])
+    counted = _kgqa("query", "--store", store, "--format", "csv",
+                    "SELECT (COUNT(*) AS ?n) WHERE { ?d a <https://w3id.org/kgqa/ns#Document> }")
+    assert counted.returncode == 0 and counted.stdout.split() == ["n", "2"], counted.stderr
+
+
+def test_live_cli_ingest_errors_name_the_local_file(serving, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Obama met Putin in New York on Monday.", encoding="utf-8")
+    (docs / "bad.jsonl").write_text("{nope\n", encoding="utf-8")
+    result = _kgqa("ingest", "--store", str(serving.folder), str(docs))
+    errors = [line for line in result.stderr.splitlines() if line.startswith("kgqa: error:")]
+    assert result.returncode == 1 and errors == [f"kgqa: error: {docs / 'bad.jsonl'}:1: invalid JSON "
+                                                 "(Expecting property name enclosed in double quotes)"]
+    assert "ingested 1 document(s)" in result.stdout
+
+
+def test_live_cli_ask_errors_keep_their_exit_status(serving):
+    result = _kgqa("ask", "--store", str(serving.folder), "What colour is the sky?")
+    assert result.returncode == 2 and result.stderr.startswith("kgqa: error: No question template fits")
+
+
+def _quads_per_graph(st: EmbeddedStore) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for quad in st.ox:
+        counts[str(quad.graph_name)] = counts.get(str(quad.graph_name), 0) + 1
+    return counts
+
+
+def test_live_ingest_killed_server_loses_nothing(tmp_path):
+    docs = tmp_path / "docs"  # the test articles four times over, under other names: long enough to kill midway
+    docs.mkdir()
+    for n in range(4):
+        for article in sorted((DATA / "articles").glob("*.txt")):
+            (docs / f"{article.stem}-{n}.txt").write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+    with EmbeddedStore(str(tmp_path / "reference")) as st:
+        ingest_paths([str(docs)], st, settings.load())
+        expected = _quads_per_graph(st)
+    server = Serve(tmp_path / "store")
+    client = subprocess.Popen([sys.executable, "-m", "service.cli", "ingest", "--store", str(server.folder),
+                               str(docs)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(3000):  # until the first documents are written, then kill it mid-ingest
+            with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/healthz", timeout=10) as r:
+                if json.load(r)["sources"] >= 3:
+                    break
+            time.sleep(0.05)
+        server.stop(signal.SIGKILL)
+        out, err = client.communicate(timeout=120)
+    finally:
+        client.kill()
+        server.stop(signal.SIGKILL)
+    assert client.returncode != 0 and "does not answer" in err
+    with EmbeddedStore(str(server.folder)) as st:  # the run file names a dead process: ingest opens the store
+        report = ingest_paths([str(docs)], st, settings.load())
+        assert report.skipped >= 3 and report.documents >= 1 and report.errors == []
+        assert _quads_per_graph(st) == expected
