@@ -68,7 +68,7 @@ class _Reader:
         if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
             kept = [c for c in kept if c.lexical or (c.fact.kind == "Intention" and speech.first_person(c))]
             for cand in kept:
-                speech.speak_for(cand, speaker.holders)
+                speech.speak_for(cand, speaker.holders, quoted=True)
                 if speaker.holders and not cand.fact.attributed_to:
                     cand.fact.attributed_to = speaker.holders[0]
         kept = [c for c in kept if not self._foretold(c)]

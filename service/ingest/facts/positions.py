@@ -23,14 +23,15 @@ from .clauses import (
     subtree_span,
     text_of,
 )
-from .contents import after_object, content_of, right_complements
+from .contents import after_object, clause_around, content_of, right_complements
 from .lexicon import Lexicon, Trigger
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
 THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
-PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
+PUBLIC_ACTS = ("endorse",)
+AGENT_PREPS = ("for", "of", "at", "from")  # endorsing a candidate is a public act, an Acceptance of them
 
 
 @dataclass
@@ -82,6 +83,10 @@ class Builder:
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
                 keys = keys + [k for k in self.named_in(phrase) if k not in keys]
+        if not keys and tok.pos_ == "NOUN" and self.lexicon.cue(tok.lemma_) == "agent":
+            owner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPS
+                          for g in c.children if g.dep_ == "pobj"), None)
+            keys = self.actors(owner) if owner is not None else []  # "a spokesman for the State Department"
         return list(dict.fromkeys(keys))
 
     def _titled_person(self, tok: Token) -> str | None:
@@ -195,8 +200,12 @@ class Builder:
                     content = subtree_span(agent_of(pred))  # "was concerned by reports of X": the cause
         if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing
             content = right_complements(pred, skip=ACTION_SKIP)
+        if content is None and trig.speech and trig.pos == "verb" and not passive and obj is None:
+            content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
+        if lexical and not holders and subj is not None and not passive:
+            holders = self._unnamed_group(subj)  # "Police said", "her advisers said": a group named as such
         if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
                 and not passive and self._backs_person(obj):
             return None  # "supported Kasich in the primary": backing a person, no proposal accepted
@@ -210,6 +219,11 @@ class Builder:
         if subj is not None and any(t.lower_ in ("neither", "nor") for t in noun_phrase(subj)):
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical)
+
+    def _unnamed_group(self, subj: Token) -> list[str]:
+        make = getattr(self.resolver, "group_for", None)
+        key = make(subj) if make is not None else None
+        return [key] if key else []
 
     def _backs_person(self, obj: Token) -> bool:
         if obj.lower_ in ("him", "her", "me", "them", "us", "you"):

@@ -43,11 +43,29 @@ def first_person(cand: Candidate) -> bool:
     return subj is not None and not passive and subj.lower_ in FIRST_PERSON
 
 
-def speak_for(cand: Candidate, holders: list[str]) -> None:
+def speak_for(cand: Candidate, holders: list[str], quoted: bool = False) -> None:
     """A first-person position in someone's words is the speaker's own ("'We agreed to keep talking,'
-    the minister said": the minister's Agreement)."""
+    the minister said": the minister's Agreement); "he" or "she" in the speaker's own quote is someone
+    else ('"He wants to win by stoking fear," Clinton said': not Clinton)."""
     if holders and not cand.fact.holders and cand.fact.kind != "Action" and first_person(cand):
         cand.fact.holders = list(holders)
+    elif holders and set(cand.fact.holders) <= set(holders) and cand.fact.holders and _third_person(cand) \
+            and (quoted or in_quote(cand.pred)):
+        cand.fact.holders = []
+
+
+def _third_person(cand: Candidate) -> bool:
+    if cand.trigger.pos == "noun":
+        return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in cand.pred.children)
+    subj, passive = subject_of(cand.pred)
+    return subj is not None and not passive and subj.lower_ in ("he", "she", "him", "her")
+
+
+def in_quote(tok) -> bool:
+    """Is the token between quotation marks of its own sentence?"""
+    before = tok.doc[tok.sent.start:tok.i]
+    curly = sum(1 for t in before if t.text in ("“", "‘")) - sum(1 for t in before if t.text in ("”", "’"))
+    return curly > 0 or sum(1 for t in before if t.text == '"') % 2 == 1
 
 
 def attribute(cand: Candidate, speech: Candidate) -> None:
@@ -55,6 +73,8 @@ def attribute(cand: Candidate, speech: Candidate) -> None:
     if not speech.fact.holders or cand.fact.attributed_to:
         return
     speak_for(cand, speech.fact.holders)
+    if not cand.fact.holders:
+        return
     cand.fact.attributed_to = speech.fact.holders[0]
     pred = speech.pred
     subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
