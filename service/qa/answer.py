@@ -40,8 +40,8 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
         asked = graph_suggestions(store, index, settings, link_root=link_root)
         tries = "; ".join(f"\u201c{q}\u201d" for q in asked[:3]) or "; ".join(
             f"\u201c{t['examples'][0]}\u201d" for t in close)
-        raise UnsupportedQuestion(f"This question could not be read: {parse.unread(question, lex)}. Questions that "
-                                  f"work here: {tries} (GET /questions lists every kind).",
+        raise UnsupportedQuestion(f"No question template fits this question: {parse.unread(question, lex)}. "
+                                  f"Questions that work here: {tries} (GET /questions lists every kind).",
                                   details={"suggestions": close, "questions": asked})
     index = linking.index(store, wait=READY_WAIT)
     document = {"question": question, "template": {"id": parsed.template, "params": {}}, "sparql": "",
