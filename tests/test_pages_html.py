@@ -107,3 +107,15 @@ def test_pages_actor_page_lists_meetings_and_draws_links(seeded_client):
     page = seeded_client.get("/entities/actor-vladimir-putin", headers=HTML).get_data(as_text=True)
     assert "<h2>Meetings</h2>" in page and '<svg class="ego"' in page
     assert re.search(r'<a href="/entities/actor-barack-obama"><title>', page)
+
+
+def test_pages_answer_shows_conflicting_reports_as_conflicts(qa_client):
+    question = {"q": "How long did Biden and Putin meet?"}
+    document = qa_client.get("/ask", query_string=question).get_json()
+    conflict = document["answers"][0]["conflicts"][0]
+    page = qa_client.get("/ask", query_string=question, headers=HTML).get_data(as_text=True)
+    shown = re.search(r'<div class="conflict" role="note">(.*?)</div>', page, re.S).group(1)
+    outlets = {p["source"]["id"]: p["source"]["publisher"] for p in document["answers"][0]["provenance"]}
+    for value in conflict["values"]:
+        assert unescape(value["text"]) in unescape(shown)
+        assert all(outlets[s] in unescape(shown) for s in value["sources"])

@@ -68,18 +68,24 @@ def answer_page(question: str | None):
 
     template = BY_ID.get((document.get("template") or {}).get("id"))
     return html("answer.html", doc=document, question=document["question"], template=template,
-                context=context, outlets=outlets, param_text=param_text)
+                context=context, outlets=outlets, outlet_names=outlet_names,
+                param_text=param_text)
 
 
 def outlets(provenance: list[dict]) -> list[str]:
-    """The outlets that report an answer, each once: publisher, else the document's title or id."""
-    seen: dict[str, None] = {}
+    """The outlets that report an answer, each once: publisher, else the site, the title or the id."""
+    return list(dict.fromkeys(outlet_names(provenance).values()))
+
+
+def outlet_names(provenance: list[dict]) -> dict[str, str]:
+    """source id -> the outlet a person knows it by."""
+    out = {}
     for p in provenance:
         source = p.get("source") or {}
         host = urlsplit(source.get("url") or "").hostname or ""
         name = source.get("publisher") or host.removeprefix("www.") or source.get("title") or source.get("id")
-        seen[name or "?"] = None
-    return list(seen)
+        out[source.get("id")] = name or "?"
+    return out
 
 
 def param_text(value) -> str:

@@ -8,6 +8,7 @@ and shows the facts a passage supports when it is hovered or focused.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from flask import Blueprint, Response, jsonify, render_template, request
 from markupsafe import Markup, escape
@@ -92,13 +93,21 @@ def marked(text: str, passages: list[tuple[int, int]], *, cited: tuple[int, int]
     if cited:
         cuts |= set(cited)
     cuts = sorted(c for c in cuts if 0 <= c <= len(text))
-    inside = {n: [s for s in passages if r[0] <= s[0] < r[1]] for n, r in enumerate(regions)}
+    region_starts = [s for s, _ in regions]
+    inside: dict[int, list[tuple[int, int]]] = {}  # region -> the passages it joins
+    for span in passages:
+        inside.setdefault(bisect_right(region_starts, span[0]) - 1, []).append(span)
     out: list = []
     open_: list = [None, None, None]  # the open element per level: cited, boiler, evidence region
 
-    def state(at: int) -> list:
-        region = next((n for n, (s, e) in enumerate(regions) if s <= at < e), None)
-        in_body = body is None or any(s <= at < e for s, e in body)
+    body_spans = merged(body or [])
+    body_starts = [s for s, _ in body_spans]
+
+    def state(at: int) -> list:  # what covers the segment starting at `at` (bisect: many passages)
+        n = bisect_right(region_starts, at) - 1
+        region = n if n >= 0 and at < regions[n][1] else None
+        k = bisect_right(body_starts, at) - 1
+        in_body = body is None or (k >= 0 and at < body_spans[k][1])
         return [bool(cited and cited[0] <= at < cited[1]) or None, (not in_body) or None, region]
 
     def opening(level: int, value) -> Markup:
