@@ -198,7 +198,7 @@ class Index:
             if country is None:
                 continue
             family = self.family.get(country.iri, {country.iri})
-            titles = lex.leader_titles if title in ("leader", "leadership") else {title}
+            titles = lex.leader_titles if title in ("leader", "leaders", "leadership") else {title, title.rstrip("s")}
             holders = sorted({h for h, t, org in self.roles if org in family
                               and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", t) or x.endswith(" " + t)
                                       for x in titles)})
