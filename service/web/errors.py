@@ -12,7 +12,8 @@ log = logging.getLogger(__name__)
 
 
 def error_response(status: int, code: str, message: str, **extra):
-    if for_browser():  # a person following a link: the same error as a page
+    if status != 406 and for_browser():  # a person following a link: the same error as a page (406 says
+        # that no page is offered there: it keeps the JSON body naming what is)
         from flask import render_template
 
         try:
