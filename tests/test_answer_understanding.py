@@ -54,6 +54,12 @@ CASES = {
                  ["Tomas Brandt said the talks had been frank."]),
     "told": ("What did Brandt tell Varga?", "statements", {"actor": "Tomas Brandt", "recipient": "Elena Varga"},
              ["Tomas Brandt told Elena Varga: \u201cI will not sign a deal that hurts our fishermen\u201d"]),
+    "how long": ("How long did the Harbour Forum last?", "meetings", {"occasion": "Harbour Forum"},
+                 ["Tomas Brandt and Elena Varga met at the Harbour Forum in Valletta on Monday, 11 March 2024 for "
+                  "about an hour."]),
+    # words asked about are not half-matched into another fact: most of a quote, the object's head noun
+    "who said other words": ("Who said the talks were useless?", "statements", {}, []),
+    "head noun": ("Who proposed the northern ferry?", "proposals", {}, []),
     # 7. one proposal told by two outlets is one answer
     "two outlets": ("What did Varga propose?", "proposals", {"actor": "Elena Varga"},
                     ["Elena Varga proposed a joint patrol of the northern strait."]),
@@ -68,7 +74,8 @@ def test_answer_understanding_reads_question(harbour, question, template, params
 @pytest.mark.parametrize("question, verdict, texts", [
     ("Did Varga rule out new tariffs?", "no", ["No: Elena Varga did not rule out new tariffs on steel."]),
     ("Did Ostland rule out new tariffs?", "yes", ["Yes: Ostland ruled out new tariffs on steel."]),
-    ("Did Brandt rule out new tariffs?", "not_reported", []),
+    ("Did Brandt rule out new tariffs?", "not_reported", []),  # his country did: no verdict on him
+    ("Did Varga propose a joint exercise?", "not_reported", []),  # a joint patrol is not a joint exercise
 ])
 def test_answer_understanding_yes_no_verdict(harbour, question, verdict, texts):
     document = asked(harbour, question)
@@ -134,3 +141,16 @@ def test_answer_understanding_refusal_suggests_answerable(harbour_client):
     assert body["questions"]
     for question in body["questions"]:
         assert harbour_client.get("/ask", query_string={"q": question}).get_json()["answers"], question
+
+
+@pytest.mark.parametrize("actors, shared", [
+    (["the Kyrgyz", "Tajik foreign ministers"], ["the Kyrgyz foreign ministers", "Tajik foreign ministers"]),
+    (["Chile", "Argentina"], ["Chile", "Argentina"]),
+    (["the French", "German leaders"], ["the French leaders", "German leaders"]),
+])
+def test_answer_understanding_shared_noun(actors, shared):
+    """2. 'the Kyrgyz and Tajik foreign ministers' names two actors, each with the noun."""
+    from service.qa.lexicon import load
+    from service.qa.plans import _shared_noun
+
+    assert _shared_noun(actors, load()) == shared

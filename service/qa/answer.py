@@ -337,6 +337,8 @@ def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> boo
         return False
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0):
         return False
+    if plan.head and not matches_words(rec, [plan.head], evidence_text):
+        return False
     return not plan.words or matches_words(rec, plan.words, evidence_text, share=0.75 if plan.strict else 0.5)
 
 
@@ -490,7 +492,11 @@ _PARAM_WORDS = {"actor": "by", "other": "with", "occasion": "at", "topic": "abou
 
 def graph_suggestions(store: Store, index: linking.Index, settings: dict, *, link_root: str,
                       limit: int = 3) -> list[str]:
-    """Questions about the graph's own actors that have answers: asked here before they are offered."""
+    """Questions about the graph's own actors that have answers: asked here before they are offered (once
+    per version of the graph: kept on its name index)."""
+    cached = getattr(index, "suggested", None)
+    if cached is not None:
+        return cached
     people = sorted({h for h, _, _ in index.roles}, key=lambda i: index.label(i) or i)
     people += sorted((e.iri for e in index.entities.values() if e.kind == "Person" and e.iri not in people),
                      key=lambda i: index.label(i) or i)
@@ -507,6 +513,7 @@ def graph_suggestions(store: Store, index: linking.Index, settings: dict, *, lin
                 continue
         if len(out) == limit:
             break
+    index.suggested = out
     return out
 
 

@@ -33,6 +33,7 @@ class Parsed:
     words: list[str] = field(default_factory=list)  # content words the facts' text should contain
     yesno: bool = False  # "did X rule out Y?": answered with a verdict
     strict: bool = False  # "who said <the words>": most of the words must be the fact's, not half
+    head: str = ""  # the object's head noun ("the ECOWAS sanctions"): a fact must name it
 
 
 def clean(question: str) -> str:
@@ -215,7 +216,11 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
         verb, rest = f"{verb} {rest[0][0]}", rest[1:]
     obj, phrases = _phrases(text, low, rest)
-    return _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    head = (content_words(obj, lex) or [""])[-1]
+    if parsed and head and head in parsed.words and len(parsed.words) > 1:
+        parsed.head = head
+    return parsed
 
 
 def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Parsed | None:
@@ -245,7 +250,7 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         return Parsed("proposals", slots, words)
     if kind == "Statement" and subject_question and not subject:  # "who said the talks were useful"
         said = content_words(" ".join([obj] + [f"{p} {t}" for p, t in phrases]), lex)
-        if len(said) >= 3:
+        if len(said) >= 2:
             return Parsed("statements", slots, said, strict=True)
     if kind == "Statement":
         recipient = _take(phrases, ("to",)) or (obj if verb in ("tell", "warn", "inform", "brief") else "")

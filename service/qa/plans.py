@@ -6,6 +6,7 @@ a verb, then its synonyms; a kind of position, then any fact with the question's
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
@@ -34,7 +35,8 @@ class Plan:
     verb: str = ""  # the question's verb lemma: facts told with it first
     only_verb: bool = False  # a verb naming no kind ("reaffirm", "sign"): facts told with it alone, if any
     yesno: bool = False
-    strict: bool = False  # most of `words` must match ("who said <words>")
+    strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
+    head: str = ""  # the object's head noun: every fact must name it
     asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
 
     def binding_sets(self) -> list[dict[str, Term]]:
@@ -47,6 +49,9 @@ class NoAnswer(Exception):
 
 def _actor(index: linking.Index, text: str) -> linking.Link:
     link = index.actor(text)
+    words = text.split()
+    if link is None and len(words) > 1 and re.fullmatch(r"[a-z]+s", words[-1]):
+        link = index.actor(" ".join(words[:-1]))  # "the M23 rebels": the group named before its common noun
     if link is None:
         raise NoAnswer(f"No actor named {text} in the graph.")
     return link
@@ -72,7 +77,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     slots, tid = dict(parsed.slots), parsed.template
     bindings: dict[str, Term] = {}
     params: dict = {}
-    actors = _pairs([a for a in slots.pop("actors", None) or [] if _names_someone(a, lex)], index)
+    actors = _shared_noun(_pairs([a for a in slots.pop("actors", None) or [] if _names_someone(a, lex)], index), lex)
     if actors:
         slots["actor"] = actors[0]
         if len(actors) > 1:
@@ -151,6 +156,12 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     topic = slots.get("topic")
     if topic:
         link = index.actor(topic)
+        named = set(" ".join(index.entities[link.iri].names if link and link.iri in index.entities else []).split())
+        rest = [w for w in parse.content_words(topic, lex) if link and w not in named]
+        if rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
+            need += rest
+            for plan in plans:
+                plan.need_words = plan.need_words + rest
         if link is not None and tid in ("positions", "statements", "position_on"):
             bindings["topic"] = NamedNode(link.iri)
             params["topic"] = {"iri": link.iri, "label": link.label}
@@ -183,7 +194,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                                                                if isinstance(plan.params.get("topic"), dict) else "",
                                                                lex),
                               extra_actors=plan.extra_actors, union=plan.union, need_words=plan.need_words,
-                              relaxed=plan.relaxed))
+                              relaxed=plan.relaxed, joint=plan.joint))
     if "occasion" in bindings and occasion_words is not None:  # the facts may lack the occasion their
         label = params["occasion"]["label"]  # reports name: matched in the passages of those found without it
         for plan in [p for p in plans if "occasion" in p.bindings]:
@@ -201,8 +212,21 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.verb = verb_lemma or slots.get("verb", "")
         # "what did the king reaffirm": statements told with that verb, not everything he said
         plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and plan.template == "statements"
-        plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict, asked
+        plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
+        plan.head = parsed.head
     return plans
+
+
+def _shared_noun(actors: list[str], lex: lexicon.QuestionLexicon) -> list[str]:
+    """'the Kyrgyz and Tajik foreign ministers' -> 'the Kyrgyz foreign ministers', 'Tajik foreign ministers':
+    an adjective of nationality before "and" shares the noun after the other one."""
+    if len(actors) != 2:
+        return actors
+    first, second = actors[0].split(), actors[1].split()
+    bare = [w for w in first if w.lower() not in ("the", "a", "an")]
+    if len(bare) == 1 and bare[0].lower() in lex.demonyms and len(second) > 1 and second[0].lower() in lex.demonyms:
+        return [f"{actors[0]} {' '.join(second[1:])}", actors[1]]
+    return actors
 
 
 def _names_someone(text: str, lex: lexicon.QuestionLexicon) -> bool:

@@ -24,7 +24,7 @@ _ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place"
 def stem(word: str) -> str:
     word = word.lower().strip("'-")
     for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:  # "andes" is no "and"
             return word[: -len(suffix)]
     return word
 
