@@ -43,16 +43,15 @@ def label(value, actors: dict) -> str | None:
     return actors[value].label if value in actors else value
 
 
-def fits(fact: Fact, want: dict, actors: dict, text: str = "") -> bool:
-    """Whether a fact meets an expectation: every field given must hold ("evidence": the text one of
-    its evidence passages starts with)."""
+def fits(fact: Fact, want: dict, actors: dict) -> bool:
+    """Whether a fact meets an expectation: every field given must hold."""
     checks = {
-        "evidence": lambda v: any(text[e.start:e.end].startswith(v) for e in fact.evidence),
         "kind": lambda v: fact.kind == v,
         "holders": lambda v: _named(v, fact.holders, actors),
         "target": lambda v: _named(v, fact.target, actors),
         "recipient": lambda v: _named(v, fact.recipient, actors),
         "about": lambda v: _named(v, fact.about, actors),
+        "members": lambda v: _named(v, [k for k, a in actors.items() if set(a.member_of) & set(fact.holders)], actors),
         "attributed_to": lambda v: _named(v, [fact.attributed_to] if fact.attributed_to else [], actors),
         "content": lambda v: all(w.lower() in (fact.content or "").lower() for w in v),
         "content_not": lambda v: not any(w.lower() in (fact.content or "").lower() for w in v),
@@ -65,6 +64,8 @@ def fits(fact: Fact, want: dict, actors: dict, text: str = "") -> bool:
         "quantity": lambda v: fact.quantity == v,
     }
     for field, value in want.items():
+        if field in ("evidence", "evidence_from"):  # checked against the text by check_case
+            continue
         check = checks.get(field)
         if check is not None:
             if not check(value):
@@ -83,14 +84,23 @@ def describe(facts) -> str:
                      for f in facts)
 
 
+def _evidenced(fact: Fact, want: dict, text: str) -> bool:
+    """`evidence` in an expectation: the text of the fact's (first) evidence passage, exactly."""
+    if "evidence_from" in want and not any(text[e.start:e.end].startswith(want["evidence_from"])
+                                           for e in fact.evidence):
+        return False  # `evidence_from`: one of its passages starts with these words
+    return "evidence" not in want or text[fact.evidence[0].start:fact.evidence[0].end] == want["evidence"]
+
+
 def check_case(case: dict) -> None:
     facts, actors = run(case["text"], case.get("published"))
     text = case["text"]
     for want in case.get("expect", []):
-        assert any(fits(f, want, actors, text) for f in facts), f"expected {want}\nfound:\n{describe(facts)}"
+        assert any(fits(f, want, actors) and _evidenced(f, want, text) for f in facts), \
+            f"expected {want}\nfound:\n{describe(facts)}"
     for unwanted in case.get("absent", []):
-        found = describe(facts)
-        assert not any(fits(f, unwanted, actors, text) for f in facts), f"unexpected {unwanted}\nfound:\n{found}"
+        assert not any(fits(f, unwanted, actors) and _evidenced(f, unwanted, text) for f in facts), \
+            f"unexpected {unwanted}\nfound:\n{describe(facts)}"
 
 
 @lru_cache(maxsize=1)
