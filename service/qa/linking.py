@@ -30,8 +30,10 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _TYPES = _PREFIX + ("SELECT DISTINCT ?x ?type WHERE { VALUES ?type { kg:Actor kg:Occasion kg:Person kg:Government "
                     "kg:Country kg:Organization kg:Group kg:Place } ?x a ?type }")
 _NAMES = _PREFIX + "SELECT DISTINCT ?x ?p ?name WHERE { VALUES ?p { rdfs:label skos:altLabel } ?x ?p ?name }"
+# A role's four triples are joined inside one document graph: across the union they would join every
+# copy with every other (N^4 rows for a role reported by N documents), inside it N rows.
 _ROLES = _PREFIX + """
-SELECT DISTINCT ?h ?t ?o WHERE { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o }"""
+SELECT DISTINCT ?h ?t ?o WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o } }"""
 _VERSION = _PREFIX + "SELECT (COUNT(*) AS ?n) (MIN(?h) AS ?low) (MAX(?h) AS ?high) WHERE { ?d kg:contentHash ?h }"
 _DOCS = _PREFIX + """
 SELECT ?d ?id ?title ?publisher WHERE {
