@@ -250,8 +250,9 @@ class Builder:
         if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
-                               and self.doc[content[0] - 1].head == noun):
-            return None  # "his support", "support in a poll": a stance noun says nothing without its object
+                               and self.doc[content[0] - 1].head == noun) or \
+                (self.doc[content[0]].lower_ in SETTING_PREPS and self.doc[content[0]].dep_ == "prep"):
+            return None  # "his support", "support in a poll", "support came from X": no object of its own
         fact = self._fact(noun, trig.fact_kind, holders, content, trig)
         return Candidate(fact, noun, trig, content, True)
 
@@ -287,7 +288,7 @@ def _copula_above(noun: Token) -> Token | None:
     tok = noun
     for _ in range(6):
         if tok.dep_ in ("nsubj", "nsubjpass"):
-            return tok.head if tok.head.lemma_ == "be" else None  # not "her support came from X"
+            return tok.head
         if tok.head == tok:
             return None
         tok = tok.head
