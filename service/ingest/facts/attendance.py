@@ -63,12 +63,34 @@ def conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
 
+MEASURES = ("minute", "hour", "day", "week", "round", "session")
+FUTURE_TIMES = ("next", "tomorrow", "coming", "later this", "later in")
+
+
+def measured(noun: Token) -> Token | None:
+    """The measure a meeting noun is told in ("two days of talks", "three rounds of negotiations"), when
+    the measure is the object of a verb of holding."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in MEASURES:
+        return None
+    measure = head.head
+    return measure if measure.dep_ == "dobj" and measure.head.lemma_.lower() in ATTEND_VERBS else None
+
+
+def to_come(time_text: str | None) -> bool:
+    """A time still ahead ("next week", "tomorrow"): a meeting then has not been held."""
+    low = (time_text or "").lower()
+    return any(w in low for w in FUTURE_TIMES)
+
+
 def took_part(noun: Token) -> Token | None:
     """The clause whose subject took part in a meeting noun: "X spoke at a rally", "X attended the
     summit", "X met Y on the sidelines of the summit", "during a meeting with Y, X said"."""
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
         return head
+    if measured(noun) is not None:  # "held two days of talks"
+        return head.head.head
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return None
     beside = head.lower_ == "of" and head.head.lower_ in BESIDE_NOUNS and head.head.dep_ == "pobj"

@@ -70,6 +70,8 @@ class Meetings:
         if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)
                           and not (not others and attendance.collective(subj))):
             return None  # one named participant is enough when people or a meeting are on the other side
+        if attendance.to_come(qualifiers.time_of(pred, self.b.published)[0]):
+            return None  # "the board, which meets in Vienna next week"
         fact = self._meeting(pred, people)
         return fact if background(pred) else self._same_as_current(fact)
 
@@ -109,6 +111,8 @@ class Meetings:
                 self._lasted(noun)  # "The call lasted about an hour"
             if det in DEFINITE or people:
                 return self.current, False
+        if attendance.to_come(qualifiers.time_of(noun, self.b.published)[0]):
+            return None, False  # "the summit next week"
         if attendees and not attendance.before(noun):  # "X attended the summit", "X spoke at a rally"
             return self._meeting(noun, list(dict.fromkeys(attendees + people))), True
         if det in DEFINITE and not people:
@@ -249,6 +253,18 @@ class Meetings:
                 keys = self.b.resolver.resolve(noun_phrase(obj))
                 if keys and self.b.resolver.actor(keys[0]).kind in PLACE_KINDS:
                     fact.place = keys[0]
+        measure = attendance.measured(pred) if pred.pos_ == "NOUN" else None
+        if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
+            span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
+            fact.duration_text = text_of(pred.doc, span) if span else None
+            fact.duration = qualifiers.duration(fact.duration_text) if fact.duration_text else None
+        if fact.place is None:  # "at the foreign ministry in Astana"
+            fact.place = next((k for c in preps if c.dep_ == "prep" and c.lower_ == "at"
+                               for o in c.children if o.dep_ == "pobj" for g in o.children
+                               if g.dep_ == "prep" and g.lower_ == "in"
+                               for p in g.children if p.dep_ == "pobj"
+                               for k in self.b.resolver.resolve(noun_phrase(p))[:1]
+                               if self.b.resolver.actor(k).kind in PLACE_KINDS), None)
         if fact.place is None and not attendance.remote(pred):
             fact.place = self._dateline_place(sent)  # "VIENNA (Reuters) - Iran and the IAEA met ..."
         if not background(pred):
