@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
 
-.PHONY: install serve test lint eval bench bench-quick clean
+.PHONY: install serve test lint eval bench bench-quick soak clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ bench: install
 
 bench-quick: install
 	$(PY) -m tests.benchmarks.run --quick
+
+soak: install
+	$(PY) -m tests.benchmarks.soak --seconds 60
 
 clean:
 	rm -rf var/ .pytest_cache .ruff_cache
