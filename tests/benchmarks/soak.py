@@ -34,6 +34,7 @@ QUESTIONS = ("Who proposed what at the UN meeting?", "Who did Obama meet?", "Wha
 QUERIES = ("SELECT ?d ?t WHERE { ?d a <https://w3id.org/kgqa/ns#Document> ; <http://purl.org/dc/terms/title> ?t }",
            "SELECT (COUNT(*) AS ?n) WHERE { ?f <https://w3id.org/kgqa/ns#evidence> ?p }")
 ROTATION = 10  # live documents cycle through this many ids
+WARM_UP = 2 * ROTATION  # live documents (each followed by every question and query once) before the clock starts
 
 
 @dataclass
@@ -84,8 +85,9 @@ def _articles() -> list[dict]:
             for n in range(ROTATION)]
 
 
-def run(seconds: float = 60.0, folder: Path | None = None) -> Soak:
-    """Run the soak for `seconds` of load (after a warm-up) and return its figures."""
+def run(seconds: float = 60.0, folder: Path | None = None, pace: float = 0.0) -> Soak:
+    """Run the soak for `seconds` of load (after a warm-up) and return its figures. `pace`: seconds
+    between two live documents (0: back to back; negative: none)."""
     with tempfile.TemporaryDirectory(prefix="kgqa-soak-") as tmp:
         work = Path(folder or tmp)
         store = work / "store"
@@ -100,11 +102,12 @@ def run(seconds: float = 60.0, folder: Path | None = None) -> Soak:
             server.wait_ready()
             running = live.find(str(store))
             docs = _articles()
-            status, body = live.post_documents(running, [docs[0]], force=True)  # warm-up: spaCy in the server
-            assert status == 200, body
             paths = [f"/ask?{urllib.parse.urlencode({'q': q})}" for q in QUESTIONS]
             paths += [f"/sparql?{urllib.parse.urlencode({'query': q})}" for q in QUERIES]
-            httpload.run(server.url, paths, total=len(paths), threads=1, cap_s=120)  # warm-up: index, workers
+            for n in range(WARM_UP):  # spaCy in the server, the store's write path, the name index, workers
+                status, body = live.post_documents(running, [docs[n % ROTATION]], force=True)
+                assert status == 200, body
+                httpload.run(server.url, paths, total=len(paths), threads=1, cap_s=120)
             done = threading.Event()
             loads = []
 
@@ -114,13 +117,14 @@ def run(seconds: float = 60.0, folder: Path | None = None) -> Soak:
 
             def writer():
                 n = 0
-                while not done.is_set():
+                while pace >= 0 and not done.is_set():
                     status, body = live.post_documents(running, [docs[n % ROTATION]], force=True)
                     if status == 200:
                         soak.ingested += body.get("documents", 0)
                     else:
                         soak.errors.append(f"POST /sources {status}: {json.dumps(body)[:200]}")
                     n += 1
+                    done.wait(pace)
 
             load_thread = threading.Thread(target=clients)
             write_thread = threading.Thread(target=writer)
