@@ -7,8 +7,12 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STORE  ?= var/store
+# The IRIs the graph mints live under the address served, so its links work on any port (a wildcard
+# host is reached at 127.0.0.1); KGQA_BASE_IRI set in the environment wins (a public URL).
+BASE_HOST := $(if $(filter 0.0.0.0 :: [::],$(HOST)),127.0.0.1,$(HOST))
+KGQA_BASE_IRI ?= http://$(if $(findstring :,$(BASE_HOST)),[$(BASE_HOST)],$(BASE_HOST)):$(PORT)/
 
-.PHONY: install serve test lint eval bench bench-quick soak clean
+.PHONY: install serve test lint eval bench bench-quick soak screenshots clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +24,8 @@ $(STAMP): pyproject.toml requirements-model.txt
 install: $(STAMP)
 
 serve: install
-	$(KGQA) ingest --store $(STORE) data/sources
-	$(KGQA) serve --store $(STORE) --host $(HOST) --port $(PORT)
+	KGQA_BASE_IRI='$(KGQA_BASE_IRI)' $(KGQA) ingest --store $(STORE) data/sources
+	KGQA_BASE_IRI='$(KGQA_BASE_IRI)' $(KGQA) serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 test: install
 	$(PY) -m pytest
@@ -40,6 +44,9 @@ bench-quick: install
 
 soak: install
 	$(PY) -m tests.benchmarks.soak --seconds 60
+
+screenshots: install
+	$(PY) -m tests.screenshots
 
 clean:
 	rm -rf var/ .pytest_cache .ruff_cache

@@ -121,7 +121,24 @@ def serve(store, endpoint, host, port, threads):
     # SIGTERM (a service manager stopping it) ends the server as Ctrl-C does: the exit handlers stop the
     # query workers, delete their store checkpoint and close the store
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    waitress.serve(app, host=host, port=port, threads=threads + sparql_threads, ident="kgqa")
+    waitress.serve(app, host=host, port=port, ident="kgqa", **server_options(app.config, threads + sparql_threads))
+
+
+def server_options(config, threads: int) -> dict:
+    """waitress's bounds on connections: at most MAX_CONNECTIONS open (idle ones are cheap: they hold no
+    thread), each closed after IDLE_TIMEOUT s of silence, so idle sockets cannot starve real requests.
+    The open-files limit is raised to fit them where the hard limit allows."""
+    import resource
+
+    limit = int(config["MAX_CONNECTIONS"])
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = limit + 512  # the store's files, the workers' pipes
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted if hard == resource.RLIM_INFINITY
+                                                    else min(wanted, hard), hard))
+    idle = max(1, int(config["IDLE_TIMEOUT"]))
+    return {"threads": threads, "connection_limit": limit, "channel_timeout": idle,
+            "cleanup_interval": max(1, min(30, idle // 2))}
 
 
 @main.command()

@@ -46,6 +46,12 @@ class QuerySyntaxError(KgqaError):
     code, status = "malformed_query", 400
 
 
+class QueryTooComplex(KgqaError):
+    """A query nested deeper than the engine can parse safely."""
+
+    code, status = "query_too_complex", 400
+
+
 class UpdateRefused(KgqaError):
     code, status = "update_refused", 403
 
@@ -56,6 +62,12 @@ class ServiceRefused(KgqaError):
 
 class QueryTimeout(KgqaError):
     code, status = "query_timeout", 504
+
+
+class QueryOutOfMemory(KgqaError):
+    """A query needed more memory than a query worker may use (QUERY_MAX_MEMORY)."""
+
+    code, status = "query_out_of_memory", 422
 
 
 class SparqlBusy(KgqaError):

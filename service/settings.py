@@ -42,6 +42,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUERY_QUEUE_TIMEOUT", "KGQA_QUERY_QUEUE_TIMEOUT", 60.0,
             "Seconds a /sparql query may wait for a free worker (503 sparql_busy after); its own "
             "QUERY_TIMEOUT starts only when it runs.", float),
+    Setting("QUERY_MAX_BYTES", "KGQA_QUERY_MAX_BYTES", 5_000_000,
+            "Result-size limit of one /sparql or `kgqa query` query in bytes, as serialized (413 "
+            "result_too_large above), whatever its row count.", int),
+    Setting("QUERY_MAX_MEMORY", "KGQA_QUERY_MAX_MEMORY", 2048,
+            "Address space of each SPARQL worker process, in MB (RLIMIT_AS; the store alone needs about "
+            "768). A query past it ends its worker, is answered 422 query_out_of_memory and the worker is "
+            "replaced; `kgqa query` runs its query in such a process too. 0: no bound. With "
+            "QUERY_WORKERS=0 queries run in the server's own process and their memory is unbounded.", int),
+    Setting("MAX_CONNECTIONS", "KGQA_MAX_CONNECTIONS", 1000,
+            "Open connections `kgqa serve` accepts at once, idle ones included; more wait in the listen "
+            "backlog until one closes.", int),
+    Setting("IDLE_TIMEOUT", "KGQA_IDLE_TIMEOUT", 30,
+            "Seconds `kgqa serve` keeps a connection that sends nothing before closing it.", int),
     Setting("MAX_REQUEST_BYTES", "KGQA_MAX_REQUEST_BYTES", 1_000_000,
             "Largest request body accepted, in bytes (413 above).", int),
     Setting("MAX_QUESTION_CHARS", "KGQA_MAX_QUESTION_CHARS", 500,

@@ -427,3 +427,51 @@ def stop_servers(servers: list) -> None:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+# --- the browser (issue 15): Debian's chromium through Playwright, against a real server on loopback
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A launched headless chromium for the session (see tests/browser.py): skips, or fails under
+    KGQA_REQUIRE_BROWSER=1, when there is none."""
+    import os
+
+    from tests import browser
+
+    why = browser.missing()
+    if why:
+        if os.environ.get("KGQA_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"KGQA_REQUIRE_BROWSER=1 but {why}")
+        pytest.skip(why)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = browser.launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_url(seeded_app):
+    """Base URL of the seeded app served by waitress on a free loopback port, for the session."""
+    import threading
+
+    import waitress
+
+    server = waitress.create_server(seeded_app, host="127.0.0.1", port=0, threads=6)
+    threading.Thread(target=server.run, daemon=True).start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+
+
+@pytest.fixture
+def page(chromium, tmp_path):
+    """A fresh browser page (its own context); a screenshot of where it ended goes to tmp_path."""
+    context = chromium.new_context(viewport={"width": 1100, "height": 800})
+    made = context.new_page()
+    yield made
+    try:
+        made.screenshot(path=str(tmp_path / "end.png"))
+    finally:
+        context.close()

@@ -37,6 +37,16 @@ def test_ask_seeds_f1(seeded_client):
     assert sum(scores.values()) / len(scores) >= 0.9, {k: v for k, v in scores.items() if v < 1}
 
 
+FORBIDDING = [q for q in QUESTIONS if q.get("forbid")]
+
+
+@pytest.mark.parametrize("item", FORBIDDING, ids=[q["id"] for q in FORBIDDING])
+def test_ask_seeds_never_misleading(seeded_client, item):
+    """No answer names a wrong speaker or another event (the question's 'forbid' entries)."""
+    texts = [a["text"] for a in answers(seeded_client, item["q"])]
+    assert not [t for t in texts if any(qa_eval.matches(t, f) for f in item["forbid"])]
+
+
 @pytest.mark.parametrize("item", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
 def test_ask_seeds_provenance(seeded_client, seeded_store, item):
     """Every quote is the served text at its offsets; every fact is a subject of the graph."""

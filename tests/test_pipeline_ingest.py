@@ -90,3 +90,17 @@ def test_pipeline_extraction_failure_is_reported_and_others_ingested(store, tmp_
     report = ingest_paths([str(tmp_path)], store, _settings())
     assert report.documents == 1 and report.facts == 1  # the role fact of the sound document
     assert report.errors == [(str(tmp_path / "fragile.txt"), "extraction failed (ValueError: a rule broke)")]
+
+
+def test_pipeline_ingest_remints_under_a_new_base(store):
+    """A server moved to another address (make serve PORT=...) re-mints its IRIs: the base IRI is part
+    of the skip key, and the graph under the old base goes."""
+    from service.sources import list_sources
+
+    folder = DATA / "articles"
+    first = ingest_paths([str(folder / "summit-wire-a.txt")], store, settings.load({"BASE_IRI": "http://a.test:8000/"}))
+    again = ingest_paths([str(folder / "summit-wire-a.txt")], store, settings.load({"BASE_IRI": "http://a.test:8000/"}))
+    moved = ingest_paths([str(folder / "summit-wire-a.txt")], store, settings.load({"BASE_IRI": "http://a.test:9000/"}))
+    assert (first.documents, again.skipped, moved.documents) == (1, 1, 1)
+    assert [m["iri"] for m in list_sources(store)] == ["http://a.test:9000/sources/summit-wire-a"]
+    assert not store.ask("ASK { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'http://a.test:8000/')) }")

@@ -40,7 +40,8 @@ def test_sources_metadata_is_json_by_default(doc_client, accept):
 
 def test_sources_html_marks_evidence(doc_client):
     page = doc_client.get("/sources/doc-1", headers={"Accept": "text/html"}).get_data(as_text=True)
-    assert f'<mark><a class="passage" id="char={START},{END}"></a>{TEXT[START:END]}</mark>' in page
+    assert (f'<mark class="ev" tabindex="0" data-spans="{START},{END}"><a class="passage" id="char={START},{END}">'
+            f'</a>{TEXT[START:END]}</mark>') in page
 
 
 def test_sources_list(doc_client):
@@ -62,14 +63,15 @@ def test_sources_html_keeps_an_anchor_per_overlapping_passage():
     from service.web.sources import marked
 
     html = str(marked("abcdefgh", [(1, 5), (3, 7)]))
-    assert html == ('a<mark><a class="passage" id="char=1,5"></a>bc<a class="passage" id="char=3,7"></a>'
-                    'defg</mark>h')
+    assert html == ('a<mark class="ev" tabindex="0" data-spans="1,5 3,7"><a class="passage" id="char=1,5"></a>bc'
+                    '<a class="passage" id="char=3,7"></a>defg</mark>h')
 
 
 def test_sources_html_escapes_text():
     from service.web.sources import marked
 
-    assert str(marked("<b>&", [(0, 3)])) == '<mark><a class="passage" id="char=0,3"></a>&lt;b&gt;</mark>&amp;'
+    assert str(marked("<b>&", [(0, 3)])) == ('<mark class="ev" tabindex="0" data-spans="0,3"><a class="passage" '
+                                             'id="char=0,3"></a>&lt;b&gt;</mark>&amp;')
 
 
 @pytest.mark.parametrize("accept", ["text/plain", "application/json", "text/html"])

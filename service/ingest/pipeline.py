@@ -20,10 +20,12 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from pyoxigraph import NamedNode
+
 from .. import iris, vocab
 from ..errors import DocumentError, KgqaError
 from ..model import Document, Extraction, Fact
-from ..sources import versions
+from ..sources import list_sources
 from ..store.base import Store, graph_quads
 from . import clean, graph, lexicon, nlp, read
 from .actors import Resolver
@@ -186,20 +188,26 @@ def ingest_documents(documents: list[Document], store: Store, settings: dict, *,
     report = report or IngestReport()
     report.recovered = len(getattr(store, "recovered", None) or ())
     version = pipeline_version(settings.get("LEXICON_DIR") or "")
-    known = {} if force else versions(store)
+    base = iris.base(settings)
+    # The skip key: content hash, pipeline version and the document's IRI, which holds the base IRI, so
+    # that a server moved to another address re-mints; the graph under the old base is then removed.
+    known = {m["id"]: (m["content_hash"], m["pipeline_version"], m["iri"]) for m in list_sources(store)}
     names = source_names(store)
-    todo = []
+    todo, stale = [], {}
     for d in documents:
         other = names.get(d.id)
+        iri = iris.document(base, d.id).value
+        old = known.get(d.id)
         if d.name and other and other != d.name:
             report.fail(f"{d.origin or d.name}: document id {d.id!r} is already used by another source "
                         f"({other}); give this one an id of its own (\"id\" in its sidecar or JSON), or remove "
                         "the other first")
-        elif known.get(d.id) == (graph.content_hash(d), version):
+        elif not force and old == (graph.content_hash(d), version, iri):
             report.skipped += 1
         else:
             todo.append(d)
-    base = iris.base(settings)
+            if old and old[2] != iri:
+                stale[d.id] = old[2]
     batch = _Batch(store, report, atomic=atomic)
     seen = 0
     for document, data, n_quads, facts, error in _graphs(todo, settings, base, version):
@@ -207,11 +215,14 @@ def ingest_documents(documents: list[Document], store: Store, settings: dict, *,
         where = document.origin or document.id
         if error is not None:
             report.fail(f"{where}: extraction failed ({error})")
+            stale.pop(document.id, None)  # its old graph stays until it is ingested again
             continue
         batch.add(iris.document(base, document.id), data, n_quads, facts, remaining=len(todo) - seen)
         if progress:
             progress(f"[{seen}/{len(todo)}] {document.id}: {facts} facts")
     batch.write()
+    for old_iri in stale.values():  # written under the new base: the old graph goes
+        store.remove_graph(NamedNode(old_iri))
     report.seconds = time.perf_counter() - started
     return report
 

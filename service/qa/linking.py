@@ -30,8 +30,10 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _TYPES = _PREFIX + ("SELECT DISTINCT ?x ?type WHERE { VALUES ?type { kg:Actor kg:Occasion kg:Person kg:Government "
                     "kg:Country kg:Organization kg:Group kg:Place } ?x a ?type }")
 _NAMES = _PREFIX + "SELECT DISTINCT ?x ?p ?name WHERE { VALUES ?p { rdfs:label skos:altLabel } ?x ?p ?name }"
+# A role's four triples are joined inside one document graph: across the union they would join every
+# copy with every other (N^4 rows for a role reported by N documents), inside it N rows.
 _ROLES = _PREFIX + """
-SELECT DISTINCT ?h ?t ?o WHERE { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o }"""
+SELECT DISTINCT ?h ?t ?o WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o } }"""
 _VERSION = _PREFIX + "SELECT (COUNT(*) AS ?n) (MIN(?h) AS ?low) (MAX(?h) AS ?high) WHERE { ?d kg:contentHash ?h }"
 _DOCS = _PREFIX + """
 SELECT ?d ?id ?title ?publisher WHERE {
@@ -153,7 +155,7 @@ class Index:
             return None
         found = self._exact(name, allowed, "exact")
         if found:
-            return found
+            return self._fullest(found, name, allowed)
         words = name.split()
         if len(words) == 1:
             cands = [e for e in self.by_surname.get(name, []) if allowed(e)]
@@ -176,6 +178,14 @@ class Index:
                 return Link(inner.iri, inner.label, inner.kind, "possessor", inner.score * 0.8)
         return None
 
+    def _fullest(self, found: Link, name: str, allowed) -> Link:
+        """A bare surname that is also an actor of its own (a stub: "Rubio") means the one person whose
+        fuller name ends with it ("Marco Rubio"), when there is exactly one."""
+        if " " in name or " " in normalize(found.label) or found.kind != "Person":
+            return found
+        fuller = [e for e in self.by_surname.get(name, []) if allowed(e) and e.iri != found.iri]
+        return _best(fuller, "surname", 0.95) if len(fuller) == 1 else found
+
     def described(self, words: list[str]) -> Link | None:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
         title in that country (or its government), as the graph's role facts give it."""
@@ -190,7 +200,7 @@ class Index:
             if country is None:
                 continue
             family = self.family.get(country.iri, {country.iri})
-            titles = lex.leader_titles if title in ("leader", "leadership") else {title}
+            titles = lex.leader_titles if title in ("leader", "leaders", "leadership") else {title, title.rstrip("s")}
             holders = sorted({h for h, t, org in self.roles if org in family
                               and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", t) or x.endswith(" " + t)
                                       for x in titles)})

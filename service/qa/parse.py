@@ -31,6 +31,9 @@ class Parsed:
     template: str
     slots: dict = field(default_factory=dict)  # text slots: actor, other, actors, occasion, topic, ...
     words: list[str] = field(default_factory=list)  # content words the facts' text should contain
+    yesno: bool = False  # "did X rule out Y?": answered with a verdict
+    strict: bool = False  # "who said <the words>": most of the words must be the fact's, not half
+    head: str = ""  # the object's head noun ("the ECOWAS sanctions"): a fact must name it
 
 
 def clean(question: str) -> str:
@@ -55,8 +58,28 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
                 template = "source_says"  # a quoted title
             parsed = _shape(template, slots, lex)
             if parsed:
-                return parsed
-    return _clause(text, low, lex, nlp)
+                return _asked(parsed, low)
+    parsed = _clause(text, low, lex, nlp)
+    return _asked(parsed, low) if parsed else None
+
+
+def _asked(parsed: Parsed, low: str) -> Parsed:
+    """A question opening with an auxiliary ("did", "has", "is") asks yes or no."""
+    parsed.yesno = low.split()[0] in AUX
+    return parsed
+
+
+def unread(question: str, lex: QuestionLexicon) -> str:
+    """For a person: which part of a question that fits no template was not understood."""
+    words = [w.lower() for w in _WORD.findall(clean(question))]
+    if not words:
+        return "it holds no words"
+    if words[0] not in AUX + ("what", "which", "who", "whom", "whose", "when", "where", "how") + PREPS:
+        return f"it does not open with a question word (who, what, when, where, did...) but with \"{words[0]}\""
+    known = [w for w in words if lemma(w, lex) in lex.verbs or lemma(w, lex) in lex.meeting_verbs]
+    if not known:
+        return "no verb in it names something the sources report (said, proposed, met, agreed...)"
+    return f"its shape around \"{known[0]}\" is not one the service reads"
 
 
 def _orig(text: str, low: str, match: re.Match, group: str) -> str:
@@ -193,13 +216,17 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
         verb, rest = f"{verb} {rest[0][0]}", rest[1:]
     obj, phrases = _phrases(text, low, rest)
-    return _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    head = (content_words(obj, lex) or [""])[-1]
+    if parsed and head and head in parsed.words and len(parsed.words) > 1:
+        parsed.head = head
+    return parsed
 
 
 def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Parsed | None:
     kind = noun_kind if (noun_kind and (verb in lex.light_verbs or not lex.kind_of(verb))) else lex.kind_of(verb)
-    if verb in lex.light_verbs and not noun_kind:
-        kind = lex.kind_of(verb)
+    if verb in lex.light_verbs and not noun_kind:  # "raise concerns": the object's noun names the kind
+        kind = next((k for k in (_noun_kind(w, lex) for w in obj.lower().split()) if k), None) or lex.kind_of(verb)
     occasion = _take(phrases, ("at", "during"))
     if verb in lex.meeting_verbs or kind == "Meeting":
         actors = split_actors(subject) if subject else []
@@ -221,6 +248,10 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     if kind == "Proposal":
         words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
         return Parsed("proposals", slots, words)
+    if kind == "Statement" and subject_question and not subject:  # "who said the talks were useful"
+        said = content_words(" ".join([obj] + [f"{p} {t}" for p, t in phrases]), lex)
+        if len(said) >= 2:
+            return Parsed("statements", slots, said, strict=True)
     if kind == "Statement":
         recipient = _take(phrases, ("to",)) or (obj if verb in ("tell", "warn", "inform", "brief") else "")
         topic = _take(phrases, ("about", "on", "regarding", "concerning", "over", "of"))
@@ -245,7 +276,7 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         if topic:
             slots["topic"] = topic
         return Parsed("positions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
-    if verb in lex.light_verbs or verb in ("be", "do"):
+    if verb in ("be", "do", "have"):
         return None
     slots.pop("verb_lemma", None)
     slots["verb"] = verb

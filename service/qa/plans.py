@@ -6,6 +6,7 @@ a verb, then its synonyms; a kind of position, then any fact with the question's
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
@@ -28,6 +29,15 @@ class Plan:
     joint: bool = False  # only facts held by two or more ("both sides")
     speech: frozenset[str] = frozenset()  # statements made with these verbs first ("what did X say")
     aliases: dict[str, str] = field(default_factory=dict)  # actor IRI -> the question's name ("Moscow")
+    # filters the graph could not apply as asked: their words must be in the fact or its passages
+    need_words: list[str] = field(default_factory=list)
+    relaxed: list[dict] = field(default_factory=list)  # what the document reports as relaxed
+    verb: str = ""  # the question's verb lemma: facts told with it first
+    only_verb: bool = False  # a verb naming no kind ("reaffirm", "sign"): facts told with it alone, if any
+    yesno: bool = False
+    strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
+    head: str = ""  # the object's head noun: every fact must name it
+    asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -39,9 +49,16 @@ class NoAnswer(Exception):
 
 def _actor(index: linking.Index, text: str) -> linking.Link:
     link = index.actor(text)
+    words = text.split()
+    if link is None and len(words) > 1 and re.fullmatch(r"[a-z]+s", words[-1]):
+        link = index.actor(" ".join(words[:-1]))  # "the M23 rebels": the group named before its common noun
     if link is None:
         raise NoAnswer(f"No actor named {text} in the graph.")
     return link
+
+
+def _relaxed(param: str, how: str, message: str) -> dict:
+    return {"param": param, "how": how, "message": message}
 
 
 def _pairs(actors: list[str], index: linking.Index) -> list[str]:
@@ -60,7 +77,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     slots, tid = dict(parsed.slots), parsed.template
     bindings: dict[str, Term] = {}
     params: dict = {}
-    actors = _pairs(slots.pop("actors", None) or [], index)
+    actors = _shared_noun(_pairs([a for a in slots.pop("actors", None) or [] if _names_someone(a, lex)], index), lex)
     if actors:
         slots["actor"] = actors[0]
         if len(actors) > 1:
@@ -85,12 +102,24 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             params[name] = {"iri": link.iri, "label": link.label}
             if link.kind == "Government" and "govern" not in slots[name].lower():
                 aliases[link.iri] = slots[name]  # a government named by its city: "Moscow", as asked
+    need: list[str] = []
+    relaxed: list[dict] = []
+    occasion_words: list[str] = []
     if slots.get("occasion"):
         link = index.occasion(slots["occasion"])
-        if link is None:
-            raise NoAnswer(f"No occasion named {slots['occasion']} in the graph.")
-        bindings["occasion"] = NamedNode(link.iri)
-        params["occasion"] = {"iri": link.iri, "label": link.label}
+        occasion_words = [w for w in parse.content_words(slots["occasion"], lex)
+                          if w not in linking.GENERIC_EVENT_WORDS]
+        if link is None and not occasion_words:
+            params["occasion"] = slots["occasion"]  # "at the meeting": no name to look for
+        elif link is None:
+            need += occasion_words  # matched in the passages of the facts found without it
+            params["occasion"] = slots["occasion"]
+            relaxed.append(_relaxed("occasion", "evidence_text",
+                                    f"No occasion named {slots['occasion']} in the graph; the answers are facts whose "
+                                    "reports name it in their own words."))
+        else:
+            bindings["occasion"] = NamedNode(link.iri)
+            params["occasion"] = {"iri": link.iri, "label": link.label}
     if slots.get("source"):
         doc = index.source(slots["source"])
         if doc is None:
@@ -122,21 +151,35 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     if tid == "statements" and slots.get("verb_lemma"):
         beliefs = frozenset(v for v, k in lex.verbs.items() if k == "Statement") - lex.speech_verbs
         speech = lex.speech_verbs if slots["verb_lemma"] in lex.speech_verbs else beliefs
-    plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech)]
+    plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech,
+                  need_words=list(need), relaxed=list(relaxed))]
     topic = slots.get("topic")
     if topic:
         link = index.actor(topic)
+        named = set(" ".join(index.entities[link.iri].names if link and link.iri in index.entities else []).split())
+        rest = [w for w in parse.content_words(topic, lex) if link and w not in named]
+        if rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
+            need += rest
+            for plan in plans:
+                plan.need_words = plan.need_words + rest
         if link is not None and tid in ("positions", "statements", "position_on"):
             bindings["topic"] = NamedNode(link.iri)
             params["topic"] = {"iri": link.iri, "label": link.label}
             names = sorted(index.entities[link.iri].names) if link.iri in index.entities else [link.label]
-            relaxed = {k: v for k, v in bindings.items() if k != "topic"}
-            plans.append(Plan(tid, relaxed, {**params, "topic": {"iri": link.iri, "label": link.label}},
-                              words, topic_names=names, extra_actors=extra, union=union, speech=speech))
+            unbound = {k: v for k, v in bindings.items() if k != "topic"}
+            plans.append(Plan(tid, unbound, {**params, "topic": {"iri": link.iri, "label": link.label}},
+                              words, topic_names=names, extra_actors=extra, union=union, speech=speech,
+                              need_words=list(need), relaxed=relaxed + [_relaxed(
+                                  "topic", "text", f"No fact is linked to {link.label} as its topic; the answers name "
+                                  f"{link.label} in their content.")]))
         else:
             params["topic"] = topic
-            for plan in plans:
-                plan.words = plan.words + parse.content_words(topic, lex)
+            topic_words = parse.content_words(topic, lex)
+            for plan in plans:  # a topic the graph has no entity for is matched as words, never dropped
+                plan.need_words = plan.need_words + topic_words
+                plan.relaxed = plan.relaxed + [_relaxed(
+                    "topic", "words", f"Nothing in the graph is named \u201c{topic}\u201d; the answers are facts whose "
+                    "words name it.")]
     if tid == "actions":  # the same act under another verb: "set up" for "establish"
         for synonym in lex.synonyms.get(slots["verb"], ()):
             plans.append(Plan("actions", {**bindings, "verb": Literal(synonym)}, {**params, "verb": synonym},
@@ -150,7 +193,43 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                               plan.words + parse.content_words(plan.params.get("topic", {}).get("label", "")
                                                                if isinstance(plan.params.get("topic"), dict) else "",
                                                                lex),
-                              extra_actors=plan.extra_actors, union=plan.union))
+                              extra_actors=plan.extra_actors, union=plan.union, need_words=plan.need_words,
+                              relaxed=plan.relaxed, joint=plan.joint))
+    if "occasion" in bindings and occasion_words is not None:  # the facts may lack the occasion their
+        label = params["occasion"]["label"]  # reports name: matched in the passages of those found without it
+        for plan in [p for p in plans if "occasion" in p.bindings]:
+            plans.append(Plan(plan.template, {k: v for k, v in plan.bindings.items() if k != "occasion"},
+                              plan.params, plan.words, topic_names=plan.topic_names, extra_actors=plan.extra_actors,
+                              union=plan.union, joint=plan.joint, speech=plan.speech,
+                              need_words=plan.need_words + (occasion_words or parse.content_words(label, lex)),
+                              relaxed=plan.relaxed + [_relaxed(
+                                  "occasion", "evidence_text", f"No fact is recorded at {label}; the answers are facts "
+                                  "whose reports name it.")]))
+    asked = {p["iri"]: p["label"] for n in ("actor", "other") for p in [params.get(n)] if isinstance(p, dict)}
+    asked.update({p["iri"]: p["label"] for p in params.get("actors", []) if isinstance(p, dict)})
     for plan in plans:
         plan.aliases = aliases
+        plan.verb = verb_lemma or slots.get("verb", "")
+        # "what did the king reaffirm": statements told with that verb, not everything he said
+        plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and plan.template == "statements"
+        plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
+        plan.head = parsed.head
     return plans
+
+
+def _shared_noun(actors: list[str], lex: lexicon.QuestionLexicon) -> list[str]:
+    """'the Kyrgyz and Tajik foreign ministers' -> 'the Kyrgyz foreign ministers', 'Tajik foreign ministers':
+    an adjective of nationality before "and" shares the noun after the other one."""
+    if len(actors) != 2:
+        return actors
+    first, second = actors[0].split(), actors[1].split()
+    bare = [w for w in first if w.lower() not in ("the", "a", "an")]
+    if len(bare) == 1 and bare[0].lower() in lex.demonyms and len(second) > 1 and second[0].lower() in lex.demonyms:
+        return [f"{actors[0]} {' '.join(second[1:])}", actors[1]]
+    return actors
+
+
+def _names_someone(text: str, lex: lexicon.QuestionLexicon) -> bool:
+    """'the', 'his', 'it': a determiner or pronoun is never a name (group references are kept)."""
+    low = text.lower().strip()
+    return low in lex.group_references or any(w not in lex.stopwords for w in low.split())

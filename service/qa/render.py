@@ -52,23 +52,54 @@ def duration_text(value: str) -> str:
     return f"{minutes} minutes" if minutes else f"{s} seconds"
 
 
-def _where_when(rec: FactRecord, content: str) -> str:
+def _where_when(rec: FactRecord, content: str, disputed: set[str] = frozenset()) -> str:
     """' at the UN General Assembly in New York on 2015-09-28', leaving out what the content says."""
     out = ""
     low = content.lower()
     occasion = next((label for _, label in rec.occasions if label.lower() not in low), None)
     if occasion:
         out += f" at the {occasion}" if not occasion.lower().startswith("the ") else f" at {occasion}"
-    places = [p for p in rec.labels("place") if p.lower() not in low]
+    places = [p for p in rec.labels("place") if p.lower() not in low and "place" not in disputed]
     if places:
         out += " in " + names(places)
-    dates = [v.value for v in rec.values("date")]
+    if "date" in disputed:
+        return out
+    dates = [human_date(v.value) for v in rec.values("date")]
     times = [v.value for v in rec.values("timeText")]
     if times and times[0].lower() not in low:
-        out += " " + times[0] + (f" ({dates[0]})" if dates else "")
+        out += " " + times[0] + (f", {dates[0]}" if dates and dates[0] not in times[0] else "")
     elif dates:
         out += f" on {dates[0]}"
     return out
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def human_date(value: str) -> str:
+    """'2021-06-16' -> '16 June 2021' ('2021-06' -> 'June 2021'); anything else as it is."""
+    match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", value or "")
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return value
+    month = _MONTHS[int(match.group(2)) - 1]
+    return f"{int(match.group(3))} {month} {match.group(1)}" if match.group(3) else f"{month} {match.group(1)}"
+
+
+def _leading(where: str) -> str:
+    """' at the Geneva summit on 16 June 2021' -> 'At the Geneva summit on 16 June 2021, ' (before the clause)."""
+    where = where.strip()
+    return f"{where[:1].upper()}{where[1:]}, " if where else ""
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|our|ours|us)\b")
+_CLAUSE_START = re.compile(r"(?:to|that|on|about|over|with|for|of|in|into|against|whether|if|how|what|when|where|"
+                           r"why|who|which)\b", re.IGNORECASE)
+
+
+def direct_speech(content: str) -> bool:
+    """Content in the speaker's own words ('I think...', 'our forces'): quoted, never made indirect."""
+    return bool(content) and (content.startswith(("\u201c", '"')) or bool(_FIRST_PERSON.search(content)))
 
 
 def _capital(text: str) -> str:
@@ -83,7 +114,7 @@ def _finish(text: str) -> str:
 def sentence(rec: FactRecord, lex: QuestionLexicon, conflicts: list[dict]) -> str:
     kind = rec.kind()
     if kind == "Meeting":
-        text = meeting_sentence(rec)
+        text = meeting_sentence(rec, {c["property"] for c in conflicts})
     elif kind == "Role":
         text = role_sentence(rec)
     else:
@@ -94,10 +125,11 @@ def sentence(rec: FactRecord, lex: QuestionLexicon, conflicts: list[dict]) -> st
     return _finish(text)
 
 
-def meeting_sentence(rec: FactRecord) -> str:
+def meeting_sentence(rec: FactRecord, disputed: set[str] = frozenset()) -> str:
+    """Who met, where and when, for how long: a value the reports disagree on is left to the conflict."""
     who = names(rec.labels("participant"))
-    text = f"{who} met" + _where_when(rec, "")
-    length = how_long(rec)
+    text = f"{who} met" + _where_when(rec, "", disputed)
+    length = "" if "duration" in disputed else how_long(rec)
     if length:
         text += " for " + length
     content = rec.first("content")
@@ -182,14 +214,24 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
         objects = to + names(recipient)
     if target:
         objects += " " + names(target) + (" of" if kind == "Accusation" else "")
-    text = f"{who} {said}{objects} {content}".rstrip()
-    condition = rec.first("condition")
+    preposition = lex.verb_prepositions.get(verb or "") if verb and not negated else None
+    if preposition and content and not _CLAUSE_START.match(content) and not _CLAUSE.search(content) \
+            and not said.endswith(" " + preposition) and not direct_speech(content):
+        said += " " + preposition  # "disagreed on the role of the army", not "disagreed the role"
     where = _where_when(rec, content)
+    condition = rec.first("condition")
     if condition and condition.lower() not in content.lower():
-        text += f" {condition}" + ("," if where else "")
-    text += where
+        content = f"{content} {condition}".strip()
+    if direct_speech(content):  # the speaker's own words stay a quotation
+        quoted = re.sub(r"^that\s+", "", content.strip("\u201c\u201d\" "))
+        text = f"{who} {said}{objects}: \u201c{quoted}\u201d"
+    else:
+        text = f"{who} {said}{objects} {content}".rstrip()
     source = according(attribution, rec.labels("attributedTo"), content, holders)
-    return _capital(f"{source}, {text}" if source else text)
+    lead = _leading(where)
+    if source:
+        return _capital(f"{source}, {lead[:1].lower() + lead[1:] if lead else ''}{text}")
+    return _capital(f"{lead}{text}")
 
 
 _QUANTIFIER = re.compile(r"(?:More|Most|Some|About|At|Nearly|Over|Fewer|Less|Up|Around|Almost|Roughly|An?|The|"

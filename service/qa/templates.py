@@ -84,6 +84,7 @@ class Template:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
         query = self.query(set(bindings), broad=broad, macros=False)
         query = _bound_reach(query, store, bindings, broad, index)
+        query = within_one_document(query)
         if limit:
             query = f"{query.rstrip()}\nLIMIT {int(limit)}\n"
         shown = bind_values(query, bindings)
@@ -101,6 +102,19 @@ _PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = _PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SAME} ?b }}"
 _HOLDERS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
 _ORGS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:holder ?a ; kg:organization ?b . ?role a kg:Role }"
+
+
+def within_one_document(query: str) -> str:
+    """The pattern matched inside one document graph at a time: the union default graph repeats a
+    fact's triples once per document reporting it, and a join of k of its patterns across the union
+    makes N^k rows of N syndicated copies (a meeting of two named participants: N^3), inside one
+    graph N rows. A fact's own triples and its actors' descriptions are written together in each
+    document reporting it, so nothing is lost."""
+    head, brace, body = query.partition("WHERE {")
+    end = body.rstrip().rfind("}")
+    if not brace or end < 0:
+        return query
+    return f"{head}WHERE {{ GRAPH ?kgqaDocument {{{body[:end]}}} }}{body[end + 1:]}"
 
 
 def _among(query: str, name: str, terms) -> str:

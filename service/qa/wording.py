@@ -6,6 +6,7 @@ the question's content words are found in its content and the names it involves.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from .facts import FactRecord
@@ -23,7 +24,7 @@ _ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place"
 def stem(word: str) -> str:
     word = word.lower().strip("'-")
     for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:  # "andes" is no "and"
             return word[: -len(suffix)]
     return word
 
@@ -44,11 +45,11 @@ def fact_text(rec: FactRecord) -> str:
     return " ".join(parts)
 
 
-def matches_words(rec: FactRecord, words: list[str], extra_text: str = "") -> bool:
-    """At least half of `words` (and at least one) occur, by stem, in the fact's words."""
+def matches_words(rec: FactRecord, words: list[str], extra_text: str = "", share: float = 0.5) -> bool:
+    """At least `share` of `words` (half, rounded up; and at least one) occur, by stem, in the fact's words."""
     toks = tokens(fact_text(rec) + " " + extra_text)
     found = sum(1 for w in words if any(t.startswith(stem(w)) for t in toks))
-    return found >= max(1, (len(words) + 1) // 2)
+    return found >= max(1, math.ceil(len(words) * share - 1e-9))
 
 
 def mentions_any(rec: FactRecord, names: list[str], extra_text: str = "") -> bool:

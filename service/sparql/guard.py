@@ -15,14 +15,20 @@ Measured on pyoxigraph 0.5.13, and why the rules are broader than "the token SER
   or "service"), the query is refused as ambiguous;
 - `\\uXXXX` escapes are checked a second time in decoded form (the SPARQL spec allows them anywhere,
   even though this engine only decodes them inside IRIs and strings).
+
+The engine's parser recurses once per level of nesting and overflows its stack a few thousand levels
+deep (a segmentation fault: the whole process dies). So nesting is bounded here, before any engine,
+embedded or remote, sees the query: groups, sub-selects, parentheses, blank-node brackets, quoted
+triples and runs of prefix operators (`!`, `^` in paths, unary signs) count together, up to MAX_DEPTH.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..errors import QuerySyntaxError, ServiceRefused, UpdateRefused
+from ..errors import QuerySyntaxError, QueryTooComplex, ServiceRefused, UpdateRefused
 
+MAX_DEPTH = 100  # deepest nesting accepted; real queries stay under 20
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 
@@ -124,6 +130,35 @@ def _refuse_service(toks: list[Token]) -> None:
                 + ("" if text.upper() == "SERVICE" else f" (found in {token.text!r} at character {token.start})"))
 
 
+_OPENS = frozenset({"{", "(", "[", "<<", "{|"})
+_CLOSES = frozenset({"}", ")", "]", ">>", "|}"})
+_PREFIX_OPS = frozenset({"!", "^", "-", "+"})
+
+
+def _refuse_deep(toks: list[Token]) -> None:
+    """QueryTooComplex past MAX_DEPTH levels of nesting (module docstring). A run of prefix operators
+    counts one level per operator, as the engine's parser recurses on each."""
+    levels: list[int] = []  # per open bracket: 1, plus the prefix operators just before it
+    depth = run = 0
+    prev = None
+    for token in toks:
+        text = token.text
+        if text in _OPENS:
+            levels.append(run + 1)
+            depth, run = depth + run + 1, 0
+        elif text in _CLOSES:
+            depth, run = depth - (levels.pop() if levels else 0), 0
+        elif token.kind == "punct" and text in _PREFIX_OPS and (prev is None or not _is_operand(prev)):
+            run += 1  # `!`, `^`, or a sign with no operand before it: a prefix operator
+        else:
+            run = 0
+        if depth + run > MAX_DEPTH:
+            raise QueryTooComplex(
+                f"the query nests deeper than {MAX_DEPTH} levels (groups, sub-selects, parentheses and "
+                f"paths together) at character {token.start}; flatten it", details={"max_depth": MAX_DEPTH})
+        prev = token
+
+
 def _decoded(query: str) -> str:
     def char(m: re.Match) -> str:
         try:
@@ -139,6 +174,7 @@ def inspect(query: str) -> QueryInfo:
     if not query or not query.strip():
         raise QuerySyntaxError("empty query: send a SPARQL query in the 'query' parameter")
     toks = tokens(query)
+    _refuse_deep(toks)
     _refuse_service(toks)
     if "\\u" in query or "\\U" in query:
         _refuse_service(tokens(_decoded(query)))

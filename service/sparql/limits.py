@@ -10,7 +10,8 @@ to run the query that can be abandoned or killed:
   of such threads is bounded by the same semaphore that bounds running queries).
 
 Result size is bounded while serializing: rows are counted in the serializer's output stream (SELECT)
-or in the triple stream (CONSTRUCT/DESCRIBE), and serialization stops at QUERY_MAX_ROWS + 1.
+or in the triple stream (CONSTRUCT/DESCRIBE), and serialization stops at QUERY_MAX_ROWS + 1; the bytes
+written are counted too, and serialization stops past QUERY_MAX_BYTES (two rows can be megabytes).
 """
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ class Job:
     default_graphs: tuple[str, ...] | None = None  # protocol dataset (default-graph-uri)
     named_graphs: tuple[str, ...] | None = None  # protocol dataset (named-graph-uri)
     max_rows: int = 10_000
+    max_bytes: int = 5_000_000  # the serialized result's size limit
     base_iri: str | None = None  # relative IRIs resolve against it: the endpoint's URL
     prefixes: tuple[tuple[str, str], ...] = ()  # the query's prefixes, used in Turtle and RDF/XML output
 
@@ -70,8 +72,8 @@ class Runner(Protocol):
 class _RowCounter(io.RawIOBase):
     """A writable stream that counts rows in serialized SPARQL results and stops past the limit."""
 
-    def __init__(self, media_type: str, max_rows: int):
-        self.mark, self.max_rows = _ROW_MARKS[media_type], max_rows
+    def __init__(self, media_type: str, max_rows: int, max_bytes: int = 0):
+        self.mark, self.max_rows, self.max_bytes = _ROW_MARKS[media_type], max_rows, max_bytes
         self.csv = media_type == "text/csv"
         self.header = 0 if media_type.startswith("application/") else 1  # CSV/TSV: a header line
         self.buffer, self.rows, self.tail, self.quoted = io.BytesIO(), 0, b"", False
@@ -89,6 +91,7 @@ class _RowCounter(io.RawIOBase):
             self.tail = window[-16:]
         if self.rows - self.header > self.max_rows:
             raise ResultTooLarge(too_large(self.max_rows, "rows"))
+        _check_bytes(self.buffer.tell() + len(data), self.max_bytes)
         self.buffer.write(data)
         return len(data)
 
@@ -109,9 +112,32 @@ class _RowCounter(io.RawIOBase):
         return self.buffer.getvalue()
 
 
+class _ByteCounter(io.RawIOBase):
+    """A writable stream that stops past `max_bytes` (0: no limit)."""
+
+    def __init__(self, max_bytes: int):
+        self.buffer, self.max_bytes = io.BytesIO(), max_bytes
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        _check_bytes(self.buffer.tell() + len(data), self.max_bytes)
+        return self.buffer.write(data)
+
+    def getvalue(self) -> bytes:
+        return self.buffer.getvalue()
+
+
 def too_large(limit: int, unit: str) -> str:
-    return (f"the result has more than {limit} {unit}, the result-size limit (QUERY_MAX_ROWS); "
+    setting = "QUERY_MAX_BYTES" if unit == "bytes" else "QUERY_MAX_ROWS"
+    return (f"the result has more than {limit} {unit}, the result-size limit ({setting}); "
             "add a LIMIT or narrow the query")
+
+
+def _check_bytes(size: int, max_bytes: int) -> None:
+    if max_bytes and size > max_bytes:
+        raise ResultTooLarge(too_large(max_bytes, "bytes"), details={"max_bytes": max_bytes})
 
 
 def _bounded(triples, max_rows: int):
@@ -145,11 +171,13 @@ def run_on_oxigraph(store: ox.Store, job: Job) -> bytes:
         raise QuerySyntaxError("the query form could not be read reliably; write the query keyword "
                                "(SELECT, ASK, CONSTRUCT, DESCRIBE) on its own")
     if job.is_graph:
-        return ox.serialize(_bounded(result, job.max_rows), format=GRAPH_FORMATS[job.media_type],
-                            prefixes=dict(job.prefixes) or None)
+        out = _ByteCounter(job.max_bytes)
+        ox.serialize(_bounded(result, job.max_rows), out, format=GRAPH_FORMATS[job.media_type],
+                     prefixes=dict(job.prefixes) or None)
+        return out.getvalue()
     if isinstance(result, ox.QueryBoolean):
         return result.serialize(format=RESULT_FORMATS[job.media_type])
-    counter = _RowCounter(job.media_type, job.max_rows)
+    counter = _RowCounter(job.media_type, job.max_rows, job.max_bytes)
     result.serialize(counter, format=RESULT_FORMATS[job.media_type])
     return counter.getvalue()
 
@@ -157,6 +185,7 @@ def run_on_oxigraph(store: ox.Store, job: Job) -> bytes:
 def check_size(data: bytes, job: Job) -> bytes:
     """The result-size limit applied to results a store has already serialized (a remote store):
     parsed back lazily, so any endpoint's formatting is understood."""
+    _check_bytes(len(data), job.max_bytes)
     if job.is_graph:
         items = ox.parse(data, format=GRAPH_FORMATS[job.media_type])
     elif job.form == "SELECT" and job.media_type == "text/csv":  # pyoxigraph cannot parse CSV back
@@ -239,5 +268,6 @@ def open_runner(store, settings: dict) -> Runner:
     if workers > 0 and getattr(store, "path", None) and isinstance(getattr(store, "ox", None), ox.Store):
         from .workers import WorkerPool
 
-        return WorkerPool(store, size=workers, timeout=timeout, **line)
+        return WorkerPool(store, size=workers, timeout=timeout, max_memory=int(settings.get("QUERY_MAX_MEMORY") or 0),
+                          **line)
     return ThreadRunner(store, timeout=timeout, slots=workers or 2, **line)

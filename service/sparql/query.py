@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from ..errors import BadRequest, NotAcceptable
 from . import guard
-from .limits import Job, ThreadRunner
+from .limits import Job, open_runner
 
 RESULT_TYPES = [  # SELECT and ASK; the first is the default
     "application/sparql-results+json",
@@ -66,13 +66,15 @@ def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, set
     return Job(query=query, media_type=canonical(chosen), form=info.form, has_dataset=info.has_dataset,
                default_graphs=tuple(default_graphs) if default_graphs is not None else None,
                named_graphs=tuple(named_graphs) if named_graphs is not None else None,
-               max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000), base_iri=base_iri,
+               max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000),
+               max_bytes=int(settings.get("QUERY_MAX_BYTES") or 0), base_iri=base_iri,
                prefixes=info.prefixes)
 
 
 def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:
-    """`kgqa query`: the same guard and limits as /sparql. The query runs in a thread of this
-    one-shot process; at the time limit the command fails and its process, engine included, ends."""
+    """`kgqa query`: the same guard and limits as /sparql. On the embedded store the query runs in one
+    worker process (time and memory bounds: a query past either ends that process, not this one);
+    on a remote store, in a thread of this one-shot process, which ends at the time limit."""
     media_type = CLI_FORMATS.get(fmt)
     if media_type is None:
         raise BadRequest(f"unknown format {fmt!r}; known: {', '.join(CLI_FORMATS)}")
@@ -82,5 +84,8 @@ def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:
         raise BadRequest(f"--format {fmt} does not fit a {info.form} query; use one of: {', '.join(fits)}")
     base = (settings.get("BASE_IRI") or "http://127.0.0.1:8000/").rstrip("/") + "/sparql"
     job = prepare(sparql, media_type, settings, base_iri=base)
-    runner = ThreadRunner(store, timeout=float(settings.get("QUERY_TIMEOUT") or 10.0), slots=1)
-    return runner.run(job)
+    runner = open_runner(store, {**settings, "QUERY_WORKERS": 1})
+    try:
+        return runner.run(job)
+    finally:
+        runner.close()

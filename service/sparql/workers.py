@@ -11,13 +11,19 @@ write-ahead logs and manifest (names, sizes, mtimes; any committed write changes
 taken at the last checkpoint, and makes a new checkpoint when they differ. Each job names the
 checkpoint it must read; a worker reopens when it changes. Old checkpoints are deleted once no
 running query reads them.
+
+Memory: each worker's address space is bounded (RLIMIT_AS, `max_memory` MB, set before the engine
+loads). The engine aborts (SIGABRT) when an allocation fails past it, which only a separate process
+survives: the pool answers QueryOutOfMemory, naming the limit, and replaces the worker.
 """
 from __future__ import annotations
 
 import atexit
 import logging
 import os
+import resource
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -72,6 +78,8 @@ def serve(conn) -> None:
             data = run_on_oxigraph(store, job)
         except errors.KgqaError as err:
             conn.send(("error", (type(err).__name__, err.message)))
+        except MemoryError:  # Python's own allocation failed past the bound: the engine's aborts instead
+            conn.send(("error", ("QueryOutOfMemory", "")))
         except Exception as err:  # the engine failed: report it, keep serving
             conn.send(("error", ("StoreUnavailable", f"the query failed in the store: {err}")))
         else:
@@ -92,8 +100,9 @@ class WorkerPool:
     `size` wait in a `SlotQueue` (at most `queue` of them, each at most `queue_timeout` seconds)."""
 
     def __init__(self, store, *, size: int = 2, timeout: float = 10.0, queue: int = 16,
-                 queue_timeout: float = 60.0):
+                 queue_timeout: float = 60.0, max_memory: int = 0):
         self.store, self.size, self.timeout = store, max(1, size), timeout
+        self.max_memory = max(0, int(max_memory))  # MB of address space per worker; 0: unbounded
         self.line = SlotQueue(self.size, depth=queue, wait=queue_timeout)
         self._idle: list[Worker] = []
         self._busy: set[Worker] = set()
@@ -105,6 +114,7 @@ class WorkerPool:
         self._serial = 0
         self._closed = False
         self.kills = 0  # queries stopped at the time limit (for tests and the benchmark)
+        self.out_of_memory = 0  # workers ended by the memory bound
         self.checkpoints = 0  # checkpoints taken (each makes the workers reopen the store)
         _POOLS.add(self)
 
@@ -169,7 +179,7 @@ class WorkerPool:
         unlike multiprocessing's spawn, it never re-imports the caller's __main__)."""
         mine, theirs = socket.socketpair()
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
-        process = subprocess.Popen([sys.executable, "-m", __name__, str(theirs.fileno())],
+        process = subprocess.Popen([sys.executable, "-m", __name__, str(theirs.fileno()), str(self.max_memory)],
                                    pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL)
         theirs.close()
         return Worker(process, Connection(mine.detach()))
@@ -206,10 +216,18 @@ class WorkerPool:
                     data = worker.conn.recv_bytes()
                     healthy = True
                     return data
-                healthy = True
                 name, message = payload
+                if name == "QueryOutOfMemory":
+                    self.out_of_memory += 1
+                    raise errors.QueryOutOfMemory(memory_message(self.max_memory),
+                                                  details={"max_memory_mb": self.max_memory})
+                healthy = True
                 raise getattr(errors, name, errors.StoreUnavailable)(message)
             except (EOFError, OSError, BrokenPipeError) as err:
+                if self.max_memory and _died_of_memory(worker.process):
+                    self.out_of_memory += 1
+                    raise errors.QueryOutOfMemory(memory_message(self.max_memory),
+                                                  details={"max_memory_mb": self.max_memory}) from None
                 raise errors.StoreUnavailable(f"a SPARQL worker process failed: {err or 'it exited'}") from None
             finally:
                 self._release(worker, healthy)
@@ -238,6 +256,26 @@ def _stop(worker: Worker) -> None:
         log.warning("SPARQL worker %s did not exit after SIGKILL", worker.process.pid)
 
 
+def _died_of_memory(process: subprocess.Popen) -> bool:
+    """Whether the worker ended as an engine ends when an allocation fails: by SIGABRT."""
+    try:
+        code = process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        return False
+    return code == -signal.SIGABRT
+
+
+def memory_message(limit_mb: int) -> str:
+    return (f"the query needed more than {limit_mb} MB of memory, the memory limit of a SPARQL query "
+            "(QUERY_MAX_MEMORY), and was stopped; narrow it or add a LIMIT")
+
+
+def limit_memory(limit_mb: int) -> None:
+    """Bound this process's address space (a worker, before the engine loads)."""
+    if limit_mb > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))
+
+
 def _alive(pid: str) -> bool:
     try:
         os.kill(int(pid), 0)
@@ -258,5 +296,6 @@ def _close_all() -> None:
         pool.close()
 
 
-if __name__ == "__main__":  # a worker: python -m service.sparql.workers FD
+if __name__ == "__main__":  # a worker: python -m service.sparql.workers FD MAX_MEMORY_MB
+    limit_memory(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     serve(Connection(int(sys.argv[1])))

@@ -9,9 +9,9 @@ import re
 
 from flask import Blueprint, current_app, render_template, url_for
 
-from .. import dumps, iris, linked
+from .. import actors, dumps, iris, linked
 from ..errors import NotFound
-from . import get_store
+from . import diagram, get_store
 from .dataset import choose, rdf_response
 
 bp = Blueprint("entities", __name__)
@@ -32,8 +32,12 @@ def entity(local: str):
     if kind != "text/html":
         return rdf_response(linked.serialize(description, kind, base), kind)
     formats = [(name, t) for name, t in dumps.BY_NAME.items() if t in RDF_TYPES]
-    html = render_template("entity.html", page=linked.summary(description), formats=formats,
-                           root=url_for("health.healthz").rsplit("healthz", 1)[0])
+    page = linked.summary(description)
+    actor = picture = None
+    if any(k.removeprefix("kg:") in actors.KINDS for k in page["kinds"]):  # an actor's profile too
+        actor = actors.profile(get_store(), page["iri"])
+        picture = diagram.ego(page["label"], actor["links"], href)
+    html = render_template("entity.html", page=page, formats=formats, actor=actor, picture=picture)
     return rdf_response(html, "text/html")
 
 

@@ -1,0 +1,156 @@
+"""Questions understood or honestly refused (issue 14), over a graph written for the project
+(tests/data/graphs/harbour.json): for each mechanism, question -> template, parameters, answers' texts."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service import settings
+from service.qa.answer import ask
+from service.store.embedded import EmbeddedStore
+from service.web import create_app
+from tests.qa_graph import trig
+
+SPEC = json.loads((Path(__file__).parent / "data" / "graphs" / "harbour.json").read_text(encoding="utf-8"))
+CONFIG = settings.load({"BASE_IRI": "http://kgqa.test/"})
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory):
+    st = EmbeddedStore(str(tmp_path_factory.mktemp("harbour") / "store"))
+    st.load(trig(SPEC["documents"], SPEC["actors"]).encode("utf-8"), "application/trig")
+    yield st
+    st.close()
+
+
+def asked(store, question: str) -> dict:
+    return ask(store, question, CONFIG, link_root="/")
+
+
+def shown(document: dict) -> tuple:
+    """The template, the labels of its linked parameters, and the answers' texts."""
+    params = {k: v["label"] for k, v in document["template"]["params"].items() if isinstance(v, dict)}
+    return document["template"]["id"], params, [a["text"] for a in document["answers"]]
+
+
+CASES = {
+    # 1. a verb that names no fact kind selects the facts told with it
+    "unknown verb": ("Who submitted the draft treaty?", "actions", {},
+                     ["Elena Varga submitted a draft treaty to the council."]),
+    # 2. a bare surname means the fullest name ending with it, not a stub; a determiner is no name
+    "surname": ("Who is Brandt?", "roles", {"actor": "Tomas Brandt"}, ["Tomas Brandt is President of Ostland."]),
+    "group": ("What did the two leaders disagree on?", "positions", {"kind": "Disagreement"},
+              ["Tomas Brandt and Elena Varga disagreed on the role of the navy."]),
+    # 3. the question's verb: "reaffirm" is not everything Brandt said
+    "own verb": ("What did Brandt reaffirm?", "statements", {"actor": "Tomas Brandt"},
+                 ["Tomas Brandt reaffirmed his support for the fisheries pact."]),
+    # 6. forms people ask: where/when an event took place, who said it, what A told B
+    "when": ("When did the Harbour Forum take place?", "meetings", {"occasion": "Harbour Forum"},
+             ["Tomas Brandt and Elena Varga met at the Harbour Forum in Valletta on Monday, 11 March 2024 for "
+              "about an hour."]),
+    "who said": ("Who said the talks had been frank?", "statements", {},
+                 ["Tomas Brandt said the talks had been frank."]),
+    "told": ("What did Brandt tell Varga?", "statements", {"actor": "Tomas Brandt", "recipient": "Elena Varga"},
+             ["Tomas Brandt told Elena Varga: \u201cI will not sign a deal that hurts our fishermen\u201d"]),
+    "how long": ("How long did the Harbour Forum last?", "meetings", {"occasion": "Harbour Forum"},
+                 ["Tomas Brandt and Elena Varga met at the Harbour Forum in Valletta on Monday, 11 March 2024 for "
+                  "about an hour."]),
+    # words asked about are not half-matched into another fact: most of a quote, the object's head noun
+    "who said other words": ("Who said the talks were useless?", "statements", {}, []),
+    "head noun": ("Who proposed the northern ferry?", "proposals", {}, []),
+    # 7. one proposal told by two outlets is one answer
+    "two outlets": ("What did Varga propose?", "proposals", {"actor": "Elena Varga"},
+                    ["Elena Varga proposed a joint patrol of the northern strait."]),
+}
+
+
+@pytest.mark.parametrize("question, template, params, texts", CASES.values(), ids=CASES.keys())
+def test_answer_understanding_reads_question(harbour, question, template, params, texts):
+    assert shown(asked(harbour, question)) == (template, params, texts)
+
+
+@pytest.mark.parametrize("question, verdict, texts", [
+    ("Did Varga rule out new tariffs?", "no", ["No: Elena Varga did not rule out new tariffs on steel."]),
+    ("Did Ostland rule out new tariffs?", "yes", ["Yes: Ostland ruled out new tariffs on steel."]),
+    ("Did Brandt rule out new tariffs?", "not_reported", []),  # his country did: no verdict on him
+    ("Did Varga propose a joint exercise?", "not_reported", []),  # a joint patrol is not a joint exercise
+])
+def test_answer_understanding_yes_no_verdict(harbour, question, verdict, texts):
+    document = asked(harbour, question)
+    assert (document["verdict"], [a["text"] for a in document["answers"]]) == (verdict, texts)
+
+
+@pytest.mark.parametrize("question, relaxed, texts", [
+    # 4. the proposal lacks the occasion its passage names; a topic with no entity is matched as words
+    ("What did Varga propose at the Harbour Forum?", [("occasion", "evidence_text")],
+     ["Elena Varga proposed a joint patrol of the northern strait."]),
+    ("What did Brandt say about fishing quotas?", [("topic", "words")],
+     ["Tomas Brandt warned that fishing quotas must fall."]),
+    ("What did Brandt say about submarines?", [("topic", "words")], []),
+])
+def test_answer_understanding_relaxed_reported(harbour, question, relaxed, texts):
+    document = asked(harbour, question)
+    assert [(r["param"], r["how"]) for r in document["relaxed"]] == relaxed
+    assert all(r["message"] for r in document["relaxed"])
+    assert [a["text"] for a in document["answers"]] == texts
+
+
+def test_answer_understanding_widened_within_document(harbour):
+    """5. Varga's country's fear in her own article, said to be widened; its fear in another article, not."""
+    document = asked(harbour, "What does Varga fear?")
+    assert [(a["text"], a["widened"]["to"]["label"], a["widened"]["scope"]) for a in document["answers"]] == [
+        ("Westmark feared that the strait will be closed.", "Westmark", "same document")]
+
+
+def test_answer_understanding_never_another_event(harbour):
+    """5. The leaders agreed nothing; their countries' deal of another article is not their agreement."""
+    assert asked(harbour, "What did Varga and Brandt agree on?")["answers"] == []
+
+
+def test_answer_understanding_conflict_shown(harbour):
+    """7. One meeting from two outlets: one answer crediting both, its length shown as a conflict."""
+    [answer] = asked(harbour, "How long did Varga and Brandt meet?")["answers"]
+    assert answer["text"] == ("Tomas Brandt and Elena Varga met at the Harbour Forum in Valletta on Monday, "
+                              "11 March 2024. Reports differ on the duration: about an hour (harbour-a); 75 minutes "
+                              "(harbour-b).")
+    assert sorted(p["source"]["id"] for p in answer["provenance"]) == ["harbour-a", "harbour-b"]
+
+
+@pytest.mark.parametrize("question", ["Who submitted the budget?", "What did Brandt say about submarines?",
+                                      "What did Varga propose at the Lisbon summit?"])
+def test_answer_understanding_message_plain(harbour, question):
+    """9. A message for a person: no Python lists, no template ids."""
+    message = asked(harbour, question)["message"]
+    assert not any(mark in message for mark in ("[", "]", "'", "_"))
+
+
+@pytest.fixture(scope="module")
+def harbour_client(harbour):
+    return create_app({"STORE_OBJECT": harbour, "BASE_IRI": "http://kgqa.test/", "TESTING": True}).test_client()
+
+
+def test_answer_understanding_refusal_suggests_answerable(harbour_client):
+    """9. A 422 names what was not understood and suggests questions about the graph's own actors, each
+    of which has an answer."""
+    response = harbour_client.get("/ask", query_string={"q": "Tariffs steel Varga"})
+    body = response.get_json()["error"]
+    assert (response.status_code, body["code"]) == (422, "unsupported_question")
+    assert "\u201ctariffs\u201d" in body["message"].replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+    assert body["questions"]
+    for question in body["questions"]:
+        assert harbour_client.get("/ask", query_string={"q": question}).get_json()["answers"], question
+
+
+@pytest.mark.parametrize("actors, shared", [
+    (["the Kyrgyz", "Tajik foreign ministers"], ["the Kyrgyz foreign ministers", "Tajik foreign ministers"]),
+    (["Chile", "Argentina"], ["Chile", "Argentina"]),
+    (["the French", "German leaders"], ["the French leaders", "German leaders"]),
+])
+def test_answer_understanding_shared_noun(actors, shared):
+    """2. 'the Kyrgyz and Tajik foreign ministers' names two actors, each with the noun."""
+    from service.qa.lexicon import load
+    from service.qa.plans import _shared_noun
+
+    assert _shared_noun(actors, load()) == shared
