@@ -51,6 +51,7 @@ def fits(fact: Fact, want: dict, actors: dict) -> bool:
         "target": lambda v: _named(v, fact.target, actors),
         "recipient": lambda v: _named(v, fact.recipient, actors),
         "about": lambda v: _named(v, fact.about, actors),
+        "members": lambda v: _named(v, [k for k, a in actors.items() if set(a.member_of) & set(fact.holders)], actors),
         "attributed_to": lambda v: _named(v, [fact.attributed_to] if fact.attributed_to else [], actors),
         "content": lambda v: all(w.lower() in (fact.content or "").lower() for w in v),
         "content_not": lambda v: not any(w.lower() in (fact.content or "").lower() for w in v),
@@ -63,6 +64,8 @@ def fits(fact: Fact, want: dict, actors: dict) -> bool:
         "quantity": lambda v: fact.quantity == v,
     }
     for field, value in want.items():
+        if field == "evidence":  # checked against the text by check_case
+            continue
         check = checks.get(field)
         if check is not None:
             if not check(value):
@@ -81,12 +84,20 @@ def describe(facts) -> str:
                      for f in facts)
 
 
+def _evidenced(fact: Fact, want: dict, text: str) -> bool:
+    """`evidence` in an expectation: the text of the fact's (first) evidence passage, exactly."""
+    return "evidence" not in want or text[fact.evidence[0].start:fact.evidence[0].end] == want["evidence"]
+
+
 def check_case(case: dict) -> None:
     facts, actors = run(case["text"], case.get("published"))
+    text = case["text"]
     for want in case.get("expect", []):
-        assert any(fits(f, want, actors) for f in facts), f"expected {want}\nfound:\n{describe(facts)}"
+        assert any(fits(f, want, actors) and _evidenced(f, want, text) for f in facts), \
+            f"expected {want}\nfound:\n{describe(facts)}"
     for unwanted in case.get("absent", []):
-        assert not any(fits(f, unwanted, actors) for f in facts), f"unexpected {unwanted}\nfound:\n{describe(facts)}"
+        assert not any(fits(f, unwanted, actors) and _evidenced(f, unwanted, text) for f in facts), \
+            f"unexpected {unwanted}\nfound:\n{describe(facts)}"
 
 
 @lru_cache(maxsize=1)

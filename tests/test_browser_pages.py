@@ -90,9 +90,10 @@ def test_browser_keyboard_reaches_the_box_and_the_citations(page, seeded_url):
     assert page.locator('[aria-current="true"]').count() == 1
 
 
-def test_browser_focusing_a_passage_shows_the_facts_it_supports(page, seeded_url):
+@pytest.mark.parametrize("how", ["focus", "hover"])
+def test_browser_a_passage_shows_the_facts_it_supports(page, seeded_url, how):
     page.goto(f"{seeded_url}/sources/putin-and-obama-summit")
-    page.locator("mark.ev").first.focus()
+    getattr(page.locator("mark.ev").nth(2), how)()
     links = page.locator("#facts-body a")
     links.first.wait_for()
     assert all(h.startswith("/entities/") for h in links.evaluate_all("ls => ls.map(a => a.getAttribute('href'))"))
@@ -121,3 +122,44 @@ def test_browser_actor_page_draws_who_met_whom(page, seeded_url):
     svg = page.locator("svg.ego")
     assert svg.count() == 1 and svg.locator("a").count() >= 1
     assert page.locator("h2", has_text="Meetings").count() == 1
+
+
+def test_browser_sparql_that_ran_opens_in_the_query_page(page, seeded_url, seeded_client):
+    sparql = seeded_client.get("/ask", query_string={"q": QUESTION}).get_json()["sparql"]
+    page.goto(f"{seeded_url}/ask?q={quote(QUESTION)}")
+    page.locator("details.sparql summary").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Open it in the query page").click()
+    assert page.locator("#query").input_value() == sparql
+    page.locator("#results table").wait_for()
+
+
+# WCAG 2 contrast of every element holding text, against the first opaque background behind it.
+CONTRAST = """() => {
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b]
+    .map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const bg = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+    if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3); } return [255, 255, 255]; };
+  const low = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const text = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!text || !el.getClientRects().length) continue;
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(el.tagName + "." + el.className + " " + ratio.toFixed(2));
+  }
+  return low;
+}"""
+LABELLED = """() => [...document.querySelectorAll("input, select, textarea")]
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute("aria-label")).map(el => el.outerHTML)"""
+
+
+@pytest.mark.parametrize("path", ["/", f"/ask?q={quote(QUESTION)}", "/ask?q=Tell+me+a+joke",
+                                  "/sources/putin-and-obama-summit?char=928,1226", "/actors",
+                                  "/entities/actor-vladimir-putin", "/sparql"])
+def test_browser_pages_have_labels_and_contrast(page, seeded_url, path):
+    page.goto(seeded_url + path)
+    assert page.evaluate(LABELLED) == []
+    assert page.evaluate(CONTRAST) == []

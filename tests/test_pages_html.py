@@ -119,3 +119,13 @@ def test_pages_answer_shows_conflicting_reports_as_conflicts(qa_client):
     for value in conflict["values"]:
         assert unescape(value["text"]) in unescape(shown)
         assert all(outlets[s] in unescape(shown) for s in value["sources"])
+
+
+@pytest.mark.parametrize("path, status", [("/sources/no-such-doc", 404), ("/entities/no-such-thing", 404),
+                                          ("/actors?kind=Planet", 400)])
+def test_pages_errors_are_pages_for_a_browser_and_json_for_programs(seeded_client, path, status):
+    page = seeded_client.get(path, headers=HTML)
+    assert page.status_code == status and page.mimetype == "text/html" and "<h1>" in page.get_data(as_text=True)
+    for headers in ({}, {"Accept": "*/*"}):
+        response = seeded_client.get(path, headers=headers)
+        assert response.status_code == status and response.get_json()["error"]["code"]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
 from . import coref, mentions, offices, roles
-from .groups import find_groups
+from .groups import find_groups, named_as_such
 from .lexicon import Lexicon
 
 _PAIR_WORDS = {"two", "both", "2"}
@@ -81,6 +81,26 @@ class Resolver:
             self.meetings.sort()
             for later in [j for j in self._cache if j > i]:
                 del self._cache[later]
+
+    def group_for(self, tok: Token) -> str | None:
+        """The group a plural noun of people names as such ("Police said", "her advisers said"), made an
+        actor of this document on first use (see groups.named_as_such)."""
+        if tok.i in self.groups:
+            return self.groups[tok.i]
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        keys = self.refers(owner) if owner is not None else []
+        if owner is not None and len(keys) != 1:
+            return None  # "their advisers" with "their" unknown: whose, the text does not settle
+        found = named_as_such(tok, self.lex.group_heads, keys[0] if keys else None,
+                              self.actors[keys[0]].label if keys else None)
+        if found is None:
+            return None
+        actor, start, end = found
+        self.actors.setdefault(actor.key, actor)
+        self.groups[tok.i] = actor.key
+        self._mentions.append(Mention(actor.key, _span(self.doc, start, end)))
+        self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        return actor.key
 
     def mentions(self) -> list[Mention]:
         return list(self._mentions)

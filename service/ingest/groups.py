@@ -14,7 +14,8 @@ from ..model import Actor
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _MEMBER_PREPS = {"including", "like", "such"}
-_SCOPE_PREPS = {"in", "of", "from", "for"}  # "negotiators for Sudan's army and the RSF"
+_SCOPE_PREPS = {"in", "of", "from", "for"}
+COLLECTIVE = {"police"}  # singular in form, a group of people  # "negotiators for Sudan's army and the RSF"
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _actor_in(tok: Token, key_at: list[str | None]) -> bool:
 
 
 def _members(head: Token, key_at: list[str | None]) -> list[str]:
-    """Actors listed after "including", "such as", "like", or in apposition."""
+    """Actors listed after "including", "such as", "like", in apposition, or coordinated after "of"."""
     out: list[str] = []
     for child in head.children:
         objs = []
@@ -79,8 +80,39 @@ def _members(head: Token, key_at: list[str | None]) -> list[str]:
             objs = [g for g in child.subtree if g.dep_ == "pobj"]
         elif child.dep_ == "appos":
             objs = [child]
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):  # "the leaders of Egypt, Jordan and Iraq"
+            objs = [g for g in child.children if g.dep_ == "pobj" and len([t for t in [g, *g.conjuncts]
+                                                                           if key_at[t.i]]) > 1]
         for obj in objs:
             for tok in [obj, *obj.conjuncts]:
                 if key_at[tok.i] and key_at[tok.i] not in out:
                     out.append(key_at[tok.i])
     return out
+
+
+def named_as_such(tok: Token, heads: set[str], owner: str | None,
+                  owner_label: str | None) -> tuple[Actor, int, int] | None:
+    """A group that a plural noun of people names without any actor in it ("Police said", "current and
+    former officials said", "her advisers said"): an actor of its own, labelled by the phrase ("Ana
+    Ruiz's advisers" when a possessive pronoun says whose). None for other nouns and for vague ones."""
+    word, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN") or not (word in heads or lemma + "s" in heads or word in COLLECTIVE):
+        return None
+    if tok.tag_ not in ("NNS", "NNPS") and word not in COLLECTIVE:
+        return None
+    left = tok.i
+    for c in sorted(tok.children, key=lambda t: t.i):
+        if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod"):
+            left = min(left, c.left_edge.i)
+    words = [t.text for t in tok.doc[left:tok.i + 1]]
+    if not words:
+        return None
+    label = " ".join(words)
+    label = label[0].upper() + label[1:]
+    if owner_label:
+        label = f"{owner_label}'s {label[0].lower() + label[1:]}"
+    key = "group-" + slug(label.replace("'s", ""))
+    actor = Actor(key, label, "Group", {label})
+    if owner:
+        actor.member_of.add(owner)
+    return actor, left, tok.i + 1

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask, Response, has_request_context, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import KgqaError
@@ -12,10 +12,27 @@ log = logging.getLogger(__name__)
 
 
 def error_response(status: int, code: str, message: str, **extra):
+    if status != 406 and for_browser():  # a person following a link: the same error as a page (406 says
+        # that no page is offered there: it keeps the JSON body naming what is)
+        from flask import render_template
+
+        try:
+            page = render_template("error.html", status=status, code=code, message=message)
+            return Response(page, status=status, content_type="text/html; charset=utf-8")
+        except Exception:  # noqa: BLE001 - the page could not be drawn: the JSON body still tells
+            log.exception("error page failed")
     body = {"error": {"code": code, "message": message, **extra}}
     response = jsonify(body)
     response.status_code = status
     return response
+
+
+def for_browser() -> bool:
+    """A GET whose Accept ranks text/html above JSON (a browser); any other client gets the JSON body."""
+    if not has_request_context() or request.method != "GET" or not request.headers.get("Accept", "").strip():
+        return False
+    accept = request.accept_mimetypes
+    return accept["text/html"] > accept["application/json"]
 
 
 def register(app: Flask) -> None:

@@ -60,12 +60,18 @@ class _Reader:
         kept = self._nesting([c for c in cands if c.lexical or not self.headline])
         for cand in kept:
             _skip_dateline(cand, getattr(self.b.resolver, "in_dateline", None))
+        if self.quotes.after_unnamed(sent):  # '"...," an official said. "...," he added': not a name before
+            for cand in kept:
+                if cand.trigger.speech and speech.pronoun_speaker(cand):
+                    cand.fact.holders = []
         speaker = self.quotes.speaker
         if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
-            kept = [c for c in kept if c.lexical]
+            kept = [c for c in kept if c.lexical or (c.fact.kind == "Intention" and speech.first_person(c))]
             for cand in kept:
+                speech.speak_for(cand, speaker.holders, quoted=True)
                 if speaker.holders and not cand.fact.attributed_to:
                     cand.fact.attributed_to = speaker.holders[0]
+        kept = [c for c in kept if not self._foretold(c)]
         for meeting, verb in framing:
             for cand in kept:
                 if cand.pred == verb or cand.pred.head == verb:
@@ -82,7 +88,23 @@ class _Reader:
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
+        if according is not None and not quoted and not any(c.trigger.speech for c in kept):
+            stated = speech.according_statement(self.b, sent, according)
+            facts += [stated] if stated is not None else []
         return facts
+
+    def _foretold(self, cand: Candidate) -> bool:
+        """A future a speaker tells of someone else ("Trump said Mexico will pay for the wall") is the
+        speaker's forecast, not the doer's Intention; a speaker announcing their own side's ("we will
+        present our draft", "Lavrov said Moscow would respond") makes one, and so does the writer's
+        report of a plan ("Erdogan will meet Putin next week")."""
+        if cand.fact.kind != "Intention" or (cand.lexical and cand.trigger.kind != "Action"):
+            return False
+        own = cand.fact.attributed_to
+        if own is None:
+            return False
+        country = self.b.resolver.country
+        return own not in cand.fact.holders and not ({country(own)} - {None}) & {country(k) for k in cand.fact.holders}
 
     def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
         """Every predicate of the sentence read: (position and action candidates, new meetings, the
@@ -235,6 +257,8 @@ class _Reader:
         for cand in spoken:
             if cand.fact.holders and speech.has_quote(sent.doc, sent.start, sent.end):
                 self.quotes.heard(cand.fact, sent)
+            elif speech.has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:
+                self.quotes.unheard(sent)
         if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
             return []
         fact = self.quotes.continued(sent)
@@ -275,6 +299,7 @@ def _own_subject(pred) -> bool:
 
 
 HYPOTHETICAL_MARKS = ("if", "unless", "provided", "until", "once", "lest", "whether")
+FRAMES = ("logic", "reasoning", "argument", "standard", "measure", "yardstick")
 
 
 def _hypothetical(pred) -> bool:
@@ -290,6 +315,9 @@ def _hypothetical(pred) -> bool:
                 return True
         if tok is not pred and tok.dep_ == "pobj" and tok.lemma_.lower() in ("condition", "proviso"):
             return True  # "on condition that the army halts air strikes"
+        if any(c.dep_ == "prep" and c.lower_ in ("by", "under", "following") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in FRAMES for g in c.children) for c in tok.children):
+            return True  # "by that logic, we should arm every dictator": a reductio, not a position
         if tok.head == tok:
             return False
         tok = tok.head

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from .lexicon import Lexicon, Trigger
 
 JOINABLE = ("Acknowledgment", "Acceptance", "Statement")
+INSISTING = ("insist",)  # speech verbs whose clause says what must be: a Demand
 FUTURE = ("will", "shall", "'ll")
 GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
@@ -88,14 +89,22 @@ def is_joint(subject_tokens, lexicon: Lexicon) -> bool:
 
 
 def adjust(trig: Trigger, joint: bool, clause: Token | None = None) -> str:
-    """The fact kind of a lexicon trigger in context: a joint subject makes an agreement; words
-    saying what must happen make a demand ("insisted that any deal must include ...")."""
+    """The fact kind of a lexicon trigger in context: a joint subject makes an agreement; insisting
+    on what must happen is a demand ("insisted that any deal must include ..."). Saying that
+    something should happen is the speaker's opinion, a Statement ("said the rule should go")."""
     kind = trig.fact_kind
     if joint and kind in JOINABLE:
         return "Agreement"
-    if trig.speech and clause is not None and _deontic(clause):
-        return "Demand"
+    if trig.speech and trig.word in INSISTING and (clause is None or _deontic(clause) or _subjunctive(clause)):
+        return "Demand"  # not "insisted that he was innocent": a Statement
     return kind
+
+
+def _subjunctive(clause: Token) -> bool:
+    """A that-clause in the bare form ("insisted that he resign", "insist the talks be held")."""
+    return clause.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VB" and c.lower_ != "be"
+                                           for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _deontic(clause: Token) -> bool:

@@ -23,11 +23,15 @@ from .clauses import (
     subtree_span,
     text_of,
 )
-from .contents import after_object, content_of, right_complements
+from .contents import after_object, clause_around, content_of, right_complements
 from .lexicon import Lexicon, Trigger
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
+THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
+SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
+PUBLIC_ACTS = ("endorse",)
+AGENT_PREPS = ("for", "of", "at", "from")  # endorsing a candidate is a public act, an Acceptance of them
 
 
 @dataclass
@@ -79,6 +83,10 @@ class Builder:
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
                 keys = keys + [k for k in self.named_in(phrase) if k not in keys]
+        if not keys and tok.pos_ == "NOUN" and self.lexicon.cue(tok.lemma_) == "agent":
+            owner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPS
+                          for g in c.children if g.dep_ == "pobj"), None)
+            keys = self.actors(owner) if owner is not None else []  # "a spokesman for the State Department"
         return list(dict.fromkeys(keys))
 
     def _titled_person(self, tok: Token) -> str | None:
@@ -147,6 +155,9 @@ class Builder:
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
             passive = True  # "with Assad removed from power"
+        if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
+                and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+            passive = True  # "Asked about the plan, Trump said": Trump was asked
         if trig.pos == "adj":
             passive = False  # "are committed to": the subject holds the state
         target, recipient, content = [], [], None
@@ -189,8 +200,15 @@ class Builder:
                     content = subtree_span(agent_of(pred))  # "was concerned by reports of X": the cause
         if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing
             content = right_complements(pred, skip=ACTION_SKIP)
+        if content is None and trig.speech and trig.pos == "verb" and not passive and obj is None:
+            content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
+        if lexical and not holders and subj is not None and not passive:
+            holders = self._unnamed_group(subj)  # "Police said", "her advisers said": a group named as such
+        if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
+                and not passive and self._backs_person(obj):
+            return None  # "supported Kasich in the primary": backing a person, no proposal accepted
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
@@ -202,6 +220,18 @@ class Builder:
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical)
 
+    def _unnamed_group(self, subj: Token) -> list[str]:
+        make = getattr(self.resolver, "group_for", None)
+        key = make(subj) if make is not None else None
+        return [key] if key else []
+
+    def _backs_person(self, obj: Token) -> bool:
+        if obj.lower_ in ("him", "her", "me", "them", "us", "you"):
+            return True
+        keys = self.resolver.resolve(noun_phrase(obj))
+        return bool(keys) and obj.pos_ in ("PROPN", "PRON") and all(
+            self.resolver.actor(k).kind in ("Person", "Group") for k in keys)
+
     def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:
         holders = self.noun_holders(noun)
         content = content_of(noun, anchor)
@@ -209,10 +239,11 @@ class Builder:
             copula = _copula_above(noun)
             if copula is not None:
                 content = content_of(copula) or right_complements(copula)
-        if content is None and holders and self.noun_holders(noun, subject_fallback=False):
+        if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
-        if content is None:
-            return None
+        if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
+                               and self.doc[content[0] - 1].head == noun):
+            return None  # "his support", "support in a poll": a stance noun says nothing without its object
         fact = self._fact(noun, trig.fact_kind, holders, content, trig)
         return Candidate(fact, noun, trig, content, True)
 

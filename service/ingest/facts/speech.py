@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 from ...model import Fact, Span
-from .clauses import char_span, noun_phrase, text_of
+from .clauses import char_span, noun_phrase, subject_of, text_of
 from .positions import Candidate
+
+FIRST_PERSON = ("i", "we", "me", "us")
 
 OPEN_QUOTES = ("“", '"', "‘")
 CLOSE_QUOTES = ("”", '"', "’")
@@ -27,9 +29,51 @@ def speaker_of(cand: Candidate, candidates: list[Candidate]) -> Candidate | None
     return None
 
 
+def pronoun_speaker(cand: Candidate) -> bool:
+    """A speech act whose subject is a personal pronoun ("he added")."""
+    subj, passive = subject_of(cand.pred)
+    return subj is not None and not passive and subj.lower_ in ("he", "she")
+
+
+def first_person(cand: Candidate) -> bool:
+    """The candidate's doer is the speaker ("We agreed to ...", "I will veto it")."""
+    if cand.trigger.pos == "noun":
+        return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in cand.pred.children)
+    subj, passive = subject_of(cand.pred)
+    return subj is not None and not passive and subj.lower_ in FIRST_PERSON
+
+
+def speak_for(cand: Candidate, holders: list[str], quoted: bool = False) -> None:
+    """A first-person position in someone's words is the speaker's own ("'We agreed to keep talking,'
+    the minister said": the minister's Agreement); "he" or "she" in the speaker's own quote is someone
+    else ('"He wants to win by stoking fear," Clinton said': not Clinton)."""
+    if holders and not cand.fact.holders and cand.fact.kind != "Action" and first_person(cand):
+        cand.fact.holders = list(holders)
+    elif holders and set(cand.fact.holders) <= set(holders) and cand.fact.holders and _third_person(cand) \
+            and (quoted or in_quote(cand.pred)):
+        cand.fact.holders = []
+
+
+def _third_person(cand: Candidate) -> bool:
+    if cand.trigger.pos == "noun":
+        return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in cand.pred.children)
+    subj, passive = subject_of(cand.pred)
+    return subj is not None and not passive and subj.lower_ in ("he", "she", "him", "her")
+
+
+def in_quote(tok) -> bool:
+    """Is the token between quotation marks of its own sentence?"""
+    before = tok.doc[tok.sent.start:tok.i]
+    curly = sum(1 for t in before if t.text in ("“", "‘")) - sum(1 for t in before if t.text in ("”", "’"))
+    return curly > 0 or sum(1 for t in before if t.text == '"') % 2 == 1
+
+
 def attribute(cand: Candidate, speech: Candidate) -> None:
     """Credit a reported position to its speaker."""
     if not speech.fact.holders or cand.fact.attributed_to:
+        return
+    speak_for(cand, speech.fact.holders)
+    if not cand.fact.holders:
         return
     cand.fact.attributed_to = speech.fact.holders[0]
     pred = speech.pred
@@ -40,6 +84,27 @@ def attribute(cand: Candidate, speech: Candidate) -> None:
     span = char_span(pred.doc, start, pred.i + 1)
     if span:
         cand.fact.attribution = text_of(pred.doc, span)
+
+
+def according_statement(builder, sent, according) -> Fact | None:
+    """ "X did Y, according to Z" with no speech verb of its own: Z's Statement of the rest of the
+    sentence. No fact when Z names no actor ("according to the records")."""
+    doc = sent.doc
+    obj = according[1]
+    phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
+    keys = builder.resolver.resolve(phrase) or builder.named_in(phrase)
+    if not keys:
+        return None
+    first, last = according[2], obj.right_edge.i + 1
+    words = lambda a, b: sum(1 for t in doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
+    start, end = (sent.start, first) if words(sent.start, first) >= words(last, sent.end) else (last, sent.end)
+    span = char_span(doc, start, end)
+    evidence = char_span(doc, sent.start, sent.end)
+    if span is None or evidence is None or words(start, end) < 3:
+        return None
+    return Fact(kind="Statement", evidence=[Span(*evidence)], holders=list(dict.fromkeys(keys)),
+                verb="according to", content=text_of(doc, span), content_span=Span(*span),
+                attribution=according[0], attributed_to=keys[0], confidence=0.7)
 
 
 def has_quote(doc, start: int, end: int) -> bool:
@@ -54,6 +119,17 @@ class Quotes:
         self.speaker: Fact | None = None
         self.end_char = -1
         self.open = False
+        self.unnamed_end = -1  # end of the last sentence quoting someone not named ("an official said")
+
+    def unheard(self, sent) -> None:
+        """A quote whose speaker names no actor: the quotes and pronouns right after are theirs."""
+        self.speaker, self.open, self.unnamed_end = None, False, _last_char(sent)
+
+    def after_unnamed(self, sent) -> bool:
+        """Does this sentence follow straight on a quote by a speaker not named?"""
+        first = next((t for t in sent if not t.is_space), None)
+        return first is not None and self.unnamed_end >= 0 and \
+            not sent.doc.text[self.unnamed_end:first.idx].strip(" \n\t\"“”")
 
     def heard(self, fact: Fact, sent) -> None:
         """A speech fact whose content is a quote."""
