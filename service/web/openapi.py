@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
+from .. import dumps
+from ..actors import KINDS
 from ..sparql.query import GRAPH_TYPES, RESULT_TYPES
 
 bp = Blueprint("openapi", __name__)
@@ -12,6 +14,7 @@ bp = Blueprint("openapi", __name__)
 RDF = ["text/turtle", "application/n-triples", "application/n-quads", "application/trig", "application/ld+json",
        "application/rdf+xml"]
 TEXT = {"type": "string"}
+JSON_LD = {"type": ["object", "array"]}
 ERRORS = {  # status -> what it means on any route that declares it
     400: "Bad request: a missing, malformed or conflicting parameter, or a query the guard refuses",
     401: "No valid bearer token for a writing request",
@@ -35,7 +38,9 @@ def _error(status: int, *, html: bool = False) -> dict:
 
 
 def _ok(description: str, types: dict) -> dict:
-    return {"description": description, "content": {t: {"schema": s} for t, s in types.items()}}
+    """A success answer in these media types (JSON-LD is JSON, whatever else a route writes as text)."""
+    return {"description": description, "content": {
+        t: {"schema": JSON_LD if t == "application/ld+json" else s} for t, s in types.items()}}
 
 
 def _op(summary: str, ok: dict, errors: tuple[int, ...] = (), *, params: list | None = None,
@@ -59,6 +64,12 @@ def _query(name: str, description: str, schema: dict | None = None, *, required:
 
 def _path(name: str, description: str) -> dict:
     return {"name": name, "in": "path", "required": True, "description": description, "schema": TEXT}
+
+
+def _format(*types: str) -> dict:
+    """?format=, one of the names of these media types (service/dumps.py)."""
+    names = [n for n, t in dumps.BY_NAME.items() if t in types]
+    return _query("format", "The RDF format, instead of Accept", {"type": "string", "enum": names})
 
 
 def _graphs(name: str) -> dict:
@@ -90,8 +101,10 @@ def document() -> dict:
                                _ok("The actors", {"text/html": TEXT, "application/json": {
                                    "type": "object", "required": ["actors"],
                                    "properties": {"actors": {"type": "array", "items": obj}}}}),
-                               (400,), params=[_query("q", "Part of a name"), _query("kind", "Person, Country..."),
-                                               _query("page", "Page number")])},
+                               (400,), params=[_query("q", "Part of a name", {"type": "string", "maxLength": 200}),
+                                               _query("kind", "A kind of actor", {"enum": list(KINDS)}),
+                                               _query("page", "Page number", {"type": "integer", "minimum": 1,
+                                                                              "maximum": 200})])},
         "/ask": {
             "get": _op("Answer a question", answer_ok, (400, 422, 503), html_errors=(400, 422),
                        params=[_query("q", "The question", required=True)]),
@@ -137,18 +150,18 @@ def document() -> dict:
         },
         "/sources/{doc_id}/graph": {"get": _op(
             "A document's named graph", _ok("The graph", {t: TEXT for t in RDF}), (400, 404, 406),
-            params=[doc_id, _query("format", "turtle, ntriples, nquads, trig, jsonld, rdfxml")])},
+            params=[doc_id, _format(*dumps.GRAPH_TYPES)])},
         "/entities/{local}": {"get": _op(
             "An actor, fact or occasion: its page, or its description as RDF",
             _ok("The entity", {"text/html": TEXT, "application/json": obj, **{t: TEXT for t in RDF}}),
             (400, 404, 406), params=[_path("local", "The entity's id"),
-                                     _query("format", "turtle, jsonld, ntriples, nquads, trig")])},
+                                     _format(*dumps.BY_NAME.values())])},
         "/.well-known/void": {"get": _op(
             "The VoID description of the dataset", _ok("VoID", {t: TEXT for t in RDF}), (400, 406, 503),
-            params=[_query("format", "turtle, ntriples, jsonld, rdfxml")])},
+            params=[_format("text/turtle", "application/ld+json", "application/n-triples")])},
         "/dump": {"get": _op(
             "The whole dataset, every document's graph", _ok("The dump", {t: TEXT for t in RDF}), (400, 406, 503),
-            params=[_query("format", "nquads, trig")])},
+            params=[_format(*dumps.DATASET_TYPES)])},
         "/static/{filename}": {"get": {
             "summary": "The pages' style sheets and scripts",
             "parameters": [_path("filename", "A file name")],
