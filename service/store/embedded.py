@@ -13,12 +13,13 @@ reads while a bulk write runs. Single-graph writes (replace_graph) stay one tran
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Variable
 
-from ..errors import QuerySyntaxError, StoreLocked
+from ..errors import QuerySyntaxError, ResultTooLarge, StoreLocked
 from ..vocab import PENDINGGRAPH, WRITEJOURNAL
 from .base import RDF_FORMATS, RESULT_FORMATS, GraphData, Store, Term, parse_into
 
@@ -39,6 +40,7 @@ class EmbeddedStore(Store):
         self.generation = 0  # bumped by every write, so caches of counts know when to refresh
         self.recovered: list[NamedNode] = []  # graphs of an interrupted bulk write, removed on opening
         self.description = f"embedded store {path}" if path else "in-memory store"
+        self._disk = threading.Lock()  # a flush deletes write-ahead logs that a running backup is copying
         try:
             if path is None:
                 self.ox = ox.Store()
@@ -179,7 +181,7 @@ class EmbeddedStore(Store):
             raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
         return list(result)
 
-    def execute(self, query, media_type, *, default_graphs=None, named_graphs=None):
+    def execute(self, query, media_type, *, default_graphs=None, named_graphs=None, max_bytes=0):
         kw = {}
         if default_graphs:
             kw["default_graph"] = [NamedNode(g) for g in default_graphs]
@@ -187,8 +189,13 @@ class EmbeddedStore(Store):
             kw["named_graphs"] = [NamedNode(g) for g in named_graphs]
         result = self._run(query, **kw)
         if isinstance(result, QueryTriples):
-            return result.serialize(format=RDF_FORMATS[media_type])
-        return result.serialize(format=RESULT_FORMATS[media_type])
+            data = result.serialize(format=RDF_FORMATS[media_type])
+        else:
+            data = result.serialize(format=RESULT_FORMATS[media_type])
+        if max_bytes and len(data) > max_bytes:
+            raise ResultTooLarge(f"the result has more than {max_bytes} bytes, the result-size limit "
+                                 "(QUERY_MAX_BYTES); add a LIMIT or narrow the query", details={"max_bytes": max_bytes})
+        return data
 
     def dump(self, media_type, graph=None):
         fmt = RDF_FORMATS[media_type]
@@ -206,7 +213,15 @@ class EmbeddedStore(Store):
 
     def backup(self, target: str) -> None:
         """A consistent checkpoint that read-only processes can open safely."""
-        self.ox.backup(target)
+        with self._disk:
+            self.ox.backup(target)
+
+    def flush(self) -> None:
+        """Write what RocksDB holds in memory to disk: a server's live writes would otherwise pile up in
+        its write buffers (the server's memory grew with every document written)."""
+        if self.path:
+            with self._disk:
+                self.ox.flush()
 
     def close(self):
         self.ox.flush() if self.path else None
