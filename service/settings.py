@@ -22,6 +22,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ENDPOINT", "KGQA_ENDPOINT", "", "SPARQL 1.1 query endpoint of a remote store; empty: embedded store."),
     Setting("UPDATE_ENDPOINT", "KGQA_UPDATE_ENDPOINT", "",
             "SPARQL 1.1 update endpoint of the remote store (defaults to the query endpoint)."),
+    Setting("GRAPH_STORE_ENDPOINT", "KGQA_GRAPH_STORE_ENDPOINT", "",
+            "SPARQL 1.1 Graph Store Protocol URL of the remote store (Virtuoso: http://HOST:8890/sparql-graph-crud): "
+            "each document is then written by one PUT of its graph; empty: by one SPARQL update."),
     Setting("ENDPOINT_AUTH", "KGQA_ENDPOINT_AUTH", "",
             "Value of the Authorization header sent to the remote endpoint (e.g. 'Basic dXNlcjpwdw==')."),
     Setting("ENDPOINT_TIMEOUT", "KGQA_ENDPOINT_TIMEOUT", 15.0,

@@ -81,27 +81,27 @@ def describe_dataset(store: Store, base_iri: str) -> list[Triple]:
 
     # The prefix is written in as a literal term (its N-Triples form escapes it): a bound variable
     # would have to be projected, and an aggregate query cannot project it.
-    totals = store.select(_TOTALS % Literal(space))
+    totals = store.select_dataset(_TOTALS % Literal(space))
     row = totals[0] if totals else {}
     for name, prop in (("triples", "triples"), ("entities", "entities"), ("subjects", "distinctSubjects"),
                        ("objects", "distinctObjects"), ("properties", "properties")):
         say(dataset, prop, _count(row, name))
 
-    classes = store.select(_CLASSES)
+    classes = store.select_dataset(_CLASSES)
     say(dataset, "classes", Literal(str(len(classes)), datatype=XSD_INTEGER))
     for c in classes:
         part = NamedNode(f"{root}.well-known/void#class-{iris.slug(curie(c['class'].value))}")
         say(dataset, "classPartition", part)
         say(part, "class", c["class"])
         say(part, "entities", _count(c, "entities"))
-    for p in store.select(_PROPERTIES):
+    for p in store.select_dataset(_PROPERTIES):
         part = NamedNode(f"{root}.well-known/void#property-{iris.slug(curie(p['p'].value))}")
         say(dataset, "propertyPartition", part)
         say(part, "property", p["p"])
         say(part, "triples", _count(p, "triples"))
 
     documents = {meta["iri"]: meta for meta in sources.list_sources(store)}
-    for g in store.select(_GRAPHS):
+    for g in store.select_dataset(_GRAPHS):
         meta = documents.get(g["g"].value)
         subset = NamedNode(f"{root}.well-known/void#" + (f"source-{meta['id']}" if meta
                                                           else f"graph-{iris.digest(g['g'].value)}"))

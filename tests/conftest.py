@@ -429,6 +429,36 @@ def stop_servers(servers: list) -> None:
         server.server_close()
 
 
+# --- remote store on OpenLink Virtuoso (issue 17): a private instance per use, skipped when not installed
+
+@pytest.fixture(scope="session")
+def virtuoso_seeded_store(tmp_path_factory):
+    """The seeds ingested by the real pipeline into their own Virtuoso (read-only use); its documents
+    are written by Graph Store Protocol PUTs (tests/virtuoso.py)."""
+    from service import settings
+    from service.ingest.pipeline import ingest_paths
+    from tests.virtuoso import VirtuosoServer, require
+
+    require()
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-seeded") / "db", preexec=_die_with_parent)
+    st = server.store()
+    report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
+    assert not report.errors, report.errors
+    yield st
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def virtuoso_server(tmp_path_factory):
+    """An empty private Virtuoso for tests that write (each writes graphs of its own)."""
+    from tests.virtuoso import VirtuosoServer, require
+
+    require()
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso") / "db", preexec=_die_with_parent)
+    yield server
+    server.stop()
+
+
 # --- the browser (issue 15): Debian's chromium through Playwright, against a real server on loopback
 
 @pytest.fixture(scope="session")

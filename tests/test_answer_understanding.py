@@ -38,7 +38,7 @@ def shown(document: dict) -> tuple:
 CASES = {
     # 1. a verb that names no fact kind selects the facts told with it
     "unknown verb": ("Who submitted the draft treaty?", "actions", {},
-                     ["Elena Varga submitted a draft treaty to the council."]),
+                     ["On Monday, 11 March 2024, Elena Varga submitted a draft treaty to the council."]),
     # 2. a bare surname means the fullest name ending with it, not a stub; a determiner is no name
     "surname": ("Who is Brandt?", "roles", {"actor": "Tomas Brandt"}, ["Tomas Brandt is President of Ostland."]),
     "group": ("What did the two leaders disagree on?", "positions", {"kind": "Disagreement"},
@@ -60,6 +60,10 @@ CASES = {
     # words asked about are not half-matched into another fact: most of a quote, the object's head noun
     "who said other words": ("Who said the talks were useless?", "statements", {}, []),
     "head noun": ("Who proposed the northern ferry?", "proposals", {}, []),
+    # 8. a sentence of the speaker's own ("There is...", "I will...") stays a quotation
+    "own words": ("What did Brandt say about a deal?", "statements", {"actor": "Tomas Brandt"},
+                  ["Tomas Brandt said: \u201cThere is no deal yet\u201d",
+                   "Tomas Brandt told Elena Varga: \u201cI will not sign a deal that hurts our fishermen\u201d"]),
     # 7. one proposal told by two outlets is one answer
     "two outlets": ("What did Varga propose?", "proposals", {"actor": "Elena Varga"},
                     ["Elena Varga proposed a joint patrol of the northern strait."]),

@@ -22,7 +22,7 @@ EXAMPLES = [(t.id, example) for t in CATALOGUE for example in t.examples]
 
 def graphs(store) -> dict[str, rdflib.Graph]:
     """Each named graph as an rdflib graph (blank nodes compared by isomorphism, not by label)."""
-    names = sorted(r["g"].value for r in store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    names = sorted(r["g"].value for r in store.select_dataset("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
     return {name: rdflib.Graph().parse(data=store.dump("application/n-triples", NamedNode(name)), format="nt")
             for name in names}
 

@@ -222,7 +222,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
             break
     answers.sort(key=lambda a: (a["fact"] not in verb_first, -a["confidence"],
                                 -len({p["source"]["id"] for p in a["provenance"]}),
-                                a["provenance"][0]["source"]["id"], a["provenance"][0]["start"]))
+                                a["provenance"][0]["source"]["id"], a["provenance"][0]["start"], a["fact"]))
     return answers[:MAX_ANSWERS], sparql, capped
 
 
@@ -301,7 +301,8 @@ def _same_words(a: str, b: str) -> bool:
 def _order(rec: facts_mod.FactRecord, only: str | None) -> tuple:
     """The order of answers, known before they are built: confidence, sources, first passage."""
     shown = [p for p in rec.evidence if not only or p.source["iri"] == only]
-    return (-rec.confidence(), -len({p.source["id"] for p in shown}), shown[0].source["id"], shown[0].start)
+    return (-rec.confidence(), -len({p.source["id"] for p in shown}), shown[0].source["id"], shown[0].start,
+            rec.iri)  # last: one order on every store
 
 
 class _Texts:

@@ -22,7 +22,7 @@ SELECT ?fact ?g ?p ?o WHERE {
   GRAPH ?g { ?fact ?p ?o }
 }"""
 _OCCASIONS = _PREFIX + """
-SELECT DISTINCT ?fact ?o WHERE { ?fact kg:occasion+ ?o }"""
+SELECT DISTINCT ?fact ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o }"""
 _EVIDENCE = _PREFIX + """
 SELECT ?fact ?passage ?start ?end ?doc ?id ?title ?url ?publisher ?published WHERE {
   ?fact kg:evidence ?passage .
@@ -123,7 +123,8 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     """The records of these facts, a few queries for all of them; `labels` names actors and occasions."""
     iris = list(dict.fromkeys(iris))
     out = {iri: FactRecord(iri) for iri in iris}
-    for row in batched(store, _DETAILS, iris):
+    # in one order on every store (engines return rows in their own index order): by graph, property, value
+    for row in sorted(batched(store, _DETAILS, iris), key=lambda r: (r["g"].value, r["p"].value, str(r["o"]))):
         rec = out[row["fact"].value]
         p = row["p"].value
         name = "type" if p == RDF_NS + "type" else p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

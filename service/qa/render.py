@@ -97,9 +97,15 @@ _CLAUSE_START = re.compile(r"(?:to|that|on|about|over|with|for|of|in|into|agains
                            r"why|who|which)\b", re.IGNORECASE)
 
 
+_OPENING = re.compile(r"^(?:There|It|This|That|These|Those|They|We|Our|Nobody|No|Everyone|Nothing|Sometimes|"
+                      r"Of course|What|You|Your|He|She|His|Her)\b")
+
+
 def direct_speech(content: str) -> bool:
-    """Content in the speaker's own words ('I think...', 'our forces'): quoted, never made indirect."""
-    return bool(content) and (content.startswith(("\u201c", '"')) or bool(_FIRST_PERSON.search(content)))
+    """Content in the speaker's own words ('I think...', 'our forces', a sentence of its own: 'There can
+    be...'): quoted, never made indirect."""
+    return bool(content) and (content.startswith(("\u201c", '"')) or bool(_FIRST_PERSON.search(content))
+                              or bool(_OPENING.match(content)))
 
 
 def _capital(text: str) -> str:

@@ -12,6 +12,7 @@ def open_store(settings: dict, *, read_only: bool = False) -> Store:
         return RemoteStore(
             settings["ENDPOINT"],
             settings.get("UPDATE_ENDPOINT") or settings["ENDPOINT"],
+            graph_store=settings.get("GRAPH_STORE_ENDPOINT") or None,
             auth=settings.get("ENDPOINT_AUTH") or None,
             timeout=float(settings.get("ENDPOINT_TIMEOUT") or 15.0),
         )

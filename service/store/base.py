@@ -133,8 +133,13 @@ class Store(ABC):
         override it, so that a large dump never sits whole in memory (service.dumps streams it)."""
         output.write(self.dump(media_type, graph))
 
+    def select_dataset(self, query: str) -> list[dict[str, Term]]:
+        """A SELECT over the whole dataset, for counts and dumps (VoID, /healthz): graphs a server keeps
+        for itself (Virtuoso's system graphs) are left out; the default is select()."""
+        return self.select(query)
+
     def count_triples(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select_dataset("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows[0]["n"].value) if rows else 0
 
     def close(self) -> None:

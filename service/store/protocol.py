@@ -11,8 +11,10 @@ import ast
 import http.client
 import time
 import urllib.error
+import urllib.request
 import warnings
-from urllib.parse import quote
+from email.message import Message
+from urllib.parse import quote, urlencode
 
 from SPARQLWrapper import GET, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
@@ -40,10 +42,19 @@ class NotAcceptable(StoreUnavailable):
     """406: the server cannot write the media type asked for."""
 
 
+class Truncated(StoreUnavailable):
+    """The server cut the answer at its own row limit (Virtuoso's ResultSetMaxRows, told only by the
+    X-SPARQL-MaxRows header): kgqa never passes such an answer on as if it were whole."""
+
+    def __init__(self, message: str, max_rows: int):
+        super().__init__(message)
+        self.max_rows = max_rows
+
+
 def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *, auth: str | None,
-            timeout: float, update: bool = False, default_graphs=(), named_graphs=()) -> tuple[bytes, str]:
-    """One protocol request; returns the answer's bytes and content type, or raises a domain error
-    that names the endpoint and what went wrong."""
+            timeout: float, update: bool = False, default_graphs=(), named_graphs=()) -> tuple[bytes, Message]:
+    """One protocol request; returns the answer's bytes and headers, or raises a domain error that
+    names the endpoint and what went wrong (Truncated for an answer cut at the server's row limit)."""
     endpoint = update_endpoint if update else query_endpoint
     wrapper = SPARQLWrapper(query_endpoint, updateEndpoint=update_endpoint)
     wrapper.setOnlyConneg(True)  # no format=/output= parameters: protocol only
@@ -69,11 +80,13 @@ def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *
             chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise TimeoutError("the answer took longer to arrive")
-        return b"".join(chunks), response.headers.get("Content-Type", "")
+        headers = response.headers
     except QueryBadFormed as err:
         if update:
             raise StoreUnavailable(f"the SPARQL endpoint {endpoint} refused kgqa's update (400: "
-                                   f"{_server_message(err)}){_UPDATE_HINT}") from None
+                                   f"{_server_message(err)}){_UPDATE_HINT}; a server that refuses a whole "
+                                   "document in one update (Virtuoso) takes it by its Graph Store Protocol URL, "
+                                   "KGQA_GRAPH_STORE_ENDPOINT") from None
         raise QuerySyntaxError(f"the SPARQL endpoint {endpoint} refused the request as malformed: "
                                f"{_server_message(err)}") from None
     except Unauthorized:
@@ -99,6 +112,45 @@ def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *
         raise _slow(endpoint, timeout) from None
     except (http.client.HTTPException, OSError, SPARQLWrapperException) as err:
         raise StoreUnavailable(f"the SPARQL endpoint {endpoint} gave a broken answer: "
+                               f"{type(err).__name__} {str(err)[:80]!r}") from None
+    cut = headers.get("X-SPARQL-MaxRows")
+    if cut and not update:
+        raise Truncated(f"the SPARQL endpoint {endpoint} cut the answer at its row limit of {cut} rows "
+                        "(Virtuoso: ResultSetMaxRows in virtuoso.ini's [SPARQL] section; raise it above "
+                        "KGQA_QUERY_MAX_ROWS)", int(cut) if cut.strip().isdigit() else 0)
+    return b"".join(chunks), headers
+
+
+def put_graph(endpoint: str, graph: str, body: bytes, *, auth: str | None, timeout: float) -> None:
+    """One SPARQL 1.1 Graph Store Protocol PUT: `graph` replaced by `body` (N-Triples), bounded as
+    request() is; failures as the same domain errors (Transient for unreachable or 5xx)."""
+    target = f"{endpoint}{'&' if '?' in endpoint else '?'}{urlencode({'graph': graph})}"
+    headers = {"Content-Type": "application/n-triples", **({"Authorization": auth} if auth else {})}
+    put = urllib.request.Request(target, data=body, headers=headers, method="PUT")
+    deadline = time.monotonic() + timeout
+    try:
+        with urllib.request.urlopen(put, timeout=timeout) as response:
+            while response.read(1 << 16):
+                if time.monotonic() > deadline:
+                    raise TimeoutError("the answer took longer to arrive")
+    except urllib.error.HTTPError as err:
+        said = err.read(300).decode("utf-8", "replace").strip() or err.reason
+        message = f"the Graph Store endpoint {endpoint} answered {err.code} to kgqa's PUT: {said}"
+        if err.code == 401:
+            message += " (set KGQA_ENDPOINT_AUTH to the Authorization header it expects)"
+        elif err.code in (403, 404, 405):
+            message += (": is it the server's SPARQL 1.1 Graph Store Protocol URL, open to kgqa? "
+                        "(KGQA_GRAPH_STORE_ENDPOINT; see the README, 'Remote stores')")
+        raise (Transient if err.code >= 500 else StoreUnavailable)(message) from None
+    except (urllib.error.URLError, ConnectionError) as err:
+        reason = getattr(err, "reason", err)
+        if isinstance(reason, TimeoutError):
+            raise _slow(endpoint, timeout) from None
+        raise Transient(f"the Graph Store endpoint {endpoint} cannot be reached: {reason}") from None
+    except TimeoutError:
+        raise _slow(endpoint, timeout) from None
+    except (http.client.HTTPException, OSError) as err:
+        raise StoreUnavailable(f"the Graph Store endpoint {endpoint} gave a broken answer: "
                                f"{type(err).__name__} {str(err)[:80]!r}") from None
 
 
