@@ -48,19 +48,23 @@ def test_virtuoso_writes_seed_document_needs_graph_store(seeded_store, virtuoso_
             store.replace_graph(graph, document)
 
 
-def test_virtuoso_writes_graph_past_row_limit_fails_loudly(virtuoso_server):
-    """A graph past ResultSetMaxRows: its dump is refused naming the setting, never cut short."""
-    store, graph = virtuoso_server.store(), NamedNode("http://example.org/many")
-    store.replace_graph(graph, quads(graph, 10_500))
-    with pytest.raises(StoreUnavailable, match="ResultSetMaxRows"):
-        store.dump("application/n-triples", graph)
+@pytest.fixture(scope="module")
+def past_row_limit(virtuoso_server) -> NamedNode:
+    """A graph of 10,500 triples: past Virtuoso's ResultSetMaxRows (10,000)."""
+    graph = NamedNode("http://example.org/many")
+    virtuoso_server.store().replace_graph(graph, quads(graph, 10_500))
+    return graph
 
 
-def test_virtuoso_writes_select_cut_at_row_limit_fails_loudly(virtuoso_server):
-    store = virtuoso_server.store()
-    store.replace_graph(NamedNode("http://example.org/cut"), quads(NamedNode("http://example.org/cut"), 10_500))
+def test_virtuoso_writes_graph_past_row_limit_fails_loudly(virtuoso_server, past_row_limit):
+    """Its dump is refused naming the setting, never cut short (as a CONSTRUCT would be, silently)."""
     with pytest.raises(StoreUnavailable, match="ResultSetMaxRows"):
-        store.select("SELECT ?s WHERE { GRAPH <http://example.org/cut> { ?s ?p ?o } }")
+        virtuoso_server.store().dump("application/n-triples", past_row_limit)
+
+
+def test_virtuoso_writes_select_cut_at_row_limit_fails_loudly(virtuoso_server, past_row_limit):
+    with pytest.raises(StoreUnavailable, match="ResultSetMaxRows"):
+        virtuoso_server.store().select(f"SELECT ?s WHERE {{ GRAPH {past_row_limit} {{ ?s ?p ?o }} }}")
 
 
 def test_virtuoso_writes_counts_leave_system_graphs_out(virtuoso_server):

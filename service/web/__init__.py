@@ -27,7 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     negotiate.register(app)
     for module in (health, sources):
         app.register_blueprint(module.bp)
-    for name in ("ask", "sparql", "entities", "dataset", "ingest", "pages", "cors"):  # built on the skeleton
+    for name in ("ask", "sparql", "entities", "dataset", "ingest", "pages", "cors", "openapi"):  # built on the skeleton
         try:
             module = __import__(f"{__name__}.{name}", fromlist=["bp"])
         except ModuleNotFoundError as err:
