@@ -158,3 +158,12 @@ def test_answer_understanding_shared_noun(actors, shared):
     from service.qa.plans import _shared_noun
 
     assert _shared_noun(actors, load()) == shared
+
+
+def test_answer_understanding_relaxed_printed(harbour):
+    """4. `kgqa ask` says what was relaxed before the answers."""
+    from service.qa.answer import for_person
+
+    text = for_person(asked(harbour, "What did Brandt say about fishing quotas?"))
+    assert text.splitlines()[0].startswith("Relaxed: Nothing in the graph is named \u201cfishing quotas\u201d")
+    assert "warned that fishing quotas must fall" in text

@@ -12,6 +12,7 @@ import sys
 import pyoxigraph as ox
 import pytest
 
+from service.errors import ResultTooLarge
 from service.store.embedded import EmbeddedStore
 from service.web import create_app
 
@@ -96,3 +97,11 @@ def test_limits_cli_query_bounded(text_store_dir, query, setting):
     done = subprocess.run([sys.executable, "-m", "service.cli", "query", "--store", text_store_dir, SMALL],
                           capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0 and "100000" in done.stdout
+
+
+def test_limits_bytes_remote_read_stops_at_bound(remote_store):
+    """The remote answer is read no further than the bound (never whole into this server's memory)."""
+    remote_store.load(ox.serialize(quads(), format=ox.RdfFormat.N_QUADS), "application/n-quads")
+    with pytest.raises(ResultTooLarge, match="more than 1000000 bytes"):
+        remote_store.execute(BIG_ROWS, "application/sparql-results+json", max_bytes=MAX_BYTES)
+    assert remote_store.execute(SMALL, "application/sparql-results+json", max_bytes=MAX_BYTES)

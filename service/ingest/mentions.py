@@ -116,7 +116,11 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         actors.setdefault(key, Actor(key, label, _ENT_KINDS[label_], {label}))
         found.append(Found(s, e, key, "entity"))
     people += _titled_names(doc, titles, taken, people, found)
-    found += _people(doc, people, lex, actors)
+    known = {}  # people the lexicon named in this document, by their full name as written
+    for f in found:
+        if f.key in lex.actors and lex.actors[f.key].kind == "Person":
+            known.setdefault(" ".join(t.text for t in doc[f.start:f.end] if not t.is_punct), f.key)
+    found += _people(doc, people, lex, actors, known)
     found += _short_names(doc, found, actors, lex)
     found = _acronyms(found, actors)
     for f in found:
@@ -178,12 +182,20 @@ def _titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found
     return out
 
 
-def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor]) -> list[Found]:
-    """Unknown people: one actor per full name; a surname alone joins the full name it ends."""
+def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
+            known: dict[str, str] | None = None) -> list[Found]:
+    """Unknown people: one actor per full name; a short name joins the one full name of the document
+    it fits (its last words, or its first word: "Yoon" for "Yoon Suk Yeol", "Kaspar" for "Kaspar
+    Lindqvist"), a lexicon person's included; when two full names fit ("Delgado" with Marco and Luis
+    Delgado) it stays unresolved and makes no actor that would shadow them."""
     full: dict[str, str] = {}
     verbatim = {}  # the name as written ("Abdel Fattah al-Burhan", not "al - Burhan")
     for words, s, e in people:
         verbatim.setdefault(" ".join(words), doc[s:e].text)
+    lexicon_people = dict(known or {})
+    for name in lexicon_people:
+        full[name] = name
+    ambiguous = set()
     for words, _, _ in sorted(people, key=lambda p: -len(p[0])):
         name = " ".join(words)
         if name in full:
@@ -191,11 +203,19 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor]) -> l
         longer = [n for n in full if len(words) < len(n.split()) and n.split()[-len(words):] == words]
         if not longer and len(words) == 1:  # "Yoon" for "Yoon Suk Yeol": family name first
             longer = [n for n in full if n.split()[0] == words[0]]
-            longer = longer if len({full[n] for n in longer}) == 1 else []
+        if len({full[n] for n in longer}) > 1:
+            ambiguous.add(name)
+            continue
         full[name] = full[longer[0]] if longer else name
     out = []
     for words, s, e in people:
-        label = verbatim[full[" ".join(words)]]
+        if " ".join(words) in ambiguous:
+            continue
+        target = full[" ".join(words)]
+        if target in lexicon_people:
+            out.append(Found(s, e, lexicon_people[target], "name"))
+            continue
+        label = verbatim[target]
         key = slug(label)
         actor = actors.setdefault(key, Actor(key, label, "Person", {label}))
         actor.aliases.add(doc[s:e].text)

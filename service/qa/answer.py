@@ -520,9 +520,9 @@ def graph_suggestions(store: Store, index: linking.Index, settings: dict, *, lin
 
 def for_person(document: dict) -> str:
     """What `kgqa ask` prints: each answer's sentence, then each source and its quote."""
-    lines = []
+    lines = [f"Relaxed: {r['message']}" for r in document.get("relaxed", [])]
     if not document.get("answers"):
-        return document.get("message") or "No answer."
+        return "\n".join(lines + [document.get("message") or "No answer."])
     for n, answer in enumerate(document["answers"], 1):
         lines.append(f"{n}. {answer['text']}  (confidence {answer['confidence']:.2f})")
         for p in answer["provenance"]:

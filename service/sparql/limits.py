@@ -209,7 +209,7 @@ def execute(store, job: Job) -> bytes:
         return run_on_oxigraph(engine, job)
     query = f"BASE <{job.base_iri}>\n{job.query}" if job.base_iri else job.query
     data = store.execute(query, job.media_type, default_graphs=list(job.default_graphs or []) or None,
-                         named_graphs=list(job.named_graphs or []) or None)
+                         named_graphs=list(job.named_graphs or []) or None, max_bytes=job.max_bytes)
     return check_size(data, job)
 
 

@@ -119,10 +119,11 @@ class Store(ABC):
 
     @abstractmethod
     def execute(self, query: str, media_type: str, *, default_graphs: list[str] | None = None,
-                named_graphs: list[str] | None = None) -> bytes:
+                named_graphs: list[str] | None = None, max_bytes: int = 0) -> bytes:
         """Run a user's query for the SPARQL protocol and serialize its results as `media_type`.
         The caller has checked the query (read-only, no SERVICE) and chosen a media type the query
-        form supports. With no dataset given, the default graph is the union of all graphs."""
+        form supports. With no dataset given, the default graph is the union of all graphs.
+        max_bytes (0: none): ResultTooLarge past that many bytes of results, before reading more."""
 
     @abstractmethod
     def dump(self, media_type: str, graph: NamedNode | None = None) -> bytes:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Variable
 
-from ..errors import QuerySyntaxError, StoreLocked
+from ..errors import QuerySyntaxError, ResultTooLarge, StoreLocked
 from ..vocab import PENDINGGRAPH, WRITEJOURNAL
 from .base import RDF_FORMATS, RESULT_FORMATS, GraphData, Store, Term, parse_into
 
@@ -179,7 +179,7 @@ class EmbeddedStore(Store):
             raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
         return list(result)
 
-    def execute(self, query, media_type, *, default_graphs=None, named_graphs=None):
+    def execute(self, query, media_type, *, default_graphs=None, named_graphs=None, max_bytes=0):
         kw = {}
         if default_graphs:
             kw["default_graph"] = [NamedNode(g) for g in default_graphs]
@@ -187,8 +187,13 @@ class EmbeddedStore(Store):
             kw["named_graphs"] = [NamedNode(g) for g in named_graphs]
         result = self._run(query, **kw)
         if isinstance(result, QueryTriples):
-            return result.serialize(format=RDF_FORMATS[media_type])
-        return result.serialize(format=RESULT_FORMATS[media_type])
+            data = result.serialize(format=RDF_FORMATS[media_type])
+        else:
+            data = result.serialize(format=RESULT_FORMATS[media_type])
+        if max_bytes and len(data) > max_bytes:
+            raise ResultTooLarge(f"the result has more than {max_bytes} bytes, the result-size limit "
+                                 "(QUERY_MAX_BYTES); add a LIMIT or narrow the query", details={"max_bytes": max_bytes})
+        return data
 
     def dump(self, media_type, graph=None):
         fmt = RDF_FORMATS[media_type]

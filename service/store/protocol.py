@@ -25,7 +25,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     Unauthorized,
 )
 
-from ..errors import QuerySyntaxError, StoreUnavailable
+from ..errors import QuerySyntaxError, ResultTooLarge, StoreUnavailable
 
 LONG_QUERY = 2000  # URL-encoded bytes; longer queries go by POST (servers refuse URLs past 2-8 KB)
 
@@ -52,9 +52,11 @@ class Truncated(StoreUnavailable):
 
 
 def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *, auth: str | None,
-            timeout: float, update: bool = False, default_graphs=(), named_graphs=()) -> tuple[bytes, Message]:
+            timeout: float, update: bool = False, default_graphs=(), named_graphs=(),
+            max_bytes: int = 0) -> tuple[bytes, Message]:
     """One protocol request; returns the answer's bytes and headers, or raises a domain error that
-    names the endpoint and what went wrong (Truncated for an answer cut at the server's row limit)."""
+    names the endpoint and what went wrong (Truncated for an answer cut at the server's row limit;
+    ResultTooLarge once more than `max_bytes` arrive, if given: the rest is never read)."""
     endpoint = update_endpoint if update else query_endpoint
     wrapper = SPARQLWrapper(query_endpoint, updateEndpoint=update_endpoint)
     wrapper.setOnlyConneg(True)  # no format=/output= parameters: protocol only
@@ -75,9 +77,15 @@ def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *
     deadline = time.monotonic() + timeout
     try:
         response = wrapper.query().response
-        chunks = []
+        chunks, size = [], 0
         while chunk := response.read(1 << 16):
             chunks.append(chunk)
+            size += len(chunk)
+            if max_bytes and size > max_bytes:
+                response.close()
+                raise ResultTooLarge(f"the result has more than {max_bytes} bytes, the result-size limit "
+                                     "(QUERY_MAX_BYTES); add a LIMIT or narrow the query",
+                                     details={"max_bytes": max_bytes})
             if time.monotonic() > deadline:
                 raise TimeoutError("the answer took longer to arrive")
         headers = response.headers

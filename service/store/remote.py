@@ -107,13 +107,14 @@ class RemoteStore(Store):
         self._check_union()
         return self._triples(bind_values(query, bindings))
 
-    def execute(self, query, media_type, *, default_graphs=None, named_graphs=None) -> bytes:
+    def execute(self, query, media_type, *, default_graphs=None, named_graphs=None, max_bytes=0) -> bytes:
         """Forwards the protocol request (Accept, dataset) and checks the answer by parsing it. A server
         that cannot write `media_type` (406) is asked for SPARQL JSON or N-Triples instead, and
         pyoxigraph writes the requested type from that."""
         if not default_graphs and not named_graphs:
             self._check_union()
-        dataset = {"default_graphs": default_graphs or (), "named_graphs": named_graphs or ()}
+        dataset = {"default_graphs": default_graphs or (), "named_graphs": named_graphs or (),
+                   "max_bytes": max_bytes}  # the answer is read no further than the byte bound
         is_graph = media_type in RDF_FORMATS
         try:
             body, headers = self._request(query, media_type, **dataset)

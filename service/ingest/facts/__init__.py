@@ -88,8 +88,9 @@ class _Reader:
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
-        if according is not None and not quoted and not any(c.trigger.speech for c in kept):
-            stated = speech.according_statement(self.b, sent, according)
+        if not quoted and not any(c.trigger.speech for c in kept):
+            stated = speech.according_statement(self.b, sent, according) if according is not None else \
+                speech.colon_statement(self.b, sent)
             facts += [stated] if stated is not None else []
         return facts
 

@@ -79,6 +79,9 @@ class Builder:
             common = tok.pos_ == "NOUN" and self.lexicon.cue(tok.lemma_) != "agent"
             if strict and common and not any(t.dep_ == "cc" for t in phrase):
                 return list(dict.fromkeys(keys))
+            person = common and tok.lemma_.lower() in getattr(getattr(self.resolver, "lex", None), "descriptors", ())
+            if person and not any(t.dep_ == "cc" for t in phrase):
+                return list(dict.fromkeys(keys))  # "the Vermont senator": a person not known, not Vermont
             if not keys or any(t.dep_ == "cc" and t.head.i != tok.i for t in phrase):
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
@@ -87,6 +90,9 @@ class Builder:
             owner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPS
                           for g in c.children if g.dep_ == "pobj"), None)
             keys = self.actors(owner) if owner is not None else []  # "a spokesman for the State Department"
+            mine = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if not keys and mine is not None:  # "her campaign said": hers
+                keys = self.resolver.refers(mine)
         return list(dict.fromkeys(keys))
 
     def _titled_person(self, tok: Token) -> str | None:
@@ -189,6 +195,8 @@ class Builder:
                 content = after_object(pred, obj)
                 if content is None and trig.object == "target":
                     content = subtree_span(obj)
+                if content is None and trig.speech and pred.sent.end - obj.right_edge.i > 4:
+                    content = obj.right_edge.i + 1, pred.sent.end  # "told voters at a diner that ..."
             elif trig.fact_kind in ("Action", "Intention") and trig.pos == "verb" and anchor is None and (
                     not lexical or trig.kind == "Action"):
                 content = right_complements(pred, skip=ACTION_SKIP)
@@ -242,8 +250,9 @@ class Builder:
         if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
-                               and self.doc[content[0] - 1].head == noun):
-            return None  # "his support", "support in a poll": a stance noun says nothing without its object
+                               and self.doc[content[0] - 1].head == noun) or \
+                (self.doc[content[0]].lower_ in SETTING_PREPS and self.doc[content[0]].dep_ == "prep"):
+            return None  # "his support", "support in a poll", "support came from X": no object of its own
         fact = self._fact(noun, trig.fact_kind, holders, content, trig)
         return Candidate(fact, noun, trig, content, True)
 

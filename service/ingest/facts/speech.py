@@ -107,6 +107,26 @@ def according_statement(builder, sent, according) -> Fact | None:
                 attribution=according[0], attributed_to=keys[0], confidence=0.7)
 
 
+def colon_statement(builder, sent) -> Fact | None:
+    """ "Jeffrey Jones: 'Most states lean Republican'" (a name, a colon, words): that person's Statement.
+    Only a short label that names one actor and has no verb of its own ("The reason: ..." names none)."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    colon = next((t for t in toks[:8] if t.text == ":"), None)
+    if colon is None or colon.i == toks[0].i or any(t.pos_ in ("VERB", "AUX") for t in doc[toks[0].i:colon.i]):
+        return None
+    label = doc[toks[0].i:colon.i]
+    keys = list(dict.fromkeys(m.actor for m in builder.resolver.mentions_in(label.start_char, label.end_char)))
+    if len(keys) != 1 or sum(1 for t in doc[colon.i + 1:sent.end] if t.is_alpha) < 3:
+        return None
+    span = char_span(doc, colon.i + 1, sent.end)
+    evidence = char_span(doc, sent.start, sent.end)
+    if span is None or evidence is None:
+        return None
+    return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
+                content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
+
+
 def has_quote(doc, start: int, end: int) -> bool:
     return any(t.text in OPEN_QUOTES for t in doc[start:end])
 
