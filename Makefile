@@ -12,7 +12,7 @@ STORE  ?= var/store
 BASE_HOST := $(if $(filter 0.0.0.0 :: [::],$(HOST)),127.0.0.1,$(HOST))
 KGQA_BASE_IRI ?= http://$(if $(findstring :,$(BASE_HOST)),[$(BASE_HOST)],$(BASE_HOST)):$(PORT)/
 
-.PHONY: install serve test lint eval bench bench-quick screenshots clean
+.PHONY: install serve test lint eval bench bench-quick soak screenshots clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ bench: install
 
 bench-quick: install
 	$(PY) -m tests.benchmarks.run --quick
+
+soak: install
+	$(PY) -m tests.benchmarks.soak --seconds 60
 
 screenshots: install
 	$(PY) -m tests.screenshots

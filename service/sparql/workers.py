@@ -47,7 +47,10 @@ def fingerprint(path: str) -> tuple:
     with os.scandir(path) as it:
         for entry in it:
             if entry.name.endswith(".log") or entry.name.startswith(("MANIFEST", "CURRENT")):
-                st = entry.stat()
+                try:
+                    st = entry.stat()
+                except FileNotFoundError:  # a log that a flush made obsolete and deleted meanwhile
+                    continue
                 entries.append((entry.name, st.st_size, st.st_mtime_ns))
     return tuple(sorted(entries))
 

@@ -13,6 +13,7 @@ reads while a bulk write runs. Single-graph writes (replace_graph) stay one tran
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
@@ -39,6 +40,7 @@ class EmbeddedStore(Store):
         self.generation = 0  # bumped by every write, so caches of counts know when to refresh
         self.recovered: list[NamedNode] = []  # graphs of an interrupted bulk write, removed on opening
         self.description = f"embedded store {path}" if path else "in-memory store"
+        self._disk = threading.Lock()  # a flush deletes write-ahead logs that a running backup is copying
         try:
             if path is None:
                 self.ox = ox.Store()
@@ -211,7 +213,15 @@ class EmbeddedStore(Store):
 
     def backup(self, target: str) -> None:
         """A consistent checkpoint that read-only processes can open safely."""
-        self.ox.backup(target)
+        with self._disk:
+            self.ox.backup(target)
+
+    def flush(self) -> None:
+        """Write what RocksDB holds in memory to disk: a server's live writes would otherwise pile up in
+        its write buffers (the server's memory grew with every document written)."""
+        if self.path:
+            with self._disk:
+                self.ox.flush()
 
     def close(self):
         self.ox.flush() if self.path else None

@@ -30,8 +30,9 @@ HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
 THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
-PUBLIC_ACTS = ("endorse",)
-AGENT_PREPS = ("for", "of", "at", "from")  # endorsing a candidate is a public act, an Acceptance of them
+PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
+AGENT_PREPS = ("for", "of", "at", "from")
+BARE_REFERENCES = ("PRP", "WDT", "WP", "DT")  # a content that is only "it", "which", "whatever", "that"
 
 
 @dataclass
@@ -212,6 +213,8 @@ class Builder:
             content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
+        if content is not None and content[1] - content[0] == 1 and self.doc[content[0]].tag_ in BARE_REFERENCES:
+            return None  # "accept it", "which most Whigs opposed", "whatever he wants": nothing said
         if lexical and not holders and subj is not None and not passive:
             holders = self._unnamed_group(subj)  # "Police said", "her advisers said": a group named as such
         if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
@@ -245,7 +248,8 @@ class Builder:
         content = content_of(noun, anchor)
         if content is None:
             copula = _copula_above(noun)
-            if copula is not None:
+            if copula is not None and (copula.lemma_ == "be" or trig.fact_kind == "Estimate"):
+                # "the point of agreement was on Z", "estimates put it at 11,000"; not "their plan faced Z"
                 content = content_of(copula) or right_complements(copula)
         if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
