@@ -116,10 +116,10 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         actors.setdefault(key, Actor(key, label, _ENT_KINDS[label_], {label}))
         found.append(Found(s, e, key, "entity"))
     people += _titled_names(doc, titles, taken, people, found)
-    known = {}  # people the lexicon named in this document, by their full name as written
+    known = {}  # people the lexicon named in this document, by their full name as written: (key, first token)
     for f in found:
         if f.key in lex.actors and lex.actors[f.key].kind == "Person":
-            known.setdefault(" ".join(t.text for t in doc[f.start:f.end] if not t.is_punct), f.key)
+            known.setdefault(" ".join(t.text for t in doc[f.start:f.end] if not t.is_punct), (f.key, f.start))
     found += _people(doc, people, lex, actors, known)
     found += _short_names(doc, found, actors, lex)
     found = _acronyms(found, actors)
@@ -183,19 +183,23 @@ def _titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found
 
 
 def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
-            known: dict[str, str] | None = None) -> list[Found]:
+            known: dict[str, tuple[str, int]] | None = None) -> list[Found]:
     """Unknown people: one actor per full name; a short name joins the one full name of the document
     it fits (its last words, or its first word: "Yoon" for "Yoon Suk Yeol", "Kaspar" for "Kaspar
-    Lindqvist"), a lexicon person's included; when two full names fit ("Delgado" with Marco and Luis
-    Delgado) it stays unresolved and makes no actor that would shadow them."""
+    Lindqvist"), a lexicon person's included. When two full names fit ("Delgado" with Marco and Luis
+    Delgado), it joins the one named before it if only one was; else it stays unresolved and makes no
+    actor that would shadow them."""
     full: dict[str, str] = {}
     verbatim = {}  # the name as written ("Abdel Fattah al-Burhan", not "al - Burhan")
+    first: dict[str, int] = {}  # where each full name is first written
     for words, s, e in people:
         verbatim.setdefault(" ".join(words), doc[s:e].text)
-    lexicon_people = dict(known or {})
-    for name in lexicon_people:
+        first[" ".join(words)] = min(first.get(" ".join(words), s), s)
+    lexicon_people = {name: key for name, (key, _) in (known or {}).items()}
+    for name, (_, start) in (known or {}).items():
         full[name] = name
-    ambiguous = set()
+        first[name] = min(first.get(name, start), start)
+    ambiguous: dict[str, list[str]] = {}
     for words, _, _ in sorted(people, key=lambda p: -len(p[0])):
         name = " ".join(words)
         if name in full:
@@ -204,14 +208,19 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
         if not longer and len(words) == 1:  # "Yoon" for "Yoon Suk Yeol": family name first
             longer = [n for n in full if n.split()[0] == words[0]]
         if len({full[n] for n in longer}) > 1:
-            ambiguous.add(name)
+            ambiguous[name] = list(dict.fromkeys(full[n] for n in longer))
             continue
         full[name] = full[longer[0]] if longer else name
     out = []
     for words, s, e in people:
-        if " ".join(words) in ambiguous:
-            continue
-        target = full[" ".join(words)]
+        name = " ".join(words)
+        if name in ambiguous:
+            before = [t for t in ambiguous[name] if first.get(t, len(doc)) < s]
+            if len(before) != 1:
+                continue
+            target = before[0]
+        else:
+            target = full[name]
         if target in lexicon_people:
             out.append(Found(s, e, lexicon_people[target], "name"))
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import pickle
 import resource
 import shutil
 import signal
@@ -77,14 +78,20 @@ def serve(conn) -> None:
                 store, opened = ox.Store.read_only(checkpoint), checkpoint
             data = run_on_oxigraph(store, job)
         except errors.KgqaError as err:
-            conn.send(("error", (type(err).__name__, err.message)))
+            _answer(conn, ERROR, (type(err).__name__, err.message))
         except MemoryError:  # Python's own allocation failed past the bound: the engine's aborts instead
-            conn.send(("error", ("QueryOutOfMemory", "")))
+            _answer(conn, ERROR, ("QueryOutOfMemory", ""))
         except Exception as err:  # the engine failed: report it, keep serving
-            conn.send(("error", ("StoreUnavailable", f"the query failed in the store: {err}")))
+            _answer(conn, ERROR, ("StoreUnavailable", f"the query failed in the store: {err}"))
         else:
-            conn.send(("ok", len(data)))
-            conn.send_bytes(data)
+            conn.send_bytes(OK + data)  # one message: one write here, one wake-up in the server
+
+
+OK, ERROR = b"o", b"e"  # the first byte of a worker's answer: the result follows, or a pickled error
+
+
+def _answer(conn, status: bytes, error: tuple[str, str]) -> None:
+    conn.send_bytes(status + pickle.dumps(error))
 
 
 @dataclass(eq=False)
@@ -211,12 +218,11 @@ class WorkerPool:
                 if not worker.conn.poll(self.timeout):
                     self.kills += 1
                     raise errors.QueryTimeout(timeout_message(self.timeout))
-                status, payload = worker.conn.recv()
-                if status == "ok":
-                    data = worker.conn.recv_bytes()
+                answer = worker.conn.recv_bytes()
+                if answer[:1] == OK:
                     healthy = True
-                    return data
-                name, message = payload
+                    return answer[1:]
+                name, message = pickle.loads(answer[1:])
                 if name == "QueryOutOfMemory":
                     self.out_of_memory += 1
                     raise errors.QueryOutOfMemory(memory_message(self.max_memory),

@@ -271,9 +271,11 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, budget: B
 
         def sparql_part() -> tuple[tuple[float, float], float, dict]:
             with servers.kgqa_serve(folder, log=log_dir / f"kgqa-serve-sparql-{size}.log") as kgqa, \
-                    servers.oxigraph_serve_read_only(snap_dir, log=log_dir / f"oxigraph-{size}.log") as oxi:
+                    servers.oxigraph_serve_read_only(snap_dir, log=log_dir / f"oxigraph-{size}.log") as oxi, \
+                    servers.flask_floor(log=log_dir / f"floor-{size}.log") as floor:
                 ready = kgqa.wait_ready(budget.ready_s)
                 oxi.wait_ready(budget.ready_s)
+                floor.wait_ready(budget.ready_s)
                 print(f"[{size}] kgqa serve answered /healthz 200 in {ready:.1f} s", flush=True)
                 measured = guard(results, f"[{size}] /sparql throughput", lambda: bench_sparql.throughput(
                     results, size, engine, kgqa.url, oxi.url, named, total=budget.sparql_total, threads=8,
@@ -281,7 +283,7 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, budget: B
                 results.facts.setdefault("sparql", {})[size] = measured
                 guard(results, f"[{size}] one-client latency", lambda: bench_sparql.http_latency(
                     results, size, kgqa.url, oxi.url, named, total=budget.latency_total,
-                    cap_s=budget.latency_cap_s, timeout=budget.sparql_timeout_s))
+                    cap_s=budget.latency_cap_s, timeout=budget.sparql_timeout_s, floor_url=floor.url))
                 return kgqa.peak_rss_mb(), oxi.peak_rss_mb()[0], measured
 
         # a server that does not start fails its own part (with the reason), not the size

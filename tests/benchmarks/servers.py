@@ -1,4 +1,5 @@
-"""Servers the benchmark starts on loopback and stops: `kgqa serve` and `oxigraph serve-read-only`.
+"""Servers the benchmark starts on loopback and stops: `kgqa serve`, `oxigraph serve-read-only` and
+the Flask floor (a no-op route served as kgqa serves).
 
 Each runs as a child process on a free 127.0.0.1 port, is waited for with a bounded number of polls,
 and is stopped by its own process id. Peak memory is read from /proc (VmHWM: the high-water mark of
@@ -16,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: floor.py runs as tests.benchmarks.floor
 HOST = "127.0.0.1"
 
 
@@ -99,6 +101,14 @@ def kgqa_serve(store: Path, *, threads: int = 8, env: dict | None = None, log: P
     argv = [str(BIN / "kgqa"), "serve", "--store", str(store), "--host", HOST, "--port", str(port),
             "--threads", str(threads)]
     return Server("kgqa serve", argv, port, "/healthz", env=env, log=log)
+
+
+def flask_floor(*, threads: int = 8, log: Path | None = None) -> Server:
+    """A no-op Flask route served by waitress as `kgqa serve` serves it (floor.py): the HTTP floor."""
+    port = free_port()
+    argv = [sys.executable, "-m", "tests.benchmarks.floor", "--host", HOST, "--port", str(port),
+            "--threads", str(threads)]
+    return Server("flask floor", argv, port, "/floor", log=log, env={"PYTHONPATH": str(ROOT)})
 
 
 def oxigraph_serve_read_only(location: Path, log: Path | None = None) -> Server:
