@@ -196,7 +196,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]
     if plan.verb:  # the question's own verb first; a verb that names no kind ("reaffirm") keeps only its facts
         same = [rec for rec in kept if rec.first("verb") == plan.verb]
-        kept = same if plan.only_verb else same + [rec for rec in kept if rec not in same]
+        kept = same if plan.only_verb else same + [rec for rec in kept if rec.first("verb") != plan.verb]
     kept = merge_reports(kept)
     if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
         said = [rec for rec in kept if rec.first("verb") in plan.speech]
@@ -267,10 +267,14 @@ def merge_reports(records: list[facts_mod.FactRecord]) -> list[facts_mod.FactRec
     content in other words, or a meeting on no different date) as one record crediting every source;
     values they disagree on (a length, a date) stay side by side, each with its graph, as a conflict."""
     out: list[facts_mod.FactRecord] = []
+    buckets: dict[tuple, list[facts_mod.FactRecord]] = {}  # compared only with the same kind and actors
+    words: dict[int, set[str]] = {}
     for rec in records:
-        twin = next((o for o in out if _same_report(o, rec)), None)
+        bucket = buckets.setdefault(_report_key(rec), [])
+        twin = next((o for o in bucket if _same_report(o, rec, words)), None)
         if twin is None:
             out.append(rec)
+            bucket.append(rec)
             continue
         for name, vals in rec.props.items():
             twin.props.setdefault(name, []).extend(v for v in vals if v not in twin.props[name])
@@ -279,23 +283,26 @@ def merge_reports(records: list[facts_mod.FactRecord]) -> list[facts_mod.FactRec
     return out
 
 
-def _same_report(a: facts_mod.FactRecord, b: facts_mod.FactRecord) -> bool:
-    if a.kind() != b.kind() or a.first("negated") != b.first("negated") or a.sources() & b.sources():
-        return False
-    actors = ("holder", "participant", "recipient", "target")
-    if any({x["iri"] for x in a.actors(n)} != {x["iri"] for x in b.actors(n)} for n in actors):
+def _report_key(rec: facts_mod.FactRecord) -> tuple:
+    return (rec.kind(), rec.first("negated"),
+            *(frozenset(v.value for v in rec.values(n)) for n in ("holder", "participant", "recipient", "target")))
+
+
+def _same_report(a: facts_mod.FactRecord, b: facts_mod.FactRecord, words: dict[int, set[str]]) -> bool:
+    """b (of the same kind and actors as a) tells a's fact: from other sources, in the same words, or a
+    meeting on no different date or place."""
+    if a.sources() & b.sources():
         return False
     if a.kind() == "Meeting":
         dates = ({v.value for v in a.values("date")}, {v.value for v in b.values("date")})
         places = ({v.value for v in a.values("place")}, {v.value for v in b.values("place")})
         return all(not (x and y) or x & y for x, y in (dates, places))
-    return _same_words(a.first("content") or "", b.first("content") or "")
+    x, y = (words.setdefault(id(r), _stems(r.first("content") or "")) for r in (a, b))
+    return bool(x and y) and len(x & y) / len(x | y) >= 0.8  # at least 80% of their word stems shared
 
 
-def _same_words(a: str, b: str) -> bool:
-    """Contents that say the same: at least 80% of their word stems shared (and some words at all)."""
-    x, y = ({stem(w) for w in re.findall(r"\w[\w'-]*", t.lower()) if len(w) > 2} for t in (a, b))
-    return bool(x and y) and len(x & y) / len(x | y) >= 0.8
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"\w[\w'-]*", text.lower()) if len(w) > 2}
 
 
 def _order(rec: facts_mod.FactRecord, only: str | None) -> tuple:
