@@ -45,9 +45,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUERY_QUEUE_TIMEOUT", "KGQA_QUERY_QUEUE_TIMEOUT", 60.0,
             "Seconds a /sparql query may wait for a free worker (503 sparql_busy after); its own "
             "QUERY_TIMEOUT starts only when it runs.", float),
-    Setting("QUERY_MAX_BYTES", "KGQA_QUERY_MAX_BYTES", 5_000_000,
+    Setting("QUERY_MAX_BYTES", "KGQA_QUERY_MAX_BYTES", 0,
             "Result-size limit of one /sparql or `kgqa query` query in bytes, as serialized (413 "
-            "result_too_large above), whatever its row count.", int),
+            "result_too_large above), whatever its row count. 0: 500 bytes per row of QUERY_MAX_ROWS "
+            "(5 MB at the default 10,000 rows), so raising the row limit raises this one with it.", int),
     Setting("QUERY_MAX_MEMORY", "KGQA_QUERY_MAX_MEMORY", 2048,
             "Address space of each SPARQL worker process, in MB (RLIMIT_AS; the store alone needs about "
             "768). A query past it ends its worker, is answered 422 query_out_of_memory and the worker is "

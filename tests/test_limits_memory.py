@@ -105,3 +105,15 @@ def test_limits_bytes_remote_read_stops_at_bound(remote_store):
     with pytest.raises(ResultTooLarge, match="more than 1000000 bytes"):
         remote_store.execute(BIG_ROWS, "application/sparql-results+json", max_bytes=MAX_BYTES)
     assert remote_store.execute(SMALL, "application/sparql-results+json", max_bytes=MAX_BYTES)
+
+
+@pytest.mark.parametrize("rows, status", [("10000", 2), ("5000000", 0)])
+def test_limits_cli_byte_bound_follows_row_limit(text_store_dir, rows, status):
+    """With no QUERY_MAX_BYTES, the byte bound is 500 bytes per allowed row: 6.4 MB in two rows is past
+    the default (5 MB), and an operator who raised the row limit gets the answer."""
+    env = {k: v for k, v in os.environ.items() if k != "KGQA_QUERY_MAX_BYTES"}
+    env.update(KGQA_QUERY_MAX_ROWS=rows, KGQA_QUERY_TIMEOUT="60")
+    done = subprocess.run([sys.executable, "-m", "service.cli", "query", "--store", text_store_dir, BIG_ROWS],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == status, done.stderr[-500:]
+    assert (status == 0) == (len(done.stdout) > 6_000_000)

@@ -48,6 +48,15 @@ def canonical(media_type: str) -> str:
     return ALIASES.get(media_type, media_type)
 
 
+BYTES_PER_ROW = 500  # the byte bound a row limit implies when QUERY_MAX_BYTES is 0
+
+
+def result_bytes(settings: dict) -> int:
+    """The result-size limit in bytes: QUERY_MAX_BYTES, or 500 bytes per allowed row when it is 0."""
+    explicit = int(settings.get("QUERY_MAX_BYTES") or 0)
+    return explicit or BYTES_PER_ROW * int(settings.get("QUERY_MAX_ROWS") or 10_000)
+
+
 def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, settings: dict, *,
             default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
             base_iri: str | None = None) -> Job:
@@ -67,7 +76,7 @@ def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, set
                default_graphs=tuple(default_graphs) if default_graphs is not None else None,
                named_graphs=tuple(named_graphs) if named_graphs is not None else None,
                max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000),
-               max_bytes=int(settings.get("QUERY_MAX_BYTES") or 0), base_iri=base_iri,
+               max_bytes=result_bytes(settings), base_iri=base_iri,
                prefixes=info.prefixes)
 
 
