@@ -50,6 +50,8 @@ def main(out: Path = ROOT / "docs") -> int:
                 with page.expect_navigation():
                     page.locator("a.citation-link").first.click()
                 page.locator('[aria-current="true"]').wait_for()
+                page.set_viewport_size({"width": 1100, "height": 1250})  # the title above the passage
+                page.evaluate("scrollTo(0, 0)")
                 page.screenshot(path=str(out / "page-source.png"))
                 chromium.close()
         finally:

@@ -42,6 +42,7 @@
       }
     }
     heading.textContent = "What this passage supports";
+    document.getElementById("facts").classList.add("live");  // from now on it stays in view
     body.replaceChildren(list.children.length ? list : document.createTextNode("No fact recorded."));
   }
   for (const mark of document.querySelectorAll("mark.ev")) {
