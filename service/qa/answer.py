@@ -297,7 +297,10 @@ def _same_report(a: facts_mod.FactRecord, b: facts_mod.FactRecord, words: dict[i
         dates = ({v.value for v in a.values("date")}, {v.value for v in b.values("date")})
         places = ({v.value for v in a.values("place")}, {v.value for v in b.values("place")})
         return all(not (x and y) or x & y for x, y in (dates, places))
-    x, y = (words.setdefault(id(r), _stems(r.first("content") or "")) for r in (a, b))
+    for r in (a, b):  # each record's stems once (setdefault's argument would be computed every time)
+        if id(r) not in words:
+            words[id(r)] = _stems(r.first("content") or "")
+    x, y = words[id(a)], words[id(b)]
     return bool(x and y) and len(x & y) / len(x | y) >= 0.8  # at least 80% of their word stems shared
 
 
