@@ -3,43 +3,21 @@
 request from being served."""
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
+from .serving import Serve
+
 IDLE = 300
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def server(tmp_path):
-    port = _free_port()
-    env = dict(os.environ, KGQA_IDLE_TIMEOUT="2")
-    process = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--store", str(tmp_path / "store"),
-                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=5).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield port
-    process.terminate()
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    serving = Serve(tmp_path / "store", KGQA_IDLE_TIMEOUT="2")
+    yield serving.port
+    serving.stop()
 
 
 def test_cli_serve_answers_beside_idle_connections(server):

@@ -3,15 +3,12 @@ it (its run file in the store folder); kill -9 of the server during a live inges
 from __future__ import annotations
 
 import json
-import os
 import signal
-import socket
 import stat
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -20,40 +17,12 @@ from service.ingest.pipeline import ingest_paths
 from service.store.embedded import EmbeddedStore
 
 from .conftest import DATA
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .serving import Serve
 
 
 def _kgqa(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "service.cli", *args], capture_output=True, text=True,
                           timeout=timeout)
-
-
-class Serve:
-    """`kgqa serve` on a store folder, on a free loopback port, until stop()."""
-
-    def __init__(self, folder: Path, **env: str):
-        self.folder, self.port = folder, _free_port()
-        log = open(str(folder) + ".log", "wb")
-        self.process = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--store", str(folder),
-                                         "--port", str(self.port)], stdout=subprocess.DEVNULL, stderr=log,
-                                        env={**os.environ, **env})
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2).read()
-                return
-            except OSError:
-                assert self.process.poll() is None, Path(str(folder) + ".log").read_text()
-                time.sleep(0.1)
-
-    def stop(self, sig: int = signal.SIGTERM) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(sig)
-            self.process.wait(60)
 
 
 @pytest.fixture

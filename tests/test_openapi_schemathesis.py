@@ -3,13 +3,9 @@ schemathesis (about 50 generated requests per operation, loopback only, the writ
 token) finds no 500 and no status, media type or JSON body the description does not declare."""
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -18,6 +14,7 @@ from service.store.embedded import EmbeddedStore
 from service.web import create_app
 
 from .conftest import BASE, DATA
+from .serving import Serve
 
 TOKEN = "test-ingest-token"
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
@@ -50,36 +47,14 @@ def test_openapi_describes_every_route(app):
         assert path in described and methods <= set(described[path]), (path, methods)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def served(tmp_path):
     folder = tmp_path / "store"
     with EmbeddedStore(str(folder)) as st:
         st.load((DATA / "graphs" / "qa-geneva.trig").read_bytes(), "application/trig")
-    port = _free_port()
-    env = dict(os.environ, KGQA_INGEST_TOKEN=TOKEN, KGQA_BASE_IRI=BASE, KGQA_QUERY_TIMEOUT="5")
-    log = open(tmp_path / "server.log", "wb")
-    server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--store", str(folder),
-                               "--port", str(port)], stdout=log, stderr=log, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=5).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    server.terminate()
-    try:
-        server.wait(30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+    serving = Serve(folder, KGQA_INGEST_TOKEN=TOKEN, KGQA_BASE_IRI=BASE, KGQA_QUERY_TIMEOUT="5")
+    yield serving.base
+    serving.stop()
 
 
 def test_openapi_schemathesis_finds_nothing_undeclared(served, tmp_path):
