@@ -9,6 +9,8 @@ and attributed ones. Every content is verbatim: `fact.content == document.text[c
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import estimates, kinds, lexicon, qualifiers, speech
@@ -129,7 +131,10 @@ class _Reader:
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if obj is not None and kinds.trigger_for(obj, self.b.lexicon) is not None:
                     continue
-                trig, found = kinds.GENERIC, None
+                if obj is None and any(c.dep_ == "ccomp" for c in tok.children):
+                    trig = replace(trig, kind="speech")  # "reiterated that talks must go on": what was said
+                else:
+                    trig, found = kinds.GENERIC, None
             if anchor is not None:
                 anchors.add(anchor.i)
             if trig.kind in CUE_KINDS:

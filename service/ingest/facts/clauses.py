@@ -132,6 +132,9 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject_of(head, depth + 1)
     if pred.dep_ == "relcl":
         return head, False
+    if pred.dep_ == "advcl" and pred.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
+        subj, passive = subject_of(head, depth + 1)  # "gathered in the square to demand": the gatherers
+        return (subj, False) if subj is not None and not passive else (None, False)
     return None, False
 
 

@@ -43,6 +43,11 @@ def _dependent(tok: Token, word: str) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj" and (g.lemma_.lower() == word or g.lower_ == word):
                     return g
+    for obj in tok.children:  # "discussed the crisis with Y": the parser hung the preposition on the object
+        if obj.dep_ == "dobj":
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ == word and c.i == obj.i + 1:
+                    return c
     return None
 
 

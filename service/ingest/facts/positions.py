@@ -33,6 +33,9 @@ ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 AGENT_PREPS = ("for", "of", "at", "from")
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT")  # a content that is only "it", "which", "whatever", "that"
+# heads that count people named after "of" ("dozens of experts", "a group of scientists")
+QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
+                  "handful")
 
 
 @dataclass
@@ -60,6 +63,10 @@ class Builder:
         person = self._titled_person(tok)
         if person:  # "IAEA chief Rafael Grossi" misparsed with IAEA as the subject: Grossi is the doer
             return [person]
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
+            named = self.actors(tok.head, strict)  # "John Large, a British consultant who advised": Large
+            if named:
+                return named
         if strict and any(c.dep_ == "nummod" for c in tok.children):
             return []  # "About 74,000 Americans died": a count of people (an estimate), not the country acting
         dateline = getattr(self.resolver, "in_dateline", lambda i: False)
@@ -213,6 +220,10 @@ class Builder:
             content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
+        if lexical and trig.object == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
+                and obj is not None and content is not None and content[0] <= obj.i \
+                and content[1] <= obj.right_edge.i + 1:
+            return None  # "advised the Norwegian government in 2000": someone advised, nothing asked
         if content is not None and content[1] - content[0] == 1 and self.doc[content[0]].tag_ in BARE_REFERENCES:
             return None  # "accept it", "which most Whigs opposed", "whatever he wants": nothing said
         if lexical and not holders and subj is not None and not passive:
@@ -234,6 +245,11 @@ class Builder:
     def _unnamed_group(self, subj: Token) -> list[str]:
         make = getattr(self.resolver, "group_for", None)
         key = make(subj) if make is not None else None
+        if key is None and make is not None and subj.lemma_.lower() in QUANTITY_HEADS:
+            # "Dozens of security experts urged", "a group of scientists said": the people counted
+            people = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"), None)
+            key = make(people) if people is not None else None
         return [key] if key else []
 
     def _backs_person(self, obj: Token) -> bool:

@@ -41,6 +41,7 @@ def negated(pred: Token) -> bool:
         return True  # "has yet to ratify the bid": not done
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
+               or (c.dep_ == "det" and c.lower_ == "no" and h.pos_ == "NOUN")  # "has no plans to"
                for h in heads for c in h.children)
 
 
