@@ -135,8 +135,8 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
 
     for child in h.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and r.key_at[child.i]:
-            country = r.country(r.key_at[child.i])
-            return [k] if country and (k := as_kind(country)) else []
+            country = r.country(r.key_at[child.i])  # "Trudeau's government": a country not named, copied in
+            return [k] if country and r.known_actor(country) and (k := as_kind(country)) else []
         if child.dep_ == "poss" and child.pos_ == "PRON":  # "His government": the country of whom "his" is
             owners = r.refers(child)
             country = r.country(owners[0]) if len(owners) == 1 else None
