@@ -17,7 +17,7 @@ from ...vocab import FACT_KINDS
 
 SPECIAL_KINDS = ("ignore", "speech", "hedge", "joint", "attribution", "agent", "light")
 POS = ("verb", "noun", "adj", "cue")
-OBJECT_ROLES = ("content", "target", "recipient", "participant", "-")
+OBJECT_ROLES = ("content", "target", "recipient", "clause", "participant", "-")
 
 
 @dataclass(frozen=True)

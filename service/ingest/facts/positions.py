@@ -175,6 +175,7 @@ class Builder:
         if trig.pos == "adj":
             passive = False  # "are committed to": the subject holds the state
         target, recipient, content = [], [], None
+        role = "recipient" if trig.object == "clause" else trig.object  # "clause": a recipient, and a clause said
         obj = child(pred, "dobj", "dative")
         if passive:
             agent = agent_of(pred)
@@ -182,8 +183,8 @@ class Builder:
             if not holders:
                 holders = [k for o in between(pred) for k in self.actors(o)]
             if subj is not None:
-                if trig.object in ("target", "recipient"):
-                    (target if trig.object == "target" else recipient).extend(self.actors(subj))
+                if role in ("target", "recipient"):
+                    (target if role == "target" else recipient).extend(self.actors(subj))
                     content = content_of(pred, anchor)
                 else:  # the thing done: "which were announced by X" is about its head noun alone
                     phrase = noun_phrase(subj) if subj.i == pred.head.i else None
@@ -198,10 +199,10 @@ class Builder:
             if not holders and subj is not None and subj.dep_ == "dobj" and pred.dep_ == "acl":
                 outer, outer_passive = subject_of(subj.head)  # "issued a statement calling for X"
                 holders = self.actors(outer) if outer is not None and not outer_passive else []
-            if trig.object in ("target", "recipient") and obj is not None:
-                (target if trig.object == "target" else recipient).extend(self.actors(obj))
+            if role in ("target", "recipient") and obj is not None:
+                (target if role == "target" else recipient).extend(self.actors(obj))
                 content = after_object(pred, obj)
-                if content is None and trig.object == "target":
+                if content is None and role == "target":
                     content = subtree_span(obj)
                 if content is None and trig.speech and pred.sent.end - obj.right_edge.i > 4:
                     content = obj.right_edge.i + 1, pred.sent.end  # "told voters at a diner that ..."
@@ -220,7 +221,9 @@ class Builder:
             content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
-        if lexical and trig.object == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
+        if trig.object == "clause" and not _clausal(self.doc, content):
+            return None  # "advised Pfizer on the merger": counsel as a job; "advised them to wait": a proposal
+        if lexical and role == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
                 and obj is not None and content is not None and content[0] <= obj.i \
                 and content[1] <= obj.right_edge.i + 1:
             return None  # "advised the Norwegian government in 2000": someone advised, nothing asked
@@ -301,6 +304,15 @@ class Builder:
         if fact.time_text is None:
             fact.time_text, fact.date = qualifiers.time_of(pred, self.published)
         return fact
+
+
+def _clausal(doc, content: tuple[int, int] | None) -> bool:
+    """A content that is a clause ("to wait", "that the talks resume"), not a noun phrase."""
+    if content is None:
+        return False
+    words = doc[content[0]:content[1]]
+    root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
+    return root is not None and root.pos_ in ("VERB", "AUX") and root.dep_ in ("xcomp", "ccomp")
 
 
 def _copula_above(noun: Token) -> Token | None:
