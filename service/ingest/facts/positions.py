@@ -224,8 +224,8 @@ class Builder:
         if trig.object == "clause" and not _clausal(self.doc, content):
             return None  # "advised Pfizer on the merger": counsel as a job; "advised them to wait": a proposal
         if lexical and role == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
-                and obj is not None and content is not None and content[0] <= obj.i \
-                and content[1] <= obj.right_edge.i + 1:
+                and obj is not None and content is not None and obj.left_edge.i <= content[0] \
+                and content[1] <= obj.right_edge.i + 1 and self._party(obj):
             return None  # "advised the Norwegian government in 2000": someone advised, nothing asked
         if content is not None and content[1] - content[0] == 1 and self.doc[content[0]].tag_ in BARE_REFERENCES:
             return None  # "accept it", "which most Whigs opposed", "whatever he wants": nothing said
@@ -254,6 +254,11 @@ class Builder:
                            for g in c.children if g.dep_ == "pobj"), None)
             key = make(people) if people is not None else None
         return [key] if key else []
+
+    def _party(self, obj: Token) -> bool:
+        """An object that names who is addressed ("urged Iran", "urged the government", "urged officials"),
+        not a thing asked for that merely mentions someone ("urged a White House response")."""
+        return obj.pos_ in ("PROPN", "PRON") or obj.tag_ == "NNS" or self.lexicon.cue(obj.lemma_) == "agent"
 
     def _backs_person(self, obj: Token) -> bool:
         if obj.lower_ in ("him", "her", "me", "them", "us", "you"):
