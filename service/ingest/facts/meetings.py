@@ -49,7 +49,7 @@ class Meetings:
         for c in pred.children:
             if c.dep_ == "oprd" and c.pos_ == "PROPN":  # "called his counterpart Hakan Fidan"
                 others.append(c)
-            if c.dep_ == "dobj" and c != anchor:
+            if c.dep_ == "dobj" and c != anchor and (anchor is None or anchor.head != c):  # not the topic
                 if pred.lemma_.lower() == "meet" and self._requirement(c):
                     return None  # "did not meet the standards": satisfied, not met
                 if self._requirement(c) and not any(g.dep_ == "agent" for g in pred.children):
