@@ -132,9 +132,6 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject_of(head, depth + 1)
     if pred.dep_ == "relcl":
         return head, False
-    if pred.dep_ == "advcl" and pred.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
-        subj, passive = subject_of(head, depth + 1)  # "gathered in the square to demand": the gatherers
-        return (subj, False) if subj is not None and not passive else (None, False)
     return None, False
 
 
@@ -210,3 +207,13 @@ def outer_conj(conj: Token) -> bool:
             c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):
         return True  # "denied that Tehran [had sought] weapons and accused Israel": the tense of the clause above
     return finite and part.tag_ in ("VB", "VBG") and part.dep_ in ("xcomp", "ccomp")
+
+
+def purpose_subject(pred: Token) -> Token | None:
+    """The doer of a purpose clause ("gathered in the square to demand ..."): the active subject of the
+    clause it serves."""
+    if pred.dep_ != "advcl" or pred.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in pred.children):
+        return None
+    subj, passive = subject_of(pred.head)
+    return subj if subj is not None and not passive else None

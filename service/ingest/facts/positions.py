@@ -19,6 +19,7 @@ from .clauses import (
     fronted_list,
     including,
     noun_phrase,
+    purpose_subject,
     subject_of,
     subtree_span,
     text_of,
@@ -33,6 +34,8 @@ ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 AGENT_PREPS = ("for", "of", "at", "from")
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT")  # a content that is only "it", "which", "whatever", "that"
+# acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
+ACTS = ("Proposal", "Demand", "Commitment", "Accusation", "Criticism", "Denial")
 # heads that count people named after "of" ("dozens of experts", "a group of scientists")
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
@@ -166,6 +169,8 @@ class Builder:
         subj, passive = subject_of(pred)
         if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
             subj, passive = subject_of(pred.head)
+        if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
+            subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
             passive = True  # "with Assad removed from power"
