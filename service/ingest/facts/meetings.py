@@ -195,7 +195,7 @@ class Meetings:
         still to come ("X will attend the summit", "X wants to hold a rally")."""
         verb = attendance.took_part(noun)
         if verb is None or verb.dep_ == "xcomp" or attendance.planned(verb) or attendance.conditional(verb) \
-                or noun.lemma_.lower() not in attendance.GATHERINGS:
+                or noun.lemma_.lower() not in attendance.GATHERINGS or qualifiers.negated(verb):  # "did not attend"
             return []
         found = trigger_for(verb, self.b.lexicon)
         if found is not None and found[0].kind == "Meeting" and not self._spoke_to_crowd(found[1]):
