@@ -156,7 +156,10 @@ class Builder:
                 keys += self.resolver.resolve(phrase) + self.named_in(phrase)
         if keys:
             return list(dict.fromkeys(keys))
-        if subject_fallback and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        if subject_fallback and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS", "NNP")
+                                                              for g in c.children) for c in noun.children):
+            # not "described the hopes of voters": the voters' hopes, not the describer's
             subj, passive = subject_of(noun.head)
             if subj is not None and not passive:
                 return self.actors(subj)
