@@ -243,9 +243,8 @@ def is_light(toks: list[Token]) -> int:
     """The most rows the query can give if it is light: one triple pattern with a constant subject or
     object (one index range of that resource's triples), no repeated variable (every triple scanned
     is a row), no expression, DISTINCT, ORDER BY or OFFSET; an ASK, or a SELECT with a LIMIT of at
-    most LIGHT_LIMIT. Its work
-    and memory are bounded by that LIMIT (or the first match), so it may run without the time and
-    memory bounds of a worker process. 0 for anything else, however cheap."""
+    most LIGHT_LIMIT. Its work and memory are bounded by that LIMIT (or the first match), so it may
+    run without the time and memory bounds of a worker process. 0 for anything else, however cheap."""
     i = _after_prologue(toks)
     words = [t.text.upper() if t.kind == "word" else None for t in toks]
     if i >= len(toks) or words[i] not in ("SELECT", "ASK"):
