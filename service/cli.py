@@ -102,10 +102,13 @@ def serve(store, endpoint, host, port, threads):
     """Serve the HTTP API (waitress, a production WSGI server)."""
     import waitress
 
+    from .allocator import limit_arenas
     from .web import create_app
 
     try:
-        app = create_app(_settings(store, endpoint))
+        settings = _settings(store, endpoint)
+        limit_arenas(int(settings["MALLOC_ARENAS"]))  # before the store, spaCy and the threads allocate
+        app = create_app(settings)
     except KgqaError as err:
         fail(err)
     app.extensions["kgqa.stats"].warm()  # counts for /healthz, computed while the server starts

@@ -54,6 +54,11 @@ SETTINGS: tuple[Setting, ...] = (
             "768). A query past it ends its worker, is answered 422 query_out_of_memory and the worker is "
             "replaced; `kgqa query` runs its query in such a process too. 0: no bound. With "
             "QUERY_WORKERS=0 queries run in the server's own process and their memory is unbounded.", int),
+    Setting("QUERY_REFRESH", "KGQA_QUERY_REFRESH", 1.0,
+            "Seconds a /sparql worker's checkpoint of the embedded store is reused once taken: under "
+            "continuous live writes /sparql shows them at most this much later (after a quiet spell, at "
+            "once). Each checkpoint flushes the store's write buffers into new files, whose cached blocks "
+            "pile up in the server's memory; 0: a checkpoint after every write.", float),
     Setting("MAX_CONNECTIONS", "KGQA_MAX_CONNECTIONS", 1000,
             "Open connections `kgqa serve` accepts at once, idle ones included; more wait in the listen "
             "backlog until one closes.", int),
@@ -66,6 +71,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ASK_CANDIDATES", "KGQA_ASK_CANDIDATES", 300,
             "Facts a question's template fetches at most; the best of them (surest, most reported) are "
             "answered, and the answer says when there were more. Bounds /ask's time on a large graph.", int),
+    Setting("MALLOC_ARENAS", "KGQA_MALLOC_ARENAS", 2,
+            "glibc malloc arenas `kgqa serve` may use (mallopt M_ARENA_MAX, set as it starts): with one "
+            "per thread, each keeps the memory its requests freed, and the server grew with every live "
+            "ingest. 0: glibc's default (8 per core).", int),
     Setting("INGEST_TOKEN", "KGQA_INGEST_TOKEN", "",
             "Bearer token that POST /sources and DELETE /sources/<id> (live ingest) accept from any client; "
             "empty: writes come only from `kgqa ingest` on the same machine (the per-run token the server "
