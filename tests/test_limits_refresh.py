@@ -18,8 +18,9 @@ def _count(runner) -> int:
 
 
 def _add(store, first: int, n: int) -> None:
-    store.ox.extend([ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
-                             ox.Literal(str(i)), ox.NamedNode("http://example.org/g")) for i in range(first, first + n)])
+    g, p = ox.NamedNode("http://example.org/g"), ox.NamedNode("http://example.org/p")
+    store.ox.extend([ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), p, ox.Literal(str(i)), g)
+                     for i in range(first, first + n)])
 
 
 @pytest.mark.parametrize("refresh, seen", [(3600.0, 2), (0.0, 5)])
