@@ -102,13 +102,13 @@ def serve(store, endpoint, host, port, threads):
     """Serve the HTTP API (waitress, a production WSGI server)."""
     import waitress
 
-    from .allocator import limit_arenas
+    from .memory import limit_arenas
     from .web import create_app
 
+    limit_arenas()  # before any thread starts: freed memory is reused, not kept per request thread
+
     try:
-        settings = _settings(store, endpoint)
-        limit_arenas(int(settings["MALLOC_ARENAS"]))  # before the store, spaCy and the threads allocate
-        app = create_app(settings)
+        app = create_app(_settings(store, endpoint))
     except KgqaError as err:
         fail(err)
     app.extensions["kgqa.stats"].warm()  # counts for /healthz, computed while the server starts

@@ -71,10 +71,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ASK_CANDIDATES", "KGQA_ASK_CANDIDATES", 300,
             "Facts a question's template fetches at most; the best of them (surest, most reported) are "
             "answered, and the answer says when there were more. Bounds /ask's time on a large graph.", int),
-    Setting("MALLOC_ARENAS", "KGQA_MALLOC_ARENAS", 2,
-            "glibc malloc arenas `kgqa serve` may use (mallopt M_ARENA_MAX, set as it starts): with one "
-            "per thread, each keeps the memory its requests freed, and the server grew with every live "
-            "ingest. 0: glibc's default (8 per core).", int),
     Setting("INGEST_TOKEN", "KGQA_INGEST_TOKEN", "",
             "Bearer token that POST /sources and DELETE /sources/<id> (live ingest) accept from any client; "
             "empty: writes come only from `kgqa ingest` on the same machine (the per-run token the server "
