@@ -35,7 +35,7 @@ PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptan
 AGENT_PREPS = ("for", "of", "at", "from")
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT")  # a content that is only "it", "which", "whatever", "that"
 # acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
-ACTS = ("Proposal", "Demand", "Commitment", "Accusation", "Criticism", "Denial")
+ACTS = ("Proposal", "Demand", "Accusation", "Criticism", "Denial")  # not "to commit fraud"
 # heads that count people named after "of" ("dozens of experts", "a group of scientists")
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
