@@ -103,9 +103,11 @@ class Template:
     def can_match(self, store: Store, bindings: dict[str, Term], *, index=None) -> bool:
         """False when a pattern of needs() finds nothing (then run() would find no row at all)."""
         for name, pattern in self.needs(set(bindings)):
-            query = _PREFIX + "ASK WHERE {\n" + pattern + "\n}\n"
-            query = _bound_reach(query, store, {name: bindings[name]}, False, index, few=None)
-            if not store.ask(bind_values(query, {name: bindings[name]}) if f"?{name}" in query else query):
+            # a SELECT of one row inside one document graph, as the templates run (every store plans it)
+            query = _PREFIX + "SELECT ?fact WHERE {\n" + pattern + "\n}\n"
+            query = within_one_document(_bound_reach(query, store, {name: bindings[name]}, False, index, few=None))
+            query += "LIMIT 1\n"
+            if not store.select(bind_values(query, {name: bindings[name]}) if f"?{name}" in query else query):
                 return False
         return True
 
