@@ -73,9 +73,9 @@ class _Reader:
                 if speaker.holders and not cand.fact.attributed_to:
                     cand.fact.attributed_to = speaker.holders[0]
         kept = [c for c in kept if not self._foretold(c)]
-        for meeting, verb in framing:
+        for meeting, verb in framing:  # "In a call, X told Y ...": X and whoever X's coordinated clauses name
             for cand in kept:
-                if cand.pred == verb or cand.pred.head == verb:
+                if cand.pred == verb or (cand.pred.head == verb and cand.pred.dep_ in ("conj", "xcomp")):
                     self.meetings.add_participants(meeting, cand.fact.holders)
         # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
         here = next((m for m in new_meetings if m.holders), None) if occasion is None else None
