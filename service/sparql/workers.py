@@ -36,7 +36,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import errors
-from .limits import Job, timeout_message
+from .limits import Job, run_light, timeout_message
 from .queue import SlotQueue
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,7 @@ class WorkerPool:
         self.kills = 0  # queries stopped at the time limit (for tests and the benchmark)
         self.out_of_memory = 0  # workers ended by the memory bound
         self.checkpoints = 0  # checkpoints taken (each makes the workers reopen the store)
+        self.light = 0  # light queries answered in the caller's thread
         _POOLS.add(self)
 
     # --- checkpoints
@@ -207,7 +208,13 @@ class WorkerPool:
         """Run the job in a worker. Waiting for a turn (SlotQueue: QUERY_QUEUE, QUERY_QUEUE_TIMEOUT) and
         running (QUERY_TIMEOUT) are bounded separately: a query queued behind others gets its full time
         once it runs (503 sparql_busy if the line is full or no worker frees up in time; 504
-        query_timeout if it runs too long)."""
+        query_timeout if it runs too long). A light job (guard.is_light: one triple pattern's range,
+        bounded by its LIMIT) runs at once in the caller's thread on the store itself: a hop to a
+        worker would cost more than the query, and it needs neither bound."""
+        data = run_light(self.store, job)
+        if data is not None:
+            self.light += 1
+            return data
         with self.line.slot():
             worker = self._take()
             healthy = False

@@ -19,6 +19,7 @@ import tempfile
 import threading
 from hmac import compare_digest
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -34,9 +35,12 @@ from ..errors import (
     UnsupportedMediaType,
     WriteRefused,
 )
-from ..ingest import pipeline, read
+from ..ingest import read
 from . import get_store
 from .errors import error_response
+
+if TYPE_CHECKING:  # the pipeline imports spaCy (70 MB): only a server that ingests loads it
+    from ..ingest import pipeline
 
 bp = Blueprint("ingest", __name__)
 
@@ -56,6 +60,8 @@ def _unauthorized(err: Unauthorized):
 @bp.post("/sources")
 def add_sources():
     _authorize()
+    from ..ingest import pipeline
+
     config = current_app.config
     limit = int(config["MAX_DOCUMENT_BYTES"])
     request.max_content_length = limit + int(config["MAX_REQUEST_BYTES"])
