@@ -50,7 +50,8 @@ def _next_to(verb: Token, prep: Token) -> bool:
     """A particle or preposition right after the verb, or after its object ("asked allies for")."""
     between = verb.doc[verb.i + 1:prep.i]
     obj = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
-    return all(t.i in obj or t.pos_ == "ADV" for t in between)
+    manner = {t.i for c in verb.children if c.dep_ == "advmod" for t in c.subtree}  # "candidly and frankly"
+    return all(t.i in obj or t.i in manner or t.pos_ == "ADV" for t in between)
 
 
 def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
