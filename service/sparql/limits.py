@@ -300,5 +300,5 @@ def open_runner(store, settings: dict) -> Runner:
         from .workers import WorkerPool
 
         return WorkerPool(store, size=workers, timeout=timeout, max_memory=int(settings.get("QUERY_MAX_MEMORY") or 0),
-                          **line)
+                          refresh=float(settings.get("QUERY_REFRESH") or 0.0), **line)
     return ThreadRunner(store, timeout=timeout, slots=workers or 2, **line)

@@ -75,7 +75,7 @@ def add_sources():
     settings = {**config, "INGEST_PROCESSES": 1}  # no worker processes forked from a threaded server
     with current_app.extensions["kgqa.write_lock"]:
         pipeline.ingest_documents(documents, get_store(), settings, force=force, report=report, atomic=True)
-        _flush(get_store())
+        _settle(get_store(), report.triples)
     summary = {"documents": report.documents, "skipped": report.skipped, "facts": report.facts,
                "triples": report.triples, "seconds": round(report.seconds, 3),
                "errors": [{"document": name, "message": message} for name, message in report.errors],
@@ -96,16 +96,16 @@ def delete_source(doc_id: str):
     with current_app.extensions["kgqa.write_lock"]:
         core.metadata(store, doc_id)  # 404 naming it when absent
         store.remove_graph(iris.document(iris.base(current_app.config), doc_id))
-        _flush(store)
+        _settle(store, None)
     return jsonify({"deleted": doc_id})
 
 
-def _flush(store) -> None:
-    """The embedded store's write buffers to disk after each write, so a server taking documents for days
-    keeps its memory bounded."""
-    flush = getattr(store, "flush", None)
-    if flush is not None:
-        flush()
+def _settle(store, quads: int | None) -> None:
+    """The embedded store's write buffers go to disk once enough live writes piled up (EmbeddedStore.settle),
+    so a server taking documents for days keeps its memory bounded."""
+    settle = getattr(store, "settle", None)
+    if settle is not None:
+        settle(quads)
 
 
 def _authorize() -> None:
