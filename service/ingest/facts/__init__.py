@@ -73,6 +73,9 @@ class _Reader:
                 if speaker.holders and not cand.fact.attributed_to:
                     cand.fact.attributed_to = speaker.holders[0]
         kept = [c for c in kept if not self._foretold(c)]
+        for cand in kept:
+            if kinds.narrative_future(cand):
+                cand.fact.kind = "Action"  # "Obama will try to ...": the writer's forecast, nobody's plan
         for meeting, verb in framing:
             for cand in kept:
                 if cand.pred == verb or cand.pred.head == verb:
@@ -96,14 +99,15 @@ class _Reader:
         return facts
 
     def _foretold(self, cand: Candidate) -> bool:
-        """A future a speaker tells of someone else ("Trump said Mexico will pay for the wall") is the
-        speaker's forecast, not the doer's Intention; a speaker announcing their own side's ("we will
-        present our draft", "Lavrov said Moscow would respond") makes one, and so does the writer's
-        report of a plan ("Erdogan will meet Putin next week")."""
-        if cand.fact.kind != "Intention" or (cand.lexical and cand.trigger.kind != "Action"):
+        """A position a speaker claims for someone else ("Trump said Mexico will pay for the wall",
+        "Cruz says Clinton wants open borders") is the speaker's claim, which their Statement carries,
+        not the other's position; a speaker announcing their own side's ("we will present our draft",
+        "Lavrov said Moscow would respond") makes one, and so does a verb that presents what it reports
+        as fact ("He revealed that Moscow fears ...")."""
+        if cand.fact.kind in ("Statement", "Action", "Estimate", "Meeting"):
             return False
         own = cand.fact.attributed_to
-        if own is None:
+        if own is None or speech.factive(cand.reported_by):
             return False
         country = self.b.resolver.country
         return own not in cand.fact.holders and not ({country(own)} - {None}) & {country(k) for k in cand.fact.holders}

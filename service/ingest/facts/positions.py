@@ -42,6 +42,7 @@ class Candidate:
     trigger: Trigger
     content: tuple[int, int] | None  # token range
     lexical: bool  # from the lexicon, not generic
+    reported_by: Trigger | None = None  # the speech trigger whose content holds this one
 
 
 class Builder:

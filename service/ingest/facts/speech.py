@@ -13,6 +13,9 @@ from .positions import Candidate
 
 FIRST_PERSON = ("i", "we", "me", "us")
 
+# speech verbs that present what they report as true: the writer vouches for it
+FACTIVE_SPEECH = ("reveal", "confirm", "note", "point out", "explain", "observe", "recall", "make clear",
+                  "acknowledge", "admit", "concede", "disclose")
 OPEN_QUOTES = ("“", '"', "‘")
 CLOSE_QUOTES = ("”", '"', "’")
 
@@ -27,6 +30,11 @@ def speaker_of(cand: Candidate, candidates: list[Candidate]) -> Candidate | None
         if start <= cand.pred.i < end:
             return other
     return None
+
+
+def factive(trigger) -> bool:
+    """Does this speech trigger present its content as fact ("revealed that", not "claimed that")?"""
+    return trigger is not None and " ".join(filter(None, (trigger.word, trigger.second))) in FACTIVE_SPEECH
 
 
 def pronoun_speaker(cand: Candidate) -> bool:
@@ -76,6 +84,7 @@ def attribute(cand: Candidate, speech: Candidate) -> None:
     if not cand.fact.holders:
         return
     cand.fact.attributed_to = speech.fact.holders[0]
+    cand.reported_by = speech.trigger
     pred = speech.pred
     subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
     start = min(subj.left_edge.i, pred.i) if subj is not None else pred.i
