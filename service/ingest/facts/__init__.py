@@ -168,7 +168,7 @@ class _Reader:
             if not cand.lexical and _background(cand.pred):
                 continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
-            if not inside:
+            if not inside or (cand.trigger.speech and speech.parenthetical(cand.pred)):
                 kept.append(cand)
                 continue
             speaker = speech.speaker_of(cand, cands)

@@ -37,6 +37,19 @@ def factive(trigger) -> bool:
     return trigger is not None and " ".join(filter(None, (trigger.word, trigger.second))) in FACTIVE_SPEECH
 
 
+def parenthetical(pred) -> bool:
+    """A speech verb set into the clause it reports ("AT&T, she said, finished the work"): the frame of
+    that clause, never part of its content."""
+    if pred.dep_ == "parataxis":
+        return True
+    if any(c.dep_ in ("ccomp", "xcomp") for c in pred.children) or pred.dep_ not in ("advcl", "conj", "ccomp"):
+        return False
+    doc = pred.doc
+    first, last = min([pred.i] + [c.left_edge.i for c in pred.children if c.dep_ == "nsubj"]), pred.i
+    return first > pred.sent.start and doc[first - 1].text == "," and last + 1 < pred.sent.end \
+        and doc[last + 1].text == ","
+
+
 def pronoun_speaker(cand: Candidate) -> bool:
     """A speech act whose subject is a personal pronoun ("he added")."""
     subj, passive = subject_of(cand.pred)
@@ -101,8 +114,8 @@ def according_statement(builder, sent, according) -> Fact | None:
     doc = sent.doc
     obj = according[1]
     phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
-    keys = builder.resolver.resolve(phrase) or builder.named_in(phrase)
-    if not keys:
+    keys = builder.resolver.resolve(phrase) or builder.named_in(phrase) or builder._unnamed_group(obj)
+    if not keys:  # "according to the records": no one stands behind it
         return None
     first, last = according[2], obj.right_edge.i + 1
     words = lambda a, b: sum(1 for t in doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
