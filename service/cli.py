@@ -102,7 +102,10 @@ def serve(store, endpoint, host, port, threads):
     """Serve the HTTP API (waitress, a production WSGI server)."""
     import waitress
 
+    from .memory import limit_arenas
     from .web import create_app
+
+    limit_arenas()  # before any thread starts: freed memory is reused, not kept per request thread
 
     try:
         app = create_app(_settings(store, endpoint))

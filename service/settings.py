@@ -54,6 +54,11 @@ SETTINGS: tuple[Setting, ...] = (
             "768). A query past it ends its worker, is answered 422 query_out_of_memory and the worker is "
             "replaced; `kgqa query` runs its query in such a process too. 0: no bound. With "
             "QUERY_WORKERS=0 queries run in the server's own process and their memory is unbounded.", int),
+    Setting("QUERY_REFRESH", "KGQA_QUERY_REFRESH", 1.0,
+            "Seconds a /sparql worker's checkpoint of the embedded store is reused once taken: under "
+            "continuous live writes /sparql shows them at most this much later (after a quiet spell, at "
+            "once). Each checkpoint flushes the store's write buffers into new files, whose cached blocks "
+            "pile up in the server's memory; 0: a checkpoint after every write.", float),
     Setting("MAX_CONNECTIONS", "KGQA_MAX_CONNECTIONS", 1000,
             "Open connections `kgqa serve` accepts at once, idle ones included; more wait in the listen "
             "backlog until one closes.", int),

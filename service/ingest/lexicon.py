@@ -31,6 +31,7 @@ class Lexicon:
     descriptors: set[str] = field(default_factory=set)
     abbreviations: dict[str, str] = field(default_factory=dict)  # "Sen." -> "Senator"
     meeting_words: set[str] = field(default_factory=set)  # lemmas: a pair with them has met
+    met_nouns: set[str] = field(default_factory=set)  # lemmas of people one meets ("a tribal elder")
     decision_words: set[str] = field(default_factory=set)  # "decided in Tehran": the government
     body_nouns: dict[str, str] = field(default_factory=dict)  # "the country" -> Country, "the regime" -> ...
     office_nouns: set[str] = field(default_factory=set)  # "foreign ministry", "army": a country's office
@@ -108,6 +109,7 @@ def _add_actors(lex: Lexicon, data: dict) -> None:
             lex.country_of[key] = country
     lex.group_heads |= {h.lower() for h in data.get("group_heads", [])}
     lex.meeting_words |= {w.lower() for w in data.get("meeting_words", [])}
+    lex.met_nouns |= {w.lower() for w in data.get("met_nouns", [])}
     lex.decision_words |= {w.lower() for w in data.get("decision_words", [])}
     lex.body_nouns.update({w.lower(): kind for w, kind in data.get("body_nouns", {}).items()})
     lex.office_nouns |= {w.lower() for w in data.get("office_nouns", [])}

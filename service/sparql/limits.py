@@ -70,6 +70,7 @@ class Job:
     max_bytes: int = 5_000_000  # the serialized result's size limit
     base_iri: str | None = None  # relative IRIs resolve against it: the endpoint's URL
     prefixes: tuple[tuple[str, str], ...] = ()  # the query's prefixes, used in Turtle and RDF/XML output
+    light: int = 0  # guard.is_light: the most rows of a query bounded by construction; 0: not light
 
     @property
     def is_graph(self) -> bool:  # CONSTRUCT / DESCRIBE: an RDF graph, not a results table
@@ -190,7 +191,10 @@ def run_on_oxigraph(store: ox.Store, job: Job) -> bytes:
         return out.getvalue()
     if isinstance(result, ox.QueryBoolean):
         return result.serialize(format=RESULT_FORMATS[job.media_type])
-    counter = _RowCounter(job.media_type, job.max_rows, job.max_bytes)
+    if 0 < job.light <= job.max_rows:  # its LIMIT keeps it within the row limit: only bytes are counted
+        counter = _ByteCounter(job.max_bytes)
+    else:
+        counter = _RowCounter(job.media_type, job.max_rows, job.max_bytes)
     result.serialize(counter, format=RESULT_FORMATS[job.media_type])
     return counter.getvalue()
 
@@ -214,6 +218,16 @@ def check_size(data: bytes, job: Job) -> bytes:
     return data
 
 
+def run_light(store, job: Job) -> bytes | None:
+    """A light job (guard.is_light) run at once in this thread on an embedded store: no worker hop,
+    no thread, no checkpoint. Its work is bounded by its LIMIT (or an ASK's first match), its result
+    by the same row and byte limits as any other. None: not light, or not an embedded engine."""
+    engine = getattr(store, "ox", None)
+    if not job.light or not isinstance(engine, ox.Store):
+        return None
+    return run_on_oxigraph(engine, job)
+
+
 def execute(store, job: Job) -> bytes:
     """Run the job in this thread on any store: on the engine itself for an embedded store (exact
     dataset semantics, streamed limits), through the store interface otherwise."""
@@ -235,7 +249,11 @@ class ThreadRunner:
         self.line = SlotQueue(slots, depth=queue, wait=queue_timeout)
 
     def run(self, job: Job) -> bytes:
-        """Waiting for a slot and running are bounded separately (as in workers.WorkerPool)."""
+        """Waiting for a slot and running are bounded separately (as in workers.WorkerPool). A light job
+        on an embedded store runs at once in the caller's thread (run_light)."""
+        data = run_light(self.store, job)
+        if data is not None:
+            return data
         self.line.acquire()
         started = time.monotonic()
         box: dict = {}
@@ -282,5 +300,5 @@ def open_runner(store, settings: dict) -> Runner:
         from .workers import WorkerPool
 
         return WorkerPool(store, size=workers, timeout=timeout, max_memory=int(settings.get("QUERY_MAX_MEMORY") or 0),
-                          **line)
+                          refresh=float(settings.get("QUERY_REFRESH") or 0.0), **line)
     return ThreadRunner(store, timeout=timeout, slots=workers or 2, **line)

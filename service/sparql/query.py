@@ -77,7 +77,7 @@ def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, set
                named_graphs=tuple(named_graphs) if named_graphs is not None else None,
                max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000),
                max_bytes=result_bytes(settings), base_iri=base_iri,
-               prefixes=info.prefixes)
+               prefixes=info.prefixes, light=info.light)
 
 
 def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:

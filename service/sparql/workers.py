@@ -10,7 +10,9 @@ The checkpoint follows the store: before each query the pool compares a fingerpr
 write-ahead logs and manifest (names, sizes, mtimes; any committed write changes them) with the one
 taken at the last checkpoint, and makes a new checkpoint when they differ. Each job names the
 checkpoint it must read; a worker reopens when it changes. Old checkpoints are deleted once no
-running query reads them.
+running query reads them. A checkpoint is reused for `refresh` seconds after it is taken (writes
+meanwhile show that much later): each one flushes the store's write buffers into new files, and under
+continuous writes a checkpoint per write made the server's memory grow (docs/soak.md).
 
 Memory: each worker's address space is bounded (RLIMIT_AS, `max_memory` MB, set before the engine
 loads). The engine aborts (SIGABRT) when an allocation fails past it, which only a separate process
@@ -30,13 +32,14 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import weakref
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import errors
-from .limits import Job, timeout_message
+from .limits import Job, run_light, timeout_message
 from .queue import SlotQueue
 
 log = logging.getLogger(__name__)
@@ -107,8 +110,10 @@ class WorkerPool:
     `size` wait in a `SlotQueue` (at most `queue` of them, each at most `queue_timeout` seconds)."""
 
     def __init__(self, store, *, size: int = 2, timeout: float = 10.0, queue: int = 16,
-                 queue_timeout: float = 60.0, max_memory: int = 0):
+                 queue_timeout: float = 60.0, max_memory: int = 0, refresh: float = 0.0):
         self.store, self.size, self.timeout = store, max(1, size), timeout
+        self.refresh = max(0.0, refresh)  # seconds a checkpoint is reused although writes followed it
+        self._taken = 0.0  # time.monotonic() of the current checkpoint
         self.max_memory = max(0, int(max_memory))  # MB of address space per worker; 0: unbounded
         self.line = SlotQueue(self.size, depth=queue, wait=queue_timeout)
         self._idle: list[Worker] = []
@@ -123,6 +128,7 @@ class WorkerPool:
         self.kills = 0  # queries stopped at the time limit (for tests and the benchmark)
         self.out_of_memory = 0  # workers ended by the memory bound
         self.checkpoints = 0  # checkpoints taken (each makes the workers reopen the store)
+        self.light = 0  # light queries answered in the caller's thread
         _POOLS.add(self)
 
     # --- checkpoints
@@ -131,13 +137,13 @@ class WorkerPool:
         before any old checkpoint is collected (so a query never gets a checkpoint deleted under it)."""
         with self._ckpt_lock:
             now = fingerprint(self.store.path)
-            fresh = now != self._print or self._current is None
+            fresh = self._current is None or (now != self._print and time.monotonic() - self._taken >= self.refresh)
             if fresh:
                 root = self._checkpoint_root()
                 self._serial += 1
                 target = os.path.join(root, f"c{self._serial}")
                 self.store.backup(target)
-                self._current, self._print = target, now
+                self._current, self._print, self._taken = target, now, time.monotonic()
                 self.checkpoints += 1
             if worker is not None:
                 worker.checkpoint = self._current
@@ -207,7 +213,13 @@ class WorkerPool:
         """Run the job in a worker. Waiting for a turn (SlotQueue: QUERY_QUEUE, QUERY_QUEUE_TIMEOUT) and
         running (QUERY_TIMEOUT) are bounded separately: a query queued behind others gets its full time
         once it runs (503 sparql_busy if the line is full or no worker frees up in time; 504
-        query_timeout if it runs too long)."""
+        query_timeout if it runs too long). A light job (guard.is_light: one triple pattern's range,
+        bounded by its LIMIT) runs at once in the caller's thread on the store itself: a hop to a
+        worker would cost more than the query, and it needs neither bound."""
+        data = run_light(self.store, job)
+        if data is not None:
+            self.light += 1
+            return data
         with self.line.slot():
             worker = self._take()
             healthy = False

@@ -28,6 +28,8 @@ PENDING = PENDINGGRAPH
 BATCH_QUADS = 200_000  # a bulk write costs 0.1-0.2 s whatever its size (journal, flush, RocksDB ingest):
 # batches this big (about 300 news articles, 40 MB of N-Quads) keep that within a few per cent
 BULK_LOAD_MIN_BYTES = 1 << 20  # smaller loads go in one transaction: the journal costs more than it saves
+FLUSH_QUADS = 10_000  # live writes held in RocksDB's write buffers before settle() flushes them: a
+# flush per document made new files so often that their cached blocks piled up (docs/soak.md)
 
 
 class EmbeddedStore(Store):
@@ -41,6 +43,7 @@ class EmbeddedStore(Store):
         self.recovered: list[NamedNode] = []  # graphs of an interrupted bulk write, removed on opening
         self.description = f"embedded store {path}" if path else "in-memory store"
         self._disk = threading.Lock()  # a flush deletes write-ahead logs that a running backup is copying
+        self._unflushed = 0  # quads of live writes since the last flush (see settle)
         try:
             if path is None:
                 self.ox = ox.Store()
@@ -222,6 +225,18 @@ class EmbeddedStore(Store):
         if self.path:
             with self._disk:
                 self.ox.flush()
+            self._unflushed = 0
+
+    def settle(self, quads: int | None = None) -> bool:
+        """After a live write of `quads` quads (None: of unknown size, e.g. a removed graph): flush once
+        FLUSH_QUADS have accumulated since the last flush, so write buffers stay small and a flush
+        is not made per document. Committed writes are in the write-ahead log either way (a killed
+        process loses none). True when it flushed."""
+        self._unflushed += FLUSH_QUADS if quads is None else max(0, quads)
+        if self._unflushed < FLUSH_QUADS:
+            return False
+        self.flush()
+        return True
 
     def close(self):
         self.ox.flush() if self.path else None

@@ -19,6 +19,7 @@ import tempfile
 import threading
 from hmac import compare_digest
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -34,9 +35,12 @@ from ..errors import (
     UnsupportedMediaType,
     WriteRefused,
 )
-from ..ingest import pipeline, read
+from ..ingest import read
 from . import get_store
 from .errors import error_response
+
+if TYPE_CHECKING:  # the pipeline imports spaCy (70 MB): only a server that ingests loads it
+    from ..ingest import pipeline
 
 bp = Blueprint("ingest", __name__)
 
@@ -56,6 +60,8 @@ def _unauthorized(err: Unauthorized):
 @bp.post("/sources")
 def add_sources():
     _authorize()
+    from ..ingest import pipeline
+
     config = current_app.config
     limit = int(config["MAX_DOCUMENT_BYTES"])
     request.max_content_length = limit + int(config["MAX_REQUEST_BYTES"])
@@ -69,7 +75,7 @@ def add_sources():
     settings = {**config, "INGEST_PROCESSES": 1}  # no worker processes forked from a threaded server
     with current_app.extensions["kgqa.write_lock"]:
         pipeline.ingest_documents(documents, get_store(), settings, force=force, report=report, atomic=True)
-        _flush(get_store())
+        _settle(get_store(), report.triples)
     summary = {"documents": report.documents, "skipped": report.skipped, "facts": report.facts,
                "triples": report.triples, "seconds": round(report.seconds, 3),
                "errors": [{"document": name, "message": message} for name, message in report.errors],
@@ -90,16 +96,16 @@ def delete_source(doc_id: str):
     with current_app.extensions["kgqa.write_lock"]:
         core.metadata(store, doc_id)  # 404 naming it when absent
         store.remove_graph(iris.document(iris.base(current_app.config), doc_id))
-        _flush(store)
+        _settle(store, None)
     return jsonify({"deleted": doc_id})
 
 
-def _flush(store) -> None:
-    """The embedded store's write buffers to disk after each write, so a server taking documents for days
-    keeps its memory bounded."""
-    flush = getattr(store, "flush", None)
-    if flush is not None:
-        flush()
+def _settle(store, quads: int | None) -> None:
+    """The embedded store's write buffers go to disk once enough live writes piled up (EmbeddedStore.settle),
+    so a server taking documents for days keeps its memory bounded."""
+    settle = getattr(store, "settle", None)
+    if settle is not None:
+        settle(quads)
 
 
 def _authorize() -> None:

@@ -48,9 +48,27 @@ def sparql():
         raise RequestTooLarge(f"the query is longer than {settings['MAX_REQUEST_BYTES']} bytes "
                               "(MAX_REQUEST_BYTES)")
     job = core.prepare(query, negotiate, settings, default_graphs=default_graphs, named_graphs=named_graphs,
-                       base_iri=request.base_url)
+                       base_iri=endpoint_url())
     data = runner().run(job)
-    return Response(data, content_type=content_type(job.media_type), headers={"Vary": "Accept"})
+    return Response(data, content_type=content_type(job.media_type))  # Vary: Accept by negotiate's hook
+
+
+_endpoints: dict[tuple, str] = {}
+
+
+def endpoint_url() -> str:
+    """request.base_url (the base of relative IRIs in a query), remembered per scheme, host and path:
+    building it costs a light query more than its guard does. At most 64 are kept (Host is the client's)."""
+    env = request.environ
+    key = (env.get("wsgi.url_scheme"), env.get("HTTP_HOST"), env.get("SERVER_NAME"), env.get("SERVER_PORT"),
+           env.get("SCRIPT_NAME"), env.get("PATH_INFO"))
+    url = _endpoints.get(key)
+    if url is None:
+        url = request.base_url
+        if len(_endpoints) >= 64:
+            _endpoints.clear()
+        _endpoints[key] = url
+    return url
 
 
 def negotiate(offered: list[str]) -> str:

@@ -13,7 +13,9 @@ LATER_PREPS = ("after", "following")
 LAST_VERBS = ("last", "run", "continue")
 # meeting nouns a clause's subject takes part in (not "a training session")
 GATHERINGS = ("meeting", "talk", "talks", "summit", "conference", "rally", "negotiation", "call",
-              "conversation")
+              "conversation", "forum", "dinner", "lunch", "visit")
+MEALS = ("dinner", "lunch")
+PAIRED = ("shake",)  # verbs of a meeting only with someone named on the other side ("shook hands with X")
 VENUES = ("conference",)  # where things are said to the press
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
@@ -59,6 +61,17 @@ def before(noun: Token) -> bool:
     return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in list(noun.ancestors)[:4])
 
 
+AWAITING = ("until", "ahead")
+
+
+def awaited(noun: Token) -> bool:
+    """A meeting still awaited by what the clause reports ("not before the summit", "until after the
+    summit", "ahead of the talks")."""
+    steps = list(noun.ancestors)[:3]
+    return any(t.lower_ in AWAITING or any(c.lower_ in AWAITING and c.i < noun.i for c in t.children)
+               for t in steps if t.pos_ in ("ADP", "ADV", "SCONJ"))
+
+
 def conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
@@ -96,6 +109,8 @@ def took_part(noun: Token) -> Token | None:
     beside = head.lower_ == "of" and head.head.lower_ in BESIDE_NOUNS and head.head.dep_ == "pobj"
     if beside:
         head = head.head.head  # "on the sidelines of the summit", "as part of a meeting"
-    if head.lower_ not in HELD_PREPS + (("as",) if beside else ()) or head.head.pos_ not in ("VERB", "AUX"):
+    meal = noun.lemma_.lower() in MEALS and head.lower_ in ("to", "over")  # "sat down to dinner with X"
+    if (head.lower_ not in HELD_PREPS + (("as",) if beside else ()) and not meal) \
+            or head.head.pos_ not in ("VERB", "AUX"):
         return None
     return head.head

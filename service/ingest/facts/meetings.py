@@ -16,6 +16,7 @@ from .clauses import char_span, child, noun_phrase, subject_of, text_of
 from .kinds import trigger_for
 from .positions import Builder
 
+PERSONAL = {"he": "m", "she": "f"}
 DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
 PLACE_KINDS = ("Place", "Country")
 DURATION_ENTS = ("TIME", "DATE")
@@ -43,7 +44,7 @@ class Meetings:
         subj, passive = subject_of(pred)
         if subj is None and pred.dep_ == "pcomp" and pred.head.lower_ in attendance.HELD_PREPS:
             subj, passive = subject_of(pred.head.head)  # "X changed his mind after meeting with Y"
-        people = self.b.actors(subj) if not passive else []
+        people = self._doer(subj) if not passive else []
         others: list[Token] = []
         for c in pred.children:
             if c.dep_ == "oprd" and c.pos_ == "PROPN":  # "called his counterpart Hakan Fidan"
@@ -51,9 +52,14 @@ class Meetings:
             if c.dep_ == "dobj" and c != anchor:
                 if pred.lemma_.lower() == "meet" and self._requirement(c):
                     return None  # "did not meet the standards": satisfied, not met
-                others.append(c)
+                if self._requirement(c) and not any(g.dep_ == "agent" for g in pred.children):
+                    return None  # "is receiving patrol ships": a thing, not a party
+                others += [c] if not self._requirement(c) else []
             if c.dep_ == "prep" and c.lower_ in ("with", "along"):
-                others += [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
+                met = [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
+                if met and pred.lemma_.lower() == "meet" and all(self._requirement(g) for g in met):
+                    return None  # "was met with skepticism", "are meeting with the approval of": a reception
+                others += met
             if c.dep_ == "agent" and passive:  # "Y was greeted by X"
                 others += [g for g in c.children if g.dep_ == "pobj"] + ([subj] if subj is not None else [])
         if anchor is not None and anchor.dep_ == "prep":  # "spoke to Y"
@@ -68,7 +74,8 @@ class Meetings:
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
             return None  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
         if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)
-                          and not (not others and attendance.collective(subj))):
+                          and not (not others and attendance.collective(subj)
+                                   and pred.lemma_.lower() not in attendance.PAIRED)):
             return None  # one named participant is enough when people or a meeting are on the other side
         if attendance.to_come(qualifiers.time_of(pred, self.b.published)[0]):
             return None  # "the board, which meets in Vienna next week"
@@ -76,7 +83,8 @@ class Meetings:
         return fact if background(pred) else self._same_as_current(fact)
 
     def _requirement(self, obj: Token) -> bool:
-        """An object that is a thing to satisfy ("standards", "their obligations"), not a party."""
+        """An object that is a thing ("standards", "a letter", "several patrol ships", "approval"), not
+        a party: a common noun naming no actor itself and no people."""
         named = self.b.resolver.resolve(obj.doc[obj.i:obj.i + 1])
         return obj.pos_ == "NOUN" and not self._other_side(obj) and not named
 
@@ -86,7 +94,8 @@ class Meetings:
         lex = self.b.resolver.lex
         word = tok.lemma_.lower()
         return tok.lower_ in lex.group_heads or word in lex.group_heads or word in lex.meeting_words \
-            or tok.lower_ in lex.meeting_words or tok.lower_ in lex.descriptors or word in lex.descriptors
+            or tok.lower_ in lex.meeting_words or tok.lower_ in lex.descriptors or word in lex.descriptors \
+            or word in lex.met_nouns
 
     def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
         """(meeting, is_new) for a meeting noun: a new meeting, or a reference to the current one."""
@@ -104,8 +113,9 @@ class Meetings:
         people = [k for k in people if k not in towns]
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
         attendees = self._attendees(noun)
-        if self.current is not None and (not people or self._same_sides(people, self.current.holders)):
-            if people and (det in DEFINITE or own) and noun.dep_ != "nsubj":
+        if self.current is not None and (not people or self._same_sides(people, self.current.holders)) \
+                and not (people and det in ("a", "an") and self._another_time(noun)):
+            if people and (det in DEFINITE or own or det in ("a", "an")) and noun.dep_ != "nsubj":
                 self._report_again(noun)  # "his phone call with Rouhani": one more report of it
             if det in DEFINITE and self.current.duration is None:
                 self._lasted(noun)  # "The call lasted about an hour"
@@ -113,8 +123,13 @@ class Meetings:
                 return self.current, False
         if attendance.to_come(qualifiers.time_of(noun, self.b.published)[0]):
             return None, False  # "the summit next week"
+        if attendance.awaited(noun):
+            return None, False  # "until after the summit", "ahead of the talks": not held yet
         if attendees and not attendance.before(noun):  # "X attended the summit", "X spoke at a rally"
-            return self._meeting(noun, list(dict.fromkeys(attendees + people))), True
+            together = list(dict.fromkeys(attendees + people))
+            if noun.lemma_.lower() in attendance.VENUES and len(together) < 2:
+                return None, False  # "took questions at a news conference": one speaker, no meeting
+            return self._meeting(noun, together), True
         if det in DEFINITE and not people:
             return None, False
         if noun.lemma_.lower() in attendance.VENUES and len(people) < 2:
@@ -124,6 +139,15 @@ class Meetings:
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _another_time(self, noun: Token) -> bool:
+        """A meeting noun dated otherwise than the current meeting ("a meeting with X in May" after
+        one on Friday): another meeting between the same sides."""
+        text, date = qualifiers.time_of(noun, self.b.published)
+        cur = self.current
+        if date and cur.date:
+            return date != cur.date
+        return bool(text and cur.time_text and when(text) != when(cur.time_text))
 
     def _lasted(self, noun: Token) -> None:
         verb = noun.head
@@ -152,7 +176,19 @@ class Meetings:
         if passive or subj is None:
             return []
         more = [c for c in verb.children if c.dep_ == "nsubj" and c != subj]
-        return [k for t in [subj, *more] for k in self.b.actors(t, strict=True)]
+        return [k for t in [subj, *more] for k in self._doer(t, strict=True)]
+
+    def _doer(self, subj: Token | None, strict: bool = False) -> list[str]:
+        """Actors of a subject; "she" in an adverbial clause is the person the main clause is about
+        ("As she entered the meeting, Mogherini said", "Haley shows photos as she addresses ...")."""
+        if subj is not None and subj.lower_ in PERSONAL and subj.dep_ == "nsubj" and subj.head.dep_ == "advcl":
+            main, passive = subject_of(subj.head.head)
+            keys = self.b.actors(main, strict=True) if main is not None and not passive else []
+            gender = getattr(self.b.resolver, "gender", {})
+            if len(keys) == 1 and self.b.resolver.actor(keys[0]).kind == "Person" \
+                    and gender.get(keys[0], PERSONAL[subj.lower_]) == PERSONAL[subj.lower_]:
+                return keys
+        return self.b.actors(subj, strict=strict)
 
     def _attendees(self, noun: Token) -> list[str]:
         """Who took part in a meeting noun by the clause it sits in ("X spoke at a rally"), not in one
@@ -162,7 +198,7 @@ class Meetings:
                 or noun.lemma_.lower() not in attendance.GATHERINGS:
             return []
         found = trigger_for(verb, self.b.lexicon)
-        if found is not None and found[0].kind == "Meeting":
+        if found is not None and found[0].kind == "Meeting" and not self._spoke_to_crowd(found[1]):
             return []  # "met at a summit in Brussels": the summit is where they met, one meeting
         trig = self.b.lexicon.single.get((verb.lemma_.lower(), "verb"))
         speech = trig is not None and trig.speech
@@ -173,6 +209,14 @@ class Meetings:
             addressed = [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in self.b.actors(c, strict=True)
                          if self.b.resolver.actor(k).kind == "Person"]
         return self._participants(self._subjects(verb) + addressed)
+
+    def _spoke_to_crowd(self, anchor: Token | None) -> bool:
+        """ "spoke to supporters (at a rally)": no meeting by the verb (no leader spoken to), so the
+        gathering makes it."""
+        if anchor is None or anchor.dep_ != "prep":
+            return False
+        return not any(self.b.resolver.actor(k).kind in ("Person", "Government", "Country")
+                       for g in anchor.children if g.dep_ == "pobj" for k in self.b.actors(g))
 
     def person_contact(self, verb: Token) -> bool:
         """A contact verb whose object is a person ("phoned Abbott", "called me", "visited the
@@ -249,7 +293,8 @@ class Meetings:
                 span = char_span(pred.doc, obj.left_edge.i, obj.right_edge.i + 1)
                 fact.duration_text = text_of(pred.doc, span)
                 fact.duration = qualifiers.duration(fact.duration_text)
-            elif c.lower_ in ("in", "at") and fact.place is None:
+            elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
+                    and fact.place is None:  # "a visit to Kenya": where it took place
                 keys = self.b.resolver.resolve(noun_phrase(obj))
                 if keys and self.b.resolver.actor(keys[0]).kind in PLACE_KINDS:
                     fact.place = keys[0]

@@ -1,0 +1,34 @@
+"""The server's memory allocator: a few malloc arenas, not one per thread.
+
+glibc gives each thread that allocates under contention an arena of its own, up to eight per core,
+and an arena keeps the memory freed in it for reuse by its own threads. A server with dozens of
+request threads (waitress), each of which at some point runs a large query or a spaCy parse, so grows
+an arena per thread to that query's size and keeps them all: resident memory after the bench's /ask
+load was more than twice what it was at start, with no object alive. With two arenas the freed memory
+is reused by the next request instead (docs/memory.md has the figures).
+
+An operator's own MALLOC_ARENA_MAX wins; on a C library without mallopt (musl) nothing changes.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+
+ARENAS = 2  # one per core of a small server; more only help under heavy malloc contention
+_M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
+
+
+def limit_arenas(count: int = ARENAS) -> bool:
+    """Cap this process's malloc arenas at `count` (before its threads start), and its children's
+    (MALLOC_ARENA_MAX in the environment they inherit: query workers, ingest processes). True when
+    the cap is in place."""
+    if os.environ.get("MALLOC_ARENA_MAX"):
+        return True  # the operator's own choice, already read by the C library at start
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        return False
+    if not mallopt(_M_ARENA_MAX, count):
+        return False
+    os.environ["MALLOC_ARENA_MAX"] = str(count)
+    return True
