@@ -22,6 +22,7 @@ CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
 FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 # a clause inside the content of these is reported as so (a proposal's or a fear's is not)
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
+STATES = ("Country", "Government", "Organization")  # holders whose positions their officials voice
 
 
 def extract(doc, resolver, document: Document) -> list[Fact]:
@@ -109,7 +110,13 @@ class _Reader:
         own = cand.fact.attributed_to
         if own is None or speech.factive(cand.reported_by):
             return False
-        country = self.b.resolver.country
+        resolver = self.b.resolver
+        if resolver.actor(own).kind == "Group" and own.startswith("group-"):
+            return False  # "Iran agreed to ..., officials said": unnamed sources relay, they are no party
+        country = resolver.country
+        if cand.fact.kind not in ("Intention", "Commitment") and country(own) is None \
+                and speech.names_state(cand, resolver, STATES):
+            return False  # "Serikbayeva said Kazakhstan feared ...": a named state's stance (a future is a forecast)
         return own not in cand.fact.holders and not ({country(own)} - {None}) & {country(k) for k in cand.fact.holders}
 
     def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:

@@ -50,6 +50,14 @@ def parenthetical(pred) -> bool:
         and doc[last + 1].text == ","
 
 
+def names_state(cand: Candidate, resolver, kinds: tuple[str, ...]) -> bool:
+    """Is a verb's subject a proper name of states or bodies ("Kazakhstan feared"), not a pronoun
+    whose referent was guessed ("it would study the proposal")?"""
+    subj, passive = subject_of(cand.pred) if cand.trigger.pos != "noun" else (None, False)
+    return subj is not None and not passive and subj.pos_ == "PROPN" and bool(cand.fact.holders) and all(
+        resolver.actor(k).kind in kinds for k in cand.fact.holders)
+
+
 def pronoun_speaker(cand: Candidate) -> bool:
     """A speech act whose subject is a personal pronoun ("he added")."""
     subj, passive = subject_of(cand.pred)
