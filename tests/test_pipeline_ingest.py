@@ -1,6 +1,7 @@
 """pipeline: ingest files into the store; idempotent; unchanged documents skipped; bad ones reported."""
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from service import settings
@@ -65,9 +66,12 @@ def test_pipeline_cli_ingest_fails_on_bad_document(tmp_path):
     assert result.exit_code == 1 and "bad.jsonl:1" in result.output
 
 
-def test_pipeline_processes_give_the_same_graph(tmp_path):
+@pytest.mark.parametrize("chunk", [1, 3], ids=["one document per job", "three per job"])
+def test_pipeline_processes_give_the_same_graph(tmp_path, monkeypatch, chunk):
+    from service.ingest import workers
     from service.store.embedded import EmbeddedStore
 
+    monkeypatch.setattr(workers, "CHUNK_DOCS", chunk)  # 8 articles: jobs of 3, 3 and 2 documents
     dumps = []
     for n in (1, 2):
         with EmbeddedStore(str(tmp_path / f"store{n}")) as st:

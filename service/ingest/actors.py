@@ -228,9 +228,10 @@ def _datelines(doc: Doc) -> set[int]:
     """Tokens of datelines: a paragraph opening with a place in capitals ("JEDDAH, Saudi Arabia —",
     "BEIJING (Reuters) -") up to the dash."""
     out: set[int] = set()
+    starts = True  # the token opens a line: the first, or the one after a line break
     for tok in doc:
-        starts = tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_
-        if not starts or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
+        opens, starts = starts, "\n" in tok.text or "\n" in tok.whitespace_
+        if not opens or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
             continue
         for j in range(tok.i + 1, min(tok.i + 10, len(doc))):
             if doc[j].text in _DASHES:

@@ -25,6 +25,10 @@ most such so if into about over under between after before during while""".split
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+_TRUE = Literal("true", datatype=v.XSD_BOOLEAN)
+_FALSE = Literal("false", datatype=v.XSD_BOOLEAN)
+
+
 def content_hash(document: Document) -> str:
     """What decides whether a document changed: its text and its metadata."""
     meta = json.dumps(document.metadata(), sort_keys=True, ensure_ascii=False)
@@ -98,9 +102,10 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
     d = ex.document
     g = iris.document(base, d.id)
     out: list[Quad] = []
+    append = out.append
 
     def add(s, p, o) -> None:
-        out.append(Quad(s, p, o, g))
+        append(Quad(s, p, o, g))
 
     extraction = NamedNode(g.value + "#extraction")
     for cls in (v.C_DOCUMENT, v.SCHEMA_NEWS_ARTICLE, v.NIF_CONTEXT):
@@ -123,12 +128,12 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
     add(extraction, v.PIPELINEVERSION, Literal(version))
     add(extraction, v.PROV_USED, g)
 
-    passages: set[tuple[int, int]] = set()
+    passages: dict[tuple[int, int], NamedNode] = {}
 
     def passage(span: Span) -> NamedNode:
-        node = iris.passage(base, d.id, span.start, span.end)
-        if (span.start, span.end) not in passages:
-            passages.add((span.start, span.end))
+        node = passages.get((span.start, span.end))
+        if node is None:
+            node = passages[(span.start, span.end)] = iris.passage(base, d.id, span.start, span.end)
             add(node, v.RDF_TYPE, v.NIF_STRING)
             add(node, v.RDF_TYPE, v.NIF_RFC5147)
             add(node, v.NIF_BEGIN, Literal(str(span.start), datatype=v.XSD_INTEGER))
@@ -137,11 +142,13 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
             add(node, v.NIF_REFERENCE_CONTEXT, g)
         return node
 
-    used: set[str] = set()
+    used: dict[str, NamedNode] = {}  # key -> IRI, minted once
 
     def actor(key: str) -> NamedNode:
-        used.add(key)
-        return iris.actor(base, key)
+        node = used.get(key)
+        if node is None:
+            node = used[key] = iris.actor(base, key)
+        return node
 
     for m in ex.mentions:
         if m.span.end > m.span.start and m.actor in ex.actors:
@@ -160,8 +167,8 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
             fact.occasion = fact.occasion.occasion if not isinstance(fact.occasion.occasion, Fact) else None
         _fact(fact, fact_node, passage, actor, add, ex.actors, g)
     done: set[str] = set()
-    while used - done:
-        key = sorted(used - done)[0]
+    while used.keys() - done:
+        key = sorted(used.keys() - done)[0]
         done.add(key)
         if key in ex.actors:
             _actor(ex.actors[key], actor, add, ex.actors)
@@ -207,8 +214,8 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
     if fact.quantity is not None:
         add(node, v.QUANTITY, Literal(_decimal(fact.quantity), datatype=v.XSD_DECIMAL))
     add(node, v.CONFIDENCE, Literal(_decimal(min(1.0, max(0.0, fact.confidence))), datatype=v.XSD_DECIMAL))
-    add(node, v.NEGATED, Literal("true" if fact.negated else "false", datatype=v.XSD_BOOLEAN))
-    add(node, v.HEDGED, Literal("true" if fact.hedged else "false", datatype=v.XSD_BOOLEAN))
+    add(node, v.NEGATED, _TRUE if fact.negated else _FALSE)
+    add(node, v.HEDGED, _TRUE if fact.hedged else _FALSE)
 
 
 def _actor(a: Actor, actor, add, actors: dict[str, Actor]) -> None:

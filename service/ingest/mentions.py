@@ -53,6 +53,12 @@ def matchers(lex: Lexicon, vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseM
     return aliases, demonyms, titles
 
 
+@lru_cache(maxsize=8)
+def _upper_aliases(lex: Lexicon) -> dict[str, str]:
+    """Aliases by their form in capitals (datelines), built once per lexicon."""
+    return {a.upper(): a for a in lex.aliases}
+
+
 def title_spans(doc: Doc, lex: Lexicon) -> list:
     """Title phrases in the document, longest first, extended to the left by title modifiers."""
     spans = filter_spans([doc[s:e] for _, s, e in matchers(lex, doc.vocab)[2](doc)])
@@ -71,7 +77,7 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
     named = filter_spans([doc[s:e] for _, s, e in alias_m(doc)])
     found: list[Found] = []
     taken = [False] * len(doc)
-    upper = {a.upper(): a for a in lex.aliases}
+    upper = _upper_aliases(lex)
     for span in named:
         surface = span.text if span.text in lex.aliases else upper[span.text]
         key = lex.aliases[surface]

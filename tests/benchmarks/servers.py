@@ -72,6 +72,20 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError(f"{self.name} did not answer HTTP within {timeout:.0f} s")
 
+    def wait_settled(self, timeout: float = 120.0, *, window: float = 1.0, busy: float = 0.1) -> float:
+        """Seconds until the server and its children use under `busy` of a core over `window` seconds:
+        the work it starts in the background (counting the store, indexing names for /ask) is done,
+        as Oxigraph's server has none, so that it does not weigh on what is measured next."""
+        start = time.monotonic()
+        last = _cpu_seconds([self.proc.pid, *descendants(self.proc.pid)])
+        while time.monotonic() - start < timeout:
+            time.sleep(window)
+            now = _cpu_seconds([self.proc.pid, *descendants(self.proc.pid)])
+            if now - last < busy * window:
+                break
+            last = now
+        return time.monotonic() - start
+
     def peak_rss_mb(self) -> tuple[float, float]:
         """(server process, server plus its descendants) peak resident memory in MB."""
         own = _hwm_kb(self.proc.pid)
@@ -126,6 +140,18 @@ def _hwm_kb(pid: int) -> int:
     except (FileNotFoundError, ProcessLookupError):
         pass
     return 0
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU seconds of these processes (all their threads), from /proc."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def descendants(pid: int) -> list[int]:

@@ -13,7 +13,7 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
-from .clauses import TEXT_KEY, char_span, text_of
+from .clauses import TEXT_KEY, char_span, parsed_text, text_of
 from .meetings import Meetings
 from .positions import Builder, Candidate
 
@@ -28,7 +28,7 @@ STATES = ("Country", "Government", "Organization")  # holders whose positions th
 def extract(doc, resolver, document: Document) -> list[Fact]:
     """Facts of one document. `doc` is the spaCy Doc whose character offsets index document.text."""
     lex = lexicon.load()
-    if len(document.text) != len(doc.text):
+    if len(document.text) != len(parsed_text(doc)):
         raise DocumentError(f"{document.id}: the parse does not index the document text (lengths differ)")
     doc.user_data[TEXT_KEY] = document.text
     builder = Builder(doc, resolver, lex, document.published)

@@ -30,15 +30,30 @@ def text_of(doc, span: tuple[int, int]) -> str:
     return text[span[0]:span[1]]
 
 
+PARSED_KEY = "kgqa_parsed"
+
+
+def parsed_text(doc) -> str:
+    """The parsed text (equal-length, normalized), built once per Doc: Doc.text joins every token
+    again on each call."""
+    text = doc.user_data.get(PARSED_KEY)
+    if text is None:
+        text = doc.user_data[PARSED_KEY] = doc.text
+    return text
+
+
 def char_span(doc, start: int, end: int) -> tuple[int, int] | None:
     """Character span of tokens [start, end) with edge punctuation, spaces and marks trimmed."""
     while start < end and _edge(doc[start], leading=True):
         start += 1
     while end > start and _edge(doc[end - 1], leading=False):
         end -= 1
-    opens = sum(1 for t in doc[start:end] if t.text in "“‘")
-    closes = sum(1 for t in doc[start:end] if t.text in "”’")
-    if sum(1 for t in doc[start:end] if t.text == '"') % 2:  # straight quotes: open or close by position
+    if start >= end:
+        return None
+    counts = _quote_counts(doc)
+    opens = counts[0][end] - counts[0][start]
+    closes = counts[1][end] - counts[1][start]
+    if (counts[2][end] - counts[2][start]) % 2:  # straight quotes: open or close by position
         if doc[start].text == '"':
             opens += 1
         else:
@@ -55,6 +70,24 @@ def char_span(doc, start: int, end: int) -> tuple[int, int] | None:
     if start >= end:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+QUOTES_KEY = "kgqa_quotes"
+
+
+def _quote_counts(doc) -> tuple[list[int], list[int], list[int]]:
+    """Opening, closing and straight quote tokens before each token index, counted once per Doc
+    (char_span runs for every candidate span of every sentence)."""
+    counts = doc.user_data.get(QUOTES_KEY)
+    if counts is None:
+        opens, closes, straight = [0], [0], [0]
+        for t in doc:
+            text = t.text
+            opens.append(opens[-1] + (text in "“‘"))
+            closes.append(closes[-1] + (text in "”’"))
+            straight.append(straight[-1] + (text == '"'))
+        counts = doc.user_data[QUOTES_KEY] = (opens, closes, straight)
+    return counts
 
 
 def _edge(tok: Token, leading: bool) -> bool:

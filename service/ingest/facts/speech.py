@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ...model import Fact, Span
-from .clauses import char_span, noun_phrase, subject_of, text_of
+from .clauses import char_span, noun_phrase, parsed_text, subject_of, text_of
 from .positions import Candidate
 
 FIRST_PERSON = ("i", "we", "me", "us")
@@ -179,7 +179,7 @@ class Quotes:
         """Does this sentence follow straight on a quote by a speaker not named?"""
         first = next((t for t in sent if not t.is_space), None)
         return first is not None and self.unnamed_end >= 0 and \
-            not sent.doc.text[self.unnamed_end:first.idx].strip(" \n\t\"“”")
+            not parsed_text(sent.doc)[self.unnamed_end:first.idx].strip(" \n\t\"“”")
 
     def heard(self, fact: Fact, sent) -> None:
         """A speech fact whose content is a quote."""
@@ -191,7 +191,7 @@ class Quotes:
         first = next((t for t in sent if not t.is_space), None)
         if self.speaker is None or first is None:
             return False
-        if "\n" in sent.doc.text[self.end_char:first.idx]:
+        if "\n" in parsed_text(sent.doc)[self.end_char:first.idx]:
             self.speaker, self.open = None, False
             return False
         return self.open or first.text in OPEN_QUOTES
