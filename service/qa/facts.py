@@ -23,10 +23,15 @@ SELECT ?fact ?g ?p ?o WHERE {
 }"""
 _OCCASIONS = _PREFIX + """
 SELECT DISTINCT ?fact ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o }"""
+# the passages, then their documents' descriptions once per document (a join repeats them per passage
+# and costs twice the two queries)
 _EVIDENCE = _PREFIX + """
-SELECT ?fact ?passage ?start ?end ?doc ?id ?title ?url ?publisher ?published WHERE {
+SELECT ?fact ?start ?end ?doc WHERE {
   ?fact kg:evidence ?passage .
   ?passage nif:beginIndex ?start ; nif:endIndex ?end ; nif:referenceContext ?doc .
+}"""
+_SOURCES = _PREFIX + """
+SELECT ?doc ?id ?title ?url ?publisher ?published WHERE {
   ?doc dcterms:identifier ?id .
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc schema:url ?url }
@@ -56,22 +61,37 @@ class FactRecord:
     props: dict[str, list[Value]] = field(default_factory=dict)  # local name -> values
     occasions: list[tuple[str, str]] = field(default_factory=list)  # (iri, label), nearest first
     evidence: list[Passage] = field(default_factory=list)
+    # values() per property, kept while that property's list is the same object of the same length
+    # (lists only grow: load appends, merging reports extends): answering asks for them thousands of times
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def kinds(self) -> set[str]:
         return {v.value.rsplit("#", 1)[-1] for v in self.props.get("type", []) if v.value.startswith(KG_NS)}
 
     def kind(self) -> str:
+        types = self.props.get("type", [])
+        hit = self._memo.get("kind()")
+        if hit is not None and hit[0] is types and hit[1] == len(types):
+            return hit[2]
         specific = self.kinds - {"Fact", "Position"}
-        return sorted(specific)[0] if specific else "Fact"
+        kind = sorted(specific)[0] if specific else "Fact"
+        self._memo["kind()"] = (types, len(types), kind)
+        return kind
 
     def values(self, name: str) -> list[Value]:
-        """Distinct values of a property (the same value asserted by several graphs once)."""
+        """Distinct values of a property (the same value asserted by several graphs once). The list is
+        shared between calls: read it, do not change it."""
+        vals = self.props.get(name, [])
+        hit = self._memo.get(name)
+        if hit is not None and hit[0] is vals and hit[1] == len(vals):
+            return hit[2]
         seen, out = set(), []
-        for v in self.props.get(name, []):
+        for v in vals:
             if v.value not in seen:
                 seen.add(v.value)
                 out.append(v)
+        self._memo[name] = (vals, len(vals), out)
         return out
 
     def first(self, name: str) -> str | None:
@@ -124,14 +144,17 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     iris = list(dict.fromkeys(iris))
     out = {iri: FactRecord(iri) for iri in iris}
     # in one order on every store (engines return rows in their own index order): by graph, property, value
-    for row in sorted(batched(store, _DETAILS, iris), key=lambda r: (r["g"].value, r["p"].value, str(r["o"]))):
-        rec = out[row["fact"].value]
-        p = row["p"].value
-        name = "type" if p == RDF_NS + "type" else p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        obj = row["o"]
+    # (each term read once: the sort key and the record use the same strings)
+    rows = sorted((row["g"].value, row["p"].value, str(row["o"]), row["fact"].value, row["o"])
+                  for row in batched(store, _DETAILS, iris))
+    names: dict[str, str] = {}
+    for graph, p, _, fact, obj in rows:
+        name = names.get(p)
+        if name is None:
+            name = names[p] = "type" if p == RDF_NS + "type" else p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         is_iri = isinstance(obj, NamedNode)
-        rec.props.setdefault(name, []).append(Value(
-            obj.value, labels(obj.value) if is_iri else None, row["g"].value, is_iri))
+        value = obj.value
+        out[fact].props.setdefault(name, []).append(Value(value, labels(value) if is_iri else None, graph, is_iri))
     seen: set[tuple[str, str]] = set()
     for row in batched(store, _OCCASIONS, iris):
         key = (row["fact"].value, row["o"].value)
@@ -139,16 +162,21 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
         if key not in seen and label:
             seen.add(key)
             out[key[0]].occasions.append((key[1], label))
+    passages = [(row["fact"].value, row["doc"].value, int(row["start"].value), int(row["end"].value))
+                for row in batched(store, _EVIDENCE, iris)]
+    described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
+    for row in batched(store, _SOURCES, list(dict.fromkeys(doc for _, doc, _, _ in passages)), "doc"):
+        described.setdefault(row["doc"].value, []).append(
+            {"id": row["id"].value, "iri": row["doc"].value,
+             **{n: row[n].value if n in row else None for n in ("title", "url", "publisher", "published")}})
     spans: set[tuple[str, str, int, int]] = set()
-    for row in batched(store, _EVIDENCE, iris):
-        key = (row["fact"].value, row["id"].value, int(row["start"].value), int(row["end"].value))
-        if key in spans:
-            continue
-        spans.add(key)
-        source = {"id": row["id"].value, "iri": row["doc"].value}
-        for name in ("title", "url", "publisher", "published"):
-            source[name] = row[name].value if name in row else None
-        out[key[0]].evidence.append(Passage(source, key[2], key[3]))
+    for fact, doc, start, end in passages:
+        for source in described.get(doc, ()):  # a passage of a document without identifier is not shown
+            key = (fact, source["id"], start, end)
+            if key in spans:
+                continue
+            spans.add(key)
+            out[fact].evidence.append(Passage(dict(source), start, end))
     for rec in out.values():
         rec.evidence.sort(key=lambda p: (p.source["id"], p.start))
     return out

@@ -8,6 +8,7 @@ aside), then by surname, then without a leading title ("Secretary of State John 
 """
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import threading
@@ -363,6 +364,10 @@ def index(store: Store, *, wait: float | None = None) -> Index:
     if owner:
         try:
             built = Index(store)
+            # what is alive now (the index, the parser's model) lives as long as the process or the
+            # graph's version: left out of the cyclic collector's full passes, which otherwise walk
+            # every name at each pass, inside whichever question triggers it
+            gc.freeze()
             with _LOCK:
                 _CACHE[key] = (time.monotonic(), version, built)
             return built

@@ -11,6 +11,7 @@ say/tell -> statements, an unknown verb -> actions by that verb.
 """
 from __future__ import annotations
 
+import gc
 import re
 import threading
 import unicodedata
@@ -168,7 +169,9 @@ def _nlp(model: str):
 def _load(model: str):
     from ..ingest.nlp import load_model
 
-    return load_model(model)
+    nlp = load_model(model)
+    gc.freeze()  # the model lives as long as the process: out of the cyclic collector's full passes
+    return nlp
 
 
 def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:

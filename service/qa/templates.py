@@ -72,6 +72,45 @@ class Template:
     def reaches(self) -> bool:
         return "#reach" in self.text
 
+    def needs(self, given: set[str]) -> list[tuple[str, str]]:
+        """(parameter, pattern) for each given parameter but the actor whose own lines are a pattern every
+        answer must match: its `#if` block, or an unconditional triple pattern naming it. A pattern that
+        matches nothing anywhere in the graph means the whole query finds nothing: a few index look-ups
+        tell it (can_match) before the query reads every fact of a frequent actor. Blocks with a FILTER
+        (about other variables) or a #reach (its reach depends on the pass) are not used."""
+        out, block, name, depth = [], [], None, 0
+        for line in self.text.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("#if "):
+                depth += 1
+                if depth == 1:
+                    name, block = stripped[4:].strip(), []
+                continue
+            if stripped == "#end":
+                depth -= 1
+                if depth == 0 and name in given and name != "actor" and block and not any(
+                        "FILTER" in b or "#reach" in b for b in block):
+                    out.append((name, "\n".join(block)))
+                continue
+            if depth:
+                block.append(line)
+                continue
+            for param in sorted(given - {"actor"}):
+                if stripped.startswith("?fact ") and re.search(rf"\?{param}\b", stripped) and "#" not in stripped:
+                    out.append((param, line))
+        return out
+
+    def can_match(self, store: Store, bindings: dict[str, Term], *, index=None) -> bool:
+        """False when a pattern of needs() finds nothing (then run() would find no row at all)."""
+        for name, pattern in self.needs(set(bindings)):
+            # a SELECT of one row inside one document graph, as the templates run (every store plans it)
+            query = _PREFIX + "SELECT ?fact WHERE {\n" + pattern + "\n}\n"
+            query = within_one_document(_bound_reach(query, store, {name: bindings[name]}, False, index, few=None))
+            query += "LIMIT 1\n"
+            if not store.select(bind_values(query, {name: bindings[name]}) if f"?{name}" in query else query):
+                return False
+        return True
+
     def run(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
             index=None) -> tuple[list[dict[str, Term]], str]:
         """Rows of the query with `bindings`, and the query as it ran (parameters shown bound).
@@ -79,6 +118,14 @@ class Template:
         that many rows, the first the engine finds (no ORDER BY, so it stops there: on a large graph a
         frequent actor's facts are thousands, each a look-up). index: the store's name index
         (service/qa/linking.py), which knows the roles and governments a reach follows."""
+        query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index)
+        if self.values:
+            return store.select(shown), shown
+        return store.select(query, bindings), shown
+
+    def prepare(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
+                index=None) -> tuple[str, str]:
+        """The query run() runs (parameters left to bind) and the query as shown (parameters bound)."""
         unknown = set(bindings) - set(self.parameters)
         if unknown:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
@@ -87,10 +134,7 @@ class Template:
         query = within_one_document(query)
         if limit:
             query = f"{query.rstrip()}\nLIMIT {int(limit)}\n"
-        shown = bind_values(query, bindings)
-        if self.values:
-            return store.select(shown), shown
-        return store.select(query, bindings), shown
+        return query, bind_values(query, bindings)
 
     def describe(self) -> dict:
         return {"id": self.id, "description": self.description, "parameters": list(self.parameters),
@@ -146,14 +190,16 @@ def reach(store: Store, actor: Term, broad: bool, *, down: bool = True, index=No
 FEW = 8  # actors in reach bound as a VALUES block; more are tested with IN
 
 
-def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool, index=None) -> str:
-    """Macro lines whose actor is bound become VALUES blocks of the actors within its reach."""
+def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool, index=None,
+                 few: int | None = FEW) -> str:
+    """Macro lines whose actor is bound become VALUES blocks of the actors within its reach (more than
+    `few` of them: a FILTER on the template's own matches)."""
     def values(match: re.Match) -> str:
         pad, macro, a, b, r = match.groups()
         if a not in bindings:
             return _expand(match.group(0), broad)
         found = reach(store, bindings[a], broad and macro != "same", down=macro == "reach", index=index)
-        if len(found) > FEW and macro != "reach-up":  # many: tested on the template's own matches
+        if few is not None and len(found) > few and macro != "reach-up":  # many: tested on the template's own matches
             # (a verb, a recipient), not joined; joint facts (reach-up) join both sides' VALUES
             near = ", ".join(str(t) for t, n in found.items() if n == 1)
             test = f"{pad}FILTER(?{b} IN ({', '.join(str(t) for t in found)}))"
