@@ -24,6 +24,7 @@ CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
 FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 # a clause inside the content of these is reported as so (a proposal's or a fear's is not)
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
+STATES = ("Country", "Government", "Organization")  # holders whose positions their officials voice
 
 
 def extract(doc, resolver, document: Document) -> list[Fact]:
@@ -75,9 +76,12 @@ class _Reader:
                 if speaker.holders and not cand.fact.attributed_to:
                     cand.fact.attributed_to = speaker.holders[0]
         kept = [c for c in kept if not self._foretold(c)]
-        for meeting, verb in framing:
+        for cand in kept:
+            if kinds.narrative_future(cand):
+                cand.fact.kind = "Action"  # "Obama will try to ...": the writer's forecast, nobody's plan
+        for meeting, verb in framing:  # "In a call, X told Y ...": X and whoever X's coordinated clauses name
             for cand in kept:
-                if cand.pred == verb or cand.pred.head == verb:
+                if cand.pred == verb or (cand.pred.head == verb and cand.pred.dep_ in ("conj", "xcomp")):
                     self.meetings.add_participants(meeting, cand.fact.holders)
         # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
         here = next((m for m in new_meetings if m.holders), None) if occasion is None else None
@@ -98,16 +102,23 @@ class _Reader:
         return facts
 
     def _foretold(self, cand: Candidate) -> bool:
-        """A future a speaker tells of someone else ("Trump said Mexico will pay for the wall") is the
-        speaker's forecast, not the doer's Intention; a speaker announcing their own side's ("we will
-        present our draft", "Lavrov said Moscow would respond") makes one, and so does the writer's
-        report of a plan ("Erdogan will meet Putin next week")."""
-        if cand.fact.kind != "Intention" or (cand.lexical and cand.trigger.kind != "Action"):
+        """A position a speaker claims for someone else ("Trump said Mexico will pay for the wall",
+        "Cruz says Clinton wants open borders") is the speaker's claim, which their Statement carries,
+        not the other's position; a speaker announcing their own side's ("we will present our draft",
+        "Lavrov said Moscow would respond") makes one, and so does a verb that presents what it reports
+        as fact ("He revealed that Moscow fears ...")."""
+        if cand.fact.kind in ("Statement", "Action", "Estimate", "Meeting"):
             return False
         own = cand.fact.attributed_to
-        if own is None:
+        if own is None or speech.factive(cand.reported_by):
             return False
-        country = self.b.resolver.country
+        resolver = self.b.resolver
+        if resolver.actor(own).kind == "Group" and own.startswith("group-"):
+            return False  # "Iran agreed to ..., officials said": unnamed sources relay, they are no party
+        country = resolver.country
+        if cand.fact.kind not in ("Intention", "Commitment") and country(own) is None \
+                and speech.names_state(cand, resolver, STATES):
+            return False  # "Serikbayeva said Kazakhstan feared ...": a named state's stance (a future is a forecast)
         return own not in cand.fact.holders and not ({country(own)} - {None}) & {country(k) for k in cand.fact.holders}
 
     def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
@@ -169,7 +180,7 @@ class _Reader:
             if not cand.lexical and _background(cand.pred):
                 continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
-            if not inside:
+            if not inside or (cand.trigger.speech and speech.parenthetical(cand.pred)):
                 kept.append(cand)
                 continue
             speaker = speech.speaker_of(cand, cands)

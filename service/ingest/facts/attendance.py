@@ -13,7 +13,9 @@ LATER_PREPS = ("after", "following")
 LAST_VERBS = ("last", "run", "continue")
 # meeting nouns a clause's subject takes part in (not "a training session")
 GATHERINGS = ("meeting", "talk", "talks", "summit", "conference", "rally", "negotiation", "call",
-              "conversation", "forum", "dinner", "lunch", "visit")
+              "conversation", "forum", "dinner", "lunch", "visit", "ceremony")
+UNNAMED_NOT = ("session",)  # a meeting only with its participants named ("a session of the council")
+CEREMONIES = ("ceremony",)  # a meeting only when two people are named there (not one sworn in)
 MEALS = ("dinner", "lunch")
 PAIRED = ("shake",)  # verbs of a meeting only with someone named on the other side ("shook hands with X")
 VENUES = ("conference",)  # where things are said to the press
@@ -114,3 +116,61 @@ def took_part(noun: Token) -> Token | None:
             or head.head.pos_ not in ("VERB", "AUX"):
         return None
     return head.head
+
+
+MOTION_VERBS = ("arrive", "come", "return", "step", "rise", "take")
+
+
+def came_to(verb: Token) -> bool:
+    """ "arrived to speak at a rally": the purpose of a coming that took place, not a wish."""
+    head = verb.head
+    return verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in MOTION_VERBS and not planned(head) \
+        and not conditional(head) and head.dep_ != "xcomp"
+
+
+def held_at(noun: Token) -> bool:
+    """A gathering where something happened ("the crowd gathered at his rally", "during her rally"):
+    a preposition of place or time on a clause told as having happened."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("at", "during") or awaited(noun) or before(noun):
+        return False
+    verb = head.head
+    return verb.pos_ in ("VERB", "AUX") and not planned(verb) and not conditional(verb) and verb.dep_ != "xcomp"
+
+
+SIDES = ("left", "right", "center", "centre", "front")
+
+
+def caption_subject(verb: Token) -> Token | None:
+    """The subject of a photo caption that the parser hung on its position word ("Biden, left, shakes
+    hands with ..."): the subject of "left"."""
+    for c in verb.children:
+        if c.lower_ in SIDES and c.i < verb.i:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+    return None
+
+
+QUANTITIES = ("number", "handful", "dozen", "dozens", "couple", "series", "host", "group")
+
+
+def spent(verb: Token) -> bool:
+    """ "spent two days meeting leaders": a time passed doing it, not a plan."""
+    return verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() == "spend" \
+        and not planned(verb.head)
+
+
+BACKGROUND_MARKS = ("since",)
+
+
+def background(pred: Token) -> bool:
+    """A meeting told as background ("the first call since they met in California", "the summit,
+    which they held in 2019"): a fact of its own, but not the meeting later sentences speak of."""
+    return pred.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in pred.children)
+
+
+def when(time_text: str) -> str:
+    """A time expression without its preposition, to compare two reports' times."""
+    words = time_text.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)

@@ -12,9 +12,10 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon, Trigger
 
-JOINABLE = ("Acknowledgment", "Acceptance", "Statement")
+JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, not an agreement
 INSISTING = ("insist",)  # speech verbs whose clause says what must be: a Demand
 FUTURE = ("will", "shall", "'ll")
+SCHEDULING = ("immediately", "soon", "shortly", "tomorrow", "tonight")  # "will immediately increase talks"
 GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
 
@@ -55,7 +56,8 @@ def _next_to(verb: Token, prep: Token) -> bool:
     """A particle or preposition right after the verb, or after its object ("asked allies for")."""
     between = verb.doc[verb.i + 1:prep.i]
     obj = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
-    return all(t.i in obj or t.pos_ == "ADV" for t in between)
+    manner = {t.i for c in verb.children if c.dep_ == "advmod" for t in c.subtree}  # "candidly and frankly"
+    return all(t.i in obj or t.i in manner or t.pos_ == "ADV" for t in between)
 
 
 def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | None:
@@ -130,6 +132,17 @@ def generic_kind(pred: Token) -> str:
     if pred.dep_ == "xcomp" and pred.head.lemma_ == "go" and pred.head.tag_ == "VBG":
         return "Intention"  # "is going to increase"
     return "Action"
+
+
+def narrative_future(cand) -> bool:
+    """A future told in the writer's own voice ("Obama will also try to ...", "she will win at least
+    56"): a forecast, not an Intention. A future is someone's intention when it is in their own words
+    (then the fact is attributed to them) or scheduled ("will travel to China next week")."""
+    fact = cand.fact
+    generic = not cand.lexical or cand.trigger.kind == "Action"
+    scheduled = fact.time_text is not None or any(c.dep_ == "advmod" and c.lower_ in SCHEDULING
+                                                  for c in cand.pred.children)
+    return fact.kind == "Intention" and generic and fact.attributed_to is None and not scheduled
 
 
 def is_generic_candidate(pred: Token) -> bool:

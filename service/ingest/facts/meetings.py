@@ -11,15 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import attendance, qualifiers
-from .clauses import char_span, child, noun_phrase, subject_of, text_of
+from . import attendance, qualifiers, whereabouts
+from .clauses import char_span, child, subject_of, text_of
 from .kinds import trigger_for
 from .positions import Builder
 
 PERSONAL = {"he": "m", "she": "f"}
 DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
-PLACE_KINDS = ("Place", "Country")
-DURATION_ENTS = ("TIME", "DATE")
+DURATION_ENTS = whereabouts.DURATION_ENTS
 
 
 class Meetings:
@@ -39,9 +38,13 @@ class Meetings:
         """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y", "X
         phoned Y", "after meeting with Y". Not a meeting still to come ("agreed to hold talks", "will
         meet", "ahead of meeting Y")."""
-        if pred.dep_ == "xcomp" or attendance.planned(pred):
+        if (pred.dep_ == "xcomp" and not attendance.spent(pred)) or attendance.planned(pred):
             return None  # also "would be met with a swift response": not a meeting
         subj, passive = subject_of(pred)
+        if subj is None and attendance.spent(pred):  # "X spent the weekend calling leaders"
+            subj, passive = subject_of(pred.head)
+        if subj is None:  # a photo caption: "X, left, shakes hands with Y, right"
+            subj = attendance.caption_subject(pred)
         if subj is None and pred.dep_ == "pcomp" and pred.head.lower_ in attendance.HELD_PREPS:
             subj, passive = subject_of(pred.head.head)  # "X changed his mind after meeting with Y"
         people = self._doer(subj) if not passive else []
@@ -57,7 +60,7 @@ class Meetings:
                 others += [c] if not self._requirement(c) else []
             if c.dep_ == "prep" and c.lower_ in ("with", "along"):
                 met = [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
-                if met and pred.lemma_.lower() == "meet" and all(self._requirement(g) for g in met):
+                if pred.lemma_.lower() == "meet" and any(self._requirement(g) for g in c.children if g.dep_ == "pobj"):
                     return None  # "was met with skepticism", "are meeting with the approval of": a reception
                 others += met
             if c.dep_ == "agent" and passive:  # "Y was greeted by X"
@@ -67,8 +70,14 @@ class Meetings:
         elif anchor is not None:
             others += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                        for g in c.children if g.dep_ == "pobj"]
+            if anchor.lemma_.lower() in attendance.REMOTE:  # "reached out by telephone to X"
+                others += [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "to"
+                           for g in c.children if g.dep_ == "pobj"]
         for tok in others:
             people += self.b.actors(tok)
+        if any(self._other_side(t) for t in others):  # "spoke to four leaders on Saturday, including X and Y"
+            people += [k for c in pred.children if c.dep_ == "prep" and c.lower_ == "including"
+                       for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
         people = self._participants(people)
         if anchor is not None and anchor.dep_ == "prep" and not any(
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
@@ -80,7 +89,7 @@ class Meetings:
         if attendance.to_come(qualifiers.time_of(pred, self.b.published)[0]):
             return None  # "the board, which meets in Vienna next week"
         fact = self._meeting(pred, people)
-        return fact if background(pred) else self._same_as_current(fact)
+        return fact if attendance.background(pred) else self._same_as_current(fact)
 
     def _requirement(self, obj: Token) -> bool:
         """An object that is a thing ("standards", "a letter", "several patrol ships", "approval"), not
@@ -93,6 +102,9 @@ class Meetings:
         meeting itself ("hosted an informal meeting"); not a thing ("received a letter")."""
         lex = self.b.resolver.lex
         word = tok.lemma_.lower()
+        if word in attendance.QUANTITIES:  # "a number of world leaders"
+            return any(self._other_side(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")
         return tok.lower_ in lex.group_heads or word in lex.group_heads or word in lex.meeting_words \
             or tok.lower_ in lex.meeting_words or tok.lower_ in lex.descriptors or word in lex.descriptors \
             or word in lex.met_nouns
@@ -127,9 +139,15 @@ class Meetings:
             return None, False  # "until after the summit", "ahead of the talks": not held yet
         if attendees and not attendance.before(noun):  # "X attended the summit", "X spoke at a rally"
             together = list(dict.fromkeys(attendees + people))
-            if noun.lemma_.lower() in attendance.VENUES and len(together) < 2:
+            if noun.lemma_.lower() in attendance.VENUES + attendance.CEREMONIES and len(together) < 2:
                 return None, False  # "took questions at a news conference": one speaker, no meeting
             return self._meeting(noun, together), True
+        if noun.lemma_.lower() in attendance.UNNAMED_NOT and not people:
+            return None, False  # "during a training session": no one named, perhaps no meeting at all
+        if noun.lemma_.lower() in attendance.CEREMONIES and len(people) < 2:
+            return None, False  # "during her funeral ceremony": whose it is, not who met
+        if own and det not in ("the", "this", "that") and attendance.held_at(noun):
+            return self._meeting(noun, people), True  # "the crowd gathered at his rally": his, held
         if det in DEFINITE and not people:
             return None, False
         if noun.lemma_.lower() in attendance.VENUES and len(people) < 2:
@@ -147,7 +165,7 @@ class Meetings:
         cur = self.current
         if date and cur.date:
             return date != cur.date
-        return bool(text and cur.time_text and when(text) != when(cur.time_text))
+        return bool(text and cur.time_text and attendance.when(text) != attendance.when(cur.time_text))
 
     def _lasted(self, noun: Token) -> None:
         verb = noun.head
@@ -173,6 +191,8 @@ class Meetings:
     def _subjects(self, verb: Token) -> list[str]:
         """Actors of a clause's subject: every subject the parser hung on it ("X, right, and Y hold")."""
         subj, passive = subject_of(verb)
+        if subj is None and attendance.came_to(verb):
+            subj, passive = subject_of(verb.head)
         if passive or subj is None:
             return []
         more = [c for c in verb.children if c.dep_ == "nsubj" and c != subj]
@@ -188,14 +208,21 @@ class Meetings:
             if len(keys) == 1 and self.b.resolver.actor(keys[0]).kind == "Person" \
                     and gender.get(keys[0], PERSONAL[subj.lower_]) == PERSONAL[subj.lower_]:
                 return keys
+        if subj is not None and subj.pos_ == "PROPN":  # "Organization of American States (OAS) chief X"
+            person = [k for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      for k in self.b.actors(c, strict=True) if self.b.resolver.actor(k).kind == "Person"]
+            if len(person) == 1:
+                return person
         return self.b.actors(subj, strict=strict)
 
     def _attendees(self, noun: Token) -> list[str]:
         """Who took part in a meeting noun by the clause it sits in ("X spoke at a rally"), not in one
         still to come ("X will attend the summit", "X wants to hold a rally")."""
         verb = attendance.took_part(noun)
-        if verb is None or verb.dep_ == "xcomp" or attendance.planned(verb) or attendance.conditional(verb) \
-                or noun.lemma_.lower() not in attendance.GATHERINGS or qualifiers.negated(verb):  # "did not attend"
+        came = verb is not None and attendance.came_to(verb)  # "arrived to speak at a rally"
+        if verb is None or ((verb.dep_ == "xcomp" or attendance.planned(verb)) and not came) \
+                or attendance.conditional(verb) or noun.lemma_.lower() not in attendance.GATHERINGS \
+                or qualifiers.negated(verb):  # "did not attend"
             return []
         found = trigger_for(verb, self.b.lexicon)
         if found is not None and found[0].kind == "Meeting" and not self._spoke_to_crowd(found[1]):
@@ -208,11 +235,17 @@ class Meetings:
         if (trig is not None and trig.object == "recipient") or verb.lemma_.lower() in attendance.ADDRESS_VERBS:
             addressed = [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in self.b.actors(c, strict=True)
                          if self.b.resolver.actor(k).kind == "Person"]
+        # "joked with Y at the dinner": Y was there too
+        addressed += [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g, strict=True)
+                      if self.b.resolver.actor(k).kind == "Person"]
         return self._participants(self._subjects(verb) + addressed)
 
     def _spoke_to_crowd(self, anchor: Token | None) -> bool:
         """ "spoke to supporters (at a rally)": no meeting by the verb (no leader spoken to), so the
-        gathering makes it."""
+        gathering makes it; so does "to speak", whose "to" is no preposition."""
+        if anchor is not None and anchor.dep_ == "aux":
+            return True
         if anchor is None or anchor.dep_ != "prep":
             return False
         return not any(self.b.resolver.actor(k).kind in ("Person", "Government", "Country")
@@ -263,7 +296,7 @@ class Meetings:
         if cur is None or set(fact.holders) != set(cur.holders) or (fact.date and cur.date and fact.date != cur.date):
             return fact
         if not (fact.date and cur.date) and fact.time_text and cur.time_text \
-                and when(fact.time_text) != when(cur.time_text):
+                and attendance.when(fact.time_text) != attendance.when(cur.time_text):
             return fact  # "on Tuesday" and "in November": two meetings, though neither date resolved
         for name in ("occasion", "place", "date", "time_text", "duration", "duration_text"):
             if getattr(cur, name) is None and getattr(fact, name) is not None:
@@ -278,71 +311,10 @@ class Meetings:
                     holders=list(dict.fromkeys(people)), verb=pred.lemma_.lower(), confidence=0.9)
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
-        preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
-        verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
-        preps += list(verb.children) if verb is not None else []  # "attended the summit in Vilnius"
-        preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
-                  for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
-        for c in preps:
-            if c.dep_ != "prep":
-                continue
-            obj = child(c, "pobj")
-            if obj is None:
-                continue
-            if c.lower_ == "for" and obj.ent_type_ in DURATION_ENTS:
-                span = char_span(pred.doc, obj.left_edge.i, obj.right_edge.i + 1)
-                fact.duration_text = text_of(pred.doc, span)
-                fact.duration = qualifiers.duration(fact.duration_text)
-            elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
-                    and fact.place is None:  # "a visit to Kenya": where it took place
-                keys = self.b.resolver.resolve(noun_phrase(obj))
-                if keys and self.b.resolver.actor(keys[0]).kind in PLACE_KINDS:
-                    fact.place = keys[0]
-        measure = attendance.measured(pred) if pred.pos_ == "NOUN" else None
-        if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
-            span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
-            fact.duration_text = text_of(pred.doc, span) if span else None
-            fact.duration = qualifiers.duration(fact.duration_text) if fact.duration_text else None
-        if fact.place is None:  # "at the foreign ministry in Astana"
-            fact.place = next((k for c in preps if c.dep_ == "prep" and c.lower_ == "at"
-                               for o in c.children if o.dep_ == "pobj" for g in o.children
-                               if g.dep_ == "prep" and g.lower_ == "in"
-                               for p in g.children if p.dep_ == "pobj"
-                               for k in self.b.resolver.resolve(noun_phrase(p))[:1]
-                               if self.b.resolver.actor(k).kind in PLACE_KINDS), None)
-        if fact.place is None and not attendance.remote(pred):
-            fact.place = self._dateline_place(sent)  # "VIENNA (Reuters) - Iran and the IAEA met ..."
-        if not background(pred):
+        whereabouts.fill(fact, pred, self.b.resolver)
+        if not attendance.background(pred):
             self.current_before, self.current = self.current, fact
         return fact
 
-    def _dateline_place(self, sent) -> str | None:
-        """The place of a dateline that opens the meeting's sentence: where the reported events were."""
-        in_dateline = getattr(self.b.resolver, "in_dateline", None)
-        if in_dateline is None or not in_dateline(sent.start):
-            return None
-        end = sent.start
-        while end < sent.end and in_dateline(end):
-            end += 1
-        for m in self.b.resolver.mentions_in(sent.doc[sent.start].idx, sent.doc[end - 1].idx + 1):
-            if self.b.resolver.actor(m.actor).kind == "Place":
-                return m.actor
-        return None
-
     def add_participants(self, meeting: Fact, keys: list[str]) -> None:
         meeting.holders = list(dict.fromkeys(meeting.holders + keys))
-
-
-BACKGROUND_MARKS = ("since",)
-
-
-def background(pred: Token) -> bool:
-    """A meeting told as background ("the first call since they met in California", "the summit,
-    which they held in 2019"): a fact of its own, but not the meeting later sentences speak of."""
-    return pred.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in pred.children)
-
-
-def when(time_text: str) -> str:
-    """A time expression without its preposition, to compare two reports' times."""
-    words = time_text.lower().split()
-    return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)

@@ -48,6 +48,7 @@ class Candidate:
     trigger: Trigger
     content: tuple[int, int] | None  # token range
     lexical: bool  # from the lexicon, not generic
+    reported_by: Trigger | None = None  # the speech trigger whose content holds this one
 
 
 class Builder:
@@ -242,6 +243,8 @@ class Builder:
         if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
                 and not passive and self._backs_person(obj):
             return None  # "supported Kasich in the primary": backing a person, no proposal accepted
+        if lexical and trig.pos == "verb" and not passive and not self._own_act(pred, trig, holders, obj):
+            return None  # "hopes the voters will forgive him", "offered a response": no plan or offer of theirs
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
@@ -252,6 +255,25 @@ class Builder:
         if subj is not None and any(t.lower_ in ("neither", "nor") for t in noun_phrase(subj)):
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical)
+
+    def _own_act(self, pred: Token, trig: Trigger, holders: list[str], obj: Token | None) -> bool:
+        """An Intention is the holder's own future act: "hopes to win" or "plans a rally", not "hopes
+        [that] the voters will forgive him". An offer is a Proposal when it
+        offers to do something or offers someone something ("offered to mediate", "offered Iran a
+        deal"), not when it offers words ("offered a restrained response")."""
+        if trig.fact_kind == "Intention":
+            clause = child(pred, "ccomp")
+            finite = clause is not None and clause.i > pred.i and (clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children))
+            subj = child(clause, "nsubj", "nsubjpass") if finite else None
+            if subj is not None and not (set(self.resolver.refers(subj)) & set(holders)) \
+                    and subj.lower_ not in ("i", "we"):
+                return False
+            return True
+        if trig.word == "offer" and trig.fact_kind == "Proposal":
+            return child(pred, "xcomp") is not None or child(pred, "dative") is not None or any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in pred.children)
+        return True
 
     def _unnamed_group(self, subj: Token) -> list[str]:
         make = getattr(self.resolver, "group_for", None)

@@ -13,6 +13,9 @@ from .positions import Candidate
 
 FIRST_PERSON = ("i", "we", "me", "us")
 
+# speech verbs that present what they report as true: the writer vouches for it
+FACTIVE_SPEECH = ("reveal", "confirm", "note", "point out", "explain", "observe", "recall", "make clear",
+                  "acknowledge", "admit", "concede", "disclose")
 OPEN_QUOTES = ("“", '"', "‘")
 CLOSE_QUOTES = ("”", '"', "’")
 
@@ -27,6 +30,32 @@ def speaker_of(cand: Candidate, candidates: list[Candidate]) -> Candidate | None
         if start <= cand.pred.i < end:
             return other
     return None
+
+
+def factive(trigger) -> bool:
+    """Does this speech trigger present its content as fact ("revealed that", not "claimed that")?"""
+    return trigger is not None and " ".join(filter(None, (trigger.word, trigger.second))) in FACTIVE_SPEECH
+
+
+def parenthetical(pred) -> bool:
+    """A speech verb set into the clause it reports ("AT&T, she said, finished the work"): the frame of
+    that clause, never part of its content."""
+    if pred.dep_ == "parataxis":
+        return True
+    if any(c.dep_ in ("ccomp", "xcomp") for c in pred.children) or pred.dep_ not in ("advcl", "conj", "ccomp"):
+        return False
+    doc = pred.doc
+    first, last = min([pred.i] + [c.left_edge.i for c in pred.children if c.dep_ == "nsubj"]), pred.i
+    return first > pred.sent.start and doc[first - 1].text == "," and last + 1 < pred.sent.end \
+        and doc[last + 1].text == ","
+
+
+def names_state(cand: Candidate, resolver, kinds: tuple[str, ...]) -> bool:
+    """Is a verb's subject a proper name of states or bodies ("Kazakhstan feared"), not a pronoun
+    whose referent was guessed ("it would study the proposal")?"""
+    subj, passive = subject_of(cand.pred) if cand.trigger.pos != "noun" else (None, False)
+    return subj is not None and not passive and subj.pos_ == "PROPN" and bool(cand.fact.holders) and all(
+        resolver.actor(k).kind in kinds for k in cand.fact.holders)
 
 
 def pronoun_speaker(cand: Candidate) -> bool:
@@ -76,6 +105,7 @@ def attribute(cand: Candidate, speech: Candidate) -> None:
     if not cand.fact.holders:
         return
     cand.fact.attributed_to = speech.fact.holders[0]
+    cand.reported_by = speech.trigger
     pred = speech.pred
     subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
     start = min(subj.left_edge.i, pred.i) if subj is not None else pred.i
@@ -92,8 +122,8 @@ def according_statement(builder, sent, according) -> Fact | None:
     doc = sent.doc
     obj = according[1]
     phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
-    keys = builder.resolver.resolve(phrase) or builder.named_in(phrase)
-    if not keys:
+    keys = builder.resolver.resolve(phrase) or builder.named_in(phrase) or builder._unnamed_group(obj)
+    if not keys:  # "according to the records": no one stands behind it
         return None
     first, last = according[2], obj.right_edge.i + 1
     words = lambda a, b: sum(1 for t in doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731

@@ -1,0 +1,65 @@
+"""Where and for how long a meeting took place, from the phrases around its verb or noun: "in Vilnius",
+"at the chancellery in Berlin", "on the sidelines of the summit in Vilnius", "a visit to Kenya", "for
+three hours", "two days of talks", or the dateline that opens its sentence ("VIENNA (Reuters) - ...").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Fact
+from . import attendance, qualifiers
+from .clauses import char_span, child, noun_phrase, text_of
+
+PLACE_KINDS = ("Place", "Country")
+DURATION_ENTS = ("TIME", "DATE")
+
+
+def fill(fact: Fact, pred: Token, resolver) -> None:
+    """Set the meeting's place and duration from the phrases of its verb or noun (and of the verb a
+    meeting noun is the object of: "attended the summit in Vilnius")."""
+    preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
+    verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
+    preps += list(verb.children) if verb is not None else []
+    preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
+              for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
+    for c in preps:
+        obj = child(c, "pobj") if c.dep_ == "prep" else None
+        if obj is None:
+            continue
+        if c.lower_ == "for" and obj.ent_type_ in DURATION_ENTS:
+            span = char_span(pred.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            fact.duration_text = text_of(pred.doc, span)
+            fact.duration = qualifiers.duration(fact.duration_text)
+        elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
+                and fact.place is None:  # "a visit to Kenya": where it took place
+            keys = resolver.resolve(noun_phrase(obj))
+            if keys and resolver.actor(keys[0]).kind in PLACE_KINDS:
+                fact.place = keys[0]
+    measure = attendance.measured(pred) if pred.pos_ == "NOUN" else None
+    if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
+        span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
+        fact.duration_text = text_of(pred.doc, span) if span else None
+        fact.duration = qualifiers.duration(fact.duration_text) if fact.duration_text else None
+    if fact.place is None:  # "at the foreign ministry in Astana"
+        fact.place = next((k for c in preps if c.dep_ == "prep" and c.lower_ == "at"
+                           for o in c.children if o.dep_ == "pobj" for g in o.children
+                           if g.dep_ == "prep" and g.lower_ == "in"
+                           for p in g.children if p.dep_ == "pobj"
+                           for k in resolver.resolve(noun_phrase(p))[:1]
+                           if resolver.actor(k).kind in PLACE_KINDS), None)
+    if fact.place is None and not attendance.remote(pred):
+        fact.place = dateline_place(pred.sent, resolver)  # "VIENNA (Reuters) - Iran and the IAEA met ..."
+
+
+def dateline_place(sent, resolver) -> str | None:
+    """The place of a dateline that opens the meeting's sentence: where the reported events were."""
+    in_dateline = getattr(resolver, "in_dateline", None)
+    if in_dateline is None or not in_dateline(sent.start):
+        return None
+    end = sent.start
+    while end < sent.end and in_dateline(end):
+        end += 1
+    for m in resolver.mentions_in(sent.doc[sent.start].idx, sent.doc[end - 1].idx + 1):
+        if resolver.actor(m.actor).kind == "Place":
+            return m.actor
+    return None
