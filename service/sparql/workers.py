@@ -39,6 +39,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import errors
+from ..memory import limit_arenas
 from .limits import Job, run_light, timeout_message
 from .queue import SlotQueue
 
@@ -289,7 +290,10 @@ def memory_message(limit_mb: int) -> str:
 
 
 def limit_memory(limit_mb: int) -> None:
-    """Bound this process's address space (a worker, before the engine loads)."""
+    """Bound this process's address space (a worker, before the engine loads). The malloc arenas are
+    capped first: each thread's arena reserves 64 MB of address space, so a worker started without the
+    server's cap (by `kgqa query`) could hit the bound on a small query."""
+    limit_arenas()
     if limit_mb > 0:
         resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))
 
