@@ -137,8 +137,9 @@ class WorkerPool:
         """The path of a checkpoint holding every write committed so far, marked as read by `worker`
         before any old checkpoint is collected (so a query never gets a checkpoint deleted under it)."""
         with self._ckpt_lock:
-            now = fingerprint(self.store.path)
-            fresh = self._current is None or (now != self._print and time.monotonic() - self._taken >= self.refresh)
+            due = self._current is None or time.monotonic() - self._taken >= self.refresh
+            now = fingerprint(self.store.path) if due else self._print  # no listing while a checkpoint is reused
+            fresh = due and (self._current is None or now != self._print)
             if fresh:
                 root = self._checkpoint_root()
                 self._serial += 1
