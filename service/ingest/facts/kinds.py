@@ -39,8 +39,6 @@ def _dependent(tok: Token, word: str) -> Token | None:
     object of a preposition ("speak by phone")."""
     for c in tok.children:
         if c.lemma_.lower() == word or c.lower_ == word:
-            if c.pos_ == "VERB" and c.tag_ in ("VBG", "VBN") and c.dep_ in ("prep", "advcl"):
-                continue  # "reach out ..., according to X": a participle, not the noun "accord"
             if c.dep_ in ("prep", "prt") and not _next_to(tok, c):
                 continue  # "called the vote a dark day for democracy" is no "call for"
             return c
