@@ -18,7 +18,7 @@ FUTURE = ("will", "shall", "'ll")
 SCHEDULING = ("immediately", "soon", "shortly", "tomorrow", "tonight")  # "will immediately increase talks"
 # outcomes nobody decides alone: "will win the election" is a forecast, not a plan
 OUTCOMES = ("win", "lose", "prevail", "succeed", "fail", "survive", "happen", "live", "die", "become", "beat",
-            "defeat", "triumph")
+            "defeat", "triumph", "gain")
 GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
 

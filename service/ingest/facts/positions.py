@@ -33,7 +33,7 @@ SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before"
 ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 AGENT_PREPS = ("for", "of", "at", "from")
-BARE_REFERENCES = ("PRP", "WDT", "WP", "DT")  # a content that is only "it", "which", "whatever", "that"
+BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "that", "to"
 # acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
 ACTS = ("Proposal", "Demand", "Accusation", "Criticism", "Denial")  # not "to commit fraud"
 # heads that count people named after "of" ("dozens of experts", "a group of scientists")
