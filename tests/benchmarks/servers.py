@@ -91,6 +91,10 @@ class Server:
             last = now
         return time.monotonic() - start
 
+    def cpu_seconds(self) -> float:
+        """CPU seconds (user and system) of the server and its descendants so far."""
+        return _cpu_seconds([self.proc.pid, *descendants(self.proc.pid)])
+
     def peak_rss_mb(self) -> tuple[float, float]:
         """(server process, server plus its descendants) peak resident memory in MB."""
         own = _hwm_kb(self.proc.pid)
