@@ -84,14 +84,14 @@ class _Reader:
                 if cand.pred == verb or (cand.pred.head == verb and cand.pred.dep_ in ("conj", "xcomp")):
                     self.meetings.add_participants(meeting, cand.fact.holders)
         # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
-        here = next((m for m in new_meetings if m.holders), None) if occasion is None else None
+        here = next((m for m in new_meetings if self.meetings.held(m)), None) if occasion is None else None
         according = qualifiers.according_to(sent)
         for cand in kept:
             at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
             self._qualify(cand, at, according)
         for meeting in new_meetings:
             self._note(meeting)
-        facts = [m for m in new_meetings if m.holders] + self._estimates(sent, kept)
+        facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept)
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)

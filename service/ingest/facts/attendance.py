@@ -17,7 +17,12 @@ GATHERINGS = ("meeting", "talk", "talks", "summit", "conference", "rally", "nego
 UNNAMED_NOT = ("session",)  # a meeting only with its participants named ("a session of the council")
 CEREMONIES = ("ceremony",)  # a meeting only when two people are named there (not one sworn in)
 MEALS = ("dinner", "lunch")
-PAIRED = ("shake",)  # verbs of a meeting only with someone named on the other side ("shook hands with X")
+# verbs of a meeting only with someone named on the other side ("shook hands with X"; not "the airtime
+# they received", "senators debated for hours")
+PAIRED = ("shake", "receive", "debate", "interview")
+# meeting nouns between persons only: "an interview with Reuters" is the outlet's report, "his MSNBC
+# debate with X" was broadcast by MSNBC; a person must be named on the noun
+PERSONAL_CONTACT = ("interview", "debate")
 VENUES = ("conference",)  # where things are said to the press
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
@@ -25,7 +30,7 @@ ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "
 # verbs whose object is a person spoken to, there with the subject ("asked Sharif during a meeting")
 ADDRESS_VERBS = ("ask", "tell", "urge", "warn", "assure", "press", "inform", "brief", "thank", "promise")
 # verbs that are a contact when their object is a person ("phoned Abbott", "called his counterpart")
-PERSON_VERBS = ("call", "phone", "telephone", "ring", "visit", "greet", "welcome")
+PERSON_VERBS = ("call", "phone", "telephone", "ring", "visit", "greet", "welcome", "interview")
 # nouns a person stands on or beside at a meeting ("on the sidelines of the summit")
 BESIDE_NOUNS = ("sideline", "sidelines", "margin", "margins", "side", "part", "course")
 
@@ -37,6 +42,26 @@ def remote(pred: Token) -> bool:
     """A meeting by phone or video: a dateline says where the reporter was, not where it took place."""
     words = [pred] + (list(pred.subtree) if pred.pos_ in ("VERB", "AUX") else [])
     return any(t.lemma_.lower() in REMOTE or t.lower_ in ("phoned", "telephoned") for t in words)
+
+
+# verbs whose to-clause tells what was done ("prompted X to convene a call", "managed to meet Y")
+IMPLICATIVE = ("prompt", "force", "compel", "manage", "oblige")
+
+
+def implied(pred: Token) -> bool:
+    """A to-clause whose event took place because the verb above says it did ("the floods prompted
+    the governor to convene a call", "she managed to meet him"), when that verb itself happened."""
+    head = pred.head
+    return pred.dep_ == "xcomp" and head.lemma_.lower() in IMPLICATIVE and head.pos_ == "VERB" \
+        and not planned(head) and not conditional(head) and head.dep_ != "xcomp" \
+        and not any(c.dep_ == "neg" for c in head.children)
+
+
+def quoted_fragment(pred: Token) -> bool:
+    """A gerund quoted before the verb of saying ("'Negotiating with Japan, negotiating with China,' he
+    said"): the speaker's words about an activity, not the speaker doing it."""
+    head = pred.head
+    return pred.tag_ == "VBG" and pred.i < head.i and any(t.tag_ == "''" for t in pred.doc[pred.i + 1:head.i])
 
 
 def planned(pred: Token) -> bool:

@@ -38,9 +38,14 @@ class Meetings:
         """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y", "X
         phoned Y", "after meeting with Y". Not a meeting still to come ("agreed to hold talks", "will
         meet", "ahead of meeting Y")."""
-        if (pred.dep_ == "xcomp" and not attendance.spent(pred)) or attendance.planned(pred):
+        if attendance.quoted_fragment(pred):
+            return None
+        implied = attendance.implied(pred)  # "the floods prompted the governor to convene a call"
+        if not implied and ((pred.dep_ == "xcomp" and not attendance.spent(pred)) or attendance.planned(pred)):
             return None  # also "would be met with a swift response": not a meeting
         subj, passive = subject_of(pred)
+        if subj is None and implied:  # the one prompted did it
+            subj, passive = child(pred.head, "dobj"), False
         if subj is None and attendance.spent(pred):  # "X spent the weekend calling leaders"
             subj, passive = subject_of(pred.head)
         if subj is None:  # a photo caption: "X, left, shakes hands with Y, right"
@@ -58,6 +63,9 @@ class Meetings:
                 if self._requirement(c) and not any(g.dep_ == "agent" for g in pred.children):
                     return None  # "is receiving patrol ships": a thing, not a party
                 others += [c] if not self._requirement(c) else []
+                if c.lemma_.lower() in self.b.resolver.lex.meeting_words:  # "convened a call with Y"
+                    others += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                               for g in p.children if g.dep_ == "pobj"]
             if c.dep_ == "prep" and c.lower_ in ("with", "along"):
                 met = [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
                 if pred.lemma_.lower() == "meet" and any(self._requirement(g) for g in c.children if g.dep_ == "pobj"):
@@ -83,13 +91,21 @@ class Meetings:
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
             return None  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
         if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)
-                          and not (not others and attendance.collective(subj)
+                          and not (not others and (attendance.collective(subj) or self._body(subj))
                                    and pred.lemma_.lower() not in attendance.PAIRED)):
             return None  # one named participant is enough when people or a meeting are on the other side
         if attendance.to_come(qualifiers.time_of(pred, self.b.published)[0]):
             return None  # "the board, which meets in Vienna next week"
         fact = self._meeting(pred, people)
         return fact if attendance.background(pred) else self._same_as_current(fact)
+
+    def _body(self, subj: Token | None) -> bool:
+        """A subject naming a body that meets by itself under its short name ("the IOC convened"): an
+        organization whose name ends in a body noun (International Olympic Committee)."""
+        keys = self.b.actors(subj) if subj is not None and subj.pos_ == "PROPN" else []
+        label = self.b.resolver.actor(keys[0]).label if len(keys) == 1 else ""
+        return self.b.resolver.actor(keys[0]).kind == "Organization" and \
+            label.split()[-1].lower() in attendance.BODY_NOUNS if label else False
 
     def _requirement(self, obj: Token) -> bool:
         """An object that is a thing ("standards", "a letter", "several patrol ships", "approval"), not
@@ -123,6 +139,10 @@ class Meetings:
         towns = {k for c in noun.children if c.dep_ == "compound" and c.text in capitals
                  for k in self.b.actors(c)}  # "the Brussels summit": where, not who
         people = [k for k in people if k not in towns]
+        if noun.lemma_.lower() in attendance.PERSONAL_CONTACT:  # "an interview with Reuters": no one met
+            people = [k for k in people if self.b.resolver.actor(k).kind == "Person"]
+            if not people:
+                return None, False
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
         attendees = self._attendees(noun)
         if self.current is not None and (not people or self._same_sides(people, self.current.holders)) \
@@ -315,6 +335,13 @@ class Meetings:
         if not attendance.background(pred):
             self.current_before, self.current = self.current, fact
         return fact
+
+    def held(self, meeting: Fact) -> bool:
+        """A meeting to report: someone took part; an interview or a debate needs two sides, one a
+        person ("in an interview with a newspaper, the minister said" names no one met)."""
+        if meeting.verb in attendance.PERSONAL_CONTACT:
+            return len(meeting.holders) > 1 and any(self.b.resolver.actor(k).kind == "Person" for k in meeting.holders)
+        return bool(meeting.holders)
 
     def add_participants(self, meeting: Fact, keys: list[str]) -> None:
         meeting.holders = list(dict.fromkeys(meeting.holders + keys))
