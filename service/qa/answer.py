@@ -149,16 +149,19 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     Unless plain, a plan whose verb, recipient, topic or occasion no fact has (a few index look-ups)
     is not run: no answer, and the SPARQL it would have shown."""
     template = BY_ID[plan.template]
+    indexed = not plain and getattr(index, "holder_keys", False)  # the holder index: the same rows, sooner
     rows, shown, capped = [], [], False
     sets = plan.binding_sets()
     if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only
         if "actor" in plan.bindings:  # each pass found nothing: run() below shows none of them
             return [], "", False
-        return [], "\n".join(template.prepare(store, b, limit=limit and limit + 1, index=index)[1] for b in sets), False
+        return [], "\n".join(template.prepare(store, b, limit=limit and limit + 1, index=index, indexed=indexed)[1]
+                              for b in sets), False
     found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
         for n, bindings in enumerate(sets):
-            found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1, index=index)
+            found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1, index=index,
+                                         indexed=indexed)
             if limit and len(found) > limit:  # one row more than the bound tells there were more
                 capped, found = True, found[:limit]
             rows += found

@@ -50,6 +50,16 @@ _SMALL = frozenset(("of", "the", "and", "in", "on", "for", "to", "a", "an", "at"
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
 
 
+def _indexed(store: Store, prop: str) -> bool:
+    """Does every document of the store carry the index `prop` (its extraction says kg:indexes kg:prop)?
+    A store with a document ingested by an older version is answered without it."""
+    docs = store.select(_PREFIX + "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }")
+    marked = store.select(_PREFIX + "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d prov:wasGeneratedBy ?x . "
+                          f"?x kg:indexes kg:{prop} }}")
+    n = int(docs[0]["n"].value) if docs else 0
+    return n > 0 and bool(marked) and int(marked[0]["n"].value) == n
+
+
 def normalize(text: str) -> str:
     """Lower case, plain spaces and apostrophes, no dots, no leading article, no trailing possessive."""
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'").casefold()
@@ -112,6 +122,7 @@ class Index:
             group = self.family.get(c, {c}) | self.family.get(g, set()) | {g}
             for member in group:
                 self.family[member] = group
+        self.holder_keys = _indexed(store, "holderKey")  # the templates may read kg:holderKey
         self.documents = [{"iri": r["d"].value, "id": r["id"].value,
                            "title": r["title"].value if "title" in r else "",
                            "publisher": r["publisher"].value if "publisher" in r else ""}
