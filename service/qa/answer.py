@@ -155,8 +155,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only
         if "actor" in plan.bindings:  # each pass found nothing: run() below shows none of them
             return [], "", False
-        return [], "\n".join(template.prepare(store, b, limit=limit and limit + 1, index=index, indexed=indexed)[1]
-                              for b in sets), False
+        return [], "\n".join(template.prepare(store, b, limit=limit and limit + 1, index=index)[1] for b in sets), False
     found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
         for n, bindings in enumerate(sets):

@@ -21,6 +21,7 @@ The .rq files may hold these comment lines, expanded here before a query runs:
   a VALUES block of keys (urn:kgqa:holder:Kind:<b>) and `?fact kg:holderKey ?key`: one index range per actor in reach,
   rather than every fact of a frequent actor tested for its kind. The rows are the same, in the same
   order (the same index order, restricted to the kind); more than FEW actors in reach keep the plain form.
+  The SPARQL an answer shows is the plain form (the same rows, and runnable on any store).
 When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
 computed from ?a outwards (see reach()).
 Nothing in these lines comes from the user: they are part of the template text.
@@ -131,11 +132,13 @@ class Template:
         that many rows, the first the engine finds (no ORDER BY, so it stops there: on a large graph a
         frequent actor's facts are thousands, each a look-up). index: the store's name index
         (service/qa/linking.py), which knows the roles and governments a reach follows. indexed: read
-        the holder index for #held lines (the caller knows the store has it)."""
+        the holder index for #held lines (the caller knows the store has it); the query shown is the
+        plain one, whose rows these are (the same on every store, and what a reader can run anywhere)."""
         query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed)
-        if self.values:
-            return store.select(shown), shown
-        return store.select(query, bindings), shown
+        rows = store.select(shown) if self.values else store.select(query, bindings)
+        if indexed:
+            shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index)[1]
+        return rows, shown
 
     def prepare(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
                 index=None, indexed: bool = False) -> tuple[str, str]:
