@@ -73,14 +73,13 @@ def run(results: Results, work: Path, *, n_docs: int = 500, processes: int = 2,
         return
     print(f"  kgqa ingest: {report.summary()}", flush=True)
     n = len(corpus.texts)
-    note = (f"{processes} processes, {n} docs, {corpus.words:,} words; the same model on both sides, kgqa's "
-            "attribute_ruler and lemmatizer run by table lookup (the same annotations: docs/performance.md)")
+    note = f"{processes} processes, {n} docs, {corpus.words:,} words"
     results.add(Figure(SECTION, "documents/s of kgqa ingest", n / ingest_s, "docs/s",
                        f"bare spaCy nlp.pipe (n_process={processes})", n / spacy_s,
-                       goal=">= 0.8x", goal_value=0.8, note=note))
+                       goal=">= 0.9x", goal_value=0.9, note=note))
     results.add(Figure(SECTION, "words/s of kgqa ingest", corpus.words / ingest_s, "words/s",
                        f"bare spaCy nlp.pipe (n_process={processes})", corpus.words / spacy_s,
-                       goal=">= 0.8x", goal_value=0.8))
+                       goal=">= 0.9x", goal_value=0.9))
 
     # store stage: the graphs the pipeline wrote, written again exactly as it wrote them (the same
     # replace_graphs batches, the same data: N-Quads bytes from the workers) into a fresh store, against
