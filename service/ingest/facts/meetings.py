@@ -19,6 +19,7 @@ from .positions import Builder
 PERSONAL = {"he": "m", "she": "f"}
 DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
 DURATION_ENTS = whereabouts.DURATION_ENTS
+RELATIVES = ("whom", "which", "who")  # "the envoys with whom she met": the envoys
 
 
 class Meetings:
@@ -70,7 +71,7 @@ class Meetings:
                 met = [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
                 if pred.lemma_.lower() == "meet" and any(self._requirement(g) for g in c.children if g.dep_ == "pobj"):
                     return None  # "was met with skepticism", "are meeting with the approval of": a reception
-                others += met
+                others += [pred.head if g.lower_ in RELATIVES and pred.dep_ == "relcl" else g for g in met]
             if c.dep_ == "agent" and passive:  # "Y was greeted by X"
                 others += [g for g in c.children if g.dep_ == "pobj"] + ([subj] if subj is not None else [])
         if anchor is not None and anchor.dep_ == "prep":  # "spoke to Y"
@@ -141,8 +142,6 @@ class Meetings:
         people = [k for k in people if k not in towns]
         if noun.lemma_.lower() in attendance.PERSONAL_CONTACT:  # "an interview with Reuters": no one met
             people = [k for k in people if self.b.resolver.actor(k).kind == "Person"]
-            if not people:
-                return None, False
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
         attendees = self._attendees(noun)
         if self.current is not None and (not people or self._same_sides(people, self.current.holders)) \
