@@ -81,3 +81,28 @@ def test_actors_acronym_joins_organization():
 def test_actors_unlabelled_name_after_title_is_a_person(text, phrase, key):
     doc, resolver = analyse(text)
     assert refers(text, phrase) == [key] and resolver.actors[key].kind == "Person"
+
+
+@pytest.mark.parametrize("text, phrase, nth, key", [
+    # the surname meant the senator before the second Okafor was named in full: it still does
+    ("Senator Daniel Okafor spoke for hours. Okafor said the vote mattered. Grace Okafor, a nurse, "
+     "listened. At noon, Okafor said the bill would pass.", "Okafor", 3, "daniel-okafor"),
+    # an honorific's gender picks between the two
+    ("Senator Daniel Okafor spoke for hours. Okafor said the vote mattered. Grace Okafor, a nurse, "
+     "listened. Mrs. Okafor said she was proud.", "Okafor", 3, "grace-okafor"),
+])
+def test_actors_shared_surname_keeps_its_first_referent(text, phrase, nth, key):
+    assert refers(text, phrase, nth) == [key]
+
+
+def test_actors_shared_surname_never_settled_stays_unresolved():
+    text = "Daniel Okafor and Grace Okafor arrived. Okafor said the vote mattered."
+    assert refers(text, "Okafor", 2) == []
+
+
+def test_actors_coordinated_names_are_separate_people():
+    text = ("Rita Moreau and Paul Lindqvist spoke in Ohio. Like Moreau and Lindqvist, the governor is "
+            "touring the state. \"We are everywhere,\" Lindqvist said.")
+    doc, resolver = analyse(text)
+    assert not any(" and " in a.label for a in resolver.actors.values())
+    assert refers(text, "Lindqvist", 2) == ["paul-lindqvist"]

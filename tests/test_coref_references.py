@@ -135,3 +135,23 @@ def test_coref_office_entity_takes_country_from_context(text, phrase, key):
 ])
 def test_coref_government_of_a_person_or_a_capital(text, phrase, keys):
     assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    # the nearest person is a woman by her first name: "he" is the man named before her
+    ("Governor Tom Walsh met Anne Kowalski on Monday. \"We will build it,\" he said.", "he", ["tom-walsh"]),
+    ("Tom Walsh met Anne Kowalski on Monday. \"We will build it,\" she said.", "she", ["anne-kowalski"]),
+    # "Mr." settles a man whose first name is never written
+    ("Mr. Dubois thanked Helen Park for the invitation. He spoke for an hour.", "He", ["dubois"]),
+])
+def test_coref_pronoun_agrees_with_name_gender(text, phrase, keys):
+    assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a first name that says nothing plainly ("Kim") and no other person: no guess is forced either way
+    ("Kim Laurent arrived in Lyon. She met the mayor.", "She"),
+    ("Kim Laurent arrived in Lyon. He met the mayor.", "He"),
+])
+def test_coref_unknown_gender_still_resolves(text, phrase):
+    assert refers(text, phrase) == ["kim-laurent"]

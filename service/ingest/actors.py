@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
-from . import coref, mentions, offices, roles
+from . import coref, gender, mentions, offices, roles
 from .groups import find_groups, named_as_such
 from .lexicon import Lexicon
 
@@ -47,7 +47,7 @@ class Resolver:
         self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
         self.person_country: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # person key -> lower-case title words ("president")
-        self.gender: dict[str, str] = {}  # person key -> "m" | "f", from pronouns already resolved
+        self.gender = _genders(doc, found, self.actors)  # person key -> "m" | "f" (names, then pronouns)
         self.roles: list[Fact] = roles.find(self)
         self._resolve_all()
         self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
@@ -219,6 +219,20 @@ class Resolver:
                 named = {self.key_at[t.i] for t in tok.subtree if self.key_at[t.i]}
                 span = _span(self.doc, start, tok.i + 1)
                 self._mentions.extend(Mention(k, span) for k in keys if k not in named)
+
+
+def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
+    """Genders the names settle: a plainly male or female first name, else an honorific written
+    before a mention ("Mrs. Okafor")."""
+    out: dict[str, str] = {}
+    for f in found:
+        actor = actors.get(f.key)
+        if actor is None or actor.kind != "Person" or f.key in out:
+            continue
+        said = gender.of_label(actor.label) or (gender.of_honorific(doc[f.start - 1].text) if f.start else None)
+        if said:
+            out[f.key] = said
+    return out
 
 
 _DASHES = ("—", "–", "--", "-")

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from ..iris import slug
 from ..model import Actor
-from . import offices
+from . import gender, offices
 from .lexicon import Lexicon
 
 _LOCATIVE = {"in", "at", "from", "near", "outside", "inside", "to", "into", "across", "around", "via"}
@@ -107,6 +107,9 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         if label_ in ("ORG", "GPE") and s < e and (
                 (s > 0 and in_title[s - 1]) or doc[e - 1].text in person_words):
             label_ = "PERSON"  # "Foreign Minister Karim Haddad" mislabelled ORG; a name used as PERSON elsewhere
+        parts = _coordinated(doc, s, e)
+        if label_ in ("ORG", "GPE") and sum(doc[b - 1].text in person_words for _, b in parts) > 1:
+            label_ = "PERSON"  # "Christie and Jindal, Cruz" labelled ORG: people named together
         if label_ == "PERSON":  # "Ahmet Demir" with only "Demir" labelled: take the first name too
             while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s, e) \
                     and not taken[s - 1] and not in_title[s - 1] and doc[s - 1].text not in lex.honorifics:
@@ -117,7 +120,7 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         if not any(t.is_alpha and t.text[0].isupper() for t in doc[s:e]):
             continue
         if label_ == "PERSON":
-            people.append(([t.text for t in doc[s:e] if not t.is_punct], s, e))
+            people += [([t.text for t in doc[a:b] if not t.is_punct], a, b) for a, b in _coordinated(doc, s, e)]
             continue
         label = doc[s:e].text
         key = slug(label)
@@ -140,6 +143,22 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
             if parent and parent not in actors and parent in lex.actors:
                 actors[parent] = copy(lex.actors[parent])
     return sorted(found, key=lambda f: f.start), actors
+
+
+def _coordinated(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    """A person entity that is a coordination of names ("Christie and Jindal"): each part a name of its
+    own (not "Ana and Luis Ruiz", first names sharing one family name)."""
+    cuts = [i for i in range(s + 1, e - 1) if doc[i].lower_ in ("and", "&", "or") or doc[i].text == ","]
+    if not cuts:
+        return [(s, e)]
+    parts, start = [], s
+    for i in [*cuts, e]:
+        if start < i:
+            parts.append((start, i))
+        start = i + 1
+    names = all(t.pos_ == "PROPN" and t.text[:1].isupper() for a, b in parts for t in doc[a:b])
+    shared = parts[-1][1] - parts[-1][0] > 1 and any(b - a == 1 for a, b in parts[:-1])  # one family name
+    return parts if len(parts) > 1 and names and not shared else [(s, e)]
 
 
 def _locative(span, decision_words: set[str]) -> bool:
@@ -195,8 +214,10 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
     """Unknown people: one actor per full name; a short name joins the one full name of the document
     it fits (its last words, or its first word: "Yoon" for "Yoon Suk Yeol", "Kaspar" for "Kaspar
     Lindqvist"), a lexicon person's included. When two full names fit ("Delgado" with Marco and Luis
-    Delgado), it joins the one named before it if only one was; else it stays unresolved and makes no
-    actor that would shadow them."""
+    Delgado), it joins the one named before it if only one was, or the one an honorific's gender
+    allows ("Mrs. Delgado"), or the one the short name already meant before the other was named (a
+    second person of a surname is named in full); else it stays unresolved and makes no actor that
+    would shadow them."""
     full: dict[str, str] = {}
     verbatim = {}  # the name as written ("Abdel Fattah al-Burhan", not "al - Burhan")
     first: dict[str, int] = {}  # where each full name is first written
@@ -220,10 +241,19 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
             continue
         full[name] = full[longer[0]] if longer else name
     out = []
-    for words, s, e in people:
+    established: dict[str, str] = {}  # a short name -> the person it meant while only they fit
+    for words, s, e in sorted(people, key=lambda p: p[1]):
         name = " ".join(words)
         if name in ambiguous:
             before = [t for t in ambiguous[name] if first.get(t, len(doc)) < s]
+            said = gender.of_honorific(doc[s - 1].text) if s > 0 else None
+            if len(before) == 1:
+                established.setdefault(name, before[0])
+            elif said:  # "Mrs. Murphy": not Chris Murphy
+                exact = [t for t in before if gender.of_label(t) == said]
+                before = exact if len(exact) == 1 else [t for t in before if gender.of_label(t) in (said, None)]
+            if len(before) > 1 and established.get(name) in before:
+                before = [established[name]]  # a second Murphy is named in full, the first by surname
             if len(before) != 1:
                 continue
             target = before[0]
@@ -243,28 +273,54 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
 def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lexicon) -> list[Found]:
     """A surname the parser did not label a person ("Dagalo also accused ...", or typed as a place)
     joins the one person of the document whose name ends with it (or, for a family name written
-    first, begins with it)."""
+    first, begins with it). When two fit, as in _people: the one named before, the one an honorific's
+    gender allows, or the one the surname already meant."""
     covered = [False] * len(doc)
     for f in found:
         covered[f.start:f.end] = [True] * (f.end - f.start)
     short: dict[str, set[str]] = {}
+    first: dict[str, int] = {}  # where each person's full name is first written
+    meant: dict[int, str] = {}  # surname mentions already resolved, by token
     for f in found:
         actor = actors.get(f.key) or lex.actors.get(f.key)
         if actor is None or actor.kind != "Person":
             continue
         words = [t.text for t in doc[f.start:f.end] if not t.is_punct]
         if len(words) > 1:
+            first[f.key] = min(first.get(f.key, f.start), f.start)
             for word in {words[-1], words[0]}:
                 short.setdefault(word, set()).add(f.key)
+        elif words:
+            meant[f.start] = f.key
     out = []
+    established: dict[str, str] = {}
     for tok in doc:
+        if tok.i in meant:
+            established.setdefault(tok.text, meant[tok.i])
         keys = short.get(tok.text, set())
-        if covered[tok.i] or len(keys) != 1 or not tok.text[:1].isupper() or len(tok.text) < 3:
+        if covered[tok.i] or not keys or not tok.text[:1].isupper() or len(tok.text) < 3:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
             continue  # part of a longer name
-        out.append(Found(tok.i, tok.i + 1, next(iter(keys)), "entity"))
+        if len(keys) > 1:
+            before = [k for k in keys if first.get(k, len(doc)) < tok.i]
+            said = gender.of_honorific(doc[tok.i - 1].text) if tok.i else None
+            if len(before) == 1:
+                established.setdefault(tok.text, before[0])
+            elif said:
+                exact = [k for k in before if _gender(actors, lex, k) == said]
+                before = exact if len(exact) == 1 else [k for k in before if _gender(actors, lex, k) in (said, None)]
+            if len(before) > 1 and established.get(tok.text) in before:
+                before = [established[tok.text]]
+            keys = set(before)
+        if len(keys) == 1:
+            out.append(Found(tok.i, tok.i + 1, next(iter(keys)), "entity"))
     return out
+
+
+def _gender(actors: dict[str, Actor], lex: Lexicon, key: str) -> str | None:
+    actor = actors.get(key) or lex.actors.get(key)
+    return gender.of_label(actor.label) if actor is not None else None
 
 
 def _acronyms(found: list[Found], actors: dict[str, Actor]) -> list[Found]:
