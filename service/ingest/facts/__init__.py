@@ -119,7 +119,12 @@ class _Reader:
         if cand.fact.kind not in ("Intention", "Commitment") and country(own) is None \
                 and speech.names_state(cand, resolver, STATES):
             return False  # "Serikbayeva said Kazakhstan feared ...": a named state's stance (a future is a forecast)
-        return own not in cand.fact.holders and not ({country(own)} - {None}) & {country(k) for k in cand.fact.holders}
+        if own in cand.fact.holders:
+            return False
+        if resolver.actor(own).kind == "Person" and not _relays(resolver, own) and any(
+                resolver.actor(k).kind == "Person" for k in cand.fact.holders):
+            return True  # "Merkel said Scholz would raise ...": her claim about him, not his plan
+        return not ({country(own)} - {None}) & {country(k) for k in cand.fact.holders}
 
     def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
         """Every predicate of the sentence read: (position and action candidates, new meetings, the
@@ -289,6 +294,15 @@ class _Reader:
         fact.about = list(dict.fromkeys(m.actor for m in self.b.resolver.mentions_in(fact.content_span.start,
                                                                                        fact.content_span.end)))
         return [fact]
+
+
+RELAYING_TITLES = ("spokes", "press secretary", "aide", "adviser", "advisor", "chief of staff")
+
+
+def _relays(resolver, key: str) -> bool:
+    """A speaker whose role is to speak for someone else ("Kremlin spokesman Peskov said Putin will ...")."""
+    return any(key in role.holders and any(t in (role.title or "").lower() for t in RELAYING_TITLES)
+               for role in getattr(resolver, "roles", []))
 
 
 BACKGROUND_MARKS = ("since", "because")  # "after X did Y" is often the news itself

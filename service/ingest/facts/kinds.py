@@ -16,6 +16,9 @@ JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, no
 INSISTING = ("insist",)  # speech verbs whose clause says what must be: a Demand
 FUTURE = ("will", "shall", "'ll")
 SCHEDULING = ("immediately", "soon", "shortly", "tomorrow", "tonight")  # "will immediately increase talks"
+# outcomes nobody decides alone: "will win the election" is a forecast, not a plan
+OUTCOMES = ("win", "lose", "prevail", "succeed", "fail", "survive", "happen", "live", "die", "become", "beat",
+            "defeat", "triumph", "gain")
 GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
 
@@ -125,7 +128,10 @@ def _deontic(clause: Token) -> bool:
 
 
 def generic_kind(pred: Token) -> str:
-    """A verb outside the lexicon: an Intention when announced for the future, else an Action."""
+    """A verb outside the lexicon: an Intention when announced for the future, else an Action. Not an
+    outcome ("will win") nor a future perfect ("will have spoken to thousands"): forecasts."""
+    if pred.lemma_.lower() in OUTCOMES or any(c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
+        return "Action"
     for c in pred.children:
         if c.dep_ == "aux" and (c.lower_ in FUTURE or (c.lower_ == "would" and pred.dep_ == "ccomp")):
             return "Intention"  # "will send"; reported: "said Moscow would respond"

@@ -33,10 +33,15 @@ SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before"
 ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 AGENT_PREPS = ("for", "of", "at", "from")
-BARE_REFERENCES = ("PRP", "WDT", "WP", "DT")  # a content that is only "it", "which", "whatever", "that"
+BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "that", "to"
 # acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
 ACTS = ("Proposal", "Demand", "Accusation", "Criticism", "Denial")  # not "to commit fraud"
 # heads that count people named after "of" ("dozens of experts", "a group of scientists")
+# verbs whose subject receives what their object names: "won the support", "enjoys support"
+RECEIVING = ("win", "gain", "enjoy", "receive", "get", "lose", "earn", "attract", "garner", "secure",
+             "court", "need", "seek", "want", "keep", "retain", "command", "count")
+# adjectives that are an Intention only with a to-clause: "ready to talk", not "ready for the job"
+CLAUSAL_ADJS = ("ready", "willing", "determined")
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -150,21 +155,40 @@ class Builder:
                                      for g in c.children if g.dep_ == "pobj"), None)
         if by is not None:
             return self.actors(by)
-        keys = []
+        keys, named = [], []
         for c in noun.children:
             if c.dep_ in HOLDER_MODIFIERS and c.i < noun.i:
                 phrase = self.doc[c.left_edge.i:c.right_edge.i + 1]
-                keys += self.resolver.resolve(phrase) + self.named_in(phrase)
+                found = self.resolver.resolve(phrase) + self.named_in(phrase)
+                (named if c.dep_ == "compound" else keys).extend(found)
+        if not keys and len(set(named)) == 1 and self.lexicon.single.get((noun.lemma_.lower(), "noun")) is not None \
+                and self.lexicon.single[(noun.lemma_.lower(), "noun")].fact_kind == "Agreement":
+            named = []  # "the Paris agreement", "the Oslo Accords": the agreement's name, not a party to it
+        keys += named
         if keys:
             return list(dict.fromkeys(keys))
-        if subject_fallback and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS", "NNP")
-                                                              for g in c.children) for c in noun.children):
-            # not "described the hopes of voters": the voters' hopes, not the describer's
+        if subject_fallback and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") \
+                and noun.head.lemma_.lower() not in RECEIVING and not self._of_people(noun):
+            # not "described the hopes of voters", "had the support of the movement": theirs, not the subject's
             subj, passive = subject_of(noun.head)
             if subj is not None and not passive:
                 return self.actors(subj)
         return []
+
+    def _of_people(self, noun: Token) -> bool:
+        """ "the hopes of voters", "the support of 27 percent of voters", "support from the movement":
+        an of- or from-object that names who holds the noun's position."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if g.tag_ in ("NNS", "NNPS", "NNP") or g.ent_type_ in ("PERCENT", "CARDINAL") or any(
+                            t.dep_ == "nummod" for t in g.children) or self.resolver.resolve(noun_phrase(g)) \
+                            or self.lexicon.cue(g.lemma_) == "agent" or g.lemma_.lower() in QUANTITY_HEADS + (
+                                "movement", "party", "establishment", "base", "electorate", "public", "percent"):
+                        return True
+        return False
 
     # --- facts
     def build(self, pred: Token, trig: Trigger, anchor: Token | None, lexical: bool) -> Candidate | None:
@@ -230,6 +254,15 @@ class Builder:
             content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
+        if lexical and trig.word == "deny" and child(pred, "dative") is not None:
+            return None  # "denied Garland a hearing": withheld, nothing denied as untrue
+        if lexical and trig.pos == "adj" and trig.fact_kind == "Intention" and trig.word in CLAUSAL_ADJS \
+                and child(pred, "xcomp") is None:
+            return None  # "not ready for the White House": fit, not a plan
+        within = child(pred, "prep", lemma="with")
+        if lexical and trig.pos == "adj" and trig.fact_kind == "Concern" and within is not None \
+                and content is not None and content[0] == within.i + 1:
+            return None  # "concerned with driving home the point": occupied with, not worried
         if trig.object == "clause" and not _clausal(self.doc, content):
             return None  # "advised Pfizer on the merger": counsel as a job; "advised them to wait": a proposal
         if lexical and role == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
@@ -298,11 +331,16 @@ class Builder:
             self.resolver.actor(k).kind in ("Person", "Group") for k in keys)
 
     def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:
+        if trig.fact_kind == "Acceptance" and self._of_people(noun) and not any(
+                c.dep_ == "poss" for c in noun.children):
+            return None  # "the support of 41 percent of voters": what they back is not said here
         holders = self.noun_holders(noun)
         content = content_of(noun, anchor)
         if content is None:
             copula = _copula_above(noun)
-            if copula is not None and (copula.lemma_ == "be" or trig.fact_kind == "Estimate"):
+            if copula is not None and trig.fact_kind != "Acceptance" and (copula.lemma_ == "be"
+                                                                           or trig.fact_kind == "Estimate"):
+                # not "Trump's support was a mirage": the backing he gets, no proposal accepted
                 # "the point of agreement was on Z", "estimates put it at 11,000"; not "their plan faced Z"
                 content = content_of(copula) or right_complements(copula)
         if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
