@@ -236,9 +236,10 @@ def outer_conj(conj: Token) -> bool:
     if subj is not None and not agrees(conj, subj):
         return True
     finite = conj.tag_ in ("VBD", "VBZ", "VBP")
-    if conj.tag_ == "VBD" and part.dep_ == "ccomp" and part.head.tag_ == "VBD" and any(
-            c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):
-        return True  # "denied that Tehran [had sought] weapons and accused Israel": the tense of the clause above
+    if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in list(part.ancestors)[:2]) \
+            and any(c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):
+        return True  # "denied that Tehran [had sought] weapons and accused Israel", "said he hopes [files have
+        # fallen] and urged": the simple past of a clause above
     return finite and part.tag_ in ("VB", "VBG") and part.dep_ in ("xcomp", "ccomp")
 
 

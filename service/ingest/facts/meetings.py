@@ -129,6 +129,7 @@ class Meetings:
     def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
         """(meeting, is_new) for a meeting noun: a new meeting, or a reference to the current one."""
         people = self._participants(self.b.noun_holders(noun, subject_fallback=False))
+        people += self._held_by(noun)  # "the call she had with Scholz": hers and his
         own = bool(people)  # participants named on the noun itself: "the Obama-Putin meeting"
         people += self._participants([k for c in noun.children if c.dep_ == "prep" and c.lower_ in
                                       ("with", "between", "among") for g in c.children if g.dep_ == "pobj"
@@ -176,6 +177,21 @@ class Meetings:
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _held_by(self, noun: Token) -> list[str]:
+        """Participants a relative clause of holding names ("the phone conversation she had on Friday
+        with Scholz", "the talks that Ruiz held with Scholz"): not one still to come or not held."""
+        keys: list[str] = []
+        for rel in noun.children:
+            if rel.dep_ != "relcl" or rel.lemma_.lower() not in attendance.HOLD_VERBS \
+                    or attendance.planned(rel) or qualifiers.negated(rel) or attendance.conditional(rel):
+                continue
+            subj = [c for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES + ("that",)]
+            met = [g for c in [*rel.children, *noun.children] if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children if g.dep_ == "pobj"]
+            if subj and met:  # the other side is named on the clause or on the noun
+                keys += [k for t in subj + met for k in self.b.actors(t)]
+        return self._participants(keys)
 
     def _another_time(self, noun: Token) -> bool:
         """A meeting noun dated otherwise than the current meeting ("a meeting with X in May" after
