@@ -106,3 +106,13 @@ def test_actors_coordinated_names_are_separate_people():
     doc, resolver = analyse(text)
     assert not any(" and " in a.label for a in resolver.actors.values())
     assert refers(text, "Lindqvist", 2) == ["paul-lindqvist"]
+
+
+@pytest.mark.parametrize("text, phrase, nth, key", [
+    # a lexicon person's surname after another first name is another person of that family
+    ("Michelle Obama visited a school in Ohio on Monday.", "Michelle Obama", 0, "michelle-obama"),
+    ("Michelle Obama visited a school. President Obama stayed in Washington.", "Obama", 1, "barack-obama"),
+    ("Mrs. Clinton said the plan would work.", "Clinton", 0, "hillary-clinton"),
+])
+def test_actors_other_first_name_is_another_person(text, phrase, nth, key):
+    assert refers(text, phrase, nth) == [key]

@@ -78,9 +78,15 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
     found: list[Found] = []
     taken = [False] * len(doc)
     upper = _upper_aliases(lex)
+    titles = title_spans(doc, lex)
+    in_title = [False] * len(doc)
+    for t in titles:
+        in_title[t.start:t.end] = [True] * len(t)
     for span in named:
         surface = span.text if span.text in lex.aliases else upper[span.text]
         key = lex.aliases[surface]
+        if _other_first_name(doc, span, lex.actors[key], lex, in_title):
+            continue  # "Bill Clinton" is not the lexicon's Hillary Clinton: a person of their own
         how = "name"
         if surface in lex.capitals and (span.text.isupper() or _locative(span, lex.decision_words)):
             key, how = lex.capitals[surface], "place"  # a dateline in capitals is where it was filed
@@ -92,10 +98,6 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         if not any(taken[s:e]):
             found.append(Found(s, e, lex.demonyms[doc[s:e].text], "demonym"))
             taken[s:e] = [True] * (e - s)
-    titles = title_spans(doc, lex)
-    in_title = [False] * len(doc)
-    for t in titles:
-        in_title[t.start:t.end] = [True] * len(t)
     actors: dict[str, Actor] = {}
     people: list[tuple[list[str], int, int]] = []
     person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.pos_ == "PROPN"}
@@ -143,6 +145,18 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
             if parent and parent not in actors and parent in lex.actors:
                 actors[parent] = copy(lex.actors[parent])
     return sorted(found, key=lambda f: f.start), actors
+
+
+def _other_first_name(doc: Doc, span, actor: Actor, lex: Lexicon, in_title: list[bool]) -> bool:
+    """A lexicon person's surname written after a first name that is not theirs ("Bill Clinton",
+    "Michelle Obama"): another person of that family."""
+    if actor.kind != "Person" or len(span) != 1 or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    own = {w for name in (actor.label, *actor.aliases) for w in name.split()}
+    return prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper \
+        and prev.text not in own and prev.text not in lex.honorifics and not in_title[prev.i] \
+        and prev.ent_type_ in ("PERSON", "") and prev.text.title() not in lex.title_modifiers
 
 
 def _coordinated(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:

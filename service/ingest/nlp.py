@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from ..model import Span
+from . import components
 from .clean import normalized
 
 _NOT_SPACE = re.compile(r"\S")
@@ -28,11 +29,14 @@ MAX_PIECE = 100_000  # characters parsed at once: spaCy refuses over max_length 
 
 @lru_cache(maxsize=2)
 def load_model(name: str) -> Language:
-    """The spaCy pipeline, loaded once per process."""
+    """The spaCy pipeline, loaded once per process (its rule-based components run by table
+    lookup: components.py)."""
     try:
-        return spacy.load(name)
+        model = spacy.load(name)
     except OSError as err:
         raise ConfigError(f"spaCy model {name!r} is not installed: {err}") from None
+    components.install(model)
+    return model
 
 
 def pieces(text: str, body: list[Span]) -> list[str]:

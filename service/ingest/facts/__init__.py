@@ -140,6 +140,8 @@ class _Reader:
                 new_meetings += [meeting] if meeting is not None else []
                 continue
             found = kinds.trigger_for(tok, self.b.lexicon)
+            if found is None and (frame := speech.quote_frame(tok)) is not None:
+                found = frame, None  # '"...," he continued': words reported
             if found is None and not kinds.is_generic_candidate(tok):
                 continue
             trig, anchor = found if found is not None else (kinds.GENERIC, None)

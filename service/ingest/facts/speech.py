@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ...model import Fact, Span
 from .clauses import char_span, noun_phrase, parsed_text, subject_of, text_of
+from .lexicon import Trigger
 from .positions import Candidate
 
 FIRST_PERSON = ("i", "we", "me", "us")
@@ -16,6 +17,8 @@ FIRST_PERSON = ("i", "we", "me", "us")
 # speech verbs that present what they report as true: the writer vouches for it
 FACTIVE_SPEECH = ("reveal", "confirm", "note", "point out", "explain", "observe", "recall", "make clear",
                   "acknowledge", "admit", "concede", "disclose")
+# verbs that report words only when they frame a quote ('"...," he continued'; not "continued the talks")
+QUOTE_FRAMES = ("continue", "respond", "counter", "retort", "interject", "muse")
 OPEN_QUOTES = ("“", '"', "‘")
 CLOSE_QUOTES = ("”", '"', "’")
 
@@ -155,6 +158,38 @@ def colon_statement(builder, sent) -> Fact | None:
         return None
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
                 content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
+
+
+def quote_frame(tok) -> Trigger | None:
+    """A speech trigger for a verb that frames a quote in its sentence: '"...," he continued',
+    'she responded, "..."'. Not when it has an object or a clause of its own
+    outside the quote ("continued the talks", "responded to the attack"), nor when it is quoted itself."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in QUOTE_FRAMES or in_quote(tok):
+        return None
+    if any(c.dep_ in ("dobj", "xcomp", "prep", "nsubjpass") or (c.dep_ == "ccomp" and not _quoted(c))
+           for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _beside_quote(tok, subj):
+        return None
+    return Trigger(word=lemma, second=None, pos="verb", kind="speech", object="content", confidence=0.7)
+
+
+def _quoted(tok) -> bool:
+    doc = tok.doc
+    return any(t.text in OPEN_QUOTES for t in doc[max(tok.left_edge.i - 1, tok.sent.start):tok.left_edge.i + 1])
+
+
+def _beside_quote(tok, subj) -> bool:
+    """Does a quote close just before the frame ('...," he continued') or open just after it
+    ('he continued: "...')?"""
+    doc, sent = tok.doc, tok.sent
+    first, last = min(subj.left_edge.i, tok.i), max(tok.i, subj.right_edge.i)
+    before = [t.text for t in doc[max(sent.start, first - 2):first]]
+    after = [t.text for t in doc[last + 1:min(sent.end, last + 3)]]
+    return any(t in CLOSE_QUOTES for t in before) or (bool(after) and after[0] in (",", ":")
+                                                      and any(t in OPEN_QUOTES for t in after[1:]))
 
 
 def has_quote(doc, start: int, end: int) -> bool:
