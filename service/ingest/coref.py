@@ -62,7 +62,7 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
         found = _by_subject(r, h, lambda keys: len(keys) > 1 or r.is_group(keys[0]))
         if found:
             return found
-        pairs = [(i, keys) for i, keys in r.pairs if i < h.i and _recent(r, i, h)]
+        pairs = [(i, keys) for i, keys in r.pairs if i < h.i and recent(r, i, h)]
         return list(pairs[-1][1]) if pairs else []
     return []
 
@@ -162,7 +162,7 @@ def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> l
     """(token index, keys) of single-actor references before h within the window, in order."""
     out = []
     for i in range(h.i - 1, -1, -1):
-        if not _recent(r, i, h, window):
+        if not recent(r, i, h, window):
             break
         keys = r.known(i)
         if keys and len(keys) == 1 and (not persons or r.is_person(keys[0])):
@@ -220,5 +220,5 @@ def _clause_subject(h: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in _SUBJECT), None)
 
 
-def _recent(r: Resolver, i: int, h: Token, window: int = _WINDOW) -> bool:
+def recent(r: Resolver, i: int, h: Token, window: int = _WINDOW) -> bool:
     return r.sentence_of(h.i) - r.sentence_of(i) <= window
