@@ -57,6 +57,8 @@ def find(doc: Doc, heads: set[str], key_at: list[str | None], kind_of) -> list[U
             if not person_noun(tok, heads) or not _indefinite(tok) or any(
                     c.dep_ == "appos" and any(key_at[t.i] for t in c.subtree) for c in tok.children):
                 continue  # "another pollster, Ana Ruiz of Clemson, said": the name says who
+            if _owned(tok, key_at):
+                continue  # "a spokesman for the State Department said": the department speaks
             start = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in (*_LEFT, "det") and c.i < tok.i)])
             end = max([tok.i, *(c.right_edge.i for c in tok.children if c.i > tok.i and _describes(c))]) + 1
             singular = tok.lemma_.lower()
@@ -94,6 +96,13 @@ def inverted_subject(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos")
                  and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _owned(tok: Token, key_at: list[str | None]) -> bool:
+    """Does the noun name whom the person speaks for ("for the State Department", "the ministry's")?"""
+    return any(c.dep_ == "poss" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at") and any(
+            g.dep_ == "pobj" and key_at[g.i] for g in c.children) for c in tok.children)
 
 
 def _indefinite(tok: Token) -> bool:
