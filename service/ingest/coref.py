@@ -73,6 +73,8 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
     determined = False
     for child in h.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and r.key_at[child.i]:
+            if r.actor(r.key_at[child.i]).kind == "Place":  # "the Vermont senator": a state, not a country
+                return by_title(r, h)
             country = r.country(r.key_at[child.i])
         if child.dep_ == "poss" and child.pos_ == "PRON":
             owner = (r.refers(child) or [None])[0]
@@ -100,6 +102,20 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
         if key and r.how_at[i] != "demonym" and r.is_person(key) and fits(key):
             return [key]
     return []
+
+
+def by_title(r: Resolver, h: Token) -> list[str]:
+    """ "the Vermont senator": the person known by that title (roles.py notes titles) within a few
+    sentences, when only one is; the place alone (any American) would not settle it."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in h.children):
+        return []
+    title = h.lemma_.lower()
+    found = list(dict.fromkeys(keys[0] for _, keys in reversed(_before(r, h, persons=True, window=6))
+                               if title in r.titles.get(keys[0], set())))
+    if not found:
+        return []
+    modified = any(c.dep_ in ("amod", "compound", "nmod") and c.pos_ == "PROPN" for c in h.children)
+    return found[:1] if not modified or len(found) == 1 else []
 
 
 def pair(r: Resolver, h: Token, sort: str) -> list[str]:

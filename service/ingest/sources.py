@@ -87,7 +87,8 @@ def _speaks(tok: Token) -> bool:
 def inverted_subject(verb: Token) -> Token | None:
     """The subject of a verb written after the quote it reports ('"...," said a senior official',
     '"...," added Ana Ruiz'), which the parser often takes for an object. None elsewhere."""
-    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
     doc, j = verb.doc, verb.i - 1
     while j > verb.sent.start and doc[j].text == ",":
