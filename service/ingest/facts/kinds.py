@@ -146,8 +146,9 @@ def narrative_future(cand) -> bool:
     (then the fact is attributed to them) or scheduled ("will travel to China next week")."""
     fact = cand.fact
     generic = not cand.lexical or cand.trigger.kind == "Action"
-    scheduled = fact.time_text is not None or any(c.dep_ == "advmod" and c.lower_ in SCHEDULING
-                                                  for c in cand.pred.children)
+    scheduled = (fact.time_text is not None or any(c.dep_ == "advmod" and c.lower_ in SCHEDULING
+                                                   for c in cand.pred.children)) and fact.condition is None
+    # "If all goes well, X will arrive on Friday": a forecast under a condition, not a schedule
     return fact.kind == "Intention" and generic and fact.attributed_to is None and not scheduled
 
 

@@ -33,7 +33,10 @@ SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before"
 ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 AGENT_PREPS = ("for", "of", "at", "from")
-BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "that", "to"
+BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "whatever", "to"
+STRANDED = ("IN", "RP")  # "a view most economists would disagree with": a position with no content of its own
+NOT_POSITIONS = ("Statement", "Action", "Meeting", "Estimate", "Role")
+DEONTIC = ("should", "must", "ought")
 # acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
 ACTS = ("Proposal", "Demand", "Accusation", "Criticism", "Denial")  # not "to commit fraud"
 # heads that count people named after "of" ("dozens of experts", "a group of scientists")
@@ -256,6 +259,9 @@ class Builder:
             return None
         if lexical and trig.word == "deny" and child(pred, "dative") is not None:
             return None  # "denied Garland a hearing": withheld, nothing denied as untrue
+        if lexical and not trig.speech and trig.fact_kind not in NOT_POSITIONS and (
+                _deontic_other(pred, subj) or _asked(pred, subj)):
+            return None  # "the US should refuse ...": someone's proposal; "Does X oppose ...?": a question
         if lexical and trig.pos == "adj" and trig.fact_kind == "Intention" and trig.word in CLAUSAL_ADJS \
                 and child(pred, "xcomp") is None:
             return None  # "not ready for the White House": fit, not a plan
@@ -269,7 +275,8 @@ class Builder:
                 and obj is not None and content is not None and obj.left_edge.i <= content[0] \
                 and content[1] <= obj.right_edge.i + 1 and self._party(obj):
             return None  # "advised the Norwegian government in 2000": someone advised, nothing asked
-        if content is not None and content[1] - content[0] == 1 and self.doc[content[0]].tag_ in BARE_REFERENCES:
+        if content is not None and content[1] - content[0] == 1 and (self.doc[content[0]].tag_ in BARE_REFERENCES or (
+                not trig.speech and self.doc[content[0]].tag_ in STRANDED)):
             return None  # "accept it", "which most Whigs opposed", "whatever he wants": nothing said
         if lexical and not holders and subj is not None and not passive:
             holders = self._unnamed_group(subj)  # "Police said", "her advisers said": a group named as such
@@ -377,6 +384,23 @@ class Builder:
         if fact.time_text is None:
             fact.time_text, fact.date = qualifiers.time_of(pred, self.published)
         return fact
+
+
+def _deontic_other(pred: Token, subj: Token | None) -> bool:
+    """What someone else should or must do ("China should reject him", "the US must accept the deal") is
+    the speaker's proposal, not a position of the subject; "we must reject it" is the speaker's own."""
+    heads = [pred] + ([pred.head] if pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "xcomp") else [])
+    deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC for h in heads for c in h.children)
+    return deontic and not (subj is not None and subj.lower_ in ("i", "we"))
+
+
+def _asked(pred: Token, subj: Token | None) -> bool:
+    """A question ("Does Rubio oppose abortion?", "Will Iran accept the plan?"): the auxiliary opens the
+    clause before its subject."""
+    if subj is None or subj.head != pred:
+        return False
+    first = next((t for t in pred.subtree if not t.is_punct and not t.is_space and t.dep_ != "cc"), None)
+    return first is not None and first.head == pred and first.dep_ in ("aux", "auxpass") and first.i < subj.left_edge.i
 
 
 def _clausal(doc, content: tuple[int, int] | None) -> bool:

@@ -39,16 +39,27 @@ def negated(pred: Token) -> bool:
     if pred.dep_ == "xcomp" and pred.head.lemma_ in ("have", "be") and any(
             c.lower_ == "yet" for c in pred.head.children):
         return True  # "has yet to ratify the bid": not done
+    if emphatic(pred):
+        return False  # "I couldn't agree more": the strongest agreement, not none
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
                or (c.dep_ == "det" and c.lower_ == "no" and h.pos_ == "NOUN")  # "has no plans to"
                for h in heads for c in h.children)
 
 
+def emphatic(pred: Token) -> bool:
+    """ "could not agree more", "couldn't disagree more": an idiom of full assent, neither negated nor hedged."""
+    return any(c.lower_ == "more" and c.i > pred.i for c in pred.children) and any(
+        c.dep_ == "aux" and c.lower_ in ("could", "can") for c in pred.children) and any(
+        c.dep_ == "neg" for c in pred.children)
+
+
 def hedged(pred: Token, lexicon: Lexicon) -> float:
     """A weight below 1 when the predicate is hedged: a modal ("may"), a hedging adverb
     ("reportedly"), or a hedging verb above it ("seems open to")."""
     weight = 1.0
+    if emphatic(pred):
+        return weight
     heads = [pred]
     if pred.dep_ in ("acomp", "xcomp", "oprd") or pred.pos_ == "ADJ":
         heads.append(pred.head)
