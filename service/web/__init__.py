@@ -35,6 +35,9 @@ def create_app(test_config: dict | None = None) -> Flask:
                 raise
             continue
         app.register_blueprint(module.bp)
+    from .fastpath import SparqlFastPath
+
+    app.wsgi_app = SparqlFastPath(app, app.wsgi_app)  # the common GET /sparql below Flask (fastpath.py)
     return app
 
 

@@ -18,6 +18,7 @@ from ..sparql import description, examples
 from ..sparql import query as core
 from ..sparql.limits import open_runner
 from . import get_store
+from .fastpath import ERROR_KEY
 from .negotiate import best
 
 bp = Blueprint("sparql", __name__)
@@ -40,6 +41,9 @@ def runner():
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql():
+    failed = request.environ.pop(ERROR_KEY, None)
+    if failed is not None:  # the fast path ran this query and met this error: rendered here, not run again
+        raise failed
     query, default_graphs, named_graphs = read_request()
     if query is None or (request.method == "GET" and wants_page()):
         return service_page()

@@ -281,7 +281,8 @@ def run_size(results: Results, size: str, n_facts: int, work: Path, *, budget: B
                 print(f"[{size}] kgqa serve answered /healthz 200 in {ready:.1f} s", flush=True)
                 measured = guard(results, f"[{size}] /sparql throughput", lambda: bench_sparql.throughput(
                     results, size, engine, kgqa.url, oxi.url, named, total=budget.sparql_total, threads=8,
-                    cap_s=budget.sparql_cap_s, timeout=budget.sparql_timeout_s)) or {}
+                    cap_s=budget.sparql_cap_s, timeout=budget.sparql_timeout_s,
+                    cpu={"kgqa": kgqa.cpu_seconds, "oxigraph": oxi.cpu_seconds})) or {}
                 results.facts.setdefault("sparql", {})[size] = measured
                 guard(results, f"[{size}] one-client latency", lambda: bench_sparql.http_latency(
                     results, size, kgqa.url, oxi.url, named, total=budget.latency_total,
