@@ -45,6 +45,12 @@ def fact(base_iri: str, kind: str, key: str) -> NamedNode:
     return entity(base_iri, f"{slug(kind)}-{digest(key)}")
 
 
+def holder_key(actor_iri: str, kind: str) -> NamedNode:
+    """urn:kgqa:holder:Kind:<actor IRI>: an actor as the holder of facts of one kind (the kg:holderKey
+    index). A URN, not an IRI under the base: nothing to dereference, no page of its own."""
+    return NamedNode(f"urn:kgqa:holder:{kind}:{actor_iri}")
+
+
 def local_id(base_iri: str, iri: str) -> str | None:
     """'…/entities/actor-x' -> 'actor-x' for IRIs minted under this base, else None."""
     prefix = base(base_iri) + "entities/"

@@ -53,6 +53,8 @@ PROPERTIES = (
     "memberOf", "governmentOf",
     # documents
     "contentHash", "pipelineVersion", "sourceName",
+    # indexes written with the facts, for the question templates (service/ingest/graph.py index_pairs)
+    "holderKey", "indexes",
     # store bookkeeping: the graphs of a bulk write under way (service/store/embedded.py)
     "pendingGraph",
 )
@@ -117,6 +119,8 @@ GOVERNMENTOF = kg("governmentOf")
 CONTENTHASH = kg("contentHash")
 PIPELINEVERSION = kg("pipelineVersion")
 SOURCENAME = kg("sourceName")
+HOLDERKEY = kg("holderKey")
+INDEXES = kg("indexes")
 PENDINGGRAPH = kg("pendingGraph")
 WRITEJOURNAL = kg("writeJournal")  # the graph (and subject) holding kg:pendingGraph
 

@@ -97,6 +97,18 @@ def spacy_lemmas(doc):
     return lemmas
 
 
+INDEXED = (v.HOLDERKEY,)  # the index properties this code writes (each extraction says so: kg:indexes)
+
+
+def index_pairs(kind: str, holders: list[NamedNode]) -> list[tuple[NamedNode, NamedNode]]:
+    """The index triples' (predicate, object) of a fact of `kind` held by `holders` (a meeting's
+    participants): kg:holderKey urn:kgqa:holder:Kind:<holder>, and one for Position for a position, so that the question
+    templates find "facts of kind K held by A" in one index range rather than every fact of A. The
+    bench's graph generator writes them through this function too."""
+    kinds = [kind] + (["Position"] if kind in v.POSITION_KINDS else [])
+    return [(v.HOLDERKEY, iris.holder_key(h.value, k)) for h in holders for k in kinds]
+
+
 def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
     """Every quad of the document's named graph."""
     d = ex.document
@@ -127,6 +139,8 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
     add(extraction, v.RDF_TYPE, v.PROV_ACTIVITY)
     add(extraction, v.PIPELINEVERSION, Literal(version))
     add(extraction, v.PROV_USED, g)
+    for prop in INDEXED:
+        add(extraction, v.INDEXES, prop)
 
     passages: dict[tuple[int, int], NamedNode] = {}
 
@@ -185,9 +199,11 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
     for span in fact.evidence:
         add(node, v.EVIDENCE, passage(span))
     role = v.PARTICIPANT if fact.kind == "Meeting" else v.HOLDER
-    for key in dict.fromkeys(fact.holders):
-        if key in actors:
-            add(node, role, actor(key))
+    holders = [actor(key) for key in dict.fromkeys(fact.holders) if key in actors]
+    for holder in holders:
+        add(node, role, holder)
+    for prop, key in index_pairs(fact.kind, holders):
+        add(node, prop, key)
     for prop, keys in ((v.ABOUT, fact.about), (v.RECIPIENT, fact.recipient), (v.TARGET, fact.target)):
         for key in dict.fromkeys(keys):
             if key in actors:

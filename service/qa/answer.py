@@ -149,6 +149,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     Unless plain, a plan whose verb, recipient, topic or occasion no fact has (a few index look-ups)
     is not run: no answer, and the SPARQL it would have shown."""
     template = BY_ID[plan.template]
+    indexed = not plain and getattr(index, "holder_keys", False)  # the holder index: the same rows, sooner
     rows, shown, capped = [], [], False
     sets = plan.binding_sets()
     if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only
@@ -158,7 +159,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
         for n, bindings in enumerate(sets):
-            found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1, index=index)
+            found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1, index=index,
+                                         indexed=indexed)
             if limit and len(found) > limit:  # one row more than the bound tells there were more
                 capped, found = True, found[:limit]
             rows += found
@@ -197,7 +199,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     records = facts_mod.load(store, chosen, label)
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = _same_documents(store, records, plan)
-    kept = [rec for rec in records.values() if _fits(rec, plan)]
+    kept = [] if plan.need_words else [rec for rec in records.values() if _fits(rec, plan)]
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence)
         kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]
@@ -235,17 +237,22 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
 
 _MENTIONED_IN = """PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-SELECT DISTINCT ?doc ?actor WHERE { ?m itsrdf:taIdentRef ?actor ; nif:referenceContext ?doc }"""
+SELECT DISTINCT ?doc WHERE { GRAPH ?doc { ?m itsrdf:taIdentRef %s ; nif:referenceContext ?doc } }"""
 
 
 def _same_documents(store: Store, records: dict, plan: Plan) -> dict:
     """Facts found by widening an actor (a president to his country) kept only when told in a document
-    that names every actor asked about: never another article's event."""
-    docs: set[str] | None = None
+    that names every actor asked about: never another article's event. Only the documents of these
+    facts are looked at, each in its own graph (where a document's mentions are), rather than every
+    mention of a frequent actor."""
+    docs = list(dict.fromkeys(p.source["iri"] for rec in records.values() for p in rec.evidence))
     for iri in plan.asked:
-        found = {row["doc"].value for row in store.select(_MENTIONED_IN, {"actor": NamedNode(iri)})}
-        docs = found if docs is None else docs & found
-    docs = docs or set()
+        if not docs:
+            break
+        query = _MENTIONED_IN % NamedNode(iri)  # a term object's N-Triples form, from the name index
+        found = {row["doc"].value for row in facts_mod.batched(store, query, docs, "doc")}
+        docs = [d for d in docs if d in found]
+    docs = set(docs)
     out = {}
     for iri, rec in records.items():
         rec.evidence = [p for p in rec.evidence if p.source["iri"] in docs]

@@ -4,8 +4,9 @@ Like Datasette's canned queries, a template's parameters are bound by name, neve
 the embedded store binds them with pyoxigraph substitutions, a remote store with a VALUES block
 built from term objects (store.base.bind_values).
 
-The .rq files may hold three kinds of comment lines, expanded here before a query runs:
+The .rq files may hold these comment lines, expanded here before a query runs:
 - `#if NAME` ... `#end`: lines kept only when parameter NAME is given (an optional filter);
+  `#unless NAME` ... `#end`: only when it is not;
 - `#same ?a ?b`: ?b is ?a, or a government of the country ?a, or the country of the government ?a
   ("Moscow" means Russia's government; a question about Russia also finds what its government did);
 - `#reach ?a ?b ?r`: as #same with ?r = 1; in the broad form (run when the strict one finds nothing)
@@ -13,6 +14,14 @@ The .rq files may hold three kinds of comment lines, expanded here before a quer
   (a leader's country). Answers keep the closest reach found;
 - `#reach-up ?a ?b ?r`: as #reach, but the broad form only goes up (a leader's country), never down to
   the hundreds of officials of a country (for joint facts, where both sides would fan out).
+- `#held ?fact KIND PROP ?a ?b ?r`: facts of KIND (kg:Proposal, or a bound ?kind) whose PROP (kg:holder,
+  kg:participant) ?b is within #reach of ?a: `?fact a KIND . ?fact PROP ?b .` and the #reach line; with
+  no ?a given, only the type. `#held-up ?fact KIND PROP ?a ?b ?r`: PROP and #reach-up, KIND left to
+  the template. Where the store has the holder index (ontology/README.md) and ?a is bound, both become
+  a VALUES block of keys (urn:kgqa:holder:Kind:<b>) and `?fact kg:holderKey ?key`: one index range per actor in reach,
+  rather than every fact of a frequent actor tested for its kind. The rows are the same, in the same
+  order (the same index order, restricted to the kind); more than FEW actors in reach keep the plain form.
+  The SPARQL an answer shows is the plain form (the same rows, and runnable on any store).
 When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
 computed from ?a outwards (see reach()).
 Nothing in these lines comes from the user: they are part of the template text.
@@ -26,7 +35,9 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
+from ..iris import holder_key
 from ..store.base import Store, Term, bind_values
+from ..vocab import KG_NS
 
 FOLDER = Path(__file__).parent / "templates"
 _SAME = "(kg:governmentOf|^kg:governmentOf)*"
@@ -60,6 +71,9 @@ class Template:
             if stripped.startswith("#if "):
                 keep.append(keep[-1] and stripped[4:].strip() in given)
                 continue
+            if stripped.startswith("#unless "):
+                keep.append(keep[-1] and stripped[8:].strip() not in given)
+                continue
             if stripped == "#end":
                 keep.pop()
                 continue
@@ -70,7 +84,7 @@ class Template:
 
     @property
     def reaches(self) -> bool:
-        return "#reach" in self.text
+        return "#reach" in self.text or "#held" in self.text
 
     def needs(self, given: set[str]) -> list[tuple[str, str]]:
         """(parameter, pattern) for each given parameter but the actor whose own lines are a pattern every
@@ -81,10 +95,10 @@ class Template:
         out, block, name, depth = [], [], None, 0
         for line in self.text.splitlines():
             stripped = line.strip()
-            if stripped.startswith("#if "):
+            if stripped.startswith(("#if ", "#unless ")):  # an #unless block is never a need
                 depth += 1
                 if depth == 1:
-                    name, block = stripped[4:].strip(), []
+                    name, block = (stripped[4:].strip() if stripped.startswith("#if ") else None), []
                 continue
             if stripped == "#end":
                 depth -= 1
@@ -112,25 +126,28 @@ class Template:
         return True
 
     def run(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
-            index=None) -> tuple[list[dict[str, Term]], str]:
+            index=None, indexed: bool = False) -> tuple[list[dict[str, Term]], str]:
         """Rows of the query with `bindings`, and the query as it ran (parameters shown bound).
         broad: #reach also follows roles (officials of a country, a leader's country). limit: at most
         that many rows, the first the engine finds (no ORDER BY, so it stops there: on a large graph a
         frequent actor's facts are thousands, each a look-up). index: the store's name index
-        (service/qa/linking.py), which knows the roles and governments a reach follows."""
-        query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index)
-        if self.values:
-            return store.select(shown), shown
-        return store.select(query, bindings), shown
+        (service/qa/linking.py), which knows the roles and governments a reach follows. indexed: read
+        the holder index for #held lines (the caller knows the store has it); the query shown is the
+        plain one, whose rows these are (the same on every store, and what a reader can run anywhere)."""
+        query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed)
+        rows = store.select(shown) if self.values else store.select(query, bindings)
+        if indexed:
+            shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index)[1]
+        return rows, shown
 
     def prepare(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
-                index=None) -> tuple[str, str]:
+                index=None, indexed: bool = False) -> tuple[str, str]:
         """The query run() runs (parameters left to bind) and the query as shown (parameters bound)."""
         unknown = set(bindings) - set(self.parameters)
         if unknown:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
         query = self.query(set(bindings), broad=broad, macros=False)
-        query = _bound_reach(query, store, bindings, broad, index)
+        query = _bound_reach(query, store, bindings, broad, index, indexed=indexed)
         query = within_one_document(query)
         if limit:
             query = f"{query.rstrip()}\nLIMIT {int(limit)}\n"
@@ -142,6 +159,8 @@ class Template:
 
 
 _MACRO = re.compile(r"^(\s*)#(same|reach-up|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", re.M)
+_HELD = re.compile(r"^(\s*)#held(-up)?\s+(\?\w+)\s+(kg:\w+|\?\w+)\s+(kg:\w+)\s+\?(\w+)\s+\?(\w+)\s+\?(\w+)\s*$",
+                   re.M)
 _PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = _PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SAME} ?b }}"
 _HOLDERS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
@@ -191,9 +210,22 @@ FEW = 8  # actors in reach bound as a VALUES block; more are tested with IN
 
 
 def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool, index=None,
-                 few: int | None = FEW) -> str:
+                 few: int | None = FEW, indexed: bool = False) -> str:
     """Macro lines whose actor is bound become VALUES blocks of the actors within its reach (more than
-    `few` of them: a FILTER on the template's own matches)."""
+    `few` of them: a FILTER on the template's own matches); #held lines read the holder index when
+    `indexed` (see the module's docstring)."""
+    def held(match: re.Match) -> str:
+        pad, up, fact, kind, prop, a, b, r = match.groups()
+        macro = "reach-up" if up else "reach"
+        typed = "" if up else f"{pad}{fact} a {kind} .\n"
+        name = _kind_name(kind, bindings)
+        if indexed and name and isinstance(bindings.get(a), NamedNode):
+            found = reach(store, bindings[a], broad, down=not up, index=index)
+            if up or few is None or len(found) <= few:
+                keys = " ".join(f"({holder_key(t.value, name)} {t} {n})" for t, n in found.items())
+                return f"{pad}VALUES (?kgqaKey_{b} ?{b} ?{r}) {{ {keys} }}\n{pad}{fact} kg:holderKey ?kgqaKey_{b} ."
+        return f"{typed}{pad}{fact} {prop} ?{b} .\n{pad}#{macro} ?{a} ?{b} ?{r}"
+
     def values(match: re.Match) -> str:
         pad, macro, a, b, r = match.groups()
         if a not in bindings:
@@ -207,10 +239,25 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
         if macro == "same":
             return f"{pad}VALUES ?{b} {{ {' '.join(str(t) for t in found)} }}"
         return f"{pad}VALUES (?{b} ?{r}) {{ {' '.join(f'({t} {n})' for t, n in found.items())} }}"
-    return _MACRO.sub(values, query)
+    return _MACRO.sub(values, _HELD.sub(held, query))
+
+
+def _kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
+    """'kg:Proposal' -> 'Proposal'; '?kind' -> the local name of the kind bound to it (None: unbound)."""
+    if kind.startswith("kg:"):
+        return kind[3:]
+    term = bindings.get(kind.lstrip("?"))
+    if isinstance(term, NamedNode) and term.value.startswith(KG_NS):
+        return term.value[len(KG_NS):]
+    return None
 
 
 def _expand(line: str, broad: bool) -> str:
+    held = _HELD.match(line)
+    if held:  # the plain lines, each expanded
+        pad, up, fact, kind, prop, a, b, r = held.groups()
+        lines = ([] if up else [f"{pad}{fact} a {kind} ."]) + [f"{pad}{fact} {prop} ?{b} ."]
+        return "\n".join(lines + [_expand(f"{pad}#{'reach-up' if up else 'reach'} ?{a} ?{b} ?{r}", broad)])
     match = _MACRO.match(line)
     if not match:
         return line

@@ -48,7 +48,8 @@ def fact_text(rec: FactRecord) -> str:
 def matches_words(rec: FactRecord, words: list[str], extra_text: str = "", share: float = 0.5) -> bool:
     """At least `share` of `words` (half, rounded up; and at least one) occur, by stem, in the fact's words."""
     toks = tokens(fact_text(rec) + " " + extra_text)
-    found = sum(1 for w in words if any(t.startswith(stem(w)) for t in toks))
+    stems = [stem(w) for w in words]  # once, not once per token
+    found = sum(1 for s in stems if any(t.startswith(s) for t in toks))
     return found >= max(1, math.ceil(len(words) * share - 1e-9))
 
 

@@ -20,6 +20,7 @@ from pyoxigraph import Literal, NamedNode
 
 from service import iris
 from service import vocab as v
+from service.ingest.graph import INDEXED, index_pairs
 
 # Actors the seeds name, first (most frequent); the lexicon's other actors follow, then generated people.
 SEED_FIRST = ["vladimir-putin", "barack-obama", "russia", "united-states", "john-kerry", "sergey-lavrov",
@@ -229,6 +230,8 @@ class Generator:
                 kind = KIND_NAMES[rng.choices(range(len(KIND_NAMES)), cum_weights=KIND_WEIGHTS)[0]]
                 mentioned = []
                 sentence, pairs = self._fact(kind, mentioned)
+                holders = [NamedNode(o[1:-1]) for p, o in pairs if p in (T["HOLDER"], T["PARTICIPANT"])]
+                pairs += [(N(p), N(o)) for p, o in index_pairs(kind, holders)]  # as ingestion writes them
                 fact = N(iris.fact(self.base, kind, f"{doc_id}/{i}"))
                 types = [(RDF_TYPE, T_FACT), (RDF_TYPE, KIND_TYPES[kind])]
                 if kind not in ("Meeting", "Role", "Action"):
@@ -296,7 +299,7 @@ class Generator:
             (g, T["CONTENTHASH"], lit(hashlib.sha256(text.encode()).hexdigest())), (g, T["PROV_GENERATED_BY"], x),
             (x, RDF_TYPE, T["C_EXTRACTION"]), (x, RDF_TYPE, T["PROV_ACTIVITY"]),
             (x, T["PIPELINEVERSION"], lit("bench-generator")), (x, T["PROV_USED"], g),
-        ]
+        ] + [(x, N(v.INDEXES), N(prop)) for prop in INDEXED]
         return [f"{s} {p} {o} {g} .\n" for s, p, o in triples]
 
 

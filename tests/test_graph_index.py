@@ -1,0 +1,69 @@
+"""graph: the holder index (kg:holderKey <urn:kgqa:holder:Kind:ACTOR>) written with every fact, by ingestion and by the
+bench's graph generator through the same code, and the extraction saying it wrote it (kg:indexes)."""
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import NamedNode, RdfFormat
+
+from service import vocab
+from service.ingest.graph import index_pairs
+from service.qa import linking
+from service.store.embedded import EmbeddedStore
+from tests.benchmarks.graphgen import Generator
+
+PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in vocab.PREFIXES.items())
+_FACTS = PREFIX + """SELECT ?g ?fact ?kind ?holder WHERE { GRAPH ?g {
+  ?fact a kg:Fact, ?kind . FILTER(?kind NOT IN (kg:Fact, kg:Position))
+  OPTIONAL { ?fact kg:holder|kg:participant ?holder } } }"""
+_KEYS = PREFIX + "SELECT ?g ?fact ?key WHERE { GRAPH ?g { ?fact kg:holderKey ?key } }"
+
+
+def _expected(store) -> set[tuple[str, str, str]]:
+    """(graph, fact, key) as index_pairs makes them from each graph's own types and holders."""
+    holders: dict[tuple[str, str], tuple[str, list]] = {}
+    for row in store.select(_FACTS):
+        entry = holders.setdefault((row["g"].value, row["fact"].value), (row["kind"].value[len(vocab.KG_NS):], []))
+        if "holder" in row and row["holder"] not in entry[1]:
+            entry[1].append(row["holder"])
+    return {(g, fact, key.value) for (g, fact), (kind, hs) in holders.items() for _, key in index_pairs(kind, hs)}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    st = EmbeddedStore(str(tmp_path_factory.mktemp("generated") / "store"))
+    data = "".join(line for _, lines in Generator(400, "http://kgqa.test/").documents() for line in lines)
+    st.load(data.encode(), "application/n-quads")
+    yield st
+    st.close()
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+def test_graph_index_one_key_per_holder_and_kind(request, which):
+    store = request.getfixturevalue(which)
+    found = {(r["g"].value, r["fact"].value, r["key"].value) for r in store.select(_KEYS)}
+    assert found and found == _expected(store)
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+def test_graph_index_declared_by_every_extraction(request, which):
+    store = request.getfixturevalue(which)
+    rows = store.select(PREFIX + "SELECT ?doc WHERE { ?doc a kg:Document "
+                                 "FILTER NOT EXISTS { ?doc prov:wasGeneratedBy/kg:indexes kg:holderKey } }")
+    assert not rows and linking.Index(store).holder_keys
+
+
+@pytest.mark.parametrize("kind, keys", [("Proposal", ["Proposal", "Position"]), ("Meeting", ["Meeting"]),
+                                        ("Role", ["Role"]), ("Statement", ["Statement", "Position"])])
+def test_graph_index_pairs_name_kind_and_position(kind, keys):
+    pairs = index_pairs(kind, [NamedNode("http://kgqa.test/entities/actor-a")])
+    assert [o.value for _, o in pairs] == [f"urn:kgqa:holder:{k}:http://kgqa.test/entities/actor-a" for k in keys]
+
+
+def test_graph_index_unused_when_a_document_lacks_it(tmp_path, seeded_store):
+    st = EmbeddedStore(str(tmp_path / "store"))
+    st.load(seeded_store.ox.dump(format=RdfFormat.N_QUADS), "application/n-quads")
+    assert linking.Index(st).holder_keys
+    st.ox.update(PREFIX + "DELETE { GRAPH ?g { ?x kg:indexes kg:holderKey } } WHERE { "
+                          "{ SELECT ?g ?x WHERE { GRAPH ?g { ?x kg:indexes kg:holderKey } } LIMIT 1 } }")
+    assert not linking.Index(st).holder_keys
+    st.close()
