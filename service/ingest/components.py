@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 _COLUMNS = [TAG, LOWER, DEP, IS_SPACE]  # the columns of Doc.to_array read per token
 _NAMES = ["TAG", "LOWER", "DEP", "IS_SPACE"]
 _INDEX_ORDER = ["LOWER", "TAG", "DEP", "IS_SPACE"]  # the most selective equality test is the index
+KNOWN_LIMIT = 200_000  # distinct (TAG, LOWER, DEP, IS_SPACE) kept with their one-token matches
 
 
 class _Regex:
@@ -82,8 +83,11 @@ class RuleIndex:
     def __init__(self, ruler):
         strings = ruler.vocab.strings
         self.rest = Matcher(ruler.vocab, validate=False)  # keys with a pattern this cannot read
-        self.index: dict[tuple[int, int], list] = defaultdict(list)  # (column, value) -> rules
-        self.scan: list = []  # rules whose first token has no equality test: tried everywhere
+        self.index: dict[tuple[int, int], list] = defaultdict(list)  # (column, value) -> one-token rules
+        self.scan: list = []  # one-token rules without an equality test: tried at every token
+        self.index_long: dict[tuple[int, int], list] = defaultdict(list)  # the same for longer rules
+        self.scan_long: list = []
+        self.known: dict[tuple, list] = {}  # a token's values -> its one-token matches (attr_id, m_id)
         for attr_id in range(len(ruler.attrs)):
             key = str(attr_id)
             _, patterns = ruler.matcher.get(key)
@@ -92,10 +96,11 @@ class RuleIndex:
                 self.rest.add(key, patterns)
                 continue
             for where, rule in rules:
+                index, scan = (self.index, self.scan) if rule[2] == 1 else (self.index_long, self.scan_long)
                 if where is None:
-                    self.scan.append(rule)
+                    scan.append(rule)
                 for entry in where or ():
-                    self.index[entry].append(rule)
+                    index[entry].append(rule)
 
     @staticmethod
     def _rule(strings, attr_id: int, m_id: int, pattern: list):
@@ -123,14 +128,31 @@ class RuleIndex:
         found = {(int(strings[m_id]), m_id, s, e)
                  for m_id, s, e in self.rest(doc, allow_missing=True, as_spans=False)} if len(self.rest) else set()
         rows = doc.to_array(_COLUMNS).tolist()
-        n, index, scan = len(rows), self.index, self.scan
+        n, known, index, scan = len(rows), self.known, self.index_long, self.scan_long
+        columns = sorted({c for c, _ in index})
+        if len(known) > KNOWN_LIMIT:  # a long-running process meets ever new words
+            known.clear()
         for i, row in enumerate(rows):
-            for candidates in (index.get((0, row[0])), index.get((1, row[1])), index.get((2, row[2])),
-                               index.get((3, row[3])), scan):
+            key = tuple(row)
+            ones = known.get(key)
+            if ones is None:
+                ones = known[key] = self._one_token(row)
+            for attr_id, m_id in ones:
+                found.add((attr_id, m_id, i, i + 1))
+            for candidates in (*(index.get((c, row[c])) for c in columns), scan):
                 for attr_id, m_id, length, checks in candidates or ():
                     if i + length <= n and all(rows[i + k][c] in accepts for k, c, accepts in checks):
                         found.add((attr_id, m_id, i, i + length))
         return sorted(found)
+
+    def _one_token(self, row: list) -> list[tuple[int, int]]:
+        """The one-token rules a token with these values matches."""
+        index = self.index
+        return [(attr_id, m_id)
+                for candidates in (index.get((0, row[0])), index.get((1, row[1])), index.get((2, row[2])),
+                                   index.get((3, row[3])), self.scan)
+                for attr_id, m_id, _, checks in candidates or ()
+                if all(row[c] in accepts for _, c, accepts in checks)]
 
 
 class LemmaTable:

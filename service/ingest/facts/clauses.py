@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..sources import inverted_subject
+
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # complements that carry what a position is: clauses first, then objects, then prepositions
 CLAUSE_DEPS = ("ccomp", "xcomp")
@@ -150,6 +152,9 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, True
             return child, True
+    inverted = inverted_subject(pred)
+    if inverted is not None:  # '"...," wrote a man from Ohio': the writer, parsed as an object
+        return inverted, False
     head = pred.head
     if head == pred:
         return None, False
