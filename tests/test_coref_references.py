@@ -155,3 +155,17 @@ def test_coref_pronoun_agrees_with_name_gender(text, phrase, keys):
 ])
 def test_coref_unknown_gender_still_resolves(text, phrase):
     assert refers(text, phrase) == ["kim-laurent"]
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    ("Senator Tom Walsh and Governor Ana Ruiz met on Monday. Later the senator said the bill would pass.",
+     "the senator", ["tom-walsh"]),
+    ("Senator Tom Walsh and Governor Ana Ruiz met on Monday. Later the governor said little.",
+     "the governor", ["ana-ruiz"]),
+    # two senators and a state named: which one, the text does not settle
+    ("Senator Tom Walsh met Senator Paul Brandt on Monday. Later the Vermont senator left.", "the Vermont senator", []),
+    # no one known by that title: nobody
+    ("Tom Walsh arrived on Monday. Later the senator left.", "the senator", []),
+])
+def test_coref_title_means_the_person_known_by_it(text, phrase, keys):
+    assert refers(text, phrase) == keys

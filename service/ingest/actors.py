@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
-from . import coref, gender, mentions, offices, roles
+from . import coref, gender, mentions, offices, roles, sources
 from .groups import find_groups, named_as_such
 from .lexicon import Lexicon
 
@@ -42,6 +42,13 @@ class Resolver:
                 self.actors[member].member_of.add(g.actor.key)
             self.groups[g.head] = g.actor.key
             self._mentions.append(Mention(g.actor.key, _span(doc, g.start, g.end)))
+        self.unnamed: list[tuple[int, str, str]] = []  # (token, noun, key) of unnamed people, in text order
+        for u in sources.find(doc, lex.group_heads, self.key_at, lambda k: self.actors[k].kind
+                              if self.known_actor(k) else None):
+            self.actors.setdefault(u.actor.key, u.actor)
+            self.groups[u.head] = u.actor.key
+            self.unnamed.append((u.head, u.noun, u.actor.key))
+            self._mentions.append(Mention(u.actor.key, _span(doc, u.start, u.end)))
         self.pairs, self.meetings = _pairs(doc, self.key_at, set(lex.meeting_words))
         self._countries = mentions.country_mentions(doc, found, self.actors, lex)
         self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
@@ -171,8 +178,15 @@ class Resolver:
             return coref.body(self, h, self.lex.body_nouns[h.lemma_.lower()])
         if h.tag_ == "NNS" and h.lower_ in self.lex.group_heads and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.children):
-            same = [k for i, k in sorted(self.groups.items()) if i < h.i and self.doc[i].lemma_ == h.lemma_]
+            same = [k for i, k in sorted(self.groups.items()) if i < h.i and self.doc[i].lemma_ == h.lemma_
+                    and self.is_group(k)]
             if same:  # "Southeast Asian leaders ... The leaders agreed": the group named before
+                return [same[-1]]
+        if self.unnamed and h.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("the", "that")
+                                                            for c in h.children):
+            same = [k for i, noun, k in self.unnamed if i < h.i and noun == h.lemma_.lower()
+                    and coref.recent(self, i, h, 6)]
+            if same:  # "a senior official said ... The official added": the one introduced
                 return [same[-1]]
         named = [self.key_at[c.i] for c in h.children
                  if c.dep_ in ("appos", "compound", "flat") and self.key_at[c.i]

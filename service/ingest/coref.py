@@ -62,7 +62,7 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
         found = _by_subject(r, h, lambda keys: len(keys) > 1 or r.is_group(keys[0]))
         if found:
             return found
-        pairs = [(i, keys) for i, keys in r.pairs if i < h.i and _recent(r, i, h)]
+        pairs = [(i, keys) for i, keys in r.pairs if i < h.i and recent(r, i, h)]
         return list(pairs[-1][1]) if pairs else []
     return []
 
@@ -73,6 +73,8 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
     determined = False
     for child in h.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and r.key_at[child.i]:
+            if r.actor(r.key_at[child.i]).kind == "Place":  # "the Vermont senator": a state, not a country
+                return by_title(r, h)
             country = r.country(r.key_at[child.i])
         if child.dep_ == "poss" and child.pos_ == "PRON":
             owner = (r.refers(child) or [None])[0]
@@ -100,6 +102,20 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
         if key and r.how_at[i] != "demonym" and r.is_person(key) and fits(key):
             return [key]
     return []
+
+
+def by_title(r: Resolver, h: Token) -> list[str]:
+    """ "the Vermont senator": the person known by that title (roles.py notes titles) within a few
+    sentences, when only one is; the place alone (any American) would not settle it."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in h.children):
+        return []
+    title = h.lemma_.lower()
+    found = list(dict.fromkeys(keys[0] for _, keys in reversed(_before(r, h, persons=True, window=6))
+                               if title in r.titles.get(keys[0], set())))
+    if not found:
+        return []
+    modified = any(c.dep_ in ("amod", "compound", "nmod") and c.pos_ == "PROPN" for c in h.children)
+    return found[:1] if not modified or len(found) == 1 else []
 
 
 def pair(r: Resolver, h: Token, sort: str) -> list[str]:
@@ -162,7 +178,7 @@ def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> l
     """(token index, keys) of single-actor references before h within the window, in order."""
     out = []
     for i in range(h.i - 1, -1, -1):
-        if not _recent(r, i, h, window):
+        if not recent(r, i, h, window):
             break
         keys = r.known(i)
         if keys and len(keys) == 1 and (not persons or r.is_person(keys[0])):
@@ -220,5 +236,5 @@ def _clause_subject(h: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in _SUBJECT), None)
 
 
-def _recent(r: Resolver, i: int, h: Token, window: int = _WINDOW) -> bool:
+def recent(r: Resolver, i: int, h: Token, window: int = _WINDOW) -> bool:
     return r.sentence_of(h.i) - r.sentence_of(i) <= window

@@ -64,6 +64,7 @@ class _Reader:
         kept = self._nesting([c for c in cands if c.lexical or not self.headline])
         for cand in kept:
             _skip_dateline(cand, getattr(self.b.resolver, "in_dateline", None))
+            speech.quote_before(cand)  # '"We will win." Ruiz said.': the quote before is what was said
         if self.quotes.after_unnamed(sent):  # '"...," an official said. "...," he added': not a name before
             for cand in kept:
                 if cand.trigger.speech and speech.pronoun_speaker(cand):
@@ -113,7 +114,7 @@ class _Reader:
         if own is None or speech.factive(cand.reported_by):
             return False
         resolver = self.b.resolver
-        if resolver.actor(own).kind == "Group" and own.startswith("group-"):
+        if own.startswith(("group-", "unnamed-")):
             return False  # "Iran agreed to ..., officials said": unnamed sources relay, they are no party
         country = resolver.country
         if cand.fact.kind not in ("Intention", "Commitment") and country(own) is None \

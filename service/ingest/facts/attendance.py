@@ -11,6 +11,8 @@ FUTURE_AUX = ("will", "to", "shall", "'ll")
 HELD_PREPS = ("after", "following", "during", "at", "in", "while", "on")
 LATER_PREPS = ("after", "following")
 LAST_VERBS = ("last", "run", "continue")
+# verbs of holding a meeting told in a relative clause ("the call she had with X")
+HOLD_VERBS = ("have", "hold", "conduct")
 # meeting nouns a clause's subject takes part in (not "a training session")
 GATHERINGS = ("meeting", "talk", "talks", "summit", "conference", "rally", "negotiation", "call",
               "conversation", "forum", "dinner", "lunch", "visit", "ceremony")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..sources import inverted_subject
+
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # complements that carry what a position is: clauses first, then objects, then prepositions
 CLAUSE_DEPS = ("ccomp", "xcomp")
@@ -150,6 +152,9 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, True
             return child, True
+    inverted = inverted_subject(pred)
+    if inverted is not None:  # '"...," wrote a man from Ohio': the writer, parsed as an object
+        return inverted, False
     head = pred.head
     if head == pred:
         return None, False
@@ -236,9 +241,10 @@ def outer_conj(conj: Token) -> bool:
     if subj is not None and not agrees(conj, subj):
         return True
     finite = conj.tag_ in ("VBD", "VBZ", "VBP")
-    if conj.tag_ == "VBD" and part.dep_ == "ccomp" and part.head.tag_ == "VBD" and any(
-            c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):
-        return True  # "denied that Tehran [had sought] weapons and accused Israel": the tense of the clause above
+    if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in list(part.ancestors)[:2]) \
+            and any(c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):
+        return True  # "denied that Tehran [had sought] weapons and accused Israel", "said he hopes [files have
+        # fallen] and urged": the simple past of a clause above
     return finite and part.tag_ in ("VB", "VBG") and part.dep_ in ("xcomp", "ccomp")
 
 

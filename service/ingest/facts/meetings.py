@@ -19,6 +19,7 @@ from .positions import Builder
 PERSONAL = {"he": "m", "she": "f"}
 DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
 DURATION_ENTS = whereabouts.DURATION_ENTS
+RELATIVES = ("whom", "which", "who")  # "the envoys with whom she met": the envoys
 
 
 class Meetings:
@@ -70,7 +71,7 @@ class Meetings:
                 met = [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
                 if pred.lemma_.lower() == "meet" and any(self._requirement(g) for g in c.children if g.dep_ == "pobj"):
                     return None  # "was met with skepticism", "are meeting with the approval of": a reception
-                others += met
+                others += [pred.head if g.lower_ in RELATIVES and pred.dep_ == "relcl" else g for g in met]
             if c.dep_ == "agent" and passive:  # "Y was greeted by X"
                 others += [g for g in c.children if g.dep_ == "pobj"] + ([subj] if subj is not None else [])
         if anchor is not None and anchor.dep_ == "prep":  # "spoke to Y"
@@ -128,6 +129,7 @@ class Meetings:
     def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
         """(meeting, is_new) for a meeting noun: a new meeting, or a reference to the current one."""
         people = self._participants(self.b.noun_holders(noun, subject_fallback=False))
+        people += self._held_by(noun)  # "the call she had with Scholz": hers and his
         own = bool(people)  # participants named on the noun itself: "the Obama-Putin meeting"
         people += self._participants([k for c in noun.children if c.dep_ == "prep" and c.lower_ in
                                       ("with", "between", "among") for g in c.children if g.dep_ == "pobj"
@@ -141,8 +143,6 @@ class Meetings:
         people = [k for k in people if k not in towns]
         if noun.lemma_.lower() in attendance.PERSONAL_CONTACT:  # "an interview with Reuters": no one met
             people = [k for k in people if self.b.resolver.actor(k).kind == "Person"]
-            if not people:
-                return None, False
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
         attendees = self._attendees(noun)
         if self.current is not None and (not people or self._same_sides(people, self.current.holders)) \
@@ -177,6 +177,21 @@ class Meetings:
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _held_by(self, noun: Token) -> list[str]:
+        """Participants a relative clause of holding names ("the phone conversation she had on Friday
+        with Scholz", "the talks that Ruiz held with Scholz"): not one still to come or not held."""
+        keys: list[str] = []
+        for rel in noun.children:
+            if rel.dep_ != "relcl" or rel.lemma_.lower() not in attendance.HOLD_VERBS \
+                    or attendance.planned(rel) or qualifiers.negated(rel) or attendance.conditional(rel):
+                continue
+            subj = [c for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES + ("that",)]
+            met = [g for c in [*rel.children, *noun.children] if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children if g.dep_ == "pobj"]
+            if subj and met:  # the other side is named on the clause or on the noun
+                keys += [k for t in subj + met for k in self.b.actors(t)]
+        return self._participants(keys)
 
     def _another_time(self, noun: Token) -> bool:
         """A meeting noun dated otherwise than the current meeting ("a meeting with X in May" after

@@ -192,6 +192,40 @@ def _beside_quote(tok, subj) -> bool:
                                                       and any(t in OPEN_QUOTES for t in after[1:]))
 
 
+def quote_before(cand: Candidate) -> None:
+    """A speech verb with nothing to report in its own sentence whose sentence follows a quote closed
+    just before it, in the same paragraph ('"We will win." Ruiz said.'): the quote is what it reports,
+    and the evidence runs from the quote to the verb's sentence."""
+    if not cand.trigger.speech or cand.content is not None or cand.trigger.pos != "verb":
+        return
+    doc, sent = cand.pred.doc, cand.pred.sent
+    text = parsed_text(doc)
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or any(t.dep_ in ("ccomp", "dobj") for t in cand.pred.children):
+        return
+    close = first.i - 1
+    while close >= 0 and doc[close].is_space:
+        close -= 1
+    if close < 0 or doc[close].text not in (*CLOSE_QUOTES, "''") or "\n" in text[doc[close].idx:first.idx]:
+        return
+    opener = ("“",) if doc[close].text == "”" else ("‘",) if doc[close].text == "’" else (doc[close].text, "``")
+    start = close - 1
+    while start >= 0 and doc[start].text not in opener and close - start < 300:
+        if "\n" in doc[start].text or "\n" in doc[start].whitespace_:
+            return
+        start -= 1
+    if start < 0 or doc[start].text not in opener:
+        return
+    span = char_span(doc, start + 1, close)
+    if span is None:
+        return
+    cand.content = (start + 1, close)
+    cand.fact.content_span = Span(*span)
+    cand.fact.content = text_of(doc, span)
+    end = char_span(doc, sent.start, sent.end)
+    cand.fact.evidence = [Span(doc[start].idx, end[1] if end else sent.end_char)]
+
+
 def has_quote(doc, start: int, end: int) -> bool:
     return any(t.text in OPEN_QUOTES for t in doc[start:end])
 

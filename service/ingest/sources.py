@@ -1,0 +1,117 @@
+"""Unnamed people who speak: "a former defense official said", "one Democrat familiar with the talks
+said", "one of his aides said". Each is an actor of its document (a Person labelled by the phrase), so
+that their words have a holder and the pronouns after them ("..., he added") and a later "the
+official" mean them, not the nearest person named. The nouns are the people nouns of group_heads in
+the singular ("official" for "officials"), "person", and party members ("a Republican").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..iris import slug
+from ..model import Actor
+
+INDEFINITE = ("a", "an", "another", "one")
+CLOSE_QUOTES = ("”", '"', "’", "''")
+SUPPOSED = ("when", "whenever", "if", "unless", "once", "until")
+SINGULAR = ("democrat", "republican", "person", "spokesman", "spokeswoman", "spokesperson")
+_LEFT = ("amod", "compound", "nmod", "npadvmod", "nummod")  # "a former defense official", "a senior U.S. official"
+_RIGHT_ADJ = ("familiar", "close")  # "familiar with the talks", "close to the president"
+_RIGHT_PREPS = ("with", "in", "at", "from", "for", "on", "to", "of")
+_MAX_LABEL = 10  # tokens
+
+
+@dataclass(frozen=True)
+class Unnamed:
+    head: int  # token index of the noun (or of "one" in "one of his aides")
+    start: int  # token span of the label [start, end)
+    end: int
+    actor: Actor
+    noun: str  # the singular noun ("official"), for a later "the official"
+
+
+def person_noun(tok: Token, heads: set[str]) -> bool:
+    """A singular noun naming a person by what they do or belong to ("official", "aide", "Democrat")."""
+    lemma = tok.lemma_.lower()
+    return tok.tag_ in ("NN", "NNP") and (lemma + "s" in heads or lemma in SINGULAR)
+
+
+def find(doc: Doc, heads: set[str], key_at: list[str | None], kind_of) -> list[Unnamed]:
+    """Unnamed people as subjects of a clause, in text order. kind_of(key): an actor's kind."""
+    out = []
+    for tok in doc:
+        if key_at[tok.i] or not _speaks(tok):
+            continue
+        noun = tok
+        if tok.lower_ == "one":  # "one of his aides said": the one, of the group named
+            noun = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")
+                         and g.lower_ in heads), None)
+            if noun is None:
+                continue
+            start, end = tok.i, noun.right_edge.i + 1
+            singular = noun.lemma_.lower()
+        else:
+            if not person_noun(tok, heads) or not _indefinite(tok) or any(
+                    c.dep_ == "appos" and any(key_at[t.i] for t in c.subtree) for c in tok.children):
+                continue  # "another pollster, Ana Ruiz of Clemson, said": the name says who
+            if _owned(tok, key_at):
+                continue  # "a spokesman for the State Department said": the department speaks
+            start = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in (*_LEFT, "det") and c.i < tok.i)])
+            end = max([tok.i, *(c.right_edge.i for c in tok.children if c.i > tok.i and _describes(c))]) + 1
+            singular = tok.lemma_.lower()
+        if end - start > _MAX_LABEL or any(doc[i].text in (",", "—", "(") for i in range(start, end)):
+            continue  # long, or an apposition ("an aide, Luis Vega,"): not a label
+        label = " ".join(t.text for t in doc[start:end] if not t.is_space).strip(" ,")
+        label = label[0].upper() + label[1:]
+        actor = Actor("unnamed-" + slug(label), label, "Person", {label})
+        actor.member_of |= {key_at[i] for i in range(start, end)
+                            if key_at[i] and kind_of(key_at[i]) not in (None, "Person")}
+        out.append(Unnamed(tok.i, start, end, actor, singular))
+    return out
+
+
+def _speaks(tok: Token) -> bool:
+    """Is the noun where a source stands: a subject (also after the quote it reports), the object of
+    "according to", or the agent of a passive? Not someone supposed ("when a leader says ...")."""
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUPPOSED for c in tok.head.children):
+        return False
+    if tok.dep_ == "nsubj" or inverted_subject(tok.head) == tok:
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and ((head.lower_ == "to" and head.head.lower_ == "according") or head.dep_ == "agent")
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The subject of a verb written after the quote it reports ('"...," said a senior official',
+    '"...," added Ana Ruiz'), which the parser often takes for an object. None elsewhere."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    doc, j = verb.doc, verb.i - 1
+    while j > verb.sent.start and doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].text not in CLOSE_QUOTES or j < verb.sent.start - 1:
+        return None
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos")
+                 and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _owned(tok: Token, key_at: list[str | None]) -> bool:
+    """Does the noun name whom the person speaks for ("for the State Department", "the ministry's")?"""
+    return any(c.dep_ == "poss" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at") and any(
+            g.dep_ == "pobj" and key_at[g.i] for g in c.children) for c in tok.children)
+
+
+def _indefinite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children if c.i < tok.i)
+
+
+def _describes(child: Token) -> bool:
+    """A phrase after the noun that says which person ("familiar with the talks", "in the Philippines")."""
+    if child.dep_ == "amod" and child.lower_ in _RIGHT_ADJ:
+        return True
+    return child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS and child.i == child.head.i + 1
