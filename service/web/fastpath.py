@@ -38,6 +38,7 @@ class SparqlFastPath:
         self.config = flask_app.config
         self.answered = 0  # requests answered here (for tests)
         self._jobs: dict[tuple, Job] = {}  # checked jobs of recent request texts (clients repeat them)
+        self._bases: dict[tuple, str] = {}  # request.base_url per scheme and host (at most 64 kept)
 
     def _prepare(self, environ) -> Job:
         """The request's job, as the view would prepare it; _Decline or the refusal when it is Flask's."""
@@ -45,7 +46,22 @@ class SparqlFastPath:
         if query is None or len(query.encode("utf-8")) > self.config["MAX_REQUEST_BYTES"]:
             raise _Decline
         accept = environ["HTTP_ACCEPT"]
-        return core.prepare(query, lambda offered: _chosen(accept, offered), self.config, base_iri=_base_url(environ))
+        return core.prepare(query, lambda offered: _chosen(accept, offered), self.config,
+                            base_iri=self._base_url(environ))
+
+    def _base_url(self, environ) -> str:
+        """request.base_url, as Flask builds it, remembered per scheme and host."""
+        key = _host_key(environ)
+        url = self._bases.get(key)
+        if url is None:
+            from werkzeug.sansio.utils import get_current_url
+            from werkzeug.wsgi import get_host
+
+            url = get_current_url(environ["wsgi.url_scheme"], get_host(environ), "", "/sparql")
+            if len(self._bases) >= 64:
+                self._bases.clear()
+            self._bases[key] = url
+        return url
 
     def __call__(self, environ, start_response):
         if (environ.get("PATH_INFO") != "/sparql" or environ.get("REQUEST_METHOD") != "GET"
@@ -79,6 +95,7 @@ class SparqlFastPath:
 
 
 def content_type(media_type: str) -> str:
+    """The Content-Type header of a result in `media_type` (text types in UTF-8), for both paths."""
     return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
 
 
@@ -99,24 +116,6 @@ def _only_query(query_string: str) -> str | None:
     return pairs[0][1]
 
 
-_bases: dict[tuple, str] = {}
-
-
 def _host_key(environ) -> tuple:
     return (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"), environ.get("SERVER_NAME"),
             environ.get("SERVER_PORT"))
-
-
-def _base_url(environ) -> str:
-    """request.base_url, as Flask builds it, remembered per scheme and host (at most 64 kept)."""
-    key = _host_key(environ)
-    url = _bases.get(key)
-    if url is None:
-        from werkzeug.sansio.utils import get_current_url
-        from werkzeug.wsgi import get_host
-
-        url = get_current_url(environ["wsgi.url_scheme"], get_host(environ), "", "/sparql")
-        if len(_bases) >= 64:
-            _bases.clear()
-        _bases[key] = url
-    return url

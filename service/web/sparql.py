@@ -18,7 +18,7 @@ from ..sparql import description, examples
 from ..sparql import query as core
 from ..sparql.limits import open_runner
 from . import get_store
-from .fastpath import ERROR_KEY
+from .fastpath import ERROR_KEY, content_type
 from .negotiate import best
 
 bp = Blueprint("sparql", __name__)
@@ -134,10 +134,6 @@ def read_request() -> tuple[str | None, list[str] | None, list[str] | None]:
 def _graphs(params, name: str) -> list[str] | None:
     values = params.getlist(name)
     return values or None
-
-
-def content_type(media_type: str) -> str:
-    return media_type + ("; charset=utf-8" if media_type.startswith("text/") else "")
 
 
 def wants_page() -> bool:
