@@ -52,8 +52,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUERY_MAX_MEMORY", "KGQA_QUERY_MAX_MEMORY", 2048,
             "Address space of the SPARQL worker process, in MB (RLIMIT_AS; the store alone needs about "
             "768), shared by the queries running in it. A query past it ends the worker, is answered 422 "
-            "query_out_of_memory and the worker is replaced; `kgqa query` runs its query in such a process too. 0: no bound. With "
-            "QUERY_WORKERS=0 queries run in the server's own process and their memory is unbounded.", int),
+            "query_out_of_memory and the worker is replaced; `kgqa query` runs its query in such a process "
+            "too. 0: no bound. With QUERY_WORKERS=0 queries run in the server's own process and their memory "
+            "is unbounded.", int),
     Setting("QUERY_REFRESH", "KGQA_QUERY_REFRESH", 1.0,
             "Seconds a /sparql worker's checkpoint of the embedded store is reused once taken: under "
             "continuous live writes /sparql shows them at most this much later (after a quiet spell, at "
