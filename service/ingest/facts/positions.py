@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
+from ..actors import hyphenated
 from . import kinds, qualifiers
 from .clauses import (
     agent_of,
@@ -45,6 +46,9 @@ RECEIVING = ("win", "gain", "enjoy", "receive", "get", "lose", "earn", "attract"
              "court", "need", "seek", "want", "keep", "retain", "command", "count")
 # adjectives that are an Intention only with a to-clause: "ready to talk", not "ready for the job"
 CLAUSAL_ADJS = ("ready", "willing", "determined")
+# verbs that are an Intention only with a to-clause: "prepares to run", not "prepared the report",
+# "prepared for the debate", "aimed his criticism at"
+CLAUSAL_VERBS = ("prepare", "aim")
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -99,9 +103,9 @@ class Builder:
             common = tok.pos_ == "NOUN" and self.lexicon.cue(tok.lemma_) != "agent"
             if strict and common and not any(t.dep_ == "cc" for t in phrase):
                 return list(dict.fromkeys(keys))
-            person = common and tok.lemma_.lower() in getattr(getattr(self.resolver, "lex", None), "descriptors", ())
+            person = common and _person_noun(tok, getattr(self.resolver, "lex", None))
             if person and not any(t.dep_ == "cc" for t in phrase):
-                return list(dict.fromkeys(keys))  # "the Vermont senator": a person not known, not Vermont
+                return list(dict.fromkeys(keys))  # "the Vermont senator", "the Colombian reporter": a person, not the place
             if not keys or any(t.dep_ == "cc" and t.head.i != tok.i for t in phrase):
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
@@ -144,7 +148,8 @@ class Builder:
         dateline = getattr(self.resolver, "in_dateline", lambda i: False)
         for m in self.resolver.mentions_in(phrase.start_char, phrase.end_char):
             toks = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            if toks is not None and not any(t.i in outside or dateline(t.i) for t in toks):
+            if toks is not None and not any(t.i in outside or dateline(t.i) for t in toks) \
+                    and not hyphenated(toks[0]):  # "African-Americans": people of a heritage, not the state
                 keys.append(m.actor)
         return keys
 
@@ -198,6 +203,10 @@ class Builder:
         if trig.pos == "noun":
             return self._noun(pred, trig, anchor)
         subj, passive = subject_of(pred)
+        relative = child(pred, "nsubj", "nsubjpass") if pred.dep_ == "relcl" and subj == pred.head else None
+        antecedent = getattr(self.resolver, "antecedent", None)
+        if relative is not None and relative.lower_ == "who" and antecedent is not None:
+            subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
         if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
             subj, passive = subject_of(pred.head)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
@@ -262,9 +271,9 @@ class Builder:
         if lexical and not trig.speech and trig.fact_kind not in NOT_POSITIONS and (
                 _deontic_other(pred, subj) or _asked(pred, subj)):
             return None  # "the US should refuse ...": someone's proposal; "Does X oppose ...?": a question
-        if lexical and trig.pos == "adj" and trig.fact_kind == "Intention" and trig.word in CLAUSAL_ADJS \
-                and child(pred, "xcomp") is None:
-            return None  # "not ready for the White House": fit, not a plan
+        if lexical and trig.fact_kind == "Intention" and child(pred, "xcomp") is None and (
+                (trig.pos == "adj" and trig.word in CLAUSAL_ADJS) or (trig.pos == "verb" and trig.word in CLAUSAL_VERBS)):
+            return None  # "not ready for the White House": fit, not a plan; "prepared the report": done
         within = child(pred, "prep", lemma="with")
         if lexical and trig.pos == "adj" and trig.fact_kind == "Concern" and within is not None \
                 and content is not None and content[0] == within.i + 1:
@@ -384,6 +393,15 @@ class Builder:
         if fact.time_text is None:
             fact.time_text, fact.date = qualifiers.time_of(pred, self.published)
         return fact
+
+
+def _person_noun(tok: Token, lex) -> bool:
+    """A common noun for a person: a title ("senator"), or one person one meets ("reporter") or of a
+    group of people ("lawyer")."""
+    lemma = tok.lemma_.lower()
+    if lex is None:
+        return False
+    return lemma in lex.descriptors or (tok.tag_ == "NN" and (lemma in lex.met_nouns or lemma + "s" in lex.group_heads))
 
 
 def _deontic_other(pred: Token, subj: Token | None) -> bool:
