@@ -29,6 +29,7 @@ from .contents import after_object, clause_around, content_of, right_complements
 from .lexicon import Lexicon, Trigger
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
+SIDES = ("side", "team", "party")  # "the Russian side": the country's side, which acts for it
 THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
@@ -106,6 +107,11 @@ class Builder:
             person = common and _person_noun(tok, getattr(self.resolver, "lex", None))
             if person and not any(t.dep_ == "cc" for t in phrase):
                 return list(dict.fromkeys(keys))  # "the Vermont senator", "the Colombian reporter": a person, not the place
+            thing = (common and tok.tag_ == "NN" and tok.lemma_.lower() not in SIDES and not person) or (
+                tok.pos_ == "PROPN" and tok.dep_ != "compound"  # "The Washington Post": a name of its own
+                and self.lexicon.cue(tok.lemma_.lower()) != "agent" and tok.lemma_.lower() not in SIDES)
+            if thing and not any(t.dep_ == "cc" for t in phrase):
+                return list(dict.fromkeys(keys))  # "the latest US newspaper", "a Texas company": not the state
             if not keys or any(t.dep_ == "cc" and t.head.i != tok.i for t in phrase):
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
@@ -278,6 +284,8 @@ class Builder:
         if lexical and trig.pos == "adj" and trig.fact_kind == "Concern" and within is not None \
                 and content is not None and content[0] == within.i + 1:
             return None  # "concerned with driving home the point": occupied with, not worried
+        if lexical and trig.object == "target" and not passive and obj is None and not target:
+            return None  # "blasted through its record": no one blamed, the verb in another sense
         if trig.object == "clause" and not _clausal(self.doc, content):
             return None  # "advised Pfizer on the merger": counsel as a job; "advised them to wait": a proposal
         if lexical and role == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
@@ -417,8 +425,8 @@ def _asked(pred: Token, subj: Token | None) -> bool:
     clause before its subject."""
     if subj is None or subj.head != pred:
         return False
-    first = next((t for t in pred.subtree if not t.is_punct and not t.is_space and t.dep_ != "cc"), None)
-    return first is not None and first.head == pred and first.dep_ in ("aux", "auxpass") and first.i < subj.left_edge.i
+    # the auxiliary before the subject: "Does X oppose ...?", "In short, can X offer ...?"
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.left_edge.i for c in pred.children)
 
 
 def _clausal(doc, content: tuple[int, int] | None) -> bool:
