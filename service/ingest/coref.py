@@ -239,11 +239,12 @@ def _unknown_subject(r: Resolver, h: Token, plural: bool) -> bool:
     """The first subject before a pronoun in its own sentence is someone no name or reference settles
     ("Jolly said he", "the lawyer said his client", "Proponents say they"): the pronoun most likely
     stands for them, so an antecedent further back would be a guess."""
+    above = {a.i for a in h.ancestors}
     for tok in h.sent:
         if tok.i >= h.i:
             return False
-        if tok.dep_ not in _SUBJECT or tok.left_edge.i <= h.i <= tok.right_edge.i:
-            continue
+        if tok.dep_ not in _SUBJECT or tok.left_edge.i <= h.i <= tok.right_edge.i or tok.head.i not in above:
+            continue  # only the subject of a clause the pronoun is part of: "Jolly said [he would ...]"
         if r.refers(tok):
             return False
         if plural:

@@ -181,6 +181,9 @@ class Builder:
         keys += named
         if keys:
             return list(dict.fromkeys(keys))
+        listed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "like") else None
+        if subject_fallback and listed is not None and listed.dep_ in ("dobj", "attr") and not self._of_people(noun):
+            noun = listed  # "made several statements, including a call for a ban": the subject's call
         if subject_fallback and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") \
                 and noun.head.lemma_.lower() not in RECEIVING and not self._of_people(noun):
             # not "described the hopes of voters", "had the support of the movement": theirs, not the subject's
