@@ -260,16 +260,13 @@ def _rival(r: Resolver, h: Token, found: list[str], fits, plural: bool = False) 
     for his support"), or anywhere before it in its sentence when the antecedent was found in an earlier
     one ("ads about Sanders that focus on his plans")."""
     own = _verb_of(h)
-    mentioned = False
     for i in range(h.sent.start, h.i):
         keys = r.known(i)
-        if not keys:
-            continue
-        if set(keys) & set(found):
-            mentioned = True
+        if not keys or set(keys) & set(found):
             continue
         tok = h.doc[i]
-        if not (fits(keys[0]) or (plural and (tok.tag_ in ("NNS", "NNPS") or any(r.known(c.i) for c in tok.conjuncts)))):
+        several = plural and (tok.tag_ in ("NNS", "NNPS") or any(r.known(c.i) for c in tok.conjuncts))
+        if not (fits(keys[0]) or several):
             continue
         if _verb_of(tok) == own or not set(found) <= set(_sentence_keys(r, h)):
             return True

@@ -106,7 +106,7 @@ class Builder:
                 return list(dict.fromkeys(keys))
             person = common and _person_noun(tok, getattr(self.resolver, "lex", None))
             if person and not any(t.dep_ == "cc" for t in phrase):
-                return list(dict.fromkeys(keys))  # "the Vermont senator", "the Colombian reporter": a person, not the place
+                return list(dict.fromkeys(keys))  # "the Vermont senator", "the Colombian reporter": not the place
             thing = (common and tok.tag_ == "NN" and tok.lemma_.lower() not in SIDES and not person) or (
                 tok.pos_ == "PROPN" and tok.dep_ != "compound"  # "The Washington Post": a name of its own
                 and self.lexicon.cue(tok.lemma_.lower()) != "agent" and tok.lemma_.lower() not in SIDES)
@@ -280,8 +280,8 @@ class Builder:
         if lexical and not trig.speech and trig.fact_kind not in NOT_POSITIONS and (
                 _deontic_other(pred, subj) or _asked(pred, subj)):
             return None  # "the US should refuse ...": someone's proposal; "Does X oppose ...?": a question
-        if lexical and trig.fact_kind == "Intention" and child(pred, "xcomp") is None and (
-                (trig.pos == "adj" and trig.word in CLAUSAL_ADJS) or (trig.pos == "verb" and trig.word in CLAUSAL_VERBS)):
+        clausal = CLAUSAL_ADJS if trig.pos == "adj" else CLAUSAL_VERBS if trig.pos == "verb" else ()
+        if lexical and trig.fact_kind == "Intention" and child(pred, "xcomp") is None and trig.word in clausal:
             return None  # "not ready for the White House": fit, not a plan; "prepared the report": done
         within = child(pred, "prep", lemma="with")
         if lexical and trig.pos == "adj" and trig.fact_kind == "Concern" and within is not None \
