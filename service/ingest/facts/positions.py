@@ -29,6 +29,8 @@ from .contents import after_object, clause_around, content_of, right_complements
 from .lexicon import Lexicon, Trigger
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
+BODIES = ("Organization", "Group")  # what a thing's name can be named after and still be the thing
+MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"
 SIDES = ("side", "team", "party")  # "the Russian side": the country's side, which acts for it
 THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
@@ -110,8 +112,9 @@ class Builder:
             thing = (common and tok.tag_ == "NN" and tok.lemma_.lower() not in SIDES and not person) or (
                 tok.pos_ == "PROPN" and tok.dep_ != "compound"  # "The Washington Post": a name of its own
                 and self.lexicon.cue(tok.lemma_.lower()) != "agent" and tok.lemma_.lower() not in SIDES)
-            if thing and not any(t.dep_ == "cc" for t in phrase):
-                return list(dict.fromkeys(keys))  # "the latest US newspaper", "a Texas company": not the state
+            if thing and not any(t.dep_ == "cc" for t in phrase):  # "the latest US newspaper": not the state;
+                named = [k for k in self.named_in(phrase) if self.resolver.actor(k).kind in BODIES]
+                return list(dict.fromkeys(keys + named))  # "the Global Times tabloid": the tabloid
             if not keys or any(t.dep_ == "cc" and t.head.i != tok.i for t in phrase):
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
@@ -287,7 +290,8 @@ class Builder:
         if lexical and trig.pos == "adj" and trig.fact_kind == "Concern" and within is not None \
                 and content is not None and content[0] == within.i + 1:
             return None  # "concerned with driving home the point": occupied with, not worried
-        if lexical and trig.object == "target" and not passive and obj is None and not target:
+        if lexical and trig.object == "target" and not passive and obj is None and any(
+                c.dep_ in ("prt", "prep") and c.i == pred.i + 1 and c.lower_ in MOTION for c in pred.children):
             return None  # "blasted through its record": no one blamed, the verb in another sense
         if trig.object == "clause" and not _clausal(self.doc, content):
             return None  # "advised Pfizer on the merger": counsel as a job; "advised them to wait": a proposal
