@@ -88,3 +88,21 @@ def test_workers_ingest_again_after_a_death_completes_the_store(store, tmp_path,
     again = _ingest_bounded(folder, store)
     assert not again.errors and again.skipped + again.documents == len(SENTENCES)
     assert len(list_sources(store)) == len(SENTENCES)
+
+
+def test_workers_a_paused_job_does_not_stop_the_others(store, tmp_path, monkeypatch):
+    """The worker of the first job pauses (SIGSTOP, resumed 3 s later, a long document's stand-in)
+    while the other finishes later jobs past what may wait for the caller: all end in the store."""
+    monkeypatch.setattr(workers, "CHUNK_DOCS", 1)
+    monkeypatch.setattr(workers, "BUFFERED", 0)
+    submit = workers._Worker.submit
+
+    def submit_then_pause(worker, number, job):
+        submit(worker, number, job)
+        if number == 0:
+            os.kill(worker.process.pid, signal.SIGSTOP)
+            threading.Timer(3.0, os.kill, (worker.process.pid, signal.SIGCONT)).start()
+
+    monkeypatch.setattr(workers._Worker, "submit", submit_then_pause)
+    report = _ingest_bounded(_folder(tmp_path), store)
+    assert not report.errors and report.documents == len(SENTENCES)

@@ -192,6 +192,7 @@ class _Run(threading.Thread):
                 self.changed.wait(POLL_S)
             if self.error is not None:
                 raise self.error
+            self.changed.notify_all()  # room for more jobs
             return self.done.pop(number, {})
 
     def run(self) -> None:
@@ -205,12 +206,9 @@ class _Run(threading.Thread):
             self.changed.notify_all()
 
     def _dispatch(self) -> None:
-        with self.changed:  # results not yet taken by the caller bound what is queued
-            while len(self.done) > BUFFERED and not self.stopping:
-                self.changed.wait(POLL_S)
         for worker in [w for w in self.workers if not w.process.is_alive()]:
             self._bury(worker)
-        while self.pending:
+        while self.pending and len(self.done) <= BUFFERED:  # results the caller has not taken bound it
             if not self.workers:  # every worker died: start another for what is left
                 self.workers.append(_Worker(self.ctx, self.settings))
             worker = min(self.workers, key=lambda w: len(w.outstanding))
@@ -221,6 +219,10 @@ class _Run(threading.Thread):
 
     def _collect(self) -> None:
         busy = [w for w in self.workers if w.outstanding]
+        if not busy:  # nothing running: the caller has results to take first
+            with self.changed:
+                self.changed.wait(POLL_S)
+            return
         ready = wait([w.results for w in busy] + [w.process.sentinel for w in busy], timeout=POLL_S)
         for worker in busy:
             if worker.results in ready or worker.process.sentinel in ready:
