@@ -131,3 +131,13 @@ def test_actors_coordinated_names_are_separate_people():
 ])
 def test_actors_other_first_name_is_another_person(text, phrase, nth, key):
     assert refers(text, phrase, nth) == [key]
+
+
+@pytest.mark.parametrize("text, phrase, key", [
+    ("Billionaire Mark Cuban said the league would expand.", "Cuban", "mark-cuban"),  # a surname
+    ("Tom Russian said the plan was weak.", "Russian", "tom-russian"),
+    ("Cuban officials said the talks would resume.", "Cuban", "cuba"),  # a nationality
+])
+def test_actors_demonym_inside_a_persons_name_is_the_surname(text, phrase, key):
+    doc, resolver = analyse(text)
+    assert [resolver.key_at[t.i] for t in doc if t.text == phrase] == [key]

@@ -95,6 +95,8 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         found.append(Found(span.start, span.end, key, how))
         taken[span.start:span.end] = [True] * len(span)
     for _, s, e in demonym_m(doc):
+        if doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I":
+            continue  # a surname ("Mark Cuban"), not a nationality
         if not any(taken[s:e]):
             found.append(Found(s, e, lex.demonyms[doc[s:e].text], "demonym"))
             taken[s:e] = [True] * (e - s)
