@@ -12,7 +12,7 @@ STORE  ?= var/store
 BASE_HOST := $(if $(filter 0.0.0.0 :: [::],$(HOST)),127.0.0.1,$(HOST))
 KGQA_BASE_IRI ?= http://$(if $(findstring :,$(BASE_HOST)),[$(BASE_HOST)],$(BASE_HOST)):$(PORT)/
 
-.PHONY: install serve test lint eval bench bench-quick soak screenshots clean
+.PHONY: install serve test lint eval bench bench-quick soak screenshots lexicon-names clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ soak: install
 
 screenshots: install
 	$(PY) -m tests.screenshots
+
+lexicon-names: install
+	$(PY) -m pip install --quiet -e '.[lexicon]'
+	$(PY) -m service.lexicon.build_first_names
 
 clean:
 	rm -rf var/ .pytest_cache .ruff_cache

@@ -103,7 +103,7 @@ def serve(store, endpoint, host, port, threads):
     import waitress
 
     from .memory import limit_arenas
-    from .web import create_app
+    from .web import create_app, warm_up
 
     limit_arenas()  # before any thread starts: freed memory is reused, not kept per request thread
 
@@ -111,10 +111,7 @@ def serve(store, endpoint, host, port, threads):
         app = create_app(_settings(store, endpoint))
     except KgqaError as err:
         fail(err)
-    app.extensions["kgqa.stats"].warm()  # counts for /healthz, computed while the server starts
-    from .qa.answer import warm
-
-    warm(app.extensions["kgqa.store"], app.config)  # the question answerer's name index, in the background
+    warm_up(app)  # counts for /healthz in the background; the name index waits for the first question
     if not app.config.get("ENDPOINT"):  # `kgqa ingest/ask/query` on this store go through this server
         app.extensions["kgqa.run_token"] = live.announce(app.config["STORE"], host, port, app.config).token
     click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)

@@ -35,9 +35,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QUERY_MAX_ROWS", "KGQA_QUERY_MAX_ROWS", 10000,
             "Result-size limit of one /sparql query: rows (SELECT) or triples (CONSTRUCT/DESCRIBE).", int),
     Setting("QUERY_WORKERS", "KGQA_QUERY_WORKERS", 2,
-            "Worker processes that run /sparql queries on the embedded store (at most this many at once; "
-            "one past the time limit is killed and replaced). 0: queries run in server threads, and one past "
-            "the limit is answered 504 but runs on.", int),
+            "/sparql queries that run at once on the embedded store, in threads of one worker process (one "
+            "past the time limit ends the process, which is replaced; the others run again). 0: queries run "
+            "in server threads, and one past the limit is answered 504 but runs on.", int),
     Setting("QUERY_QUEUE", "KGQA_QUERY_QUEUE", 16,
             "/sparql queries that may wait for a busy worker at once, first come first served; one more is "
             "answered 503 sparql_busy at once, with Retry-After. `kgqa serve` adds QUERY_WORKERS + QUERY_QUEUE "
@@ -50,10 +50,11 @@ SETTINGS: tuple[Setting, ...] = (
             "result_too_large above), whatever its row count. 0: 500 bytes per row of QUERY_MAX_ROWS "
             "(5 MB at the default 10,000 rows), so raising the row limit raises this one with it.", int),
     Setting("QUERY_MAX_MEMORY", "KGQA_QUERY_MAX_MEMORY", 2048,
-            "Address space of each SPARQL worker process, in MB (RLIMIT_AS; the store alone needs about "
-            "768). A query past it ends its worker, is answered 422 query_out_of_memory and the worker is "
-            "replaced; `kgqa query` runs its query in such a process too. 0: no bound. With "
-            "QUERY_WORKERS=0 queries run in the server's own process and their memory is unbounded.", int),
+            "Address space of the SPARQL worker process, in MB (RLIMIT_AS; the store alone needs about "
+            "768), shared by the queries running in it. A query past it ends the worker, is answered 422 "
+            "query_out_of_memory and the worker is replaced; `kgqa query` runs its query in such a process "
+            "too. 0: no bound. With QUERY_WORKERS=0 queries run in the server's own process and their memory "
+            "is unbounded.", int),
     Setting("QUERY_REFRESH", "KGQA_QUERY_REFRESH", 1.0,
             "Seconds a /sparql worker's checkpoint of the embedded store is reused once taken: under "
             "continuous live writes /sparql shows them at most this much later (after a quiet spell, at "

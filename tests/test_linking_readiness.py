@@ -8,7 +8,7 @@ import pytest
 
 from service.errors import NotReady
 from service.qa import linking
-from service.web import create_app
+from service.web import create_app, warm_up
 
 from .conftest import BASE, DATA
 
@@ -68,3 +68,25 @@ def test_linking_ask_answers_503_while_indexing(slow_store):
     builder.join(10)
     assert client.get("/ask", query_string={"q": "Who met Putin?"}).status_code == 200
 
+
+
+
+def _names_building() -> bool:
+    return any(t.name == "kgqa-names" and t.is_alive() for t in threading.enumerate())
+
+
+def test_linking_index_is_built_on_the_first_question_not_at_start(slow_store):
+    app = create_app({"STORE_OBJECT": slow_store, "BASE_IRI": BASE, "TESTING": True})
+    warm_up(app)  # what `kgqa serve` starts
+    client = app.test_client()
+    query = "SELECT ?p ?o WHERE { <http://kgqa.test/entities/actor-putin> ?p ?o } LIMIT 5"
+    assert client.get("/sparql", query_string={"query": query},
+                      headers={"Accept": "application/sparql-results+json"}).status_code == 200
+    assert not _names_building()  # a server that only answers SPARQL never scans the names
+    assert client.get("/ask", query_string={"q": "Who met Putin?"}).status_code == 503  # the build waits on the gate
+    assert _names_building()
+    slow_store.gate.set()
+    for thread in threading.enumerate():
+        if thread.name == "kgqa-names":
+            thread.join(10)
+    assert client.get("/ask", query_string={"q": "Who met Putin?"}).status_code == 200

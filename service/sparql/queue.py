@@ -97,3 +97,33 @@ def full_message(slots: int, depth: int) -> str:
 def waited_message(wait: float) -> str:
     return (f"no query slot came free within {wait:g} s (QUERY_QUEUE_TIMEOUT; every slot stayed busy, "
             "QUERY_WORKERS); retry after the time in Retry-After")
+
+
+class AloneGate:
+    """Queries share the worker, except a query run again after a worker died under several: it runs
+    alone, so that its own fate tells whether it was the one that ended the worker."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._shared, self._alone, self._waiting = 0, False, 0
+
+    @contextmanager
+    def __call__(self, alone: bool):
+        with self._cond:
+            if alone:
+                self._waiting += 1
+                self._cond.wait_for(lambda: not self._alone and not self._shared)
+                self._waiting -= 1
+                self._alone = True
+            else:
+                self._cond.wait_for(lambda: not self._alone and not self._waiting)
+                self._shared += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                if alone:
+                    self._alone = False
+                else:
+                    self._shared -= 1
+                self._cond.notify_all()

@@ -1,22 +1,25 @@
-"""Worker processes that run /sparql queries over a checkpoint of the embedded store, killed at the
+"""The worker process that runs /sparql queries over a checkpoint of the embedded store, killed at the
 time limit and replaced.
 
-Why processes: pyoxigraph cannot cancel a query, and a query left running in a thread keeps a core
-busy for as long as it likes. A process can be killed. Why a checkpoint: one process owns a
-read-write store (RocksDB lock), and `Store.read_only` on a live store can fail while a writer is
-active, but a `Store.backup` checkpoint (hard links, milliseconds) opens read-only safely.
+Why a process: pyoxigraph cannot cancel a query, and a query left running in a thread keeps a core
+busy for as long as it likes. A process can be killed. Why one process for all queries: they run in
+its threads over one open checkpoint (worker.py) and share the engine's caches; a process per query
+held a copy of them each (docs/memory.md). The price: killing the process for one query's time limit
+(or its memory bound) also ends the queries running beside it; those run again, with their full time,
+on the replacement (a query whose worker died under several at once runs again alone, so that the
+query that ended it is the one told so).
 
-The checkpoint follows the store: before each query the pool compares a fingerprint of the store's
-write-ahead logs and manifest (names, sizes, mtimes; any committed write changes them) with the one
-taken at the last checkpoint, and makes a new checkpoint when they differ. Each job names the
-checkpoint it must read; a worker reopens when it changes. Old checkpoints are deleted once no
-running query reads them. A checkpoint is reused for `refresh` seconds after it is taken (writes
-meanwhile show that much later): each one flushes the store's write buffers into new files, and under
-continuous writes a checkpoint per write made the server's memory grow (docs/soak.md).
+Each job names the checkpoint of the store it reads (checkpoints.py): a `Store.backup` taken after
+any committed write, at most every `refresh` seconds; the worker opens it and closes the older one
+once no query reads it.
 
-Memory: each worker's address space is bounded (RLIMIT_AS, `max_memory` MB, set before the engine
+Memory: the worker's address space is bounded (RLIMIT_AS, `max_memory` MB, set before the engine
 loads). The engine aborts (SIGABRT) when an allocation fails past it, which only a separate process
 survives: the pool answers QueryOutOfMemory, naming the limit, and replaces the worker.
+
+Workers run at the server's CPU priority. They used to be niced (5) so that /ask would win the CPU,
+but then anything else at normal priority took three quarters of a core from each query (at 1 M facts
+on a busy 2-core machine /sparql fell to 0.4x of Oxigraph's server, and 1.3x once reniced).
 """
 from __future__ import annotations
 
@@ -25,14 +28,11 @@ import logging
 import os
 import pickle
 import resource
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
-import time
 import weakref
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -40,240 +40,241 @@ from pathlib import Path
 
 from .. import errors
 from ..memory import limit_arenas
+from .checkpoints import Checkpoints
 from .limits import Job, run_light, timeout_message
-from .queue import SlotQueue
+from .queue import AloneGate, SlotQueue
+from .worker import ID_BYTES, OK
 
 log = logging.getLogger(__name__)
 
 
-def fingerprint(path: str) -> tuple:
-    """What changes when a write is committed: the write-ahead logs, the manifest, CURRENT."""
-    entries = []
-    with os.scandir(path) as it:
-        for entry in it:
-            if entry.name.endswith(".log") or entry.name.startswith(("MANIFEST", "CURRENT")):
-                try:
-                    st = entry.stat()
-                except FileNotFoundError:  # a log that a flush made obsolete and deleted meanwhile
-                    continue
-                entries.append((entry.name, st.st_size, st.st_mtime_ns))
-    return tuple(sorted(entries))
+@dataclass(eq=False)
+class Pending:
+    """One job sent to a worker, until its answer comes or the worker ends."""
 
-
-def serve(conn) -> None:
-    """A worker's loop: receive (checkpoint, job), answer ("ok", bytes) or ("error", (name, msg)).
-
-    Workers run at the server's CPU priority. They used to be niced (5) so that /ask would win the
-    CPU, but then anything else at normal priority, the server's own RocksDB compaction after a bulk
-    load, its /ask warm-up, any other process, took three quarters of a core from each query: at 1 M
-    facts on a busy 2-core machine /sparql fell to 0.4x of Oxigraph's server, and 1.3x once reniced."""
-    import pyoxigraph as ox
-
-    from .limits import run_on_oxigraph
-
-    opened, store = None, None
-    while True:
-        try:
-            checkpoint, job = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            if checkpoint != opened:
-                store, opened = ox.Store.read_only(checkpoint), checkpoint
-            data = run_on_oxigraph(store, job)
-        except errors.KgqaError as err:
-            _answer(conn, ERROR, (type(err).__name__, err.message))
-        except MemoryError:  # Python's own allocation failed past the bound: the engine's aborts instead
-            _answer(conn, ERROR, ("QueryOutOfMemory", ""))
-        except Exception as err:  # the engine failed: report it, keep serving
-            _answer(conn, ERROR, ("StoreUnavailable", f"the query failed in the store: {err}"))
-        else:
-            conn.send_bytes(OK + data)  # one message: one write here, one wake-up in the server
-
-
-OK, ERROR = b"o", b"e"  # the first byte of a worker's answer: the result follows, or a pickled error
-
-
-def _answer(conn, status: bytes, error: tuple[str, str]) -> None:
-    conn.send_bytes(status + pickle.dumps(error))
+    job_id: int
+    checkpoint: str | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+    answer: bytes = b""  # the worker's answer: OK + result, or ERROR + pickled (name, message)
+    fate: str = ""  # "stopped": its worker was killed for another query; "died": its worker ended
+    shared: bool = False  # other queries ran in the worker when it died (which one killed it is unknown)
 
 
 @dataclass(eq=False)
 class Worker:
     process: subprocess.Popen
     conn: Connection
-    checkpoint: str | None = None  # the checkpoint of the job it is running, while busy
-    jobs: int = field(default=0)
+    pending: dict[int, Pending] = field(default_factory=dict)
+    send_lock: threading.Lock = field(default_factory=threading.Lock)
+    stopping: bool = False  # killed by the pool: the queries it still ran are run again
+    jobs: int = 0
+
+
+RUNS = 3  # times a query is run at most when the worker under it is ended for another query
 
 
 class WorkerPool:
-    """Up to `size` worker processes, started on demand. `run(job)` is thread-safe. Queries beyond
-    `size` wait in a `SlotQueue` (at most `queue` of them, each at most `queue_timeout` seconds)."""
+    """One worker process running up to `size` queries at once in threads (worker.py), started on demand
+    and replaced when it ends. `run(job)` is thread-safe. Queries beyond `size` wait in a `SlotQueue`
+    (at most `queue` of them, each at most `queue_timeout` seconds)."""
 
     def __init__(self, store, *, size: int = 2, timeout: float = 10.0, queue: int = 16,
                  queue_timeout: float = 60.0, max_memory: int = 0, refresh: float = 0.0):
         self.store, self.size, self.timeout = store, max(1, size), timeout
-        self.refresh = max(0.0, refresh)  # seconds a checkpoint is reused although writes followed it
-        self._taken = 0.0  # time.monotonic() of the current checkpoint
-        self.max_memory = max(0, int(max_memory))  # MB of address space per worker; 0: unbounded
+        # a checkpoint is reused for `refresh` seconds although writes followed it
+        self._checkpoints = Checkpoints(store, refresh, self._in_use)
+        self.max_memory = max(0, int(max_memory))  # MB of address space of the worker; 0: unbounded
         self.line = SlotQueue(self.size, depth=queue, wait=queue_timeout)
-        self._idle: list[Worker] = []
-        self._busy: set[Worker] = set()
+        self._gate = AloneGate()
+        self._worker: Worker | None = None
+        self._inflight: set[Pending] = set()
         self._lock = threading.Lock()
-        self._ckpt_lock = threading.Lock()
-        self._root: str | None = None
-        self._current: str | None = None
-        self._print: tuple | None = None
-        self._serial = 0
+        self._ids = 0
         self._closed = False
         self.kills = 0  # queries stopped at the time limit (for tests and the benchmark)
-        self.out_of_memory = 0  # workers ended by the memory bound
-        self.checkpoints = 0  # checkpoints taken (each makes the workers reopen the store)
+        self.out_of_memory = 0  # queries that ended the worker past the memory bound
+        self.reruns = 0  # queries run again because the worker under them was ended for another
         self.light = 0  # light queries answered in the caller's thread
         _POOLS.add(self)
 
+    @property
+    def _busy(self) -> set[Worker]:
+        """The worker while it runs queries (tests)."""
+        worker = self._worker
+        return {worker} if worker is not None and worker.pending else set()
+
+    @property
+    def _idle(self) -> list[Worker]:
+        worker = self._worker
+        return [worker] if worker is not None and not worker.pending else []
+
     # --- checkpoints
-    def checkpoint(self, worker: Worker | None = None) -> str:
-        """The path of a checkpoint holding every write committed so far, marked as read by `worker`
-        before any old checkpoint is collected (so a query never gets a checkpoint deleted under it)."""
-        with self._ckpt_lock:
-            due = self._current is None or time.monotonic() - self._taken >= self.refresh
-            now = fingerprint(self.store.path) if due else self._print  # no listing while a checkpoint is reused
-            fresh = due and (self._current is None or now != self._print)
-            if fresh:
-                root = self._checkpoint_root()
-                self._serial += 1
-                target = os.path.join(root, f"c{self._serial}")
-                self.store.backup(target)
-                self._current, self._print, self._taken = target, now, time.monotonic()
-                self.checkpoints += 1
-            if worker is not None:
-                worker.checkpoint = self._current
-            if fresh:
-                self._collect(root)
-            return self._current
+    def checkpoint(self, pending: Pending | None = None) -> str:
+        """The path of a checkpoint holding every write committed so far, marked as read by `pending`
+        before any old checkpoint is collected."""
+        return self._checkpoints.take(lambda path: setattr(pending, "checkpoint", path) if pending else None)
 
-    def _checkpoint_root(self) -> str:
-        if self._root is None:
-            store = os.path.abspath(self.store.path)
-            parent, name = os.path.dirname(store), os.path.basename(store)
-            prefix = f".{name}.sparql-"
-            for stale in os.listdir(parent):  # left by a server that was killed
-                if stale.startswith(prefix) and not _alive(stale[len(prefix):].split("-")[0]):
-                    shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
-            # one folder per pool: two apps over one store (tests) must not collect each other's
-            self._root = tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent)
-        return self._root
-
-    def _collect(self, root: str) -> None:
+    def _in_use(self) -> set:
         with self._lock:
-            in_use = {w.checkpoint for w in self._busy} | {self._current}
-        for name in os.listdir(root):
-            path = os.path.join(root, name)
-            if path not in in_use:
-                shutil.rmtree(path, ignore_errors=True)
+            return {p.checkpoint for p in self._inflight}
 
-    # --- workers
-    def _take(self) -> Worker:
-        """An idle worker, or a new one: the slot queue lets at most `size` queries in at once."""
+    @property
+    def checkpoints(self) -> int:
+        return self._checkpoints.taken
+
+    @property
+    def _root(self) -> str | None:
+        return self._checkpoints.root
+
+    # --- the worker
+    def _submit(self, pending: Pending) -> Worker:
+        """The running worker (a new one if it ended), with `pending` registered on it."""
         with self._lock:
             if self._closed:
                 raise errors.StoreUnavailable("the SPARQL workers are shut down")
-            while self._idle:
-                worker = self._idle.pop()
-                if worker.process.poll() is None:
-                    break
-                _stop(worker)
-            else:
-                worker = self._start()
-            self._busy.add(worker)
+            worker = self._worker
+            if worker is None or worker.stopping or worker.process.poll() is not None:
+                worker = self._worker = self._start()
+            worker.pending[pending.job_id] = pending
+            self._inflight.add(pending)
             return worker
 
     def _start(self) -> Worker:
-        """A fresh interpreter running `serve` (never a fork of a threaded server holding RocksDB, and
-        unlike multiprocessing's spawn, it never re-imports the caller's __main__)."""
+        """A fresh interpreter running worker.serve (never a fork of a threaded server holding RocksDB,
+        and unlike multiprocessing's spawn, it never re-imports the caller's __main__), and the thread
+        that reads its answers."""
         mine, theirs = socket.socketpair()
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
-        process = subprocess.Popen([sys.executable, "-m", __name__, str(theirs.fileno()), str(self.max_memory)],
+        process = subprocess.Popen([sys.executable, "-m", "service.sparql.worker", str(theirs.fileno()),
+                                    str(self.size), str(self.max_memory)],
                                    pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL)
         theirs.close()
-        return Worker(process, Connection(mine.detach()))
+        worker = Worker(process, Connection(mine.detach()))
+        threading.Thread(target=self._read, args=(worker,), daemon=True, name="kgqa-worker-answers").start()
+        return worker
 
-    def _release(self, worker: Worker, healthy: bool) -> None:
+    def _read(self, worker: Worker) -> None:
+        """Hand each answer to the query waiting for it; when the worker ends, tell those still waiting."""
+        while True:
+            try:
+                message = worker.conn.recv_bytes()
+            except (EOFError, OSError):
+                break
+            with self._lock:
+                pending = worker.pending.pop(int.from_bytes(message[:ID_BYTES], "big"), None)
+            if pending is not None:
+                pending.answer = message[ID_BYTES:]
+                pending.done.set()
         with self._lock:
-            self._busy.discard(worker)
-            worker.checkpoint = None
-            keep = healthy and not self._closed
-            if keep:
-                self._idle.append(worker)
-            elif not self._closed:
-                self._idle.append(self._start())  # the replacement boots while the old one is killed
-        if not keep:
-            _stop(worker)
+            orphans = list(worker.pending.values())
+            worker.pending.clear()
+            if self._worker is worker:
+                self._worker = None
+        for pending in orphans:
+            pending.fate = "stopped" if worker.stopping else "died"
+            pending.shared = len(orphans) > 1
+            pending.done.set()
+
+    def _stop_for(self, worker: Worker, pending: Pending) -> bool:
+        """Kill the worker because `pending` passed its time limit (False: its answer came meanwhile).
+        The other queries it ran are run again by their callers; a replacement starts at once."""
+        with self._lock:
+            if pending.done.is_set():
+                return False
+            worker.pending.pop(pending.job_id, None)
+            worker.stopping = True
+            if self._worker is worker and not self._closed:
+                self._worker = self._start()  # the replacement boots while the old one is killed
+        _stop(worker)
+        return True
 
     def run(self, job: Job) -> bytes:
-        """Run the job in a worker. Waiting for a turn (SlotQueue: QUERY_QUEUE, QUERY_QUEUE_TIMEOUT) and
+        """Run the job in the worker. Waiting for a turn (SlotQueue: QUERY_QUEUE, QUERY_QUEUE_TIMEOUT) and
         running (QUERY_TIMEOUT) are bounded separately: a query queued behind others gets its full time
-        once it runs (503 sparql_busy if the line is full or no worker frees up in time; 504
-        query_timeout if it runs too long). A light job (guard.is_light: one triple pattern's range,
-        bounded by its LIMIT) runs at once in the caller's thread on the store itself: a hop to a
-        worker would cost more than the query, and it needs neither bound."""
+        once it runs (503 sparql_busy if the line is full or no slot frees up in time; 504
+        query_timeout if it runs too long). A query whose worker was ended for another query (that
+        one's time limit, or a memory bound that several queries shared) runs again with its full time,
+        at most RUNS times in all. A light job (guard.is_light: one triple pattern's range, bounded by
+        its LIMIT) runs at once in the caller's thread on the store itself: a hop to a worker would
+        cost more than the query, and it needs neither bound."""
         data = run_light(self.store, job)
         if data is not None:
             self.light += 1
             return data
         with self.line.slot():
-            worker = self._take()
-            healthy = False
+            alone = False
+            for _ in range(RUNS):
+                outcome = self._attempt(job, alone)
+                if isinstance(outcome, bytes):
+                    return outcome
+                self.reruns += 1
+                alone = alone or outcome == "alone"
+        raise errors.StoreUnavailable("the query was stopped repeatedly together with other queries that "
+                                      "passed a limit; retry it")
+
+    def _attempt(self, job: Job, alone: bool) -> bytes | str:
+        """One run of the job: its result, or "again" / "alone" when it must run again (alone: by itself)."""
+        with self._gate(alone):
+            with self._lock:
+                self._ids += 1
+                pending = Pending(self._ids)
+            worker = self._submit(pending)
             try:
-                checkpoint = self.checkpoint(worker)
+                self.checkpoint(pending)
                 worker.jobs += 1
-                worker.conn.send((checkpoint, job))
-                if not worker.conn.poll(self.timeout):
+                try:
+                    with worker.send_lock:
+                        worker.conn.send((pending.job_id, pending.checkpoint, job))
+                except (OSError, BrokenPipeError):
+                    pass  # the worker ended: its reader tells (fate "died")
+                if not pending.done.wait(self.timeout) and self._stop_for(worker, pending):
                     self.kills += 1
                     raise errors.QueryTimeout(timeout_message(self.timeout))
-                answer = worker.conn.recv_bytes()
-                if answer[:1] == OK:
-                    healthy = True
-                    return answer[1:]
-                name, message = pickle.loads(answer[1:])
-                if name == "QueryOutOfMemory":
-                    self.out_of_memory += 1
-                    raise errors.QueryOutOfMemory(memory_message(self.max_memory),
-                                                  details={"max_memory_mb": self.max_memory})
-                healthy = True
-                raise getattr(errors, name, errors.StoreUnavailable)(message)
-            except (EOFError, OSError, BrokenPipeError) as err:
+            finally:
+                with self._lock:
+                    self._inflight.discard(pending)
+            if pending.fate == "stopped":
+                return "again"
+            if pending.fate == "died":
+                if pending.shared:
+                    return "alone"
                 if self.max_memory and _died_of_memory(worker.process):
                     self.out_of_memory += 1
                     raise errors.QueryOutOfMemory(memory_message(self.max_memory),
-                                                  details={"max_memory_mb": self.max_memory}) from None
-                raise errors.StoreUnavailable(f"a SPARQL worker process failed: {err or 'it exited'}") from None
-            finally:
-                self._release(worker, healthy)
+                                                  details={"max_memory_mb": self.max_memory})
+                raise errors.StoreUnavailable("a SPARQL worker process failed: it exited")
+        answer = pending.answer
+        if answer[:1] == OK:
+            return answer[1:]
+        name, message = pickle.loads(answer[1:])
+        if name == "QueryOutOfMemory":
+            self.out_of_memory += 1
+            raise errors.QueryOutOfMemory(memory_message(self.max_memory), details={"max_memory_mb": self.max_memory})
+        raise getattr(errors, name, errors.StoreUnavailable)(message)
 
     def close(self) -> None:
         self.line.close()
         with self._lock:
             self._closed = True
-            for worker in self._idle + list(self._busy):
-                _stop(worker)
-            self._idle.clear()
-        if self._root:
-            shutil.rmtree(self._root, ignore_errors=True)
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stopping = True
+            _stop(worker)
+        self._checkpoints.remove_all()
 
 
 def _stop(worker: Worker) -> None:
-    try:
-        worker.conn.close()
-    except OSError:
-        pass
+    """Kill the worker, then close the socket (its reader thread sees the end and tells the waiting)."""
     if worker.process.poll() is None:
         worker.process.kill()
     try:
         worker.process.wait(timeout=2)
     except subprocess.TimeoutExpired:
         log.warning("SPARQL worker %s did not exit after SIGKILL", worker.process.pid)
+    try:
+        worker.conn.close()
+    except OSError:
+        pass
 
 
 def _died_of_memory(process: subprocess.Popen) -> bool:
@@ -299,16 +300,6 @@ def limit_memory(limit_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))
 
 
-def _alive(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 _ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding the `service` package
 _POOLS: weakref.WeakSet[WorkerPool] = weakref.WeakSet()
 
@@ -317,8 +308,3 @@ _POOLS: weakref.WeakSet[WorkerPool] = weakref.WeakSet()
 def _close_all() -> None:
     for pool in list(_POOLS):
         pool.close()
-
-
-if __name__ == "__main__":  # a worker: python -m service.sparql.workers FD MAX_MEMORY_MB
-    limit_memory(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
-    serve(Connection(int(sys.argv[1])))

@@ -41,6 +41,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     return app
 
 
+def warm_up(app: Flask) -> None:
+    """What a server starts computing as it starts: the counts /healthz reports. The question
+    answerer's name index waits for the first question (ask.warm_for_questions)."""
+    app.extensions["kgqa.stats"].warm()
+
+
 def get_store():
     from flask import current_app
 

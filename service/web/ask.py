@@ -1,6 +1,7 @@
 """GET/POST /ask (the answer document; the answer page for a browser) and GET /questions (the catalogue)."""
 from __future__ import annotations
 
+import threading
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, jsonify, request
@@ -9,12 +10,27 @@ from .. import browse
 from .. import sources as sources_mod
 from ..errors import BadRequest, KgqaError, QuestionTooLong, UnsupportedQuestion
 from ..qa.answer import ask as answer
+from ..qa.answer import warm
 from ..qa.templates import BY_ID, CATALOGUE
 from . import get_store
 from .pages import html, wants_html
 
 bp = Blueprint("ask", __name__)
 CONTEXT = 160  # characters of the source shown on each side of a quoted passage
+_WARMING = threading.Lock()
+
+
+def warm_for_questions() -> None:
+    """Build the name index and load the lexicon in the background on the first question, not at the
+    server's start: a server that only answers SPARQL and linked data never holds them, nor the
+    engine's caches that the index's scans fill (docs/memory.md). The first
+    question waits for the index as a question at start did (linking.index: at most READY_WAIT s,
+    then 503 not_ready with Retry-After while the build goes on)."""
+    if "kgqa.ask_warm" in current_app.extensions:
+        return
+    with _WARMING:
+        if "kgqa.ask_warm" not in current_app.extensions:
+            current_app.extensions["kgqa.ask_warm"] = warm(get_store(), current_app.config)
 
 
 @bp.route("/ask", methods=["GET", "POST"])
@@ -30,6 +46,7 @@ def ask():
         question = request.args.get("q")
     if question is not None and not isinstance(question, str):
         raise BadRequest("The question q must be a string.")
+    warm_for_questions()
     if request.method == "GET" and wants_html():
         return answer_page(question)
     document = answer(get_store(), question, current_app.config, link_root=request.host_url)
