@@ -109,7 +109,8 @@ class Builder:
             person = common and _person_noun(tok, getattr(self.resolver, "lex", None))
             if person and not any(t.dep_ == "cc" for t in phrase):
                 return list(dict.fromkeys(keys))  # "the Vermont senator", "the Colombian reporter": not the place
-            thing = (common and tok.tag_ == "NN" and tok.lemma_.lower() not in SIDES and not person) or (
+            determined = any(c.dep_ == "det" for c in tok.children)  # "a US company"; not "Washington information"
+            thing = (common and tok.tag_ == "NN" and determined and tok.lemma_.lower() not in SIDES and not person) or (
                 tok.pos_ == "PROPN" and tok.dep_ != "compound"  # "The Washington Post": a name of its own
                 and self.lexicon.cue(tok.lemma_.lower()) != "agent" and tok.lemma_.lower() not in SIDES)
             if thing and not any(t.dep_ == "cc" for t in phrase):  # "the latest US newspaper": not the state;
