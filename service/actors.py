@@ -34,7 +34,7 @@ SELECT DISTINCT ?role ?title ?org ?orgLabel WHERE {
 
 _MEETINGS = _PREFIX + """
 SELECT ?m ?date ?when ?occasion ?occasionLabel ?other ?otherLabel WHERE {
-  { SELECT DISTINCT ?m WHERE { ?m a kg:Meeting ; kg:participant ?a } LIMIT %d }
+  { SELECT DISTINCT ?m WHERE { ?m a kg:Meeting ; kg:participant ?a FILTER NOT EXISTS { ?m kg:status ?s } } LIMIT %d }
   OPTIONAL { ?m kg:date ?date } OPTIONAL { ?m kg:timeText ?when }
   OPTIONAL { ?m kg:occasion ?occasion . ?occasion rdfs:label ?occasionLabel }
   OPTIONAL { ?m kg:participant ?other . ?other rdfs:label ?otherLabel FILTER(?other != ?a) }

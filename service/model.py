@@ -69,6 +69,7 @@ class Fact:
     condition: str | None = None
     negated: bool = False
     hedged: bool = False
+    status: str | None = None  # an event not reported as having happened: Planned, Hypothetical, Negated
     confidence: float = 0.8
     attributed_to: str | None = None
     attribution: str | None = None

@@ -39,13 +39,15 @@ POSITION_KINDS = (
     "Accusation", "Criticism", "Denial", "Intention", "Commitment", "Statement", "Estimate",
 )
 FACT_KINDS = ("Meeting", "Role", "Action") + POSITION_KINDS
-CLASSES = ACTOR_CLASSES + FACT_KINDS + ("Fact", "Position", "Occasion", "Document", "Extraction")
+CLASSES = ACTOR_CLASSES + FACT_KINDS + ("Fact", "Position", "Occasion", "Document", "Extraction", "Status")
+# the individuals of kg:Status: an event not reported as having happened (kg:status)
+STATUSES = ("Planned", "Hypothetical", "Negated")
 
 # --- properties
 PROPERTIES = (
     # facts
     "holder", "participant", "content", "about", "recipient", "target", "occasion", "place", "date",
-    "timeText", "duration", "durationText", "condition", "negated", "hedged", "confidence",
+    "timeText", "duration", "durationText", "condition", "negated", "hedged", "status", "confidence",
     "attributedTo", "attribution", "evidence", "verb", "quantity", "quantityText", "counts",
     # roles
     "title", "organization",
@@ -89,6 +91,7 @@ C_POSITION = kg("Position")
 C_OCCASION = kg("Occasion")
 C_DOCUMENT = kg("Document")
 C_EXTRACTION = kg("Extraction")
+C_STATUS = kg("Status")
 HOLDER = kg("holder")
 PARTICIPANT = kg("participant")
 CONTENT = kg("content")
@@ -104,6 +107,7 @@ DURATIONTEXT = kg("durationText")
 CONDITION = kg("condition")
 NEGATED = kg("negated")
 HEDGED = kg("hedged")
+STATUS = kg("status")  # its values: kg:Planned, kg:Hypothetical, kg:Negated (service/ingest/facts/realis.py)
 CONFIDENCE = kg("confidence")
 ATTRIBUTEDTO = kg("attributedTo")
 ATTRIBUTION = kg("attribution")

@@ -83,6 +83,21 @@ def test_actors_unlabelled_name_after_title_is_a_person(text, phrase, key):
     assert refers(text, phrase) == [key] and resolver.actors[key].kind == "Person"
 
 
+@pytest.mark.parametrize("text, phrase, key", [  # the tagger labels these ORG, GPE or nothing
+    ("Peru's lead negotiator, Renata Albuquerque, warned that the talks could fail.", "Renata Albuquerque",
+     "renata-albuquerque"),
+    ("Helena Vasconcelos, Peru's lead negotiator, said she would propose a plan.", "Helena Vasconcelos",
+     "helena-vasconcelos"),
+    ("Teresa Cordova, Peru's lead negotiator, said she would propose a plan.", "Teresa Cordova",
+     "teresa-cordova"),
+    ("Beatriz Salgado, Peru's lead negotiator, said she would propose a plan.", "Beatriz Salgado",
+     "beatriz-salgado"),
+])
+def test_actors_name_in_apposition_to_a_title_is_a_person(text, phrase, key):
+    doc, resolver = analyse(text)
+    assert refers(text, phrase) == [key] and resolver.actors[key].kind == "Person"
+
+
 @pytest.mark.parametrize("text, phrase, nth, key", [
     # the surname meant the senator before the second Okafor was named in full: it still does
     ("Senator Daniel Okafor spoke for hours. Okafor said the vote mattered. Grace Okafor, a nurse, "

@@ -24,7 +24,12 @@ def test_vocab_property_declared(name):
 def test_vocab_ontology_declares_nothing_unused():
     subjects = {str(s) for s in GRAPH.subjects(RDF.type, None)}
     declared = {s[len(vocab.KG_NS):] for s in subjects if s.startswith(vocab.KG_NS)}
-    assert declared == set(vocab.CLASSES) | set(vocab.PROPERTIES)
+    assert declared == set(vocab.CLASSES) | set(vocab.PROPERTIES) | set(vocab.STATUSES)
+
+
+@pytest.mark.parametrize("name", vocab.STATUSES)
+def test_vocab_status_declared(name):
+    assert (rdflib.URIRef(vocab.KG_NS + name), RDF.type, rdflib.URIRef(vocab.KG_NS + "Status")) in GRAPH
 
 
 def test_vocab_shapes_parse_as_shacl():

@@ -43,9 +43,10 @@ def fact_key(fact: Fact, lemmas=None, scope: str = "") -> str:
     when = _occasion_key(fact.occasion, lemmas, scope) or (fact.date or "")
     if fact.kind == "Meeting":  # the same participants on the same day (or at one occasion) met once
         when = fact.date or _occasion_key(fact.occasion, lemmas, scope)
+        status = f"|{fact.status}" if fact.status else ""  # a planned meeting is not the one held
         if when:
-            return f"Meeting|{holders}|{when}"
-        return f"Meeting|{holders}|{fact.place or ''}|in:{scope}"
+            return f"Meeting|{holders}|{when}{status}"
+        return f"Meeting|{holders}|{fact.place or ''}|in:{scope}{status}"
     if fact.kind == "Role":
         return f"Role|{holders}|{(fact.title or '').lower()}|{fact.organization or ''}"
     if not holders:  # an unsourced number is only known to be the same within its document
@@ -232,6 +233,8 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
     add(node, v.CONFIDENCE, Literal(_decimal(min(1.0, max(0.0, fact.confidence))), datatype=v.XSD_DECIMAL))
     add(node, v.NEGATED, _TRUE if fact.negated else _FALSE)
     add(node, v.HEDGED, _TRUE if fact.hedged else _FALSE)
+    if fact.status:
+        add(node, v.STATUS, v.kg(fact.status))
 
 
 def _actor(a: Actor, actor, add, actors: dict[str, Actor]) -> None:

@@ -107,8 +107,9 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         s, e = _trim(doc, ent.start, ent.end, lex, in_title)
         label_ = ent.label_
         if label_ in ("ORG", "GPE") and s < e and (
-                (s > 0 and in_title[s - 1]) or doc[e - 1].text in person_words):
-            label_ = "PERSON"  # "Foreign Minister Karim Haddad" mislabelled ORG; a name used as PERSON elsewhere
+                (s > 0 and in_title[s - 1]) or doc[e - 1].text in person_words
+                or _apposed_to_title(doc[s:e], in_title)):
+            label_ = "PERSON"  # "Foreign Minister Karim Haddad" or "Peru's negotiator, Ana Ruiz," mislabelled ORG
         parts = _coordinated(doc, s, e)
         if label_ in ("ORG", "GPE") and sum(doc[b - 1].text in person_words for _, b in parts) > 1:
             label_ = "PERSON"  # "Christie and Jindal, Cruz" labelled ORG: people named together
@@ -220,6 +221,33 @@ def _titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found
             end -= 1
         if end > t.end and doc[t.end].text[:1].isupper():
             out.append(([w.text for w in doc[t.end:end] if not w.is_punct], t.end, end))
+        for name in _apposed_names(t, covered, in_title):
+            out.append(([w.text for w in name if not w.is_punct], name.start, name.end))
+            covered[name.start:name.end] = [True] * len(name)
+    return out
+
+
+def _apposed_to_title(span, in_title: list[bool]) -> bool:
+    """The name stands in apposition to a title: "Peru's lead negotiator, Ana Ruiz," or "Ana Ruiz,
+    Peru's lead negotiator,": a person, whatever label the tagger gave it."""
+    root = span.root
+    return (root.dep_ == "appos" and in_title[root.head.i] and root.head.i not in range(span.start, span.end)) \
+        or any(c.dep_ == "appos" and in_title[c.i] and c.i not in range(span.start, span.end) for c in root.children)
+
+
+def _apposed_names(title, covered: list[bool], in_title: list[bool]) -> list:
+    """Unlabelled names in apposition to a title: proper nouns only, none already a mention."""
+    doc, head = title.doc, title.root
+    near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    out = []
+    for tok in near:
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        name = doc[start:tok.i + 1]
+        if all(w.pos_ == "PROPN" and w.text[:1].isupper() and w.ent_type_ not in NOT_NAMES for w in name) \
+                and not any(covered[start:tok.i + 1]) and not any(in_title[start:tok.i + 1]):
+            out.append(name)
     return out
 
 

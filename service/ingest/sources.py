@@ -1,11 +1,13 @@
 """Unnamed people who speak: "a former defense official said", "one Democrat familiar with the talks
-said", "one of his aides said". Each is an actor of its document (a Person labelled by the phrase), so
-that their words have a holder and the pronouns after them ("..., he added") and a later "the
-official" mean them, not the nearest person named. The nouns are the people nouns of group_heads in
-the singular ("official" for "officials"), "person", and party members ("a Republican").
+said", "one of his aides said", and shares of people polled ("61 percent of voters said", a Group).
+Each is an actor of its document (a Person labelled by the phrase), so that their words have a
+holder and the pronouns after them ("..., he added") and a later "the official" mean them, not the
+nearest person named. The nouns are the people nouns of group_heads in the singular ("official" for
+"officials"), "person", and party members ("a Republican").
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -70,6 +72,44 @@ def find(doc: Doc, heads: set[str], key_at: list[str | None], kind_of) -> list[U
         actor.member_of |= {key_at[i] for i in range(start, end)
                             if key_at[i] and kind_of(key_at[i]) not in (None, "Person")}
         out.append(Unnamed(tok.i, start, end, actor, singular))
+    return out + shares(doc, key_at)
+
+
+# nouns of a share of people polled ("61 percent of voters said", "half said", "a majority of them said")
+SHARES = ("percent", "%", "percentage", "majority", "minority", "plurality", "half", "third", "thirds", "quarter",
+          "quarters", "fifth", "fifths", "tenth", "tenths", "share", "proportion")
+WHOLE_SHARES = ("majority", "minority", "plurality", "half", "share", "proportion")  # no number needed
+# verbs a share of people polled is the subject of when it reports their view
+POLLED_VERBS = ("say", "tell", "call", "think", "believe", "view", "see", "approve", "disapprove", "support",
+                "oppose", "favor", "favour", "prefer", "want", "expect", "agree", "disagree", "rate", "describe",
+                "consider", "feel", "report", "back", "trust", "distrust", "worry", "fear", "blame", "reject")
+
+
+def shares(doc: Doc, key_at: list[str | None]) -> list[Unnamed]:
+    """Shares of people polled who say something ("Sixty-one percent of likely voters said", "Half said",
+    "Seven in 10 Republicans say"): a Group of the document labelled by the phrase as written, so that
+    what they said has a holder and is never credited to a person named nearby."""
+    out, scope = [], None
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in POLLED_VERBS:
+            continue
+        counted = [c for c in tok.children if c.dep_ == "nummod" and any(q.lower_ == "in" for q in c.children)]
+        if tok.lower_ not in SHARES and not counted:  # "Seven in 10 Republicans say"
+            continue
+        numbered = any(c.dep_ == "nummod" for c in tok.children)
+        if tok.lower_ in SHARES and tok.lower_ not in WHOLE_SHARES and not numbered:
+            continue  # "the third said": not a share counted
+        start, end = tok.left_edge.i, tok.right_edge.i + 1
+        if end - start > _MAX_LABEL or any(doc[i].text in (",", "—", "(", "who", "that") for i in range(start, end)):
+            continue
+        label = " ".join(t.text for t in doc[start:end] if not t.is_space).replace(" - ", "-").strip(" ,")
+        label = label[0].upper() + label[1:]
+        if scope is None:  # a share is of one poll: an actor of this document only
+            scope = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:10]
+        actor = Actor(f"unnamed-{slug(label)}-{scope}", label, "Group", {label})
+        actor.member_of |= {key_at[i] for i in range(start, end) if key_at[i]}  # "of Democrats": of them
+        out.append(Unnamed(tok.i, start, end, actor, tok.lemma_.lower()))
     return out
 
 

@@ -131,10 +131,15 @@ def sentence(rec: FactRecord, lex: QuestionLexicon, conflicts: list[dict]) -> st
     return _finish(text)
 
 
+# how a meeting with a kg:status is told: never as one that took place
+MEETING_VERBS = {"Planned": "are to meet", "Hypothetical": "might meet", "Negated": "did not meet"}
+
+
 def meeting_sentence(rec: FactRecord, disputed: set[str] = frozenset()) -> str:
     """Who met, where and when, for how long: a value the reports disagree on is left to the conflict."""
     who = names(rec.labels("participant"))
-    text = f"{who} met" + _where_when(rec, "", disputed)
+    status = (rec.first("status") or "").rsplit("#", 1)[-1]  # one not reported as held says so
+    text = f"{who} {MEETING_VERBS.get(status, 'met')}" + _where_when(rec, "", disputed)
     length = "" if "duration" in disputed else how_long(rec)
     if length:
         text += " for " + length

@@ -85,7 +85,8 @@ class _Reader:
                 if cand.pred == verb or (cand.pred.head == verb and cand.pred.dep_ in ("conj", "xcomp")):
                     self.meetings.add_participants(meeting, cand.fact.holders)
         # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
-        here = next((m for m in new_meetings if self.meetings.held(m)), None) if occasion is None else None
+        here = next((m for m in new_meetings if self.meetings.held(m) and not m.status), None) \
+            if occasion is None else None
         according = qualifiers.according_to(sent)
         for cand in kept:
             at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
@@ -164,14 +165,14 @@ class _Reader:
             elif trig.pos == "verb":
                 meeting = self.meetings.from_verb(tok, anchor)
                 new_meetings += [meeting] if meeting is not None else []
-                if meeting is None and kinds.generic_kind(tok) == "Intention":  # "will meet Biden"
+                if (meeting is None or meeting.status == "Planned") and kinds.generic_kind(tok) == "Intention":
                     cand = self.b.build(tok, kinds.GENERIC, None, lexical=False)
                     cands += [cand] if cand is not None else []
             else:
                 meeting, new = self.meetings.from_noun(tok)
                 if meeting is not None and new:
                     new_meetings.append(meeting)
-                    if tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS:  # "In a meeting of ..., X agreed"
+                    if tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS and not meeting.status:
                         framing.append((meeting, tok.head.head))
                         occasion = meeting
                 elif meeting is not None and not _before(tok):
@@ -211,7 +212,7 @@ class _Reader:
     def _note(self, meeting: Fact) -> None:
         """Tell the actors stage who met, so that a later "both sides" means them (when it listens)."""
         note = getattr(self.b.resolver, "note_participants", None)
-        if note is not None and meeting.holders:
+        if note is not None and meeting.holders and not meeting.status:
             note(meeting.holders, meeting.evidence[0].end)
 
     def _qualify(self, cand: Candidate, occasion, according) -> None:

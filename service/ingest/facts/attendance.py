@@ -72,6 +72,12 @@ def planned(pred: Token) -> bool:
         (any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "agent" for c in pred.children))
 
 
+def passive_reception(pred: Token) -> bool:
+    """ "would be met with a swift response", "were met by protests": a passive with no agent, or of
+    "meet" with a thing on the other side, is a reception, not a meeting."""
+    return any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "agent" for c in pred.children)
+
+
 BODY_NOUNS = ("council", "committee", "commission", "board", "cabinet", "parliament", "assembly", "panel",
               "delegation", "delegations", "group", "bloc", "alliance", "leadership", "club")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import attendance, qualifiers, whereabouts
+from . import attendance, qualifiers, realis, whereabouts
 from .clauses import char_span, child, subject_of, text_of
 from .kinds import trigger_for
 from .positions import Builder
@@ -37,18 +37,24 @@ class Meetings:
 
     def from_verb(self, pred: Token, anchor: Token | None) -> Fact | None:
         """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y", "X
-        phoned Y", "after meeting with Y". Not a meeting still to come ("agreed to hold talks", "will
-        meet", "ahead of meeting Y")."""
+        phoned Y", "after meeting with Y". A meeting still to come ("agreed to hold talks", "will
+        meet"), conditional, asked for or not held ("did not meet") carries its status (realis)."""
         if attendance.quoted_fragment(pred):
             return None
+        if attendance.passive_reception(pred):
+            return None  # "would be met with a swift response": not a meeting
         implied = attendance.implied(pred)  # "the floods prompted the governor to convene a call"
-        if not implied and ((pred.dep_ == "xcomp" and not attendance.spent(pred)) or attendance.planned(pred)):
-            return None  # also "would be met with a swift response": not a meeting
+        time_text = qualifiers.time_of(pred, self.b.published)[0]
+        status = None if implied or attendance.spent(pred) else realis.of_verb(pred, time_text)
+        if status == realis.HYPOTHETICAL:
+            return None  # "if they meet", "urged X to meet Y": no meeting, held or to come
         subj, passive = subject_of(pred)
-        if subj is None and implied:  # the one prompted did it
-            subj, passive = child(pred.head, "dobj"), False
+        if passive and pred.dep_ == "xcomp" and not any(c.dep_ == "nsubjpass" for c in pred.children):
+            passive = False  # "X and Y are expected to hold talks": the raised subject holds them
         if subj is None and attendance.spent(pred):  # "X spent the weekend calling leaders"
             subj, passive = subject_of(pred.head)
+        if subj is None and (implied or pred.dep_ == "xcomp"):  # the one prompted or urged does it
+            subj, passive = child(pred.head, "dobj"), False
         if subj is None:  # a photo caption: "X, left, shakes hands with Y, right"
             subj = attendance.caption_subject(pred)
         if subj is None and pred.dep_ == "pcomp" and pred.head.lower_ in attendance.HELD_PREPS:
@@ -95,10 +101,8 @@ class Meetings:
                           and not (not others and (attendance.collective(subj) or self._body(subj))
                                    and pred.lemma_.lower() not in attendance.PAIRED)):
             return None  # one named participant is enough when people or a meeting are on the other side
-        if attendance.to_come(qualifiers.time_of(pred, self.b.published)[0]):
-            return None  # "the board, which meets in Vienna next week"
-        fact = self._meeting(pred, people)
-        return fact if attendance.background(pred) else self._same_as_current(fact)
+        fact = self._meeting(pred, people, status)
+        return fact if attendance.background(pred) or status else self._same_as_current(fact)
 
     def _body(self, subj: Token | None) -> bool:
         """A subject naming a body that meets by itself under its short name ("the IOC convened"): an
@@ -145,6 +149,15 @@ class Meetings:
             people = [k for k in people if self.b.resolver.actor(k).kind == "Person"]
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
         attendees = self._attendees(noun)
+        status = realis.of_noun(noun, attendance.took_part(noun))
+        if attendance.to_come(qualifiers.time_of(noun, self.b.published)[0]):
+            status = realis.stronger(status, realis.PLANNED)  # "the summit next week"
+        if attendance.awaited(noun):
+            return None, False  # "until after the summit", "ahead of the talks": a time, not a meeting told
+        if status == realis.HYPOTHETICAL:
+            return None, False  # "called for talks between X and Y": asked for, neither held nor set
+        if status:
+            return self._unheld(noun, det, people + attendees, own, status), True
         if self.current is not None and (not people or self._same_sides(people, self.current.holders)) \
                 and not (people and det in ("a", "an") and self._another_time(noun)):
             if people and (det in DEFINITE or own or det in ("a", "an")) and noun.dep_ != "nsubj":
@@ -153,10 +166,6 @@ class Meetings:
                 self._lasted(noun)  # "The call lasted about an hour"
             if det in DEFINITE or people:
                 return self.current, False
-        if attendance.to_come(qualifiers.time_of(noun, self.b.published)[0]):
-            return None, False  # "the summit next week"
-        if attendance.awaited(noun):
-            return None, False  # "until after the summit", "ahead of the talks": not held yet
         if attendees and not attendance.before(noun):  # "X attended the summit", "X spoke at a rally"
             together = list(dict.fromkeys(attendees + people))
             if noun.lemma_.lower() in attendance.VENUES + attendance.CEREMONIES and len(together) < 2:
@@ -177,6 +186,20 @@ class Meetings:
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _unheld(self, noun: Token, det: str | None, people: list[str], own: bool, status: str) -> Fact | None:
+        """A meeting noun told as to come, possible or not held ("the planned summit between X and Y",
+        "X called off the talks with Y"): a fact marked so when two sides are named, never the
+        current meeting later sentences speak of."""
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            people = self._subjects(noun.head) + people  # "X called off the talks with Y"
+        people = self._participants(people)
+        if len(people) < 2 or (det in DEFINITE and not own and not self._named_on(noun)):
+            return None
+        return self._meeting(noun, people, status)
+
+    def _named_on(self, noun: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children)
 
     def _held_by(self, noun: Token) -> list[str]:
         """Participants a relative clause of holding names ("the phone conversation she had on Friday
@@ -254,11 +277,8 @@ class Meetings:
         """Who took part in a meeting noun by the clause it sits in ("X spoke at a rally"), not in one
         still to come ("X will attend the summit", "X wants to hold a rally")."""
         verb = attendance.took_part(noun)
-        came = verb is not None and attendance.came_to(verb)  # "arrived to speak at a rally"
-        if verb is None or ((verb.dep_ == "xcomp" or attendance.planned(verb)) and not came) \
-                or attendance.conditional(verb) or noun.lemma_.lower() not in attendance.GATHERINGS \
-                or qualifiers.negated(verb):  # "did not attend"
-            return []
+        if verb is None or noun.lemma_.lower() not in attendance.GATHERINGS:
+            return []  # whether it was held is the noun's status (realis.of_noun)
         found = trigger_for(verb, self.b.lexicon)
         if found is not None and found[0].kind == "Meeting" and not self._spoke_to_crowd(found[1]):
             return []  # "met at a summit in Brussels": the summit is where they met, one meeting
@@ -340,14 +360,15 @@ class Meetings:
         self.current = cur
         return None
 
-    def _meeting(self, pred: Token, people: list[str]) -> Fact:
+    def _meeting(self, pred: Token, people: list[str], status: str | None = None) -> Fact:
         sent = pred.sent
         fact = Fact(kind="Meeting", evidence=[Span(*char_span(pred.doc, sent.start, sent.end))],
                     holders=list(dict.fromkeys(people)), verb=pred.lemma_.lower(), confidence=0.9)
+        fact.status, fact.negated = status, status == realis.NEGATED
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
-        if not attendance.background(pred):
+        if not attendance.background(pred) and not status:  # later "the talks" mean one that took place
             self.current_before, self.current = self.current, fact
         return fact
 
