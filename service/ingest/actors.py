@@ -161,6 +161,8 @@ class Resolver:
 
     # --- internals
     def _refers(self, h: Token) -> list[str]:
+        if self.key_at[h.i] and self.how_at[h.i] == "demonym" and hyphenated(h):
+            return []  # "African-Americans", "an Afro-Colombian reporter": people of a heritage, not the state
         if self.key_at[h.i]:
             if self.how_at[h.i] != "demonym" or h.tag_ in ("NNS", "NNPS"):
                 return [self.key_at[h.i]]
@@ -169,7 +171,7 @@ class Resolver:
             return [self.groups[h.i]]
         word = h.lower_
         if h.tag_ in ("WP", "WDT") and h.head.dep_ == "relcl":  # "Haddad, who is ...": Haddad
-            return self.refers(h.head.head)
+            return self._antecedent(h)
         if h.pos_ == "PRON":
             return coref.pronoun(self, h)
         if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
@@ -199,6 +201,37 @@ class Resolver:
         if h.pos_ == "NOUN" and _office_words(h) in self.lex.office_nouns:
             return self._office(h)
         return []
+
+    def _antecedent(self, h: Token) -> list[str]:
+        tok = self.antecedent(h)
+        return self.refers(tok) if tok is not None else []
+
+    def antecedent(self, h: Token) -> Token | None:
+        """The noun a relative pronoun stands for: the one its clause hangs on. "who" stands for a person:
+        when the parser hung the clause on an institution inside the person's description ("an aide in
+        the Carter administration who backed X"), the person described; else nobody."""
+        noun = h.head.head
+        if h.lower_ not in ("who", "whom") or self._personal(noun):
+            return noun
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ not in ("pobj", "prep", "appos", "compound", "nmod", "poss") or tok.head == tok:
+                return None
+            tok = tok.head
+            if tok.pos_ in ("NOUN", "PROPN") and self._personal(tok):
+                return tok
+        return None
+
+    def _personal(self, tok: Token) -> bool:
+        """A noun that can be a "who": a person or group it names, or a common noun that is no office or
+        institution ("the adviser", "voters")."""
+        if tok.pos_ == "NOUN" and (_office_words(tok) in self.lex.office_nouns
+                                   or tok.lemma_.lower() in self.lex.body_nouns):
+            return False
+        keys = self.refers(tok)
+        if keys:
+            return all(self.actors[k].kind in ("Person", "Group") for k in keys)
+        return tok.pos_ in ("NOUN", "PRON")
 
     def _office(self, h: Token) -> list[str]:
         """ "his forces": his; "Sudan's army": Sudan; "the army": the country its context gives."""
@@ -233,6 +266,13 @@ class Resolver:
                 named = {self.key_at[t.i] for t in tok.subtree if self.key_at[t.i]}
                 span = _span(self.doc, start, tok.i + 1)
                 self._mentions.extend(Mention(k, span) for k in keys if k not in named)
+
+
+def hyphenated(tok: Token) -> bool:
+    """A word joined by a hyphen to the word before it ("Americans" in "African-Americans")."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_
 
 
 def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:

@@ -33,6 +33,8 @@ MALE, FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"
 
 def pronoun(r: Resolver, h: Token) -> list[str]:
     word = h.lower_
+    if (word in SINGULAR or word in PLURAL) and word not in OBJECT and _unknown_subject(r, h, word in PLURAL):
+        return []  # "Jolly said he would ...": Jolly, whom the names do not know, not someone before
     if word in SINGULAR:
         gender = "m" if word in MALE else "f"
 
@@ -49,6 +51,8 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
         else:
             found = _by_subject(r, h, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])) \
                 or next((keys for _, keys in reversed(_before(r, h, persons=True)) if agrees(keys[0])), [])
+        if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_person(k) and agrees(k)):
+            return []  # "Cruz blasted Rubio for his support": whose support, the text does not settle
         if found:
             r.gender.setdefault(found[0], gender)
         return found
@@ -60,6 +64,8 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
                      if r.actor(keys[0]).kind in _BODIES), [])
     if word in PLURAL:
         found = _by_subject(r, h, lambda keys: len(keys) > 1 or r.is_group(keys[0]))
+        if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_group(k), plural=True):
+            return []  # "the mayor chided the unions and the council over their refusal": whose
         if found:
             return found
         pairs = [(i, keys) for i, keys in r.pairs if i < h.i and recent(r, i, h)]
@@ -227,6 +233,57 @@ def _by_subject(r: Resolver, h: Token, fits) -> list[str]:
             if keys and fits(keys):
                 return keys
     return []
+
+
+def _unknown_subject(r: Resolver, h: Token, plural: bool) -> bool:
+    """The first subject before a pronoun in its own sentence is someone no name or reference settles
+    ("Jolly said he", "the lawyer said his client", "Proponents say they"): the pronoun most likely
+    stands for them, so an antecedent further back would be a guess."""
+    above = {a.i for a in h.ancestors}
+    for tok in h.sent:
+        if tok.i >= h.i:
+            return False
+        if tok.dep_ not in _SUBJECT or tok.left_edge.i <= h.i <= tok.right_edge.i or tok.head.i not in above:
+            continue  # only the subject of a clause the pronoun is part of: "Jolly said [he would ...]"
+        if r.refers(tok):
+            return False
+        if plural:
+            return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in PLURAL
+        noun = tok.lemma_.lower()
+        return (tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "")) or tok.lower_ in SINGULAR or (
+            tok.tag_ == "NN" and (noun in r.lex.descriptors or noun + "s" in r.lex.group_heads))
+    return False
+
+
+def _rival(r: Resolver, h: Token, found: list[str], fits, plural: bool = False) -> bool:
+    """Another actor a possessive could stand for as well: named in the same clause ("blasted Rubio
+    for his support"), or anywhere before it in its sentence when the antecedent was found in an earlier
+    one ("ads about Sanders that focus on his plans")."""
+    own = _verb_of(h)
+    for i in range(h.sent.start, h.i):
+        keys = r.known(i)
+        if not keys or set(keys) & set(found):
+            continue
+        tok = h.doc[i]
+        several = plural and (tok.tag_ in ("NNS", "NNPS") or any(r.known(c.i) for c in tok.conjuncts))
+        if not (fits(keys[0]) or several):
+            continue
+        if _verb_of(tok) == own or not set(found) <= set(_sentence_keys(r, h)):
+            return True
+    return False
+
+
+def _sentence_keys(r: Resolver, h: Token) -> list[str]:
+    return [k for i in range(h.sent.start, h.i) for k in r.known(i)]
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb of the clause a token is in."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            return tok
+        tok = tok.head
+    return tok
 
 
 def _clause_subject(h: Token) -> Token | None:

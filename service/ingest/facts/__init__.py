@@ -109,8 +109,9 @@ class _Reader:
         not the other's position; a speaker announcing their own side's ("we will present our draft",
         "Lavrov said Moscow would respond") makes one, and so does a verb that presents what it reports
         as fact ("He revealed that Moscow fears ...")."""
-        if cand.fact.kind in ("Statement", "Action", "Estimate", "Meeting"):
-            return False
+        cognition = cand.fact.kind == "Statement" and cand.lexical and not cand.trigger.speech
+        if cand.fact.kind in ("Statement", "Action", "Estimate", "Meeting") and not cognition:
+            return False  # "Ruiz said Moscow knows ...": what Moscow knows is her claim, as what it plans
         own = cand.fact.attributed_to
         if own is None or speech.factive(cand.reported_by):
             return False

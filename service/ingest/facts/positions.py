@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
+from ..actors import hyphenated
 from . import kinds, qualifiers
 from .clauses import (
     agent_of,
@@ -28,6 +29,9 @@ from .contents import after_object, clause_around, content_of, right_complements
 from .lexicon import Lexicon, Trigger
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
+BODIES = ("Organization", "Group")  # what a thing's name can be named after and still be the thing
+MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"
+SIDES = ("side", "team", "party")  # "the Russian side": the country's side, which acts for it
 THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
@@ -45,6 +49,9 @@ RECEIVING = ("win", "gain", "enjoy", "receive", "get", "lose", "earn", "attract"
              "court", "need", "seek", "want", "keep", "retain", "command", "count")
 # adjectives that are an Intention only with a to-clause: "ready to talk", not "ready for the job"
 CLAUSAL_ADJS = ("ready", "willing", "determined")
+# verbs that are an Intention only with a to-clause: "prepares to run", not "prepared the report",
+# "prepared for the debate", "aimed his criticism at"
+CLAUSAL_VERBS = ("prepare", "aim")
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -99,9 +106,16 @@ class Builder:
             common = tok.pos_ == "NOUN" and self.lexicon.cue(tok.lemma_) != "agent"
             if strict and common and not any(t.dep_ == "cc" for t in phrase):
                 return list(dict.fromkeys(keys))
-            person = common and tok.lemma_.lower() in getattr(getattr(self.resolver, "lex", None), "descriptors", ())
+            person = common and _person_noun(tok, getattr(self.resolver, "lex", None))
             if person and not any(t.dep_ == "cc" for t in phrase):
-                return list(dict.fromkeys(keys))  # "the Vermont senator": a person not known, not Vermont
+                return list(dict.fromkeys(keys))  # "the Vermont senator", "the Colombian reporter": not the place
+            determined = any(c.dep_ == "det" for c in tok.children)  # "a US company"; not "Washington information"
+            thing = (common and tok.tag_ == "NN" and determined and tok.lemma_.lower() not in SIDES and not person) or (
+                tok.pos_ == "PROPN" and tok.dep_ != "compound"  # "The Washington Post": a name of its own
+                and self.lexicon.cue(tok.lemma_.lower()) != "agent" and tok.lemma_.lower() not in SIDES)
+            if thing and not any(t.dep_ == "cc" for t in phrase):  # "the latest US newspaper": not the state;
+                named = [k for k in self.named_in(phrase) if self.resolver.actor(k).kind in BODIES]
+                return list(dict.fromkeys(keys + named))  # "the Global Times tabloid": the tabloid
             if not keys or any(t.dep_ == "cc" and t.head.i != tok.i for t in phrase):
                 # "Washington military planners"; a misparsed coordination ("Presidents Barack Obama and
                 # Vladimir Putin", "the State Department and Defense Department")
@@ -144,7 +158,8 @@ class Builder:
         dateline = getattr(self.resolver, "in_dateline", lambda i: False)
         for m in self.resolver.mentions_in(phrase.start_char, phrase.end_char):
             toks = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            if toks is not None and not any(t.i in outside or dateline(t.i) for t in toks):
+            if toks is not None and not any(t.i in outside or dateline(t.i) for t in toks) \
+                    and not hyphenated(toks[0]):  # "African-Americans": people of a heritage, not the state
                 keys.append(m.actor)
         return keys
 
@@ -170,6 +185,9 @@ class Builder:
         keys += named
         if keys:
             return list(dict.fromkeys(keys))
+        listed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "like") else None
+        if subject_fallback and listed is not None and listed.dep_ in ("dobj", "attr") and not self._of_people(noun):
+            noun = listed  # "made several statements, including a call for a ban": the subject's call
         if subject_fallback and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") \
                 and noun.head.lemma_.lower() not in RECEIVING and not self._of_people(noun):
             # not "described the hopes of voters", "had the support of the movement": theirs, not the subject's
@@ -198,6 +216,10 @@ class Builder:
         if trig.pos == "noun":
             return self._noun(pred, trig, anchor)
         subj, passive = subject_of(pred)
+        relative = child(pred, "nsubj", "nsubjpass") if pred.dep_ == "relcl" and subj == pred.head else None
+        antecedent = getattr(self.resolver, "antecedent", None)
+        if relative is not None and relative.lower_ == "who" and antecedent is not None:
+            subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
         if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
             subj, passive = subject_of(pred.head)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
@@ -262,13 +284,16 @@ class Builder:
         if lexical and not trig.speech and trig.fact_kind not in NOT_POSITIONS and (
                 _deontic_other(pred, subj) or _asked(pred, subj)):
             return None  # "the US should refuse ...": someone's proposal; "Does X oppose ...?": a question
-        if lexical and trig.pos == "adj" and trig.fact_kind == "Intention" and trig.word in CLAUSAL_ADJS \
-                and child(pred, "xcomp") is None:
-            return None  # "not ready for the White House": fit, not a plan
+        clausal = CLAUSAL_ADJS if trig.pos == "adj" else CLAUSAL_VERBS if trig.pos == "verb" else ()
+        if lexical and trig.fact_kind == "Intention" and child(pred, "xcomp") is None and trig.word in clausal:
+            return None  # "not ready for the White House": fit, not a plan; "prepared the report": done
         within = child(pred, "prep", lemma="with")
         if lexical and trig.pos == "adj" and trig.fact_kind == "Concern" and within is not None \
                 and content is not None and content[0] == within.i + 1:
             return None  # "concerned with driving home the point": occupied with, not worried
+        if lexical and trig.object == "target" and not passive and obj is None and any(
+                c.dep_ in ("prt", "prep") and c.i == pred.i + 1 and c.lower_ in MOTION for c in pred.children):
+            return None  # "blasted through its record": no one blamed, the verb in another sense
         if trig.object == "clause" and not _clausal(self.doc, content):
             return None  # "advised Pfizer on the merger": counsel as a job; "advised them to wait": a proposal
         if lexical and role == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
@@ -386,6 +411,15 @@ class Builder:
         return fact
 
 
+def _person_noun(tok: Token, lex) -> bool:
+    """A common noun for a person: a title ("senator"), or one person one meets ("reporter") or of a
+    group of people ("lawyer")."""
+    lemma = tok.lemma_.lower()
+    if lex is None:
+        return False
+    return lemma in lex.descriptors or (tok.tag_ == "NN" and (lemma in lex.met_nouns or lemma + "s" in lex.group_heads))
+
+
 def _deontic_other(pred: Token, subj: Token | None) -> bool:
     """What someone else should or must do ("China should reject him", "the US must accept the deal") is
     the speaker's proposal, not a position of the subject; "we must reject it" is the speaker's own."""
@@ -399,8 +433,8 @@ def _asked(pred: Token, subj: Token | None) -> bool:
     clause before its subject."""
     if subj is None or subj.head != pred:
         return False
-    first = next((t for t in pred.subtree if not t.is_punct and not t.is_space and t.dep_ != "cc"), None)
-    return first is not None and first.head == pred and first.dep_ in ("aux", "auxpass") and first.i < subj.left_edge.i
+    # the auxiliary before the subject: "Does X oppose ...?", "In short, can X offer ...?"
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.left_edge.i for c in pred.children)
 
 
 def _clausal(doc, content: tuple[int, int] | None) -> bool:
