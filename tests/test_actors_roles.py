@@ -64,3 +64,23 @@ def test_actors_roles_premodifier_title_not_apposed_to_the_next_name():
     titles = {(f.holders[0], f.title) for f in resolver.roles}
     assert ("abbas-kamel", "Intelligence Chief") in titles
     assert ("mohammed-bin-abdulrahman-al-thani", "Intelligence Chief") not in titles
+
+
+@pytest.mark.parametrize("text, holder, title, organization", [
+    ("Kyrgyz Foreign Minister Aibek Toktogulov and his Tajik counterpart Farrukh Rahimzoda met in Astana.",
+     "farrukh-rahimzoda", "Foreign Minister", "tajikistan"),
+    ("Chilean Foreign Minister Ana Ruiz met her Peruvian counterpart, Jorge Salas, on Monday.", "jorge-salas",
+     "Foreign Minister", "peru"),
+])
+def test_actors_roles_counterpart_holds_the_owners_title(text, holder, title, organization):
+    _, resolver = analyse(text)
+    assert ([holder], title, organization) in [(f.holders, f.title, f.organization) for f in resolver.roles]
+
+
+@pytest.mark.parametrize("text", [
+    "Varga met his counterpart, Jorge Salas, on Friday.",  # Varga's title is never given
+    "Foreign Minister Ana Ruiz and Defence Minister Lena Ruiz met their counterparts, Jorge Salas and Tomas Brandt.",
+])
+def test_actors_roles_counterpart_unsettled_gives_no_role(text):
+    _, resolver = analyse(text)
+    assert not [f for f in resolver.roles if f.holders in (["jorge-salas"], ["tomas-brandt"])]

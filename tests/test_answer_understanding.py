@@ -86,6 +86,31 @@ def test_answer_understanding_yes_no_verdict(harbour, question, verdict, texts):
     assert (document["verdict"], [a["text"] for a in document["answers"]]) == (verdict, texts)
 
 
+@pytest.fixture(scope="module")
+def contrary(tmp_path_factory):
+    spec = json.loads((Path(__file__).parent / "data" / "graphs" / "contrary.json").read_text(encoding="utf-8"))
+    st = EmbeddedStore(str(tmp_path_factory.mktemp("contrary") / "store"))
+    st.load(trig(spec["documents"], spec["actors"]).encode("utf-8"), "application/trig")
+    yield st
+    st.close()
+
+
+@pytest.mark.parametrize("question, verdict, texts", [
+    # a rejection of the very thing asked about answers "did they accept / agree to" No
+    ("Did Ostland accept snap inspections at the Kerr plant?", "no",
+     ["No: Ostland rejected a request for snap inspections at the Kerr plant."]),
+    ("Did Ostland agree to snap inspections?", "no",
+     ["No: Ostland rejected a request for snap inspections at the Kerr plant."]),
+    # what it agreed to is a Yes; a rejection in the same sentence says nothing of cameras
+    ("Did Ostland agree to let monitors reinstall cameras?", "yes",
+     ["Yes: Ostland agreed to let monitors reinstall cameras at the Dorn workshop."]),
+    ("Did Ostland accept cameras?", "not_reported", []),
+])
+def test_answer_understanding_contrary_kind_answers_no(contrary, question, verdict, texts):
+    document = asked(contrary, question)
+    assert (document["verdict"], [a["text"] for a in document["answers"]]) == (verdict, texts)
+
+
 @pytest.mark.parametrize("question, relaxed, texts", [
     # 4. the proposal lacks the occasion its passage names; a topic with no entity is matched as words
     ("What did Varga propose at the Harbour Forum?", [("occasion", "evidence_text")],

@@ -143,6 +143,8 @@ def test_coref_government_of_a_person_or_a_capital(text, phrase, keys):
     ("Tom Walsh met Anne Kowalski on Monday. \"We will build it,\" she said.", "she", ["anne-kowalski"]),
     # "Mr." settles a man whose first name is never written
     ("Mr. Dubois thanked Helen Park for the invitation. He spoke for an hour.", "He", ["dubois"]),
+    # a possessive "her" is the subject's, like "his" (an object "her" never is)
+    ("Foreign Minister Ana Ruiz met her Peruvian counterpart on Monday.", "her", ["ana-ruiz"]),
 ])
 def test_coref_pronoun_agrees_with_name_gender(text, phrase, keys):
     assert refers(text, phrase) == keys

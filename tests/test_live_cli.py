@@ -92,11 +92,14 @@ def test_live_ingest_killed_server_loses_nothing(tmp_path):
     client = subprocess.Popen([sys.executable, "-m", "service.cli", "ingest", "--store", str(server.folder),
                                str(docs)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(3000):  # until the first documents are written, then kill it mid-ingest
+        # until the first documents are written, however slow the machine, then kill it mid-ingest; the
+        # deadline only guards against a hung client
+        written, deadline = 0, time.monotonic() + 900
+        while written < 3 and client.poll() is None and time.monotonic() < deadline:
             with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/healthz", timeout=10) as r:
-                if json.load(r)["sources"] >= 3:
-                    break
+                written = json.load(r)["sources"]
             time.sleep(0.05)
+        assert written >= 3, "the ingest ended before three documents were written: nothing to kill midway"
         server.stop(signal.SIGKILL)
         out, err = client.communicate(timeout=120)
     finally:

@@ -42,7 +42,7 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
             return r.gender.get(key, gender) == gender
 
         found: list[str] = []
-        if word in OBJECT or (word == "her" and h.dep_ != "poss"):
+        if word in OBJECT and not (word == "her" and h.dep_ == "poss"):  # "her" as "his", not as "him"
             own = _clause_subject(h)
             for i, keys in reversed(_before(r, h, persons=True)):
                 if (own is None or not (own.left_edge.i <= i <= own.right_edge.i)) and agrees(keys[0]):

@@ -38,10 +38,10 @@ def find(r: Resolver) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
 
-    def emit(holder: str, title: TokenSpan, org: str | None, start: int, end: int) -> None:
+    def emit(holder: str, title: TokenSpan, org: str | None, start: int, end: int, name: str = "") -> None:
         if not r.is_person(holder):
             return
-        name = _canonical(title, canon, lex.title_modifiers)
+        name = name or _canonical(title, canon, lex.title_modifiers)
         org = org or r.lex.country_of.get(holder)
         if org and not r.known_actor(org):
             org = None
@@ -85,6 +85,24 @@ def find(r: Resolver) -> list[Fact]:
                 org = _org_near(r, title)
                 lo, hi = min(person.i, title.start), max(person.i, title.end - 1)
                 emit(r.key_at[person.i], title, org, lo, hi + 1)
+    for tok in doc:  # "Kyrgyz Foreign Minister X and his Tajik counterpart Y": Y holds X's title, in Tajikistan
+        if tok.lower_ != "counterpart":
+            continue
+        owner = [k for c in tok.children if c.dep_ == "poss" for k in r.refers(c)]
+        held = {f.title for f in facts if owner and f.holders == owner[:1]}
+        if len(owner) != 1 or len(held) != 1:
+            continue  # whose counterpart, or which of their titles, is not settled
+        after = tok.i + 1 if tok.i + 1 < len(doc) and r.key_at[tok.i + 1] else None
+        near = [c.i for c in tok.children if c.dep_ == "appos"] + ([tok.head.i] if tok.dep_ == "appos" else [])
+        person = after if after is not None else next((i for i in near if r.key_at[i]), None)
+        if person is None or r.key_at[person] == owner[0]:
+            continue
+        org_start, org = _org_before(r, tok.i)
+        last = person
+        while last + 1 < len(doc) and r.key_at[last + 1] == r.key_at[person]:
+            last += 1
+        lo = min(org_start if org else tok.i, person)
+        emit(r.key_at[person], doc[tok.i:tok.i + 1], org, lo, max(last, tok.i) + 1, name=held.pop())
     for tok in doc:  # copulas
         if tok.lemma_ not in _COPULAS:
             continue

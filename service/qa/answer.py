@@ -66,7 +66,7 @@ def ask(store: Store, question, settings: dict, *, link_root: str, plain: bool =
                 document["message"] = (f"More than {limit} facts (or mentions) in the graph fit this question; the "
                                        f"answers are the best of the first {limit} found. Name an occasion, a date, "
                                        "a topic or another actor to narrow it.")
-            return _verdict(document, parsed.yesno)
+            return _verdict(document, parsed.yesno, contrary=plan.contrary)
     message = no_facts_message(first[0])
     if bounded:  # none of the first facts found fit the question's words: others might
         message += (f" Only the first {limit} facts of more that the question's template found were checked "
@@ -78,11 +78,17 @@ def ask(store: Store, question, settings: dict, *, link_root: str, plain: bool =
     return _verdict(document, parsed.yesno)
 
 
-def _verdict(document: dict, yesno: bool) -> dict:
+def _verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
     """A yes/no question: "yes" when the surest evidence reports it, "no" when it reports the contrary
-    (a negated fact), "not_reported" when no fact says either; each answer's text says which it is."""
+    (a negated fact, or a fact of a contrary kind: `contrary`), "not_reported" when no fact says either;
+    each answer's text says which it is."""
     if not yesno:
         return document
+    if contrary:
+        for a in document["answers"]:
+            a["values"]["negated"] = True  # what the verdict reads: this answer says No
+        document["message"] = (f"No report says so; the sources report the contrary "
+                               f"({document['template']['params']['kind']['label']}).")
     widened = [a for a in document["answers"] if "widened" in a]  # of another actor: no verdict on the one asked
     answers = document["answers"] = [a for a in document["answers"] if "widened" not in a]
     if widened and not answers:
@@ -374,6 +380,8 @@ def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> boo
         return False
     if plan.head and not matches_words(rec, [plan.head], evidence_text):
         return False
+    if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
+        evidence_text = ""
     return not plan.words or matches_words(rec, plan.words, evidence_text, share=0.75 if plan.strict else 0.5)
 
 

@@ -44,6 +44,7 @@ class QuestionLexicon:
     # verbs; another verb ("reaffirm", "sign") asks for the facts told with it, when there are any
     kind_naming_verbs: frozenset[str] = frozenset()
     verb_prepositions: dict = field(default_factory=dict)  # "disagree" -> "on": kept before a noun content
+    contrary_kinds: dict = field(default_factory=dict)  # Acceptance -> (Denial,): what answers "did X accept" No
 
     def kind_of(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -127,6 +128,7 @@ def load(extra_dir: str = "") -> QuestionLexicon:
         speech_verbs=frozenset(pos.get("speech", set()) | set(data.get("speech_verbs", ()))),
         kind_naming_verbs=frozenset(data.get("verbs", {})) | frozenset(data.get("meeting_verbs", ())),
         verb_prepositions=data.get("verb_prepositions", {}),
+        contrary_kinds={k: tuple(v) for k, v in data.get("contrary_kinds", {}).items() if not k.startswith("_")},
     )
 
 

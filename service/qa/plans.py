@@ -7,7 +7,7 @@ a verb, then its synonyms; a kind of position, then any fact with the question's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pyoxigraph import Literal, NamedNode
 
@@ -38,6 +38,7 @@ class Plan:
     strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
     head: str = ""  # the object's head noun: every fact must name it
     asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
+    contrary: bool = False  # a yes/no question's contrary kind ("rejected" for "did X accept"): answers No
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -158,7 +159,10 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         link = index.actor(topic)
         named = set(" ".join(index.entities[link.iri].names if link and link.iri in index.entities else []).split())
         rest = [w for w in parse.content_words(topic, lex) if link and w not in named]
-        if rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
+        if rest and parsed.yesno:  # a verdict on "a gas pipeline across the Andes": words of the fact itself
+            for plan in plans:
+                plan.words = plan.words + rest
+        elif rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
             need += rest
             for plan in plans:
                 plan.need_words = plan.need_words + rest
@@ -176,7 +180,10 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             params["topic"] = topic
             topic_words = parse.content_words(topic, lex)
             for plan in plans:  # a topic the graph has no entity for is matched as words, never dropped
-                plan.need_words = plan.need_words + topic_words
+                if parsed.yesno:  # of the fact itself, for a verdict: not of a sentence that also tells another
+                    plan.words = plan.words + topic_words
+                else:
+                    plan.need_words = plan.need_words + topic_words
                 plan.relaxed = plan.relaxed + [_relaxed(
                     "topic", "words", f"Nothing in the graph is named \u201c{topic}\u201d; the answers are facts whose "
                     "words name it.")]
@@ -205,6 +212,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                               relaxed=plan.relaxed + [_relaxed(
                                   "occasion", "evidence_text", f"No fact is recorded at {label}; the answers are facts "
                                   "whose reports name it.")]))
+    if parsed.yesno:  # "did Iran accept X?": a report that Iran rejected X answers No, when none says it did
+        plans += _contrary(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()))
     asked = {p["iri"]: p["label"] for n in ("actor", "other") for p in [params.get(n)] if isinstance(p, dict)}
     asked.update({p["iri"]: p["label"] for p in params.get("actors", []) if isinstance(p, dict)})
     for plan in plans:
@@ -215,6 +224,17 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
     return plans
+
+
+def _contrary(plans: list[Plan], kinds: tuple[str, ...]) -> list[Plan]:
+    """The plans that ask for a kind, asked again for each contrary kind, after every plan as asked."""
+    out = []
+    for kind in kinds:
+        for plan in [p for p in plans if "kind" in p.bindings]:
+            term = {"iri": KG_NS + kind, "label": kind}
+            out.append(replace(plan, bindings={**plan.bindings, "kind": NamedNode(term["iri"])},
+                               params={**plan.params, "kind": term}, contrary=True))
+    return out
 
 
 def _shared_noun(actors: list[str], lex: lexicon.QuestionLexicon) -> list[str]:
