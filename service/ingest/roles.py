@@ -92,7 +92,8 @@ def find(r: Resolver) -> list[Fact]:
         held = {f.title for f in facts if owner and f.holders == owner[:1]}
         if len(owner) != 1 or len(held) != 1:
             continue  # whose counterpart, or which of their titles, is not settled
-        after = tok.i + 1 if tok.i + 1 < len(doc) and r.key_at[tok.i + 1] else None
+        after = next((i for i in (tok.i + 1, tok.i + 2) if i < len(doc) and r.key_at[i]  # "counterpart(,) Y"
+                      and (i == tok.i + 1 or doc[tok.i + 1].text == ",")), None)
         near = [c.i for c in tok.children if c.dep_ == "appos"] + ([tok.head.i] if tok.dep_ == "appos" else [])
         person = after if after is not None else next((i for i in near if r.key_at[i]), None)
         if person is None or r.key_at[person] == owner[0]:
