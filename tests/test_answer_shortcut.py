@@ -96,6 +96,7 @@ def test_answer_shortcut_index_rows_as_plain(suites_store, template):
     ("statements", {"actor", "recipient", "topic"}, {"recipient", "topic"}),
     ("agreements", {"kind", "actor", "other"}, {"kind"}),
     ("meeting_details", {"actor", "other"}, set()),
+    ("meetings", {"actor", "occasion", "date"}, {"date"}),  # kg:occasion* matches the occasion itself
 ])
 def test_answer_shortcut_checks_given_parameters_but_the_actor(template, given, params):
     assert {name for name, _ in BY_ID[template].needs(given)} == params

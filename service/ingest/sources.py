@@ -1,5 +1,6 @@
 """Unnamed people who speak: "a former defense official said", "one Democrat familiar with the talks
-said", "one of his aides said", and shares of people polled ("61 percent of voters said", a Group).
+said", "one of his aides said"; shares of people polled ("61 percent of voters said", a Group); texts
+with no author named ("a news report said", "according to a new poll", an Organization).
 Each is an actor of its document (a Person labelled by the phrase), so that their words have a
 holder and the pronouns after them ("..., he added") and a later "the official" mean them, not the
 nearest person named. The nouns are the people nouns of group_heads in the singular ("official" for
@@ -72,7 +73,7 @@ def find(doc: Doc, heads: set[str], key_at: list[str | None], kind_of) -> list[U
         actor.member_of |= {key_at[i] for i in range(start, end)
                             if key_at[i] and kind_of(key_at[i]) not in (None, "Person")}
         out.append(Unnamed(tok.i, start, end, actor, singular))
-    return out + shares(doc, key_at)
+    return out + shares(doc, key_at) + documents(doc, key_at)
 
 
 # nouns of a share of people polled ("61 percent of voters said", "half said", "a majority of them said")
@@ -94,7 +95,8 @@ def shares(doc: Doc, key_at: list[str | None]) -> list[Unnamed]:
         verb = tok.head
         if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in POLLED_VERBS:
             continue
-        counted = [c for c in tok.children if c.dep_ == "nummod" and any(q.lower_ == "in" for q in c.children)]
+        counted = [c for c in [tok, *tok.children] if (c.dep_ == "nummod" or c is tok) and c.pos_ == "NUM"
+                   and any(q.lower_ == "in" for q in c.children)]  # "Seven in 10 (voters) say"
         if tok.lower_ not in SHARES and not counted:  # "Seven in 10 Republicans say"
             continue
         numbered = any(c.dep_ == "nummod" for c in tok.children)
@@ -109,6 +111,44 @@ def shares(doc: Doc, key_at: list[str | None]) -> list[Unnamed]:
             scope = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:10]
         actor = Actor(f"unnamed-{slug(label)}-{scope}", label, "Group", {label})
         actor.member_of |= {key_at[i] for i in range(start, end) if key_at[i]}  # "of Democrats": of them
+        out.append(Unnamed(tok.i, start, end, actor, tok.lemma_.lower()))
+    return out
+
+
+# texts that speak when no author is named ("a news report said", "the study found", "according to a new poll")
+DOCUMENT_NOUNS = ("report", "poll", "survey", "study", "analysis", "memo", "review", "audit", "investigation",
+                  "assessment", "estimate", "census", "tally", "count", "projection", "forecast", "paper", "filing")
+# verbs by which such a text reports ("the study found that ...")
+FINDING_VERBS = ("say", "find", "show", "suggest", "conclude", "indicate", "report", "state", "note", "claim",
+                 "warn", "reveal", "predict", "put", "recommend", "estimate", "project", "describe", "allege")
+
+
+def documents(doc: Doc, key_at: list[str | None]) -> list[Unnamed]:
+    """Texts that speak with no author named: the subject of a verb of finding ("A news report published
+    on Tuesday said", "The study found") or the object of "according to" ("according to a new poll"). An
+    Organization of the document labelled by the phrase; a text whose author is named ("a report by the
+    audit office", "the ministry's report") is left to its author."""
+    out, scope = [], None
+    for tok in doc:
+        if tok.lemma_.lower() not in DOCUMENT_NOUNS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+        finding = tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in FINDING_VERBS
+        det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
+        if not (according or finding) or det not in ("a", "an", "the", "this", "another"):
+            continue
+        if any(key_at[t.i] for t in tok.subtree) or any(c.dep_ in ("poss", "relcl") for c in tok.children):
+            continue  # "a poll by Quinnipiac", "the ministry's report": its author speaks
+        left = [c.left_edge.i for c in tok.children if c.dep_ in (*_LEFT, "det", "amod") and c.i < tok.i]
+        start = min([tok.i, *left])
+        end = max([tok.i, *(c.right_edge.i for c in tok.children if c.i > tok.i and _describes(c))]) + 1
+        if end - start > _MAX_LABEL or any(doc[i].text in (",", "—", "(") for i in range(start, end)):
+            continue
+        label = " ".join(t.text for t in doc[start:end] if not t.is_space).strip(" ,")
+        label = label[0].upper() + label[1:]
+        if scope is None:
+            scope = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()[:10]
+        actor = Actor(f"unnamed-{slug(label)}-{scope}", label, "Organization", {label})
         out.append(Unnamed(tok.i, start, end, actor, tok.lemma_.lower()))
     return out
 

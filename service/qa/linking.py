@@ -184,7 +184,7 @@ class Index:
         found = None if occasions else self.described(words)
         if found:
             return found
-        found = self._fuzzy(name, allowed) or self._head(name, allowed)
+        found = self._fuzzy(name, allowed, occasions) or self._head(name, allowed)
         if found:
             return found
         possessor = re.match(r"^(.+?)'s?\s", unicodedata.normalize("NFKC", text).replace("\u2019", "'"))
@@ -233,23 +233,34 @@ class Index:
         if direct and direct.how != "possessor":
             return direct
         expanded = " ".join(self._expand(words))
-        occasions = [e for e in self.entities.values() if "Occasion" in e.types]
         best: tuple[float, Entity] | None = None
-        for ent in occasions:
-            for n in ent.names:
-                kept = [w for w in n.split() if w not in _SMALL]
-                acronyms = {"".join(w[0] for w in kept), "".join(w if len(w) <= 3 else w[0] for w in kept)}
-                if expanded in acronyms or " ".join(words) in acronyms:
-                    score = 0.9
-                elif re.search(rf"(?<!\w){re.escape(expanded)}(?!\w)", n):
-                    score = 0.85 * len(expanded) / len(n) + 0.1
-                else:
-                    continue
-                if best is None or score > best[0]:
-                    best = (score, ent)
+        joined, within = " ".join(words), re.compile(rf"(?<!\w){re.escape(expanded)}(?!\w)")
+        for ent, n, acronyms in self._occasion_names:
+            if expanded in acronyms or joined in acronyms:
+                score = 0.9
+            elif within.search(n):
+                score = 0.85 * len(expanded) / len(n) + 0.1
+            else:
+                continue
+            if best is None or score > best[0]:
+                best = (score, ent)
         if best:
             return Link(best[1].iri, best[1].label, "Occasion", "partial", best[0])
         return direct
+
+    @cached_property
+    def _occasion_names(self) -> list[tuple[Entity, str, frozenset[str]]]:
+        """(occasion, one of its names, the name's acronyms: initials, or short words kept whole), in
+        the order occasion() compares them; made once per index, not for every occasion at each question."""
+        out = []
+        for ent in self.entities.values():
+            if "Occasion" not in ent.types:
+                continue
+            for n in ent.names:
+                kept = [w for w in n.split() if w not in _SMALL]
+                out.append((ent, n, frozenset(("".join(w[0] for w in kept),
+                                               "".join(w if len(w) <= 3 else w[0] for w in kept)))))
+        return out
 
     def _expand(self, words: list[str]) -> list[str]:
         """Acronyms and short names replaced by an actor's longest name: "un" -> "united nations"."""
@@ -279,9 +290,11 @@ class Index:
                 for e in ents if allowed(e)}
         return _best(list(hits.values()), "head", 0.7) if len(hits) == 1 else None
 
-    def _fuzzy(self, name: str, allowed) -> Link | None:
-        choices = {n: n for n, ents in self.by_name.items() if any(allowed(e) for e in ents)}
-        if not choices or len(name) < 4:
+    def _fuzzy(self, name: str, allowed, occasions: bool) -> Link | None:
+        if len(name) < 4:
+            return None
+        choices, word_sets = self._fuzzy_names[occasions]
+        if not choices:
             return None
         hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=82)
         if hit is not None:
@@ -292,8 +305,7 @@ class Index:
         # "washington's regional allies" within a longer name: every word of the question's, and at
         # least half of the name's
         best: tuple[float, str] | None = None
-        for other in choices:
-            words = {w for w in other.split() if w not in _SMALL}
+        for other, words in zip(choices, word_sets, strict=True):
             if wanted <= words and len(wanted) >= 0.5 * len(words):
                 score = len(wanted) / len(words)
                 if best is None or score > best[0]:
@@ -301,6 +313,17 @@ class Index:
         if best is None:
             return None
         return _best([e for e in self.by_name[best[1]] if allowed(e)], "fuzzy", 0.8 * best[0])
+
+    @cached_property
+    def _fuzzy_names(self) -> dict[bool, tuple[list[str], list[frozenset[str]]]]:
+        """occasions? -> the names of such entities (in by_name's order) and each name's words but the
+        small ones: what a fuzzy look-up compares, made once per index rather than at each question
+        that names something not in the graph as written."""
+        out: dict[bool, tuple[list[str], list[frozenset[str]]]] = {}
+        for occasions in (False, True):
+            names = [n for n, ents in self.by_name.items() if any(("Occasion" in e.types) == occasions for e in ents)]
+            out[occasions] = (names, [frozenset(w for w in n.split() if w not in _SMALL) for n in names])
+        return out
 
     # --- documents
     def source(self, text: str) -> dict | None:

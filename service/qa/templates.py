@@ -21,6 +21,8 @@ The .rq files may hold these comment lines, expanded here before a query runs:
   a VALUES block of keys (urn:kgqa:holder:Kind:<b>) and `?fact kg:holderKey ?key`: one index range per actor in reach,
   rather than every fact of a frequent actor tested for its kind. The rows are the same, in the same
   order (the same index order, restricted to the kind); more than FEW actors in reach keep the plain form.
+- `#held-by ?fact KIND PROP ?a`: facts of KIND whose PROP is ?a itself (no reach): `?fact a KIND . ?fact
+  PROP ?a .`, or with the holder index and ?a bound, its one key (`?fact kg:holderKey <key>`).
   The SPARQL an answer shows is the plain form (the same rows, and runnable on any store).
 When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
 computed from ?a outwards (see reach()).
@@ -84,14 +86,15 @@ class Template:
 
     @property
     def reaches(self) -> bool:
-        return "#reach" in self.text or "#held" in self.text
+        return "#reach" in self.text or bool(_HELD.search(self.text))  # #held-by reaches no one
 
     def needs(self, given: set[str]) -> list[tuple[str, str]]:
         """(parameter, pattern) for each given parameter but the actor whose own lines are a pattern every
         answer must match: its `#if` block, or an unconditional triple pattern naming it. A pattern that
         matches nothing anywhere in the graph means the whole query finds nothing: a few index look-ups
         tell it (can_match) before the query reads every fact of a frequent actor. Blocks with a FILTER
-        (about other variables) or a #reach (its reach depends on the pass) are not used."""
+        (about other variables) or a #reach (its reach depends on the pass) are not used, nor a path of
+        any length from ?fact to the parameter (the parameter, a term of the graph, matches it itself)."""
         out, block, name, depth = [], [], None, 0
         for line in self.text.splitlines():
             stripped = line.strip()
@@ -103,7 +106,7 @@ class Template:
             if stripped == "#end":
                 depth -= 1
                 if depth == 0 and name in given and name != "actor" and block and not any(
-                        "FILTER" in b or "#reach" in b for b in block):
+                        "FILTER" in b or "#reach" in b for b in block) and not _any_length(block, name):
                     out.append((name, "\n".join(block)))
                 continue
             if depth:
@@ -161,10 +164,16 @@ class Template:
 _MACRO = re.compile(r"^(\s*)#(same|reach-up|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", re.M)
 _HELD = re.compile(r"^(\s*)#held(-up)?\s+(\?\w+)\s+(kg:\w+|\?\w+)\s+(kg:\w+)\s+\?(\w+)\s+\?(\w+)\s+\?(\w+)\s*$",
                    re.M)
+_HELD_BY = re.compile(r"^(\s*)#held-by\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
 _PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = _PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SAME} ?b }}"
 _HOLDERS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
 _ORGS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:holder ?a ; kg:organization ?b . ?role a kg:Role }"
+
+
+def _any_length(block: list[str], name: str) -> bool:
+    """The block is one zero-or-more path from ?fact to ?name: it always matches (zero steps)."""
+    return len(block) == 1 and re.fullmatch(rf"\?fact\s+\S+\*\s+\?{name}\s*\.", block[0].strip()) is not None
 
 
 def within_one_document(query: str) -> str:
@@ -239,7 +248,13 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
         if macro == "same":
             return f"{pad}VALUES ?{b} {{ {' '.join(str(t) for t in found)} }}"
         return f"{pad}VALUES (?{b} ?{r}) {{ {' '.join(f'({t} {n})' for t, n in found.items())} }}"
-    return _MACRO.sub(values, _HELD.sub(held, query))
+    def held_by(match: re.Match) -> str:
+        pad, fact, kind, prop, a = match.groups()
+        if indexed and isinstance(bindings.get(a), NamedNode):
+            return (f"{pad}VALUES ?kgqaKey_{a} {{ {holder_key(bindings[a].value, kind[3:])} }}\n"
+                    f"{pad}{fact} kg:holderKey ?kgqaKey_{a} .")
+        return _expand(match.group(0), broad)
+    return _MACRO.sub(values, _HELD.sub(held, _HELD_BY.sub(held_by, query)))
 
 
 def _kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
@@ -253,6 +268,10 @@ def _kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
 
 
 def _expand(line: str, broad: bool) -> str:
+    held_by = _HELD_BY.match(line)
+    if held_by:
+        pad, fact, kind, prop, a = held_by.groups()
+        return f"{pad}{fact} a {kind} .\n{pad}{fact} {prop} ?{a} ."
     held = _HELD.match(line)
     if held:  # the plain lines, each expanded
         pad, up, fact, kind, prop, a, b, r = held.groups()
