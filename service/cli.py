@@ -112,6 +112,9 @@ def serve(store, endpoint, host, port, threads):
     except KgqaError as err:
         fail(err)
     warm_up(app)  # counts for /healthz in the background; the name index waits for the first question
+    from .qa import linking
+
+    linking.build_apart()  # the name index's scans fill the engine's memory of a child, not the server's
     if not app.config.get("ENDPOINT"):  # `kgqa ingest/ask/query` on this store go through this server
         app.extensions["kgqa.run_token"] = live.announce(app.config["STORE"], host, port, app.config).token
     click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)

@@ -36,7 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Result-size limit of one /sparql query: rows (SELECT) or triples (CONSTRUCT/DESCRIBE).", int),
     Setting("QUERY_WORKERS", "KGQA_QUERY_WORKERS", 2,
             "/sparql queries that run at once on the embedded store, in threads of one worker process (one "
-            "past the time limit ends the process, which is replaced; the others run again). 0: queries run "
+            "past the time limit is answered 504, and the process is killed once the others in it end; a "
+            "replacement takes the next queries). 0: queries run "
             "in server threads, and one past the limit is answered 504 but runs on.", int),
     Setting("QUERY_QUEUE", "KGQA_QUERY_QUEUE", 16,
             "/sparql queries that may wait for a busy worker at once, first come first served; one more is "

@@ -23,6 +23,7 @@ from ..errors import NotReady
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
+from . import apart
 
 log = logging.getLogger(__name__)
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -360,6 +361,15 @@ def _best(cands: list[Entity], how: str, score: float) -> Link:
     return Link(ent.iri, ent.label, ent.kind, how, score)
 
 
+_APART = False  # build_apart(): indexes are built in a child process (a server)
+
+
+def build_apart(enabled: bool = True) -> None:
+    """Build this process's name indexes of an embedded store in a child process (qa/apart.py)."""
+    global _APART
+    _APART = enabled
+
+
 RECHECK_SECONDS = 1.0  # how often a store is asked whether its documents changed (documents, hashes)
 _CACHE: dict[tuple[int, str], tuple[float, tuple, Index]] = {}
 _BUILDING: dict[tuple[int, str], threading.Event] = {}  # set when that store's running build ends
@@ -400,7 +410,7 @@ def index(store: Store, *, wait: float | None = None) -> Index:
             owner = False
     if owner:
         try:
-            built = Index(store)
+            built = apart.build(store, Index) if _APART else Index(store)
             # what is alive now (the index, the parser's model) lives as long as the process or the
             # graph's version: left out of the cyclic collector's full passes, which otherwise walk
             # every name at each pass, inside whichever question triggers it

@@ -4,10 +4,11 @@ time limit and replaced.
 Why a process: pyoxigraph cannot cancel a query, and a query left running in a thread keeps a core
 busy for as long as it likes. A process can be killed. Why one process for all queries: they run in
 its threads over one open checkpoint (worker.py) and share the engine's caches; a process per query
-held a copy of them each (docs/memory.md). The price: killing the process for one query's time limit
-(or its memory bound) also ends the queries running beside it; those run again, with their full time,
-on the replacement (a query whose worker died under several at once runs again alone, so that the
-query that ended it is the one told so).
+held a copy of them each (docs/memory.md). A query past its time limit gets its 504 at once; its
+worker takes no new query and is killed as soon as the queries running beside it end (each within
+its own limit), so their work is neither lost nor done twice. A process that dies (the memory bound,
+the kernel) ends the queries running in it: those run again, with their full time, on the
+replacement, alone when several ran at once, so that the query that ended it is the one told so.
 
 Each job names the checkpoint of the store it reads (checkpoints.py): a `Store.backup` taken after
 any committed write, at most every `refresh` seconds; the worker opens it and closes the older one
@@ -66,7 +67,8 @@ class Worker:
     conn: Connection
     pending: dict[int, Pending] = field(default_factory=dict)
     send_lock: threading.Lock = field(default_factory=threading.Lock)
-    stopping: bool = False  # killed by the pool: the queries it still ran are run again
+    stopping: bool = False  # retired by the pool: it gets no new query, and ends with its last one
+    killed: bool = False  # killed by the pool while queries ran in it (closing): they are run again
     jobs: int = 0
 
 
@@ -162,30 +164,37 @@ class WorkerPool:
                 break
             with self._lock:
                 pending = worker.pending.pop(int.from_bytes(message[:ID_BYTES], "big"), None)
+                done = worker.stopping and not worker.pending
             if pending is not None:
                 pending.answer = message[ID_BYTES:]
                 pending.done.set()
+            if done:  # a retired worker's last query answered: the query that passed its limit ends with it
+                _stop(worker)
         with self._lock:
             orphans = list(worker.pending.values())
             worker.pending.clear()
             if self._worker is worker:
                 self._worker = None
         for pending in orphans:
-            pending.fate = "stopped" if worker.stopping else "died"
+            pending.fate = "stopped" if worker.killed else "died"
             pending.shared = len(orphans) > 1
             pending.done.set()
 
     def _stop_for(self, worker: Worker, pending: Pending) -> bool:
-        """Kill the worker because `pending` passed its time limit (False: its answer came meanwhile).
-        The other queries it ran are run again by their callers; a replacement starts at once."""
+        """`pending` passed its time limit (False: its answer came meanwhile). Its worker is retired: a
+        replacement takes the next queries at once, and the worker is killed as soon as the queries
+        still running in it end (each within its own limit), at once when there are none: a query
+        beside a runaway is neither lost nor run twice."""
         with self._lock:
             if pending.done.is_set():
                 return False
             worker.pending.pop(pending.job_id, None)
             worker.stopping = True
             if self._worker is worker and not self._closed:
-                self._worker = self._start()  # the replacement boots while the old one is killed
-        _stop(worker)
+                self._worker = self._start()  # the replacement boots while the old one ends
+            last = not worker.pending
+        if last:
+            _stop(worker)
         return True
 
     def run(self, job: Job) -> bytes:
@@ -258,7 +267,7 @@ class WorkerPool:
             self._closed = True
             worker, self._worker = self._worker, None
         if worker is not None:
-            worker.stopping = True
+            worker.stopping = worker.killed = True
             _stop(worker)
         self._checkpoints.remove_all()
 
