@@ -30,13 +30,19 @@ def _count(response) -> str:
     return response.json["results"]["bindings"][0]["n"]["value"]
 
 
-def test_limits_shared_one_process_runs_the_queries_at_once(generated, make_app):  # noqa: F811
+def _two_slow_queries(make_app):
+    """A server with two query slots, both busy with a slow count: its pool, the threads and their results."""
     app = make_app(QUERY_WORKERS=2, QUERY_TIMEOUT=60)
     client, out = app.test_client(), {}
     assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
     pool = app.extensions["kgqa.sparql"]
     threads = [_get(client, SLOW, out, "first"), _get(client, SLOW, out, "second")]
     _in_flight(pool, 2)
+    return pool, threads, out
+
+
+def test_limits_shared_one_process_runs_the_queries_at_once(generated, make_app):  # noqa: F811
+    pool, threads, out = _two_slow_queries(make_app)
     (worker,) = pool._busy  # one process holds both
     assert len(worker.pending) == 2 and worker.process.poll() is None
     for thread in threads:
@@ -45,12 +51,7 @@ def test_limits_shared_one_process_runs_the_queries_at_once(generated, make_app)
 
 
 def test_limits_shared_queries_of_a_crashed_worker_run_again_alone(generated, make_app):  # noqa: F811
-    app = make_app(QUERY_WORKERS=2, QUERY_TIMEOUT=60)
-    client, out = app.test_client(), {}
-    assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
-    pool = app.extensions["kgqa.sparql"]
-    threads = [_get(client, SLOW, out, "first"), _get(client, SLOW, out, "second")]
-    _in_flight(pool, 2)
+    pool, threads, out = _two_slow_queries(make_app)
     next(iter(pool._busy)).process.kill()  # as the kernel's OOM killer would, under both queries
     for thread in threads:
         thread.join(120)
