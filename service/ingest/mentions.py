@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from ..iris import slug
@@ -229,20 +229,22 @@ def _titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found
     return out
 
 
+def apposed(tok: Token) -> list[Token]:
+    """The tokens in apposition to this one, either way round ("X, the minister," / "the minister, X,")."""
+    return [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+
+
 def _apposed_to_title(span, in_title: list[bool]) -> bool:
     """The name stands in apposition to a title: "Peru's lead negotiator, Ana Ruiz," or "Ana Ruiz,
     Peru's lead negotiator,": a person, whatever label the tagger gave it."""
-    root = span.root
-    return (root.dep_ == "appos" and in_title[root.head.i] and root.head.i not in range(span.start, span.end)) \
-        or any(c.dep_ == "appos" and in_title[c.i] and c.i not in range(span.start, span.end) for c in root.children)
+    return any(in_title[t.i] and t.i not in range(span.start, span.end) for t in apposed(span.root))
 
 
 def _apposed_names(title, covered: list[bool], in_title: list[bool]) -> list:
     """Unlabelled names in apposition to a title: proper nouns only, none already a mention."""
-    doc, head = title.doc, title.root
-    near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    doc = title.doc
     out = []
-    for tok in near:
+    for tok in apposed(title.root):
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
             start -= 1

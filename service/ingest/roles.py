@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as TokenSpan
 
 from ..model import Fact, Span
-from .mentions import title_spans
+from .mentions import apposed, title_spans
 
 if TYPE_CHECKING:
     from .actors import Resolver
@@ -79,8 +79,7 @@ def find(r: Resolver) -> list[Fact]:
         head = title[-1]
         if title.end < len(doc) and r.key_at[title.end] and r.is_person(r.key_at[title.end]):
             continue  # "chief Abbas Kamel and ... Al Thani": a premodifier title is its own name's
-        for person in [c for c in head.children if c.dep_ == "appos"] + \
-                      ([head.head] if head.dep_ == "appos" else []):
+        for person in apposed(head):
             if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and not _inside(person.i, title):
                 org = _org_near(r, title)
                 lo, hi = min(person.i, title.start), max(person.i, title.end - 1)
@@ -94,8 +93,7 @@ def find(r: Resolver) -> list[Fact]:
             continue  # whose counterpart, or which of their titles, is not settled
         after = next((i for i in (tok.i + 1, tok.i + 2) if i < len(doc) and r.key_at[i]  # "counterpart(,) Y"
                       and (i == tok.i + 1 or doc[tok.i + 1].text == ",")), None)
-        near = [c.i for c in tok.children if c.dep_ == "appos"] + ([tok.head.i] if tok.dep_ == "appos" else [])
-        person = after if after is not None else next((i for i in near if r.key_at[i]), None)
+        person = after if after is not None else next((t.i for t in apposed(tok) if r.key_at[t.i]), None)
         if person is None or r.key_at[person] == owner[0]:
             continue
         org_start, org = _org_before(r, tok.i)
