@@ -111,6 +111,13 @@ def test_answer_understanding_contrary_kind_answers_no(contrary, question, verdi
     assert (document["verdict"], [a["text"] for a in document["answers"]]) == (verdict, texts)
 
 
+def test_answer_understanding_contrary_answer_keeps_its_values(contrary):
+    """The rejection answers No, but it is not a negated fact: its values say what the graph holds."""
+    document = asked(contrary, "Did Ostland accept snap inspections at the Kerr plant?")
+    assert document["verdict"] == "no" and document["answers"]
+    assert not any(a["values"].get("negated") for a in document["answers"])
+
+
 @pytest.mark.parametrize("question, relaxed, texts", [
     # 4. the proposal lacks the occasion its passage names; a topic with no entity is matched as words
     ("What did Varga propose at the Harbour Forum?", [("occasion", "evidence_text")],

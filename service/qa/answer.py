@@ -84,11 +84,13 @@ def _verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
     each answer's text says which it is."""
     if not yesno:
         return document
-    if contrary:
-        for a in document["answers"]:
-            a["values"]["negated"] = True  # what the verdict reads: this answer says No
+    if contrary:  # every answer says No, though none is a negated fact: its values stay as stored
         document["message"] = (f"No report says so; the sources report the contrary "
                                f"({document['template']['params']['kind']['label']}).")
+
+    def says_no(a: dict) -> bool:
+        return contrary or bool(a["values"].get("negated"))
+
     widened = [a for a in document["answers"] if "widened" in a]  # of another actor: no verdict on the one asked
     answers = document["answers"] = [a for a in document["answers"] if "widened" not in a]
     if widened and not answers:
@@ -96,14 +98,14 @@ def _verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
         document["message"] = (f"The sources report it of {to['label'] if isinstance(to, dict) else 'others'}, "
                                "not of the one asked about.")
     for a in answers:
-        a["text"] = ("No: " if a["values"].get("negated") else "Yes: ") + a["text"]
+        a["text"] = ("No: " if says_no(a) else "Yes: ") + a["text"]
     if not answers:
         document["verdict"] = "not_reported"
         document["message"] = "The sources do not report it. " + document.get("message", "")
         document["message"] = document["message"].strip()
         return document
-    document["verdict"] = "no" if answers[0]["values"].get("negated") else "yes"
-    if len({bool(a["values"].get("negated")) for a in answers}) > 1:
+    document["verdict"] = "no" if says_no(answers[0]) else "yes"
+    if len({says_no(a) for a in answers}) > 1:
         document["message"] = "Reports differ: some say yes, others no; the surest comes first."
     return document
 
