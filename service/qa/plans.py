@@ -159,13 +159,10 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         link = index.actor(topic)
         named = set(" ".join(index.entities[link.iri].names if link and link.iri in index.entities else []).split())
         rest = [w for w in parse.content_words(topic, lex) if link and w not in named]
-        if rest and parsed.yesno:  # a verdict on "a gas pipeline across the Andes": words of the fact itself
-            for plan in plans:
-                plan.words = plan.words + rest
-        elif rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
-            need += rest
-            for plan in plans:
-                plan.need_words = plan.need_words + rest
+        if rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
+            _require(plans, rest, parsed.yesno)
+            if not parsed.yesno:
+                need += rest
         if link is not None and tid in ("positions", "statements", "position_on"):
             bindings["topic"] = NamedNode(link.iri)
             params["topic"] = {"iri": link.iri, "label": link.label}
@@ -179,11 +176,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         else:
             params["topic"] = topic
             topic_words = parse.content_words(topic, lex)
-            for plan in plans:  # a topic the graph has no entity for is matched as words, never dropped
-                if parsed.yesno:  # of the fact itself, for a verdict: not of a sentence that also tells another
-                    plan.words = plan.words + topic_words
-                else:
-                    plan.need_words = plan.need_words + topic_words
+            _require(plans, topic_words, parsed.yesno)  # a topic the graph has no entity for: words, never dropped
+            for plan in plans:
                 plan.relaxed = plan.relaxed + [_relaxed(
                     "topic", "words", f"Nothing in the graph is named \u201c{topic}\u201d; the answers are facts whose "
                     "words name it.")]
@@ -224,6 +218,16 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
     return plans
+
+
+def _require(plans: list[Plan], words: list[str], yesno: bool) -> None:
+    """Words every answer must have: in the fact itself for a verdict (not in a sentence that also tells
+    another fact), else in the fact or its passages."""
+    for plan in plans:
+        if yesno:
+            plan.words = plan.words + words
+        else:
+            plan.need_words = plan.need_words + words
 
 
 def _contrary(plans: list[Plan], kinds: tuple[str, ...]) -> list[Plan]:
