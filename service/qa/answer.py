@@ -168,6 +168,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
                                                 indexed=indexed)
         if rows or "actor" not in plan.bindings:
             break
+        shown = []  # an actor's passes that found nothing are not shown (as when cut short by a look-up)
     sparql = "\n".join(shown)
     texts = _Texts(store)
     if plan.template == "sources":
