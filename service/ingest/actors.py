@@ -34,7 +34,7 @@ class Resolver:
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = n
         self._cache: dict[int, list[str]] = {}
-        self._dateline = _datelines(doc)
+        self._dateline = mentions.datelines(doc)
         self.groups = {}
         for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns):
             self.actors.setdefault(g.actor.key, g.actor)
@@ -286,27 +286,6 @@ def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
         said = gender.of_label(actor.label) or (gender.of_honorific(doc[f.start - 1].text) if f.start else None)
         if said:
             out[f.key] = said
-    return out
-
-
-_DASHES = ("—", "–", "--", "-")
-
-
-def _datelines(doc: Doc) -> set[int]:
-    """Tokens of datelines: a paragraph opening with a place in capitals ("JEDDAH, Saudi Arabia —",
-    "BEIJING (Reuters) -") up to the dash."""
-    out: set[int] = set()
-    starts = True  # the token opens a line: the first, or the one after a line break
-    for tok in doc:
-        opens, starts = starts, "\n" in tok.text or "\n" in tok.whitespace_
-        if not opens or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
-            continue
-        for j in range(tok.i + 1, min(tok.i + 10, len(doc))):
-            if doc[j].text in _DASHES:
-                out |= set(range(tok.i, j + 1))
-                break
-            if "\n" in doc[j].text:
-                break
     return out
 
 

@@ -367,6 +367,9 @@ class Meetings:
         fact.status, fact.negated = status, status == realis.NEGATED
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
+        verb = attendance.took_part(pred) if pred.pos_ == "NOUN" and not fact.time_text else None
+        if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
+            fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
         if not attendance.background(pred) and not status:  # later "the talks" mean one that took place
             self.current_before, self.current = self.current, fact

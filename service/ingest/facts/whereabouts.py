@@ -22,12 +22,14 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     preps += list(verb.children) if verb is not None else []
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
+    preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+              if g.ent_type_ in DURATION_ENTS for t in g.children if t.dep_ == "prep"]  # "for an hour at X"
     for c in preps:
         obj = child(c, "pobj") if c.dep_ == "prep" else None
         if obj is None:
             continue
         if c.lower_ == "for" and obj.ent_type_ in DURATION_ENTS:
-            span = char_span(pred.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            span = char_span(pred.doc, obj.left_edge.i, _measure_end(obj))
             fact.duration_text = text_of(pred.doc, span)
             fact.duration = qualifiers.duration(fact.duration_text)
         elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
@@ -51,15 +53,31 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         fact.place = dateline_place(pred.sent, resolver)  # "VIENNA (Reuters) - Iran and the IAEA met ..."
 
 
+def _measure_end(obj: Token) -> int:
+    """Where a length ends: "45 minutes", not "45 minutes at the convention centre" (a place of its own)."""
+    ends = [obj.i] + [t.right_edge.i for t in obj.rights if t.dep_ not in ("prep", "relcl", "acl", "punct", "cc")
+                      and not (t.dep_ == "conj" and t.ent_type_ not in DURATION_ENTS)]
+    return max(ends) + 1
+
+
 def dateline_place(sent, resolver) -> str | None:
-    """The place of a dateline that opens the meeting's sentence: where the reported events were."""
+    """The place of a dateline that opens the meeting's sentence, or ends just before it (the parser
+    may cut "VIENNA (Reuters) —" off as a sentence of its own): where the reported events were."""
     in_dateline = getattr(resolver, "in_dateline", None)
-    if in_dateline is None or not in_dateline(sent.start):
+    if in_dateline is None:
         return None
-    end = sent.start
-    while end < sent.end and in_dateline(end):
-        end += 1
-    for m in resolver.mentions_in(sent.doc[sent.start].idx, sent.doc[end - 1].idx + 1):
+    if in_dateline(sent.start):
+        start = end = sent.start
+        while end < sent.end and in_dateline(end):
+            end += 1
+    elif sent.start > 0 and in_dateline(sent.start - 1):
+        start = end = sent.start
+        while start > 0 and in_dateline(start - 1):
+            start -= 1
+    else:
+        return None
+    doc = sent.doc
+    for m in resolver.mentions_in(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)):
         if resolver.actor(m.actor).kind == "Place":
             return m.actor
     return None
