@@ -35,6 +35,11 @@ from service.ingest.pipeline import analyse
     ("Lt. Gen. John Smith led the mission.", "john-smith", "Lieutenant General", None),
     ("The IAEA said its inspectors were denied access. Its director general, Rafael Grossi, warned the "
      "board.", "rafael-grossi", "Director General", "iaea"),
+    # a hyphenated modifier keeps its title: a vice-president is not the president
+    ("Peruvian Vice-President Ana Ruiz opened the fair.", "ana-ruiz", "Vice President", "peru"),
+    # a named body the lexicon does not know: not the country named inside its name
+    ("Luis Gil, the vice-president of the National Fisheries Authority of Peru, left early.", "luis-gil",
+     "Vice President", None),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = analyse(text)

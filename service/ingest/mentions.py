@@ -65,8 +65,10 @@ def title_spans(doc: Doc, lex: Lexicon) -> list:
     out = []
     for span in spans:
         start = span.start
-        while start > 0 and doc[start - 1].text.title() in lex.title_modifiers:
-            start -= 1
+        while start > 0 and (doc[start - 1].text.title() in lex.title_modifiers or (
+                start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+                and doc[start - 2].text.title() in lex.title_modifiers)):  # "Vice-President"
+            start -= 2 if doc[start - 1].text == "-" else 1
         out.append(doc[start:span.end])
     return out
 

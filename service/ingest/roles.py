@@ -126,12 +126,12 @@ def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
     whole = " ".join(title.text.split()).lower()
     if whole in canon:
         return canon[whole]
-    words = [t.text for t in title]
-    mods = []
-    while words and words[0].title() in modifiers and " ".join(words).lower() not in canon:
-        mods.append(words.pop(0).title())
-    core = canon.get(" ".join(words).lower(), " ".join(words))
-    return " ".join([*mods, core])
+    rest, mods = title, []
+    while len(rest) and rest[0].text.title() in modifiers and " ".join(rest.text.split()).lower() not in canon:
+        mods.append(rest[0].text.title())
+        rest = rest[2:] if len(rest) > 1 and rest[1].text == "-" else rest[1:]  # "vice-president"
+    core = " ".join(rest.text.split())
+    return " ".join([*mods, canon.get(core.lower(), core)])
 
 
 def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
@@ -160,7 +160,9 @@ def _org_near(r: Resolver, title: TokenSpan) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ in _ORG_PREPS:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    keys = r.refers(obj) or [r.key_at[t.i] for t in obj.subtree if r.key_at[t.i]]
+                    keys = r.refers(obj)
+                    if not keys and obj.pos_ != "PROPN":  # "of the Russian foreign ministry": Russia's; not
+                        keys = [r.key_at[t.i] for t in obj.subtree if r.key_at[t.i]]  # another name's "of Iran"
                     if keys:
                         return keys[0]
     return None
