@@ -4,6 +4,9 @@ three hours", "two days of talks", or the dateline that opens its sentence ("VIE
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.tokens import Token
 
 from ...model import Fact
@@ -37,7 +40,7 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
             keys = resolver.resolve(noun_phrase(obj))
             if keys and resolver.actor(keys[0]).kind in PLACE_KINDS:
                 fact.place = keys[0]
-    measure = attendance.measured(pred) if pred.pos_ == "NOUN" else None
+    measure = (attendance.measured(pred) or _length_of(pred)) if pred.pos_ == "NOUN" else None
     if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
         fact.duration_text = text_of(pred.doc, span) if span else None
@@ -50,7 +53,18 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
                            for k in resolver.resolve(noun_phrase(p))[:1]
                            if resolver.actor(k).kind in PLACE_KINDS), None)
     if fact.place is None and not attendance.remote(pred):
-        fact.place = dateline_place(pred.sent, resolver)  # "VIENNA (Reuters) - Iran and the IAEA met ..."
+        fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
+
+
+LENGTH_UNITS = ("minute", "hour", "day", "week")
+
+
+def _length_of(noun: Token) -> Token | None:
+    """ "three hours of talks", whatever verb holds them ("followed three hours of talks"): their length."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in LENGTH_UNITS:
+        return None
+    return head.head if head.head.ent_type_ in DURATION_ENTS else None
 
 
 def _measure_end(obj: Token) -> int:
@@ -81,3 +95,32 @@ def dateline_place(sent, resolver) -> str | None:
         if resolver.actor(m.actor).kind == "Place":
             return m.actor
     return None
+
+
+LEAD_PARAGRAPHS = 3  # the paragraphs of wire copy that report the dateline's events
+RECENT_DAYS = 7
+
+
+def lead_place(fact: Fact, pred: Token, resolver) -> str | None:
+    """A meeting told in the first paragraphs of an article that opens with a dateline, with no time or a
+    time of the days before publication: at the dateline's place ("BRUSSELS (Reuters) — ... The two
+    ministers held two days of talks"). Later paragraphs tell background, elsewhere."""
+    in_dateline = getattr(resolver, "in_dateline", None)
+    document = getattr(resolver, "document", None)
+    doc = pred.doc
+    if in_dateline is None or document is None or not len(doc) or not in_dateline(0):
+        return None
+    if fact.time_text and not _recent(fact.date, document.published):
+        return None
+    if len(re.findall(r"\n\s*", doc.text[:pred.idx])) >= LEAD_PARAGRAPHS:
+        return None
+    return dateline_place(doc[0].sent, resolver)
+
+
+def _recent(day: str | None, published: str | None) -> bool:
+    try:
+        gap = dt.date.fromisoformat((published or "")[:10]) - dt.date.fromisoformat((day or "")[:10])
+    except ValueError:
+        return False
+    return 0 <= gap.days <= RECENT_DAYS
+
