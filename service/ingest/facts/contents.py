@@ -15,6 +15,17 @@ ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
 SPEECH_PREPS = ("about", "on", "of", "over")  # "said in a statement", "told to reporters": not what
 
 
+def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
+    """ "warned in a joint statement released after the summit that a delay could ...": a that-clause the
+    parser hung inside a phrase after the verb, which has no clause of its own."""
+    for prep in (c for c in pred.children if c.dep_ == "prep" and c.i > pred.i):
+        for tok in prep.subtree:
+            mark = next((m for m in tok.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < tok.i), None)
+            if mark is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl", "ccomp", "advcl"):
+                return mark.i + 1, tok.right_edge.i + 1
+    return None
+
+
 def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
     """Token range of what a predicate says, proposes, fears...: its that-/to-clause, else its object,
     else the object of an `on/about/to/...` preposition. `anchor` is the second word of a two-word
@@ -49,6 +60,10 @@ def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -
         if nxt is not None and child(pred, *OBJECT_DEPS) is None:
             return subtree_span(nxt)
     obj = child(pred, *OBJECT_DEPS)
+    if obj is None and anchor is None:
+        hung = _that_clause_in_phrase(pred)
+        if hung is not None:
+            return hung
     if obj is not None and obj != anchor:
         start, end = subtree_span(obj)
         for c in sorted(pred.children, key=lambda t: t.i):  # "views X as Y", "pledged X to Y"
