@@ -116,7 +116,7 @@ def live_server():
 @pytest.fixture(scope="module")
 def protocol_app(tmp_path_factory):
     """An app over a store holding the W3C protocol tests' graphs, loaded as `kgqa load` loads them."""
-    from service.loading import load_files
+    from service.store.loading import load_files
     from tests.protocol_manifest import graphs_to_load
 
     st = EmbeddedStore(str(tmp_path_factory.mktemp("protocol") / "store"))
@@ -327,7 +327,7 @@ def down_endpoint(request, start_oxigraph):
 def remote_protocol_app(tmp_path_factory):
     """`protocol_app` on a remote store: the W3C protocol tests' graphs loaded into their own Oxigraph
     server through `kgqa load`'s code, and the app querying it."""
-    from service.loading import load_files
+    from service.store.loading import load_files
     from tests.protocol_manifest import graphs_to_load
 
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-protocol") / "data")

@@ -12,8 +12,8 @@ import threading
 from pyoxigraph import NamedNode
 from rapidfuzz import fuzz, process
 
-from .. import sources as sources_mod
 from ..errors import BadRequest, QuestionTooLong, UnsupportedQuestion
+from ..read import sources as sources_mod
 from ..store.base import Store
 from . import background, lexicon, linking, parse, render
 from . import facts as facts_mod
