@@ -6,7 +6,7 @@ from pyoxigraph import Literal, Quad
 from service import iris, vocab
 from service.read import linked
 from service.web import create_app
-from tests.conftest import BASE
+from tests.support import BASE
 
 N_FACTS = 30
 
