@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import CLAUSE_DEPS, OBJECT_DEPS, child, outer_conj, subtree_span
+from .clauses import CLAUSE_DEPS, OBJECT_DEPS, child, clause_above, outer_conj, subtree_span
 
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
@@ -27,6 +27,27 @@ def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
 
 
 def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
+    span = _content_of(pred, anchor, speech)
+    return _before_outer_verb(pred, span) if span is not None else None
+
+
+def _before_outer_verb(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """The content up to a verb the parser coordinated inside it that is the subject's own next act
+    ("rejected the demand for the areas they control [and accused X of Y]": the accusation is not part
+    of what was rejected, clauses.outer_conj)."""
+    start, end = span
+    doc = pred.doc
+    for tok in doc[start:end]:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and start <= tok.head.i < end and outer_conj(tok) \
+                and clause_above(tok.head) in (pred, *pred.ancestors):
+            cut = tok.left_edge.i
+            while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            return start, cut
+    return span
+
+
+def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
     """Token range of what a predicate says, proposes, fears...: its that-/to-clause, else its object,
     else the object of an `on/about/to/...` preposition. `anchor` is the second word of a two-word
     trigger ("call for", "share view") whose own complement comes first."""
