@@ -40,6 +40,9 @@ from service.ingest.pipeline import analyse
     # a named body the lexicon does not know: not the country named inside its name
     ("Luis Gil, the vice-president of the National Fisheries Authority of Peru, left early.", "luis-gil",
      "Vice President", None),
+    # the organization a definite noun stands for: "the agency's" after the agency was named
+    ("The International Atomic Energy Agency sent a team. Ana Ruiz, the agency's deputy director general, "
+     "led it.", "ana-ruiz", "Deputy Director General", "iaea"),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = analyse(text)

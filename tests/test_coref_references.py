@@ -171,3 +171,16 @@ def test_coref_unknown_gender_still_resolves(text, phrase):
 ])
 def test_coref_title_means_the_person_known_by_it(text, phrase, keys):
     assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    # a generic noun: the organization named just before
+    ("The European Union's envoy, Ana Ruiz, said the bloc would pay its share.", "the bloc", ["european-union"]),
+    # a noun its name ends with (or an alias's): that organization
+    ("The International Atomic Energy Agency sent two inspectors. The agency said they were turned back.",
+     "The agency", ["iaea"]),
+    # another organization named last, whose name does not end so: unresolved rather than guessed
+    ("The International Atomic Energy Agency wrote to NATO. The agency said it was concerned.", "The agency", []),
+])
+def test_coref_organizations(text, phrase, keys):
+    assert refers(text, phrase) == keys

@@ -176,6 +176,8 @@ class Resolver:
             return coref.pronoun(self, h)
         if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
             return coref.pair(self, h, self.lex.pair_nouns[word])
+        if self.lex.body_nouns.get(h.lemma_.lower()) == "Organization":
+            return coref.organization(self, h)
         if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):
             return coref.body(self, h, self.lex.body_nouns[h.lemma_.lower()])
         if h.tag_ == "NNS" and h.lower_ in self.lex.group_heads and \

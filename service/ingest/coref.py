@@ -180,6 +180,29 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
     return []
 
 
+GENERIC_BODIES = ("bloc", "alliance", "organisation", "organization", "body")
+
+
+def organization(r: Resolver, h: Token) -> list[str]:
+    """ "the bloc", "the alliance", "the agency's director": the latest organization named before, whose
+    own name ends with that noun ("the agency": the International Atomic Energy Agency) or, for a
+    generic noun ("the bloc"), any organization; another organization named in between: unresolved."""
+    if not h.is_lower or h.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                                for c in h.children):
+        return []
+    noun = h.lemma_.lower()
+
+    def fits(key: str) -> bool:
+        actor = r.actor(key)
+        lasts = {name.split()[-1].lower() for name in (actor.label, *actor.aliases) if name.split()}
+        return actor.kind == "Organization" and (noun in GENERIC_BODIES or noun in lasts)
+
+    orgs = [keys[0] for _, keys in _before(r, h, persons=False) if r.actor(keys[0]).kind == "Organization"]
+    if not orgs or not fits(orgs[-1]):
+        return []
+    return [orgs[-1]]
+
+
 def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
     """(token index, keys) of single-actor references before h within the window, in order."""
     out = []

@@ -111,7 +111,8 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
             continue
         s, e = _trim(doc, ent.start, ent.end, lex, in_title)
         label_ = ent.label_
-        filed = s < e and all(i in dateline for i in range(s, e)) and label_ in ("ORG", "GPE", "LOC", "FAC")
+        filed = s < e and all(i in dateline for i in range(s, e)) and label_ in ("ORG", "GPE", "LOC", "FAC") \
+            and not _in_brackets(doc, s, dateline)  # "(Reuters)": the agency that filed it, no place
         if filed:
             label_ = "GPE"  # "JOHANNESBURG (Reuters) —" tagged ORG: the place it was filed from
         if label_ in ("ORG", "GPE") and s < e and (
@@ -180,6 +181,16 @@ def datelines(doc: Doc) -> set[int]:
             if "\n" in doc[j].text:
                 break
     return out
+
+
+def _in_brackets(doc: Doc, s: int, dateline: set[int]) -> bool:
+    """Token s follows an opening bracket of its dateline: "VIENNA (Alpine News Agency) —"."""
+    i = s - 1
+    while i in dateline and doc[i].text != ")":
+        if doc[i].text == "(":
+            return True
+        i -= 1
+    return False
 
 
 def _filed_from(doc: Doc, dateline: set[int], taken: list[bool]) -> list[tuple[int, int]]:

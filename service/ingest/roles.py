@@ -143,6 +143,9 @@ def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
         return (i, keys[0]) if len(keys) == 1 else (start, None)
     if i >= 0 and r.doc[i].tag_ == "POS":
         i -= 1
+    if i >= 0 and not r.key_at[i] and r.doc[i].pos_ == "NOUN":  # "the agency's director general": its referent
+        keys = r.refers(r.doc[i])
+        return (i, keys[0]) if len(keys) == 1 else (start, None)
     if i < 0 or not r.key_at[i]:
         return start, None
     first = i
