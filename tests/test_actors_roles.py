@@ -43,6 +43,12 @@ from service.ingest.pipeline import analyse
     # the organization a definite noun stands for: "the agency's" after the agency was named
     ("The International Atomic Energy Agency sent a team. Ana Ruiz, the agency's deputy director general, "
      "led it.", "ana-ruiz", "Deputy Director General", "iaea"),
+    # words of the office between the owner and the title
+    ("The European Union's climate envoy, Ana Ruiz, arrived on Monday.", "ana-ruiz", "Envoy", "european-union"),
+    ("Peru's lead negotiator, Luis Gil, left early.", "luis-gil", "Negotiator", "peru"),
+    # an office held by a verb in the present, here in a relative clause
+    ("Tevita Maka, the Tongan diplomat who chairs the Alliance of Small Island States, spoke first.",
+     "tevita-maka", "Chair", "alliance-of-small-island-states"),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = analyse(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
 
 from ..model import Fact, Span
 from .mentions import apposed, title_spans
@@ -102,6 +103,17 @@ def find(r: Resolver) -> list[Fact]:
             last += 1
         lo = min(org_start if org else tok.i, person)
         emit(r.key_at[person], doc[tok.i:tok.i + 1], org, lo, max(last, tok.i) + 1, name=held.pop())
+    for tok in doc:  # "X, the diplomat who chairs the alliance", "X heads the agency": the office a verb holds
+        name = _OFFICE_VERBS.get(tok.lemma_.lower())
+        if name is None or tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP"):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        orgs = r.refers(obj) if obj is not None else []
+        if len(orgs) != 1 or r.actor(orgs[0]).kind not in _OFFICE_BODIES:
+            continue
+        for holder, at in _office_holders(r, tok):
+            lo, hi = min(at, tok.i), max(obj.right_edge.i, at)
+            emit(holder, doc[tok.i:tok.i + 1], orgs[0], lo, hi + 1, name=name)
     for tok in doc:  # copulas
         if tok.lemma_ not in _COPULAS:
             continue
@@ -122,6 +134,21 @@ def find(r: Resolver) -> list[Fact]:
     return facts
 
 
+_OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present tense: holds it now
+_OFFICE_BODIES = ("Organization", "Government", "Group")
+
+
+def _office_holders(r: Resolver, verb: Token) -> list[tuple[str, int]]:
+    """Who holds the office a verb names: its subject, or for a relative clause the person it describes
+    ("Tevita Maka, the Tongan diplomat who chairs ..."); (key, token) pairs."""
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        people = [noun, *apposed(noun)] + ([noun.head] if noun.dep_ == "appos" else [])
+    else:
+        people = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [(k, p.i) for p in people if r.key_at[p.i] and r.is_person(k := r.key_at[p.i])]
+
+
 def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
     whole = " ".join(title.text.split()).lower()
     if whole in canon:
@@ -138,6 +165,9 @@ def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
     """An organization or country named just before a title: 'Russian', 'U.S.', "Russia's",
     'State Department'."""
     i = start - 1
+    while i >= max(0, start - 2) and r.doc[i].is_lower and r.doc[i].dep_ in ("compound", "amod") \
+            and r.doc[i].head.i >= start:
+        i -= 1  # "the EU's climate envoy", "Brazil's lead negotiator": past the words of the office
     if i >= 0 and r.doc[i].tag_ == "PRP$" and r.doc[i].lower_ in ("its", "their"):  # "Its director general"
         keys = r.refers(r.doc[i])
         return (i, keys[0]) if len(keys) == 1 else (start, None)
