@@ -66,7 +66,10 @@ class Resolver:
         heads = [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]
         keys: list[str] = []
         for head in sorted(heads, key=lambda t: t.i):
-            for key in self.refers(head):
+            found = self.refers(head)
+            if not found and head != root:  # "X and Brazil's lead negotiator, Renata Albuquerque": the one named
+                found = [k for a in _apposed_after(head, root) for k in self.refers(a)][:1]
+            for key in found:
                 if key not in keys:
                     keys.append(key)
         return keys
@@ -289,6 +292,18 @@ def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
         if said:
             out[f.key] = said
     return out
+
+
+def _apposed_after(head: Token, root: Token) -> list[Token]:
+    """The name set off right after a coordinated description ("and Chile's negotiator, Marta Olmos,"),
+    whether the parser hung it on the description or on the first name of the list."""
+    own = [a for a in head.children if a.dep_ == "appos" and a.i > head.i]
+    if own:
+        return own
+    after = head.right_edge.i + 1
+    if after < len(head.doc) and head.doc[after].text == ",":
+        after += 1
+    return [a for a in root.children if a.dep_ == "appos" and a.left_edge.i == after]
 
 
 def _office_words(h: Token) -> str:

@@ -56,6 +56,8 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
             continue
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
             obj = child(tok, "pobj", "pcomp")
+            if obj is not None and tok == anchor and _temporal(tok):
+                continue  # "spoke on Monday (about the drought)": when, not what about
             if obj is not None:  # "called on all sides [to exercise restraint]"
                 start, end = subtree_span(obj)
                 clause = [c for c in pred.children if c.dep_ in CLAUSE_DEPS and c.i >= end]

@@ -256,6 +256,10 @@ class Builder:
         else:
             holders = self.actors(subj, strict=not lexical) if subj is not None else \
                 [k for o in between(pred) for k in self.actors(o)]
+            if subj is not None and holders:  # "Maka, Kroon and X warned": a list the parser cut in two subjects
+                listed = [k for c in pred.children if c.dep_ == "nsubj" and c != subj and c.i < subj.i
+                          for k in self.actors(c, strict=not lexical) if k not in holders]
+                holders = list(dict.fromkeys(listed + holders))
             if subj is None and not holders:
                 holders = [k for t in fronted_list(pred) for k in self.resolver.resolve(self.doc[t.i:t.i + 1])]
             if not holders and subj is not None and subj.dep_ == "dobj" and pred.dep_ == "acl":
