@@ -179,8 +179,11 @@ def test_coref_title_means_the_person_known_by_it(text, phrase, keys):
     # a noun its name ends with (or an alias's): that organization
     ("The International Atomic Energy Agency sent two inspectors. The agency said they were turned back.",
      "The agency", ["iaea"]),
-    # another organization named last, whose name does not end so: unresolved rather than guessed
-    ("The International Atomic Energy Agency wrote to NATO. The agency said it was concerned.", "The agency", []),
+    # the one whose name ends so, though another was named last
+    ("The International Atomic Energy Agency wrote to NATO. The agency said it was concerned.", "The agency",
+     ["iaea"]),
+    # a generic noun with two organizations named before: unresolved rather than guessed
+    ("NATO wrote to the European Union. The bloc said it was concerned.", "The bloc", []),
 ])
 def test_coref_organizations(text, phrase, keys):
     assert refers(text, phrase) == keys

@@ -179,10 +179,11 @@ class Resolver:
             return coref.pronoun(self, h)
         if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
             return coref.pair(self, h, self.lex.pair_nouns[word])
-        if self.lex.body_nouns.get(h.lemma_.lower()) == "Organization":
-            return coref.organization(self, h)
         if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):
-            return coref.body(self, h, self.lex.body_nouns[h.lemma_.lower()])
+            kind = self.lex.body_nouns[h.lemma_.lower()]
+            found = coref.organization(self, h) if kind == "Organization" else coref.body(self, h, kind)
+            if found or kind != "Organization":
+                return found
         if h.tag_ == "NNS" and h.lower_ in self.lex.group_heads and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.children):
             same = [k for i, k in sorted(self.groups.items()) if i < h.i and self.doc[i].lemma_ == h.lemma_
