@@ -28,7 +28,7 @@ PERSONAL_CONTACT = ("interview", "debate")
 VENUES = ("conference",)  # where things are said to the press
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
-                "co-host", "cohost", "leave", "wrap")
+                "co-host", "cohost", "leave", "wrap", "end", "complete", "finish", "begin", "start", "resume")
 # verbs whose object is a person spoken to, there with the subject ("asked Sharif during a meeting")
 ADDRESS_VERBS = ("ask", "tell", "urge", "warn", "assure", "press", "inform", "brief", "thank", "promise")
 # verbs that are a contact when their object is a person ("phoned Abbott", "called his counterpart")

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from ..actors import hyphenated
-from . import kinds, qualifiers
+from . import attendance, kinds, qualifiers
 from .clauses import (
     agent_of,
     between,
@@ -287,6 +287,10 @@ class Builder:
             content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
+        if not lexical and obj is not None and obj.lemma_.lower() in attendance.MEASURES and any(
+                n.lemma_.lower() in self.resolver.lex.meeting_words for g in obj.children
+                if g.dep_ == "prep" and g.lower_ == "of" for n in g.children if n.dep_ == "pobj"):
+            return None  # "ended three days of talks": the meeting is the fact
         if lexical and trig.word == "deny" and child(pred, "dative") is not None:
             return None  # "denied Garland a hearing": withheld, nothing denied as untrue
         if lexical and not trig.speech and trig.fact_kind not in NOT_POSITIONS and (
