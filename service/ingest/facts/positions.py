@@ -333,14 +333,16 @@ class Builder:
         if trig.fact_kind == "Intention":
             clause = child(pred, "ccomp")
             finite = clause is not None and clause.i > pred.i and (clause.tag_ in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children))
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children))
             subj = child(clause, "nsubj", "nsubjpass") if finite else None
-            if finite and subj is None:
-                return False  # "hopes that winning Ohio will give him momentum": no doer of theirs
+            gerund = child(clause, "csubj") if finite else None
+            if finite and subj is None and (gerund is None or child(gerund, "nsubj", "poss") is not None):
+                return False  # "hopes this ruling forces the council to ...": another's doing
+            # "hopes that granting X the optics will moderate Y": the gerund's doer is the one who hopes
             if subj is not None and not (set(self.resolver.refers(subj)) & set(holders)) \
                     and subj.lower_ not in ("i", "we"):
                 return False
-            if trig.word == "hope" and not finite and child(pred, "xcomp") is None:
+            if trig.word == "hope" and clause is None and child(pred, "xcomp") is None:
                 return False  # "hoping for a strong finish": a wish for an outcome, not a plan of theirs
             if trig.word in ("want", "like") and _performative(pred):
                 return False  # '"I want to thank the nurses"': done as it is said, not announced
