@@ -232,8 +232,8 @@ class Resolver:
         """A noun that can be a "who": a person or group it names, or a common noun that is no office or
         institution ("the adviser", "voters")."""
         if tok.pos_ == "NOUN" and (_office_words(tok) in self.lex.office_nouns
-                                   or tok.lemma_.lower() in self.lex.body_nouns):
-            return False
+                                   or self.lex.body_nouns.get(tok.lemma_.lower(), "Organization") != "Organization"):
+            return False  # "the government, which": no "who"; "a group of experts who": people
         keys = self.refers(tok)
         if keys:
             return all(self.actors[k].kind in ("Person", "Group") for k in keys)
