@@ -22,9 +22,9 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 from .. import formats, iris
 from ..errors import NotFound
 from ..store.base import Store
-from ..vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_LABEL, RDFS_NS, SKOS_NS
+from ..vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_LABEL, RDFS_NS, SKOS_NS, sparql_prefixes
 
-_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+_PREFIX = sparql_prefixes()
 COUNT_CAP = 10_000  # counts above this are given as "at least COUNT_CAP": counting costs a full scan
 
 # What is said about a neighbour (something the entity links to, or that links to it): enough to show
