@@ -35,7 +35,7 @@ def test_memory_workers_hold_nothing_of_the_question_answerer(store):
     runner = limits.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
     try:
         runner.run(core.prepare("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv", {}))
-        (worker,) = runner._idle
+        (worker,) = runner.idle
         modules = Path(f"/proc/{worker.process.pid}/maps").read_text()
     finally:
         runner.close()

@@ -100,13 +100,13 @@ class WorkerPool:
         _POOLS.add(self)
 
     @property
-    def _busy(self) -> set[Worker]:
-        """The worker while it runs queries (tests)."""
+    def busy(self) -> set[Worker]:
+        """The worker while it runs queries: what a test or a monitor can look at."""
         worker = self._worker
         return {worker} if worker is not None and worker.pending else set()
 
     @property
-    def _idle(self) -> list[Worker]:
+    def idle(self) -> list[Worker]:
         worker = self._worker
         return [worker] if worker is not None and not worker.pending else []
 
