@@ -9,7 +9,7 @@ import dataclasses
 import pyoxigraph as ox
 import pytest
 
-from service.sparql import guard, limits
+from service.sparql import guard, runners
 from service.sparql import query as core
 
 EX = "http://example.org/"
@@ -74,7 +74,7 @@ def test_sparql_light_refusals_not_remembered_as_answers(query):
 def pool(store):
     store.ox.extend([ox.Quad(ox.NamedNode(f"{EX}a"), ox.NamedNode(f"{EX}p{i}"), ox.Literal(f"v{i}"),
                              ox.NamedNode(f"{EX}g{i % 3}")) for i in range(20)])
-    runner = limits.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
     yield runner
     runner.close()
 

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from .. import formats
 from ..errors import BadRequest, NotAcceptable
 from . import guard
-from .limits import Job, open_runner
+from .limits import Job
+from .runners import open_runner
 
 RESULT_TYPES = [formats.JSON, formats.XML, formats.CSV, formats.TSV]  # SELECT and ASK; the first is the default
 GRAPH_TYPES = [formats.TURTLE, formats.NTRIPLES, formats.JSONLD, formats.RDFXML]  # CONSTRUCT and DESCRIBE, the same

@@ -17,7 +17,7 @@ from .. import formats
 from ..errors import BadRequest, RequestTooLarge, UnsupportedMediaType, UpdateRefused
 from ..sparql import description, examples
 from ..sparql import query as core
-from ..sparql.limits import open_runner
+from ..sparql.runners import open_runner
 from . import get_store
 from .fastpath import ERROR_KEY, content_type
 from .negotiate import best
