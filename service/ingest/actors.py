@@ -178,7 +178,10 @@ class Resolver:
         if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
             return coref.pair(self, h, self.lex.pair_nouns[word])
         if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):
-            return coref.body(self, h, self.lex.body_nouns[h.lemma_.lower()])
+            kind = self.lex.body_nouns[h.lemma_.lower()]
+            found = coref.organization(self, h) if kind == "Organization" else coref.body(self, h, kind)
+            if found or kind != "Organization":
+                return found
         if h.tag_ == "NNS" and h.lower_ in self.lex.group_heads and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.children):
             same = [k for i, k in sorted(self.groups.items()) if i < h.i and self.doc[i].lemma_ == h.lemma_
@@ -227,8 +230,8 @@ class Resolver:
         """A noun that can be a "who": a person or group it names, or a common noun that is no office or
         institution ("the adviser", "voters")."""
         if tok.pos_ == "NOUN" and (_office_words(tok) in self.lex.office_nouns
-                                   or tok.lemma_.lower() in self.lex.body_nouns):
-            return False
+                                   or self.lex.body_nouns.get(tok.lemma_.lower(), "Organization") != "Organization"):
+            return False  # "the government, which": no "who"; "a group of experts who": people
         keys = self.refers(tok)
         if keys:
             return all(self.actors[k].kind in ("Person", "Group") for k in keys)

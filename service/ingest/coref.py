@@ -8,6 +8,7 @@
   pair or group mentioned.
 - "the Russian leader", "the U.S. president": the latest person of that country; "his Russian
   counterpart": a person of that country (or of another country than his) who is not him.
+- "the group", "the organization": the one organization named in the sentences before.
 - "the two presidents", "both sides", "the two countries": the latest pair of actors mentioned together
   (a coordination, "Putin-Obama", or a meeting's participants the facts stage reported).
 """
@@ -178,6 +179,17 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
         if found:
             return [found]
     return []
+
+
+def organization(r: Resolver, h: Token) -> list[str]:
+    """ "the group", "the organization": the one organization named in the sentences before (Amnesty
+    International ... the group said); none when two are, or when the noun has a modifier of its own
+    ("the Palestinian group", "a group of lawyers")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) or any(
+            c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in h.children):
+        return []
+    found = {keys[0] for _, keys in _before(r, h, persons=False) if r.actor(keys[0]).kind == "Organization"}
+    return list(found) if len(found) == 1 else []
 
 
 def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:

@@ -49,6 +49,9 @@ def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -
         if nxt is not None and child(pred, *OBJECT_DEPS) is None:
             return subtree_span(nxt)
     obj = child(pred, *OBJECT_DEPS)
+    late = _to_clause_after_time(pred) if obj is None and anchor is None else None
+    if late is not None:  # "vowed on Sunday [to cooperate]": the parser made the to-clause an adjunct
+        return late
     if obj is not None and obj != anchor:
         start, end = subtree_span(obj)
         for c in sorted(pred.children, key=lambda t: t.i):  # "views X as Y", "pledged X to Y"
@@ -70,6 +73,23 @@ def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -
                                                      if c.dep_ == "prep" and c.i > prep.i])
                 return obj.left_edge.i, end
     return None
+
+
+def _to_clause_after_time(pred: Token) -> tuple[int, int] | None:
+    """A to-clause hung on a verb as an adjunct when only a time stands between them ("vowed on Sunday
+    to cooperate", "agreed last week to resume"): what the verb vows or agrees to."""
+    if pred.pos_ != "VERB":
+        return None
+    clause = next((c for c in pred.children if c.dep_ == "advcl" and c.i > pred.i and c.left_edge.tag_ == "TO"
+                   and not any(m.dep_ == "mark" for m in c.children)), None)
+    if clause is None:
+        return None
+    timed = {t.i for c in pred.children if c.i > pred.i and (_temporal(c) or c.ent_type_ in ("DATE", "TIME"))
+             for t in c.subtree}
+    gap = range(pred.i + 1, clause.left_edge.i)
+    if not gap or any(i not in timed for i in gap):
+        return None
+    return clause.left_edge.i, clause.right_edge.i + 1
 
 
 def _clause_range(parts: list[Token]) -> tuple[int, int]:
