@@ -173,6 +173,22 @@ def test_coref_title_means_the_person_known_by_it(text, phrase, keys):
     assert refers(text, phrase) == keys
 
 
+@pytest.mark.parametrize("text, phrase, keys", [
+    # a generic noun: the organization named just before
+    ("The European Union's envoy, Ana Ruiz, said the bloc would pay its share.", "the bloc", ["european-union"]),
+    # a noun its name ends with (or an alias's): that organization
+    ("The International Atomic Energy Agency sent two inspectors. The agency said they were turned back.",
+     "The agency", ["iaea"]),
+    # the one whose name ends so, though another was named last
+    ("The International Atomic Energy Agency wrote to NATO. The agency said it was concerned.", "The agency",
+     ["iaea"]),
+    # a generic noun with two organizations named before: unresolved rather than guessed
+    ("NATO wrote to the European Union. The bloc said it was concerned.", "The bloc", []),
+])
+def test_coref_organizations(text, phrase, keys):
+    assert refers(text, phrase) == keys
+
+
 @pytest.mark.parametrize("text, keys", [
     ("Amnesty International released a report on Monday. The group said that jails must be inspected.",
      ["amnesty-international"]),

@@ -35,7 +35,7 @@ class Resolver:
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = n
         self._cache: dict[int, list[str]] = {}
-        self._dateline = _datelines(doc, tokens)
+        self._dateline = mentions.datelines(doc)
         self.groups = {}
         for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns, tokens):
             self.actors.setdefault(g.actor.key, g.actor)
@@ -67,7 +67,10 @@ class Resolver:
         heads = [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]
         keys: list[str] = []
         for head in sorted(heads, key=lambda t: t.i):
-            for key in self.refers(head):
+            found = self.refers(head)
+            if not found and head != root:  # "X and Brazil's lead negotiator, Renata Albuquerque": the one named
+                found = [k for a in _apposed_after(head, root) for k in self.refers(a)][:1]
+            for key in found:
                 if key not in keys:
                     keys.append(key)
         return keys
@@ -293,25 +296,16 @@ def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
     return out
 
 
-_DASHES = ("—", "–", "--", "-")
-
-
-def _datelines(doc: Doc, tokens: list[Token]) -> set[int]:
-    """Tokens of datelines: a paragraph opening with a place in capitals ("JEDDAH, Saudi Arabia —",
-    "BEIJING (Reuters) -") up to the dash."""
-    out: set[int] = set()
-    starts = True  # the token opens a line: the first, or the one after a line break
-    for tok in tokens:
-        opens, starts = starts, "\n" in tok.text or "\n" in tok.whitespace_
-        if not opens or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
-            continue
-        for j in range(tok.i + 1, min(tok.i + 10, len(doc))):
-            if doc[j].text in _DASHES:
-                out |= set(range(tok.i, j + 1))
-                break
-            if "\n" in doc[j].text:
-                break
-    return out
+def _apposed_after(head: Token, root: Token) -> list[Token]:
+    """The name set off right after a coordinated description ("and Chile's negotiator, Marta Olmos,"),
+    whether the parser hung it on the description or on the first name of the list."""
+    own = [a for a in head.children if a.dep_ == "appos" and a.i > head.i]
+    if own:
+        return own
+    after = head.right_edge.i + 1
+    if after < len(head.doc) and head.doc[after].text == ",":
+        after += 1
+    return [a for a in root.children if a.dep_ == "appos" and a.left_edge.i == after]
 
 
 def _office_words(h: Token) -> str:

@@ -1,7 +1,7 @@
 """Whole-document extraction in worker processes, for ingest with INGEST_PROCESSES > 1.
 
 Each worker runs everything for a few documents at a time (clean, nlp, actors, facts, graph quads):
-the paragraphs of those documents go through spaCy as one stream (docs/performance.md), and each
+the paragraphs of those documents go through spaCy as one stream (docs/ingest-speed.md), and each
 document's graph comes back as N-Quads bytes, which the store bulk-loads natively. The main process
 only writes graphs to the store; documents come back in input order, each extracted exactly as with
 one process, so the graph is the same.
