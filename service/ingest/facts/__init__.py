@@ -194,7 +194,8 @@ class _Reader:
                 kept.append(cand)
                 continue
             speaker = speech.speaker_of(cand, cands)
-            hypothetical = any(o.fact.kind not in FACTIVE and not o.trigger.speech for o in inside)
+            aside = cand.lexical and self._aside(cand.pred)
+            hypothetical = any(o.fact.kind not in FACTIVE and not o.trigger.speech for o in inside) and not aside
             if cand.trigger.pos == "noun" and self.b.noun_holders(cand.pred, subject_fallback=False):
                 kept.append(cand)  # "rejected a proposal by the IAEA": the IAEA's proposal is a fact
             elif hypothetical:  # what someone proposes, demands or fears has not happened
@@ -204,11 +205,24 @@ class _Reader:
                 kept.append(cand)
             elif cand.trigger.speech and speaker is not None and set(cand.fact.holders) <= set(speaker.fact.holders):
                 continue  # "Lavrov said he could not say whether ...": one statement
+            elif aside and speaker is None:
+                kept.append(cand)
             elif all(o.fact.kind in FACTIVE for o in inside) and _own_subject(cand.pred):
                 if speaker is not None:
                     speech.attribute(cand, speaker)
                 kept.append(cand)
         return kept
+
+    def _aside(self, pred) -> bool:
+        """A who-clause set off after a name ("rebuked Trump, who has suggested ..."): the writer's account
+        of that person or group, true whatever the clause around it proposes or fears. Not "which": it
+        may stand for the whole clause before ("registering, which would require ...")."""
+        tok = pred.head if pred.dep_ == "conj" and pred.head.dep_ == "relcl" else pred
+        if tok.dep_ != "relcl" or tok.head.pos_ != "PROPN" or not self.b.resolver.resolve(
+                tok.doc[tok.head.i:tok.head.i + 1]):
+            return False
+        first = tok.left_edge
+        return first.lower_ == "who" and first.i > 0 and tok.doc[first.i - 1].text == ","
 
     def _note(self, meeting: Fact) -> None:
         """Tell the actors stage who met, so that a later "both sides" means them (when it listens)."""

@@ -61,9 +61,14 @@ class Meetings:
             subj, passive = subject_of(pred.head.head)  # "X changed his mind after meeting with Y"
         people = self._doer(subj) if not passive else []
         others: list[Token] = []
+        # "negotiated a deal with Iran", "discussed the crisis with Y": the trigger names who was dealt with;
+        # a thing as the object is the topic, which neither makes nor unmakes the meeting
+        topical = anchor is not None and anchor.dep_ == "prep" and anchor.lower_ == "with" and anchor.head == pred
         for c in pred.children:
             if c.dep_ == "oprd" and c.pos_ == "PROPN":  # "called his counterpart Hakan Fidan"
                 others.append(c)
+            if c.dep_ == "dobj" and topical and self._requirement(c):
+                continue
             if c.dep_ == "dobj" and c != anchor and (anchor is None or anchor.head != c):  # not the topic
                 if pred.lemma_.lower() == "meet" and self._requirement(c):
                     return None  # "did not meet the standards": satisfied, not met

@@ -49,6 +49,10 @@ RECEIVING = ("win", "gain", "enjoy", "receive", "get", "lose", "earn", "attract"
              "court", "need", "seek", "want", "keep", "retain", "command", "count")
 # adjectives that are an Intention only with a to-clause: "ready to talk", not "ready for the job"
 CLAUSAL_ADJS = ("ready", "willing", "determined")
+# nouns that are a position only with a to-clause: "a threat to cut off gas", not "the threat of war"
+CLAUSAL_NOUNS = ("threat",)
+# verbs that hand their object noun the to-clause the parser hung on them: "made a vow [to fight]"
+LIGHT_VERBS = ("make", "issue", "give", "repeat", "renew", "reiterate", "voice", "express")
 # verbs that are an Intention only with a to-clause: "prepares to run", not "prepared the report",
 # "prepared for the debate", "aimed his criticism at"
 CLAUSAL_VERBS = ("prepare", "aim")
@@ -367,7 +371,9 @@ class Builder:
                 c.dep_ == "poss" for c in noun.children):
             return None  # "the support of 41 percent of voters": what they back is not said here
         holders = self.noun_holders(noun)
-        content = content_of(noun, anchor)
+        content = content_of(noun, anchor) or _infinitive_of(noun)
+        if trig.word in CLAUSAL_NOUNS and (content is None or not _infinitive(self.doc, content)):
+            return None  # "the threat of war", "a threat to the region": no act announced
         if content is None:
             copula = _copula_above(noun)
             if copula is not None and trig.fact_kind != "Acceptance" and (copula.lemma_ == "be"
@@ -444,6 +450,25 @@ def _clausal(doc, content: tuple[int, int] | None) -> bool:
     words = doc[content[0]:content[1]]
     root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
     return root is not None and root.pos_ in ("VERB", "AUX") and root.dep_ in ("xcomp", "ccomp")
+
+
+def _infinitive_of(noun: Token) -> tuple[int, int] | None:
+    """The to-clause right after a trigger noun that the parser took for a relative clause ("promises
+    [to fight for workers]") or hung on the light verb above ("made a vow [to fight]")."""
+    after = noun.right_edge.i + 1
+    heads = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS else [])
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("relcl", "advcl") and c.left_edge.i in (noun.i + 1, after) and c.left_edge.lower_ == "to" \
+                    and c.left_edge.tag_ == "TO" and c.pos_ in ("VERB", "AUX"):
+                return c.left_edge.i, c.right_edge.i + 1
+    return None
+
+
+def _infinitive(doc, content: tuple[int, int]) -> bool:
+    """A content that is a to-clause: "to cut off gas"."""
+    first = doc[content[0]]
+    return first.tag_ == "TO" and first.head.pos_ in ("VERB", "AUX") and content[0] < first.head.i < content[1]
 
 
 def _copula_above(noun: Token) -> Token | None:
