@@ -107,6 +107,12 @@ def load(overrides: dict | None = None, environ: dict | None = None) -> dict:
     return values
 
 
+def value(name: str, environ: dict | None = None):
+    """One setting from the environment, converted (what load()[name] gives, without the others)."""
+    setting = BY_NAME[name]
+    return convert(setting, (os.environ if environ is None else environ).get(setting.env, setting.default))
+
+
 def convert(setting: Setting, raw):
     from .errors import ConfigError
 

@@ -52,3 +52,18 @@ def test_graph_role_facts(wire):
       ?r a kg:Role ; kg:holder/rdfs:label "John Kerry" ; kg:title ?title ; kg:organization/rdfs:label ?org ;
          kg:evidence ?e }""")
     assert {(r["title"].value, r["org"].value) for r in rows} == {("Secretary of State", "United States")}
+
+
+@pytest.mark.parametrize("name", ["summit-wire-a.txt", "summit-daily-b.txt", "scraped-ministers.txt"])
+def test_graph_nquads_as_serialized(name):
+    """The workers' N-Quads text is byte for byte what pyoxigraph's serializer writes for the quads."""
+    from pyoxigraph import RdfFormat, serialize
+
+    from service.ingest import graph
+    from service.ingest.pipeline import IngestReport, extract, read_all
+
+    documents = read_all([str(ARTICLES / name)], IngestReport())
+    (ex, doc), = extract(documents, settings.load({"BASE_IRI": BASE}))
+    data, n = graph.nquads(ex, BASE, "v", doc)
+    quads = graph.quads(ex, BASE, "v", doc)
+    assert ex.facts and n == len(quads) and data == serialize(quads, format=RdfFormat.N_QUADS)

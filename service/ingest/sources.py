@@ -24,6 +24,7 @@ _LEFT = ("amod", "compound", "nmod", "npadvmod", "nummod")  # "a former defense 
 _RIGHT_ADJ = ("familiar", "close")  # "familiar with the talks", "close to the president"
 _RIGHT_PREPS = ("with", "in", "at", "from", "for", "on", "to", "of")
 _MAX_LABEL = 10  # tokens
+_INVERTED_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos")  # how the parser attaches an inverted subject
 
 
 @dataclass(frozen=True)
@@ -156,12 +157,12 @@ def documents(doc: Doc, key_at: list[str | None]) -> list[Unnamed]:
 def _speaks(tok: Token) -> bool:
     """Is the noun where a source stands: a subject (also after the quote it reports), the object of
     "according to", or the agent of a passive? Not someone supposed ("when a leader says ...")."""
-    if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUPPOSED for c in tok.head.children):
-        return False
-    if tok.dep_ == "nsubj" or inverted_subject(tok.head) == tok:
-        return True
-    head = tok.head
-    return tok.dep_ == "pobj" and ((head.lower_ == "to" and head.head.lower_ == "according") or head.dep_ == "agent")
+    dep, head = tok.dep_, tok.head
+    if dep == "nsubj" or (dep in _INVERTED_DEPS and inverted_subject(head) == tok):
+        stands = True
+    else:  # the cheap tests first: most tokens are none of these
+        stands = dep == "pobj" and ((head.lower_ == "to" and head.head.lower_ == "according") or head.dep_ == "agent")
+    return stands and not any(c.dep_ in ("mark", "advmod") and c.lower_ in SUPPOSED for c in head.children)
 
 
 def inverted_subject(verb: Token) -> Token | None:
@@ -175,7 +176,7 @@ def inverted_subject(verb: Token) -> Token | None:
         j -= 1
     if j < 0 or doc[j].text not in CLOSE_QUOTES or j < verb.sent.start - 1:
         return None
-    return next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos")
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 

@@ -69,7 +69,7 @@ class EmbeddedStore(Store):
 
     def replace_graphs(self, graphs: list[tuple[NamedNode, GraphData]]) -> None:
         """One journaled bulk write for the whole batch (module docstring). N-Quads bytes come from
-        pyoxigraph's own serializer (ingest's workers), so they are loaded without re-checking IRIs."""
+        pyoxigraph terms (ingest's workers, graph.nquads), so they are loaded without re-checking IRIs."""
         if not graphs:
             return
         names = list(dict.fromkeys(g for g, _ in graphs))

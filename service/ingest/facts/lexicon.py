@@ -90,7 +90,7 @@ def _files(extra_dir: str) -> list[Path]:
 def load(extra_dir: str | None = None) -> Lexicon:
     """The merged lexicon; `extra_dir` defaults to the KGQA_LEXICON_DIR setting."""
     if extra_dir is None:
-        extra_dir = settings.load().get("LEXICON_DIR") or ""
+        extra_dir = settings.value("LEXICON_DIR") or ""  # per document: not every setting
     return _load(extra_dir)
 
 
