@@ -105,6 +105,13 @@ def _opened(tok: Token) -> bool:
     return sum(1 for t in before if t.text in "“\"") % 2 == 1 and any(t.text in "“\"" for t in before)
 
 
+def in_quote(tok: Token) -> bool:
+    """Is the token between quotation marks of its own sentence?"""
+    before = tok.doc[tok.sent.start:tok.i]
+    curly = sum(1 for t in before if t.text in ("“", "‘")) - sum(1 for t in before if t.text in ("”", "’"))
+    return curly > 0 or sum(1 for t in before if t.text == '"') % 2 == 1
+
+
 def subtree_span(tok: Token) -> tuple[int, int]:
     """Token range [start, end) of a token's subtree."""
     return tok.left_edge.i, tok.right_edge.i + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .clauses import in_quote
 from .lexicon import Lexicon, Trigger
 
 JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, not an agreement
@@ -18,7 +19,10 @@ FUTURE = ("will", "shall", "'ll")
 SCHEDULING = ("immediately", "soon", "shortly", "tomorrow", "tonight")  # "will immediately increase talks"
 # outcomes nobody decides alone: "will win the election" is a forecast, not a plan
 OUTCOMES = ("win", "lose", "prevail", "succeed", "fail", "survive", "happen", "live", "die", "become", "beat",
-            "defeat", "triumph", "gain")
+            "defeat", "triumph", "gain", "perform", "exceed", "outperform", "receive", "need", "remember", "forget")
+# heads whose clause is a forecast, not a plan ("predicted that he would arrive with a majority")
+FORECASTS = ("predict", "forecast", "expect", "bet", "guess", "project", "anticipate", "doubt", "wager",
+             "optimistic", "pessimistic", "confident", "sure", "certain")
 GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
 
@@ -132,9 +136,14 @@ def generic_kind(pred: Token) -> str:
     outcome ("will win") nor a future perfect ("will have spoken to thousands"): forecasts."""
     if pred.lemma_.lower() in OUTCOMES or any(c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
         return "Action"
+    if pred.dep_ == "ccomp" and pred.head.lemma_.lower() in FORECASTS:
+        return "Action"  # "predicted that he would arrive with a majority": a forecast
     for c in pred.children:
-        if c.dep_ == "aux" and (c.lower_ in FUTURE or (c.lower_ == "would" and pred.dep_ == "ccomp")):
-            return "Intention"  # "will send"; reported: "said Moscow would respond"
+        # reported: "said Moscow would respond"; not in a direct quote, where "would" is a conditional
+        # ('"I would choose the governor," she said')
+        if c.dep_ == "aux" and (c.lower_ in FUTURE or (c.lower_ == "would" and pred.dep_ == "ccomp"
+                                                       and not in_quote(pred))):
+            return "Intention"  # "will send"
     if pred.dep_ == "xcomp" and pred.head.lemma_ == "go" and pred.head.tag_ == "VBG":
         return "Intention"  # "is going to increase"
     return "Action"

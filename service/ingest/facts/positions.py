@@ -90,6 +90,8 @@ class Builder:
             named = self.actors(tok.head, strict)  # "John Large, a British consultant who advised": Large
             if named:
                 return named
+        if strict and tok.dep_ == "csubj":
+            return []  # "winning Ohio will give him momentum": an act does it, not Ohio
         if strict and any(c.dep_ == "nummod" for c in tok.children):
             return []  # "About 74,000 Americans died": a count of people (an estimate), not the country acting
         dateline = getattr(self.resolver, "in_dateline", lambda i: False)
@@ -283,7 +285,7 @@ class Builder:
             content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
-        if lexical and trig.word == "deny" and child(pred, "dative") is not None:
+        if lexical and trig.word == "deny" and (child(pred, "dative") is not None or self._withheld(pred, obj)):
             return None  # "denied Garland a hearing": withheld, nothing denied as untrue
         if lexical and not trig.speech and trig.fact_kind not in NOT_POSITIONS and (
                 _deontic_other(pred, subj) or _asked(pred, subj)):
@@ -317,6 +319,8 @@ class Builder:
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
+        if lexical and trig.word == "accept" and obj is not None and _money(obj):
+            kind = "Action"  # "accepted $200,000 from donors": money received, no proposal accepted
         if lexical and kind == "Action":
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
         fact = self._fact(pred, kind, holders, content, trig)
@@ -333,16 +337,37 @@ class Builder:
         if trig.fact_kind == "Intention":
             clause = child(pred, "ccomp")
             finite = clause is not None and clause.i > pred.i and (clause.tag_ in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children))
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children))
             subj = child(clause, "nsubj", "nsubjpass") if finite else None
+            gerund = child(clause, "csubj") if finite else None
+            if finite and subj is None and (gerund is None or child(gerund, "nsubj", "poss") is not None):
+                return False  # "hopes this ruling forces the council to ...": another's doing
+            # "hopes that granting X the optics will moderate Y": the gerund's doer is the one who hopes
             if subj is not None and not (set(self.resolver.refers(subj)) & set(holders)) \
                     and subj.lower_ not in ("i", "we"):
                 return False
+            if trig.word == "hope" and clause is None and child(pred, "xcomp") is None:
+                return False  # "hoping for a strong finish": a wish for an outcome, not a plan of theirs
+            if trig.word in ("want", "like") and _performative(pred):
+                return False  # '"I want to thank the nurses"': done as it is said, not announced
             return True
         if trig.word == "offer" and trig.fact_kind == "Proposal":
             return child(pred, "xcomp") is not None or child(pred, "dative") is not None or any(
                 c.dep_ == "prep" and c.lower_ == "to" for c in pred.children)
         return True
+
+    def _withheld(self, pred: Token, obj: Token | None) -> bool:
+        """ "denied Reyes the nomination", "denied them a vote": the object is someone refused
+        something (two objects, or a person as the object), not a claim denied."""
+        objects = [c for c in pred.children if c.dep_ in ("dobj", "dative")]
+        if len(objects) > 1:
+            return True
+        if obj is None:
+            return False
+        if obj.lower_ in ("him", "her", "them", "us", "me", "you"):
+            return True
+        keys = self.resolver.resolve(noun_phrase(obj)) if obj.pos_ == "PROPN" else []
+        return bool(keys) and all(self.resolver.actor(k).kind == "Person" for k in keys)
 
     def _unnamed_group(self, subj: Token) -> list[str]:
         make = getattr(self.resolver, "group_for", None)
@@ -424,6 +449,35 @@ def _person_noun(tok: Token, lex) -> bool:
     if lex is None:
         return False
     return lemma in lex.descriptors or (tok.tag_ == "NN" and (lemma in lex.met_nouns or lemma + "s" in lex.group_heads))
+
+
+# what a speaker does by saying "I want to ..." ("I want to thank", "I want to be honest")
+PERFORMATIVES = ("thank", "assure", "congratulate", "commend", "apologize", "apologise", "remind", "welcome",
+                 "ask", "mention", "say", "tell", "stress", "emphasize", "emphasise", "express", "acknowledge",
+                 "recognize", "recognise", "salute", "applaud", "praise", "add", "share", "note")
+CANDOUR = ("honest", "clear", "frank", "candid", "blunt", "direct")
+
+
+def _performative(pred: Token) -> bool:
+    """ "I want to thank ...", "we would like to assure ...", "I want to be honest": a first-person
+    present wish whose to-clause is the speech act the speaker is making."""
+    subj = child(pred, "nsubj")
+    act = child(pred, "xcomp")
+    if subj is None or subj.lower_ not in ("i", "we") or act is None or pred.tag_ in ("VBD", "VBN"):
+        return False
+    if act.lemma_.lower() == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in CANDOUR for c in act.children)
+    return act.lemma_.lower() in PERFORMATIVES
+
+
+MONIES = ("money", "cash", "donation", "contribution", "gift", "fee", "payment", "check", "bribe", "loan",
+          "dollar", "fund", "kickback")
+
+
+def _money(obj: Token) -> bool:
+    """An object that is money ("$200,000", "donations from oil companies")."""
+    return obj.ent_type_ == "MONEY" or obj.lemma_.lower() in MONIES or any(
+        t.ent_type_ == "MONEY" and t.head == obj for t in obj.children)
 
 
 def _deontic_other(pred: Token, subj: Token | None) -> bool:

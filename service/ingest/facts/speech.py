@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ...model import Fact, Span
-from .clauses import char_span, noun_phrase, parsed_text, subject_of, text_of
+from .clauses import char_span, in_quote, noun_phrase, parsed_text, subject_of, text_of
 from .lexicon import Trigger
 from .positions import Candidate
 
@@ -91,13 +91,6 @@ def _third_person(cand: Candidate) -> bool:
         return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in cand.pred.children)
     subj, passive = subject_of(cand.pred)
     return subj is not None and not passive and subj.lower_ in ("he", "she", "him", "her")
-
-
-def in_quote(tok) -> bool:
-    """Is the token between quotation marks of its own sentence?"""
-    before = tok.doc[tok.sent.start:tok.i]
-    curly = sum(1 for t in before if t.text in ("“", "‘")) - sum(1 for t in before if t.text in ("”", "’"))
-    return curly > 0 or sum(1 for t in before if t.text == '"') % 2 == 1
 
 
 def attribute(cand: Candidate, speech: Candidate) -> None:
