@@ -1,5 +1,5 @@
 # Sourced by .ci/run (under set -euo pipefail): installs Debian's OpenLink Virtuoso when it is missing, so
-# the Virtuoso parity tests run (tests/virtuoso.py starts a private instance of its own); then makes them
+# the Virtuoso parity tests run (tests/support/virtuoso.py starts a private instance of its own); then makes them
 # required (fail, never skip). Non-interactive: debconf's dba password question gets no prompt (the
 # package's default is kept), and policy-rc.d refuses the package's system service so nothing is started.
 if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1; then

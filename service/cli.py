@@ -83,7 +83,7 @@ def ingest(store, endpoint, update_endpoint, force, processes, paths):
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 def load(store, endpoint, update_endpoint, graph, files):
     """Load RDF files as they are (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD)."""
-    from .loading import load_files
+    from .store.loading import load_files
 
     try:
         with _open(_settings(store, endpoint, update_endpoint)) as st:

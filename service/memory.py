@@ -32,3 +32,11 @@ def limit_arenas(count: int = ARENAS) -> bool:
         return False
     os.environ["MALLOC_ARENA_MAX"] = str(count)
     return True
+
+
+def worker_arenas(env: dict, threads: int) -> dict:
+    """The environment of a child process whose `threads` threads each run an engine query: an arena
+    per query thread and one for its main thread, at least. Two query threads sharing one arena take
+    turns on its lock: each query cost twice the CPU and they no longer ran in parallel."""
+    have = int(env.get("MALLOC_ARENA_MAX") or 0)
+    return dict(env, MALLOC_ARENA_MAX=str(max(have, threads + 1)))

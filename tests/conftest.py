@@ -1,16 +1,20 @@
 """Shared fixtures: the real spaCy model, real on-disk Oxigraph stores, the Flask app and its client."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from service.store.embedded import EmbeddedStore
 from service.web import create_app
-
-DATA = Path(__file__).parent / "data"
-SEEDS = DATA / "seeds"
-BASE = "http://kgqa.test/"
+from tests.support import BASE, DATA, SEEDS
+from tests.support.servers import (
+    OxigraphServer,
+    answering,
+    die_with_parent,
+    loopback_server,
+    raw_listener,
+    refusing,
+    stop_servers,
+)
 
 
 @pytest.fixture
@@ -116,7 +120,7 @@ def live_server():
 @pytest.fixture(scope="module")
 def protocol_app(tmp_path_factory):
     """An app over a store holding the W3C protocol tests' graphs, loaded as `kgqa load` loads them."""
-    from service.loading import load_files
+    from service.store.loading import load_files
     from tests.protocol_manifest import graphs_to_load
 
     st = EmbeddedStore(str(tmp_path_factory.mktemp("protocol") / "store"))
@@ -154,68 +158,6 @@ def seeded_client(seeded_app):
 
 
 # --- remote store (issue 6): a real `oxigraph serve` on a free loopback port, no mock server
-
-def _die_with_parent() -> None:
-    """In the server's process: end it when pytest ends, even killed (Linux's PR_SET_PDEATHSIG)."""
-    import ctypes
-    import signal
-
-    try:
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
-
-
-class OxigraphServer:
-    """`oxigraph serve` (the oxigraph package's binary beside this Python) on a free loopback port.
-    `union`: its union-default-graph mode, which kgqa's remote store requires."""
-
-    def __init__(self, location: Path, *, union: bool = True):
-        import shutil
-        import socket
-        import subprocess
-        import sys
-        import time
-        import urllib.request
-
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.query, self.update = f"{self.url}/query", f"{self.url}/update"
-        binary = Path(sys.executable).parent / "oxigraph"
-        args = [str(binary if binary.exists() else shutil.which("oxigraph")), "serve", "--location",
-                str(location), "--bind", f"127.0.0.1:{self.port}"] + (["--union-default-graph"] if union else [])
-        log = Path(str(location) + ".log")  # a file, not a pipe nobody reads (a full pipe blocks the server)
-        with open(log, "wb") as err:
-            self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, preexec_fn=_die_with_parent)
-        deadline = time.monotonic() + 30
-        while True:  # wait until it answers a query
-            try:
-                urllib.request.urlopen(f"{self.query}?query=ASK%7B%7D", timeout=1).read()
-                return
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.stop()
-                    raise RuntimeError(f"oxigraph serve did not start: {log.read_text()!r}") from None
-                time.sleep(0.1)
-
-    def store(self, timeout: float = 10.0):
-        from service.store.remote import RemoteStore
-
-        return RemoteStore(self.query, self.update, timeout=timeout)
-
-    def stop(self) -> None:
-        import subprocess
-
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
 
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
@@ -284,27 +226,10 @@ def silent_endpoint():
 def garbage_endpoint():
     """start(status, content_type, body) -> URL of a tiny loopback HTTP server that answers every request
     with that; the request headers it saw are in `.seen`."""
-    from http.server import BaseHTTPRequestHandler
-
     servers = []
 
     def start(status: int, content_type: str, body: bytes) -> str:
-        class Handler(BaseHTTPRequestHandler):
-            def answer(self):
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                start.seen.append(dict(self.headers))
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST = answer
-
-            def log_message(self, *args):
-                pass
-
-        return loopback_server(Handler, servers) + "/sparql"
+        return loopback_server(answering(status, content_type, body, start.seen), servers) + "/sparql"
 
     start.seen = []
     yield start
@@ -327,7 +252,7 @@ def down_endpoint(request, start_oxigraph):
 def remote_protocol_app(tmp_path_factory):
     """`protocol_app` on a remote store: the W3C protocol tests' graphs loaded into their own Oxigraph
     server through `kgqa load`'s code, and the app querying it."""
-    from service.loading import load_files
+    from service.store.loading import load_files
     from tests.protocol_manifest import graphs_to_load
 
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-protocol") / "data")
@@ -342,39 +267,10 @@ def remote_protocol_app(tmp_path_factory):
 def picky_proxy():
     """start(server, refused) -> query URL of a loopback proxy in front of a real Oxigraph server that
     answers 406 to the media types in `refused` (as servers without JSON-LD or TSV output do)."""
-    import urllib.error
-    import urllib.request
-    from http.server import BaseHTTPRequestHandler
-
     proxies = []
 
     def start(server: OxigraphServer, refused: set[str]) -> str:
-        class Handler(BaseHTTPRequestHandler):
-            def forward(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)) or None
-                if self.headers.get("Accept") in refused:
-                    status, kind, data = 406, "text/plain", b"not acceptable"
-                else:
-                    keep = {k: v for k, v in self.headers.items() if k.lower() in ("accept", "content-type")}
-                    request = urllib.request.Request(server.url + self.path, data=body, headers=keep,
-                                                     method=self.command)
-                    try:
-                        with urllib.request.urlopen(request, timeout=10) as answer:
-                            status, kind, data = answer.status, answer.headers["Content-Type"], answer.read()
-                    except urllib.error.HTTPError as err:
-                        status, kind, data = err.code, err.headers["Content-Type"], err.read()
-                self.send_response(status)
-                self.send_header("Content-Type", kind or "text/plain")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = forward
-
-            def log_message(self, *args):
-                pass
-
-        return loopback_server(Handler, proxies) + "/query"
+        return loopback_server(refusing(server, refused), proxies) + "/query"
 
     yield start
     stop_servers(proxies)
@@ -383,50 +279,15 @@ def picky_proxy():
 @pytest.fixture
 def raw_endpoint():
     """start(data) -> URL of a loopback socket that answers every connection with `data` (not HTTP)."""
-    import socket
-    import threading
-
     listeners = []
 
     def start(data: bytes) -> str:
-        listener = socket.socket()
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(8)
-        listeners.append(listener)
-
-        def serve():
-            while True:
-                try:
-                    conn, _ = listener.accept()
-                except OSError:  # closed at teardown
-                    return
-                with conn:
-                    conn.recv(65536)
-                    conn.sendall(data)
-
-        threading.Thread(target=serve, daemon=True).start()
-        return f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+        listeners.append(raw_listener(data))
+        return f"http://127.0.0.1:{listeners[-1].getsockname()[1]}/query"
 
     yield start
     for listener in listeners:
         listener.close()
-
-
-def loopback_server(handler, servers: list) -> str:
-    """Serve `handler` on a free loopback port in a thread; the server joins `servers`. Its base URL."""
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    servers.append(server)
-    return f"http://127.0.0.1:{server.server_address[1]}"
-
-
-def stop_servers(servers: list) -> None:
-    for server in servers:
-        server.shutdown()
-        server.server_close()
 
 
 # --- remote store on OpenLink Virtuoso (issue 17): a private instance per use, skipped when not installed
@@ -434,13 +295,13 @@ def stop_servers(servers: list) -> None:
 @pytest.fixture(scope="session")
 def virtuoso_seeded_store(tmp_path_factory):
     """The seeds ingested by the real pipeline into their own Virtuoso (read-only use); its documents
-    are written by Graph Store Protocol PUTs (tests/virtuoso.py)."""
+    are written by Graph Store Protocol PUTs (tests/support/virtuoso.py)."""
     from service import settings
     from service.ingest.pipeline import ingest_paths
-    from tests.virtuoso import VirtuosoServer, require
+    from tests.support.virtuoso import VirtuosoServer, require
 
     require()
-    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-seeded") / "db", preexec=_die_with_parent)
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-seeded") / "db", preexec=die_with_parent)
     st = server.store()
     report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
     assert not report.errors, report.errors
@@ -451,10 +312,10 @@ def virtuoso_seeded_store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def virtuoso_server(tmp_path_factory):
     """An empty private Virtuoso for tests that write (each writes graphs of its own)."""
-    from tests.virtuoso import VirtuosoServer, require
+    from tests.support.virtuoso import VirtuosoServer, require
 
     require()
-    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso") / "db", preexec=_die_with_parent)
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso") / "db", preexec=die_with_parent)
     yield server
     server.stop()
 

@@ -141,3 +141,13 @@ def test_actors_other_first_name_is_another_person(text, phrase, nth, key):
 def test_actors_demonym_inside_a_persons_name_is_the_surname(text, phrase, key):
     doc, resolver = analyse(text)
     assert [resolver.key_at[t.i] for t in doc if t.text == phrase] == [key]
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("SALTO (Alpine News Agency) — Peru and Iran signed a trade deal on Friday.", "Salto", "Place"),
+    ("SALTO (Alpine News Agency) — Peru and Iran signed a trade deal on Friday.", "Alpine News Agency",
+     "Organization"),  # who filed it, not a place
+])
+def test_actors_dateline_place_and_agency(text, label, kind):
+    _, resolver = analyse(text)
+    assert [a.kind for a in resolver.actors.values() if a.label == label] == [kind]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.web import create_app
-
-from .conftest import BASE
+from tests.support import BASE
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from service import settings
-from service import sources as sources_mod
 from service.qa.answer import ask, for_person
+from service.read import sources as sources_mod
 
 E = "http://kgqa.test/entities/"
 SETTINGS = settings.load({"BASE_IRI": "http://kgqa.test/"})

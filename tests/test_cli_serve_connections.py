@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from .serving import Serve
+from tests.support.serve import Serve
 
 IDLE = 300
 

@@ -13,8 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from service.store.embedded import EmbeddedStore
-
-from .conftest import DATA
+from tests.support import DATA
 
 
 def _free_port() -> int:

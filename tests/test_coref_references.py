@@ -171,3 +171,33 @@ def test_coref_unknown_gender_still_resolves(text, phrase):
 ])
 def test_coref_title_means_the_person_known_by_it(text, phrase, keys):
     assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    # a generic noun: the organization named just before
+    ("The European Union's envoy, Ana Ruiz, said the bloc would pay its share.", "the bloc", ["european-union"]),
+    # a noun its name ends with (or an alias's): that organization
+    ("The International Atomic Energy Agency sent two inspectors. The agency said they were turned back.",
+     "The agency", ["iaea"]),
+    # the one whose name ends so, though another was named last
+    ("The International Atomic Energy Agency wrote to NATO. The agency said it was concerned.", "The agency",
+     ["iaea"]),
+    # a generic noun with two organizations named before: unresolved rather than guessed
+    ("NATO wrote to the European Union. The bloc said it was concerned.", "The bloc", []),
+])
+def test_coref_organizations(text, phrase, keys):
+    assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("Amnesty International released a report on Monday. The group said that jails must be inspected.",
+     ["amnesty-international"]),
+    ("Amnesty International published its findings. Its lawyers wrote to Oxfam on Friday. The organization "
+     "said that jails must be inspected.", []),  # two organizations before: which one, the text does not settle
+    ("Amnesty International released a report on Monday. The lawyers group said that jails must be inspected.",
+     []),  # a group with a name of its own
+])
+def test_coref_organization_noun(text, keys):
+    phrase = "The group" if "The group" in text else "The organization" if "The organization" in text \
+        else "The lawyers group"
+    assert refers(text, phrase) == keys

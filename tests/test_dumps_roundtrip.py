@@ -4,7 +4,7 @@ import pyoxigraph as ox
 import pytest
 from pyoxigraph import NamedNode
 
-from tests.conftest import BASE
+from tests.support import BASE
 
 DATASET = {"application/n-quads": ox.RdfFormat.N_QUADS, "application/trig": ox.RdfFormat.TRIG}
 GRAPH = {**DATASET, "text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,

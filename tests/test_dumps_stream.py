@@ -5,7 +5,7 @@ import time
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from service import dumps
+from service.read import dumps
 
 
 def fill(store, n: int) -> None:

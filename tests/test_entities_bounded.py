@@ -3,9 +3,10 @@ labels, and counts capped at COUNT_CAP, so an actor that thousands of facts name
 import pytest
 from pyoxigraph import Literal, Quad
 
-from service import iris, linked, vocab
+from service import iris, vocab
+from service.read import linked
 from service.web import create_app
-from tests.conftest import BASE
+from tests.support import BASE
 
 N_FACTS = 30
 

@@ -3,7 +3,7 @@ answers 200 with RDF that says something about it."""
 import pyoxigraph as ox
 from pyoxigraph import NamedNode
 
-from tests.conftest import BASE
+from tests.support import BASE
 
 
 def minted(client, prefix: str) -> list[str]:

@@ -74,7 +74,7 @@ def test_entities_jsonld_is_compacted_with_the_vocabulary_prefixes(summits_clien
 
 
 def test_entities_jsonld_large_graphs_are_expanded_and_equal(summits_client, monkeypatch):
-    from service import linked
+    from service.read import linked
 
     compact = summits_client.get("/entities/proposal-bbb", headers={"Accept": "application/ld+json"}).data
     monkeypatch.setattr(linked, "JSONLD_COMPACT_MAX", 3)

@@ -11,8 +11,7 @@ import pytest
 from service.errors import QueryTooComplex
 from service.sparql import guard
 from service.web import create_app
-
-from .conftest import BASE
+from tests.support import BASE
 
 SHAPES = {  # depth -> a query nesting that deep
     "groups": lambda n: "SELECT * WHERE " + "{" * n + "}" * n,

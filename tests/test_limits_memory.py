@@ -15,8 +15,7 @@ import pytest
 from service.errors import ResultTooLarge
 from service.store.embedded import EmbeddedStore
 from service.web import create_app
-
-from .conftest import BASE
+from tests.support import BASE
 
 TEXT = ox.NamedNode("http://example.org/text")
 DOUBLINGS = "".join(f"BIND(CONCAT(?t{i}, ?t{i}) AS ?t{i + 1}) " for i in range(30))

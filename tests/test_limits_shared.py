@@ -74,3 +74,12 @@ def test_limits_shared_query_beside_a_runaway_is_answered(generated, make_app): 
     assert out["runaway"].status_code == 504
     assert _count(out["beside"]) == "3000000"  # run again on the replacement, with its full time
     assert pool.kills == 1
+
+
+def test_limits_shared_worker_has_an_arena_per_query_thread(generated, make_app):  # noqa: F811
+    pool, threads, out = _two_slow_queries(make_app)
+    (worker,) = pool._busy
+    environ = open(f"/proc/{worker.process.pid}/environ", "rb").read().split(b"\0")
+    for thread in threads:
+        thread.join(60)
+    assert b"MALLOC_ARENA_MAX=3" in environ  # two query threads and the main one: no shared malloc lock

@@ -5,8 +5,7 @@ import pytest
 
 from service.qa import apart, linking
 from service.store.embedded import EmbeddedStore
-
-from .conftest import DATA
+from tests.support import DATA
 
 
 def _flat(index: linking.Index) -> dict:

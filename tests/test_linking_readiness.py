@@ -9,8 +9,7 @@ import pytest
 from service.errors import NotReady
 from service.qa import linking
 from service.web import create_app, warm_up
-
-from .conftest import BASE, DATA
+from tests.support import BASE, DATA
 
 
 class SlowStore:

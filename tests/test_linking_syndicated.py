@@ -13,8 +13,8 @@ from service.qa import linking
 from service.qa.answer import ask
 from service.store.embedded import EmbeddedStore
 from service.web import create_app
+from tests.support import BASE, DATA
 
-from .conftest import BASE, DATA
 from .test_answer_document import QUESTIONS
 
 COPIES = 6

@@ -15,9 +15,8 @@ import pytest
 from service import live, settings
 from service.ingest.pipeline import ingest_paths
 from service.store.embedded import EmbeddedStore
-
-from .conftest import DATA
-from .serving import Serve
+from tests.support import DATA
+from tests.support.serve import Serve
 
 
 def _kgqa(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:

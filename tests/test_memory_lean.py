@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from service.memory import worker_arenas
 from service.sparql import limits
 from service.sparql import query as core
 
@@ -56,3 +57,9 @@ def test_memory_arenas_capped_and_inherited(operator, expected):
         env["MALLOC_ARENA_MAX"] = operator
     done = subprocess.run([sys.executable, "-c", ARENAS], capture_output=True, text=True, timeout=60, env=env)
     assert done.stdout.strip() == expected, done.stderr[-300:]
+
+
+@pytest.mark.parametrize("have, threads, expected", [(None, 2, "3"), ("2", 2, "3"), ("8", 2, "8"), (None, 4, "5")])
+def test_memory_worker_arenas_one_per_query_thread(have, threads, expected):
+    env = {"MALLOC_ARENA_MAX": have} if have else {}
+    assert worker_arenas(env, threads)["MALLOC_ARENA_MAX"] == expected

@@ -12,9 +12,8 @@ import pytest
 
 from service.store.embedded import EmbeddedStore
 from service.web import create_app
-
-from .conftest import BASE, DATA
-from .serving import Serve
+from tests.support import BASE, DATA
+from tests.support.serve import Serve
 
 TOKEN = "test-ingest-token"
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEEDS
+from tests.support import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from service import settings
-from service import sources as sources_mod
 from service.cli import main
 from service.ingest.pipeline import ingest_paths
+from service.read import sources as sources_mod
 
 BASE = "http://kgqa.test/"
 FIRST = "Obama met Putin in New York on Monday."

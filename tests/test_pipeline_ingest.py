@@ -99,7 +99,7 @@ def test_pipeline_extraction_failure_is_reported_and_others_ingested(store, tmp_
 def test_pipeline_ingest_remints_under_a_new_base(store):
     """A server moved to another address (make serve PORT=...) re-mints its IRIs: the base IRI is part
     of the skip key, and the graph under the old base goes."""
-    from service.sources import list_sources
+    from service.read.sources import list_sources
 
     folder = DATA / "articles"
     first = ingest_paths([str(folder / "summit-wire-a.txt")], store, settings.load({"BASE_IRI": "http://a.test:8000/"}))

@@ -1,7 +1,7 @@
 """pipeline on the seeds: every passage quotes the text exactly; nothing comes from boilerplate."""
 import pytest
 
-from service import sources
+from service.read import sources
 from service.vocab import PREFIXES
 
 PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())

@@ -6,8 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from service.cli import main
-
-from .conftest import SEEDS
+from tests.support import SEEDS
 
 TURTLE = '@prefix ex: <http://example.org/> .\nex:a ex:p "one" , "two" .\n'
 DEAD = "http://127.0.0.1:9/query"  # nothing listens there

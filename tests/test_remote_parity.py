@@ -13,8 +13,7 @@ from service import settings
 from service.errors import KgqaError
 from service.qa.answer import ask
 from service.qa.templates import CATALOGUE
-
-from .conftest import BASE, DATA
+from tests.support import BASE, DATA
 
 QUESTIONS = json.loads((DATA / "eval" / "seed-questions.json").read_text(encoding="utf-8"))["questions"]
 EXAMPLES = [(t.id, example) for t in CATALOGUE for example in t.examples]

@@ -9,8 +9,7 @@ from click.testing import CliRunner
 from service.cli import main
 from service.store.base import RESULT_TYPES
 from service.web import create_app
-
-from .conftest import BASE
+from tests.support import BASE
 
 SELECT = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p"
 CONSTRUCT = "CONSTRUCT { ?doc ?p ?o } WHERE { GRAPH ?doc { ?doc ?p ?o } FILTER(isLiteral(?o)) }"

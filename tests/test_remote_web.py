@@ -6,8 +6,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from service.web import create_app
-
-from .conftest import BASE
+from tests.support import BASE
 
 
 def client_on(endpoint: str):

@@ -3,7 +3,7 @@ import pytest
 from pyoxigraph import Literal, Quad
 
 from service import iris, vocab
-from tests.conftest import BASE
+from tests.support import BASE
 
 TEXT = "Home / Article\n\nDeputy Secretary of\u00a0State Tony Blinken met \u201cfriends\u201d on Monday.\n"
 START, END = TEXT.index("Deputy"), TEXT.index(" on Monday")

@@ -1,7 +1,7 @@
 """/healthz counts are cached per store generation and follow every write."""
 from pyoxigraph import Literal, NamedNode, Quad
 
-from service.stats import StoreStats
+from service.read.stats import StoreStats
 
 G = NamedNode("http://example.org/g")
 

@@ -1,15 +1,15 @@
 """The seeds on OpenLink Virtuoso as on the embedded store: the same quads written (by Graph Store PUTs),
 every seed question and template example answered identically, and the web API (/ask, /sparql in every
 format, /healthz, VoID, dumps) serving the same documents. A private Virtuoso is started
-(tests/virtuoso.py); without one installed these tests skip, or fail under KGQA_REQUIRE_VIRTUOSO=1."""
+(tests/support/virtuoso.py); without one installed these tests skip, or fail under KGQA_REQUIRE_VIRTUOSO=1."""
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
 from service.web import create_app
+from tests.support import BASE
 
-from .conftest import BASE
 from .test_remote_parity import EXAMPLES, QUESTIONS, graphs, isomorphic, outcome
 from .test_remote_sparql import CONSTRUCT, GRAPHS, RESULTS, SELECT
 

@@ -1,4 +1,4 @@
-"""Writing to and reading whole graphs from OpenLink Virtuoso (a private instance, tests/virtuoso.py):
+"""Writing to and reading whole graphs from OpenLink Virtuoso (a private instance, tests/support/virtuoso.py):
 documents go in by one Graph Store PUT each (a big one too), a read cut at its ResultSetMaxRows
 (10,000) fails loudly, and counts leave its system graphs out."""
 from __future__ import annotations

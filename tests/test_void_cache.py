@@ -5,7 +5,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from service import iris, vocab
 from service.web import create_app
-from tests.conftest import BASE, DATA
+from tests.support import BASE, DATA
 
 TRIPLES = NamedNode("http://rdfs.org/ns/void#triples")
 DATASET = NamedNode(BASE + ".well-known/void#dataset")

@@ -5,7 +5,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from service.vocab import RDF_TYPE
-from tests.conftest import BASE
+from tests.support import BASE
 
 VOID = "http://rdfs.org/ns/void#"
 DATASET = NamedNode(BASE + ".well-known/void#dataset")

@@ -2,7 +2,7 @@
 import pyoxigraph as ox
 from pyoxigraph import NamedNode
 
-from tests.conftest import BASE
+from tests.support import BASE
 
 VOID = "http://rdfs.org/ns/void#"
 

@@ -4,7 +4,7 @@ import pyoxigraph as ox
 import pytest
 
 from service.web import create_app
-from tests.conftest import BASE, DATA
+from tests.support import BASE, DATA
 
 SUMMITS = DATA / "graphs" / "summits.trig"
 

@@ -12,7 +12,7 @@ import pytest
 from service import settings
 from service.ingest import workers
 from service.ingest.pipeline import ingest_paths
-from service.sources import list_sources
+from service.read.sources import list_sources
 
 BASE = "http://kgqa.test/"
 HUNG_RUN_S = 600  # far above any healthy run of these six short documents

@@ -34,7 +34,7 @@ class Resolver:
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = n
         self._cache: dict[int, list[str]] = {}
-        self._dateline = _datelines(doc)
+        self._dateline = mentions.datelines(doc)
         self.groups = {}
         for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns):
             self.actors.setdefault(g.actor.key, g.actor)
@@ -66,7 +66,10 @@ class Resolver:
         heads = [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]
         keys: list[str] = []
         for head in sorted(heads, key=lambda t: t.i):
-            for key in self.refers(head):
+            found = self.refers(head)
+            if not found and head != root:  # "X and Brazil's lead negotiator, Renata Albuquerque": the one named
+                found = [k for a in _apposed_after(head, root) for k in self.refers(a)][:1]
+            for key in found:
                 if key not in keys:
                     keys.append(key)
         return keys
@@ -177,7 +180,10 @@ class Resolver:
         if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
             return coref.pair(self, h, self.lex.pair_nouns[word])
         if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):
-            return coref.body(self, h, self.lex.body_nouns[h.lemma_.lower()])
+            kind = self.lex.body_nouns[h.lemma_.lower()]
+            found = coref.organization(self, h) if kind == "Organization" else coref.body(self, h, kind)
+            if found or kind != "Organization":
+                return found
         if h.tag_ == "NNS" and h.lower_ in self.lex.group_heads and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.children):
             same = [k for i, k in sorted(self.groups.items()) if i < h.i and self.doc[i].lemma_ == h.lemma_
@@ -226,8 +232,8 @@ class Resolver:
         """A noun that can be a "who": a person or group it names, or a common noun that is no office or
         institution ("the adviser", "voters")."""
         if tok.pos_ == "NOUN" and (_office_words(tok) in self.lex.office_nouns
-                                   or tok.lemma_.lower() in self.lex.body_nouns):
-            return False
+                                   or self.lex.body_nouns.get(tok.lemma_.lower(), "Organization") != "Organization"):
+            return False  # "the government, which": no "who"; "a group of experts who": people
         keys = self.refers(tok)
         if keys:
             return all(self.actors[k].kind in ("Person", "Group") for k in keys)
@@ -289,25 +295,16 @@ def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
     return out
 
 
-_DASHES = ("—", "–", "--", "-")
-
-
-def _datelines(doc: Doc) -> set[int]:
-    """Tokens of datelines: a paragraph opening with a place in capitals ("JEDDAH, Saudi Arabia —",
-    "BEIJING (Reuters) -") up to the dash."""
-    out: set[int] = set()
-    starts = True  # the token opens a line: the first, or the one after a line break
-    for tok in doc:
-        opens, starts = starts, "\n" in tok.text or "\n" in tok.whitespace_
-        if not opens or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
-            continue
-        for j in range(tok.i + 1, min(tok.i + 10, len(doc))):
-            if doc[j].text in _DASHES:
-                out |= set(range(tok.i, j + 1))
-                break
-            if "\n" in doc[j].text:
-                break
-    return out
+def _apposed_after(head: Token, root: Token) -> list[Token]:
+    """The name set off right after a coordinated description ("and Chile's negotiator, Marta Olmos,"),
+    whether the parser hung it on the description or on the first name of the list."""
+    own = [a for a in head.children if a.dep_ == "appos" and a.i > head.i]
+    if own:
+        return own
+    after = head.right_edge.i + 1
+    if after < len(head.doc) and head.doc[after].text == ",":
+        after += 1
+    return [a for a in root.children if a.dep_ == "appos" and a.left_edge.i == after]
 
 
 def _office_words(h: Token) -> str:

@@ -8,6 +8,7 @@
   pair or group mentioned.
 - "the Russian leader", "the U.S. president": the latest person of that country; "his Russian
   counterpart": a person of that country (or of another country than his) who is not him.
+- "the group", "the bloc", "the agency": the one organization named in the sentences before that fits.
 - "the two presidents", "both sides", "the two countries": the latest pair of actors mentioned together
   (a coordination, "Putin-Obama", or a meeting's participants the facts stage reported).
 """
@@ -178,6 +179,28 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
         if found:
             return [found]
     return []
+
+
+GENERIC_BODIES = ("group", "organization", "organisation", "bloc", "alliance", "body")
+
+
+def organization(r: Resolver, h: Token) -> list[str]:
+    """ "the group", "the bloc", "the agency": the one organization named in the sentences before that
+    fits: any, for a generic noun ("Amnesty International ... the group said"); one whose name or alias
+    ends with the noun otherwise ("the agency": the International Atomic Energy Agency). None when two
+    fit, or when the noun has a modifier of its own ("the Palestinian group", "a group of lawyers")."""
+    if not h.is_lower or not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) or any(
+            c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in h.children):
+        return []
+    noun = h.lemma_.lower()
+
+    def fits(key: str) -> bool:
+        actor = r.actor(key)
+        ends = {name.split()[-1].lower() for name in (actor.label, *actor.aliases) if name.split()}
+        return actor.kind == "Organization" and (noun in GENERIC_BODIES or noun in ends)
+
+    found = {keys[0] for _, keys in _before(r, h, persons=False) if fits(keys[0])}
+    return list(found) if len(found) == 1 else []
 
 
 def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:

@@ -43,6 +43,7 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
         scope = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS
                  and any(_actor_in(g, key_at) for g in c.children if g.dep_ == "pobj")]
         named = key_at[tok.i] is not None  # "Chechens", "Kurds": a people named by an entity
+        named = named or _proper_name_before(tok)  # "M23 rebels", "Houthi fighters": a movement's own name
         if not (modifiers or scope or named):
             continue
         left = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in _MODIFIER_DEPS)])
@@ -116,3 +117,15 @@ def named_as_such(tok: Token, heads: set[str], owner: str | None,
     if owner:
         actor.member_of.add(owner)
     return actor, left, tok.i + 1
+
+
+def _proper_name_before(tok: Token) -> bool:
+    """The plural noun follows a name of its own that no actor was found for ("M23 rebels", "Houthi
+    fighters"): with digits, or capitalized inside its sentence as a proper noun or an acronym."""
+    if tok.i == 0:
+        return False
+    c = tok.doc[tok.i - 1]
+    if c.head != tok or c.dep_ != "compound":
+        return False
+    return any(ch.isdigit() for ch in c.text) or (
+        c.text[:1].isupper() and c.i > c.sent.start and (c.pos_ == "PROPN" or c.text.isupper()))

@@ -65,8 +65,10 @@ def title_spans(doc: Doc, lex: Lexicon) -> list:
     out = []
     for span in spans:
         start = span.start
-        while start > 0 and doc[start - 1].text.title() in lex.title_modifiers:
-            start -= 1
+        while start > 0 and (doc[start - 1].text.title() in lex.title_modifiers or (
+                start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+                and doc[start - 2].text.title() in lex.title_modifiers)):  # "Vice-President"
+            start -= 2 if doc[start - 1].text == "-" else 1
         out.append(doc[start:span.end])
     return out
 
@@ -103,11 +105,16 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
     actors: dict[str, Actor] = {}
     people: list[tuple[list[str], int, int]] = []
     person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.pos_ == "PROPN"}
+    dateline = datelines(doc)
     for ent in doc.ents:
         if ent.label_ not in _ENT_KINDS or any(taken[ent.start:ent.end]):
             continue
         s, e = _trim(doc, ent.start, ent.end, lex, in_title)
         label_ = ent.label_
+        filed = s < e and all(i in dateline for i in range(s, e)) and label_ in ("ORG", "GPE", "LOC", "FAC") \
+            and not _in_brackets(doc, s, dateline)  # "(Reuters)": the agency that filed it, no place
+        if filed:
+            label_ = "GPE"  # "JOHANNESBURG (Reuters) —" tagged ORG: the place it was filed from
         if label_ in ("ORG", "GPE") and s < e and (
                 (s > 0 and in_title[s - 1]) or doc[e - 1].text in person_words
                 or _apposed_to_title(doc[s:e], in_title)):
@@ -127,10 +134,15 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         if label_ == "PERSON":
             people += [([t.text for t in doc[a:b] if not t.is_punct], a, b) for a, b in _coordinated(doc, s, e)]
             continue
-        label = doc[s:e].text
+        label = doc[s:e].text.title() if filed and doc[s:e].text.isupper() else doc[s:e].text
         key = slug(label)
         actors.setdefault(key, Actor(key, label, _ENT_KINDS[label_], {label}))
         found.append(Found(s, e, key, "entity"))
+    for s, e in _filed_from(doc, dateline, taken):  # "MONTEVIDEO (Reuters) —" the tagger left unnamed
+        label = doc[s:e].text.title()
+        actors.setdefault(slug(label), Actor(slug(label), label, "Place", {label}))
+        found.append(Found(s, e, slug(label), "entity"))
+        taken[s:e] = [True] * (e - s)
     people += _titled_names(doc, titles, taken, people, found)
     known = {}  # people the lexicon named in this document, by their full name as written: (key, first token)
     for f in found:
@@ -148,6 +160,52 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
             if parent and parent not in actors and parent in lex.actors:
                 actors[parent] = copy(lex.actors[parent])
     return sorted(found, key=lambda f: f.start), actors
+
+
+_DASHES = ("—", "–", "--", "-")
+
+
+def datelines(doc: Doc) -> set[int]:
+    """Tokens of datelines: a paragraph opening with a place in capitals ("JEDDAH, Saudi Arabia —",
+    "BEIJING (Reuters) -") up to the dash."""
+    out: set[int] = set()
+    starts = True  # the token opens a line: the first, or the one after a line break
+    for tok in doc:
+        opens, starts = starts, "\n" in tok.text or "\n" in tok.whitespace_
+        if not opens or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
+            continue
+        for j in range(tok.i + 1, min(tok.i + 10, len(doc))):
+            if doc[j].text in _DASHES:
+                out |= set(range(tok.i, j + 1))
+                break
+            if "\n" in doc[j].text:
+                break
+    return out
+
+
+def _in_brackets(doc: Doc, s: int, dateline: set[int]) -> bool:
+    """Token s follows an opening bracket of its dateline: "VIENNA (Alpine News Agency) —"."""
+    i = s - 1
+    while i in dateline and doc[i].text != ")":
+        if doc[i].text == "(":
+            return True
+        i -= 1
+    return False
+
+
+def _filed_from(doc: Doc, dateline: set[int], taken: list[bool]) -> list[tuple[int, int]]:
+    """The place name opening each dateline, in capitals ("RIO DE JANEIRO (Reuters) —"), where no
+    other name was found."""
+    out = []
+    for i in sorted(dateline):
+        if i - 1 in dateline:
+            continue
+        e = i
+        while e in dateline and doc[e].is_upper and doc[e].is_alpha:
+            e += 1
+        if e > i and not any(taken[i:e]):
+            out.append((i, e))
+    return out
 
 
 def _other_first_name(doc: Doc, span, actor: Actor, lex: Lexicon, in_title: list[bool]) -> bool:

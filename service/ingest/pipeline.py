@@ -25,7 +25,7 @@ from pyoxigraph import NamedNode
 from .. import iris, vocab
 from ..errors import DocumentError, KgqaError
 from ..model import Document, Extraction, Fact
-from ..sources import list_sources
+from ..read.sources import list_sources
 from ..store.base import Store, graph_quads
 from . import clean, graph, lexicon, nlp, read
 from .actors import Resolver

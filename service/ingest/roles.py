@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
 
 from ..model import Fact, Span
 from .mentions import apposed, title_spans
@@ -110,6 +111,17 @@ def find(r: Resolver) -> list[Fact]:
             last += 1
         lo = min(org_start if org else tok.i, person)
         emit(r.key_at[person], doc[tok.i:tok.i + 1], org, lo, max(last, tok.i) + 1, name=held.pop())
+    for tok in doc:  # "X, the diplomat who chairs the alliance", "X heads the agency": the office a verb holds
+        name = _OFFICE_VERBS.get(tok.lemma_.lower())
+        if name is None or tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP"):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        orgs = r.refers(obj) if obj is not None else []
+        if len(orgs) != 1 or r.actor(orgs[0]).kind not in _OFFICE_BODIES:
+            continue
+        for holder, at in _office_holders(r, tok):
+            lo, hi = min(at, tok.i), max(obj.right_edge.i, at)
+            emit(holder, doc[tok.i:tok.i + 1], orgs[0], lo, hi + 1, name=name)
     for tok in doc:  # copulas
         if tok.lemma_ not in _COPULAS:
             continue
@@ -130,27 +142,48 @@ def find(r: Resolver) -> list[Fact]:
     return facts
 
 
+_OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present tense: holds it now
+_OFFICE_BODIES = ("Organization", "Government", "Group")
+
+
+def _office_holders(r: Resolver, verb: Token) -> list[tuple[str, int]]:
+    """Who holds the office a verb names: its subject, or for a relative clause the person it describes
+    ("Tevita Maka, the Tongan diplomat who chairs ..."); (key, token) pairs."""
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        people = [noun, *apposed(noun)] + ([noun.head] if noun.dep_ == "appos" else [])
+    else:
+        people = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [(k, p.i) for p in people if r.key_at[p.i] and r.is_person(k := r.key_at[p.i])]
+
+
 def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
     whole = " ".join(title.text.split()).lower()
     if whole in canon:
         return canon[whole]
-    words = [t.text for t in title]
-    mods = []
-    while words and words[0].title() in modifiers and " ".join(words).lower() not in canon:
-        mods.append(words.pop(0).title())
-    core = canon.get(" ".join(words).lower(), " ".join(words))
-    return " ".join([*mods, core])
+    rest, mods = title, []
+    while len(rest) and rest[0].text.title() in modifiers and " ".join(rest.text.split()).lower() not in canon:
+        mods.append(rest[0].text.title())
+        rest = rest[2:] if len(rest) > 1 and rest[1].text == "-" else rest[1:]  # "vice-president"
+    core = " ".join(rest.text.split())
+    return " ".join([*mods, canon.get(core.lower(), core)])
 
 
 def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
     """An organization or country named just before a title: 'Russian', 'U.S.', "Russia's",
     'State Department'."""
     i = start - 1
+    while i >= max(0, start - 2) and r.doc[i].is_lower and r.doc[i].dep_ in ("compound", "amod") \
+            and r.doc[i].head.i >= start:
+        i -= 1  # "the EU's climate envoy", "Brazil's lead negotiator": past the words of the office
     if i >= 0 and r.doc[i].tag_ == "PRP$" and r.doc[i].lower_ in ("its", "their"):  # "Its director general"
         keys = r.refers(r.doc[i])
         return (i, keys[0]) if len(keys) == 1 else (start, None)
     if i >= 0 and r.doc[i].tag_ == "POS":
         i -= 1
+    if i >= 0 and not r.key_at[i] and r.doc[i].pos_ == "NOUN":  # "the agency's director general": its referent
+        keys = r.refers(r.doc[i])
+        return (i, keys[0]) if len(keys) == 1 else (start, None)
     if i < 0 or not r.key_at[i]:
         return start, None
     first = i
@@ -168,7 +201,9 @@ def _org_near(r: Resolver, title: TokenSpan) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ in _ORG_PREPS:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    keys = r.refers(obj) or [r.key_at[t.i] for t in obj.subtree if r.key_at[t.i]]
+                    keys = r.refers(obj)
+                    if not keys and obj.pos_ != "PROPN":  # "of the Russian foreign ministry": Russia's; not
+                        keys = [r.key_at[t.i] for t in obj.subtree if r.key_at[t.i]]  # another name's "of Iran"
                     if keys:
                         return keys[0]
     return None

@@ -1,7 +1,7 @@
 """Whole-document extraction in worker processes, for ingest with INGEST_PROCESSES > 1.
 
 Each worker runs everything for a few documents at a time (clean, nlp, actors, facts, graph quads):
-the paragraphs of those documents go through spaCy as one stream (docs/performance.md), and each
+the paragraphs of those documents go through spaCy as one stream (docs/ingest-speed.md), and each
 document's graph comes back as N-Quads bytes, which the store bulk-loads natively. The main process
 only writes graphs to the store; documents come back in input order, each extracted exactly as with
 one process, so the graph is the same.
@@ -30,7 +30,7 @@ from multiprocessing.connection import wait
 from ..errors import ConfigError, KgqaError
 from ..model import Document
 
-CHUNK_DOCS = 16  # documents per job, at most: their paragraphs fill spaCy's batches (docs/performance.md)
+CHUNK_DOCS = 16  # documents per job, at most: their paragraphs fill spaCy's batches (docs/ingest-speed.md)
 TAIL_DOCS = 4  # documents per job, at least, as the ingest nears its end: a short tail while others idle
 AHEAD = 2  # jobs queued to a worker: the next is there when it finishes one
 BUFFERED = 64  # finished jobs the caller has not taken yet, at most, before more are handed out

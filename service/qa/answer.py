@@ -12,11 +12,11 @@ import threading
 from pyoxigraph import NamedNode
 from rapidfuzz import fuzz, process
 
-from .. import sources as sources_mod
 from ..errors import BadRequest, QuestionTooLong, UnsupportedQuestion
+from ..read import sources as sources_mod
 from ..store.base import Store
+from . import background, lexicon, linking, parse, render
 from . import facts as facts_mod
-from . import lexicon, linking, parse, render
 from .plans import NoAnswer, Plan, make_plans
 from .templates import BY_ID, CATALOGUE
 from .wording import conflicts_of, matches_words, mentions_any, stem
@@ -158,40 +158,22 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     is not run: no answer, and the SPARQL it would have shown."""
     template = BY_ID[plan.template]
     indexed = not plain and getattr(index, "holder_keys", False)  # the holder index: the same rows, sooner
-    rows, shown, capped = [], [], False
     sets = plan.binding_sets()
     if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only
         if "actor" in plan.bindings:  # each pass found nothing: run() below shows none of them
             return [], "", False
         return [], "\n".join(template.prepare(store, b, limit=limit and limit + 1, index=index)[1] for b in sets), False
-    found_by: dict[str, set[int]] = {}  # fact -> the named actors (binding sets) that found it
     for broad in (False, True) if template.reaches else (False,):
-        for n, bindings in enumerate(sets):
-            found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1, index=index,
-                                         indexed=indexed)
-            if limit and len(found) > limit:  # one row more than the bound tells there were more
-                capped, found = True, found[:limit]
-            rows += found
-            shown.append(sparql)
-            for row in found:
-                if "fact" in row:
-                    found_by.setdefault(row["fact"].value, set()).add(n)
+        rows, shown, capped, found_by = _search(store, template, sets, broad=broad, limit=limit, index=index,
+                                                indexed=indexed)
         if rows or "actor" not in plan.bindings:
             break
-        shown = []
+        shown = []  # an actor's passes that found nothing are not shown (as when cut short by a look-up)
     sparql = "\n".join(shown)
-    key = "doc" if plan.template == "sources" else "fact"
-    reach: dict[str, int] = {}
-    for row in rows:
-        r = max(int(row[n].value) for n in ("reach", "reach2") if n in row) if ("reach" in row) else 1
-        iri = row[key].value
-        reach[iri] = min(reach.get(iri, r), r)
     texts = _Texts(store)
     if plan.template == "sources":
         return source_answers(texts, rows, plan, link_root), sparql, capped
-    if len(sets) > 1:  # "X and Y": what they hold together, or else what each holds
-        together = {iri for iri, by in found_by.items() if len(by) == len(sets)}
-        reach = {iri: r for iri, r in reach.items() if iri in together} if together else reach
+    reach = _reach(rows, found_by, len(sets))
     nearest = min(reach.values(), default=1)
     chosen = [iri for iri, r in reach.items() if r == nearest]
     if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them
@@ -209,10 +191,14 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     records = facts_mod.load(store, chosen, label)
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = _same_documents(store, records, plan)
-    kept = [] if plan.need_words else [rec for rec in records.values() if _fits(rec, plan)]
-    if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
-        texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
-        kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]
+    kept = _fitting(records, plan, texts)
+    if kept and not background.dated(plan):  # recalled history gives way to the events reported
+        current = [rec for rec in kept if not background.is_background(rec)]
+        if not current and plan.asked and template.reaches and nearest == 1:  # their leaders' news, if any
+            current, level = _current_widened(store, template, plan, texts, label, limit=limit, index=index,
+                                              indexed=indexed, load_at_most=load_at_most)
+            nearest = level if current else nearest
+        kept = current or kept
     if plan.verb:  # the question's own verb first; a verb that names no kind ("reaffirm") keeps only its facts
         same = [rec for rec in kept if rec.first("verb") == plan.verb]
         kept = same if plan.only_verb else same + [rec for rec in kept if rec.first("verb") != plan.verb]
@@ -243,6 +229,62 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
                                 -len({p["source"]["id"] for p in a["provenance"]}),
                                 a["provenance"][0]["source"]["id"], a["provenance"][0]["start"], a["fact"]))
     return answers[:MAX_ANSWERS], sparql, capped
+
+
+def _fitting(records: dict, plan: Plan, texts: _Texts) -> list[facts_mod.FactRecord]:
+    """The records that fit the question's words, in their content or else in their passages."""
+    kept = [] if plan.need_words else [rec for rec in records.values() if _fits(rec, plan)]
+    if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
+        texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
+        kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]
+    return kept
+
+
+def _search(store: Store, template, sets: list[dict], *, broad: bool, limit: int | None, index, indexed: bool,
+            down: bool = False):
+    """The rows of the template for each binding set, the SPARQL shown, whether a query stopped at
+    `limit`, and for each fact the binding sets (named actors) that found it."""
+    rows, shown, capped, found_by = [], [], False, {}
+    for n, bindings in enumerate(sets):
+        found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1, index=index,
+                                     indexed=indexed, down=down)
+        if limit and len(found) > limit:  # one row more than the bound tells there were more
+            capped, found = True, found[:limit]
+        rows += found
+        shown.append(sparql)
+        for row in found:
+            if "fact" in row:
+                found_by.setdefault(row["fact"].value, set()).add(n)
+    return rows, shown, capped, found_by
+
+
+def _reach(rows: list, found_by: dict[str, set[int]], sets: int) -> dict[str, int]:
+    """Each fact's reach: 1 held by the actor asked about, 2 by one it leads or that leads it (a role)."""
+    reach: dict[str, int] = {}
+    for row in rows:
+        r = max(int(row[n].value) for n in ("reach", "reach2") if n in row) if ("reach" in row) else 1
+        iri = row["fact"].value
+        reach[iri] = min(reach.get(iri, r), r)
+    if sets > 1:  # "X and Y": what they hold together, or else what each holds
+        together = {iri for iri, by in found_by.items() if len(by) == sets}
+        reach = {iri: r for iri, r in reach.items() if iri in together} if together else reach
+    return reach
+
+
+def _current_widened(store: Store, template, plan: Plan, texts: _Texts, label, *, limit, index, indexed,
+                     load_at_most: int) -> tuple[list[facts_mod.FactRecord], int]:
+    """When all the actors asked about hold is background: the fitting facts of those their roles reach,
+    up (a leader's country) or down (a country's leaders), told in documents naming the actors asked
+    about, and not background themselves."""
+    rows, _, _, found_by = _search(store, template, plan.binding_sets(), broad=True, limit=limit, index=index,
+                                   indexed=indexed, down=True)
+    reach = {iri: r for iri, r in _reach(rows, found_by, len(plan.binding_sets())).items() if r > 1}
+    if not reach:
+        return [], 1
+    level = min(reach.values())
+    iris = sorted(iri for iri, r in reach.items() if r == level)[:load_at_most]  # whatever order found in
+    records = _same_documents(store, facts_mod.load(store, iris, label), plan)
+    return [rec for rec in _fitting(records, plan, texts) if not background.is_background(rec)], level
 
 
 _MENTIONED_IN = """PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>

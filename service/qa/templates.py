@@ -134,34 +134,35 @@ class Template:
         return True
 
     def run(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
-            index=None, indexed: bool = False) -> tuple[list[dict[str, Term]], str]:
+            index=None, indexed: bool = False, down: bool = False) -> tuple[list[dict[str, Term]], str]:
         """Rows of the query with `bindings`, and the query as it ran (parameters shown bound).
         broad: #reach also follows roles (officials of a country, a leader's country). limit: at most
         that many rows, the first the engine finds (no ORDER BY, so it stops there: on a large graph a
         frequent actor's facts are thousands, each a look-up). index: the store's name index
         (service/qa/linking.py), which knows the roles and governments a reach follows. indexed: read
         the holder index for #held lines (the caller knows the store has it); the query shown is the
-        plain one, whose rows these are (the same on every store, and what a reader can run anywhere)."""
-        query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed)
+        plain one, whose rows these are (the same on every store, and what a reader can run anywhere).
+        down: a broad #reach-up also goes down to those holding a role in the actor (a country's leaders)."""
+        query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed, down=down)
         rows = store.select(shown) if self.values else store.select(query, bindings)
         if indexed and limit and len(rows) >= limit and _APART in query:
             # the joined form (#apart) found as many rows as the bound: which come first is the plain order's
             query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed,
-                                        join=False)
+                                        down=down, join=False)
             rows = store.select(shown) if self.values else store.select(query, bindings)
         if indexed:
-            shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index)[1]
+            shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, down=down)[1]
         return rows, shown
 
     def prepare(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
-                index=None, indexed: bool = False, join: bool = True) -> tuple[str, str]:
+                index=None, indexed: bool = False, down: bool = False, join: bool = True) -> tuple[str, str]:
         """The query run() runs (parameters left to bind) and the query as shown (parameters bound).
         join: with `indexed`, #apart blocks as joined subqueries (else plain lines)."""
         unknown = set(bindings) - set(self.parameters)
         if unknown:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
         query = self.query(set(bindings), broad=broad, macros=False)
-        query = _bound_reach(query, store, bindings, broad, index, indexed=indexed, join=join)
+        query = _bound_reach(query, store, bindings, broad, index, indexed=indexed, down=down, join=join)
         query = within_one_document(query)
         if limit:
             query = f"{query.rstrip()}\nLIMIT {int(limit)}\n"
@@ -244,10 +245,11 @@ def _apart(query: str, joined: bool) -> str:
 
 
 def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool, index=None,
-                 few: int | None = FEW, indexed: bool = False, join: bool = True) -> str:
+                 few: int | None = FEW, indexed: bool = False, down: bool = False, join: bool = True) -> str:
     """Macro lines whose actor is bound become VALUES blocks of the actors within its reach (more than
     `few` of them: a FILTER on the template's own matches); #held lines read the holder index when
-    `indexed`, and #apart blocks are joined then, when `join` (see the module's docstring)."""
+    `indexed`, and #apart blocks are joined then, when `join` (see the module's docstring); `down`:
+    #reach-up lines reach down as #reach lines do."""
     query = _apart(query, indexed and join)
     def held(match: re.Match) -> str:
         pad, up, fact, kind, prop, a, b, r = match.groups()
@@ -255,7 +257,7 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
         typed = "" if up else f"{pad}{fact} a {kind} .\n"
         name = _kind_name(kind, bindings)
         if indexed and name and isinstance(bindings.get(a), NamedNode):
-            found = reach(store, bindings[a], broad, down=not up, index=index)
+            found = reach(store, bindings[a], broad, down=down or not up, index=index)
             if up or few is None or len(found) <= few:
                 keys = " ".join(f"({holder_key(t.value, name)} {t} {n})" for t, n in found.items())
                 return f"{pad}VALUES (?kgqaKey_{b} ?{b} ?{r}) {{ {keys} }}\n{pad}{fact} kg:holderKey ?kgqaKey_{b} ."
@@ -265,7 +267,7 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
         pad, macro, a, b, r = match.groups()
         if a not in bindings:
             return _expand(match.group(0), broad)
-        found = reach(store, bindings[a], broad and macro != "same", down=macro == "reach", index=index)
+        found = reach(store, bindings[a], broad and macro != "same", down=down or macro == "reach", index=index)
         if few is not None and len(found) > few and macro != "reach-up":  # many: tested on the template's own matches
             # (a verb, a recipient), not joined; joint facts (reach-up) join both sides' VALUES
             near = ", ".join(str(t) for t, n in found.items() if n == 1)

@@ -40,7 +40,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import errors
-from ..memory import limit_arenas
+from ..memory import limit_arenas, worker_arenas
 from .checkpoints import Checkpoints
 from .limits import Job, run_light, timeout_message
 from .queue import AloneGate, SlotQueue
@@ -146,7 +146,8 @@ class WorkerPool:
         and unlike multiprocessing's spawn, it never re-imports the caller's __main__), and the thread
         that reads its answers."""
         mine, theirs = socket.socketpair()
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
+        env = worker_arenas(dict(os.environ, PYTHONPATH=os.pathsep.join(
+            filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))), self.size)
         process = subprocess.Popen([sys.executable, "-m", "service.sparql.worker", str(theirs.fileno()),
                                     str(self.size), str(self.max_memory)],
                                    pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL)

@@ -131,7 +131,7 @@ class Store(ABC):
 
     def dump_to(self, output: BinaryIO, media_type: str, graph: NamedNode | None = None) -> None:
         """Write what dump() returns into a binary file object. Stores that can write as they read
-        override it, so that a large dump never sits whole in memory (service.dumps streams it)."""
+        override it, so that a large dump never sits whole in memory (service.read.dumps streams it)."""
         output.write(self.dump(media_type, graph))
 
     def select_dataset(self, query: str) -> list[dict[str, Term]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask
 
 from .. import settings as settings_mod
-from ..stats import StoreStats
+from ..read.stats import StoreStats
 from ..store import open_store
 
 
@@ -21,19 +21,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["kgqa.store"] = store
     app.extensions["kgqa.stats"] = StoreStats(store)
 
-    from . import errors, health, negotiate, sources
+    from . import ask, cors, dataset, entities, errors, health, ingest, negotiate, openapi, pages, sources, sparql
 
     errors.register(app)
     negotiate.register(app)
-    for module in (health, sources):
-        app.register_blueprint(module.bp)
-    for name in ("ask", "sparql", "entities", "dataset", "ingest", "pages", "cors", "openapi"):  # built on the skeleton
-        try:
-            module = __import__(f"{__name__}.{name}", fromlist=["bp"])
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{name}":
-                raise
-            continue
+    for module in (health, sources, ask, sparql, entities, dataset, ingest, pages, cors, openapi):
         app.register_blueprint(module.bp)
     from .fastpath import SparqlFastPath
 

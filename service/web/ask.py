@@ -6,12 +6,12 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, jsonify, request
 
-from .. import browse
-from .. import sources as sources_mod
 from ..errors import BadRequest, KgqaError, QuestionTooLong, UnsupportedQuestion
 from ..qa.answer import ask as answer
 from ..qa.answer import warm
 from ..qa.templates import BY_ID, CATALOGUE
+from ..read import browse
+from ..read import sources as sources_mod
 from . import get_store
 from .pages import html, wants_html
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 
-from .. import dumps, iris, void
-from .. import sources as sources_core
+from .. import iris
 from ..errors import NotReady
+from ..read import dumps, void
+from ..read import sources as sources_core
 from . import get_store
 from .errors import error_response
 from .negotiate import best

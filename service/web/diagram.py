@@ -11,7 +11,7 @@ COLOURS = {"met": "#1d4ed8", "agreed": "#15803d", "disagreed": "#b91c1c"}
 
 def ego(label: str, links: list[dict], href) -> dict | None:
     """{width, height, centre, nodes: [{x, y, label, href, anchor}], edges: [{x1, y1, x2, y2, colour,
-    dash, relation}]} for `links` (from service.actors.profile); None when there is nothing to draw."""
+    dash, relation}]} for `links` (from service.read.actors.profile); None when there is nothing to draw."""
     shown = links[:SHOWN]
     if not shown:
         return None

@@ -9,8 +9,9 @@ import re
 
 from flask import Blueprint, current_app, render_template, url_for
 
-from .. import actors, dumps, iris, linked
+from .. import iris
 from ..errors import NotFound
+from ..read import actors, dumps, linked
 from . import diagram, get_store
 from .dataset import choose, rdf_response
 

@@ -1,4 +1,4 @@
-"""GET /healthz: the service is up and what the store holds (counts cached: service/stats.py)."""
+"""GET /healthz: the service is up and what the store holds (counts cached: service/read/stats.py)."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify

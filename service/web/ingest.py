@@ -25,7 +25,6 @@ from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import iris
-from .. import sources as core
 from ..errors import (
     BadRequest,
     DocumentError,
@@ -36,6 +35,7 @@ from ..errors import (
     WriteRefused,
 )
 from ..ingest import read
+from ..read import sources as core
 from . import get_store
 from .errors import error_response
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from .. import dumps
-from ..actors import KINDS
+from ..read import dumps
+from ..read.actors import KINDS
 from ..sparql.query import GRAPH_TYPES, RESULT_TYPES
 
 bp = Blueprint("openapi", __name__)
@@ -67,7 +67,7 @@ def _path(name: str, description: str) -> dict:
 
 
 def _format(*types: str) -> dict:
-    """?format=, one of the names of these media types (service/dumps.py)."""
+    """?format=, one of the names of these media types (service/read/dumps.py)."""
     names = [n for n, t in dumps.BY_NAME.items() if t in types]
     return _query("format", "The RDF format, instead of Accept", {"type": "string", "enum": names})
 

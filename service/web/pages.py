@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, render_template, request
 
-from .. import browse
 from ..qa.templates import CATALOGUE
+from ..read import browse
 from . import get_store
 
 bp = Blueprint("pages", __name__)
@@ -46,8 +46,8 @@ def actors():
     """The actors, searchable by name and kind, a page at a time: HTML for a browser, else JSON."""
     from flask import jsonify
 
-    from .. import actors as core
     from ..errors import BadRequest
+    from ..read import actors as core
 
     name, kind = request.args.get("q", ""), request.args.get("kind", "")
     if kind and kind not in core.KINDS:

@@ -13,9 +13,9 @@ from bisect import bisect_right
 from flask import Blueprint, Response, jsonify, render_template, request
 from markupsafe import Markup, escape
 
-from .. import browse, dumps
-from .. import sources as core
 from ..ingest import clean
+from ..read import browse, dumps
+from ..read import sources as core
 from . import get_store
 from .dataset import graph_response
 from .negotiate import best

@@ -1,4 +1,4 @@
-"""The README's chart: every ratio against its goal, and /ask p95 per template by graph size."""
+"""The benchmark chart (docs/bench.png): every ratio against its goal, and /ask p95 per template by size."""
 from __future__ import annotations
 
 import textwrap

@@ -127,7 +127,7 @@ def line(figure: Figure) -> str:
 
 
 def markdown(results: dict) -> str:
-    """The README table, from a results document (so the table can be rebuilt from the JSON)."""
+    """The table of docs/performance.md, from a results document (so the table can be rebuilt from the JSON)."""
     rows = ["| section | size | figure | value | baseline | baseline value | ratio | goal | |",
             "|---|---|---|---|---|---|---|---|---|"]
     for f in results["figures"]:

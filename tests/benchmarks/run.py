@@ -3,7 +3,7 @@
     python -m tests.benchmarks.run [--quick] [--sizes 10k,100k] [--only ingest|scale] [--publish]
 
 --quick leaves out the 1 M-fact size. --publish also copies the results to docs/bench-latest.json,
-draws docs/bench.png and rewrites the table between the bench markers of README.md. Stores are
+draws docs/bench.png and rewrites the table between the bench markers of docs/performance.md. Stores are
 built under var/bench/run-PID/ and removed at the end (--keep keeps them); results go to bench-results/.
 All traffic stays on 127.0.0.1.
 """
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated sizes among 10k,100k,1M")
     parser.add_argument("--only", choices=["ingest", "scale"], help="run one section")
     parser.add_argument("--docs", type=int, default=500, help="documents in the ingest corpus (>= 500)")
-    parser.add_argument("--publish", action="store_true", help="update docs/ and the README table")
+    parser.add_argument("--publish", action="store_true", help="update docs/ and the table of docs/performance.md")
     parser.add_argument("--keep", action="store_true", help="keep the stores under var/bench/run-PID/")
     parser.add_argument("--publish-from", metavar="JSON", help="publish a results file of an earlier run, run nothing")
     args = parser.parse_args(argv)
@@ -179,8 +179,8 @@ def publish(document: dict, png: Path) -> None:
     docs.mkdir(exist_ok=True)
     (docs / "bench-latest.json").write_text(json.dumps(document, indent=2) + "\n")
     shutil.copy(png, docs / "bench.png")
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
+    page = ROOT / "docs" / "performance.md"
+    text = page.read_text(encoding="utf-8")
     if START in text and END in text:
         head, rest = text.split(START, 1)
         _, tail = rest.split(END, 1)
@@ -188,10 +188,10 @@ def publish(document: dict, png: Path) -> None:
         stamp = (f"Run of {document['started']} ({'quick' if document['quick'] else 'full'}, "
                  f"{document['seconds'] / 60:.0f} min, {document['machine']['cpus']} cores, commit "
                  f"{git.get('commit', '?')}{' + uncommitted changes' if git.get('changed_files') else ''}):")
-        readme.write_text(f"{head}{START}\n{stamp}\n\n{markdown(document)}\n{END}{tail}", encoding="utf-8")
-        print("README table, docs/bench-latest.json and docs/bench.png updated")
+        page.write_text(f"{head}{START}\n{stamp}\n\n{markdown(document)}\n{END}{tail}", encoding="utf-8")
+        print("docs/performance.md table, docs/bench-latest.json and docs/bench.png updated")
     else:
-        print("README has no bench markers: table not written", file=sys.stderr)
+        print("docs/performance.md has no bench markers: table not written", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ def extract(doc, resolver, document: Document) -> list[Fact]:
         if any(not t.is_space for t in sent):
             reader.headline = sent.start_char < headline
             facts += reader.sentence(sent)
-    return facts
+    # "X spoke on Monday", with no quote found for it either: someone spoke, nothing said is reported
+    return [f for f in facts if not (f.kind == "Statement" and f.content is None and not f.recipient)]
 
 
 def _headline_end(document: Document) -> int:

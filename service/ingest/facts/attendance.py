@@ -28,7 +28,7 @@ PERSONAL_CONTACT = ("interview", "debate")
 VENUES = ("conference",)  # where things are said to the press
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
-                "co-host", "cohost", "leave", "wrap")
+                "co-host", "cohost", "leave", "wrap", "end", "complete", "finish", "begin", "start", "resume")
 # verbs whose object is a person spoken to, there with the subject ("asked Sharif during a meeting")
 ADDRESS_VERBS = ("ask", "tell", "urge", "warn", "assure", "press", "inform", "brief", "thank", "promise")
 # verbs that are a contact when their object is a person ("phoned Abbott", "called his counterpart")
@@ -148,9 +148,14 @@ def took_part(noun: Token) -> Token | None:
     if (head.lower_ not in HELD_PREPS + (("as",) if beside else ()) and not meal) \
             or head.head.pos_ not in ("VERB", "AUX"):
         return None
-    return head.head
+    verb = head.head
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECIDED_AT:
+        return verb.head  # "agreed to create a council in a meeting": the meeting is where they agreed
+    return verb
 
 
+# verbs of what is settled at a meeting: a setting told beside their to-clause is theirs
+DECIDED_AT = ("agree", "decide", "promise", "pledge", "vow", "resolve", "vote", "commit", "undertake")
 MOTION_VERBS = ("arrive", "come", "return", "step", "rise", "take")
 
 

@@ -169,7 +169,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject_of(head, depth + 1)
     if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not _has_object(head)):
         if pred.dep_ == "conj" and head.head != head and outer_conj(pred):
-            return subject_of(head.head, depth + 1)  # "Moscow fears [X's days are numbered] and is ..."
+            above = clause_above(head)  # "Moscow fears [X's days are numbered] and is ..."
+            return subject_of(above, depth + 1) if above is not None else (None, False)
         return subject_of(head, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -247,12 +248,35 @@ def outer_conj(conj: Token) -> bool:
     subj = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and not agrees(conj, subj):
         return True
+    if subj is not None and _names_again(conj, subj):
+        return True  # "said [developed countries had a duty] and accused them of ...": not their own act
+    if conj.tag_ == "VBD" and part.tag_ in ("VBZ", "VBP") and part.dep_ in ("relcl", "ccomp"):
+        return True  # "rejected the demand for [the areas they control] and accused X": the past of the clause above
     finite = conj.tag_ in ("VBD", "VBZ", "VBP")
     if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in list(part.ancestors)[:2]) \
             and any(c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):
         return True  # "denied that Tehran [had sought] weapons and accused Israel", "said he hopes [files have
         # fallen] and urged": the simple past of a clause above
     return finite and part.tag_ in ("VB", "VBG") and part.dep_ in ("xcomp", "ccomp")
+
+
+_PLURAL_OBJECTS = ("them", "themselves")
+
+
+def _names_again(conj: Token, subj: Token) -> bool:
+    """The coordinated verb's object is a pronoun for the inner subject ("them" after "developed
+    countries"): the inner subject is not the one acting."""
+    obj = next((c for c in conj.children if c.dep_ in ("dobj", "dative")), None)
+    return obj is not None and obj.lower_ in _PLURAL_OBJECTS and subj.tag_ in ("NNS", "NNPS")
+
+
+def clause_above(tok: Token) -> Token | None:
+    """The nearest verb above a token's clause (through the nouns and prepositions a relative clause
+    hangs on): the clause a coordinated verb the parser hung inside belongs to."""
+    for up in tok.ancestors:
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+    return None
 
 
 def purpose_subject(pred: Token) -> Token | None:

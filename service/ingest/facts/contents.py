@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import CLAUSE_DEPS, OBJECT_DEPS, child, outer_conj, subtree_span
+from .clauses import CLAUSE_DEPS, OBJECT_DEPS, child, clause_above, outer_conj, subtree_span
 
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
@@ -15,7 +15,39 @@ ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
 SPEECH_PREPS = ("about", "on", "of", "over")  # "said in a statement", "told to reporters": not what
 
 
+def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
+    """ "warned in a joint statement released after the summit that a delay could ...": a that-clause the
+    parser hung inside a phrase after the verb, which has no clause of its own."""
+    for prep in (c for c in pred.children if c.dep_ == "prep" and c.i > pred.i):
+        for tok in prep.subtree:
+            mark = next((m for m in tok.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < tok.i), None)
+            if mark is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("acl", "relcl", "ccomp", "advcl"):
+                return mark.i + 1, tok.right_edge.i + 1
+    return None
+
+
 def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
+    span = _content_of(pred, anchor, speech)
+    return _before_outer_verb(pred, span) if span is not None else None
+
+
+def _before_outer_verb(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """The content up to a verb the parser coordinated inside it that is the subject's own next act
+    ("rejected the demand for the areas they control [and accused X of Y]": the accusation is not part
+    of what was rejected, clauses.outer_conj)."""
+    start, end = span
+    doc = pred.doc
+    for tok in doc[start:end]:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and start <= tok.head.i < end and outer_conj(tok) \
+                and clause_above(tok.head) in (pred, *pred.ancestors):
+            cut = tok.left_edge.i
+            while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            return start, cut
+    return span
+
+
+def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
     """Token range of what a predicate says, proposes, fears...: its that-/to-clause, else its object,
     else the object of an `on/about/to/...` preposition. `anchor` is the second word of a two-word
     trigger ("call for", "share view") whose own complement comes first."""
@@ -24,6 +56,8 @@ def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -
             continue
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
             obj = child(tok, "pobj", "pcomp")
+            if obj is not None and tok == anchor and _temporal(tok):
+                continue  # "spoke on Monday (about the drought)": when, not what about
             if obj is not None:  # "called on all sides [to exercise restraint]"
                 start, end = subtree_span(obj)
                 clause = [c for c in pred.children if c.dep_ in CLAUSE_DEPS and c.i >= end]
@@ -49,6 +83,13 @@ def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -
         if nxt is not None and child(pred, *OBJECT_DEPS) is None:
             return subtree_span(nxt)
     obj = child(pred, *OBJECT_DEPS)
+    if obj is None and anchor is None:
+        hung = _that_clause_in_phrase(pred)
+        if hung is not None:
+            return hung
+    late = _to_clause_after_time(pred) if obj is None and anchor is None else None
+    if late is not None:  # "vowed on Sunday [to cooperate]": the parser made the to-clause an adjunct
+        return late
     if obj is not None and obj != anchor:
         start, end = subtree_span(obj)
         for c in sorted(pred.children, key=lambda t: t.i):  # "views X as Y", "pledged X to Y"
@@ -70,6 +111,23 @@ def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -
                                                      if c.dep_ == "prep" and c.i > prep.i])
                 return obj.left_edge.i, end
     return None
+
+
+def _to_clause_after_time(pred: Token) -> tuple[int, int] | None:
+    """A to-clause hung on a verb as an adjunct when only a time stands between them ("vowed on Sunday
+    to cooperate", "agreed last week to resume"): what the verb vows or agrees to."""
+    if pred.pos_ != "VERB":
+        return None
+    clause = next((c for c in pred.children if c.dep_ == "advcl" and c.i > pred.i and c.left_edge.tag_ == "TO"
+                   and not any(m.dep_ == "mark" for m in c.children)), None)
+    if clause is None:
+        return None
+    timed = {t.i for c in pred.children if c.i > pred.i and (_temporal(c) or c.ent_type_ in ("DATE", "TIME"))
+             for t in c.subtree}
+    gap = range(pred.i + 1, clause.left_edge.i)
+    if not gap or any(i not in timed for i in gap):
+        return None
+    return clause.left_edge.i, clause.right_edge.i + 1
 
 
 def _clause_range(parts: list[Token]) -> tuple[int, int]:

@@ -140,9 +140,9 @@ class Meetings:
         people = self._participants(self.b.noun_holders(noun, subject_fallback=False))
         people += self._held_by(noun)  # "the call she had with Scholz": hers and his
         own = bool(people)  # participants named on the noun itself: "the Obama-Putin meeting"
-        people += self._participants([k for c in noun.children if c.dep_ == "prep" and c.lower_ in
-                                      ("with", "between", "among") for g in c.children if g.dep_ == "pobj"
-                                      for k in self.b.actors(g)])
+        people += self._participants([k for c in [*noun.children, *_sides_further(noun)] if c.dep_ == "prep"
+                                      and c.lower_ in ("with", "between", "among") for g in c.children
+                                      if g.dep_ == "pobj" for k in self.b.actors(g)])
         people += self._participants([k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
                                       for k in self.b.actors(g)])  # "a meeting of the Security Council"
@@ -372,6 +372,9 @@ class Meetings:
         fact.status, fact.negated = status, status == realis.NEGATED
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
+        verb = attendance.took_part(pred) if pred.pos_ == "NOUN" and not fact.time_text else None
+        if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
+            fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
         if not attendance.background(pred) and not status:  # later "the talks" mean one that took place
             self.current_before, self.current = self.current, fact
@@ -386,3 +389,19 @@ class Meetings:
 
     def add_participants(self, meeting: Fact, keys: list[str]) -> None:
         meeting.holders = list(dict.fromkeys(meeting.holders + keys))
+
+
+def _sides_further(noun: Token) -> list[Token]:
+    """ "between X and Y" the parser hung on a noun of the meeting's place ("talks at the headquarters of
+    the agency between X and Y"): the sides of the meeting, not of the agency. Followed down a chain of
+    at/in/of phrases whose nouns are no meeting or person themselves."""
+    out, tok = [], noun
+    for _ in range(4):
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "of")), None)
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None or obj.ent_type_ == "PERSON":
+            return out
+        out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+        tok = obj
+    return out
+

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from ..actors import hyphenated
-from . import kinds, qualifiers
+from . import attendance, kinds, qualifiers
 from .clauses import (
     agent_of,
     between,
@@ -258,6 +258,10 @@ class Builder:
         else:
             holders = self.actors(subj, strict=not lexical) if subj is not None else \
                 [k for o in between(pred) for k in self.actors(o)]
+            if subj is not None and holders:  # "Maka, Kroon and X warned": a list the parser cut in two subjects
+                listed = [k for c in pred.children if c.dep_ == "nsubj" and c != subj and c.i < subj.i
+                          for k in self.actors(c, strict=not lexical) if k not in holders]
+                holders = list(dict.fromkeys(listed + holders))
             if subj is None and not holders:
                 holders = [k for t in fronted_list(pred) for k in self.resolver.resolve(self.doc[t.i:t.i + 1])]
             if not holders and subj is not None and subj.dep_ == "dobj" and pred.dep_ == "acl":
@@ -285,6 +289,10 @@ class Builder:
             content = clause_around(pred, subj)  # "All of which, he said, would help"
         if not lexical and content is None:
             return None
+        if not lexical and obj is not None and obj.lemma_.lower() in attendance.MEASURES and any(
+                n.lemma_.lower() in self.resolver.lex.meeting_words for g in obj.children
+                if g.dep_ == "prep" and g.lower_ == "of" for n in g.children if n.dep_ == "pobj"):
+            return None  # "ended three days of talks": the meeting is the fact
         if lexical and trig.word == "deny" and (child(pred, "dative") is not None or self._withheld(pred, obj)):
             return None  # "denied Garland a hearing": withheld, nothing denied as untrue
         if lexical and not trig.speech and trig.fact_kind not in NOT_POSITIONS and (

@@ -4,6 +4,9 @@ three hours", "two days of talks", or the dateline that opens its sentence ("VIE
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.tokens import Token
 
 from ...model import Fact
@@ -22,12 +25,14 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     preps += list(verb.children) if verb is not None else []
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
+    preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+              if g.ent_type_ in DURATION_ENTS for t in g.children if t.dep_ == "prep"]  # "for an hour at X"
     for c in preps:
         obj = child(c, "pobj") if c.dep_ == "prep" else None
         if obj is None:
             continue
         if c.lower_ == "for" and obj.ent_type_ in DURATION_ENTS:
-            span = char_span(pred.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            span = char_span(pred.doc, obj.left_edge.i, _measure_end(obj))
             fact.duration_text = text_of(pred.doc, span)
             fact.duration = qualifiers.duration(fact.duration_text)
         elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
@@ -35,7 +40,7 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
             keys = resolver.resolve(noun_phrase(obj))
             if keys and resolver.actor(keys[0]).kind in PLACE_KINDS:
                 fact.place = keys[0]
-    measure = attendance.measured(pred) if pred.pos_ == "NOUN" else None
+    measure = (attendance.measured(pred) or _length_of(pred)) if pred.pos_ == "NOUN" else None
     if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
         fact.duration_text = text_of(pred.doc, span) if span else None
@@ -48,18 +53,74 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
                            for k in resolver.resolve(noun_phrase(p))[:1]
                            if resolver.actor(k).kind in PLACE_KINDS), None)
     if fact.place is None and not attendance.remote(pred):
-        fact.place = dateline_place(pred.sent, resolver)  # "VIENNA (Reuters) - Iran and the IAEA met ..."
+        fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
+
+
+LENGTH_UNITS = ("minute", "hour", "day", "week")
+
+
+def _length_of(noun: Token) -> Token | None:
+    """ "three hours of talks", whatever verb holds them ("followed three hours of talks"): their length."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in LENGTH_UNITS:
+        return None
+    return head.head if head.head.ent_type_ in DURATION_ENTS else None
+
+
+def _measure_end(obj: Token) -> int:
+    """Where a length ends: "45 minutes", not "45 minutes at the convention centre" (a place of its own)."""
+    ends = [obj.i] + [t.right_edge.i for t in obj.rights if t.dep_ not in ("prep", "relcl", "acl", "punct", "cc")
+                      and not (t.dep_ == "conj" and t.ent_type_ not in DURATION_ENTS)]
+    return max(ends) + 1
 
 
 def dateline_place(sent, resolver) -> str | None:
-    """The place of a dateline that opens the meeting's sentence: where the reported events were."""
+    """The place of a dateline that opens the meeting's sentence, or ends just before it (the parser
+    may cut "VIENNA (Reuters) —" off as a sentence of its own): where the reported events were."""
     in_dateline = getattr(resolver, "in_dateline", None)
-    if in_dateline is None or not in_dateline(sent.start):
+    if in_dateline is None:
         return None
-    end = sent.start
-    while end < sent.end and in_dateline(end):
-        end += 1
-    for m in resolver.mentions_in(sent.doc[sent.start].idx, sent.doc[end - 1].idx + 1):
+    if in_dateline(sent.start):
+        start = end = sent.start
+        while end < sent.end and in_dateline(end):
+            end += 1
+    elif sent.start > 0 and in_dateline(sent.start - 1):
+        start = end = sent.start
+        while start > 0 and in_dateline(start - 1):
+            start -= 1
+    else:
+        return None
+    doc = sent.doc
+    for m in resolver.mentions_in(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)):
         if resolver.actor(m.actor).kind == "Place":
             return m.actor
     return None
+
+
+LEAD_PARAGRAPHS = 3  # the paragraphs of wire copy that report the dateline's events
+RECENT_DAYS = 7
+
+
+def lead_place(fact: Fact, pred: Token, resolver) -> str | None:
+    """A meeting told in the first paragraphs of an article that opens with a dateline, with no time or a
+    time of the days before publication: at the dateline's place ("BRUSSELS (Reuters) — ... The two
+    ministers held two days of talks"). Later paragraphs tell background, elsewhere."""
+    in_dateline = getattr(resolver, "in_dateline", None)
+    document = getattr(resolver, "document", None)
+    doc = pred.doc
+    if in_dateline is None or document is None or not len(doc) or not in_dateline(0):
+        return None
+    if fact.time_text and not _recent(fact.date, document.published):
+        return None
+    if len(re.findall(r"\n\s*", doc.text[:pred.idx])) >= LEAD_PARAGRAPHS:
+        return None
+    return dateline_place(doc[0].sent, resolver)
+
+
+def _recent(day: str | None, published: str | None) -> bool:
+    try:
+        gap = dt.date.fromisoformat((published or "")[:10]) - dt.date.fromisoformat((day or "")[:10])
+    except ValueError:
+        return False
+    return 0 <= gap.days <= RECENT_DAYS
+

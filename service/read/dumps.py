@@ -14,9 +14,9 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad
 
-from .errors import BadRequest
+from ..errors import BadRequest
+from ..store.base import Store
 from .linked import FORMATS, prefixes, serialize_triples
-from .store.base import Store
 
 # ?format= names, for links and people without an Accept header
 BY_NAME = {

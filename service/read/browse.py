@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
+from ..store.base import Store
+from ..vocab import KG_NS, POSITION_KINDS, PREFIXES
 from . import sources
-from .store.base import Store
-from .vocab import KG_NS, POSITION_KINDS, PREFIXES
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 DOCUMENTS_SHOWN = 100  # documents listed on the home page at most

@@ -7,8 +7,8 @@ import re
 
 from pyoxigraph import Literal, NamedNode
 
-from .store.base import Store
-from .vocab import KG_NS, PREFIXES
+from ..store.base import Store
+from ..vocab import KG_NS, PREFIXES
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 KINDS = ("Person", "Government", "Country", "Organization", "Group", "Place")

@@ -12,9 +12,9 @@ import logging
 import threading
 import time
 
+from ..errors import NotReady
+from ..store.base import Store
 from . import sources
-from .errors import NotReady
-from .store.base import Store
 
 log = logging.getLogger(__name__)
 

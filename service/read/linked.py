@@ -19,10 +19,10 @@ import pyoxigraph as ox
 import rdflib
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
-from . import iris
-from .errors import NotFound
-from .store.base import Store
-from .vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_LABEL, RDFS_NS, SKOS_NS
+from .. import iris
+from ..errors import NotFound
+from ..store.base import Store
+from ..vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_LABEL, RDFS_NS, SKOS_NS
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 COUNT_CAP = 10_000  # counts above this are given as "at least COUNT_CAP": counting costs a full scan

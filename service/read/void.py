@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from . import iris, sources
-from .errors import NotReady
+from .. import iris
+from ..errors import NotReady
+from ..store.base import Store
+from ..vocab import DCT_NS, KG_NS, RDF_TYPE, XSD_INTEGER
+from . import sources
 from .linked import curie, serialize_triples
-from .store.base import Store
-from .vocab import DCT_NS, KG_NS, RDF_TYPE, XSD_INTEGER
 
 VOID_NS = "http://rdfs.org/ns/void#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pyoxigraph import Literal
 
-from . import iris
-from .errors import NotFound
-from .store.base import Store
-from .vocab import PREFIXES
+from .. import iris
+from ..errors import NotFound
+from ..store.base import Store
+from ..vocab import PREFIXES
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from .errors import DocumentError
-from .store.base import Store
+from ..errors import DocumentError
+from .base import Store
 
 BY_SUFFIX = {
     ".ttl": "text/turtle", ".nt": "application/n-triples", ".nq": "application/n-quads",
