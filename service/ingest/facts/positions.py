@@ -56,6 +56,9 @@ LIGHT_VERBS = ("make", "issue", "give", "repeat", "renew", "reiterate", "voice",
 # verbs that are an Intention only with a to-clause: "prepares to run", not "prepared the report",
 # "prepared for the debate", "aimed his criticism at"
 CLAUSAL_VERBS = ("prepare", "aim")
+# adjectives that say whose position a noun is: many people's, not the subject's ("bipartisan support")
+COLLECTIVE = ("bipartisan", "public", "popular", "widespread", "grassroots", "international", "universal",
+              "cross-party", "nonpartisan")
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -191,6 +194,8 @@ class Builder:
         keys += named
         if keys:
             return list(dict.fromkeys(keys))
+        if any(c.dep_ == "amod" and c.lower_ in COLLECTIVE for c in noun.children):
+            return []  # "stressed bipartisan support for X": the support of many, not the speaker's
         listed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "like") else None
         if subject_fallback and listed is not None and listed.dep_ in ("dobj", "attr") and not self._of_people(noun):
             noun = listed  # "made several statements, including a call for a ban": the subject's call
@@ -328,7 +333,7 @@ class Builder:
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
         if lexical and trig.word == "accept" and obj is not None and _money(obj):
-            kind = "Action"  # "accepted $200,000 from donors": money received, no proposal accepted
+            kind = "Action"  # "accepted $200,000 from donors", "accepted the award": received, nothing agreed to
         if lexical and kind == "Action":
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
         fact = self._fact(pred, kind, holders, content, trig)
@@ -478,13 +483,16 @@ def _performative(pred: Token) -> bool:
     return act.lemma_.lower() in PERFORMATIVES
 
 
-MONIES = ("money", "cash", "donation", "contribution", "gift", "fee", "payment", "check", "bribe", "loan",
-          "dollar", "fund", "kickback")
+# what one accepts by receiving it, not by agreeing to it: money, honours, people taken in
+RECEIVED = ("money", "cash", "donation", "contribution", "gift", "fee", "payment", "check", "bribe", "loan",
+            "dollar", "fund", "kickback", "award", "prize", "honor", "honour", "medal", "refugee", "migrant",
+            "immigrant", "asylum")
 
 
 def _money(obj: Token) -> bool:
-    """An object that is money ("$200,000", "donations from oil companies")."""
-    return obj.ent_type_ == "MONEY" or obj.lemma_.lower() in MONIES or any(
+    """An object received, not agreed to ("$200,000", "donations from oil companies", "the award",
+    "more refugees")."""
+    return obj.ent_type_ == "MONEY" or obj.lemma_.lower() in RECEIVED or any(
         t.ent_type_ == "MONEY" and t.head == obj for t in obj.children)
 
 
