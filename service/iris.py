@@ -4,10 +4,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from pyoxigraph import NamedNode
 
 
+@lru_cache(maxsize=8192)  # the same kinds and actor keys are slugged for every document
 def slug(text: str, max_len: int = 80) -> str:
     """A lower-case ASCII slug: 'Vladimir Putin' -> 'vladimir-putin'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -45,6 +47,7 @@ def fact(base_iri: str, kind: str, key: str) -> NamedNode:
     return entity(base_iri, f"{slug(kind)}-{digest(key)}")
 
 
+@lru_cache(maxsize=4096)  # an ingest mints the same few thousand again and again
 def holder_key(actor_iri: str, kind: str) -> NamedNode:
     """urn:kgqa:holder:Kind:<actor IRI>: an actor as the holder of facts of one kind (the kg:holderKey
     index). A URN, not an IRI under the base: nothing to dereference, no page of its own."""

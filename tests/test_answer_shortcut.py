@@ -105,3 +105,25 @@ def test_answer_shortcut_checks_given_parameters_but_the_actor(template, given, 
 @pytest.mark.parametrize("verb, expected", [("propose", True), ("transmogrify", False)])
 def test_answer_shortcut_can_match_tells_an_absent_verb(suites_store, verb, expected):
     assert BY_ID["actions"].can_match(suites_store, {"verb": Literal(verb)}) is expected
+
+
+def test_answer_shortcut_joined_rows_as_plain(suites_store):
+    """position_on with a topic joins the topic's facts to the actor's on the embedded store: the same
+    rows as the plain query (all of them, in the engine's order, when under the bound; the plain
+    query's first ones, in its order, when the bound cuts them)."""
+    t, index = BY_ID["position_on"], linking.index(suites_store)
+    actors = _actors(suites_store, 12)
+    assert "{ SELECT ?fact ?t" in t.prepare(suites_store, {"actor": actors[0], "topic": actors[1]}, index=index,
+                                            indexed=True)[0]
+    differ = []
+    for actor in actors:
+        for topic in actors:
+            for broad in (False, True):
+                for limit in (None, 1, 2):
+                    bindings = {"actor": actor, "topic": topic}
+                    plain, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index)
+                    fast, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index, indexed=True)
+                    cut = limit is not None and len(plain) >= limit
+                    if (plain != fast) if cut else (sorted(map(str, plain)) != sorted(map(str, fast))):
+                        differ.append((str(actor), str(topic), broad, limit))
+    assert not differ, differ

@@ -22,7 +22,8 @@ class Resolver:
 
     def __init__(self, doc: Doc, document: Document, lex: Lexicon):
         self.doc, self.document, self.lex = doc, document, lex
-        found, self.actors = mentions.find(doc, lex)
+        self.tokens = tokens = list(doc)  # made once: every scan of the document below reads these
+        found, self.actors = mentions.find(doc, lex, tokens)
         self.key_at: list[str | None] = [None] * len(doc)
         self.how_at: list[str | None] = [None] * len(doc)
         self._mentions = [Mention(f.key, _span(doc, f.start, f.end)) for f in found]
@@ -36,7 +37,7 @@ class Resolver:
         self._cache: dict[int, list[str]] = {}
         self._dateline = mentions.datelines(doc)
         self.groups = {}
-        for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns):
+        for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns, tokens):
             self.actors.setdefault(g.actor.key, g.actor)
             for member in g.members:
                 self.actors[member].member_of.add(g.actor.key)
@@ -44,12 +45,12 @@ class Resolver:
             self._mentions.append(Mention(g.actor.key, _span(doc, g.start, g.end)))
         self.unnamed: list[tuple[int, str, str]] = []  # (token, noun, key) of unnamed people, in text order
         for u in sources.find(doc, lex.group_heads, self.key_at, lambda k: self.actors[k].kind
-                              if self.known_actor(k) else None):
+                              if self.known_actor(k) else None, tokens):
             self.actors.setdefault(u.actor.key, u.actor)
             self.groups[u.head] = u.actor.key
             self.unnamed.append((u.head, u.noun, u.actor.key))
             self._mentions.append(Mention(u.actor.key, _span(doc, u.start, u.end)))
-        self.pairs, self.meetings = _pairs(doc, self.key_at, set(lex.meeting_words))
+        self.pairs, self.meetings = _pairs(doc, tokens, self.key_at, set(lex.meeting_words))
         self._countries = mentions.country_mentions(doc, found, self.actors, lex)
         self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
         self.person_country: dict[str, str] = {}
@@ -251,7 +252,7 @@ class Resolver:
             return []
         words = _office_words(h)
         same = None
-        for tok in self.doc[:h.i]:  # the same office named earlier with its owner ("Sudan's army")
+        for tok in self.tokens[:h.i]:  # the same office named earlier with its owner ("Sudan's army")
             if tok.pos_ == "NOUN" and _office_words(tok) == words:
                 owner = next((self.key_at[c.i] for c in tok.children
                               if c.dep_ in ("poss", "amod", "compound", "nmod") and self.key_at[c.i]), None)
@@ -262,7 +263,7 @@ class Resolver:
     def _resolve_all(self) -> None:
         """Resolve every pronoun and description in text order; descriptions ("the Russian leader",
         "the two presidents") become mentions of what they refer to, unless a name beside them is one."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.pos_ == "PRON" or tok.lower_ in self.lex.pair_nouns or \
                     tok.lemma_.lower() in self.lex.descriptors or tok.lemma_.lower() in self.lex.body_nouns:
                 keys = self.refers(tok)
@@ -321,12 +322,12 @@ def _span(doc: Doc, start: int, end: int) -> Span:
 Pairs = list[tuple[int, tuple[str, ...]]]
 
 
-def _pairs(doc: Doc, key_at: list, meeting_words: set[str]) -> tuple[Pairs, Pairs]:
+def _pairs(doc: Doc, tokens: list[Token], key_at: list, meeting_words: set[str]) -> tuple[Pairs, Pairs]:
     """Actors mentioned together: coordinations ("Obama and Putin") and hyphenated pairs ("Putin-Obama",
     "U.S.-Russian"), by the token where the pair is complete; and those of them that met (subject of
     "met", "talked", or naming a "meeting": "the Obama-Putin meeting")."""
     pairs, meetings = [], []
-    for tok in doc:
+    for tok in tokens:
         found = None
         if key_at[tok.i] and tok.dep_ != "conj":  # "Modi and his Australian counterpart Anthony Albanese"
             conj = [c for c in tok.conjuncts if _named(c, key_at)]
@@ -341,7 +342,7 @@ def _pairs(doc: Doc, key_at: list, meeting_words: set[str]) -> tuple[Pairs, Pair
             pairs.append(found[:2])
             if _met(found[2], meeting_words):
                 meetings.append(found[:2])
-    for verb in doc:  # "X met Y", "X held talks with Y"
+    for verb in tokens:  # "X met Y", "X held talks with Y"
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in meeting_words:
             continue
         subj = [c for c in verb.children if c.dep_ == "nsubj"]

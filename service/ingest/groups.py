@@ -28,10 +28,10 @@ class GroupFound:
 
 
 def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: list[str | None],
-                pair_nouns: dict[str, str]) -> list[GroupFound]:
+                pair_nouns: dict[str, str], tokens: list[Token] | None = None) -> list[GroupFound]:
     """Groups in text order. key_at/how_at give the actor key (and how it was found) at each token."""
     out = []
-    for tok in doc:
+    for tok in doc if tokens is None else tokens:
         if tok.tag_ not in ("NNS", "NNPS") or key_at[tok.i] and how_at[tok.i] != "entity":
             continue
         text = tok.lower_

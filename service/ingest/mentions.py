@@ -73,7 +73,7 @@ def title_spans(doc: Doc, lex: Lexicon) -> list:
     return out
 
 
-def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
+def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[list[Found], dict[str, Actor]]:
     """Mentions in text order, and the actors they name (copies: safe to change per document)."""
     alias_m, demonym_m, _ = matchers(lex, doc.vocab)
     named = filter_spans([doc[s:e] for _, s, e in alias_m(doc)])
@@ -149,7 +149,7 @@ def find(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[str, Actor]]:
         if f.key in lex.actors and lex.actors[f.key].kind == "Person":
             known.setdefault(" ".join(t.text for t in doc[f.start:f.end] if not t.is_punct), (f.key, f.start))
     found += _people(doc, people, lex, actors, known)
-    found += _short_names(doc, found, actors, lex)
+    found += _short_names(doc, found, actors, lex, doc if tokens is None else tokens)
     found = _acronyms(found, actors)
     for f in found:
         if f.key not in actors:
@@ -374,7 +374,7 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
     return out
 
 
-def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lexicon) -> list[Found]:
+def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lexicon, tokens) -> list[Found]:
     """A surname the parser did not label a person ("Dagalo also accused ...", or typed as a place)
     joins the one person of the document whose name ends with it (or, for a family name written
     first, begins with it). When two fit, as in _people: the one named before, the one an honorific's
@@ -398,7 +398,7 @@ def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Le
             meant[f.start] = f.key
     out = []
     established: dict[str, str] = {}
-    for tok in doc:
+    for tok in tokens:
         if tok.i in meant:
             established.setdefault(tok.text, meant[tok.i])
         keys = short.get(tok.text, set())

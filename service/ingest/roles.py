@@ -93,7 +93,7 @@ def find(r: Resolver) -> list[Fact]:
                 org = _org_near(r, title)
                 lo, hi = min(person.i, title.start), max(person.i, title.end - 1)
                 emit(r.key_at[person.i], title, org, lo, hi + 1)
-    for tok in doc:  # "Kyrgyz Foreign Minister X and his Tajik counterpart Y": Y holds X's title, in Tajikistan
+    for tok in r.tokens:  # "Kyrgyz Foreign Minister X and his Tajik counterpart Y": Y holds X's title, in Tajikistan
         if tok.lower_ != "counterpart":
             continue
         owner = [k for c in tok.children if c.dep_ == "poss" for k in r.refers(c)]
@@ -111,7 +111,7 @@ def find(r: Resolver) -> list[Fact]:
             last += 1
         lo = min(org_start if org else tok.i, person)
         emit(r.key_at[person], doc[tok.i:tok.i + 1], org, lo, max(last, tok.i) + 1, name=held.pop())
-    for tok in doc:  # "X, the diplomat who chairs the alliance", "X heads the agency": the office a verb holds
+    for tok in r.tokens:  # "X, the diplomat who chairs the alliance", "X heads the agency": the office a verb holds
         name = _OFFICE_VERBS.get(tok.lemma_.lower())
         if name is None or tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP"):
             continue
@@ -122,7 +122,7 @@ def find(r: Resolver) -> list[Fact]:
         for holder, at in _office_holders(r, tok):
             lo, hi = min(at, tok.i), max(obj.right_edge.i, at)
             emit(holder, doc[tok.i:tok.i + 1], orgs[0], lo, hi + 1, name=name)
-    for tok in doc:  # copulas
+    for tok in r.tokens:  # copulas
         if tok.lemma_ not in _COPULAS:
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -42,10 +42,12 @@ def person_noun(tok: Token, heads: set[str]) -> bool:
     return tok.tag_ in ("NN", "NNP") and (lemma + "s" in heads or lemma in SINGULAR)
 
 
-def find(doc: Doc, heads: set[str], key_at: list[str | None], kind_of) -> list[Unnamed]:
+def find(doc: Doc, heads: set[str], key_at: list[str | None], kind_of,
+         tokens: list[Token] | None = None) -> list[Unnamed]:
     """Unnamed people as subjects of a clause, in text order. kind_of(key): an actor's kind."""
+    tokens = doc if tokens is None else tokens
     out = []
-    for tok in doc:
+    for tok in tokens:
         if key_at[tok.i] or not _speaks(tok):
             continue
         noun = tok
@@ -74,7 +76,7 @@ def find(doc: Doc, heads: set[str], key_at: list[str | None], kind_of) -> list[U
         actor.member_of |= {key_at[i] for i in range(start, end)
                             if key_at[i] and kind_of(key_at[i]) not in (None, "Person")}
         out.append(Unnamed(tok.i, start, end, actor, singular))
-    return out + shares(doc, key_at) + documents(doc, key_at)
+    return out + shares(doc, key_at, tokens) + documents(doc, key_at, tokens)
 
 
 # nouns of a share of people polled ("61 percent of voters said", "half said", "a majority of them said")
@@ -87,12 +89,12 @@ POLLED_VERBS = ("say", "tell", "call", "think", "believe", "view", "see", "appro
                 "consider", "feel", "report", "back", "trust", "distrust", "worry", "fear", "blame", "reject")
 
 
-def shares(doc: Doc, key_at: list[str | None]) -> list[Unnamed]:
+def shares(doc: Doc, key_at: list[str | None], tokens=None) -> list[Unnamed]:
     """Shares of people polled who say something ("Sixty-one percent of likely voters said", "Half said",
     "Seven in 10 Republicans say"): a Group of the document labelled by the phrase as written, so that
     what they said has a holder and is never credited to a person named nearby."""
     out, scope = [], None
-    for tok in doc:
+    for tok in doc if tokens is None else tokens:
         verb = tok.head
         if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in POLLED_VERBS:
             continue
@@ -124,13 +126,13 @@ FINDING_VERBS = ("say", "find", "show", "suggest", "conclude", "indicate", "repo
                  "warn", "reveal", "predict", "put", "recommend", "estimate", "project", "describe", "allege")
 
 
-def documents(doc: Doc, key_at: list[str | None]) -> list[Unnamed]:
+def documents(doc: Doc, key_at: list[str | None], tokens=None) -> list[Unnamed]:
     """Texts that speak with no author named: the subject of a verb of finding ("A news report published
     on Tuesday said", "The study found") or the object of "according to" ("according to a new poll"). An
     Organization of the document labelled by the phrase; a text whose author is named ("a report by the
     audit office", "the ministry's report") is left to its author."""
     out, scope = [], None
-    for tok in doc:
+    for tok in doc if tokens is None else tokens:
         if tok.lemma_.lower() not in DOCUMENT_NOUNS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
         according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"

@@ -30,8 +30,7 @@ from multiprocessing.connection import wait
 from ..errors import ConfigError, KgqaError
 from ..model import Document
 
-CHUNK_DOCS = 16  # documents per job, at most: their paragraphs fill spaCy's batches (docs/ingest-speed.md)
-TAIL_DOCS = 4  # documents per job, at least, as the ingest nears its end: a short tail while others idle
+CHUNK_DOCS = 4  # documents per job: their paragraphs fill spaCy's batches; more only lengthens the tail
 AHEAD = 2  # jobs queued to a worker: the next is there when it finishes one
 BUFFERED = 64  # finished jobs the caller has not taken yet, at most, before more are handed out
 STALL_S = 120.0  # a worker with work and no CPU used for this long is hung
@@ -152,7 +151,8 @@ def _cpu_ticks(pid: int) -> int | None:
 def extract_graphs(documents: list[Document], settings: dict, base: str, version: str,
                    processes: int) -> Iterator[tuple[Document, bytes | None, int, int, str | None]]:
     """(document, N-Quads of its graph or None, quads, facts, error message) per document, in order."""
-    chunks = _chunks(documents, processes)
+    size = max(1, min(CHUNK_DOCS, -(-len(documents) // processes)))  # a short ingest keeps all busy
+    chunks = [documents[i:i + size] for i in range(0, len(documents), size)]
     run = _Run(_context(), settings, [(chunk, base, version) for chunk in chunks], processes)
     try:
         for number, chunk in enumerate(chunks):
@@ -164,19 +164,6 @@ def extract_graphs(documents: list[Document], settings: dict, base: str, version
         run.stop(0)  # stopped early (an error, the consumer gone): no reason to let workers finish
         raise
     run.stop(STOP_S)
-
-
-def _chunks(documents: list[Document], processes: int) -> list[list[Document]]:
-    """Consecutive jobs of CHUNK_DOCS documents (a job's paragraphs go through spaCy together, and
-    larger batches parse faster), shrinking to TAIL_DOCS near the end so that the last jobs are short;
-    a short ingest is split so that every process gets some."""
-    n, at, out = len(documents), 0, []
-    top = max(1, min(CHUNK_DOCS, -(-n // processes)))
-    while at < n:
-        size = min(top, max(TAIL_DOCS, -(-(n - at) // (2 * processes))))
-        out.append(documents[at:at + size])
-        at += size
-    return out
 
 
 class _Run(threading.Thread):

@@ -182,6 +182,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     load_at_most = LOAD_LIMIT if sifted else MAX_ANSWERS + 10  # every loaded fact is kept unless sifted
     if len(chosen) > load_at_most and not (plan.words or plan.topic_names):
         chosen = facts_mod.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
+    else:  # in one order whatever order the engine found them in (reports are merged in this order)
+        chosen = sorted(chosen)
     label = index.label
     if plan.aliases:  # a government the question named by its city keeps that name ("Moscow")
         def label(iri: str, base=index.label):
@@ -217,7 +219,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     answers: list[dict] = []
     for n in range(0, len(kept), MAX_ANSWERS):
         batch = kept[n:n + MAX_ANSWERS]
-        texts.prefetch(p.source["iri"] for rec in batch for p in rec.evidence)
+        texts.prefetch(p.source["iri"] for rec in batch for p in rec.evidence if p.anchor is None)
         answers += [a for a in (build_answer(texts, rec, lex, link_root, only_source=only,
                                              widened=_widened(rec, plan, nearest)) for rec in batch)
                     if a["provenance"]]
@@ -233,7 +235,7 @@ def _fitting(records: dict, plan: Plan, texts: _Texts) -> list[facts_mod.FactRec
     """The records that fit the question's words, in their content or else in their passages."""
     kept = [] if plan.need_words else [rec for rec in records.values() if _fits(rec, plan)]
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
-        texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence)
+        texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in records.values() if _fits(rec, plan, evidence_text=texts.passages(rec))]
     return kept
 
@@ -280,7 +282,7 @@ def _current_widened(store: Store, template, plan: Plan, texts: _Texts, label, *
     if not reach:
         return [], 1
     level = min(reach.values())
-    iris = [iri for iri, r in reach.items() if r == level][:load_at_most]
+    iris = sorted(iri for iri, r in reach.items() if r == level)[:load_at_most]  # whatever order found in
     records = _same_documents(store, facts_mod.load(store, iris, label), plan)
     return [rec for rec in _fitting(records, plan, texts) if not background.is_background(rec)], level
 
@@ -407,8 +409,12 @@ class _Texts:
         for row in facts_mod.batched(self.store, _TEXTS, wanted, "doc"):
             self.cache.setdefault(row["id"].value, row["text"].value)
 
+    def quote(self, p: facts_mod.Passage) -> str:
+        """The passage's text: its anchor, or cut from its document's text."""
+        return p.anchor if p.anchor is not None else self(p.source["id"])[p.start:p.end]
+
     def passages(self, rec: facts_mod.FactRecord) -> str:
-        return " ".join(self(p.source["id"])[p.start:p.end] for p in rec.evidence)
+        return " ".join(self.quote(p) for p in rec.evidence)
 
 
 def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
@@ -437,7 +443,7 @@ def build_answer(texts: _Texts, rec: facts_mod.FactRecord, lex, link_root: str, 
         if only_source and p.source["iri"] != only_source:
             continue
         sid = p.source["id"]
-        quote = texts(sid)[p.start:p.end]
+        quote = texts.quote(p)
         if not quote.strip():
             continue
         provenance.append({"source": dict(p.source), "quote": quote, "start": p.start, "end": p.end,

@@ -31,9 +31,10 @@ SELECT DISTINCT ?fact ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o }
 # the passages, then their documents' descriptions once per document (a join repeats them per passage
 # and costs twice the two queries)
 _EVIDENCE = _PREFIX + """
-SELECT ?fact ?start ?end ?doc WHERE {
+SELECT ?fact ?start ?end ?doc ?anchor WHERE {
   ?fact kg:evidence ?passage .
   ?passage nif:beginIndex ?start ; nif:endIndex ?end ; nif:referenceContext ?doc .
+  OPTIONAL { ?passage nif:anchorOf ?anchor }
 }"""
 _SOURCES = _PREFIX + """
 SELECT ?doc ?id ?title ?url ?publisher ?published WHERE {
@@ -58,6 +59,9 @@ class Passage:
     source: dict  # id, iri, title, url, publisher, published
     start: int
     end: int
+    # the passage's nif:anchorOf, its text exactly (ingestion writes text[start:end]): quotes need no
+    # fetch of the whole document; None when the graph has none
+    anchor: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -167,21 +171,21 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
         if key not in seen and label:
             seen.add(key)
             out[key[0]].occasions.append((key[1], label))
-    passages = [(row["fact"].value, row["doc"].value, int(row["start"].value), int(row["end"].value))
-                for row in batched(store, _EVIDENCE, iris)]
+    passages = [(row["fact"].value, row["doc"].value, int(row["start"].value), int(row["end"].value),
+                 row["anchor"].value if "anchor" in row else None) for row in batched(store, _EVIDENCE, iris)]
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
-    for row in batched(store, _SOURCES, list(dict.fromkeys(doc for _, doc, _, _ in passages)), "doc"):
+    for row in batched(store, _SOURCES, list(dict.fromkeys(doc for _, doc, _, _, _ in passages)), "doc"):
         described.setdefault(row["doc"].value, []).append(
             {"id": row["id"].value, "iri": row["doc"].value,
              **{n: row[n].value if n in row else None for n in ("title", "url", "publisher", "published")}})
     spans: set[tuple[str, str, int, int]] = set()
-    for fact, doc, start, end in passages:
+    for fact, doc, start, end, anchor in passages:
         for source in described.get(doc, ()):  # a passage of a document without identifier is not shown
             key = (fact, source["id"], start, end)
             if key in spans:
                 continue
             spans.add(key)
-            out[fact].evidence.append(Passage(dict(source), start, end))
+            out[fact].evidence.append(Passage(dict(source), start, end, anchor))
     for rec in out.values():
         rec.evidence.sort(key=lambda p: (p.source["id"], p.start))
     return out

@@ -24,6 +24,11 @@ The .rq files may hold these comment lines, expanded here before a query runs:
 - `#held-by ?fact KIND PROP ?a`: facts of KIND whose PROP is ?a itself (no reach): `?fact a KIND . ?fact
   PROP ?a .`, or with the holder index and ?a bound, its one key (`?fact kg:holderKey <key>`).
   The SPARQL an answer shows is the plain form (the same rows, and runnable on any store).
+- `#apart ?v ...` ... `#joined`: with the holder index, the lines between are found apart in a
+  subquery of ?fact and ?v... and hash-joined with the actor's facts (one index range each side),
+  rather than tested fact by fact on every fact of a frequent actor; without it, plain lines. The
+  joined rows come in another order: run() keeps them only when they are all the rows (fewer than
+  the limit), and otherwise runs the plain-order form, so that the rows are the plain query's rows.
 When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
 computed from ?a outwards (see reach()).
 Nothing in these lines comes from the user: they are part of the template text.
@@ -140,18 +145,24 @@ class Template:
         down: a broad #reach-up also goes down to those holding a role in the actor (a country's leaders)."""
         query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed, down=down)
         rows = store.select(shown) if self.values else store.select(query, bindings)
+        if indexed and limit and len(rows) >= limit and _APART in query:
+            # the joined form (#apart) found as many rows as the bound: which come first is the plain order's
+            query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed,
+                                        down=down, join=False)
+            rows = store.select(shown) if self.values else store.select(query, bindings)
         if indexed:
             shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, down=down)[1]
         return rows, shown
 
     def prepare(self, store: Store, bindings: dict[str, Term], *, broad: bool = False, limit: int | None = None,
-                index=None, indexed: bool = False, down: bool = False) -> tuple[str, str]:
-        """The query run() runs (parameters left to bind) and the query as shown (parameters bound)."""
+                index=None, indexed: bool = False, down: bool = False, join: bool = True) -> tuple[str, str]:
+        """The query run() runs (parameters left to bind) and the query as shown (parameters bound).
+        join: with `indexed`, #apart blocks as joined subqueries (else plain lines)."""
         unknown = set(bindings) - set(self.parameters)
         if unknown:
             raise ValueError(f"template {self.id} has no parameter {sorted(unknown)}")
         query = self.query(set(bindings), broad=broad, macros=False)
-        query = _bound_reach(query, store, bindings, broad, index, indexed=indexed, down=down)
+        query = _bound_reach(query, store, bindings, broad, index, indexed=indexed, down=down, join=join)
         query = within_one_document(query)
         if limit:
             query = f"{query.rstrip()}\nLIMIT {int(limit)}\n"
@@ -219,11 +230,27 @@ def reach(store: Store, actor: Term, broad: bool, *, down: bool = True, index=No
 FEW = 8  # actors in reach bound as a VALUES block; more are tested with IN
 
 
+_APART = "{ SELECT ?fact"  # how an #apart block begins once joined
+_APART_BLOCK = re.compile(r"^(\s*)#apart((?:\s+\?\w+)+)\s*$(.*?)^\s*#joined\s*$", re.M | re.S)
+
+
+def _apart(query: str, joined: bool) -> str:
+    """#apart ... #joined blocks as a subquery of ?fact and the block's variables (joined), or plain lines."""
+    def block(match: re.Match) -> str:
+        pad, names, body = match.groups()
+        if not joined:
+            return body.strip("\n")
+        return f"{pad}{_APART} {names.strip()} WHERE {{{body}{pad}}} }}"
+    return _APART_BLOCK.sub(block, query)
+
+
 def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool, index=None,
-                 few: int | None = FEW, indexed: bool = False, down: bool = False) -> str:
+                 few: int | None = FEW, indexed: bool = False, down: bool = False, join: bool = True) -> str:
     """Macro lines whose actor is bound become VALUES blocks of the actors within its reach (more than
     `few` of them: a FILTER on the template's own matches); #held lines read the holder index when
-    `indexed` (see the module's docstring); `down`: #reach-up lines reach down as #reach lines do."""
+    `indexed`, and #apart blocks are joined then, when `join` (see the module's docstring); `down`:
+    #reach-up lines reach down as #reach lines do."""
+    query = _apart(query, indexed and join)
     def held(match: re.Match) -> str:
         pad, up, fact, kind, prop, a, b, r = match.groups()
         macro = "reach-up" if up else "reach"
@@ -269,6 +296,8 @@ def _kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
 
 
 def _expand(line: str, broad: bool) -> str:
+    if line.strip().startswith(("#apart", "#joined")):
+        return ""
     held_by = _HELD_BY.match(line)
     if held_by:
         pad, fact, kind, prop, a = held_by.groups()
