@@ -179,9 +179,9 @@ def test_answer_understanding_refusal_suggests_answerable(harbour_client):
 def test_answer_understanding_shared_noun(actors, shared):
     """2. 'the Kyrgyz and Tajik foreign ministers' names two actors, each with the noun."""
     from service.qa.lexicon import load
-    from service.qa.plans import _shared_noun
+    from service.qa.plans import shared_noun
 
-    assert _shared_noun(actors, load()) == shared
+    assert shared_noun(actors, load()) == shared
 
 
 def test_answer_understanding_relaxed_printed(harbour):

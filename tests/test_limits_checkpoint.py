@@ -60,14 +60,14 @@ def test_limits_checkpoint_old_ones_removed(store, pool):
     for n in range(1, 5):
         add(store, n * 2)
         assert count(pool) == n * 2
-    assert len(os.listdir(pool._root)) == 1
+    assert len(os.listdir(pool.root)) == 1
 
 
 def test_limits_checkpoint_all_removed_on_close(store):
     runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
     add(store, 2)
     count(runner)
-    root = runner._root
+    root = runner.root
     runner.close()
     assert not os.path.exists(root)
 

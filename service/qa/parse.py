@@ -158,7 +158,7 @@ def lemma(word: str, lex: QuestionLexicon, tagger_lemma: str | None = None) -> s
 _NLP_LOCK = threading.Lock()
 
 
-def _nlp(model: str):
+def question_model(model: str):
     """The spaCy model, loaded once: a question that comes while the server loads it in the background
     waits for that load rather than starting a second one."""
     with _NLP_LOCK:
@@ -198,7 +198,7 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     body = toks[i:]
     if not body:
         return None
-    tags = _tags(text, nlp)
+    tags = tag_words(text, nlp)
     verbs = [k for k in range(len(body)) if _is_verb(body[k], lex, tags)]
     tagged = [k for k in verbs if k >= 1 and tags.get(body[k][1], ("",))[0] in ("VERB", "ADJ")]
     if tagged and verbs and verbs[0] >= 1 and tagged[0] != verbs[0]:
@@ -305,10 +305,10 @@ def _is_verb(tok, lex: QuestionLexicon, tags: dict) -> bool:
 
 # the pipe whose annotations a coarse tag and a lemma never read (it runs after them): about 40% of a
 # question's tagging time. The parser is needed: the attribute ruler reads its arcs ("did" AUX or VERB)
-_UNNEEDED_PIPES = frozenset(("ner",))
+UNNEEDED_PIPES = frozenset(("ner",))
 
 
-def _tags(text: str, nlp) -> dict[int, tuple[str, str]]:
+def tag_words(text: str, nlp) -> dict[int, tuple[str, str]]:
     """Start offset -> (coarse tag, lemma) from spaCy, when a pipeline is given. The pipes that make
     them run in the pipeline's order, named entities left out: the same tags and lemmas as the whole
     pipeline (tests/test_parse_tags.py)."""
@@ -316,7 +316,7 @@ def _tags(text: str, nlp) -> dict[int, tuple[str, str]]:
         return {}
     doc = nlp.make_doc(text)
     for name, pipe in nlp.pipeline:
-        if name not in _UNNEEDED_PIPES:
+        if name not in UNNEEDED_PIPES:
             doc = pipe(doc)
     return {t.idx: (t.pos_, t.lemma_) for t in doc}
 

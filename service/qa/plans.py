@@ -78,7 +78,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     slots, tid = dict(parsed.slots), parsed.template
     bindings: dict[str, Term] = {}
     params: dict = {}
-    actors = _shared_noun(_pairs([a for a in slots.pop("actors", None) or [] if _names_someone(a, lex)], index), lex)
+    actors = shared_noun(_pairs([a for a in slots.pop("actors", None) or [] if _names_someone(a, lex)], index), lex)
     if actors:
         slots["actor"] = actors[0]
         if len(actors) > 1:
@@ -241,7 +241,7 @@ def _contrary(plans: list[Plan], kinds: tuple[str, ...]) -> list[Plan]:
     return out
 
 
-def _shared_noun(actors: list[str], lex: lexicon.QuestionLexicon) -> list[str]:
+def shared_noun(actors: list[str], lex: lexicon.QuestionLexicon) -> list[str]:
     """'the Kyrgyz and Tajik foreign ministers' -> 'the Kyrgyz foreign ministers', 'Tajik foreign ministers':
     an adjective of nationality before "and" shares the noun after the other one."""
     if len(actors) != 2:

@@ -124,7 +124,7 @@ class WorkerPool:
         return self._checkpoints.taken
 
     @property
-    def _root(self) -> str | None:
+    def root(self) -> str | None:
         return self._checkpoints.root
 
     # --- the worker

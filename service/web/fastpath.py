@@ -37,7 +37,7 @@ class SparqlFastPath:
         self.flask_app, self.wsgi_app = flask_app, wsgi_app
         self.config = flask_app.config
         self.answered = 0  # requests answered here (for tests)
-        self._jobs: dict[tuple, Job] = {}  # checked jobs of recent request texts (clients repeat them)
+        self.jobs: dict[tuple, Job] = {}  # checked jobs of recent request texts (clients repeat them)
         self._bases: dict[tuple, str] = {}  # request.base_url per scheme and host (at most 64 kept)
 
     def _prepare(self, environ) -> Job:
@@ -72,16 +72,16 @@ class SparqlFastPath:
         if runner is None or self.config.get("SERVER_NAME") or self.config.get("TRUSTED_HOSTS") is not None:
             return self.wsgi_app(environ, start_response)  # the first query opens the runner; host checks are Flask's
         key = (environ.get("QUERY_STRING", ""), environ["HTTP_ACCEPT"], _host_key(environ))
-        job = self._jobs.get(key)
+        job = self.jobs.get(key)
         if job is None:
             try:
                 job = self._prepare(environ)
             except (KgqaError, _Decline):
                 return self.wsgi_app(environ, start_response)
             if len(key[0]) <= CACHED_CHARS:
-                if len(self._jobs) >= CACHE_SIZE:
-                    self._jobs.clear()
-                self._jobs[key] = job
+                if len(self.jobs) >= CACHE_SIZE:
+                    self.jobs.clear()
+                self.jobs[key] = job
         try:
             data = runner.run(job)
         except Exception as err:  # noqa: BLE001 - rendered by Flask's error handlers, as the view's are
