@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from ..errors import BadRequest, QuestionTooLong, UnsupportedQuestion
 from ..read import sources as sources_mod
 from ..store.base import Store
+from ..vocab import sparql_prefixes
 from . import background, lexicon, linking, parse, render
 from . import facts as facts_mod
 from .plans import NoAnswer, Plan, make_plans
@@ -514,24 +515,14 @@ def source_answers(texts: _Texts, rows: list[dict], plan: Plan, link_root: str) 
     return answers
 
 
-_TEXTS = """PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-SELECT ?doc ?id ?text WHERE { ?doc dcterms:identifier ?id ; nif:isString ?text }"""
-_DOCUMENTS = """PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-SELECT ?doc ?id ?title ?url ?publisher ?published WHERE {
-  ?doc dcterms:identifier ?id .
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc schema:url ?url }
-  OPTIONAL { ?doc schema:publisher ?publisher }
-  OPTIONAL { ?doc schema:datePublished ?published }
-}"""
+_TEXTS = sparql_prefixes("dcterms", "nif") + """SELECT ?doc ?id ?text WHERE {
+  ?doc dcterms:identifier ?id ; nif:isString ?text }"""
 
 
 def _documents(store: Store, iris: list[str]) -> dict[str, dict]:
     """Id, title, url, publisher and date of these documents in one query (not one per document)."""
     out: dict[str, dict] = {}
-    for row in facts_mod.batched(store, _DOCUMENTS, iris, "doc"):
+    for row in facts_mod.batched(store, facts_mod.SOURCES, iris, "doc"):
         out.setdefault(row["doc"].value, {"iri": row["doc"].value, **{
             n: row[n].value if n in row else None for n in ("id", "title", "url", "publisher", "published")}})
     return out

@@ -36,7 +36,7 @@ SELECT ?fact ?start ?end ?doc ?anchor WHERE {
   ?passage nif:beginIndex ?start ; nif:endIndex ?end ; nif:referenceContext ?doc .
   OPTIONAL { ?passage nif:anchorOf ?anchor }
 }"""
-_SOURCES = _PREFIX + """
+SOURCES = _PREFIX + """
 SELECT ?doc ?id ?title ?url ?publisher ?published WHERE {
   ?doc dcterms:identifier ?id .
   OPTIONAL { ?doc dcterms:title ?title }
@@ -174,7 +174,7 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     passages = [(row["fact"].value, row["doc"].value, int(row["start"].value), int(row["end"].value),
                  row["anchor"].value if "anchor" in row else None) for row in batched(store, _EVIDENCE, iris)]
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
-    for row in batched(store, _SOURCES, list(dict.fromkeys(doc for _, doc, _, _, _ in passages)), "doc"):
+    for row in batched(store, SOURCES, list(dict.fromkeys(doc for _, doc, _, _, _ in passages)), "doc"):
         described.setdefault(row["doc"].value, []).append(
             {"id": row["id"].value, "iri": row["doc"].value,
              **{n: row[n].value if n in row else None for n in ("title", "url", "publisher", "published")}})

@@ -112,16 +112,9 @@ def request(query_endpoint: str, update_endpoint: str, text: str, accept: str, *
             message += _UPDATE_HINT
         kind = Transient if err.code >= 500 else NotAcceptable if err.code == 406 else StoreUnavailable
         raise kind(message) from None
-    except (urllib.error.URLError, ConnectionError) as err:
-        reason = getattr(err, "reason", err)
-        if isinstance(reason, TimeoutError):
-            raise _slow(endpoint, timeout) from None
-        raise Transient(f"the SPARQL endpoint {endpoint} cannot be reached: {reason}") from None
-    except TimeoutError:
-        raise _slow(endpoint, timeout) from None
-    except (http.client.HTTPException, OSError, SPARQLWrapperException) as err:
-        raise StoreUnavailable(f"the SPARQL endpoint {endpoint} gave a broken answer: "
-                               f"{type(err).__name__} {str(err)[:80]!r}") from None
+    except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException, OSError,
+            SPARQLWrapperException) as err:
+        raise _network(err, "SPARQL", endpoint, timeout) from None
     cut = headers.get("X-SPARQL-MaxRows")
     if cut and not update:
         raise Truncated(f"the SPARQL endpoint {endpoint} cut the answer at its row limit of {cut} rows "
@@ -151,16 +144,20 @@ def put_graph(endpoint: str, graph: str, body: bytes, *, auth: str | None, timeo
             message += (": is it the server's SPARQL 1.1 Graph Store Protocol URL, open to kgqa? "
                         "(KGQA_GRAPH_STORE_ENDPOINT; see the README, 'Remote stores')")
         raise (Transient if err.code >= 500 else StoreUnavailable)(message) from None
-    except (urllib.error.URLError, ConnectionError) as err:
-        reason = getattr(err, "reason", err)
-        if isinstance(reason, TimeoutError):
-            raise _slow(endpoint, timeout) from None
-        raise Transient(f"the Graph Store endpoint {endpoint} cannot be reached: {reason}") from None
-    except TimeoutError:
-        raise _slow(endpoint, timeout) from None
-    except (http.client.HTTPException, OSError) as err:
-        raise StoreUnavailable(f"the Graph Store endpoint {endpoint} gave a broken answer: "
-                               f"{type(err).__name__} {str(err)[:80]!r}") from None
+    except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException, OSError) as err:
+        raise _network(err, "Graph Store", endpoint, timeout) from None
+
+
+def _network(err: Exception, what: str, endpoint: str, timeout: float) -> Exception:
+    """The domain error for a request that failed below HTTP: too slow, unreachable (Transient, worth a
+    retry), or a broken answer."""
+    reason = getattr(err, "reason", err)
+    if isinstance(err, TimeoutError) or isinstance(reason, TimeoutError):
+        return _slow(endpoint, timeout)
+    if isinstance(err, (urllib.error.URLError, ConnectionError)):
+        return Transient(f"the {what} endpoint {endpoint} cannot be reached: {reason}")
+    return StoreUnavailable(f"the {what} endpoint {endpoint} gave a broken answer: "
+                            f"{type(err).__name__} {str(err)[:80]!r}")
 
 
 def _slow(endpoint: str, timeout: float) -> StoreUnavailable:
