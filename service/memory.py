@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import resource
 
 ARENAS = 2  # one per core of a small server; more only help under heavy malloc contention
 _M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
@@ -40,3 +41,12 @@ def worker_arenas(env: dict, threads: int) -> dict:
     turns on its lock: each query cost twice the CPU and they no longer ran in parallel."""
     have = int(env.get("MALLOC_ARENA_MAX") or 0)
     return dict(env, MALLOC_ARENA_MAX=str(max(have, threads + 1)))
+
+
+def limit_memory(limit_mb: int) -> None:
+    """Bound this process's address space (a worker, before the engine loads). The malloc arenas are
+    capped first: each thread's arena reserves 64 MB of address space, so a worker started without the
+    server's cap (by `kgqa query`) could hit the bound on a small query."""
+    limit_arenas()
+    if limit_mb > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))

@@ -23,6 +23,11 @@ PREFIXES = {
 }
 
 
+def sparql_prefixes(*names: str) -> str:
+    """PREFIX lines for SPARQL text: the named ones of PREFIXES, or all of them."""
+    return "".join(f"PREFIX {n}: <{PREFIXES[n]}>\n" for n in (names or PREFIXES))
+
+
 def kg(name: str) -> NamedNode:
     return NamedNode(KG_NS + name)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from service.ingest import pipeline
 from service.ingest.facts import extract
 from service.model import Document, Fact
-from service.tools.evaluate import _names
+from service.tools.evaluate import names as actor_names
 
 SENTENCES = Path(__file__).parent / "data" / "sentences"
 
@@ -32,7 +32,7 @@ def run(text: str, published: str | None = None) -> tuple[tuple[Fact, ...], dict
 
 
 def _named(names: list[str], keys: list[str], actors: dict) -> bool:
-    known = set().union(*(_names(actors, k) for k in keys)) if keys else set()
+    known = set().union(*(actor_names(actors, k) for k in keys)) if keys else set()
     return all(name.lower() in known for name in names)
 
 

@@ -81,3 +81,15 @@ def trig(documents: list[dict], actors: dict[str, dict]) -> str:
         lines.append("}")
         out.append("\n".join(lines))
     return "\n\n".join(out) + "\n"
+
+
+def graph_store(folder, name: str):
+    """An embedded store in `folder` holding tests/data/graphs/<name>.json as TriG (close it after use)."""
+    from pathlib import Path
+
+    from service.store.embedded import EmbeddedStore
+
+    spec = json.loads((Path(__file__).parent / "data" / "graphs" / f"{name}.json").read_text(encoding="utf-8"))
+    st = EmbeddedStore(str(Path(folder) / "store"))
+    st.load(trig(spec["documents"], spec["actors"]).encode("utf-8"), "application/trig")
+    return st

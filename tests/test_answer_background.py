@@ -2,24 +2,18 @@
 reports, unless the question names a time (tests/data/graphs/recalled.json)."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from service import settings
 from service.qa.answer import ask
-from service.store.embedded import EmbeddedStore
-from tests.qa_graph import trig
+from tests.qa_graph import graph_store
 
-SPEC = json.loads((Path(__file__).parent / "data" / "graphs" / "recalled.json").read_text(encoding="utf-8"))
 CONFIG = settings.load({"BASE_IRI": "http://kgqa.test/"})
 
 
 @pytest.fixture(scope="module")
 def recalled(tmp_path_factory):
-    st = EmbeddedStore(str(tmp_path_factory.mktemp("recalled") / "store"))
-    st.load(trig(SPEC["documents"], SPEC["actors"]).encode("utf-8"), "application/trig")
+    st = graph_store(tmp_path_factory.mktemp("recalled"), "recalled")
     yield st
     st.close()
 

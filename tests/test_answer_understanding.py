@@ -2,25 +2,19 @@
 (tests/data/graphs/harbour.json): for each mechanism, question -> template, parameters, answers' texts."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from service import settings
 from service.qa.answer import ask
-from service.store.embedded import EmbeddedStore
 from service.web import create_app
-from tests.qa_graph import trig
+from tests.qa_graph import graph_store
 
-SPEC = json.loads((Path(__file__).parent / "data" / "graphs" / "harbour.json").read_text(encoding="utf-8"))
 CONFIG = settings.load({"BASE_IRI": "http://kgqa.test/"})
 
 
 @pytest.fixture(scope="module")
 def harbour(tmp_path_factory):
-    st = EmbeddedStore(str(tmp_path_factory.mktemp("harbour") / "store"))
-    st.load(trig(SPEC["documents"], SPEC["actors"]).encode("utf-8"), "application/trig")
+    st = graph_store(tmp_path_factory.mktemp("harbour"), "harbour")
     yield st
     st.close()
 
@@ -88,9 +82,7 @@ def test_answer_understanding_yes_no_verdict(harbour, question, verdict, texts):
 
 @pytest.fixture(scope="module")
 def contrary(tmp_path_factory):
-    spec = json.loads((Path(__file__).parent / "data" / "graphs" / "contrary.json").read_text(encoding="utf-8"))
-    st = EmbeddedStore(str(tmp_path_factory.mktemp("contrary") / "store"))
-    st.load(trig(spec["documents"], spec["actors"]).encode("utf-8"), "application/trig")
+    st = graph_store(tmp_path_factory.mktemp("contrary"), "contrary")
     yield st
     st.close()
 

@@ -8,6 +8,7 @@ import io
 import pyoxigraph as ox
 import pytest
 
+from service import formats
 from service.errors import ResultTooLarge
 from service.sparql import limits
 from service.sparql import query as core
@@ -43,7 +44,7 @@ def test_limits_rows_select_at_the_limit_whole(engine, media_type):
     if media_type == "text/csv":  # pyoxigraph does not read CSV results back (lossy); the csv module does
         rows = list(csv.reader(io.StringIO(data.decode(), newline="")))[1:]
     else:
-        rows = list(ox.parse_query_results(data, format=limits.RESULT_FORMATS[media_type]))
+        rows = list(ox.parse_query_results(data, format=formats.RESULTS[media_type]))
     assert len(rows) == 10
 
 
@@ -66,7 +67,7 @@ def test_limits_rows_construct_triples_counted(engine, media_type):
 @pytest.mark.parametrize("media_type", FORMATS)
 def test_limits_rows_checked_on_results_already_serialized(engine, media_type):
     data = engine.query("SELECT * WHERE { ?s ?p ?o }", use_default_graph_as_union=True).serialize(
-        format=limits.RESULT_FORMATS[media_type])
+        format=formats.RESULTS[media_type])
     assert limits.check_size(data, job("SELECT * WHERE { ?s ?p ?o }", media_type, 10)) == data
     with pytest.raises(ResultTooLarge):
         limits.check_size(data, job("SELECT * WHERE { ?s ?p ?o }", media_type, 9))

@@ -20,7 +20,7 @@ def _get(client, query: str, into: dict, key: str) -> threading.Thread:
 
 def _in_flight(pool, n: int) -> None:
     deadline = time.monotonic() + 30
-    while not (pool._busy and len(next(iter(pool._busy)).pending) >= n):
+    while not (pool.busy and len(next(iter(pool.busy)).pending) >= n):
         assert time.monotonic() < deadline, "the queries never reached the worker"
         time.sleep(0.02)
 
@@ -43,7 +43,7 @@ def _two_slow_queries(make_app):
 
 def test_limits_shared_one_process_runs_the_queries_at_once(generated, make_app):  # noqa: F811
     pool, threads, out = _two_slow_queries(make_app)
-    (worker,) = pool._busy  # one process holds both
+    (worker,) = pool.busy  # one process holds both
     assert len(worker.pending) == 2 and worker.process.poll() is None
     for thread in threads:
         thread.join(60)
@@ -52,7 +52,7 @@ def test_limits_shared_one_process_runs_the_queries_at_once(generated, make_app)
 
 def test_limits_shared_queries_of_a_crashed_worker_run_again_alone(generated, make_app):  # noqa: F811
     pool, threads, out = _two_slow_queries(make_app)
-    next(iter(pool._busy)).process.kill()  # as the kernel's OOM killer would, under both queries
+    next(iter(pool.busy)).process.kill()  # as the kernel's OOM killer would, under both queries
     for thread in threads:
         thread.join(120)
     assert (_count(out["first"]), _count(out["second"])) == ("3000000", "3000000")
@@ -78,7 +78,7 @@ def test_limits_shared_query_beside_a_runaway_is_answered(generated, make_app): 
 
 def test_limits_shared_worker_has_an_arena_per_query_thread(generated, make_app):  # noqa: F811
     pool, threads, out = _two_slow_queries(make_app)
-    (worker,) = pool._busy
+    (worker,) = pool.busy
     environ = open(f"/proc/{worker.process.pid}/environ", "rb").read().split(b"\0")
     for thread in threads:
         thread.join(60)

@@ -103,9 +103,9 @@ def test_limits_timeout_crashed_worker_is_a_clear_503_and_replaced(generated, ma
     thread = threading.Thread(target=lambda: outcome.update(
         response=client.get("/sparql", query_string={"query": RUNAWAY})))
     thread.start()
-    while not pool._busy:
+    while not pool.busy:
         time.sleep(0.05)
-    next(iter(pool._busy)).process.kill()  # as the kernel's OOM killer would
+    next(iter(pool.busy)).process.kill()  # as the kernel's OOM killer would
     thread.join(timeout=20)
     assert outcome["response"].status_code == 503
     assert outcome["response"].json["error"]["code"] == "store_unavailable"
@@ -136,7 +136,7 @@ def test_limits_timeout_query_queued_behind_a_runaway_gets_its_own_time(generate
     thread = threading.Thread(target=lambda: first.update(
         response=client.get("/sparql", query_string={"query": RUNAWAY})))
     thread.start()
-    while not app.extensions["kgqa.sparql"]._busy:
+    while not app.extensions["kgqa.sparql"].busy:
         time.sleep(0.02)
     time.sleep(0.3)
     second = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})

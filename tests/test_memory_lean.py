@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from service.memory import worker_arenas
-from service.sparql import limits
 from service.sparql import query as core
+from service.sparql import runners
 
 START = """
 import sys
@@ -32,10 +32,10 @@ def test_memory_server_start_loads_no_spacy(tmp_path):
 
 
 def test_memory_workers_hold_nothing_of_the_question_answerer(store):
-    runner = limits.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
     try:
         runner.run(core.prepare("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv", {}))
-        (worker,) = runner._idle
+        (worker,) = runner.idle
         modules = Path(f"/proc/{worker.process.pid}/maps").read_text()
     finally:
         runner.close()

@@ -97,7 +97,7 @@ def test_pipeline_cli_names_the_colliding_file(tmp_path):
 
 @pytest.mark.parametrize("piece,limit", [("ab cd\nef. gh ij", 6), ("x" * 25, 10), ("one two three", 100)])
 def test_nlp_long_piece_parts_join_back_within_the_bound(piece, limit):
-    from service.ingest.nlp import _bounded
+    from service.ingest.nlp import bounded
 
-    parts = _bounded(piece, limit)
+    parts = bounded(piece, limit)
     assert "".join(parts) == piece and all(0 < len(p) <= limit for p in parts)

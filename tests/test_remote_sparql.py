@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from service.cli import main
-from service.store.base import RESULT_TYPES
+from service.formats import RESULT_NAMES as RESULT_TYPES
 from service.web import create_app
 from tests.support import BASE
 

@@ -90,3 +90,11 @@ def test_sparql_description_examples_find_facts_in_the_seeds(seeded_client, exam
     response = seeded_client.post("/sparql", data={"query": example.query})
     assert response.status_code == 200, response.data
     assert response.json["results"]["bindings"]
+
+
+def test_sparql_description_sources_example_reads_publishers(seeded_client):
+    """The sources example names schema.org as the graph does (https), so publishers are found."""
+    example = next(e for e in examples.catalog() if e.id == "sources")
+    rows = seeded_client.post("/sparql", data={"query": example.query}).json["results"]["bindings"]
+    assert any("publisher" in row for row in rows)
+

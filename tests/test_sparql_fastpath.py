@@ -75,11 +75,11 @@ def test_sparql_fastpath_error_while_running_rendered_once(store, make_app):
     client = app.test_client()
     client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": JSON})
     pool = app.extensions["kgqa.sparql"]
-    runs = pool.light + sum(w.jobs for w in pool._idle)
+    runs = pool.light + sum(w.jobs for w in pool.idle)
     response = client.get("/sparql", query_string={"query": "SELECT ?s WHERE { ?s ?p ?o }"}, headers={"Accept": JSON})
     assert response.status_code == 413 and response.get_json()["error"]["code"] == "result_too_large"
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert pool.light + sum(w.jobs for w in pool._idle) == runs + 1  # run once, by the fast path
+    assert pool.light + sum(w.jobs for w in pool.idle) == runs + 1  # run once, by the fast path
 
 
 def test_sparql_fastpath_repeated_request_prepared_once(app):

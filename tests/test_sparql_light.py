@@ -9,7 +9,7 @@ import dataclasses
 import pyoxigraph as ox
 import pytest
 
-from service.sparql import guard, limits
+from service.sparql import guard, runners
 from service.sparql import query as core
 
 EX = "http://example.org/"
@@ -74,7 +74,7 @@ def test_sparql_light_refusals_not_remembered_as_answers(query):
 def pool(store):
     store.ox.extend([ox.Quad(ox.NamedNode(f"{EX}a"), ox.NamedNode(f"{EX}p{i}"), ox.Literal(f"v{i}"),
                              ox.NamedNode(f"{EX}g{i % 3}")) for i in range(20)])
-    runner = limits.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
     yield runner
     runner.close()
 
@@ -82,13 +82,13 @@ def pool(store):
 def test_sparql_light_runs_without_a_worker(pool):
     job = core.prepare(f"SELECT ?p ?o WHERE {{ <{EX}a> ?p ?o }} LIMIT 5", "text/csv", {})
     assert len(pool.run(job).decode().splitlines()) == 6
-    assert pool.light == 1 and pool.checkpoints == 0 and not pool._idle  # no worker was started
+    assert pool.light == 1 and pool.checkpoints == 0 and not pool.idle  # no worker was started
 
 
 def test_sparql_light_other_queries_still_in_a_worker(pool):
     job = core.prepare(HEAVY["no LIMIT"], "text/csv", {})
     assert len(pool.run(job).decode().splitlines()) == 21
-    assert pool.light == 0 and pool.checkpoints == 1 and len(pool._idle) == 1
+    assert pool.light == 0 and pool.checkpoints == 1 and len(pool.idle) == 1
 
 
 @pytest.mark.parametrize("media_type", core.RESULT_TYPES)

@@ -13,5 +13,5 @@ def nice_of(pid: int) -> int:
 def test_sparql_workers_priority_same_as_the_server(make_app):
     app = make_app(QUERY_WORKERS=1)
     assert app.test_client().get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
-    workers = list(app.extensions["kgqa.sparql"]._idle)
+    workers = list(app.extensions["kgqa.sparql"].idle)
     assert workers and all(nice_of(w.process.pid) == nice_of(os.getpid()) for w in workers)

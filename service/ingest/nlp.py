@@ -45,7 +45,7 @@ def pieces(text: str, body: list[Span]) -> list[str]:
         at = max(at, end)
     flat = "".join([*parts, _NOT_SPACE.sub(" ", clean[at:])])
     cuts = sorted({0, *(s.start for s in body), len(text)})
-    return [part for a, b in zip(cuts, cuts[1:], strict=False) if b > a for part in _bounded(flat[a:b])]
+    return [part for a, b in zip(cuts, cuts[1:], strict=False) if b > a for part in bounded(flat[a:b])]
 
 
 def _merged(body: list[Span]) -> list[tuple[int, int]]:
@@ -61,7 +61,7 @@ def _merged(body: list[Span]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def _bounded(piece: str, limit: int = MAX_PIECE) -> list[str]:
+def bounded(piece: str, limit: int = MAX_PIECE) -> list[str]:
     """A piece cut into consecutive parts of at most `limit` characters, each cut after the last line
     break, else sentence end, else space before the bound (a hard cut only in a text without any)."""
     parts = []

@@ -8,9 +8,9 @@ import re
 from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Store
-from ..vocab import KG_NS, PREFIXES
+from ..vocab import KG_NS, sparql_prefixes
 
-_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+_PREFIX = sparql_prefixes()
 KINDS = ("Person", "Government", "Country", "Organization", "Group", "Place")
 PAGE = 50  # actors per index page
 MAX_OFFSET = 10_000  # the index pages no deeper (search narrows instead)

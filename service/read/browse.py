@@ -9,10 +9,10 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Store
-from ..vocab import KG_NS, POSITION_KINDS, PREFIXES
+from ..vocab import KG_NS, POSITION_KINDS, sparql_prefixes
 from . import sources
 
-_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+_PREFIX = sparql_prefixes()
 DOCUMENTS_SHOWN = 100  # documents listed on the home page at most
 SAMPLE = 5000  # holder links sampled to find the actors named most
 

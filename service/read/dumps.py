@@ -14,19 +14,15 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad
 
+from .. import formats
 from ..errors import BadRequest
 from ..store.base import Store
 from .linked import FORMATS, prefixes, serialize_triples
 
 # ?format= names, for links and people without an Accept header
-BY_NAME = {
-    "nquads": "application/n-quads", "trig": "application/trig", "turtle": "text/turtle",
-    "ntriples": "application/n-triples", "jsonld": "application/ld+json",
-}
-DATASET_TYPES = ["application/n-quads", "application/trig"]  # whole-dataset dumps keep the graphs
-GRAPH_TYPES = [*DATASET_TYPES, "text/turtle", "application/n-triples", "application/ld+json"]
-EXTENSIONS = {"application/n-quads": "nq", "application/trig": "trig", "text/turtle": "ttl",
-              "application/n-triples": "nt", "application/ld+json": "jsonld"}
+BY_NAME = {n: formats.NAMES[n] for n in ("nquads", "trig", "turtle", "ntriples", "jsonld")}
+DATASET_TYPES = formats.DATASETS  # whole-dataset dumps keep the graphs
+GRAPH_TYPES = [*DATASET_TYPES, formats.TURTLE, formats.NTRIPLES, formats.JSONLD]
 CHUNK = 1 << 16
 
 
@@ -111,7 +107,7 @@ def graph(store: Store, graph_iri: NamedNode, media_type: str, base_iri: str) ->
     """One named graph as `media_type`: N-Quads and TriG keep the graph's name (so loading the dump
     restores the graph), the triple formats hold its triples, sorted and with the prefixes of
     /entities (the store's own per-graph dump is triples without prefixes)."""
-    data = store.dump("application/n-triples", graph_iri)
+    data = store.dump(formats.NTRIPLES, graph_iri)
     triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
     if media_type in DATASET_TYPES:
         quads = sorted((Quad(t.subject, t.predicate, t.object, graph_iri) for t in triples), key=str)

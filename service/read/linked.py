@@ -19,12 +19,12 @@ import pyoxigraph as ox
 import rdflib
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
-from .. import iris
+from .. import formats, iris
 from ..errors import NotFound
 from ..store.base import Store
-from ..vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_LABEL, RDFS_NS, SKOS_NS
+from ..vocab import DCT_NS, KG_NS, NIF_NS, PREFIXES, RDF_TYPE, RDFS_LABEL, RDFS_NS, SKOS_NS, sparql_prefixes
 
-_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+_PREFIX = sparql_prefixes()
 COUNT_CAP = 10_000  # counts above this are given as "at least COUNT_CAP": counting costs a full scan
 
 # What is said about a neighbour (something the entity links to, or that links to it): enough to show
@@ -135,14 +135,8 @@ def _order(triple: Triple) -> tuple[str, str, str]:
 
 
 # --- serializing
-FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-}
-DATASET_FORMATS = ("application/n-quads", "application/trig")  # keep which document says what
+FORMATS = {t: formats.RDF[t] for t in (formats.TURTLE, formats.JSONLD, formats.NTRIPLES, formats.NQUADS, formats.TRIG)}
+DATASET_FORMATS = formats.DATASETS  # keep which document says what
 JSONLD_COMPACT_MAX = 5_000
 
 
@@ -169,7 +163,7 @@ def serialize_triples(triples: list[Triple], media_type: str, base_iri: str,
     groups each subject's statements and the output is the same for the same data."""
     triples = sorted(triples, key=_order)
     names = {**prefixes(base_iri), **(extra_prefixes or {})}
-    if media_type == "application/ld+json" and len(triples) <= JSONLD_COMPACT_MAX:
+    if media_type == formats.JSONLD and len(triples) <= JSONLD_COMPACT_MAX:
         graph = rdflib.Graph()
         graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
         return graph.serialize(format="json-ld", context=names, auto_compact=True).encode()

@@ -6,9 +6,9 @@ from pyoxigraph import Literal
 from .. import iris
 from ..errors import NotFound
 from ..store.base import Store
-from ..vocab import PREFIXES
+from ..vocab import sparql_prefixes
 
-_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+_PREFIX = sparql_prefixes()
 
 _META = _PREFIX + """
 SELECT ?doc ?id ?title ?url ?publisher ?author ?published ?hash ?version WHERE {

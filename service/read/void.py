@@ -17,7 +17,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from .. import iris
 from ..errors import NotReady
 from ..store.base import Store
-from ..vocab import DCT_NS, KG_NS, RDF_TYPE, XSD_INTEGER
+from ..vocab import DCT_NS, KG_NS, RDF_TYPE, XSD_INTEGER, sparql_prefixes
 from . import sources
 from .linked import curie, serialize_triples
 
@@ -182,8 +182,8 @@ class Cache:
         done.set()
 
 
-_DOCUMENTS = """PREFIX kg: <https://w3id.org/kgqa/ns#> PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?d ?h ?v WHERE { ?d kg:contentHash ?h OPTIONAL { ?d prov:wasGeneratedBy/kg:pipelineVersion ?v } }"""
+_DOCUMENTS = sparql_prefixes("kg", "prov") + """SELECT ?d ?h ?v WHERE {
+  ?d kg:contentHash ?h OPTIONAL { ?d prov:wasGeneratedBy/kg:pipelineVersion ?v } }"""
 
 
 def _documents(store: Store) -> str:

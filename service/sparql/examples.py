@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..vocab import sparql_prefixes
+
 TEMPLATE_FOLDER = Path(__file__).resolve().parent.parent / "qa" / "templates"
-PREFIXES = """PREFIX kg: <https://w3id.org/kgqa/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-"""
+PREFIXES = sparql_prefixes("kg", "rdfs", "dcterms", "nif", "schema")
 
 
 @dataclass(frozen=True)
@@ -25,8 +23,8 @@ OWN = (
 SELECT ?doc ?title ?publisher ?published WHERE {
   ?doc a kg:Document .
   OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc <http://schema.org/publisher> ?publisher }
-  OPTIONAL { ?doc <http://schema.org/datePublished> ?published }
+  OPTIONAL { ?doc schema:publisher ?publisher }
+  OPTIONAL { ?doc schema:datePublished ?published }
 }
 ORDER BY ?title
 """),

@@ -24,23 +24,22 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from .. import formats
 from ..errors import KgqaError, QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreUnavailable
-from ..store.base import RDF_FORMATS, RESULT_FORMATS
 from .queue import SlotQueue
 
 # The RDF types a CONSTRUCT or DESCRIBE is served in, in order of preference.
-GRAPH_FORMATS = {t: RDF_FORMATS[t] for t in
-                 ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")}
+GRAPH_FORMATS = {t: formats.RDF[t] for t in (formats.TURTLE, formats.NTRIPLES, formats.JSONLD, formats.RDFXML)}
 # What starts a new row in each results format, as pyoxigraph writes it. JSON: the first row, then a
 # row that follows a non-empty row ("}},{") or an empty one ("{},{", counted overlapping); strings
 # escape '"', so only a literal holding those exact brackets could overcount (a conservative error).
 # XML escapes '<' in values. TSV escapes line breaks. CSV is read with its quotes (_count_csv).
 # Counted with bytes.count (a regex scan of every position cost a tenth of a millisecond per 7 kB).
 _ROW_MARKS = {
-    "application/sparql-results+json": (b'"bindings":[{', b"}},{", b"{},{"),
-    "application/sparql-results+xml": (b"<result>",),
-    "text/csv": None,
-    "text/tab-separated-values": (b"\n",),
+    formats.JSON: (b'"bindings":[{', b"}},{", b"{},{"),
+    formats.XML: (b"<result>",),
+    formats.CSV: None,
+    formats.TSV: (b"\n",),
 }
 _EMPTY_ROWS = re.compile(rb"(?=\{\},\{)")  # "{},{" overlaps itself in a run of empty rows
 
@@ -88,8 +87,8 @@ class _RowCounter(io.RawIOBase):
 
     def __init__(self, media_type: str, max_rows: int, max_bytes: int = 0):
         self.mark, self.max_rows, self.max_bytes = _ROW_MARKS[media_type], max_rows, max_bytes
-        self.csv = media_type == "text/csv"
-        self.header = 0 if media_type.startswith("application/") else 1  # CSV/TSV: a header line
+        self.csv = media_type == formats.CSV
+        self.header = 1 if media_type in (formats.CSV, formats.TSV) else 0  # CSV/TSV: a header line
         self.buffer, self.rows, self.tail, self.quoted = io.BytesIO(), 0, b"", False
 
     def writable(self) -> bool:
@@ -190,12 +189,12 @@ def run_on_oxigraph(store: ox.Store, job: Job) -> bytes:
                      prefixes=dict(job.prefixes) or None)
         return out.getvalue()
     if isinstance(result, ox.QueryBoolean):
-        return result.serialize(format=RESULT_FORMATS[job.media_type])
+        return result.serialize(format=formats.RESULTS[job.media_type])
     if 0 < job.light <= job.max_rows:  # its LIMIT keeps it within the row limit: only bytes are counted
         counter = _ByteCounter(job.max_bytes)
     else:
         counter = _RowCounter(job.media_type, job.max_rows, job.max_bytes)
-    result.serialize(counter, format=RESULT_FORMATS[job.media_type])
+    result.serialize(counter, format=formats.RESULTS[job.media_type])
     return counter.getvalue()
 
 
@@ -205,11 +204,11 @@ def check_size(data: bytes, job: Job) -> bytes:
     _check_bytes(len(data), job.max_bytes)
     if job.is_graph:
         items = ox.parse(data, format=GRAPH_FORMATS[job.media_type])
-    elif job.form == "SELECT" and job.media_type == "text/csv":  # pyoxigraph cannot parse CSV back
+    elif job.form == "SELECT" and job.media_type == formats.CSV:  # pyoxigraph cannot parse CSV back
         _RowCounter(job.media_type, job.max_rows).write(data)
         return data
     elif job.form == "SELECT":
-        items = ox.parse_query_results(data, format=RESULT_FORMATS[job.media_type])
+        items = ox.parse_query_results(data, format=formats.RESULTS[job.media_type])
     else:
         return data
     for count, _ in enumerate(items, 1):
@@ -286,19 +285,3 @@ class ThreadRunner:
 def timeout_message(limit: float) -> str:
     return (f"the query ran longer than {limit:g} s, the time limit of a SPARQL query (QUERY_TIMEOUT), "
             "and was stopped; narrow it or add a LIMIT")
-
-
-def open_runner(store, settings: dict) -> Runner:
-    """The runner the settings call for: worker processes for an embedded store on disk (unless
-    QUERY_WORKERS is 0), a thread runner otherwise. The benchmark measures these against a plain
-    in-process `execute(store, job)`."""
-    timeout = float(settings.get("QUERY_TIMEOUT") or 10.0)
-    workers = int(settings.get("QUERY_WORKERS", 2))
-    line = {"queue": int(settings.get("QUERY_QUEUE", 16)),
-            "queue_timeout": float(settings.get("QUERY_QUEUE_TIMEOUT", 60.0))}
-    if workers > 0 and getattr(store, "path", None) and isinstance(getattr(store, "ox", None), ox.Store):
-        from .workers import WorkerPool
-
-        return WorkerPool(store, size=workers, timeout=timeout, max_memory=int(settings.get("QUERY_MAX_MEMORY") or 0),
-                          refresh=float(settings.get("QUERY_REFRESH") or 0.0), **line)
-    return ThreadRunner(store, timeout=timeout, slots=workers or 2, **line)

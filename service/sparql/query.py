@@ -8,34 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import formats
 from ..errors import BadRequest, NotAcceptable
 from . import guard
-from .limits import Job, open_runner
+from .limits import Job
+from .runners import open_runner
 
-RESULT_TYPES = [  # SELECT and ASK; the first is the default
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-]
-GRAPH_TYPES = [  # CONSTRUCT and DESCRIBE; the first is the default
-    "text/turtle",
-    "application/n-triples",
-    "application/ld+json",
-    "application/rdf+xml",
-]
+RESULT_TYPES = [formats.JSON, formats.XML, formats.CSV, formats.TSV]  # SELECT and ASK; the first is the default
+GRAPH_TYPES = [formats.TURTLE, formats.NTRIPLES, formats.JSONLD, formats.RDFXML]  # CONSTRUCT and DESCRIBE, the same
 ALIASES = {  # media types clients commonly send, and the type they get
-    "application/json": "application/sparql-results+json",
-    "application/xml": "application/sparql-results+xml",
-    "text/xml": "application/sparql-results+xml",
-    "text/plain": "application/n-triples",
-    "application/x-turtle": "text/turtle",
+    "application/json": formats.JSON,
+    "application/xml": formats.XML,
+    "text/xml": formats.XML,
+    "text/plain": formats.NTRIPLES,
+    "application/x-turtle": formats.TURTLE,
 }
-CLI_FORMATS = {
-    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-    "csv": "text/csv", "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle", "ntriples": "application/n-triples",
-}
+CLI_FORMATS = {**formats.RESULT_NAMES, "turtle": formats.TURTLE, "ntriples": formats.NTRIPLES}
 
 
 def offered_types(form: str) -> list[str]:

@@ -98,7 +98,7 @@ def serve(conn: Connection, threads: int) -> None:
 
 
 if __name__ == "__main__":
-    from .workers import limit_memory
+    from ..memory import limit_memory
 
     limit_memory(int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     serve(Connection(int(sys.argv[1])), int(sys.argv[2]))

@@ -28,7 +28,6 @@ import atexit
 import logging
 import os
 import pickle
-import resource
 import signal
 import socket
 import subprocess
@@ -40,7 +39,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import errors
-from ..memory import limit_arenas, worker_arenas
+from ..memory import worker_arenas
 from .checkpoints import Checkpoints
 from .limits import Job, run_light, timeout_message
 from .queue import AloneGate, SlotQueue
@@ -100,13 +99,13 @@ class WorkerPool:
         _POOLS.add(self)
 
     @property
-    def _busy(self) -> set[Worker]:
-        """The worker while it runs queries (tests)."""
+    def busy(self) -> set[Worker]:
+        """The worker while it runs queries: what a test or a monitor can look at."""
         worker = self._worker
         return {worker} if worker is not None and worker.pending else set()
 
     @property
-    def _idle(self) -> list[Worker]:
+    def idle(self) -> list[Worker]:
         worker = self._worker
         return [worker] if worker is not None and not worker.pending else []
 
@@ -299,15 +298,6 @@ def _died_of_memory(process: subprocess.Popen) -> bool:
 def memory_message(limit_mb: int) -> str:
     return (f"the query needed more than {limit_mb} MB of memory, the memory limit of a SPARQL query "
             "(QUERY_MAX_MEMORY), and was stopped; narrow it or add a LIMIT")
-
-
-def limit_memory(limit_mb: int) -> None:
-    """Bound this process's address space (a worker, before the engine loads). The malloc arenas are
-    capped first: each thread's arena reserves 64 MB of address space, so a worker started without the
-    server's cap (by `kgqa query`) could hit the bound on a small query."""
-    limit_arenas()
-    if limit_mb > 0:
-        resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))
 
 
 _ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding the `service` package

@@ -14,48 +14,15 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
+from .. import formats
 from ..errors import QuerySyntaxError
 
 Term = NamedNode | Literal
 
-# Media types of query results the stores can produce, by protocol name.
-RESULT_TYPES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-}
-GRAPH_TYPES = {
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-    "rdfxml": "application/rdf+xml",
-    "jsonld": "application/ld+json",
-    "nquads": "application/n-quads",
-    "trig": "application/trig",
-}
-
-# pyoxigraph's formats by media type: what the stores parse and serialize.
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-RDF_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-    "text/n3": ox.RdfFormat.N3,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
-
-
 def parse_into(data: bytes, media_type: str, graph: NamedNode | None) -> list[Quad]:
     """RDF as it is, its default-graph triples put into `graph` (the default graph when None); what
     `Store.load` writes. Unknown media types are refused; bad RDF raises pyoxigraph's SyntaxError."""
-    fmt = RDF_FORMATS.get(media_type)
+    fmt = formats.RDF.get(media_type)
     if fmt is None:
         raise QuerySyntaxError(f"cannot load RDF of type {media_type}")
     target = graph if graph is not None else ox.DefaultGraph()

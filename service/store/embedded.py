@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Variable
 
+from .. import formats
 from ..errors import QuerySyntaxError, ResultTooLarge, StoreLocked
 from ..vocab import PENDINGGRAPH, WRITEJOURNAL
-from .base import RDF_FORMATS, RESULT_FORMATS, GraphData, Store, Term, parse_into
+from .base import GraphData, Store, Term, parse_into
 
 JOURNAL = WRITEJOURNAL  # graph naming the graphs of a bulk write under way: <journal> kg:pendingGraph <g>
 PENDING = PENDINGGRAPH
@@ -95,7 +96,7 @@ class EmbeddedStore(Store):
         takes the journaled bulk path, parsed natively from the bytes: if it dies midway, opening the
         store removes those graphs again. Anything else (the default graph, graphs that already hold
         data) is one transaction, since a half-done load there could not be told from what was there."""
-        fmt = RDF_FORMATS.get(media_type)
+        fmt = formats.RDF.get(media_type)
         if fmt is not None and len(data) >= BULK_LOAD_MIN_BYTES:
             checked = self._new_graphs(data, fmt, graph)
             if checked is not None:
@@ -192,23 +193,23 @@ class EmbeddedStore(Store):
             kw["named_graphs"] = [NamedNode(g) for g in named_graphs]
         result = self._run(query, **kw)
         if isinstance(result, QueryTriples):
-            data = result.serialize(format=RDF_FORMATS[media_type])
+            data = result.serialize(format=formats.RDF[media_type])
         else:
-            data = result.serialize(format=RESULT_FORMATS[media_type])
+            data = result.serialize(format=formats.RESULTS[media_type])
         if max_bytes and len(data) > max_bytes:
             raise ResultTooLarge(f"the result has more than {max_bytes} bytes, the result-size limit "
                                  "(QUERY_MAX_BYTES); add a LIMIT or narrow the query", details={"max_bytes": max_bytes})
         return data
 
     def dump(self, media_type, graph=None):
-        fmt = RDF_FORMATS[media_type]
+        fmt = formats.RDF[media_type]
         if graph is None:
             return self.ox.dump(format=fmt)
         return self.ox.dump(format=fmt, from_graph=graph)
 
     def dump_to(self, output, media_type, graph=None):
         kw = {"from_graph": graph} if graph is not None else {}
-        self.ox.dump(output, RDF_FORMATS[media_type], **kw)
+        self.ox.dump(output, formats.RDF[media_type], **kw)
 
     def count_triples(self) -> int:
         """Every quad in the store, counted natively (about twice as fast as a SPARQL COUNT)."""

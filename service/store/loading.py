@@ -5,21 +5,17 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
+from .. import formats
 from ..errors import DocumentError
 from .base import Store
 
-BY_SUFFIX = {
-    ".ttl": "text/turtle", ".nt": "application/n-triples", ".nq": "application/n-quads",
-    ".trig": "application/trig", ".rdf": "application/rdf+xml", ".owl": "application/rdf+xml",
-    ".xml": "application/rdf+xml", ".jsonld": "application/ld+json", ".n3": "text/n3",
-}
-
 
 def media_type(path: str) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix not in BY_SUFFIX:
-        raise DocumentError(f"{path}: unknown RDF format {suffix!r}; known: {', '.join(sorted(BY_SUFFIX))}")
-    return BY_SUFFIX[suffix]
+    kind = formats.of_file(path)
+    if kind is None:
+        known = ", ".join(f".{e}" for e in sorted(formats.BY_EXTENSION))
+        raise DocumentError(f"{path}: unknown RDF format {Path(path).suffix.lower()!r}; known: {known}")
+    return kind
 
 
 def load_files(store: Store, files, graph: str | None = None) -> int:

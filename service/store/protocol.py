@@ -25,6 +25,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     Unauthorized,
 )
 
+from .. import formats
 from ..errors import QuerySyntaxError, ResultTooLarge, StoreUnavailable
 
 LONG_QUERY = 2000  # URL-encoded bytes; longer queries go by POST (servers refuse URLs past 2-8 KB)
@@ -133,7 +134,7 @@ def put_graph(endpoint: str, graph: str, body: bytes, *, auth: str | None, timeo
     """One SPARQL 1.1 Graph Store Protocol PUT: `graph` replaced by `body` (N-Triples), bounded as
     request() is; failures as the same domain errors (Transient for unreachable or 5xx)."""
     target = f"{endpoint}{'&' if '?' in endpoint else '?'}{urlencode({'graph': graph})}"
-    headers = {"Content-Type": "application/n-triples", **({"Authorization": auth} if auth else {})}
+    headers = {"Content-Type": formats.NTRIPLES, **({"Authorization": auth} if auth else {})}
     put = urllib.request.Request(target, data=body, headers=headers, method="PUT")
     deadline = time.monotonic() + timeout
     try:

@@ -27,15 +27,16 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from pyoxigraph import BlankNode, NamedNode, Quad, QueryBoolean, Triple
 
+from .. import formats
 from ..errors import ConfigError, QuerySyntaxError, StoreUnavailable
 from ..vocab import XSD_BOOLEAN, XSD_DURATION
 from . import protocol
-from .base import RDF_FORMATS, RESULT_FORMATS, Store, Term, bind_values, parse_into
+from .base import Store, Term, bind_values, parse_into
 
 WRITE_ATTEMPTS = 4  # one try and three retries, after 0.5, 1 and 2 seconds
 BACKOFF = 0.5
 LOAD_CHUNK = 20_000  # quads per INSERT DATA when `load` splits a big file (only without blank nodes)
-SELECT_JSON = "application/sparql-results+json"
+SELECT_JSON = formats.JSON
 # Virtuoso's own graphs (its mappings, its LDP vocabulary, its DAV and rule sets), left out of queries;
 # the graph describing its endpoint (sd:Service) is found and left out too (its IRI depends on the host).
 VIRTUOSO_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
@@ -43,7 +44,7 @@ VIRTUOSO_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.
 _SERVICE_GRAPHS = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a "
                    "<http://www.w3.org/ns/sparql-service-description#Service> } }")
 _GRAPH_ROWS = "SELECT ?s ?p ?o WHERE { GRAPH %s { ?s ?p ?o } }"
-GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"  # both parse as Turtle
+GRAPH_ACCEPT = f"{formats.NTRIPLES}, {formats.TURTLE};q=0.9"  # both parse as Turtle
 
 
 class RemoteStore(Store):
@@ -115,24 +116,24 @@ class RemoteStore(Store):
             self._check_union()
         dataset = {"default_graphs": default_graphs or (), "named_graphs": named_graphs or (),
                    "max_bytes": max_bytes}  # the answer is read no further than the byte bound
-        is_graph = media_type in RDF_FORMATS
+        is_graph = media_type in formats.RDF
         try:
             body, headers = self._request(query, media_type, **dataset)
         except protocol.NotAcceptable:
             return self._converted(query, media_type, dataset)
         content_type = headers.get("Content-Type", "")
         try:  # a real parser checks what we pass on; CSV has none (it loses term kinds): its type must do
-            if media_type == "text/csv":
+            if media_type == formats.CSV:
                 if content_type.split(";")[0].strip().lower() != media_type:
                     raise ValueError(f"{content_type or 'no content type'} where text/csv was asked for")
             elif is_graph:
-                list(ox.parse(body, format=RDF_FORMATS[media_type]))
+                list(ox.parse(body, format=formats.RDF[media_type]))
             else:
-                result = ox.parse_query_results(body, format=RESULT_FORMATS[media_type])
+                result = ox.parse_query_results(body, format=formats.RESULTS[media_type])
                 if not isinstance(result, QueryBoolean):
                     list(result)
         except (SyntaxError, ValueError) as err:
-            if media_type in (SELECT_JSON, "application/n-triples", "text/turtle"):
+            if media_type in (SELECT_JSON, formats.NTRIPLES, formats.TURTLE):
                 raise self._garbage(body, err) from None
             # A format the server writes wrongly (Virtuoso's TSV is not SPARQL TSV): from JSON or N-Triples
             try:
@@ -143,14 +144,14 @@ class RemoteStore(Store):
 
     def _converted(self, query: str, media_type: str, dataset: dict) -> bytes:
         """The answer asked for as SPARQL JSON or N-Triples, and written as `media_type` by pyoxigraph."""
-        is_graph = media_type in RDF_FORMATS
+        is_graph = media_type in formats.RDF
         body, _ = self._request(query, GRAPH_ACCEPT if is_graph else SELECT_JSON, **dataset)
         try:
             if is_graph:
                 triples = [q.triple for q in ox.parse(body, format=ox.RdfFormat.TURTLE)]
-                return ox.serialize(triples, format=RDF_FORMATS[media_type])
+                return ox.serialize(triples, format=formats.RDF[media_type])
             results = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            return results.serialize(format=RESULT_FORMATS[media_type])
+            return results.serialize(format=formats.RESULTS[media_type])
         except (SyntaxError, ValueError) as err:
             raise self._garbage(body, err) from None
 
@@ -163,7 +164,7 @@ class RemoteStore(Store):
     def dump(self, media_type: str, graph: NamedNode | None = None) -> bytes:
         if graph is not None:
             self._check_union()
-            return ox.serialize(self._graph(graph), format=RDF_FORMATS[media_type])
+            return ox.serialize(self._graph(graph), format=formats.RDF[media_type])
         output = io.BytesIO()
         self.dump_to(output, media_type)
         return output.getvalue()
@@ -172,7 +173,7 @@ class RemoteStore(Store):
         """The dataset one named graph (one document) at a time, so memory holds one graph at most; then
         the default graph's own triples (those in no named graph: with the union default graph, SPARQL
         cannot see the others). Blank node labels are per graph."""
-        fmt = RDF_FORMATS[media_type]
+        fmt = formats.RDF[media_type]
         if graph is not None or not fmt.supports_datasets:
             output.write(self.dump(media_type, graph))  # one graph, or pyoxigraph's own ValueError
             return

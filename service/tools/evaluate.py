@@ -40,22 +40,22 @@ def load_gold(gold_dir: str) -> dict[str, list[dict]]:
     return gold
 
 
-def _names(actors: dict, key: str) -> set[str]:
+def names(actors: dict, key: str) -> set[str]:
     """Every name an actor goes by, and its country's when it is a government."""
     actor = actors.get(key)
     if actor is None:
         return {key.lower()}
-    names = {key.lower(), actor.label.lower(), *(a.lower() for a in actor.aliases)}
+    found = {key.lower(), actor.label.lower(), *(a.lower() for a in actor.aliases)}
     if actor.government_of:
-        names |= _names(actors, actor.government_of)
-    return names
+        found |= names(actors, actor.government_of)
+    return found
 
 
 def _text(fact: Fact, actors: dict) -> str:
     parts = [fact.content, fact.condition, fact.quantity_text, fact.counts, fact.duration_text, fact.title,
              fact.time_text, fact.verb]
     if fact.organization:
-        parts.append(" ".join(_names(actors, fact.organization)))
+        parts.append(" ".join(names(actors, fact.organization)))
     return normalized(" ".join(p for p in parts if p)).lower()
 
 
@@ -64,7 +64,7 @@ def matches(gold: dict, fact: Fact, text: str, actors: dict) -> bool:
     if fact.kind not in _family(gold["kind"]):
         return False
     if gold.get("holders"):
-        found = set().union(*(_names(actors, k) for k in fact.holders)) if fact.holders else set()
+        found = set().union(*(names(actors, k) for k in fact.holders)) if fact.holders else set()
         if not any(alt.strip().lower() in found for name in gold["holders"] for alt in name.split("|")):
             return False
     body = _text(fact, actors)

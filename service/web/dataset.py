@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 
-from .. import iris
+from .. import formats, iris
 from ..errors import NotReady
 from ..read import dumps, void
 from ..read import sources as sources_core
@@ -14,7 +14,7 @@ from .negotiate import best
 
 bp = Blueprint("dataset", __name__)
 
-VOID_TYPES = ["text/turtle", "application/ld+json", "application/n-triples"]
+VOID_TYPES = [formats.TURTLE, formats.JSONLD, formats.NTRIPLES]
 
 
 def choose(offered: list[str], default: str) -> str:
@@ -33,7 +33,7 @@ def rdf_response(body, media_type: str, *, filename: str | None = None) -> Respo
 
 @bp.get("/.well-known/void")
 def void_description():
-    kind = choose(VOID_TYPES, "text/turtle")
+    kind = choose(VOID_TYPES, formats.TURTLE)
     base = current_app.config["BASE_IRI"]
     # A request waits for the description no longer than a /sparql query may run.
     cache = current_app.extensions.setdefault(
@@ -50,7 +50,7 @@ def void_description():
 def dump():
     """Every quad of the store, streamed. The first chunk is read before the response starts, so
     that a store that fails at once still gets a proper JSON error."""
-    kind = choose(dumps.DATASET_TYPES, "application/n-quads")
+    kind = choose(dumps.DATASET_TYPES, formats.NQUADS)
     chunks = dumps.stream(get_store(), kind)
     first = next(chunks, b"")
 
@@ -58,12 +58,12 @@ def dump():
         yield first
         yield from chunks
 
-    return rdf_response(body(), kind, filename=f"kgqa.{dumps.EXTENSIONS[kind]}")
+    return rdf_response(body(), kind, filename=f"kgqa.{formats.extension(kind)}")
 
 
 @bp.get("/sources/<doc_id>/graph")
 def source_graph(doc_id: str):
-    return graph_response(doc_id, choose(dumps.GRAPH_TYPES, "application/n-quads"))
+    return graph_response(doc_id, choose(dumps.GRAPH_TYPES, formats.NQUADS))
 
 
 def graph_response(doc_id: str, kind: str) -> Response:
@@ -72,4 +72,4 @@ def graph_response(doc_id: str, kind: str) -> Response:
     sources_core.metadata(store, doc_id)  # NotFound for an unknown id
     base = current_app.config["BASE_IRI"]
     body = dumps.graph(store, iris.document(base, doc_id), kind, base)
-    return rdf_response(body, kind, filename=f"{doc_id}.{dumps.EXTENSIONS[kind]}")
+    return rdf_response(body, kind, filename=f"{doc_id}.{formats.extension(kind)}")

@@ -9,7 +9,7 @@ import re
 
 from flask import Blueprint, current_app, render_template, url_for
 
-from .. import iris
+from .. import formats, iris
 from ..errors import NotFound
 from ..read import actors, dumps, linked
 from . import diagram, get_store
@@ -17,7 +17,7 @@ from .dataset import choose, rdf_response
 
 bp = Blueprint("entities", __name__)
 
-RDF_TYPES = ["text/turtle", "application/ld+json", "application/n-triples", *dumps.DATASET_TYPES]
+RDF_TYPES = [formats.TURTLE, formats.JSONLD, formats.NTRIPLES, *dumps.DATASET_TYPES]
 OFFERED = ["text/html", *RDF_TYPES]
 # What minted local ids look like (service.iris: slugs and hex digests); anything else is unknown.
 LOCAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
@@ -25,20 +25,20 @@ LOCAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
 
 @bp.get("/entities/<local>")
 def entity(local: str):
-    kind = choose(OFFERED, "text/turtle")
+    kind = choose(OFFERED, formats.TURTLE)
     if not LOCAL_ID.fullmatch(local):
         raise NotFound(f"No entity with id {local!r}")
     base = current_app.config["BASE_IRI"]
     description = linked.describe(get_store(), iris.entity(base, local), per_graph=kind in dumps.DATASET_TYPES)
     if kind != "text/html":
         return rdf_response(linked.serialize(description, kind, base), kind)
-    formats = [(name, t) for name, t in dumps.BY_NAME.items() if t in RDF_TYPES]
+    offered = [(name, t) for name, t in dumps.BY_NAME.items() if t in RDF_TYPES]
     page = linked.summary(description)
     actor = picture = None
     if any(k.removeprefix("kg:") in actors.KINDS for k in page["kinds"]):  # an actor's profile too
         actor = actors.profile(get_store(), page["iri"])
         picture = diagram.ego(page["label"], actor["links"], href)
-    html = render_template("entity.html", page=page, formats=formats, actor=actor, picture=picture)
+    html = render_template("entity.html", page=page, formats=offered, actor=actor, picture=picture)
     return rdf_response(html, "text/html")
 
 

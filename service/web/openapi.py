@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
+from .. import formats
 from ..read import dumps
 from ..read.actors import KINDS
 from ..sparql.query import GRAPH_TYPES, RESULT_TYPES
 
 bp = Blueprint("openapi", __name__)
 
-RDF = ["text/turtle", "application/n-triples", "application/n-quads", "application/trig", "application/ld+json",
-       "application/rdf+xml"]
+RDF = [formats.TURTLE, formats.NTRIPLES, formats.NQUADS, formats.TRIG, formats.JSONLD, formats.RDFXML]
 TEXT = {"type": "string"}
 JSON_LD = {"type": ["object", "array"]}
 ERRORS = {  # status -> what it means on any route that declares it
@@ -40,7 +40,7 @@ def _error(status: int, *, html: bool = False) -> dict:
 def _ok(description: str, types: dict) -> dict:
     """A success answer in these media types (JSON-LD is JSON, whatever else a route writes as text)."""
     return {"description": description, "content": {
-        t: {"schema": JSON_LD if t == "application/ld+json" else s} for t, s in types.items()}}
+        t: {"schema": JSON_LD if t == formats.JSONLD else s} for t, s in types.items()}}
 
 
 def _op(summary: str, ok: dict, errors: tuple[int, ...] = (), *, params: list | None = None,
@@ -84,7 +84,7 @@ def document() -> dict:
                     {t: TEXT for t in dict.fromkeys([*RESULT_TYPES, *GRAPH_TYPES, "application/json",
                                                      "application/xml", "text/xml", "text/plain",
                                                      "text/html"])}
-                    | {"application/sparql-results+json": obj, "application/json": obj})
+                    | {formats.JSON: obj, "application/json": obj})
     sparql_errors = (400, 403, 406, 413, 415, 422, 503, 504)
     dataset = [_graphs("default-graph-uri"), _graphs("named-graph-uri")]
     doc_id = _path("doc_id", "A document's id")
@@ -158,7 +158,7 @@ def document() -> dict:
                                      _format(*dumps.BY_NAME.values())])},
         "/.well-known/void": {"get": _op(
             "The VoID description of the dataset", _ok("VoID", {t: TEXT for t in RDF}), (400, 406, 503),
-            params=[_format("text/turtle", "application/ld+json", "application/n-triples")])},
+            params=[_format(formats.TURTLE, formats.JSONLD, formats.NTRIPLES)])},
         "/dump": {"get": _op(
             "The whole dataset, every document's graph", _ok("The dump", {t: TEXT for t in RDF}), (400, 406, 503),
             params=[_format(*dumps.DATASET_TYPES)])},

@@ -13,10 +13,11 @@ import threading
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
+from .. import formats
 from ..errors import BadRequest, RequestTooLarge, UnsupportedMediaType, UpdateRefused
 from ..sparql import description, examples
 from ..sparql import query as core
-from ..sparql.limits import open_runner
+from ..sparql.runners import open_runner
 from . import get_store
 from .fastpath import ERROR_KEY, content_type
 from .negotiate import best
@@ -145,7 +146,7 @@ def wants_page() -> bool:
 def service_page():
     """No query: the query page for a person (HTML asked for by name), else the service description."""
     offered = [*core.GRAPH_TYPES, "text/html"]
-    kind = "text/html" if wants_page() else best(offered, default="text/turtle")  # */* alone: the description
+    kind = "text/html" if wants_page() else best(offered, default=formats.TURTLE)  # */* alone: the description
     if kind == "text/html":
         html = render_template("sparql.html", examples=examples.catalog(), endpoint=url_for("sparql.sparql"),
                                settings=current_app.config)

@@ -243,8 +243,8 @@ def limit_cost(results: Results, size: str, store_dir: Path, named: dict[str, st
     a checkpoint) against a plain in-process `execute(store, job)` of the same job, no HTTP on either
     side. Runs alternate between the two so that noise falls on both."""
     from service import settings as settings_mod
-    from service.sparql.limits import open_runner
     from service.sparql.query import prepare
+    from service.sparql.runners import open_runner
     from service.store.embedded import EmbeddedStore
 
     settings = settings_mod.load({"STORE": str(store_dir)})
