@@ -3,6 +3,7 @@ is ended for another query: a time limit, or a death under several queries at on
 again alone, so that only the query that ended it gets the error)."""
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -76,10 +77,12 @@ def test_limits_shared_query_beside_a_runaway_is_answered(generated, make_app): 
     assert pool.kills == 1
 
 
-def test_limits_shared_worker_has_an_arena_per_query_thread(generated, make_app):  # noqa: F811
+def test_limits_shared_worker_has_an_arena_per_thread(generated, make_app):  # noqa: F811
     pool, threads, out = _two_slow_queries(make_app)
     (worker,) = pool.busy
     environ = open(f"/proc/{worker.process.pid}/environ", "rb").read().split(b"\0")
+    running = len(os.listdir(f"/proc/{worker.process.pid}/task"))  # its threads, the engine's included
     for thread in threads:
         thread.join(60)
-    assert b"MALLOC_ARENA_MAX=3" in environ  # two query threads and the main one: no shared malloc lock
+    arenas = int(next(e for e in environ if e.startswith(b"MALLOC_ARENA_MAX=")).split(b"=")[1])
+    assert arenas >= running  # an arena for every thread: no two queries take turns on one malloc lock
