@@ -115,14 +115,19 @@ MEASURES = ("minute", "hour", "day", "week", "round", "session")
 FUTURE_TIMES = ("next", "tomorrow", "coming", "later this", "later in")
 
 
-def measured(noun: Token) -> Token | None:
-    """The measure a meeting noun is told in ("two days of talks", "three rounds of negotiations"), when
-    the measure is the object of a verb of holding."""
+def measure_of(noun: Token) -> Token | None:
+    """The measure a meeting noun is told in ("two days of talks", "three rounds of negotiations")."""
     head = noun.head
     if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in MEASURES:
         return None
-    measure = head.head
-    return measure if measure.dep_ == "dobj" and measure.head.lemma_.lower() in ATTEND_VERBS else None
+    return head.head
+
+
+def measured(noun: Token) -> Token | None:
+    """measure_of, when the measure is the object of a verb of holding ("held two days of talks")."""
+    measure = measure_of(noun)
+    return measure if measure is not None and measure.dep_ == "dobj" \
+        and measure.head.lemma_.lower() in ATTEND_VERBS else None
 
 
 def to_come(time_text: str | None) -> bool:

@@ -394,7 +394,7 @@ class Meetings:
 def _sides_further(noun: Token) -> list[Token]:
     """ "between X and Y" the parser hung on a noun of the meeting's place ("talks at the headquarters of
     the agency between X and Y"): the sides of the meeting, not of the agency. Followed down a chain of
-    at/in/of phrases whose nouns are no meeting or person themselves."""
+    at/in/of phrases, up to a person's name."""
     out, tok = [], noun
     for _ in range(4):
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "of")), None)

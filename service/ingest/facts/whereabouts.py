@@ -40,7 +40,7 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
             keys = resolver.resolve(noun_phrase(obj))
             if keys and resolver.actor(keys[0]).kind in PLACE_KINDS:
                 fact.place = keys[0]
-    measure = (attendance.measured(pred) or _length_of(pred)) if pred.pos_ == "NOUN" else None
+    measure = attendance.measure_of(pred) if pred.pos_ == "NOUN" else None  # whatever verb holds it
     if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
         fact.duration_text = text_of(pred.doc, span) if span else None
@@ -54,17 +54,6 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
                            if resolver.actor(k).kind in PLACE_KINDS), None)
     if fact.place is None and not attendance.remote(pred):
         fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
-
-
-LENGTH_UNITS = ("minute", "hour", "day", "week")
-
-
-def _length_of(noun: Token) -> Token | None:
-    """ "three hours of talks", whatever verb holds them ("followed three hours of talks"): their length."""
-    head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in LENGTH_UNITS:
-        return None
-    return head.head if head.head.ent_type_ in DURATION_ENTS else None
 
 
 def _measure_end(obj: Token) -> int:
