@@ -1,16 +1,16 @@
 """facts: a headline is read for what the lexicon knows only (it is telegraphic, and the body says it again)."""
 from __future__ import annotations
 
-from service.ingest import pipeline
 from service.ingest.facts import extract
 from service.model import Document
+from tests.support import extractor
 
 TITLE = "ASEAN leaders split over Myanmar as Guyana accuses Venezuela of border build-up"
 TEXT = TITLE + "\n\nVIENTIANE — Southeast Asian leaders ended a summit on Friday.\n"
 
 
 def _facts():
-    doc, resolver = pipeline.analyse(TEXT, title=TITLE)
+    doc, resolver = extractor().analyse(TEXT, title=TITLE)
     return extract(doc, resolver, Document(id="text", text=TEXT, title=TITLE))
 
 

@@ -55,7 +55,8 @@ class Resolver:
         self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
         self.person_country: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # person key -> lower-case title words ("president")
-        self.gender = _genders(doc, found, self.actors)  # person key -> "m" | "f" (names, then pronouns)
+        # person key -> "m" | "f" (names, then pronouns)
+        self.gender = _genders(doc, found, self.actors, lex.first_names)
         self.roles: list[Fact] = roles.find(self)
         self._resolve_all()
         self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
@@ -282,7 +283,7 @@ def hyphenated(tok: Token) -> bool:
         and not doc[tok.i - 2].whitespace_
 
 
-def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
+def _genders(doc: Doc, found: list, actors: dict[str, Actor], names: dict[str, str]) -> dict[str, str]:
     """Genders the names settle: a plainly male or female first name, else an honorific written
     before a mention ("Mrs. Okafor")."""
     out: dict[str, str] = {}
@@ -290,7 +291,7 @@ def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
         actor = actors.get(f.key)
         if actor is None or actor.kind != "Person" or f.key in out:
             continue
-        said = gender.of_label(actor.label) or (gender.of_honorific(doc[f.start - 1].text) if f.start else None)
+        said = gender.of_label(actor.label, names) or (gender.of_honorific(doc[f.start - 1].text) if f.start else None)
         if said:
             out[f.key] = said
     return out

@@ -354,8 +354,9 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
             if len(before) == 1:
                 established.setdefault(name, before[0])
             elif said:  # "Mrs. Murphy": not Chris Murphy
-                exact = [t for t in before if gender.of_label(t) == said]
-                before = exact if len(exact) == 1 else [t for t in before if gender.of_label(t) in (said, None)]
+                genders = {t: gender.of_label(t, lex.first_names) for t in before}
+                exact = [t for t in before if genders[t] == said]
+                before = exact if len(exact) == 1 else [t for t in before if genders[t] in (said, None)]
             if len(before) > 1 and established.get(name) in before:
                 before = [established[name]]  # a second Murphy is named in full, the first by surname
             if len(before) != 1:
@@ -424,7 +425,7 @@ def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Le
 
 def _gender(actors: dict[str, Actor], lex: Lexicon, key: str) -> str | None:
     actor = actors.get(key) or lex.actors.get(key)
-    return gender.of_label(actor.label) if actor is not None else None
+    return gender.of_label(actor.label, lex.first_names) if actor is not None else None
 
 
 def _acronyms(found: list[Found], actors: dict[str, Actor]) -> list[Found]:

@@ -27,9 +27,9 @@ FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
 STATES = ("Country", "Government", "Organization")  # holders whose positions their officials voice
 
 
-def extract(doc, resolver, document: Document) -> list[Fact]:
-    """Facts of one document. `doc` is the spaCy Doc whose character offsets index document.text."""
-    lex = lexicon.load()
+def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fact]:
+    """Facts of one document. `doc` is the spaCy Doc whose character offsets index document.text;
+    `lex` the trigger lexicon (an Extractor's `triggers`)."""
     if len(document.text) != len(parsed_text(doc)):
         raise DocumentError(f"{document.id}: the parse does not index the document text (lengths differ)")
     doc.user_data[TEXT_KEY] = document.text
