@@ -1,8 +1,6 @@
 """facts: a headline is read for what the lexicon knows only (it is telegraphic, and the body says it again)."""
 from __future__ import annotations
 
-from service.ingest.facts import extract
-from service.model import Document
 from tests.support import extractor
 
 TITLE = "ASEAN leaders split over Myanmar as Guyana accuses Venezuela of border build-up"
@@ -10,8 +8,7 @@ TEXT = TITLE + "\n\nVIENTIANE — Southeast Asian leaders ended a summit on Frid
 
 
 def _facts():
-    doc, resolver = extractor().analyse(TEXT, title=TITLE)
-    return extract(doc, resolver, Document(id="text", text=TEXT, title=TITLE))
+    return extractor().facts(TEXT, title=TITLE)[0]
 
 
 def test_facts_headline_keeps_lexicon_facts():

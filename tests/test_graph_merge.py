@@ -7,7 +7,7 @@ from pyoxigraph import NamedNode
 
 from service import iris
 from service.ingest.graph import fact_key, spacy_lemmas
-from service.ingest.pipeline import analyse, ingest_paths
+from service.ingest.pipeline import ingest_paths
 from service.model import Fact, Span
 from service.vocab import PREFIXES
 from tests.support import extractor
@@ -77,7 +77,7 @@ def test_graph_undated_meetings_stay_in_their_document():
 
 
 def _proposal_key(text: str) -> str:
-    doc, _ = analyse(text)
+    doc, _ = extractor().analyse(text)
     fact = Fact(kind="Proposal", evidence=[Span(0, len(text))], holders=["vladimir-putin"], content=text,
                 content_span=Span(0, len(text)))
     return fact_key(fact, spacy_lemmas(doc))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lexicon import Lexicons
 from ..model import Actor
@@ -34,7 +35,26 @@ class Lexicon:
     body_nouns: dict[str, str] = field(default_factory=dict)  # "the country" -> Country, "the regime" -> ...
     office_nouns: set[str] = field(default_factory=set)  # "foreign ministry", "army": a country's office
     first_names: dict[str, str] = field(default_factory=dict)  # "angela" -> "f" (gender.first_names)
+    made: dict = field(default_factory=dict, repr=False)  # what is built from it once (mentions.matchers)
     digest: str = ""
+
+    @cached_property
+    def canon_titles(self) -> dict[str, str]:
+        """Lower-case title (plural, abbreviation) -> its canonical form."""
+        canon = {abbr.lower(): full for abbr, full in self.abbreviations.items()}
+        for title in self.titles:
+            if title in self.abbreviations:
+                continue
+            canon[title.lower()] = title
+            canon[title.lower() + "s"] = title
+            if " of " in title:
+                canon[title.lower().replace(" of ", "s of ", 1)] = title
+        return canon
+
+    @cached_property
+    def upper_aliases(self) -> dict[str, str]:
+        """Aliases by their form in capitals (datelines)."""
+        return {a.upper(): a for a in self.aliases}
 
     def government(self, country: str) -> str:
         return f"{country}-government"

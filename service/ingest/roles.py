@@ -9,7 +9,6 @@ name) or after it ("of Y", "at Y"); failing both, from the country the lexicon g
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as TokenSpan
@@ -25,23 +24,9 @@ _COPULAS = {"be", "serve", "become", "remain", "work"}
 _ORG_PREPS = {"of", "at", "for", "with"}  # not "to": an ambassador to Russia is not Russia's
 
 
-@lru_cache(maxsize=4)
-def _canon(lex) -> dict[str, str]:
-    """Lower-case title (plural, abbreviation) -> its canonical form; once per lexicon, read only."""
-    canon = {abbr.lower(): full for abbr, full in lex.abbreviations.items()}
-    for title in lex.titles:
-        if title in lex.abbreviations:
-            continue
-        canon[title.lower()] = title
-        canon[title.lower() + "s"] = title
-        if " of " in title:
-            canon[title.lower().replace(" of ", "s of ", 1)] = title
-    return canon
-
-
 def find(r: Resolver) -> list[Fact]:
     doc, lex = r.doc, r.lex  # doc.text is the normalized copy: contents are cut from r.document.text
-    canon = _canon(lex)
+    canon = lex.canon_titles
     titles = title_spans(doc, lex)
     by_end = {t.end: t for t in titles}
     facts: list[Fact] = []

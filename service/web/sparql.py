@@ -9,7 +9,7 @@
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, g, render_template, request, url_for
+from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
 from .. import formats
 from ..errors import BadRequest, RequestTooLarge, UnsupportedMediaType, UpdateRefused
@@ -48,12 +48,11 @@ def sparql():
     return Response(data, content_type=content_type(job.media_type))  # Vary: Accept by negotiate's hook
 
 
-_endpoints: dict[tuple, str] = {}
-
-
 def endpoint_url() -> str:
-    """request.base_url (the base of relative IRIs in a query), remembered per scheme, host and path:
-    building it costs a light query more than its guard does. At most 64 are kept (Host is the client's)."""
+    """request.base_url (the base of relative IRIs in a query), remembered per scheme, host and path in
+    the Flask app: building it costs a light query more than its guard does. At most 64 are kept (Host
+    is the client's)."""
+    _endpoints = current_app.extensions.setdefault("kgqa.endpoints", {})
     env = request.environ
     key = (env.get("wsgi.url_scheme"), env.get("HTTP_HOST"), env.get("SERVER_NAME"), env.get("SERVER_PORT"),
            env.get("SCRIPT_NAME"), env.get("PATH_INFO"))
