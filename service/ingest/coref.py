@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
-    from .actors import Resolver
+    from .reading import Reading
 
 SINGULAR = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -32,7 +32,7 @@ _BODIES = {"Country", "Government", "Organization"}  # what "its" refers to
 MALE, FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
 
 
-def pronoun(r: Resolver, h: Token) -> list[str]:
+def pronoun(r: Reading, h: Token) -> list[str]:
     word = h.lower_
     if (word in SINGULAR or word in PLURAL) and word not in OBJECT and _unknown_subject(r, h, word in PLURAL):
         return []  # "Jolly said he would ...": Jolly, whom the names do not know, not someone before
@@ -74,7 +74,7 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
     return []
 
 
-def descriptor(r: Resolver, h: Token) -> list[str]:
+def descriptor(r: Reading, h: Token) -> list[str]:
     """'the Russian leader', 'his Russian counterpart', 'the U.S. president'."""
     country, owner = None, None
     determined = False
@@ -111,7 +111,7 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
     return []
 
 
-def by_title(r: Resolver, h: Token) -> list[str]:
+def by_title(r: Reading, h: Token) -> list[str]:
     """ "the Vermont senator": the person known by that title (roles.py notes titles) within a few
     sentences, when only one is; the place alone (any American) would not settle it."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in h.children):
@@ -125,7 +125,7 @@ def by_title(r: Resolver, h: Token) -> list[str]:
     return found[:1] if not modified or len(found) == 1 else []
 
 
-def pair(r: Resolver, h: Token, sort: str) -> list[str]:
+def pair(r: Reading, h: Token, sort: str) -> list[str]:
     """'the two presidents', 'both sides', 'the two countries': the participants of the latest meeting
     before, else the latest pair mentioned together; sides and countries are of different countries."""
     for i, keys in [*reversed(r.meetings), *reversed(r.pairs)]:
@@ -144,7 +144,7 @@ def pair(r: Resolver, h: Token, sort: str) -> list[str]:
     return []
 
 
-def body(r: Resolver, h: Token, kind: str) -> list[str]:
+def body(r: Reading, h: Token, kind: str) -> list[str]:
     """'the country', 'the government', 'the regime': of the country named beside it ("the Syrian
     regime"), else the latest country or government mentioned."""
     def as_kind(key: str) -> str | None:
@@ -184,7 +184,7 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
 GENERIC_BODIES = ("group", "organization", "organisation", "bloc", "alliance", "body")
 
 
-def organization(r: Resolver, h: Token) -> list[str]:
+def organization(r: Reading, h: Token) -> list[str]:
     """ "the group", "the bloc", "the agency": the one organization named in the sentences before that
     fits: any, for a generic noun ("Amnesty International ... the group said"); one whose name or alias
     ends with the noun otherwise ("the agency": the International Atomic Energy Agency). None when two
@@ -203,7 +203,7 @@ def organization(r: Resolver, h: Token) -> list[str]:
     return list(found) if len(found) == 1 else []
 
 
-def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
+def _before(r: Reading, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
     """(token index, keys) of single-actor references before h within the window, in order."""
     out = []
     for i in range(h.i - 1, -1, -1):
@@ -216,7 +216,7 @@ def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> l
     return list(reversed(out))
 
 
-def _nearest(r: Resolver, h: Token, *, persons: bool) -> list[str]:
+def _nearest(r: Reading, h: Token, *, persons: bool) -> list[str]:
     found = _before(r, h, persons=persons)
     return found[-1][1] if found else []
 
@@ -233,7 +233,7 @@ def _expletive(h: Token) -> bool:
     return any(c.dep_ == "expl" for c in verb.children)
 
 
-def _by_subject(r: Resolver, h: Token, fits) -> list[str]:
+def _by_subject(r: Reading, h: Token, fits) -> list[str]:
     """The first subject (of its own sentence, before h; then of earlier sentences) whose referents fit."""
     sent = h.sent
     sents = [sent]
@@ -258,7 +258,7 @@ def _by_subject(r: Resolver, h: Token, fits) -> list[str]:
     return []
 
 
-def _unknown_subject(r: Resolver, h: Token, plural: bool) -> bool:
+def _unknown_subject(r: Reading, h: Token, plural: bool) -> bool:
     """The first subject before a pronoun in its own sentence is someone no name or reference settles
     ("Jolly said he", "the lawyer said his client", "Proponents say they"): the pronoun most likely
     stands for them, so an antecedent further back would be a guess."""
@@ -278,7 +278,7 @@ def _unknown_subject(r: Resolver, h: Token, plural: bool) -> bool:
     return False
 
 
-def _rival(r: Resolver, h: Token, found: list[str], fits, plural: bool = False) -> bool:
+def _rival(r: Reading, h: Token, found: list[str], fits, plural: bool = False) -> bool:
     """Another actor a possessive could stand for as well: named in the same clause ("blasted Rubio
     for his support"), or anywhere before it in its sentence when the antecedent was found in an earlier
     one ("ads about Sanders that focus on his plans")."""
@@ -296,7 +296,7 @@ def _rival(r: Resolver, h: Token, found: list[str], fits, plural: bool = False) 
     return False
 
 
-def _sentence_keys(r: Resolver, h: Token) -> list[str]:
+def _sentence_keys(r: Reading, h: Token) -> list[str]:
     return [k for i in range(h.sent.start, h.i) for k in r.known(i)]
 
 
@@ -316,5 +316,5 @@ def _clause_subject(h: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in _SUBJECT), None)
 
 
-def recent(r: Resolver, i: int, h: Token, window: int = _WINDOW) -> bool:
+def recent(r: Reading, i: int, h: Token, window: int = _WINDOW) -> bool:
     return r.sentence_of(h.i) - r.sentence_of(i) <= window

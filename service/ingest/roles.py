@@ -18,13 +18,13 @@ from ..model import Fact, Span
 from .mentions import apposed, title_spans
 
 if TYPE_CHECKING:
-    from .actors import Resolver
+    from .reading import Reading
 
 _COPULAS = {"be", "serve", "become", "remain", "work"}
 _ORG_PREPS = {"of", "at", "for", "with"}  # not "to": an ambassador to Russia is not Russia's
 
 
-def find(r: Resolver) -> list[Fact]:
+def find(r: Reading) -> list[Fact]:
     doc, lex = r.doc, r.lex  # doc.text is the normalized copy: contents are cut from r.document.text
     canon = lex.canon_titles
     titles = title_spans(doc, lex)
@@ -131,7 +131,7 @@ _OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present 
 _OFFICE_BODIES = ("Organization", "Government", "Group")
 
 
-def _office_holders(r: Resolver, verb: Token) -> list[tuple[str, int]]:
+def _office_holders(r: Reading, verb: Token) -> list[tuple[str, int]]:
     """Who holds the office a verb names: its subject, or for a relative clause the person it describes
     ("Tevita Maka, the Tongan diplomat who chairs ..."); (key, token) pairs."""
     if verb.dep_ == "relcl":
@@ -154,7 +154,7 @@ def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
     return " ".join([*mods, canon.get(core.lower(), core)])
 
 
-def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
+def _org_before(r: Reading, start: int) -> tuple[int, str | None]:
     """An organization or country named just before a title: 'Russian', 'U.S.', "Russia's",
     'State Department'."""
     i = start - 1
@@ -177,7 +177,7 @@ def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
     return first, r.key_at[i]
 
 
-def _org_near(r: Resolver, title: TokenSpan) -> str | None:
+def _org_near(r: Reading, title: TokenSpan) -> str | None:
     """The organization of a title in apposition or after a copula: before it, or 'of/at Y' after."""
     _, org = _org_before(r, title.start)
     if org:

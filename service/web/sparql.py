@@ -13,6 +13,7 @@ from flask import Blueprint, Response, current_app, g, render_template, request,
 
 from .. import formats
 from ..errors import BadRequest, RequestTooLarge, UnsupportedMediaType, UpdateRefused
+from ..qa.templates import CATALOGUE
 from ..sparql import description, examples
 from ..sparql import query as core
 from . import current, get_store
@@ -137,7 +138,7 @@ def service_page():
     offered = [*core.GRAPH_TYPES, "text/html"]
     kind = "text/html" if wants_page() else best(offered, default=formats.TURTLE)  # */* alone: the description
     if kind == "text/html":
-        html = render_template("sparql.html", examples=examples.catalog(), endpoint=url_for("sparql.sparql"),
+        html = render_template("sparql.html", examples=examples.catalog(CATALOGUE), endpoint=url_for("sparql.sparql"),
                                settings=current().settings)
         return Response(html, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
     endpoint = request.base_url
