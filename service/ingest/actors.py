@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
 from . import coref, gender, mentions, offices, roles, sources
-from .groups import find_groups, named_as_such
+from .groups import find_groups, hyphenated, named_as_such
 from .lexicon import Lexicon
 
 _PAIR_WORDS = {"two", "both", "2"}
@@ -168,6 +168,8 @@ class Resolver:
     def _refers(self, h: Token) -> list[str]:
         if self.key_at[h.i] and self.how_at[h.i] == "demonym" and hyphenated(h):
             return []  # "African-Americans", "an Afro-Colombian reporter": people of a heritage, not the state
+        if self.how_at[h.i] == "demonym" and h.i in self.groups:
+            return [self.groups[h.i]]  # "most Americans": the country's people (groups.people_of)
         if self.key_at[h.i]:
             if self.how_at[h.i] != "demonym" or h.tag_ in ("NNS", "NNPS"):
                 return [self.key_at[h.i]]
@@ -274,13 +276,6 @@ class Resolver:
                 named = {self.key_at[t.i] for t in tok.subtree if self.key_at[t.i]}
                 span = _span(self.doc, start, tok.i + 1)
                 self._mentions.extend(Mention(k, span) for k in keys if k not in named)
-
-
-def hyphenated(tok: Token) -> bool:
-    """A word joined by a hyphen to the word before it ("Americans" in "African-Americans")."""
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
-        and not doc[tok.i - 2].whitespace_
 
 
 def _genders(doc: Doc, found: list, actors: dict[str, Actor], names: dict[str, str]) -> dict[str, str]:
