@@ -61,10 +61,10 @@ def test_graph_nquads_as_serialized(name):
     from pyoxigraph import RdfFormat, serialize
 
     from service.ingest import graph
-    from service.ingest.pipeline import IngestReport, extract, read_all
+    from service.ingest.pipeline import IngestReport, read_all
 
     documents = read_all([str(ARTICLES / name)], IngestReport())
-    (ex, doc), = extract(documents, extractor())
+    (_, ex, doc), = extractor().stream(documents)
     data, n = graph.nquads(ex, BASE, "v", doc)
     quads = graph.quads(ex, BASE, "v", doc)
     assert ex.facts and n == len(quads) and data == serialize(quads, format=RdfFormat.N_QUADS)

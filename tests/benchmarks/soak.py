@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from service import live
-from tests.support import extractor
+from tests.support import DEFAULT_BASE, extractor
 
 from . import httpload
 from .servers import descendants, kgqa_serve
@@ -96,7 +96,7 @@ def run(seconds: float = 60.0, folder: Path | None = None, pace: float = 0.0) ->
         from service.store.embedded import EmbeddedStore
 
         with EmbeddedStore(str(store)) as st:
-            ingest_paths([str(DATA / "seeds")], st, extractor())
+            ingest_paths([str(DATA / "seeds")], st, extractor(BASE_IRI=DEFAULT_BASE))
         soak = Soak(seconds)
         with kgqa_serve(store, log=work / "serve.log") as server:
             server.wait_ready()

@@ -13,6 +13,7 @@ from service.settings import Settings
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEEDS = DATA / "seeds"
 BASE = "http://kgqa.test/"
+DEFAULT_BASE = Settings.from_mapping().base_iri  # what `kgqa` uses with no KGQA_BASE_IRI
 LEXICONS = Lexicons()
 MODELS = Models(Settings.from_mapping().spacy_model)
 
