@@ -49,6 +49,10 @@ from tests.support import extractor
     # an office held by a verb in the present, here in a relative clause
     ("Tevita Maka, the Tongan diplomat who chairs the Alliance of Small Island States, spoke first.",
      "tevita-maka", "Chair", "alliance-of-small-island-states"),
+    # an official of a named movement; the movement's name inside the person's own is not it
+    ("Senior Hamas official Karim Saleh said the talks would resume.", "karim-saleh", "Official", "hamas"),
+    ("A Houthi official, Yusuf al-Houthi, said the group would respond.", "yusuf-al-houthi", "Official", None),
+    ("Ana Ruiz, chairperson of the Red Cross, visited the camp.", "ana-ruiz", "Chairperson", "icrc"),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = extractor().analyse(text)

@@ -37,8 +37,8 @@ def find(r: Reading) -> list[Fact]:
             return
         name = name or _canonical(title, canon, lex.title_modifiers)
         org = org or r.lex.country_of.get(holder)
-        if org and not r.known_actor(org):
-            org = None
+        if org and (org == holder or not r.known_actor(org)):
+            org = None  # "A Houthi official, Mohammed al-Houthi": his own surname is no organization
         country = r.country(org) if org else None
         if country and holder not in r.lex.country_of:
             r.person_country.setdefault(holder, country)
