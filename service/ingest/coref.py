@@ -49,9 +49,10 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
                 if (own is None or not (own.left_edge.i <= i <= own.right_edge.i)) and agrees(keys[0]):
                     found = keys
                     break
-        else:
-            found = _by_subject(r, h, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])) \
-                or next((keys for _, keys in reversed(_before(r, h, persons=True)) if agrees(keys[0])), [])
+        else:  # '"...," he said': the speaker is named before the quote, never inside it
+            at = _quote_opening(h) or h
+            found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])) \
+                or next((keys for _, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])), [])
         if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_person(k) and agrees(k)):
             return []  # "Cruz blasted Rubio for his support": whose support, the text does not settle
         if found:
@@ -72,6 +73,29 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
         pairs = [(i, keys) for i, keys in r.pairs if i < h.i and recent(r, i, h)]
         return list(pairs[-1][1]) if pairs else []
     return []
+
+
+_CLOSING = {"”": ("“",), "’": ("‘",), '"': ('"',), "''": ("``", "''")}  # a closing quote mark: its openers
+_QUOTE_REACH = 600  # tokens back to a quote's opening mark
+
+
+def _quote_opening(h: Token) -> Token | None:
+    """The opening mark of a quote that closes just before a subject pronoun ('"We will win. They
+    never did," he said'), within its paragraph: the names inside are whom the speaker talks about."""
+    if h.dep_ not in _SUBJECT:
+        return None
+    doc, j = h.doc, h.i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
+        j -= 1
+    openers = _CLOSING.get(doc[j].text) if j >= 0 else None
+    if openers is None:
+        return None
+    for k in range(j - 1, max(-1, j - _QUOTE_REACH), -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            return None
+        if doc[k].text in openers:
+            return doc[k]
+    return None
 
 
 def descriptor(r: Resolver, h: Token) -> list[str]:

@@ -279,6 +279,14 @@ def clause_above(tok: Token) -> Token | None:
     return None
 
 
+def quoted_as(pred: Token) -> Token | None:
+    """Who says it in "X was quoted as saying ..." or "the paper quoted X as saying ...": X."""
+    if pred.dep_ != "pcomp" or pred.head.lower_ != "as" or pred.head.head.lemma_.lower() != "quote":
+        return None
+    verb = pred.head.head
+    return child(verb, "nsubjpass") or child(verb, "dobj")
+
+
 def purpose_subject(pred: Token) -> Token | None:
     """The doer of a purpose clause ("gathered in the square to demand ..."): the active subject of the
     clause it serves."""

@@ -21,6 +21,7 @@ from .clauses import (
     including,
     noun_phrase,
     purpose_subject,
+    quoted_as,
     subject_of,
     subtree_span,
     text_of,
@@ -235,6 +236,8 @@ class Builder:
             subj, passive = subject_of(pred.head)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
             subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
+        if subj is None and trig.speech:
+            subj = quoted_as(pred)  # "was quoted as saying": the one quoted says it
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
             passive = True  # "with Assad removed from power"
@@ -265,6 +268,7 @@ class Builder:
                 [k for o in between(pred) for k in self.actors(o)]
             if subj is not None and holders:  # "Maka, Kroon and X warned": a list the parser cut in two subjects
                 listed = [k for c in pred.children if c.dep_ == "nsubj" and c != subj and c.i < subj.i
+                          and not _quote_between(c, subj)  # '"Or Akron," Ruiz said': Akron is quoted
                           for k in self.actors(c, strict=not lexical) if k not in holders]
                 holders = list(dict.fromkeys(listed + holders))
             if subj is None and not holders:
@@ -290,8 +294,11 @@ class Builder:
                     content = subtree_span(agent_of(pred))  # "was concerned by reports of X": the cause
         if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing
             content = right_complements(pred, skip=ACTION_SKIP)
-        if content is None and trig.speech and trig.pos == "verb" and not passive and obj is None:
-            content = clause_around(pred, subj)  # "All of which, he said, would help"
+        if content is None and trig.speech and quoted_as(pred) is not None:
+            content = content_of(pred.head.head, speech=True)  # '"...," the paper quoted X as saying'
+        if content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
+                                                                                     or role == "recipient"):
+            content = clause_around(pred, subj, obj)  # "All of which, he said, would help"; "..., X told them"
         if not lexical and content is None:
             return None
         if not lexical and obj is not None and obj.lemma_.lower() in attendance.MEASURES and any(
@@ -583,3 +590,8 @@ def _without(content: tuple[int, int] | None, obj: Token) -> tuple[int, int] | N
 
 def _unique(keys) -> list[str]:
     return list(dict.fromkeys(keys))
+
+
+def _quote_between(first: Token, last: Token) -> bool:
+    """A quotation mark between two tokens: one is inside a quote the other is not."""
+    return any(t.text in ('"', "“", "”", "''", "``") for t in first.doc[first.i:last.i])
