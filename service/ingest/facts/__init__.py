@@ -15,7 +15,7 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
-from .clauses import TEXT_KEY, char_span, parsed_text, quoted_as, text_of
+from .clauses import TEXT_KEY, char_span, gerund_subject, parsed_text, quoted_as, text_of
 from .meetings import Meetings
 from .positions import Builder, Candidate
 
@@ -192,7 +192,8 @@ class _Reader:
             if not cand.lexical and _background(cand.pred):
                 continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
-            if not inside or (cand.trigger.speech and (speech.parenthetical(cand.pred) or quoted_as(cand.pred))):
+            if not inside or (cand.trigger.speech and (speech.parenthetical(cand.pred) or quoted_as(cand.pred)
+                                                       or gerund_subject(cand.pred))):
                 kept.append(cand)
                 continue
             speaker = speech.speaker_of(cand, cands)

@@ -18,6 +18,7 @@ from .clauses import (
     char_span,
     child,
     fronted_list,
+    gerund_subject,
     including,
     noun_phrase,
     purpose_subject,
@@ -236,8 +237,8 @@ class Builder:
             subj, passive = subject_of(pred.head)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
             subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
-        if subj is None and trig.speech:
-            subj = quoted_as(pred)  # "was quoted as saying": the one quoted says it
+        if subj is None and trig.speech:  # "was quoted as saying", "responded by saying": the one quoted, who responded
+            subj = quoted_as(pred) or gerund_subject(pred)
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
             passive = True  # "with Assad removed from power"
