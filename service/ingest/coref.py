@@ -99,10 +99,11 @@ def _quote_opening(h: Token) -> Token | None:
 
 
 # nouns that describe a person or a body by what they are ("the candidate", "the online retail giant")
+# (titles of office are not among them: "the senator" is the person known by that title, see by_title)
 PERSON_NOUNS = {"candidate", "nominee", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "star",
-                "actor", "actress", "host", "anchor", "congressman", "congresswoman", "governor", "mayor",
-                "front-runner", "frontrunner", "hopeful", "incumbent", "challenger", "contender", "entrepreneur",
-                "columnist", "author", "founder", "economist", "comedian", "singer", "magnate", "manager"}
+                "actor", "actress", "host", "anchor", "front-runner", "frontrunner", "hopeful", "incumbent",
+                "challenger", "contender", "entrepreneur", "author", "economist", "comedian", "singer",
+                "magnate", "manager"}
 BODY_NOUNS = {"company", "firm", "network", "bank", "airline", "retailer", "giant", "carrier", "publication",
               "newspaper", "website", "broadcaster", "outlet", "magazine", "channel", "studio", "insurer",
               "automaker", "manufacturer", "maker", "chain", "lender", "startup"}
@@ -117,7 +118,7 @@ def topic(r: Resolver, h: Token) -> list[str]:
         return []
     if noun in BODY_NOUNS:
         sort = ("Organization",)
-    elif noun in PERSON_NOUNS or noun in r.lex.descriptors or noun + "s" in r.lex.group_heads:
+    elif (noun in PERSON_NOUNS or noun + "s" in r.lex.group_heads) and noun not in r.lex.descriptors:
         sort = ("Person",)
     else:
         return []

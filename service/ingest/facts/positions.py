@@ -61,6 +61,7 @@ CLAUSAL_VERBS = ("prepare", "aim")
 # adjectives that say whose position a noun is: many people's, not the subject's ("bipartisan support")
 COLLECTIVE = ("bipartisan", "public", "popular", "widespread", "grassroots", "international", "universal",
               "cross-party", "nonpartisan")
+AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -342,6 +343,9 @@ class Builder:
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
         if lexical and trig.word == "accept" and obj is not None and _money(obj):
             kind = "Action"  # "accepted $200,000 from donors", "accepted the award": received, nothing agreed to
+        if lexical and trig.word in AUTHORING and child(pred, "ccomp") is None and (passive or obj is not None) \
+                and content is not None and not _quote_between(self.doc[content[0]], self.doc[content[1] - 1]):
+            kind = "Action"  # "wrote a letter to the mayor", "was written by Springsteen": a text made, no words quoted
         if lexical and kind == "Action":
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
         fact = self._fact(pred, kind, holders, content, trig)

@@ -148,6 +148,8 @@ def colon_statement(builder, sent) -> Fact | None:
     colon = next((t for t in toks[:8] if t.text == ":"), None)
     if colon is None or colon.i == toks[0].i or any(t.pos_ in ("VERB", "AUX") for t in doc[toks[0].i:colon.i]):
         return None
+    if any(t.text in OPEN_QUOTES + CLOSE_QUOTES + ("''", "``") for t in doc[toks[0].i:colon.i]) or in_quote(colon):
+        return None  # '"Smith: you lied," tweeted Jones': a name inside someone's words is not their speaker
     label = doc[toks[0].i:colon.i]
     found = builder.resolver.mentions_in(label.start_char, label.end_char)
     keys = list(dict.fromkeys(m.actor for m in found))
