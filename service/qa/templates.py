@@ -64,6 +64,18 @@ class Template:
     # kg:holder ?actor") looks unbound and the plan starts from every fact of the kind (5x slower at
     # 1 M facts for roles); where macros already bind the actors in reach, substitutions plan better.
     values: bool = False
+    # What the answerer does for this template beyond running its query (service/qa/plans.py, answer.py):
+    looked_for: str = ""  # what a question found nothing of, in words ("No facts ... (looked for: ...)")
+    documents: bool = False  # its rows are documents and their mentions (?doc ?mention ?id), answered as such
+    details: tuple[str, ...] = ()  # answers giving one of these values first (a meeting with no time, place
+    #                                or length does not answer "when"); the facts are sifted, so more are loaded
+    without_actor: str = ""  # asked with no actor found: no answer, this message instead
+    by_source: str = ""  # the template asked instead when the actor names a source and no actor ("what does
+    #                      the Other Post say about X": the actor becomes the source, the topic the actor)
+    speech: bool = False  # a verb of saying asks what was said before what the writer says was thought
+    only_verb: bool = False  # a verb naming no kind ("reaffirm"): only the facts told with that verb, if any
+    synonyms: bool = False  # the verb's synonyms asked in turn ("set up" for "establish")
+    by_verb: str = ""  # then any fact told with the question's verb, by this template
 
     @cached_property
     def text(self) -> str:
@@ -333,17 +345,21 @@ CATALOGUE: tuple[Template, ...] = (
       "given actor, between two actors, at an occasion or on a date.",
       ("actor", "other", "occasion", "date"),
       ("Who met Putin?", "who met with obama", "Who took part in the meeting at the UN General Assembly?",
-       "Who did Obama meet at the UN General Assembly?", "Did Obama meet Putin?"), "meetings.rq"),
+       "Who did Obama meet at the UN General Assembly?", "Did Obama meet Putin?"), "meetings.rq",
+      looked_for="meetings"),
     T("meeting_details", "When, where and for how long actors met (conflicting reports are flagged).",
       ("actor", "other"),
       ("When and where did Obama and Putin meet?", "How long did Obama and Putin meet?",
        "Where did Putin meet Obama?", "How long was the meeting between Obama and Putin?"),
-      "meeting_details.rq", required=("actor",)),
+      "meeting_details.rq", required=("actor",), looked_for="when, where and how long they met",
+      details=("date", "timeText", "place", "occasion", "duration", "durationText"),
+      without_actor="Name who met: e.g. 'When did Obama and Putin meet?'"),
     T("proposals", "Who proposed what (proposed, suggested, called for, urged, offered), optionally by "
       "an actor and at an occasion.",
       ("actor", "occasion"),
       ("Who proposed what at the UN meeting?", "What did Putin propose?", "What has Putin suggested?",
-       "Which proposals did Russia make at the UN?"), "proposals.rq", kinds=("Proposal",)),
+       "Which proposals did Russia make at the UN?"), "proposals.rq", kinds=("Proposal",), looked_for="proposals",
+      by_verb="actions"),
     T("positions", "What an actor agreed, accepted, acknowledged, feared, demanded, ruled out, accused "
       "someone of, committed to, intended...; or who did so (optionally about a topic, at an occasion).",
       ("kind", "actor", "topic", "occasion"),
@@ -351,43 +367,46 @@ CATALOGUE: tuple[Template, ...] = (
        "What are Washington military planners worried about?", "Who accused Obama?",
        "What did Russia rule out?"), "positions.rq", required=("kind",),
       kinds=("Agreement", "Disagreement", "Acceptance", "Acknowledgment", "Concern", "Demand",
-             "Accusation", "Criticism", "Denial", "Intention", "Commitment")),
+             "Accusation", "Criticism", "Denial", "Intention", "Commitment"), looked_for="positions",
+      by_verb="actions"),
     T("statements", "What an actor said, optionally about a topic or to a recipient.",
       ("actor", "topic", "recipient", "occasion"),
       ("What did Obama say about Iran?", "What did Putin tell Lavrov?", "What has Kerry said?"),
-      "statements.rq", kinds=("Statement",)),
+      "statements.rq", kinds=("Statement",), looked_for="statements", by_source="source_says", speech=True,
+      only_verb=True, by_verb="actions"),
     T("agreements", "What two actors agreed or disagreed on.",
       ("kind", "actor", "other"),
       ("What did Obama and Putin agree on?", "On what do Russia and the US disagree?",
        "What have Obama and Putin agreed?"), "agreements.rq", required=("kind", "actor", "other"),
-      kinds=("Agreement", "Disagreement")),
+      kinds=("Agreement", "Disagreement"), looked_for="agreements"),
     T("position_on", "An actor's position on a topic: everything it proposed, feared, said... about it.",
       ("actor", "topic", "occasion"),
       ("What is Moscow's position on Assad?", "What does Russia think about Assad?",
-       "Where does Obama stand on Iran?"), "position_on.rq", required=("actor",)),
+       "Where does Obama stand on Iran?"), "position_on.rq", required=("actor",), looked_for="positions"),
     T("roles", "Who an actor is: the titles and organizations the sources give it.",
       ("actor",),
       ("Who is Vladimir Frolov?", "Kerry's role?", "What is Ashton Carter's job?"), "roles.rq",
-      required=("actor",), kinds=("Role",), values=True),
+      required=("actor",), kinds=("Role",), values=True, looked_for="roles"),
     T("sources", "Which sources mention an actor (the answer's fact is the document).",
       ("actor",),
       ("Which sources mention Lavrov?", "Which articles talk about Lavrov?", "Where is Lavrov mentioned?"),
-      "sources.rq", required=("actor",)),
+      "sources.rq", required=("actor",), looked_for="sources", documents=True),
     T("source_says", "What one source says about an actor.",
       ("source", "actor"),
       ("What does the Moscow Times say about Putin?",
        "What does 'Why Obama and Putin Are Tied to Each Other' say about Assad?",
        "What does the article Putin and Obama Summit say about Lavrov?"), "source_says.rq",
-      required=("source",)),
+      required=("source",), looked_for="facts"),
     T("estimates", "Numbers and estimates: how many of something, according to whom.",
       ("actor", "occasion"),
       ("How many Chechens are fighting for ISIS according to Russian estimates?",
        "How many Chechens fight for ISIS?", "What are the estimates of Chechen fighters?"),
-      "estimates.rq", kinds=("Estimate",)),
+      "estimates.rq", kinds=("Estimate",), looked_for="estimates"),
     T("actions", "Anything an actor did, by its verb: what X <verb>ed (about, in Y), who <verb>ed Y.",
       ("verb", "actor", "occasion"),
       ("What did Russia establish in Baghdad?", "Who will handle the ongoing work with Russia?",
-       "Who invited the United States?"), "actions.rq", required=("verb",), kinds=("Action",)),
+       "Who invited the United States?"), "actions.rq", required=("verb",), kinds=("Action",), looked_for="acts",
+      synonyms=True),
 )
 BY_ID = {t.id: t for t in CATALOGUE}
 
