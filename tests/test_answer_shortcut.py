@@ -127,3 +127,26 @@ def test_answer_shortcut_joined_rows_as_plain(suites_store):
                     if (plain != fast) if cut else (sorted(map(str, plain)) != sorted(map(str, fast))):
                         differ.append((str(actor), str(topic), broad, limit))
     assert not differ, differ
+
+
+@pytest.mark.parametrize("template", ["meeting_details", "meetings"])
+def test_answer_shortcut_pair_rows_as_plain(suites_store, template):
+    """Meetings of two given actors read from the pair index (kg:pairKey): the plain query's rows (in
+    its order when the bound cuts them, the same rows otherwise), for every two of the frequent actors."""
+    t, index = BY_ID[template], linking.index(suites_store)
+    actors = _actors(suites_store, 10)
+    assert index.pair_keys
+    assert "kg:pairKey" in t.prepare(suites_store, {"actor": actors[0], "other": actors[1]}, index=index,
+                                     indexed=True)[0]
+    differ = []
+    for actor in actors:
+        for other in actors:
+            for broad in (False, True):
+                for limit in (None, 1, 2):
+                    bindings = {"actor": actor, "other": other}
+                    plain, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index)
+                    fast, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index, indexed=True)
+                    cut = limit is not None and len(plain) >= limit
+                    if (plain != fast) if cut else (sorted(map(str, plain)) != sorted(map(str, fast))):
+                        differ.append((str(actor), str(other), broad, limit))
+    assert not differ, differ

@@ -24,6 +24,12 @@ The .rq files may hold these comment lines, expanded here before a query runs:
 - `#held-by ?fact KIND PROP ?a`: facts of KIND whose PROP is ?a itself (no reach): `?fact a KIND . ?fact
   PROP ?a .`, or with the holder index and ?a bound, its one key (`?fact kg:holderKey <key>`).
   The SPARQL an answer shows is the plain form (the same rows, and runnable on any store).
+- `#held-pair ?fact KIND PROP ?a ?b ?r ?o ?c`: as `#held ?fact KIND PROP ?a ?b ?r` with another holder ?c
+  of the same fact, ?c being ?o or its government or country (`?fact PROP ?c . FILTER(?c != ?b) #same ?o ?c`).
+  Where the store has the pair index (kg:pairKey) and ?a and ?o are bound: a VALUES block of the pairs'
+  keys and `?fact kg:pairKey ?key`, one index range per pair, rather than every fact of ?a tested for ?o.
+  The rows are the same, in the same order when ?o stands for one actor; with several, the pairs' rows
+  come pair by pair, and run() keeps them only when they are all the rows (as for #apart).
 - `#apart ?v ...` ... `#joined`: with the holder index, the lines between are found apart in a
   subquery of ?fact and ?v... and hash-joined with the actor's facts (one index range each side),
   rather than tested fact by fact on every fact of a frequent actor; without it, plain lines. The
@@ -42,7 +48,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from ..iris import holder_key
+from ..iris import holder_key, pair_key
 from ..store.base import Store, Term, bind_values
 from ..vocab import KG_NS
 
@@ -123,7 +129,7 @@ class Template:
             if stripped == "#end":
                 depth -= 1
                 if depth == 0 and name in given and name != "actor" and block and not any(
-                        "FILTER" in b or "#reach" in b for b in block) and not _any_length(block, name):
+                        "FILTER" in b or "#reach" in b or "#held" in b for b in block) and not _any_length(block, name):
                     out.append((name, "\n".join(block)))
                 continue
             if depth:
@@ -157,7 +163,7 @@ class Template:
         down: a broad #reach-up also goes down to those holding a role in the actor (a country's leaders)."""
         query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed, down=down)
         rows = store.select(shown) if self.values else store.select(query, bindings)
-        if indexed and limit and len(rows) >= limit and _APART in query:
+        if indexed and limit and len(rows) >= limit and (_APART in query or _REORDERED in query):
             # the joined form (#apart) found as many rows as the bound: which come first is the plain order's
             query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed,
                                         down=down, join=False)
@@ -188,6 +194,7 @@ class Template:
 _MACRO = re.compile(r"^(\s*)#(same|reach-up|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", re.M)
 _HELD = re.compile(r"^(\s*)#held(-up)?\s+(\?\w+)\s+(kg:\w+|\?\w+)\s+(kg:\w+)\s+\?(\w+)\s+\?(\w+)\s+\?(\w+)\s*$",
                    re.M)
+_HELD_PAIR = re.compile(r"^(\s*)#held-pair\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)" + r"\s+\?(\w+)" * 5 + r"\s*$", re.M)
 _HELD_BY = re.compile(r"^(\s*)#held-by\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
 _PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = _PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SAME} ?b }}"
@@ -243,6 +250,7 @@ FEW = 8  # actors in reach bound as a VALUES block; more are tested with IN
 
 
 _APART = "{ SELECT ?fact"  # how an #apart block begins once joined
+_REORDERED = "# rows pair by pair"  # a #held-pair read from the pair index whose rows may come in another order
 _APART_BLOCK = re.compile(r"^(\s*)#apart((?:\s+\?\w+)+)\s*$(.*?)^\s*#joined\s*$", re.M | re.S)
 
 
@@ -263,6 +271,24 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
     `indexed`, and #apart blocks are joined then, when `join` (see the module's docstring); `down`:
     #reach-up lines reach down as #reach lines do."""
     query = _apart(query, indexed and join)
+
+    def held_pair(match: re.Match) -> str:
+        pad, fact, kind, prop, a, b, r, o, c = match.groups()
+        one, other = bindings.get(a), bindings.get(o)
+        if indexed and getattr(index, "pair_keys", False) and isinstance(one, NamedNode) \
+                and isinstance(other, NamedNode):
+            ones = reach(store, one, broad, index=index)
+            others = reach(store, other, False, index=index)
+            if (few is None or max(len(ones), len(others)) <= few) and (join or len(others) == 1):
+                keys = " ".join(f"({pair_key(t.value, u.value, kind[3:])} {t} {n} {u})"
+                                for t, n in ones.items() for u in others if t != u)
+                mark = f"{pad}{_REORDERED}\n" if len(others) > 1 else ""
+                return (f"{mark}{pad}VALUES (?kgqaPair_{c} ?{b} ?{r} ?{c}) {{ {keys} }}\n"
+                        f"{pad}{fact} kg:pairKey ?kgqaPair_{c} .")
+        return _pair_lines(match)
+
+    query = _HELD_PAIR.sub(held_pair, query)
+
     def held(match: re.Match) -> str:
         pad, up, fact, kind, prop, a, b, r = match.groups()
         macro = "reach-up" if up else "reach"
@@ -307,9 +333,19 @@ def _kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
     return None
 
 
+def _pair_lines(match: re.Match) -> str:
+    """The plain lines a #held-pair stands for (still holding their #held and #same)."""
+    pad, fact, kind, prop, a, b, r, o, c = match.groups()
+    return (f"{pad}#held {fact} {kind} {prop} ?{a} ?{b} ?{r}\n{pad}{fact} {prop} ?{c} .\n"
+            f"{pad}FILTER(?{c} != ?{b})\n{pad}#same ?{o} ?{c}")
+
+
 def _expand(line: str, broad: bool) -> str:
     if line.strip().startswith(("#apart", "#joined")):
         return ""
+    pair = _HELD_PAIR.match(line)
+    if pair:
+        return "\n".join(_expand(part, broad) for part in _pair_lines(pair).split("\n"))
     held_by = _HELD_BY.match(line)
     if held_by:
         pad, fact, kind, prop, a = held_by.groups()
