@@ -176,18 +176,19 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     reach = _reach(rows, found_by, len(sets))
     nearest = min(reach.values(), default=1)
     chosen = [iri for iri, r in reach.items() if r == nearest]
-    if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them
-        chosen = facts_mod.with_words(store, chosen, [stem(w) for w in plan.words]) or chosen
+    label = index.label
+    if plan.aliases:  # a government the question named by its city keeps that name ("Moscow")
+        def label(iri: str, base=index.label):
+            return plan.aliases.get(iri) or base(iri)
+    if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them in their content,
+        stems = [stem(w) for w in plan.words]  # else those with one anywhere it is looked for (no other can fit)
+        chosen = facts_mod.with_words(store, chosen, stems) or facts_mod.could_match(store, chosen, stems, label)
     sifted = plan.joint or plan.extra_actors or plan.speech or template.details
     load_at_most = LOAD_LIMIT if sifted else MAX_ANSWERS + 10  # every loaded fact is kept unless sifted
     if len(chosen) > load_at_most and not (plan.words or plan.topic_names):
         chosen = facts_mod.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     else:  # in one order whatever order the engine found them in (reports are merged in this order)
         chosen = sorted(chosen)
-    label = index.label
-    if plan.aliases:  # a government the question named by its city keeps that name ("Moscow")
-        def label(iri: str, base=index.label):
-            return plan.aliases.get(iri) or base(iri)
     records = facts_mod.load(store, chosen, label)
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = _same_documents(store, records, plan)
