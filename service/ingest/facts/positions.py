@@ -54,7 +54,7 @@ CLAUSAL_ADJS = ("ready", "willing", "determined")
 # nouns that are a position only with a to-clause: "a threat to cut off gas", not "the threat of war"
 CLAUSAL_NOUNS = ("threat",)
 # verbs that hand their object noun the to-clause the parser hung on them: "made a vow [to fight]"
-LIGHT_VERBS = ("make", "issue", "give", "repeat", "renew", "reiterate", "voice", "express")
+LIGHT_VERBS = ("make", "issue", "give", "repeat", "renew", "reiterate", "voice", "express", "take", "swear")
 # verbs that are an Intention only with a to-clause: "prepares to run", not "prepared the report",
 # "prepared for the debate", "aimed his criticism at"
 CLAUSAL_VERBS = ("prepare", "aim")
@@ -521,8 +521,10 @@ def _asked(pred: Token, subj: Token | None) -> bool:
     clause before its subject."""
     if subj is None or subj.head != pred:
         return False
-    # the auxiliary before the subject: "Does X oppose ...?", "In short, can X offer ...?"
-    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.left_edge.i for c in pred.children)
+    # the auxiliary before the subject: "Does X oppose ...?", "In short, can X offer ...?"; not one with a
+    # subject of its own before it ("The key moment was Smith threatening ...": a copula the parser misread)
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.left_edge.i
+               and not any(g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i for g in c.children) for c in pred.children)
 
 
 def _clausal(doc, content: tuple[int, int] | None) -> bool:
