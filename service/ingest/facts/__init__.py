@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...errors import DocumentError
 from ...model import Document, Fact, Span
-from . import estimates, kinds, lexicon, qualifiers, speech
+from . import attributions, estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
 from .clauses import TEXT_KEY, char_span, gerund_subject, parsed_text, quoted_as, text_of
 from .meetings import Meetings
@@ -99,9 +99,12 @@ class _Reader:
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
-        if not quoted and not any(c.trigger.speech and c.fact.holders for c in kept):  # no speaker of its own
-            stated = speech.according_statement(self.b, sent, according) if according is not None else \
-                speech.colon_statement(self.b, sent)
+        if not quoted and according is not None and not any(c.trigger.speech and c.fact.holders for c in kept):
+            stated = attributions.according_statement(self.b, sent, according)  # no speaker of its own
+            facts += [stated] if stated is not None else []
+        elif not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
+            speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
+            stated = attributions.colon_statement(self.b, sent, speaking)
             facts += [stated] if stated is not None else []
         return facts
 
