@@ -62,7 +62,7 @@ class _Reader:
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
         cands, new_meetings, occasion, framing = self._candidates(sent)
-        kept = self._nesting([c for c in cands if c.lexical or not self.headline])
+        kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
         for cand in kept:
             _skip_dateline(cand, getattr(self.b.resolver, "in_dateline", None))
             speech.quote_before(cand)  # '"We will win." Ruiz said.': the quote before is what was said
@@ -117,7 +117,7 @@ class _Reader:
         if own is None or speech.factive(cand.reported_by):
             return False
         resolver = self.b.resolver
-        if own.startswith(("group-", "unnamed-")):
+        if own.startswith(("group-", "unnamed-")) and _relaying_group(resolver, own):
             return False  # "Iran agreed to ..., officials said": unnamed sources relay, they are no party
         country = resolver.country
         if cand.fact.kind not in ("Intention", "Commitment") and country(own) is None \
@@ -201,6 +201,8 @@ class _Reader:
                 kept.append(cand)  # "rejected a proposal by the IAEA": the IAEA's proposal is a fact
             elif hypothetical:  # what someone proposes, demands or fears has not happened
                 continue
+            elif any(o.fact.negated for o in inside if o.trigger.speech or o.fact.kind in FACTIVE):
+                continue  # "did not confirm that X disagreed": not reported as so
             elif speaker is not None and cand.lexical and not cand.trigger.speech:
                 speech.attribute(cand, speaker)
                 kept.append(cand)
@@ -323,6 +325,19 @@ def _relays(resolver, key: str) -> bool:
     """A speaker whose role is to speak for someone else ("Kremlin spokesman Peskov said Putin will ...")."""
     return any(key in role.holders and any(t in (role.title or "").lower() for t in RELAYING_TITLES)
                for role in getattr(resolver, "roles", []))
+
+
+# words of an unnamed speaker who passes on what a party does ("officials said", "a source close to him"),
+# not of one with a view of their own ("police say", "critics argue", "analysts said", "a new poll")
+RELAYING_WORDS = ("official", "source", "aide", "adviser", "advisor", "spokes", "diplomat", "representative",
+                  "familiar", "close to", "staff", "negotiator", "press secretary", "people", "person", "report",
+                  "statement", "ministry", "office", "government", "administration", "campaign", "team")
+
+
+def _relaying_group(resolver, key: str) -> bool:
+    """An unnamed speaker whose words relay a party's position rather than judge it."""
+    label = (resolver.actor(key).label or "").lower()
+    return any(w in label for w in RELAYING_WORDS)
 
 
 BACKGROUND_MARKS = ("since", "because")  # "after X did Y" is often the news itself

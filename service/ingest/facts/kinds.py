@@ -149,6 +149,19 @@ def generic_kind(pred: Token) -> str:
     return "Action"
 
 
+def conditional(pred: Token) -> bool:
+    """A position told with a conditional "would" in the writer's or a speaker's own voice ("Americans
+    would support a plan like this"): supposed, not reported as held. A reported "would" ("said she
+    would support it") and a speaker's own ("we would back it") are positions held."""
+    heads = [pred] + ([pred.head] if pred.dep_ in ("xcomp", "acomp") or pred.pos_ == "ADJ" else [])
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for h in heads for c in h.children):
+        return False
+    subj = next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = heads[-1]
+    reported = clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and not in_quote(pred)
+    return not reported and (subj is None or subj.lower_ not in ("i", "we"))
+
+
 def narrative_future(cand) -> bool:
     """A future told in the writer's own voice ("Obama will also try to ...", "she will win at least
     56"): a forecast, not an Intention. A future is someone's intention when it is in their own words
