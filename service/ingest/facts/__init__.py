@@ -25,6 +25,7 @@ FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 # a clause inside the content of these is reported as so (a proposal's or a fear's is not)
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
 STATES = ("Country", "Government", "Organization")  # holders whose positions their officials voice
+NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
 
 
 def extract(doc, resolver, document: Document) -> list[Fact]:
@@ -201,7 +202,9 @@ class _Reader:
                 kept.append(cand)  # "rejected a proposal by the IAEA": the IAEA's proposal is a fact
             elif hypothetical:  # what someone proposes, demands or fears has not happened
                 continue
-            elif any(o.fact.negated for o in inside if o.trigger.speech or o.fact.kind in FACTIVE):
+            elif cand.fact.kind not in NOT_STANCES and not cand.trigger.speech and any(
+                    o.fact.negated and _complement_of(cand.pred, o.pred) for o in inside
+                    if o.trigger.speech or o.fact.kind in FACTIVE):
                 continue  # "did not confirm that X disagreed": not reported as so
             elif speaker is not None and cand.lexical and not cand.trigger.speech:
                 speech.attribute(cand, speaker)
@@ -327,17 +330,18 @@ def _relays(resolver, key: str) -> bool:
                for role in getattr(resolver, "roles", []))
 
 
-# words of an unnamed speaker who passes on what a party does ("officials said", "a source close to him"),
-# not of one with a view of their own ("police say", "critics argue", "analysts said", "a new poll")
+# words of an unnamed speaker who passes on what a party does ("officials said", "a source close to him",
+# "allies say"), not of one with a view of their own ("police say", "critics argue", "analysts said")
 RELAYING_WORDS = ("official", "source", "aide", "adviser", "advisor", "spokes", "diplomat", "representative",
-                  "familiar", "close to", "staff", "negotiator", "press secretary", "people", "person", "report",
-                  "statement", "ministry", "office", "government", "administration", "campaign", "team")
+                  "ally", "allies", "friend", "associate", "confidant", "familiar", "close", "staff", "negotiator",
+                  "secretary", "people", "person", "report", "statement", "ministry", "office", "government",
+                  "administration", "campaign", "team")
 
 
 def _relaying_group(resolver, key: str) -> bool:
     """An unnamed speaker whose words relay a party's position rather than judge it."""
-    label = (resolver.actor(key).label or "").lower()
-    return any(w in label for w in RELAYING_WORDS)
+    words = (resolver.actor(key).label or "").lower().replace("-", " ").split()
+    return any(w.startswith(RELAYING_WORDS) for w in words)
 
 
 BACKGROUND_MARKS = ("since", "because")  # "after X did Y" is often the news itself
@@ -359,6 +363,15 @@ def _background(pred) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _complement_of(pred, head) -> bool:
+    """Is `pred` inside what `head` reports ("did not confirm [that X disagreed]"), not in a clause that
+    only sets it in time or cause ("While X voiced concern, she did not call for ...")?"""
+    tok = pred
+    while tok.head != tok and tok.head != head:
+        tok = tok.head
+    return tok.head == head and tok.dep_ in ("ccomp", "xcomp", "dobj", "prep", "pcomp")
 
 
 def _own_subject(pred) -> bool:
