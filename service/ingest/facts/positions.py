@@ -331,8 +331,11 @@ class Builder:
         if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
                 and not passive and self._backs_person(obj):
             return None  # "supported Kasich in the primary": backing a person, no proposal accepted
-        # "hopes the voters will forgive him", "offered a response": no plan or offer of theirs
+        # "hopes the voters will forgive him": no plan of theirs, but what is hoped stays its content;
+        # "offered a response": no offer, the words offered are read for themselves ("offered support")
         unheld = lexical and trig.pos == "verb" and not passive and not self._own_act(pred, trig, holders, obj)
+        if unheld and trig.fact_kind != "Intention":
+            return None
         # "too many things for me to dismiss", "impossible for the EU to approve": a for-to clause is not
         # told as done; "whom they will support": who it is is not said
         unheld = unheld or (lexical and trig.fact_kind in HELD and (_for_to(pred) or _asked_object(pred, obj)))
