@@ -331,11 +331,13 @@ def _relays(resolver, key: str) -> bool:
 
 
 # words of an unnamed speaker who passes on what a party does ("officials said", "a source close to him",
-# "allies say"), not of one with a view of their own ("police say", "critics argue", "analysts said")
+# "allies say", "the filing says", "a poll found"), not of one with a view of their own ("police say",
+# "critics argue", "analysts said")
 RELAYING_WORDS = ("official", "source", "aide", "adviser", "advisor", "spokes", "diplomat", "representative",
                   "ally", "allies", "friend", "associate", "confidant", "familiar", "close", "staff", "negotiator",
                   "secretary", "people", "person", "report", "statement", "ministry", "office", "government",
-                  "administration", "campaign", "team")
+                  "administration", "campaign", "team", "filing", "document", "record", "letter", "paper", "poll",
+                  "survey")
 
 
 def _relaying_group(resolver, key: str) -> bool:
