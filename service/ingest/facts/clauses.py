@@ -164,7 +164,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return inverted, False
     head = pred.head
     if head == pred:
-        return None, False
+        first = listed_first(pred)
+        return subject_of(first, depth + 1) if first is not None else (None, False)
     if pred.dep_ in ("acomp", "oprd"):  # "is unlikely [to approve]": the copula's subject
         return subject_of(head, depth + 1)
     if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not _has_object(head)):
@@ -179,6 +180,26 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ == "relcl":
         return head, False
     return None, False
+
+
+def listed_first(pred: Token) -> Token | None:
+    """Repair a misparse of a list of verb phrases sharing one subject ("He has claimed that ..., pledged
+    to ... and vowed to ..."): the parser made the first phrase a reported clause of the second, as if
+    quoted. The first phrase, when the sentence's root has no subject of its own and that phrase opens
+    the sentence with its subject, unquoted, and ends with a comma right before the root."""
+    if pred.pos_ not in ("VERB", "AUX") or pred.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    first = next((c for c in pred.children if c.dep_ == "ccomp" and c.i < pred.i), None)
+    if first is None or first.left_edge.i != pred.sent.start or in_quote(first):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < first.i for c in first.children):
+        return None
+    if not any(c.dep_ in ("aux", "auxpass") for c in first.children) and first.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    between = pred.doc[first.right_edge.i + 1:pred.i]
+    if not between or not all(t.is_punct for t in between) or not any(t.text == "," for t in between):
+        return None
+    return first
 
 
 def fronted_list(pred: Token) -> list[Token]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import CLAUSE_DEPS, OBJECT_DEPS, child, clause_above, outer_conj, subtree_span
+from .clauses import CLAUSE_DEPS, OBJECT_DEPS, child, clause_above, listed_first, outer_conj, subtree_span
 
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
@@ -63,8 +63,9 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                 clause = [c for c in pred.children if c.dep_ in CLAUSE_DEPS and c.i >= end]
                 return start, max([end] + [c.right_edge.i + 1 for c in clause])
         for dep in CLAUSE_DEPS + ("acl",):  # not "the proposal, [put forward by Brazil]": that says who
+            listed = listed_first(tok) if dep == "ccomp" else None  # "He has claimed X, pledged to Y": not said
             parts = [c for c in tok.children if c.dep_ == dep and c != anchor and not (dep == "acl" and c.tag_ == "VBN")
-                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB"))]  # a quote before "he said"
+                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB")) and c != listed]  # '"...," he said'
             if parts:  # several when the parser splits a word ("co - sponsor")
                 start, end = _clause_range(parts)
                 obj = child(tok, "dobj")

@@ -60,6 +60,8 @@ class Meetings:
         if subj is None and pred.dep_ == "pcomp" and pred.head.lower_ in attendance.HELD_PREPS:
             subj, passive = subject_of(pred.head.head)  # "X changed his mind after meeting with Y"
         people = self._doer(subj) if not passive else []
+        if not people and not passive and attendance.collective(subj):
+            people = self.b._unnamed_group(subj)  # "the delegates convened", "the foreign ministers met"
         others: list[Token] = []
         # "negotiated a deal with Iran", "discussed the crisis with Y": the trigger names who was dealt with;
         # a thing as the object is the topic, which neither makes nor unmakes the meeting
@@ -404,4 +406,3 @@ def _sides_further(noun: Token) -> list[Token]:
         out += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
         tok = obj
     return out
-
