@@ -152,14 +152,23 @@ def generic_kind(pred: Token) -> str:
 def conditional(pred: Token) -> bool:
     """A position told with a conditional "would" in the writer's or a speaker's own voice ("Americans
     would support a plan like this"): supposed, not reported as held. A reported "would" ("said she
-    would support it") and a speaker's own ("we would back it") are positions held."""
+    would support it", "the news that X would endorse Y"), a refusal ("would not rule it out") and a
+    speaker's own ("we would back it") are positions held."""
     heads = [pred] + ([pred.head] if pred.dep_ in ("xcomp", "acomp") or pred.pos_ == "ADJ" else [])
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for h in heads for c in h.children):
+    auxes = [c for h in heads for c in h.children if c.dep_ == "aux"]
+    if not any(a.lower_ == "would" or (a.lower_ == "'d" and heads[-1].tag_ == "VB") for a in auxes):
+        return False
+    if any(c.dep_ == "neg" for h in heads for c in h.children):
         return False
     subj = next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("i", "we"):
+        return False
     clause = heads[-1]
-    reported = clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and not in_quote(pred)
-    return not reported and (subj is None or subj.lower_ not in ("i", "we"))
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # "said X and that he would support Y"
+    reported = clause.dep_ in ("ccomp", "acl") and clause.head.pos_ in ("VERB", "NOUN") or any(
+        c.dep_ == "parataxis" and c.pos_ == "VERB" for c in clause.children)  # "X, these people said, would"
+    return not (reported and not in_quote(pred))
 
 
 def narrative_future(cand) -> bool:
