@@ -189,6 +189,8 @@ class _Reader:
         for cand in cands:
             if _hypothetical(cand.pred) or _open_question(cand.pred):
                 continue
+            if not cand.trigger.speech and _claimed(cand.pred):
+                continue  # "the claim that X wanted ...": put forward, not reported as so
             if not cand.lexical and _background(cand.pred):
                 continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
@@ -445,6 +447,24 @@ def _tokens_of(sent, span: Span) -> tuple[int, int] | None:
     """Token range of a character span inside a sentence."""
     toks = sent.doc.char_span(span.start, span.end, alignment_mode="expand")
     return (toks.start, toks.end) if toks is not None else None
+
+
+# nouns whose that-clause is put forward, not reported as so ("the claim that X wanted ...")
+CLAIM_NOUNS = ("claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumor", "rumour",
+               "notion", "idea", "theory", "speculation", "argument", "contention", "insinuation", "myth")
+
+
+def _claimed(pred) -> bool:
+    """A stance told in the that-clause of a claim ("the campaign's claim that Sanders wanted to ..."):
+    whoever made the claim, the stance is not reported as so."""
+    tok = pred
+    for _ in range(3):
+        if tok.dep_ in ("acl", "ccomp", "appos") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in CLAIM_NOUNS:
+            return True
+        if tok.head == tok or tok.dep_ not in ("conj", "xcomp", "acl", "ccomp", "appos"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _open_question(pred) -> bool:
