@@ -207,7 +207,7 @@ class Resolver:
             return coref.descriptor(self, h)
         if h.pos_ == "NOUN" and _office_words(h) in self.lex.office_nouns:
             return self._office(h)
-        return []
+        return coref.topic(self, h)
 
     def _antecedent(self, h: Token) -> list[str]:
         tok = self.antecedent(h)

@@ -185,4 +185,6 @@ def _headline(before: list[Paragraph], title: str | None) -> list[Paragraph]:
 
 
 def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    """The words of a line, for comparing it with the title: a headline printed with a final period
+    ("Talks Resume in Vienna.") is still the title."""
+    return " ".join(w for w in (w.rstrip(".'’-") for w in _WORD.findall(text.lower())) if w)

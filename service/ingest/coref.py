@@ -49,9 +49,10 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
                 if (own is None or not (own.left_edge.i <= i <= own.right_edge.i)) and agrees(keys[0]):
                     found = keys
                     break
-        else:
-            found = _by_subject(r, h, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])) \
-                or next((keys for _, keys in reversed(_before(r, h, persons=True)) if agrees(keys[0])), [])
+        else:  # '"...," he said': the speaker is named before the quote, never inside it
+            at = _quote_opening(h) or h
+            found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])) \
+                or next((keys for _, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])), [])
         if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_person(k) and agrees(k)):
             return []  # "Cruz blasted Rubio for his support": whose support, the text does not settle
         if found:
@@ -72,6 +73,69 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
         pairs = [(i, keys) for i, keys in r.pairs if i < h.i and recent(r, i, h)]
         return list(pairs[-1][1]) if pairs else []
     return []
+
+
+_CLOSING = {"”": ("“",), "’": ("‘",), '"': ('"',), "''": ("``", "''")}  # a closing quote mark: its openers
+_QUOTE_REACH = 600  # tokens back to a quote's opening mark
+
+
+def _quote_opening(h: Token) -> Token | None:
+    """The opening mark of a quote that closes just before a subject pronoun ('"We will win. They
+    never did," he said'), within its paragraph: the names inside are whom the speaker talks about."""
+    if h.dep_ not in _SUBJECT:
+        return None
+    doc, j = h.doc, h.i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text == ","):
+        j -= 1
+    openers = _CLOSING.get(doc[j].text) if j >= 0 else None
+    if openers is None:
+        return None
+    for k in range(j - 1, max(-1, j - _QUOTE_REACH), -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            return None
+        if doc[k].text in openers:
+            return doc[k]
+    return None
+
+
+# nouns that describe a person or a body by what they are ("the candidate", "the online retail giant")
+# (titles of office are not among them: "the senator" is the person known by that title, see by_title)
+PERSON_NOUNS = {"candidate", "nominee", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "star",
+                "actor", "actress", "host", "anchor", "front-runner", "frontrunner", "hopeful", "incumbent",
+                "challenger", "contender", "entrepreneur", "author", "economist", "comedian", "singer",
+                "magnate", "manager"}
+BODY_NOUNS = {"company", "firm", "network", "bank", "airline", "retailer", "giant", "carrier", "publication",
+              "newspaper", "website", "broadcaster", "outlet", "magazine", "channel", "studio", "insurer",
+              "automaker", "manufacturer", "maker", "chain", "lender", "startup"}
+
+
+def topic(r: Resolver, h: Token) -> list[str]:
+    """ "Amazon rose 1 percent. The online retail giant reported ...": a definite description that is the
+    subject of its clause stands for the subject of the sentence before, when that is one actor of the
+    description's sort and nobody of that sort is named before it in its own sentence."""
+    noun = h.lemma_.lower()
+    if h.dep_ != "nsubj" or h.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+        return []
+    if noun in BODY_NOUNS:
+        sort = ("Organization",)
+    elif (noun in PERSON_NOUNS or noun + "s" in r.lex.group_heads) and noun not in r.lex.descriptors:
+        sort = ("Person",)
+    else:
+        return []
+    if any(keys and r.actor(keys[0]).kind in sort for i in range(h.sent.start, h.i) for keys in [r.known(i)]):
+        return []  # "After Obama spoke, the senator said": which of them, the text does not settle
+    start = h.sent.start
+    while start > 0:
+        prev = h.doc[start - 1].sent
+        if any(not t.is_space for t in prev):
+            break
+        start = prev.start
+    else:
+        return []
+    subject = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    keys = r.refers(subject) if subject is not None else []
+    named = {k for i in range(prev.start, prev.end) for k in r.known(i) if r.actor(k).kind in sort}
+    return keys if len(keys) == 1 and r.actor(keys[0]).kind in sort and named == set(keys) else []
 
 
 def descriptor(r: Resolver, h: Token) -> list[str]:

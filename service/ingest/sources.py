@@ -120,7 +120,10 @@ def shares(doc: Doc, key_at: list[str | None], tokens=None) -> list[Unnamed]:
 
 # texts that speak when no author is named ("a news report said", "the study found", "according to a new poll")
 DOCUMENT_NOUNS = ("report", "poll", "survey", "study", "analysis", "memo", "review", "audit", "investigation",
-                  "assessment", "estimate", "census", "tally", "count", "projection", "forecast", "paper", "filing")
+                  "assessment", "estimate", "census", "tally", "count", "projection", "forecast", "paper", "filing",
+                  "index", "tracker", "average", "polling")
+# "according to recent polls", "exit polling": no determiner needed (records and data stay no one's)
+MASS_DOCUMENTS = ("polling",)
 # verbs by which such a text reports ("the study found that ...")
 FINDING_VERBS = ("say", "find", "show", "suggest", "conclude", "indicate", "report", "state", "note", "claim",
                  "warn", "reveal", "predict", "put", "recommend", "estimate", "project", "describe", "allege")
@@ -133,12 +136,14 @@ def documents(doc: Doc, key_at: list[str | None], tokens=None) -> list[Unnamed]:
     audit office", "the ministry's report") is left to its author."""
     out, scope = [], None
     for tok in doc if tokens is None else tokens:
-        if tok.lemma_.lower() not in DOCUMENT_NOUNS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        lemma = tok.lemma_.lower()
+        if lemma not in DOCUMENT_NOUNS or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
             continue
         according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
         finding = tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in FINDING_VERBS
         det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
-        if not (according or finding) or det not in ("a", "an", "the", "this", "another"):
+        bare = det is None and (tok.tag_ == "NNS" or lemma in MASS_DOCUMENTS)  # "recent polls", "exit polling data"
+        if not (according or finding) or (det not in ("a", "an", "the", "this", "these", "another") and not bare):
             continue
         if any(key_at[t.i] for t in tok.subtree) or any(c.dep_ in ("poss", "relcl") for c in tok.children):
             continue  # "a poll by Quinnipiac", "the ministry's report": its author speaks

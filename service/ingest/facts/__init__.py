@@ -15,7 +15,7 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
-from .clauses import TEXT_KEY, char_span, parsed_text, text_of
+from .clauses import TEXT_KEY, char_span, gerund_subject, parsed_text, quoted_as, text_of
 from .meetings import Meetings
 from .positions import Builder, Candidate
 
@@ -52,7 +52,8 @@ def _headline_end(document: Document) -> int:
     lead = len(document.text) - len(document.text.lstrip())
     line_end = document.text.find("\n", lead)
     line_end = len(document.text) if line_end < 0 else line_end
-    return line_end if title and " ".join(document.text[lead:line_end].split()) == title else 0
+    line = " ".join(document.text[lead:line_end].split())
+    return line_end if title and line.rstrip(" .") == title.rstrip(" .") else 0  # "Talks Resume." is the title
 
 
 class _Reader:
@@ -99,7 +100,7 @@ class _Reader:
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
-        if not quoted and not any(c.trigger.speech for c in kept):
+        if not quoted and not any(c.trigger.speech and c.fact.holders for c in kept):  # no speaker of its own
             stated = speech.according_statement(self.b, sent, according) if according is not None else \
                 speech.colon_statement(self.b, sent)
             facts += [stated] if stated is not None else []
@@ -194,7 +195,8 @@ class _Reader:
             if not cand.lexical and _background(cand.pred):
                 continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
-            if not inside or (cand.trigger.speech and speech.parenthetical(cand.pred)):
+            if not inside or (cand.trigger.speech and (speech.parenthetical(cand.pred) or quoted_as(cand.pred)
+                                                       or gerund_subject(cand.pred))):
                 kept.append(cand)
                 continue
             speaker = speech.speaker_of(cand, cands)

@@ -300,6 +300,29 @@ def clause_above(tok: Token) -> Token | None:
     return None
 
 
+def quoted_as(pred: Token) -> Token | None:
+    """Who says it in "X was quoted as saying ..." or "the paper quoted X as saying ...": X."""
+    if pred.dep_ != "pcomp" or pred.head.lower_ != "as" or pred.head.head.lemma_.lower() != "quote":
+        return None
+    verb = pred.head.head
+    return child(verb, "nsubjpass") or child(verb, "dobj")
+
+
+GERUND_PREPS = ("by", "after", "before", "while", "in", "to")  # not "for"/"of": "blamed X for saying"
+
+
+def gerund_subject(pred: Token) -> Token | None:
+    """Who speaks in a gerund after a preposition ("responded by saying ...", "after first saying ..."):
+    the active subject of the clause the preposition belongs to."""
+    if pred.dep_ != "pcomp" or pred.tag_ != "VBG" or pred.head.lower_ not in GERUND_PREPS:
+        return None
+    verb = pred.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj, passive = subject_of(verb)
+    return None if passive else subj
+
+
 def purpose_subject(pred: Token) -> Token | None:
     """The doer of a purpose clause ("gathered in the square to demand ..."): the active subject of the
     clause it serves."""

@@ -186,13 +186,14 @@ def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int
     return start, end
 
 
-def clause_around(pred, subj) -> tuple[int, int] | None:
+def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
     """What a speech verb with no clause of its own reports: the rest of its sentence ("All of which,
-    he said, would help": the sentence; '"We are ready," she said': the quote before)."""
+    he said, would help": the sentence; '"We are ready," she said': the quote before; "..., the
+    minister told lawmakers": what comes before, the one told is no part of it)."""
     sent = pred.sent
     first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
     last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")
-                           and c.i > pred.i])
+                           and c.i > pred.i] + ([obj.right_edge.i] if obj is not None and obj.i > pred.i else []))
     words = lambda a, b: sum(1 for t in pred.doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
     left, right = words(sent.start, first), words(last + 1, sent.end)
     if left >= 3 and right >= 3:

@@ -330,6 +330,8 @@ class Meetings:
             obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "was greeted by X"
         if obj is None:
             return False
+        if any(t.text in ('"', "“", "”", "''", "``") for t in obj.subtree):
+            return False  # 'called X, his challenger, an ISIS "co-founder"': naming X, no phone call
         if obj.pos_ == "PRON":
             return obj.lower_ in ("me", "him", "her", "us", "them")
         if obj.lemma_.lower() in lex.descriptors or obj.lower_ in lex.group_heads:

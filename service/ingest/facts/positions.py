@@ -18,9 +18,11 @@ from .clauses import (
     char_span,
     child,
     fronted_list,
+    gerund_subject,
     including,
     noun_phrase,
     purpose_subject,
+    quoted_as,
     subject_of,
     subtree_span,
     text_of,
@@ -55,13 +57,14 @@ CLAUSAL_ADJS = ("ready", "willing", "determined")
 # nouns that are a position only with a to-clause: "a threat to cut off gas", not "the threat of war"
 CLAUSAL_NOUNS = ("threat",)
 # verbs that hand their object noun the to-clause the parser hung on them: "made a vow [to fight]"
-LIGHT_VERBS = ("make", "issue", "give", "repeat", "renew", "reiterate", "voice", "express")
+LIGHT_VERBS = ("make", "issue", "give", "repeat", "renew", "reiterate", "voice", "express", "take", "swear")
 # verbs that are an Intention only with a to-clause: "prepares to run", not "prepared the report",
 # "prepared for the debate", "aimed his criticism at"
 CLAUSAL_VERBS = ("prepare", "aim")
 # adjectives that say whose position a noun is: many people's, not the subject's ("bipartisan support")
 COLLECTIVE = ("bipartisan", "public", "popular", "widespread", "grassroots", "international", "universal",
               "cross-party", "nonpartisan")
+AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -239,6 +242,8 @@ class Builder:
             subj, passive = subject_of(pred.head)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
             subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
+        if subj is None and trig.speech:  # "was quoted as saying", "responded by saying": the one quoted, who responded
+            subj = quoted_as(pred) or gerund_subject(pred)
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
             passive = True  # "with Assad removed from power"
@@ -269,6 +274,7 @@ class Builder:
                 [k for o in between(pred) for k in self.actors(o)]
             if subj is not None and holders:  # "Maka, Kroon and X warned": a list the parser cut in two subjects
                 listed = [k for c in pred.children if c.dep_ == "nsubj" and c != subj and c.i < subj.i
+                          and not _quote_between(c, subj)  # '"Or Akron," Ruiz said': Akron is quoted
                           for k in self.actors(c, strict=not lexical) if k not in holders]
                 holders = list(dict.fromkeys(listed + holders))
             if subj is None and not holders:
@@ -294,8 +300,11 @@ class Builder:
                     content = subtree_span(agent_of(pred))  # "was concerned by reports of X": the cause
         if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing
             content = right_complements(pred, skip=ACTION_SKIP)
-        if content is None and trig.speech and trig.pos == "verb" and not passive and obj is None:
-            content = clause_around(pred, subj)  # "All of which, he said, would help"
+        if content is None and trig.speech and quoted_as(pred) is not None:
+            content = content_of(pred.head.head, speech=True)  # '"...," the paper quoted X as saying'
+        if content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
+                                                                                     or role == "recipient"):
+            content = clause_around(pred, subj, obj)  # "All of which, he said, would help"; "..., X told them"
         if not lexical and content is None:
             return None
         if not lexical and obj is not None and obj.lemma_.lower() in attendance.MEASURES and any(
@@ -344,6 +353,9 @@ class Builder:
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
         if lexical and trig.word == "accept" and obj is not None and _money(obj):
             kind = "Action"  # "accepted $200,000 from donors", "accepted the award": received, nothing agreed to
+        if lexical and trig.word in AUTHORING and child(pred, "ccomp") is None and (passive or obj is not None) \
+                and content is not None and not _quote_between(self.doc[content[0]], self.doc[content[1] - 1]):
+            kind = "Action"  # "wrote a letter to the mayor", "was written by Springsteen": a text made, no words quoted
         if lexical and kind == "Action":
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
         fact = self._fact(pred, kind, holders, content, trig)
@@ -544,8 +556,10 @@ def _asked(pred: Token, subj: Token | None) -> bool:
     clause before its subject."""
     if subj is None or subj.head != pred:
         return False
-    # the auxiliary before the subject: "Does X oppose ...?", "In short, can X offer ...?"
-    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.left_edge.i for c in pred.children)
+    # the auxiliary before the subject: "Does X oppose ...?", "In short, can X offer ...?"; not one with a
+    # subject of its own before it ("The key moment was Smith threatening ...": a copula the parser misread)
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.left_edge.i
+               and not any(g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i for g in c.children) for c in pred.children)
 
 
 def _clausal(doc, content: tuple[int, int] | None) -> bool:
@@ -639,3 +653,8 @@ def _without(content: tuple[int, int] | None, obj: Token) -> tuple[int, int] | N
 
 def _unique(keys) -> list[str]:
     return list(dict.fromkeys(keys))
+
+
+def _quote_between(first: Token, last: Token) -> bool:
+    """A quotation mark between two tokens: one is inside a quote the other is not."""
+    return any(t.text in ('"', "“", "”", "''", "``") for t in first.doc[first.i:last.i])
