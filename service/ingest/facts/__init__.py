@@ -191,7 +191,7 @@ class _Reader:
             if _hypothetical(cand.pred) or _open_question(cand.pred):
                 continue
             if not cand.trigger.speech and _claimed(cand.pred):
-                continue  # "the claim that X wanted ...": put forward, not reported as so
+                continue  # "the rumour that X wants to sell ...": put forward, not reported as so
             if not cand.lexical and _background(cand.pred):
                 continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
@@ -209,7 +209,7 @@ class _Reader:
             elif cand.fact.kind not in NOT_STANCES and not cand.trigger.speech and any(
                     o.fact.negated and _complement_of(cand.pred, o.pred) for o in inside
                     if o.trigger.speech or o.fact.kind in FACTIVE):
-                continue  # "did not confirm that X disagreed": not reported as so
+                continue  # "the files do not show that X objected": not reported as so
             elif speaker is not None and cand.lexical and not cand.trigger.speech:
                 speech.attribute(cand, speaker)
                 kept.append(cand)
@@ -373,7 +373,7 @@ def _background(pred) -> bool:
 
 def _complement_of(pred, head) -> bool:
     """Is `pred` inside what `head` reports ("did not confirm [that X disagreed]"), not in a clause that
-    only sets it in time or cause ("While X voiced concern, she did not call for ...")?"""
+    only sets it in time or cause ("Although X voiced worry, she stopped short of ...")?"""
     tok = pred
     while tok.head != tok and tok.head != head:
         tok = tok.head
@@ -451,13 +451,13 @@ def _tokens_of(sent, span: Span) -> tuple[int, int] | None:
     return (toks.start, toks.end) if toks is not None else None
 
 
-# nouns whose that-clause is put forward, not reported as so ("the claim that X wanted ...")
+# nouns whose that-clause is put forward, not reported as so ("the rumour that X wants ...")
 CLAIM_NOUNS = ("claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumor", "rumour",
                "notion", "idea", "theory", "speculation", "argument", "contention", "insinuation", "myth")
 
 
 def _claimed(pred) -> bool:
-    """A stance told in the that-clause of a claim ("the campaign's claim that Sanders wanted to ..."):
+    """A stance told in the that-clause of a claim ("the party's allegation that the minister wanted to sell ..."):
     whoever made the claim, the stance is not reported as so."""
     tok = pred
     for _ in range(3):

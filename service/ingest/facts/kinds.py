@@ -150,9 +150,9 @@ def generic_kind(pred: Token) -> str:
 
 
 def conditional(pred: Token) -> bool:
-    """A position told with a conditional "would" in the writer's or a speaker's own voice ("Americans
-    would support a plan like this"): supposed, not reported as held. A reported "would" ("said she
-    would support it", "the news that X would endorse Y"), a refusal ("would not rule it out") and a
+    """A position told with a conditional "would" in the writer's or a speaker's own voice ("Ukrainians
+    would welcome an offer of that kind"): supposed, not reported as held. A reported "would" ("said she
+    would support it", "the report that X would back Y"), a refusal ("would not exclude it") and a
     speaker's own ("we would back it") are positions held."""
     heads = [pred] + ([pred.head] if pred.dep_ in ("xcomp", "acomp") or pred.pos_ == "ADJ" else [])
     auxes = [c for h in heads for c in h.children if c.dep_ == "aux"]

@@ -345,8 +345,8 @@ class Builder:
         unheld = lexical and trig.pos == "verb" and not passive and not self._own_act(pred, trig, holders, obj)
         if unheld and trig.fact_kind != "Intention":
             return None
-        # "too many things for me to dismiss", "impossible for the EU to approve": a for-to clause is not
-        # told as done; "whom they will support": who it is is not said
+        # "too many failures for us to ignore", "unrealistic for Japan to endorse": a for-to clause is not
+        # told as done; "whom they would back": who it is is not said
         unheld = unheld or (lexical and trig.fact_kind in HELD and (_for_to(pred) or _asked_object(pred, obj)))
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
@@ -361,7 +361,7 @@ class Builder:
         fact = self._fact(pred, kind, holders, content, trig)
         fact.target, fact.recipient = _unique(target), _unique(recipient)
         if lexical and kind in HELD and not fact.hedged and kinds.conditional(pred):
-            fact.hedged = True  # "Americans would support it": supposed, not a position they hold
+            fact.hedged = True  # "Ukrainians would welcome it": supposed, not a position they hold
             fact.confidence = round(fact.confidence * CONDITIONAL_WEIGHT, 3)
         if subj is not None and any(t.lower_ in ("neither", "nor") for t in noun_phrase(subj)):
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
@@ -387,7 +387,7 @@ class Builder:
             if trig.word == "hope" and clause is None and child(pred, "xcomp") is None:
                 return False  # "hoping for a strong finish": a wish for an outcome, not a plan of theirs
             if trig.word in WISHES and finite and _outcome(clause):
-                return False  # "hope they will win the appeal", "hope I can be like him": an outcome wished for
+                return False  # "hopes he will win the case", "hope I can become calmer": an outcome wished for
             if trig.word in CHOOSING and obj is not None and clause is None and child(pred, "xcomp") is None:
                 return False  # "will decide the election": settles an outcome, no act of theirs chosen
             if trig.word in ("want", "like") and _performative(pred):
@@ -449,7 +449,7 @@ class Builder:
                 # "the point of agreement was on Z", "estimates put it at 11,000"; not "their plan faced Z"
                 content = content_of(copula) or right_complements(copula)
                 if content is not None and _described(self.doc, content):
-                    return None  # "the Smith plan is linear": the plan described, nothing planned said
+                    return None  # "the Norwegian plan is modest": the plan described, nothing planned said
         if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
@@ -526,7 +526,7 @@ CHOOSING = ("decide",)  # an Intention with a to- or that-clause ("decided to ru
 
 def _outcome(clause: Token) -> bool:
     """A clause that tells how things turn out, not what its subject does: "they will win the case",
-    "I can be like him", "we will be able to win"."""
+    "I can become calmer", "we will be able to win"."""
     if clause.lemma_.lower() in kinds.OUTCOMES:
         return True
     if clause.lemma_.lower() != "be":
@@ -572,20 +572,20 @@ def _clausal(doc, content: tuple[int, int] | None) -> bool:
 
 
 def _for_to(pred: Token) -> bool:
-    """A to-clause with its own for-subject ("for the EU to approve the deal"): wanted, possible or
+    """A to-clause with its own for-subject ("for Japan to endorse the accord"): wanted, possible or
     impossible, never reported as done."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) and any(
         c.dep_ == "mark" and c.lower_ == "for" for c in pred.children)
 
 
 def _asked_object(pred: Token, obj: Token | None) -> bool:
-    """An object that is a wh-word before its verb ("whom they will support", "what they oppose"): the
+    """An object that is a wh-word before its verb ("whom they would back", "what they oppose"): the
     clause asks or leaves open what the position is about."""
     return obj is not None and obj.i < pred.i and obj.tag_ in ("WP", "WDT") and obj.lower_ in ("whom", "who", "what")
 
 
 def _described(doc, content: tuple[int, int]) -> bool:
-    """A copula's complement that only describes its subject: an adjective ("is linear", "was very
+    """A copula's complement that only describes its subject: an adjective ("is modest", "was very
     vague"), not what the plan or proposal is ("is to cut taxes", "was a ceasefire")."""
     words = doc[content[0]:content[1]]
     root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
