@@ -54,6 +54,14 @@ def holder_key(actor_iri: str, kind: str) -> NamedNode:
     return NamedNode(f"urn:kgqa:holder:{kind}:{actor_iri}")
 
 
+def pair_key(actor_iri: str, other_iri: str, kind: str) -> NamedNode:
+    """urn:kgqa:pair:Kind:<hash>: two actors together in facts of one kind (a meeting's participants two by
+    two: the kg:pairKey index), the same key in either order. Hashed: two IRIs joined would be long, and
+    a space (never in an IRI) keeps the pair unambiguous before hashing."""
+    first, second = sorted((actor_iri, other_iri))
+    return NamedNode(f"urn:kgqa:pair:{kind}:{hashlib.sha256(f'{first} {second}'.encode()).hexdigest()[:32]}")
+
+
 def local_id(base_iri: str, iri: str) -> str | None:
     """'…/entities/actor-x' -> 'actor-x' for IRIs minted under this base, else None."""
     prefix = base(base_iri) + "entities/"

@@ -127,3 +127,49 @@ def test_answer_shortcut_joined_rows_as_plain(suites_store):
                     if (plain != fast) if cut else (sorted(map(str, plain)) != sorted(map(str, fast))):
                         differ.append((str(actor), str(topic), broad, limit))
     assert not differ, differ
+
+
+@pytest.mark.parametrize("template", ["meeting_details", "meetings"])
+def test_answer_shortcut_pair_rows_as_plain(suites_store, template):
+    """Meetings of two given actors read from the pair index (kg:pairKey): the plain query's rows (in
+    its order when the bound cuts them, the same rows otherwise), for every two of the frequent actors."""
+    t, index = BY_ID[template], linking.index(suites_store)
+    actors = _actors(suites_store, 10)
+    assert index.pair_keys
+    assert "kg:pairKey" in t.prepare(suites_store, {"actor": actors[0], "other": actors[1]}, index=index,
+                                     indexed=True)[0]
+    differ = []
+    for actor in actors:
+        for other in actors:
+            for broad in (False, True):
+                for limit in (None, 1, 2):
+                    bindings = {"actor": actor, "other": other}
+                    plain, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index)
+                    fast, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index, indexed=True)
+                    cut = limit is not None and len(plain) >= limit
+                    if (plain != fast) if cut else (sorted(map(str, plain)) != sorted(map(str, fast))):
+                        differ.append((str(actor), str(other), broad, limit))
+    assert not differ, differ
+
+
+@pytest.mark.parametrize("words", [["baghdad"], ["sanctions", "talks"], ["moscow"], ["syria"], ["kremlin", "oil"]])
+def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, words):
+    """Facts left out before loading (none of the words in their text, passages, actors or occasions)
+    are facts whose words could never match: every fact that fits, passages included, is kept."""
+    from service.qa import facts
+    from service.qa.wording import matches_words, stem
+    from service.read import sources
+
+    index = linking.index(suites_store)
+    iris = [r["f"].value for r in suites_store.select(
+        "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }")]
+    kept = set(facts.could_match(suites_store, iris, [stem(w) for w in words], index.label))
+    texts: dict[str, str] = {}
+    records = facts.load(suites_store, iris, index.label)
+
+    def passages(rec) -> str:
+        return " ".join(p.anchor if p.anchor is not None else texts.setdefault(
+            p.source["id"], sources.text(suites_store, p.source["id"]))[p.start:p.end] for p in rec.evidence)
+
+    fitting = {iri for iri, rec in records.items() if matches_words(rec, words, passages(rec))}
+    assert fitting and fitting <= kept and len(kept) < len(iris)

@@ -1,5 +1,6 @@
-"""graph: the holder index (kg:holderKey <urn:kgqa:holder:Kind:ACTOR>) written with every fact, by ingestion and by the
-bench's graph generator through the same code, and the extraction saying it wrote it (kg:indexes)."""
+"""graph: the holder index (kg:holderKey <urn:kgqa:holder:Kind:ACTOR>) and the pair index of meetings (kg:pairKey)
+written with every fact, by ingestion and by the bench's graph generator through the same code, and the extraction
+saying it wrote them (kg:indexes)."""
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,7 @@ PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in vocab.PREFIXES.items())
 _FACTS = PREFIX + """SELECT ?g ?fact ?kind ?holder WHERE { GRAPH ?g {
   ?fact a kg:Fact, ?kind . FILTER(?kind NOT IN (kg:Fact, kg:Position))
   OPTIONAL { ?fact kg:holder|kg:participant ?holder } } }"""
-_KEYS = PREFIX + "SELECT ?g ?fact ?key WHERE { GRAPH ?g { ?fact kg:holderKey ?key } }"
+_KEYS = PREFIX + "SELECT ?g ?fact ?key WHERE { GRAPH ?g { ?fact kg:holderKey|kg:pairKey ?key } }"
 
 
 def _expected(store) -> set[tuple[str, str, str]]:
@@ -59,11 +60,19 @@ def test_graph_index_pairs_name_kind_and_position(kind, keys):
     assert [o.value for _, o in pairs] == [f"urn:kgqa:holder:{k}:http://kgqa.test/entities/actor-a" for k in keys]
 
 
-def test_graph_index_unused_when_a_document_lacks_it(tmp_path, seeded_store):
+def test_graph_index_pairs_of_a_meeting_two_by_two():
+    a, b, c = (NamedNode(f"http://kgqa.test/entities/actor-{x}") for x in "abc")
+    keys = {o for p, o in index_pairs("Meeting", [a, b, c]) if p == vocab.PAIRKEY}
+    assert len(keys) == 3 and keys == {o for p, o in index_pairs("Meeting", [c, b, a]) if p == vocab.PAIRKEY}
+    assert vocab.PAIRKEY not in {p for p, _ in index_pairs("Agreement", [a, b])}
+
+
+@pytest.mark.parametrize("prop, flag", [("holderKey", "holder_keys"), ("pairKey", "pair_keys")])
+def test_graph_index_unused_when_a_document_lacks_it(tmp_path, seeded_store, prop, flag):
     st = EmbeddedStore(str(tmp_path / "store"))
     st.load(seeded_store.ox.dump(format=RdfFormat.N_QUADS), "application/n-quads")
-    assert linking.Index(st).holder_keys
-    st.ox.update(PREFIX + "DELETE { GRAPH ?g { ?x kg:indexes kg:holderKey } } WHERE { "
-                          "{ SELECT ?g ?x WHERE { GRAPH ?g { ?x kg:indexes kg:holderKey } } LIMIT 1 } }")
-    assert not linking.Index(st).holder_keys
+    assert getattr(linking.Index(st), flag)
+    st.ox.update(PREFIX + f"DELETE {{ GRAPH ?g {{ ?x kg:indexes kg:{prop} }} }} WHERE {{ "
+                          f"{{ SELECT ?g ?x WHERE {{ GRAPH ?g {{ ?x kg:indexes kg:{prop} }} }} LIMIT 1 }} }}")
+    assert not getattr(linking.Index(st), flag)
     st.close()

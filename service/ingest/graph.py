@@ -98,16 +98,21 @@ def spacy_lemmas(doc):
     return lemmas
 
 
-INDEXED = (v.HOLDERKEY,)  # the index properties this code writes (each extraction says so: kg:indexes)
+INDEXED = (v.HOLDERKEY, v.PAIRKEY)  # the index properties this code writes (each extraction says so: kg:indexes)
+PAIRED = ("Meeting",)  # kinds whose holders are also indexed two by two (kg:pairKey)
 
 
 def index_pairs(kind: str, holders: list[NamedNode]) -> list[tuple[NamedNode, NamedNode]]:
     """The index triples' (predicate, object) of a fact of `kind` held by `holders` (a meeting's
     participants): kg:holderKey urn:kgqa:holder:Kind:<holder>, and one for Position for a position, so that the question
-    templates find "facts of kind K held by A" in one index range rather than every fact of A. The
-    bench's graph generator writes them through this function too."""
+    templates find "facts of kind K held by A" in one index range rather than every fact of A; for a
+    meeting also kg:pairKey urn:kgqa:pair:Meeting:<hash> for each two of its participants ("meetings of A
+    with B": one range, not every meeting of A tested for B). The bench's graph generator writes them
+    through this function too."""
     kinds = [kind] + (["Position"] if kind in v.POSITION_KINDS else [])
-    return [(v.HOLDERKEY, iris.holder_key(h.value, k)) for h in holders for k in kinds]
+    pairs = [(v.PAIRKEY, iris.pair_key(a.value, b.value, kind))
+             for n, a in enumerate(holders) for b in holders[n + 1:] if a != b] if kind in PAIRED else []
+    return [(v.HOLDERKEY, iris.holder_key(h.value, k)) for h in holders for k in kinds] + pairs
 
 
 def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:

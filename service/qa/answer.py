@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 LOAD_LIMIT = 120  # facts loaded for one question at most (the best ranked, when there are more)
 MAX_ANSWERS = 50  # answers returned at most
 READY_WAIT = 2.0  # seconds a question waits for the name index being built at start, then 503 not_ready
-DETAILS = ("date", "timeText", "place", "occasion", "duration", "durationText")
 
 
 def ask(store: Store, question, settings: dict, *, link_root: str, plain: bool = False) -> dict:
@@ -172,23 +171,24 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         shown = []  # an actor's passes that found nothing are not shown (as when cut short by a look-up)
     sparql = "\n".join(shown)
     texts = _Texts(store)
-    if plan.template == "sources":
+    if template.documents:
         return source_answers(texts, rows, plan, link_root), sparql, capped
     reach = _reach(rows, found_by, len(sets))
     nearest = min(reach.values(), default=1)
     chosen = [iri for iri, r in reach.items() if r == nearest]
-    if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them
-        chosen = facts_mod.with_words(store, chosen, [stem(w) for w in plan.words]) or chosen
-    sifted = plan.joint or plan.extra_actors or plan.speech or plan.template == "meeting_details"
+    label = index.label
+    if plan.aliases:  # a government the question named by its city keeps that name ("Moscow")
+        def label(iri: str, base=index.label):
+            return plan.aliases.get(iri) or base(iri)
+    if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them in their content,
+        stems = [stem(w) for w in plan.words]  # else those with one anywhere it is looked for (no other can fit)
+        chosen = facts_mod.with_words(store, chosen, stems) or facts_mod.could_match(store, chosen, stems, label)
+    sifted = plan.joint or plan.extra_actors or plan.speech or template.details
     load_at_most = LOAD_LIMIT if sifted else MAX_ANSWERS + 10  # every loaded fact is kept unless sifted
     if len(chosen) > load_at_most and not (plan.words or plan.topic_names):
         chosen = facts_mod.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     else:  # in one order whatever order the engine found them in (reports are merged in this order)
         chosen = sorted(chosen)
-    label = index.label
-    if plan.aliases:  # a government the question named by its city keeps that name ("Moscow")
-        def label(iri: str, base=index.label):
-            return plan.aliases.get(iri) or base(iri)
     records = facts_mod.load(store, chosen, label)
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = _same_documents(store, records, plan)
@@ -207,8 +207,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
         said = [rec for rec in kept if rec.first("verb") in plan.speech]
         kept = said or kept
-    if plan.template == "meeting_details":  # a meeting the sources give no time, place or length for
-        detailed = [rec for rec in kept if any(rec.values(n) for n in DETAILS)]  # does not answer "when"
+    if template.details:  # a meeting the sources give no time, place or length for does not answer "when"
+        detailed = [rec for rec in kept if any(rec.values(n) for n in template.details)]
         kept = detailed or kept
     only = plan.bindings.get("source")
     only = only.value if only else None
@@ -555,7 +555,7 @@ def no_facts_message(plan: Plan) -> str:
             label = value["label"] if isinstance(value, dict) else str(value)
             said.append(f"{_PARAM_WORDS.get(name, name)} {label}")
     kind = plan.params.get("kind", {}).get("label") if isinstance(plan.params.get("kind"), dict) else None
-    what = _LOOKED_FOR.get(kind or plan.template, plan.template.replace("_", " "))
+    what = _KIND_WORDS.get(kind, plan.template.replace("_", " ")) if kind else BY_ID[plan.template].looked_for
     gone = next((r for r in plan.relaxed if r["param"] == "occasion" and isinstance(plan.params.get("occasion"), str)),
                 None)
     if gone:  # the occasion is not in the graph, and no report of the facts found without it names it
@@ -563,13 +563,10 @@ def no_facts_message(plan: Plan) -> str:
     return f"No facts in the graph answer this (looked for: {what}{'; ' + '; '.join(said) if said else ''})."
 
 
-_LOOKED_FOR = {"meetings": "meetings", "meeting_details": "when, where and how long they met",
-              "proposals": "proposals", "statements": "statements", "agreements": "agreements",
-              "position_on": "positions", "roles": "roles", "sources": "sources", "source_says": "facts",
-              "estimates": "estimates", "actions": "acts", "Agreement": "agreements",
-              "Disagreement": "disagreements", "Acceptance": "acceptances", "Acknowledgment": "acknowledgments",
-              "Concern": "concerns", "Demand": "demands", "Accusation": "accusations", "Criticism": "criticism",
-              "Denial": "denials and refusals", "Intention": "intentions", "Commitment": "commitments"}
+_KIND_WORDS = {"Agreement": "agreements", "Disagreement": "disagreements", "Acceptance": "acceptances",
+               "Acknowledgment": "acknowledgments", "Concern": "concerns", "Demand": "demands",
+               "Accusation": "accusations", "Criticism": "criticism", "Denial": "denials and refusals",
+               "Intention": "intentions", "Commitment": "commitments"}  # what a question of a kind looked for
 _PARAM_WORDS = {"actor": "by", "other": "with", "occasion": "at", "topic": "about", "recipient": "told to",
                 "verb": "with the verb", "source": "in", "date": "on"}
 

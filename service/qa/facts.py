@@ -23,7 +23,7 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _DETAILS = _PREFIX + """
 SELECT ?fact ?g ?p ?o WHERE {
   GRAPH ?g { ?fact ?p ?o }
-  FILTER(?p NOT IN (kg:evidence, kg:occasion, prov:wasDerivedFrom, kg:hedged, kg:holderKey)
+  FILTER(?p NOT IN (kg:evidence, kg:occasion, prov:wasDerivedFrom, kg:hedged, kg:holderKey, kg:pairKey)
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
 }"""
 _OCCASIONS = _PREFIX + """
@@ -207,6 +207,46 @@ def with_words(store: Store, iris: list[str], stems: list[str]) -> list[str]:
         return list(iris)
     test = " || ".join(f"CONTAINS(LCASE(STR(?o)), {Literal(s)})" for s in stems)
     found = {row["fact"].value for row in batched(store, _WORDS % test, list(dict.fromkeys(iris)))}
+    return [i for i in iris if i in found]
+
+
+# what a question's words are matched against (service/qa/wording.py): the fact's text values and its
+# passages (tested here), its actors and occasions (their labels are tested by the caller); a passage
+# without an anchor is returned as such (its text is in its document: not tested here)
+_MATCHABLE = _PREFIX + """
+SELECT ?fact ?o WHERE {
+  { ?fact kg:content|kg:quantityText|kg:counts|kg:title|kg:condition|kg:attribution|kg:timeText|kg:durationText
+          |kg:verb ?o FILTER(%(test)s) }
+  UNION { ?fact kg:holder|kg:participant|kg:about|kg:target|kg:recipient|kg:place|kg:attributedTo|kg:organization ?o
+          FILTER(isIRI(?o)) }
+  UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?o }
+  UNION { ?fact kg:evidence ?p . OPTIONAL { ?p nif:anchorOf ?anchor } FILTER(!BOUND(?anchor) || %(anchor)s) }
+}"""
+
+
+def could_match(store: Store, iris: list[str], stems: list[str], labels: Callable[[str], str | None]) -> list[str]:
+    """Those of the facts in which one of the word stems occurs: in a text value, a passage, or the name
+    of an actor or occasion (`labels`, as load() names them); a fact with a passage whose text is not
+    in the graph is kept. Word matching finds a stem only where it occurs, so no other fact can fit."""
+    stems = [s for s in dict.fromkeys(stems) if s]
+    if not stems:
+        return list(iris)
+
+    def test(var: str) -> str:
+        return " || ".join(f"CONTAINS(LCASE(STR({var})), {Literal(s)})" for s in stems)
+
+    query = _MATCHABLE % {"test": test("?o"), "anchor": test("?anchor")}
+    found: set[str] = set()
+    for row in batched(store, query, list(dict.fromkeys(iris))):
+        fact, term = row["fact"].value, row.get("o")
+        if fact in found:
+            continue
+        if not isinstance(term, NamedNode):  # a text value or passage that names a stem, or a passage to read
+            found.add(fact)
+            continue
+        name = labels(term.value) or term.value.rsplit("/", 1)[-1]  # an actor unnamed in the index: its IRI's end
+        if any(s in name.lower() for s in stems):
+            found.add(fact)
     return [i for i in iris if i in found]
 
 

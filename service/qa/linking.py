@@ -23,7 +23,7 @@ from ..errors import NotReady
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
-from . import apart
+from . import apart, fuzzy
 
 log = logging.getLogger(__name__)
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -127,6 +127,7 @@ class Index:
         # the templates may read kg:holderKey: on the embedded store (Virtuoso 7.2 loses rows of the
         # kg:occasion* path when the fact comes from the index: tests/test_virtuoso_parity.py)
         self.holder_keys = isinstance(store, EmbeddedStore) and _indexed(store, "holderKey")
+        self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
         self.documents = [{"iri": r["d"].value, "id": r["id"].value,
                            "title": r["title"].value if "title" in r else "",
                            "publisher": r["publisher"].value if "publisher" in r else ""}
@@ -336,7 +337,7 @@ class Index:
         keys = self._source_keys
         if name in keys.exact:  # most names are given exactly: no fuzzy pass over every title
             return self.documents[keys.exact[name]]
-        hit = process.extractOne(name, keys.names, scorer=fuzz.WRatio, score_cutoff=85)
+        hit = keys.fuzzy.best(name, 85)  # WRatio over the names that can reach 85, not every one
         return self.documents[keys.exact[hit[0]]] if hit else None
 
     @cached_property
@@ -347,13 +348,14 @@ class Index:
             for value in (doc["title"], doc["id"].replace("-", " "), doc["publisher"]):
                 if value:
                     exact.setdefault(normalize(value), i)
-        return SourceKeys(exact, list(exact))
+        return SourceKeys(exact, list(exact), fuzzy.Names(list(exact)))
 
 
 @dataclass
 class SourceKeys:
     exact: dict[str, int]  # normalized name -> the first document with it
     names: list[str]  # each name once (a publisher of thousands of documents too), for rapidfuzz
+    fuzzy: fuzzy.Names  # the same, with what leaves out at once those no fuzzy look-up can match
 
 
 def _best(cands: list[Entity], how: str, score: float) -> Link:

@@ -118,8 +118,8 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         if slots.get("other"):
             parts += split_actors(slots.pop("other"))
         slots["actors"] = parts
-    if template == "estimates":
-        words = content_words(slots.pop("what", ""), lex)
+    if "what" in slots:  # what is counted ("how many Chechens ..."): the words an estimate must have
+        words = content_words(slots.pop("what"), lex)
         return Parsed(template, slots, words)
     return Parsed(template, slots)
 

@@ -92,9 +92,10 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     if slots.get("recipient", "").lower() in lex.audiences:
         params["told"] = slots.pop("recipient")  # "told reporters": any statement
     extra = [_actor(index, a).iri for a in (actors or [])[2:]]
-    if tid == "statements" and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
-        if index.source(slots["actor"]) is not None:  # "what does the Other Post say about X"
-            tid, slots["source"], slots["actor"] = "source_says", slots["actor"], slots.pop("topic")
+    by_source = BY_ID[tid].by_source  # "what does the Other Post say about X": a source, not an actor
+    if by_source and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
+        if index.source(slots["actor"]) is not None:
+            tid, slots["source"], slots["actor"] = by_source, slots["actor"], slots.pop("topic")
     aliases: dict[str, str] = {}
     for name in ("actor", "other", "recipient"):
         if slots.get(name):
@@ -138,8 +139,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         words += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
     if words:
         params["words"] = words
-    if tid == "meeting_details" and "actor" not in bindings:
-        raise NoAnswer("Name who met: e.g. 'When did Obama and Putin meet?'")
+    if BY_ID[tid].without_actor and "actor" not in bindings:
+        raise NoAnswer(BY_ID[tid].without_actor)
     union: list[NamedNode] = []
     if "other" in bindings and "other" not in BY_ID[tid].parameters:
         union = [bindings.pop("other")] + [NamedNode(i) for i in extra]
@@ -149,7 +150,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         bindings.pop("occasion")  # no such filter: the occasion's words must be in the fact instead
         words += parse.content_words(params["occasion"]["label"], lex)
     speech = frozenset()  # statements: what X said vs what the writer says X believes, knows, sees
-    if tid == "statements" and slots.get("verb_lemma"):
+    if BY_ID[tid].speech and slots.get("verb_lemma"):
         beliefs = frozenset(v for v, k in lex.verbs.items() if k == "Statement") - lex.speech_verbs
         speech = lex.speech_verbs if slots["verb_lemma"] in lex.speech_verbs else beliefs
     plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech,
@@ -163,7 +164,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             _require(plans, rest, parsed.yesno)
             if not parsed.yesno:
                 need += rest
-        if link is not None and tid in ("positions", "statements", "position_on"):
+        if link is not None and "topic" in BY_ID[tid].parameters:
             bindings["topic"] = NamedNode(link.iri)
             params["topic"] = {"iri": link.iri, "label": link.label}
             names = sorted(index.entities[link.iri].names) if link.iri in index.entities else [link.label]
@@ -181,16 +182,17 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                 plan.relaxed = plan.relaxed + [_relaxed(
                     "topic", "words", f"Nothing in the graph is named \u201c{topic}\u201d; the answers are facts whose "
                     "words name it.")]
-    if tid == "actions":  # the same act under another verb: "set up" for "establish"
+    if BY_ID[tid].synonyms:  # the same act under another verb: "set up" for "establish"
         for synonym in lex.synonyms.get(slots["verb"], ()):
-            plans.append(Plan("actions", {**bindings, "verb": Literal(synonym)}, {**params, "verb": synonym},
+            plans.append(Plan(tid, {**bindings, "verb": Literal(synonym)}, {**params, "verb": synonym},
                               words, extra_actors=extra, union=union))
     verb_lemma = slots.get("verb_lemma")
-    if verb_lemma and tid in ("positions", "proposals", "statements"):  # any fact with the same verb
+    by_verb = BY_ID[tid].by_verb
+    if verb_lemma and by_verb:  # any fact with the same verb
         for plan in list(plans):
-            kept = {k: v for k, v in plan.bindings.items() if k in BY_ID["actions"].parameters}
+            kept = {k: v for k, v in plan.bindings.items() if k in BY_ID[by_verb].parameters}
             params_v = {k: v for k, v in plan.params.items() if k != "kind"}
-            plans.append(Plan("actions", {**kept, "verb": Literal(verb_lemma)}, {**params_v, "verb": verb_lemma},
+            plans.append(Plan(by_verb, {**kept, "verb": Literal(verb_lemma)}, {**params_v, "verb": verb_lemma},
                               plan.words + parse.content_words(plan.params.get("topic", {}).get("label", "")
                                                                if isinstance(plan.params.get("topic"), dict) else "",
                                                                lex),
@@ -214,7 +216,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.aliases = aliases
         plan.verb = verb_lemma or slots.get("verb", "")
         # "what did the king reaffirm": statements told with that verb, not everything he said
-        plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and plan.template == "statements"
+        plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
     return plans

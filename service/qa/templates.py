@@ -24,6 +24,12 @@ The .rq files may hold these comment lines, expanded here before a query runs:
 - `#held-by ?fact KIND PROP ?a`: facts of KIND whose PROP is ?a itself (no reach): `?fact a KIND . ?fact
   PROP ?a .`, or with the holder index and ?a bound, its one key (`?fact kg:holderKey <key>`).
   The SPARQL an answer shows is the plain form (the same rows, and runnable on any store).
+- `#held-pair ?fact KIND PROP ?a ?b ?r ?o ?c`: as `#held ?fact KIND PROP ?a ?b ?r` with another holder ?c
+  of the same fact, ?c being ?o or its government or country (`?fact PROP ?c . FILTER(?c != ?b) #same ?o ?c`).
+  Where the store has the pair index (kg:pairKey) and ?a and ?o are bound: a VALUES block of the pairs'
+  keys and `?fact kg:pairKey ?key`, one index range per pair, rather than every fact of ?a tested for ?o.
+  The rows are the same, in the same order when ?o stands for one actor; with several, the pairs' rows
+  come pair by pair, and run() keeps them only when they are all the rows (as for #apart).
 - `#apart ?v ...` ... `#joined`: with the holder index, the lines between are found apart in a
   subquery of ?fact and ?v... and hash-joined with the actor's facts (one index range each side),
   rather than tested fact by fact on every fact of a frequent actor; without it, plain lines. The
@@ -42,7 +48,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from ..iris import holder_key
+from ..iris import holder_key, pair_key
 from ..store.base import Store, Term, bind_values
 from ..vocab import KG_NS
 
@@ -64,6 +70,18 @@ class Template:
     # kg:holder ?actor") looks unbound and the plan starts from every fact of the kind (5x slower at
     # 1 M facts for roles); where macros already bind the actors in reach, substitutions plan better.
     values: bool = False
+    # What the answerer does for this template beyond running its query (service/qa/plans.py, answer.py):
+    looked_for: str = ""  # what a question found nothing of, in words ("No facts ... (looked for: ...)")
+    documents: bool = False  # its rows are documents and their mentions (?doc ?mention ?id), answered as such
+    details: tuple[str, ...] = ()  # answers giving one of these values first (a meeting with no time, place
+    #                                or length does not answer "when"); the facts are sifted, so more are loaded
+    without_actor: str = ""  # asked with no actor found: no answer, this message instead
+    by_source: str = ""  # the template asked instead when the actor names a source and no actor ("what does
+    #                      the Other Post say about X": the actor becomes the source, the topic the actor)
+    speech: bool = False  # a verb of saying asks what was said before what the writer says was thought
+    only_verb: bool = False  # a verb naming no kind ("reaffirm"): only the facts told with that verb, if any
+    synonyms: bool = False  # the verb's synonyms asked in turn ("set up" for "establish")
+    by_verb: str = ""  # then any fact told with the question's verb, by this template
 
     @cached_property
     def text(self) -> str:
@@ -111,7 +129,7 @@ class Template:
             if stripped == "#end":
                 depth -= 1
                 if depth == 0 and name in given and name != "actor" and block and not any(
-                        "FILTER" in b or "#reach" in b for b in block) and not _any_length(block, name):
+                        "FILTER" in b or "#reach" in b or "#held" in b for b in block) and not _any_length(block, name):
                     out.append((name, "\n".join(block)))
                 continue
             if depth:
@@ -145,7 +163,7 @@ class Template:
         down: a broad #reach-up also goes down to those holding a role in the actor (a country's leaders)."""
         query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed, down=down)
         rows = store.select(shown) if self.values else store.select(query, bindings)
-        if indexed and limit and len(rows) >= limit and _APART in query:
+        if indexed and limit and len(rows) >= limit and (_APART in query or _REORDERED in query):
             # the joined form (#apart) found as many rows as the bound: which come first is the plain order's
             query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed,
                                         down=down, join=False)
@@ -176,6 +194,7 @@ class Template:
 _MACRO = re.compile(r"^(\s*)#(same|reach-up|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", re.M)
 _HELD = re.compile(r"^(\s*)#held(-up)?\s+(\?\w+)\s+(kg:\w+|\?\w+)\s+(kg:\w+)\s+\?(\w+)\s+\?(\w+)\s+\?(\w+)\s*$",
                    re.M)
+_HELD_PAIR = re.compile(r"^(\s*)#held-pair\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)" + r"\s+\?(\w+)" * 5 + r"\s*$", re.M)
 _HELD_BY = re.compile(r"^(\s*)#held-by\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
 _PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = _PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SAME} ?b }}"
@@ -231,6 +250,7 @@ FEW = 8  # actors in reach bound as a VALUES block; more are tested with IN
 
 
 _APART = "{ SELECT ?fact"  # how an #apart block begins once joined
+_REORDERED = "# rows pair by pair"  # a #held-pair read from the pair index whose rows may come in another order
 _APART_BLOCK = re.compile(r"^(\s*)#apart((?:\s+\?\w+)+)\s*$(.*?)^\s*#joined\s*$", re.M | re.S)
 
 
@@ -251,6 +271,24 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
     `indexed`, and #apart blocks are joined then, when `join` (see the module's docstring); `down`:
     #reach-up lines reach down as #reach lines do."""
     query = _apart(query, indexed and join)
+
+    def held_pair(match: re.Match) -> str:
+        pad, fact, kind, prop, a, b, r, o, c = match.groups()
+        one, other = bindings.get(a), bindings.get(o)
+        if indexed and getattr(index, "pair_keys", False) and isinstance(one, NamedNode) \
+                and isinstance(other, NamedNode):
+            ones = reach(store, one, broad, index=index)
+            others = reach(store, other, False, index=index)
+            if (few is None or max(len(ones), len(others)) <= few) and (join or len(others) == 1):
+                keys = " ".join(f"({pair_key(t.value, u.value, kind[3:])} {t} {n} {u})"
+                                for t, n in ones.items() for u in others if t != u)
+                mark = f"{pad}{_REORDERED}\n" if len(others) > 1 else ""
+                return (f"{mark}{pad}VALUES (?kgqaPair_{c} ?{b} ?{r} ?{c}) {{ {keys} }}\n"
+                        f"{pad}{fact} kg:pairKey ?kgqaPair_{c} .")
+        return _pair_lines(match)
+
+    query = _HELD_PAIR.sub(held_pair, query)
+
     def held(match: re.Match) -> str:
         pad, up, fact, kind, prop, a, b, r = match.groups()
         macro = "reach-up" if up else "reach"
@@ -295,9 +333,19 @@ def _kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
     return None
 
 
+def _pair_lines(match: re.Match) -> str:
+    """The plain lines a #held-pair stands for (still holding their #held and #same)."""
+    pad, fact, kind, prop, a, b, r, o, c = match.groups()
+    return (f"{pad}#held {fact} {kind} {prop} ?{a} ?{b} ?{r}\n{pad}{fact} {prop} ?{c} .\n"
+            f"{pad}FILTER(?{c} != ?{b})\n{pad}#same ?{o} ?{c}")
+
+
 def _expand(line: str, broad: bool) -> str:
     if line.strip().startswith(("#apart", "#joined")):
         return ""
+    pair = _HELD_PAIR.match(line)
+    if pair:
+        return "\n".join(_expand(part, broad) for part in _pair_lines(pair).split("\n"))
     held_by = _HELD_BY.match(line)
     if held_by:
         pad, fact, kind, prop, a = held_by.groups()
@@ -333,17 +381,21 @@ CATALOGUE: tuple[Template, ...] = (
       "given actor, between two actors, at an occasion or on a date.",
       ("actor", "other", "occasion", "date"),
       ("Who met Putin?", "who met with obama", "Who took part in the meeting at the UN General Assembly?",
-       "Who did Obama meet at the UN General Assembly?", "Did Obama meet Putin?"), "meetings.rq"),
+       "Who did Obama meet at the UN General Assembly?", "Did Obama meet Putin?"), "meetings.rq",
+      looked_for="meetings"),
     T("meeting_details", "When, where and for how long actors met (conflicting reports are flagged).",
       ("actor", "other"),
       ("When and where did Obama and Putin meet?", "How long did Obama and Putin meet?",
        "Where did Putin meet Obama?", "How long was the meeting between Obama and Putin?"),
-      "meeting_details.rq", required=("actor",)),
+      "meeting_details.rq", required=("actor",), looked_for="when, where and how long they met",
+      details=("date", "timeText", "place", "occasion", "duration", "durationText"),
+      without_actor="Name who met: e.g. 'When did Obama and Putin meet?'"),
     T("proposals", "Who proposed what (proposed, suggested, called for, urged, offered), optionally by "
       "an actor and at an occasion.",
       ("actor", "occasion"),
       ("Who proposed what at the UN meeting?", "What did Putin propose?", "What has Putin suggested?",
-       "Which proposals did Russia make at the UN?"), "proposals.rq", kinds=("Proposal",)),
+       "Which proposals did Russia make at the UN?"), "proposals.rq", kinds=("Proposal",), looked_for="proposals",
+      by_verb="actions"),
     T("positions", "What an actor agreed, accepted, acknowledged, feared, demanded, ruled out, accused "
       "someone of, committed to, intended...; or who did so (optionally about a topic, at an occasion).",
       ("kind", "actor", "topic", "occasion"),
@@ -351,43 +403,46 @@ CATALOGUE: tuple[Template, ...] = (
        "What are Washington military planners worried about?", "Who accused Obama?",
        "What did Russia rule out?"), "positions.rq", required=("kind",),
       kinds=("Agreement", "Disagreement", "Acceptance", "Acknowledgment", "Concern", "Demand",
-             "Accusation", "Criticism", "Denial", "Intention", "Commitment")),
+             "Accusation", "Criticism", "Denial", "Intention", "Commitment"), looked_for="positions",
+      by_verb="actions"),
     T("statements", "What an actor said, optionally about a topic or to a recipient.",
       ("actor", "topic", "recipient", "occasion"),
       ("What did Obama say about Iran?", "What did Putin tell Lavrov?", "What has Kerry said?"),
-      "statements.rq", kinds=("Statement",)),
+      "statements.rq", kinds=("Statement",), looked_for="statements", by_source="source_says", speech=True,
+      only_verb=True, by_verb="actions"),
     T("agreements", "What two actors agreed or disagreed on.",
       ("kind", "actor", "other"),
       ("What did Obama and Putin agree on?", "On what do Russia and the US disagree?",
        "What have Obama and Putin agreed?"), "agreements.rq", required=("kind", "actor", "other"),
-      kinds=("Agreement", "Disagreement")),
+      kinds=("Agreement", "Disagreement"), looked_for="agreements"),
     T("position_on", "An actor's position on a topic: everything it proposed, feared, said... about it.",
       ("actor", "topic", "occasion"),
       ("What is Moscow's position on Assad?", "What does Russia think about Assad?",
-       "Where does Obama stand on Iran?"), "position_on.rq", required=("actor",)),
+       "Where does Obama stand on Iran?"), "position_on.rq", required=("actor",), looked_for="positions"),
     T("roles", "Who an actor is: the titles and organizations the sources give it.",
       ("actor",),
       ("Who is Vladimir Frolov?", "Kerry's role?", "What is Ashton Carter's job?"), "roles.rq",
-      required=("actor",), kinds=("Role",), values=True),
+      required=("actor",), kinds=("Role",), values=True, looked_for="roles"),
     T("sources", "Which sources mention an actor (the answer's fact is the document).",
       ("actor",),
       ("Which sources mention Lavrov?", "Which articles talk about Lavrov?", "Where is Lavrov mentioned?"),
-      "sources.rq", required=("actor",)),
+      "sources.rq", required=("actor",), looked_for="sources", documents=True),
     T("source_says", "What one source says about an actor.",
       ("source", "actor"),
       ("What does the Moscow Times say about Putin?",
        "What does 'Why Obama and Putin Are Tied to Each Other' say about Assad?",
        "What does the article Putin and Obama Summit say about Lavrov?"), "source_says.rq",
-      required=("source",)),
+      required=("source",), looked_for="facts"),
     T("estimates", "Numbers and estimates: how many of something, according to whom.",
       ("actor", "occasion"),
       ("How many Chechens are fighting for ISIS according to Russian estimates?",
        "How many Chechens fight for ISIS?", "What are the estimates of Chechen fighters?"),
-      "estimates.rq", kinds=("Estimate",)),
+      "estimates.rq", kinds=("Estimate",), looked_for="estimates"),
     T("actions", "Anything an actor did, by its verb: what X <verb>ed (about, in Y), who <verb>ed Y.",
       ("verb", "actor", "occasion"),
       ("What did Russia establish in Baghdad?", "Who will handle the ongoing work with Russia?",
-       "Who invited the United States?"), "actions.rq", required=("verb",), kinds=("Action",)),
+       "Who invited the United States?"), "actions.rq", required=("verb",), kinds=("Action",), looked_for="acts",
+      synonyms=True),
 )
 BY_ID = {t.id: t for t in CATALOGUE}
 
