@@ -51,8 +51,13 @@ def pronoun(r: Reading, h: Token) -> list[str]:
                     break
         else:  # '"...," he said': the speaker is named before the quote, never inside it
             at = _quote_opening(h) or h
-            found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])) \
-                or next((keys for _, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])), [])
+            quoted = _quoted(r)  # outside quotes, "he" is nobody named only inside someone's words
+            since = _unknown_speaker(r, at)  # '"...," the candidate said. "...," he went on': not someone before
+            skip = (lambda i: i < since) if quoted[h.i] else (lambda i: quoted[i] or i < since)
+            found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0]),
+                                skip) \
+                or next((keys for i, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])
+                         and not skip(i)), [])
         if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_person(k) and agrees(k)):
             return []  # "Cruz blasted Rubio for his support": whose support, the text does not settle
         if found:
@@ -71,7 +76,7 @@ def pronoun(r: Reading, h: Token) -> list[str]:
         if found:
             return found
         pairs = [(i, keys) for i, keys in r.pairs if i < h.i and recent(r, i, h)]
-        return list(pairs[-1][1]) if pairs else []
+        return list(pairs[-1][1]) if pairs else _group_subject(r, h)
     return []
 
 
@@ -98,8 +103,7 @@ def _quote_opening(h: Token) -> Token | None:
     return None
 
 
-# nouns that describe a person or a body by what they are ("the candidate", "the online retail giant")
-# (titles of office are not among them: "the senator" is the person known by that title, see by_title)
+# nouns that describe a person by what they are ("the candidate"), a body by what it does ("the company")
 PERSON_NOUNS = {"candidate", "nominee", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "star",
                 "actor", "actress", "host", "anchor", "front-runner", "frontrunner", "hopeful", "incumbent",
                 "challenger", "contender", "entrepreneur", "author", "economist", "comedian", "singer",
@@ -110,18 +114,15 @@ BODY_NOUNS = {"company", "firm", "network", "bank", "airline", "retailer", "gian
 
 
 def topic(r: Reading, h: Token) -> list[str]:
-    """ "Amazon rose 1 percent. The online retail giant reported ...": a definite description that is the
-    subject of its clause stands for the subject of the sentence before, when that is one actor of the
-    description's sort and nobody of that sort is named before it in its own sentence."""
+    """ "Verizon cut 2,000 jobs. The company said ...": a definite description of a body that is the subject
+    of its clause stands for the subject of the sentence before, when that is the one body named there and
+    no body is named before it in its own sentence."""
     noun = h.lemma_.lower()
     if h.dep_ != "nsubj" or h.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
         return []
-    if noun in BODY_NOUNS:
-        sort = ("Organization",)
-    elif (noun in PERSON_NOUNS or noun + "s" in r.lex.group_heads) and noun not in r.lex.descriptors:
-        sort = ("Person",)
-    else:
+    if noun not in BODY_NOUNS:  # not "the candidate": in a campaign, the subject before is often another one
         return []
+    sort = ("Organization",)
     if any(keys and r.actor(keys[0]).kind in sort for i in range(h.sent.start, h.i) for keys in [r.known(i)]):
         return []  # "After Obama spoke, the senator said": which of them, the text does not settle
     start = h.sent.start
@@ -297,7 +298,49 @@ def _expletive(h: Token) -> bool:
     return any(c.dep_ == "expl" for c in verb.children)
 
 
-def _by_subject(r: Reading, h: Token, fits) -> list[str]:
+def _unknown_speaker(r: Reading, h: Token) -> int:
+    """The index of the latest subject before h (in the sentences looked back on) that is a person no name
+    or reference settles ("the Republican candidate said", a name the actors stage did not catch): a
+    later "he" may be them, so nobody before them is taken. -1 when there is none."""
+    for i in range(h.i - 1, -1, -1):
+        if not recent(r, i, h):
+            break
+        tok = h.doc[i]
+        if tok.dep_ != "nsubj" or r.known(i) or r.refers(tok):
+            continue
+        noun = tok.lemma_.lower()
+        if (tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and (noun in r.lex.descriptors or noun in PERSON_NOUNS or noun + "s" in r.lex.group_heads)) \
+                or (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"):
+            return i
+    return -1
+
+
+def _quoted(r: Reading) -> list[bool]:
+    """For each token of the document: is it between double quotation marks of its paragraph?"""
+    mask = getattr(r, "_quote_mask", None)
+    if mask is None:
+        mask, curly, straight, doubled = [], 0, False, False
+        for t in r.doc:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                curly, straight, doubled = 0, False, False
+            if t.text in ("“", "``"):
+                curly += 1
+            elif t.text == "”":
+                curly = max(0, curly - 1)
+            elif t.text == '"':
+                straight = not straight
+            elif t.text == "''":
+                doubled = not doubled
+            else:
+                mask.append(curly > 0 or straight or doubled)
+                continue
+            mask.append(False)
+        r._quote_mask = mask
+    return mask
+
+
+def _by_subject(r: Reading, h: Token, fits, skip=None) -> list[str]:
     """The first subject (of its own sentence, before h; then of earlier sentences) whose referents fit."""
     sent = h.sent
     sents = [sent]
@@ -312,13 +355,31 @@ def _by_subject(r: Reading, h: Token, fits) -> list[str]:
         for tok in s:
             if tok.dep_ not in _SUBJECT or (n == 0 and tok.i >= h.i):
                 continue
-            if n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i:
+            if (n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i) or (skip is not None and skip(tok.i)):
                 continue
             keys = r.refers(tok)
             if tok.dep_ != "conj":  # "France, Britain and Germany welcomed ... warned they would": all three
                 keys = list(dict.fromkeys(keys + [k for c in tok.conjuncts if c.i > tok.i for k in r.refers(c)]))
             if keys and fits(keys):
                 return keys
+    return []
+
+
+def _group_subject(r: Reading, h: Token) -> list[str]:
+    """ "Former prosecutors said ... Act before the vote, they said": the plural subject of an earlier
+    sentence that names people as a group, when no subject in between is plural."""
+    sent, doc = h.sent, h.doc
+    start = sent.start
+    for _ in range(2):
+        if start <= 0:
+            return []
+        prev = doc[start - 1].sent
+        start = prev.start
+        subject = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NNS":
+            continue
+        key = r.group_for(subject) if not r.refers(subject) else None
+        return [key] if key else []
     return []
 
 
