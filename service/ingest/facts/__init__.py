@@ -1,6 +1,6 @@
 """The facts stage: typed, grounded facts from the parse of a document.
 
-`extract(doc, resolver, document)` reads each sentence as an analyst would: every predicate the
+`extract(doc, resolver, document, lex)` reads each sentence as an analyst would: every predicate the
 lexicon knows (service/lexicon/verbs.tsv) makes a fact of its kind; other verbs with a known doer make
 a generic subject-verb-object Action (kg:verb = lemma), so "What did X <verb>?" finds something
 grounded. Positions reported inside another position are kept only when someone's words carry
