@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from service.ingest.clean import body_spans, boilerplate, normalized
+from service.ingest.clean import body_spans, boilerplate, normalized, paragraphs
 from tests.support import LEXICONS
 
 DATA = Path(__file__).parent / "data"
@@ -76,3 +76,18 @@ def test_clean_hard_wrapped_paragraph_stays_whole():
             "both governments had rejected only a week earlier, according to officials who\n"
             "spoke on condition of anonymity because they were not authorized to talk.")
     assert [(s.start, s.end) for s in body_spans(text, None, RULES)] == [(0, len(text))]
+
+
+REPORT = ("The foreign ministers of both countries met in Geneva on Friday and agreed to reopen the border "
+          "crossing that has been closed since the spring, officials said after the talks ended late in the "
+          "evening. Sign up for our newsletter to get the latest news. The two sides also promised to "
+          "exchange prisoners before the end of the month and to set up a joint commission on water rights.")
+APPEAL = ("Dear reader, independent journalism needs your support. Make a monthly contribution or subscribe "
+          "today.")
+
+
+@pytest.mark.parametrize("paragraph, label", [(REPORT, "prose"), (APPEAL, "furniture")], ids=["report", "appeal"])
+def test_clean_appeal_is_judged_by_its_share_of_the_paragraph(paragraph, label):
+    """A sign-up line pasted into a long paragraph of reporting leaves it prose; a short paragraph made of
+    appeal words is furniture."""
+    assert [p.label for p in paragraphs(paragraph, RULES)] == [label]

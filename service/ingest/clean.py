@@ -45,7 +45,8 @@ def boilerplate(lexicons: Lexicons) -> dict:
     data = lexicons.each_json("boilerplate.json")[0]
     return {"end": [re.compile(p, re.IGNORECASE) for p in data["end"]],
             "drop": [re.compile(p, re.IGNORECASE) for p in data["drop"]],
-            "cues": [c.lower() for c in data["appeal_cues"]], "appeal_min": int(data["appeal_min"])}
+            "cues": [c.lower() for c in data["appeal_cues"]], "appeal_min": int(data["appeal_min"]),
+            "appeal_words": int(data.get("appeal_words_per_cue", 0))}
 
 
 def paragraphs(text: str, rules: dict) -> list[Paragraph]:
@@ -86,10 +87,17 @@ def _label(span: Span, text: str, rules: dict) -> Paragraph:
     if any(p.search(flat) for p in rules["end"]):
         return Paragraph(span, text, "end", words)
     lower = flat.lower()
-    if any(p.search(flat) for p in rules["drop"]) or _BREADCRUMB.match(flat) \
-            or sum(c in lower for c in rules["cues"]) >= rules["appeal_min"]:
+    if any(p.search(flat) for p in rules["drop"]) or _BREADCRUMB.match(flat) or _appeal(lower, words, rules):
         return Paragraph(span, text, "furniture", words)
     return Paragraph(span, text, "prose" if _is_prose(flat, words) else "short", words)
+
+
+def _appeal(lower: str, words: int, rules: dict) -> bool:
+    """A fundraising or subscription appeal: `appeal_min` distinct cues, and at least one cue for every
+    `appeal_words` words, so that a long paragraph of reporting with a sign-up line pasted into it
+    (a scraped page) stays prose."""
+    cues = sum(c in lower for c in rules["cues"])
+    return cues >= rules["appeal_min"] and (not rules["appeal_words"] or cues * rules["appeal_words"] >= words)
 
 
 def _is_prose(flat: str, words: int) -> bool:
