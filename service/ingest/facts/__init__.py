@@ -25,6 +25,7 @@ FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 # a clause inside the content of these is reported as so (a proposal's or a fear's is not)
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
 STATES = ("Country", "Government", "Organization")  # holders whose positions their officials voice
+NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
 
 
 def extract(doc, resolver, document: Document) -> list[Fact]:
@@ -63,7 +64,7 @@ class _Reader:
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
         cands, new_meetings, occasion, framing = self._candidates(sent)
-        kept = self._nesting([c for c in cands if c.lexical or not self.headline])
+        kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
         for cand in kept:
             _skip_dateline(cand, getattr(self.b.resolver, "in_dateline", None))
             speech.quote_before(cand)  # '"We will win." Ruiz said.': the quote before is what was said
@@ -118,7 +119,7 @@ class _Reader:
         if own is None or speech.factive(cand.reported_by):
             return False
         resolver = self.b.resolver
-        if own.startswith(("group-", "unnamed-")):
+        if own.startswith(("group-", "unnamed-")) and _relaying_group(resolver, own):
             return False  # "Iran agreed to ..., officials said": unnamed sources relay, they are no party
         country = resolver.country
         if cand.fact.kind not in ("Intention", "Commitment") and country(own) is None \
@@ -189,6 +190,8 @@ class _Reader:
         for cand in cands:
             if _hypothetical(cand.pred) or _open_question(cand.pred):
                 continue
+            if not cand.trigger.speech and _claimed(cand.pred):
+                continue  # "the rumour that X wants to sell ...": put forward, not reported as so
             if not cand.lexical and _background(cand.pred):
                 continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
@@ -203,6 +206,10 @@ class _Reader:
                 kept.append(cand)  # "rejected a proposal by the IAEA": the IAEA's proposal is a fact
             elif hypothetical:  # what someone proposes, demands or fears has not happened
                 continue
+            elif cand.fact.kind not in NOT_STANCES and not cand.trigger.speech and any(
+                    o.fact.negated and _complement_of(cand.pred, o.pred) for o in inside
+                    if o.trigger.speech or o.fact.kind in FACTIVE):
+                continue  # "the files do not show that X objected": not reported as so
             elif speaker is not None and cand.lexical and not cand.trigger.speech:
                 speech.attribute(cand, speaker)
                 kept.append(cand)
@@ -327,6 +334,22 @@ def _relays(resolver, key: str) -> bool:
                for role in getattr(resolver, "roles", []))
 
 
+# words of an unnamed speaker who passes on what a party does ("officials said", "a source close to him",
+# "allies say", "the filing says", "a poll found"), not of one with a view of their own ("police say",
+# "critics argue", "analysts said")
+RELAYING_WORDS = ("official", "source", "aide", "adviser", "advisor", "spokes", "diplomat", "representative",
+                  "ally", "allies", "friend", "associate", "confidant", "familiar", "close", "staff", "negotiator",
+                  "secretary", "people", "person", "report", "statement", "ministry", "office", "government",
+                  "administration", "campaign", "team", "filing", "document", "record", "letter", "paper", "poll",
+                  "survey")
+
+
+def _relaying_group(resolver, key: str) -> bool:
+    """An unnamed speaker whose words relay a party's position rather than judge it."""
+    words = (resolver.actor(key).label or "").lower().replace("-", " ").split()
+    return any(w.startswith(RELAYING_WORDS) for w in words)
+
+
 BACKGROUND_MARKS = ("since", "because")  # "after X did Y" is often the news itself
 
 
@@ -346,6 +369,15 @@ def _background(pred) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _complement_of(pred, head) -> bool:
+    """Is `pred` inside what `head` reports ("did not confirm [that X disagreed]"), not in a clause that
+    only sets it in time or cause ("Although X voiced worry, she stopped short of ...")?"""
+    tok = pred
+    while tok.head != tok and tok.head != head:
+        tok = tok.head
+    return tok.head == head and tok.dep_ in ("ccomp", "xcomp", "dobj", "prep", "pcomp")
 
 
 def _own_subject(pred) -> bool:
@@ -417,6 +449,24 @@ def _tokens_of(sent, span: Span) -> tuple[int, int] | None:
     """Token range of a character span inside a sentence."""
     toks = sent.doc.char_span(span.start, span.end, alignment_mode="expand")
     return (toks.start, toks.end) if toks is not None else None
+
+
+# nouns whose that-clause is put forward, not reported as so ("the rumour that X wants ...")
+CLAIM_NOUNS = ("claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumor", "rumour",
+               "notion", "idea", "theory", "speculation", "argument", "contention", "insinuation", "myth")
+
+
+def _claimed(pred) -> bool:
+    """A stance told in the that-clause of a claim ("the party's allegation that the minister wanted to sell ..."):
+    whoever made the claim, the stance is not reported as so."""
+    tok = pred
+    for _ in range(3):
+        if tok.dep_ in ("acl", "ccomp", "appos") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in CLAIM_NOUNS:
+            return True
+        if tok.head == tok or tok.dep_ not in ("conj", "xcomp", "acl", "ccomp", "appos"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _open_question(pred) -> bool:

@@ -149,6 +149,28 @@ def generic_kind(pred: Token) -> str:
     return "Action"
 
 
+def conditional(pred: Token) -> bool:
+    """A position told with a conditional "would" in the writer's or a speaker's own voice ("Ukrainians
+    would welcome an offer of that kind"): supposed, not reported as held. A reported "would" ("said she
+    would support it", "the report that X would back Y"), a refusal ("would not exclude it") and a
+    speaker's own ("we would back it") are positions held."""
+    heads = [pred] + ([pred.head] if pred.dep_ in ("xcomp", "acomp") or pred.pos_ == "ADJ" else [])
+    auxes = [c for h in heads for c in h.children if c.dep_ == "aux"]
+    if not any(a.lower_ == "would" or (a.lower_ == "'d" and heads[-1].tag_ == "VB") for a in auxes):
+        return False
+    if any(c.dep_ == "neg" for h in heads for c in h.children):
+        return False
+    subj = next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("i", "we"):
+        return False
+    clause = heads[-1]
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # "said X and that he would support Y"
+    reported = clause.dep_ in ("ccomp", "acl") and clause.head.pos_ in ("VERB", "NOUN") or any(
+        c.dep_ == "parataxis" and c.pos_ == "VERB" for c in clause.children)  # "X, these people said, would"
+    return not (reported and not in_quote(pred))
+
+
 def narrative_future(cand) -> bool:
     """A future told in the writer's own voice ("Obama will also try to ...", "she will win at least
     56"): a forecast, not an Intention. A future is someone's intention when it is in their own words

@@ -42,6 +42,9 @@ AGENT_PREPS = ("for", "of", "at", "from")
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "whatever", "to"
 STRANDED = ("IN", "RP")  # "a view most economists would disagree with": a position with no content of its own
 NOT_POSITIONS = ("Statement", "Action", "Meeting", "Estimate", "Role")
+# stances one holds or not, which a modal makes a supposition ("might accept", "could want")
+HELD = ("Intention", "Commitment", "Acceptance", "Agreement", "Denial", "Disagreement")
+CONDITIONAL_WEIGHT = 0.7  # the weight of a hedge cue such as "likely" (service/lexicon/verbs.tsv)
 DEONTIC = ("should", "must", "ought")
 # acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
 ACTS = ("Proposal", "Demand", "Accusation", "Criticism", "Denial")  # not "to commit fraud"
@@ -74,6 +77,7 @@ class Candidate:
     content: tuple[int, int] | None  # token range
     lexical: bool  # from the lexicon, not generic
     reported_by: Trigger | None = None  # the speech trigger whose content holds this one
+    unheld: bool = False  # no position of its holder: it makes no fact, but what it governs stays its content
 
 
 class Builder:
@@ -336,8 +340,14 @@ class Builder:
         if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
                 and not passive and self._backs_person(obj):
             return None  # "supported Kasich in the primary": backing a person, no proposal accepted
-        if lexical and trig.pos == "verb" and not passive and not self._own_act(pred, trig, holders, obj):
-            return None  # "hopes the voters will forgive him", "offered a response": no plan or offer of theirs
+        # "hopes the voters will forgive him": no plan of theirs, but what is hoped stays its content;
+        # "offered a response": no offer, the words offered are read for themselves ("offered support")
+        unheld = lexical and trig.pos == "verb" and not passive and not self._own_act(pred, trig, holders, obj)
+        if unheld and trig.fact_kind != "Intention":
+            return None
+        # "too many failures for us to ignore", "unrealistic for Japan to endorse": a for-to clause is not
+        # told as done; "whom they would back": who it is is not said
+        unheld = unheld or (lexical and trig.fact_kind in HELD and (_for_to(pred) or _asked_object(pred, obj)))
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
@@ -350,9 +360,12 @@ class Builder:
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
         fact = self._fact(pred, kind, holders, content, trig)
         fact.target, fact.recipient = _unique(target), _unique(recipient)
+        if lexical and kind in HELD and not fact.hedged and kinds.conditional(pred):
+            fact.hedged = True  # "Ukrainians would welcome it": supposed, not a position they hold
+            fact.confidence = round(fact.confidence * CONDITIONAL_WEIGHT, 3)
         if subj is not None and any(t.lower_ in ("neither", "nor") for t in noun_phrase(subj)):
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
-        return Candidate(fact, pred, trig, content, lexical)
+        return Candidate(fact, pred, trig, content, lexical, unheld=unheld)
 
     def _own_act(self, pred: Token, trig: Trigger, holders: list[str], obj: Token | None) -> bool:
         """An Intention is the holder's own future act: "hopes to win" or "plans a rally", not "hopes
@@ -373,6 +386,10 @@ class Builder:
                 return False
             if trig.word == "hope" and clause is None and child(pred, "xcomp") is None:
                 return False  # "hoping for a strong finish": a wish for an outcome, not a plan of theirs
+            if trig.word in WISHES and finite and _outcome(clause):
+                return False  # "hopes he will win the case", "hope I can become calmer": an outcome wished for
+            if trig.word in CHOOSING and obj is not None and clause is None and child(pred, "xcomp") is None:
+                return False  # "will decide the election": settles an outcome, no act of theirs chosen
             if trig.word in ("want", "like") and _performative(pred):
                 return False  # '"I want to thank the nurses"': done as it is said, not announced
             return True
@@ -431,6 +448,8 @@ class Builder:
                 # not "Trump's support was a mirage": the backing he gets, no proposal accepted
                 # "the point of agreement was on Z", "estimates put it at 11,000"; not "their plan faced Z"
                 content = content_of(copula) or right_complements(copula)
+                if content is not None and _described(self.doc, content):
+                    return None  # "the Norwegian plan is modest": the plan described, nothing planned said
         if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
@@ -501,6 +520,22 @@ RECEIVED = ("money", "cash", "donation", "contribution", "gift", "fee", "payment
             "immigrant", "asylum")
 
 
+WISHES = ("hope", "wish")
+CHOOSING = ("decide",)  # an Intention with a to- or that-clause ("decided to run"), not with an object
+
+
+def _outcome(clause: Token) -> bool:
+    """A clause that tells how things turn out, not what its subject does: "they will win the case",
+    "I can become calmer", "we will be able to win"."""
+    if clause.lemma_.lower() in kinds.OUTCOMES:
+        return True
+    if clause.lemma_.lower() != "be":
+        return False
+    able = next((c for c in clause.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
+    act = child(able, "xcomp") if able is not None else None
+    return act is None or act.lemma_.lower() in kinds.OUTCOMES
+
+
 def _money(obj: Token) -> bool:
     """An object received, not agreed to ("$200,000", "donations from oil companies", "the award",
     "more refugees")."""
@@ -534,6 +569,27 @@ def _clausal(doc, content: tuple[int, int] | None) -> bool:
     words = doc[content[0]:content[1]]
     root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
     return root is not None and root.pos_ in ("VERB", "AUX") and root.dep_ in ("xcomp", "ccomp")
+
+
+def _for_to(pred: Token) -> bool:
+    """A to-clause with its own for-subject ("for Japan to endorse the accord"): wanted, possible or
+    impossible, never reported as done."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in pred.children)
+
+
+def _asked_object(pred: Token, obj: Token | None) -> bool:
+    """An object that is a wh-word before its verb ("whom they would back", "what they oppose"): the
+    clause asks or leaves open what the position is about."""
+    return obj is not None and obj.i < pred.i and obj.tag_ in ("WP", "WDT") and obj.lower_ in ("whom", "who", "what")
+
+
+def _described(doc, content: tuple[int, int]) -> bool:
+    """A copula's complement that only describes its subject: an adjective ("is modest", "was very
+    vague"), not what the plan or proposal is ("is to cut taxes", "was a ceasefire")."""
+    words = doc[content[0]:content[1]]
+    root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
+    return root is not None and root.pos_ == "ADJ" and root.dep_ == "acomp"
 
 
 def _infinitive_of(noun: Token) -> tuple[int, int] | None:
