@@ -53,4 +53,4 @@ if __name__ == "__main__":  # python -m service.qa.apart CHECKPOINT: the pickled
 
     limit_arenas()
     checkpoint = EmbeddedStore(sys.argv[1], read_only=True)
-    sys.stdout.buffer.write(pickle.dumps(Index(checkpoint), protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.write(pickle.dumps(Index(checkpoint).prepare_lookups(), protocol=pickle.HIGHEST_PROTOCOL))
