@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
-    from .actors import Resolver
+    from .reading import Reading
 
 SINGULAR = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -32,7 +32,7 @@ _BODIES = {"Country", "Government", "Organization"}  # what "its" refers to
 MALE, FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
 
 
-def pronoun(r: Resolver, h: Token) -> list[str]:
+def pronoun(r: Reading, h: Token) -> list[str]:
     word = h.lower_
     if (word in SINGULAR or word in PLURAL) and word not in OBJECT and _unknown_subject(r, h, word in PLURAL):
         return []  # "Jolly said he would ...": Jolly, whom the names do not know, not someone before
@@ -51,8 +51,13 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
                     break
         else:  # '"...," he said': the speaker is named before the quote, never inside it
             at = _quote_opening(h) or h
-            found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])) \
-                or next((keys for _, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])), [])
+            quoted = _quoted(r)  # outside quotes, "he" is nobody named only inside someone's words
+            since = _unknown_speaker(r, at)  # '"...," the candidate said. "...," he went on': not someone before
+            skip = (lambda i: i < since) if quoted[h.i] else (lambda i: quoted[i] or i < since)
+            found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0]),
+                                skip) \
+                or next((keys for i, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])
+                         and not skip(i)), [])
         if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_person(k) and agrees(k)):
             return []  # "Cruz blasted Rubio for his support": whose support, the text does not settle
         if found:
@@ -71,7 +76,7 @@ def pronoun(r: Resolver, h: Token) -> list[str]:
         if found:
             return found
         pairs = [(i, keys) for i, keys in r.pairs if i < h.i and recent(r, i, h)]
-        return list(pairs[-1][1]) if pairs else []
+        return list(pairs[-1][1]) if pairs else _group_subject(r, h)
     return []
 
 
@@ -98,8 +103,7 @@ def _quote_opening(h: Token) -> Token | None:
     return None
 
 
-# nouns that describe a person or a body by what they are ("the candidate", "the online retail giant")
-# (titles of office are not among them: "the senator" is the person known by that title, see by_title)
+# nouns that describe a person by what they are ("the candidate"), a body by what it does ("the company")
 PERSON_NOUNS = {"candidate", "nominee", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "star",
                 "actor", "actress", "host", "anchor", "front-runner", "frontrunner", "hopeful", "incumbent",
                 "challenger", "contender", "entrepreneur", "author", "economist", "comedian", "singer",
@@ -109,19 +113,16 @@ BODY_NOUNS = {"company", "firm", "network", "bank", "airline", "retailer", "gian
               "automaker", "manufacturer", "maker", "chain", "lender", "startup"}
 
 
-def topic(r: Resolver, h: Token) -> list[str]:
-    """ "Amazon rose 1 percent. The online retail giant reported ...": a definite description that is the
-    subject of its clause stands for the subject of the sentence before, when that is one actor of the
-    description's sort and nobody of that sort is named before it in its own sentence."""
+def topic(r: Reading, h: Token) -> list[str]:
+    """ "Verizon cut 2,000 jobs. The company said ...": a definite description of a body that is the subject
+    of its clause stands for the subject of the sentence before, when that is the one body named there and
+    no body is named before it in its own sentence."""
     noun = h.lemma_.lower()
     if h.dep_ != "nsubj" or h.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
         return []
-    if noun in BODY_NOUNS:
-        sort = ("Organization",)
-    elif (noun in PERSON_NOUNS or noun + "s" in r.lex.group_heads) and noun not in r.lex.descriptors:
-        sort = ("Person",)
-    else:
+    if noun not in BODY_NOUNS:  # not "the candidate": in a campaign, the subject before is often another one
         return []
+    sort = ("Organization",)
     if any(keys and r.actor(keys[0]).kind in sort for i in range(h.sent.start, h.i) for keys in [r.known(i)]):
         return []  # "After Obama spoke, the senator said": which of them, the text does not settle
     start = h.sent.start
@@ -138,7 +139,7 @@ def topic(r: Resolver, h: Token) -> list[str]:
     return keys if len(keys) == 1 and r.actor(keys[0]).kind in sort and named == set(keys) else []
 
 
-def descriptor(r: Resolver, h: Token) -> list[str]:
+def descriptor(r: Reading, h: Token) -> list[str]:
     """'the Russian leader', 'his Russian counterpart', 'the U.S. president'."""
     country, owner = None, None
     determined = False
@@ -175,7 +176,7 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
     return []
 
 
-def by_title(r: Resolver, h: Token) -> list[str]:
+def by_title(r: Reading, h: Token) -> list[str]:
     """ "the Vermont senator": the person known by that title (roles.py notes titles) within a few
     sentences, when only one is; the place alone (any American) would not settle it."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in h.children):
@@ -189,7 +190,7 @@ def by_title(r: Resolver, h: Token) -> list[str]:
     return found[:1] if not modified or len(found) == 1 else []
 
 
-def pair(r: Resolver, h: Token, sort: str) -> list[str]:
+def pair(r: Reading, h: Token, sort: str) -> list[str]:
     """'the two presidents', 'both sides', 'the two countries': the participants of the latest meeting
     before, else the latest pair mentioned together; sides and countries are of different countries."""
     for i, keys in [*reversed(r.meetings), *reversed(r.pairs)]:
@@ -208,7 +209,7 @@ def pair(r: Resolver, h: Token, sort: str) -> list[str]:
     return []
 
 
-def body(r: Resolver, h: Token, kind: str) -> list[str]:
+def body(r: Reading, h: Token, kind: str) -> list[str]:
     """'the country', 'the government', 'the regime': of the country named beside it ("the Syrian
     regime"), else the latest country or government mentioned."""
     def as_kind(key: str) -> str | None:
@@ -248,7 +249,7 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
 GENERIC_BODIES = ("group", "organization", "organisation", "bloc", "alliance", "body")
 
 
-def organization(r: Resolver, h: Token) -> list[str]:
+def organization(r: Reading, h: Token) -> list[str]:
     """ "the group", "the bloc", "the agency": the one organization named in the sentences before that
     fits: any, for a generic noun ("Amnesty International ... the group said"); one whose name or alias
     ends with the noun otherwise ("the agency": the International Atomic Energy Agency). None when two
@@ -267,7 +268,7 @@ def organization(r: Resolver, h: Token) -> list[str]:
     return list(found) if len(found) == 1 else []
 
 
-def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
+def _before(r: Reading, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
     """(token index, keys) of single-actor references before h within the window, in order."""
     out = []
     for i in range(h.i - 1, -1, -1):
@@ -280,7 +281,7 @@ def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> l
     return list(reversed(out))
 
 
-def _nearest(r: Resolver, h: Token, *, persons: bool) -> list[str]:
+def _nearest(r: Reading, h: Token, *, persons: bool) -> list[str]:
     found = _before(r, h, persons=persons)
     return found[-1][1] if found else []
 
@@ -297,7 +298,49 @@ def _expletive(h: Token) -> bool:
     return any(c.dep_ == "expl" for c in verb.children)
 
 
-def _by_subject(r: Resolver, h: Token, fits) -> list[str]:
+def _unknown_speaker(r: Reading, h: Token) -> int:
+    """The index of the latest subject before h (in the sentences looked back on) that is a person no name
+    or reference settles ("the Republican candidate said", a name the actors stage did not catch): a
+    later "he" may be them, so nobody before them is taken. -1 when there is none."""
+    for i in range(h.i - 1, -1, -1):
+        if not recent(r, i, h):
+            break
+        tok = h.doc[i]
+        if tok.dep_ != "nsubj" or r.known(i) or r.refers(tok):
+            continue
+        noun = tok.lemma_.lower()
+        if (tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and (noun in r.lex.descriptors or noun in PERSON_NOUNS or noun + "s" in r.lex.group_heads)) \
+                or (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"):
+            return i
+    return -1
+
+
+def _quoted(r: Reading) -> list[bool]:
+    """For each token of the document: is it between double quotation marks of its paragraph?"""
+    mask = getattr(r, "_quote_mask", None)
+    if mask is None:
+        mask, curly, straight, doubled = [], 0, False, False
+        for t in r.doc:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                curly, straight, doubled = 0, False, False
+            if t.text in ("“", "``"):
+                curly += 1
+            elif t.text == "”":
+                curly = max(0, curly - 1)
+            elif t.text == '"':
+                straight = not straight
+            elif t.text == "''":
+                doubled = not doubled
+            else:
+                mask.append(curly > 0 or straight or doubled)
+                continue
+            mask.append(False)
+        r._quote_mask = mask
+    return mask
+
+
+def _by_subject(r: Reading, h: Token, fits, skip=None) -> list[str]:
     """The first subject (of its own sentence, before h; then of earlier sentences) whose referents fit."""
     sent = h.sent
     sents = [sent]
@@ -312,7 +355,7 @@ def _by_subject(r: Resolver, h: Token, fits) -> list[str]:
         for tok in s:
             if tok.dep_ not in _SUBJECT or (n == 0 and tok.i >= h.i):
                 continue
-            if n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i:
+            if (n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i) or (skip is not None and skip(tok.i)):
                 continue
             keys = r.refers(tok)
             if tok.dep_ != "conj":  # "France, Britain and Germany welcomed ... warned they would": all three
@@ -322,7 +365,25 @@ def _by_subject(r: Resolver, h: Token, fits) -> list[str]:
     return []
 
 
-def _unknown_subject(r: Resolver, h: Token, plural: bool) -> bool:
+def _group_subject(r: Reading, h: Token) -> list[str]:
+    """ "Former prosecutors said ... Act before the vote, they said": the plural subject of an earlier
+    sentence that names people as a group, when no subject in between is plural."""
+    sent, doc = h.sent, h.doc
+    start = sent.start
+    for _ in range(2):
+        if start <= 0:
+            return []
+        prev = doc[start - 1].sent
+        start = prev.start
+        subject = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NNS":
+            continue
+        key = r.group_for(subject) if not r.refers(subject) else None
+        return [key] if key else []
+    return []
+
+
+def _unknown_subject(r: Reading, h: Token, plural: bool) -> bool:
     """The first subject before a pronoun in its own sentence is someone no name or reference settles
     ("Jolly said he", "the lawyer said his client", "Proponents say they"): the pronoun most likely
     stands for them, so an antecedent further back would be a guess."""
@@ -342,7 +403,7 @@ def _unknown_subject(r: Resolver, h: Token, plural: bool) -> bool:
     return False
 
 
-def _rival(r: Resolver, h: Token, found: list[str], fits, plural: bool = False) -> bool:
+def _rival(r: Reading, h: Token, found: list[str], fits, plural: bool = False) -> bool:
     """Another actor a possessive could stand for as well: named in the same clause ("blasted Rubio
     for his support"), or anywhere before it in its sentence when the antecedent was found in an earlier
     one ("ads about Sanders that focus on his plans")."""
@@ -360,7 +421,7 @@ def _rival(r: Resolver, h: Token, found: list[str], fits, plural: bool = False) 
     return False
 
 
-def _sentence_keys(r: Resolver, h: Token) -> list[str]:
+def _sentence_keys(r: Reading, h: Token) -> list[str]:
     return [k for i in range(h.sent.start, h.i) for k in r.known(i)]
 
 
@@ -380,5 +441,5 @@ def _clause_subject(h: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in _SUBJECT), None)
 
 
-def recent(r: Resolver, i: int, h: Token, window: int = _WINDOW) -> bool:
+def recent(r: Reading, i: int, h: Token, window: int = _WINDOW) -> bool:
     return r.sentence_of(h.i) - r.sentence_of(i) <= window

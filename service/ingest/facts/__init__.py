@@ -1,6 +1,6 @@
 """The facts stage: typed, grounded facts from the parse of a document.
 
-`extract(doc, resolver, document)` reads each sentence as an analyst would: every predicate the
+`extract(doc, resolver, document, lex)` reads each sentence as an analyst would: every predicate the
 lexicon knows (service/lexicon/verbs.tsv) makes a fact of its kind; other verbs with a known doer make
 a generic subject-verb-object Action (kg:verb = lemma), so "What did X <verb>?" finds something
 grounded. Positions reported inside another position are kept only when someone's words carry
@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...errors import DocumentError
 from ...model import Document, Fact, Span
-from . import estimates, kinds, lexicon, qualifiers, speech
+from . import attributions, estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
 from .clauses import TEXT_KEY, char_span, gerund_subject, parsed_text, quoted_as, text_of
 from .meetings import Meetings
@@ -28,9 +28,9 @@ STATES = ("Country", "Government", "Organization")  # holders whose positions th
 NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
 
 
-def extract(doc, resolver, document: Document) -> list[Fact]:
-    """Facts of one document. `doc` is the spaCy Doc whose character offsets index document.text."""
-    lex = lexicon.load()
+def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fact]:
+    """Facts of one document. `doc` is the spaCy Doc whose character offsets index document.text;
+    `lex` the trigger lexicon (an Extractor's `triggers`)."""
     if len(document.text) != len(parsed_text(doc)):
         raise DocumentError(f"{document.id}: the parse does not index the document text (lengths differ)")
     doc.user_data[TEXT_KEY] = document.text
@@ -100,9 +100,12 @@ class _Reader:
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
-        if not quoted and not any(c.trigger.speech and c.fact.holders for c in kept):  # no speaker of its own
-            stated = speech.according_statement(self.b, sent, according) if according is not None else \
-                speech.colon_statement(self.b, sent)
+        if not quoted and according is not None and not any(c.trigger.speech and c.fact.holders for c in kept):
+            stated = attributions.according_statement(self.b, sent, according)  # no speaker of its own
+            facts += [stated] if stated is not None else []
+        elif not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
+            speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
+            stated = attributions.colon_statement(self.b, sent, speaking)
             facts += [stated] if stated is not None else []
         return facts
 

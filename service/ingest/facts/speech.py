@@ -112,60 +112,6 @@ def attribute(cand: Candidate, speech: Candidate) -> None:
         cand.fact.attribution = text_of(pred.doc, span)
 
 
-def according_statement(builder, sent, according) -> Fact | None:
-    """ "X did Y, according to Z" with no speech verb of its own: Z's Statement of the rest of the
-    sentence. No fact when Z names no actor ("according to the records")."""
-    doc = sent.doc
-    obj = according[1]
-    phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
-    keys = builder.resolver.resolve(phrase) or builder.named_in(phrase) or builder._unnamed_group(obj) \
-        or _author(builder, obj)
-    if not keys:  # "according to the records": no one stands behind it
-        return None
-    first, last = according[2], obj.right_edge.i + 1
-    words = lambda a, b: sum(1 for t in doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
-    start, end = (sent.start, first) if words(sent.start, first) >= words(last, sent.end) else (last, sent.end)
-    span = char_span(doc, start, end)
-    evidence = char_span(doc, sent.start, sent.end)
-    if span is None or evidence is None or words(start, end) < 3:
-        return None
-    return Fact(kind="Statement", evidence=[Span(*evidence)], holders=list(dict.fromkeys(keys)),
-                verb="according to", content=text_of(doc, span), content_span=Span(*span),
-                attribution=according[0], attributed_to=keys[0], confidence=0.7)
-
-
-def _author(builder, obj) -> list[str]:
-    """Who a text cited as a source is by or from ("data from the census bureau", "a poll by Gallup")."""
-    return [k for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-            for g in c.children if g.dep_ == "pobj" for k in builder.actors(g)]
-
-
-def colon_statement(builder, sent) -> Fact | None:
-    """ "Jeffrey Jones: 'Most states lean Republican'" (a name, a colon, words): that person's Statement.
-    Only a short label that names one actor and has no verb of its own ("The reason: ..." names none)."""
-    doc = sent.doc
-    toks = [t for t in sent if not t.is_space]
-    colon = next((t for t in toks[:8] if t.text == ":"), None)
-    if colon is None or colon.i == toks[0].i or any(t.pos_ in ("VERB", "AUX") for t in doc[toks[0].i:colon.i]):
-        return None
-    if any(t.text in OPEN_QUOTES + CLOSE_QUOTES + ("''", "``") for t in doc[toks[0].i:colon.i]) or in_quote(colon):
-        return None  # '"Smith: you lied," tweeted Jones': a name inside someone's words is not their speaker
-    label = doc[toks[0].i:colon.i]
-    found = builder.resolver.mentions_in(label.start_char, label.end_char)
-    keys = list(dict.fromkeys(m.actor for m in found))
-    if len(keys) != 1 or sum(1 for t in doc[colon.i + 1:sent.end] if t.is_alpha) < 3:
-        return None
-    named = {t.i for m in found for t in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ()}
-    if any(t.pos_ in ("ADP", "DET", "PRON", "CCONJ") and t.i not in named and t.head.i not in named for t in label):
-        return None  # "Another problem for Sanders: ...": a phrase about the actor, who does not speak
-    span = char_span(doc, colon.i + 1, sent.end)
-    evidence = char_span(doc, sent.start, sent.end)
-    if span is None or evidence is None:
-        return None
-    return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
-                content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
-
-
 def quote_frame(tok) -> Trigger | None:
     """A speech trigger for a verb that frames a quote in its sentence: '"...," he continued',
     'she responded, "..."'. Not when it has an object or a clause of its own

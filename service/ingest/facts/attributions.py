@@ -1,0 +1,84 @@
+"""Statements with no speech verb: "X did Y, according to Z" (Z's Statement) and a label before a colon
+("Jeffrey Jones: 'Most states lean Republican'", a transcript's "PENCE: ..."), the labelled speaker's."""
+from __future__ import annotations
+
+from ...model import Fact, Span
+from .clauses import char_span, in_quote, parsed_text, text_of
+from .speech import CLOSE_QUOTES, OPEN_QUOTES
+
+
+def according_statement(builder, sent, according) -> Fact | None:
+    """ "X did Y, according to Z" with no speech verb of its own: Z's Statement of the rest of the
+    sentence. No fact when Z names no actor ("according to the records")."""
+    doc = sent.doc
+    obj = according[1]
+    phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
+    keys = builder.resolver.resolve(phrase) or builder.named_in(phrase) or builder._unnamed_group(obj) \
+        or _author(builder, obj)
+    if not keys:  # "according to the records": no one stands behind it
+        return None
+    first, last = according[2], obj.right_edge.i + 1
+    words = lambda a, b: sum(1 for t in doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
+    start, end = (sent.start, first) if words(sent.start, first) >= words(last, sent.end) else (last, sent.end)
+    span = char_span(doc, start, end)
+    evidence = char_span(doc, sent.start, sent.end)
+    if span is None or evidence is None or words(start, end) < 3:
+        return None
+    return Fact(kind="Statement", evidence=[Span(*evidence)], holders=list(dict.fromkeys(keys)),
+                verb="according to", content=text_of(doc, span), content_span=Span(*span),
+                attribution=according[0], attributed_to=keys[0], confidence=0.7)
+
+
+def _author(builder, obj) -> list[str]:
+    """Who a text cited as a source is by or from ("data from the census bureau", "a poll by Gallup")."""
+    return [k for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for g in c.children if g.dep_ == "pobj" for k in builder.actors(g)]
+
+
+def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
+    """ "Jeffrey Jones: 'Most states lean Republican'" (a name, a colon, words): that person's Statement.
+    Only a short label that names one actor and has no verb of its own ("The reason: ..." names none)."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    colon = next((t for t in toks[:8] if t.text == ":"), None)
+    if colon is None or colon.i == toks[0].i or any(t.pos_ in ("VERB", "AUX") for t in doc[toks[0].i:colon.i]):
+        return None
+    if any(t.text in OPEN_QUOTES + CLOSE_QUOTES + ("''", "``") for t in doc[toks[0].i:colon.i]) or in_quote(colon):
+        return None  # '"Smith: you lied," tweeted Jones': a name inside someone's words is not their speaker
+    if any(i < colon.i for i in speaking):
+        return None  # "Ruiz said: ...": the verb's own statement
+    label = doc[toks[0].i:colon.i]
+    found = builder.resolver.mentions_in(label.start_char, label.end_char)
+    keys = list(dict.fromkeys(m.actor for m in found)) or _transcript_speaker(builder, label)
+    end = sent.end
+    if colon.i == toks[-1].i and sent.end < len(doc) and "\n" not in parsed_text(doc)[colon.idx:doc[sent.end].idx]:
+        end = doc[sent.end].sent.end  # "PENCE:" split off as a sentence of its own: the words are the next one
+    if len(keys) != 1 or sum(1 for t in doc[colon.i + 1:end] if t.is_alpha) < 3:
+        return None
+    named = {t.i for m in found for t in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ()}
+    if any(t.pos_ in ("ADP", "DET", "PRON", "CCONJ") and t.i not in named and t.head.i not in named for t in label):
+        return None  # "Another problem for Sanders: ...": a phrase about the actor, who does not speak
+    span = char_span(doc, colon.i + 1, end)
+    evidence = char_span(doc, sent.start, end)
+    if span is None or evidence is None:
+        return None
+    return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
+                content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
+
+
+HONORIFIC_LABELS = ("MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "GOV.", "SECRETARY", "SENATOR", "PRESIDENT",
+                    "GOVERNOR")
+
+
+def _transcript_speaker(builder, label) -> list[str]:
+    """A transcript's speaker label in capitals ("PENCE:", "MS. CLINTON:"): the one person of the document
+    whose name ends with that word; none when no one or several do."""
+    words = [t.text for t in label if not t.is_space]
+    if not words or len(words) > 4 or not all(w.isupper() for w in words) or not words[-1].isalpha() \
+            or len(words[-1]) < 3 or any(w not in HONORIFIC_LABELS for w in words[:-2]):
+        return []
+    last = words[-1].lower()
+    actors = builder.resolver.actors
+    people = {k for k, a in actors.items() if a.kind == "Person"
+              and any(name.split()[-1].lower() == last for name in (a.label, *a.aliases) if name.split())}
+    return list(people) if len(people) == 1 else []
