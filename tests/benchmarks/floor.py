@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = Settings.from_env()
     # the same thread count as `kgqa serve --threads N` (its SPARQL threads included)
-    threads = args.threads + (int(config["QUERY_WORKERS"]) or 2) + max(0, int(config["QUERY_QUEUE"]))
+    threads = args.threads + (config.query_workers or 2) + max(0, config.query_queue)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     waitress.serve(app(), host=args.host, port=args.port, ident="kgqa", **server_options(config, threads))
     return 0
