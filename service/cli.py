@@ -8,13 +8,13 @@ import sys
 import click
 
 from . import live
-from . import settings as settings_mod
 from .errors import KgqaError
+from .settings import Settings
 
 
-def _settings(store=None, endpoint=None, update_endpoint=None, **more) -> dict:
-    overrides = {"STORE": store, "ENDPOINT": endpoint, "UPDATE_ENDPOINT": update_endpoint, **more}
-    return settings_mod.load({k: v for k, v in overrides.items() if v is not None})
+def _settings(store=None, endpoint=None, update_endpoint=None, **more) -> Settings:
+    """The environment's settings with the command line's options over them."""
+    return Settings.from_env({"STORE": store, "ENDPOINT": endpoint, "UPDATE_ENDPOINT": update_endpoint, **more})
 
 
 def store_options(update: bool = False):
@@ -28,15 +28,16 @@ def store_options(update: bool = False):
     return decorate
 
 
-def _open(settings: dict):
-    from .store import open_store
+def _open(settings: Settings):
+    """The application object of these settings (closed by `with`)."""
+    from .app import Kgqa
 
-    return open_store(settings)
+    return Kgqa(settings)
 
 
-def _server(settings: dict):
+def _server(settings: Settings):
     """The `kgqa serve` running on this embedded store, if one is (service/live.py)."""
-    return None if settings.get("ENDPOINT") else live.find(settings["STORE"])
+    return None if settings.endpoint else live.find(settings.store)
 
 
 def fail(err: KgqaError) -> None:
@@ -57,8 +58,6 @@ def main():
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 def ingest(store, endpoint, update_endpoint, force, processes, paths):
     """Ingest documents (.txt with optional .json sidecar, .html, .jsonl) from files or folders."""
-    from .ingest.pipeline import ingest_paths
-
     settings = _settings(store, endpoint, update_endpoint,
                          **({"INGEST_PROCESSES": processes} if processes else {}))
     progress = (lambda msg: click.echo(msg, err=True)) if sys.stderr.isatty() else None
@@ -67,8 +66,8 @@ def ingest(store, endpoint, update_endpoint, force, processes, paths):
         if server is not None:  # the store is the running server's: it ingests them (service/live.py)
             report = live.ingest_through(server, list(paths), force=force, progress=progress)
         else:
-            with _open(settings) as st:
-                report = ingest_paths(paths, st, settings, force=force, progress=progress)
+            with _open(settings) as app:
+                report = app.ingest_paths(paths, force=force, progress=progress)
     except KgqaError as err:
         fail(err)
     for name, message in report.errors:
@@ -86,8 +85,8 @@ def load(store, endpoint, update_endpoint, graph, files):
     from .store.loading import load_files
 
     try:
-        with _open(_settings(store, endpoint, update_endpoint)) as st:
-            total = load_files(st, files, graph)
+        with _open(_settings(store, endpoint, update_endpoint)) as app:
+            total = load_files(app.store, files, graph)
     except KgqaError as err:
         fail(err)
     click.echo(f"loaded {total} triples from {len(files)} file(s)")
@@ -103,43 +102,43 @@ def serve(store, endpoint, host, port, threads):
     import waitress
 
     from .memory import limit_arenas
-    from .web import create_app, warm_up
+    from .web import create_app
 
     limit_arenas()  # before any thread starts: freed memory is reused, not kept per request thread
 
+    settings = _settings(store, endpoint)
     try:
-        app = create_app(_settings(store, endpoint))
+        kgqa = _open(settings)
     except KgqaError as err:
         fail(err)
-    warm_up(app)  # counts for /healthz in the background; the name index waits for the first question
-    from .qa import linking
-
-    linking.build_apart()  # the name index's scans fill the engine's memory of a child, not the server's
-    if not app.config.get("ENDPOINT"):  # `kgqa ingest/ask/query` on this store go through this server
-        app.extensions["kgqa.run_token"] = live.announce(app.config["STORE"], host, port, app.config).token
+    app = create_app(kgqa=kgqa)
+    kgqa.warm()  # counts for /healthz in the background; the name index waits for the first question
+    kgqa.serve_names_apart()  # the name index's scans fill the engine's memory of a child, not the server's
+    if not settings.endpoint:  # `kgqa ingest/ask/query` on this store go through this server
+        kgqa.run_token = live.announce(settings.store, host, port, settings).token
     click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     # /sparql queries running or waiting for a worker hold a thread each: give them their own, so that
     # a burst of SPARQL clients never takes the threads /ask and /healthz answer on
-    sparql_threads = (int(app.config["QUERY_WORKERS"]) or 2) + max(0, int(app.config["QUERY_QUEUE"]))
+    sparql_threads = (settings.query_workers or 2) + max(0, settings.query_queue)
     # SIGTERM (a service manager stopping it) ends the server as Ctrl-C does: the exit handlers stop the
     # query workers, delete their store checkpoint and close the store
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    waitress.serve(app, host=host, port=port, ident="kgqa", **server_options(app.config, threads + sparql_threads))
+    waitress.serve(app, host=host, port=port, ident="kgqa", **server_options(settings, threads + sparql_threads))
 
 
-def server_options(config, threads: int) -> dict:
+def server_options(settings: Settings, threads: int) -> dict:
     """waitress's bounds on connections: at most MAX_CONNECTIONS open (idle ones are cheap: they hold no
     thread), each closed after IDLE_TIMEOUT s of silence, so idle sockets cannot starve real requests.
     The open-files limit is raised to fit them where the hard limit allows."""
     import resource
 
-    limit = int(config["MAX_CONNECTIONS"])
+    limit = settings.max_connections
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = limit + 512  # the store's files, the workers' pipes
     if soft != resource.RLIM_INFINITY and soft < wanted:
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted if hard == resource.RLIM_INFINITY
                                                     else min(wanted, hard), hard))
-    idle = max(1, int(config["IDLE_TIMEOUT"]))
+    idle = max(1, settings.idle_timeout)
     return {"threads": threads, "connection_limit": limit, "channel_timeout": idle,
             "cleanup_interval": max(1, min(30, idle // 2))}
 
@@ -150,7 +149,6 @@ def server_options(config, threads: int) -> dict:
 @click.argument("question")
 def ask(store, endpoint, as_json, question):
     """Answer a question, with the sources and quotes behind each answer."""
-    from .qa.answer import ask as answer
     from .qa.answer import for_person
 
     settings = _settings(store, endpoint)
@@ -159,8 +157,8 @@ def ask(store, endpoint, as_json, question):
         if server is not None:  # beside a running server (which owns the store): asked through it
             document = live.ask(server, question)
         else:
-            with _open(settings) as st:
-                document = answer(st, question, settings, link_root="/")
+            with _open(settings) as app:
+                document = app.ask(question, link_root="/")
     except KgqaError as err:
         if as_json:
             click.echo(json.dumps({"error": {"code": err.code, "message": err.message, **err.details}},
@@ -184,8 +182,8 @@ def query(store, endpoint, fmt, sparql):
         if server is not None:  # beside a running server (which owns the store): run by its /sparql
             out = live.query(server, sparql, CLI_FORMATS[fmt])
         else:
-            with _open(settings) as st:
-                out = run_cli_query(st, sparql, fmt, settings)
+            with _open(settings) as app:
+                out = run_cli_query(app.store, sparql, fmt, settings)
     except KgqaError as err:
         fail(err)
     sys.stdout.buffer.write(out if out.endswith(b"\n") else out + b"\n")
@@ -197,10 +195,11 @@ def query(store, endpoint, fmt, sparql):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(gold, sources, as_json):
     """Score extraction against gold annotations: precision and recall per fact kind."""
+    from .ingest.extractor import Extractor
     from .tools.evaluate import score_facts
 
     try:
-        report = score_facts(gold, sources)
+        report = score_facts(gold, sources, Extractor(_settings()))
     except KgqaError as err:
         fail(err)
     click.echo(json.dumps(report, indent=2) if as_json else report_text(report))

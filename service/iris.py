@@ -21,9 +21,9 @@ def digest(key: str, length: int = 16) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
 
 
-def base(settings_or_base) -> str:
-    value = settings_or_base if isinstance(settings_or_base, str) else settings_or_base["BASE_IRI"]
-    return value if value.endswith("/") else value + "/"
+def base(base_iri: str) -> str:
+    """The base IRI, ending in '/'."""
+    return base_iri if base_iri.endswith("/") else base_iri + "/"
 
 
 def document(base_iri: str, doc_id: str) -> NamedNode:

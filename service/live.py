@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import KgqaError, StoreUnavailable
+from .settings import Settings
 
 RUN_FILE = "kgqa-serve.json"
 
@@ -32,12 +33,12 @@ class Server:
     max_request_bytes: int = 0
 
 
-def announce(store_dir: str, host: str, port: int, settings: dict) -> Server:
+def announce(store_dir: str, host: str, port: int, settings: Settings) -> Server:
     """Write the run file of this server process (removed at exit) and return what it holds."""
     loopback = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
     netloc = f"[{loopback}]" if ":" in loopback else loopback
     server = Server(f"http://{netloc}:{port}/", os.getpid(), secrets.token_urlsafe(32),
-                    int(settings.get("MAX_DOCUMENT_BYTES") or 0), int(settings.get("MAX_REQUEST_BYTES") or 0))
+                    settings.max_document_bytes, settings.max_request_bytes)
     path = Path(store_dir) / RUN_FILE
     temporary = path.with_name(f".{RUN_FILE}.{server.pid}")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from service.store.embedded import EmbeddedStore
-from service.web import create_app
-from tests.support import BASE, DATA, SEEDS
+from service.web import create_app, kgqa_of
+from tests.support import DATA, SEEDS, extractor, kgqa
 from tests.support.servers import (
     OxigraphServer,
     answering,
@@ -27,7 +27,9 @@ def store(tmp_path):
 
 @pytest.fixture
 def app(store):
-    return create_app({"STORE_OBJECT": store, "BASE_IRI": BASE, "TESTING": True})
+    made = create_app({"TESTING": True}, kgqa=kgqa(store))
+    yield made
+    kgqa_of(made).close()
 
 
 @pytest.fixture
@@ -60,11 +62,9 @@ def qa_store(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def qa_app(qa_store):
-    made = create_app({"STORE_OBJECT": qa_store, "BASE_IRI": BASE, "TESTING": True})
+    made = create_app({"TESTING": True}, kgqa=kgqa(qa_store))
     yield made
-    runner = made.extensions.get("kgqa.sparql")
-    if runner is not None:
-        runner.close()
+    kgqa_of(made).close()
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def qa_client(qa_app):
 @pytest.fixture(params=["summits", "seeds"])
 def graph_client(request):
     """Linked-data tests run on the hand-written graph and on the seeds ingested by the real pipeline.
-    The store: client.application.extensions["kgqa.store"]."""
+    The store: kgqa_of(client.application).store."""
     return request.getfixturevalue("seeded_client" if request.param == "seeds" else "summits_client")
 
 
@@ -86,14 +86,12 @@ def make_app(store):
     apps = []
 
     def make(**settings):
-        apps.append(create_app({"STORE_OBJECT": store, "BASE_IRI": BASE, "TESTING": True, **settings}))
+        apps.append(create_app({"TESTING": True}, kgqa=kgqa(store, **settings)))
         return apps[-1]
 
     yield make
     for made in apps:
-        runner = made.extensions.get("kgqa.sparql")
-        if runner is not None:
-            runner.close()
+        kgqa_of(made).close()
 
 
 @pytest.fixture
@@ -126,10 +124,9 @@ def protocol_app(tmp_path_factory):
     st = EmbeddedStore(str(tmp_path_factory.mktemp("protocol") / "store"))
     for path, iri in graphs_to_load():
         load_files(st, [str(path)], iri)
-    app = create_app({"STORE_OBJECT": st, "BASE_IRI": BASE, "TESTING": True})
+    app = create_app({"TESTING": True}, kgqa=kgqa(st))
     yield app
-    if "kgqa.sparql" in app.extensions:
-        app.extensions["kgqa.sparql"].close()
+    kgqa_of(app).close()
     st.close()
 
 
@@ -137,11 +134,10 @@ def protocol_app(tmp_path_factory):
 def seeded_store(tmp_path_factory):
     """An on-disk store with both seed articles ingested by the real pipeline. Read-only use: shared
     by the whole session (one process owns a store)."""
-    from service import settings
     from service.ingest.pipeline import ingest_paths
 
     st = EmbeddedStore(str(tmp_path_factory.mktemp("seeded") / "store"))
-    report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
+    report = ingest_paths([str(SEEDS)], st, extractor())
     assert not report.errors, report.errors
     yield st
     st.close()
@@ -149,7 +145,7 @@ def seeded_store(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def seeded_app(seeded_store):
-    return create_app({"STORE_OBJECT": seeded_store, "BASE_IRI": BASE, "TESTING": True})
+    return create_app({"TESTING": True}, kgqa=kgqa(seeded_store))
 
 
 @pytest.fixture
@@ -199,12 +195,11 @@ def any_store(request):
 @pytest.fixture(scope="session")
 def seeded_remote_store(tmp_path_factory):
     """The seeds ingested by the real pipeline into their own Oxigraph server (read-only use)."""
-    from service import settings
     from service.ingest.pipeline import ingest_paths
 
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-seeded") / "data")
     st = server.store()
-    report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
+    report = ingest_paths([str(SEEDS)], st, extractor())
     assert not report.errors, report.errors
     yield st
     server.stop()
@@ -259,7 +254,7 @@ def remote_protocol_app(tmp_path_factory):
     st = server.store()
     for path, iri in graphs_to_load():
         load_files(st, [str(path)], iri)
-    yield create_app({"STORE_OBJECT": st, "BASE_IRI": BASE, "TESTING": True})
+    yield create_app({"TESTING": True}, kgqa=kgqa(st))
     server.stop()
 
 
@@ -296,14 +291,13 @@ def raw_endpoint():
 def virtuoso_seeded_store(tmp_path_factory):
     """The seeds ingested by the real pipeline into their own Virtuoso (read-only use); its documents
     are written by Graph Store Protocol PUTs (tests/support/virtuoso.py)."""
-    from service import settings
     from service.ingest.pipeline import ingest_paths
     from tests.support.virtuoso import VirtuosoServer, require
 
     require()
     server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-seeded") / "db", preexec=die_with_parent)
     st = server.store()
-    report = ingest_paths([str(SEEDS)], st, settings.load({"BASE_IRI": BASE}))
+    report = ingest_paths([str(SEEDS)], st, extractor())
     assert not report.errors, report.errors
     yield st
     server.stop()

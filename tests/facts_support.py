@@ -6,10 +6,9 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from service.ingest import pipeline
-from service.ingest.facts import extract
-from service.model import Document, Fact
+from service.model import Fact
 from service.tools.evaluate import names as actor_names
+from tests.support import extractor
 
 SENTENCES = Path(__file__).parent / "data" / "sentences"
 
@@ -26,8 +25,7 @@ def cases(family: str) -> list:
 def run(text: str, published: str | None = None) -> tuple[tuple[Fact, ...], dict]:
     """Facts of a text through the real pipeline stages, and the document's actors."""
     meta = {"published": published} if published else {}
-    doc, resolver = pipeline.analyse(text, **meta)
-    facts = extract(doc, resolver, Document(id="text", text=text, **meta))
+    facts, resolver = extractor().facts(text, **meta)
     return tuple(facts), resolver.actors
 
 
@@ -106,8 +104,7 @@ def check_case(case: dict) -> None:
 @lru_cache(maxsize=1)
 def seed_extractions() -> tuple:
     """(Extraction, Doc) of both seed articles through the real pipeline stages, computed once."""
-    from service import settings
     from service.ingest.pipeline import IngestReport, read_all
 
     documents = read_all([str(Path(__file__).parent / "data" / "seeds")], IngestReport())
-    return tuple(pipeline.extract(documents, settings.load()))
+    return tuple((ex, doc) for _, ex, doc in extractor().stream(documents))

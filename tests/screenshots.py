@@ -10,6 +10,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from tests.support import extractor
+
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "Who proposed what at the UN meeting?"
 
@@ -17,7 +19,6 @@ QUESTION = "Who proposed what at the UN meeting?"
 def main(out: Path = ROOT / "docs") -> int:
     import waitress
 
-    from service import settings
     from service.ingest.pipeline import ingest_paths
     from service.store.embedded import EmbeddedStore
     from service.web import create_app
@@ -34,7 +35,7 @@ def main(out: Path = ROOT / "docs") -> int:
         server = waitress.create_server(create_app({"STORE_OBJECT": store, "QUERY_WORKERS": 0}),
                                         host="127.0.0.1", port=0, threads=4)
         url = f"http://127.0.0.1:{server.effective_port}"
-        report = ingest_paths([str(ROOT / "data" / "sources")], store, settings.load({"BASE_IRI": url + "/"}))
+        report = ingest_paths([str(ROOT / "data" / "sources")], store, extractor(BASE_IRI=url + "/"))
         print(report.summary())
         threading.Thread(target=server.run, daemon=True).start()
         try:

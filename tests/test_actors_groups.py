@@ -1,11 +1,11 @@
 """actors: groups from plural noun phrases about people with an actor as modifier, with members."""
 import pytest
 
-from service.ingest.pipeline import analyse
+from tests.support import extractor
 
 
 def group_of(text: str, phrase: str):
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     start = text.index(phrase)
     keys = resolver.resolve(doc.char_span(start, start + len(phrase), alignment_mode="expand"))
     assert len(keys) == 1, keys
@@ -33,5 +33,5 @@ def test_actors_groups_list_their_members():
 
 
 def test_actors_groups_need_an_actor_modifier():
-    doc, resolver = analyse("Many analysts remain worried about the deployment.")
+    doc, resolver = extractor().analyse("Many analysts remain worried about the deployment.")
     assert resolver.resolve(doc[1:3]) == []

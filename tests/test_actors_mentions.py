@@ -3,11 +3,11 @@ import re
 
 import pytest
 
-from service.ingest.pipeline import analyse
+from tests.support import extractor
 
 
 def refers(text: str, phrase: str, nth: int = 0) -> list[str]:
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     start = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)][nth]
     span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
     return resolver.resolve(span)
@@ -47,7 +47,7 @@ def test_actors_surname_joins_full_name(text, phrase, nth, key):
     ("The Delta Consulting Group said it would appeal the ruling.", "Delta Consulting Group", "Organization"),
 ])
 def test_actors_unknown_names_become_actors(text, phrase, kind):
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     start = text.index(phrase)
     keys = resolver.resolve(doc.char_span(start, start + len(phrase), alignment_mode="expand"))
     assert len(keys) == 1 and resolver.actor(keys[0]).kind == kind
@@ -60,7 +60,7 @@ def test_actors_coordination_gives_every_actor():
 
 def test_actors_mention_offsets_index_the_text():
     text = "Secretary of\u00a0State John\u00a0Kerry met the Kremlin's envoy in\u00a0Geneva."
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     mentions = resolver.mentions()
     assert {m.actor for m in mentions} >= {"john-kerry", "russia-government"}
     for m in mentions:
@@ -79,7 +79,7 @@ def test_actors_acronym_joins_organization():
      "lai-ching-te"),
 ])
 def test_actors_unlabelled_name_after_title_is_a_person(text, phrase, key):
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     assert refers(text, phrase) == [key] and resolver.actors[key].kind == "Person"
 
 
@@ -94,7 +94,7 @@ def test_actors_unlabelled_name_after_title_is_a_person(text, phrase, key):
      "beatriz-salgado"),
 ])
 def test_actors_name_in_apposition_to_a_title_is_a_person(text, phrase, key):
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     assert refers(text, phrase) == [key] and resolver.actors[key].kind == "Person"
 
 
@@ -118,7 +118,7 @@ def test_actors_shared_surname_never_settled_stays_unresolved():
 def test_actors_coordinated_names_are_separate_people():
     text = ("Rita Moreau and Paul Lindqvist spoke in Ohio. Like Moreau and Lindqvist, the governor is "
             "touring the state. \"We are everywhere,\" Lindqvist said.")
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     assert not any(" and " in a.label for a in resolver.actors.values())
     assert refers(text, "Lindqvist", 2) == ["paul-lindqvist"]
 
@@ -139,7 +139,7 @@ def test_actors_other_first_name_is_another_person(text, phrase, nth, key):
     ("Cuban officials said the talks would resume.", "Cuban", "cuba"),  # a nationality
 ])
 def test_actors_demonym_inside_a_persons_name_is_the_surname(text, phrase, key):
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     assert [resolver.key_at[t.i] for t in doc if t.text == phrase] == [key]
 
 
@@ -149,5 +149,5 @@ def test_actors_demonym_inside_a_persons_name_is_the_surname(text, phrase, key):
      "Organization"),  # who filed it, not a place
 ])
 def test_actors_dateline_place_and_agency(text, label, kind):
-    _, resolver = analyse(text)
+    _, resolver = extractor().analyse(text)
     assert [a.kind for a in resolver.actors.values() if a.label == label] == [kind]

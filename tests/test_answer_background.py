@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service import settings
-from service.qa.answer import ask
 from tests.qa_graph import graph_store
-
-CONFIG = settings.load({"BASE_IRI": "http://kgqa.test/"})
+from tests.support import kgqa
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +16,7 @@ def recalled(tmp_path_factory):
 
 
 def contents(store, question: str) -> list[str]:
-    return [a["values"]["content"] for a in ask(store, question, CONFIG, link_root="/")["answers"]]
+    return [a["values"]["content"] for a in kgqa(store).ask(question, link_root="/")["answers"]]
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -39,7 +36,7 @@ def test_answer_background_gives_way_to_reported_events(recalled, question, expe
 
 def test_answer_background_countries_widened_to_their_leaders_news(recalled):
     """The countries agreed nothing but history: their presidents' agreement in the same report, marked widened."""
-    [answer] = ask(recalled, "What did Norland and Sudmark agree on?", CONFIG, link_root="/")["answers"]
+    [answer] = kgqa(recalled).ask("What did Norland and Sudmark agree on?", link_root="/")["answers"]
     assert answer["values"]["content"] == "to build a joint rail link"
     assert answer["widened"]["scope"] == "same document"
     assert sorted(a["label"] for a in answer["widened"]["to"]) == ["Ana Lind", "Piet Oster"]

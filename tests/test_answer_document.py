@@ -5,18 +5,17 @@ import re
 
 import pytest
 
-from service import settings
-from service.qa.answer import ask, for_person
+from service.qa.answer import for_person
 from service.read import sources as sources_mod
+from tests.support import kgqa
 
 E = "http://kgqa.test/entities/"
-SETTINGS = settings.load({"BASE_IRI": "http://kgqa.test/"})
 QUESTIONS = ["Who proposed what at the Geneva summit?", "When did Biden and Putin meet?", "What does Moscow fear?",
              "Which sources mention Lavrov?", "Who is Lavrov?", "How many Russian troops are massed near Ukraine?"]
 
 
 def run(store, question):
-    return ask(store, question, SETTINGS, link_root="http://kgqa.test/")
+    return kgqa(store).ask(question, link_root="http://kgqa.test/")
 
 
 @pytest.mark.parametrize("question", QUESTIONS)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from service import settings
 from service.qa import render
-from service.qa.answer import ask
-
-SETTINGS = settings.load({"BASE_IRI": "http://kgqa.test/"})
+from tests.support import kgqa
 
 
 def run(store, question):
-    return ask(store, question, SETTINGS, link_root="http://kgqa.test/")
+    return kgqa(store).ask(question, link_root="http://kgqa.test/")
 
 
 @pytest.mark.parametrize("label, natural", [

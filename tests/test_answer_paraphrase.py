@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from service import settings
-from service.qa.answer import ask
+from tests.support import kgqa
 
 E = "http://kgqa.test/entities/"
 S = "http://kgqa.test/sources/"
@@ -69,7 +68,7 @@ CASES = [(tid, facts, q) for (tid, facts), qs in SUITE.items() for q in qs]
 
 @pytest.mark.parametrize("template, facts, question", CASES, ids=[c[2] for c in CASES])
 def test_answer_paraphrase_same_facts(qa_store, template, facts, question):
-    document = ask(qa_store, question, settings.load({"BASE_IRI": "http://kgqa.test/"}), link_root="/")
+    document = kgqa(qa_store).ask(question, link_root="/")
     assert document["template"]["id"] == template
     assert tuple(sorted(a["fact"] for a in document["answers"])) == tuple(sorted(facts))
 

@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode
 
-from service import settings
-from service.qa import linking
-from service.qa.answer import ask
 from service.qa.templates import BY_ID
 from service.store.embedded import EmbeddedStore
 from service.vocab import KG_NS
+from tests.support import extractor, kgqa
 
 pytest.importorskip("service.ingest.pipeline")
 
@@ -31,7 +29,7 @@ def suites_store(tmp_path_factory):
 
     st = EmbeddedStore(str(tmp_path_factory.mktemp("suites") / "store"))
     report = ingest_paths([str(ROOT / articles) for articles, _ in SUITES.values()], st,
-                          settings.load({"BASE_IRI": "http://kgqa.test/"}))
+                          extractor(BASE_IRI="http://kgqa.test/"))
     assert not report.errors, report.errors
     yield st
     st.close()
@@ -39,7 +37,7 @@ def suites_store(tmp_path_factory):
 
 def _document(store, question: str, plain: bool, **overrides) -> dict:
     try:
-        return ask(store, question, settings.load(overrides), link_root="/", plain=plain)
+        return kgqa(store, **overrides).ask(question, link_root="/", plain=plain)
     except Exception as err:  # an unsupported question: the same error either way
         return {"error": type(err).__name__, "message": str(err)}
 
@@ -70,7 +68,7 @@ def _actors(store, n: int = 40) -> list:
 @pytest.mark.parametrize("template", [t.id for t in BY_ID.values() if "#held" in t.text])
 def test_answer_shortcut_index_rows_as_plain(suites_store, template):
     """The holder index finds the same rows in the same order as the plain query, for every actor."""
-    t, index = BY_ID[template], linking.index(suites_store)
+    t, index = BY_ID[template], kgqa(suites_store).names.index()
     assert index.holder_keys
     kinds = {"agreements": ["Agreement", "Disagreement"], "positions": ["Statement", "Concern"]}.get(template)
     actors = _actors(suites_store)
@@ -111,7 +109,7 @@ def test_answer_shortcut_joined_rows_as_plain(suites_store):
     """position_on with a topic joins the topic's facts to the actor's on the embedded store: the same
     rows as the plain query (all of them, in the engine's order, when under the bound; the plain
     query's first ones, in its order, when the bound cuts them)."""
-    t, index = BY_ID["position_on"], linking.index(suites_store)
+    t, index = BY_ID["position_on"], kgqa(suites_store).names.index()
     actors = _actors(suites_store, 12)
     assert "{ SELECT ?fact ?t" in t.prepare(suites_store, {"actor": actors[0], "topic": actors[1]}, index=index,
                                             indexed=True)[0]
@@ -133,7 +131,7 @@ def test_answer_shortcut_joined_rows_as_plain(suites_store):
 def test_answer_shortcut_pair_rows_as_plain(suites_store, template):
     """Meetings of two given actors read from the pair index (kg:pairKey): the plain query's rows (in
     its order when the bound cuts them, the same rows otherwise), for every two of the frequent actors."""
-    t, index = BY_ID[template], linking.index(suites_store)
+    t, index = BY_ID[template], kgqa(suites_store).names.index()
     actors = _actors(suites_store, 10)
     assert index.pair_keys
     assert "kg:pairKey" in t.prepare(suites_store, {"actor": actors[0], "other": actors[1]}, index=index,
@@ -160,7 +158,7 @@ def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, word
     from service.qa.wording import matches_words, stem
     from service.read import sources
 
-    index = linking.index(suites_store)
+    index = kgqa(suites_store).names.index()
     iris = [r["f"].value for r in suites_store.select(
         "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }")]
     kept = set(facts.could_match(suites_store, iris, [stem(w) for w in words], index.label))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service import settings
 from service.ingest.pipeline import ingest_paths
+from tests.support import extractor
 
 BASE = "http://kgqa.test/"
 TEXT = ("Elena Varga met Tomas Brandt in Vienna on Tuesday.\n\n"
@@ -18,7 +18,7 @@ TEXT = ("Elena Varga met Tomas Brandt in Vienna on Tuesday.\n\n"
 def status_client(store, client, tmp_path):
     (tmp_path / "visits.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "visits.json").write_text('{"published": "2024-03-06"}', encoding="utf-8")
-    assert ingest_paths([str(tmp_path)], store, settings.load({"BASE_IRI": BASE})).documents == 1
+    assert ingest_paths([str(tmp_path)], store, extractor()).documents == 1
     return client
 
 

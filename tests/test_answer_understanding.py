@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from service import settings
-from service.qa.answer import ask
 from service.web import create_app
 from tests.qa_graph import graph_store
-
-CONFIG = settings.load({"BASE_IRI": "http://kgqa.test/"})
+from tests.support import kgqa
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +17,7 @@ def harbour(tmp_path_factory):
 
 
 def asked(store, question: str) -> dict:
-    return ask(store, question, CONFIG, link_root="/")
+    return kgqa(store).ask(question, link_root="/")
 
 
 def shown(document: dict) -> tuple:
@@ -178,10 +175,11 @@ def test_answer_understanding_refusal_suggests_answerable(harbour_client):
 ])
 def test_answer_understanding_shared_noun(actors, shared):
     """2. 'the Kyrgyz and Tajik foreign ministers' names two actors, each with the noun."""
-    from service.qa.lexicon import load
+    from service.qa.lexicon import build
     from service.qa.plans import shared_noun
+    from tests.support import LEXICONS
 
-    assert shared_noun(actors, load()) == shared
+    assert shared_noun(actors, LEXICONS.view(build)) == shared
 
 
 def test_answer_understanding_relaxed_printed(harbour):

@@ -5,6 +5,7 @@ import pytest
 
 from service.qa.templates import CATALOGUE
 from service.web import create_app
+from tests.support import kgqa
 
 BASE = "http://kgqa.test/"
 
@@ -56,7 +57,7 @@ def test_ask_unsupported_422(qa_client):
 
 
 def test_ask_question_too_long(qa_store):
-    app = create_app({"STORE_OBJECT": qa_store, "BASE_IRI": BASE, "TESTING": True, "MAX_QUESTION_CHARS": 40})
+    app = create_app({"TESTING": True}, kgqa=kgqa(qa_store, MAX_QUESTION_CHARS=40))
     response = app.test_client().get("/ask", query_string={"q": "What did Putin propose at the Geneva summit?"})
     assert response.status_code == 400 and response.get_json()["error"]["code"] == "question_too_long"
     assert "40" in response.get_json()["error"]["message"]

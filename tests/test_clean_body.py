@@ -4,16 +4,18 @@ from pathlib import Path
 
 import pytest
 
-from service.ingest.clean import body_spans, normalized
+from service.ingest.clean import body_spans, boilerplate, normalized
+from tests.support import LEXICONS
 
 DATA = Path(__file__).parent / "data"
+RULES = LEXICONS.view(boilerplate)
 
 
 def body_text(folder: str, name: str) -> tuple[str, str]:
     path = DATA / folder / f"{name}.txt"
     text = path.read_text(encoding="utf-8")
     title = json.loads(path.with_suffix(".json").read_text(encoding="utf-8")).get("title")
-    return text, "\n".join(text[s.start:s.end] for s in body_spans(text, title))
+    return text, "\n".join(text[s.start:s.end] for s in body_spans(text, title, RULES))
 
 
 SUMMIT, TIED, SCRAPED = ("seeds", "putin-and-obama-summit"), ("seeds", "why-obama-and-putin-are-tied-to-each-other"), \
@@ -49,21 +51,21 @@ def test_clean_keeps_article(source, kept):
 
 def test_clean_spans_index_the_original_text():
     text = "Home / World / Talks\n\nEnvoys met in\u00a0Vienna on Tuesday to revive the agreement.\n\nShare"
-    spans = body_spans(text)
+    spans = body_spans(text, None, RULES)
     assert [text[s.start:s.end] for s in spans] == ["Envoys met in\u00a0Vienna on Tuesday to revive the agreement."]
     assert len(normalized(text)) == len(text) and "\u00a0" not in normalized(text)
 
 
 def test_clean_byline_belongs_to_the_article():
     text = "Leaders Meet\n\nBy Jane Doe\n\nThe two leaders met on Monday and talked for an hour about trade."
-    assert "By Jane Doe" in [text[s.start:s.end] for s in body_spans(text, "Leaders Meet")]
+    assert "By Jane Doe" in [text[s.start:s.end] for s in body_spans(text, "Leaders Meet", RULES)]
 
 
 def test_clean_one_line_paragraphs_are_split_and_judged():
     text = ("Home > News > Diplomacy\nEnvoys Meet in Geneva\nThe envoys of both countries met in Geneva on "
             "Friday to discuss a ceasefire.\nThey agreed to meet again next week, a spokesman said.\n"
             "Share this article\nSubscribe to our newsletter for more news like this.")
-    body = [text[s.start:s.end] for s in body_spans(text, "Envoys Meet in Geneva")]
+    body = [text[s.start:s.end] for s in body_spans(text, "Envoys Meet in Geneva", RULES)]
     assert body == ["Envoys Meet in Geneva",
                     "The envoys of both countries met in Geneva on Friday to discuss a ceasefire.",
                     "They agreed to meet again next week, a spokesman said."]
@@ -73,4 +75,4 @@ def test_clean_hard_wrapped_paragraph_stays_whole():
     text = ("The envoys of both countries met in Geneva on Friday to discuss a ceasefire that\n"
             "both governments had rejected only a week earlier, according to officials who\n"
             "spoke on condition of anonymity because they were not authorized to talk.")
-    assert [(s.start, s.end) for s in body_spans(text)] == [(0, len(text))]
+    assert [(s.start, s.end) for s in body_spans(text, None, RULES)] == [(0, len(text))]

@@ -4,11 +4,11 @@ import re
 
 import pytest
 
-from service.ingest.pipeline import analyse
+from tests.support import extractor
 
 
 def refers(text: str, phrase: str, nth: int = 0) -> list[str]:
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     start = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)][nth]
     return resolver.resolve(doc.char_span(start, start + len(phrase), alignment_mode="expand"))
 
@@ -61,7 +61,7 @@ def test_coref_pairs(text, phrase, keys):
 
 def test_coref_pairs_take_reported_meeting_participants():
     text = "The talks began at noon. Both sides agreed to meet again."
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     resolver.note_participants(["sergei-lavrov", "john-kerry"], 0)
     start = text.index("Both sides")
     assert resolver.resolve(doc.char_span(start, start + 10)) == ["sergei-lavrov", "john-kerry"]
@@ -122,7 +122,7 @@ def test_coref_expletive_it_is_nobody():
     ("China's Foreign Ministry said Beijing would respond.", "Foreign Ministry", "china-foreign-ministry"),
 ])
 def test_coref_office_entity_takes_country_from_context(text, phrase, key):
-    doc, resolver = analyse(text)
+    doc, resolver = extractor().analyse(text)
     keys = refers(text, phrase)
     assert keys == [key] and resolver.actors[key].government_of == key.split("-foreign")[0]
 

@@ -1,9 +1,11 @@
+
 """Dumps parse back into exactly the quads the store holds: the whole dataset (/dump) and each
 document's named graph (/sources/<id>/graph, and /sources/<id> by Accept)."""
 import pyoxigraph as ox
 import pytest
 from pyoxigraph import NamedNode
 
+from service.web import kgqa_of
 from tests.support import BASE
 
 DATASET = {"application/n-quads": ox.RdfFormat.N_QUADS, "application/trig": ox.RdfFormat.TRIG}
@@ -12,7 +14,7 @@ GRAPH = {**DATASET, "text/turtle": ox.RdfFormat.TURTLE, "application/n-triples":
 
 
 def held(client, graph=None) -> set:
-    quads = client.application.extensions["kgqa.store"].ox.quads_for_pattern(None, None, None, graph)
+    quads = kgqa_of(client.application).store.ox.quads_for_pattern(None, None, None, graph)
     return set(quads)
 
 

@@ -6,7 +6,7 @@ from pyoxigraph import Literal, Quad
 from service import iris, vocab
 from service.read import linked
 from service.web import create_app
-from tests.support import BASE
+from tests.support import BASE, kgqa
 
 N_FACTS = 30
 
@@ -37,7 +37,7 @@ def test_entities_bounded_counts_are_capped(store, popular, monkeypatch):
     monkeypatch.setattr(linked, "COUNT_CAP", 12)
     description = linked.describe(store, popular, limit=10)
     assert (description.linked_from, description.mentions) == (12, 12)
-    client = create_app({"STORE_OBJECT": store, "BASE_IRI": BASE, "TESTING": True}).test_client()
+    client = create_app({"TESTING": True}, kgqa=kgqa(store)).test_client()
     html = client.get("/entities/actor-vladimir-putin", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "Mentioned 12 or more times" in html
 

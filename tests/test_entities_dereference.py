@@ -1,13 +1,15 @@
+
 """Every IRI the graph mints dereferences: each entity IRI (as subject or object) and each document IRI
 answers 200 with RDF that says something about it."""
 import pyoxigraph as ox
 from pyoxigraph import NamedNode
 
+from service.web import kgqa_of
 from tests.support import BASE
 
 
 def minted(client, prefix: str) -> list[str]:
-    rows = client.application.extensions["kgqa.store"].select(
+    rows = kgqa_of(client.application).store.select(
         "SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?p ?x } FILTER(isIRI(?x) && STRSTARTS(STR(?x), ?prefix)) }"
         .replace("?prefix", f'"{prefix}"'))
     return sorted({r["x"].value.split("#")[0] for r in rows})

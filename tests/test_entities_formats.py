@@ -1,3 +1,4 @@
+
 """GET /entities/<id> in each RDF format, by Accept and by ?format=: the body parses, and holds exactly
 the statements the store's document graphs make about the entity."""
 import pyoxigraph as ox
@@ -5,6 +6,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from service.vocab import PREFIXES
+from service.web import kgqa_of
 
 PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 KINDS = {"actor": "?e a kg:Actor", "fact": "?e a kg:Fact ; kg:evidence ?p", "occasion": "?e a kg:Occasion"}
@@ -16,7 +18,7 @@ FORMATS = {
 
 
 def store_of(client):
-    return client.application.extensions["kgqa.store"]
+    return kgqa_of(client.application).store
 
 
 def one_entity(client, kind: str) -> NamedNode:

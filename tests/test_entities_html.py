@@ -1,3 +1,4 @@
+
 """The HTML page of an entity, for people: its label, links to the entities it names, and for a fact
 each evidence quote linked to the exact characters of its source."""
 import re
@@ -7,6 +8,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from service.vocab import PREFIXES
+from service.web import kgqa_of
 
 PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 CITE = re.compile(r'<blockquote>(.*?)</blockquote>\s*<p class="cite">— <a href="/sources/([^"#]+)#char=(\d+),(\d+)">',
@@ -20,7 +22,7 @@ def page(client, iri: str) -> str:
 
 
 def facts(client) -> list[str]:
-    rows = client.application.extensions["kgqa.store"].select(
+    rows = kgqa_of(client.application).store.select(
         PREFIX + "SELECT DISTINCT ?f WHERE { ?f a kg:Fact ; kg:evidence ?p } ORDER BY ?f LIMIT 5")
     if not rows:
         pytest.skip("no fact in this graph")
@@ -39,7 +41,7 @@ def test_entities_html_quotes_are_the_sources_characters(graph_client):
 def test_entities_html_links_every_named_entity(graph_client):
     for fact in facts(graph_client):
         html = page(graph_client, fact)
-        rows = graph_client.application.extensions["kgqa.store"].select(
+        rows = kgqa_of(graph_client.application).store.select(
             "SELECT DISTINCT ?f ?o WHERE { ?f ?p ?o FILTER(isIRI(?o) && CONTAINS(STR(?o), '/entities/')) }",
             {"f": NamedNode(fact)})
         for row in rows:

@@ -9,6 +9,7 @@ import pytest
 from service.errors import ConfigError
 from service.model import Actor, Fact, Span
 from service.tools.evaluate import matches, score_facts
+from tests.support import extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = "Moscow proposed a ceasefire. Later, Russia and China accused Kyiv of delays."
@@ -45,7 +46,7 @@ def test_evaluate_scores_kind_family_and_alternatives():
 
 
 def test_evaluate_scores_seed_gold():
-    report = score_facts(str(ROOT / "data" / "gold"), str(ROOT / "data" / "sources"))
+    report = score_facts(str(ROOT / "data" / "gold"), str(ROOT / "data" / "sources"), extractor())
     assert report["overall"]["f1"] >= 0.8
     assert {"Meeting", "Proposal", "Agreement", "Estimate"} <= set(report["kinds"])
     for row in report["kinds"].values():
@@ -59,12 +60,12 @@ def test_evaluate_scores_seed_gold():
 def test_evaluate_scores_bad_gold_named(tmp_path, gold, problem):
     (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
     with pytest.raises(ConfigError, match=problem):
-        score_facts(str(tmp_path), str(ROOT / "data" / "sources"))
+        score_facts(str(tmp_path), str(ROOT / "data" / "sources"), extractor())
 
 
 def test_evaluate_scores_empty_gold_named(tmp_path):
     with pytest.raises(ConfigError, match="no gold"):
-        score_facts(str(tmp_path), str(ROOT / "data" / "sources"))
+        score_facts(str(tmp_path), str(ROOT / "data" / "sources"), extractor())
 
 
 def test_evaluate_scores_cli_prints_per_kind():
@@ -81,13 +82,13 @@ def test_evaluate_scores_cli_prints_per_kind():
 def test_evaluate_scores_held_out_article():
     """An article and its gold written before the extractor first ran on it (tests/data/heldout/)."""
     heldout = ROOT / "tests" / "data" / "heldout"
-    report = score_facts(str(heldout / "gold"), str(heldout))
+    report = score_facts(str(heldout / "gold"), str(heldout), extractor())
     assert report["overall"]["f1"] >= 0.8
 
 
 def test_evaluate_scores_per_document():
     """Each held-out article is scored on its own too, so one weak article is not hidden by the others."""
     heldout = ROOT / "tests" / "data" / "heldout"
-    report = score_facts(str(heldout / "gold"), str(heldout))
+    report = score_facts(str(heldout / "gold"), str(heldout), extractor())
     assert set(report["documents"]) == {p.stem for p in (heldout / "gold").glob("*.json")}
     assert all(0.6 <= r["f1"] <= 1.0 for r in report["documents"].values())

@@ -1,17 +1,14 @@
 """facts: a headline is read for what the lexicon knows only (it is telegraphic, and the body says it again)."""
 from __future__ import annotations
 
-from service.ingest import pipeline
-from service.ingest.facts import extract
-from service.model import Document
+from tests.support import extractor
 
 TITLE = "ASEAN leaders split over Myanmar as Guyana accuses Venezuela of border build-up"
 TEXT = TITLE + "\n\nVIENTIANE — Southeast Asian leaders ended a summit on Friday.\n"
 
 
 def _facts():
-    doc, resolver = pipeline.analyse(TEXT, title=TITLE)
-    return extract(doc, resolver, Document(id="text", text=TEXT, title=TITLE))
+    return extractor().facts(TEXT, title=TITLE)[0]
 
 
 def test_facts_headline_keeps_lexicon_facts():
@@ -28,8 +25,7 @@ SAID_TEXT = SAID_TITLE + ".\n\nSenator Grace Okafor spoke to reporters in Lagos 
 
 def test_facts_headline_with_final_period_is_the_headline():
     """A headline printed with a period the title lacks is still the headline: its colon statement is read."""
-    doc, resolver = pipeline.analyse(SAID_TEXT, title=SAID_TITLE)
-    facts = extract(doc, resolver, Document(id="text", text=SAID_TEXT, title=SAID_TITLE))
+    facts, resolver = extractor().facts(SAID_TEXT, title=SAID_TITLE)
     said = [f for f in facts if f.kind == "Statement" and f.evidence[0].start < len(SAID_TITLE)]
     assert [resolver.actors[k].label for f in said for k in f.holders] == ["Grace Okafor"]
     assert said[0].content.startswith("New Tariffs Will Hurt Dairy Farmers")

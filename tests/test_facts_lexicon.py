@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from service.errors import ConfigError
-from service.ingest.facts import extract, lexicon
-from service.ingest.pipeline import analyse
-from service.model import Document
+from service.ingest.facts import lexicon
+from service.lexicon import Lexicons
+from tests.support import extractor
 
 
 def _write(tmp_path, rows: str):
@@ -24,22 +24,19 @@ def _write(tmp_path, rows: str):
 ])
 def test_facts_lexicon_bad_row_named(tmp_path, row, problem):
     with pytest.raises(ConfigError, match=problem):
-        lexicon.load(_write(tmp_path, row))
+        lexicon.build(Lexicons(_write(tmp_path, row)))
 
 
 def test_facts_lexicon_built_in_kinds_known():
-    lex = lexicon.load("")
+    lex = lexicon.build(Lexicons())
     assert lex.single[("propose", "verb")].kind == "Proposal"
     assert lex.double[("call", "verb")][0].second == "for"
     assert lex.cue("reportedly") == "hedge"
 
 
-def test_facts_lexicon_extension_changes_extraction(tmp_path, monkeypatch):
+def test_facts_lexicon_extension_changes_extraction(tmp_path):
     text = "Qatar brokered a truce between the two factions."
-    doc, resolver = analyse(text)
-    before = extract(doc, resolver, Document("text", text))
+    before, _ = extractor().facts(text)
     assert not any(f.kind == "Agreement" for f in before)
-    monkeypatch.setenv("KGQA_LEXICON_DIR", _write(tmp_path, "broker\tverb\tAgreement\tcontent\t0.8\n"))
-    doc, resolver = analyse(text)
-    after = extract(doc, resolver, Document("text", text))
+    after, _ = extractor(LEXICON_DIR=_write(tmp_path, "broker\tverb\tAgreement\tcontent\t0.8\n")).facts(text)
     assert [f.content for f in after if f.kind == "Agreement"] == ["a truce between the two factions"]

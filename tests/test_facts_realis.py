@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from service.ingest import pipeline
 from service.ingest.facts import realis
+from tests.support import extractor
 
 
 def _status(text: str, word: str) -> str | None:
-    doc, _resolver = pipeline.analyse(text)
+    doc, _resolver = extractor().analyse(text)
     tok = next(t for t in doc if t.lower_ == word)
     return realis.of_verb(tok) if tok.pos_ in ("VERB", "AUX") else realis.of_noun(tok, None)
 
@@ -45,6 +45,6 @@ def test_facts_realis_status(text, word, status):
     ("Elena Varga and Tomas Brandt meet in Vienna next week.", "meet"),
 ])
 def test_facts_realis_time_ahead_is_planned(text, word):
-    doc, _resolver = pipeline.analyse(text)
+    doc, _resolver = extractor().analyse(text)
     tok = next(t for t in doc if t.lower_ == word)
     assert realis.of_verb(tok, "next week") == "Planned"

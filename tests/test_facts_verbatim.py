@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from service import settings as settings_mod
 from service.ingest import pipeline
+from tests.support import extractor
 
 FOLDERS = ["data/sources", "tests/data/heldout", "tests/data/articles"]
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _extractions(folder: str):
     report = pipeline.IngestReport()
     documents = pipeline.read_all([str(ROOT / folder)], report)
-    return [ex for ex, _doc in pipeline.extract(documents, settings_mod.load())]
+    return [ex for _, ex, _doc in extractor().stream(documents)]
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
@@ -34,7 +34,7 @@ def test_facts_verbatim_every_content_of_every_article(folder):
 
 def test_facts_verbatim_role_with_odd_space():
     text = "Russian Foreign\u00a0Minister Sergei Lavrov met U.S. Secretary of\u00a0State John Kerry on Monday."
-    doc, resolver = pipeline.analyse(text)
+    doc, resolver = extractor().analyse(text)
     roles = [f for f in resolver.roles if "\u00a0" in (f.content or "")]
     assert roles
     for fact in roles:

@@ -4,9 +4,10 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal
 
-from service import iris, settings
-from service.ingest.pipeline import ingest_paths, pipeline_version
+from service import iris
+from service.ingest.pipeline import ingest_paths
 from service.vocab import PREFIXES
+from tests.support import extractor
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 BASE = "http://kgqa.test/"
@@ -15,7 +16,7 @@ PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
 @pytest.fixture
 def wire(store):
-    ingest_paths([str(ARTICLES / "summit-wire-a.txt")], store, settings.load({"BASE_IRI": BASE}))
+    ingest_paths([str(ARTICLES / "summit-wire-a.txt")], store, extractor())
     return store
 
 
@@ -29,7 +30,7 @@ def test_graph_document_node(wire):
     assert row["text"].value == (ARTICLES / "summit-wire-a.txt").read_text(encoding="utf-8")
     assert (row["publisher"].value, row["author"].value) == ("Example Wire", "Jane Doe")
     assert row["published"].datatype.value.endswith("#date") and row["published"].value == "2015-09-29"
-    assert row["version"].value == pipeline_version("") and len(row["hash"].value) == 64
+    assert row["version"].value == extractor().version and len(row["hash"].value) == 64
 
 
 @pytest.mark.parametrize("label, kind", [
@@ -60,10 +61,10 @@ def test_graph_nquads_as_serialized(name):
     from pyoxigraph import RdfFormat, serialize
 
     from service.ingest import graph
-    from service.ingest.pipeline import IngestReport, extract, read_all
+    from service.ingest.pipeline import IngestReport, read_all
 
     documents = read_all([str(ARTICLES / name)], IngestReport())
-    (ex, doc), = extract(documents, settings.load({"BASE_IRI": BASE}))
+    (_, ex, doc), = extractor().stream(documents)
     data, n = graph.nquads(ex, BASE, "v", doc)
     quads = graph.quads(ex, BASE, "v", doc)
     assert ex.facts and n == len(quads) and data == serialize(quads, format=RdfFormat.N_QUADS)

@@ -5,11 +5,12 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 
-from service import iris, settings
+from service import iris
 from service.ingest.graph import fact_key, spacy_lemmas
-from service.ingest.pipeline import analyse, ingest_paths
+from service.ingest.pipeline import ingest_paths
 from service.model import Fact, Span
 from service.vocab import PREFIXES
+from tests.support import extractor
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 BASE = "http://kgqa.test/"
@@ -26,7 +27,7 @@ def summits(store, tmp_path):
     for name in ("summit-wire-a", "summit-daily-b"):
         for suffix in (".txt", ".json"):
             (tmp_path / (name + suffix)).write_bytes((ARTICLES / (name + suffix)).read_bytes())
-    report = ingest_paths([str(tmp_path)], store, settings.load({"BASE_IRI": BASE}))
+    report = ingest_paths([str(tmp_path)], store, extractor())
     assert not report.errors and report.documents == 2
     return store, tmp_path
 
@@ -50,7 +51,7 @@ def test_graph_replacing_one_document_keeps_the_other(summits):
     store.remove_graph(iris.document(BASE, "summit-wire-a"))
     rows = store.select(MEETING)
     assert {r["g"].value.rsplit("/", 1)[1] for r in rows} == {"summit-daily-b"}
-    ingest_paths([str(folder)], store, settings.load({"BASE_IRI": BASE}))
+    ingest_paths([str(folder)], store, extractor())
     assert len({r["g"].value for r in store.select(MEETING)}) == 2
 
 
@@ -76,7 +77,7 @@ def test_graph_undated_meetings_stay_in_their_document():
 
 
 def _proposal_key(text: str) -> str:
-    doc, _ = analyse(text)
+    doc, _ = extractor().analyse(text)
     fact = Fact(kind="Proposal", evidence=[Span(0, len(text))], holders=["vladimir-putin"], content=text,
                 content_span=Span(0, len(text)))
     return fact_key(fact, spacy_lemmas(doc))

@@ -11,7 +11,7 @@ import pytest
 from service.errors import QueryTooComplex
 from service.sparql import guard
 from service.web import create_app
-from tests.support import BASE
+from tests.support import kgqa
 
 SHAPES = {  # depth -> a query nesting that deep
     "groups": lambda n: "SELECT * WHERE " + "{" * n + "}" * n,
@@ -57,7 +57,7 @@ def test_guard_depth_embedded_http(depth_client, depth, ok):
 
 @pytest.mark.parametrize("depth, ok", [(100, True), (101, False), (3000, False)])
 def test_guard_depth_remote_not_forwarded(remote_store, oxigraph_server, depth, ok):
-    client = create_app({"STORE_OBJECT": remote_store, "BASE_IRI": BASE, "TESTING": True}).test_client()
+    client = create_app({"TESTING": True}, kgqa=kgqa(remote_store)).test_client()
     response = client.get("/sparql", query_string={"query": SHAPES["groups"](depth)},
                           headers={"Accept": "application/sparql-results+json"})
     assert response.status_code == 200 if ok else _refused(response), response.get_data()

@@ -3,7 +3,8 @@ import io
 
 import pytest
 
-from service.web import create_app
+from service.web import create_app, kgqa_of
+from tests.support import kgqa
 
 BASE = "http://kgqa.test/"
 TOKEN = "operator-secret"
@@ -13,8 +14,8 @@ TALKS = "Obama met Putin in New York on Monday."
 
 
 def _app(store, **config):
-    app = create_app({"STORE_OBJECT": store, "BASE_IRI": BASE, "TESTING": True, **config})
-    app.extensions["kgqa.run_token"] = RUN
+    app = create_app({"TESTING": True}, kgqa=kgqa(store, **config))
+    kgqa_of(app).run_token = RUN
     return app
 
 

@@ -10,12 +10,13 @@ import pytest
 from service.sparql import limits, runners
 from service.sparql import query as core
 from service.sparql.workers import WorkerPool
+from tests.support import bare
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 def count(runner) -> int:
-    job = core.prepare(COUNT, "text/csv", {})
+    job = core.prepare(COUNT, "text/csv", bare({}))
     return int(runner.run(job).decode().split()[1])
 
 
@@ -26,7 +27,7 @@ def add(store, n: int, graph: str = "http://example.org/g") -> None:
 
 @pytest.fixture
 def pool(store):
-    runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 2})
+    runner = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 2}))
     yield runner
     runner.close()
 
@@ -64,7 +65,7 @@ def test_limits_checkpoint_old_ones_removed(store, pool):
 
 
 def test_limits_checkpoint_all_removed_on_close(store):
-    runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    runner = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1}))
     add(store, 2)
     count(runner)
     root = runner.root
@@ -74,7 +75,7 @@ def test_limits_checkpoint_all_removed_on_close(store):
 
 @pytest.mark.parametrize("settings", [{"QUERY_WORKERS": 0}], ids=["no workers"])
 def test_limits_checkpoint_thread_runner_when_workers_are_off(store, settings):
-    runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, **settings})
+    runner = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, **settings}))
     assert isinstance(runner, limits.ThreadRunner)
     add(store, 4)
     assert count(runner) == 4
@@ -84,15 +85,15 @@ def test_limits_checkpoint_thread_runner_for_a_store_in_memory():
     from service.store.embedded import EmbeddedStore
 
     memory = EmbeddedStore(None)
-    runner = runners.open_runner(memory, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 2})
+    runner = runners.open_runner(memory, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 2}))
     assert isinstance(runner, limits.ThreadRunner)
     add(memory, 2)
     assert count(runner) == 2
 
 
 def test_limits_checkpoint_two_pools_over_one_store_keep_their_own(store):
-    first = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
-    second = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    first = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1}))
+    second = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1}))
     try:
         add(store, 2)
         assert count(first) == 2

@@ -14,7 +14,7 @@ import pytest
 
 from service.errors import ResultTooLarge
 from service.store.embedded import EmbeddedStore
-from service.web import create_app
+from service.web import create_app, kgqa_of
 from tests.support import BASE
 
 TEXT = ox.NamedNode("http://example.org/text")
@@ -53,7 +53,7 @@ def test_limits_memory_query_refused_and_worker_replaced(text_store, make_app):
     error = response.get_json()["error"]
     assert error["code"] == "query_out_of_memory" and f"{MEMORY_MB} MB" in error["message"]
     assert "QUERY_MAX_MEMORY" in error["message"]
-    assert app.extensions["kgqa.sparql"].out_of_memory == 1
+    assert kgqa_of(app).open_runner.out_of_memory == 1
     assert get(client, SMALL).status_code == 200  # a fresh worker answers the next query
 
 

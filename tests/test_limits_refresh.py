@@ -9,12 +9,13 @@ import pytest
 
 from service.sparql import query as core
 from service.sparql import runners
+from tests.support import bare
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 def _count(runner) -> int:
-    return int(runner.run(core.prepare(COUNT, "text/csv", {})).decode().split()[1])
+    return int(runner.run(core.prepare(COUNT, "text/csv", bare({}))).decode().split()[1])
 
 
 def _add(store, first: int, n: int) -> None:
@@ -25,7 +26,7 @@ def _add(store, first: int, n: int) -> None:
 
 @pytest.mark.parametrize("refresh, seen", [(3600.0, 2), (0.0, 5)])
 def test_limits_refresh_reuses_a_checkpoint_within_the_window(store, refresh, seen):
-    pool = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1, "QUERY_REFRESH": refresh})
+    pool = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1, "QUERY_REFRESH": refresh}))
     try:
         _add(store, 0, 2)
         assert _count(pool) == 2
@@ -36,7 +37,7 @@ def test_limits_refresh_reuses_a_checkpoint_within_the_window(store, refresh, se
 
 
 def test_limits_refresh_window_past_sees_every_write(store):
-    pool = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1, "QUERY_REFRESH": 0.2})
+    pool = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1, "QUERY_REFRESH": 0.2}))
     try:
         _add(store, 0, 2)
         assert _count(pool) == 2

@@ -12,6 +12,7 @@ from service import formats
 from service.errors import ResultTooLarge
 from service.sparql import limits
 from service.sparql import query as core
+from tests.support import bare
 
 FORMATS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
            "text/tab-separated-values"]
@@ -29,7 +30,7 @@ def engine():
 
 
 def job(query: str, media_type: str, max_rows: int) -> limits.Job:
-    return core.prepare(query, media_type, {"QUERY_MAX_ROWS": max_rows})
+    return core.prepare(query, media_type, bare({"QUERY_MAX_ROWS": max_rows}))
 
 
 @pytest.mark.parametrize("media_type", FORMATS)

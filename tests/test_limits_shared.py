@@ -7,6 +7,8 @@ import os
 import threading
 import time
 
+from service.web import kgqa_of
+
 from .test_limits_timeout import RUNAWAY, generated  # noqa: F401 - the fixture: 3000 triples in 30 graphs
 
 # a finite query of seconds: the first 3 million rows of a cross join, counted
@@ -36,7 +38,7 @@ def _two_slow_queries(make_app):
     app = make_app(QUERY_WORKERS=2, QUERY_TIMEOUT=60)
     client, out = app.test_client(), {}
     assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
-    pool = app.extensions["kgqa.sparql"]
+    pool = kgqa_of(app).open_runner
     threads = [_get(client, SLOW, out, "first"), _get(client, SLOW, out, "second")]
     _in_flight(pool, 2)
     return pool, threads, out
@@ -65,7 +67,7 @@ def test_limits_shared_query_beside_a_runaway_is_answered(generated, make_app): 
     app = make_app(QUERY_WORKERS=2, QUERY_TIMEOUT=limit)
     client, out = app.test_client(), {}
     assert client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).status_code == 200
-    pool = app.extensions["kgqa.sparql"]
+    pool = kgqa_of(app).open_runner
     runaway = _get(client, RUNAWAY, out, "runaway")
     _in_flight(pool, 1)
     time.sleep(limit - 1.5)  # the slow query is still running when the runaway's worker is killed

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from service.store.remote import RemoteStore
-from service.web import create_app
+from service.web import create_app, kgqa_of
 
 LIMIT = 2.0
 MARGIN = 3.0  # the contract: the limit plus a second; generous here, as machines are noisy
@@ -73,7 +73,7 @@ def test_limits_timeout_runaway_stopped_while_others_are_served(generated, make_
     assert outcome["elapsed"] < LIMIT + MARGIN
     assert {path for path, status, _ in answered if status == 200} == {"/healthz", "/ask?q=Who%20met%20whom%3F"}
     assert all(when < outcome["ended"] for _, _, when in answered[:2])  # answered while it ran
-    assert app.extensions["kgqa.sparql"].kills == 1
+    assert kgqa_of(app).open_runner.kills == 1
 
 
 def test_limits_timeout_next_query_runs_after_a_kill(generated, make_app):
@@ -98,7 +98,7 @@ def test_limits_timeout_crashed_worker_is_a_clear_503_and_replaced(generated, ma
     app = make_app(QUERY_TIMEOUT=30, QUERY_WORKERS=1)
     client = app.test_client()
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
-    pool = app.extensions["kgqa.sparql"]
+    pool = kgqa_of(app).open_runner
     outcome = {}
     thread = threading.Thread(target=lambda: outcome.update(
         response=client.get("/sparql", query_string={"query": RUNAWAY})))
@@ -116,7 +116,7 @@ def test_limits_timeout_all_slots_busy_is_a_clear_503(generated, make_app):
     app = make_app(QUERY_TIMEOUT=1, QUERY_WORKERS=1, QUERY_QUEUE_TIMEOUT=1)
     client = app.test_client()
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
-    line = app.extensions["kgqa.sparql"].line
+    line = kgqa_of(app).open_runner.line
     line.acquire()  # the only worker's slot, busy for the whole wait
     try:
         response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
@@ -136,7 +136,7 @@ def test_limits_timeout_query_queued_behind_a_runaway_gets_its_own_time(generate
     thread = threading.Thread(target=lambda: first.update(
         response=client.get("/sparql", query_string={"query": RUNAWAY})))
     thread.start()
-    while not app.extensions["kgqa.sparql"].busy:
+    while not kgqa_of(app).open_runner.busy:
         time.sleep(0.02)
     time.sleep(0.3)
     second = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.qa.linking import index, normalize
+from service.qa.linking import normalize
+from tests.support import kgqa
 
 E = "http://kgqa.test/entities/"
 
@@ -38,7 +39,7 @@ E = "http://kgqa.test/entities/"
     ("the", None, None),
 ])
 def test_linking_actor(qa_store, text, actor, how):
-    link = index(qa_store).actor(text)
+    link = kgqa(qa_store).names.index().actor(text)
     if actor is None:
         assert link is None
     else:
@@ -48,13 +49,13 @@ def test_linking_actor(qa_store, text, actor, how):
 @pytest.mark.parametrize("text", ["the Geneva summit", "Geneva summit", "the US-Russia summit",
                                   "the geneva meeting", "Geneva"])
 def test_linking_occasion(qa_store, text):
-    link = index(qa_store).occasion(text)
+    link = kgqa(qa_store).names.index().occasion(text)
     assert link is not None and link.iri == E + "occasion-geneva-summit"
 
 
 @pytest.mark.parametrize("text", ["the G20", "Davos"])
 def test_linking_occasion_unknown(qa_store, text):
-    assert index(qa_store).occasion(text) is None
+    assert kgqa(qa_store).names.index().occasion(text) is None
 
 
 @pytest.mark.parametrize("text, doc", [
@@ -65,12 +66,12 @@ def test_linking_occasion_unknown(qa_store, text):
     ("geneva-a", "geneva-a"),
 ])
 def test_linking_source(qa_store, text, doc):
-    found = index(qa_store).source(text)
+    found = kgqa(qa_store).names.index().source(text)
     assert found is not None and found["id"] == doc
 
 
 def test_linking_source_unknown(qa_store):
-    assert index(qa_store).source("The Financial Times") is None
+    assert kgqa(qa_store).names.index().source("The Financial Times") is None
 
 
 @pytest.mark.parametrize("raw, normal", [
@@ -90,7 +91,7 @@ def test_linking_index_follows_the_store(store, monkeypatch):
     from service.qa import linking
 
     monkeypatch.setattr(linking, "RECHECK_SECONDS", 0.0)
-    assert index(store).actor("Putin") is None
+    assert kgqa(store).names.index().actor("Putin") is None
     data = (Path(__file__).parent / "data" / "graphs" / "qa-geneva.trig").read_bytes()
     store.load(data, "application/trig")
-    assert index(store).actor("Putin") is not None
+    assert kgqa(store).names.index().actor("Putin") is not None

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from service.qa import linking, templates
+from service.qa import templates
+from tests.support import kgqa
 
 
 def test_linking_reach_from_the_index_equals_the_queries(seeded_store):
     """The name index computes an actor's reach (governments, roles) without a query, as the
     template queries would find it."""
-    found = linking.index(seeded_store)
+    found = kgqa(seeded_store).names.index()
     actors = sorted(found.entities)
     assert actors
     for iri in actors:

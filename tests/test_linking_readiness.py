@@ -7,9 +7,8 @@ import threading
 import pytest
 
 from service.errors import NotReady
-from service.qa import linking
-from service.web import create_app, warm_up
-from tests.support import BASE, DATA
+from service.web import create_app
+from tests.support import DATA, kgqa
 
 
 class SlowStore:
@@ -33,31 +32,33 @@ def slow_store(store):
     slow = SlowStore(store)
     yield slow
     slow.gate.set()
-    linking.forget(slow)
 
 
 def test_linking_build_in_progress_is_not_ready(slow_store):
-    builder = linking.warm(slow_store)
+    names = kgqa(slow_store, fresh=True).names
+    builder = names.warm()
     assert slow_store.started.wait(5)
     with pytest.raises(NotReady) as caught:
-        linking.index(slow_store, wait=0.05)
+        names.index(wait=0.05)
     assert caught.value.details["retry_after"] > 0
     slow_store.gate.set()
     builder.join(10)
-    assert linking.index(slow_store, wait=0.05).actor("Vladimir Putin").iri.endswith("actor-putin")
+    assert names.index(wait=0.05).actor("Vladimir Putin").iri.endswith("actor-putin")
 
 
 def test_linking_waiter_gets_the_index_when_the_build_ends_in_time(slow_store):
-    builder = linking.warm(slow_store)
+    names = kgqa(slow_store, fresh=True).names
+    builder = names.warm()
     assert slow_store.started.wait(5)
     threading.Timer(0.1, slow_store.gate.set).start()
-    assert linking.index(slow_store, wait=5).actor("Putin") is not None
+    assert names.index(wait=5).actor("Putin") is not None
     builder.join(10)
 
 
 def test_linking_ask_answers_503_while_indexing(slow_store):
-    client = create_app({"STORE_OBJECT": slow_store, "BASE_IRI": BASE, "TESTING": True}).test_client()
-    builder = linking.warm(slow_store)
+    app = kgqa(slow_store, fresh=True)
+    client = create_app({"TESTING": True}, kgqa=app).test_client()
+    builder = app.names.warm()
     assert slow_store.started.wait(5)
     response = client.get("/ask", query_string={"q": "Who met Putin?"})
     assert response.status_code == 503
@@ -75,8 +76,9 @@ def _names_building() -> bool:
 
 
 def test_linking_index_is_built_on_the_first_question_not_at_start(slow_store):
-    app = create_app({"STORE_OBJECT": slow_store, "BASE_IRI": BASE, "TESTING": True})
-    warm_up(app)  # what `kgqa serve` starts
+    made = kgqa(slow_store, fresh=True)
+    app = create_app({"TESTING": True}, kgqa=made)
+    made.warm()  # what `kgqa serve` starts
     client = app.test_client()
     query = "SELECT ?p ?o WHERE { <http://kgqa.test/entities/actor-putin> ?p ?o } LIMIT 5"
     assert client.get("/sparql", query_string={"query": query},

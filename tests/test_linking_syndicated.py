@@ -8,12 +8,10 @@ import re
 
 import pytest
 
-from service import settings
 from service.qa import linking
-from service.qa.answer import ask
 from service.store.embedded import EmbeddedStore
 from service.web import create_app
-from tests.support import BASE, DATA
+from tests.support import BASE, DATA, kgqa
 
 from .test_answer_document import QUESTIONS
 
@@ -49,7 +47,6 @@ def stores(tmp_path_factory):
     made = {n: RowCountingStore(syndicated(root / f"store{n}", n)) for n in (1, COPIES)}
     yield made
     for st in made.values():
-        linking.forget(st)
         st.inner.close()
 
 
@@ -62,21 +59,19 @@ def test_linking_index_linear_in_copies(stores):
 
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_linking_question_queries_linear_in_copies(stores, question):
-    config = settings.load({"BASE_IRI": BASE})
     for st in stores.values():
-        ask(st, question, config, link_root=BASE)  # the name index first, so only the question counts
+        kgqa(st).ask(question, link_root=BASE)  # the name index first, so only the question counts
         st.rows = 0
-        ask(st, question, config, link_root=BASE)
+        kgqa(st).ask(question, link_root=BASE)
     assert 0 < stores[COPIES].rows <= COPIES * stores[1].rows
 
 
 def test_linking_syndicated_ask_answers(tmp_path):
     st = syndicated(tmp_path / "store", 40)
     try:
-        client = create_app({"STORE_OBJECT": st, "BASE_IRI": BASE, "TESTING": True}).test_client()
+        client = create_app({"TESTING": True}, kgqa=kgqa(st)).test_client()
         response = client.get("/ask", query_string={"q": "What did Putin rule out?"})
         assert response.status_code == 200, response.get_json()
         assert response.get_json()["answers"]
     finally:
-        linking.forget(st)
         st.close()

@@ -12,10 +12,10 @@ import urllib.request
 
 import pytest
 
-from service import live, settings
+from service import live
 from service.ingest.pipeline import ingest_paths
 from service.store.embedded import EmbeddedStore
-from tests.support import DATA
+from tests.support import DATA, DEFAULT_BASE, extractor
 from tests.support.serve import Serve
 
 
@@ -85,7 +85,7 @@ def test_live_ingest_killed_server_loses_nothing(tmp_path):
         for article in sorted((DATA / "articles").glob("*.txt")):
             (docs / f"{article.stem}-{n}.txt").write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
     with EmbeddedStore(str(tmp_path / "reference")) as st:
-        ingest_paths([str(docs)], st, settings.load())
+        ingest_paths([str(docs)], st, extractor(BASE_IRI=DEFAULT_BASE))
         expected = _quads_per_graph(st)
     server = Serve(tmp_path / "store")
     client = subprocess.Popen([sys.executable, "-m", "service.cli", "ingest", "--store", str(server.folder),
@@ -107,6 +107,6 @@ def test_live_ingest_killed_server_loses_nothing(tmp_path):
     assert client.returncode != 0, "the ingest finished before the server was killed: nothing was cut midway"
     assert "does not answer" in err
     with EmbeddedStore(str(server.folder)) as st:  # the run file names a dead process: ingest opens the store
-        report = ingest_paths([str(docs)], st, settings.load())
+        report = ingest_paths([str(docs)], st, extractor(BASE_IRI=DEFAULT_BASE))
         assert report.skipped >= 3 and report.documents >= 1 and report.errors == []
         assert _quads_per_graph(st) == expected

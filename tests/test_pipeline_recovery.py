@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from service import settings
 from service.ingest.pipeline import ingest_paths
 from service.store.embedded import EmbeddedStore
+from tests.support import extractor
 from tests.test_embedded_journal import HalfThenDie, disk_full
 
 DATA = Path(__file__).parent / "data"
@@ -19,7 +19,7 @@ def _dump(st: EmbeddedStore) -> set[str]:
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_pipeline_recovery_reingests_interrupted_documents(tmp_path, processes):
-    conf = settings.load({"BASE_IRI": BASE, "INGEST_PROCESSES": processes})
+    conf = extractor(INGEST_PROCESSES=processes)
     with EmbeddedStore(str(tmp_path / "clean")) as st:
         ingest_paths([str(DATA / "articles")], st, conf)
         expected = _dump(st)

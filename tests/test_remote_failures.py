@@ -6,6 +6,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from service.errors import ConfigError, QuerySyntaxError, StoreUnavailable
+from service.settings import Settings
 from service.store import open_store
 from service.store.remote import RemoteStore
 
@@ -80,7 +81,8 @@ def test_remote_server_error_on_write_is_retried_then_reported(garbage_endpoint,
 def test_remote_sends_the_authorization_header(garbage_endpoint):
     empty = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
     url = garbage_endpoint(200, "application/sparql-results+json", empty)
-    store = open_store({"ENDPOINT": url, "ENDPOINT_AUTH": "Basic dXNlcjpwdw==", "ENDPOINT_TIMEOUT": 2})
+    store = open_store(Settings.from_mapping({"ENDPOINT": url, "ENDPOINT_AUTH": "Basic dXNlcjpwdw==",
+                                              "ENDPOINT_TIMEOUT": 2}))
     assert store.select("SELECT ?s WHERE { ?s ?p ?o }") == []
     assert garbage_endpoint.seen[-1]["Authorization"] == "Basic dXNlcjpwdw=="
 

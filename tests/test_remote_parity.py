@@ -9,11 +9,9 @@ import rdflib
 from pyoxigraph import NamedNode
 from rdflib.compare import isomorphic
 
-from service import settings
 from service.errors import KgqaError
-from service.qa.answer import ask
 from service.qa.templates import CATALOGUE
-from tests.support import BASE, DATA
+from tests.support import BASE, DATA, kgqa
 
 QUESTIONS = json.loads((DATA / "eval" / "seed-questions.json").read_text(encoding="utf-8"))["questions"]
 EXAMPLES = [(t.id, example) for t in CATALOGUE for example in t.examples]
@@ -48,6 +46,6 @@ def test_remote_template_example_same_answers(seeded_store, seeded_remote_store,
 def outcome(store, question: str) -> dict:
     """The answer document, or the domain error's code and message."""
     try:
-        return ask(store, question, settings.load({"BASE_IRI": BASE}), link_root="/")
+        return kgqa(store, BASE_IRI=BASE).ask(question, link_root="/")
     except KgqaError as err:
         return {"error": err.code, "message": err.message}

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from service.cli import main
 from service.formats import RESULT_NAMES as RESULT_TYPES
 from service.web import create_app
-from tests.support import BASE
+from tests.support import kgqa
 
 SELECT = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p"
 CONSTRUCT = "CONSTRUCT { ?doc ?p ?o } WHERE { GRAPH ?doc { ?doc ?p ?o } FILTER(isLiteral(?o)) }"
@@ -20,7 +20,7 @@ GRAPHS = ["text/turtle", "application/n-triples", "application/ld+json", "applic
 
 
 def both(seeded_app, seeded_remote_store, path, **kw):
-    remote_app = create_app({"STORE_OBJECT": seeded_remote_store, "BASE_IRI": BASE, "TESTING": True})
+    remote_app = create_app({"TESTING": True}, kgqa=kgqa(seeded_remote_store))
     responses = [app.test_client().get(path, **kw) for app in (seeded_app, remote_app)]
     assert [r.status_code for r in responses] == [200, 200], [r.get_data(as_text=True) for r in responses]
     return [r.get_data() for r in responses]

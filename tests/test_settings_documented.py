@@ -24,10 +24,10 @@ def test_settings_have_help(setting):
     ("KGQA_STORE", "/tmp/x", "/tmp/x"),
 ])
 def test_settings_convert_environment(env, value, expected):
-    name = next(s.name for s in settings.SETTINGS if s.env == env)
-    assert settings.load(environ={env: value})[name] == expected
+    field = next(s.field for s in settings.SETTINGS if s.env == env)
+    assert getattr(settings.Settings.from_env(environ={env: value}), field) == expected
 
 
 def test_settings_bad_value_names_the_variable():
     with pytest.raises(ConfigError, match="KGQA_QUERY_TIMEOUT"):
-        settings.load(environ={"KGQA_QUERY_TIMEOUT": "soon"})
+        settings.Settings.from_env(environ={"KGQA_QUERY_TIMEOUT": "soon"})

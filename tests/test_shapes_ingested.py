@@ -5,8 +5,9 @@ import pytest
 import rdflib
 from pyshacl import validate
 
-from service import iris, settings
+from service import iris
 from service.ingest.pipeline import ingest_paths
+from tests.support import extractor
 
 ROOT = Path(__file__).parent.parent
 SHAPES = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
@@ -28,7 +29,7 @@ def test_shapes_seed_graphs_conform(seeded_store, doc_id):
 
 
 def test_shapes_own_articles_conform(store):
-    report = ingest_paths([str(ROOT / "tests" / "data" / "articles")], store, settings.load({"BASE_IRI": BASE}))
+    report = ingest_paths([str(ROOT / "tests" / "data" / "articles")], store, extractor())
     assert not report.errors
     for doc_id in ("summit-wire-a", "summit-daily-b", "scraped-ministers", "embassy-page", "feed-talks",
                    "two-feeds-2"):
@@ -40,7 +41,7 @@ def test_shapes_heldout_graphs_conform_with_unsourced_estimates(store):
     """The held-out articles include estimates nobody is named behind ("Some 3,000 people fled"): they are
     kept, with no holder, and the graphs still conform."""
     heldout = ROOT / "tests" / "data" / "heldout"
-    report = ingest_paths([str(heldout)], store, settings.load({"BASE_IRI": BASE}))
+    report = ingest_paths([str(heldout)], store, extractor())
     assert not report.errors
     for path in sorted(heldout.glob("*.txt")):
         conforms, text = _conforms(store, path.stem)

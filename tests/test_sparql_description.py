@@ -7,6 +7,7 @@ import re
 import pyoxigraph as ox
 import pytest
 
+from service.qa.templates import CATALOGUE
 from service.sparql import examples
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -53,7 +54,7 @@ def test_sparql_description_page_for_a_browser(client):
     assert response.status_code == 200 and response.mimetype == "text/html"
     page = response.data.decode()
     assert "<textarea" in page and "at most 7 s" in page
-    for example in examples.catalog():
+    for example in examples.catalog(CATALOGUE):
         assert f'value="{example.id}"' in page
 
 
@@ -66,14 +67,14 @@ def test_sparql_description_page_assets_local(client):
         assert body and "http://" not in body and "https://" not in body
 
 
-@pytest.mark.parametrize("example", examples.catalog(), ids=lambda e: e.id)
+@pytest.mark.parametrize("example", examples.catalog(CATALOGUE), ids=lambda e: e.id)
 def test_sparql_description_examples_run(client, example):
     response = client.post("/sparql", data={"query": example.query})
     assert response.status_code == 200, response.data
 
 
 def test_sparql_description_examples_include_question_templates():
-    assert any(e.id.startswith("template-") for e in examples.catalog())
+    assert any(e.id.startswith("template-") for e in examples.catalog(CATALOGUE))
 
 
 def test_sparql_description_page_for_a_link_with_a_query(client):
@@ -86,7 +87,7 @@ def test_sparql_description_page_for_a_link_with_a_query(client):
 @pytest.mark.parametrize("example_id", ["sources", "fact-kinds", "positions-quoted", "template-proposals",
                                         "template-meetings"])
 def test_sparql_description_examples_find_facts_in_the_seeds(seeded_client, example_id):
-    example = next(e for e in examples.catalog() if e.id == example_id)
+    example = next(e for e in examples.catalog(CATALOGUE) if e.id == example_id)
     response = seeded_client.post("/sparql", data={"query": example.query})
     assert response.status_code == 200, response.data
     assert response.json["results"]["bindings"]
@@ -94,7 +95,7 @@ def test_sparql_description_examples_find_facts_in_the_seeds(seeded_client, exam
 
 def test_sparql_description_sources_example_reads_publishers(seeded_client):
     """The sources example names schema.org as the graph does (https), so publishers are found."""
-    example = next(e for e in examples.catalog() if e.id == "sources")
+    example = next(e for e in examples.catalog(CATALOGUE) if e.id == "sources")
     rows = seeded_client.post("/sparql", data={"query": example.query}).json["results"]["bindings"]
     assert any("publisher" in row for row in rows)
 

@@ -8,6 +8,8 @@ import pyoxigraph as ox
 import pytest
 from werkzeug.test import Client
 
+from service.web import kgqa_of
+
 EX = "http://example.org/"
 JSON = "application/sparql-results+json"
 ANSWERED = {  # (query, Accept) the fast path answers
@@ -74,7 +76,7 @@ def test_sparql_fastpath_error_while_running_rendered_once(store, make_app):
     app = make_app(QUERY_WORKERS=1, QUERY_MAX_ROWS=2)
     client = app.test_client()
     client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": JSON})
-    pool = app.extensions["kgqa.sparql"]
+    pool = kgqa_of(app).open_runner
     runs = pool.light + sum(w.jobs for w in pool.idle)
     response = client.get("/sparql", query_string={"query": "SELECT ?s WHERE { ?s ?p ?o }"}, headers={"Accept": JSON})
     assert response.status_code == 413 and response.get_json()["error"]["code"] == "result_too_large"

@@ -11,6 +11,7 @@ import pytest
 
 from service.sparql import guard, runners
 from service.sparql import query as core
+from tests.support import bare
 
 EX = "http://example.org/"
 LIGHT = {  # query -> the most rows it can give
@@ -74,19 +75,19 @@ def test_sparql_light_refusals_not_remembered_as_answers(query):
 def pool(store):
     store.ox.extend([ox.Quad(ox.NamedNode(f"{EX}a"), ox.NamedNode(f"{EX}p{i}"), ox.Literal(f"v{i}"),
                              ox.NamedNode(f"{EX}g{i % 3}")) for i in range(20)])
-    runner = runners.open_runner(store, {"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1})
+    runner = runners.open_runner(store, bare({"QUERY_TIMEOUT": 10, "QUERY_WORKERS": 1}))
     yield runner
     runner.close()
 
 
 def test_sparql_light_runs_without_a_worker(pool):
-    job = core.prepare(f"SELECT ?p ?o WHERE {{ <{EX}a> ?p ?o }} LIMIT 5", "text/csv", {})
+    job = core.prepare(f"SELECT ?p ?o WHERE {{ <{EX}a> ?p ?o }} LIMIT 5", "text/csv", bare({}))
     assert len(pool.run(job).decode().splitlines()) == 6
     assert pool.light == 1 and pool.checkpoints == 0 and not pool.idle  # no worker was started
 
 
 def test_sparql_light_other_queries_still_in_a_worker(pool):
-    job = core.prepare(HEAVY["no LIMIT"], "text/csv", {})
+    job = core.prepare(HEAVY["no LIMIT"], "text/csv", bare({}))
     assert len(pool.run(job).decode().splitlines()) == 21
     assert pool.light == 0 and pool.checkpoints == 1 and len(pool.idle) == 1
 
@@ -94,7 +95,7 @@ def test_sparql_light_other_queries_still_in_a_worker(pool):
 @pytest.mark.parametrize("media_type", core.RESULT_TYPES)
 @pytest.mark.parametrize("query", [q for q in LIGHT if "ex:" not in q and "<a>" not in q])
 def test_sparql_light_same_bytes_as_a_worker(pool, query, media_type):
-    job = core.prepare(query, media_type, {})
+    job = core.prepare(query, media_type, bare({}))
     assert pool.run(job) == pool.run(dataclasses.replace(job, light=0))
 
 
@@ -111,7 +112,7 @@ def test_sparql_light_byte_bound_holds(store, make_app, workers):
 
 
 def test_sparql_light_row_limit_below_its_limit_still_counted(pool):
-    job = core.prepare(f"SELECT ?p ?o WHERE {{ <{EX}a> ?p ?o }} LIMIT 10", "text/csv", {"QUERY_MAX_ROWS": 4})
+    job = core.prepare(f"SELECT ?p ?o WHERE {{ <{EX}a> ?p ?o }} LIMIT 10", "text/csv", bare({"QUERY_MAX_ROWS": 4}))
     with pytest.raises(Exception) as refused:
         pool.run(job)
     assert refused.value.code == "result_too_large"

@@ -11,6 +11,7 @@ import pytest
 
 from service.errors import StoreUnavailable
 from service.sparql.queue import SlotQueue
+from service.web import kgqa_of
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -62,7 +63,7 @@ def test_sparql_queue_waits_longer_than_the_query_time_limit(store, make_app):
     app = make_app(QUERY_TIMEOUT=1, QUERY_WORKERS=1, QUERY_QUEUE=2, QUERY_QUEUE_TIMEOUT=20)
     client = app.test_client()
     assert get(client).status_code == 200
-    line = app.extensions["kgqa.sparql"].line
+    line = kgqa_of(app).open_runner.line
     line.acquire()  # the only worker's slot, taken for longer than QUERY_TIMEOUT
     thread, box = in_background(lambda: get(client))
     wait_for(lambda: line.waiting == 1)
@@ -79,7 +80,7 @@ def test_sparql_queue_busy_is_a_503_with_retry_after(store, make_app, depth, wai
     app = make_app(QUERY_WORKERS=1, QUERY_QUEUE=depth, QUERY_QUEUE_TIMEOUT=wait)
     client = app.test_client()
     assert get(client).status_code == 200  # the pool exists, its worker started
-    line = app.extensions["kgqa.sparql"].line
+    line = kgqa_of(app).open_runner.line
     line.acquire()
     try:
         response = get(client)
@@ -97,7 +98,7 @@ def test_sparql_queue_a_waiting_query_reads_writes_made_while_it_waited(store, m
     app = make_app(QUERY_WORKERS=1, QUERY_REFRESH=0)  # a checkpoint after every write (no reuse window)
     client = app.test_client()
     assert get(client).json["results"]["bindings"][0]["n"]["value"] == "2"
-    line = app.extensions["kgqa.sparql"].line
+    line = kgqa_of(app).open_runner.line
     line.acquire()
     thread, box = in_background(lambda: get(client))
     wait_for(lambda: line.waiting == 1)

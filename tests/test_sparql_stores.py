@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from pyoxigraph import NamedNode
 
-from service.web import create_app
+from service.web import create_app, kgqa_of
 
 DATA = b"""<http://example.org/a> <http://example.org/p> "one" .
 <http://example.org/b> <http://example.org/p> "two" .
@@ -22,8 +22,7 @@ def client(any_store):
     any_store.load(DATA.splitlines()[1], "application/n-triples", NamedNode(G2))
     app = create_app({"STORE_OBJECT": any_store, "TESTING": True, "QUERY_MAX_ROWS": 3})
     yield app.test_client()
-    if "kgqa.sparql" in app.extensions:
-        app.extensions["kgqa.sparql"].close()
+    kgqa_of(app).close()
 
 
 def bindings(response) -> set:

@@ -72,15 +72,15 @@ def test_stats_request_during_warm_up_gets_not_ready(store):
 
 
 def test_stats_not_ready_is_503_with_retry_after(store):
-    from service.web import create_app
+    from service.web import create_app, kgqa_of
 
     slow = SlowCountStore(store)
     app = create_app({"STORE_OBJECT": slow, "TESTING": True})
-    app.extensions["kgqa.stats"].wait = 0.1
-    app.extensions["kgqa.stats"].warm()
+    kgqa_of(app).stats.wait = 0.1
+    kgqa_of(app).stats.warm()
     response = app.test_client().get("/healthz")
     slow.release.set()
-    app.extensions["kgqa.stats"].wait = 5
+    kgqa_of(app).stats.wait = 5
     assert app.test_client().get("/healthz").status_code == 200  # the warm-up ends before the store closes
     assert response.status_code == 503 and response.headers["Retry-After"] == "5"
     assert response.get_json()["error"]["code"] == "not_ready"

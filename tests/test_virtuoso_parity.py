@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from service.web import create_app
-from tests.support import BASE
+from tests.support import BASE, kgqa
 
 from .test_remote_parity import EXAMPLES, QUESTIONS, graphs, isomorphic, outcome
 from .test_remote_sparql import CONSTRUCT, GRAPHS, RESULTS, SELECT
@@ -17,7 +17,7 @@ from .test_remote_sparql import CONSTRUCT, GRAPHS, RESULTS, SELECT
 @pytest.fixture(scope="module")
 def apps(seeded_app, virtuoso_seeded_store):
     """The embedded seeded app and an app over the seeded Virtuoso."""
-    return seeded_app, create_app({"STORE_OBJECT": virtuoso_seeded_store, "BASE_IRI": BASE, "TESTING": True})
+    return seeded_app, create_app({"TESTING": True}, kgqa=kgqa(virtuoso_seeded_store))
 
 
 def both(apps, path, **kw) -> list[bytes]:

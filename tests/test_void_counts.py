@@ -1,3 +1,4 @@
+
 """The VoID description's numbers equal what the store holds, counted here without SPARQL (by walking
 every quad of the embedded store), and one void:subset describes each document graph."""
 import pyoxigraph as ox
@@ -5,6 +6,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from service.vocab import RDF_TYPE
+from service.web import kgqa_of
 from tests.support import BASE
 
 VOID = "http://rdfs.org/ns/void#"
@@ -26,7 +28,7 @@ def value(triples, subject, name) -> int:
 
 def walk(client):
     """Every quad of the store, from pyoxigraph itself: the independent count."""
-    return list(client.application.extensions["kgqa.store"].ox.quads_for_pattern(None, None, None, None))
+    return list(kgqa_of(client.application).store.ox.quads_for_pattern(None, None, None, None))
 
 
 def test_void_totals_equal_the_store(graph_client):

@@ -4,7 +4,7 @@ import pyoxigraph as ox
 import pytest
 
 from service.web import create_app
-from tests.support import BASE, DATA
+from tests.support import DATA, kgqa
 
 SUMMITS = DATA / "graphs" / "summits.trig"
 
@@ -15,7 +15,7 @@ def both(store, remote_store):
     clients = []
     for st in (store, remote_store):
         st.load(SUMMITS.read_bytes(), "application/trig")
-        clients.append(create_app({"STORE_OBJECT": st, "BASE_IRI": BASE, "TESTING": True}).test_client())
+        clients.append(create_app({"TESTING": True}, kgqa=kgqa(st)).test_client())
     return clients
 
 

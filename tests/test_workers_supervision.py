@@ -9,10 +9,10 @@ import threading
 
 import pytest
 
-from service import settings
 from service.ingest import workers
 from service.ingest.pipeline import ingest_paths
 from service.read.sources import list_sources
+from tests.support import extractor
 
 BASE = "http://kgqa.test/"
 HUNG_RUN_S = 600  # far above any healthy run of these six short documents
@@ -37,7 +37,7 @@ def _folder(tmp_path):
 def _ingest_bounded(folder, store):
     """ingest_paths in a thread; the test fails, rather than hangs, if it does not end."""
     out: dict = {}
-    conf = settings.load({"BASE_IRI": BASE, "INGEST_PROCESSES": 2})
+    conf = extractor(INGEST_PROCESSES=2)
     thread = threading.Thread(target=lambda: out.update(report=ingest_paths([str(folder)], store, conf)),
                               daemon=True)
     thread.start()

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
 from . import coref, gender, mentions, offices, roles, sources
-from .groups import find_groups, named_as_such
+from .groups import find_groups, hyphenated, named_as_such
 from .lexicon import Lexicon
 
 _PAIR_WORDS = {"two", "both", "2"}
@@ -55,7 +55,8 @@ class Resolver:
         self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
         self.person_country: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # person key -> lower-case title words ("president")
-        self.gender = _genders(doc, found, self.actors)  # person key -> "m" | "f" (names, then pronouns)
+        # person key -> "m" | "f" (names, then pronouns)
+        self.gender = _genders(doc, found, self.actors, lex.first_names)
         self.roles: list[Fact] = roles.find(self)
         self._resolve_all()
         self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
@@ -167,6 +168,8 @@ class Resolver:
     def _refers(self, h: Token) -> list[str]:
         if self.key_at[h.i] and self.how_at[h.i] == "demonym" and hyphenated(h):
             return []  # "African-Americans", "an Afro-Colombian reporter": people of a heritage, not the state
+        if self.how_at[h.i] == "demonym" and h.i in self.groups:
+            return [self.groups[h.i]]  # "most Americans": the country's people (groups.people_of)
         if self.key_at[h.i]:
             if self.how_at[h.i] != "demonym" or h.tag_ in ("NNS", "NNPS"):
                 return [self.key_at[h.i]]
@@ -275,14 +278,7 @@ class Resolver:
                 self._mentions.extend(Mention(k, span) for k in keys if k not in named)
 
 
-def hyphenated(tok: Token) -> bool:
-    """A word joined by a hyphen to the word before it ("Americans" in "African-Americans")."""
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
-        and not doc[tok.i - 2].whitespace_
-
-
-def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
+def _genders(doc: Doc, found: list, actors: dict[str, Actor], names: dict[str, str]) -> dict[str, str]:
     """Genders the names settle: a plainly male or female first name, else an honorific written
     before a mention ("Mrs. Okafor")."""
     out: dict[str, str] = {}
@@ -290,7 +286,7 @@ def _genders(doc: Doc, found: list, actors: dict[str, Actor]) -> dict[str, str]:
         actor = actors.get(f.key)
         if actor is None or actor.kind != "Person" or f.key in out:
             continue
-        said = gender.of_label(actor.label) or (gender.of_honorific(doc[f.start - 1].text) if f.start else None)
+        said = gender.of_label(actor.label, names) or (gender.of_honorific(doc[f.start - 1].text) if f.start else None)
         if said:
             out[f.key] = said
     return out

@@ -9,13 +9,10 @@ markers, richest in prose. Spans are offsets into the original text; nothing is 
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from ..lexicon import BUILT_IN
+from ..lexicon import Lexicons
 from ..model import Span
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
@@ -43,15 +40,15 @@ class Paragraph:
     words: int
 
 
-@lru_cache(maxsize=4)
-def boilerplate(path: str = str(BUILT_IN / "boilerplate.json")) -> dict:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+def boilerplate(lexicons: Lexicons) -> dict:
+    """The boilerplate patterns of boilerplate.json, compiled: `lexicons.view(boilerplate)` builds them once."""
+    data = lexicons.each_json("boilerplate.json")[0]
     return {"end": [re.compile(p, re.IGNORECASE) for p in data["end"]],
             "drop": [re.compile(p, re.IGNORECASE) for p in data["drop"]],
             "cues": [c.lower() for c in data["appeal_cues"]], "appeal_min": int(data["appeal_min"])}
 
 
-def paragraphs(text: str) -> list[Paragraph]:
+def paragraphs(text: str, rules: dict) -> list[Paragraph]:
     """The text's paragraphs (split on blank lines; a block of one-line paragraphs or furniture lines
     is split on its line breaks, a hard-wrapped paragraph is not), stripped, each with its label."""
     out, start = [], 0
@@ -62,7 +59,7 @@ def paragraphs(text: str) -> list[Paragraph]:
             lead = len(chunk) - len(chunk.lstrip())
             body = chunk.strip()
             if body:
-                out.append(_label(Span(s + lead, s + lead + len(body)), normalized(body)))
+                out.append(_label(Span(s + lead, s + lead + len(body)), normalized(body), rules))
         start = brk.end() if brk else len(text)
     return out
 
@@ -83,8 +80,7 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _label(span: Span, text: str) -> Paragraph:
-    rules = boilerplate()
+def _label(span: Span, text: str, rules: dict) -> Paragraph:
     flat = " ".join(text.split())
     words = len(_WORD.findall(flat))
     if any(p.search(flat) for p in rules["end"]):
@@ -108,9 +104,9 @@ def _is_prose(flat: str, words: int) -> bool:
     return words >= 25 and lower >= 0.4 * words
 
 
-def body_spans(text: str, title: str | None = None) -> list[Span]:
-    """Spans of the article body (headline and byline included), in text order."""
-    paras = paragraphs(text)
+def body_spans(text: str, title: str | None, rules: dict) -> list[Span]:
+    """Spans of the article body (headline and byline included), in text order; `rules`: boilerplate()."""
+    paras = paragraphs(text, rules)
     if not paras:
         return []
     segments, current = [], []

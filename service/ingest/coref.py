@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
-    from .actors import Resolver
+    from .reading import Reading
 
 SINGULAR = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
@@ -32,7 +32,7 @@ _BODIES = {"Country", "Government", "Organization"}  # what "its" refers to
 MALE, FEMALE = {"he", "him", "his", "himself"}, {"she", "her", "hers", "herself"}
 
 
-def pronoun(r: Resolver, h: Token) -> list[str]:
+def pronoun(r: Reading, h: Token) -> list[str]:
     word = h.lower_
     if (word in SINGULAR or word in PLURAL) and word not in OBJECT and _unknown_subject(r, h, word in PLURAL):
         return []  # "Jolly said he would ...": Jolly, whom the names do not know, not someone before
@@ -108,7 +108,7 @@ BODY_NOUNS = {"company", "firm", "network", "bank", "airline", "retailer", "gian
               "automaker", "manufacturer", "maker", "chain", "lender", "startup"}
 
 
-def topic(r: Resolver, h: Token) -> list[str]:
+def topic(r: Reading, h: Token) -> list[str]:
     """ "Verizon cut 2,000 jobs. The company said ...": a definite description of a body that is the subject
     of its clause stands for the subject of the sentence before, when that is the one body named there and
     no body is named before it in its own sentence."""
@@ -134,7 +134,7 @@ def topic(r: Resolver, h: Token) -> list[str]:
     return keys if len(keys) == 1 and r.actor(keys[0]).kind in sort and named == set(keys) else []
 
 
-def descriptor(r: Resolver, h: Token) -> list[str]:
+def descriptor(r: Reading, h: Token) -> list[str]:
     """'the Russian leader', 'his Russian counterpart', 'the U.S. president'."""
     country, owner = None, None
     determined = False
@@ -171,7 +171,7 @@ def descriptor(r: Resolver, h: Token) -> list[str]:
     return []
 
 
-def by_title(r: Resolver, h: Token) -> list[str]:
+def by_title(r: Reading, h: Token) -> list[str]:
     """ "the Vermont senator": the person known by that title (roles.py notes titles) within a few
     sentences, when only one is; the place alone (any American) would not settle it."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in h.children):
@@ -185,7 +185,7 @@ def by_title(r: Resolver, h: Token) -> list[str]:
     return found[:1] if not modified or len(found) == 1 else []
 
 
-def pair(r: Resolver, h: Token, sort: str) -> list[str]:
+def pair(r: Reading, h: Token, sort: str) -> list[str]:
     """'the two presidents', 'both sides', 'the two countries': the participants of the latest meeting
     before, else the latest pair mentioned together; sides and countries are of different countries."""
     for i, keys in [*reversed(r.meetings), *reversed(r.pairs)]:
@@ -204,7 +204,7 @@ def pair(r: Resolver, h: Token, sort: str) -> list[str]:
     return []
 
 
-def body(r: Resolver, h: Token, kind: str) -> list[str]:
+def body(r: Reading, h: Token, kind: str) -> list[str]:
     """'the country', 'the government', 'the regime': of the country named beside it ("the Syrian
     regime"), else the latest country or government mentioned."""
     def as_kind(key: str) -> str | None:
@@ -244,7 +244,7 @@ def body(r: Resolver, h: Token, kind: str) -> list[str]:
 GENERIC_BODIES = ("group", "organization", "organisation", "bloc", "alliance", "body")
 
 
-def organization(r: Resolver, h: Token) -> list[str]:
+def organization(r: Reading, h: Token) -> list[str]:
     """ "the group", "the bloc", "the agency": the one organization named in the sentences before that
     fits: any, for a generic noun ("Amnesty International ... the group said"); one whose name or alias
     ends with the noun otherwise ("the agency": the International Atomic Energy Agency). None when two
@@ -263,7 +263,7 @@ def organization(r: Resolver, h: Token) -> list[str]:
     return list(found) if len(found) == 1 else []
 
 
-def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
+def _before(r: Reading, h: Token, *, persons: bool, window: int = _WINDOW) -> list[tuple[int, list[str]]]:
     """(token index, keys) of single-actor references before h within the window, in order."""
     out = []
     for i in range(h.i - 1, -1, -1):
@@ -276,7 +276,7 @@ def _before(r: Resolver, h: Token, *, persons: bool, window: int = _WINDOW) -> l
     return list(reversed(out))
 
 
-def _nearest(r: Resolver, h: Token, *, persons: bool) -> list[str]:
+def _nearest(r: Reading, h: Token, *, persons: bool) -> list[str]:
     found = _before(r, h, persons=persons)
     return found[-1][1] if found else []
 
@@ -293,7 +293,7 @@ def _expletive(h: Token) -> bool:
     return any(c.dep_ == "expl" for c in verb.children)
 
 
-def _quoted(r: Resolver) -> list[bool]:
+def _quoted(r: Reading) -> list[bool]:
     """For each token of the document: is it between double quotation marks of its paragraph?"""
     mask = getattr(r, "_quote_mask", None)
     if mask is None:
@@ -317,7 +317,7 @@ def _quoted(r: Resolver) -> list[bool]:
     return mask
 
 
-def _by_subject(r: Resolver, h: Token, fits, skip=None) -> list[str]:
+def _by_subject(r: Reading, h: Token, fits, skip=None) -> list[str]:
     """The first subject (of its own sentence, before h; then of earlier sentences) whose referents fit."""
     sent = h.sent
     sents = [sent]
@@ -342,7 +342,7 @@ def _by_subject(r: Resolver, h: Token, fits, skip=None) -> list[str]:
     return []
 
 
-def _group_subject(r: Resolver, h: Token) -> list[str]:
+def _group_subject(r: Reading, h: Token) -> list[str]:
     """ "Former prosecutors said ... Act before the vote, they said": the plural subject of an earlier
     sentence that names people as a group, when no subject in between is plural."""
     sent, doc = h.sent, h.doc
@@ -360,7 +360,7 @@ def _group_subject(r: Resolver, h: Token) -> list[str]:
     return []
 
 
-def _unknown_subject(r: Resolver, h: Token, plural: bool) -> bool:
+def _unknown_subject(r: Reading, h: Token, plural: bool) -> bool:
     """The first subject before a pronoun in its own sentence is someone no name or reference settles
     ("Jolly said he", "the lawyer said his client", "Proponents say they"): the pronoun most likely
     stands for them, so an antecedent further back would be a guess."""
@@ -380,7 +380,7 @@ def _unknown_subject(r: Resolver, h: Token, plural: bool) -> bool:
     return False
 
 
-def _rival(r: Resolver, h: Token, found: list[str], fits, plural: bool = False) -> bool:
+def _rival(r: Reading, h: Token, found: list[str], fits, plural: bool = False) -> bool:
     """Another actor a possessive could stand for as well: named in the same clause ("blasted Rubio
     for his support"), or anywhere before it in its sentence when the antecedent was found in an earlier
     one ("ads about Sanders that focus on his plans")."""
@@ -398,7 +398,7 @@ def _rival(r: Resolver, h: Token, found: list[str], fits, plural: bool = False) 
     return False
 
 
-def _sentence_keys(r: Resolver, h: Token) -> list[str]:
+def _sentence_keys(r: Reading, h: Token) -> list[str]:
     return [k for i in range(h.sent.start, h.i) for k in r.known(i)]
 
 
@@ -418,5 +418,5 @@ def _clause_subject(h: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in _SUBJECT), None)
 
 
-def recent(r: Resolver, i: int, h: Token, window: int = _WINDOW) -> bool:
+def recent(r: Reading, i: int, h: Token, window: int = _WINDOW) -> bool:
     return r.sentence_of(h.i) - r.sentence_of(i) <= window

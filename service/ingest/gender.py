@@ -5,28 +5,24 @@ nothing), or from an honorific written before the name.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..lexicon import BUILT_IN
+from ..lexicon import Lexicons
 
 HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
               "miss": "f", "dame": "f", "lady": "f"}
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    """{lower-case first name: 'f' | 'm'}, read once."""
-    text = (BUILT_IN / "first_names.tsv").read_text(encoding="utf-8")
+def first_names(lexicons: Lexicons) -> dict[str, str]:
+    """{lower-case first name: 'f' | 'm'} of the built-in table: `lexicons.view(first_names)` reads it once."""
+    text = lexicons.text(lexicons.folders[0] / "first_names.tsv")
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
-@lru_cache(maxsize=4096)
-def of_first_name(name: str) -> str | None:
+def of_first_name(name: str, names: dict[str, str]) -> str | None:
     """'m' or 'f' for a first name the dictionary knows as plainly one, else None."""
     word = name.strip(".")
     if len(word) < 2 or not word.isalpha() or word.isupper():
         return None  # initials ("J.") and acronyms say nothing
-    return _first_names().get(word.lower())
+    return names.get(word.lower())
 
 
 def of_honorific(word: str) -> str | None:
@@ -34,7 +30,7 @@ def of_honorific(word: str) -> str | None:
     return HONORIFICS.get(word.lower())
 
 
-def of_label(label: str) -> str | None:
+def of_label(label: str, names: dict[str, str]) -> str | None:
     """The gender a person's full name gives by its first word ("Anne Marie Murphy": 'f')."""
     words = label.split()
-    return of_first_name(words[0]) if len(words) > 1 else None
+    return of_first_name(words[0], names) if len(words) > 1 else None

@@ -32,6 +32,11 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
     """Groups in text order. key_at/how_at give the actor key (and how it was found) at each token."""
     out = []
     for tok in doc if tokens is None else tokens:
+        if how_at[tok.i] == "demonym" and people_of(tok):
+            label = tok.text  # "Most Americans oppose ...": the country's people, not its state
+            out.append(GroupFound(tok.i, tok.i, tok.i + 1, Actor("group-" + slug(label), label, "Group", {label},
+                                                                member_of={key_at[tok.i]}), ()))
+            continue
         if tok.tag_ not in ("NNS", "NNPS") or key_at[tok.i] and how_at[tok.i] != "entity":
             continue
         text = tok.lower_
@@ -59,6 +64,22 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
         actor.member_of |= owners
         out.append(GroupFound(tok.i, left, right, actor, tuple(_members(tok, key_at))))
     return out
+
+
+def people_of(tok: Token) -> bool:
+    """A plural nationality word that names people rather than the state: "Americans", "most Russians",
+    "many Ukrainians" (no article: "the Russians rejected the plan" is the Russian side); not a
+    modifier ("American officials") nor a hyphenated heritage ("African-Americans")."""
+    return (tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("compound", "amod", "nmod")
+            and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
+            and not hyphenated(tok))
+
+
+def hyphenated(tok: Token) -> bool:
+    """A word joined by a hyphen to the word before it ("Americans" in "African-Americans")."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_
 
 
 def _negated(modifier: Token) -> bool:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from functools import cached_property
 
-from ..errors import ConfigError
-from ..lexicon import BUILT_IN
+from ..lexicon import Lexicons
 from ..model import Actor
+from . import gender
 
 
 @dataclass(eq=False)  # hashed by identity: matchers are cached per lexicon
@@ -35,7 +34,27 @@ class Lexicon:
     decision_words: set[str] = field(default_factory=set)  # "decided in Tehran": the government
     body_nouns: dict[str, str] = field(default_factory=dict)  # "the country" -> Country, "the regime" -> ...
     office_nouns: set[str] = field(default_factory=set)  # "foreign ministry", "army": a country's office
+    first_names: dict[str, str] = field(default_factory=dict)  # "angela" -> "f" (gender.first_names)
+    made: dict = field(default_factory=dict, repr=False)  # what is built from it once (mentions.matchers)
     digest: str = ""
+
+    @cached_property
+    def canon_titles(self) -> dict[str, str]:
+        """Lower-case title (plural, abbreviation) -> its canonical form."""
+        canon = {abbr.lower(): full for abbr, full in self.abbreviations.items()}
+        for title in self.titles:
+            if title in self.abbreviations:
+                continue
+            canon[title.lower()] = title
+            canon[title.lower() + "s"] = title
+            if " of " in title:
+                canon[title.lower().replace(" of ", "s of ", 1)] = title
+        return canon
+
+    @cached_property
+    def upper_aliases(self) -> dict[str, str]:
+        """Aliases by their form in capitals (datelines)."""
+        return {a.upper(): a for a in self.aliases}
 
     def government(self, country: str) -> str:
         return f"{country}-government"
@@ -47,23 +66,12 @@ class Lexicon:
             self.aliases.setdefault(surface, actor.key)
 
 
-def _read(folder: Path, name: str) -> dict:
-    path = folder / name
-    if not path.exists():
-        return {}
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
-        raise ConfigError(f"lexicon file {path} cannot be read: {err}") from None
-
-
-@lru_cache(maxsize=4)
-def load(extra_dir: str = "") -> Lexicon:
-    """The lexicon: built-in data, then the files of `extra_dir` (same layout) merged over it."""
+def build(lexicons: Lexicons) -> Lexicon:
+    """The actor lexicon: built-in data, then the LEXICON_DIR folder's files (same layout) merged over it.
+    Built once per Lexicons: `lexicons.view(build)`."""
     lex = Lexicon()
     blobs = []
-    for folder in [BUILT_IN, *([Path(extra_dir)] if extra_dir else [])]:
-        actors, titles = _read(folder, "actors.json"), _read(folder, "titles.json")
+    for actors, titles in zip(lexicons.each_json("actors.json"), lexicons.each_json("titles.json"), strict=True):
         blobs.append(json.dumps([actors, titles], sort_keys=True))
         _add_actors(lex, actors)
         lex.titles += titles.get("titles", [])
@@ -73,6 +81,7 @@ def load(extra_dir: str = "") -> Lexicon:
         lex.honorifics |= set(titles.get("honorifics", []))
         lex.descriptors |= {d.lower() for d in titles.get("descriptors", [])}
         lex.descriptors |= {t.lower().split(" of ")[0].split()[-1] for t in titles.get("titles", [])}
+    lex.first_names = lexicons.view(gender.first_names)
     lex.digest = hashlib.sha256("".join(blobs).encode()).hexdigest()[:12]
     return lex
 

@@ -6,7 +6,6 @@ A surname alone joins the full name used elsewhere in the document ("Obama" -> "
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -32,9 +31,16 @@ class Found:
     how: str  # name | metonym | demonym | entity | place
 
 
-@lru_cache(maxsize=8)
 def matchers(lex: Lexicon, vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
-    """Alias, demonym (case-sensitive) and title (case-insensitive) matchers, built once per vocab."""
+    """Alias, demonym (case-sensitive) and title (case-insensitive) matchers, built once per lexicon and
+    vocab (kept on the lexicon)."""
+    made = lex.made.get(("matchers", id(vocab)))
+    if made is None or made[0] is not vocab:
+        made = lex.made[("matchers", id(vocab))] = (vocab, _matchers(lex, vocab))
+    return made[1]
+
+
+def _matchers(lex: Lexicon, vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     from spacy.lang.en import English
 
     make = English(vocab=vocab).make_doc
@@ -51,12 +57,6 @@ def matchers(lex: Lexicon, vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseM
         forms |= {title, title + "s", title.replace(" of ", "s of ", 1) if " of " in title else title}
     titles.add("T", [make(t) for t in forms])
     return aliases, demonyms, titles
-
-
-@lru_cache(maxsize=8)
-def _upper_aliases(lex: Lexicon) -> dict[str, str]:
-    """Aliases by their form in capitals (datelines), built once per lexicon."""
-    return {a.upper(): a for a in lex.aliases}
 
 
 def title_spans(doc: Doc, lex: Lexicon) -> list:
@@ -79,7 +79,7 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
     named = filter_spans([doc[s:e] for _, s, e in alias_m(doc)])
     found: list[Found] = []
     taken = [False] * len(doc)
-    upper = _upper_aliases(lex)
+    upper = lex.upper_aliases
     titles = title_spans(doc, lex)
     in_title = [False] * len(doc)
     for t in titles:
@@ -354,8 +354,9 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
             if len(before) == 1:
                 established.setdefault(name, before[0])
             elif said:  # "Mrs. Murphy": not Chris Murphy
-                exact = [t for t in before if gender.of_label(t) == said]
-                before = exact if len(exact) == 1 else [t for t in before if gender.of_label(t) in (said, None)]
+                genders = {t: gender.of_label(t, lex.first_names) for t in before}
+                exact = [t for t in before if genders[t] == said]
+                before = exact if len(exact) == 1 else [t for t in before if genders[t] in (said, None)]
             if len(before) > 1 and established.get(name) in before:
                 before = [established[name]]  # a second Murphy is named in full, the first by surname
             if len(before) != 1:
@@ -424,7 +425,7 @@ def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Le
 
 def _gender(actors: dict[str, Actor], lex: Lexicon, key: str) -> str | None:
     actor = actors.get(key) or lex.actors.get(key)
-    return gender.of_label(actor.label) if actor is not None else None
+    return gender.of_label(actor.label, lex.first_names) if actor is not None else None
 
 
 def _acronyms(found: list[Found], actors: dict[str, Actor]) -> list[Found]:

@@ -11,28 +11,16 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
-from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ConfigError
 from ..model import Span
 from .clean import normalized
 
 _NOT_SPACE = re.compile(r"\S")
 MAX_PIECE = 100_000  # characters parsed at once: spaCy refuses over max_length (1,000,000, error E088),
 # and the parser's memory grows with the piece; a longer paragraph is parsed in parts
-
-
-@lru_cache(maxsize=2)
-def load_model(name: str) -> Language:
-    """The spaCy pipeline, loaded once per process."""
-    try:
-        return spacy.load(name)
-    except OSError as err:
-        raise ConfigError(f"spaCy model {name!r} is not installed: {err}") from None
 
 
 def pieces(text: str, body: list[Span]) -> list[str]:
@@ -74,17 +62,16 @@ def bounded(piece: str, limit: int = MAX_PIECE) -> list[str]:
     return [*parts, piece] if piece else parts
 
 
-def parse(items: list[tuple[str, list[Span]]], model: str, n_process: int = 1) -> list[Doc]:
+def parse(items: list[tuple[str, list[Span]]], nlp: Language, n_process: int = 1) -> list[Doc]:
     """One Doc per (text, body spans)."""
-    return list(parse_stream(iter(items), model, n_process))
+    return list(parse_stream(iter(items), nlp, n_process))
 
 
-def parse_stream(items: Iterator[tuple[str, list[Span]]], model: str, n_process: int = 1,
+def parse_stream(items: Iterator[tuple[str, list[Span]]], nlp: Language, n_process: int = 1,
                  batch_size: int = 64) -> Iterator[Doc]:
     """One Doc per (text, body spans), lazily, in order. The paragraphs of every document flow through
     one nlp.pipe stream, so `n_process` > 1 starts its worker processes once and keeps both cores
     busy across many documents."""
-    nlp = load_model(model)
     counts: deque[tuple[int, int]] = deque()  # (pieces, text length) per document, in order
 
     def flat() -> Iterator[str]:

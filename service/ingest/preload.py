@@ -1,13 +1,15 @@
 """Imported by the fork server that starts ingest workers (workers.py), once per process: builds the
-pipeline of the default settings (spaCy model, lexicons, matchers), so that every worker forked from
-it starts with them instead of building them again. A worker whose settings differ builds its own."""
+extractor of the environment's settings (spaCy model, lexicons, matchers), so that every worker forked
+from it starts with it instead of building it again. A worker whose settings differ builds its own."""
 from __future__ import annotations
 
-import contextlib
-
-from .. import settings
 from ..errors import KgqaError
-from . import pipeline
+from ..settings import Settings
+from .extractor import Extractor
 
-with contextlib.suppress(KgqaError):  # a worker reports the problem itself, naming it
-    pipeline.warm(settings.load())
+EXTRACTOR: Extractor | None = None  # the fork server's one extractor, inherited by every worker it forks
+try:
+    EXTRACTOR = Extractor(Settings.from_env())
+    EXTRACTOR.warm()
+except KgqaError:  # a worker reports the problem itself, naming it
+    EXTRACTOR = None

@@ -9,7 +9,6 @@ name) or after it ("of Y", "at Y"); failing both, from the country the lexicon g
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as TokenSpan
@@ -19,29 +18,15 @@ from ..model import Fact, Span
 from .mentions import apposed, title_spans
 
 if TYPE_CHECKING:
-    from .actors import Resolver
+    from .reading import Reading
 
 _COPULAS = {"be", "serve", "become", "remain", "work"}
 _ORG_PREPS = {"of", "at", "for", "with"}  # not "to": an ambassador to Russia is not Russia's
 
 
-@lru_cache(maxsize=4)
-def _canon(lex) -> dict[str, str]:
-    """Lower-case title (plural, abbreviation) -> its canonical form; once per lexicon, read only."""
-    canon = {abbr.lower(): full for abbr, full in lex.abbreviations.items()}
-    for title in lex.titles:
-        if title in lex.abbreviations:
-            continue
-        canon[title.lower()] = title
-        canon[title.lower() + "s"] = title
-        if " of " in title:
-            canon[title.lower().replace(" of ", "s of ", 1)] = title
-    return canon
-
-
-def find(r: Resolver) -> list[Fact]:
+def find(r: Reading) -> list[Fact]:
     doc, lex = r.doc, r.lex  # doc.text is the normalized copy: contents are cut from r.document.text
-    canon = _canon(lex)
+    canon = lex.canon_titles
     titles = title_spans(doc, lex)
     by_end = {t.end: t for t in titles}
     facts: list[Fact] = []
@@ -52,8 +37,8 @@ def find(r: Resolver) -> list[Fact]:
             return
         name = name or _canonical(title, canon, lex.title_modifiers)
         org = org or r.lex.country_of.get(holder)
-        if org and not r.known_actor(org):
-            org = None
+        if org and (org == holder or not r.known_actor(org)):
+            org = None  # "A Houthi official, Mohammed al-Houthi": his own surname is no organization
         country = r.country(org) if org else None
         if country and holder not in r.lex.country_of:
             r.person_country.setdefault(holder, country)
@@ -146,7 +131,7 @@ _OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present 
 _OFFICE_BODIES = ("Organization", "Government", "Group")
 
 
-def _office_holders(r: Resolver, verb: Token) -> list[tuple[str, int]]:
+def _office_holders(r: Reading, verb: Token) -> list[tuple[str, int]]:
     """Who holds the office a verb names: its subject, or for a relative clause the person it describes
     ("Tevita Maka, the Tongan diplomat who chairs ..."); (key, token) pairs."""
     if verb.dep_ == "relcl":
@@ -169,7 +154,7 @@ def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
     return " ".join([*mods, canon.get(core.lower(), core)])
 
 
-def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
+def _org_before(r: Reading, start: int) -> tuple[int, str | None]:
     """An organization or country named just before a title: 'Russian', 'U.S.', "Russia's",
     'State Department'."""
     i = start - 1
@@ -192,7 +177,7 @@ def _org_before(r: Resolver, start: int) -> tuple[int, str | None]:
     return first, r.key_at[i]
 
 
-def _org_near(r: Resolver, title: TokenSpan) -> str | None:
+def _org_near(r: Reading, title: TokenSpan) -> str | None:
     """The organization of a title in apposition or after a copula: before it, or 'of/at Y' after."""
     _, org = _org_before(r, title.start)
     if org:

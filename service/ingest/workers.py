@@ -29,6 +29,8 @@ from multiprocessing.connection import wait
 
 from ..errors import ConfigError, KgqaError
 from ..model import Document
+from ..settings import Settings
+from .extractor import Extractor
 
 CHUNK_DOCS = 4  # documents per job: their paragraphs fill spaCy's batches; more only lengthens the tail
 AHEAD = 2  # jobs queued to a worker: the next is there when it finishes one
@@ -37,27 +39,29 @@ STALL_S = 120.0  # a worker with work and no CPU used for this long is hung
 POLL_S = 5.0  # how often a waiting main process looks at its workers' CPU
 STOP_S = 10.0  # at the end, how long workers get to exit before they are killed
 PRELOAD = "service.ingest.preload"
-_settings: dict = {}
-
 Result = tuple[bytes | None, int, int, str | None, bool]
 
 
-def _start(settings: dict) -> None:
-    """Settings for one process, the pipeline built (a no-op when the fork server built the same)."""
-    from . import pipeline
+def _start(settings: Settings) -> Extractor:
+    """The extractor of one worker process, built: the fork server's when its settings are the same
+    (preload.py built it before forking), else one of its own."""
+    from . import preload
 
-    global _settings
-    _settings = {**settings, "INGEST_PROCESSES": 1}
-    pipeline.warm(_settings)
+    made = preload.EXTRACTOR
+    same = made is not None and (made.settings.spacy_model, made.settings.lexicon_dir) == (
+        settings.spacy_model, settings.lexicon_dir)
+    extractor = made if same else Extractor(settings)
+    extractor.warm()
+    return extractor
 
 
-def _extract(documents: list[Document], base: str, version: str) -> Iterator[Result]:
+def _extract(extractor: Extractor, documents: list[Document], base: str, version: str) -> Iterator[Result]:
     """(N-Quads of the document's graph, facts, triples, error message, error is fatal) for each
     document of a job, in a worker, as each is done."""
-    from . import graph, pipeline
+    from . import graph
 
     try:
-        for _, ex, doc in pipeline.extract_stream(documents, _settings):
+        for _, ex, doc in extractor.stream(documents):
             if isinstance(ex, Exception):
                 yield None, 0, 0, f"{type(ex).__name__}: {ex}", False
                 continue
@@ -67,19 +71,19 @@ def _extract(documents: list[Document], base: str, version: str) -> Iterator[Res
         yield None, 0, 0, err.message, True
 
 
-def _serve(jobs, results, settings: dict) -> None:
+def _serve(jobs, results, settings: Settings) -> None:
     """A worker: (job number, documents, base, version) from `jobs` until None; sends
     (job number, document index, Result) for each document."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
-        _start(settings)
+        extractor = _start(settings)
     except KgqaError as err:
         results.send((-1, 0, (None, 0, 0, err.message, True)))
         return
     while (job := jobs.get()) is not None:
         number, documents, base, version = job
-        for i, result in enumerate(_extract(documents, base, version)):
+        for i, result in enumerate(_extract(extractor, documents, base, version)):
             results.send((number, i, result))
 
 
@@ -90,7 +94,7 @@ def _context():
 
 
 class _Worker:
-    def __init__(self, ctx, settings: dict):
+    def __init__(self, ctx, settings: Settings):
         self.jobs = ctx.Queue()
         self.jobs.cancel_join_thread()  # a dead worker's unread jobs must not block our exit
         self.results, send = ctx.Pipe(duplex=False)
@@ -148,7 +152,7 @@ def _cpu_ticks(pid: int) -> int | None:
         return None
 
 
-def extract_graphs(documents: list[Document], settings: dict, base: str, version: str,
+def extract_graphs(documents: list[Document], settings: Settings, base: str, version: str,
                    processes: int) -> Iterator[tuple[Document, bytes | None, int, int, str | None]]:
     """(document, N-Quads of its graph or None, quads, facts, error message) per document, in order."""
     size = max(1, min(CHUNK_DOCS, -(-len(documents) // processes)))  # a short ingest keeps all busy
@@ -170,7 +174,7 @@ class _Run(threading.Thread):
     """The jobs of one extract_graphs call and the workers doing them, supervised by this thread, so
     that workers get jobs and results are read while the caller writes to the store."""
 
-    def __init__(self, ctx, settings: dict, jobs: list[tuple], processes: int):
+    def __init__(self, ctx, settings: Settings, jobs: list[tuple], processes: int):
         super().__init__(name="kgqa-ingest-supervisor", daemon=True)
         self.ctx, self.settings, self.jobs = ctx, settings, jobs
         self.pending = deque(range(len(jobs)))

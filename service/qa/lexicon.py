@@ -5,14 +5,13 @@ LEXICON_DIR names.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..lexicon import BUILT_IN
+from ..lexicon import Lexicons
+from ..lexicon.triggers import triggers
 from ..vocab import FACT_KINDS
 
 
@@ -68,34 +67,26 @@ class QuestionLexicon:
         return f"{word} {rest}".strip()
 
 
-def _read_verbs_tsv(path: Path, into: dict[str, str], pos: dict[str, set[str]]) -> None:
+def _read_triggers(rows, into: dict[str, str], pos: dict[str, set[str]]) -> None:
     """Rows of the extraction's trigger lexicon: trigger, pos, kind, ... ('speech' kinds are Statements)."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < 3:
-            continue
-        word = cols[0].strip().lower()
-        pos.setdefault(cols[1], set()).add(word)
-        if cols[2] == "speech":
+    for trig in rows:
+        word = f"{trig.word} {trig.second}" if trig.second else trig.word
+        pos.setdefault(trig.pos, set()).add(word)
+        if trig.kind == "speech":
             pos.setdefault("speech", set()).add(word)
-        kind = "Statement" if cols[2] == "speech" else cols[2]
-        if kind in FACT_KINDS and cols[1] in ("verb", "adj"):
-            into.setdefault(word, kind)
+        if trig.fact_kind in FACT_KINDS and trig.pos in ("verb", "adj"):
+            into.setdefault(word, trig.fact_kind)
 
 
-@lru_cache(maxsize=4)
-def load(extra_dir: str = "") -> QuestionLexicon:
-    folders = [BUILT_IN] + ([Path(extra_dir)] if extra_dir else [])
+def build(lexicons: Lexicons) -> QuestionLexicon:
+    """The question words: questions*.json, the trigger rows of verbs*.tsv, question-shapes*.tsv and the
+    countries' demonyms of actors*.json, built-in first, LEXICON_DIR's over them. Built once per
+    Lexicons: `lexicons.view(build)`."""
     data: dict = {}
     verbs: dict[str, str] = {}
-    for folder in folders:
-        for path in sorted(folder.glob("questions*.json")):
-            try:
-                more = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as err:
-                raise ConfigError(f"cannot read question lexicon {path}: {err}") from None
+    for path in lexicons.paths("questions*.json"):
+        more = lexicons.json(path)
+        if isinstance(more, dict):
             for key, value in more.items():
                 if isinstance(value, dict):
                     data.setdefault(key, {}).update(value)
@@ -103,15 +94,16 @@ def load(extra_dir: str = "") -> QuestionLexicon:
                     data.setdefault(key, []).extend(value)
     verbs.update(data.get("verbs", {}))  # the question lexicon's own reading wins
     pos: dict[str, set[str]] = {}
-    for folder in reversed(folders):
-        for path in sorted(folder.glob("verbs*.tsv")):
-            _read_verbs_tsv(path, verbs, pos)
+    by_folder = {folder: [rows for path, rows in triggers(lexicons) if path.parent == folder]
+                 for folder in lexicons.folders}
+    for folder in reversed(lexicons.folders):  # LEXICON_DIR's reading of a verb wins
+        for rows in by_folder[folder]:
+            _read_triggers(rows, verbs, pos)
     adjectives = (pos.get("adj", set()) | set(data.get("adjectives", ()))) - pos.get("verb", set())
     nouns = (pos.get("noun", set()) | set(data.get("nouns", {}))) - pos.get("verb", set())
     shapes: list[tuple[re.Pattern, str]] = []
-    for folder in folders:
-        for path in sorted(folder.glob("question-shapes*.tsv")):
-            shapes += _read_shapes(path)
+    for path in lexicons.paths("question-shapes*.tsv"):
+        shapes += _read_shapes(path, lexicons.text(path))
     return QuestionLexicon(
         shapes=tuple(shapes), verbs=verbs, nouns=data.get("nouns", {}),
         meeting_verbs=frozenset(data.get("meeting_verbs", ())), light_verbs=frozenset(data.get("light_verbs", ())),
@@ -124,7 +116,7 @@ def load(extra_dir: str = "") -> QuestionLexicon:
         experiencer_verbs=frozenset(data.get("experiencer_verbs", ())),
         group_references=frozenset(data.get("group_references", ())),
         audiences=frozenset(data.get("audiences", ())),
-        leader_titles=frozenset(data.get("leader_titles", ())), demonyms=_demonyms(folders),
+        leader_titles=frozenset(data.get("leader_titles", ())), demonyms=_demonyms(lexicons),
         speech_verbs=frozenset(pos.get("speech", set()) | set(data.get("speech_verbs", ()))),
         kind_naming_verbs=frozenset(data.get("verbs", {})) | frozenset(data.get("meeting_verbs", ())),
         verb_prepositions=data.get("verb_prepositions", {}),
@@ -140,11 +132,11 @@ def _synonyms(groups) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _read_shapes(path: Path) -> list[tuple[re.Pattern, str]]:
+def _read_shapes(path: Path, text: str) -> list[tuple[re.Pattern, str]]:
     """Rows 'template<TAB>regex' ({NAME} replaced by the '@NAME<TAB>alternation' rows above them)."""
     names: dict[str, str] = {}
     out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         key, _, pattern = line.partition("\t")
@@ -160,17 +152,13 @@ def _read_shapes(path: Path) -> list[tuple[re.Pattern, str]]:
     return out
 
 
-def _demonyms(folders: list[Path]) -> dict[str, str]:
+def _demonyms(lexicons: Lexicons) -> dict[str, str]:
     """Demonym (lower case) -> country label, from the actor lexicon's countries rows
     [key, label, aliases, demonyms, ...]; rows of another shape are skipped."""
     out: dict[str, str] = {}
-    for folder in folders:
-        for path in sorted(folder.glob("actors*.json")):
-            try:
-                rows = json.loads(path.read_text(encoding="utf-8")).get("countries", [])
-            except (OSError, ValueError, AttributeError):
-                continue
-            for row in rows:
-                if isinstance(row, list) and len(row) > 3 and isinstance(row[3], list):
-                    out.update({str(d).lower().replace(".", ""): row[1] for d in row[3]})
+    for data in lexicons.each_json("actors.json"):
+        rows = data.get("countries", []) if isinstance(data, dict) else []
+        for row in rows:
+            if isinstance(row, list) and len(row) > 3 and isinstance(row[3], list):
+                out.update({str(d).lower().replace(".", ""): row[1] for d in row[3]})
     return out

@@ -14,6 +14,7 @@ import re
 import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,6 +25,7 @@ from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
 from . import apart, fuzzy
+from .lexicon import QuestionLexicon
 
 log = logging.getLogger(__name__)
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -95,6 +97,9 @@ class Entity:
 
 class Index:
     """All names of the graph's actors, occasions and documents, normalized, for one store version."""
+
+    demonyms: dict[str, str] = {}  # "russian" -> "Russia": set by Names from the question lexicon
+    leader_titles: frozenset[str] = frozenset()  # what "the Russian leader" may hold (idem)
 
     def __init__(self, store: Store):
         self.entities: dict[str, Entity] = {}
@@ -206,18 +211,15 @@ class Index:
     def described(self, words: list[str]) -> Link | None:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
         title in that country (or its government), as the graph's role facts give it."""
-        from .lexicon import load
-
-        lex = load()
         for k in range(1, len(words)):
             place, title = " ".join(words[:k]), " ".join(words[k:])
             country = self._exact(place, lambda e: e.kind in ("Country", "Government"), "exact")
-            if country is None and place in lex.demonyms:
-                country = self._exact(normalize(lex.demonyms[place]), lambda e: e.kind == "Country", "exact")
+            if country is None and place in self.demonyms:
+                country = self._exact(normalize(self.demonyms[place]), lambda e: e.kind == "Country", "exact")
             if country is None:
                 continue
             family = self.family.get(country.iri, {country.iri})
-            titles = lex.leader_titles if title in ("leader", "leaders", "leadership") else {title, title.rstrip("s")}
+            titles = self.leader_titles if title in ("leader", "leaders", "leadership") else {title, title.rstrip("s")}
             holders = sorted({h for h, t, org in self.roles if org in family
                               and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", t) or x.endswith(" " + t)
                                       for x in titles)})
@@ -363,91 +365,86 @@ def _best(cands: list[Entity], how: str, score: float) -> Link:
     return Link(ent.iri, ent.label, ent.kind, how, score)
 
 
-_APART = False  # build_apart(): indexes are built in a child process (a server)
-
-
-def build_apart(enabled: bool = True) -> None:
-    """Build this process's name indexes of an embedded store in a child process (qa/apart.py)."""
-    global _APART
-    _APART = enabled
-
-
 RECHECK_SECONDS = 1.0  # how often a store is asked whether its documents changed (documents, hashes)
-_CACHE: dict[tuple[int, str], tuple[float, tuple, Index]] = {}
-_BUILDING: dict[tuple[int, str], threading.Event] = {}  # set when that store's running build ends
-_LOCK = threading.Lock()
 
 
-def index(store: Store, *, wait: float | None = None) -> Index:
-    """The name index of this store, rebuilt when its documents change (checked at most every
-    RECHECK_SECONDS: a count of documents and a sample of their content hashes, so that asking
-    costs a few milliseconds even at a million facts; a re-ingested document that keeps the count
-    and neither extreme hash goes unnoticed until the next such change). A store that counts its own
-    writes (store.generation, the embedded store: one process owns it) is checked without a query, on
-    every call, so a live ingest's documents are answerable at the next question.
+class Names:
+    """The name index of one store, owned by the application object: built on first use (or by warm()),
+    rebuilt when the store's documents change (checked at most every RECHECK_SECONDS: a count of
+    documents and a sample of their content hashes, so that asking costs a few milliseconds even at a
+    million facts; a re-ingested document that keeps the count and neither extreme hash goes unnoticed
+    until the next such change). A store that counts its own writes (store.generation, the embedded
+    store: one process owns it) is checked without a query, on every call, so a live ingest's documents
+    are answerable at the next question. `words` gives the question lexicon (descriptions: "the Russian
+    leader"). `apart`: built in a child process (qa/apart.py; a server)."""
 
-    One build runs at a time per store (it scans every name: seconds at a million facts). A caller
-    that finds one running gets the previous index if there is one; if not, it waits for the build,
-    at most `wait` seconds when given, then gets NotReady (503, retry) while the build goes on."""
-    key, now = (id(store), store.description), time.monotonic()
-    with _LOCK:
-        cached = _CACHE.get(key)
-    if cached and now - cached[0] < RECHECK_SECONDS and store.generation is None:
-        return cached[2]
-    if store.generation is not None:  # a store this process owns counts its own writes: no query
-        version: tuple = ("generation", store.generation)
-    else:
-        row = (store.select(_VERSION) or [{}])[0]
-        version = tuple(v.value for v in row.values())
-    if cached and cached[1] == version:
-        with _LOCK:
-            _CACHE[key] = (now, version, cached[2])
-        return cached[2]
-    with _LOCK:
-        running = _BUILDING.get(key)
-        if running is None:
-            running = _BUILDING[key] = threading.Event()
-            owner = True
+    def __init__(self, store: Store, words: Callable[[], QuestionLexicon], *, apart: bool = False):
+        self.store, self.words, self.apart = store, words, apart
+        self._lock = threading.Lock()
+        self._cached: tuple[float, tuple, Index] | None = None
+        self._building: threading.Event | None = None  # set when the running build ends
+
+    def index(self, *, wait: float | None = None) -> Index:
+        """The current index. One build runs at a time (it scans every name: seconds at a million
+        facts). A caller that finds one running gets the previous index if there is one; if not, it
+        waits for the build, at most `wait` seconds when given, then gets NotReady (503, retry) while
+        the build goes on."""
+        store, now = self.store, time.monotonic()
+        with self._lock:
+            cached = self._cached
+        if cached and now - cached[0] < RECHECK_SECONDS and store.generation is None:
+            return cached[2]
+        if store.generation is not None:  # a store this process owns counts its own writes: no query
+            version: tuple = ("generation", store.generation)
         else:
-            owner = False
-    if owner:
-        try:
-            built = apart.build(store, Index) if _APART else Index(store)
-            # what is alive now (the index, the parser's model) lives as long as the process or the
-            # graph's version: left out of the cyclic collector's full passes, which otherwise walk
-            # every name at each pass, inside whichever question triggers it
-            gc.freeze()
-            with _LOCK:
-                _CACHE[key] = (time.monotonic(), version, built)
-            return built
-        finally:
-            with _LOCK:
-                _BUILDING.pop(key, None)
-            running.set()
-    if cached:  # another thread is rebuilding: the previous index answers meanwhile
-        return cached[2]
-    running.wait(wait)
-    with _LOCK:
-        done = _CACHE.get(key)
-    if done:
-        return done[2]
-    raise NotReady("The question answerer is still indexing the names in the store (a large store takes a "
-                   "while after start); retry in a few seconds.", details={"retry_after": 5})
+            row = (store.select(_VERSION) or [{}])[0]
+            version = tuple(v.value for v in row.values())
+        if cached and cached[1] == version:
+            with self._lock:
+                self._cached = (now, version, cached[2])
+            return cached[2]
+        with self._lock:
+            running, owner = self._building, self._building is None
+            if owner:
+                running = self._building = threading.Event()
+        if owner:
+            try:
+                built = apart.build(store, Index) if self.apart else Index(store)
+                words = self.words()
+                built.demonyms, built.leader_titles = words.demonyms, words.leader_titles
+                # what is alive now (the index, the parser's model) lives as long as the process or the
+                # graph's version: left out of the cyclic collector's full passes, which otherwise walk
+                # every name at each pass, inside whichever question triggers it
+                gc.freeze()
+                with self._lock:
+                    self._cached = (time.monotonic(), version, built)
+                return built
+            finally:
+                with self._lock:
+                    self._building = None
+                running.set()
+        if cached:  # another thread is rebuilding: the previous index answers meanwhile
+            return cached[2]
+        running.wait(wait)
+        with self._lock:
+            done = self._cached
+        if done:
+            return done[2]
+        raise NotReady("The question answerer is still indexing the names in the store (a large store takes "
+                       "a while after start); retry in a few seconds.", details={"retry_after": 5})
 
+    def warm(self) -> threading.Thread:
+        """Build the index in the background (at server start), so the first question need not."""
+        def build():
+            try:
+                self.index()
+            except Exception as err:  # noqa: BLE001 - nothing above this thread to report to; the next
+                log.warning("indexing the names failed: %s", getattr(err, "message", err))  # question retries
+        thread = threading.Thread(target=build, daemon=True, name="kgqa-names")
+        thread.start()
+        return thread
 
-def warm(store: Store) -> threading.Thread:
-    """Build the name index in the background (at server start), so the first question need not."""
-    def build():
-        try:
-            index(store)
-        except Exception as err:  # noqa: BLE001 - nothing above this thread to report to; the next
-            log.warning("indexing the names failed: %s", getattr(err, "message", err))  # question retries
-    thread = threading.Thread(target=build, daemon=True, name="kgqa-names")
-    thread.start()
-    return thread
-
-
-def forget(store: Store) -> None:
-    """Drop the cached index of a store (after writing to it in the same process)."""
-    with _LOCK:
-        _CACHE.pop((id(store), store.description), None)
+    def forget(self) -> None:
+        """Drop the cached index (after writing to the store in the same process)."""
+        with self._lock:
+            self._cached = None

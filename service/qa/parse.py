@@ -11,12 +11,9 @@ say/tell -> statements, an unknown verb -> actions by that verb.
 """
 from __future__ import annotations
 
-import gc
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .lexicon import QuestionLexicon
 
@@ -153,25 +150,6 @@ def lemma(word: str, lex: QuestionLexicon, tagger_lemma: str | None = None) -> s
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in heads:
                 return stem[:-1]  # planned -> plan
     return (tagger_lemma or w).lower()
-
-
-_NLP_LOCK = threading.Lock()
-
-
-def question_model(model: str):
-    """The spaCy model, loaded once: a question that comes while the server loads it in the background
-    waits for that load rather than starting a second one."""
-    with _NLP_LOCK:
-        return _load(model)
-
-
-@lru_cache(maxsize=1)
-def _load(model: str):
-    from ..ingest.nlp import load_model
-
-    nlp = load_model(model)
-    gc.freeze()  # the model lives as long as the process: out of the cyclic collector's full passes
-    return nlp
 
 
 def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from ..settings import Settings
 from .limits import GRAPH_FORMATS
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -22,7 +23,7 @@ def sd(name: str) -> NamedNode:
     return NamedNode(SD + name)
 
 
-def triples(endpoint: str, named_graphs: list[str], settings: dict) -> list[Triple]:
+def triples(endpoint: str, named_graphs: list[str], settings: Settings) -> list[Triple]:
     """The description as triples. `endpoint` is the absolute URL of /sparql as the client sees it."""
     service, dataset, default = BlankNode(), BlankNode(), BlankNode()
     out = [
@@ -35,8 +36,7 @@ def triples(endpoint: str, named_graphs: list[str], settings: dict) -> list[Trip
         Triple(service, NamedNode(DCTERMS + "description"), Literal(
             "Read-only SPARQL 1.1 endpoint of kgqa: facts extracted from news, one named graph per "
             f"source document. Updates and SERVICE are refused; each query runs for at most "
-            f"{float(settings.get('QUERY_TIMEOUT') or 10):g} s and returns at most "
-            f"{int(settings.get('QUERY_MAX_ROWS') or 10000)} rows or triples.")),
+            f"{settings.query_timeout:g} s and returns at most {settings.query_max_rows} rows or triples.")),
         Triple(service, sd("defaultDataset"), dataset),
         Triple(dataset, RDF_TYPE, sd("Dataset")),
         Triple(dataset, sd("defaultGraph"), default),
@@ -57,7 +57,7 @@ def named_graphs(store) -> list[str]:
     return [row["g"].value for row in rows if "g" in row]
 
 
-def describe(store, endpoint: str, media_type: str, settings: dict) -> bytes:
+def describe(store, endpoint: str, media_type: str, settings: Settings) -> bytes:
     """The description serialized as one of the RDF media types of limits.GRAPH_FORMATS."""
     data = triples(endpoint, named_graphs(store), settings)
     return ox.serialize(data, format=GRAPH_FORMATS[media_type],

@@ -3,11 +3,9 @@ question template (service/qa/templates/*.rq) with no parameter bound, i.e. all 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..vocab import sparql_prefixes
 
-TEMPLATE_FOLDER = Path(__file__).resolve().parent.parent / "qa" / "templates"
 PREFIXES = sparql_prefixes("kg", "rdfs", "dcterms", "nif", "schema")
 
 
@@ -61,19 +59,8 @@ CONSTRUCT { ?actor ?p ?o } WHERE {
 )
 
 
-def catalog() -> list[Example]:
-    return list(OWN) + template_examples()
-
-
-def template_examples() -> list[Example]:
-    """The question templates as runnable queries: the catalogue's expanded text when the question
-    answering package provides it, else the .rq files as they are (their macro lines are comments)."""
-    try:
-        from ..qa.templates import CATALOGUE
-    except ImportError:
-        CATALOGUE = ()
-    if CATALOGUE:
-        return [Example(f"template-{t.id}", f"Question template: {t.description}", t.query(set()))
-                for t in CATALOGUE]
-    return [Example(f"template-{path.stem}", f"Question template: {path.stem}", path.read_text("utf-8"))
-            for path in sorted(TEMPLATE_FOLDER.glob("*.rq"))]
+def catalog(templates=()) -> list[Example]:
+    """The endpoint's own examples, then each question template (service/qa/templates.py, handed in by
+    the web layer) as a runnable query: its expanded text."""
+    return list(OWN) + [Example(f"template-{t.id}", f"Question template: {t.description}", t.query(set()))
+                        for t in templates]

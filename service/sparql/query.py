@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from .. import formats
 from ..errors import BadRequest, NotAcceptable
+from ..settings import Settings
 from . import guard
 from .limits import Job
 from .runners import open_runner
@@ -39,13 +40,12 @@ def canonical(media_type: str) -> str:
 BYTES_PER_ROW = 500  # the byte bound a row limit implies when QUERY_MAX_BYTES is 0
 
 
-def result_bytes(settings: dict) -> int:
+def result_bytes(settings: Settings) -> int:
     """The result-size limit in bytes: QUERY_MAX_BYTES, or 500 bytes per allowed row when it is 0."""
-    explicit = int(settings.get("QUERY_MAX_BYTES") or 0)
-    return explicit or BYTES_PER_ROW * int(settings.get("QUERY_MAX_ROWS") or 10_000)
+    return settings.query_max_bytes or BYTES_PER_ROW * settings.query_max_rows
 
 
-def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, settings: dict, *,
+def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, settings: Settings, *,
             default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
             base_iri: str | None = None) -> Job:
     """Check the query (guard) and build the job that runs it. `media_type`: a media type, None for the
@@ -63,12 +63,12 @@ def prepare(query: str, media_type: str | Callable[[list[str]], str] | None, set
     return Job(query=query, media_type=canonical(chosen), form=info.form, has_dataset=info.has_dataset,
                default_graphs=tuple(default_graphs) if default_graphs is not None else None,
                named_graphs=tuple(named_graphs) if named_graphs is not None else None,
-               max_rows=int(settings.get("QUERY_MAX_ROWS") or 10_000),
+               max_rows=settings.query_max_rows,
                max_bytes=result_bytes(settings), base_iri=base_iri,
                prefixes=info.prefixes, light=info.light)
 
 
-def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:
+def run_cli_query(store, sparql: str, fmt: str, settings: Settings) -> bytes:
     """`kgqa query`: the same guard and limits as /sparql. On the embedded store the query runs in one
     worker process (time and memory bounds: a query past either ends that process, not this one);
     on a remote store, in a thread of this one-shot process, which ends at the time limit."""
@@ -79,9 +79,9 @@ def run_cli_query(store, sparql: str, fmt: str, settings: dict) -> bytes:
     if (media_type in GRAPH_TYPES) != (info.form in ("CONSTRUCT", "DESCRIBE")):
         fits = [name for name, mt in CLI_FORMATS.items() if mt in offered_types(info.form)]
         raise BadRequest(f"--format {fmt} does not fit a {info.form} query; use one of: {', '.join(fits)}")
-    base = (settings.get("BASE_IRI") or "http://127.0.0.1:8000/").rstrip("/") + "/sparql"
+    base = settings.base_iri.rstrip("/") + "/sparql"
     job = prepare(sparql, media_type, settings, base_iri=base)
-    runner = open_runner(store, {**settings, "QUERY_WORKERS": 1})
+    runner = open_runner(store, settings.with_values(query_workers=1))
     try:
         return runner.run(job)
     finally:

@@ -103,19 +103,20 @@ def _scores(gold: int, found: int, right_gold: int, right_found: int) -> dict:
     return {"gold": gold, "found": found, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)}
 
 
-def score_facts(gold_dir: str, sources_dir: str) -> dict:
-    """Run the real pipeline stages over the gold's sources and score the facts per kind."""
-    from .. import settings as settings_mod
+def score_facts(gold_dir: str, sources_dir: str, extractor) -> dict:
+    """Run the real pipeline stages (`extractor`: service.ingest.extractor.Extractor) over the gold's
+    sources and score the facts per kind."""
     from ..ingest import pipeline
 
     gold = load_gold(gold_dir)
-    settings = settings_mod.load()
     report = pipeline.IngestReport()
     documents = [d for d in pipeline.read_all([sources_dir], report) if d.id in gold]
     tally: dict[str, list[int]] = {}  # kind -> [gold, found, right gold, right found]
     per_doc: dict[str, list[int]] = {}  # document id -> the same four counts
     misses, extras = [], []
-    for extraction, _doc in pipeline.extract(documents, settings):
+    for document, extraction, _doc in extractor.stream(documents):
+        if isinstance(extraction, Exception):
+            raise extraction
         document, facts = extraction.document, extraction.facts
         golds = gold[document.id]
         flat = normalized(document.text)
@@ -153,7 +154,10 @@ def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("-")]
     gold_dir = args[0] if args else "data/gold"
     sources = args[1] if len(args) > 1 else "data/sources"
-    report = score_facts(gold_dir, sources)
+    from ..ingest.extractor import Extractor
+    from ..settings import Settings
+
+    report = score_facts(gold_dir, sources, Extractor(Settings.from_env()))
     width = max(len(k) for k in report["kinds"]) + 2
     print(f"{'kind':<{width}}{'gold':>6}{'found':>7}{'P':>7}{'R':>7}{'F1':>7}")
     for kind, r in report["kinds"].items():

@@ -1,36 +1,28 @@
 """GET/POST /ask (the answer document; the answer page for a browser) and GET /questions (the catalogue)."""
 from __future__ import annotations
 
-import threading
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 
 from ..errors import BadRequest, KgqaError, QuestionTooLong, UnsupportedQuestion
-from ..qa.answer import ask as answer
-from ..qa.answer import warm
 from ..qa.templates import BY_ID, CATALOGUE
 from ..read import browse
 from ..read import sources as sources_mod
-from . import get_store
+from . import current, get_store
 from .pages import html, wants_html
 
 bp = Blueprint("ask", __name__)
 CONTEXT = 160  # characters of the source shown on each side of a quoted passage
-_WARMING = threading.Lock()
 
 
 def warm_for_questions() -> None:
     """Build the name index and load the lexicon in the background on the first question, not at the
     server's start: a server that only answers SPARQL and linked data never holds them, nor the
     engine's caches that the index's scans fill (docs/memory.md). The first
-    question waits for the index as a question at start did (linking.index: at most READY_WAIT s,
+    question waits for the index as a question at start did (Names.index: at most READY_WAIT s,
     then 503 not_ready with Retry-After while the build goes on)."""
-    if "kgqa.ask_warm" in current_app.extensions:
-        return
-    with _WARMING:
-        if "kgqa.ask_warm" not in current_app.extensions:
-            current_app.extensions["kgqa.ask_warm"] = warm(get_store(), current_app.config)
+    current().warm_for_questions()
 
 
 @bp.route("/ask", methods=["GET", "POST"])
@@ -49,7 +41,7 @@ def ask():
     warm_for_questions()
     if request.method == "GET" and wants_html():
         return answer_page(question)
-    document = answer(get_store(), question, current_app.config, link_root=request.host_url)
+    document = current().ask(question, link_root=request.host_url)
     return jsonify(document)
 
 
@@ -57,7 +49,7 @@ def answer_page(question: str | None):
     """The answer document as a page: cards with numbered citations, or why there is none."""
     store = get_store()
     try:
-        document = answer(store, question, current_app.config, link_root=request.host_url)
+        document = current().ask(question, link_root=request.host_url)
     except UnsupportedQuestion as err:
         return html("unsupported.html", 422, question=question, message=err.message,
                     suggestions=err.details.get("suggestions", []), details=err.details,

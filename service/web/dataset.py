@@ -2,13 +2,13 @@
 /sources/<id>/graph and /sources/<id> by Accept for one document's named graph)."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from .. import formats, iris
 from ..errors import NotReady
-from ..read import dumps, void
+from ..read import dumps
 from ..read import sources as sources_core
-from . import get_store
+from . import current, get_store
 from .errors import error_response
 from .negotiate import best
 
@@ -34,12 +34,9 @@ def rdf_response(body, media_type: str, *, filename: str | None = None) -> Respo
 @bp.get("/.well-known/void")
 def void_description():
     kind = choose(VOID_TYPES, formats.TURTLE)
-    base = current_app.config["BASE_IRI"]
-    # A request waits for the description no longer than a /sparql query may run.
-    cache = current_app.extensions.setdefault(
-        "kgqa.void", void.Cache(current_app.config["VOID_MAX_AGE"], current_app.config["QUERY_TIMEOUT"]))
-    try:
-        return rdf_response(cache.get(get_store(), base, kind), kind)
+    app = current()
+    try:  # a request waits for the description no longer than a /sparql query may run (the cache's wait)
+        return rdf_response(app.void.get(app.store, app.settings.base_iri, kind), kind)
     except NotReady as err:
         response = error_response(err.status, err.code, err.message, **err.details)
         response.headers["Retry-After"] = str(err.details["retry_after"])
@@ -70,6 +67,6 @@ def graph_response(doc_id: str, kind: str) -> Response:
     """One document's named graph as `kind`; also what /sources/<id> answers to an RDF Accept."""
     store = get_store()
     sources_core.metadata(store, doc_id)  # NotFound for an unknown id
-    base = current_app.config["BASE_IRI"]
+    base = current().settings.base_iri
     body = dumps.graph(store, iris.document(base, doc_id), kind, base)
     return rdf_response(body, kind, filename=f"{doc_id}.{formats.extension(kind)}")

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, current_app, render_template, url_for
+from flask import Blueprint, render_template, url_for
 
 from .. import formats, iris
 from ..errors import NotFound
 from ..read import actors, dumps, linked
-from . import diagram, get_store
+from . import current, diagram, get_store
 from .dataset import choose, rdf_response
 
 bp = Blueprint("entities", __name__)
@@ -28,7 +28,7 @@ def entity(local: str):
     kind = choose(OFFERED, formats.TURTLE)
     if not LOCAL_ID.fullmatch(local):
         raise NotFound(f"No entity with id {local!r}")
-    base = current_app.config["BASE_IRI"]
+    base = current().settings.base_iri
     description = linked.describe(get_store(), iris.entity(base, local), per_graph=kind in dumps.DATASET_TYPES)
     if kind != "text/html":
         return rdf_response(linked.serialize(description, kind, base), kind)
@@ -46,7 +46,7 @@ def entity(local: str):
 def href(iri: str) -> str:
     """Where a browser follows an IRI: this server's page for the IRIs it mints (wherever the server
     runs, whatever the configured base), the IRI itself for any other."""
-    root = iris.base(current_app.config["BASE_IRI"])
+    root = iris.base(current().settings.base_iri)
     local = iris.local_id(root, iri)
     if local is not None:
         return url_for("entities.entity", local=local)

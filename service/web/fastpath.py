@@ -36,6 +36,7 @@ class SparqlFastPath:
     def __init__(self, flask_app, wsgi_app):
         self.flask_app, self.wsgi_app = flask_app, wsgi_app
         self.config = flask_app.config
+        self.kgqa = flask_app.extensions["kgqa"]
         self.answered = 0  # requests answered here (for tests)
         self.jobs: dict[tuple, Job] = {}  # checked jobs of recent request texts (clients repeat them)
         self._bases: dict[tuple, str] = {}  # request.base_url per scheme and host (at most 64 kept)
@@ -43,10 +44,10 @@ class SparqlFastPath:
     def _prepare(self, environ) -> Job:
         """The request's job, as the view would prepare it; _Decline or the refusal when it is Flask's."""
         query = _only_query(environ.get("QUERY_STRING", ""))
-        if query is None or len(query.encode("utf-8")) > self.config["MAX_REQUEST_BYTES"]:
+        if query is None or len(query.encode("utf-8")) > self.kgqa.settings.max_request_bytes:
             raise _Decline
         accept = environ["HTTP_ACCEPT"]
-        return core.prepare(query, lambda offered: _chosen(accept, offered), self.config,
+        return core.prepare(query, lambda offered: _chosen(accept, offered), self.kgqa.settings,
                             base_iri=self._base_url(environ))
 
     def _base_url(self, environ) -> str:
@@ -68,7 +69,7 @@ class SparqlFastPath:
                 or environ.get("HTTP_ACCEPT") not in _ACCEPTED or environ.get("CONTENT_LENGTH", "") not in ("", "0")
                 or environ.get("SCRIPT_NAME") or environ.get("HTTP_TRANSFER_ENCODING")):
             return self.wsgi_app(environ, start_response)
-        runner = self.flask_app.extensions.get("kgqa.sparql")
+        runner = self.kgqa.open_runner
         if runner is None or self.config.get("SERVER_NAME") or self.config.get("TRUSTED_HOSTS") is not None:
             return self.wsgi_app(environ, start_response)  # the first query opens the runner; host checks are Flask's
         key = (environ.get("QUERY_STRING", ""), environ["HTTP_ACCEPT"], _host_key(environ))

@@ -16,12 +16,11 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import tempfile
-import threading
 from hmac import compare_digest
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import iris
@@ -36,18 +35,13 @@ from ..errors import (
 )
 from ..ingest import read
 from ..read import sources as core
-from . import get_store
+from . import current
 from .errors import error_response
 
 if TYPE_CHECKING:  # the pipeline imports spaCy (70 MB): only a server that ingests loads it
     from ..ingest import pipeline
 
 bp = Blueprint("ingest", __name__)
-
-
-@bp.record_once
-def _setup(state) -> None:
-    state.app.extensions.setdefault("kgqa.write_lock", threading.Lock())
 
 
 @bp.errorhandler(Unauthorized)
@@ -60,22 +54,21 @@ def _unauthorized(err: Unauthorized):
 @bp.post("/sources")
 def add_sources():
     _authorize()
-    from ..ingest import pipeline
+    from ..ingest.pipeline import IngestReport
 
-    config = current_app.config
-    limit = int(config["MAX_DOCUMENT_BYTES"])
-    request.max_content_length = limit + int(config["MAX_REQUEST_BYTES"])
-    report = pipeline.IngestReport()
+    app = current()
+    limit = app.settings.max_document_bytes
+    request.max_content_length = limit + app.settings.max_request_bytes
+    report = IngestReport()
     try:
         documents, force = _documents(report, limit)
     except RequestEntityTooLarge:
         raise RequestTooLarge(f"the request is larger than {request.max_content_length} bytes: one document of "
                               f"at most {limit} bytes (KGQA_MAX_DOCUMENT_BYTES) and a little more; send "
                               "the documents in several requests") from None
-    settings = {**config, "INGEST_PROCESSES": 1}  # no worker processes forked from a threaded server
-    with current_app.extensions["kgqa.write_lock"]:
-        pipeline.ingest_documents(documents, get_store(), settings, force=force, report=report, atomic=True)
-        _settle(get_store(), report.triples)
+    with app.write_lock:  # no worker processes forked from a threaded server: processes=1
+        app.ingest_documents(documents, processes=1, force=force, report=report, atomic=True)
+        _settle(app.store, report.triples)
     summary = {"documents": report.documents, "skipped": report.skipped, "facts": report.facts,
                "triples": report.triples, "seconds": round(report.seconds, 3),
                "errors": [{"document": name, "message": message} for name, message in report.errors],
@@ -92,11 +85,11 @@ def add_sources():
 @bp.delete("/sources/<doc_id>")
 def delete_source(doc_id: str):
     _authorize()
-    store = get_store()
-    with current_app.extensions["kgqa.write_lock"]:
-        core.metadata(store, doc_id)  # 404 naming it when absent
-        store.remove_graph(iris.document(iris.base(current_app.config), doc_id))
-        _settle(store, None)
+    app = current()
+    with app.write_lock:
+        core.metadata(app.store, doc_id)  # 404 naming it when absent
+        app.store.remove_graph(iris.document(app.settings.base_iri, doc_id))
+        _settle(app.store, None)
     return jsonify({"deleted": doc_id})
 
 
@@ -109,8 +102,7 @@ def _settle(store, quads: int | None) -> None:
 
 
 def _authorize() -> None:
-    token = current_app.config.get("INGEST_TOKEN") or ""
-    run = current_app.extensions.get("kgqa.run_token") or ""
+    token, run = current().settings.ingest_token, current().run_token
     local = run and _loopback(request.remote_addr)
     if not token and not local:
         raise WriteRefused("this server takes no writes from other machines: its operator has set no "

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from ..ingest import clean
 from ..read import browse, dumps
 from ..read import sources as core
-from . import get_store
+from . import current, get_store
 from .dataset import graph_response
 from .negotiate import best
 from .pages import html, wants_html
@@ -48,7 +48,8 @@ def source(doc_id: str):
     text = core.text(store, doc_id)
     passages = sorted({(s, e) for s, e, _ in core.passages(store, doc_id)})
     cited, problem = cited_span(request.args.get("char"), len(text))
-    body = [(s.start, s.end) for s in clean.body_spans(text, meta.get("title"))]
+    rules = current().lexicons.view(clean.boilerplate)
+    body = [(s.start, s.end) for s in clean.body_spans(text, meta.get("title"), rules)]
     facts = browse.passage_facts(store, doc_id)
     return Response(render_template("source.html", meta=meta, fields=core.FIELDS, count=len(passages),
                                     marked=marked(text, passages, cited=cited, body=body), cited=cited,

@@ -9,16 +9,14 @@
 """
 from __future__ import annotations
 
-import threading
-
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
 from .. import formats
 from ..errors import BadRequest, RequestTooLarge, UnsupportedMediaType, UpdateRefused
+from ..qa.templates import CATALOGUE
 from ..sparql import description, examples
 from ..sparql import query as core
-from ..sparql.runners import open_runner
-from . import get_store
+from . import current, get_store
 from .fastpath import ERROR_KEY, content_type
 from .negotiate import best
 
@@ -27,17 +25,11 @@ bp = Blueprint("sparql", __name__)
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
-_lock = threading.Lock()
 
 
 def runner():
     """The app's query runner (worker processes for an embedded store), made on first use."""
-    ext = current_app.extensions
-    if "kgqa.sparql" not in ext:
-        with _lock:
-            if "kgqa.sparql" not in ext:
-                ext["kgqa.sparql"] = open_runner(get_store(), current_app.config)
-    return ext["kgqa.sparql"]
+    return current().runner()
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -48,22 +40,20 @@ def sparql():
     query, default_graphs, named_graphs = read_request()
     if query is None or (request.method == "GET" and wants_page()):
         return service_page()
-    settings = current_app.config
-    if len(query.encode("utf-8")) > settings["MAX_REQUEST_BYTES"]:
-        raise RequestTooLarge(f"the query is longer than {settings['MAX_REQUEST_BYTES']} bytes "
-                              "(MAX_REQUEST_BYTES)")
+    settings = current().settings
+    if len(query.encode("utf-8")) > settings.max_request_bytes:
+        raise RequestTooLarge(f"the query is longer than {settings.max_request_bytes} bytes (MAX_REQUEST_BYTES)")
     job = core.prepare(query, negotiate, settings, default_graphs=default_graphs, named_graphs=named_graphs,
                        base_iri=endpoint_url())
     data = runner().run(job)
     return Response(data, content_type=content_type(job.media_type))  # Vary: Accept by negotiate's hook
 
 
-_endpoints: dict[tuple, str] = {}
-
-
 def endpoint_url() -> str:
-    """request.base_url (the base of relative IRIs in a query), remembered per scheme, host and path:
-    building it costs a light query more than its guard does. At most 64 are kept (Host is the client's)."""
+    """request.base_url (the base of relative IRIs in a query), remembered per scheme, host and path in
+    the Flask app: building it costs a light query more than its guard does. At most 64 are kept (Host
+    is the client's)."""
+    _endpoints = current_app.extensions.setdefault("kgqa.endpoints", {})
     env = request.environ
     key = (env.get("wsgi.url_scheme"), env.get("HTTP_HOST"), env.get("SERVER_NAME"), env.get("SERVER_PORT"),
            env.get("SCRIPT_NAME"), env.get("PATH_INFO"))
@@ -89,7 +79,7 @@ def negotiate(offered: list[str]) -> str:
 def read_request() -> tuple[str | None, list[str] | None, list[str] | None]:
     """The query and the protocol dataset, from whichever of the three request kinds this is."""
     params = request.args
-    limit = current_app.config["MAX_REQUEST_BYTES"]
+    limit = current().settings.max_request_bytes
     if (request.content_length or 0) > limit:
         raise RequestTooLarge(f"the request body is larger than {limit} bytes (MAX_REQUEST_BYTES)")
     if request.method == "POST":
@@ -148,9 +138,9 @@ def service_page():
     offered = [*core.GRAPH_TYPES, "text/html"]
     kind = "text/html" if wants_page() else best(offered, default=formats.TURTLE)  # */* alone: the description
     if kind == "text/html":
-        html = render_template("sparql.html", examples=examples.catalog(), endpoint=url_for("sparql.sparql"),
-                               settings=current_app.config)
+        html = render_template("sparql.html", examples=examples.catalog(CATALOGUE), endpoint=url_for("sparql.sparql"),
+                               settings=current().settings)
         return Response(html, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
     endpoint = request.base_url
-    data = description.describe(get_store(), endpoint, kind, current_app.config)
+    data = description.describe(get_store(), endpoint, kind, current().settings)
     return Response(data, content_type=content_type(kind), headers={"Vary": "Accept"})

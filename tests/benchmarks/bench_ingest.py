@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from service import settings as settings_mod
+from service.settings import Settings
 from service.store.base import graph_quads
 from service.store.embedded import EmbeddedStore
 
@@ -36,6 +36,7 @@ def run(results: Results, work: Path, *, n_docs: int = 500, processes: int = 2,
         words: tuple[int, int] = (250, 450), spacy_runs: int = 2) -> None:
     import spacy
 
+    from service.ingest.extractor import Extractor
     from service.ingest.pipeline import ingest_paths
 
     corpus = corpus_mod.build(work / "corpus", n_docs, min_words=words[0], max_words=words[1])
@@ -44,9 +45,10 @@ def run(results: Results, work: Path, *, n_docs: int = 500, processes: int = 2,
                                       "processes": processes}
     print(f"ingest corpus: {len(corpus.texts)} documents, {corpus.words:,} words, recombined from "
           f"{corpus.paragraphs} paragraphs of {corpus.sources} articles", flush=True)
-    settings = settings_mod.load({"STORE": str(work / "ingest-store"), "INGEST_PROCESSES": processes,
+    settings = Settings.from_env({"STORE": str(work / "ingest-store"), "INGEST_PROCESSES": processes,
                                   "BASE_IRI": BASE})
-    nlp = spacy.load(settings["SPACY_MODEL"])
+    nlp = spacy.load(settings.spacy_model)
+    extractor = Extractor(settings)
     batch = max(1, len(corpus.texts) // (processes * 8))
 
     # warm-up: the pipeline loads its model and lexicons once, as a long-running ingest does
@@ -55,12 +57,12 @@ def run(results: Results, work: Path, *, n_docs: int = 500, processes: int = 2,
     for name in sorted(corpus.folder.iterdir())[:4]:
         shutil.copy(name, warm / name.name)
     with EmbeddedStore(str(work / "warm-store")) as st:
-        ingest_paths([str(warm)], st, settings)
+        ingest_paths([str(warm)], st, extractor)
 
     first = bare_spacy(nlp, corpus.texts, processes, batch)
-    store = TimedStore(EmbeddedStore(settings["STORE"]))
+    store = TimedStore(EmbeddedStore(settings.store))
     start = time.perf_counter()
-    report = ingest_paths([str(corpus.folder)], store, settings)
+    report = ingest_paths([str(corpus.folder)], store, extractor)
     ingest_s = time.perf_counter() - start
     runs = [first] + [bare_spacy(nlp, corpus.texts, processes, batch) for _ in range(spacy_runs - 1)]
     spacy_s = sum(runs) / len(runs)

@@ -242,12 +242,12 @@ def limit_cost(results: Results, size: str, store_dir: Path, named: dict[str, st
     """The time-limit design (service/sparql/limits.py: the runner /sparql uses, worker processes over
     a checkpoint) against a plain in-process `execute(store, job)` of the same job, no HTTP on either
     side. Runs alternate between the two so that noise falls on both."""
-    from service import settings as settings_mod
+    from service.settings import Settings
     from service.sparql.query import prepare
     from service.sparql.runners import open_runner
     from service.store.embedded import EmbeddedStore
 
-    settings = settings_mod.load({"STORE": str(store_dir)})
+    settings = Settings.from_env({"STORE": str(store_dir)})
     store = EmbeddedStore(str(store_dir))
     runner = open_runner(store, settings)
     try:

@@ -30,15 +30,15 @@ def app() -> Flask:
 def main(argv: list[str] | None = None) -> int:
     import waitress
 
-    from service import settings as settings_mod
     from service.cli import server_options
+    from service.settings import Settings
 
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.floor", description=__doc__.split("\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args(argv)
-    config = settings_mod.load({})
+    config = Settings.from_env()
     # the same thread count as `kgqa serve --threads N` (its SPARQL threads included)
     threads = args.threads + (int(config["QUERY_WORKERS"]) or 2) + max(0, int(config["QUERY_QUEUE"]))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))

@@ -308,9 +308,10 @@ def lexicon_actors() -> tuple[list[tuple[str, str, str, list[str]]], list[tuple[
     actors first, then the rest in the lexicon's order; occasions apart."""
     try:
         from service.ingest import lexicon
+        from service.lexicon import Lexicons
     except ImportError:
         return FALLBACK_ACTORS, FALLBACK_OCCASIONS
-    lex = lexicon.load()
+    lex = lexicon.build(Lexicons())
     LINKS.clear()
     for a in lex.actors.values():
         LINKS[a.key] = ([(T["GOVERNMENTOF"], a.government_of)] if a.government_of else []) + \

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from service import live
+from tests.support import DEFAULT_BASE, extractor
 
 from . import httpload
 from .servers import descendants, kgqa_serve
@@ -91,12 +92,11 @@ def run(seconds: float = 60.0, folder: Path | None = None, pace: float = 0.0) ->
     with tempfile.TemporaryDirectory(prefix="kgqa-soak-") as tmp:
         work = Path(folder or tmp)
         store = work / "store"
-        from service import settings
         from service.ingest.pipeline import ingest_paths
         from service.store.embedded import EmbeddedStore
 
         with EmbeddedStore(str(store)) as st:
-            ingest_paths([str(DATA / "seeds")], st, settings.load())
+            ingest_paths([str(DATA / "seeds")], st, extractor(BASE_IRI=DEFAULT_BASE))
         soak = Soak(seconds)
         with kgqa_serve(store, log=work / "serve.log") as server:
             server.wait_ready()

@@ -1,9 +1,54 @@
 """What the tests share beside their fixtures (tests/conftest.py): the project's test data folders and
-base IRI, and the hand-made servers on loopback (servers.py, serve.py, virtuoso.py)."""
+base IRI, the hand-made servers on loopback (servers.py, serve.py, virtuoso.py), and application
+objects built from settings that share one set of lexicons and one spaCy loader (loaded once a session)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from service.app import Kgqa
+from service.lexicon import Lexicons
+from service.models import Models
+from service.settings import Settings
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEEDS = DATA / "seeds"
 BASE = "http://kgqa.test/"
+DEFAULT_BASE = Settings.from_mapping().base_iri  # what `kgqa` uses with no KGQA_BASE_IRI
+LEXICONS = Lexicons()
+MODELS = Models(Settings.from_mapping().spacy_model)
+
+
+def settings(**values) -> Settings:
+    """Defaults, the test base IRI, then `values` (names of the README's table: STORE, BASE_IRI...)."""
+    return Settings.from_mapping({"BASE_IRI": BASE, **values})
+
+
+_MADE: dict[tuple, Kgqa] = {}  # one application object per store and settings, as a server has
+
+
+def kgqa(store=None, *, fresh: bool = False, **values) -> Kgqa:
+    """The application object over `store` (or the settings' STORE) with these settings, sharing the
+    session's lexicons and spaCy loader (a LEXICON_DIR of its own gets lexicons of its own); the same
+    one for the same store and settings unless `fresh` (its name index built anew)."""
+    made = settings(**values)
+    key = (id(store), made)
+    if fresh or store is None or key not in _MADE:
+        lexicons = LEXICONS if not made.lexicon_dir else None
+        _MADE[key] = Kgqa(made, store=store, lexicons=lexicons, models=MODELS)  # holds the store: ids stay unique
+    return _MADE[key]
+
+
+def extractor(facts_stage=None, **values):
+    """The extractor of these settings, sharing the session's lexicons and spaCy loader (and with another
+    facts stage when given: a test breaking a document on purpose)."""
+    from service.ingest.extractor import Extractor
+
+    made = settings(**values)
+    more = {"facts_stage": facts_stage} if facts_stage else {}
+    return Extractor(made, LEXICONS if not made.lexicon_dir else None, MODELS, **more)
+
+
+def bare(values: dict | None = None) -> Settings:
+    """Settings for a query runner or job tested on its own: no memory bound and a checkpoint after every
+    write unless `values` (names of the README's table) say otherwise."""
+    return Settings.from_mapping({"QUERY_MAX_MEMORY": 0, "QUERY_REFRESH": 0.0, **(values or {})})

@@ -1,6 +1,6 @@
 """The facts stage: typed, grounded facts from the parse of a document.
 
-`extract(doc, resolver, document)` reads each sentence as an analyst would: every predicate the
+`extract(doc, resolver, document, lex)` reads each sentence as an analyst would: every predicate the
 lexicon knows (service/lexicon/verbs.tsv) makes a fact of its kind; other verbs with a known doer make
 a generic subject-verb-object Action (kg:verb = lemma), so "What did X <verb>?" finds something
 grounded. Positions reported inside another position are kept only when someone's words carry
@@ -28,9 +28,9 @@ STATES = ("Country", "Government", "Organization")  # holders whose positions th
 NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
 
 
-def extract(doc, resolver, document: Document) -> list[Fact]:
-    """Facts of one document. `doc` is the spaCy Doc whose character offsets index document.text."""
-    lex = lexicon.load()
+def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fact]:
+    """Facts of one document. `doc` is the spaCy Doc whose character offsets index document.text;
+    `lex` the trigger lexicon (an Extractor's `triggers`)."""
     if len(document.text) != len(parsed_text(doc)):
         raise DocumentError(f"{document.id}: the parse does not index the document text (lengths differ)")
     doc.user_data[TEXT_KEY] = document.text
