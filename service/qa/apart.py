@@ -57,4 +57,7 @@ if __name__ == "__main__":  # python -m service.qa.apart CHECKPOINT MODULE:CLASS
     module, _, name = sys.argv[2].partition(":")
     index_class = getattr(importlib.import_module(module), name)
     checkpoint = EmbeddedStore(sys.argv[1], read_only=True)
-    sys.stdout.buffer.write(pickle.dumps(index_class(checkpoint), protocol=pickle.HIGHEST_PROTOCOL))
+    built = index_class(checkpoint)
+    if hasattr(built, "prepare_lookups"):  # sent with its look-ups made (qa/linking.py)
+        built.prepare_lookups()
+    sys.stdout.buffer.write(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))

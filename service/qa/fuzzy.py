@@ -14,6 +14,7 @@ of the best score) is the one a scan of every name finds.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -21,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 ALPHABET = 63  # the most frequent characters each get a column; all others share the last one (an overcount)
 FEW = 2000  # fewer names than this are scored in full
+CHUNK = 8192  # names counted at a time
 
 
 def _regular(text: str) -> bool:
@@ -35,26 +37,38 @@ class Names:
     def __init__(self, names: list[str]):
         self.names = names
         self.lengths = np.array([len(n) for n in names], dtype=np.int32)
-        # every character of every name as a code point, with the row of its name (one pass in numpy)
+        # the names one a line: a word's names are found by searching this text, not kept per word
+        self.text = "\n" + "\n".join(names) + "\n"
+        self.starts = np.concatenate(([1], 1 + np.cumsum(self.lengths + 1)[:-1])).astype(np.int64) if names \
+            else np.zeros(0, dtype=np.int64)
+        frequent = Counter(self.text[1:-1]).most_common(ALPHABET)
+        self.column = {c: i for i, (c, _) in enumerate(frequent)}
+        self.counts = np.zeros((len(names), ALPHABET + 1), dtype=np.uint8)
+        for start in range(0, len(names), CHUNK):  # a chunk at a time: a small peak of memory
+            self.counts[start:start + CHUNK] = self._counted(names[start:start + CHUNK])
+        self.irregular = np.array([i for i, name in enumerate(names) if not _regular(name)], dtype=np.int32)
+
+    def _counted(self, names: list[str]) -> np.ndarray:
+        """Each name's characters counted by column (at most 255)."""
+        lengths = np.array([len(n) for n in names], dtype=np.int64)
         codes = np.frombuffer("".join(names).encode("utf-32-le"), dtype=np.uint32)
-        rows = np.repeat(np.arange(len(names), dtype=np.int32), self.lengths)
-        alphabet, freq = np.unique(codes, return_counts=True)
-        frequent = alphabet[np.argsort(-freq, kind="stable")[:ALPHABET]]
-        self.column = {chr(c): i for i, c in enumerate(frequent.tolist())}
-        lookup = np.full(len(alphabet), ALPHABET, dtype=np.int32)
-        lookup[np.searchsorted(alphabet, frequent)] = np.arange(len(frequent), dtype=np.int32)
-        cells = rows.astype(np.int64) * (ALPHABET + 1) + lookup[np.searchsorted(alphabet, codes)]
-        wide = np.bincount(cells, minlength=len(names) * (ALPHABET + 1)).reshape(len(names), ALPHABET + 1)
-        self.counts = np.minimum(wide, 255).astype(np.uint8)
-        tokens: dict[str, list[int]] = {}
-        irregular = []
-        for i, name in enumerate(names):
-            for token in set(name.split()):
-                tokens.setdefault(token, []).append(i)
-            if not _regular(name):
-                irregular.append(i)
-        self.tokens = {t: np.array(ix, dtype=np.int32) for t, ix in tokens.items()}
-        self.irregular = np.array(irregular, dtype=np.int32)
+        known = np.array(sorted(ord(c) for c in self.column), dtype=np.uint32)
+        column = np.array([self.column[chr(c)] for c in known.tolist()] + [ALPHABET], dtype=np.int64)
+        at = np.minimum(np.searchsorted(known, codes), len(known))
+        found = at < len(known)
+        found[found] = known[at[found]] == codes[found]
+        cols = np.where(found, column[np.minimum(at, len(known))], ALPHABET)
+        rows = np.repeat(np.arange(len(names), dtype=np.int64), lengths)
+        wide = np.bincount(rows * (ALPHABET + 1) + cols, minlength=len(names) * (ALPHABET + 1))
+        return np.minimum(wide.reshape(len(names), ALPHABET + 1), 255).astype(np.uint8)
+
+    def sharing(self, token: str) -> np.ndarray:
+        """The names that have this word (a whole one)."""
+        text, end = self.text, len(token)
+        at = [i for i in (m.start() for m in re.finditer(re.escape(token), text))  # a literal: a fast search
+              if text[i - 1].isspace() and text[i + end].isspace()]
+        return np.unique(np.searchsorted(self.starts, np.array(at, dtype=np.int64), side="right") - 1) if at \
+            else np.zeros(0, dtype=np.int64)
 
     def candidates(self, name: str, cutoff: float) -> list[str] | None:
         """The names that may score `cutoff` or more against `name`, in order; None: score them all."""
@@ -65,7 +79,9 @@ class Names:
             want[c] = k
         if want.max() > 255:  # the names' counts stop at 255
             return None
-        shared = np.minimum(self.counts, want[None, :]).sum(axis=1)
+        if any(2 * self.text.count(t) > len(self.names) for t in set(name.split())):
+            return None  # a word most names have: scoring them all is as quick
+        shared = np.minimum(self.counts, want.astype(np.uint8)[None, :]).sum(axis=1, dtype=np.int32)
         q, n = len(name), self.lengths
         short, long_ = np.minimum(n, q), np.maximum(n, q)
         p = cutoff / 0.9
@@ -73,8 +89,10 @@ class Names:
         keep = np.where(close, shared >= cutoff / 200 * (n + q) - 1e-6,
                         (long_ <= 8 * short) & (shared >= p / (200 - p) * short - 1e-6))
         kept = np.flatnonzero(keep)
-        extra = [self.tokens[t] for t in set(name.split()) if t in self.tokens] + [self.irregular]
+        extra = [self.sharing(t) for t in set(name.split())] + [self.irregular]
         kept = np.union1d(kept, np.concatenate(extra)) if extra else kept
+        if 2 * len(kept) > len(self.names):  # a word most names have: scoring them all is as quick
+            return None
         return [self.names[i] for i in kept.tolist()]
 
     def best(self, name: str, cutoff: float) -> tuple[str, float] | None:

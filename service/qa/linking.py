@@ -328,6 +328,12 @@ class Index:
             out[occasions] = (names, [frozenset(w for w in n.split() if w not in _SMALL) for n in names])
         return out
 
+    def prepare_lookups(self) -> Index:
+        """Make now what the look-ups of documents' names otherwise make at the first question naming a
+        source (seconds at a million facts): where the index is built apart (qa/apart.py), it is sent ready."""
+        _ = self._source_keys
+        return self
+
     # --- documents
     def source(self, text: str) -> dict | None:
         """The document named by title, id or publisher (fuzzy)."""
