@@ -52,8 +52,7 @@ def pronoun(r: Reading, h: Token) -> list[str]:
         else:  # '"...," he said': the speaker is named before the quote, never inside it
             at = _quote_opening(h) or h
             quoted = _quoted(r)  # outside quotes, "he" is nobody named only inside someone's words
-            since = _unknown_speaker(r, at)  # '"...," the candidate said. "...," he went on': not someone before
-            skip = (lambda i: i < since) if quoted[h.i] else (lambda i: quoted[i] or i < since)
+            skip = (lambda i: False) if quoted[h.i] else (lambda i: quoted[i])
             found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0]),
                                 skip) \
                 or next((keys for i, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])
@@ -103,11 +102,7 @@ def _quote_opening(h: Token) -> Token | None:
     return None
 
 
-# nouns that describe a person by what they are ("the candidate"), a body by what it does ("the company")
-PERSON_NOUNS = {"candidate", "nominee", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "star",
-                "actor", "actress", "host", "anchor", "front-runner", "frontrunner", "hopeful", "incumbent",
-                "challenger", "contender", "entrepreneur", "author", "economist", "comedian", "singer",
-                "magnate", "manager"}
+# nouns that describe a body by what it does ("the company", "the network")
 BODY_NOUNS = {"company", "firm", "network", "bank", "airline", "retailer", "giant", "carrier", "publication",
               "newspaper", "website", "broadcaster", "outlet", "magazine", "channel", "studio", "insurer",
               "automaker", "manufacturer", "maker", "chain", "lender", "startup"}
@@ -296,24 +291,6 @@ def _expletive(h: Token) -> bool:
                                                         for c in verb.children):
         return True
     return any(c.dep_ == "expl" for c in verb.children)
-
-
-def _unknown_speaker(r: Reading, h: Token) -> int:
-    """The index of the latest subject before h (in the sentences looked back on) that is a person no name
-    or reference settles ("the Republican candidate said", a name the actors stage did not catch): a
-    later "he" may be them, so nobody before them is taken. -1 when there is none."""
-    for i in range(h.i - 1, -1, -1):
-        if not recent(r, i, h):
-            break
-        tok = h.doc[i]
-        if tok.dep_ != "nsubj" or r.known(i) or r.refers(tok):
-            continue
-        noun = tok.lemma_.lower()
-        if (tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-                and (noun in r.lex.descriptors or noun in PERSON_NOUNS or noun + "s" in r.lex.group_heads)) \
-                or (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"):
-            return i
-    return -1
 
 
 def _quoted(r: Reading) -> list[bool]:

@@ -64,6 +64,7 @@ CLAUSAL_VERBS = ("prepare", "aim")
 # adjectives that say whose position a noun is: many people's, not the subject's ("bipartisan support")
 COLLECTIVE = ("bipartisan", "public", "popular", "widespread", "grassroots", "international", "universal",
               "cross-party", "nonpartisan")
+SAID_NOUNS = ("claim", "announcement", "assertion")  # words told with a noun: a Statement only with a that-clause
 AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
@@ -437,6 +438,9 @@ class Builder:
         if trig.fact_kind == "Acceptance" and self._of_people(noun) and not any(
                 c.dep_ == "poss" for c in noun.children):
             return None  # "the support of 41 percent of voters": what they back is not said here
+        if trig.word in SAID_NOUNS and not any(c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in noun.children):
+            return None  # "his claim to the nomination", "Pence's announcement": nothing said is reported
         holders = self.noun_holders(noun)
         content = content_of(noun, anchor) or _infinitive_of(noun)
         if trig.word in CLAUSAL_NOUNS and (content is None or not _infinitive(self.doc, content)):
