@@ -452,8 +452,9 @@ class Builder:
                 # not "Trump's support was a mirage": the backing he gets, no proposal accepted
                 # "the point of agreement was on Z", "estimates put it at 11,000"; not "their plan faced Z"
                 content = content_of(copula) or right_complements(copula)
-                if content is not None and _described(self.doc, content):
-                    return None  # "the Norwegian plan is modest": the plan described, nothing planned said
+                if content is not None and trig.fact_kind != "Estimate" and _described(self.doc, content):
+                    return None  # "the Norwegian plan is modest": the plan described, nothing planned said;
+                    # an estimate compared is an estimate ("their estimates are much higher")
         if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
