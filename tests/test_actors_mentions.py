@@ -37,6 +37,9 @@ def test_actors_metonymy_and_aliases(text, phrase, key):
      "yoon-suk-yeol"),
     ("Army chief Abdel Fattah al-Burhan spoke to troops. Burhan vowed to fight on.", "Burhan", 1,
      "abdel-fattah-al-burhan"),
+    # a full name written without its middle initial is the same person
+    ("Attorney General Marta J. Okonkwo met the families. Marta Okonkwo said the inquiry would go on.",
+     "Marta Okonkwo", 0, "marta-j-okonkwo"),
 ])
 def test_actors_surname_joins_full_name(text, phrase, nth, key):
     assert refers(text, phrase, nth) == [key]
@@ -151,3 +154,9 @@ def test_actors_demonym_inside_a_persons_name_is_the_surname(text, phrase, key):
 def test_actors_dateline_place_and_agency(text, label, kind):
     _, resolver = extractor().analyse(text)
     assert [a.kind for a in resolver.actors.values() if a.label == label] == [kind]
+
+
+def test_actors_name_without_initial_beside_a_namesake_stays_unresolved():
+    """'Paul Ferris' with both 'Paul D. Ferris' and 'Paul Ferris Jr.' in the text: either could be meant."""
+    text = "Paul D. Ferris and Paul Ferris Jr. both ran for the seat. Paul Ferris said he would not concede."
+    assert refers(text, "Paul Ferris", 1) == []

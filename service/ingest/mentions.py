@@ -5,6 +5,7 @@ A surname alone joins the full name used elsewhere in the document ("Obama" -> "
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -313,6 +314,10 @@ def _apposed_names(title, covered: list[bool], in_title: list[bool]) -> list:
     return out
 
 
+_INITIAL = re.compile(r"^[A-Z]\.?$")  # a middle initial: "E." in "Loretta E. Lynch"
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}  # "John Kennedy Jr." is another John Kennedy
+
+
 def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
             known: dict[str, tuple[str, int]] | None = None) -> list[Found]:
     """Unknown people: one actor per full name; a short name joins the one full name of the document
@@ -340,6 +345,9 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
         longer = [n for n in full if len(words) < len(n.split()) and n.split()[-len(words):] == words]
         if not longer and len(words) == 1:  # "Yoon" for "Yoon Suk Yeol": family name first
             longer = [n for n in full if n.split()[0] == words[0]]
+        if not longer and len(words) > 1:  # "Loretta Lynch" for "Loretta E. Lynch": initials or suffix left out
+            longer = [n for n in full if len(n.split()) > len(words)
+                      and [w for w in n.split() if not _INITIAL.match(w) and w not in _SUFFIXES] == words]
         if len({full[n] for n in longer}) > 1:
             ambiguous[name] = list(dict.fromkeys(full[n] for n in longer))
             continue
@@ -407,6 +415,8 @@ def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Le
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
             continue  # part of a longer name
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I":
+            continue  # the end of a full name that stayed unresolved ("John Kennedy" beside two of them)
         if len(keys) > 1:
             before = [k for k in keys if first.get(k, len(doc)) < tok.i]
             said = gender.of_honorific(doc[tok.i - 1].text) if tok.i else None
