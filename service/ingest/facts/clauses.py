@@ -145,6 +145,22 @@ def including(tok: Token) -> list[Token]:
     return []
 
 
+def interpolated(pred: Token, subj: Token) -> bool:
+    """A past participle set off by commas between a subject and the verb that follows ("Trump, asked
+    about the wall, said ...", "The minister, pressed on the date, replied ..."), which the parser took for
+    the subject's own verb: what was done to the subject, while the verb after it, with no subject of its
+    own, is the subject's."""
+    doc, head = pred.doc, pred.head
+    if pred.tag_ not in ("VBD", "VBN") or subj.i >= pred.i or pred.i == 0 or doc[pred.i - 1].text != ",":
+        return False
+    if head.i <= pred.i or head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+        return False  # "Trump, who had asked ...", "X, has asked": a verb of its own
+    return any(t.text == "," for t in doc[pred.right_edge.i + 1:head.i])
+
+
 def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
     if depth > 6:
@@ -162,6 +178,10 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     inverted = inverted_subject(pred)
     if inverted is not None:  # '"...," wrote a man from Ohio': the writer, parsed as an object
         return inverted, False
+    for clause in pred.children:  # "Trump, asked about the wall, said ...": the subject the parser gave "asked"
+        inner = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause.i < pred.i else None
+        if inner is not None and clause.dep_ in ("ccomp", "advcl") and interpolated(clause, inner):
+            return inner, False
     head = pred.head
     if head == pred:
         first = listed_first(pred)

@@ -20,6 +20,7 @@ from .clauses import (
     fronted_list,
     gerund_subject,
     including,
+    interpolated,
     noun_phrase,
     purpose_subject,
     quoted_as,
@@ -251,6 +252,8 @@ class Builder:
         if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
                 and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
             passive = True  # "Asked about the plan, Trump said": Trump was asked
+        if subj is not None and lexical and interpolated(pred, subj):
+            return None  # "Trump, asked about the wall, said ...": Trump was asked; who asked is not said
         if trig.pos == "adj":
             passive = False  # "are committed to": the subject holds the state
         target, recipient, content = [], [], None
