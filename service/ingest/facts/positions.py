@@ -254,6 +254,8 @@ class Builder:
             passive = True  # "Asked about the plan, Trump said": Trump was asked
         if subj is not None and lexical and interpolated(pred, subj):
             return None  # "Trump, asked about the wall, said ...": Trump was asked; who asked is not said
+        if lexical and _inquiry(pred):
+            return None  # "asked about the wall", "asked the minister about the deal": a question, no request
         if trig.pos == "adj":
             passive = False  # "are committed to": the subject holds the state
         target, recipient, content = [], [], None
@@ -590,6 +592,14 @@ def _asked_object(pred: Token, obj: Token | None) -> bool:
     """An object that is a wh-word before its verb ("whom they would back", "what they oppose"): the
     clause asks or leaves open what the position is about."""
     return obj is not None and obj.i < pred.i and obj.tag_ in ("WP", "WDT") and obj.lower_ in ("whom", "who", "what")
+
+
+def _inquiry(pred: Token) -> bool:
+    """'ask about X': a question put, not a request ('ask for X', 'ask Y to do Z' are requests)."""
+    if pred.lemma_.lower() not in ("ask", "inquire", "enquire"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "about" for c in pred.children) and not any(
+        c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in pred.children)
 
 
 def _described(doc, content: tuple[int, int]) -> bool:
