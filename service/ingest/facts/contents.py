@@ -28,7 +28,25 @@ def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
 
 def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
     span = _content_of(pred, anchor, speech)
-    return _before_outer_verb(pred, span) if span is not None else None
+    return _before_trailing_source(pred, _before_outer_verb(pred, span)) if span is not None else None
+
+
+# verbs of a source told after what it reports ("..., a poll found", "..., the report said")
+REPORTING = ("say", "find", "show", "report", "conclude", "suggest", "indicate", "reveal", "estimate")
+
+
+def _before_trailing_source(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """The content without a source the parser hung on its last noun as an apposition ("oppose the new
+    deal, [a poll found]"): what the source reports is the content, not the source."""
+    start, end = span
+    doc = pred.doc
+    for tok in doc[start:end]:
+        verb = next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING
+                     and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")), None)
+        if tok.dep_ == "appos" and verb is not None and verb.right_edge.i >= end - 1 and tok.i > start \
+                and doc[tok.left_edge.i - 1].text == ",":
+            return start, tok.left_edge.i - 1
+    return span
 
 
 def _before_outer_verb(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
