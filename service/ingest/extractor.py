@@ -109,8 +109,7 @@ class Extractor:
     def facts(self, text: str, **meta) -> tuple[list[Fact], Resolver]:
         """The facts of one text and its Resolver (the document's actors). For tests and debugging."""
         doc, resolver = self.analyse(text, **meta)
-        document = Document(id=meta.get("id", "text"), text=text, **{k: v for k, v in meta.items() if k != "id"})
-        return self.facts_stage(doc, resolver, document, self.triggers), resolver
+        return self.facts_stage(doc, resolver, resolver.document, self.triggers), resolver
 
 
 def _places_are_not_agents(fact: Fact, actors: dict) -> None:
