@@ -206,8 +206,11 @@ def introduced_as(r: Reading, h: Token) -> list[str]:
     lemma = h.lemma_.lower()
     wanted = _modifiers(h)
     found = set()
-    for t in h.doc[:h.i]:
-        if t.pos_ != "NOUN" or t.lemma_.lower() != lemma or not wanted <= _modifiers(t):
+    for i in _nouns(h.doc).get(lemma, ()):
+        if i >= h.i:
+            break
+        t = h.doc[i]
+        if not wanted <= _modifiers(t):
             continue
         # "candidate Ana Ruiz", however parsed; not a headline's capitals ("CNN Reporter Caught Lying")
         names = [t.doc[t.i + 1]] if t.i + 1 < h.i and t.is_lower else []
@@ -233,6 +236,21 @@ def introduced_as(r: Reading, h: Token) -> list[str]:
     latest = [keys[0] for _, keys in _before(r, h, persons=False, window=6) if r.actor(keys[0]).kind == kind]
     # "Cruz said ... The candidate added": someone else of that sort named since; which one, unsettled
     return [key] if not latest or latest[-1] == key else []
+
+
+def _nouns(doc) -> dict[str, list[int]]:
+    """Where the document's common nouns are, by lemma, in text order (built once a document)."""
+    index = doc.user_data.get(_NOUNS)
+    if index is None:
+        index = {}
+        for t in doc:
+            if t.pos_ == "NOUN":
+                index.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data[_NOUNS] = index
+    return index
+
+
+_NOUNS = "kgqa.coref.nouns"
 
 
 def _modifiers(tok: Token) -> set[str]:
