@@ -67,6 +67,11 @@ def test_fuzzy_names_find_only_whole_names(names, name):
     assert index.find(name) == (listed.index(name) if name in listed else None)
 
 
+@pytest.mark.parametrize("name", ["", "x"])
+def test_fuzzy_names_find_nothing_among_no_names(name):
+    assert Names([]).find(name) is None and Names([]).names == []
+
+
 def test_fuzzy_names_refuse_a_line_break():
     with pytest.raises(ValueError, match="line break"):
         Names(["one", "two\nthree"])

@@ -43,7 +43,7 @@ class Names:
         self.lengths = np.array([len(n) for n in names], dtype=np.int32)
         # the names one a line: a word's names are found by searching this text, not kept per word
         self.text = "\n" + "\n".join(names) + "\n"
-        if self.text.count("\n") != len(names) + 1:
+        if names and self.text.count("\n") != len(names) + 1:
             raise ValueError("a name holds a line break")
         self.starts = np.concatenate(([1], 1 + np.cumsum(self.lengths + 1)[:-1])).astype(np.int64) if names \
             else np.zeros(0, dtype=np.int64)
@@ -65,7 +65,7 @@ class Names:
 
     def find(self, name: str) -> int | None:
         """The position of `name` among the names (its first), or None: a search of the text."""
-        at = self.text.find("\n" + name + "\n")
+        at = self.text.find("\n" + name + "\n") if self.size else -1
         return None if at < 0 else bisect_right(self.starts, at + 1) - 1
 
     def _counted(self, names: list[str]):
