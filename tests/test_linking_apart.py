@@ -15,7 +15,7 @@ def _flat(index: linking.Index) -> dict:
     surnamed = {k: sorted(e.iri for e in v) for k, v in index.by_surname.items()}
     return {"entities": entity, "by_name": named, "by_surname": surnamed, "roles": sorted(index.roles),
             "family": {k: sorted(v) for k, v in index.family.items()}, "documents": list(index.documents),
-            "holder_keys": index.holder_keys, "pair_keys": index.pair_keys}
+            "holder_keys": index.holder_keys, "pair_keys": index.pair_keys, "link_keys": index.link_keys}
 
 
 @pytest.mark.parametrize("graph", ["qa-geneva.trig", "summits.trig"])

@@ -146,6 +146,7 @@ class Index:
         # kg:occasion* path when the fact comes from the index: tests/test_virtuoso_parity.py)
         self.holder_keys = isinstance(store, EmbeddedStore) and _indexed(store, "holderKey")
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
+        self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
         # iri, id, title and publisher of each document, by column: a dict per document when read
         self.documents = Table(DOCUMENT_FIELDS, (
             (r["d"].value, r["id"].value, r["title"].value if "title" in r else "",
