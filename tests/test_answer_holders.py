@@ -46,6 +46,8 @@ def test_answer_holders_each_when_none_together(qa_store, question):
     ("obama told", [], "According to Obama"),
     ("He revealed", [], ""),
     ("officials said", [], "According to officials"),
+    ("A senior official, speaking on condition of anonymity, said", [],
+     "According to a senior official, speaking on condition of anonymity"),
 ])
 def test_answer_holders_attribution_readable(attribution, holders, expected):
     assert render.according(attribution, [], "the talks failed", holders) == expected

@@ -305,7 +305,7 @@ def hedge(said: str, lex: QuestionLexicon) -> str:
 
 def according(attribution: str | None, attributed_to: list[str], content: str, holders: list[str] = ()) -> str:
     """'According to X' for a fact that the article attributes to someone else, or ''."""
-    text = _SPEECH_TAIL.sub("", (attribution or "").strip(" ,"))
+    text = _SPEECH_TAIL.sub("", (attribution or "").strip(" ,")).rstrip(" ,")  # "X, speaking ..., said"
     if text and not _PRONOUN.match(text) and text.lower() not in content.lower():
         if not any(_names_same(text, h) for h in holders):
             if text.lower().startswith("according to "):
