@@ -1,0 +1,104 @@
+"""Verb senses: a speech or view verb of the lexicon used in a sense that reports no words and no view.
+
+- "see" holds a view when it sees something as something or sees that something is so ("sees the vote as
+  a test"); told by the writer with a plain object it is perceiving or undergoing ("has seen a rise in
+  his ratings", "saw his worth balloon", "was seen leaving").
+- "consider" holds a view with a small clause ("considers the plan a mistake"); weighing an act or an
+  option ("is considering raising the fee", "will not consider the nominee") is deliberating.
+- "focus" told by the writer is an activity ("focused on jobs"), not words.
+- "call" reports words when it names something ("called the plan a disaster"); with only an object or a
+  particle it is a phone call or a summons ("called her counterpart", "called a session", "called off
+  the rally"), and with a for-clause ("calling for the director to be fired") it is a call for: a Proposal.
+
+Inside a quote, a first-person sentence or what a speech verb reports, the view verbs keep their reading:
+the speaker's "we have seen a rise" is what they say they saw.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import kinds
+from .clauses import in_quote, subject_of
+from .lexicon import Lexicon, Trigger
+
+VIEW_VERBS = ("see", "consider", "focus")
+NAMING = ("oprd", "ccomp", "xcomp", "acomp", "attr")  # "called it a disaster", "called it 'unfair'"
+OWNERS = ("his", "her", "their", "its", "our", "my")
+REPORTED_DEPS = ("ccomp", "xcomp", "conj", "advcl", "relcl")
+
+
+def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger | None:
+    """The trigger a lexicon verb stands for in this sense: kinds.GENERIC when it reports neither words
+    nor a view, a call-for Proposal for "calling for X to do Y"; None when the lexicon's reading holds."""
+    if trig.pos != "verb" or trig.second is not None:
+        return None
+    if trig.word == "call" and trig.speech:
+        return _call(pred, trig)
+    if trig.word not in VIEW_VERBS or _spoken(pred, lexicon):
+        return None
+    if trig.word == "focus":
+        return kinds.GENERIC
+    if passive:
+        return kinds.GENERIC  # "was seen as weak": whose view is not said
+    if trig.word == "see":
+        return None if _as(pred) or _own_clause(pred) else kinds.GENERIC
+    return None if _as(pred) or _small_clause(pred) else kinds.GENERIC
+
+
+def _call(pred, trig: Trigger) -> Trigger | None:
+    if any(c.dep_ in NAMING for c in pred.children):
+        return None
+    if for_clause(pred) is not None:
+        return replace(trig, second="for", kind="Proposal", object="content")
+    return kinds.GENERIC
+
+
+def for_clause(pred) -> tuple[int, int] | None:
+    """Token range of a for-to clause the parser hung on the verb ("calling [for] the director to be fired"),
+    after its "for"."""
+    clause = next((c for c in pred.children if c.dep_ == "advcl" and c.i > pred.i
+                   and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
+    return (clause.left_edge.i + 1, clause.right_edge.i + 1) if clause is not None else None
+
+
+def _spoken(pred, lexicon: Lexicon) -> bool:
+    """Is the verb in someone's words: quoted, said in the first person, or reported by a speech verb?"""
+    subj, _ = subject_of(pred)
+    if in_quote(pred) or (subj is not None and subj.lower_ in ("i", "we", "you")):
+        return True
+    tok = pred
+    for _ in range(4):
+        if tok.dep_ not in REPORTED_DEPS or tok.head == tok:
+            return False
+        tok = tok.head
+        found = kinds.trigger_for(tok, lexicon)
+        if found is not None and found[0].speech:
+            return True
+    return False
+
+
+def _as(pred) -> bool:
+    """ "sees the vote as a test": the as-phrase on the verb or on its object."""
+    objs = [pred] + [c for c in pred.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "prep" and c.lower_ == "as" for o in objs for c in o.children)
+
+
+def _own_clause(pred) -> bool:
+    """ "saw the driver leave", "sees that the deal holds": a clause with a subject of its own, not the
+    subject's own lot ("saw his ratings fall")."""
+    for c in pred.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not any(g.dep_ == "poss" and g.lower_ in OWNERS for g in subj.children):
+            return True
+    return False
+
+
+def _small_clause(pred) -> bool:
+    """ "considers the plan a mistake", "consider the mayor dishonest": an object and what it is
+    considered; not an act weighed ("considering raising the fee", "whether to sell")."""
+    if any(c.dep_ == "oprd" for c in pred.children):
+        return True
+    return any(c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ", "PROPN") and any(g.dep_ == "nsubj" for g in c.children)
+               for c in pred.children)
