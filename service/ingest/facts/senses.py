@@ -25,6 +25,7 @@ VIEW_VERBS = ("see", "consider", "focus")
 NAMING = ("oprd", "ccomp", "xcomp", "acomp", "attr")  # "called it a disaster", "called it 'unfair'"
 OWNERS = ("his", "her", "their", "its", "our", "my")
 REPORTED_DEPS = ("ccomp", "xcomp", "conj", "advcl", "relcl")
+QUOTE_MARKS = ("“", "”", '"', "‘", "’", "``", "''", "'")
 
 
 def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger | None:
@@ -46,11 +47,29 @@ def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger
 
 
 def _call(pred, trig: Trigger) -> Trigger | None:
-    if any(c.dep_ in NAMING for c in pred.children):
+    if _names(pred):
         return None
     if for_clause(pred) is not None:
         return replace(trig, second="for", kind="Proposal", object="content")
     return kinds.GENERIC
+
+
+def _names(pred) -> bool:
+    """Does "call" name its object something: a complement ("called it a disaster"), a name or quote the
+    parser hung on the object ("called Merkel 'the chancellor of Europe'", "called the chaos 'a lesson'"),
+    or "called out" someone?"""
+    if any(c.dep_ in NAMING or (c.dep_ == "prt" and c.lower_ == "out") for c in pred.children):
+        return True
+    objs = [c for c in pred.children if c.dep_ == "dobj"]
+    if any(g.dep_ in ("appos", "nmod") for o in objs + [j for o in objs for j in o.conjuncts] for g in o.children):
+        return True
+    return any(t.text in QUOTE_MARKS for t in _own_words(pred))
+
+
+def _own_words(pred):
+    """The tokens after the verb up to the end of its own complements (not a clause coordinated after it)."""
+    inner = [c for c in pred.children if c.i > pred.i and c.dep_ not in ("conj", "cc", "advcl", "parataxis")]
+    return pred.doc[pred.i + 1:max((c.right_edge.i for c in inner), default=pred.i) + 1]
 
 
 def for_clause(pred) -> tuple[int, int] | None:
@@ -66,21 +85,26 @@ def _spoken(pred, lexicon: Lexicon) -> bool:
     subj, _ = subject_of(pred)
     if in_quote(pred) or (subj is not None and subj.lower_ in ("i", "we", "you")):
         return True
+    if any(c.dep_ == "parataxis" and _speech(c, lexicon) for c in pred.children):
+        return True  # "..., he said, he sees the benefits ..."
     tok = pred
     for _ in range(4):
         if tok.dep_ not in REPORTED_DEPS or tok.head == tok:
             return False
         tok = tok.head
-        found = kinds.trigger_for(tok, lexicon)
-        if found is not None and found[0].speech:
+        if _speech(tok, lexicon):
             return True
     return False
 
 
+def _speech(tok, lexicon: Lexicon) -> bool:
+    found = kinds.trigger_for(tok, lexicon)
+    return found is not None and found[0].speech
+
+
 def _as(pred) -> bool:
-    """ "sees the vote as a test": the as-phrase on the verb or on its object."""
-    objs = [pred] + [c for c in pred.children if c.dep_ == "dobj"]
-    return any(c.dep_ == "prep" and c.lower_ == "as" for o in objs for c in o.children)
+    """ "sees the vote as a test": an as-phrase among the verb's own complements, wherever the parser hung it."""
+    return any(t.lower_ == "as" and t.dep_ in ("prep", "advmod") for t in _own_words(pred))
 
 
 def _own_clause(pred) -> bool:
