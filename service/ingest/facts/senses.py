@@ -67,14 +67,15 @@ def _names(pred) -> bool:
     if any(c.dep_ in NAMING or (c.dep_ == "prt" and c.lower_ == "out") for c in pred.children):
         return True
     objs = [c for c in pred.children if c.dep_ == "dobj"]
-    if any(g.dep_ in ("appos", "nmod") for o in objs + [j for o in objs for j in o.conjuncts] for g in o.children):
+    if any(t.dep_ == "appos" or (t.dep_ == "nmod" and t.head == o) for o in objs for t in o.subtree):
         return True
     return any(t.text in QUOTE_MARKS for t in _own_words(pred))
 
 
 def _own_words(pred):
     """The tokens after the verb up to the end of its own complements (not a clause coordinated after it)."""
-    inner = [c for c in pred.children if c.i > pred.i and c.dep_ not in ("conj", "cc", "advcl", "parataxis")]
+    inner = [c for c in pred.children if c.i > pred.i and not (
+        c.dep_ in ("conj", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX")) and c.dep_ != "cc"]
     return pred.doc[pred.i + 1:max((c.right_edge.i for c in inner), default=pred.i) + 1]
 
 
