@@ -4,9 +4,7 @@
   a test"); told by the writer with a plain object it is perceiving or undergoing ("has seen a rise in
   his ratings", "saw his worth balloon", "was seen leaving").
 - "consider" holds a view with a small clause ("considers the plan a mistake"); weighing an act or an
-  option ("is considering raising the fee", "will not consider the nominee") is deliberating, whoever
-  reports it.
-- "add" with a plain object and no words quoted adds a thing ("the economy added 150,000 jobs").
+  option ("is considering raising the fee", "will not consider the nominee") is deliberating.
 - "focus" told by the writer is an activity ("focused on jobs"), not words; "know" told by the writer
   holds a view with a that-clause ("knows that voters are angry"), not knowing someone or how to do something.
 - a view verb in the passive with no one named as holding the view ("is best known for") is nobody's view.
@@ -41,10 +39,6 @@ def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger
         return _call(pred, trig)
     if passive and trig.fact_kind == "Statement" and not trig.speech and agent_of(pred) is None:
         return kinds.GENERIC  # "is best known for", "was seen as weak": whose view is not said
-    if trig.word == "consider" and not passive:  # weighing an act is no view, whoever reports it
-        return None if _as(pred) or _small_clause(pred) or not _weighs(pred) else kinds.GENERIC
-    if trig.word == "add" and trig.speech and _adds_thing(pred):
-        return kinds.GENERIC  # "the economy added 150,000 jobs", "added a new member to the board"
     if trig.word not in VIEW_VERBS or _spoken(pred, lexicon):
         return None
     if trig.word == "focus":
@@ -55,7 +49,7 @@ def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger
         return None if _as(pred) or _own_clause(pred) else kinds.GENERIC
     if trig.word == "know":
         return None if _that_clause(pred) else kinds.GENERIC
-    return None
+    return None if _as(pred) or _small_clause(pred) else kinds.GENERIC
 
 
 def _call(pred, trig: Trigger) -> Trigger | None:
@@ -137,26 +131,6 @@ def _that_clause(pred) -> bool:
     someone, how to do something or what happened ("knew the senator", "knows how to win")."""
     return any(c.dep_ == "ccomp" and c.i > pred.i and not any(g.tag_ in ("WDT", "WP", "WRB") or g.lower_ in (
         "whether", "if") for g in c.subtree if g.i < c.i) for c in pred.children)
-
-
-def _weighs(pred) -> bool:
-    """ "is considering raising the fee", "will not consider the nominee", "considered whether to sell":
-    an act, an option or a thing weighed."""
-    return any(c.dep_ in ("dobj", "xcomp") or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
-        g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)) for c in pred.children)
-
-
-SAID_THINGS = ("note", "caveat", "comment", "word", "warning", "caution", "voice", "line", "thought", "point",
-               "remark", "message", "quip", "qualifier", "footnote")
-
-
-def _adds_thing(pred) -> bool:
-    """ "add" with a plain object and nothing said: a thing added, not words ("added 150,000 jobs"); not
-    "added a note of caution" nor "added that ...", nor words quoted after it."""
-    obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() in SAID_THINGS or any(c.dep_ in ("ccomp", "xcomp") for c in pred.children):
-        return False
-    return not any(t.text in QUOTE_MARKS for t in pred.sent)
 
 
 def _small_clause(pred) -> bool:
