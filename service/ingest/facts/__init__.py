@@ -313,8 +313,6 @@ class _Reader:
 
     def _quotes(self, sent, kept: list[Candidate], quoted: bool) -> list[Fact]:
         spoken = [c for c in kept if c.trigger.speech]
-        if quoted and spoken:  # '... everything you say is hollow."': the quote goes on, and may close here
-            self.quotes.advance(sent)
         for cand in spoken:
             if cand.fact.holders and speech.has_quote(sent.doc, sent.start, sent.end):
                 self.quotes.heard(cand.fact, sent)

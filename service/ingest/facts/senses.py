@@ -5,9 +5,7 @@
   his ratings", "saw his worth balloon", "was seen leaving").
 - "consider" holds a view with a small clause ("considers the plan a mistake"); weighing an act or an
   option ("is considering raising the fee", "will not consider the nominee") is deliberating.
-- "focus" told by the writer is an activity ("focused on jobs"), not words; "know" told by the writer
-  holds a view with a that-clause ("knows that voters are angry"), not knowing someone or how to do something.
-- a view verb in the passive with no one named as holding the view ("is best known for") is nobody's view.
+- "focus" told by the writer is an activity ("focused on jobs"), not words.
 - "call" reports words when it names something ("called the plan a disaster"); with only an object or a
   particle it is a phone call or a summons ("called her counterpart", "called a session", "called off
   the rally"), and with a for-clause ("calling for the director to be fired") it is a call for: a Proposal.
@@ -20,10 +18,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import kinds
-from .clauses import agent_of, in_quote, subject_of
+from .clauses import in_quote, subject_of
 from .lexicon import Lexicon, Trigger
 
-VIEW_VERBS = ("see", "consider", "focus", "know")
+VIEW_VERBS = ("see", "consider", "focus")
 NAMING = ("oprd", "ccomp", "xcomp", "acomp", "attr")  # "called it a disaster", "called it 'unfair'"
 OWNERS = ("his", "her", "their", "its", "our", "my")
 REPORTED_DEPS = ("ccomp", "xcomp", "conj", "advcl", "relcl")
@@ -37,8 +35,6 @@ def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger
         return None
     if trig.word == "call" and trig.speech:
         return _call(pred, trig)
-    if passive and trig.fact_kind == "Statement" and not trig.speech and agent_of(pred) is None:
-        return kinds.GENERIC  # "is best known for", "was seen as weak": whose view is not said
     if trig.word not in VIEW_VERBS or _spoken(pred, lexicon):
         return None
     if trig.word == "focus":
@@ -47,8 +43,6 @@ def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger
         return kinds.GENERIC  # "was seen as weak": whose view is not said
     if trig.word == "see":
         return None if _as(pred) or _own_clause(pred) else kinds.GENERIC
-    if trig.word == "know":
-        return None if _that_clause(pred) else kinds.GENERIC
     return None if _as(pred) or _small_clause(pred) else kinds.GENERIC
 
 
@@ -124,13 +118,6 @@ def _own_clause(pred) -> bool:
         if subj is not None and not any(g.dep_ == "poss" and g.lower_ in OWNERS for g in subj.children):
             return True
     return False
-
-
-def _that_clause(pred) -> bool:
-    """ "knows that voters are angry", "knew the deal was dead": a finite clause known to be so; not knowing
-    someone, how to do something or what happened ("knew the senator", "knows how to win")."""
-    return any(c.dep_ == "ccomp" and c.i > pred.i and not any(g.tag_ in ("WDT", "WP", "WRB") or g.lower_ in (
-        "whether", "if") for g in c.subtree if g.i < c.i) for c in pred.children)
 
 
 def _small_clause(pred) -> bool:

@@ -215,26 +215,17 @@ class Quotes:
         if "\n" in parsed_text(sent.doc)[self.end_char:first.idx]:
             self.speaker, self.open = None, False
             return False
-        if self.open and first.text in CLOSE_QUOTES and len([t for t in sent if not t.is_space]) > 2:
-            self.open = False  # '..." Hill's column reflected ...': the parser put the closing mark here
-            return False
         return self.open or first.text in OPEN_QUOTES
 
-    def advance(self, sent) -> tuple[int, int]:
-        """Follow the quote through a sentence that continues() it: the token range of the quoted words,
-        and whether the quote is still open after it."""
+    def continued(self, sent) -> Fact | None:
+        """The Statement of a sentence that continues() the speaker's quote."""
+        doc = sent.doc
         toks = [t for t in sent if not t.is_space]
         start = toks[0].i + (0 if self.open else 1)
         close = next((t for t in toks if t.i >= start and t.text in CLOSE_QUOTES and t.i > toks[0].i), None)
         end = close.i if close is not None else sent.end
         self.open = close is None and (self.open or _balance(sent) > 0)
         self.end_char = _last_char(sent)
-        return start, end
-
-    def continued(self, sent) -> Fact | None:
-        """The Statement of a sentence that continues() the speaker's quote."""
-        doc = sent.doc
-        start, end = self.advance(sent)
         span = char_span(doc, start, end)
         if span is None:
             return None
