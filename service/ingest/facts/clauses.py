@@ -161,12 +161,17 @@ def interpolated(pred: Token, subj: Token) -> bool:
     return any(t.text == "," for t in doc[pred.right_edge.i + 1:head.i])
 
 
+NEGATIONS = ("n't", "n’t", "not", "never")
+
+
 def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
     if depth > 6:
         return None, False
     # the subject nearest the verb: a dateline ("WARSAW — Poland's parliament approved") is another
     for child in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
+        if child.lower_ in NEGATIONS:
+            continue  # "has n't backed off" written apart: the parser may make the negation a subject
         if child.dep_ in ("nsubj", "csubj"):
             if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, False
