@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..sources import inverted_subject
+from . import realis
 
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # complements that carry what a position is: clauses first, then objects, then prepositions
@@ -346,6 +347,17 @@ def gerund_subject(pred: Token) -> Token | None:
         return None
     subj, passive = subject_of(verb)
     return None if passive else subj
+
+
+DOING_PREPS = ("by", "after", "while", "before")  # "answered by vowing": done; not "for"/"of"/"without"/"to"
+
+
+def doing_gerund(pred: Token) -> bool:
+    """A gerund that tells what the clause's subject did as it acted ("answered critics by vowing to X",
+    "after promising to resign", "while demanding payment"), when that clause reports a deed (not "could
+    answer by", "did not answer by", "will answer by")."""
+    return pred.dep_ == "pcomp" and pred.tag_ == "VBG" and pred.head.lower_ in DOING_PREPS \
+        and pred.head.head.pos_ in ("VERB", "AUX") and realis.of_verb(pred.head.head) is None
 
 
 def purpose_subject(pred: Token) -> Token | None:

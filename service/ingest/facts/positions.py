@@ -17,6 +17,7 @@ from .clauses import (
     between,
     char_span,
     child,
+    doing_gerund,
     fronted_list,
     gerund_subject,
     including,
@@ -246,6 +247,9 @@ class Builder:
             subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
         if subj is None and trig.speech:  # "was quoted as saying", "responded by saying": the one quoted, who responded
             subj = quoted_as(pred) or gerund_subject(pred)
+        if subj is None and lexical and trig.fact_kind not in NOT_POSITIONS and doing_gerund(pred):
+            subj = gerund_subject(pred)  # "answered critics by vowing to cut taxes": who answered vowed
+            subj = None if subj is not None and subj.pos_ == "PRON" else subj  # a guessed referent: not twice
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
             passive = True  # "with Assad removed from power"
