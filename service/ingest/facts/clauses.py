@@ -355,9 +355,12 @@ DOING_PREPS = ("by", "after", "while", "before")  # "answered by vowing": done; 
 def doing_gerund(pred: Token) -> bool:
     """A gerund that tells what the clause's subject did as it acted ("answered critics by vowing to X",
     "after promising to resign", "while demanding payment"), when that clause reports a deed (not "could
-    answer by", "did not answer by", "will answer by")."""
+    answer by", "did not answer by", "will answer by", nor a to-clause: "careful not to anger X by urging",
+    "ways to seek it: by asking")."""
+    verb = pred.head.head
     return pred.dep_ == "pcomp" and pred.tag_ == "VBG" and pred.head.lower_ in DOING_PREPS \
-        and pred.head.head.pos_ in ("VERB", "AUX") and realis.of_verb(pred.head.head) is None
+        and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be" and verb.tag_ != "VB" \
+        and realis.of_verb(verb) is None and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def purpose_subject(pred: Token) -> Token | None:
