@@ -214,7 +214,7 @@ class _Reader:
                     if o.trigger.speech or o.fact.kind in FACTIVE):
                 continue  # "the files do not show that X objected": not reported as so
             elif speaker is not None and cand.lexical and not cand.trigger.speech:
-                speech.attribute(cand, speaker)
+                speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
                 kept.append(cand)
             elif cand.trigger.speech and speaker is not None and set(cand.fact.holders) <= set(speaker.fact.holders):
                 continue  # "Lavrov said he could not say whether ...": one statement
@@ -222,7 +222,7 @@ class _Reader:
                 kept.append(cand)
             elif all(o.fact.kind in FACTIVE for o in inside) and _own_subject(cand.pred):
                 if speaker is not None:
-                    speech.attribute(cand, speaker)
+                    speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
                 kept.append(cand)
         return kept
 
