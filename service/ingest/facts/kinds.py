@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import in_quote
+from .contents import channel
 from .lexicon import Lexicon, Trigger
 
 JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, not an agreement
@@ -54,6 +55,10 @@ def _dependent(tok: Token, word: str) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj" and (g.lemma_.lower() == word or g.lower_ == word):
                     return g
+    for c in tok.children:  # "called for the senator to resign": the parser made "for" the clause's mark
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == word and m.i == tok.i + 1), None)
+        if c.dep_ in ("advcl", "ccomp") and mark is not None and any(a.tag_ == "TO" for a in c.children):
+            return mark
     for obj in tok.children:  # "discussed the crisis with Y": the parser hung the preposition on the object
         if obj.dep_ == "dobj":
             for c in obj.children:
@@ -79,8 +84,8 @@ def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | 
         for word in words:
             for trig in lexicon.double.get((word, pos), ()):
                 dep = _dependent(tok, trig.second)
-                if dep is not None:
-                    return trig, dep
+                if dep is not None and not (trig.kind == "speech" and dep.dep_ == "prep" and channel(dep)):
+                    return trig, dep  # "spoke on television": how, not what about
         for word in words:
             trig = lexicon.single.get((word, pos))
             if trig is not None:
