@@ -218,6 +218,9 @@ class Quotes:
         if "\n" in parsed_text(sent.doc)[self.end_char:first.idx]:
             self.speaker, self.open = None, False
             return False
+        if self.open and first.text == "”":  # '... "focusing on voters. ”Several senators urged ...': closed
+            self.open = False
+            return False
         return self.open or first.text in OPEN_QUOTES
 
     def continued(self, sent) -> Fact | None:
