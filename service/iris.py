@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import quote
 
 from pyoxigraph import NamedNode
 
@@ -52,6 +53,19 @@ def holder_key(actor_iri: str, kind: str) -> NamedNode:
     """urn:kgqa:holder:Kind:<actor IRI>: an actor as the holder of facts of one kind (the kg:holderKey
     index). A URN, not an IRI under the base: nothing to dereference, no page of its own."""
     return NamedNode(f"urn:kgqa:holder:{kind}:{actor_iri}")
+
+
+@lru_cache(maxsize=8192)
+def link_key(actor_iri: str, prop: str, by: str) -> NamedNode:
+    """urn:kgqa:link:PROP:BY:<actor IRI>: an actor as the PROP (about, target, recipient; holder or
+    participant) of facts of one kind (BY 'Accusation'), or of facts told with one verb (BY 'verb=' and the
+    lemma percent-encoded): the kg:linkKey index."""
+    return NamedNode(f"urn:kgqa:link:{prop}:{by}:{actor_iri}")
+
+
+def verb_key(actor_iri: str, prop: str, lemma: str) -> NamedNode:
+    """link_key for facts told with the verb `lemma` ('establish', 'set up')."""
+    return link_key(actor_iri, prop, "verb=" + quote(lemma, safe=""))
 
 
 def pair_key(actor_iri: str, other_iri: str, kind: str) -> NamedNode:

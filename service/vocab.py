@@ -61,7 +61,7 @@ PROPERTIES = (
     # documents
     "contentHash", "pipelineVersion", "sourceName",
     # indexes written with the facts, for the question templates (service/ingest/graph.py index_pairs)
-    "holderKey", "pairKey", "indexes",
+    "holderKey", "pairKey", "linkKey", "indexes",
     # store bookkeeping: the graphs of a bulk write under way (service/store/embedded.py)
     "pendingGraph",
 )
@@ -130,6 +130,7 @@ PIPELINEVERSION = kg("pipelineVersion")
 SOURCENAME = kg("sourceName")
 HOLDERKEY = kg("holderKey")
 PAIRKEY = kg("pairKey")
+LINKKEY = kg("linkKey")
 INDEXES = kg("indexes")
 PENDINGGRAPH = kg("pendingGraph")
 WRITEJOURNAL = kg("writeJournal")  # the graph (and subject) holding kg:pendingGraph

@@ -168,3 +168,33 @@ def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, word
 
     fitting = {iri for iri, rec in records.items() if matches_words(rec, words, passages(rec))}
     assert fitting and fitting <= kept and len(kept) < len(iris)
+
+
+def _verbs(store, n: int) -> list:
+    rows = store.select("PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT ?v (COUNT(?f) AS ?n) WHERE { ?f kg:verb ?v } "
+                        "GROUP BY ?v")
+    return [r["v"] for r in sorted(rows, key=lambda r: (-int(r["n"].value), str(r["v"])))][:n]
+
+
+@pytest.mark.parametrize("template, slot, by", [("positions", "topic", "kind"), ("actions", "actor", "verb")])
+def test_answer_shortcut_link_rows_as_plain(suites_store, template, slot, by):
+    """Positions of a kind about an actor, and what an actor did by a verb, read from the link index
+    (kg:linkKey): the plain query's rows (in its order when the bound cuts them, the same rows otherwise)."""
+    t, index = BY_ID[template], kgqa(suites_store).names.index()
+    assert index.link_keys
+    values = ([NamedNode(KG_NS + k) for k in ("Concern", "Demand", "Accusation", "Agreement", "Position")]
+              if by == "kind" else _verbs(suites_store, 8))
+    actors = _actors(suites_store, 12)
+    assert "kg:linkKey" in t.prepare(suites_store, {slot: actors[0], by: values[0]}, index=index, indexed=True)[0]
+    differ = []
+    for actor in actors:
+        for value in values:
+            for broad in (False, True):
+                for limit in (None, 1, 2):
+                    bindings = {slot: actor, by: value}
+                    plain, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index)
+                    fast, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index, indexed=True)
+                    cut = limit is not None and len(plain) >= limit
+                    if (plain != fast) if cut else (sorted(map(str, plain)) != sorted(map(str, fast))):
+                        differ.append((str(actor), str(value), broad, limit))
+    assert not differ, differ

@@ -7,7 +7,7 @@ import pytest
 from pyoxigraph import NamedNode, RdfFormat
 
 from service import vocab
-from service.ingest.graph import index_pairs
+from service.ingest.graph import index_links, index_pairs
 from service.qa import linking
 from service.store.embedded import EmbeddedStore
 from tests.benchmarks.graphgen import Generator
@@ -67,7 +67,8 @@ def test_graph_index_pairs_of_a_meeting_two_by_two():
     assert vocab.PAIRKEY not in {p for p, _ in index_pairs("Agreement", [a, b])}
 
 
-@pytest.mark.parametrize("prop, flag", [("holderKey", "holder_keys"), ("pairKey", "pair_keys")])
+@pytest.mark.parametrize("prop, flag", [("holderKey", "holder_keys"), ("pairKey", "pair_keys"),
+                                        ("linkKey", "link_keys")])
 def test_graph_index_unused_when_a_document_lacks_it(tmp_path, seeded_store, prop, flag):
     st = EmbeddedStore(str(tmp_path / "store"))
     st.load(seeded_store.ox.dump(format=RdfFormat.N_QUADS), "application/n-quads")
@@ -76,3 +77,41 @@ def test_graph_index_unused_when_a_document_lacks_it(tmp_path, seeded_store, pro
                           f"{{ SELECT ?g ?x WHERE {{ GRAPH ?g {{ ?x kg:indexes kg:{prop} }} }} LIMIT 1 }} }}")
     assert not getattr(linking.Index(st), flag)
     st.close()
+
+
+_LINKS = PREFIX + """SELECT ?g ?fact ?kind ?p ?actor ?verb WHERE { GRAPH ?g {
+  ?fact a kg:Fact, ?kind . FILTER(?kind NOT IN (kg:Fact, kg:Position))
+  OPTIONAL { ?fact ?p ?actor VALUES ?p { kg:holder kg:participant kg:about kg:target kg:recipient } }
+  OPTIONAL { ?fact kg:verb ?verb } } }"""
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+def test_graph_index_one_link_key_per_link_and_kind_or_verb(request, which):
+    """kg:linkKey: each actor a fact is about, targets or is told to, per kind of the fact; each holder per
+    verb; as index_links makes them from each graph's own types, links and verb."""
+    store = request.getfixturevalue(which)
+    facts: dict[tuple[str, str], tuple[str, set, str | None]] = {}
+    for row in store.select(_LINKS):
+        verb = row["verb"].value if "verb" in row else None
+        entry = facts.setdefault((row["g"].value, row["fact"].value),
+                                 (row["kind"].value[len(vocab.KG_NS):], set(), verb))
+        if "p" in row:
+            entry[1].add((row["p"], row["actor"]))
+    expected = {(g, fact, key.value) for (g, fact), (kind, links, verb) in facts.items()
+                for _, key in index_links(kind, sorted(links, key=str), verb)}
+    found = {(r["g"].value, r["f"].value, r["k"].value) for r in store.select(
+        PREFIX + "SELECT ?g ?f ?k WHERE { GRAPH ?g { ?f kg:linkKey ?k } }")}
+    kinds = {key.split(":")[4] for _, _, key in found if key.startswith("urn:kgqa:link:about:")}
+    assert found == expected and any(k.startswith("verb=") for k in {key.split(":")[4] for _, _, key in found})
+    assert kinds and "Position" in kinds
+
+
+@pytest.mark.parametrize("kind, prop, verb, keys", [
+    ("Accusation", vocab.ABOUT, "accuse", ["link:about:Accusation:", "link:about:Position:"]),
+    ("Action", vocab.HOLDER, "set up", ["link:holder:verb=set%20up:"]),
+    ("Meeting", vocab.PARTICIPANT, None, []),
+    ("Statement", vocab.RECIPIENT, "tell", ["link:recipient:Statement:", "link:recipient:Position:"])])
+def test_graph_index_links_name_property_and_kind_or_verb(kind, prop, verb, keys):
+    actor = "http://kgqa.test/entities/actor-a"
+    assert [o.value for _, o in index_links(kind, [(prop, NamedNode(actor))], verb)] == [
+        f"urn:kgqa:{k}{actor}" for k in keys]

@@ -98,7 +98,7 @@ def spacy_lemmas(doc):
     return lemmas
 
 
-INDEXED = (v.HOLDERKEY, v.PAIRKEY)  # the index properties this code writes (each extraction says so: kg:indexes)
+INDEXED = (v.HOLDERKEY, v.PAIRKEY, v.LINKKEY)  # index properties this code writes (the extraction says: kg:indexes)
 PAIRED = ("Meeting",)  # kinds whose holders are also indexed two by two (kg:pairKey)
 
 
@@ -113,6 +113,23 @@ def index_pairs(kind: str, holders: list[NamedNode]) -> list[tuple[NamedNode, Na
     pairs = [(v.PAIRKEY, iris.pair_key(a.value, b.value, kind))
              for n, a in enumerate(holders) for b in holders[n + 1:] if a != b] if kind in PAIRED else []
     return [(v.HOLDERKEY, iris.holder_key(h.value, k)) for h in holders for k in kinds] + pairs
+
+
+def index_links(kind: str, links: list[tuple[NamedNode, NamedNode]], verb: str | None) -> list[tuple]:
+    """kg:linkKey triples' (predicate, object) of a fact of `kind` from its (property, actor) links: an actor
+    it is about, targets or is told to, keyed by the property and each kind of the fact ("accusations about
+    A": one index range, not every fact about A tested for its kind); a holder or participant keyed by the
+    fact's verb ("what A established": not every fact of A tested for its verb). The generator writes them too."""
+    kinds = [kind] + (["Position"] if kind in v.POSITION_KINDS else [])
+    out = []
+    for prop, actor in links:
+        name = prop.value[len(v.KG_NS):]
+        if prop in (v.HOLDER, v.PARTICIPANT):
+            if verb:
+                out.append((v.LINKKEY, iris.verb_key(actor.value, name, verb)))
+        else:
+            out += [(v.LINKKEY, iris.link_key(actor.value, name, k)) for k in kinds]
+    return out
 
 
 def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
@@ -232,10 +249,14 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
         add(node, role, holder)
     for prop, key in index_pairs(fact.kind, holders):
         add(node, prop, key)
+    links = [(role, holder) for holder in holders]
     for prop, keys in ((v.ABOUT, fact.about), (v.RECIPIENT, fact.recipient), (v.TARGET, fact.target)):
         for key in dict.fromkeys(keys):
             if key in actors:
                 add(node, prop, actor(key))
+                links.append((prop, actor(key)))
+    for prop, key in index_links(fact.kind, links, fact.verb):
+        add(node, prop, key)
     for prop, key in ((v.PLACE, fact.place), (v.ATTRIBUTEDTO, fact.attributed_to),
                       (v.ORGANIZATION, fact.organization)):
         if key and key in actors:

@@ -23,7 +23,7 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _DETAILS = _PREFIX + """
 SELECT ?fact ?g ?p ?o WHERE {
   GRAPH ?g { ?fact ?p ?o }
-  FILTER(?p NOT IN (kg:evidence, kg:occasion, prov:wasDerivedFrom, kg:hedged, kg:holderKey, kg:pairKey)
+  FILTER(?p NOT IN (kg:evidence, kg:occasion, prov:wasDerivedFrom, kg:hedged, kg:holderKey, kg:pairKey, kg:linkKey)
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
 }"""
 _OCCASIONS = _PREFIX + """

@@ -133,6 +133,7 @@ class Index:
         # kg:occasion* path when the fact comes from the index: tests/test_virtuoso_parity.py)
         self.holder_keys = isinstance(store, EmbeddedStore) and _indexed(store, "holderKey")
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
+        self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
         self.documents = [{"iri": r["d"].value, "id": r["id"].value,
                            "title": r["title"].value if "title" in r else "",
                            "publisher": r["publisher"].value if "publisher" in r else ""}

@@ -35,6 +35,13 @@ The .rq files may hold these comment lines, expanded here before a query runs:
   rather than tested fact by fact on every fact of a frequent actor; without it, plain lines. The
   joined rows come in another order: run() keeps them only when they are all the rows (fewer than
   the limit), and otherwise runs the plain-order form, so that the rows are the plain query's rows.
+- `#linked ?fact PREDS ?a ?b [?r] by ?by [unless ?x]`: `?fact PREDS ?b .` (PREDS: kg:about|kg:holder...)
+  and `#same ?a ?b` (with ?r: `#reach ?a ?b ?r`). Where the store has the link index (kg:linkKey) and ?a
+  and ?by (a kind, or a verb literal) are bound and ?x is not: a VALUES block of keys, one per actor in
+  reach and property in PREDS' order (urn:kgqa:link:PROP:Kind:<b>, or the holder index's key), and
+  `?fact kg:linkKey|kg:holderKey ?key`: "accusations about A" or "what A established" in one index
+  range per key, rather than every fact of A tested for its kind or verb. The rows are the same, in
+  the same order (the plain path's order: each actor, then each property, each in the index's order).
 When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
 computed from ?a outwards (see reach()).
 Nothing in these lines comes from the user: they are part of the template text.
@@ -46,9 +53,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
-from ..iris import holder_key, pair_key
+from ..iris import holder_key, link_key, pair_key, verb_key
 from ..store.base import Store, Term, bind_values
 from ..vocab import KG_NS
 
@@ -109,7 +116,8 @@ class Template:
 
     @property
     def reaches(self) -> bool:
-        return "#reach" in self.text or bool(_HELD.search(self.text))  # #held-by reaches no one
+        return "#reach" in self.text or bool(_HELD.search(self.text)) or any(  # #held-by reaches no one
+            m.group(6) for m in _LINKED.finditer(self.text))
 
     def needs(self, given: set[str]) -> list[tuple[str, str]]:
         """(parameter, pattern) for each given parameter but the actor whose own lines are a pattern every
@@ -129,7 +137,8 @@ class Template:
             if stripped == "#end":
                 depth -= 1
                 if depth == 0 and name in given and name != "actor" and block and not any(
-                        "FILTER" in b or "#reach" in b or "#held" in b for b in block) and not _any_length(block, name):
+                        "FILTER" in b or "#reach" in b or "#held" in b or _reaching(b) for b in block) \
+                        and not _any_length(block, name):
                     out.append((name, "\n".join(block)))
                 continue
             if depth:
@@ -196,10 +205,46 @@ _HELD = re.compile(r"^(\s*)#held(-up)?\s+(\?\w+)\s+(kg:\w+|\?\w+)\s+(kg:\w+)\s+\
                    re.M)
 _HELD_PAIR = re.compile(r"^(\s*)#held-pair\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)" + r"\s+\?(\w+)" * 5 + r"\s*$", re.M)
 _HELD_BY = re.compile(r"^(\s*)#held-by\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
+_LINKED = re.compile(r"^(\s*)#linked\s+(\?\w+)\s+((?:kg:\w+\|)*kg:\w+)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?"
+                     r"\s+by\s+\?(\w+)(?:\s+unless\s+\?(\w+))?\s*$", re.M)
 _PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = _PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SAME} ?b }}"
 _HOLDERS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
 _ORGS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:holder ?a ; kg:organization ?b . ?role a kg:Role }"
+
+
+def _reaching(line: str) -> bool:
+    """A #linked line with a reach (its reach depends on the pass)."""
+    match = _LINKED.match(line)
+    return bool(match and match.group(6))
+
+
+def _linked_lines(match: re.Match) -> str:
+    """The plain lines a #linked line stands for (still holding their #same or #reach)."""
+    pad, fact, preds, a, b, r, _, _ = match.groups()
+    return f"{pad}{fact} {preds} ?{b} .\n{pad}" + (f"#reach ?{a} ?{b} ?{r}" if r else f"#same ?{a} ?{b}")
+
+
+def _link_keys(preds: str, by: Term) -> list | None:
+    """For each property of PREDS, in order, the function minting its index key from an actor IRI, for
+    facts of the kind `by` or told with the verb `by`; None when a property has no key. A fact's holders
+    are kg:participant for a meeting, kg:holder for any other kind: the other never matches, no key."""
+    out = []
+    for name in (pred[3:] for pred in preds.split("|")):
+        if isinstance(by, Literal):
+            if name not in ("holder", "participant"):
+                return None
+            out.append(lambda iri, n=name, verb=by.value: verb_key(iri, n, verb))
+            continue
+        kind = _kind_name("?by", {"by": by})
+        if kind is None:
+            return None
+        if name in ("holder", "participant"):
+            if (name == "participant") == (kind == "Meeting"):
+                out.append(lambda iri, k=kind: holder_key(iri, k))
+        else:
+            out.append(lambda iri, n=name, k=kind: link_key(iri, n, k))
+    return out
 
 
 def _any_length(block: list[str], name: str) -> bool:
@@ -272,6 +317,21 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
     #reach-up lines reach down as #reach lines do."""
     query = _apart(query, indexed and join)
 
+    def linked(match: re.Match) -> str:
+        pad, fact, preds, a, b, r, by, unless = match.groups()
+        term = bindings.get(a)
+        keys = _link_keys(preds, bindings[by]) if by in bindings else None
+        if indexed and getattr(index, "link_keys", False) and isinstance(term, NamedNode) and keys \
+                and not (unless and unless in bindings):
+            found = reach(store, term, broad and bool(r), down=True, index=index)
+            if few is None or len(found) <= few:
+                rows = " ".join(f"({key(t.value)} {t}{f' {n}' if r else ''})" for t, n in found.items() for key in keys)
+                names = f"?kgqaLink_{b} ?{b}" + (f" ?{r}" if r else "")
+                return f"{pad}VALUES ({names}) {{ {rows} }}\n{pad}{fact} kg:linkKey|kg:holderKey ?kgqaLink_{b} ."
+        return _linked_lines(match)
+
+    query = _LINKED.sub(linked, query)
+
     def held_pair(match: re.Match) -> str:
         pad, fact, kind, prop, a, b, r, o, c = match.groups()
         one, other = bindings.get(a), bindings.get(o)
@@ -343,6 +403,9 @@ def _pair_lines(match: re.Match) -> str:
 def _expand(line: str, broad: bool) -> str:
     if line.strip().startswith(("#apart", "#joined")):
         return ""
+    link = _LINKED.match(line)
+    if link:
+        return "\n".join(_expand(part, broad) for part in _linked_lines(link).split("\n"))
     pair = _HELD_PAIR.match(line)
     if pair:
         return "\n".join(_expand(part, broad) for part in _pair_lines(pair).split("\n"))

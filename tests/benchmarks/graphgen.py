@@ -20,7 +20,7 @@ from pyoxigraph import Literal, NamedNode
 
 from service import iris
 from service import vocab as v
-from service.ingest.graph import INDEXED, index_pairs
+from service.ingest.graph import INDEXED, index_links, index_pairs
 
 # Actors the seeds name, first (most frequent); the lexicon's other actors follow, then generated people.
 SEED_FIRST = ["vladimir-putin", "barack-obama", "russia", "united-states", "john-kerry", "sergey-lavrov",
@@ -85,6 +85,7 @@ T = {name: N(getattr(v, name)) for name in (
     "NIF_CONTEXT", "DCT_IDENTIFIER", "DCT_TITLE", "SCHEMA_PUBLISHER", "SCHEMA_DATE_PUBLISHED", "NIF_IS_STRING",
     "CONTENTHASH", "PROV_GENERATED_BY", "C_EXTRACTION", "PROV_ACTIVITY", "PIPELINEVERSION", "PROV_USED",
     "GOVERNMENTOF", "MEMBEROF")}
+LINKED = {N(p) for p in (v.HOLDER, v.PARTICIPANT, v.ABOUT, v.RECIPIENT, v.TARGET)}  # indexed by index_links
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
@@ -232,6 +233,9 @@ class Generator:
                 sentence, pairs = self._fact(kind, mentioned)
                 holders = [NamedNode(o[1:-1]) for p, o in pairs if p in (T["HOLDER"], T["PARTICIPANT"])]
                 pairs += [(N(p), N(o)) for p, o in index_pairs(kind, holders)]  # as ingestion writes them
+                links = [(NamedNode(p[1:-1]), NamedNode(o[1:-1])) for p, o in pairs if p in LINKED]
+                verb = next((o[1:-1] for p, o in pairs if p == T["VERB"]), None)  # a plain literal: "lemma"
+                pairs += [(N(p), N(o)) for p, o in index_links(kind, links, verb)]
                 fact = N(iris.fact(self.base, kind, f"{doc_id}/{i}"))
                 types = [(RDF_TYPE, T_FACT), (RDF_TYPE, KIND_TYPES[kind])]
                 if kind not in ("Meeting", "Role", "Action"):
