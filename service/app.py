@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .lexicon import Lexicons
 from .model import Document
 from .models import Models
-from .qa import answer
+from .qa import answer, apart, parse
 from .qa import lexicon as question_words
 from .qa.linking import Names
 from .read.stats import StoreStats
@@ -55,8 +55,9 @@ class Kgqa:
         return self.lexicons.view(question_words.build)
 
     def question_model(self):
-        """The spaCy pipeline questions are parsed with (the extraction's), loaded on the first question."""
-        return self.models.get()
+        """The spaCy pipeline questions are parsed with (the extraction's, without the components the
+        question parser does not run), loaded on the first question."""
+        return self.models.get(leave_out=parse.UNNEEDED_PIPES)
 
     def runner(self) -> Runner:
         """The /sparql query runner (worker processes for an embedded store), made on first use."""
@@ -101,8 +102,10 @@ class Kgqa:
         return ingest_documents(documents, self.store, self.extractor(processes), **options)
 
     def serve_names_apart(self) -> None:
-        """Build the name index in a child process (a server: the scans' memory is given back)."""
+        """Build the name index and the first counts in a child process (a server: the scans' memory
+        is given back)."""
         self.names.apart = True
+        self.stats.apart = apart.build
 
     def warm(self) -> None:
         """What a server starts computing as it starts: the counts /healthz reports."""

@@ -112,8 +112,8 @@ def serve(store, endpoint, host, port, threads):
     except KgqaError as err:
         fail(err)
     app = create_app(kgqa=kgqa)
+    kgqa.serve_names_apart()  # the scans of the names and counts fill the engine memory of a child, not the server's
     kgqa.warm()  # counts for /healthz in the background; the name index waits for the first question
-    kgqa.serve_names_apart()  # the name index's scans fill the engine's memory of a child, not the server's
     if not settings.endpoint:  # `kgqa ingest/ask/query` on this store go through this server
         kgqa.run_token = live.announce(settings.store, host, port, settings).token
     click.echo(f"kgqa serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)

@@ -54,3 +54,13 @@ def limit_memory(limit_mb: int) -> None:
     limit_arenas()
     if limit_mb > 0:
         resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))
+
+
+def trim() -> bool:
+    """Give the C library's free memory back to the system (glibc's malloc_trim), after a large one-off
+    build whose objects are gone: without it the freed pages stay resident (and count in the peak)
+    until reused. False where there is no malloc_trim (musl)."""
+    try:
+        return bool(ctypes.CDLL(None).malloc_trim(0))
+    except (OSError, AttributeError):
+        return False

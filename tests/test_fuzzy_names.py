@@ -52,3 +52,26 @@ def test_fuzzy_names_leaves_out_names_that_cannot_match(names):
     listed, index = names
     kept = index.candidates("qqqq wwww", 85)
     assert kept is not None and len(kept) < len(listed) // 10
+
+
+@pytest.mark.parametrize("at", [0, 1, 57, -1])
+def test_fuzzy_names_find_gives_a_name_its_position(names, at):
+    listed, index = names
+    position = at % len(listed)
+    assert index.find(listed[position]) == position and index.name(position) == listed[position]
+
+
+@pytest.mark.parametrize("name", ["evening", "herald", "evening herald x", ""])
+def test_fuzzy_names_find_only_whole_names(names, name):
+    listed, index = names
+    assert index.find(name) == (listed.index(name) if name in listed else None)
+
+
+@pytest.mark.parametrize("name", ["", "x"])
+def test_fuzzy_names_find_nothing_among_no_names(name):
+    assert Names([]).find(name) is None and Names([]).names == []
+
+
+def test_fuzzy_names_refuse_a_line_break():
+    with pytest.raises(ValueError, match="line break"):
+        Names(["one", "two\nthree"])

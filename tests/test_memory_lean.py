@@ -20,11 +20,11 @@ from service.qa.answer import warm
 from service.web import create_app, kgqa_of
 app = create_app({"STORE": sys.argv[1]})
 warm(kgqa_of(app)).join()
-print(sorted(m for m in ("spacy", "thinc", "torch") if m in sys.modules))
+print(sorted(m for m in ("spacy", "thinc", "torch", "numpy", "rdflib") if m in sys.modules))
 """
 
 
-def test_memory_server_start_loads_no_spacy(tmp_path):
+def test_memory_server_start_loads_no_spacy_numpy_or_rdflib(tmp_path):
     done = subprocess.run([sys.executable, "-c", START, str(tmp_path / "store")], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]

@@ -207,10 +207,10 @@ class Resolver:
             return list(dict.fromkeys([*named, *(self.key_at[c.i] for c in h.children if c.dep_ == "appos"
                                                  for c in c.conjuncts if self.key_at[c.i])]))
         if h.lemma_.lower() in self.lex.descriptors:
-            return coref.descriptor(self, h)
+            return coref.descriptor(self, h) or coref.introduced_as(self, h)
         if h.pos_ == "NOUN" and _office_words(h) in self.lex.office_nouns:
             return self._office(h)
-        return coref.topic(self, h)
+        return coref.topic(self, h) or coref.introduced_as(self, h)
 
     def _antecedent(self, h: Token) -> list[str]:
         tok = self.antecedent(h)

@@ -185,6 +185,78 @@ def by_title(r: Reading, h: Token) -> list[str]:
     return found[:1] if not modified or len(found) == 1 else []
 
 
+INTRODUCED = ("Person", "Organization", "Group", "Government", "Country")  # what a common noun can stand for
+# texts that speak for whoever put them out: "Ruiz issued a statement ... The statement said"
+TEXT_NOUNS = ("statement", "letter", "ad", "advertisement", "memo", "release", "report", "complaint", "lawsuit",
+              "suit", "filing", "editorial", "video", "email", "tweet", "post", "petition", "brief", "motion")
+ISSUING = ("issue", "release", "send", "publish", "file", "write", "post", "put", "air", "run", "launch", "sign",
+           "submit", "distribute", "circulate", "tweet", "unveil")
+
+
+def introduced_as(r: Reading, h: Token) -> list[str]:
+    """ "the candidate", "the Republican nominee", "the company": the one person or body this document
+    introduced earlier with that noun beside the name ("Republican candidate Ana Ruiz", "Ana Ruiz, the
+    party's candidate,", "the nominee, Ana Ruiz"), the description's own modifiers among the
+    introduction's, and no other of its sort named since; a text, whoever put it out ("Ruiz issued a
+    statement ... The statement said"). None when no one or several were introduced
+    so: the text does not settle which."""
+    if h.pos_ != "NOUN" or h.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                      for c in h.children):
+        return []
+    lemma = h.lemma_.lower()
+    wanted = _modifiers(h)
+    found = set()
+    for i in _nouns(h.doc).get(lemma, ()):
+        if i >= h.i:
+            break
+        t = h.doc[i]
+        if not wanted <= _modifiers(t):
+            continue
+        # "candidate Ana Ruiz", however parsed; not a headline's capitals ("CNN Reporter Caught Lying")
+        names = [t.doc[t.i + 1]] if t.i + 1 < h.i and t.is_lower else []
+        if t.dep_ == "appos" and t.head.pos_ == "PROPN":
+            names.append(t.head)  # "Ana Ruiz, the candidate"
+        names += [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # "the nominee, Ana Ruiz"
+        keys = [r.key_at[name.i] for name in names]
+        if lemma in TEXT_NOUNS and t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUING:
+            subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)  # "Ruiz issued a statement"
+            authors = r.refers(subject) if subject is not None and not subject.conjuncts else []
+            if len(authors) != 1:
+                return []  # "X and Y issued statements": whose, the text does not settle
+            keys += authors
+        for key in keys:
+            if key and r.known_actor(key) and r.actor(key).kind in INTRODUCED:
+                found.add(key)
+    if len(found) != 1:
+        return []
+    key = found.pop()
+    if lemma in TEXT_NOUNS:
+        return [key]
+    kind = r.actor(key).kind
+    latest = [keys[0] for _, keys in _before(r, h, persons=False, window=6) if r.actor(keys[0]).kind == kind]
+    # "Cruz said ... The candidate added": someone else of that sort named since; which one, unsettled
+    return [key] if not latest or latest[-1] == key else []
+
+
+def _nouns(doc) -> dict[str, list[int]]:
+    """Where the document's common nouns are, by lemma, in text order (built once a document)."""
+    index = doc.user_data.get(_NOUNS)
+    if index is None:
+        index = {}
+        for t in doc:
+            if t.pos_ == "NOUN":
+                index.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data[_NOUNS] = index
+    return index
+
+
+_NOUNS = "kgqa.coref.nouns"
+
+
+def _modifiers(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
 def pair(r: Reading, h: Token, sort: str) -> list[str]:
     """'the two presidents', 'both sides', 'the two countries': the participants of the latest meeting
     before, else the latest pair mentioned together; sides and countries are of different countries."""

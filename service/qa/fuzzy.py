@@ -15,9 +15,9 @@ of the best score) is the one a scan of every name finds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 ALPHABET = 63  # the most frequent characters each get a column; all others share the last one (an overcount)
@@ -32,13 +32,19 @@ def _regular(text: str) -> bool:
 
 
 class Names:
-    """Names in their order, with each one's length, character counts and tokens, made once."""
+    """Names in their order (none with a line break), with each one's length, character counts and tokens,
+    made once. The names are kept once, as the lines of one text (a str per name costs 50 bytes beyond
+    its characters: 111 k names at a million facts); a list of them is made when all are scored."""
 
     def __init__(self, names: list[str]):
-        self.names = names
+        import numpy as np  # here, not at import: a server that answers no question never loads numpy
+
+        self.size = len(names)
         self.lengths = np.array([len(n) for n in names], dtype=np.int32)
         # the names one a line: a word's names are found by searching this text, not kept per word
         self.text = "\n" + "\n".join(names) + "\n"
+        if names and self.text.count("\n") != len(names) + 1:
+            raise ValueError("a name holds a line break")
         self.starts = np.concatenate(([1], 1 + np.cumsum(self.lengths + 1)[:-1])).astype(np.int64) if names \
             else np.zeros(0, dtype=np.int64)
         frequent = Counter(self.text[1:-1]).most_common(ALPHABET)
@@ -48,8 +54,24 @@ class Names:
             self.counts[start:start + CHUNK] = self._counted(names[start:start + CHUNK])
         self.irregular = np.array([i for i, name in enumerate(names) if not _regular(name)], dtype=np.int32)
 
-    def _counted(self, names: list[str]) -> np.ndarray:
+    @property
+    def names(self) -> list[str]:
+        """Every name, in order (made anew: for scoring them all)."""
+        return self.text[1:-1].split("\n") if self.size else []
+
+    def name(self, i: int) -> str:
+        start = int(self.starts[i])
+        return self.text[start:start + int(self.lengths[i])]
+
+    def find(self, name: str) -> int | None:
+        """The position of `name` among the names (its first), or None: a search of the text."""
+        at = self.text.find("\n" + name + "\n") if self.size else -1
+        return None if at < 0 else bisect_right(self.starts, at + 1) - 1
+
+    def _counted(self, names: list[str]):
         """Each name's characters counted by column (at most 255)."""
+        import numpy as np
+
         lengths = np.array([len(n) for n in names], dtype=np.int64)
         codes = np.frombuffer("".join(names).encode("utf-32-le"), dtype=np.uint32)
         known = np.array(sorted(ord(c) for c in self.column), dtype=np.uint32)
@@ -62,8 +84,10 @@ class Names:
         wide = np.bincount(rows * (ALPHABET + 1) + cols, minlength=len(names) * (ALPHABET + 1))
         return np.minimum(wide.reshape(len(names), ALPHABET + 1), 255).astype(np.uint8)
 
-    def sharing(self, token: str) -> np.ndarray:
+    def sharing(self, token: str):
         """The names that have this word (a whole one)."""
+        import numpy as np
+
         text, end = self.text, len(token)
         at = [i for i in (m.start() for m in re.finditer(re.escape(token), text))  # a literal: a fast search
               if text[i - 1].isspace() and text[i + end].isspace()]
@@ -72,14 +96,16 @@ class Names:
 
     def candidates(self, name: str, cutoff: float) -> list[str] | None:
         """The names that may score `cutoff` or more against `name`, in order; None: score them all."""
-        if len(self.names) < FEW or cutoff <= 60 or not name or not _regular(name):
+        import numpy as np
+
+        if self.size < FEW or cutoff <= 60 or not name or not _regular(name):
             return None
         want = np.zeros(ALPHABET + 1, dtype=np.int32)
         for c, k in Counter(self.column.get(c, ALPHABET) for c in name).items():
             want[c] = k
         if want.max() > 255:  # the names' counts stop at 255
             return None
-        if any(2 * self.text.count(t) > len(self.names) for t in set(name.split())):
+        if any(2 * self.text.count(t) > self.size for t in set(name.split())):
             return None  # a word most names have: scoring them all is as quick
         shared = np.minimum(self.counts, want.astype(np.uint8)[None, :]).sum(axis=1, dtype=np.int32)
         q, n = len(name), self.lengths
@@ -91,9 +117,9 @@ class Names:
         kept = np.flatnonzero(keep)
         extra = [self.sharing(t) for t in set(name.split())] + [self.irregular]
         kept = np.union1d(kept, np.concatenate(extra)) if extra else kept
-        if 2 * len(kept) > len(self.names):  # a word most names have: scoring them all is as quick
+        if 2 * len(kept) > self.size:  # a word most names have: scoring them all is as quick
             return None
-        return [self.names[i] for i in kept.tolist()]
+        return [self.name(i) for i in kept.tolist()]
 
     def best(self, name: str, cutoff: float) -> tuple[str, float] | None:
         """(name, score) of the first best WRatio match at `cutoff` or above, as rapidfuzz finds among all."""

@@ -14,17 +14,20 @@ import re
 import threading
 import time
 import unicodedata
+from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from ..errors import NotReady
+from ..memory import trim
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
 from . import apart, fuzzy
+from .columns import Table
 from .lexicon import QuestionLexicon
 
 log = logging.getLogger(__name__)
@@ -52,6 +55,7 @@ PRIORITY = ("Person", "Government", "Country", "Organization", "Group", "Occasio
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 _SMALL = frozenset(("of", "the", "and", "in", "on", "for", "to", "a", "an", "at"))
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
+DOCUMENT_FIELDS = ("iri", "id", "title", "publisher")
 
 
 def _indexed(store: Store, prop: str) -> bool:
@@ -83,12 +87,12 @@ class Link:
     score: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     iri: str
     label: str = ""
-    types: set[str] = field(default_factory=set)
-    names: set[str] = field(default_factory=set)
+    types: frozenset[str] = frozenset()  # one frozenset per combination of types, shared
+    names: tuple[str, ...] = ()  # sorted
 
     @property
     def kind(self) -> str:
@@ -102,30 +106,39 @@ class Index:
     leader_titles: frozenset[str] = frozenset()  # what "the Russian leader" may hold (idem)
 
     def __init__(self, store: Store):
-        self.entities: dict[str, Entity] = {}
+        pool: dict[str, str] = {}  # one str object for each IRI, title and type (rows repeat them)
+        share = lambda text: pool.setdefault(text, text)  # noqa: E731
+        types: dict[str, set[str]] = {}
         for row in store.select(_TYPES):
-            self.entities.setdefault(row["x"].value, Entity(row["x"].value)).types.add(
-                row["type"].value.rsplit("#", 1)[-1])
+            types.setdefault(share(row["x"].value), set()).add(share(row["type"].value.rsplit("#", 1)[-1]))
+        names: dict[str, set[str]] = {iri: set() for iri in types}
+        labels: dict[str, str] = {}
         label = RDFS_LABEL.value
         for row in store.select(_NAMES):
-            ent = self.entities.get(row["x"].value)
-            if ent is not None:
-                ent.names.add(normalize(row["name"].value))
+            iri = row["x"].value
+            if iri in names:
+                names[iri].add(share(normalize(row["name"].value)))
                 if row["p"].value == label:
-                    ent.label = row["name"].value
+                    labels[iri] = row["name"].value
+        kinds: dict[frozenset[str], frozenset[str]] = {}
+        self.entities: dict[str, Entity] = {}
+        for iri, held in types.items():
+            sorted_names = tuple(sorted(names[iri]))
+            self.entities[iri] = Entity(iri, labels.get(iri) or next(iter(sorted_names), iri),
+                                        kinds.setdefault(frozenset(held), frozenset(held)), sorted_names)
+        del types, names, labels
         self.by_name: dict[str, list[Entity]] = {}
         self.by_surname: dict[str, list[Entity]] = {}
         for ent in self.entities.values():
-            ent.label = ent.label or next(iter(sorted(ent.names)), ent.iri)
             for name in ent.names:
                 self.by_name.setdefault(name, []).append(ent)
                 if "Person" in ent.types and " " in name:
                     self.by_surname.setdefault(name.rsplit(" ", 1)[1], []).append(ent)
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
-            (r["h"].value, normalize(r["t"].value), r["o"].value) for r in store.select(_ROLES)]
+            (share(r["h"].value), share(normalize(r["t"].value)), share(r["o"].value)) for r in store.select(_ROLES)]
         self.family: dict[str, set[str]] = {}  # a country and its governments, each to all of them
         for r in store.select(_PREFIX + "SELECT DISTINCT ?g ?c WHERE { ?g kg:governmentOf ?c }"):
-            c, g = r["c"].value, r["g"].value
+            c, g = share(r["c"].value), share(r["g"].value)
             group = self.family.get(c, {c}) | self.family.get(g, set()) | {g}
             for member in group:
                 self.family[member] = group
@@ -134,10 +147,10 @@ class Index:
         self.holder_keys = isinstance(store, EmbeddedStore) and _indexed(store, "holderKey")
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
         self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
-        self.documents = [{"iri": r["d"].value, "id": r["id"].value,
-                           "title": r["title"].value if "title" in r else "",
-                           "publisher": r["publisher"].value if "publisher" in r else ""}
-                          for r in store.select(_DOCS)]
+        # iri, id, title and publisher of each document, by column: a dict per document when read
+        self.documents = Table(DOCUMENT_FIELDS, (
+            (r["d"].value, r["id"].value, r["title"].value if "title" in r else "",
+             r["publisher"].value if "publisher" in r else "") for r in store.select(_DOCS)))
 
     @cached_property
     def _role_maps(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -344,10 +357,11 @@ class Index:
         if not name:
             return None
         keys = self._source_keys
-        if name in keys.exact:  # most names are given exactly: no fuzzy pass over every title
-            return self.documents[keys.exact[name]]
+        at = keys.fuzzy.find(name)  # most names are given exactly: no fuzzy pass over every title
+        if at is not None:
+            return self.documents[keys.documents[at]]
         hit = keys.fuzzy.best(name, 85)  # WRatio over the names that can reach 85, not every one
-        return self.documents[keys.exact[hit[0]]] if hit else None
+        return self.documents[keys.documents[keys.fuzzy.find(hit[0])]] if hit else None
 
     @cached_property
     def _source_keys(self) -> SourceKeys:
@@ -357,14 +371,16 @@ class Index:
             for value in (doc["title"], doc["id"].replace("-", " "), doc["publisher"]):
                 if value:
                     exact.setdefault(normalize(value), i)
-        return SourceKeys(exact, list(exact), fuzzy.Names(list(exact)))
+        keys = SourceKeys(fuzzy.Names(list(exact)), array("i", exact.values()))
+        del exact
+        trim()  # the dict and its strings were the largest of the index while built
+        return keys
 
 
 @dataclass
 class SourceKeys:
-    exact: dict[str, int]  # normalized name -> the first document with it
-    names: list[str]  # each name once (a publisher of thousands of documents too), for rapidfuzz
-    fuzzy: fuzzy.Names  # the same, with what leaves out at once those no fuzzy look-up can match
+    fuzzy: fuzzy.Names  # each normalized name once (a publisher of thousands of documents too), for rapidfuzz
+    documents: array  # name's position -> the first document with it
 
 
 def _best(cands: list[Entity], how: str, score: float) -> Link:

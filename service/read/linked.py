@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-import rdflib
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from .. import formats, iris
@@ -164,6 +163,8 @@ def serialize_triples(triples: list[Triple], media_type: str, base_iri: str,
     triples = sorted(triples, key=_order)
     names = {**prefixes(base_iri), **(extra_prefixes or {})}
     if media_type == formats.JSONLD and len(triples) <= JSONLD_COMPACT_MAX:
+        import rdflib  # here: 17 MB of imports a server needs only for a compacted JSON-LD answer
+
         graph = rdflib.Graph()
         graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
         return graph.serialize(format="json-ld", context=names, auto_compact=True).encode()

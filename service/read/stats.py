@@ -4,13 +4,16 @@ Counting is linear in the store (about 0.3 s per million quads in Oxigraph), so 
 once per store generation (the embedded store bumps it on every write) or, for a store others write to
 (remote), at most every `max_age` seconds in the background while the last counts are served. One
 computation runs at a time: a request that finds one running waits at most `wait` seconds for it,
-then gets NotReady (503, retry) rather than a second scan of a large store.
+then gets NotReady (503, retry) rather than a second scan of a large store. A server has its first
+counts made in a child process (`apart`: qa/apart.build), so that the engine memory of scanning the
+whole store leaves with the child (about 35 MB of a server's peak at a million facts, docs/memory.md).
 """
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 from ..errors import NotReady
 from ..store.base import Store
@@ -19,9 +22,17 @@ from . import sources
 log = logging.getLogger(__name__)
 
 
+class Counts(dict):
+    """{"sources": N, "triples": N}: what the store holds."""
+
+    def __init__(self, store: Store):
+        super().__init__(sources=sources.count(store), triples=store.count_triples())
+
+
 class StoreStats:
     def __init__(self, store: Store, *, max_age: float = 60.0, wait: float = 2.0):
         self.store = store
+        self.apart: Callable | None = None  # (store, Counts) -> Counts made in a child: the first counts
         self.max_age = max_age
         self.wait = wait
         self._lock = threading.Lock()
@@ -79,7 +90,8 @@ class StoreStats:
     def _compute(self, event: threading.Event) -> dict:
         generation = self.store.generation
         try:
-            counts = {"sources": sources.count(self.store), "triples": self.store.count_triples()}
+            first = self.apart is not None and self._counts is None
+            counts = dict(self.apart(self.store, Counts) if first else Counts(self.store))
             with self._lock:
                 self._counts, self._generation, self._taken = counts, generation, time.monotonic()
             return counts

@@ -69,6 +69,8 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
     """Token range of what a predicate says, proposes, fears...: its that-/to-clause, else its object,
     else the object of an `on/about/to/...` preposition. `anchor` is the second word of a two-word
     trigger ("call for", "share view") whose own complement comes first."""
+    if anchor is not None and anchor.dep_ == "mark" and anchor.head.head == pred:
+        return anchor.i + 1, anchor.head.right_edge.i + 1  # "called for [the senator to resign]"
     for tok in (anchor, pred):
         if tok is None:
             continue

@@ -55,6 +55,10 @@ def _dependent(tok: Token, word: str) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj" and (g.lemma_.lower() == word or g.lower_ == word):
                     return g
+    for c in tok.children:  # "called for the senator to resign": the parser made "for" the clause's mark
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == word and m.i == tok.i + 1), None)
+        if c.dep_ in ("advcl", "ccomp") and mark is not None and any(a.tag_ == "TO" for a in c.children):
+            return mark
     for obj in tok.children:  # "discussed the crisis with Y": the parser hung the preposition on the object
         if obj.dep_ == "dobj":
             for c in obj.children:

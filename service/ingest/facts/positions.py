@@ -57,6 +57,13 @@ RECEIVING = ("win", "gain", "enjoy", "receive", "get", "lose", "earn", "attract"
 CLAUSAL_ADJS = ("ready", "willing", "determined")
 # nouns that are a position only with a to-clause: "a threat to cut off gas", not "the threat of war"
 CLAUSAL_NOUNS = ("threat",)
+# nouns that are words against someone only when a person makes them at someone: "her attacks on the
+# mayor", not "the attack on the embassy", "ISIS's attacks on Paris"
+VERBAL_NOUNS = ("attack",)
+AT_PREPS = ("on", "against")
+VIOLENT = ("murderous", "terrorist", "terror", "deadly", "armed", "suicide", "violent", "bloody", "lethal", "fatal",
+           "knife", "gun", "bomb", "missile", "rocket", "chemical", "physical", "military", "air", "drone", "cyber",
+           "mass", "sexual", "brutal", "vicious", "heinous", "horrific", "shooting")
 # verbs that hand their object noun the to-clause the parser hung on them: "made a vow [to fight]"
 LIGHT_VERBS = ("make", "issue", "give", "repeat", "renew", "reiterate", "voice", "express", "take", "swear")
 # verbs that are an Intention only with a to-clause: "prepares to run", not "prepared the report",
@@ -66,7 +73,7 @@ CLAUSAL_VERBS = ("prepare", "aim")
 COLLECTIVE = ("bipartisan", "public", "popular", "widespread", "grassroots", "international", "universal",
               "cross-party", "nonpartisan")
 SAID_NOUNS = ("claim", "announcement", "assertion")  # words told with a noun: a Statement only with a that-clause
-AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
+AUTHORING = ("write", "post")  # speech verbs that also make a text: a Statement only with what the text says
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -450,6 +457,10 @@ class Builder:
         content = content_of(noun, anchor) or _infinitive_of(noun)
         if trig.word in CLAUSAL_NOUNS and (content is None or not _infinitive(self.doc, content)):
             return None  # "the threat of war", "a threat to the region": no act announced
+        if trig.word in VERBAL_NOUNS and not (holders and all(self.resolver.actor(k).kind == "Person" for k in holders)
+                                              and any(c.dep_ == "prep" and c.lower_ in AT_PREPS for c in noun.children)
+                                              and not any(c.lower_ in VIOLENT for c in noun.children)):
+            return None  # "the attack on the embassy", "his murderous attack on the club": violence, not words
         if content is None:
             copula = _copula_above(noun)
             if copula is not None and trig.fact_kind != "Acceptance" and (copula.lemma_ == "be"
