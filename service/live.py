@@ -12,6 +12,7 @@ import atexit
 import json
 import os
 import secrets
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -161,13 +162,23 @@ def ingest_through(server: Server, paths: list[str], *, force: bool = False, pro
 BATCH_DOCUMENTS = 50  # documents per request at most, so progress shows and no request runs for long
 
 
-def ask(server: Server, question: str) -> dict:
-    """The server's answer document for `question`; its error as a KgqaError."""
-    status, _, body = request(server, "GET", "ask?" + urllib.parse.urlencode({"q": question}),
-                              headers={"Accept": "application/json"})
-    if status != 200:
-        raise error_of(status, body)
-    return json.loads(body)
+ASK_WAIT = 120.0  # seconds `kgqa ask` waits for a server still indexing the store's names (503 not_ready)
+
+
+def ask(server: Server, question: str, *, wait: float = ASK_WAIT) -> dict:
+    """The server's answer document for `question`; its error as a KgqaError. A server still indexing
+    the names after a start or an ingest (503 not_ready) is asked again, for at most `wait` seconds."""
+    deadline, pause = time.monotonic() + wait, 0.25
+    while True:
+        status, _, body = request(server, "GET", "ask?" + urllib.parse.urlencode({"q": question}),
+                                  headers={"Accept": "application/json"})
+        if status == 200:
+            return json.loads(body)
+        err = error_of(status, body)
+        if err.code != "not_ready" or time.monotonic() + pause > deadline:
+            raise err
+        time.sleep(pause)
+        pause = min(pause * 2, 4.0)
 
 
 def query(server: Server, sparql: str, media_type: str) -> bytes:

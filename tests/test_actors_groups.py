@@ -35,3 +35,14 @@ def test_actors_groups_list_their_members():
 def test_actors_groups_need_an_actor_modifier():
     doc, resolver = extractor().analyse("Many analysts remain worried about the deployment.")
     assert resolver.resolve(doc[1:3]) == []
+
+
+@pytest.mark.parametrize("text, phrase, label", [
+    ("LISBON (Reuters) - European Union ministers failed to agree on fishing quotas on Monday.",
+     "European Union ministers", "European Union ministers"),
+    ("MADRID (AP) \u2014 Portuguese diplomats said the quota talks would resume.", "Portuguese diplomats",
+     "Portuguese diplomats"),
+])
+def test_actors_groups_leave_out_the_dateline(text, phrase, label):
+    _, group = group_of(text, phrase)
+    assert group.label == label

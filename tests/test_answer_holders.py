@@ -45,6 +45,7 @@ def test_answer_holders_each_when_none_together(qa_store, question):
     ("Brazilian President Luiz Inacio Lula da Silva has said", ["Luiz Inacio Lula da Silva"], ""),
     ("obama told", [], "According to Obama"),
     ("He revealed", [], ""),
+    ("officials said", [], "According to officials"),
 ])
 def test_answer_holders_attribution_readable(attribution, holders, expected):
     assert render.according(attribution, [], "the talks failed", holders) == expected

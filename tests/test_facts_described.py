@@ -1,4 +1,4 @@
-"""Facts stage: speakers named by the noun that introduced them, and request, attack and post words, on
+"""Facts stage: speakers named by the noun that introduced them, and request and attack words, on
 sentences written for this project (tests/data/sentences/described.json)."""
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ class Resolver:
         self._cache: dict[int, list[str]] = {}
         self._dateline = mentions.datelines(doc)
         self.groups = {}
-        for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns, tokens):
+        for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns, tokens, self._dateline):
             self.actors.setdefault(g.actor.key, g.actor)
             for member in g.members:
                 self.actors[member].member_of.add(g.actor.key)
@@ -104,7 +104,7 @@ class Resolver:
         if owner is not None and len(keys) != 1:
             return None  # "their advisers" with "their" unknown: whose, the text does not settle
         found = named_as_such(tok, self.lex.group_heads, keys[0] if keys else None,
-                              self.actors[keys[0]].label if keys else None)
+                              self.actors[keys[0]].label if keys else None, self._dateline)
         if found is None:
             return None
         actor, start, end = found

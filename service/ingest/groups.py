@@ -28,8 +28,10 @@ class GroupFound:
 
 
 def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: list[str | None],
-                pair_nouns: dict[str, str], tokens: list[Token] | None = None) -> list[GroupFound]:
-    """Groups in text order. key_at/how_at give the actor key (and how it was found) at each token."""
+                pair_nouns: dict[str, str], tokens: list[Token] | None = None,
+                dateline: frozenset[int] | set[int] = frozenset()) -> list[GroupFound]:
+    """Groups in text order. key_at/how_at give the actor key (and how it was found) at each token;
+    `dateline`, the tokens of datelines, which no group's words take in ("BRUSSELS (Reuters) - EU leaders")."""
     out = []
     for tok in doc if tokens is None else tokens:
         if how_at[tok.i] == "demonym" and people_of(tok):
@@ -53,7 +55,7 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
             continue
         left = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in _MODIFIER_DEPS)])
         while left < tok.i and (doc[left].dep_ in ("det", "predet") or doc[left].like_num
-                                or doc[left].tag_ == "PRP$"):
+                                or doc[left].tag_ == "PRP$" or left in dateline):
             left += 1
         right = max([tok.i, *(c.right_edge.i for c in scope)]) + 1
         label = doc[left:right].text
@@ -112,8 +114,8 @@ def _members(head: Token, key_at: list[str | None]) -> list[str]:
     return out
 
 
-def named_as_such(tok: Token, heads: set[str], owner: str | None,
-                  owner_label: str | None) -> tuple[Actor, int, int] | None:
+def named_as_such(tok: Token, heads: set[str], owner: str | None, owner_label: str | None,
+                  dateline: frozenset[int] | set[int] = frozenset()) -> tuple[Actor, int, int] | None:
     """A group that a plural noun of people names without any actor in it ("Police said", "current and
     former officials said", "her advisers said"): an actor of its own, labelled by the phrase ("Ana
     Ruiz's advisers" when a possessive pronoun says whose). None for other nouns and for vague ones."""
@@ -126,6 +128,8 @@ def named_as_such(tok: Token, heads: set[str], owner: str | None,
     for c in sorted(tok.children, key=lambda t: t.i):
         if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod"):
             left = min(left, c.left_edge.i)
+    while left < tok.i and left in dateline:  # "VIENNA (AP) - Western diplomats said"
+        left += 1
     words = [t.text for t in tok.doc[left:tok.i + 1]]
     if not words:
         return None

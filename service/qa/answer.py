@@ -107,6 +107,8 @@ def _verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
         document["message"] = document["message"].strip()
         return document
     document["verdict"] = "no" if says_no(answers[0]) else "yes"
+    if all(a["values"].get("hedged") for a in answers):
+        document["message"] = ("The sources report it only as possible. " + document.get("message", "")).strip()
     if len({says_no(a) for a in answers}) > 1:
         document["message"] = "Reports differ: some say yes, others no; the surest comes first."
     return document
@@ -476,6 +478,8 @@ def values_of(rec: facts_mod.FactRecord) -> dict:
         values["occasion"] = [{"iri": i, "label": label} for i, label in rec.occasions]
     if rec.first("negated") == "true":
         values["negated"] = True
+    if rec.first("hedged") == "true":
+        values["hedged"] = True
     return values
 
 

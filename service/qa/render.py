@@ -139,7 +139,8 @@ def meeting_sentence(rec: FactRecord, disputed: set[str] = frozenset()) -> str:
     """Who met, where and when, for how long: a value the reports disagree on is left to the conflict."""
     who = names(rec.labels("participant"))
     status = (rec.first("status") or "").rsplit("#", 1)[-1]  # one not reported as held says so
-    text = f"{who} {MEETING_VERBS.get(status, 'met')}" + _where_when(rec, "", disputed)
+    verb = MEETING_VERBS.get(status, "may have met" if hedged(rec) else "met")
+    text = f"{who} {verb}" + _where_when(rec, "", disputed)
     length = "" if "duration" in disputed else how_long(rec)
     if length:
         text += " for " + length
@@ -205,7 +206,11 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     elif verb and verb not in lex.noun_triggers and not _object_trigger(verb):
         if verb in ("tell", "inform", "brief") and not rec.labels("recipient"):
             verb = "say"  # "told reporters": no one to name
-        said = ("did not " + verb) if negated else lex.past_tense(verb)
+        if kind == "Intention" and lex.kind_of(verb) != "Intention":
+            # the act itself, announced ("would reduce tariffs"): still to come, never told as done
+            said = ("will not " if negated else "will ") + verb
+        else:
+            said = ("did not " + verb) if negated else lex.past_tense(verb)
     else:
         said = lex.kind_verbs.get(kind, "stated")
         if kind == "Intention" and not re.match(r"to\b", content):
@@ -213,7 +218,11 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
         if re.match(r"(?:to|that|on|about)\b", content) and said.rsplit(" ", 1)[-1] in ("on", "to", "of", "that"):
             said = said.rsplit(" ", 1)[0]
         if negated:
-            said = "did not " + said
+            head, _, rest = said.partition(" ")
+            said = "did not " + (lemma_of(head, lex) + " " + rest).strip() if head not in ("is", "are") \
+                else f"{head} not {rest}"
+    if hedged(rec):  # "may propose", "reportedly proposed": told as possible, never as done
+        said = hedge(said, lex)
     content = re.sub(r"^(A|An|The) ", lambda m: m.group(1).lower() + " ", content)
     recipient = rec.labels("recipient")
     target = [t for t in rec.labels("target") if t.lower() not in content.lower()]
@@ -257,6 +266,43 @@ _LOWER_FIRST = ("the", "a", "an", "recent", "some", "several", "official", "unna
                 "american", "u.s.", "us", "senior", "diplomatic", "military", "intelligence")
 
 
+def hedged(rec: FactRecord) -> bool:
+    return (rec.first("hedged") or "false") == "true"
+
+
+def lemma_of(word: str, lex: QuestionLexicon) -> str:
+    """'proposed' -> 'propose', 'said' -> 'say', 'criticized' -> 'criticize': a past form back to its verb."""
+    if word in lex.irregular:
+        return lex.irregular[word]
+    known = set(lex.verbs) | set(lex.past) | set(lex.kind_naming_verbs)
+    stems = [word[:-1], word[:-2], word[:-3] + "y", word[:-3]] if word.endswith("ed") else [word.removesuffix("s")]
+    return next((s for s in stems if s in known or any(k.startswith(s + " ") for k in known)), stems[0])
+
+
+def participle(word: str, lex: QuestionLexicon) -> str:
+    """A past form's participle: 'took' -> 'taken', 'spoke' -> 'spoken'; regular verbs keep their form."""
+    lemma = lex.irregular.get(word)
+    forms = [f for f, of in lex.irregular.items() if of == lemma and f != word and f != lex.past.get(lemma)
+             and not f.endswith(("ing", "s"))] if lemma else []
+    return forms[0] if forms else word
+
+
+def hedge(said: str, lex: QuestionLexicon) -> str:
+    """The verb phrase of a fact its source hedges: 'will reduce' -> 'may reduce', 'proposed' -> 'may have
+    proposed', 'did not sign' -> 'may not have signed', 'is worried' -> 'may be worried'."""
+    head, _, rest = said.partition(" ")
+    if head == "will":
+        return "may " + rest
+    if head in ("is", "are"):
+        return "may " + ("not be " + rest[4:] if rest.startswith("not ") else "be " + rest)
+    if head == "did" and rest.startswith("not "):
+        verb, _, more = rest[4:].partition(" ")
+        return ("may not have " + participle(lex.past_tense(verb), lex) + " " + more).strip()
+    if head == "intends":
+        return ("may intend " + rest).strip()
+    return ("may have " + participle(head, lex) + " " + rest).strip()
+
+
 def according(attribution: str | None, attributed_to: list[str], content: str, holders: list[str] = ()) -> str:
     """'According to X' for a fact that the article attributes to someone else, or ''."""
     text = _SPEECH_TAIL.sub("", (attribution or "").strip(" ,"))
@@ -265,7 +311,8 @@ def according(attribution: str | None, attributed_to: list[str], content: str, h
             if text.lower().startswith("according to "):
                 return "According to " + text[len("according to "):]
             first = text.split()[0].lower()
-            if len(text.split()) <= 2 and text.islower() and first not in _LOWER_FIRST:
+            if len(text.split()) <= 2 and text.islower() and first not in _LOWER_FIRST \
+                    and not text.split()[-1].endswith("s"):  # "officials", "diplomats": plural nouns stay
                 text = text.title()  # "obama told": a name the source wrote in lower case
             return "According to " + (text[:1].lower() + text[1:] if first in _LOWER_FIRST else text)
     others = [a for a in attributed_to if not any(_names_same(a, h) for h in holders)]

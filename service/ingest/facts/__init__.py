@@ -15,7 +15,7 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import attributions, estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
-from .clauses import TEXT_KEY, char_span, gerund_subject, parsed_text, quoted_as, text_of
+from .clauses import TEXT_KEY, char_span, doing_gerund, gerund_subject, parsed_text, quoted_as, text_of
 from .meetings import Meetings
 from .positions import Builder, Candidate
 
@@ -202,6 +202,9 @@ class _Reader:
                                                        or gerund_subject(cand.pred))):
                 kept.append(cand)
                 continue
+            if cand.lexical and doing_gerund(cand.pred) and all(o.pred == cand.pred.head.head for o in inside):
+                kept.append(cand)  # "answered critics by vowing to X": what the doer did, not what is proposed
+                continue
             speaker = speech.speaker_of(cand, cands)
             aside = cand.lexical and self._aside(cand.pred)
             hypothetical = any(o.fact.kind not in FACTIVE and not o.trigger.speech for o in inside) and not aside
@@ -214,7 +217,7 @@ class _Reader:
                     if o.trigger.speech or o.fact.kind in FACTIVE):
                 continue  # "the files do not show that X objected": not reported as so
             elif speaker is not None and cand.lexical and not cand.trigger.speech:
-                speech.attribute(cand, speaker)
+                speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
                 kept.append(cand)
             elif cand.trigger.speech and speaker is not None and set(cand.fact.holders) <= set(speaker.fact.holders):
                 continue  # "Lavrov said he could not say whether ...": one statement
@@ -222,7 +225,7 @@ class _Reader:
                 kept.append(cand)
             elif all(o.fact.kind in FACTIVE for o in inside) and _own_subject(cand.pred):
                 if speaker is not None:
-                    speech.attribute(cand, speaker)
+                    speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
                 kept.append(cand)
         return kept
 

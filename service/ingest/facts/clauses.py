@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..sources import inverted_subject
+from . import realis
 
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # complements that carry what a position is: clauses first, then objects, then prepositions
@@ -190,12 +191,17 @@ def interpolated(pred: Token, subj: Token) -> bool:
     return any(t.text == "," for t in doc[pred.right_edge.i + 1:head.i])
 
 
+NEGATIONS = ("n't", "n’t", "not", "never")
+
+
 def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
     if depth > 6:
         return None, False
     # the subject nearest the verb: a dateline ("WARSAW — Poland's parliament approved") is another
     for child in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
+        if child.lower_ in NEGATIONS:
+            continue  # "has n't backed off" written apart: the parser may make the negation a subject
         if child.dep_ in ("nsubj", "csubj"):
             if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, False
@@ -370,6 +376,20 @@ def gerund_subject(pred: Token) -> Token | None:
         return None
     subj, passive = subject_of(verb)
     return None if passive else subj
+
+
+DOING_PREPS = ("by", "after", "while", "before")  # "answered by vowing": done; not "for"/"of"/"without"/"to"
+
+
+def doing_gerund(pred: Token) -> bool:
+    """A gerund that tells what the clause's subject did as it acted ("answered critics by vowing to X",
+    "after promising to resign", "while demanding payment"), when that clause reports a deed (not "could
+    answer by", "did not answer by", "will answer by", nor a to-clause: "careful not to anger X by urging",
+    "ways to seek it: by asking")."""
+    verb = pred.head.head
+    return pred.dep_ == "pcomp" and pred.tag_ == "VBG" and pred.head.lower_ in DOING_PREPS \
+        and verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be" and verb.tag_ != "VB" \
+        and realis.of_verb(verb) is None and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def purpose_subject(pred: Token) -> Token | None:

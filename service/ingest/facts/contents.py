@@ -13,6 +13,11 @@ ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
 
 
 SPEECH_PREPS = ("about", "on", "of", "over")  # "said in a statement", "told to reporters": not what
+# what a speaker spoke on when it is how or where they spoke, not what about: "speaking on condition of
+# anonymity", "spoke on television", "on the phone", "on behalf of", "on the sidelines of"
+SPEECH_CHANNELS = ("condition", "background", "record", "television", "tv", "radio", "phone", "telephone", "camera",
+                   "air", "broadcast", "podcast", "program", "programme", "show", "channel", "network", "line",
+                   "behalf", "sidelines", "margins", "visit", "trip", "tour", "stage", "video", "livestream")
 
 
 def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
@@ -123,7 +128,8 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
         preps = SPEECH_PREPS if speech else CONTENT_PREPS
         if pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd"):  # "alarmed by reports of X": the cause
             preps = preps + ("by",)
-        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > pred.i and not _where_or_when(prep):
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > pred.i and not _where_or_when(prep) \
+                and not (speech and channel(prep)):
             obj = child(prep, "pobj", "pcomp")
             if obj is not None and prep.lower_ == "as" and obj.pos_ in ("VERB", "AUX"):
                 continue  # "as the crisis deepens": when, not what
@@ -183,6 +189,12 @@ def _where_or_when(prep: Token) -> bool:
     obj = child(prep, "pobj")
     return obj is not None and prep.lower_ in ("in", "at", "on") and obj.ent_type_ in ("GPE", "LOC", "FAC",
                                                                                        "DATE", "TIME")
+
+
+def channel(prep: Token) -> bool:
+    """"on television", "on condition of anonymity": how or where someone spoke, not what about."""
+    obj = child(prep, "pobj")
+    return obj is not None and prep.lower_ == "on" and obj.lemma_.lower() in SPEECH_CHANNELS
 
 
 def _temporal(prep: Token) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import in_quote
+from .contents import channel
 from .lexicon import Lexicon, Trigger
 
 JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, not an agreement
@@ -84,8 +85,8 @@ def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | 
         for word in words:
             for trig in lexicon.double.get((word, pos), ()):
                 dep = _dependent(tok, trig.second)
-                if dep is not None:
-                    return trig, dep
+                if dep is not None and not (trig.kind == "speech" and dep.dep_ == "prep" and channel(dep)):
+                    return trig, dep  # "spoke on television": how, not what about
         for word in words:
             trig = lexicon.single.get((word, pos))
             if trig is not None:

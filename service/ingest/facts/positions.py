@@ -17,6 +17,7 @@ from .clauses import (
     between,
     char_span,
     child,
+    doing_gerund,
     fronted_list,
     gerund_subject,
     including,
@@ -73,7 +74,7 @@ CLAUSAL_VERBS = ("prepare", "aim")
 COLLECTIVE = ("bipartisan", "public", "popular", "widespread", "grassroots", "international", "universal",
               "cross-party", "nonpartisan")
 SAID_NOUNS = ("claim", "announcement", "assertion")  # words told with a noun: a Statement only with a that-clause
-AUTHORING = ("write", "post")  # speech verbs that also make a text: a Statement only with what the text says
+AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -253,6 +254,9 @@ class Builder:
             subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
         if subj is None and trig.speech:  # "was quoted as saying", "responded by saying": the one quoted, who responded
             subj = quoted_as(pred) or gerund_subject(pred)
+        if subj is None and lexical and trig.fact_kind not in NOT_POSITIONS and doing_gerund(pred):
+            subj = gerund_subject(pred)  # "answered critics by vowing to cut taxes": who answered vowed
+            subj = None if subj is not None and subj.pos_ == "PRON" else subj  # a guessed referent: not twice
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
             passive = True  # "with Assad removed from power"

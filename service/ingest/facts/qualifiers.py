@@ -42,6 +42,7 @@ def negated(pred: Token) -> bool:
     if emphatic(pred):
         return False  # "I couldn't agree more": the strongest agreement, not none
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+               or c.lower_ in ("n't", "n’t")  # "has n't backed off" written apart: parsed as anything
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
                or (c.dep_ == "det" and c.lower_ == "no" and h.pos_ == "NOUN")  # "has no plans to"
                for h in heads for c in h.children)

@@ -92,7 +92,8 @@ def of_noun(noun: Token, verb: Token | None) -> str | None:
 def _own(pred: Token) -> str | None:
     """What the verb's own auxiliaries, negation and conjunction say."""
     kids = list(pred.children)
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in kids):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or c.lower_ in ("n't", "n’t")
+           for c in kids):
         return NEGATED
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
         return HYPOTHETICAL

@@ -93,8 +93,9 @@ def _third_person(cand: Candidate) -> bool:
     return subj is not None and not passive and subj.lower_ in ("he", "she", "him", "her")
 
 
-def attribute(cand: Candidate, speech: Candidate) -> None:
-    """Credit a reported position to its speaker."""
+def attribute(cand: Candidate, speech: Candidate, in_dateline=None) -> None:
+    """Credit a reported position to its speaker; the attribution's words leave out a dateline the parser
+    took into the speaker's phrase ("VIENNA (Reuters) - The IAEA's chief said")."""
     if not speech.fact.holders or cand.fact.attributed_to:
         return
     speak_for(cand, speech.fact.holders)
@@ -107,6 +108,8 @@ def attribute(cand: Candidate, speech: Candidate) -> None:
     start = min(subj.left_edge.i, pred.i) if subj is not None else pred.i
     if pred.pos_ == "NOUN":  # "a joint statement"
         start = noun_phrase(pred).start
+    while in_dateline is not None and start < pred.i and in_dateline(start):
+        start += 1
     span = char_span(pred.doc, start, pred.i + 1)
     if span:
         cand.fact.attribution = text_of(pred.doc, span)
@@ -214,6 +217,9 @@ class Quotes:
             return False
         if "\n" in parsed_text(sent.doc)[self.end_char:first.idx]:
             self.speaker, self.open = None, False
+            return False
+        if self.open and first.text == "”":  # '... "focusing on voters. ”Several senators urged ...': closed
+            self.open = False
             return False
         return self.open or first.text in OPEN_QUOTES
 
