@@ -108,7 +108,7 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                     and not any(m.dep_ == "mark" for m in a.children)), None)
         if nxt is not None and child(pred, *OBJECT_DEPS) is None:
             return subtree_span(nxt)
-    obj = child(pred, *OBJECT_DEPS)
+    obj = child(pred, "dobj") or child(pred, *OBJECT_DEPS)  # "offered the nurses [a contract]"
     if obj is None and anchor is None:
         hung = _that_clause_in_phrase(pred)
         if hung is not None:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from ..actors import hyphenated
-from . import attendance, kinds, qualifiers
+from . import attendance, kinds, qualifiers, senses
 from .clauses import (
     agent_of,
     between,
@@ -73,6 +73,13 @@ CLAUSAL_VERBS = ("prepare", "aim")
 # adjectives that say whose position a noun is: many people's, not the subject's ("bipartisan support")
 COLLECTIVE = ("bipartisan", "public", "popular", "widespread", "grassroots", "international", "universal",
               "cross-party", "nonpartisan")
+# what is offered when words or feelings are given, not terms put to someone
+WORDS_GIVEN = ("condolence", "congratulation", "prayer", "thought", "word", "response", "evaluation",
+               "assessment", "apology", "glimpse", "explanation", "comment", "remark", "sympathy", "praise",
+               "caveat", "insight", "view", "opinion", "answer", "reply", "defense", "defence", "tribute", "thanks",
+               "reassurance", "criticism", "critique", "perspective", "hint", "example", "look", "picture",
+               "vision", "argument", "account", "testimony", "rebuttal", "analysis", "prediction", "forecast",
+               "summary", "preview", "take", "detail", "clue", "wish", "greeting", "blessing", "encouragement")
 SAID_NOUNS = ("claim", "announcement", "assertion")  # words told with a noun: a Statement only with a that-clause
 AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
@@ -267,6 +274,9 @@ class Builder:
             return None  # "Trump, asked about the wall, said ...": Trump was asked; who asked is not said
         if lexical and _inquiry(pred):
             return None  # "asked about the wall", "asked the minister about the deal": a question, no request
+        sense = senses.other_sense(pred, trig, passive, self.lexicon) if lexical else None
+        if sense is not None:  # "has seen a rise", "called off the rally": the verb in another sense
+            return self.build(pred, sense, None, lexical=sense is not kinds.GENERIC)
         if trig.pos == "adj":
             passive = False  # "are committed to": the subject holds the state
         target, recipient, content = [], [], None
@@ -315,6 +325,8 @@ class Builder:
                     content = content_of(pred.head)
                 if content is None and trig.pos == "adj" and agent_of(pred) is not None:
                     content = subtree_span(agent_of(pred))  # "was concerned by reports of X": the cause
+        if content is None and lexical and trig.second == "for" and anchor is None:
+            content = senses.for_clause(pred)  # "calling for the director to be fired"
         if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing
             content = right_complements(pred, skip=ACTION_SKIP)
         if content is None and trig.speech and quoted_as(pred) is not None:
@@ -411,6 +423,9 @@ class Builder:
                 return False  # '"I want to thank the nurses"': done as it is said, not announced
             return True
         if trig.word == "offer" and trig.fact_kind == "Proposal":
+            given = child(pred, "dobj")
+            if child(pred, "xcomp") is None and given is not None and given.lemma_.lower() in WORDS_GIVEN:
+                return False  # "offered condolences to the families", "offered the crowd an assessment"
             return child(pred, "xcomp") is not None or child(pred, "dative") is not None or any(
                 c.dep_ == "prep" and c.lower_ == "to" for c in pred.children)
         return True

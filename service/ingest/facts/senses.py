@@ -1,0 +1,129 @@
+"""Verb senses: a speech or view verb of the lexicon used in a sense that reports no words and no view.
+
+- "see" holds a view when it sees something as something or sees that something is so ("sees the vote as
+  a test"); told by the writer with a plain object it is perceiving or undergoing ("has seen a rise in
+  his ratings", "saw his worth balloon", "was seen leaving").
+- "consider" holds a view with a small clause ("considers the plan a mistake"); weighing an act or an
+  option ("is considering raising the fee", "will not consider the nominee") is deliberating.
+- "focus" told by the writer is an activity ("focused on jobs"), not words.
+- "call" reports words when it names something ("called the plan a disaster"); with only an object or a
+  particle it is a phone call or a summons ("called her counterpart", "called a session", "called off
+  the rally"), and with a for-clause ("calling for the director to be fired") it is a call for: a Proposal.
+
+Inside a quote, a first-person sentence or what a speech verb reports, the view verbs keep their reading:
+the speaker's "we have seen a rise" is what they say they saw.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import kinds
+from .clauses import in_quote, subject_of
+from .lexicon import Lexicon, Trigger
+
+VIEW_VERBS = ("see", "consider", "focus")
+NAMING = ("oprd", "ccomp", "xcomp", "acomp", "attr")  # "called it a disaster", "called it 'unfair'"
+OWNERS = ("his", "her", "their", "its", "our", "my")
+REPORTED_DEPS = ("ccomp", "xcomp", "conj", "advcl", "relcl")
+QUOTE_MARKS = ("“", "”", '"', "‘", "’", "``", "''", "'")
+
+
+def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger | None:
+    """The trigger a lexicon verb stands for in this sense: kinds.GENERIC when it reports neither words
+    nor a view, a call-for Proposal for "calling for X to do Y"; None when the lexicon's reading holds."""
+    if trig.pos != "verb" or trig.second is not None:
+        return None
+    if trig.word == "call" and trig.speech:
+        return _call(pred, trig)
+    if trig.word not in VIEW_VERBS or _spoken(pred, lexicon):
+        return None
+    if trig.word == "focus":
+        return kinds.GENERIC
+    if passive:
+        return kinds.GENERIC  # "was seen as weak": whose view is not said
+    if trig.word == "see":
+        return None if _as(pred) or _own_clause(pred) else kinds.GENERIC
+    return None if _as(pred) or _small_clause(pred) else kinds.GENERIC
+
+
+def _call(pred, trig: Trigger) -> Trigger | None:
+    if _names(pred):
+        return None
+    if for_clause(pred) is not None:
+        return replace(trig, second="for", kind="Proposal", object="content")
+    return kinds.GENERIC
+
+
+def _names(pred) -> bool:
+    """Does "call" name its object something: a complement ("called it a disaster"), a name or quote the
+    parser hung on the object ("called Merkel 'the chancellor of Europe'", "called the chaos 'a lesson'"),
+    or "called out" someone?"""
+    if any(c.dep_ in NAMING or (c.dep_ == "prt" and c.lower_ == "out") for c in pred.children):
+        return True
+    objs = [c for c in pred.children if c.dep_ == "dobj"]
+    if any(t.dep_ == "appos" or (t.dep_ == "nmod" and t.head == o) for o in objs for t in o.subtree):
+        return True
+    return any(t.text in QUOTE_MARKS for t in _own_words(pred))
+
+
+def _own_words(pred):
+    """The tokens after the verb up to the end of its own complements (not a clause coordinated after it)."""
+    inner = [c for c in pred.children if c.i > pred.i and not (
+        c.dep_ in ("conj", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX")) and c.dep_ != "cc"]
+    return pred.doc[pred.i + 1:max((c.right_edge.i for c in inner), default=pred.i) + 1]
+
+
+def for_clause(pred) -> tuple[int, int] | None:
+    """Token range of a for-to clause the parser hung on the verb ("calling [for] the director to be fired"),
+    after its "for"."""
+    clause = next((c for c in pred.children if c.dep_ == "advcl" and c.i > pred.i
+                   and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
+    return (clause.left_edge.i + 1, clause.right_edge.i + 1) if clause is not None else None
+
+
+def _spoken(pred, lexicon: Lexicon) -> bool:
+    """Is the verb in someone's words: quoted, said in the first person, or reported by a speech verb?"""
+    subj, _ = subject_of(pred)
+    if in_quote(pred) or (subj is not None and subj.lower_ in ("i", "we", "you")):
+        return True
+    if any(c.dep_ == "parataxis" and _speech(c, lexicon) for c in pred.children):
+        return True  # "..., he said, he sees the benefits ..."
+    tok = pred
+    for _ in range(4):
+        if tok.dep_ not in REPORTED_DEPS or tok.head == tok:
+            return False
+        tok = tok.head
+        if _speech(tok, lexicon):
+            return True
+    return False
+
+
+def _speech(tok, lexicon: Lexicon) -> bool:
+    found = kinds.trigger_for(tok, lexicon)
+    return found is not None and found[0].speech
+
+
+def _as(pred) -> bool:
+    """ "sees the vote as a test": an as-phrase among the verb's own complements, wherever the parser hung it."""
+    return any(t.lower_ == "as" and t.dep_ in ("prep", "advmod") for t in _own_words(pred))
+
+
+def _own_clause(pred) -> bool:
+    """ "saw the driver leave", "sees that the deal holds": a clause with a subject of its own, not the
+    subject's own lot ("saw his ratings fall")."""
+    for c in pred.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not any(g.dep_ == "poss" and g.lower_ in OWNERS for g in subj.children):
+            return True
+    return False
+
+
+def _small_clause(pred) -> bool:
+    """ "considers the plan a mistake", "consider the mayor dishonest": an object and what it is
+    considered; not an act weighed ("considering raising the fee", "whether to sell")."""
+    if any(c.dep_ == "oprd" for c in pred.children):
+        return True
+    return any(c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ", "PROPN") and any(g.dep_ == "nsubj" for g in c.children)
+               for c in pred.children)
