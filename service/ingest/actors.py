@@ -266,11 +266,13 @@ class Resolver:
     def _resolve_all(self) -> None:
         """Resolve every pronoun and description in text order; descriptions ("the Russian leader",
         "the two presidents") become mentions of what they refer to, unless a name beside them is one."""
+        pair_nouns, descriptors, body_nouns = self.lex.pair_nouns, self.lex.descriptors, self.lex.body_nouns
         for tok in self.tokens:
-            if tok.pos_ == "PRON" or tok.lower_ in self.lex.pair_nouns or \
-                    tok.lemma_.lower() in self.lex.descriptors or tok.lemma_.lower() in self.lex.body_nouns:
+            pronoun = tok.pos_ == "PRON"
+            if pronoun or tok.lower_ in pair_nouns or (lemma := tok.lemma_.lower()) in descriptors \
+                    or lemma in body_nouns:
                 keys = self.refers(tok)
-                if not keys or tok.pos_ == "PRON" or self.key_at[tok.i]:
+                if not keys or pronoun or self.key_at[tok.i]:
                     continue
                 start = tok.left_edge.i if tok.left_edge.i >= tok.i - 3 else tok.i
                 named = {self.key_at[t.i] for t in tok.subtree if self.key_at[t.i]}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 
 from ..iris import slug
@@ -60,8 +61,19 @@ def _matchers(lex: Lexicon, vocab) -> tuple[PhraseMatcher, PhraseMatcher, Phrase
     return aliases, demonyms, titles
 
 
+TITLES_KEY, DATELINES_KEY = "kgqa_titles", "kgqa_datelines"  # doc.user_data: found once per Doc
+
+
 def title_spans(doc: Doc, lex: Lexicon) -> list:
-    """Title phrases in the document, longest first, extended to the left by title modifiers."""
+    """Title phrases in the document, longest first, extended to the left by title modifiers (found
+    once per Doc and lexicon: the mentions and the roles both read them)."""
+    memo = doc.user_data.setdefault(TITLES_KEY, {})
+    if id(lex) not in memo:
+        memo[id(lex)] = (lex, [(t.start, t.end) for t in _title_spans(doc, lex)])  # lex kept: its id stays its own
+    return [TokenSpan(doc, start, end) for start, end in memo[id(lex)][1]]
+
+
+def _title_spans(doc: Doc, lex: Lexicon) -> list:
     spans = filter_spans([doc[s:e] for _, s, e in matchers(lex, doc.vocab)[2](doc)])
     out = []
     for span in spans:
@@ -168,7 +180,14 @@ _DASHES = ("—", "–", "--", "-")
 
 def datelines(doc: Doc) -> set[int]:
     """Tokens of datelines: a paragraph opening with a place in capitals ("JEDDAH, Saudi Arabia —",
-    "BEIJING (Reuters) -") up to the dash."""
+    "BEIJING (Reuters) -") up to the dash. Found once per Doc: the set is shared, not to be changed."""
+    found = doc.user_data.get(DATELINES_KEY)
+    if found is None:
+        found = doc.user_data[DATELINES_KEY] = _datelines(doc)
+    return found
+
+
+def _datelines(doc: Doc) -> set[int]:
     out: set[int] = set()
     starts = True  # the token opens a line: the first, or the one after a line break
     for tok in doc:

@@ -14,11 +14,13 @@ from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as Tokens
 
 from ..model import Span
 from .clean import normalized
 
 _NOT_SPACE = re.compile(r"\S")
+SENTENCES_KEY = "kgqa.sentences"  # doc.user_data: (start, end) of each token's sentence
 MAX_PIECE = 100_000  # characters parsed at once: spaCy refuses over max_length (1,000,000, error E088),
 # and the parser's memory grows with the piece; a longer paragraph is parsed in parts
 
@@ -98,4 +100,26 @@ def _join(nlp: Language, parts: list[Doc], length: int) -> Doc:
     doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without building it
     assert end == length, "the parse text must keep the document's offsets"
+    index_sentences(doc)
     return doc
+
+
+def index_sentences(doc: Doc) -> None:
+    """Answer `token.sent` from a table of sentence bounds made once per Doc: spaCy walks from the
+    token to both ends of its sentence on every call, and the rules ask for it often. The bounds are
+    those spaCy's walk finds: from the last sentence start at or before the token (or the first token)
+    to the next one (or the end)."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return
+    flags = doc.to_array("SENT_START").tolist()
+    starts = [0] + [i for i, flag in enumerate(flags) if flag == 1 and i > 0]
+    table: list[tuple[int, int]] = []
+    for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+        table += [(start, end)] * (end - start)
+    doc.user_data[SENTENCES_KEY] = table
+    doc.user_token_hooks["sent"] = _sentence
+
+
+def _sentence(token) -> Tokens:
+    start, end = token.doc.user_data[SENTENCES_KEY][token.i]  # no closure over the Doc: no cycle to collect
+    return Tokens(token.doc, start, end)

@@ -96,7 +96,7 @@ class _Reader:
             self._qualify(cand, at, according)
         for meeting in new_meetings:
             self._note(meeting)
-        facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept)
+        facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
@@ -263,14 +263,15 @@ class _Reader:
                 fact.attribution = text_of(self.b.doc, span) if span else None
             fact.attributed_to = fact.holders[0] if fact.holders else fact.attributed_to
 
-    def _estimates(self, sent, kept: list[Candidate]) -> list[Fact]:
-        """Numbers with what they count: filled into an Estimate fact that covers them, or new ones."""
+    def _estimates(self, sent, kept: list[Candidate], according) -> list[Fact]:
+        """Numbers with what they count: filled into an Estimate fact that covers them, or new ones.
+        `according`: the sentence's "according to X" (qualifiers.according_to), found once."""
         out = []
         span = char_span(sent.doc, sent.start, sent.end)
         if span is None:
             return out
         evidence = Span(*span)
-        sourced = qualifiers.according_to(sent) is not None or any(c.trigger.speech for c in kept)
+        sourced = according is not None or any(c.trigger.speech for c in kept)
         for number, phrase, noun, needs_approximate in estimates.counted(sent, sourced):
             cover = [c for c in kept if c.content and c.content[0] <= number.i < c.content[1]]
             estimate = next((c for c in cover if c.fact.kind == "Estimate"), None)
@@ -284,7 +285,6 @@ class _Reader:
             fact = estimates.standalone(number, phrase, noun, evidence, needs_approximate)
             if fact is None:
                 continue
-            according = qualifiers.according_to(sent)
             if according is not None:
                 self._attribute(fact, according)
                 content = (fact.content_span and _tokens_of(sent, fact.content_span))

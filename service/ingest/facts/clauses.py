@@ -45,8 +45,22 @@ def parsed_text(doc) -> str:
     return text
 
 
+CHAR_SPANS_KEY = "kgqa_char_spans"
+
+
 def char_span(doc, start: int, end: int) -> tuple[int, int] | None:
-    """Character span of tokens [start, end) with edge punctuation, spaces and marks trimmed."""
+    """Character span of tokens [start, end) with edge punctuation, spaces and marks trimmed (once per
+    Doc and range: the rules ask for the same ranges again)."""
+    memo = doc.user_data.get(CHAR_SPANS_KEY)
+    if memo is None:
+        memo = doc.user_data[CHAR_SPANS_KEY] = {}
+    key = (start, end)
+    if key not in memo:
+        memo[key] = _char_span(doc, start, end)
+    return memo[key]
+
+
+def _char_span(doc, start: int, end: int) -> tuple[int, int] | None:
     while start < end and _edge(doc[start], leading=True):
         start += 1
     while end > start and _edge(doc[end - 1], leading=False):
@@ -118,9 +132,24 @@ def subtree_span(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
+NOUN_PHRASES_KEY = "kgqa_noun_phrases"
+
+
 def noun_phrase(tok: Token) -> SpacySpan:
     """The noun phrase headed by `tok`, without relative clauses, appositions and trailing commas:
-    what the actors stage resolves ("Both the US and Russia", "Presidents Barack Obama and Putin")."""
+    what the actors stage resolves ("Both the US and Russia", "Presidents Barack Obama and Putin").
+    Its bounds are found once per token of a Doc (the rules ask again for the same heads)."""
+    doc = tok.doc
+    memo = doc.user_data.get(NOUN_PHRASES_KEY)
+    if memo is None:
+        memo = doc.user_data[NOUN_PHRASES_KEY] = {}
+    bounds = memo.get(tok.i)
+    if bounds is None:
+        bounds = memo[tok.i] = _noun_phrase(tok)
+    return SpacySpan(doc, *bounds)
+
+
+def _noun_phrase(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     start, end = tok.left_edge.i, tok.i + 1
     for child in tok.children:
@@ -133,7 +162,7 @@ def noun_phrase(tok: Token) -> SpacySpan:
     dashes = [t.i for t in doc[start:tok.i] if t.text in ("—", "–", "--", "-") and t.dep_ == "punct"]
     if dashes:  # a dateline the parser took in: "WARSAW — Poland's parliament"
         start = dashes[-1] + 1
-    return doc[start:end]
+    return start, max(start, end)  # as doc[start:end] would clip it
 
 
 def including(tok: Token) -> list[Token]:

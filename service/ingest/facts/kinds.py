@@ -28,13 +28,14 @@ GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
 
 def _pos(tok: Token) -> tuple[str, ...]:
-    if tok.pos_ in ("VERB", "AUX"):
+    pos = tok.pos_  # read once: every token of every sentence comes here
+    if pos in ("VERB", "AUX"):
         if tok.tag_ == "VBN" and (tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children)):
             return "adj", "verb"  # "are committed to", "were alarmed by": states, read as adjectives
         return ("verb",)
-    if tok.pos_ == "ADJ":
+    if pos == "ADJ":
         return ("adj",)
-    if tok.pos_ == "NOUN":
+    if pos == "NOUN":
         if tok.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in tok.children) and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return "verb", "noun"  # "Trump claims that ...": a verb the tagger took for a plural noun
