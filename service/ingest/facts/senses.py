@@ -5,7 +5,8 @@
   his ratings", "saw his worth balloon", "was seen leaving").
 - "consider" holds a view with a small clause ("considers the plan a mistake"); weighing an act or an
   option ("is considering raising the fee", "will not consider the nominee") is deliberating.
-- "focus" told by the writer is an activity ("focused on jobs"), not words.
+- "focus" told by the writer is an activity ("focused on jobs"), not words; with an as-phrase it holds a
+  view ("focused on the army as the backbone of the fight").
 - "call" reports words when it names something ("called the plan a disaster"); with only an object or a
   particle it is a phone call or a summons ("called her counterpart", "called a session", "called off
   the rally"), and with a for-clause ("calling for the director to be fired") it is a call for: a Proposal.
@@ -37,8 +38,8 @@ def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger
         return _call(pred, trig)
     if trig.word not in VIEW_VERBS or _spoken(pred, lexicon):
         return None
-    if trig.word == "focus":
-        return kinds.GENERIC
+    if trig.word == "focus":  # "focused on the army as the backbone of the fight": a view, as with "see"
+        return None if _as(pred) else kinds.GENERIC
     if passive:
         return kinds.GENERIC  # "was seen as weak": whose view is not said
     if trig.word == "see":
