@@ -422,6 +422,8 @@ class _Texts:
 
 
 def _fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
+    if plan.negated_only and rec.first("negated") != "true":
+        return False
     if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
         return False
     if plan.extra_actors:

@@ -44,6 +44,7 @@ class QuestionLexicon:
     kind_naming_verbs: frozenset[str] = frozenset()
     verb_prepositions: dict = field(default_factory=dict)  # "disagree" -> "on": kept before a noun content
     contrary_kinds: dict = field(default_factory=dict)  # Acceptance -> (Denial,): what answers "did X accept" No
+    refusal_kinds: dict = field(default_factory=dict)  # Denial -> (Acceptance, ...): negated, "what did X reject"
 
     def kind_of(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -121,6 +122,7 @@ def build(lexicons: Lexicons) -> QuestionLexicon:
         kind_naming_verbs=frozenset(data.get("verbs", {})) | frozenset(data.get("meeting_verbs", ())),
         verb_prepositions=data.get("verb_prepositions", {}),
         contrary_kinds={k: tuple(v) for k, v in data.get("contrary_kinds", {}).items() if not k.startswith("_")},
+        refusal_kinds={k: tuple(v) for k, v in data.get("refusal_kinds", {}).items() if not k.startswith("_")},
     )
 
 

@@ -39,6 +39,7 @@ class Plan:
     head: str = ""  # the object's head noun: every fact must name it
     asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
     contrary: bool = False  # a yes/no question's contrary kind ("rejected" for "did X accept"): answers No
+    negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -210,6 +211,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                                   "whose reports name it.")]))
     if parsed.yesno:  # "did Iran accept X?": a report that Iran rejected X answers No, when none says it did
         plans += _contrary(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()))
+    else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told
+        plans += _refusals(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()))
     asked = {p["iri"]: p["label"] for n in ("actor", "other") for p in [params.get(n)] if isinstance(p, dict)}
     asked.update({p["iri"]: p["label"] for p in params.get("actors", []) if isinstance(p, dict)})
     for plan in plans:
@@ -240,6 +243,17 @@ def _contrary(plans: list[Plan], kinds: tuple[str, ...]) -> list[Plan]:
             term = {"iri": KG_NS + kind, "label": kind}
             out.append(replace(plan, bindings={**plan.bindings, "kind": NamedNode(term["iri"])},
                                params={**plan.params, "kind": term}, contrary=True))
+    return out
+
+
+def _refusals(plans: list[Plan], kinds: tuple[str, ...]) -> list[Plan]:
+    """The plans that ask for a kind, asked again for each kind whose negated facts are refusals of it."""
+    out = []
+    for kind in kinds:
+        for plan in [p for p in plans if "kind" in p.bindings]:
+            term = {"iri": KG_NS + kind, "label": kind}
+            out.append(replace(plan, bindings={**plan.bindings, "kind": NamedNode(term["iri"])},
+                               params={**plan.params, "kind": term}, negated_only=True))
     return out
 
 

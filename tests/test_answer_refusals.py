@@ -1,0 +1,36 @@
+"""A wh-question about a rejection is answered by a negated acceptance, agreement or commitment when no
+rejection is told ("would never accept the quotas"), never by one that was not negated; a rejection told
+as such comes first. Through the real pipeline, a real store and the question answerer (text written for
+the project)."""
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.pipeline import ingest_paths
+from service.store.embedded import EmbeddedStore
+from tests.support import extractor, kgqa
+
+TEXT = ("Quota dispute deepens\n\n"
+        "Slovak Prime Minister Marek Hollan said Slovakia would never accept mandatory refugee quotas. "
+        "Slovakia accepted the new border rules. "
+        "Austria rejected the fishing quota. Austria did not accept the transit fee.\n")
+
+
+@pytest.fixture(scope="module")
+def quotas(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("quotas")
+    (folder / "quotas.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "quotas.json").write_text('{"published": "2024-05-06"}', encoding="utf-8")
+    store = EmbeddedStore(str(folder / "store"))
+    assert ingest_paths([str(folder)], store, extractor()).documents == 1
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("question, said, never", [
+    ("What did Slovakia reject?", "not accept mandatory refugee quotas", "border rules"),
+    ("What did Austria reject?", "Austria rejected the fishing quota", "transit fee"),
+], ids=["negated-acceptance", "rejection-first"])
+def test_answer_refusals_read_negated_stances(quotas, question, said, never):
+    texts = " | ".join(a["text"] for a in kgqa(quotas).ask(question, link_root="/")["answers"])
+    assert said in texts and never not in texts
