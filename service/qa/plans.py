@@ -210,9 +210,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                                   "occasion", "evidence_text", f"No fact is recorded at {label}; the answers are facts "
                                   "whose reports name it.")]))
     if parsed.yesno:  # "did Iran accept X?": a report that Iran rejected X answers No, when none says it did
-        plans += _contrary(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()))
+        plans += _rekinded(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()), contrary=True)
     else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told
-        plans += _refusals(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()))
+        plans += _rekinded(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()), negated_only=True)
     asked = {p["iri"]: p["label"] for n in ("actor", "other") for p in [params.get(n)] if isinstance(p, dict)}
     asked.update({p["iri"]: p["label"] for p in params.get("actors", []) if isinstance(p, dict)})
     for plan in plans:
@@ -235,25 +235,15 @@ def _require(plans: list[Plan], words: list[str], yesno: bool) -> None:
             plan.need_words = plan.need_words + words
 
 
-def _contrary(plans: list[Plan], kinds: tuple[str, ...]) -> list[Plan]:
-    """The plans that ask for a kind, asked again for each contrary kind, after every plan as asked."""
+def _rekinded(plans: list[Plan], kinds: tuple[str, ...], **marks) -> list[Plan]:
+    """The plans that ask for a kind, asked again for each of `kinds`, after every plan as asked; `marks`
+    say how their answers count (contrary=True: a yes/no No; negated_only=True: negated facts only)."""
     out = []
     for kind in kinds:
         for plan in [p for p in plans if "kind" in p.bindings]:
             term = {"iri": KG_NS + kind, "label": kind}
             out.append(replace(plan, bindings={**plan.bindings, "kind": NamedNode(term["iri"])},
-                               params={**plan.params, "kind": term}, contrary=True))
-    return out
-
-
-def _refusals(plans: list[Plan], kinds: tuple[str, ...]) -> list[Plan]:
-    """The plans that ask for a kind, asked again for each kind whose negated facts are refusals of it."""
-    out = []
-    for kind in kinds:
-        for plan in [p for p in plans if "kind" in p.bindings]:
-            term = {"iri": KG_NS + kind, "label": kind}
-            out.append(replace(plan, bindings={**plan.bindings, "kind": NamedNode(term["iri"])},
-                               params={**plan.params, "kind": term}, negated_only=True))
+                               params={**plan.params, "kind": term}, **marks))
     return out
 
 
