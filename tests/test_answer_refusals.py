@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.ingest.pipeline import ingest_paths
-from service.store.embedded import EmbeddedStore
-from tests.support import extractor, kgqa
+from tests.support import ingested, kgqa
 
 TEXT = ("Quota dispute deepens\n\n"
         "Slovak Prime Minister Marek Hollan said Slovakia would never accept mandatory refugee quotas. "
@@ -18,11 +16,7 @@ TEXT = ("Quota dispute deepens\n\n"
 
 @pytest.fixture(scope="module")
 def quotas(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("quotas")
-    (folder / "quotas.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "quotas.json").write_text('{"published": "2024-05-06"}', encoding="utf-8")
-    store = EmbeddedStore(str(folder / "store"))
-    assert ingest_paths([str(folder)], store, extractor()).documents == 1
+    store = ingested(tmp_path_factory.mktemp("quotas"), {"quotas": TEXT})
     yield store
     store.close()
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.ingest.pipeline import ingest_paths
-from service.store.embedded import EmbeddedStore
-from tests.support import extractor, kgqa
+from tests.support import ingested, kgqa
 
 TEXTS = {
     "embassy": ("Norway to close embassy\n\n"
@@ -25,12 +23,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def told(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("told")
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        (folder / f"{name}.json").write_text('{"published": "2024-05-06"}', encoding="utf-8")
-    store = EmbeddedStore(str(folder / "store"))
-    assert ingest_paths([str(folder)], store, extractor()).documents == 2
+    store = ingested(tmp_path_factory.mktemp("told"), TEXTS)
     yield store
     store.close()
 

@@ -52,3 +52,17 @@ def bare(values: dict | None = None) -> Settings:
     """Settings for a query runner or job tested on its own: no memory bound and a checkpoint after every
     write unless `values` (names of the README's table) say otherwise."""
     return Settings.from_mapping({"QUERY_MAX_MEMORY": 0, "QUERY_REFRESH": 0.0, **(values or {})})
+
+
+def ingested(folder: Path, texts: dict[str, str], published: str = "2024-05-06"):
+    """An embedded store in `folder` holding each text as the document `<name>.txt`, published that day,
+    ingested by the real pipeline."""
+    from service.ingest.pipeline import ingest_paths
+    from service.store.embedded import EmbeddedStore
+
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{name}.json").write_text(f'{{"published": "{published}"}}', encoding="utf-8")
+    store = EmbeddedStore(str(folder / "store"))
+    assert ingest_paths([str(folder)], store, extractor()).documents == len(texts)
+    return store
