@@ -53,8 +53,10 @@ def pronoun(r: Reading, h: Token) -> list[str]:
             at = _quote_opening(h) or h
             quoted = _quoted(r)  # outside quotes, "he" is nobody named only inside someone's words
             skip = (lambda i: False) if quoted[h.i] else (lambda i: quoted[i])
-            found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0]),
-                                skip) \
+            person = lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])  # noqa: E731
+            if _blocked(r, at, person, lambda tok, keys: _unknown_name(r, tok, keys), skip):
+                return []  # '"...," Ohio's Rosa Quint said. "...," she added': a name not known as a person
+            found = _by_subject(r, at, person, skip) \
                 or next((keys for i, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])
                          and not skip(i)), [])
         if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_person(k) and agrees(k)):
@@ -69,7 +71,11 @@ def pronoun(r: Reading, h: Token) -> list[str]:
             or next((keys for _, keys in reversed(_before(r, h, persons=False))
                      if r.actor(keys[0]).kind in _BODIES), [])
     if word in PLURAL:
-        found = _by_subject(r, h, lambda keys: len(keys) > 1 or r.is_group(keys[0]))
+        several = lambda keys: len(keys) > 1 or r.is_group(keys[0])  # noqa: E731
+        unnamed = lambda tok, keys: not keys and (tok.tag_ in ("NNS", "NNPS") or tok.lower_ in PLURAL)  # noqa: E731
+        if _blocked(r, h, several, unnamed):
+            return _group_subject(r, h)  # '"Investors know ... They say": the investors, not a pair named before
+        found = _by_subject(r, h, several)
         if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_group(k), plural=True):
             return []  # "the mayor chided the unions and the council over their refusal": whose
         if found:
@@ -151,9 +157,9 @@ def descriptor(r: Reading, h: Token) -> list[str]:
         return []
     counterpart = h.lemma_.lower() == "counterpart"
     if country is None and not counterpart:  # "the president": the latest person known by that title
-        titled = [k for _, (k,) in reversed(_before(r, h, persons=True, window=6))
-                  if h.lemma_.lower() in r.titles.get(k, set())]
-        return titled[:1]
+        if any(c.dep_ == "amod" and c.lower_ in NOT_YET for c in h.children):
+            return []  # "our next president": whoever it will be
+        return _latest_titled(r, h, h.lemma_.lower())[:1]
     def fits(key: str) -> bool:
         mine = r.country(key)
         return key != owner and bool((country and mine == country)
@@ -176,13 +182,50 @@ def by_title(r: Reading, h: Token) -> list[str]:
     sentences, when only one is; the place alone (any American) would not settle it."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in h.children):
         return []
-    title = h.lemma_.lower()
-    found = list(dict.fromkeys(keys[0] for _, keys in reversed(_before(r, h, persons=True, window=6))
-                               if title in r.titles.get(keys[0], set())))
+    found = _latest_titled(r, h, h.lemma_.lower())
     if not found:
         return []
+    places = {r.key_at[c.i] for c in h.children if c.dep_ in ("amod", "compound", "nmod") and r.key_at[c.i]
+              and r.actor(r.key_at[c.i]).kind == "Place"}
+    if places:  # "the Florida senator": not a senator named beside another place ("Sen. Cole of Iowa")
+        found = [k for k in found if places <= _named_beside(r, k) or not _named_beside(r, k)]
     modified = any(c.dep_ in ("amod", "compound", "nmod") and c.pos_ == "PROPN" for c in h.children)
     return found[:1] if not modified or len(found) == 1 else []
+
+
+NOT_YET = ("next", "future", "incoming", "eventual")  # "the next president": no one named yet
+
+
+def _latest_titled(r: Reading, h: Token, title: str) -> list[str]:
+    """The persons known by a title in the sentences before h, latest first; none when a person whose
+    titles are not known is the subject of a clause after the latest of them ("Senator Ruiz ... Cole
+    stopped by his office. The senator said": Cole may be the senator)."""
+    found = []
+    for i, (key,) in reversed(_before(r, h, persons=True, window=6)):
+        if title in r.titles.get(key, set()):
+            found.append(key)
+        elif not found and not r.titles.get(key) and h.doc[i].dep_ in _SUBJECT:
+            return []
+    return list(dict.fromkeys(found))
+
+
+_BESIDE = 6  # tokens between a person's name and a place that goes with it ("Ruiz, R-Fla.", "Ruiz of Florida")
+
+
+def _named_beside(r: Reading, key: str) -> set[str]:
+    """Places named within a few tokens of a mention of this person, in the same sentence, and nearer to
+    it than to anyone else's name ("Sen. Ruiz of Florida and Sen. Cole of Iowa")."""
+    doc, found = r.doc, set()
+    for sent in {doc[i].sent for i, k in enumerate(r.key_at) if k == key}:
+        persons = [i for i in range(sent.start, sent.end) if r.key_at[i] and r.is_person(r.key_at[i])]
+        for j in range(sent.start, sent.end):
+            place = r.key_at[j]
+            if not place or r.actor(place).kind != "Place":
+                continue
+            near = min(persons, key=lambda i: (abs(i - j), i), default=None)
+            if near is not None and abs(near - j) <= _BESIDE and r.key_at[near] == key:
+                found.add(place)
+    return found
 
 
 INTRODUCED = ("Person", "Organization", "Group", "Government", "Country")  # what a common noun can stand for
@@ -391,6 +434,23 @@ def _quoted(r: Reading) -> list[bool]:
 
 def _by_subject(r: Reading, h: Token, fits, skip=None) -> list[str]:
     """The first subject (of its own sentence, before h; then of earlier sentences) whose referents fit."""
+    for tok in _subjects(r, h, skip):
+        keys = _subject_keys(r, tok)
+        if keys and fits(keys):
+            return keys
+    return []
+
+
+def _subject_keys(r: Reading, tok: Token) -> list[str]:
+    keys = r.refers(tok)
+    if tok.dep_ != "conj":  # "France, Britain and Germany welcomed ... warned they would": all three
+        keys = list(dict.fromkeys(keys + [k for c in tok.conjuncts if c.i > tok.i for k in r.refers(c)]))
+    return keys
+
+
+def _subjects(r: Reading, h: Token, skip=None):
+    """Subjects before h, in the order a reference looks for them: its own sentence, then up to _WINDOW
+    sentences back, each from its start."""
     sent = h.sent
     sents = [sent]
     doc = h.doc
@@ -406,12 +466,26 @@ def _by_subject(r: Reading, h: Token, fits, skip=None) -> list[str]:
                 continue
             if (n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i) or (skip is not None and skip(tok.i)):
                 continue
-            keys = r.refers(tok)
-            if tok.dep_ != "conj":  # "France, Britain and Germany welcomed ... warned they would": all three
-                keys = list(dict.fromkeys(keys + [k for c in tok.conjuncts if c.i > tok.i for k in r.refers(c)]))
-            if keys and fits(keys):
-                return keys
-    return []
+            yield tok
+
+
+def _blocked(r: Reading, h: Token, fits, unknown, skip=None) -> bool:
+    """Does a subject that no name settles come first, in the order _by_subject reads subjects, before
+    any whose referents fit ('"Investors know their suppliers. They say ..."': the investors, whom no
+    name settles, not a pair named sentences before)?"""
+    for tok in _subjects(r, h, skip):
+        keys = _subject_keys(r, tok)
+        if keys and fits(keys):
+            return False
+        if unknown(tok, keys):
+            return True
+    return False
+
+
+def _unknown_name(r: Reading, tok: Token, keys: list[str]) -> bool:
+    """A subject that names a person the actors stage did not take for one ("Ohio's Rosa Quint", read as
+    a place)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "FAC") and not any(r.is_person(k) for k in keys)
 
 
 def _group_subject(r: Reading, h: Token) -> list[str]:

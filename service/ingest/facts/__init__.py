@@ -15,7 +15,7 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import attributions, estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
-from .clauses import TEXT_KEY, char_span, doing_gerund, gerund_subject, parsed_text, quoted_as, text_of
+from .clauses import TEXT_KEY, char_span, doing_gerund, gerund_subject, inside_quote, parsed_text, quoted_as, text_of
 from .meetings import Meetings
 from .positions import Builder, Candidate
 
@@ -316,7 +316,10 @@ class _Reader:
 
     def _quotes(self, sent, kept: list[Candidate], quoted: bool) -> list[Fact]:
         spoken = [c for c in kept if c.trigger.speech]
-        for cand in spoken:
+        framing = [c for c in spoken if not inside_quote(c.pred)]  # '"As Ana said, we stay," Ruiz said': Ruiz's quote
+        if not framing and (spoken or not quoted) and speech.has_quote(sent.doc, sent.start, sent.end):
+            self.quotes.lost()  # '"... as Ana told me, we stay," Ruiz concluded': whose quote, not told
+        for cand in framing:
             if cand.fact.holders and speech.has_quote(sent.doc, sent.start, sent.end):
                 self.quotes.heard(cand.fact, sent)
             elif speech.has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:

@@ -127,6 +127,42 @@ def in_quote(tok: Token) -> bool:
     return curly > 0 or sum(1 for t in before if t.text == '"') % 2 == 1
 
 
+QUOTE_MASK_KEY = "kgqa_quote_mask"
+
+
+def inside_quote(tok: Token) -> bool:
+    """Is the token inside double quotation marks, counted over its paragraph (a sentence may open
+    inside a quote: 'He lost," Ruiz said' is outside once the quote closes)? A straight mark closes
+    whatever quote is open, curly or straight."""
+    doc = tok.doc
+    mask = doc.user_data.get(QUOTE_MASK_KEY)
+    if mask is None:
+        mask, depth = [], 0
+        for t in doc:
+            if "\n" in t.text:
+                depth = 0
+            if t.text in ("“", "``"):
+                depth += 1
+            elif t.text in ("”", "''"):
+                depth = max(0, depth - 1)
+            elif t.text == '"':
+                depth = depth - 1 if depth else 1
+            mask.append(depth > 0 and t.text not in ("“", "``", '"'))
+            if "\n" in t.whitespace_:
+                depth = 0
+        doc.user_data[QUOTE_MASK_KEY] = mask
+    return mask[tok.i]
+
+
+def within_quote(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A token range cut where the quote around `tok` closes, when it closes inside the range (the quoted
+    words, not the frame that follows them)."""
+    end = next((t.i for t in tok.doc[max(tok.i, span[0]):span[1]] if t.text in ("”", '"', "''")), span[1])
+    while end > span[0] + 1 and tok.doc[end - 1].is_punct:
+        end -= 1
+    return (span[0], end) if end > span[0] else span
+
+
 def subtree_span(tok: Token) -> tuple[int, int]:
     """Token range [start, end) of a token's subtree."""
     return tok.left_edge.i, tok.right_edge.i + 1
@@ -227,6 +263,9 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if pred.dep_ == "conj" and head.head != head and outer_conj(pred):
             above = clause_above(head)  # "Moscow fears [X's days are numbered] and is ..."
             return subject_of(above, depth + 1) if above is not None else (None, False)
+        if pred.dep_ == "conj" and head.dep_ == "ccomp" and any(c.dep_ == "ccomp" for c in pred.children) \
+                and not any(c.dep_ == "ccomp" for c in head.children):
+            return None, False  # "claims that X takes orders, and asserts that ...": who asserts, unsettled
         return subject_of(head, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):

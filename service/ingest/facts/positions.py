@@ -21,6 +21,7 @@ from .clauses import (
     fronted_list,
     gerund_subject,
     including,
+    inside_quote,
     interpolated,
     noun_phrase,
     purpose_subject,
@@ -28,6 +29,7 @@ from .clauses import (
     subject_of,
     subtree_span,
     text_of,
+    within_quote,
 )
 from .contents import after_object, clause_around, content_of, right_complements
 from .lexicon import Lexicon, Trigger
@@ -387,6 +389,8 @@ class Builder:
             kind = "Action"  # "wrote a letter to the mayor", "was written by Springsteen": a text made, no words quoted
         if lexical and kind == "Action":
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
+        if content is not None and inside_quote(pred):
+            content = within_quote(pred, content)  # '"As Ana told me, we stay," Ruiz said': not past the quote
         fact = self._fact(pred, kind, holders, content, trig)
         fact.target, fact.recipient = _unique(target), _unique(recipient)
         if lexical and kind in HELD and not fact.hedged and kinds.conditional(pred):

@@ -205,6 +205,10 @@ class Quotes:
         return first is not None and self.unnamed_end >= 0 and \
             not parsed_text(sent.doc)[self.unnamed_end:first.idx].strip(" \n\t\"“”")
 
+    def lost(self) -> None:
+        """A quote whose own speaker is not told (only someone it quotes in turn): no one's words go on."""
+        self.speaker, self.open = None, False
+
     def heard(self, fact: Fact, sent) -> None:
         """A speech fact whose content is a quote."""
         self.speaker, self.end_char, self.open = fact, _last_char(sent), _balance(sent) > 0
