@@ -198,15 +198,24 @@ NOT_YET = ("next", "future", "incoming", "eventual")  # "the next president": no
 
 def _latest_titled(r: Reading, h: Token, title: str) -> list[str]:
     """The persons known by a title in the sentences before h, latest first; none when a person whose
-    titles are not known is the subject of a clause after the latest of them ("Senator Ruiz ... Cole
-    stopped by his office. The senator said": Cole may be the senator)."""
-    found = []
+    titles are not known (and who does not share the latest one's surname) is the subject of a main
+    clause after the latest of them, outside quotes ("Senator Ruiz ... Cole stopped by his office. The
+    senator said": Cole may be the senator)."""
+    found, untitled = [], []
     for i, (key,) in reversed(_before(r, h, persons=True, window=6)):
         if title in r.titles.get(key, set()):
             found.append(key)
-        elif not found and not r.titles.get(key) and h.doc[i].dep_ in _SUBJECT:
-            return []
+        elif not found and not r.titles.get(key) and h.doc[i].dep_ in _SUBJECT \
+                and h.doc[i].head == h.doc[i].sent.root and not _quoted(r)[i]:
+            untitled.append(key)
+    if found and any(_surname(r, k) != _surname(r, found[0]) for k in untitled):
+        return []
     return list(dict.fromkeys(found))
+
+
+def _surname(r: Reading, key: str) -> str:
+    words = (r.actor(key).label or "").lower().split()
+    return words[-1] if words else key
 
 
 _BESIDE = 6  # tokens between a person's name and a place that goes with it ("Ruiz, R-Fla.", "Ruiz of Florida")
@@ -477,15 +486,20 @@ def _blocked(r: Reading, h: Token, fits, unknown, skip=None) -> bool:
         keys = _subject_keys(r, tok)
         if keys and fits(keys):
             return False
-        if unknown(tok, keys):
+        if unknown(tok, keys) and tok.sent != h.sent:  # its own sentence: _unknown_subject
             return True
     return False
 
 
 def _unknown_name(r: Reading, tok: Token, keys: list[str]) -> bool:
     """A subject that names a person the actors stage did not take for one ("Ohio's Rosa Quint", read as
-    a place)."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "FAC") and not any(r.is_person(k) for k in keys)
+    a place), or a name it did not read at all."""
+    if tok.pos_ != "PROPN" or any(r.is_person(k) for k in keys):
+        return False
+    if tok.ent_type_ in ("PERSON", "FAC"):
+        return True
+    # a capitalized word no entity covers, the subject of its sentence's main verb ("Walsh had close ties")
+    return not tok.ent_type_ and tok.text.istitle() and tok.head == tok.sent.root
 
 
 def _group_subject(r: Reading, h: Token) -> list[str]:

@@ -317,14 +317,14 @@ class _Reader:
     def _quotes(self, sent, kept: list[Candidate], quoted: bool) -> list[Fact]:
         spoken = [c for c in kept if c.trigger.speech]
         framing = [c for c in spoken if not inside_quote(c.pred)]  # '"As Ana said, we stay," Ruiz said': Ruiz's quote
-        if not framing and (spoken or not quoted) and speech.has_quote(sent.doc, sent.start, sent.end):
+        if not framing and not quoted and speech.has_quote(sent.doc, sent.start, sent.end):
             self.quotes.lost()  # '"... as Ana told me, we stay," Ruiz concluded': whose quote, not told
         for cand in framing:
             if cand.fact.holders and speech.has_quote(sent.doc, sent.start, sent.end):
                 self.quotes.heard(cand.fact, sent)
             elif speech.has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:
                 self.quotes.unheard(sent)
-        if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
+        if framing or not quoted:  # the sentence names its own speaker, or is nobody's words
             return []
         fact = self.quotes.continued(sent)
         if fact is None:
