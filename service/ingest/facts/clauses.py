@@ -263,9 +263,12 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if pred.dep_ == "conj" and head.head != head and outer_conj(pred):
             above = clause_above(head)  # "Moscow fears [X's days are numbered] and is ..."
             return subject_of(above, depth + 1) if above is not None else (None, False)
-        if pred.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i \
-                and any(c.dep_ == "ccomp" for c in pred.children) and not any(c.dep_ == "ccomp" for c in head.children):
+        inner = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if pred.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i and inner is not None \
+                and inner.pos_ != "PRON" and any(c.dep_ == "ccomp" for c in pred.children) \
+                and not any(c.dep_ == "ccomp" for c in head.children):
             return None, False  # "claims that X takes orders, and asserts that ...": who asserts, unsettled
+            # ("said that he would offer a prayer but did not suggest ...": he, whichever clause)
         return subject_of(head, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
