@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Store
+from ..store.embedded import EmbeddedStore
 from ..vocab import KG_NS, PREFIXES, RDF_NS
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -153,7 +154,12 @@ def batched(store: Store, query: str, iris: list[str], name: str = "fact", chunk
 def numbered(store: Store, query: str, iris: list[str], name: str = "fact", chunk: int = CHUNK):
     """(IRI, row) for the rows of `query` (distinct IRIs bound to ?name, a chunk per query), the query
     selecting ?kgqaRow, the IRI's number, instead of the IRI: a number is read from the store as it is,
-    an IRI looked up in its string table on every row (a third of a fact's load at 1 M facts)."""
+    an IRI looked up in its string table on every row (a third of a fact's load at 1 M facts). A remote
+    store selects the IRI itself (Virtuoso 7.2 fails with an internal error on a VALUES variable selected)."""
+    if not isinstance(store, EmbeddedStore):
+        for row in batched(store, query.replace("?kgqaRow", f"?{name}"), iris, name, chunk):
+            yield row[name].value, row
+        return
     for n in range(0, len(iris), chunk):
         block = " ".join(f"({NamedNode(iri)} {k})" for k, iri in enumerate(iris[n:n + chunk], n))
         values = f"VALUES (?{name} ?kgqaRow) {{ {block} }}"
