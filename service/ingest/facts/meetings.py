@@ -27,6 +27,8 @@ class Meetings:
         self.b = builder
         self.current: Fact | None = None
         self.current_before: Fact | None = None
+        self._remote: dict[int, bool] = {}  # id of a meeting fact -> told as a call (by phone, video, letter)
+        self._apart: set[int] = set()  # ids of meeting facts that are never another report's meeting
 
     def occasion_actor(self, sent) -> str | None:
         """An occasion (e.g. the UN General Assembly) named in the sentence."""
@@ -359,6 +361,8 @@ class Meetings:
         cur = self.current_before
         if cur is None or set(fact.holders) != set(cur.holders) or (fact.date and cur.date and fact.date != cur.date):
             return fact
+        if id(fact) in self._apart or self._call_and_visit(fact, cur):
+            return fact  # a series of calls, one timed by the meeting, or a call beside a meeting in person
         if not (fact.date and cur.date) and fact.time_text and cur.time_text \
                 and attendance.when(fact.time_text) != attendance.when(cur.time_text):
             return fact  # "on Tuesday" and "in November": two meetings, though neither date resolved
@@ -368,6 +372,14 @@ class Meetings:
         cur.evidence.extend(e for e in fact.evidence if e not in cur.evidence)
         self.current = cur
         return None
+
+    def _call_and_visit(self, one: Fact, other: Fact) -> bool:
+        """One told as a call, the other as met in person (a place, or "met"): two events. Talks told
+        with neither ("held talks") may be either."""
+        if self._remote.get(id(one)) == self._remote.get(id(other)):
+            return False
+        in_person = other if self._remote.get(id(one)) else one
+        return in_person.place is not None or in_person.verb in attendance.IN_PERSON
 
     def _meeting(self, pred: Token, people: list[str], status: str | None = None) -> Fact:
         sent = pred.sent
@@ -380,6 +392,10 @@ class Meetings:
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
+        self._remote[id(fact)] = attendance.remote(pred)
+        if attendance.apart(pred, self.b.resolver.lex.meeting_words):
+            self._apart.add(id(fact))
+            return fact  # "spoke by phone almost daily in the week before the meeting": not the current one
         if not attendance.background(pred) and not status:  # later "the talks" mean one that took place
             self.current_before, self.current = self.current, fact
         return fact
