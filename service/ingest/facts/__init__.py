@@ -145,8 +145,7 @@ class _Reader:
             if tok.i in anchors:  # the object of "reached an agreement": one fact, made by the verb
                 continue
             if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
-                meeting = self.meetings.from_verb(tok, None)
-                new_meetings += [meeting] if meeting is not None else []
+                new_meetings += self.meetings.from_verb(tok, None)
                 continue
             found = kinds.trigger_for(tok, self.b.lexicon)
             if found is None and (frame := speech.quote_frame(tok)) is not None:
@@ -170,9 +169,9 @@ class _Reader:
                 cand = self.b.build(tok, trig, anchor, lexical=found is not None)
                 cands += [cand] if cand is not None else []
             elif trig.pos == "verb":
-                meeting = self.meetings.from_verb(tok, anchor)
-                new_meetings += [meeting] if meeting is not None else []
-                if (meeting is None or meeting.status == "Planned") and kinds.generic_kind(tok) == "Intention":
+                met = self.meetings.from_verb(tok, anchor)
+                new_meetings += met
+                if (not met or met[0].status == "Planned") and kinds.generic_kind(tok) == "Intention":
                     cand = self.b.build(tok, kinds.GENERIC, None, lexical=False)
                     cands += [cand] if cand is not None else []
             else:
