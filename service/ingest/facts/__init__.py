@@ -130,6 +130,8 @@ class _Reader:
             return False  # "Serikbayeva said Kazakhstan feared ...": a named state's stance (a future is a forecast)
         if own in cand.fact.holders:
             return False
+        if cand.fact.kind == "Agreement" and len(cand.fact.holders) > 1 and cand.pred.tag_ in ("VBD", "VBN"):
+            return False  # "the two sides agreed to meet again, the mediator said": a joint act reported
         if resolver.actor(own).kind == "Person" and not _relays(resolver, own) and any(
                 resolver.actor(k).kind == "Person" for k in cand.fact.holders):
             return True  # "Merkel said Scholz would raise ...": her claim about him, not his plan
