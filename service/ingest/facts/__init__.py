@@ -97,6 +97,7 @@ class _Reader:
         for meeting in new_meetings:
             self._note(meeting)
         facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
+        facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
@@ -149,6 +150,9 @@ class _Reader:
             if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
                 new_meetings += self.meetings.from_verb(tok, None)
                 continue
+            if tok.lemma_.lower() in qualifiers.FAILING and any(
+                    qualifiers.failed(c) and kinds.trigger_for(c, self.b.lexicon) is not None for c in tok.children):
+                continue  # "failed to agree": the to-clause's fact, negated, says it; no Action "failed"
             found = kinds.trigger_for(tok, self.b.lexicon)
             if found is None and (frame := speech.quote_frame(tok)) is not None:
                 found = frame, None  # '"...," he continued': words reported
