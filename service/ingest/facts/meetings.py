@@ -427,11 +427,12 @@ class Meetings:
         if deal is None:
             return None
         np = noun_phrase(deal)
-        span = char_span(deal.doc, np.start, np.end)
-        if span is None:
+        found = char_span(deal.doc, np.start, np.end)
+        if found is None:
             return None
+        span = Span(*found)
         fact = Fact(kind="Agreement", evidence=list(meeting.evidence[:1]), holders=list(meeting.holders),
-                    content=text_of(deal.doc, span), content_span=span, verb="agree", confidence=0.8)
+                    content=text_of(deal.doc, found), content_span=span, verb="agree", confidence=0.8)
         fact.negated, fact.date, fact.time_text, fact.occasion = True, meeting.date, meeting.time_text, meeting
         return fact
 
