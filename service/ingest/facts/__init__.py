@@ -15,7 +15,7 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import attributions, estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
-from .clauses import TEXT_KEY, char_span, doing_gerund, gerund_subject, parsed_text, quoted_as, text_of
+from .clauses import TEXT_KEY, char_span, doing_gerund, gerund_subject, in_quote, parsed_text, quoted_as, text_of
 from .meetings import Meetings
 from .positions import Builder, Candidate
 
@@ -73,6 +73,10 @@ class _Reader:
                 if cand.trigger.speech and speech.pronoun_speaker(cand):
                     cand.fact.holders = []
         speaker = self.quotes.speaker
+        if quoted:  # in a quote that goes on, '"I can tell you that ..."' is the speaker; "he told me", not
+            for cand in kept:
+                if cand.trigger.speech and in_quote(cand.pred):  # not the frame: '"...," he added'
+                    speech.speak_for(cand, speaker.holders, quoted=True)
         if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
             kept = [c for c in kept if c.lexical or (c.fact.kind == "Intention" and speech.first_person(c))]
             for cand in kept:
