@@ -40,11 +40,11 @@ ENGINE_THREADS = 3  # threads the query engine starts in a worker besides Python
 
 def worker_arenas(env: dict, threads: int) -> dict:
     """The environment of a child process whose `threads` threads each run an engine query: an arena for
-    every thread it runs (its main thread, its CPU watch, the query threads, the engine's own), at least. Two query
+    every thread it runs (its main thread, the query threads, the engine's own), at least. Two query
     threads sharing one arena take turns on its lock: each query cost twice the CPU and they no longer
     ran in parallel (with one arena per query thread and one for the main thread, still in some starts)."""
     have = int(env.get("MALLOC_ARENA_MAX") or 0)
-    return dict(env, MALLOC_ARENA_MAX=str(max(have, threads + 2 + ENGINE_THREADS)))
+    return dict(env, MALLOC_ARENA_MAX=str(max(have, threads + 1 + ENGINE_THREADS)))
 
 
 def limit_memory(limit_mb: int) -> None:

@@ -59,7 +59,7 @@ def test_memory_arenas_capped_and_inherited(operator, expected):
     assert done.stdout.strip() == expected, done.stderr[-300:]
 
 
-@pytest.mark.parametrize("have, threads, expected", [(None, 2, "7"), ("2", 2, "7"), ("8", 2, "8"), (None, 4, "9")])
+@pytest.mark.parametrize("have, threads, expected", [(None, 2, "6"), ("2", 2, "6"), ("8", 2, "8"), (None, 4, "8")])
 def test_memory_worker_arenas_one_per_query_thread(have, threads, expected):
     env = {"MALLOC_ARENA_MAX": have} if have else {}
     assert worker_arenas(env, threads)["MALLOC_ARENA_MAX"] == expected
