@@ -160,3 +160,16 @@ def test_actors_name_without_initial_beside_a_namesake_stays_unresolved():
     """'Paul Ferris' with both 'Paul D. Ferris' and 'Paul Ferris Jr.' in the text: either could be meant."""
     text = "Paul D. Ferris and Paul Ferris Jr. both ran for the seat. Paul Ferris said he would not concede."
     assert refers(text, "Paul Ferris", 1) == []
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Readers wrote in.\n\u201cNobody here believes a word of it anymore.\u201d\u2015 Marisol Quintana.\n",
+     "Marisol Quintana"),
+    ("Readers wrote in.\n\u201cThe most unqualified person ever to run.\u201d \u2015 Tomas Herrera\nThe poll closed.",
+     "Tomas Herrera"),
+])
+def test_actors_mentions_leave_marks_and_line_breaks_out_of_a_name(text, label):
+    """A name signing a quote is labelled as written, without the quote and dash glued before it or the
+    line break after it."""
+    _, resolver = extractor().analyse(text)
+    assert label in {a.label for a in resolver.actors.values()}

@@ -251,6 +251,8 @@ class Builder:
         if trig.pos == "noun":
             return self._noun(pred, trig, anchor)
         subj, passive = subject_of(pred)
+        if trig.speech and subj is not None and subj.i < pred.i:
+            subj = _inverted(pred) or subj  # "The vote marks the end, said X": X, not the clause's subject
         relative = child(pred, "nsubj", "nsubjpass") if pred.dep_ == "relcl" and subj == pred.head else None
         antecedent = getattr(self.resolver, "antecedent", None)
         if relative is not None and relative.lower_ == "who" and antecedent is not None:
@@ -697,6 +699,15 @@ def _without(content: tuple[int, int] | None, obj: Token) -> tuple[int, int] | N
     if start <= obj.i < end and obj.right_edge.i + 1 < end:
         return max(start, obj.right_edge.i + 1), end
     return content
+
+
+def _inverted(pred: Token) -> Token | None:
+    """The speaker after a speech verb set after what it reports ("..., said Wilders"), when the parser
+    also made a subject of the reported clause's: a comma or a closing quote just before the verb."""
+    before = pred.doc[pred.i - 1] if pred.i > pred.sent.start else None
+    if before is None or before.text not in (",", "”", "\"", "''"):
+        return None
+    return next((c for c in pred.children if c.dep_ == "nsubj" and c.i > pred.i), None)
 
 
 def _unique(keys) -> list[str]:
