@@ -346,7 +346,7 @@ class _Reader:
                 self.quotes.heard(cand.fact, sent)
             elif speech.has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:
                 self.quotes.unheard(sent)
-        if framing or not quoted:  # the sentence names its own speaker, or is nobody's words
+        if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
             return []
         fact = self.quotes.continued(sent)
         if fact is None:
