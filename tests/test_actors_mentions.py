@@ -160,3 +160,18 @@ def test_actors_name_without_initial_beside_a_namesake_stays_unresolved():
     """'Paul Ferris' with both 'Paul D. Ferris' and 'Paul Ferris Jr.' in the text: either could be meant."""
     text = "Paul D. Ferris and Paul Ferris Jr. both ran for the seat. Paul Ferris said he would not concede."
     assert refers(text, "Paul Ferris", 1) == []
+
+
+@pytest.mark.parametrize("text, initials", [
+    ("The RUSI paper urges the ministry to cut fuel subsidies.", "RUSI"),
+    ("A new GAO report found waste in the program.", "GAO"),
+])
+def test_actors_mentions_initials_before_a_text_name_its_author(text, initials):
+    """A body named by its initials before the text it put out is an organization, also where the
+    tagger labelled nothing (its entities cleared here, as the small model does for some initials)."""
+    from service.ingest import mentions
+
+    doc, _ = extractor().analyse(text)
+    doc.ents = []
+    found, actors = mentions.find(doc, extractor().actors)
+    assert any(actors[f.key].label == initials and actors[f.key].kind == "Organization" for f in found)
