@@ -53,8 +53,6 @@ def pronoun(r: Reading, h: Token) -> list[str]:
             at = _quote_opening(h) or h
             quoted = _quoted(r)  # outside quotes, "he" is nobody named only inside someone's words
             skip = (lambda i: False) if quoted[h.i] else (lambda i: quoted[i])
-            if h.dep_ in _SUBJECT and _unnamed_topic(r, at):
-                return []  # "The man who ... admires Putin. He encourages ...": the man, whom no name settles
             found = _by_subject(r, at, lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0]),
                                 skip) \
                 or next((keys for i, keys in reversed(_before(r, at, persons=True)) if agrees(keys[0])
@@ -414,31 +412,6 @@ def _by_subject(r: Reading, h: Token, fits, skip=None) -> list[str]:
             if keys and fits(keys):
                 return keys
     return []
-
-
-PERSON_NOUNS = ("man", "woman", "person", "candidate", "nominee", "boy", "girl", "guy")
-
-
-def _unnamed_topic(r: Reading, h: Token) -> bool:
-    """No subject before a subject pronoun in its sentence, and the main subject of the sentences before
-    is a person no name settles ("The man who ..., "He ..."): the pronoun goes on about that person, so
-    a name further back (an object there) would be a guess."""
-    if any(t.dep_ in _SUBJECT and not t.left_edge.i <= h.i <= t.right_edge.i for t in h.sent if t.i < h.i):
-        return False
-    doc, start = h.doc, h.sent.start
-    for _ in range(_WINDOW):
-        if start <= 0:
-            return False
-        prev = doc[start - 1].sent
-        start = prev.start
-        subject = next((c for c in prev.root.children if c.dep_ in _SUBJECT), None)
-        if subject is None:
-            continue
-        if r.refers(subject):
-            return False
-        return subject.lower_ in SINGULAR or (subject.tag_ == "NN" and (
-            subject.lemma_.lower() in PERSON_NOUNS or subject.lemma_.lower() in r.lex.descriptors))
-    return False
 
 
 def _group_subject(r: Reading, h: Token) -> list[str]:
