@@ -107,7 +107,7 @@ class Meetings:
         people = self._participants(people)
         if pred.lemma_.lower() in attendance.PAIRED and pred.dep_ == "relcl" and not others \
                 and self._requirement(pred.head):
-            return None  # "the airtime he and his country received": a thing received, no one met
+            return []  # "the airtime he and his country received": a thing received, no one met
         if anchor is not None and anchor.dep_ == "prep" and not any(
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
             return []  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
