@@ -142,6 +142,7 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
             label_ = "PERSON"  # "Christie and Jindal, Cruz" labelled ORG: people named together
         if label_ == "PERSON":  # "Ahmet Demir" with only "Demir" labelled: take the first name too
             while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s, e) \
+                    and any(c.isalnum() for c in doc[s - 1].text) \
                     and not taken[s - 1] and not in_title[s - 1] and doc[s - 1].text not in lex.honorifics:
                 s -= 1
         if s >= e or (ent.label_ == "NORP" and not doc[e - 1].tag_.startswith("NNS")
@@ -300,15 +301,16 @@ def _locative(span, decision_words: set[str]) -> bool:
 
 
 def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple[int, int]:
-    """Drop determiners, honorifics and titles before a name, and a trailing possessive."""
+    """Drop determiners, honorifics, titles and marks ('"―' before a signature) before a name, and a
+    trailing possessive."""
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].text in lex.honorifics or in_title[s]
-                     or doc[s].text.title() in lex.title_modifiers):
+                     or doc[s].text.title() in lex.title_modifiers or not any(c.isalnum() for c in doc[s].text)):
         s += 1
     for i in range(s, e):  # "VIENNA (Reuters": a name stops at a bracket
         if doc[i].is_bracket:
             e = i
             break
-    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
     return s, e
 

@@ -42,6 +42,7 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
         if any(not t.is_space for t in sent):
             reader.headline = sent.start_char < headline
             facts += reader.sentence(sent)
+    facts += attributions.signed_quotes(builder, document.text, facts)
     # "X spoke on Monday", with no quote found for it either: someone spoke, nothing said is reported
     return [f for f in facts if not (f.kind == "Statement" and f.content is None and not f.recipient)]
 
@@ -100,9 +101,11 @@ class _Reader:
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
-        if not quoted and according is not None and not any(c.trigger.speech and c.fact.holders for c in kept):
-            stated = attributions.according_statement(self.b, sent, according)  # no speaker of its own
-            facts += [stated] if stated is not None else []
+        if not quoted and according is not None:
+            # no speaker of its own; or "Ruiz said ..., according to Reuters": Reuters reports what she said
+            speakers = {k for c in kept if c.trigger.speech for k in c.fact.holders}
+            stated = attributions.according_statement(self.b, sent, according)
+            facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
         elif not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
             speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
             stated = attributions.colon_statement(self.b, sent, speaking)
