@@ -15,7 +15,17 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import attributions, estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
-from .clauses import TEXT_KEY, char_span, doing_gerund, gerund_subject, parsed_text, purpose_subject, quoted_as, text_of
+from .clauses import (
+    TEXT_KEY,
+    char_span,
+    doing_gerund,
+    gerund_subject,
+    in_quote,
+    parsed_text,
+    purpose_subject,
+    quoted_as,
+    text_of,
+)
 from .meetings import Meetings
 from .positions import Builder, Candidate
 
@@ -74,6 +84,10 @@ class _Reader:
                 if cand.trigger.speech and speech.pronoun_speaker(cand):
                     cand.fact.holders = []
         speaker = self.quotes.speaker
+        if quoted:  # in a quote that goes on, '"I can tell you that ..."' is the speaker; "he told me", not
+            for cand in kept:
+                if cand.trigger.speech and in_quote(cand.pred):  # not the frame: '"...," he added'
+                    speech.speak_for(cand, speaker.holders, quoted=True)
         if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
             kept = [c for c in kept if c.lexical or (c.fact.kind == "Intention" and speech.first_person(c))]
             for cand in kept:
@@ -98,6 +112,7 @@ class _Reader:
         for meeting in new_meetings:
             self._note(meeting)
         facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
+        facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
@@ -152,6 +167,9 @@ class _Reader:
             if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
                 new_meetings += self.meetings.from_verb(tok, None)
                 continue
+            if tok.lemma_.lower() in qualifiers.FAILING and any(
+                    qualifiers.failed(c) and kinds.trigger_for(c, self.b.lexicon) is not None for c in tok.children):
+                continue  # "failed to agree": the to-clause's fact, negated, says it; no Action "failed"
             found = kinds.trigger_for(tok, self.b.lexicon)
             if found is None and (frame := speech.quote_frame(tok)) is not None:
                 found = frame, None  # '"...," he continued': words reported
