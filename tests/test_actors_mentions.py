@@ -173,6 +173,21 @@ def test_actors_mentions_organization_of_a_country(text, phrase, key):
     assert refers(text, phrase) == [key]
 
 
+@pytest.mark.parametrize("text, initials", [
+    ("The RUSI paper urges the ministry to cut fuel subsidies.", "RUSI"),
+    ("A new GAO report found waste in the program.", "GAO"),
+])
+def test_actors_mentions_initials_before_a_text_name_its_author(text, initials):
+    """A body named by its initials before the text it put out is an organization, also where the
+    tagger labelled nothing (its entities cleared here, as the small model does for some initials)."""
+    from service.ingest import mentions
+
+    doc, _ = extractor().analyse(text)
+    doc.ents = []
+    found, actors = mentions.find(doc, extractor().actors)
+    assert any(actors[f.key].label == initials and actors[f.key].kind == "Organization" for f in found)
+
+
 @pytest.mark.parametrize("text, label", [
     ("Readers wrote in.\n\u201cNobody here believes a word of it anymore.\u201d\u2015 Marisol Quintana.\n",
      "Marisol Quintana"),

@@ -164,6 +164,10 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
         actors.setdefault(slug(label), Actor(slug(label), label, "Place", {label}))
         found.append(Found(s, e, slug(label), "entity"))
         taken[s:e] = [True] * (e - s)
+    for i in _authors_by_initials(doc, taken):  # "the CNAS paper": a body the tagger did not label
+        actors.setdefault(slug(doc[i].text), Actor(slug(doc[i].text), doc[i].text, "Organization", {doc[i].text}))
+        found.append(Found(i, i + 1, slug(doc[i].text), "entity"))
+        taken[i] = True
     people += _titled_names(doc, titles, taken, people, found)
     known = {}  # people the lexicon named in this document, by their full name as written: (key, first token)
     for f in found:
@@ -309,6 +313,18 @@ def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
     return s, e
+
+
+# texts a body puts out, named after it by its initials: "the CNAS paper", "a GAO report"
+AUTHORED = ("report", "paper", "study", "memo", "analysis", "review", "survey", "poll", "letter", "statement",
+            "audit", "brief", "assessment")
+
+
+def _authors_by_initials(doc: Doc, taken: list[bool]) -> list[int]:
+    """Tokens in capitals the tagger left unlabelled that stand before the text they put out."""
+    return [t.i for t in doc if t.pos_ == "PROPN" and t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
+            and not t.ent_type_ and not taken[t.i] and t.dep_ == "compound" and t.head.pos_ == "NOUN"
+            and t.head.lemma_.lower() in AUTHORED and t.head.i == t.i + 1]
 
 
 def _titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found: list[Found]) -> list:

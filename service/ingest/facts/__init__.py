@@ -23,6 +23,7 @@ from .clauses import (
     in_quote,
     inside_quote,
     parsed_text,
+    purpose_subject,
     quoted_as,
     text_of,
 )
@@ -226,6 +227,10 @@ class _Reader:
                 continue
             if cand.lexical and doing_gerund(cand.pred) and all(o.pred == cand.pred.head.head for o in inside):
                 kept.append(cand)  # "answered critics by vowing to X": what the doer did, not what is proposed
+                continue
+            if cand.lexical and cand.pred.dep_ == "xcomp" and purpose_subject(cand.pred) is not None \
+                    and all(o.pred == cand.pred.head for o in inside):
+                kept.append(cand)  # "emailed the staff to recommend X": what the writer did it for
                 continue
             speaker = speech.speaker_of(cand, cands)
             aside = cand.lexical and self._aside(cand.pred)

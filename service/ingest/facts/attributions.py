@@ -94,6 +94,8 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
     evidence = char_span(doc, sent.start, end)
     if span is None or evidence is None:
         return None
+    if any(m.actor == keys[0] for m in builder.resolver.mentions_in(*span)):
+        return None  # "Putin: The Russian leader had reason to smile": a note about the actor, not their words
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
                 content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
 

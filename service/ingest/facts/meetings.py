@@ -106,6 +106,9 @@ class Meetings:
             people += [k for c in pred.children if c.dep_ == "prep" and c.lower_ == "including"
                        for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
         people = self._participants(people)
+        if pred.lemma_.lower() in attendance.PAIRED and pred.dep_ == "relcl" and not others \
+                and self._requirement(pred.head):
+            return []  # "the airtime he and his country received": a thing received, no one met
         if anchor is not None and anchor.dep_ == "prep" and not any(
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
             return []  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to

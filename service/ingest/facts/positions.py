@@ -680,8 +680,13 @@ def _described(doc, content: tuple[int, int]) -> bool:
 
 def _infinitive_of(noun: Token) -> tuple[int, int] | None:
     """The to-clause right after a trigger noun that the parser took for a relative clause ("promises
-    [to fight for workers]") or hung on the light verb above ("made a vow [to fight]")."""
+    [to fight for workers]"), for a clause the noun is the subject of, or hung on the light verb above
+    ("made a vow [to fight]")."""
     after = noun.right_edge.i + 1
+    verb, doc = noun.head, noun.doc
+    if noun.dep_ == "nsubj" and verb.pos_ == "VERB" and after < len(doc) and doc[after].tag_ == "TO" \
+            and doc[after].head == verb and verb.i > after:
+        return after, verb.right_edge.i + 1  # "where his vow to shake things up is ...": taken for its subject
     heads = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS else [])
     for head in heads:
         for c in head.children:
