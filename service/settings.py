@@ -31,11 +31,16 @@ class Settings:
         "Seconds to wait for the remote endpoint before giving up.")
     base_iri: str = setting("KGQA_BASE_IRI", "http://127.0.0.1:8000/",
         "Base of every IRI the graph mints (sources, entities); a deployed server sets its public URL.")
-    query_timeout: float = setting("KGQA_QUERY_TIMEOUT", 10.0, "Time limit of one /sparql query, in seconds.")
+    query_timeout: float = setting("KGQA_QUERY_TIMEOUT", 10.0,
+        "Time limit of one /sparql query, in seconds: in the worker process, of its own processor time, "
+        "with QUERY_TIMEOUT x QUERY_WORKERS / cores of wall time as a backstop (the plain wall-clock limit "
+        "when QUERY_WORKERS is at most the cores), so that queries sharing the cores are not stopped for it.")
     query_max_rows: int = setting("KGQA_QUERY_MAX_ROWS", 10000,
         "Result-size limit of one /sparql query: rows (SELECT) or triples (CONSTRUCT/DESCRIBE).")
-    query_workers: int = setting("KGQA_QUERY_WORKERS", 2,
-        "/sparql queries that run at once on the embedded store, in threads of one worker process (one "
+    query_workers: int = setting("KGQA_QUERY_WORKERS", 8,
+        "/sparql queries that run at once on the embedded store, in threads of one worker process (more "
+        "than the cores: queries in flight together share the engine's block reads; a lower value leaves "
+        "/ask more of the processor under heavy SPARQL load) (one "
         "past the time limit is answered 504, and the process is killed once the others in it end; a "
         "replacement takes the next queries). 0: queries run "
         "in server threads, and one past the limit is answered 504 but runs on.")

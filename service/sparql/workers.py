@@ -18,6 +18,12 @@ Memory: the worker's address space is bounded (RLIMIT_AS, `max_memory` MB, set b
 loads). The engine aborts (SIGABRT) when an allocation fails past it, which only a separate process
 survives: the pool answers QueryOutOfMemory, naming the limit, and replaces the worker.
 
+The time limit is the processor time a query uses (the worker's CPU watch), with the wall time of
+`timeout * max(1, size / cores)` as a backstop: with no more queries at once than cores the backstop is
+the plain wall-clock limit; with more, a query sharing the cores with the others gets its share of
+that. Why more queries at once than cores: queries in flight together share the engine's block reads
+(at 1 M facts 8 aggregates at once cost about 0.65x the CPU each of 2 at once; docs/sparql-overhead.md).
+
 Workers run at the server's CPU priority. They used to be niced (5) so that /ask would win the CPU,
 but then anything else at normal priority took three quarters of a core from each query (at 1 M facts
 on a busy 2-core machine /sparql fell to 0.4x of Oxigraph's server, and 1.3x once reniced).
@@ -82,6 +88,7 @@ class WorkerPool:
     def __init__(self, store, *, size: int = 2, timeout: float = 10.0, queue: int = 16,
                  queue_timeout: float = 60.0, max_memory: int = 0, refresh: float = 0.0):
         self.store, self.size, self.timeout = store, max(1, size), timeout
+        self.wall = wall_limit(timeout, self.size)  # the backstop: the CPU watch in the worker stops first
         # a checkpoint is reused for `refresh` seconds although writes followed it
         self._checkpoints = Checkpoints(store, refresh, self._in_use)
         self.max_memory = max(0, int(max_memory))  # MB of address space of the worker; 0: unbounded
@@ -93,6 +100,7 @@ class WorkerPool:
         self._ids = 0
         self._closed = False
         self.kills = 0  # queries stopped at the time limit (for tests and the benchmark)
+        self.watched = 0  # of them, stopped by the worker's CPU watch (not the wall-time backstop)
         self.out_of_memory = 0  # queries that ended the worker past the memory bound
         self.reruns = 0  # queries run again because the worker under them was ended for another
         self.light = 0  # light queries answered in the caller's thread
@@ -148,7 +156,7 @@ class WorkerPool:
         env = worker_arenas(dict(os.environ, PYTHONPATH=os.pathsep.join(
             filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))), self.size)
         process = subprocess.Popen([sys.executable, "-m", "service.sparql.worker", str(theirs.fileno()),
-                                    str(self.size), str(self.max_memory)],
+                                    str(self.size), str(self.max_memory), repr(float(self.timeout))],
                                    pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL)
         theirs.close()
         worker = Worker(process, Connection(mine.detach()))
@@ -181,21 +189,26 @@ class WorkerPool:
             pending.done.set()
 
     def _stop_for(self, worker: Worker, pending: Pending) -> bool:
-        """`pending` passed its time limit (False: its answer came meanwhile). Its worker is retired: a
-        replacement takes the next queries at once, and the worker is killed as soon as the queries
-        still running in it end (each within its own limit), at once when there are none: a query
-        beside a runaway is neither lost nor run twice."""
+        """`pending` passed its wall-time backstop (False: its answer came meanwhile): its worker is
+        retired (`_retire`)."""
         with self._lock:
             if pending.done.is_set():
                 return False
             worker.pending.pop(pending.job_id, None)
+        self._retire(worker)
+        return True
+
+    def _retire(self, worker: Worker) -> None:
+        """A query passed its time limit and runs on in `worker`: a replacement takes the next queries at
+        once, and the worker is killed as soon as the queries still running in it end (each within its
+        own limit), at once when there are none: a query beside a runaway is neither lost nor run twice."""
+        with self._lock:
             worker.stopping = True
             if self._worker is worker and not self._closed:
                 self._worker = self._start()  # the replacement boots while the old one ends
             last = not worker.pending
         if last:
             _stop(worker)
-        return True
 
     def run(self, job: Job) -> bytes:
         """Run the job in the worker. Waiting for a turn (SlotQueue: QUERY_QUEUE, QUERY_QUEUE_TIMEOUT) and
@@ -236,7 +249,7 @@ class WorkerPool:
                         worker.conn.send((pending.job_id, pending.checkpoint, job))
                 except (OSError, BrokenPipeError):
                     pass  # the worker ended: its reader tells (fate "died")
-                if not pending.done.wait(self.timeout) and self._stop_for(worker, pending):
+                if not pending.done.wait(self.wall) and self._stop_for(worker, pending):
                     self.kills += 1
                     raise errors.QueryTimeout(timeout_message(self.timeout))
             finally:
@@ -256,6 +269,11 @@ class WorkerPool:
         if answer[:1] == OK:
             return answer[1:]
         name, message = pickle.loads(answer[1:])
+        if name == "QueryTimeout":  # past its CPU time: answered by the worker's watch, still running there
+            self.kills += 1
+            self.watched += 1
+            self._retire(worker)
+            raise errors.QueryTimeout(timeout_message(self.timeout))
         if name == "QueryOutOfMemory":
             self.out_of_memory += 1
             raise errors.QueryOutOfMemory(memory_message(self.max_memory), details={"max_memory_mb": self.max_memory})
@@ -270,6 +288,19 @@ class WorkerPool:
             worker.stopping = worker.killed = True
             _stop(worker)
         self._checkpoints.remove_all()
+
+
+def cores() -> int:
+    """The processor cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no affinity on this platform
+        return os.cpu_count() or 1
+
+
+def wall_limit(timeout: float, size: int) -> float:
+    """Wall time a query may run: its CPU limit, times the queries that share each core at most."""
+    return timeout * max(1.0, size / cores())
 
 
 def _stop(worker: Worker) -> None:
