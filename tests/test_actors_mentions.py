@@ -160,3 +160,14 @@ def test_actors_name_without_initial_beside_a_namesake_stays_unresolved():
     """'Paul Ferris' with both 'Paul D. Ferris' and 'Paul Ferris Jr.' in the text: either could be meant."""
     text = "Paul D. Ferris and Paul Ferris Jr. both ran for the seat. Paul Ferris said he would not concede."
     assert refers(text, "Paul Ferris", 1) == []
+
+
+@pytest.mark.parametrize("text, phrase, key", [
+    ("The Central Bank of Iran said inflation would fall.", "Central Bank of Iran", "central-bank-of-iran"),
+    ("Bank of America said its profits rose.", "Bank of America", "bank-of-america"),
+    ("The Foreign Ministry of Iran said the talks would resume.", "Iran", "iran"),
+    ("The Republic of Korea said it would send aid.", "Republic of Korea", "south-korea"),
+])
+def test_actors_mentions_organization_of_a_country(text, phrase, key):
+    # a body named "... of <country>" is an actor of its own; the state itself or one of its offices is the country
+    assert refers(text, phrase) == [key]

@@ -37,3 +37,39 @@ def test_facts_meetings_different_times_do_not_join():
             "Macron and Scholz also met in March at a summit in Brussels.")
     facts, _actors = run(text, "2023-06-10")
     assert len([f for f in facts if f.kind == "Meeting"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    ("Maria Keller and John Foster met for an hour at the embassy in Vienna on Monday.\n\n"
+     "Keller said she had spoken by phone with Foster almost daily in the month before the meeting."),
+    ("Maria Keller and John Foster met for an hour at the embassy in Vienna on Monday.\n\n"
+     "Keller and Foster spoke by phone again after the meeting."),
+    ("Maria Keller and John Foster met for an hour at the embassy in Vienna on Monday.\n\n"
+     "Keller and Foster also spoke by phone on Monday."),
+])
+def test_facts_meetings_calls_apart_from_the_meeting_stay_apart(text):
+    facts, _actors = run(text, "2024-05-08")
+    meetings = [f for f in facts if f.kind == "Meeting"]
+    in_person = [m for m in meetings if m.duration == "PT1H"]
+    assert len(meetings) == 2 and len(in_person) == 1
+    assert (in_person[0].date, len(in_person[0].evidence)) == ("2024-05-06", 1)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Anna Keller met John Foster and Paul Grant separately on Monday.",
+     [{"anna-keller", "john-foster"}, {"anna-keller", "paul-grant"}]),
+    ("John Foster and Paul Grant arrived in Oslo on Monday. Anna Keller spoke by phone with both men on Tuesday.",
+     [{"anna-keller", "john-foster"}, {"anna-keller", "paul-grant"}]),
+    ("Anna Keller met John Foster and Paul Grant on Monday.", [{"anna-keller", "john-foster", "paul-grant"}]),
+])
+def test_facts_meetings_each_met_apart_is_a_meeting_each(text, pairs):
+    facts, _actors = run(text, "2024-05-08")
+    assert [set(f.holders) for f in facts if f.kind == "Meeting"] == pairs
+
+
+def test_facts_meetings_time_told_by_the_meeting_is_not_its_own():
+    text = ("Maria Keller and John Foster met for an hour at the embassy in Vienna on Monday.\n\n"
+            "Keller said she had spoken by phone with Foster in the week before the meeting.")
+    facts, _actors = run(text, "2024-05-08")
+    call = [f for f in facts if f.kind == "Meeting" and f.verb == "speak"]
+    assert len(call) == 1 and (call[0].time_text, call[0].date) == (None, None)

@@ -369,5 +369,6 @@ def _named(tok: Token, key_at: list) -> str | None:
     """The actor a noun names, itself or by a name beside it ("negotiator Ali Bagheri", "Mora, the envoy")."""
     if key_at[tok.i]:
         return key_at[tok.i]
-    return next((key_at[c.i] for c in tok.children if c.dep_ in ("appos", "compound", "flat") and key_at[c.i]),
-                None)
+    beside = sorted((c for c in tok.children if c.dep_ in ("appos", "compound", "flat") and key_at[c.i]),
+                    key=lambda c: c.dep_ != "appos")  # "his Tajik counterpart, X": X, not Tajikistan
+    return key_at[beside[0].i] if beside else None

@@ -261,8 +261,8 @@ def pair(r: Reading, h: Token, sort: str) -> list[str]:
     """'the two presidents', 'both sides', 'the two countries': the participants of the latest meeting
     before, else the latest pair mentioned together; sides and countries are of different countries."""
     for i, keys in [*reversed(r.meetings), *reversed(r.pairs)]:
-        if i >= h.i:
-            continue
+        if i >= h.i or len(keys) != 2:
+            continue  # "the two ministers" are two: not the three of a meeting with its host
         if sort == "persons" and not all(r.is_person(k) for k in keys):
             continue
         if sort == "countries":

@@ -97,9 +97,14 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
     in_title = [False] * len(doc)
     for t in titles:
         in_title[t.start:t.end] = [True] * len(t)
+    owners: dict[tuple[int, int], str] = {}  # organization entity span -> the country it is "of"
     for span in named:
         surface = span.text if span.text in lex.aliases else upper[span.text]
         key = lex.aliases[surface]
+        whole = _organization_of(doc, span, lex, key, in_title)
+        if whole is not None:  # "the Central Bank of Iran": an organization of its own, in Iran
+            owners[whole] = key
+            continue
         if _other_first_name(doc, span, lex.actors[key], lex, in_title):
             continue  # "Bill Clinton" is not the lexicon's Hillary Clinton: a person of their own
         how = "name"
@@ -150,6 +155,8 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
         label = doc[s:e].text.title() if filed and doc[s:e].text.isupper() else doc[s:e].text
         key = slug(label)
         actors.setdefault(key, Actor(key, label, _ENT_KINDS[label_], {label}))
+        if (ent.start, ent.end) in owners:
+            actors[key].member_of.add(owners[ent.start, ent.end])
         found.append(Found(s, e, key, "entity"))
     for s, e in _filed_from(doc, dateline, taken):  # "MONTEVIDEO (Reuters) —" the tagger left unnamed
         label = doc[s:e].text.title()
@@ -176,6 +183,29 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
 
 
 _DASHES = ("—", "–", "--", "-")
+
+
+def _organization_of(doc: Doc, span, lex: Lexicon, key: str, in_title: list[bool]) -> tuple[int, int] | None:
+    """The organization entity a country's name ends ("the Atomic Energy Organization of Iran", "the
+    Central Bank of Iran", "Bank of America"): its span, when the name is its "of" phrase and what comes
+    before is neither the state itself ("the Republic of", "the Government of") nor one of its offices
+    ("the Foreign Ministry of", "the Embassy of"), which the country's name stands for."""
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or lex.actors[key].kind not in ("Country", "Government"):
+        return None
+    if doc[span.start - 1].ent_iob_ != "I" or doc[span.start - 1].ent_type_ not in ("ORG", "FAC") \
+            or any(t.ent_iob_ != "I" for t in span) or in_title[span.start - 2]:
+        return None
+    start, end = span.start - 1, span.end  # the entity around "of <country>", from its tokens' IOB tags
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    head = doc[span.start - 2]
+    words = " ".join(t.lower_ for t in doc[start:span.start - 1] if t.dep_ != "det" and t.lower_ != "the")
+    if head.lemma_.lower() in lex.body_nouns and lex.body_nouns[head.lemma_.lower()] in ("Country", "Government") \
+            or words in lex.office_nouns or head.lemma_.lower() in lex.office_nouns or not head.text[:1].isupper():
+        return None
+    return start, end
 
 
 def datelines(doc: Doc) -> set[int]:

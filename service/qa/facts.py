@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Store
+from ..store.embedded import EmbeddedStore
 from ..vocab import KG_NS, PREFIXES, RDF_NS
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -21,7 +22,7 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # below; the types every fact or position has; the graph it was derived from; hedging, unless hedged;
 # the holder index): 45% fewer rows.
 _DETAILS = _PREFIX + """
-SELECT ?fact ?g ?p ?o WHERE {
+SELECT ?kgqaRow ?g ?p ?o WHERE {
   GRAPH ?g { ?fact ?p ?o }
   FILTER((?p NOT IN (kg:evidence, kg:occasion, prov:wasDerivedFrom, kg:hedged, kg:holderKey, kg:pairKey,
                      kg:linkKey)
@@ -29,11 +30,11 @@ SELECT ?fact ?g ?p ?o WHERE {
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
 }"""
 _OCCASIONS = _PREFIX + """
-SELECT DISTINCT ?fact ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o }"""
+SELECT DISTINCT ?kgqaRow ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o }"""
 # the passages, then their documents' descriptions once per document (a join repeats them per passage
 # and costs twice the two queries)
 _EVIDENCE = _PREFIX + """
-SELECT ?fact ?start ?end ?doc ?anchor WHERE {
+SELECT ?kgqaRow ?start ?end ?doc ?anchor WHERE {
   ?fact kg:evidence ?passage .
   ?passage nif:beginIndex ?start ; nif:endIndex ?end ; nif:referenceContext ?doc .
   OPTIONAL { ?passage nif:anchorOf ?anchor }
@@ -46,6 +47,7 @@ SELECT ?doc ?id ?title ?url ?publisher ?published WHERE {
   OPTIONAL { ?doc schema:publisher ?publisher }
   OPTIONAL { ?doc schema:datePublished ?published }
 }"""
+_DESCRIBED = SOURCES.replace("SELECT ?doc ", "SELECT ?kgqaRow ")
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,22 @@ def batched(store: Store, query: str, iris: list[str], name: str = "fact", chunk
         yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + chunk], name), 1))
 
 
+def numbered(store: Store, query: str, iris: list[str], name: str = "fact", chunk: int = CHUNK):
+    """(IRI, row) for the rows of `query` (distinct IRIs bound to ?name, a chunk per query), the query
+    selecting ?kgqaRow, the IRI's number, instead of the IRI: a number is read from the store as it is,
+    an IRI looked up in its string table on every row (a third of a fact's load at 1 M facts). A remote
+    store selects the IRI itself (Virtuoso 7.2 fails with an internal error on a VALUES variable selected)."""
+    if not isinstance(store, EmbeddedStore):
+        for row in batched(store, query.replace("?kgqaRow", f"?{name}"), iris, name, chunk):
+            yield row[name].value, row
+        return
+    for n in range(0, len(iris), chunk):
+        block = " ".join(f"({NamedNode(iri)} {k})" for k, iri in enumerate(iris[n:n + chunk], n))
+        values = f"VALUES (?{name} ?kgqaRow) {{ {block} }}"
+        for row in store.select(query.replace("WHERE {", "WHERE {\n  " + values, 1)):
+            yield iris[int(row["kgqaRow"].value)], row
+
+
 
 def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> dict[str, FactRecord]:
     """The records of these facts, a few queries for all of them; `labels` names actors and occasions."""
@@ -156,8 +174,8 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     out = {iri: FactRecord(iri) for iri in iris}
     # in one order on every store (engines return rows in their own index order): by graph, property, value
     # (each term read once: the sort key and the record use the same strings)
-    rows = sorted((row["g"].value, row["p"].value, str(row["o"]), row["fact"].value, row["o"])
-                  for row in batched(store, _DETAILS, iris))
+    rows = sorted((row["g"].value, row["p"].value, str(row["o"]), fact, row["o"])
+                  for fact, row in numbered(store, _DETAILS, iris))
     names: dict[str, str] = {}
     for graph, p, _, fact, obj in rows:
         name = names.get(p)
@@ -167,18 +185,18 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
         value = obj.value
         out[fact].props.setdefault(name, []).append(Value(value, labels(value) if is_iri else None, graph, is_iri))
     seen: set[tuple[str, str]] = set()
-    for row in batched(store, _OCCASIONS, iris):
-        key = (row["fact"].value, row["o"].value)
+    for fact, row in numbered(store, _OCCASIONS, iris):
+        key = (fact, row["o"].value)
         label = labels(key[1])
         if key not in seen and label:
             seen.add(key)
             out[key[0]].occasions.append((key[1], label))
-    passages = [(row["fact"].value, row["doc"].value, int(row["start"].value), int(row["end"].value),
-                 row["anchor"].value if "anchor" in row else None) for row in batched(store, _EVIDENCE, iris)]
+    passages = [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
+                 row["anchor"].value if "anchor" in row else None) for fact, row in numbered(store, _EVIDENCE, iris)]
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
-    for row in batched(store, SOURCES, list(dict.fromkeys(doc for _, doc, _, _, _ in passages)), "doc"):
-        described.setdefault(row["doc"].value, []).append(
-            {"id": row["id"].value, "iri": row["doc"].value,
+    for doc, row in numbered(store, _DESCRIBED, list(dict.fromkeys(doc for _, doc, _, _, _ in passages)), "doc"):
+        described.setdefault(doc, []).append(
+            {"id": row["id"].value, "iri": doc,
              **{n: row[n].value if n in row else None for n in ("title", "url", "publisher", "published")}})
     spans: set[tuple[str, str, int, int]] = set()
     for fact, doc, start, end, anchor in passages:
@@ -193,10 +211,12 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     return out
 
 
+# A fact's values read in one range of its triples, the properties tested by FILTER: one look-up per
+# fact where a path of alternatives (kg:content|kg:title...) makes one per property (2-3x the CPU)
 _WORDS = _PREFIX + """
 SELECT DISTINCT ?fact WHERE {
-  ?fact kg:content|kg:quantityText|kg:counts|kg:title ?o .
-  FILTER(%s)
+  ?fact ?p ?o .
+  FILTER(?p IN (kg:content, kg:quantityText, kg:counts, kg:title) && (%s))
 }"""
 
 
@@ -214,13 +234,15 @@ def with_words(store: Store, iris: list[str], stems: list[str]) -> list[str]:
 
 # what a question's words are matched against (service/qa/wording.py): the fact's text values and its
 # passages (tested here), its actors and occasions (their labels are tested by the caller); a passage
-# without an anchor is returned as such (its text is in its document: not tested here)
+# without an anchor is returned as such (its text is in its document: not tested here); the fact's own
+# values in one range of its triples (as _WORDS)
 _MATCHABLE = _PREFIX + """
 SELECT ?fact ?o WHERE {
-  { ?fact kg:content|kg:quantityText|kg:counts|kg:title|kg:condition|kg:attribution|kg:timeText|kg:durationText
-          |kg:verb ?o FILTER(%(test)s) }
-  UNION { ?fact kg:holder|kg:participant|kg:about|kg:target|kg:recipient|kg:place|kg:attributedTo|kg:organization ?o
-          FILTER(isIRI(?o)) }
+  { ?fact ?p ?o
+    FILTER(?p IN (kg:content, kg:quantityText, kg:counts, kg:title, kg:condition, kg:attribution, kg:timeText,
+                  kg:durationText, kg:verb) && (%(test)s)
+           || ?p IN (kg:holder, kg:participant, kg:about, kg:target, kg:recipient, kg:place, kg:attributedTo,
+                     kg:organization) && isIRI(?o)) }
   UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?o }
   UNION { ?fact kg:evidence ?p . OPTIONAL { ?p nif:anchorOf ?anchor } FILTER(!BOUND(?anchor) || %(anchor)s) }
 }"""
@@ -253,16 +275,16 @@ def could_match(store: Store, iris: list[str], stems: list[str], labels: Callabl
 
 
 _RANK = _PREFIX + """
-SELECT ?fact (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?e) AS ?reports) WHERE {
+SELECT ?kgqaRow (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?e) AS ?reports) WHERE {
   ?fact kg:evidence ?e .
   OPTIONAL { ?fact kg:confidence ?c }
-} GROUP BY ?fact"""
+} GROUP BY ?kgqaRow"""
 
 
 def rank(store: Store, iris: list[str]) -> list[str]:
     """The facts, surest and most reported first: to pick the best of very many before loading them."""
     scores = {}
-    for row in batched(store, _RANK, list(dict.fromkeys(iris)), chunk=1000):  # few rows: bigger chunks
+    for fact, row in numbered(store, _RANK, list(dict.fromkeys(iris)), chunk=1000):  # few rows: bigger chunks
         conf = float(row["confidence"].value) if "confidence" in row else 0.5
-        scores[row["fact"].value] = (-conf, -int(row["reports"].value), row["fact"].value)
+        scores[fact] = (-conf, -int(row["reports"].value), fact)
     return sorted(scores, key=scores.__getitem__)

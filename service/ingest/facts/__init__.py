@@ -130,6 +130,8 @@ class _Reader:
             return False  # "Serikbayeva said Kazakhstan feared ...": a named state's stance (a future is a forecast)
         if own in cand.fact.holders:
             return False
+        if cand.fact.kind == "Agreement" and len(cand.fact.holders) > 1 and cand.pred.tag_ in ("VBD", "VBN"):
+            return False  # "the two sides agreed to meet again, the mediator said": a joint act reported
         if resolver.actor(own).kind == "Person" and not _relays(resolver, own) and any(
                 resolver.actor(k).kind == "Person" for k in cand.fact.holders):
             return True  # "Merkel said Scholz would raise ...": her claim about him, not his plan
@@ -145,8 +147,7 @@ class _Reader:
             if tok.i in anchors:  # the object of "reached an agreement": one fact, made by the verb
                 continue
             if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
-                meeting = self.meetings.from_verb(tok, None)
-                new_meetings += [meeting] if meeting is not None else []
+                new_meetings += self.meetings.from_verb(tok, None)
                 continue
             found = kinds.trigger_for(tok, self.b.lexicon)
             if found is None and (frame := speech.quote_frame(tok)) is not None:
@@ -170,9 +171,9 @@ class _Reader:
                 cand = self.b.build(tok, trig, anchor, lexical=found is not None)
                 cands += [cand] if cand is not None else []
             elif trig.pos == "verb":
-                meeting = self.meetings.from_verb(tok, anchor)
-                new_meetings += [meeting] if meeting is not None else []
-                if (meeting is None or meeting.status == "Planned") and kinds.generic_kind(tok) == "Intention":
+                met = self.meetings.from_verb(tok, anchor)
+                new_meetings += met
+                if (not met or met[0].status == "Planned") and kinds.generic_kind(tok) == "Intention":
                     cand = self.b.build(tok, kinds.GENERIC, None, lexical=False)
                     cands += [cand] if cand is not None else []
             else:

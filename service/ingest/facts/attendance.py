@@ -37,6 +37,7 @@ PERSON_VERBS = ("call", "phone", "telephone", "ring", "visit", "greet", "welcome
 BESIDE_NOUNS = ("sideline", "sidelines", "margin", "margins", "side", "part", "course")
 
 
+IN_PERSON = ("meet", "visit", "host", "receive", "welcome")  # verbs of a meeting face to face
 REMOTE = ("phone", "telephone", "call", "conversation", "videoconference", "video", "videolink", "letter")
 
 
@@ -211,6 +212,41 @@ def background(pred: Token) -> bool:
     """A meeting told as background ("the first call since they met in California", "the summit,
     which they held in 2019"): a fact of its own, but not the meeting later sentences speak of."""
     return pred.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in pred.children)
+
+
+# adverbs that tell a series of contacts ("spoke by phone almost daily"), never one meeting
+SERIES = ("daily", "weekly", "nightly", "regularly", "repeatedly", "frequently", "often", "routinely")
+RELATIVE_TIMES = ("before", "after", "since", "ahead", "prior")
+DEFINITE = ("the", "that", "this")
+
+
+def series(pred: Token) -> bool:
+    """Contacts told as a series ("spoke by phone almost daily", "met every week"): not one meeting."""
+    return any(t.lower_ in SERIES or (t.dep_ == "det" and t.lower_ == "every" and t.head.lemma_.lower() in MEASURES)
+               for c in _near(pred) for t in c.subtree)
+
+
+def timed_by_meeting(pred: Token, meeting_words) -> bool:
+    """A contact timed by the meeting the document speaks of ("in the week before the meeting", "after
+    the talks"): another event than that meeting."""
+    return any(t.lower_ in RELATIVE_TIMES and t.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in meeting_words and any(d.lower_ in DEFINITE for d in g.children)
+        for g in t.children) for c in _near(pred) for t in c.subtree)
+
+
+def _near(pred: Token) -> list[Token]:
+    return [c for c in pred.children if c.dep_ in ("advmod", "npadvmod", "prep")]
+
+
+EACH = ("both", "each", "all")  # "with both ministers": each of them
+APART = ("separately", "individually", "respectively")
+
+
+def each_apart(pred: Token, others: list[Token]) -> bool:
+    """Those met are met one by one, or may have been ("spoke by phone with both ministers", "met each
+    leader", "met X and Y separately"): a meeting with each, not one of them all."""
+    return any(c.dep_ == "advmod" and c.lower_ in APART for c in pred.children) or any(
+        c.dep_ in ("det", "predet") and c.lower_ in EACH for t in others for c in t.children)
 
 
 def when(time_text: str) -> str:

@@ -27,6 +27,8 @@ class Meetings:
         self.b = builder
         self.current: Fact | None = None
         self.current_before: Fact | None = None
+        self._remote: dict[int, bool] = {}  # id of a meeting fact -> told as a call (by phone, video, letter)
+        self._apart: set[int] = set()  # ids of meeting facts that are never another report's meeting
 
     def occasion_actor(self, sent) -> str | None:
         """An occasion (e.g. the UN General Assembly) named in the sentence."""
@@ -35,19 +37,20 @@ class Meetings:
                 return m.actor
         return None
 
-    def from_verb(self, pred: Token, anchor: Token | None) -> Fact | None:
+    def from_verb(self, pred: Token, anchor: Token | None) -> list[Fact]:
         """ "Obama and Putin met (with ...)", "X held talks with Y", "X spoke by phone with Y", "X
         phoned Y", "after meeting with Y". A meeting still to come ("agreed to hold talks", "will
-        meet"), conditional, asked for or not held ("did not meet") carries its status (realis)."""
+        meet"), conditional, asked for or not held ("did not meet") carries its status (realis). One
+        fact, or one per person met when each was met apart ("spoke with both ministers")."""
         if attendance.quoted_fragment(pred):
-            return None
+            return []
         if attendance.passive_reception(pred):
-            return None  # "would be met with a swift response": not a meeting
+            return []  # "would be met with a swift response": not a meeting
         implied = attendance.implied(pred)  # "the floods prompted the governor to convene a call"
         time_text = qualifiers.time_of(pred, self.b.published)[0]
         status = None if implied or attendance.spent(pred) else realis.of_verb(pred, time_text)
         if status == realis.HYPOTHETICAL:
-            return None  # "if they meet", "urged X to meet Y": no meeting, held or to come
+            return []  # "if they meet", "urged X to meet Y": no meeting, held or to come
         subj, passive = subject_of(pred)
         if passive and pred.dep_ == "xcomp" and not any(c.dep_ == "nsubjpass" for c in pred.children):
             passive = False  # "X and Y are expected to hold talks": the raised subject holds them
@@ -73,9 +76,9 @@ class Meetings:
                 continue
             if c.dep_ == "dobj" and c != anchor and (anchor is None or anchor.head != c):  # not the topic
                 if pred.lemma_.lower() == "meet" and self._requirement(c):
-                    return None  # "did not meet the standards": satisfied, not met
+                    return []  # "did not meet the standards": satisfied, not met
                 if self._requirement(c) and not any(g.dep_ == "agent" for g in pred.children):
-                    return None  # "is receiving patrol ships": a thing, not a party
+                    return []  # "is receiving patrol ships": a thing, not a party
                 others += [c] if not self._requirement(c) else []
                 if c.lemma_.lower() in self.b.resolver.lex.meeting_words:  # "convened a call with Y"
                     others += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
@@ -83,7 +86,7 @@ class Meetings:
             if c.dep_ == "prep" and c.lower_ in ("with", "along"):
                 met = [g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == "with"]
                 if pred.lemma_.lower() == "meet" and any(self._requirement(g) for g in c.children if g.dep_ == "pobj"):
-                    return None  # "was met with skepticism", "are meeting with the approval of": a reception
+                    return []  # "was met with skepticism", "are meeting with the approval of": a reception
                 others += [pred.head if g.lower_ in RELATIVES and pred.dep_ == "relcl" else g for g in met]
             if c.dep_ == "agent" and passive:  # "Y was greeted by X"
                 others += [g for g in c.children if g.dep_ == "pobj"] + ([subj] if subj is not None else [])
@@ -95,6 +98,7 @@ class Meetings:
             if anchor.lemma_.lower() in attendance.REMOTE:  # "reached out by telephone to X"
                 others += [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "to"
                            for g in c.children if g.dep_ == "pobj"]
+        sides = list(people)  # the subject's side, before those met
         for tok in others:
             people += self.b.actors(tok)
         if any(self._other_side(t) for t in others):  # "spoke to four leaders on Saturday, including X and Y"
@@ -103,13 +107,18 @@ class Meetings:
         people = self._participants(people)
         if anchor is not None and anchor.dep_ == "prep" and not any(
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
-            return None  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
+            return []  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
         if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)
                           and not (not others and (attendance.collective(subj) or self._body(subj))
                                    and pred.lemma_.lower() not in attendance.PAIRED)):
-            return None  # one named participant is enough when people or a meeting are on the other side
+            return []  # one named participant is enough when people or a meeting are on the other side
+        met = [k for k in people if k not in sides]
+        if sides and len(met) > 1 and attendance.each_apart(pred, others):
+            # "spoke by phone with both ministers": with each of them, perhaps never with both at once
+            return [self._meeting(pred, [*sides, k], status, current=False) for k in met]
         fact = self._meeting(pred, people, status)
-        return fact if attendance.background(pred) or status else self._same_as_current(fact)
+        found = fact if attendance.background(pred) or status else self._same_as_current(fact)
+        return [found] if found is not None else []
 
     def _body(self, subj: Token | None) -> bool:
         """A subject naming a body that meets by itself under its short name ("the IOC convened"): an
@@ -359,6 +368,8 @@ class Meetings:
         cur = self.current_before
         if cur is None or set(fact.holders) != set(cur.holders) or (fact.date and cur.date and fact.date != cur.date):
             return fact
+        if id(fact) in self._apart or self._call_and_visit(fact, cur):
+            return fact  # a series of calls, one timed by the meeting, or a call beside a meeting in person
         if not (fact.date and cur.date) and fact.time_text and cur.time_text \
                 and attendance.when(fact.time_text) != attendance.when(cur.time_text):
             return fact  # "on Tuesday" and "in November": two meetings, though neither date resolved
@@ -369,7 +380,15 @@ class Meetings:
         self.current = cur
         return None
 
-    def _meeting(self, pred: Token, people: list[str], status: str | None = None) -> Fact:
+    def _call_and_visit(self, one: Fact, other: Fact) -> bool:
+        """One told as a call, the other as met in person (a place, or "met"): two events. Talks told
+        with neither ("held talks") may be either."""
+        if self._remote.get(id(one)) == self._remote.get(id(other)):
+            return False
+        in_person = other if self._remote.get(id(one)) else one
+        return in_person.place is not None or in_person.verb in attendance.IN_PERSON
+
+    def _meeting(self, pred: Token, people: list[str], status: str | None = None, current: bool = True) -> Fact:
         sent = pred.sent
         fact = Fact(kind="Meeting", evidence=[Span(*char_span(pred.doc, sent.start, sent.end))],
                     holders=list(dict.fromkeys(people)), verb=pred.lemma_.lower(), confidence=0.9)
@@ -380,6 +399,13 @@ class Meetings:
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
+        self._remote[id(fact)] = attendance.remote(pred)
+        timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
+        if timed:  # "in the week before the meeting": "in the week" alone would be another time
+            fact.time_text = fact.date = None
+        if not current or timed or attendance.series(pred):
+            self._apart.add(id(fact))
+            return fact  # "spoke by phone almost daily in the week before the meeting": not the current one
         if not attendance.background(pred) and not status:  # later "the talks" mean one that took place
             self.current_before, self.current = self.current, fact
         return fact
