@@ -76,6 +76,20 @@ def pair_key(actor_iri: str, other_iri: str, kind: str) -> NamedNode:
     return NamedNode(f"urn:kgqa:pair:{kind}:{hashlib.sha256(f'{first} {second}'.encode()).hexdigest()[:32]}")
 
 
+def occasion_key(occasion_iri: str, kind: str, *, via: bool = False) -> NamedNode:
+    """urn:kgqa:at:Kind:<occasion IRI>: facts of one kind whose own kg:occasion is the occasion (the
+    kg:occasionKey index); via: urn:kgqa:via:Kind:<occasion IRI>, facts reaching it only through another
+    occasion (a meeting held at a summit that was held at the event)."""
+    return NamedNode(f"urn:kgqa:{'via' if via else 'at'}:{kind}:{occasion_iri}")
+
+
+def holder_occasion_key(actor_iri: str, occasion_iri: str, kind: str) -> NamedNode:
+    """urn:kgqa:held-at:Kind:<hash>: an actor holding (taking part in) facts of one kind at an occasion,
+    reached in any number of steps (kg:occasionKey). Hashed as pair_key is; the actor first."""
+    return NamedNode(f"urn:kgqa:held-at:{kind}:"
+                     f"{hashlib.sha256(f'{actor_iri} {occasion_iri}'.encode()).hexdigest()[:32]}")
+
+
 def local_id(base_iri: str, iri: str) -> str | None:
     """'…/entities/actor-x' -> 'actor-x' for IRIs minted under this base, else None."""
     prefix = base(base_iri) + "entities/"

@@ -61,7 +61,7 @@ PROPERTIES = (
     # documents
     "contentHash", "pipelineVersion", "sourceName",
     # indexes written with the facts, for the question templates (service/ingest/graph.py index_pairs)
-    "holderKey", "pairKey", "linkKey", "indexes",
+    "holderKey", "pairKey", "linkKey", "occasionKey", "indexes",
     # store bookkeeping: the graphs of a bulk write under way (service/store/embedded.py)
     "pendingGraph",
 )
@@ -131,6 +131,7 @@ SOURCENAME = kg("sourceName")
 HOLDERKEY = kg("holderKey")
 PAIRKEY = kg("pairKey")
 LINKKEY = kg("linkKey")
+OCCASIONKEY = kg("occasionKey")
 INDEXES = kg("indexes")
 PENDINGGRAPH = kg("pendingGraph")
 WRITEJOURNAL = kg("writeJournal")  # the graph (and subject) holding kg:pendingGraph

@@ -46,3 +46,11 @@ def test_actors_groups_need_an_actor_modifier():
 def test_actors_groups_leave_out_the_dateline(text, phrase, label):
     _, group = group_of(text, phrase)
     assert group.label == label
+
+
+@pytest.mark.parametrize("text, phrase, alias", [
+    ("Government negotiators and M23 rebels ended the talks on Wednesday.", "M23 rebels", "M23"),
+])
+def test_actors_groups_named_by_their_movement_answer_to_its_name(text, phrase, alias):
+    _, group = group_of(text, phrase)
+    assert alias in group.aliases  # "the M23" in a question names the M23 rebels

@@ -198,3 +198,33 @@ def test_answer_shortcut_link_rows_as_plain(suites_store, template, slot, by):
                     if (plain != fast) if cut else (sorted(map(str, plain)) != sorted(map(str, fast))):
                         differ.append((str(actor), str(value), broad, limit))
     assert not differ, differ
+
+
+def _occasions(store) -> list:
+    """Every occasion of the graph, and every fact some fact is at (a meeting a statement was made at)."""
+    rows = store.select("PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?o WHERE { "
+                        "{ ?o a kg:Occasion } UNION { ?f kg:occasion ?o } }")
+    return sorted((r["o"] for r in rows), key=str)
+
+
+def test_answer_shortcut_occasion_rows_as_plain(suites_store):
+    """Meetings at an occasion, with or without a participant, read from the occasion index
+    (kg:occasionKey): the plain query's rows (in its order when the bound cuts them, the same rows otherwise)."""
+    t, index = BY_ID["meetings"], kgqa(suites_store).names.index()
+    assert index.occasion_keys
+    occasions, actors = _occasions(suites_store), [None, *_actors(suites_store, 8)]
+    ran = {a: t.prepare(suites_store, {"occasion": occasions[0], **({"actor": a} if a else {})}, index=index,
+                        indexed=True)[0] for a in actors[:2]}
+    assert all("kg:occasionKey" in q for q in ran.values()), ran
+    differ = []
+    for occasion in occasions:
+        for actor in actors:
+            for broad in (False, True):
+                for limit in (None, 1, 2):
+                    bindings = {"occasion": occasion, **({"actor": actor} if actor else {})}
+                    plain, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index)
+                    fast, _ = t.run(suites_store, bindings, broad=broad, limit=limit, index=index, indexed=True)
+                    cut = limit is not None and len(plain) >= limit
+                    if (plain != fast) if cut else (sorted(map(str, plain)) != sorted(map(str, fast))):
+                        differ.append((str(occasion), str(actor), broad, limit))
+    assert not differ, differ

@@ -91,3 +91,22 @@ def test_clean_appeal_is_judged_by_its_share_of_the_paragraph(paragraph, label):
     """A sign-up line pasted into a long paragraph of reporting leaves it prose; a short paragraph made of
     appeal words is furniture."""
     assert [p.label for p in paragraphs(paragraph, RULES)] == [label]
+
+
+@pytest.mark.parametrize("glued, after", [
+    ("Advertisement Continue reading the main story ", "Senator Ana Ruiz urged both sides to talk."),
+    ("Facebook Twitter Pinterest ", "Senator Ana Ruiz urged both sides to talk."),
+    ("Image copyright Reuters Image caption ", "Ana Ruiz spoke to the envoys in Vienna."),
+    ("READ MORE: ", "Senator urges talks on the border dispute"),
+    ("Story Continued Below ", "Speaking at a rally, Ana Ruiz urged both sides to talk."),
+])
+def test_clean_furniture_glued_into_a_paragraph_is_cut(glued, after):
+    before = "The envoys of both countries met in Geneva on Friday to discuss a ceasefire. "
+    text = before + glued + after
+    spans = [text[s.start:s.end] for s in body_spans(text, None, RULES)]
+    assert spans == [before.strip(), after]
+
+
+def test_clean_furniture_words_in_prose_stay():
+    text = "The envoys will continue reading the draft on Friday, and the advertisement ran twice."
+    assert [text[s.start:s.end] for s in body_spans(text, None, RULES)] == [text]

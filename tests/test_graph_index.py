@@ -7,7 +7,7 @@ import pytest
 from pyoxigraph import NamedNode, RdfFormat
 
 from service import vocab
-from service.ingest.graph import index_links, index_pairs
+from service.ingest.graph import index_links, index_occasions, index_pairs
 from service.qa import linking
 from service.store.embedded import EmbeddedStore
 from tests.benchmarks.graphgen import Generator
@@ -68,7 +68,7 @@ def test_graph_index_pairs_of_a_meeting_two_by_two():
 
 
 @pytest.mark.parametrize("prop, flag", [("holderKey", "holder_keys"), ("pairKey", "pair_keys"),
-                                        ("linkKey", "link_keys")])
+                                        ("linkKey", "link_keys"), ("occasionKey", "occasion_keys")])
 def test_graph_index_unused_when_a_document_lacks_it(tmp_path, seeded_store, prop, flag):
     st = EmbeddedStore(str(tmp_path / "store"))
     st.load(seeded_store.ox.dump(format=RdfFormat.N_QUADS), "application/n-quads")
@@ -115,3 +115,30 @@ def test_graph_index_links_name_property_and_kind_or_verb(kind, prop, verb, keys
     actor = "http://kgqa.test/entities/actor-a"
     assert [o.value for _, o in index_links(kind, [(prop, NamedNode(actor))], verb)] == [
         f"urn:kgqa:{k}{actor}" for k in keys]
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+def test_graph_index_occasion_keys_per_meeting_and_occasion_reached(request, which):
+    """kg:occasionKey: each occasion a meeting's kg:occasion path reaches in its graph (its own, or only
+    through another), and each participant at each of them, as index_occasions makes them from the graph."""
+    store = request.getfixturevalue(which)
+    edges: dict[str, dict] = {}
+    for row in store.select(PREFIX + "SELECT ?g ?s ?o WHERE { GRAPH ?g { ?s kg:occasion ?o } }"):
+        edges.setdefault(row["g"].value, {}).setdefault(row["s"], []).append(row["o"])
+    meetings: dict[tuple, list] = {}
+    for row in store.select(PREFIX + "SELECT ?g ?f ?h WHERE { GRAPH ?g { ?f a kg:Meeting "
+                                     "OPTIONAL { ?f kg:participant ?h } } }"):
+        holders = meetings.setdefault((row["g"].value, row["f"]), [])
+        if "h" in row:
+            holders.append(row["h"])
+    expected = set()
+    for (g, fact), holders in meetings.items():
+        reached, level, steps = {}, [fact], 1
+        while level:
+            level = [o for s in level for o in edges.get(g, {}).get(s, []) if o not in reached and o != fact]
+            reached.update({o: steps for o in level})
+            steps += 1
+        expected |= {(g, fact.value, key.value) for _, key in index_occasions("Meeting", holders, reached)}
+    found = {(r["g"].value, r["f"].value, r["k"].value) for r in store.select(
+        PREFIX + "SELECT ?g ?f ?k WHERE { GRAPH ?g { ?f kg:occasionKey ?k } }")}
+    assert found and found == expected

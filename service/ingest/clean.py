@@ -45,6 +45,7 @@ def boilerplate(lexicons: Lexicons) -> dict:
     data = lexicons.each_json("boilerplate.json")[0]
     return {"end": [re.compile(p, re.IGNORECASE) for p in data["end"]],
             "drop": [re.compile(p, re.IGNORECASE) for p in data["drop"]],
+            "inline": [re.compile(p) for p in data.get("inline", [])],
             "cues": [c.lower() for c in data["appeal_cues"]], "appeal_min": int(data["appeal_min"]),
             "appeal_words": int(data.get("appeal_words_per_cue", 0))}
 
@@ -128,11 +129,11 @@ def body_spans(text: str, title: str | None, rules: dict) -> list[Span]:
     best = max(segments, key=lambda seg: sum(p.words for p in seg if p.label == "prose"))
     prose = [i for i, p in enumerate(best) if p.label == "prose"]
     if not prose:  # no running text at all: keep what is not furniture
-        return [p.span for p in paras if p.label in ("short", "prose")]
+        return without_credits(text, [p.span for p in paras if p.label in ("short", "prose")], rules.get("inline", ()))
     first, last = prose[0], prose[-1]
     keep = [p for p in best[first:last + 1] if p.label == "prose" or _inner_short(p)]
     head = _headline(paras[: paras.index(best[first])], title)
-    return without_credits(text, [p.span for p in head + keep])
+    return without_credits(text, [p.span for p in head + keep], rules.get("inline", ()))
 
 
 # photo credits and caption marks: "(AP Photo/Evan Vucci)", "(Photo: J. Doe / VOA)", "(REUTERS/Jane Roe)",
@@ -142,19 +143,31 @@ _CREDIT = re.compile(r"\((?:[A-Z][\w.&'’ -]{0,40}\s)?(?:Photos?|Foto|Images?|P
                      r"|\bFILE(?: PHOTO)?\s*[-–—:]\s*")
 
 
-def without_credits(text: str, spans: list[Span]) -> list[Span]:
-    """Body spans with photo credits and caption marks cut out (offsets unchanged)."""
+def without_credits(text: str, spans: list[Span], inline=()) -> list[Span]:
+    """Body spans with photo credits, caption marks and the `inline` furniture patterns (site text the
+    scraper glued into a paragraph) cut out, offsets unchanged: what stands on either side of a cut is
+    parsed apart."""
     out = []
     for span in spans:
         start = span.start
-        for m in _CREDIT.finditer(text, span.start, span.end):
-            if m.group().startswith("FILE") and m.start() > span.start and \
-                    not re.search(r"[.!?\-–—]\s*$", text[span.start:m.start()]):
-                continue  # "FILE" inside a sentence is a word, not a caption mark
-            out += _stripped(text, start, m.start())
-            start = m.end()
+        for a, b in _cuts(text, span, inline):
+            out += _stripped(text, start, a)
+            start = max(start, b)
         out += _stripped(text, start, span.end)
     return out
+
+
+def _cuts(text: str, span: Span, inline) -> list[tuple[int, int]]:
+    """The (start, end) of every credit, caption mark or inline furniture match inside a span, in order."""
+    found = []
+    for m in _CREDIT.finditer(text, span.start, span.end):
+        if m.group().startswith("FILE") and m.start() > span.start and \
+                not re.search(r"[.!?\-–—]\s*$", text[span.start:m.start()]):
+            continue  # "FILE" inside a sentence is a word, not a caption mark
+        found.append((m.start(), m.end()))
+    for pattern in inline:
+        found += [(m.start(), m.end()) for m in pattern.finditer(text, span.start, span.end) if m.end() > m.start()]
+    return sorted(found)
 
 
 def _stripped(text: str, start: int, end: int) -> list[Span]:

@@ -115,7 +115,7 @@ def spacy_lemmas(doc):
     return lemmas
 
 
-INDEXED = (v.HOLDERKEY, v.PAIRKEY, v.LINKKEY)  # index properties this code writes (the extraction says: kg:indexes)
+INDEXED = (v.HOLDERKEY, v.PAIRKEY, v.LINKKEY, v.OCCASIONKEY)  # index properties written (kg:indexes says so)
 PAIRED = ("Meeting",)  # kinds whose holders are also indexed two by two (kg:pairKey)
 
 
@@ -147,6 +147,18 @@ def index_links(kind: str, links: list[tuple[NamedNode, NamedNode]], verb: str |
         else:
             out += [(v.LINKKEY, iris.link_key(actor.value, name, k)) for k in kinds]
     return out
+
+
+def index_occasions(kind: str, holders: list[NamedNode], reached: dict[NamedNode, int]) -> list[tuple]:
+    """kg:occasionKey triples' (predicate, object) of a meeting with participants `holders` that reaches each
+    occasion of `reached` through kg:occasion in that many steps at least (1: its own occasion): urn:kgqa:at
+    for its own, urn:kgqa:via for one reached only through another, and urn:kgqa:held-at per participant
+    and occasion at any depth ("meetings at O", "meetings of A at O": one range each, not every meeting
+    at O tested for its kind, or every meeting of A for its occasion). The generator writes them too."""
+    if kind not in PAIRED:
+        return []
+    out = [(v.OCCASIONKEY, iris.occasion_key(o.value, kind, via=n > 1)) for o, n in reached.items()]
+    return out + [(v.OCCASIONKEY, iris.holder_occasion_key(h.value, o.value, kind)) for h in holders for o in reached]
 
 
 def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:
@@ -238,9 +250,10 @@ def triples(ex: Extraction, base: str, version: str, doc=None) -> tuple[NamedNod
         return minted[id(fact)]
 
     written = {id(f) for f in ex.facts}
-    for fact in ex.facts:
+    for fact in ex.facts:  # all first: a fact's occasion index follows the occasions of those it is at
         if isinstance(fact.occasion, Fact) and id(fact.occasion) not in written:
             fact.occasion = fact.occasion.occasion if not isinstance(fact.occasion.occasion, Fact) else None
+    for fact in ex.facts:
         _fact(fact, fact_node, passage, actor, add, ex.actors, g)
     done: set[str] = set()
     while used.keys() - done:
@@ -282,6 +295,19 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
         add(node, v.OCCASION, fact_node(fact.occasion))
     elif fact.occasion and fact.occasion in actors:
         add(node, v.OCCASION, actor(fact.occasion))
+    reached: dict[NamedNode, int] = {}  # the occasions kg:occasion+ reaches from it in this graph, nearest first
+    at, steps = fact.occasion, 1
+    while at is not None:
+        if isinstance(at, Fact):
+            to, at = fact_node(at), at.occasion
+        else:
+            to, at = (actor(at) if at in actors else None), None
+        if to is None or to in reached or to == node:
+            break
+        reached[to] = steps
+        steps += 1
+    for prop, key in index_occasions(fact.kind, holders, reached):
+        add(node, prop, key)
     texts = ((v.CONTENT, fact.content), (v.VERB, fact.verb), (v.TIMETEXT, fact.time_text),
              (v.DURATIONTEXT, fact.duration_text), (v.CONDITION, fact.condition),
              (v.ATTRIBUTION, fact.attribution), (v.QUANTITYTEXT, fact.quantity_text),

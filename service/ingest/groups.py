@@ -50,7 +50,8 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
         scope = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _SCOPE_PREPS
                  and any(_actor_in(g, key_at) for g in c.children if g.dep_ == "pobj")]
         named = key_at[tok.i] is not None  # "Chechens", "Kurds": a people named by an entity
-        named = named or _proper_name_before(tok)  # "M23 rebels", "Houthi fighters": a movement's own name
+        own_name = _proper_name_before(tok)  # "M23 rebels", "Houthi fighters": a movement's own name
+        named = named or own_name
         if not (modifiers or scope or named):
             continue
         left = min([tok.i, *(c.left_edge.i for c in tok.children if c.dep_ in _MODIFIER_DEPS)])
@@ -61,6 +62,8 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
         label = doc[left:right].text
         key = "group-" + slug(label.replace("'s", ""))
         actor = Actor(key, label, "Group", {label})
+        if own_name and not modifiers and not scope:
+            actor.aliases.add(doc[tok.i - 1].text)  # "the M23" names the M23 rebels' movement
         owners = {key_at[c.i] for m in modifiers if m.dep_ != "poss" and not _negated(m)
                   for c in m.subtree if key_at[c.i]}
         actor.member_of |= owners

@@ -142,6 +142,7 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
             label_ = "PERSON"  # "Christie and Jindal, Cruz" labelled ORG: people named together
         if label_ == "PERSON":  # "Ahmet Demir" with only "Demir" labelled: take the first name too
             while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s, e) \
+                    and any(c.isalnum() for c in doc[s - 1].text) \
                     and not taken[s - 1] and not in_title[s - 1] and doc[s - 1].text not in lex.honorifics:
                 s -= 1
         if s >= e or (ent.label_ == "NORP" and not doc[e - 1].tag_.startswith("NNS")
@@ -163,6 +164,10 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
         actors.setdefault(slug(label), Actor(slug(label), label, "Place", {label}))
         found.append(Found(s, e, slug(label), "entity"))
         taken[s:e] = [True] * (e - s)
+    for i in _authors_by_initials(doc, taken):  # "the CNAS paper": a body the tagger did not label
+        actors.setdefault(slug(doc[i].text), Actor(slug(doc[i].text), doc[i].text, "Organization", {doc[i].text}))
+        found.append(Found(i, i + 1, slug(doc[i].text), "entity"))
+        taken[i] = True
     people += _titled_names(doc, titles, taken, people, found)
     known = {}  # people the lexicon named in this document, by their full name as written: (key, first token)
     for f in found:
@@ -296,17 +301,30 @@ def _locative(span, decision_words: set[str]) -> bool:
 
 
 def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple[int, int]:
-    """Drop determiners, honorifics and titles before a name, and a trailing possessive."""
+    """Drop determiners, honorifics, titles and marks ('"―' before a signature) before a name, and a
+    trailing possessive."""
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].text in lex.honorifics or in_title[s]
-                     or doc[s].text.title() in lex.title_modifiers):
+                     or doc[s].text.title() in lex.title_modifiers or not any(c.isalnum() for c in doc[s].text)):
         s += 1
     for i in range(s, e):  # "VIENNA (Reuters": a name stops at a bracket
         if doc[i].is_bracket:
             e = i
             break
-    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
     return s, e
+
+
+# texts a body puts out, named after it by its initials: "the CNAS paper", "a GAO report"
+AUTHORED = ("report", "paper", "study", "memo", "analysis", "review", "survey", "poll", "letter", "statement",
+            "audit", "brief", "assessment")
+
+
+def _authors_by_initials(doc: Doc, taken: list[bool]) -> list[int]:
+    """Tokens in capitals the tagger left unlabelled that stand before the text they put out."""
+    return [t.i for t in doc if t.pos_ == "PROPN" and t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
+            and not t.ent_type_ and not taken[t.i] and t.dep_ == "compound" and t.head.pos_ == "NOUN"
+            and t.head.lemma_.lower() in AUTHORED and t.head.i == t.i + 1]
 
 
 def _titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found: list[Found]) -> list:

@@ -340,24 +340,46 @@ def merge_reports(records: list[facts_mod.FactRecord]) -> list[facts_mod.FactRec
     # compared only with the same kind and actors; each kept record with what it is compared by: its
     # sources, and its dates and places (a meeting) or the word stems of its content
     buckets: dict[tuple, list[list]] = {}
+    # a meeting's bucket also by date: its entries with each date, and those with none (a meeting on
+    # another date is no twin: only these are compared, first in the bucket's order as before)
+    dated: dict[tuple, tuple[dict[str, set[int]], set[int]]] = {}
     for rec in records:
         key = _report_key(rec)
         meeting = key[0] == "Meeting"
         bucket = buckets.setdefault(key, [])
         mine = _compared(rec, meeting)
-        twin = next((entry for entry in bucket if (meeting or _near_size(entry[3], mine[3]))
-                     and _same_report(entry, mine, meeting)), None)
-        if twin is None:
+        by_date, undated = dated.setdefault(key, ({}, set()))
+        near = sorted(undated.union(*(by_date.get(d, ()) for d in mine[2]))) if meeting and mine[2] \
+            else range(len(bucket))
+        at = next((n for n in near if (meeting or _near_size(bucket[n][3], mine[3]))
+                   and _same_report(bucket[n], mine, meeting)), None)
+        if at is None:
             out.append(rec)
+            at = len(bucket)
             bucket.append(mine)
+            if meeting:
+                _dates(mine, at, by_date, undated)
             continue
+        twin = bucket[at]
         kept = twin[0]
         for name, vals in rec.props.items():
             kept.props.setdefault(name, []).extend(v for v in vals if v not in kept.props[name])
         kept.evidence += [p for p in rec.evidence if p not in kept.evidence]
         kept.occasions += [o for o in rec.occasions if o not in kept.occasions]
         twin[:] = _compared(kept, meeting)  # its sources (and a meeting's dates, places) have grown
+        if meeting:
+            _dates(twin, at, by_date, undated)
     return out
+
+
+def _dates(entry: list, at: int, by_date: dict[str, set[int]], undated: set[int]) -> None:
+    """A meeting's entry `at` of its bucket under each of its dates (or as undated)."""
+    for date in entry[2]:
+        by_date.setdefault(date, set()).add(at)
+    if entry[2]:
+        undated.discard(at)
+    else:
+        undated.add(at)
 
 
 def _report_key(rec: facts_mod.FactRecord) -> tuple:

@@ -147,6 +147,7 @@ class Index:
         self.holder_keys = isinstance(store, EmbeddedStore) and _indexed(store, "holderKey")
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
         self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
+        self.occasion_keys = self.holder_keys and _indexed(store, "occasionKey")  # kg:occasionKey, likewise
         # iri, id, title and publisher of each document, by column: a dict per document when read
         self.documents = Table(DOCUMENT_FIELDS, (
             (r["d"].value, r["id"].value, r["title"].value if "title" in r else "",

@@ -42,6 +42,12 @@ The .rq files may hold these comment lines, expanded here before a query runs:
   `?fact kg:linkKey|kg:holderKey ?key`: "accusations about A" or "what A established" in one index
   range per key, rather than every fact of A tested for its kind or verb. The rows are the same, in
   the same order (the plain path's order: each actor, then each property, each in the index's order).
+- `#at ?fact KIND ?o`: `?fact (kg:occasion)* ?o .`, facts at the occasion ?o or at one held there. Where the
+  store has the occasion index (kg:occasionKey) and ?o is bound: with a `#held ?fact KIND PROP ?a ...` line
+  whose ?a is bound, both become a VALUES block of keys (urn:kgqa:held-at:Kind:..., one per actor in reach
+  at ?o) and one range each; with no actor (the query's `?fact a KIND .` line), one range of the facts whose
+  own occasion is ?o, when no fact of KIND reaches ?o through another occasion (its rows are then the
+  plain query's, in its order).
 When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
 computed from ?a outwards (see reach()).
 Nothing in these lines comes from the user: they are part of the template text.
@@ -55,7 +61,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
-from ..iris import holder_key, link_key, pair_key, verb_key
+from ..iris import holder_key, holder_occasion_key, link_key, occasion_key, pair_key, verb_key
 from ..store.base import Store, Term, bind_values
 from ..vocab import KG_NS
 
@@ -207,6 +213,7 @@ _HELD_PAIR = re.compile(r"^(\s*)#held-pair\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)" + r"
 _HELD_BY = re.compile(r"^(\s*)#held-by\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
 _LINKED = re.compile(r"^(\s*)#linked\s+(\?\w+)\s+((?:kg:\w+\|)*kg:\w+)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?"
                      r"\s+by\s+\?(\w+)(?:\s+unless\s+\?(\w+))?\s*$", re.M)
+_AT = re.compile(r"^(\s*)#at\s+(\?\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
 _PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = _PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {_SAME} ?b }}"
 _HOLDERS = _PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
@@ -249,7 +256,51 @@ def _link_keys(preds: str, by: Term) -> list | None:
 
 def _any_length(block: list[str], name: str) -> bool:
     """The block is one zero-or-more path from ?fact to ?name: it always matches (zero steps)."""
-    return len(block) == 1 and re.fullmatch(rf"\?fact\s+\S+\*\s+\?{name}\s*\.", block[0].strip()) is not None
+    line = _AT.sub(lambda m: _at_line(m), block[0]) if len(block) == 1 else ""
+    return re.fullmatch(rf"\?fact\s+\S+\*\s+\?{name}\s*\.", line.strip()) is not None
+
+
+def _at_line(match: re.Match) -> str:
+    """The plain line an #at line stands for."""
+    pad, fact, _, o = match.groups()
+    return f"{pad}{fact} (kg:occasion)* ?{o} ."
+
+
+def _at(query: str, store: Store, bindings: dict[str, Term], broad: bool, index, few: int | None,
+        indexed: bool) -> str:
+    """#at lines as plain lines, or read from the occasion index (see the module's docstring)."""
+    match = _AT.search(query)
+    if not match:
+        return query
+    pad, fact, kind, o = match.groups()
+    at = bindings.get(o)
+    plain = query[:match.start()] + _at_line(match) + query[match.end():]
+    if not (indexed and getattr(index, "occasion_keys", False) and isinstance(at, NamedNode)):
+        return plain
+    rest = query[:match.start()] + query[match.end() + 1:]  # without the #at line (and its newline)
+    name = kind[3:]
+    if store.select(_PREFIX + f"SELECT ?x WHERE {{ {at} a {kind} BIND(1 AS ?x) }} LIMIT 1"):
+        return plain  # the occasion is itself of KIND: the path finds it in zero steps
+    held = [m for m in _HELD.finditer(rest) if m.group(3) == fact and m.group(4) == kind and not m.group(2)]
+    if held:
+        pad, _, _, _, _, a, b, r = held[0].groups()
+        if len(held) > 1 or not isinstance(bindings.get(a), NamedNode):
+            return plain
+        found = reach(store, bindings[a], broad, down=True, index=index)  # as the #held line's
+        if few is not None and len(found) > few:
+            return plain
+        keys = " ".join(f"({holder_occasion_key(t.value, at.value, name)} {t} {n})" for t, n in found.items())
+        return (rest[:held[0].start()] + f"{pad}VALUES (?kgqaAt_{b} ?{b} ?{r}) {{ {keys} }}\n"
+                f"{pad}{fact} kg:occasionKey ?kgqaAt_{b} ." + rest[held[0].end():])
+    typed = re.compile(rf"^(\s*){re.escape(fact)} a {kind} \.$", re.M)
+    lines = typed.findall(rest)
+    if len(lines) != 1 or re.search(r"^\s*#(held|same|reach|linked)", rest, re.M):
+        return plain
+    # a fact of KIND reaching the occasion through another (the plain path finds those after the others)
+    via = occasion_key(at.value, name, via=True)
+    if store.select(_PREFIX + f"SELECT ?x WHERE {{ ?x kg:occasionKey {via} }} LIMIT 1"):
+        return plain
+    return typed.sub(lambda m: f"{m.group(1)}{fact} kg:occasionKey {occasion_key(at.value, name)} .", rest, count=1)
 
 
 def within_one_document(query: str) -> str:
@@ -316,6 +367,7 @@ def _bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: boo
     `indexed`, and #apart blocks are joined then, when `join` (see the module's docstring); `down`:
     #reach-up lines reach down as #reach lines do."""
     query = _apart(query, indexed and join)
+    query = _at(query, store, bindings, broad, index, few, indexed)
 
     def linked(match: re.Match) -> str:
         pad, fact, preds, a, b, r, by, unless = match.groups()
@@ -403,6 +455,9 @@ def _pair_lines(match: re.Match) -> str:
 def _expand(line: str, broad: bool) -> str:
     if line.strip().startswith(("#apart", "#joined")):
         return ""
+    at = _AT.match(line)
+    if at:
+        return _at_line(at)
     link = _LINKED.match(line)
     if link:
         return "\n".join(_expand(part, broad) for part in _linked_lines(link).split("\n"))

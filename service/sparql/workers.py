@@ -154,7 +154,7 @@ class WorkerPool:
         that reads its answers."""
         mine, theirs = socket.socketpair()
         env = worker_arenas(dict(os.environ, PYTHONPATH=os.pathsep.join(
-            filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))), self.size)
+            filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))), self.size + 1)  # + the CPU watch
         process = subprocess.Popen([sys.executable, "-m", "service.sparql.worker", str(theirs.fileno()),
                                     str(self.size), str(self.max_memory), repr(float(self.timeout))],
                                    pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL)

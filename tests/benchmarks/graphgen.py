@@ -20,7 +20,7 @@ from pyoxigraph import Literal, NamedNode
 
 from service import iris
 from service import vocab as v
-from service.ingest.graph import INDEXED, index_links, index_pairs
+from service.ingest.graph import INDEXED, index_links, index_occasions, index_pairs
 
 # Actors the seeds name, first (most frequent); the lexicon's other actors follow, then generated people.
 SEED_FIRST = ["vladimir-putin", "barack-obama", "russia", "united-states", "john-kerry", "sergey-lavrov",
@@ -236,6 +236,8 @@ class Generator:
                 links = [(NamedNode(p[1:-1]), NamedNode(o[1:-1])) for p, o in pairs if p in LINKED]
                 verb = next((o[1:-1] for p, o in pairs if p == T["VERB"]), None)  # a plain literal: "lemma"
                 pairs += [(N(p), N(o)) for p, o in index_links(kind, links, verb)]
+                at = {NamedNode(o[1:-1]): 1 for p, o in pairs if p == T["OCCASION"]}  # its own: no occasion has one
+                pairs += [(N(p), N(o)) for p, o in index_occasions(kind, holders, at)]
                 fact = N(iris.fact(self.base, kind, f"{doc_id}/{i}"))
                 types = [(RDF_TYPE, T_FACT), (RDF_TYPE, KIND_TYPES[kind])]
                 if kind not in ("Meeting", "Role", "Action"):

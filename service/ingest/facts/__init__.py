@@ -15,7 +15,17 @@ from ...errors import DocumentError
 from ...model import Document, Fact, Span
 from . import attributions, estimates, kinds, lexicon, qualifiers, speech
 from .attendance import before as _before
-from .clauses import TEXT_KEY, char_span, doing_gerund, gerund_subject, parsed_text, quoted_as, text_of
+from .clauses import (
+    TEXT_KEY,
+    char_span,
+    doing_gerund,
+    gerund_subject,
+    in_quote,
+    parsed_text,
+    purpose_subject,
+    quoted_as,
+    text_of,
+)
 from .meetings import Meetings
 from .positions import Builder, Candidate
 
@@ -42,6 +52,7 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
         if any(not t.is_space for t in sent):
             reader.headline = sent.start_char < headline
             facts += reader.sentence(sent)
+    facts += attributions.signed_quotes(builder, document.text, facts)
     # "X spoke on Monday", with no quote found for it either: someone spoke, nothing said is reported
     return [f for f in facts if not (f.kind == "Statement" and f.content is None and not f.recipient)]
 
@@ -73,6 +84,10 @@ class _Reader:
                 if cand.trigger.speech and speech.pronoun_speaker(cand):
                     cand.fact.holders = []
         speaker = self.quotes.speaker
+        if quoted:  # in a quote that goes on, '"I can tell you that ..."' is the speaker; "he told me", not
+            for cand in kept:
+                if cand.trigger.speech and in_quote(cand.pred):  # not the frame: '"...," he added'
+                    speech.speak_for(cand, speaker.holders, quoted=True)
         if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
             kept = [c for c in kept if c.lexical or (c.fact.kind == "Intention" and speech.first_person(c))]
             for cand in kept:
@@ -97,12 +112,15 @@ class _Reader:
         for meeting in new_meetings:
             self._note(meeting)
         facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
+        facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
-        if not quoted and according is not None and not any(c.trigger.speech and c.fact.holders for c in kept):
-            stated = attributions.according_statement(self.b, sent, according)  # no speaker of its own
-            facts += [stated] if stated is not None else []
+        if not quoted and according is not None:
+            # no speaker of its own; or "Ruiz said ..., according to Reuters": Reuters reports what she said
+            speakers = {k for c in kept if c.trigger.speech for k in c.fact.holders}
+            stated = attributions.according_statement(self.b, sent, according)
+            facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
         elif not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
             speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
             stated = attributions.colon_statement(self.b, sent, speaking)
@@ -149,6 +167,9 @@ class _Reader:
             if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
                 new_meetings += self.meetings.from_verb(tok, None)
                 continue
+            if tok.lemma_.lower() in qualifiers.FAILING and any(
+                    qualifiers.failed(c) and kinds.trigger_for(c, self.b.lexicon) is not None for c in tok.children):
+                continue  # "failed to agree": the to-clause's fact, negated, says it; no Action "failed"
             found = kinds.trigger_for(tok, self.b.lexicon)
             if found is None and (frame := speech.quote_frame(tok)) is not None:
                 found = frame, None  # '"...," he continued': words reported
@@ -205,6 +226,10 @@ class _Reader:
                 continue
             if cand.lexical and doing_gerund(cand.pred) and all(o.pred == cand.pred.head.head for o in inside):
                 kept.append(cand)  # "answered critics by vowing to X": what the doer did, not what is proposed
+                continue
+            if cand.lexical and cand.pred.dep_ == "xcomp" and purpose_subject(cand.pred) is not None \
+                    and all(o.pred == cand.pred.head for o in inside):
+                kept.append(cand)  # "emailed the staff to recommend X": what the writer did it for
                 continue
             speaker = speech.speaker_of(cand, cands)
             aside = cand.lexical and self._aside(cand.pred)

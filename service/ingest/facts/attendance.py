@@ -238,6 +238,19 @@ def _near(pred: Token) -> list[Token]:
     return [c for c in pred.children if c.dep_ in ("advmod", "npadvmod", "prep")]
 
 
+# what talks end without when no one agreed: "without a deal", "without reaching a ceasefire"
+DEAL_NOUNS = ("deal", "agreement", "accord", "ceasefire", "cease-fire", "truce", "consensus", "compromise", "pact")
+
+
+def reached(without: Token) -> list[Token]:
+    """The agreement noun of a without-phrase: "without a deal", "without reaching an agreement"."""
+    out = []
+    for g in without.children:
+        nouns = [g] if g.dep_ == "pobj" else [c for c in g.children if c.dep_ == "dobj"] if g.dep_ == "pcomp" else []
+        out += [n for n in nouns if n.lemma_.lower() in DEAL_NOUNS]
+    return out
+
+
 EACH = ("both", "each", "all")  # "with both ministers": each of them
 APART = ("separately", "individually", "respectively")
 

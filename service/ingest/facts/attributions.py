@@ -1,6 +1,9 @@
-"""Statements with no speech verb: "X did Y, according to Z" (Z's Statement) and a label before a colon
-("Jeffrey Jones: 'Most states lean Republican'", a transcript's "PENCE: ..."), the labelled speaker's."""
+"""Statements with no speech verb: "X did Y, according to Z" (Z's Statement), a label before a colon
+("Jeffrey Jones: 'Most states lean Republican'", a transcript's "PENCE: ..."), the labelled speaker's, and
+a quote signed with a dash and a name at the end of its line ('"We need jobs." ― Ana Ortiz'), the signer's."""
 from __future__ import annotations
+
+import re
 
 from ...model import Fact, Span
 from .clauses import char_span, in_quote, parsed_text, text_of
@@ -14,7 +17,7 @@ def according_statement(builder, sent, according) -> Fact | None:
     obj = according[1]
     phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
     keys = builder.resolver.resolve(phrase) or builder.named_in(phrase) or builder._unnamed_group(obj) \
-        or _author(builder, obj)
+        or _author(builder, obj) or _owner(builder, obj)
     if not keys:  # "according to the records": no one stands behind it
         return None
     first, last = according[2], obj.right_edge.i + 1
@@ -33,6 +36,35 @@ def _author(builder, obj) -> list[str]:
     """Who a text cited as a source is by or from ("data from the census bureau", "a poll by Gallup")."""
     return [k for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
             for g in c.children if g.dep_ == "pobj" for k in builder.actors(g)]
+
+
+# texts and figures cited as a source: whoever they are by speaks through them
+SOURCE_TEXTS = ("record", "data", "poll", "survey", "result", "return", "figure", "filing", "document", "report",
+                "study", "analysis", "average", "tracker", "index", "tally", "count", "database", "lawsuit",
+                "complaint", "declaration", "email", "message", "memo", "letter", "overview", "book", "estimate",
+                "projection", "summary", "transcript", "excerpt", "statistic", "calculation", "review", "audit")
+MADE_BY = ("by", "from")
+
+
+def _owner(builder, obj, depth: int = 0) -> list[str]:
+    """Who a text cited as a source is: its possessor or the name before it ("Kantar Media's ad
+    tracker", "his book"), the by-object of the verb that made it ("a lawsuit filed by X"), the owner of
+    what it gives the results of ("the results of the latest Quinnipiac poll"). None when more than two
+    are named, or the noun is no text ("according to Ruiz's aides" names the aides, not Ruiz)."""
+    if depth > 2 or obj.lemma_.lower() not in SOURCE_TEXTS:
+        return []
+    doc, keys = obj.doc, []
+    for c in obj.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < obj.i:
+            phrase = doc[c.left_edge.i:c.right_edge.i + 1]
+            keys += builder.resolver.resolve(phrase) or builder.named_in(phrase)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a complaint filed by the SEC", "a database built by X"
+            keys += [k for p in c.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in MADE_BY)
+                     for g in p.children if g.dep_ == "pobj" for k in builder.actors(g)]
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            keys += [k for g in c.children if g.dep_ == "pobj" for k in _owner(builder, g, depth + 1)]
+    keys = list(dict.fromkeys(keys))
+    return keys if len(keys) <= 2 else []
 
 
 def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
@@ -62,6 +94,8 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
     evidence = char_span(doc, sent.start, end)
     if span is None or evidence is None:
         return None
+    if any(m.actor == keys[0] for m in builder.resolver.mentions_in(*span)):
+        return None  # "Putin: The Russian leader had reason to smile": a note about the actor, not their words
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
                 content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
 
@@ -82,3 +116,36 @@ def _transcript_speaker(builder, label) -> list[str]:
     people = {k for k, a in actors.items() if a.kind == "Person"
               and any(name.split()[-1].lower() == last for name in (a.label, *a.aliases) if name.split())}
     return list(people) if len(people) == 1 else []
+
+
+# a closing quote, a dash, a name of one to four words, maybe a comma and a few words more ("― Ana Ortiz,
+# Phoenix"), then the end of the line
+SIGNED = re.compile(r"[”\"]\s*[―—–]\s*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,3})"
+                    r"(?:,[^\n,]{1,40})?\s*\.?[ \t\u00a0]*(?=\n|$)")
+OPENING = {"”": "“", '"': '"'}
+
+
+def signed_quotes(builder, text: str, facts: list[Fact]) -> list[Fact]:
+    """'"We need jobs." ― Ana Ortiz': the quote its line opens is the Statement of the one person the
+    signature names; none when it names no one known, or several, or the quote is someone's already."""
+    out = []
+    for m in SIGNED.finditer(text):
+        close = m.start()
+        line = text.rfind("\n", 0, close) + 1
+        start = text.find(OPENING[text[close]], line, close)
+        if start < 0 or len(text[start + 1:close].split()) < 3:
+            continue
+        keys = list(dict.fromkeys(x.actor for x in builder.resolver.mentions_in(close, m.end("name"))))
+        if len(keys) != 1 or builder.resolver.actor(keys[0]).kind != "Person":
+            continue
+        first, last = start + 1, close
+        while first < last and text[first].isspace():
+            first += 1
+        while last > first and text[last - 1].isspace():
+            last -= 1
+        if any(f.kind == "Statement" and f.content_span is not None and f.content_span.start < last
+               and first < f.content_span.end and f.holders for f in facts):
+            continue
+        out.append(Fact(kind="Statement", evidence=[Span(start, m.end("name"))], holders=keys, verb="say",
+                        content=text[first:last], content_span=Span(first, last), confidence=0.6))
+    return out

@@ -392,11 +392,16 @@ def doing_gerund(pred: Token) -> bool:
         and realis.of_verb(verb) is None and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# verbs whose to-clause is their subject's purpose even after an object, which the parser takes for a
+# complement ("emailed the staff to recommend ..."): not "urged X to", "hired experts to" (the object does it)
+CONTACTING = ("email", "write", "call", "phone", "telephone", "text", "message", "contact", "visit", "use")
+
+
 def purpose_subject(pred: Token) -> Token | None:
-    """The doer of a purpose clause ("gathered in the square to demand ..."): the active subject of the
-    clause it serves."""
-    if pred.dep_ != "advcl" or pred.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                                             for c in pred.children):
+    """The doer of a purpose clause ("gathered in the square to demand ...", "emailed the staff to
+    recommend ..."): the active subject of the clause it serves."""
+    served = pred.dep_ == "advcl" or (pred.dep_ == "xcomp" and pred.head.lemma_.lower() in CONTACTING)
+    if not served or pred.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
         return None
     subj, passive = subject_of(pred.head)
     return subj if subj is not None and not passive else None

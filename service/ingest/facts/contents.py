@@ -225,7 +225,8 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
     sent = pred.sent
     first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
     last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")
-                           and c.i > pred.i] + ([obj.right_edge.i] if obj is not None and obj.i > pred.i else []))
+                           and c.i > pred.i] + ([obj.right_edge.i] if obj is not None and obj.i > pred.i else [])
+               + ([subj.right_edge.i] if subj is not None and subj.i > pred.i else []))  # "..., said X, an expert"
     words = lambda a, b: sum(1 for t in pred.doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
     left, right = words(sent.start, first), words(last + 1, sent.end)
     if left >= 3 and right >= 3:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from . import attendance, qualifiers, realis, whereabouts
-from .clauses import char_span, child, subject_of, text_of
+from .clauses import char_span, child, noun_phrase, subject_of, text_of
 from .kinds import trigger_for
 from .positions import Builder
 
@@ -29,6 +29,7 @@ class Meetings:
         self.current_before: Fact | None = None
         self._remote: dict[int, bool] = {}  # id of a meeting fact -> told as a call (by phone, video, letter)
         self._apart: set[int] = set()  # ids of meeting facts that are never another report's meeting
+        self._preds: dict[int, Token] = {}  # id of a meeting fact -> the word that told it
 
     def occasion_actor(self, sent) -> str | None:
         """An occasion (e.g. the UN General Assembly) named in the sentence."""
@@ -105,6 +106,9 @@ class Meetings:
             people += [k for c in pred.children if c.dep_ == "prep" and c.lower_ == "including"
                        for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
         people = self._participants(people)
+        if pred.lemma_.lower() in attendance.PAIRED and pred.dep_ == "relcl" and not others \
+                and self._requirement(pred.head):
+            return []  # "the airtime he and his country received": a thing received, no one met
         if anchor is not None and anchor.dep_ == "prep" and not any(
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
             return []  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
@@ -400,6 +404,7 @@ class Meetings:
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
         self._remote[id(fact)] = attendance.remote(pred)
+        self._preds[id(fact)] = pred
         timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
         if timed:  # "in the week before the meeting": "in the week" alone would be another time
             fact.time_text = fact.date = None
@@ -408,6 +413,30 @@ class Meetings:
             return fact  # "spoke by phone almost daily in the week before the meeting": not the current one
         if not attendance.background(pred) and not status:  # later "the talks" mean one that took place
             self.current_before, self.current = self.current, fact
+        return fact
+
+    def unreached(self, meeting: Fact) -> Fact | None:
+        """ "ended three days of talks without a ceasefire", "met without reaching a deal": what those who
+        met did not agree, a negated Agreement of theirs (held meetings only)."""
+        pred = self._preds.get(id(meeting))
+        if pred is None or meeting.status or len(meeting.holders) < 2:
+            return None
+        verb = pred if pred.pos_ in ("VERB", "AUX") else next(
+            (t for t in pred.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        deal = next((g for c in [*verb.children, *pred.children] if c.dep_ == "prep" and c.lower_ == "without"
+                     for g in attendance.reached(c)), None)
+        if deal is None:
+            return None
+        np = noun_phrase(deal)
+        found = char_span(deal.doc, np.start, np.end)
+        if found is None:
+            return None
+        span = Span(*found)
+        fact = Fact(kind="Agreement", evidence=list(meeting.evidence[:1]), holders=list(meeting.holders),
+                    content=text_of(deal.doc, found), content_span=span, verb="agree", confidence=0.8)
+        fact.negated, fact.date, fact.time_text, fact.occasion = True, meeting.date, meeting.time_text, meeting
         return fact
 
     def held(self, meeting: Fact) -> bool:

@@ -82,6 +82,11 @@ WORDS_GIVEN = ("condolence", "congratulation", "prayer", "thought", "word", "res
                "summary", "preview", "take", "detail", "clue", "wish", "greeting", "blessing", "encouragement")
 SAID_NOUNS = ("claim", "announcement", "assertion")  # words told with a noun: a Statement only with a that-clause
 AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
+# bodies that act for one person, named with their owner first and then alone ("The campaign said")
+OWNED_BEFORE = ("campaign",)
+OWNED_WINDOW = 4  # sentences looked back for the owner
+# nouns whose name before them is what they are about ("the Cruz endorsement"), not their holder
+NAMED_FOR_OBJECT = ("endorsement",)
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
 
@@ -160,7 +165,32 @@ class Builder:
             mine = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if not keys and mine is not None:  # "her campaign said": hers
                 keys = self.resolver.refers(mine)
+            if not keys and owner is None and mine is None and tok.lemma_.lower() in OWNED_BEFORE:
+                keys = self._owned_before(tok)  # "Ruiz's campaign ... The campaign said": hers
         return list(dict.fromkeys(keys))
+
+    def _owned_before(self, tok: Token) -> list[str]:
+        """ "the campaign" with no owner or modifier of its own: the one owner the same noun had in this
+        or the few sentences before ("Ruiz's campaign", "the Ruiz campaign"); none when two owners did, or
+        none was named."""
+        if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                c.dep_ in ("amod", "compound", "nmod", "poss", "prep") for c in tok.children):
+            return []
+        doc, first = self.doc, max(0, tok.sent.start - 1)
+        for _ in range(OWNED_WINDOW):  # the start of the sentence OWNED_WINDOW sentences back
+            first = doc[first].sent.start - 1 if first > 0 else 0
+            if first <= 0:
+                break
+        owners = set()
+        for t in doc[max(first, 0):tok.i]:
+            if t.lemma_.lower() != tok.lemma_.lower() or t.pos_ != "NOUN":
+                continue
+            for c in t.children:
+                if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+                    found = self.resolver.resolve(doc[c.left_edge.i:c.right_edge.i + 1])
+                    people = {k for k in found if self.resolver.actor(k).kind == "Person"}
+                    owners |= people or {f"?{c.i}"}  # an owner not known as a person still makes two
+        return list(owners) if len(owners) == 1 and not next(iter(owners)).startswith("?") else []
 
     def _titled_person(self, tok: Token) -> str | None:
         """The person a title-before-name phrase ("IAEA chief Rafael Grossi") names, when tok is one of
@@ -215,6 +245,8 @@ class Builder:
         if not keys and len(set(named)) == 1 and self.lexicon.single.get((noun.lemma_.lower(), "noun")) is not None \
                 and self.lexicon.single[(noun.lemma_.lower(), "noun")].fact_kind == "Agreement":
             named = []  # "the Paris agreement", "the Oslo Accords": the agreement's name, not a party to it
+        if not keys and noun.lemma_.lower() in NAMED_FOR_OBJECT:
+            named = []  # "the Cruz endorsement": the one endorsed, not who endorses
         keys += named
         if keys:
             return list(dict.fromkeys(keys))
@@ -251,6 +283,8 @@ class Builder:
         if trig.pos == "noun":
             return self._noun(pred, trig, anchor)
         subj, passive = subject_of(pred)
+        if trig.speech and subj is not None and subj.i < pred.i:
+            subj = _inverted(pred) or subj  # "The vote marks the end, said X": X, not the clause's subject
         relative = child(pred, "nsubj", "nsubjpass") if pred.dep_ == "relcl" and subj == pred.head else None
         antecedent = getattr(self.resolver, "antecedent", None)
         if relative is not None and relative.lower_ == "who" and antecedent is not None:
@@ -642,8 +676,13 @@ def _described(doc, content: tuple[int, int]) -> bool:
 
 def _infinitive_of(noun: Token) -> tuple[int, int] | None:
     """The to-clause right after a trigger noun that the parser took for a relative clause ("promises
-    [to fight for workers]") or hung on the light verb above ("made a vow [to fight]")."""
+    [to fight for workers]"), for a clause the noun is the subject of, or hung on the light verb above
+    ("made a vow [to fight]")."""
     after = noun.right_edge.i + 1
+    verb, doc = noun.head, noun.doc
+    if noun.dep_ == "nsubj" and verb.pos_ == "VERB" and after < len(doc) and doc[after].tag_ == "TO" \
+            and doc[after].head == verb and verb.i > after:
+        return after, verb.right_edge.i + 1  # "where his vow to shake things up is ...": taken for its subject
     heads = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS else [])
     for head in heads:
         for c in head.children:
@@ -697,6 +736,15 @@ def _without(content: tuple[int, int] | None, obj: Token) -> tuple[int, int] | N
     if start <= obj.i < end and obj.right_edge.i + 1 < end:
         return max(start, obj.right_edge.i + 1), end
     return content
+
+
+def _inverted(pred: Token) -> Token | None:
+    """The speaker after a speech verb set after what it reports ("..., said Wilders"), when the parser
+    also made a subject of the reported clause's: a comma or a closing quote just before the verb."""
+    before = pred.doc[pred.i - 1] if pred.i > pred.sent.start else None
+    if before is None or before.text not in (",", "”", "\"", "''"):
+        return None
+    return next((c for c in pred.children if c.dep_ == "nsubj" and c.i > pred.i), None)
 
 
 def _unique(keys) -> list[str]:

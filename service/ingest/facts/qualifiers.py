@@ -41,11 +41,21 @@ def negated(pred: Token) -> bool:
         return True  # "has yet to ratify the bid": not done
     if emphatic(pred):
         return False  # "I couldn't agree more": the strongest agreement, not none
+    if failed(pred):
+        return not any(c.dep_ == "neg" for c in pred.head.children)  # "failed to agree": did not agree
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
                or c.lower_ in ("n't", "n’t")  # "has n't backed off" written apart: parsed as anything
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
                or (c.dep_ == "det" and c.lower_ == "no" and h.pos_ == "NOUN")  # "has no plans to"
                for h in heads for c in h.children)
+
+
+FAILING = ("fail", "decline", "neglect")  # verbs whose to-clause was not done, and is no fact of its own
+
+
+def failed(pred: Token) -> bool:
+    """A to-clause of a verb of not doing ("failed to agree on a ceasefire", "declined to endorse him")."""
+    return pred.dep_ == "xcomp" and pred.head.pos_ == "VERB" and pred.head.lemma_.lower() in FAILING
 
 
 def emphatic(pred: Token) -> bool:
