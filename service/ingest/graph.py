@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -27,6 +28,22 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 _TRUE = Literal("true", datatype=v.XSD_BOOLEAN)
 _FALSE = Literal("false", datatype=v.XSD_BOOLEAN)
+
+
+# terms that recur in every document (offsets, confidences, kinds), each made once rather than per use
+@lru_cache(maxsize=1 << 16)
+def _integer(n: int) -> Literal:
+    return Literal(str(n), datatype=v.XSD_INTEGER)
+
+
+@lru_cache(maxsize=4096)
+def _decimal_literal(x: float) -> Literal:
+    return Literal(_decimal(x), datatype=v.XSD_DECIMAL)
+
+
+@lru_cache(maxsize=256)
+def _kg(name: str) -> NamedNode:
+    return v.kg(name)
 
 
 def content_hash(document: Document) -> str:
@@ -154,16 +171,16 @@ def nquads(ex: Extraction, base: str, version: str, doc=None) -> tuple[bytes, in
     """The document's named graph as N-Quads (the bytes pyoxigraph's serializer writes for quads())
     and its number of quads: written from the terms' own N-Triples forms, without Quad objects."""
     g, out = triples(ex, base, version, doc)
-    text: dict = {}  # term -> its N-Triples form, once per term
-
-    def form(term) -> str:
-        value = text.get(term)
-        if value is None:
-            value = text[term] = str(term)
-        return value
-
+    # the N-Triples form of each term object once, keyed by the object's id (cheaper to hash than the
+    # term; every object stays alive in `out` meanwhile, and equal terms give equal forms either way)
+    text: dict[int, str] = {}
+    get, put = text.get, text.setdefault
     tail = f" {g} .\n"
-    return "".join([f"{form(s)} {form(p)} {form(o)}{tail}" for s, p, o in out]).encode(), len(out)
+    lines = []
+    for s, p, o in out:
+        lines.append(f"{get(id(s)) or put(id(s), str(s))} {get(id(p)) or put(id(p), str(p))} "
+                     f"{get(id(o)) or put(id(o), str(o))}{tail}")
+    return "".join(lines).encode(), len(out)
 
 
 def triples(ex: Extraction, base: str, version: str, doc=None) -> tuple[NamedNode, list[tuple]]:
@@ -207,8 +224,8 @@ def triples(ex: Extraction, base: str, version: str, doc=None) -> tuple[NamedNod
             node = passages[(span.start, span.end)] = iris.passage(base, d.id, span.start, span.end)
             add(node, v.RDF_TYPE, v.NIF_STRING)
             add(node, v.RDF_TYPE, v.NIF_RFC5147)
-            add(node, v.NIF_BEGIN, Literal(str(span.start), datatype=v.XSD_INTEGER))
-            add(node, v.NIF_END, Literal(str(span.end), datatype=v.XSD_INTEGER))
+            add(node, v.NIF_BEGIN, _integer(span.start))
+            add(node, v.NIF_END, _integer(span.end))
             add(node, v.NIF_ANCHOR, Literal(d.text[span.start:span.end]))
             add(node, v.NIF_REFERENCE_CONTEXT, g)
         return node
@@ -252,7 +269,7 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
     add(node, v.RDF_TYPE, v.C_FACT)
     if fact.kind in v.POSITION_KINDS:
         add(node, v.RDF_TYPE, v.C_POSITION)
-    add(node, v.RDF_TYPE, v.kg(fact.kind))
+    add(node, v.RDF_TYPE, _kg(fact.kind))
     add(node, v.PROV_DERIVED, g)
     for span in fact.evidence:
         add(node, v.EVIDENCE, passage(span))
@@ -304,17 +321,17 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
         add(node, v.DURATION, Literal(fact.duration, datatype=v.XSD_DURATION))
     if fact.quantity is not None:
         add(node, v.QUANTITY, Literal(_decimal(fact.quantity), datatype=v.XSD_DECIMAL))
-    add(node, v.CONFIDENCE, Literal(_decimal(min(1.0, max(0.0, fact.confidence))), datatype=v.XSD_DECIMAL))
+    add(node, v.CONFIDENCE, _decimal_literal(min(1.0, max(0.0, fact.confidence))))
     add(node, v.NEGATED, _TRUE if fact.negated else _FALSE)
     add(node, v.HEDGED, _TRUE if fact.hedged else _FALSE)
     if fact.status:
-        add(node, v.STATUS, v.kg(fact.status))
+        add(node, v.STATUS, _kg(fact.status))
 
 
 def _actor(a: Actor, actor, add, actors: dict[str, Actor]) -> None:
     node = actor(a.key)
     add(node, v.RDF_TYPE, v.C_ACTOR)
-    add(node, v.RDF_TYPE, v.kg(a.kind))
+    add(node, v.RDF_TYPE, _kg(a.kind))
     add(node, v.RDFS_LABEL, Literal(a.label))
     for alias in sorted(a.aliases - {a.label}):
         add(node, v.SKOS_ALT, Literal(alias))

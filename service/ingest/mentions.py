@@ -475,10 +475,11 @@ def _short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Le
     out = []
     established: dict[str, str] = {}
     for tok in tokens:
-        if tok.i in meant:
-            established.setdefault(tok.text, meant[tok.i])
-        keys = short.get(tok.text, set())
-        if covered[tok.i] or not keys or not tok.text[:1].isupper() or len(tok.text) < 3:
+        text = tok.text  # read once: each read looks the string up in the vocab
+        if meant and tok.i in meant:
+            established.setdefault(text, meant[tok.i])
+        keys = short.get(text)
+        if not keys or covered[tok.i] or not text[:1].isupper() or len(text) < 3:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper():
             continue  # part of a longer name
