@@ -1,0 +1,203 @@
+"""Shapes of a clause the positions builder tests a predicate for: a performative ("I want to thank"),
+a hoped-for outcome, money received, a question asked, a for-to clause, a content that only describes,
+an infinitive after a noun, a time leading a content. Pure functions of the parse.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import kinds
+from .clauses import (
+    char_span,
+    child,
+)
+
+DEONTIC = ("should", "must", "ought")
+# verbs that hand their object noun the to-clause the parser hung on them: "made a vow [to fight]"
+LIGHT_VERBS = ("make", "issue", "give", "repeat", "renew", "reiterate", "voice", "express", "take", "swear")
+
+# what a speaker does by saying "I want to ..." ("I want to thank", "I want to be honest")
+PERFORMATIVES = ("thank", "assure", "congratulate", "commend", "apologize", "apologise", "remind", "welcome",
+                 "ask", "mention", "say", "tell", "stress", "emphasize", "emphasise", "express", "acknowledge",
+                 "recognize", "recognise", "salute", "applaud", "praise", "add", "share", "note")
+CANDOUR = ("honest", "clear", "frank", "candid", "blunt", "direct")
+
+
+def performative(pred: Token) -> bool:
+    """ "I want to thank ...", "we would like to assure ...", "I want to be honest": a first-person
+    present wish whose to-clause is the speech act the speaker is making."""
+    subj = child(pred, "nsubj")
+    act = child(pred, "xcomp")
+    if subj is None or subj.lower_ not in ("i", "we") or act is None or pred.tag_ in ("VBD", "VBN"):
+        return False
+    if act.lemma_.lower() == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in CANDOUR for c in act.children)
+    return act.lemma_.lower() in PERFORMATIVES
+
+
+# what one accepts by receiving it, not by agreeing to it: money, honours, people taken in
+RECEIVED = ("money", "cash", "donation", "contribution", "gift", "fee", "payment", "check", "bribe", "loan",
+            "dollar", "fund", "kickback", "award", "prize", "honor", "honour", "medal", "refugee", "migrant",
+            "immigrant", "asylum")
+
+
+WISHES = ("hope", "wish")
+CHOOSING = ("decide",)  # an Intention with a to- or that-clause ("decided to run"), not with an object
+
+
+def outcome(clause: Token) -> bool:
+    """A clause that tells how things turn out, not what its subject does: "they will win the case",
+    "I can become calmer", "we will be able to win"."""
+    if clause.lemma_.lower() in kinds.OUTCOMES:
+        return True
+    if clause.lemma_.lower() != "be":
+        return False
+    able = next((c for c in clause.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
+    act = child(able, "xcomp") if able is not None else None
+    return act is None or act.lemma_.lower() in kinds.OUTCOMES
+
+
+def money(obj: Token) -> bool:
+    """An object received, not agreed to ("$200,000", "donations from oil companies", "the award",
+    "more refugees")."""
+    return obj.ent_type_ == "MONEY" or obj.lemma_.lower() in RECEIVED or any(
+        t.ent_type_ == "MONEY" and t.head == obj for t in obj.children)
+
+
+def deontic_other(pred: Token, subj: Token | None) -> bool:
+    """What someone else should or must do ("China should reject him", "the US must accept the deal") is
+    the speaker's proposal, not a position of the subject; "we must reject it" is the speaker's own."""
+    heads = [pred] + ([pred.head] if pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "xcomp") else [])
+    deontic = any(c.dep_ == "aux" and c.lower_ in DEONTIC for h in heads for c in h.children)
+    return deontic and not (subj is not None and subj.lower_ in ("i", "we"))
+
+
+def asked(pred: Token, subj: Token | None) -> bool:
+    """A question ("Does Rubio oppose abortion?", "Will Iran accept the plan?"): the auxiliary opens the
+    clause before its subject."""
+    if subj is None or subj.head != pred:
+        return False
+    # the auxiliary before the subject: "Does X oppose ...?", "In short, can X offer ...?"; not one with a
+    # subject of its own before it ("The key moment was Smith threatening ...": a copula the parser misread)
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.left_edge.i
+               and not any(g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i for g in c.children) for c in pred.children)
+
+
+def clausal(doc, content: tuple[int, int] | None) -> bool:
+    """A content that is a clause ("to wait", "that the talks resume"), not a noun phrase."""
+    if content is None:
+        return False
+    words = doc[content[0]:content[1]]
+    root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
+    return root is not None and root.pos_ in ("VERB", "AUX") and root.dep_ in ("xcomp", "ccomp")
+
+
+def for_to(pred: Token) -> bool:
+    """A to-clause with its own for-subject ("for Japan to endorse the accord"): wanted, possible or
+    impossible, never reported as done."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in pred.children)
+
+
+def asked_object(pred: Token, obj: Token | None) -> bool:
+    """An object that is a wh-word before its verb ("whom they would back", "what they oppose"): the
+    clause asks or leaves open what the position is about."""
+    return obj is not None and obj.i < pred.i and obj.tag_ in ("WP", "WDT") and obj.lower_ in ("whom", "who", "what")
+
+
+def inquiry(pred: Token) -> bool:
+    """'ask about X': a question put, not a request ('ask for X', 'ask Y to do Z' are requests)."""
+    if pred.lemma_.lower() not in ("ask", "inquire", "enquire"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "about" for c in pred.children) and not any(
+        c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in pred.children)
+
+
+def described(doc, content: tuple[int, int]) -> bool:
+    """A copula's complement that only describes its subject: an adjective ("is modest", "was very
+    vague"), not what the plan or proposal is ("is to cut taxes", "was a ceasefire")."""
+    words = doc[content[0]:content[1]]
+    root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
+    return root is not None and root.pos_ == "ADJ" and root.dep_ == "acomp"
+
+
+def infinitive_of(noun: Token) -> tuple[int, int] | None:
+    """The to-clause right after a trigger noun that the parser took for a relative clause ("promises
+    [to fight for workers]"), for a clause the noun is the subject of, or hung on the light verb above
+    ("made a vow [to fight]")."""
+    after = noun.right_edge.i + 1
+    verb, doc = noun.head, noun.doc
+    if noun.dep_ == "nsubj" and verb.pos_ == "VERB" and after < len(doc) and doc[after].tag_ == "TO" \
+            and doc[after].head == verb and verb.i > after:
+        return after, verb.right_edge.i + 1  # "where his vow to shake things up is ...": taken for its subject
+    heads = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS else [])
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("relcl", "advcl") and c.left_edge.i in (noun.i + 1, after) and c.left_edge.lower_ == "to" \
+                    and c.left_edge.tag_ == "TO" and c.pos_ in ("VERB", "AUX"):
+                return c.left_edge.i, c.right_edge.i + 1
+    return None
+
+
+def infinitive(doc, content: tuple[int, int]) -> bool:
+    """A content that is a to-clause: "to cut off gas"."""
+    first = doc[content[0]]
+    return first.tag_ == "TO" and first.head.pos_ in ("VERB", "AUX") and content[0] < first.head.i < content[1]
+
+
+def copula_above(noun: Token) -> Token | None:
+    """The verb whose subject contains `noun` ("One of the areas of agreement ... was on Z")."""
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.head
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def leading_time(doc, content: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """Split date words the parser put at the start of a content off it."""
+    start, end = content
+    i = start
+    if doc[i].dep_ == "prep" and i + 1 < end and doc[i + 1].ent_type_ == "DATE":
+        i += 1  # "on Monday it had begun ..."
+    while i < end - 1 and doc[i].ent_type_ == "DATE":
+        i += 1
+    if i > start and doc[i - 1].ent_type_ != "DATE":
+        i = start
+    if i < end and doc[i].tag_ == "POS":
+        i = start  # "Today's talks": the date belongs to the noun phrase, the content keeps it
+    if i == start:
+        return content, None
+    span = char_span(doc, start, i)
+    return (i, end), span
+
+
+def without(content: tuple[int, int] | None, obj: Token) -> tuple[int, int] | None:
+    """A content range that does not start with the recipient/target object itself."""
+    if content is None:
+        return None
+    start, end = content
+    if start <= obj.i < end and obj.right_edge.i + 1 < end:
+        return max(start, obj.right_edge.i + 1), end
+    return content
+
+
+def inverted(pred: Token) -> Token | None:
+    """The speaker after a speech verb set after what it reports ("..., said Wilders"), when the parser
+    also made a subject of the reported clause's: a comma or a closing quote just before the verb."""
+    before = pred.doc[pred.i - 1] if pred.i > pred.sent.start else None
+    if before is None or before.text not in (",", "”", "\"", "''"):
+        return None
+    return next((c for c in pred.children if c.dep_ == "nsubj" and c.i > pred.i), None)
+
+
+def unique(keys) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+def quote_between(first: Token, last: Token) -> bool:
+    """A quotation mark between two tokens: one is inside a quote the other is not."""
+    return any(t.text in ('"', "“", "”", "''", "``") for t in first.doc[first.i:last.i])
