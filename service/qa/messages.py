@@ -1,0 +1,100 @@
+"""What an answer document says besides its answers: the verdict of a yes/no question, the checks on
+the question itself, the message when no fact answers it and what was looked for, suggestions of
+questions the templates can answer.
+"""
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from ..errors import BadRequest, QuestionTooLong
+from .plans import Plan
+from .templates import BY_ID, CATALOGUE
+
+
+def verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
+    """A yes/no question: "yes" when the surest evidence reports it, "no" when it reports the contrary
+    (a negated fact, or a fact of a contrary kind: `contrary`), "not_reported" when no fact says either;
+    each answer's text says which it is."""
+    if not yesno:
+        return document
+    if contrary:  # every answer says No, though none is a negated fact: its values stay as stored
+        document["message"] = (f"No report says so; the sources report the contrary "
+                               f"({document['template']['params']['kind']['label']}).")
+
+    def says_no(a: dict) -> bool:
+        return contrary or bool(a["values"].get("negated"))
+
+    widened = [a for a in document["answers"] if "widened" in a]  # of another actor: no verdict on the one asked
+    answers = document["answers"] = [a for a in document["answers"] if "widened" not in a]
+    if widened and not answers:
+        to = widened[0]["widened"]["to"]
+        document["message"] = (f"The sources report it of {to['label'] if isinstance(to, dict) else 'others'}, "
+                               "not of the one asked about.")
+    for a in answers:
+        a["text"] = ("No: " if says_no(a) else "Yes: ") + a["text"]
+    if not answers:
+        document["verdict"] = "not_reported"
+        document["message"] = "The sources do not report it. " + document.get("message", "")
+        document["message"] = document["message"].strip()
+        return document
+    document["verdict"] = "no" if says_no(answers[0]) else "yes"
+    if all(a["values"].get("hedged") for a in answers):
+        document["message"] = ("The sources report it only as possible. " + document.get("message", "")).strip()
+    if len({says_no(a) for a in answers}) > 1:
+        document["message"] = "Reports differ: some say yes, others no; the surest comes first."
+    return document
+
+
+def check(question, limit: int) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise BadRequest("Ask a question: the parameter q is missing or empty.")
+    if any("\ud800" <= c <= "\udfff" for c in question):
+        raise BadRequest("The question holds characters that are not valid Unicode (lone surrogates).")
+    if len(question) > limit:
+        raise QuestionTooLong(f"The question is {len(question)} characters long; the limit is {limit}.")
+    return " ".join(question.split())
+
+
+def suggestions(question: str, limit: int = 3) -> list[dict]:
+    """The templates whose example phrasings are closest to the question."""
+    examples = {(t.id, e): e for t in CATALOGUE for e in t.examples}
+    ranked = process.extract(question, examples, scorer=fuzz.token_set_ratio, limit=len(examples))
+    out, seen = [], set()
+    for _, _, (tid, _) in ranked:
+        if tid not in seen:
+            seen.add(tid)
+            out.append({"id": tid, "description": BY_ID[tid].description, "examples": list(BY_ID[tid].examples)})
+        if len(out) == limit:
+            break
+    return out
+
+
+# --- running
+def no_facts_message(plan: Plan) -> str:
+    """Why there is no answer, in words: what was looked for, and for whom (no internals)."""
+    said = []
+    for name, value in plan.params.items():
+        if name in ("kind", "holders", "told"):
+            continue
+        if name == "words":
+            said.append("about " + ", ".join(f"\u201c{w}\u201d" for w in value))
+        elif name == "actors":
+            said.append("by " + " and ".join(v["label"] if isinstance(v, dict) else str(v) for v in value))
+        else:
+            label = value["label"] if isinstance(value, dict) else str(value)
+            said.append(f"{_PARAM_WORDS.get(name, name)} {label}")
+    kind = plan.params.get("kind", {}).get("label") if isinstance(plan.params.get("kind"), dict) else None
+    what = _KIND_WORDS.get(kind, plan.template.replace("_", " ")) if kind else BY_ID[plan.template].looked_for
+    gone = next((r for r in plan.relaxed if r["param"] == "occasion" and isinstance(plan.params.get("occasion"), str)),
+                None)
+    if gone:  # the occasion is not in the graph, and no report of the facts found without it names it
+        return f"No occasion named {plan.params['occasion']} in the graph. No report of {what} names it either."
+    return f"No facts in the graph answer this (looked for: {what}{'; ' + '; '.join(said) if said else ''})."
+
+
+_KIND_WORDS = {"Agreement": "agreements", "Disagreement": "disagreements", "Acceptance": "acceptances",
+               "Acknowledgment": "acknowledgments", "Concern": "concerns", "Demand": "demands",
+               "Accusation": "accusations", "Criticism": "criticism", "Denial": "denials and refusals",
+               "Intention": "intentions", "Commitment": "commitments"}  # what a question of a kind looked for
+_PARAM_WORDS = {"actor": "by", "other": "with", "occasion": "at", "topic": "about", "recipient": "told to",
+                "verb": "with the verb", "source": "in", "date": "on"}

@@ -1,0 +1,132 @@
+"""Finding a plan's facts: the template's rows for each set of bound actors and each fact's reach (held
+by the actor asked about, or by one a role links to it), the facts that fit the question's words, and the
+widened search (a president's country, a country's leaders) kept only in documents naming every actor
+asked about.
+"""
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+from ..store.base import Store
+from . import background
+from . import facts as facts_mod
+from .cards import Texts
+from .plans import Plan
+from .wording import matches_words, mentions_any
+
+
+def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecord]:
+    """The records that fit the question's words, in their content or else in their passages."""
+    kept = [] if plan.need_words else [rec for rec in records.values() if fits(rec, plan)]
+    if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
+        texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
+        kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
+    return kept
+
+
+def search_rows(store: Store, template, sets: list[dict], *, broad: bool, limit: int | None, index, indexed: bool,
+            down: bool = False):
+    """The rows of the template for each binding set, the SPARQL shown, whether a query stopped at
+    `limit`, and for each fact the binding sets (named actors) that found it."""
+    rows, shown, capped, found_by = [], [], False, {}
+    for n, bindings in enumerate(sets):
+        found, sparql = template.run(store, bindings, broad=broad, limit=limit and limit + 1, index=index,
+                                     indexed=indexed, down=down)
+        if limit and len(found) > limit:  # one row more than the bound tells there were more
+            capped, found = True, found[:limit]
+        rows += found
+        shown.append(sparql)
+        for row in found:
+            if "fact" in row:
+                found_by.setdefault(row["fact"].value, set()).add(n)
+    return rows, shown, capped, found_by
+
+
+def reach_of(rows: list, found_by: dict[str, set[int]], sets: int) -> dict[str, int]:
+    """Each fact's reach: 1 held by the actor asked about, 2 by one it leads or that leads it (a role)."""
+    reach: dict[str, int] = {}
+    for row in rows:
+        r = max(int(row[n].value) for n in ("reach", "reach2") if n in row) if ("reach" in row) else 1
+        iri = row["fact"].value
+        reach[iri] = min(reach.get(iri, r), r)
+    if sets > 1:  # "X and Y": what they hold together, or else what each holds
+        together = {iri for iri, by in found_by.items() if len(by) == sets}
+        reach = {iri: r for iri, r in reach.items() if iri in together} if together else reach
+    return reach
+
+
+def current_widened(store: Store, template, plan: Plan, texts: Texts, label, *, limit, index, indexed,
+                     load_at_most: int) -> tuple[list[facts_mod.FactRecord], int]:
+    """When all the actors asked about hold is background: the fitting facts of those their roles reach,
+    up (a leader's country) or down (a country's leaders), told in documents naming the actors asked
+    about, and not background themselves."""
+    rows, _, _, found_by = search_rows(store, template, plan.binding_sets(), broad=True, limit=limit, index=index,
+                                   indexed=indexed, down=True)
+    reach = {iri: r for iri, r in reach_of(rows, found_by, len(plan.binding_sets())).items() if r > 1}
+    if not reach:
+        return [], 1
+    level = min(reach.values())
+    iris = sorted(iri for iri, r in reach.items() if r == level)[:load_at_most]  # whatever order found in
+    records = same_documents(store, facts_mod.load(store, iris, label), plan)
+    return [rec for rec in fitting(records, plan, texts) if not background.is_background(rec)], level
+
+
+_MENTIONED_IN = """PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT DISTINCT ?doc WHERE { GRAPH ?doc { ?m itsrdf:taIdentRef %s ; nif:referenceContext ?doc } }"""
+
+
+def same_documents(store: Store, records: dict, plan: Plan) -> dict:
+    """Facts found by widening an actor (a president to his country) kept only when told in a document
+    that names every actor asked about: never another article's event. Only the documents of these
+    facts are looked at, each in its own graph (where a document's mentions are), rather than every
+    mention of a frequent actor."""
+    docs = list(dict.fromkeys(p.source["iri"] for rec in records.values() for p in rec.evidence))
+    for iri in plan.asked:
+        if not docs:
+            break
+        query = _MENTIONED_IN % NamedNode(iri)  # a term object's N-Triples form, from the name index
+        found = {row["doc"].value for row in facts_mod.batched(store, query, docs, "doc")}
+        docs = [d for d in docs if d in found]
+    docs = set(docs)
+    out = {}
+    for iri, rec in records.items():
+        rec.evidence = [p for p in rec.evidence if p.source["iri"] in docs]
+        if rec.evidence:
+            out[iri] = rec
+    return out
+
+
+def widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
+    """From the actor asked about to the one the fact names (a leader's country), when reached by a role."""
+    if nearest < 2 or not plan.asked:
+        return None
+    named = rec.actors("holder") + rec.actors("participant")
+    if any(a["iri"] in plan.asked for a in named):
+        return None
+    others = [a for a in named if a["iri"] not in plan.asked]
+    asked = [{"iri": i, "label": label} for i, label in plan.asked.items()]
+    if not others:
+        return None
+    return {"from": asked[0] if len(asked) == 1 else asked, "to": others[0] if len(others) == 1 else others,
+            "scope": "same document"}
+
+
+def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
+    if plan.negated_only and rec.first("negated") != "true":
+        return False
+    if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
+        return False
+    if plan.extra_actors:
+        present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
+        if not set(plan.extra_actors) <= present:
+            return False
+    if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
+        return False
+    if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0):
+        return False
+    if plan.head and not matches_words(rec, [plan.head], evidence_text):
+        return False
+    if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
+        evidence_text = ""
+    return not plan.words or matches_words(rec, plan.words, evidence_text, share=0.75 if plan.strict else 0.5)
