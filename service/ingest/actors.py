@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
-from . import coref, gender, mentions, offices, roles, sources
+from . import antecedents, coref, descriptions, gender, mentions, offices, roles, sources
 from .groups import find_groups, hyphenated, named_as_such
 from .lexicon import Lexicon
 
@@ -182,10 +182,10 @@ class Resolver:
         if h.pos_ == "PRON":
             return coref.pronoun(self, h)
         if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
-            return coref.pair(self, h, self.lex.pair_nouns[word])
+            return descriptions.pair(self, h, self.lex.pair_nouns[word])
         if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):
             kind = self.lex.body_nouns[h.lemma_.lower()]
-            found = coref.organization(self, h) if kind == "Organization" else coref.body(self, h, kind)
+            found = descriptions.organization(self, h) if kind == "Organization" else descriptions.body(self, h, kind)
             if found or kind != "Organization":
                 return found
         if h.tag_ == "NNS" and h.lower_ in self.lex.group_heads and \
@@ -197,7 +197,7 @@ class Resolver:
         if self.unnamed and h.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("the", "that")
                                                             for c in h.children):
             same = [k for i, noun, k in self.unnamed if i < h.i and noun == h.lemma_.lower()
-                    and coref.recent(self, i, h, 6)]
+                    and antecedents.recent(self, i, h, 6)]
             if same:  # "a senior official said ... The official added": the one introduced
                 return [same[-1]]
         named = [self.key_at[c.i] for c in h.children
@@ -207,10 +207,10 @@ class Resolver:
             return list(dict.fromkeys([*named, *(self.key_at[c.i] for c in h.children if c.dep_ == "appos"
                                                  for c in c.conjuncts if self.key_at[c.i])]))
         if h.lemma_.lower() in self.lex.descriptors:
-            return coref.descriptor(self, h) or coref.introduced_as(self, h)
+            return descriptions.descriptor(self, h) or descriptions.introduced_as(self, h)
         if h.pos_ == "NOUN" and _office_words(h) in self.lex.office_nouns:
             return self._office(h)
-        return coref.topic(self, h) or coref.introduced_as(self, h)
+        return descriptions.topic(self, h) or descriptions.introduced_as(self, h)
 
     def _antecedent(self, h: Token) -> list[str]:
         tok = self.antecedent(h)

@@ -1,0 +1,95 @@
+"""Where coreference looks for antecedents (coref.py, descriptions.py): the sentences before a word, the
+subjects of clauses, whether a word is inside a quote, the latest mentions of a kind of actor.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .reading import Reading
+
+SUBJECT = {"nsubj", "nsubjpass"}
+WINDOW = 3  # sentences to look back
+def before(r: Reading, h: Token, *, persons: bool, window: int = WINDOW) -> list[tuple[int, list[str]]]:
+    """(token index, keys) of single-actor references before h within the window, in order."""
+    out = []
+    for i in range(h.i - 1, -1, -1):
+        if not recent(r, i, h, window):
+            break
+        keys = r.known(i)
+        if keys and len(keys) == 1 and (not persons or r.is_person(keys[0])):
+            if not out or out[-1][0] != i:
+                out.append((i, keys))
+    return list(reversed(out))
+
+
+def nearest(r: Reading, h: Token, *, persons: bool) -> list[str]:
+    found = before(r, h, persons=persons)
+    return found[-1][1] if found else []
+
+
+def quoted(r: Reading) -> list[bool]:
+    """For each token of the document: is it between double quotation marks of its paragraph?"""
+    mask = getattr(r, "_quote_mask", None)
+    if mask is None:
+        mask, curly, straight, doubled = [], 0, False, False
+        for t in r.doc:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                curly, straight, doubled = 0, False, False
+            if t.text in ("“", "``"):
+                curly += 1
+            elif t.text == "”":
+                curly = max(0, curly - 1)
+            elif t.text == '"':
+                straight = not straight
+            elif t.text == "''":
+                doubled = not doubled
+            else:
+                mask.append(curly > 0 or straight or doubled)
+                continue
+            mask.append(False)
+        r._quote_mask = mask
+    return mask
+
+
+def by_subject(r: Reading, h: Token, fits, skip=None) -> list[str]:
+    """The first subject (of its own sentence, before h; then of earlier sentences) whose referents fit."""
+    for tok in subjects(r, h, skip):
+        keys = subject_keys(r, tok)
+        if keys and fits(keys):
+            return keys
+    return []
+
+
+def subject_keys(r: Reading, tok: Token) -> list[str]:
+    keys = r.refers(tok)
+    if tok.dep_ != "conj":  # "France, Britain and Germany welcomed ... warned they would": all three
+        keys = list(dict.fromkeys(keys + [k for c in tok.conjuncts if c.i > tok.i for k in r.refers(c)]))
+    return keys
+
+
+def subjects(r: Reading, h: Token, skip=None):
+    """Subjects before h, in the order a reference looks for them: its own sentence, then up to WINDOW
+    sentences back, each from its start."""
+    sent = h.sent
+    sents = [sent]
+    doc = h.doc
+    start = sent.start
+    while len(sents) <= WINDOW and start > 0:
+        prev = doc[start - 1].sent
+        if any(not t.is_space for t in prev):
+            sents.append(prev)
+        start = prev.start
+    for n, s in enumerate(sents):
+        for tok in s:
+            if tok.dep_ not in SUBJECT or (n == 0 and tok.i >= h.i):
+                continue
+            if (n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i) or (skip is not None and skip(tok.i)):
+                continue
+            yield tok
+
+
+def recent(r: Reading, i: int, h: Token, window: int = WINDOW) -> bool:
+    return r.sentence_of(h.i) - r.sentence_of(i) <= window
