@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from service.qa import templates
+from service.qa.reach import reach
 from tests.support import kgqa
 
 
@@ -16,5 +16,5 @@ def test_linking_reach_from_the_index_equals_the_queries(seeded_store):
     assert actors
     for iri in actors:
         for broad, down in ((False, True), (True, False), (True, True)):
-            assert templates.reach(seeded_store, NamedNode(iri), broad, down=down, index=found) == \
-                templates.reach(seeded_store, NamedNode(iri), broad, down=down), (iri, broad, down)
+            assert reach(seeded_store, NamedNode(iri), broad, down=down, index=found) == \
+                reach(seeded_store, NamedNode(iri), broad, down=down), (iri, broad, down)

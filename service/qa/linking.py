@@ -164,7 +164,7 @@ class Index:
         return orgs_of, holders_of
 
     def reach(self, iri: str, broad: bool, *, down: bool = True) -> dict[str, int]:
-        """The actors within reach of one (see templates.reach), from the roles and governments held
+        """The actors within reach of one (see qa/reach.py), from the roles and governments held
         here rather than by queries: a frequent actor's roles are found among thousands of its facts."""
         orgs_of, holders_of = self._role_maps
         near = dict.fromkeys(sorted(self.family.get(iri, {iri})), 1)

@@ -1,0 +1,313 @@
+"""Comment lines of a template's .rq file, expanded into query text before a query runs (templates.py).
+
+The .rq files may hold these comment lines, expanded here before a query runs:
+- `#if NAME` ... `#end`: lines kept only when parameter NAME is given (an optional filter);
+  `#unless NAME` ... `#end`: only when it is not;
+- `#same ?a ?b`: ?b is ?a, or a government of the country ?a, or the country of the government ?a
+  ("Moscow" means Russia's government; a question about Russia also finds what its government did);
+- `#reach ?a ?b ?r`: as #same with ?r = 1; in the broad form (run when the strict one finds nothing)
+  also ?r = 2 for ?b who holds a role in ?a (its leaders and officials) or ?a's own organization
+  (a leader's country). Answers keep the closest reach found;
+- `#reach-up ?a ?b ?r`: as #reach, but the broad form only goes up (a leader's country), never down to
+  the hundreds of officials of a country (for joint facts, where both sides would fan out).
+- `#held ?fact KIND PROP ?a ?b ?r`: facts of KIND (kg:Proposal, or a bound ?kind) whose PROP (kg:holder,
+  kg:participant) ?b is within #reach of ?a: `?fact a KIND . ?fact PROP ?b .` and the #reach line; with
+  no ?a given, only the type. `#held-up ?fact KIND PROP ?a ?b ?r`: PROP and #reach-up, KIND left to
+  the template. Where the store has the holder index (ontology/README.md) and ?a is bound, both become
+  a VALUES block of keys (urn:kgqa:holder:Kind:<b>) and `?fact kg:holderKey ?key`: one index range per actor in reach,
+  rather than every fact of a frequent actor tested for its kind. The rows are the same, in the same
+  order (the same index order, restricted to the kind); more than FEW actors in reach keep the plain form.
+- `#held-by ?fact KIND PROP ?a`: facts of KIND whose PROP is ?a itself (no reach): `?fact a KIND . ?fact
+  PROP ?a .`, or with the holder index and ?a bound, its one key (`?fact kg:holderKey <key>`).
+  The SPARQL an answer shows is the plain form (the same rows, and runnable on any store).
+- `#held-pair ?fact KIND PROP ?a ?b ?r ?o ?c`: as `#held ?fact KIND PROP ?a ?b ?r` with another holder ?c
+  of the same fact, ?c being ?o or its government or country (`?fact PROP ?c . FILTER(?c != ?b) #same ?o ?c`).
+  Where the store has the pair index (kg:pairKey) and ?a and ?o are bound: a VALUES block of the pairs'
+  keys and `?fact kg:pairKey ?key`, one index range per pair, rather than every fact of ?a tested for ?o.
+  The rows are the same, in the same order when ?o stands for one actor; with several, the pairs' rows
+  come pair by pair, and run() keeps them only when they are all the rows (as for #apart).
+- `#apart ?v ...` ... `#joined`: with the holder index, the lines between are found apart in a
+  subquery of ?fact and ?v... and hash-joined with the actor's facts (one index range each side),
+  rather than tested fact by fact on every fact of a frequent actor; without it, plain lines. The
+  joined rows come in another order: run() keeps them only when they are all the rows (fewer than
+  the limit), and otherwise runs the plain-order form, so that the rows are the plain query's rows.
+- `#linked ?fact PREDS ?a ?b [?r] by ?by [unless ?x]`: `?fact PREDS ?b .` (PREDS: kg:about|kg:holder...)
+  and `#same ?a ?b` (with ?r: `#reach ?a ?b ?r`). Where the store has the link index (kg:linkKey) and ?a
+  and ?by (a kind, or a verb literal) are bound and ?x is not: a VALUES block of keys, one per actor in
+  reach and property in PREDS' order (urn:kgqa:link:PROP:Kind:<b>, or the holder index's key), and
+  `?fact kg:linkKey|kg:holderKey ?key`: "accusations about A" or "what A established" in one index
+  range per key, rather than every fact of A tested for its kind or verb. The rows are the same, in
+  the same order (the plain path's order: each actor, then each property, each in the index's order).
+- `#at ?fact KIND ?o`: `?fact (kg:occasion)* ?o .`, facts at the occasion ?o or at one held there. Where the
+  store has the occasion index (kg:occasionKey) and ?o is bound: with a `#held ?fact KIND PROP ?a ...` line
+  whose ?a is bound, both become a VALUES block of keys (urn:kgqa:held-at:Kind:..., one per actor in reach
+  at ?o) and one range each; with no actor (the query's `?fact a KIND .` line), one range of the facts whose
+  own occasion is ?o, when no fact of KIND reaches ?o through another occasion (its rows are then the
+  plain query's, in its order).
+When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
+computed from ?a outwards (see macros.reach()).
+Nothing in these lines comes from the user: they are part of the template text.
+"""
+from __future__ import annotations
+
+import re
+
+from pyoxigraph import Literal, NamedNode
+
+from ..iris import holder_key, holder_occasion_key, link_key, occasion_key, pair_key, verb_key
+from ..store.base import Store, Term
+from ..vocab import KG_NS
+from .reach import FEW, PREFIX, SAME, reach
+
+MACRO = re.compile(r"^(\s*)#(same|reach-up|reach)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?\s*$", re.M)
+HELD = re.compile(r"^(\s*)#held(-up)?\s+(\?\w+)\s+(kg:\w+|\?\w+)\s+(kg:\w+)\s+\?(\w+)\s+\?(\w+)\s+\?(\w+)\s*$",
+                   re.M)
+HELD_PAIR = re.compile(r"^(\s*)#held-pair\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)" + r"\s+\?(\w+)" * 5 + r"\s*$", re.M)
+HELD_BY = re.compile(r"^(\s*)#held-by\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
+LINKED = re.compile(r"^(\s*)#linked\s+(\?\w+)\s+((?:kg:\w+\|)*kg:\w+)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?"
+                     r"\s+by\s+\?(\w+)(?:\s+unless\s+\?(\w+))?\s*$", re.M)
+AT = re.compile(r"^(\s*)#at\s+(\?\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
+
+
+def reaching(line: str) -> bool:
+    """A #linked line with a reach (its reach depends on the pass)."""
+    match = LINKED.match(line)
+    return bool(match and match.group(6))
+
+
+def _linked_lines(match: re.Match) -> str:
+    """The plain lines a #linked line stands for (still holding their #same or #reach)."""
+    pad, fact, preds, a, b, r, _, _ = match.groups()
+    return f"{pad}{fact} {preds} ?{b} .\n{pad}" + (f"#reach ?{a} ?{b} ?{r}" if r else f"#same ?{a} ?{b}")
+
+
+def _link_keys(preds: str, by: Term) -> list | None:
+    """For each property of PREDS, in order, the function minting its index key from an actor IRI, for
+    facts of the kind `by` or told with the verb `by`; None when a property has no key. A fact's holders
+    are kg:participant for a meeting, kg:holder for any other kind: the other never matches, no key."""
+    out = []
+    for name in (pred[3:] for pred in preds.split("|")):
+        if isinstance(by, Literal):
+            if name not in ("holder", "participant"):
+                return None
+            out.append(lambda iri, n=name, verb=by.value: verb_key(iri, n, verb))
+            continue
+        kind = _kind_name("?by", {"by": by})
+        if kind is None:
+            return None
+        if name in ("holder", "participant"):
+            if (name == "participant") == (kind == "Meeting"):
+                out.append(lambda iri, k=kind: holder_key(iri, k))
+        else:
+            out.append(lambda iri, n=name, k=kind: link_key(iri, n, k))
+    return out
+
+
+def any_length(block: list[str], name: str) -> bool:
+    """The block is one zero-or-more path from ?fact to ?name: it always matches (zero steps)."""
+    line = AT.sub(lambda m: _at_line(m), block[0]) if len(block) == 1 else ""
+    return re.fullmatch(rf"\?fact\s+\S+\*\s+\?{name}\s*\.", line.strip()) is not None
+
+
+def _at_line(match: re.Match) -> str:
+    """The plain line an #at line stands for."""
+    pad, fact, _, o = match.groups()
+    return f"{pad}{fact} (kg:occasion)* ?{o} ."
+
+
+def _at(query: str, store: Store, bindings: dict[str, Term], broad: bool, index, few: int | None,
+        indexed: bool) -> str:
+    """#at lines as plain lines, or read from the occasion index (see the module's docstring)."""
+    match = AT.search(query)
+    if not match:
+        return query
+    pad, fact, kind, o = match.groups()
+    at = bindings.get(o)
+    plain = query[:match.start()] + _at_line(match) + query[match.end():]
+    if not (indexed and getattr(index, "occasion_keys", False) and isinstance(at, NamedNode)):
+        return plain
+    rest = query[:match.start()] + query[match.end() + 1:]  # without the #at line (and its newline)
+    name = kind[3:]
+    if store.select(PREFIX + f"SELECT ?x WHERE {{ {at} a {kind} BIND(1 AS ?x) }} LIMIT 1"):
+        return plain  # the occasion is itself of KIND: the path finds it in zero steps
+    held = [m for m in HELD.finditer(rest) if m.group(3) == fact and m.group(4) == kind and not m.group(2)]
+    if held:
+        pad, _, _, _, _, a, b, r = held[0].groups()
+        if len(held) > 1 or not isinstance(bindings.get(a), NamedNode):
+            return plain
+        found = reach(store, bindings[a], broad, down=True, index=index)  # as the #held line's
+        if few is not None and len(found) > few:
+            return plain
+        keys = " ".join(f"({holder_occasion_key(t.value, at.value, name)} {t} {n})" for t, n in found.items())
+        return (rest[:held[0].start()] + f"{pad}VALUES (?kgqaAt_{b} ?{b} ?{r}) {{ {keys} }}\n"
+                f"{pad}{fact} kg:occasionKey ?kgqaAt_{b} ." + rest[held[0].end():])
+    typed = re.compile(rf"^(\s*){re.escape(fact)} a {kind} \.$", re.M)
+    lines = typed.findall(rest)
+    if len(lines) != 1 or re.search(r"^\s*#(held|same|reach|linked)", rest, re.M):
+        return plain
+    # a fact of KIND reaching the occasion through another (the plain path finds those after the others)
+    via = occasion_key(at.value, name, via=True)
+    if store.select(PREFIX + f"SELECT ?x WHERE {{ ?x kg:occasionKey {via} }} LIMIT 1"):
+        return plain
+    return typed.sub(lambda m: f"{m.group(1)}{fact} kg:occasionKey {occasion_key(at.value, name)} .", rest, count=1)
+
+
+def within_one_document(query: str) -> str:
+    """The pattern matched inside one document graph at a time: the union default graph repeats a
+    fact's triples once per document reporting it, and a join of k of its patterns across the union
+    makes N^k rows of N syndicated copies (a meeting of two named participants: N^3), inside one
+    graph N rows. A fact's own triples and its actors' descriptions are written together in each
+    document reporting it, so nothing is lost."""
+    head, brace, body = query.partition("WHERE {")
+    end = body.rstrip().rfind("}")
+    if not brace or end < 0:
+        return query
+    return f"{head}WHERE {{ GRAPH ?kgqaDocument {{{body[:end]}}} }}{body[end + 1:]}"
+
+
+APART = "{ SELECT ?fact"  # how an #apart block begins once joined
+REORDERED = "# rows pair by pair"  # a #held-pair read from the pair index whose rows may come in another order
+_APART_BLOCK = re.compile(r"^(\s*)#apart((?:\s+\?\w+)+)\s*$(.*?)^\s*#joined\s*$", re.M | re.S)
+
+
+def _apart(query: str, joined: bool) -> str:
+    """#apart ... #joined blocks as a subquery of ?fact and the block's variables (joined), or plain lines."""
+    def block(match: re.Match) -> str:
+        pad, names, body = match.groups()
+        if not joined:
+            return body.strip("\n")
+        return f"{pad}{APART} {names.strip()} WHERE {{{body}{pad}}} }}"
+    return _APART_BLOCK.sub(block, query)
+
+
+def bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool, index=None,
+                 few: int | None = FEW, indexed: bool = False, down: bool = False, join: bool = True) -> str:
+    """Macro lines whose actor is bound become VALUES blocks of the actors within its reach (more than
+    `few` of them: a FILTER on the template's own matches); #held lines read the holder index when
+    `indexed`, and #apart blocks are joined then, when `join` (see the module's docstring); `down`:
+    #reach-up lines reach down as #reach lines do."""
+    query = _apart(query, indexed and join)
+    query = _at(query, store, bindings, broad, index, few, indexed)
+
+    def linked(match: re.Match) -> str:
+        pad, fact, preds, a, b, r, by, unless = match.groups()
+        term = bindings.get(a)
+        keys = _link_keys(preds, bindings[by]) if by in bindings else None
+        if indexed and getattr(index, "link_keys", False) and isinstance(term, NamedNode) and keys \
+                and not (unless and unless in bindings):
+            found = reach(store, term, broad and bool(r), down=True, index=index)
+            if few is None or len(found) <= few:
+                rows = " ".join(f"({key(t.value)} {t}{f' {n}' if r else ''})" for t, n in found.items() for key in keys)
+                names = f"?kgqaLink_{b} ?{b}" + (f" ?{r}" if r else "")
+                return f"{pad}VALUES ({names}) {{ {rows} }}\n{pad}{fact} kg:linkKey|kg:holderKey ?kgqaLink_{b} ."
+        return _linked_lines(match)
+
+    query = LINKED.sub(linked, query)
+
+    def held_pair(match: re.Match) -> str:
+        pad, fact, kind, prop, a, b, r, o, c = match.groups()
+        one, other = bindings.get(a), bindings.get(o)
+        if indexed and getattr(index, "pair_keys", False) and isinstance(one, NamedNode) \
+                and isinstance(other, NamedNode):
+            ones = reach(store, one, broad, index=index)
+            others = reach(store, other, False, index=index)
+            if (few is None or max(len(ones), len(others)) <= few) and (join or len(others) == 1):
+                keys = " ".join(f"({pair_key(t.value, u.value, kind[3:])} {t} {n} {u})"
+                                for t, n in ones.items() for u in others if t != u)
+                mark = f"{pad}{REORDERED}\n" if len(others) > 1 else ""
+                return (f"{mark}{pad}VALUES (?kgqaPair_{c} ?{b} ?{r} ?{c}) {{ {keys} }}\n"
+                        f"{pad}{fact} kg:pairKey ?kgqaPair_{c} .")
+        return _pair_lines(match)
+
+    query = HELD_PAIR.sub(held_pair, query)
+
+    def held(match: re.Match) -> str:
+        pad, up, fact, kind, prop, a, b, r = match.groups()
+        macro = "reach-up" if up else "reach"
+        typed = "" if up else f"{pad}{fact} a {kind} .\n"
+        name = _kind_name(kind, bindings)
+        if indexed and name and isinstance(bindings.get(a), NamedNode):
+            found = reach(store, bindings[a], broad, down=down or not up, index=index)
+            if up or few is None or len(found) <= few:
+                keys = " ".join(f"({holder_key(t.value, name)} {t} {n})" for t, n in found.items())
+                return f"{pad}VALUES (?kgqaKey_{b} ?{b} ?{r}) {{ {keys} }}\n{pad}{fact} kg:holderKey ?kgqaKey_{b} ."
+        return f"{typed}{pad}{fact} {prop} ?{b} .\n{pad}#{macro} ?{a} ?{b} ?{r}"
+
+    def values(match: re.Match) -> str:
+        pad, macro, a, b, r = match.groups()
+        if a not in bindings:
+            return expand(match.group(0), broad)
+        found = reach(store, bindings[a], broad and macro != "same", down=down or macro == "reach", index=index)
+        if few is not None and len(found) > few and macro != "reach-up":  # many: tested on the template's own matches
+            # (a verb, a recipient), not joined; joint facts (reach-up) join both sides' VALUES
+            near = ", ".join(str(t) for t, n in found.items() if n == 1)
+            test = f"{pad}FILTER(?{b} IN ({', '.join(str(t) for t in found)}))"
+            return test if macro == "same" else f"{test}\n{pad}BIND(IF(?{b} IN ({near}), 1, 2) AS ?{r})"
+        if macro == "same":
+            return f"{pad}VALUES ?{b} {{ {' '.join(str(t) for t in found)} }}"
+        return f"{pad}VALUES (?{b} ?{r}) {{ {' '.join(f'({t} {n})' for t, n in found.items())} }}"
+    def held_by(match: re.Match) -> str:
+        pad, fact, kind, prop, a = match.groups()
+        if indexed and isinstance(bindings.get(a), NamedNode):
+            return (f"{pad}VALUES ?kgqaKey_{a} {{ {holder_key(bindings[a].value, kind[3:])} }}\n"
+                    f"{pad}{fact} kg:holderKey ?kgqaKey_{a} .")
+        return expand(match.group(0), broad)
+    return MACRO.sub(values, HELD.sub(held, HELD_BY.sub(held_by, query)))
+
+
+def _kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
+    """'kg:Proposal' -> 'Proposal'; '?kind' -> the local name of the kind bound to it (None: unbound)."""
+    if kind.startswith("kg:"):
+        return kind[3:]
+    term = bindings.get(kind.lstrip("?"))
+    if isinstance(term, NamedNode) and term.value.startswith(KG_NS):
+        return term.value[len(KG_NS):]
+    return None
+
+
+def _pair_lines(match: re.Match) -> str:
+    """The plain lines a #held-pair stands for (still holding their #held and #same)."""
+    pad, fact, kind, prop, a, b, r, o, c = match.groups()
+    return (f"{pad}#held {fact} {kind} {prop} ?{a} ?{b} ?{r}\n{pad}{fact} {prop} ?{c} .\n"
+            f"{pad}FILTER(?{c} != ?{b})\n{pad}#same ?{o} ?{c}")
+
+
+def expand(line: str, broad: bool) -> str:
+    if line.strip().startswith(("#apart", "#joined")):
+        return ""
+    at = AT.match(line)
+    if at:
+        return _at_line(at)
+    link = LINKED.match(line)
+    if link:
+        return "\n".join(expand(part, broad) for part in _linked_lines(link).split("\n"))
+    pair = HELD_PAIR.match(line)
+    if pair:
+        return "\n".join(expand(part, broad) for part in _pair_lines(pair).split("\n"))
+    held_by = HELD_BY.match(line)
+    if held_by:
+        pad, fact, kind, prop, a = held_by.groups()
+        return f"{pad}{fact} a {kind} .\n{pad}{fact} {prop} ?{a} ."
+    held = HELD.match(line)
+    if held:  # the plain lines, each expanded
+        pad, up, fact, kind, prop, a, b, r = held.groups()
+        lines = ([] if up else [f"{pad}{fact} a {kind} ."]) + [f"{pad}{fact} {prop} ?{b} ."]
+        return "\n".join(lines + [expand(f"{pad}#{'reach-up' if up else 'reach'} ?{a} ?{b} ?{r}", broad)])
+    match = MACRO.match(line)
+    if not match:
+        return line
+    pad, macro, a, b, reach = match.groups()
+    if macro == "reach-up":
+        macro = "reach"  # unbound: the general form
+    if macro == "same":
+        return f"{pad}?{a} {SAME} ?{b} ."
+    # A subquery, evaluated first: the (few) actors within reach, then the facts they hold.
+    if not broad:
+        return f"{pad}{{ SELECT DISTINCT ?{a} ?{b} ?{reach} WHERE {{ ?{a} {SAME} ?{b} . BIND(1 AS ?{reach}) }} }}"
+    org, role = f"?org_{b}", f"?role_{b}"
+    return (f"{pad}{{ SELECT DISTINCT ?{a} ?{b} ?{reach} WHERE {{\n"
+            f"{pad}  {{ ?{a} {SAME} ?{b} . BIND(1 AS ?{reach}) }}\n"
+            f"{pad}  UNION {{ ?{a} {SAME} {org} . {role} a kg:Role ; kg:holder ?{b} ; kg:organization {org} ."
+            f" BIND(2 AS ?{reach}) }}\n"
+            f"{pad}  UNION {{ {role} a kg:Role ; kg:holder ?{a} ; kg:organization {org} . {org} {SAME} ?{b} ."
+            f" BIND(2 AS ?{reach}) }} }} }}")
