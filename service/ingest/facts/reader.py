@@ -1,0 +1,295 @@
+"""The facts stage's reading of one sentence: its predicates read into candidates and new meetings, the
+nesting of one inside another's content (reported speech carries a position; a hypothetical does not),
+quotes continued from the sentences before, qualifiers (attribution, occasion, time) and estimates.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...model import Fact, Span
+from . import attributions, estimates, framing, kinds, qualifiers, speech
+from .attendance import before as _before
+from .clauses import (
+    char_span,
+    doing_gerund,
+    gerund_subject,
+    in_quote,
+    inside_quote,
+    purpose_subject,
+    quoted_as,
+    text_of,
+)
+from .meetings import Meetings
+from .positions import Builder, Candidate
+
+CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
+# a meeting in these frames the clause ("In a call, X agreed"); "said after a call" is only a time
+FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
+# a clause inside the content of these is reported as so (a proposal's or a fear's is not)
+FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
+NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
+
+
+class Reader:
+    def __init__(self, builder: Builder, meetings: Meetings, quotes: speech.Quotes):
+        self.b, self.meetings, self.quotes = builder, meetings, quotes
+        self.headline = False  # headlines are telegraphic: only what the lexicon knows is read there
+
+    def sentence(self, sent) -> list[Fact]:
+        quoted = self.quotes.continues(sent)
+        cands, new_meetings, occasion, framed = self._candidates(sent)
+        kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
+        for cand in kept:
+            framing.skip_dateline(cand, getattr(self.b.resolver, "in_dateline", None))
+            speech.quote_before(cand)  # '"We will win." Ruiz said.': the quote before is what was said
+        if self.quotes.after_unnamed(sent):  # '"...," an official said. "...," he added': not a name before
+            for cand in kept:
+                if cand.trigger.speech and speech.pronoun_speaker(cand):
+                    cand.fact.holders = []
+        speaker = self.quotes.speaker
+        if quoted:  # in a quote that goes on, '"I can tell you that ..."' is the speaker; "he told me", not
+            for cand in kept:
+                if cand.trigger.speech and in_quote(cand.pred):  # not the frame: '"...," he added'
+                    speech.speak_for(cand, speaker.holders, quoted=True)
+        if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
+            kept = [c for c in kept if c.lexical or (c.fact.kind == "Intention" and speech.first_person(c))]
+            for cand in kept:
+                speech.speak_for(cand, speaker.holders, quoted=True)
+                if speaker.holders and not cand.fact.attributed_to:
+                    cand.fact.attributed_to = speaker.holders[0]
+        kept = [c for c in kept if not framing.foretold(c, self.b.resolver)]
+        for cand in kept:
+            if kinds.narrative_future(cand):
+                cand.fact.kind = "Action"  # "Obama will try to ...": the writer's forecast, nobody's plan
+        for meeting, verb in framed:  # "In a call, X told Y ...": X and whoever X's coordinated clauses name
+            for cand in kept:
+                if cand.pred == verb or (cand.pred.head == verb and cand.pred.dep_ in ("conj", "xcomp")):
+                    self.meetings.add_participants(meeting, cand.fact.holders)
+        # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
+        here = next((m for m in new_meetings if self.meetings.held(m) and not m.status), None) \
+            if occasion is None else None
+        according = qualifiers.according_to(sent)
+        for cand in kept:
+            at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
+            self._qualify(cand, at, according)
+        for meeting in new_meetings:
+            self._note(meeting)
+        facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
+        facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
+        facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
+                  or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
+        facts += self._quotes(sent, kept, quoted)
+        if not quoted and according is not None:
+            # no speaker of its own; or "Ruiz said ..., according to Reuters": Reuters reports what she said
+            speakers = {k for c in kept if c.trigger.speech for k in c.fact.holders}
+            stated = attributions.according_statement(self.b, sent, according)
+            facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
+        elif not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
+            speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
+            stated = attributions.colon_statement(self.b, sent, speaking)
+            facts += [stated] if stated is not None else []
+        return facts
+
+    def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
+        """Every predicate of the sentence read: (position and action candidates, new meetings, the
+        meeting the sentence speaks of, meetings that frame a clause)."""
+        cands: list[Candidate] = []
+        new_meetings: list[Fact] = []
+        occasion, framed, anchors = None, [], set()
+        for tok in sent:
+            if tok.i in anchors:  # the object of "reached an agreement": one fact, made by the verb
+                continue
+            if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
+                new_meetings += self.meetings.from_verb(tok, None)
+                continue
+            if tok.lemma_.lower() in qualifiers.FAILING and any(
+                    qualifiers.failed(c) and kinds.trigger_for(c, self.b.lexicon) is not None for c in tok.children):
+                continue  # "failed to agree": the to-clause's fact, negated, says it; no Action "failed"
+            found = kinds.trigger_for(tok, self.b.lexicon)
+            if found is None and (frame := speech.quote_frame(tok)) is not None:
+                found = frame, None  # '"...," he continued': words reported
+            if found is None and not kinds.is_generic_candidate(tok):
+                continue
+            trig, anchor = found if found is not None else (kinds.GENERIC, None)
+            if trig.kind == "light":  # "expressed concern": the noun makes the fact
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None and kinds.trigger_for(obj, self.b.lexicon) is not None:
+                    continue
+                if obj is None and any(c.dep_ == "ccomp" for c in tok.children):
+                    trig = replace(trig, kind="speech")  # "reiterated that talks must go on": what was said
+                else:
+                    trig, found = kinds.GENERIC, None
+            if anchor is not None:
+                anchors.add(anchor.i)
+            if trig.kind in CUE_KINDS:
+                continue
+            if trig.kind != "Meeting":
+                cand = self.b.build(tok, trig, anchor, lexical=found is not None)
+                cands += [cand] if cand is not None else []
+            elif trig.pos == "verb":
+                met = self.meetings.from_verb(tok, anchor)
+                new_meetings += met
+                if (not met or met[0].status == "Planned") and kinds.generic_kind(tok) == "Intention":
+                    cand = self.b.build(tok, kinds.GENERIC, None, lexical=False)
+                    cands += [cand] if cand is not None else []
+            else:
+                meeting, new = self.meetings.from_noun(tok)
+                if meeting is not None and new:
+                    new_meetings.append(meeting)
+                    if tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS and not meeting.status:
+                        framed.append((meeting, tok.head.head))
+                        occasion = meeting
+                elif meeting is not None and not _before(tok):
+                    occasion = meeting  # "at the talks", "during the meeting" (not "hours before the summit")
+        return cands, new_meetings, occasion, framed
+
+    def _nesting(self, cands: list[Candidate]) -> list[Candidate]:
+        """Drop predicates that are part of another fact's content, unless reported speech carries
+        a position (then it is attributed to the speaker)."""
+        kept = []
+        for cand in cands:
+            if framing.hypothetical(cand.pred) or framing.open_question(cand.pred):
+                continue
+            if not cand.trigger.speech and framing.claimed(cand.pred):
+                continue  # "the rumour that X wants to sell ...": put forward, not reported as so
+            if not cand.lexical and framing.background(cand.pred):
+                continue
+            inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
+            if not inside or (cand.trigger.speech and (speech.parenthetical(cand.pred) or quoted_as(cand.pred)
+                                                       or gerund_subject(cand.pred))):
+                kept.append(cand)
+                continue
+            if cand.lexical and doing_gerund(cand.pred) and all(o.pred == cand.pred.head.head for o in inside):
+                kept.append(cand)  # "answered critics by vowing to X": what the doer did, not what is proposed
+                continue
+            if cand.lexical and cand.pred.dep_ == "xcomp" and purpose_subject(cand.pred) is not None \
+                    and all(o.pred == cand.pred.head for o in inside):
+                kept.append(cand)  # "emailed the staff to recommend X": what the writer did it for
+                continue
+            speaker = speech.speaker_of(cand, cands)
+            aside = cand.lexical and self._aside(cand.pred)
+            hypothetical = any(o.fact.kind not in FACTIVE and not o.trigger.speech for o in inside) and not aside
+            if cand.trigger.pos == "noun" and self.b.noun_holders(cand.pred, subject_fallback=False):
+                kept.append(cand)  # "rejected a proposal by the IAEA": the IAEA's proposal is a fact
+            elif hypothetical:  # what someone proposes, demands or fears has not happened
+                continue
+            elif cand.fact.kind not in NOT_STANCES and not cand.trigger.speech and any(
+                    o.fact.negated and framing.complement_of(cand.pred, o.pred) for o in inside
+                    if o.trigger.speech or o.fact.kind in FACTIVE):
+                continue  # "the files do not show that X objected": not reported as so
+            elif speaker is not None and cand.lexical and not cand.trigger.speech:
+                speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
+                kept.append(cand)
+            elif cand.trigger.speech and speaker is not None and set(cand.fact.holders) <= set(speaker.fact.holders):
+                continue  # "Lavrov said he could not say whether ...": one statement
+            elif aside and speaker is None:
+                kept.append(cand)
+            elif all(o.fact.kind in FACTIVE for o in inside) and framing.own_subject(cand.pred):
+                if speaker is not None:
+                    speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
+                kept.append(cand)
+        return kept
+
+    def _aside(self, pred) -> bool:
+        """A who-clause set off after a name ("rebuked Trump, who has suggested ..."): the writer's account
+        of that person or group, true whatever the clause around it proposes or fears. Not "which": it
+        may stand for the whole clause before ("registering, which would require ...")."""
+        tok = pred.head if pred.dep_ == "conj" and pred.head.dep_ == "relcl" else pred
+        if tok.dep_ != "relcl" or tok.head.pos_ != "PROPN" or not self.b.resolver.resolve(
+                tok.doc[tok.head.i:tok.head.i + 1]):
+            return False
+        first = tok.left_edge
+        return first.lower_ == "who" and first.i > 0 and tok.doc[first.i - 1].text == ","
+
+    def _note(self, meeting: Fact) -> None:
+        """Tell the actors stage who met, so that a later "both sides" means them (when it listens)."""
+        note = getattr(self.b.resolver, "note_participants", None)
+        if note is not None and meeting.holders and not meeting.status:
+            note(meeting.holders, meeting.evidence[0].end)
+
+    def _qualify(self, cand: Candidate, occasion, according) -> None:
+        """Sentence-level qualifiers of one fact: attribution, occasion; an estimate's source."""
+        fact = cand.fact
+        if according is not None and cand.content and cand.content[0] <= according[2] < cand.content[1]:
+            framing.cut_around(fact, cand, according)
+        if according is not None and not fact.attribution:
+            self._attribute(fact, according)
+        if occasion is not None and fact.occasion is None:
+            fact.occasion = occasion
+        if fact.kind == "Estimate" and not fact.holders and fact.attributed_to:
+            fact.holders = [fact.attributed_to]  # "..., according to the UN": the UN's estimate
+        if fact.kind == "Estimate" and not fact.attribution:
+            if cand.trigger.pos == "noun":  # "Recent Russian estimates are that ..."
+                span = char_span(self.b.doc, cand.pred.left_edge.i, cand.pred.i + 1)
+                fact.attribution = text_of(self.b.doc, span) if span else None
+            fact.attributed_to = fact.holders[0] if fact.holders else fact.attributed_to
+
+    def _estimates(self, sent, kept: list[Candidate], according) -> list[Fact]:
+        """Numbers with what they count: filled into an Estimate fact that covers them, or new ones.
+        `according`: the sentence's "according to X" (qualifiers.according_to), found once."""
+        out = []
+        span = char_span(sent.doc, sent.start, sent.end)
+        if span is None:
+            return out
+        evidence = Span(*span)
+        sourced = according is not None or any(c.trigger.speech for c in kept)
+        for number, phrase, noun, needs_approximate in estimates.counted(sent, sourced):
+            cover = [c for c in kept if c.content and c.content[0] <= number.i < c.content[1]]
+            estimate = next((c for c in cover if c.fact.kind == "Estimate"), None)
+            if estimate is not None:
+                if estimate.fact.quantity is None:
+                    estimates.fill(estimate.fact, number, phrase, noun)
+                continue
+            if any(c.lexical and not c.trigger.speech and c.fact.kind not in ("Statement", "Concern")
+                   for c in cover):
+                continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
+            fact = estimates.standalone(number, phrase, noun, evidence, needs_approximate)
+            if fact is None:
+                continue
+            if according is not None:
+                self._attribute(fact, according)
+                content = (fact.content_span and framing.tokens_of(sent, fact.content_span))
+                if content and content[0] <= according[2] < content[1]:
+                    framing.cut_around(fact, Candidate(fact, number, kinds.GENERIC, content, False), according)
+            background = estimates.in_relative_clause(noun)  # "where a million people sought shelter"
+            speaker = next((c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action"
+                            and not background), None)
+            if speaker is not None:
+                fact.holders = list(speaker.fact.holders)
+                fact.attributed_to = speaker.fact.holders[0]
+            elif fact.attributed_to:
+                fact.holders = [fact.attributed_to]
+            if background and not fact.holders:  # "which makes up about two-thirds of ...": a gloss
+                continue
+            out.append(fact)
+        for cand in kept:
+            if cand.fact.kind == "Estimate" and cand.fact.quantity is None:
+                clause = cand.pred.head if cand.trigger.pos == "noun" else cand.pred
+                estimates.fill_loose(cand.fact, list(clause.subtree))
+        return out
+
+    def _attribute(self, fact: Fact, according) -> None:
+        fact.attribution = according[0]
+        obj = according[1]
+        phrase = self.b.doc[obj.left_edge.i:obj.right_edge.i + 1]
+        keys = self.b.resolver.resolve(phrase) or self.b.named_in(phrase)  # "State Department figures"
+        fact.attributed_to = keys[0] if keys else fact.attributed_to
+
+    def _quotes(self, sent, kept: list[Candidate], quoted: bool) -> list[Fact]:
+        spoken = [c for c in kept if c.trigger.speech]
+        framers = [c for c in spoken if not inside_quote(c.pred)]  # '"As Ana said, we stay," Ruiz said': Ruiz's quote
+        if not framers and not quoted and speech.has_quote(sent.doc, sent.start, sent.end):
+            self.quotes.lost()  # '"... as Ana told me, we stay," Ruiz concluded': whose quote, not told
+        for cand in framers:
+            if cand.fact.holders and speech.has_quote(sent.doc, sent.start, sent.end):
+                self.quotes.heard(cand.fact, sent)
+            elif speech.has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:
+                self.quotes.unheard(sent)
+        if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
+            return []
+        fact = self.quotes.continued(sent)
+        if fact is None:
+            return []
+        fact.about = list(dict.fromkeys(m.actor for m in self.b.resolver.mentions_in(fact.content_span.start,
+                                                                                       fact.content_span.end)))
+        return [fact]
