@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...model import Fact, Span
+from .clauses import char_span, noun_phrase, text_of
+
 FUTURE_AUX = ("will", "to", "shall", "'ll")
 # a meeting noun or gerund after these was held, by the subject of the clause they modify
 HELD_PREPS = ("after", "following", "during", "at", "in", "while", "on")
@@ -266,3 +269,27 @@ def when(time_text: str) -> str:
     """A time expression without its preposition, to compare two reports' times."""
     words = time_text.lower().split()
     return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)
+
+
+def unreached(meeting: Fact, pred: Token) -> Fact | None:
+    """ "ended three days of talks without a ceasefire", "met without reaching a deal": what those who
+    met did not agree, a negated Agreement of theirs (held meetings only)."""
+    if meeting.status or len(meeting.holders) < 2:
+        return None
+    verb = pred if pred.pos_ in ("VERB", "AUX") else next(
+        (t for t in pred.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    deal = next((g for c in [*verb.children, *pred.children] if c.dep_ == "prep" and c.lower_ == "without"
+                 for g in reached(c)), None)
+    if deal is None:
+        return None
+    np = noun_phrase(deal)
+    found = char_span(deal.doc, np.start, np.end)
+    if found is None:
+        return None
+    span = Span(*found)
+    fact = Fact(kind="Agreement", evidence=list(meeting.evidence[:1]), holders=list(meeting.holders),
+                content=text_of(deal.doc, found), content_span=span, verb="agree", confidence=0.8)
+    fact.negated, fact.date, fact.time_text, fact.occasion = True, meeting.date, meeting.time_text, meeting
+    return fact
