@@ -12,10 +12,10 @@ from __future__ import annotations
 from ...errors import DocumentError
 from ...model import Document, Fact
 from . import attributions, lexicon, speech
-from .clauses import TEXT_KEY, parsed_text
 from .meetings import Meetings
 from .positions import Builder
 from .reader import Reader
+from .spans import TEXT_KEY, parsed_text
 
 
 def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fact]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from .clauses import char_span, noun_phrase, text_of
+from .spans import char_span, noun_phrase, text_of
 
 FUTURE_AUX = ("will", "to", "shall", "'ll")
 # a meeting noun or gerund after these was held, by the subject of the clause they modify

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model import Fact, Span
-from .clauses import char_span, in_quote, parsed_text, text_of
+from .spans import char_span, in_quote, parsed_text, text_of
 from .speech import CLOSE_QUOTES, OPEN_QUOTES
 
 

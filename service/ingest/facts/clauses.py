@@ -7,205 +7,26 @@ turned around (the `by` agent is the doer, the passive subject the thing done).
 """
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..sources import inverted_subject
 from . import realis
+from .spans import (
+    child,
+    in_quote,
+)
 
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # complements that carry what a position is: clauses first, then objects, then prepositions
 CLAUSE_DEPS = ("ccomp", "xcomp")
-NP_CUT = ("relcl", "acl", "advcl", "punct", "cc", "appos")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
-
-
-TEXT_KEY = "kgqa_text"
-
-
-def text_of(doc, span: tuple[int, int]) -> str:
-    """The document's own text over a character span. The parsed text is an equal-length normalized
-    copy (odd spaces made plain); facts quote the text exactly as ingested, which extract() puts in
-    `doc.user_data[TEXT_KEY]`."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:  # not as get()'s default: Doc.text rebuilds the whole text from its tokens
-        text = doc.text
-    return text[span[0]:span[1]]
-
-
-PARSED_KEY = "kgqa_parsed"
-
-
-def parsed_text(doc) -> str:
-    """The parsed text (equal-length, normalized), built once per Doc: Doc.text joins every token
-    again on each call."""
-    text = doc.user_data.get(PARSED_KEY)
-    if text is None:
-        text = doc.user_data[PARSED_KEY] = doc.text
-    return text
-
-
-CHAR_SPANS_KEY = "kgqa_char_spans"
-
-
-def char_span(doc, start: int, end: int) -> tuple[int, int] | None:
-    """Character span of tokens [start, end) with edge punctuation, spaces and marks trimmed (once per
-    Doc and range: the rules ask for the same ranges again)."""
-    memo = doc.user_data.get(CHAR_SPANS_KEY)
-    if memo is None:
-        memo = doc.user_data[CHAR_SPANS_KEY] = {}
-    key = (start, end)
-    if key not in memo:
-        memo[key] = _char_span(doc, start, end)
-    return memo[key]
-
-
-def _char_span(doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and _edge(doc[start], leading=True):
-        start += 1
-    while end > start and _edge(doc[end - 1], leading=False):
-        end -= 1
-    if start >= end:
-        return None
-    counts = _quote_counts(doc)
-    opens = counts[0][end] - counts[0][start]
-    closes = counts[1][end] - counts[1][start]
-    if (counts[2][end] - counts[2][start]) % 2:  # straight quotes: open or close by position
-        if doc[start].text == '"':
-            opens += 1
-        else:
-            closes += 1 if doc[end - 1].text == '"' else 0
-            opens += 1 if doc[end - 1].text != '"' else 0
-    if start < end and opens > closes and doc[start].text in "“‘\"":  # a quote opened, closed outside
-        start += 1
-    elif opens > closes:  # a quote opened inside, closed just after: 'meeting “transcended expectations.”'
-        after = [t.i for t in doc[end:end + 2] if t.text in "”’\""]
-        if after and all(t.is_punct for t in doc[end:after[0] + 1]):
-            end = after[0] + 1
-    if start < end and closes > opens and doc[end - 1].text in "”’\"":
-        end -= 1
-    if start >= end:
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-QUOTES_KEY = "kgqa_quotes"
-
-
-def _quote_counts(doc) -> tuple[list[int], list[int], list[int]]:
-    """Opening, closing and straight quote tokens before each token index, counted once per Doc
-    (char_span runs for every candidate span of every sentence)."""
-    counts = doc.user_data.get(QUOTES_KEY)
-    if counts is None:
-        opens, closes, straight = [0], [0], [0]
-        for t in doc:
-            text = t.text
-            opens.append(opens[-1] + (text in "“‘"))
-            closes.append(closes[-1] + (text in "”’"))
-            straight.append(straight[-1] + (text == '"'))
-        counts = doc.user_data[QUOTES_KEY] = (opens, closes, straight)
-    return counts
-
-
-def _edge(tok: Token, leading: bool) -> bool:
-    if tok.is_space or (tok.is_punct and tok.text not in ")]" and not (not leading and tok.text in "”\"’'"
-                                                                         and _opened(tok))):
-        return True
-    return leading and tok.dep_ == "mark" and tok.lower_ in ("that", "whether")
-
-
-def _opened(tok: Token) -> bool:
-    """A closing quote whose opening quote is in the same sentence before it (keep it then)."""
-    before = tok.doc[tok.sent.start:tok.i]
-    return sum(1 for t in before if t.text in "“\"") % 2 == 1 and any(t.text in "“\"" for t in before)
-
-
-def in_quote(tok: Token) -> bool:
-    """Is the token between quotation marks of its own sentence?"""
-    before = tok.doc[tok.sent.start:tok.i]
-    curly = sum(1 for t in before if t.text in ("“", "‘")) - sum(1 for t in before if t.text in ("”", "’"))
-    return curly > 0 or sum(1 for t in before if t.text == '"') % 2 == 1
-
-
-QUOTE_MASK_KEY = "kgqa_quote_mask"
-
-
-def inside_quote(tok: Token) -> bool:
-    """Is the token inside double quotation marks, counted over its paragraph (a sentence may open
-    inside a quote: 'He lost," Ruiz said' is outside once the quote closes)? A straight mark closes
-    whatever quote is open, curly or straight."""
-    doc = tok.doc
-    mask = doc.user_data.get(QUOTE_MASK_KEY)
-    if mask is None:
-        mask, depth = [], 0
-        for t in doc:
-            if "\n" in t.text:
-                depth = 0
-            if t.text in ("“", "``"):
-                depth += 1
-            elif t.text in ("”", "''"):
-                depth = max(0, depth - 1)
-            elif t.text == '"':
-                depth = depth - 1 if depth else 1
-            mask.append(depth > 0 and t.text not in ("“", "``", '"'))
-            if "\n" in t.whitespace_:
-                depth = 0
-        doc.user_data[QUOTE_MASK_KEY] = mask
-    return mask[tok.i]
-
-
-def within_quote(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
-    """A token range cut where the quote around `tok` closes, when it closes inside the range (the quoted
-    words, not the frame that follows them)."""
-    end = next((t.i for t in tok.doc[max(tok.i, span[0]):span[1]] if t.text in ("”", '"', "''")), span[1])
-    while end > span[0] + 1 and tok.doc[end - 1].is_punct:
-        end -= 1
-    return (span[0], end) if end > span[0] else span
-
-
-def subtree_span(tok: Token) -> tuple[int, int]:
-    """Token range [start, end) of a token's subtree."""
-    return tok.left_edge.i, tok.right_edge.i + 1
-
-
-NOUN_PHRASES_KEY = "kgqa_noun_phrases"
-
-
-def noun_phrase(tok: Token) -> SpacySpan:
-    """The noun phrase headed by `tok`, without relative clauses, appositions and trailing commas:
-    what the actors stage resolves ("Both the US and Russia", "Presidents Barack Obama and Putin").
-    Its bounds are found once per token of a Doc (the rules ask again for the same heads)."""
-    doc = tok.doc
-    memo = doc.user_data.get(NOUN_PHRASES_KEY)
-    if memo is None:
-        memo = doc.user_data[NOUN_PHRASES_KEY] = {}
-    bounds = memo.get(tok.i)
-    if bounds is None:
-        bounds = memo[tok.i] = _noun_phrase(tok)
-    return SpacySpan(doc, *bounds)
-
-
-def _noun_phrase(tok: Token) -> tuple[int, int]:
-    doc = tok.doc
-    start, end = tok.left_edge.i, tok.i + 1
-    for child in tok.children:
-        if child.i > tok.i and child.dep_ not in NP_CUT and not (child.dep_ == "prep" and child.lower_ == "along"):
-            end = max(end, child.right_edge.i + 1)
-        if child.dep_ == "conj":  # a coordination: keep its conjuncts, but cut their relative clauses
-            end = max(end, noun_phrase(child).end)
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    dashes = [t.i for t in doc[start:tok.i] if t.text in ("—", "–", "--", "-") and t.dep_ == "punct"]
-    if dashes:  # a dateline the parser took in: "WARSAW — Poland's parliament"
-        start = dashes[-1] + 1
-    return start, max(start, end)  # as doc[start:end] would clip it
 
 
 def including(tok: Token) -> list[Token]:
     """Members named by "including X, Y and Z" / "such as X" under a common noun."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
-            objects = [g for g in child.subtree if g.dep_ == "pobj"]
+    for kid in tok.children:
+        if kid.dep_ == "prep" and kid.lower_ in ("including", "like", "such"):
+            objects = [g for g in kid.subtree if g.dep_ == "pobj"]
             if objects:
                 return objects[:1]
     return []
@@ -235,17 +56,17 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth > 6:
         return None, False
     # the subject nearest the verb: a dateline ("WARSAW — Poland's parliament approved") is another
-    for child in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
-        if child.lower_ in NEGATIONS:
+    for kid in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
+        if kid.lower_ in NEGATIONS:
             continue  # "has n't backed off" written apart: the parser may make the negation a subject
-        if child.dep_ in ("nsubj", "csubj"):
-            if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+        if kid.dep_ in ("nsubj", "csubj"):
+            if pred.dep_ == "relcl" and kid.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, False
-            return child, False
-        if child.dep_ == "nsubjpass":
-            if pred.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+            return kid, False
+        if kid.dep_ == "nsubjpass":
+            if pred.dep_ == "relcl" and kid.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, True
-            return child, True
+            return kid, True
     inverted = inverted_subject(pred)
     if inverted is not None:  # '"...," wrote a man from Ohio': the writer, parsed as an object
         return inverted, False
@@ -335,24 +156,9 @@ def _marked(tok: Token) -> bool:
 
 def agent_of(pred: Token) -> Token | None:
     """The `by` agent of a passive predicate."""
-    for child in pred.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def between(tok: Token) -> list[Token]:
-    """The objects of "between X and Y" under a token ("support among Sunnis" says where, not who)."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
-            return [g for g in child.children if g.dep_ == "pobj"]
-    return []
-
-
-def child(tok: Token, *deps: str, lemma: str | None = None) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in deps and (lemma is None or c.lemma_.lower() == lemma or c.lower_ == lemma):
-            return c
+    for kid in pred.children:
+        if kid.dep_ == "agent":
+            return next((g for g in kid.children if g.dep_ == "pobj"), None)
     return None
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import CLAUSE_DEPS, OBJECT_DEPS, child, clause_above, listed_first, outer_conj, subtree_span
+from .clauses import CLAUSE_DEPS, OBJECT_DEPS, clause_above, listed_first, outer_conj
+from .spans import child, subtree_span
 
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")

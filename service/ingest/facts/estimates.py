@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from .clauses import char_span, subtree_span, text_of
+from .spans import char_span, subtree_span, text_of
 
 APPROXIMATE = ("many", "about", "around", "some", "nearly", "almost", "roughly", "approximately",
                "estimated", "up", "least", "over", "more", "than", "few", "most")

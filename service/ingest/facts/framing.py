@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from ...model import Fact, Span
 from . import speech
-from .clauses import (
-    char_span,
-    text_of,
-)
 from .positions import Candidate
+from .spans import char_span, text_of
 
 RELAYING_TITLES = ("spokes", "press secretary", "aide", "adviser", "advisor", "chief of staff")
 

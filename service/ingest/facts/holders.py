@@ -10,8 +10,9 @@ from spacy.tokens import Token
 
 from ..actors import hyphenated
 from . import shapes
-from .clauses import agent_of, between, child, including, noun_phrase, subject_of
+from .clauses import agent_of, including, subject_of
 from .lexicon import Lexicon, Trigger
+from .spans import between, child, noun_phrase
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
 BODIES = ("Organization", "Group")  # what a thing's name can be named after and still be the thing

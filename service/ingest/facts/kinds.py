@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import in_quote
 from .contents import channel
 from .lexicon import Lexicon, Trigger
+from .spans import in_quote
 
 JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, not an agreement
 INSISTING = ("insist",)  # speech verbs whose clause says what must be: a Demand

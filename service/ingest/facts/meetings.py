@@ -12,9 +12,10 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from . import attendance, qualifiers, realis, whereabouts
-from .clauses import char_span, child, subject_of, text_of
+from .clauses import subject_of
 from .participants import RELATIVES, Participants, sides_further
 from .positions import Builder
+from .spans import char_span, child, text_of
 
 DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
 DURATION_ENTS = whereabouts.DURATION_ENTS

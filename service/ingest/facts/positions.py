@@ -13,25 +13,18 @@ from ...model import Fact, Span
 from . import attendance, kinds, qualifiers, senses, shapes
 from .clauses import (
     agent_of,
-    between,
-    char_span,
-    child,
     doing_gerund,
     fronted_list,
     gerund_subject,
-    inside_quote,
     interpolated,
-    noun_phrase,
     purpose_subject,
     quoted_as,
     subject_of,
-    subtree_span,
-    text_of,
-    within_quote,
 )
 from .contents import after_object, clause_around, content_of, right_complements
 from .holders import Holders
 from .lexicon import Lexicon, Trigger
+from .spans import between, char_span, child, inside_quote, noun_phrase, subtree_span, text_of, within_quote
 
 MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"
 THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such

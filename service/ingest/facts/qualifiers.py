@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import dates
-from .clauses import char_span, child, subtree_span, text_of
 from .lexicon import Lexicon
+from .spans import char_span, child, subtree_span, text_of
 
 CONDITION_MARKS = ("if", "unless", "provided", "providing", "as long as")
 NEGATIONS = ("not", "n't", "never", "no")

@@ -9,18 +9,10 @@ from dataclasses import replace
 from ...model import Fact, Span
 from . import attributions, estimates, framing, kinds, qualifiers, speech
 from .attendance import before as _before
-from .clauses import (
-    char_span,
-    doing_gerund,
-    gerund_subject,
-    in_quote,
-    inside_quote,
-    purpose_subject,
-    quoted_as,
-    text_of,
-)
+from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
+from .spans import char_span, in_quote, inside_quote, text_of
 
 CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
 # a meeting in these frames the clause ("In a call, X agreed"); "said after a call" is only a time

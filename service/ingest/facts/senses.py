@@ -19,8 +19,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import kinds
-from .clauses import in_quote, subject_of
+from .clauses import subject_of
 from .lexicon import Lexicon, Trigger
+from .spans import in_quote
 
 VIEW_VERBS = ("see", "consider", "focus")
 NAMING = ("oprd", "ccomp", "xcomp", "acomp", "attr")  # "called it a disaster", "called it 'unfair'"

@@ -7,10 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import kinds
-from .clauses import (
-    char_span,
-    child,
-)
+from .spans import char_span, child
 
 DEONTIC = ("should", "must", "ought")
 # verbs that hand their object noun the to-clause the parser hung on them: "made a vow [to fight]"

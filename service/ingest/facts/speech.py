@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 from ...model import Fact, Span
-from .clauses import char_span, in_quote, noun_phrase, parsed_text, subject_of, text_of
+from .clauses import subject_of
 from .lexicon import Trigger
 from .positions import Candidate
+from .spans import char_span, in_quote, noun_phrase, parsed_text, text_of
 
 FIRST_PERSON = ("i", "we", "me", "us")
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ...model import Fact
 from . import attendance, qualifiers
-from .clauses import char_span, child, noun_phrase, text_of
+from .spans import char_span, child, noun_phrase, text_of
 
 PLACE_KINDS = ("Place", "Country")
 DURATION_ENTS = ("TIME", "DATE")
