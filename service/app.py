@@ -14,7 +14,7 @@ from .model import Document
 from .models import Models
 from .qa import answer, apart, parse
 from .qa import lexicon as question_words
-from .qa.linking import Names
+from .qa.names import Names
 from .read.stats import StoreStats
 from .read.void import Cache as VoidCache
 from .settings import Settings

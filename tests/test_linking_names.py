@@ -88,9 +88,9 @@ def test_linking_index_follows_the_store(store, monkeypatch):
     """A document added later is found: the index is rebuilt when the documents change."""
     from pathlib import Path
 
-    from service.qa import linking
+    from service.qa import names
 
-    monkeypatch.setattr(linking, "RECHECK_SECONDS", 0.0)
+    monkeypatch.setattr(names, "RECHECK_SECONDS", 0.0)
     assert kgqa(store).names.index().actor("Putin") is None
     data = (Path(__file__).parent / "data" / "graphs" / "qa-geneva.trig").read_bytes()
     store.load(data, "application/trig")

@@ -8,42 +8,33 @@ aside), then by surname, then without a leading title ("Secretary of State John 
 """
 from __future__ import annotations
 
-import gc
-import logging
 import re
-import threading
-import time
 import unicodedata
 from array import array
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from ..errors import NotReady
 from ..memory import trim
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
-from . import apart, fuzzy
+from . import fuzzy
 from .columns import Table
-from .lexicon import QuestionLexicon
 
-log = logging.getLogger(__name__)
-_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # The union default graph repeats a triple once per document graph asserting it (an actor's label in
 # every article naming it): each query scans one index range per type or property (bound by VALUES)
 # and lets the engine drop the repeats (DISTINCT) before any row reaches Python.
-_TYPES = _PREFIX + ("SELECT DISTINCT ?x ?type WHERE { VALUES ?type { kg:Actor kg:Occasion kg:Person kg:Government "
+_TYPES = PREFIX + ("SELECT DISTINCT ?x ?type WHERE { VALUES ?type { kg:Actor kg:Occasion kg:Person kg:Government "
                     "kg:Country kg:Organization kg:Group kg:Place } ?x a ?type }")
-_NAMES = _PREFIX + "SELECT DISTINCT ?x ?p ?name WHERE { VALUES ?p { rdfs:label skos:altLabel } ?x ?p ?name }"
+_NAMES = PREFIX + "SELECT DISTINCT ?x ?p ?name WHERE { VALUES ?p { rdfs:label skos:altLabel } ?x ?p ?name }"
 # A role's four triples are joined inside one document graph: across the union they would join every
 # copy with every other (N^4 rows for a role reported by N documents), inside it N rows.
-_ROLES = _PREFIX + """
+_ROLES = PREFIX + """
 SELECT DISTINCT ?h ?t ?o WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o } }"""
-_VERSION = _PREFIX + "SELECT (COUNT(*) AS ?n) (MIN(?h) AS ?low) (MAX(?h) AS ?high) WHERE { ?d kg:contentHash ?h }"
-_DOCS = _PREFIX + """
+_DOCS = PREFIX + """
 SELECT ?d ?id ?title ?publisher WHERE {
   ?d a kg:Document ; dcterms:identifier ?id .
   OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:publisher ?publisher }
@@ -61,8 +52,8 @@ DOCUMENT_FIELDS = ("iri", "id", "title", "publisher")
 def _indexed(store: Store, prop: str) -> bool:
     """Does every document of the store carry the index `prop` (its extraction says kg:indexes kg:prop)?
     A store with a document ingested by an older version is answered without it."""
-    docs = store.select(_PREFIX + "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }")
-    marked = store.select(_PREFIX + "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d prov:wasGeneratedBy ?x . "
+    docs = store.select(PREFIX + "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }")
+    marked = store.select(PREFIX + "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d prov:wasGeneratedBy ?x . "
                           f"?x kg:indexes kg:{prop} }}")
     n = int(docs[0]["n"].value) if docs else 0
     return n > 0 and bool(marked) and int(marked[0]["n"].value) == n
@@ -137,7 +128,7 @@ class Index:
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
             (share(r["h"].value), share(normalize(r["t"].value)), share(r["o"].value)) for r in store.select(_ROLES)]
         self.family: dict[str, set[str]] = {}  # a country and its governments, each to all of them
-        for r in store.select(_PREFIX + "SELECT DISTINCT ?g ?c WHERE { ?g kg:governmentOf ?c }"):
+        for r in store.select(PREFIX + "SELECT DISTINCT ?g ?c WHERE { ?g kg:governmentOf ?c }"):
             c, g = share(r["c"].value), share(r["g"].value)
             group = self.family.get(c, {c}) | self.family.get(g, set()) | {g}
             for member in group:
@@ -387,88 +378,3 @@ class SourceKeys:
 def _best(cands: list[Entity], how: str, score: float) -> Link:
     ent = min(cands, key=lambda e: (PRIORITY.index(e.kind), e.iri))
     return Link(ent.iri, ent.label, ent.kind, how, score)
-
-
-RECHECK_SECONDS = 1.0  # how often a store is asked whether its documents changed (documents, hashes)
-
-
-class Names:
-    """The name index of one store, owned by the application object: built on first use (or by warm()),
-    rebuilt when the store's documents change (checked at most every RECHECK_SECONDS: a count of
-    documents and a sample of their content hashes, so that asking costs a few milliseconds even at a
-    million facts; a re-ingested document that keeps the count and neither extreme hash goes unnoticed
-    until the next such change). A store that counts its own writes (store.generation, the embedded
-    store: one process owns it) is checked without a query, on every call, so a live ingest's documents
-    are answerable at the next question. `words` gives the question lexicon (descriptions: "the Russian
-    leader"). `apart`: built in a child process (qa/apart.py; a server)."""
-
-    def __init__(self, store: Store, words: Callable[[], QuestionLexicon], *, apart: bool = False):
-        self.store, self.words, self.apart = store, words, apart
-        self._lock = threading.Lock()
-        self._cached: tuple[float, tuple, Index] | None = None
-        self._building: threading.Event | None = None  # set when the running build ends
-
-    def index(self, *, wait: float | None = None) -> Index:
-        """The current index. One build runs at a time (it scans every name: seconds at a million
-        facts). A caller that finds one running gets the previous index if there is one; if not, it
-        waits for the build, at most `wait` seconds when given, then gets NotReady (503, retry) while
-        the build goes on."""
-        store, now = self.store, time.monotonic()
-        with self._lock:
-            cached = self._cached
-        if cached and now - cached[0] < RECHECK_SECONDS and store.generation is None:
-            return cached[2]
-        if store.generation is not None:  # a store this process owns counts its own writes: no query
-            version: tuple = ("generation", store.generation)
-        else:
-            row = (store.select(_VERSION) or [{}])[0]
-            version = tuple(v.value for v in row.values())
-        if cached and cached[1] == version:
-            with self._lock:
-                self._cached = (now, version, cached[2])
-            return cached[2]
-        with self._lock:
-            running, owner = self._building, self._building is None
-            if owner:
-                running = self._building = threading.Event()
-        if owner:
-            try:
-                built = apart.build(store, Index) if self.apart else Index(store)
-                words = self.words()
-                built.demonyms, built.leader_titles = words.demonyms, words.leader_titles
-                # what is alive now (the index, the parser's model) lives as long as the process or the
-                # graph's version: left out of the cyclic collector's full passes, which otherwise walk
-                # every name at each pass, inside whichever question triggers it
-                gc.freeze()
-                with self._lock:
-                    self._cached = (time.monotonic(), version, built)
-                return built
-            finally:
-                with self._lock:
-                    self._building = None
-                running.set()
-        if cached:  # another thread is rebuilding: the previous index answers meanwhile
-            return cached[2]
-        running.wait(wait)
-        with self._lock:
-            done = self._cached
-        if done:
-            return done[2]
-        raise NotReady("The question answerer is still indexing the names in the store (a large store takes "
-                       "a while after start); retry in a few seconds.", details={"retry_after": 5})
-
-    def warm(self) -> threading.Thread:
-        """Build the index in the background (at server start), so the first question need not."""
-        def build():
-            try:
-                self.index()
-            except Exception as err:  # noqa: BLE001 - nothing above this thread to report to; the next
-                log.warning("indexing the names failed: %s", getattr(err, "message", err))  # question retries
-        thread = threading.Thread(target=build, daemon=True, name="kgqa-names")
-        thread.start()
-        return thread
-
-    def forget(self) -> None:
-        """Drop the cached index (after writing to the store in the same process)."""
-        with self._lock:
-            self._cached = None
