@@ -28,7 +28,6 @@ class Meetings(Participants):
         super().__init__(builder)
         self.current: Fact | None = None
         self.current_before: Fact | None = None
-        self._remote: dict[int, bool] = {}  # id of a meeting fact -> told as a call (by phone, video, letter)
         self._apart: set[int] = set()  # ids of meeting facts that are never another report's meeting
         self._preds: dict[int, Token] = {}  # id of a meeting fact -> the word that told it
 
@@ -244,9 +243,10 @@ class Meetings(Participants):
     def _call_and_visit(self, one: Fact, other: Fact) -> bool:
         """One told as a call, the other as met in person (a place, or "met"): two events. Talks told
         with neither ("held talks") may be either."""
-        if self._remote.get(id(one)) == self._remote.get(id(other)):
+        one_remote, other_remote = (attendance.remote(self._preds[id(f)]) for f in (one, other))
+        if one_remote == other_remote:
             return False
-        in_person = other if self._remote.get(id(one)) else one
+        in_person = other if one_remote else one
         return in_person.place is not None or in_person.verb in attendance.IN_PERSON
 
     def _meeting(self, pred: Token, people: list[str], status: str | None = None, current: bool = True) -> Fact:
@@ -260,7 +260,6 @@ class Meetings(Participants):
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
-        self._remote[id(fact)] = attendance.remote(pred)
         self._preds[id(fact)] = pred
         timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
         if timed:  # "in the week before the meeting": "in the week" alone would be another time
