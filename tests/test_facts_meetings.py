@@ -73,3 +73,16 @@ def test_facts_meetings_time_told_by_the_meeting_is_not_its_own():
     facts, _actors = run(text, "2024-05-08")
     call = [f for f in facts if f.kind == "Meeting" and f.verb == "speak"]
     assert len(call) == 1 and (call[0].time_text, call[0].date) == (None, None)
+
+
+@pytest.mark.parametrize("text, remote", [
+    ("Emmanuel Macron and Olaf Scholz spoke by phone on Friday.", True),
+    ("Emmanuel Macron held a phone call with Olaf Scholz on Friday.", True),
+    ("The renewed Macron-Scholz telephone diplomacy calmed the markets on Friday.", True),
+    ("Emmanuel Macron and Olaf Scholz met in Berlin on Friday.", False),
+    ("Emmanuel Macron held talks with Olaf Scholz in Berlin on Friday.", False),
+], ids=["phone verb", "phone call noun", "telephone diplomacy", "met", "talks"])
+def test_facts_meetings_told_by_phone_are_remote(text, remote):
+    facts, _actors = run(text, "2023-06-10")
+    meetings = [f for f in facts if f.kind == "Meeting"]
+    assert meetings and all(m.remote is remote for m in meetings)

@@ -141,6 +141,8 @@ def meeting_sentence(rec: FactRecord, disputed: set[str] = frozenset()) -> str:
     who = names(rec.labels("participant"))
     status = (rec.first("status") or "").rsplit("#", 1)[-1]  # one not reported as held says so
     verb = MEETING_VERBS.get(status, "may have met" if hedged(rec) else "met")
+    if rec.first("remote") == "true":  # by phone, video or letter: never told as face to face
+        verb += " remotely"
     text = f"{who} {verb}" + _where_when(rec, "", disputed)
     length = "" if "duration" in disputed else how_long(rec)
     if length:

@@ -45,8 +45,10 @@ REMOTE = ("phone", "telephone", "call", "conversation", "videoconference", "vide
 
 
 def remote(pred: Token) -> bool:
-    """A meeting by phone or video: a dateline says where the reporter was, not where it took place."""
-    words = [pred] + (list(pred.subtree) if pred.pos_ in ("VERB", "AUX") else [])
+    """A meeting by phone or video: a dateline says where the reporter was, not where it took place. A
+    noun tells it by itself or by its modifier ("a phone call", "telephone diplomacy", "video talks")."""
+    words = [pred] + (list(pred.subtree) if pred.pos_ in ("VERB", "AUX")
+                      else [c for c in pred.children if c.dep_ in ("compound", "amod")])
     return any(t.lemma_.lower() in REMOTE or t.lower_ in ("phoned", "telephoned") for t in words)
 
 

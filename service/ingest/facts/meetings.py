@@ -243,7 +243,7 @@ class Meetings(Participants):
     def _call_and_visit(self, one: Fact, other: Fact) -> bool:
         """One told as a call, the other as met in person (a place, or "met"): two events. Talks told
         with neither ("held talks") may be either."""
-        one_remote, other_remote = (attendance.remote(self._preds[id(f)]) for f in (one, other))
+        one_remote, other_remote = one.remote, other.remote
         if one_remote == other_remote:
             return False
         in_person = other if one_remote else one
@@ -261,6 +261,7 @@ class Meetings(Participants):
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
         self._preds[id(fact)] = pred
+        fact.remote = attendance.remote(pred)
         timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
         if timed:  # "in the week before the meeting": "in the week" alone would be another time
             fact.time_text = fact.date = None
