@@ -216,7 +216,7 @@ class WorkerPool:
         once it runs (503 sparql_busy if the line is full or no slot frees up in time; 504
         query_timeout if it runs too long). A query whose worker was ended for another query (that
         one's time limit, or a memory bound that several queries shared) runs again with its full time,
-        at most RUNS times in all. A light job (guard.is_light: one triple pattern's range, bounded by
+        at most RUNS times in all. A light job (light.is_light: one triple pattern's range, bounded by
         its LIMIT) runs at once in the caller's thread on the store itself: a hop to a worker would
         cost more than the query, and it needs neither bound."""
         data = run_light(self.store, job)
