@@ -86,3 +86,13 @@ def test_facts_meetings_told_by_phone_are_remote(text, remote):
     facts, _actors = run(text, "2023-06-10")
     meetings = [f for f in facts if f.kind == "Meeting"]
     assert meetings and all(m.remote is remote for m in meetings)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron and Olaf Scholz met in Berlin on Friday, in talks that both sides called useful.",
+    "Emmanuel Macron met Olaf Scholz in Berlin on Friday after critics called for a summit.",
+], ids=["clause with called", "advcl with called for"])
+def test_facts_meetings_call_inside_a_clause_is_not_remote(text):
+    facts, _actors = run(text, "2023-06-10")
+    meetings = [f for f in facts if f.kind == "Meeting" and f.date == "2023-06-09"]
+    assert meetings and not any(m.remote for m in meetings)
