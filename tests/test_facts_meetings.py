@@ -96,3 +96,14 @@ def test_facts_meetings_call_inside_a_clause_is_not_remote(text):
     facts, _actors = run(text, "2023-06-10")
     meetings = [f for f in facts if f.kind == "Meeting" and f.date == "2023-06-09"]
     assert meetings and not any(m.remote for m in meetings)
+
+
+@pytest.mark.parametrize("later", [
+    "The call lasted about an hour, an aide said.",
+    "Their phone call lasted about an hour, an aide said.",
+], ids=["the call", "their phone call"])
+def test_facts_meetings_call_is_not_the_meeting_in_person(later):
+    text = "Emmanuel Macron and Olaf Scholz met in Berlin on Monday to discuss energy prices. " + later
+    facts, _actors = run(text, "2024-05-06")
+    [berlin] = [f for f in facts if f.kind == "Meeting" and f.place]
+    assert berlin.duration is None and len(berlin.evidence) == 1
