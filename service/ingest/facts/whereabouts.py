@@ -23,8 +23,13 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
+    if pred.pos_ != "NOUN":  # "held talks for two hours in Paris": the phrases of the meeting noun held
+        preps += [t for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in resolver.lex.meeting_words
+                  for t in c.children if t.dep_ == "prep"]
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
+    preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+              for t in g.children if t.dep_ == "prep" and t.lower_ in ("in", "at")]  # "a meeting with X in Paris"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
               if g.ent_type_ in DURATION_ENTS for t in g.children if t.dep_ == "prep"]  # "for an hour at X"
     for c in preps:
