@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.facts_support import run
 from service.tools.evaluate import names
+from tests.facts_support import run
 
 REPORTED = [
     ("Minister Omar Haddad said the mediators had proposed a ten-day pause in the shelling.",
@@ -18,7 +18,8 @@ REPORTED = [
 ]
 
 
-@pytest.mark.parametrize("text, kind, holder, content, negated", REPORTED, ids=["proposed", "not-ruled-out", "accepted"])
+@pytest.mark.parametrize("text, kind, holder, content, negated", REPORTED,
+                         ids=["proposed", "not-ruled-out", "accepted"])
 def test_reported_act_of_described_body(text, kind, holder, content, negated):
     facts, actors = run(text)
     found = [f for f in facts if f.kind == kind and content in (f.content or "")]
