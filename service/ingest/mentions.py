@@ -409,7 +409,8 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
         name = " ".join(words)
         if name in full:
             continue
-        longer = [n for n in full if len(words) < len(n.split()) and n.split()[-len(words):] == words]
+        folded = [w.lower() for w in words]  # "Al-Harazi" opening a sentence is "Abdulmalik al-Harazi"
+        longer = [n for n in full if len(words) < len(n.split()) and n.lower().split()[-len(words):] == folded]
         if not longer and len(words) == 1:  # "Yoon" for "Yoon Suk Yeol": family name first
             longer = [n for n in full if n.split()[0] == words[0]]
         if not longer and len(words) > 1:  # "Loretta Lynch" for "Loretta E. Lynch": initials or suffix left out
