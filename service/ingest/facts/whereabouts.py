@@ -23,6 +23,9 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
+    if pred.pos_ != "NOUN":  # "held talks for 85 minutes": the phrases of the meeting noun it holds
+        preps += [t for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in resolver.lex.meeting_words
+                  for t in c.children if t.dep_ == "prep"]
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
