@@ -21,6 +21,7 @@ AUX = ("did", "does", "do", "has", "have", "had", "will", "would", "is", "are", 
        "could", "should", "might", "may", "shall")
 PREPS = ("at", "during", "in", "on", "about", "of", "to", "with", "for", "over", "against", "regarding",
          "towards", "toward", "from", "by", "concerning", "between", "into", "after", "before", "under")
+_WHEN_WORDS = ("last", "this", "next", "year", "month", "week", "decade")  # "did Peru mine last year"
 _WORD = re.compile(r"[\w][\w'\-\.]*[\w]|[\w]")
 
 
@@ -32,6 +33,7 @@ class Parsed:
     yesno: bool = False  # "did X rule out Y?": answered with a verdict
     strict: bool = False  # "who said <the words>": most of the words must be the fact's, not half
     head: str = ""  # the object's head noun ("the ECOWAS sanctions"): a fact must name it
+    need: list[str] = field(default_factory=list)  # words a fact or its passage must all have
 
 
 def clean(question: str) -> str:
@@ -115,6 +117,15 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         if slots.get("other"):
             parts += split_actors(slots.pop("other"))
         slots["actors"] = parts
+    if "part" in slots:  # "what share of the world's copper did Peru mine": copper, whatever else fits
+        part = slots.pop("part")
+        words = content_words(part, lex)
+        whole = re.split(r"\b(?:" + "|".join(AUX) + r")\b", part.lower(), maxsplit=1)[0]
+        parsed = Parsed(template, slots, words)
+        if whole != part.lower():  # the noun before the auxiliary, and who is asked about after it
+            parsed.head = (content_words(whole, lex) or [""])[-1]
+            parsed.need = [w for w in content_words(part.lower()[len(whole):], lex) if w not in _WHEN_WORDS][:-1]
+        return parsed
     if "what" in slots:  # what is counted ("how many Chechens ..."): the words an estimate must have
         words = content_words(slots.pop("what"), lex)
         return Parsed(template, slots, words)
