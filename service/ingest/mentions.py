@@ -123,6 +123,9 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
     actors: dict[str, Actor] = {}
     people: list[tuple[list[str], int, int]] = []
     person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.pos_ == "PROPN"}
+    of_country = _of_country(doc, lex, found, taken, in_title)
+    person_words |= {t.text for s, e in of_country for t in doc[s:e]}  # "Rahimzoda" tagged ORG later on
+    people += [([t.text for t in doc[s:e]], s, e) for s, e in of_country if not any(t.ent_type_ for t in doc[s:e])]
     dateline = datelines(doc)
     for ent in doc.ents:
         if ent.label_ not in _ENT_KINDS or any(taken[ent.start:ent.end]):
@@ -188,6 +191,36 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
 
 
 _DASHES = ("—", "–", "--", "-")
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _of_country(doc: Doc, lex: Lexicon, found: list[Found], taken: list[bool], in_title: list[bool]) -> list:
+    """Names the tagger missed or took for a place, told as a person from a country in a subject:
+    "Aibek Tolenov of Kyrgyzstan and Farid Nurov of Tajikistan held talks": two or three capitalised
+    words no lexicon entry, title or institution word claims and the tagger took for no body ("the
+    Supreme Court of Brazil"), before "of" and a country's name."""
+    countries = {f.start for f in found if lex.actors.get(f.key) and lex.actors[f.key].kind == "Country"}
+    institution = set(lex.body_nouns) | lex.office_nouns | lex.group_heads | lex.meeting_words
+    out = []
+    for of in doc:
+        if of.lower_ != "of" or of.ent_iob_ == "I" \
+                or not any(c.dep_ == "pobj" and c.i in countries for c in of.children):
+            continue
+        head = of.head
+        if head.i != of.i - 1 or not (head.dep_ in _SUBJECTS or (head.dep_ == "conj" and head.head.dep_ in _SUBJECTS)):
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i:
+            start -= 1
+        name = doc[start:head.i + 1]
+        if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+                                       and not taken[t.i] and not in_title[t.i] and t.lower_ not in institution
+                                       and t.text.title() not in lex.title_modifiers
+                                       and t.ent_type_ in ("", "PERSON", "GPE") for t in name):
+            out.append((name.start, name.end))
+    return out
+
+
 
 
 def _organization_of(doc: Doc, span, lex: Lexicon, key: str, in_title: list[bool]) -> tuple[int, int] | None:
@@ -409,7 +442,8 @@ def _people(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
         name = " ".join(words)
         if name in full:
             continue
-        longer = [n for n in full if len(words) < len(n.split()) and n.split()[-len(words):] == words]
+        folded = [w.lower() for w in words]  # "Al-Harazi" opening a sentence is "Abdulmalik al-Harazi"
+        longer = [n for n in full if len(words) < len(n.split()) and n.lower().split()[-len(words):] == folded]
         if not longer and len(words) == 1:  # "Yoon" for "Yoon Suk Yeol": family name first
             longer = [n for n in full if n.split()[0] == words[0]]
         if not longer and len(words) > 1:  # "Loretta Lynch" for "Loretta E. Lynch": initials or suffix left out

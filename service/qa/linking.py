@@ -34,6 +34,7 @@ _NAMES = PREFIX + "SELECT DISTINCT ?x ?p ?name WHERE { VALUES ?p { rdfs:label sk
 # copy with every other (N^4 rows for a role reported by N documents), inside it N rows.
 _ROLES = PREFIX + """
 SELECT DISTINCT ?h ?t ?o WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o } }"""
+_DELEGATES = PREFIX + "SELECT DISTINCT ?g ?o WHERE { ?g kg:memberOf ?o . ?g a kg:Group }"
 _DOCS = PREFIX + """
 SELECT ?d ?id ?title ?publisher WHERE {
   ?d a kg:Document ; dcterms:identifier ?id .
@@ -127,6 +128,9 @@ class Index:
                     self.by_surname.setdefault(name.rsplit(" ", 1)[1], []).append(ent)
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
             (share(r["h"].value), share(normalize(r["t"].value)), share(r["o"].value)) for r in store.select(_ROLES)]
+        self.delegates: dict[str, set[str]] = {}  # a body -> the groups that act for it ("its negotiators")
+        for r in store.select(_DELEGATES):
+            self.delegates.setdefault(share(r["o"].value), set()).add(share(r["g"].value))
         self.family: dict[str, set[str]] = {}  # a country and its governments, each to all of them
         for r in store.select(PREFIX + "SELECT DISTINCT ?g ?c WHERE { ?g kg:governmentOf ?c }"):
             c, g = share(r["c"].value), share(r["g"].value)
@@ -164,6 +168,8 @@ class Index:
             found = set(orgs).union(*(self.family.get(org, ()) for org in orgs))
             if down:
                 found |= {h for a in near for h in holders_of.get(a, ())}
+            for group in sorted({g for a in near for g in self.delegates.get(a, ())}):
+                near.setdefault(group, 1)  # "the Congolese government negotiators" act as the government
             for other in sorted(found):
                 near.setdefault(other, 2)
         return near

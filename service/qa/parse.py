@@ -21,6 +21,7 @@ AUX = ("did", "does", "do", "has", "have", "had", "will", "would", "is", "are", 
        "could", "should", "might", "may", "shall")
 PREPS = ("at", "during", "in", "on", "about", "of", "to", "with", "for", "over", "against", "regarding",
          "towards", "toward", "from", "by", "concerning", "between", "into", "after", "before", "under")
+_WHEN_WORDS = ("last", "this", "next", "year", "month", "week", "decade")  # "did Peru mine last year"
 _WORD = re.compile(r"[\w][\w'\-\.]*[\w]|[\w]")
 
 
@@ -34,6 +35,7 @@ class Parsed:
     head: str = ""  # the object's head noun ("the ECOWAS sanctions"): a fact must name it
     details: tuple[str, ...] = ()  # what a meeting question asks for ("how long": its length), if it says
     remote: bool = False  # the question names a call ("how long did the call last"): a meeting by phone
+    need: list[str] = field(default_factory=list)  # words a fact or its passage must all have
 
 
 def clean(question: str) -> str:
@@ -126,6 +128,15 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         if slots.get("other"):
             parts += split_actors(slots.pop("other"))
         slots["actors"] = parts
+    if "part" in slots:  # "what share of the world's copper did Peru mine": copper, whatever else fits
+        part = slots.pop("part")
+        words = content_words(part, lex)
+        whole = re.split(r"\b(?:" + "|".join(AUX) + r")\b", part.lower(), maxsplit=1)[0]
+        parsed = Parsed(template, slots, words)
+        if whole != part.lower():  # the noun before the auxiliary, and who is asked about after it
+            parsed.head = (content_words(whole, lex) or [""])[-1]
+            parsed.need = [w for w in content_words(part.lower()[len(whole):], lex) if w not in _WHEN_WORDS][:-1]
+        return parsed
     if "what" in slots:  # what is counted ("how many Chechens ..."): the words an estimate must have
         words = content_words(slots.pop("what"), lex)
         return Parsed(template, slots, words)
@@ -192,6 +203,10 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     tagged = [k for k in verbs if k >= 1 and tags.get(body[k][1], ("",))[0] in ("VERB", "ADJ")]
     if tagged and verbs and verbs[0] >= 1 and tagged[0] != verbs[0]:
         verbs = tagged  # "what did the united states accept": 'states' is no verb here
+    if aux in ("did", "does", "do"):  # do-support takes a bare verb: "states", "developed" are the subject's
+        bare = [k for k in verbs if not (k >= 1 and body[k][0].endswith(("s", "ed")) and body[k][0] != lemma(
+            body[k][0], lex, tags.get(body[k][1], (None, None))[1]))]
+        verbs = bare if bare and bare != verbs else verbs
     subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
                         and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
                                                     "has", "have", "had", "is", "are", "was", "were")))

@@ -107,7 +107,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             params[name] = {"iri": link.iri, "label": link.label}
             if link.kind == "Government" and "govern" not in slots[name].lower():
                 aliases[link.iri] = slots[name]  # a government named by its city: "Moscow", as asked
-    need: list[str] = []
+    need: list[str] = list(parsed.need)
     relaxed: list[dict] = []
     occasion_words: list[str] = []
     if slots.get("occasion"):

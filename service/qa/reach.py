@@ -1,6 +1,7 @@
 """The actors within reach of a given one, as the templates' #reach lines bind them: itself, its
-government or country; in the broad form also the organizations of its own roles (a leader's country)
-and those holding a role in it (its officials). Computed from the actor outwards (macros.py).
+government or country; in the broad form also the groups that act for it (its negotiators), the
+organizations of its own roles (a leader's country) and those holding a role in it (its officials).
+Computed from the actor outwards (macros.py).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {SAME} ?b }}"
 _HOLDERS = PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
 _ORGS = PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:holder ?a ; kg:organization ?b . ?role a kg:Role }"
+_DELEGATES = PREFIX + "SELECT DISTINCT ?b WHERE { ?b kg:memberOf ?a . ?b a kg:Group }"
 
 
 def _among(query: str, name: str, terms) -> str:
@@ -36,6 +38,8 @@ def reach(store: Store, actor: Term, broad: bool, *, down: bool = True, index=No
             found |= {row["b"] for row in store.select(_among(_NEAR, "a", sorted(found, key=str)))}
         if down:
             found |= {row["b"] for row in store.select(_among(_HOLDERS, "org", near))}
+        for term in sorted({row["b"] for row in store.select(_among(_DELEGATES, "a", near))}, key=str):
+            near.setdefault(term, 1)  # groups that act for it: "the Congolese government negotiators"
         for term in sorted(found, key=str):
             near.setdefault(term, 2)
     return near

@@ -15,6 +15,24 @@ RELAYING_TITLES = ("spokes", "press secretary", "aide", "adviser", "advisor", "c
 STATES = ("Country", "Government", "Organization")  # holders whose positions their officials voice
 
 
+# kinds of act a speaker reports as done by a body or group at the talks, not as its view they claim
+REPORTED_ACTS = ("Proposal", "Denial", "Acceptance", "Agreement", "Disagreement", "Demand")
+
+
+def completed(pred) -> bool:
+    """A verb told as done: simple past ("rejected") or perfect ("had proposed", "has not ruled out")."""
+    return pred.tag_ == "VBD" or (pred.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children))
+
+
+def described_body(cand, resolver) -> bool:
+    """The doer is a body or group named by a description ("the mediators", "the bloc"), not by its
+    proper name ("the Democrats"), whose acts a speaker at the talks reports rather than claims."""
+    subj, passive = speech.subject_of(cand.pred)
+    return subj is not None and not passive and subj.text[:1].islower() and bool(cand.fact.holders) and all(
+        resolver.actor(k).kind in ("Group", "Organization") for k in cand.fact.holders)
+
+
 def relays(resolver, key: str) -> bool:
     """A speaker whose role is to speak for someone else ("Kremlin spokesman Peskov said Putin will ...")."""
     return any(key in role.holders and any(t in (role.title or "").lower() for t in RELAYING_TITLES)
@@ -186,6 +204,8 @@ def foretold(cand, resolver) -> bool:
         return False
     if cand.fact.kind == "Agreement" and len(cand.fact.holders) > 1 and cand.pred.tag_ in ("VBD", "VBN"):
         return False  # "the two sides agreed to meet again, the mediator said": a joint act reported
+    if cand.fact.kind in REPORTED_ACTS and completed(cand.pred) and described_body(cand, resolver):
+        return False  # "the minister said the mediators had proposed a truce": an act of the talks, told
     if resolver.actor(own).kind == "Person" and not relays(resolver, own) and any(
             resolver.actor(k).kind == "Person" for k in cand.fact.holders):
         return True  # "Merkel said Scholz would raise ...": her claim about him, not his plan

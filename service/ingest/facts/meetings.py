@@ -261,6 +261,8 @@ class Meetings(Participants):
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
+        if pred.pos_ == "NOUN" and fact.duration is None:
+            fact.duration_text, fact.duration = _lasted_which(pred)
         self._preds[id(fact)] = pred
         fact.remote = attendance.remote(pred)
         timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
@@ -292,3 +294,27 @@ class Meetings(Participants):
 def _in_person(meeting: Fact) -> bool:
     """Told as met face to face: a place, or a verb of meeting in person ("met", "visited")."""
     return meeting.place is not None or meeting.verb in attendance.IN_PERSON
+
+
+def _lasted_which(noun: Token) -> tuple[str | None, str | None]:
+    """The length a which-clause gives a meeting noun or the place named on it ("a summit in the
+    capital, which lasted six hours": a place lasts no hours, the summit did)."""
+    for tok in noun.subtree:
+        if tok.dep_ != "relcl" or tok.lemma_.lower() not in attendance.LAST_VERBS \
+                or not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in tok.children):
+            continue
+        if tok.head != noun and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
+                and tok.head.lemma_.lower() not in PLACE_NOUNS:
+            continue  # "a summit of the bloc, which has lasted decades": only the meeting or its place
+        for c in tok.children:
+            obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "for" else c
+            if obj is None or obj.ent_type_ not in DURATION_ENTS or c.dep_ not in ("prep", "npadvmod", "dobj"):
+                continue
+            span = char_span(noun.doc, obj.left_edge.i, obj.right_edge.i + 1)
+            text = text_of(noun.doc, span) if span else None
+            if text and qualifiers.duration(text):
+                return text, qualifiers.duration(text)
+    return None, None
+
+
+PLACE_NOUNS = ("capital", "city", "town", "resort", "headquarters", "palace", "hotel", "venue")

@@ -23,9 +23,9 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
-    if pred.pos_ != "NOUN":  # "held talks for two hours in Paris": the phrases of the meeting noun held
+    if pred.pos_ != "NOUN":  # "held talks for 85 minutes in Paris": the length and place told on the noun held
         preps += [t for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in resolver.lex.meeting_words
-                  for t in c.children if t.dep_ == "prep"]
+                  for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in")]
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
@@ -43,8 +43,9 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
                 and fact.place is None:  # "a visit to Kenya": where it took place
             keys = resolver.resolve(noun_phrase(obj))
-            if keys and resolver.actor(keys[0]).kind in PLACE_KINDS:
-                fact.place = keys[0]
+            kind = resolver.actor(keys[0]).kind if keys else None
+            if kind == "Place" or (kind == "Country" and obj.pos_ == "PROPN"):
+                fact.place = keys[0]  # not "at the Kazakh foreign ministry": the dateline's city says more
     measure = attendance.measure_of(pred) if pred.pos_ == "NOUN" else None  # whatever verb holds it
     if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
