@@ -25,7 +25,7 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     preps += list(verb.children) if verb is not None else []
     if pred.pos_ != "NOUN":  # "held talks for 85 minutes in Paris": the length and place told on the noun held
         preps += [t for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in resolver.lex.meeting_words
-                  for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in")]
+                  for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in", "with")]
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
