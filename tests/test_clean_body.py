@@ -110,3 +110,19 @@ def test_clean_furniture_glued_into_a_paragraph_is_cut(glued, after):
 def test_clean_furniture_words_in_prose_stay():
     text = "The envoys will continue reading the draft on Friday, and the advertisement ran twice."
     assert [text[s.start:s.end] for s in body_spans(text, None, RULES)] == [text]
+
+
+@pytest.mark.parametrize("credit", ["REUTERS / Lena Marsh ", "AFP / Tomas K. Berg ",
+                                    "Photograph: Lena Marsh for the Daily Courier ", "Photograph: Lena Marsh/EPA "])
+def test_clean_unbracketed_photo_credit_is_cut(credit):
+    """A photo credit with no brackets between a caption and the next sentence: the photographer is no
+    actor, and the caption and the sentence are parsed apart."""
+    caption = "A boy walks past a shelled school in the old town"
+    after = "Inside the city, protesters gathered on Friday to demand an end to the siege."
+    text = f"{caption} {credit}{after}"
+    assert [text[s.start:s.end] for s in body_spans(text, None, RULES)] == [caption, after]
+
+
+def test_clean_agency_and_slash_in_prose_stay():
+    text = "Reporters from AP / Reuters and AFP covered the talks in Vienna on Friday."
+    assert [text[s.start:s.end] for s in body_spans(text, None, RULES)] == [text]

@@ -137,9 +137,18 @@ def body_spans(text: str, title: str | None, rules: dict) -> list[Span]:
 
 
 # photo credits and caption marks: "(AP Photo/Evan Vucci)", "(Photo: J. Doe / VOA)", "(REUTERS/Jane Roe)",
-# "FILE - " opening a caption. Names in them are the photographer's or the agency's, never actors.
+# "FILE - " opening a caption; unbracketed, an agency and a first and last name ("REUTERS / Jane Roe") or
+# "Photograph: Jane Roe for the Daily Globe". Names in them are the photographer's or the agency's, never
+# actors; the caption before and the sentence after are parsed apart.
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+"
+# an outlet of up to three words ("for the Daily Courier"), stopping at a word that opens the next sentence
+_OPENERS = "In|On|At|As|The|A|An|But|And|After|When|While|Inside|For|With|It|He|She|They|We"
+_MORE = r"(?:\s+(?!(?:" + _OPENERS + r")\b)[A-Z][\w'’-]+){0,2}"
 _CREDIT = re.compile(r"\((?:[A-Z][\w.&'’ -]{0,40}\s)?(?:Photos?|Foto|Images?|Pool)\b[^()\n]{0,80}\)"
                      r"|\((?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Xinhua|Sputnik)\s*/[^()\n]{1,60}\)"
+                     r"|\b(?:REUTERS|AFP|AP|EPA)\s*/\s*" + _NAME +
+                     r"|\bPhotograph:\s*" + _NAME
+                     + r"(?:\s*/\s*[A-Z][\w.&'’-]+|\s+for\s+(?:the\s+)?[A-Z][\w'’-]+" + _MORE + ")?"
                      r"|\bFILE(?: PHOTO)?\s*[-–—:]\s*")
 
 

@@ -133,6 +133,8 @@ def _blocked(r: Reading, h: Token, fits, unknown, skip=None) -> bool:
 def _unknown_name(r: Reading, tok: Token, keys: list[str]) -> bool:
     """A subject that names a person the actors stage did not take for one ("Ohio's Rosa Quint", read as
     a place), or a name it did not read at all."""
+    if tok.tag_ == "NN" and not keys and any(c.dep_ == "det" for c in tok.children):
+        return _person_noun(r, tok)  # "The man the party will nominate admires Putin. He ...": not Putin
     if tok.pos_ != "PROPN" or any(r.is_person(k) for k in keys):
         return False
     if tok.ent_type_ in ("PERSON", "FAC"):
@@ -173,10 +175,18 @@ def _unknown_subject(r: Reading, h: Token, plural: bool) -> bool:
             return False
         if plural:
             return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in PLURAL
-        noun = tok.lemma_.lower()
         return (tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "")) or tok.lower_ in SINGULAR or (
-            tok.tag_ == "NN" and (noun in r.lex.descriptors or noun + "s" in r.lex.group_heads))
+            tok.tag_ == "NN" and _person_noun(r, tok))
     return False
+
+
+PEOPLE = {"man", "woman", "person", "boy", "girl"}  # nouns of someone unnamed, beside titles and trades
+
+
+def _person_noun(r: Reading, tok: Token) -> bool:
+    """A singular common noun for a person: a title ("the senator"), a trade or role ("an aide"), a man."""
+    noun = tok.lemma_.lower()
+    return noun in r.lex.descriptors or noun + "s" in r.lex.group_heads or noun in PEOPLE
 
 
 def _rival(r: Reading, h: Token, found: list[str], fits, plural: bool = False) -> bool:

@@ -172,6 +172,7 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
         found.append(Found(i, i + 1, slug(doc[i].text), "entity"))
         taken[i] = True
     people += _titled_names(doc, titles, taken, people, found)
+    people += _untagged_names(doc, lex, taken, in_title)
     known = {}  # people the lexicon named in this document, by their full name as written: (key, first token)
     for f in found:
         if f.key in lex.actors and lex.actors[f.key].kind == "Person":
@@ -179,6 +180,8 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
     found += _people(doc, people, lex, actors, known)
     found += _short_names(doc, found, actors, lex, doc if tokens is None else tokens)
     found = _acronyms(found, actors)
+    found = _led_bodies(doc, found, actors)
+    found = _apposed_bodies(doc, found, actors, lex)
     for f in found:
         if f.key not in actors:
             actors[f.key] = copy(lex.actors[f.key])
@@ -415,6 +418,103 @@ def _apposed_names(title, covered: list[bool], in_title: list[bool]) -> list:
 
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")  # a middle initial: "E." in "Loretta E. Lynch"
+# last words that make a capitalized pair a place, a body or a thing, not a person ("Jordan River")
+_NOT_SURNAMES = {"river", "street", "avenue", "road", "square", "park", "lake", "island", "islands", "bay",
+                 "valley", "mountain", "mountains", "county", "city", "state", "university", "college",
+                 "school", "institute", "foundation", "center", "centre", "church", "hospital", "party",
+                 "group", "company", "bank", "house", "hall", "council", "committee", "times", "post", "news",
+                 "journal", "daily", "today", "tech", "airport", "station", "prize", "award", "act", "bill"}
+
+
+APPOSED_BODIES = ("organization", "organisation", "group", "charity", "foundation", "institute", "agency",
+                  "tank", "firm", "company", "coalition", "alliance", "union", "association", "nonprofit",
+                  "watchdog", "movement", "party")
+
+
+def _apposed_bodies(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lexicon) -> list[Found]:
+    """A name the tagger left unlabelled that an apposition calls a body ("The Civic Ledger, a nonpartisan
+    watchdog group, said"): an Organization labelled by the name."""
+    covered = {i for f in found for i in range(f.start, f.end)}
+    out = list(found)
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.i in covered or tok.dep_ == "compound":
+            continue
+        appos = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "NOUN"), None)
+        if appos is None or appos.lemma_.lower() not in APPOSED_BODIES or not doc[tok.i + 1].is_punct:
+            continue
+        start = tok.left_edge.i
+        while start < tok.i and (doc[start].dep_ == "det" or doc[start].text in lex.honorifics):
+            start += 1
+        words = doc[start:tok.i + 1]
+        if any(t.i in covered or t.ent_type_ or not t.text[:1].isupper() for t in words):
+            continue
+        label = words.text
+        key = slug(label)
+        actors.setdefault(key, Actor(key, label, "Organization", {label}))
+        out.append(Found(start, tok.i + 1, key, "entity"))
+    return sorted(out, key=lambda f: f.start)
+
+
+LED_BODIES = ("coalition", "alliance", "force", "forces", "bloc")  # "the Saudi-led coalition"
+
+
+def _led_bodies(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:
+    """A body named by who leads it ("the U.S.-led coalition", "the Saudi - led alliance"): an
+    Organization of its own, labelled as written, which holds what it says and does; the leader named
+    in it is not the doer."""
+    out = list(found)
+    for tok in doc:
+        if tok.lower_ not in LED_BODIES or tok.i == 0:
+            continue
+        led = doc[tok.i - 1]
+        if led.lower_.endswith("-led") and len(led) > 4 and led.lower_ != "-led":
+            start = led.i  # "U.S.-led" as one word
+        elif led.lower_ in ("led", "-led") and tok.i >= 2:
+            start = tok.i - 2 if led.lower_ == "-led" else tok.i - 3  # "U.S. -led", "Saudi - led"
+            if start < 0 or (led.lower_ == "led" and doc[tok.i - 2].text not in ("-", "–")):
+                continue
+        else:
+            continue
+        if not doc[start].text[:1].isupper():
+            continue  # "army-led", "export-led": no one named leads it
+        label = "".join(t.text_with_ws for t in doc[start:tok.i + 1]).strip()
+        label = label.replace(" -led", "-led").replace(" - led", "-led")
+        key = slug(label)
+        actors.setdefault(key, Actor(key, label, "Organization", {label}))
+        out = [f for f in out if f.end <= start or f.start > tok.i]
+        out.append(Found(start, tok.i + 1, key, "entity"))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _untagged_names(doc: Doc, lex: Lexicon, taken: list[bool], in_title: list[bool]) -> list:
+    """People the tagger left unlabelled, read from their first name ("Cornel West urges ..."): a known
+    first name and one or two more capitalized proper nouns (a middle initial allowed), outside any
+    entity, lexicon name or title, not part of a longer capitalized run nor of a Title Case headline."""
+    out = []
+    for t in doc:
+        if t.pos_ != "PROPN" or not t.text.istitle() or t.lower_ not in lex.first_names or _covered(t, taken, in_title):
+            continue
+        if t.i > t.sent.start and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha:
+            continue  # "Virginia" in "West Virginia Senator": inside a longer capitalized run
+        e = t.i + 1
+        while e < len(doc) and e - t.i < 3 and doc[e].pos_ == "PROPN" and not _covered(doc[e], taken, in_title) \
+                and (doc[e].text.istitle() or _INITIAL.match(doc[e].text)):
+            e += 1
+        last = doc[e - 1]
+        if e - t.i < 2 or _INITIAL.match(last.text) or last.lower_ in _NOT_SURNAMES or last.dep_ == "compound":
+            continue
+        if e < len(doc) and doc[e].text[:1].isupper() and doc[e].is_alpha:
+            continue  # a longer capitalized run: a body's or a work's name
+        words = [w for w in t.sent if w.is_alpha and len(w.text) > 3 and w.pos_ != "PROPN"]
+        if not words or sum(w.text[:1].isupper() for w in words) > len(words) / 2:
+            continue  # a Title Case headline: capitals say nothing of names
+        out.append(([w.text for w in doc[t.i:e] if not w.is_punct], t.i, e))
+    return out
+
+
+def _covered(tok: Token, taken: list[bool], in_title: list[bool]) -> bool:
+    """A token some entity, lexicon name or title already covers."""
+    return bool(tok.ent_type_) or taken[tok.i] or in_title[tok.i]
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}  # "John Kennedy Jr." is another John Kennedy
 
 

@@ -67,6 +67,11 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if pred.dep_ == "relcl" and kid.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, True
             return kid, True
+    for aux in pred.children:  # "Ruiz has, according to filings, advised ...": the parser hung it on "has"
+        inner = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if aux.dep_ in ("aux", "auxpass") and aux.i < pred.i else None
+        if inner is not None and inner.lower_ not in NEGATIONS:
+            return inner, inner.dep_ == "nsubjpass"
     inverted = inverted_subject(pred)
     if inverted is not None:  # '"...," wrote a man from Ohio': the writer, parsed as an object
         return inverted, False
@@ -95,8 +100,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, pred.tag_ == "VBN"
         return subject_of(head, depth + 1)
-    if pred.dep_ == "relcl":
-        return head, False
+    if pred.dep_ == "relcl":  # "the latest to be threatened by X": the head is the one it is done to
+        return head, any(c.dep_ == "auxpass" for c in pred.children)
     return None, False
 
 

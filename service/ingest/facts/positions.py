@@ -115,6 +115,8 @@ class Builder(Holders):
         if passive:
             agent = agent_of(pred)
             holders = self.actors(agent) if agent is not None else []
+            if not holders and agent is not None and lexical:
+                holders = self._unnamed_group(agent)  # "was threatened by militants": a group named as such
             if not holders:
                 holders = [k for o in between(pred) for k in self.actors(o)]
             if subj is not None:

@@ -19,6 +19,7 @@ CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
 FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 # a clause inside the content of these is reported as so (a proposal's or a fear's is not)
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
+MEMORY = ("remember", "recollect")  # "I remember when X threatened Y": what one remembers happened
 NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
 
 
@@ -160,7 +161,7 @@ class Reader:
                 continue
             speaker = speech.speaker_of(cand, cands)
             aside = cand.lexical and self._aside(cand.pred)
-            hypothetical = any(o.fact.kind not in FACTIVE and not o.trigger.speech for o in inside) and not aside
+            hypothetical = any(not _factive(o) and not o.trigger.speech for o in inside) and not aside
             if cand.trigger.pos == "noun" and self.b.noun_holders(cand.pred, subject_fallback=False):
                 kept.append(cand)  # "rejected a proposal by the IAEA": the IAEA's proposal is a fact
             elif hypothetical:  # what someone proposes, demands or fears has not happened
@@ -176,7 +177,7 @@ class Reader:
                 continue  # "Lavrov said he could not say whether ...": one statement
             elif aside and speaker is None:
                 kept.append(cand)
-            elif all(o.fact.kind in FACTIVE for o in inside) and framing.own_subject(cand.pred):
+            elif all(_factive(o) for o in inside) and framing.own_subject(cand.pred):
                 if speaker is not None:
                     speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
                 kept.append(cand)
@@ -285,3 +286,8 @@ class Reader:
         fact.about = list(dict.fromkeys(m.actor for m in self.b.resolver.mentions_in(fact.content_span.start,
                                                                                        fact.content_span.end)))
         return [fact]
+
+
+def _factive(cand: Candidate) -> bool:
+    """A fact whose content is reported as so: an agreement, a statement, a memory ("I remember when")."""
+    return cand.fact.kind in FACTIVE or (cand.pred.lemma_.lower() in MEMORY and not cand.fact.negated)
