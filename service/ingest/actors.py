@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
-from . import antecedents, coref, descriptions, gender, mentions, offices, roles, sources
+from . import antecedents, bodies, coref, datelines, descriptions, gender, mentions, offices, roles, sources
 from .groups import find_groups, hyphenated, named_as_such
 from .lexicon import Lexicon
 
@@ -35,7 +35,7 @@ class Resolver:
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = n
         self._cache: dict[int, list[str]] = {}
-        self._dateline = mentions.datelines(doc)
+        self._dateline = datelines.datelines(doc)
         self.groups = {}
         for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns, tokens, self._dateline):
             self.actors.setdefault(g.actor.key, g.actor)
@@ -51,7 +51,7 @@ class Resolver:
             self.unnamed.append((u.head, u.noun, u.actor.key))
             self._mentions.append(Mention(u.actor.key, _span(doc, u.start, u.end)))
         self.pairs, self.meetings = _pairs(doc, tokens, self.key_at, set(lex.meeting_words))
-        self._countries = mentions.country_mentions(doc, found, self.actors, lex)
+        self._countries = bodies.country_mentions(doc, found, self.actors, lex)
         self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
         self.person_country: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # person key -> lower-case title words ("president")

@@ -15,7 +15,8 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from ..model import Fact, Span
-from .mentions import apposed, title_spans
+from .mentions import title_spans
+from .people import apposed
 
 if TYPE_CHECKING:
     from .reading import Reading
