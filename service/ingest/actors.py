@@ -1,20 +1,16 @@
 """The actors stage: canonical actors, their mentions, roles and references within one document.
-
-`Resolver` implements service.model.ActorResolver for the facts stage. It is built once per parsed
-document: names are found (mentions.py), groups (groups.py) and pairs of actors mentioned together
-are collected, role facts are read (roles.py), then every pronoun and description is resolved in
-text order (coref.py), so that later references can lean on earlier ones.
+`Resolver` (service.model.ActorResolver for the facts stage) is built once per parsed document: names
+(mentions.py), groups (groups.py), pairs mentioned together (pairs.py) and roles (roles.py) are found,
+then every pronoun and description is resolved in text order (coref.py), leaning on earlier ones.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
-from . import antecedents, bodies, coref, datelines, descriptions, gender, mentions, offices, roles, sources
+from . import antecedents, bodies, coref, datelines, descriptions, gender, mentions, offices, pairs, roles, sources
 from .groups import find_groups, hyphenated, named_as_such
 from .lexicon import Lexicon
-
-_PAIR_WORDS = {"two", "both", "2"}
 
 
 class Resolver:
@@ -50,13 +46,13 @@ class Resolver:
             self.groups[u.head] = u.actor.key
             self.unnamed.append((u.head, u.noun, u.actor.key))
             self._mentions.append(Mention(u.actor.key, _span(doc, u.start, u.end)))
-        self.pairs, self.meetings = _pairs(doc, tokens, self.key_at, set(lex.meeting_words))
+        self.pairs, self.meetings = pairs.found(doc, tokens, self.key_at, set(lex.meeting_words))
         self._countries = bodies.country_mentions(doc, found, self.actors, lex)
         self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
         self.person_country: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  # person key -> lower-case title words ("president")
         # person key -> "m" | "f" (names, then pronouns)
-        self.gender = _genders(doc, found, self.actors, lex.first_names)
+        self.gender = gender.of_names(doc, found, self.actors, lex.first_names)
         self.roles: list[Fact] = roles.find(self)
         self._resolve_all()
         self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
@@ -181,7 +177,7 @@ class Resolver:
             return self._antecedent(h)
         if h.pos_ == "PRON":
             return coref.pronoun(self, h)
-        if word in self.lex.pair_nouns and any(c.lower_ in _PAIR_WORDS for c in h.children):
+        if word in self.lex.pair_nouns and any(c.lower_ in pairs.NUMBERS for c in h.children):
             return descriptions.pair(self, h, self.lex.pair_nouns[word])
         if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):
             kind = self.lex.body_nouns[h.lemma_.lower()]
@@ -280,20 +276,6 @@ class Resolver:
                 self._mentions.extend(Mention(k, span) for k in keys if k not in named)
 
 
-def _genders(doc: Doc, found: list, actors: dict[str, Actor], names: dict[str, str]) -> dict[str, str]:
-    """Genders the names settle: a plainly male or female first name, else an honorific written
-    before a mention ("Mrs. Okafor")."""
-    out: dict[str, str] = {}
-    for f in found:
-        actor = actors.get(f.key)
-        if actor is None or actor.kind != "Person" or f.key in out:
-            continue
-        said = gender.of_label(actor.label, names) or (gender.of_honorific(doc[f.start - 1].text) if f.start else None)
-        if said:
-            out[f.key] = said
-    return out
-
-
 def _apposed_after(head: Token, root: Token) -> list[Token]:
     """The name set off right after a coordinated description ("and Chile's negotiator, Marta Olmos,"),
     whether the parser hung it on the description or on the first name of the list."""
@@ -315,60 +297,3 @@ def _office_words(h: Token) -> str:
 
 def _span(doc: Doc, start: int, end: int) -> Span:
     return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-
-
-Pairs = list[tuple[int, tuple[str, ...]]]
-
-
-def _pairs(doc: Doc, tokens: list[Token], key_at: list, meeting_words: set[str]) -> tuple[Pairs, Pairs]:
-    """Actors mentioned together: coordinations ("Obama and Putin") and hyphenated pairs ("Putin-Obama",
-    "U.S.-Russian"), by the token where the pair is complete; and those of them that met (subject of
-    "met", "talked", or naming a "meeting": "the Obama-Putin meeting")."""
-    pairs, meetings = [], []
-    for tok in tokens:
-        found = None
-        if key_at[tok.i] and tok.dep_ != "conj":  # "Modi and his Australian counterpart Anthony Albanese"
-            conj = [c for c in tok.conjuncts if _named(c, key_at)]
-            keys = tuple(dict.fromkeys([key_at[tok.i], *(_named(c, key_at) for c in conj)]))
-            if len(keys) > 1:
-                found = (max(c.i for c in conj), keys, tok)
-        if 0 < tok.i < len(doc) - 1 and tok.text == "-" and not tok.whitespace_:
-            left, right = key_at[tok.i - 1], key_at[tok.i + 1]
-            if left and right and left != right:
-                found = (tok.i + 1, (left, right), doc[tok.i + 1])
-        if found:
-            pairs.append(found[:2])
-            if _met(found[2], meeting_words):
-                meetings.append(found[:2])
-    for verb in tokens:  # "X met Y", "X held talks with Y"
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in meeting_words:
-            continue
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        objs = [c for c in verb.children if c.dep_ == "dobj"] + \
-               [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-                if g.dep_ == "pobj"]
-        named = [_named(t, key_at) for t in [*subj, *objs] for t in [t, *t.conjuncts]]
-        keys = tuple(dict.fromkeys(k for k in named if k))
-        if subj and objs and len(keys) > 1:
-            meetings.append((max(t.i for t in [*subj, *objs]), keys))
-    return sorted(pairs), sorted(meetings)
-
-
-def _met(tok: Token, meeting_words: set[str]) -> bool:
-    """Is this name part of the subject of "met" or of a noun like "meeting" (up to the clause's verb)?"""
-    for _ in range(5):
-        if tok.lemma_.lower() in meeting_words:
-            return True
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            return False
-        tok = tok.head
-    return False
-
-
-def _named(tok: Token, key_at: list) -> str | None:
-    """The actor a noun names, itself or by a name beside it ("negotiator Ali Bagheri", "Mora, the envoy")."""
-    if key_at[tok.i]:
-        return key_at[tok.i]
-    beside = sorted((c for c in tok.children if c.dep_ in ("appos", "compound", "flat") and key_at[c.i]),
-                    key=lambda c: c.dep_ != "appos")  # "his Tajik counterpart, X": X, not Tajikistan
-    return key_at[beside[0].i] if beside else None

@@ -34,3 +34,17 @@ def of_label(label: str, names: dict[str, str]) -> str | None:
     """The gender a person's full name gives by its first word ("Anne Marie Murphy": 'f')."""
     words = label.split()
     return of_first_name(words[0], names) if len(words) > 1 else None
+
+
+def of_names(doc, found: list, actors: dict, names: dict[str, str]) -> dict[str, str]:
+    """Genders the names of a parsed Doc settle: a plainly male or female first name, else an honorific written
+    before a mention ("Mrs. Okafor")."""
+    out: dict[str, str] = {}
+    for f in found:
+        actor = actors.get(f.key)
+        if actor is None or actor.kind != "Person" or f.key in out:
+            continue
+        said = of_label(actor.label, names) or (of_honorific(doc[f.start - 1].text) if f.start else None)
+        if said:
+            out[f.key] = said
+    return out
