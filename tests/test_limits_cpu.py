@@ -41,6 +41,28 @@ def test_limits_cpu_watch_names_a_job_past_its_processor_time(work, named):
     assert watch.claim(7) is not named  # a job the watch answered is not answered again by its thread
 
 
+
+@pytest.mark.parametrize(("before", "during", "named"), [(0.6, 0.0, False), (0.6, 0.3, True), (0.0, 0.3, True)])
+def test_limits_cpu_watch_counts_a_job_from_its_start(before, during, named):
+    """A pool's thread runs one job after another: a job is named for its own CPU time (limit 0.2 s), never
+    for what the jobs before it on the same thread spent."""
+    watch, worked, release = CpuWatch(0.2), threading.Event(), threading.Event()
+
+    def thread_of_the_pool():
+        _spin(before)  # an earlier job on this thread
+        watch.start(8)
+        _spin(during)
+        worked.set()
+        release.wait(30)
+
+    thread = threading.Thread(target=thread_of_the_pool)
+    thread.start()
+    assert worked.wait(30)
+    late = watch.over()
+    release.set()
+    thread.join(30)
+    assert (late == [8]) is named
+
 @pytest.mark.parametrize(("size", "cores", "limit", "wall"), [(2, 2, 10.0, 10.0), (1, 4, 10.0, 10.0),
                                                               (8, 2, 10.0, 40.0), (3, 2, 2.0, 3.0)])
 def test_limits_cpu_wall_backstop_scales_with_queries_per_core(monkeypatch, size, cores, limit, wall):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import DefaultGraph, Literal, NamedNode
 
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
@@ -20,11 +20,11 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # here: the union default graph repeats an actor's label once per document naming it.
 # Left out: what an answer never reads from the record (its evidence and occasions come by the queries
 # below; the types every fact or position has; the graph it was derived from; hedging, unless hedged;
-# the holder index): 45% fewer rows.
+# the holder index): 45% fewer rows. Its own occasion is read (not kept): only a fact with one can reach any.
 _DETAILS = _PREFIX + """
 SELECT ?kgqaRow ?g ?p ?o WHERE {
   GRAPH ?g { ?fact ?p ?o }
-  FILTER((?p NOT IN (kg:evidence, kg:occasion, prov:wasDerivedFrom, kg:hedged, kg:holderKey, kg:pairKey,
+  FILTER((?p NOT IN (kg:evidence, prov:wasDerivedFrom, kg:hedged, kg:holderKey, kg:pairKey,
                      kg:linkKey, kg:occasionKey)
           || ?p = kg:hedged && ?o = true)
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
@@ -171,6 +171,16 @@ def numbered(store: Store, query: str, iris: list[str], name: str = "fact", chun
 
 
 
+_OCCASION = KG_NS + "occasion"
+
+
+def _documents_only(store: Store) -> bool:
+    """The embedded store's default graph is empty (every triple is in a named graph); a remote store: unknown."""
+    if not isinstance(store, EmbeddedStore):
+        return False
+    return next(iter(store.ox.quads_for_pattern(None, None, None, DefaultGraph())), None) is None
+
+
 def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> dict[str, FactRecord]:
     """The records of these facts, a few queries for all of them; `labels` names actors and occasions."""
     iris = list(dict.fromkeys(iris))
@@ -180,7 +190,11 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     rows = sorted((row["g"].value, row["p"].value, str(row["o"]), fact, row["o"])
                   for fact, row in numbered(store, _DETAILS, iris))
     names: dict[str, str] = {}
+    at_one: set[str] = set()  # facts with an occasion of their own in a document's graph
     for graph, p, _, fact, obj in rows:
+        if p == _OCCASION:
+            at_one.add(fact)
+            continue
         name = names.get(p)
         if name is None:
             name = names[p] = "type" if p == RDF_NS + "type" else p.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -188,7 +202,10 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
         value = obj.value
         out[fact].props.setdefault(name, []).append(Value(value, labels(value) if is_iri else None, graph, is_iri))
     seen: set[tuple[str, str]] = set()
-    for fact, row in numbered(store, _OCCASIONS, iris):
+    # the occasions of those only (a look-up saved for each of the others), unless triples outside the documents'
+    # graphs (a `kgqa load` into the default graph), which the details do not read, could give one
+    reaching = [iri for iri in iris if iri in at_one] if _documents_only(store) else iris
+    for fact, row in numbered(store, _OCCASIONS, reaching):
         key = (fact, row["o"].value)
         label = labels(key[1])
         if key not in seen and label:

@@ -72,13 +72,16 @@ class CpuWatch:
     def __init__(self, limit: float):
         self.limit = limit
         self._lock = threading.Lock()
-        self._clocks: dict[int, int] = {}  # job id -> CPU clock of the thread running it
+        # job id -> (CPU clock of the thread running it, its reading when the job started): a pool's
+        # threads run one job after another, and a clock counts every job its thread ran
+        self._clocks: dict[int, tuple[int, float]] = {}
         self._answered: set[int] = set()
 
     def start(self, job_id: int) -> None:
         """Called in the thread that runs the job."""
         with self._lock:
-            self._clocks[job_id] = time.pthread_getcpuclockid(threading.get_ident())
+            clock = time.pthread_getcpuclockid(threading.get_ident())
+            self._clocks[job_id] = (clock, _cpu(clock))
 
     def claim(self, job_id: int) -> bool:
         """True once per job: whoever claims it first answers it."""
@@ -92,7 +95,8 @@ class CpuWatch:
     def over(self) -> list[int]:
         """The jobs past the limit, each claimed for the watch (their threads' answers are dropped)."""
         with self._lock:
-            late = [job_id for job_id, clock in self._clocks.items() if _cpu(clock) >= self.limit]
+            late = [job_id for job_id, (clock, started) in self._clocks.items()
+                    if _cpu(clock) - started >= self.limit]
             for job_id in late:
                 del self._clocks[job_id]
                 self._answered.add(job_id)
