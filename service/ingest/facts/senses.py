@@ -18,6 +18,8 @@
   act requiring police to report") is a need, not anyone's demand.
 - "recognize" acknowledges what is so; recognizing a person, or someone as or in something ("did not
   recognize the passenger", "recognizes himself in them"), is identifying.
+- "contend with" or "for" something is competing, not arguing; "contend that" argues.
+- "know how to" is a skill, not a view ("knows how to use it").
 - a speech verb that someone declines or refuses to use ("declined to comment", "refused to say") reports
   no words.
 
@@ -178,4 +180,15 @@ def _identifying(pred) -> bool:
     return person or any(t.lower_ in ("as", "in") and t.dep_ == "prep" for t in _own_words(pred))
 
 
-OTHER_SENSES = {"charge": _fee_or_rush, "require": _need, "recognize": _identifying, "recognise": _identifying}
+def _competing(pred) -> bool:
+    """ "the rivals with whom he was contending": no that-clause, no quote framed; competing."""
+    return not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "for", "against") for c in pred.children)
+
+
+def _know_how(pred) -> bool:
+    """ "knows how to use it": a skill, not a view."""
+    return any(c.dep_ == "xcomp" and any(g.lower_ == "how" for g in c.children) for c in pred.children)
+
+
+OTHER_SENSES = {"know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need, "recognize": _identifying, "recognise": _identifying}
