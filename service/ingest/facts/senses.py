@@ -17,7 +17,7 @@
   situation that requires something ("the rules require delegates to", "it will require investments", "an
   act requiring police to report") is a need, not anyone's demand.
 - "recognize" acknowledges what is so; recognizing a person, or someone as or in something ("did not
-  recognize the passenger", "recognizes himself in them"), is identifying.
+  recognize Paul Meyer", "recognizes himself in them"), is identifying.
 - "contend with" or "for" something is competing, not arguing; "contend that" argues.
 - "know how to" is a skill, not a view ("knows how to use it").
 - a speech verb that someone declines or refuses to use ("declined to comment", "refused to say") reports
@@ -172,7 +172,7 @@ def _need(pred) -> bool:
 
 
 def _identifying(pred) -> bool:
-    """ "did not recognize the man", "recognizes his family in them", "recognize X as Y"."""
+    """ "did not recognize Paul Meyer", "recognizes his family in them", "recognize X as Y"."""
     obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
