@@ -66,6 +66,7 @@ class Fact:
     time_text: str | None = None
     duration: str | None = None  # xsd:duration, e.g. PT90M
     duration_text: str | None = None
+    remote: bool = False  # meetings: held by phone, video or letter, not face to face
     condition: str | None = None
     negated: bool = False
     hedged: bool = False

@@ -52,7 +52,7 @@ STATUSES = ("Planned", "Hypothetical", "Negated")
 PROPERTIES = (
     # facts
     "holder", "participant", "content", "about", "recipient", "target", "occasion", "place", "date",
-    "timeText", "duration", "durationText", "condition", "negated", "hedged", "status", "confidence",
+    "timeText", "duration", "durationText", "remote", "condition", "negated", "hedged", "status", "confidence",
     "attributedTo", "attribution", "evidence", "verb", "quantity", "quantityText", "counts",
     # roles
     "title", "organization",
@@ -112,6 +112,7 @@ DURATIONTEXT = kg("durationText")
 CONDITION = kg("condition")
 NEGATED = kg("negated")
 HEDGED = kg("hedged")
+REMOTE = kg("remote")
 STATUS = kg("status")  # its values: kg:Planned, kg:Hypothetical, kg:Negated (service/ingest/facts/realis.py)
 CONFIDENCE = kg("confidence")
 ATTRIBUTEDTO = kg("attributedTo")

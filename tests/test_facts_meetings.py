@@ -73,3 +73,37 @@ def test_facts_meetings_time_told_by_the_meeting_is_not_its_own():
     facts, _actors = run(text, "2024-05-08")
     call = [f for f in facts if f.kind == "Meeting" and f.verb == "speak"]
     assert len(call) == 1 and (call[0].time_text, call[0].date) == (None, None)
+
+
+@pytest.mark.parametrize("text, remote", [
+    ("Emmanuel Macron and Olaf Scholz spoke by phone on Friday.", True),
+    ("Emmanuel Macron held a phone call with Olaf Scholz on Friday.", True),
+    ("The renewed Macron-Scholz telephone diplomacy calmed the markets on Friday.", True),
+    ("Emmanuel Macron and Olaf Scholz met in Berlin on Friday.", False),
+    ("Emmanuel Macron held talks with Olaf Scholz in Berlin on Friday.", False),
+], ids=["phone verb", "phone call noun", "telephone diplomacy", "met", "talks"])
+def test_facts_meetings_told_by_phone_are_remote(text, remote):
+    facts, _actors = run(text, "2023-06-10")
+    meetings = [f for f in facts if f.kind == "Meeting"]
+    assert meetings and all(m.remote is remote for m in meetings)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron and Olaf Scholz met in Berlin on Friday, in talks that both sides called useful.",
+    "Emmanuel Macron met Olaf Scholz in Berlin on Friday after critics called for a summit.",
+], ids=["clause with called", "advcl with called for"])
+def test_facts_meetings_call_inside_a_clause_is_not_remote(text):
+    facts, _actors = run(text, "2023-06-10")
+    meetings = [f for f in facts if f.kind == "Meeting" and f.date == "2023-06-09"]
+    assert meetings and not any(m.remote for m in meetings)
+
+
+@pytest.mark.parametrize("later", [
+    "The call lasted about an hour, an aide said.",
+    "Their phone call lasted about an hour, an aide said.",
+], ids=["the call", "their phone call"])
+def test_facts_meetings_call_is_not_the_meeting_in_person(later):
+    text = "Emmanuel Macron and Olaf Scholz met in Berlin on Monday to discuss energy prices. " + later
+    facts, _actors = run(text, "2024-05-06")
+    [berlin] = [f for f in facts if f.kind == "Meeting" and f.place]
+    assert berlin.duration is None and len(berlin.evidence) == 1

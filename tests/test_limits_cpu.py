@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from service.sparql import workers
+from service.sparql import processes
 from service.sparql.worker import CpuWatch
 from service.web import kgqa_of
 
@@ -44,8 +44,8 @@ def test_limits_cpu_watch_names_a_job_past_its_processor_time(work, named):
 @pytest.mark.parametrize(("size", "cores", "limit", "wall"), [(2, 2, 10.0, 10.0), (1, 4, 10.0, 10.0),
                                                               (8, 2, 10.0, 40.0), (3, 2, 2.0, 3.0)])
 def test_limits_cpu_wall_backstop_scales_with_queries_per_core(monkeypatch, size, cores, limit, wall):
-    monkeypatch.setattr(workers, "cores", lambda: cores)
-    assert workers.wall_limit(limit, size) == wall
+    monkeypatch.setattr(processes, "cores", lambda: cores)
+    assert processes.wall_limit(limit, size) == wall
 
 
 def test_limits_cpu_runaway_stopped_by_the_watch_far_before_the_backstop(generated, make_app):  # noqa: F811

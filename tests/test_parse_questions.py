@@ -104,3 +104,14 @@ def test_parse_unsupported_names_closest_templates(store):
         kgqa(store).ask("banana banana banana", link_root="/")
     assert caught.value.status == 422
     assert caught.value.details["suggestions"] and all(s["examples"] for s in caught.value.details["suggestions"])
+
+
+@pytest.mark.parametrize("question, details, remote", [
+    ("How long did the call between Biden and Xi last?", ("duration", "durationText"), True),
+    ("When and where did Obama and Putin meet?", ("date", "timeText", "place", "occasion"), False),
+    ("When did Macron speak by phone with Scholz?", ("date", "timeText"), True),
+    ("Did Obama meet Putin?", (), False),
+], ids=["how long call", "when and where", "when by phone", "yes/no"])
+def test_parse_questions_meeting_details_and_calls(question, details, remote):
+    parsed = read(question)
+    assert (parsed.details, parsed.remote) == (details, remote)

@@ -1,4 +1,4 @@
-"""Light queries (guard.is_light: one triple pattern with a constant subject or object, no repeated
+"""Light queries (light.is_light: one triple pattern with a constant subject or object, no repeated
 variable, no expression, an ASK or a SELECT with a LIMIT of at most 1,000) run in the server's own
 thread, without the hop to a worker; everything else still runs in a worker, under the time and
 memory bounds, and the byte bound holds on both paths."""

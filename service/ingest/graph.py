@@ -326,6 +326,8 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
     add(node, v.HEDGED, _TRUE if fact.hedged else _FALSE)
     if fact.status:
         add(node, v.STATUS, _kg(fact.status))
+    if fact.remote:
+        add(node, v.REMOTE, _TRUE)
 
 
 def _actor(a: Actor, actor, add, actors: dict[str, Actor]) -> None:

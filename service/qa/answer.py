@@ -149,8 +149,11 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         said = [rec for rec in kept if rec.first("verb") in plan.speech]
         kept = said or kept
     if template.details:  # a meeting the sources give no time, place or length for does not answer "when"
-        detailed = [rec for rec in kept if any(rec.values(n) for n in template.details)]
+        asked = [d for d in plan.details if d in template.details] or template.details
+        detailed = [rec for rec in kept if any(rec.values(n) for n in asked)]
         kept = detailed or kept
+    if plan.remote and kept and kept[0].kind() == "Meeting":  # "the call": a meeting by phone, if one is told
+        kept = [rec for rec in kept if rec.first("remote") == "true"] or kept
     only = plan.bindings.get("source")
     only = only.value if only else None
     # best first (surest, most sources, then where they are told); answers are built for the best

@@ -81,6 +81,8 @@ def values_of(rec: facts_mod.FactRecord) -> dict:
         values["negated"] = True
     if rec.first("hedged") == "true":
         values["hedged"] = True
+    if rec.first("remote") == "true":
+        values["remote"] = True
     return values
 
 

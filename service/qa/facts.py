@@ -145,10 +145,13 @@ def _values(iris: list[str], name: str = "fact") -> str:
     return f"VALUES ?{name} {{ " + " ".join(str(NamedNode(i)) for i in iris) + " }"
 
 
-def batched(store: Store, query: str, iris: list[str], name: str = "fact", chunk: int = CHUNK):
-    """The rows of `query` for these IRIs bound to ?name, a chunk of them per query."""
+def batched(store: Store, query: str, iris: list[str], name: str = "fact", chunk: int = CHUNK,
+            bindings: dict | None = None):
+    """The rows of `query` for these IRIs bound to ?name, a chunk of them per query (and `bindings`,
+    the query's other parameters, bound by the store)."""
     for n in range(0, len(iris), chunk):
-        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + chunk], name), 1))
+        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + chunk], name), 1),
+                                bindings)
 
 
 def numbered(store: Store, query: str, iris: list[str], name: str = "fact", chunk: int = CHUNK):

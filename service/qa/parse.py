@@ -32,6 +32,8 @@ class Parsed:
     yesno: bool = False  # "did X rule out Y?": answered with a verdict
     strict: bool = False  # "who said <the words>": most of the words must be the fact's, not half
     head: str = ""  # the object's head noun ("the ECOWAS sanctions"): a fact must name it
+    details: tuple[str, ...] = ()  # what a meeting question asks for ("how long": its length), if it says
+    remote: bool = False  # the question names a call ("how long did the call last"): a meeting by phone
 
 
 def clean(question: str) -> str:
@@ -61,9 +63,18 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
     return _asked(parsed, low) if parsed else None
 
 
+# the details of a meeting each question word asks for
+_DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeText")),
+            ("where", ("place", "occasion")))
+_CALL = re.compile(r"\b(?:call|calls|phone|phoned|telephone|telephoned|video ?call|videoconference)\b")
+
+
 def _asked(parsed: Parsed, low: str) -> Parsed:
-    """A question opening with an auxiliary ("did", "has", "is") asks yes or no."""
+    """A question opening with an auxiliary ("did", "has", "is") asks yes or no; "how long", "when" and
+    "where" ask for those details of a meeting; "the call" asks for a meeting by phone or video."""
     parsed.yesno = low.split()[0] in AUX
+    parsed.details = tuple(d for words, details in _DETAILS if re.search(rf"\b{words}\b", low) for d in details)
+    parsed.remote = bool(_CALL.search(low))
     return parsed
 
 

@@ -40,6 +40,8 @@ class Plan:
     asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
     contrary: bool = False  # a yes/no question's contrary kind ("rejected" for "did X accept"): answers No
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
+    details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
+    remote: bool = False  # a call asked about: meetings by phone or video first
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -222,6 +224,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
+        plan.details, plan.remote = parsed.details, parsed.remote
     return plans
 
 

@@ -10,11 +10,11 @@ import re
 
 from .facts import FactRecord
 from .lexicon import QuestionLexicon
+from .times import how_long, human_date, mid_sentence
 from .verbforms import hedge, lemma_of
 
 _CLAUSE = re.compile(r"\b(?:can|could|will|would|may|might|must|should|is|are|was|were|has|have|had|do|does|did|"
                      r"continues?|remains?)\b")
-_ISO_DURATION = re.compile(r"^P(?:T)?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$")
 
 
 _GOVERNMENT = re.compile(r"^Government of (?:the )?(.+)$")
@@ -44,15 +44,6 @@ def names(labels: list[str]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def duration_text(value: str) -> str:
-    match = _ISO_DURATION.match(value)
-    if not match or not any(match.groups()):
-        return value
-    h, m, s = (int(x) if x else 0 for x in match.groups())
-    minutes = h * 60 + m
-    return f"{minutes} minutes" if minutes else f"{s} seconds"
-
-
 def _where_when(rec: FactRecord, content: str, disputed: set[str] = frozenset()) -> str:
     """' at the UN General Assembly in New York on 2015-09-28', leaving out what the content says."""
     out = ""
@@ -66,25 +57,12 @@ def _where_when(rec: FactRecord, content: str, disputed: set[str] = frozenset())
     if "date" in disputed:
         return out
     dates = [human_date(v.value) for v in rec.values("date")]
-    times = [v.value for v in rec.values("timeText")]
+    times = [mid_sentence(v.value) for v in rec.values("timeText")]
     if times and times[0].lower() not in low:
         out += " " + times[0] + (f", {dates[0]}" if dates and dates[0] not in times[0] else "")
     elif dates:
         out += f" on {dates[0]}"
     return out
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
-def human_date(value: str) -> str:
-    """'2021-06-16' -> '16 June 2021' ('2021-06' -> 'June 2021'); anything else as it is."""
-    match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", value or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return value
-    month = _MONTHS[int(match.group(2)) - 1]
-    return f"{int(match.group(3))} {month} {match.group(1)}" if match.group(3) else f"{month} {match.group(1)}"
 
 
 def _leading(where: str) -> str:
@@ -141,6 +119,8 @@ def meeting_sentence(rec: FactRecord, disputed: set[str] = frozenset()) -> str:
     who = names(rec.labels("participant"))
     status = (rec.first("status") or "").rsplit("#", 1)[-1]  # one not reported as held says so
     verb = MEETING_VERBS.get(status, "may have met" if hedged(rec) else "met")
+    if rec.first("remote") == "true":  # by phone, video or letter: never told as face to face
+        verb += " remotely"
     text = f"{who} {verb}" + _where_when(rec, "", disputed)
     length = "" if "duration" in disputed else how_long(rec)
     if length:
@@ -152,17 +132,6 @@ def meeting_sentence(rec: FactRecord, disputed: set[str] = frozenset()) -> str:
     if topics:
         text += (" and " if content else " about ") + names(topics)
     return text
-
-
-def how_long(rec: FactRecord, graph: str | None = None) -> str:
-    """The meeting's length as the source words it ("more than 90 minutes") when that is short,
-    else from its xsd:duration ("94 minutes")."""
-    texts = [v.value for v in rec.props.get("durationText", []) if graph in (None, v.graph)]
-    short = [t for t in texts if len(t.split()) <= 5]
-    if short:
-        return short[0]
-    durations = [duration_text(v.value) for v in rec.props.get("duration", []) if graph in (None, v.graph)]
-    return durations[0] if durations else ""
 
 
 _PARTICLES = frozenset(("out", "up", "for", "forward", "down", "off", "on", "in", "over", "back", "away", "clear",

@@ -1,6 +1,7 @@
 """The same fact told by several documents, merged into one answer: two reports are the same when
 they have the kind, holders and date, and words close enough (stems, compared only between records of
-similar size); a meeting is compared only with those sharing one of its dates or undated.
+similar size); a meeting is compared only with those sharing one of its dates or undated, and held the
+same way (by phone or face to face).
 """
 from __future__ import annotations
 
@@ -67,7 +68,8 @@ def _report_key(rec: facts_mod.FactRecord) -> tuple:
 
 def _compared(rec: facts_mod.FactRecord, meeting: bool) -> list:
     if meeting:
-        return [rec, rec.sources(), {v.value for v in rec.values("date")}, {v.value for v in rec.values("place")}]
+        return [rec, rec.sources(), {v.value for v in rec.values("date")}, {v.value for v in rec.values("place")},
+                rec.first("remote") == "true"]
     stems = _stems(rec.first("content") or "")
     return [rec, rec.sources(), stems, len(stems)]
 
@@ -77,8 +79,8 @@ def _same_report(a: list, b: list, meeting: bool) -> bool:
     meeting on no different date or place."""
     if not a[1].isdisjoint(b[1]):
         return False
-    if meeting:
-        return all(not (x and y) or x & y for x, y in ((a[2], b[2]), (a[3], b[3])))
+    if meeting:  # a call and a meeting face to face are two events, whatever their dates
+        return a[4] == b[4] and all(not (x and y) or x & y for x, y in ((a[2], b[2]), (a[3], b[3])))
     n, m = a[3], b[3]
     if not (n and m) or 5 * min(n, m) < 4 * max(n, m):  # sets of such sizes cannot share 80%
         return False

@@ -73,7 +73,7 @@ def current_widened(store: Store, template, plan: Plan, texts: Texts, label, *, 
 
 _MENTIONED_IN = """PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-SELECT DISTINCT ?doc WHERE { GRAPH ?doc { ?m itsrdf:taIdentRef %s ; nif:referenceContext ?doc } }"""
+SELECT DISTINCT ?doc ?actor WHERE { GRAPH ?doc { ?m itsrdf:taIdentRef ?actor ; nif:referenceContext ?doc } }"""
 
 
 def same_documents(store: Store, records: dict, plan: Plan) -> dict:
@@ -85,8 +85,8 @@ def same_documents(store: Store, records: dict, plan: Plan) -> dict:
     for iri in plan.asked:
         if not docs:
             break
-        query = _MENTIONED_IN % NamedNode(iri)  # a term object's N-Triples form, from the name index
-        found = {row["doc"].value for row in facts_mod.batched(store, query, docs, "doc")}
+        found = {row["doc"].value for row in facts_mod.batched(store, _MENTIONED_IN, docs, "doc",
+                                                                 bindings={"actor": NamedNode(iri)})}
         docs = [d for d in docs if d in found]
     docs = set(docs)
     out = {}

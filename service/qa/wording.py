@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .facts import FactRecord
-from .render import duration_text, how_long
+from .times import duration_text, how_long
 
 _TOKEN = re.compile(r"[\w][\w\-']*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",

@@ -69,7 +69,7 @@ class Job:
     max_bytes: int = 5_000_000  # the serialized result's size limit
     base_iri: str | None = None  # relative IRIs resolve against it: the endpoint's URL
     prefixes: tuple[tuple[str, str], ...] = ()  # the query's prefixes, used in Turtle and RDF/XML output
-    light: int = 0  # guard.is_light: the most rows of a query bounded by construction; 0: not light
+    light: int = 0  # light.is_light: the most rows of a query bounded by construction; 0: not light
 
     @property
     def is_graph(self) -> bool:  # CONSTRUCT / DESCRIBE: an RDF graph, not a results table
@@ -218,7 +218,7 @@ def check_size(data: bytes, job: Job) -> bytes:
 
 
 def run_light(store, job: Job) -> bytes | None:
-    """A light job (guard.is_light) run at once in this thread on an embedded store: no worker hop,
+    """A light job (light.is_light) run at once in this thread on an embedded store: no worker hop,
     no thread, no checkpoint. Its work is bounded by its LIMIT (or an ASK's first match), its result
     by the same row and byte limits as any other. None: not light, or not an embedded engine."""
     engine = getattr(store, "ox", None)

@@ -18,15 +18,10 @@ Memory: the worker's address space is bounded (RLIMIT_AS, `max_memory` MB, set b
 loads). The engine aborts (SIGABRT) when an allocation fails past it, which only a separate process
 survives: the pool answers QueryOutOfMemory, naming the limit, and replaces the worker.
 
-The time limit is the processor time a query uses (the worker's CPU watch), with the wall time of
-`timeout * max(1, size / cores)` as a backstop: with no more queries at once than cores the backstop is
-the plain wall-clock limit; with more, a query sharing the cores with the others gets its share of
-that. Why more queries at once than cores: queries in flight together share the engine's block reads
-(at 1 M facts 8 aggregates at once cost about 0.65x the CPU each of 2 at once; docs/sparql-overhead.md).
-
-Workers run at the server's CPU priority. They used to be niced (5) so that /ask would win the CPU,
-but then anything else at normal priority took three quarters of a core from each query (at 1 M facts
-on a busy 2-core machine /sparql fell to 0.4x of Oxigraph's server, and 1.3x once reniced).
+The time limit is the processor time a query uses (the worker's CPU watch), with a wall-time backstop
+(processes.wall_limit). More queries run at once than there are cores, since queries in flight together
+share the engine's block reads; workers run at the server's CPU priority (both measured in
+docs/sparql-overhead.md).
 """
 from __future__ import annotations
 
@@ -34,7 +29,6 @@ import atexit
 import logging
 import os
 import pickle
-import signal
 import socket
 import subprocess
 import sys
@@ -46,6 +40,7 @@ from pathlib import Path
 
 from .. import errors
 from ..memory import worker_arenas
+from . import processes
 from .checkpoints import Checkpoints
 from .limits import Job, run_light, timeout_message
 from .queue import AloneGate, SlotQueue
@@ -88,7 +83,7 @@ class WorkerPool:
     def __init__(self, store, *, size: int = 2, timeout: float = 10.0, queue: int = 16,
                  queue_timeout: float = 60.0, max_memory: int = 0, refresh: float = 0.0):
         self.store, self.size, self.timeout = store, max(1, size), timeout
-        self.wall = wall_limit(timeout, self.size)  # the backstop: the CPU watch in the worker stops first
+        self.wall = processes.wall_limit(timeout, self.size)  # the backstop: the CPU watch in the worker stops first
         # a checkpoint is reused for `refresh` seconds although writes followed it
         self._checkpoints = Checkpoints(store, refresh, self._in_use)
         self.max_memory = max(0, int(max_memory))  # MB of address space of the worker; 0: unbounded
@@ -177,7 +172,7 @@ class WorkerPool:
                 pending.answer = message[ID_BYTES:]
                 pending.done.set()
             if done:  # a retired worker's last query answered: the query that passed its limit ends with it
-                _stop(worker)
+                processes.stop(worker)
         with self._lock:
             orphans = list(worker.pending.values())
             worker.pending.clear()
@@ -208,7 +203,7 @@ class WorkerPool:
                 self._worker = self._start()  # the replacement boots while the old one ends
             last = not worker.pending
         if last:
-            _stop(worker)
+            processes.stop(worker)
 
     def run(self, job: Job) -> bytes:
         """Run the job in the worker. Waiting for a turn (SlotQueue: QUERY_QUEUE, QUERY_QUEUE_TIMEOUT) and
@@ -216,7 +211,7 @@ class WorkerPool:
         once it runs (503 sparql_busy if the line is full or no slot frees up in time; 504
         query_timeout if it runs too long). A query whose worker was ended for another query (that
         one's time limit, or a memory bound that several queries shared) runs again with its full time,
-        at most RUNS times in all. A light job (guard.is_light: one triple pattern's range, bounded by
+        at most RUNS times in all. A light job (light.is_light: one triple pattern's range, bounded by
         its LIMIT) runs at once in the caller's thread on the store itself: a hop to a worker would
         cost more than the query, and it needs neither bound."""
         data = run_light(self.store, job)
@@ -260,9 +255,9 @@ class WorkerPool:
             if pending.fate == "died":
                 if pending.shared:
                     return "alone"
-                if self.max_memory and _died_of_memory(worker.process):
+                if self.max_memory and processes.died_of_memory(worker.process):
                     self.out_of_memory += 1
-                    raise errors.QueryOutOfMemory(memory_message(self.max_memory),
+                    raise errors.QueryOutOfMemory(processes.memory_message(self.max_memory),
                                                   details={"max_memory_mb": self.max_memory})
                 raise errors.StoreUnavailable("a SPARQL worker process failed: it exited")
         answer = pending.answer
@@ -276,7 +271,8 @@ class WorkerPool:
             raise errors.QueryTimeout(timeout_message(self.timeout))
         if name == "QueryOutOfMemory":
             self.out_of_memory += 1
-            raise errors.QueryOutOfMemory(memory_message(self.max_memory), details={"max_memory_mb": self.max_memory})
+            raise errors.QueryOutOfMemory(processes.memory_message(self.max_memory),
+                                          details={"max_memory_mb": self.max_memory})
         raise getattr(errors, name, errors.StoreUnavailable)(message)
 
     def close(self) -> None:
@@ -286,49 +282,8 @@ class WorkerPool:
             worker, self._worker = self._worker, None
         if worker is not None:
             worker.stopping = worker.killed = True
-            _stop(worker)
+            processes.stop(worker)
         self._checkpoints.remove_all()
-
-
-def cores() -> int:
-    """The processor cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except (AttributeError, OSError):  # no affinity on this platform
-        return os.cpu_count() or 1
-
-
-def wall_limit(timeout: float, size: int) -> float:
-    """Wall time a query may run: its CPU limit, times the queries that share each core at most."""
-    return timeout * max(1.0, size / cores())
-
-
-def _stop(worker: Worker) -> None:
-    """Kill the worker, then close the socket (its reader thread sees the end and tells the waiting)."""
-    if worker.process.poll() is None:
-        worker.process.kill()
-    try:
-        worker.process.wait(timeout=2)
-    except subprocess.TimeoutExpired:
-        log.warning("SPARQL worker %s did not exit after SIGKILL", worker.process.pid)
-    try:
-        worker.conn.close()
-    except OSError:
-        pass
-
-
-def _died_of_memory(process: subprocess.Popen) -> bool:
-    """Whether the worker ended as an engine ends when an allocation fails: by SIGABRT."""
-    try:
-        code = process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        return False
-    return code == -signal.SIGABRT
-
-
-def memory_message(limit_mb: int) -> str:
-    return (f"the query needed more than {limit_mb} MB of memory, the memory limit of a SPARQL query "
-            "(QUERY_MAX_MEMORY), and was stopped; narrow it or add a LIMIT")
 
 
 _ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding the `service` package

@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -29,20 +28,13 @@ from pyoxigraph import BlankNode, NamedNode, Quad, QueryBoolean, Triple
 
 from .. import formats
 from ..errors import ConfigError, QuerySyntaxError, StoreUnavailable
-from ..vocab import XSD_BOOLEAN, XSD_DURATION
-from . import protocol
+from . import protocol, virtuoso
 from .base import Store, Term, bind_values, parse_into
 
 WRITE_ATTEMPTS = 4  # one try and three retries, after 0.5, 1 and 2 seconds
 BACKOFF = 0.5
 LOAD_CHUNK = 20_000  # quads per INSERT DATA when `load` splits a big file (only without blank nodes)
 SELECT_JSON = formats.JSON
-# Virtuoso's own graphs (its mappings, its LDP vocabulary, its DAV and rule sets), left out of queries;
-# the graph describing its endpoint (sd:Service) is found and left out too (its IRI depends on the host).
-VIRTUOSO_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
-                   "http://www.w3.org/2002/07/owl#", "urn:rules.skos")
-_SERVICE_GRAPHS = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a "
-                   "<http://www.w3.org/ns/sparql-service-description#Service> } }")
 _GRAPH_ROWS = "SELECT ?s ?p ?o WHERE { GRAPH %s { ?s ?p ?o } }"
 GRAPH_ACCEPT = f"{formats.NTRIPLES}, {formats.TURTLE};q=0.9"  # both parse as Turtle
 
@@ -205,7 +197,7 @@ class RemoteStore(Store):
         except (SyntaxError, ValueError) as err:
             raise self._garbage(body, err) from None
         if self._virtuoso:
-            rows = [{n: _canonical(t) for n, t in row.items()} for row in rows]
+            rows = [{n: virtuoso.canonical(t) for n, t in row.items()} for row in rows]
         return rows
 
     def _triples(self, construct: str) -> list[Triple]:
@@ -215,7 +207,7 @@ class RemoteStore(Store):
         except (SyntaxError, ValueError) as err:
             raise self._garbage(body, err) from None
         if self._virtuoso:
-            triples = [Triple(t.subject, t.predicate, _canonical(t.object)) for t in triples]
+            triples = [Triple(t.subject, t.predicate, virtuoso.canonical(t.object)) for t in triples]
         return triples
 
     def _check_union(self) -> None:
@@ -240,13 +232,12 @@ class RemoteStore(Store):
         self._virtuoso = headers.get("Server", "").lower().startswith("virtuoso")
         if not self._virtuoso:
             return ""
-        body, _ = self._request(_SERVICE_GRAPHS, SELECT_JSON)
+        body, _ = self._request(virtuoso.SERVICE_GRAPHS, SELECT_JSON)
         try:
             found = [row["g"].value for row in ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)]
         except (SyntaxError, ValueError) as err:
             raise self._garbage(body, err) from None
-        return "".join(f"DEFINE input:default-graph-exclude <{g}>\nDEFINE input:named-graph-exclude <{g}>\n"
-                       for g in (*VIRTUOSO_GRAPHS, *found) if "<" not in g and ">" not in g)
+        return virtuoso.pragmas(found)
 
     def _union_holds(self) -> bool:
         """A triple of a named graph must be seen in the default graph too: one query (one snapshot, so
@@ -289,31 +280,6 @@ class RemoteStore(Store):
     def _garbage(self, body: bytes, err: Exception) -> StoreUnavailable:
         return StoreUnavailable(f"the SPARQL endpoint {self.query_endpoint} answered something that is not "
                                 f"SPARQL results ({err}): {body[:80]!r}")
-
-
-def _canonical(term: Term) -> Term:
-    """A literal as Oxigraph writes it, from what Virtuoso answers: its xsd:boolean as 0/1 made
-    false/true; its xsd:duration, kept as a number of seconds and written back so ("5400.0"), made the
-    canonical xsd:duration again (PT1H30M; a count of months is lost in Virtuoso)."""
-    if not isinstance(term, ox.Literal):
-        return term
-    if term.datatype == XSD_BOOLEAN and term.value in ("0", "1"):
-        return ox.Literal("true" if term.value == "1" else "false", datatype=XSD_BOOLEAN)
-    if term.datatype != XSD_DURATION:
-        return term
-    try:
-        seconds = Decimal(term.value)
-    except InvalidOperation:
-        return term
-    sign, rest = ("-" if seconds < 0 else ""), abs(seconds)
-    days, rest = divmod(rest, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, rest = divmod(rest, 60)
-    rest = rest.normalize()
-    time_part = "".join(f"{int(n)}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
-    time_part += f"{rest:f}S" if rest else ""
-    text = f"{sign}P{f'{int(days)}D' if days else ''}{'T' + time_part if time_part else ''}"
-    return ox.Literal(text if text not in ("P", "-P") else "PT0S", datatype=XSD_DURATION)
 
 
 def _triples(quads: Iterable[Quad]) -> str:

@@ -45,8 +45,17 @@ REMOTE = ("phone", "telephone", "call", "conversation", "videoconference", "vide
 
 
 def remote(pred: Token) -> bool:
-    """A meeting by phone or video: a dateline says where the reporter was, not where it took place."""
-    words = [pred] + (list(pred.subtree) if pred.pos_ in ("VERB", "AUX") else [])
+    """A meeting by phone or video: a dateline says where the reporter was, not where it took place. Told
+    by the word itself ("phoned"), the means of a verb ("spoke by phone", "held a video call") or a noun's
+    modifier ("telephone diplomacy"); never by a clause inside ("in talks both sides called useful")."""
+    nouns = [pred]
+    if pred.pos_ in ("VERB", "AUX"):
+        for c in pred.children:
+            if c.dep_ in ("dobj", "attr", "npadvmod"):
+                nouns.append(c)
+            elif c.dep_ in ("prep", "agent"):
+                nouns += [g for g in c.children if g.dep_ == "pobj"]
+    words = nouns + [m for n in nouns for m in n.children if m.dep_ in ("compound", "amod")]
     return any(t.lemma_.lower() in REMOTE or t.lower_ in ("phoned", "telephoned") for t in words)
 
 

@@ -153,7 +153,9 @@ class Meetings(Participants):
         if status:
             return self._unheld(noun, det, people + attendees, own, status), True
         if self.current is not None and (not people or self._same_sides(people, self.current.holders)) \
-                and not (people and det in ("a", "an") and self._another_time(noun)):
+                and not (people and det in ("a", "an") and self._another_time(noun)) \
+                and not (attendance.remote(noun) and not self.current.remote and _in_person(self.current)):
+            # "the call" is not the meeting in Berlin
             if people and (det in DEFINITE or own or det in ("a", "an")) and noun.dep_ != "nsubj":
                 self._report_again(noun)  # "his phone call with Rouhani": one more report of it
             if det in DEFINITE and self.current.duration is None:
@@ -243,11 +245,10 @@ class Meetings(Participants):
     def _call_and_visit(self, one: Fact, other: Fact) -> bool:
         """One told as a call, the other as met in person (a place, or "met"): two events. Talks told
         with neither ("held talks") may be either."""
-        one_remote, other_remote = (attendance.remote(self._preds[id(f)]) for f in (one, other))
+        one_remote, other_remote = one.remote, other.remote
         if one_remote == other_remote:
             return False
-        in_person = other if one_remote else one
-        return in_person.place is not None or in_person.verb in attendance.IN_PERSON
+        return _in_person(other if one_remote else one)
 
     def _meeting(self, pred: Token, people: list[str], status: str | None = None, current: bool = True) -> Fact:
         sent = pred.sent
@@ -261,6 +262,7 @@ class Meetings(Participants):
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
         self._preds[id(fact)] = pred
+        fact.remote = attendance.remote(pred)
         timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
         if timed:  # "in the week before the meeting": "in the week" alone would be another time
             fact.time_text = fact.date = None
@@ -286,3 +288,7 @@ class Meetings(Participants):
     def add_participants(self, meeting: Fact, keys: list[str]) -> None:
         meeting.holders = list(dict.fromkeys(meeting.holders + keys))
 
+
+def _in_person(meeting: Fact) -> bool:
+    """Told as met face to face: a place, or a verb of meeting in person ("met", "visited")."""
+    return meeting.place is not None or meeting.verb in attendance.IN_PERSON
