@@ -256,5 +256,15 @@ def purpose_subject(pred: Token) -> Token | None:
     served = pred.dep_ == "advcl" or (pred.dep_ == "xcomp" and pred.head.lemma_.lower() in CONTACTING)
     if not served or pred.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
         return None
+    if pred.dep_ == "xcomp" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in pred.head.children):
+        return None  # "called on the delegates to oppose the bill": their act called for, not the caller's purpose
     subj, passive = subject_of(pred.head)
     return subj if subj is not None and not passive else None
+
+
+def vocative(pred: Token, subj: Token) -> bool:
+    """ "Mr. Hale, tell me what you will do": a name set off before an imperative is the one addressed, not the
+    doer (no auxiliary, the bare form, a comma between the name and the verb)."""
+    return (pred.tag_ == "VB" and pred.i == subj.i + 2 and pred.doc[subj.i + 1].text == ","
+            and subj.right_edge.i == subj.i and not any(c.dep_ in ("det", "amod") for c in subj.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in pred.children))

@@ -68,6 +68,15 @@ def _dependent(tok: Token, word: str) -> Token | None:
     return None
 
 
+def _naming_call(verb: Token, dep: Token) -> bool:
+    """ "called X's remarks on Monday a new low", "calls X's idea for a wall 'stupid'": a preposition the parser
+    hung on the object of "call", with what the object is called beside it (an apposition or a quote)."""
+    if verb.lemma_.lower() != "call" or dep.head.dep_ != "dobj" or dep.head.head != verb:
+        return False
+    return any(t.dep_ in ("appos", "oprd") or t.text in ("'", '"', "“", "”", "‘", "’") for t in dep.head.subtree
+               if t.i > dep.head.i) or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children)
+
+
 def _next_to(verb: Token, prep: Token) -> bool:
     """A particle or preposition right after the verb, or after its object ("asked allies for")."""
     between = verb.doc[verb.i + 1:prep.i]
@@ -85,6 +94,8 @@ def trigger_for(tok: Token, lexicon: Lexicon) -> tuple[Trigger, Token | None] | 
         for word in words:
             for trig in lexicon.double.get((word, pos), ()):
                 dep = _dependent(tok, trig.second)
+                if dep is not None and _naming_call(tok, dep):
+                    continue  # "called her remarks on Monday a new low": naming them, no call on anyone
                 if dep is not None and not (trig.kind == "speech" and dep.dep_ == "prep" and channel(dep)):
                     return trig, dep  # "spoke on television": how, not what about
         for word in words:

@@ -20,6 +20,7 @@ from .clauses import (
     purpose_subject,
     quoted_as,
     subject_of,
+    vocative,
 )
 from .contents import after_object, clause_around, content_of, right_complements
 from .holders import Holders
@@ -100,6 +101,8 @@ class Builder(Holders):
         if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
                 and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
             passive = True  # "Asked about the plan, Trump said": Trump was asked
+        if subj is not None and vocative(pred, subj):
+            return None  # "Mr. Hale, tell me ...": Hale is asked to speak, says nothing here
         if subj is not None and lexical and interpolated(pred, subj):
             return None  # "Trump, asked about the wall, said ...": Trump was asked; who asked is not said
         if lexical and shapes.inquiry(pred):

@@ -10,6 +10,18 @@
 - "call" reports words when it names something ("called the plan a disaster"); with only an object or a
   particle it is a phone call or a summons ("called her counterpart", "called a session", "called off
   the rally"), and with a for-clause ("calling for the director to be fired") it is a call for: a Proposal.
+- "charge" accuses with a with-phrase, a that-clause or as the frame of a quote ("charged him with fraud",
+  "charged that ...", '"...," she charged'); with a price or a motion it is a fee or a rush ("charged a fee",
+  "charged more than that", "charged into the fray").
+- "require" is a demand of a person or a body named as the subject; a rule, a law, a precedent or a
+  situation that requires something ("the rules require delegates to", "it will require investments", "an
+  act requiring police to report") is a need, not anyone's demand.
+- "recognize" acknowledges what is so; recognizing a person, or someone as or in something ("did not
+  recognize Paul Meyer", "recognizes himself in them"), is identifying.
+- "contend with" or "for" something is competing, not arguing; "contend that" argues.
+- "know how to" is a skill, not a view ("knows how to use it").
+- a speech verb that someone declines or refuses to use ("declined to comment", "refused to say") reports
+  no words.
 
 Inside a quote, a first-person sentence or what a speech verb reports, the view verbs keep their reading:
 the speaker's "we have seen a rise" is what they say they saw.
@@ -27,6 +39,10 @@ VIEW_VERBS = ("see", "consider", "focus")
 NAMING = ("oprd", "ccomp", "xcomp", "acomp", "attr")  # "called it a disaster", "called it 'unfair'"
 OWNERS = ("his", "her", "their", "its", "our", "my")
 REPORTED_DEPS = ("ccomp", "xcomp", "conj", "advcl", "relcl")
+DECLINING = ("decline", "refuse")
+PRICE_OR_MOTION = ("for", "into", "through", "at", "toward", "towards", "ahead", "between")
+PERSONAL = ("i", "we", "you", "he", "she", "they")
+IDENTIFIED = ("him", "her", "them", "me", "us", "himself", "herself", "themselves", "myself")
 QUOTE_MARKS = ("“", "”", '"', "‘", "’", "``", "''", "'")
 
 
@@ -37,6 +53,10 @@ def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger
         return None
     if trig.word == "call" and trig.speech:
         return _call(pred, trig)
+    if trig.speech and pred.dep_ == "xcomp" and pred.head.lemma_.lower() in DECLINING:
+        return kinds.GENERIC  # "declined to comment": no words
+    if trig.word in OTHER_SENSES and OTHER_SENSES[trig.word](pred):
+        return kinds.GENERIC
     if trig.word not in VIEW_VERBS or _spoken(pred, lexicon):
         return None
     if trig.word == "focus":  # "focused on the army as the backbone of the fight": a view, as with "see"
@@ -129,3 +149,46 @@ def _small_clause(pred) -> bool:
         return True
     return any(c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ", "PROPN") and any(g.dep_ == "nsubj" for g in c.children)
                for c in pred.children)
+
+
+def _fee_or_rush(pred) -> bool:
+    """ "charged a fee", "charged into the fray": no with-phrase, that-clause or quote framed."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
+        return False
+    if any(t.lower_ == "with" and t.dep_ == "prep" for t in _own_words(pred)):
+        return False
+    return any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in PRICE_OR_MOTION)
+               for c in pred.children if c.i > pred.i)
+
+
+def _need(pred) -> bool:
+    """ "the rules require ...", "it will require ...", "an act requiring ...": no person or body requires it."""
+    subj, passive = subject_of(pred)
+    if passive:
+        return False
+    if subj is None or subj.head != pred:  # a participle ("precedents requiring ...") or a borrowed subject
+        return True
+    return not (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL)
+
+
+def _identifying(pred) -> bool:
+    """ "did not recognize Paul Meyer", "recognizes his family in them", "recognize X as Y"."""
+    obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    person = obj.ent_type_ == "PERSON" or obj.lower_ in IDENTIFIED
+    return person or any(t.lower_ in ("as", "in") and t.dep_ == "prep" for t in _own_words(pred))
+
+
+def _competing(pred) -> bool:
+    """ "the rivals with whom he was contending": no that-clause, no quote framed; competing."""
+    return not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "for", "against") for c in pred.children)
+
+
+def _know_how(pred) -> bool:
+    """ "knows how to use it": a skill, not a view."""
+    return any(c.dep_ == "xcomp" and any(g.lower_ == "how" for g in c.children) for c in pred.children)
+
+
+OTHER_SENSES = {"know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need, "recognize": _identifying, "recognise": _identifying}
