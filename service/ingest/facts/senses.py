@@ -191,4 +191,5 @@ def _know_how(pred) -> bool:
     return any(c.dep_ == "xcomp" and any(g.lower_ == "how" for g in c.children) for c in pred.children)
 
 
-OTHER_SENSES = {"know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need, "recognize": _identifying, "recognise": _identifying}
+OTHER_SENSES = {"know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need,
+                "recognize": _identifying, "recognise": _identifying}
