@@ -15,7 +15,7 @@ from . import attendance, qualifiers, realis, whereabouts
 from .clauses import subject_of
 from .participants import RELATIVES, Participants, sides_further
 from .positions import Builder
-from .spans import char_span, child, text_of
+from .spans import char_span, child
 
 DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
 DURATION_ENTS = whereabouts.DURATION_ENTS
@@ -207,16 +207,10 @@ class Meetings(Participants):
         verb = noun.head
         if noun.dep_ != "nsubj" or verb.lemma_.lower() not in attendance.LAST_VERBS:
             return
-        for c in verb.children:
-            obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "for" else c
-            if obj is None or obj.ent_type_ not in DURATION_ENTS or c.dep_ not in ("prep", "npadvmod", "dobj"):
-                continue
-            span = char_span(noun.doc, obj.left_edge.i, obj.right_edge.i + 1)
-            text = text_of(noun.doc, span) if span else None
-            if text and qualifiers.duration(text):
-                self.current.duration_text, self.current.duration = text, qualifiers.duration(text)
-                self._report_again(noun)
-                return
+        text, length = whereabouts.length_of(verb)
+        if text:
+            self.current.duration_text, self.current.duration = text, length
+            self._report_again(noun)
 
     def _report_again(self, noun: Token) -> None:
         sent = noun.sent
@@ -262,7 +256,7 @@ class Meetings(Participants):
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
         whereabouts.fill(fact, pred, self.b.resolver)
         if pred.pos_ == "NOUN" and fact.duration is None:
-            fact.duration_text, fact.duration = _lasted_which(pred)
+            fact.duration_text, fact.duration = whereabouts.lasted_which(pred)
         self._preds[id(fact)] = pred
         fact.remote = attendance.remote(pred)
         timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
@@ -294,27 +288,3 @@ class Meetings(Participants):
 def _in_person(meeting: Fact) -> bool:
     """Told as met face to face: a place, or a verb of meeting in person ("met", "visited")."""
     return meeting.place is not None or meeting.verb in attendance.IN_PERSON
-
-
-def _lasted_which(noun: Token) -> tuple[str | None, str | None]:
-    """The length a which-clause gives a meeting noun or the place named on it ("a summit in the
-    capital, which lasted six hours": a place lasts no hours, the summit did)."""
-    for tok in noun.subtree:
-        if tok.dep_ != "relcl" or tok.lemma_.lower() not in attendance.LAST_VERBS \
-                or not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in tok.children):
-            continue
-        if tok.head != noun and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
-                and tok.head.lemma_.lower() not in PLACE_NOUNS:
-            continue  # "a summit of the bloc, which has lasted decades": only the meeting or its place
-        for c in tok.children:
-            obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "for" else c
-            if obj is None or obj.ent_type_ not in DURATION_ENTS or c.dep_ not in ("prep", "npadvmod", "dobj"):
-                continue
-            span = char_span(noun.doc, obj.left_edge.i, obj.right_edge.i + 1)
-            text = text_of(noun.doc, span) if span else None
-            if text and qualifiers.duration(text):
-                return text, qualifiers.duration(text)
-    return None, None
-
-
-PLACE_NOUNS = ("capital", "city", "town", "resort", "headquarters", "palace", "hotel", "venue")

@@ -119,3 +119,35 @@ def _recent(day: str | None, published: str | None) -> bool:
         return False
     return 0 <= gap.days <= RECENT_DAYS
 
+
+def lasted_which(noun: Token) -> tuple[str | None, str | None]:
+    """The length a which-clause gives a meeting noun or the place named on it ("a summit in the
+    capital, which lasted six hours": a place lasts no hours, the summit did)."""
+    for tok in noun.subtree:
+        if tok.dep_ != "relcl" or tok.lemma_.lower() not in attendance.LAST_VERBS \
+                or not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in tok.children):
+            continue
+        if tok.head != noun and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
+                and tok.head.lemma_.lower() not in PLACE_NOUNS:
+            continue  # "a summit of the bloc, which has lasted decades": only the meeting or its place
+        text, length = length_of(tok)
+        if text:
+            return text, length
+    return None, None
+
+
+def length_of(verb: Token) -> tuple[str | None, str | None]:
+    """The length a verb of lasting gives ("lasted six hours", "went on for 85 minutes"): its words and
+    its xsd:duration."""
+    for c in verb.children:
+        obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "for" else c
+        if obj is None or obj.ent_type_ not in DURATION_ENTS or c.dep_ not in ("prep", "npadvmod", "dobj"):
+            continue
+        span = char_span(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
+        text = text_of(verb.doc, span) if span else None
+        if text and qualifiers.duration(text):
+            return text, qualifiers.duration(text)
+    return None, None
+
+
+PLACE_NOUNS = ("capital", "city", "town", "resort", "headquarters", "palace", "hotel", "venue")
