@@ -29,30 +29,12 @@ from functools import lru_cache
 
 from ..errors import QuerySyntaxError, QueryTooComplex, ServiceRefused, UpdateRefused
 from .light import is_light
+from .tokens import Token, is_operand, tokens
 
 MAX_DEPTH = 100  # deepest nesting accepted; real queries stay under 20
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 
-_NAME = r"[\w\u00B7\u0300-\u036F\u203F-\u2040]"
-TOKEN = re.compile(rf"""
-  (?P<ws>\s+)
-| (?P<comment>\#[^\n\r]*)
-| (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
-| (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
-            |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-| (?P<var>[?$]{_NAME}+)
-| (?P<bnode>_:(?:{_NAME}|[-.])+)
-| (?P<pname>(?:[^\W\d_](?:{_NAME}|[-.])*)?:(?:{_NAME}|[-:.%]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
-| (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--[A-Za-z]+)?)
-| (?P<number>\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
-| (?P<word>[^\W\d]\w*)
-| (?P<punct><<|>>|\{{\||\|}}|\^\^|&&|\|\||!=|<=|>=|.)
-""", re.VERBOSE | re.DOTALL)
-
-# After these, `<` inside an expression is the less-than operator, not the start of an IRI.
-_OPERAND = frozenset({"var", "string", "number", "iri", "pname", "bnode", "langtag"})
-_DIVERGING = re.compile(r"[#'()\[\]]|service", re.IGNORECASE)
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
@@ -68,56 +50,6 @@ class QueryInfo:
     @property
     def is_graph(self) -> bool:
         return self.form in ("CONSTRUCT", "DESCRIBE")
-
-
-@dataclass
-class Token:
-    kind: str
-    text: str
-    start: int
-
-
-def tokens(query: str) -> list[Token]:
-    """The query's significant tokens (no whitespace or comments), lexed as the engine lexes them."""
-    out: list[Token] = []
-    depth = 0  # parentheses open in the current group (a '{' starts a new count)
-    outer: list[tuple[int, bool]] = []  # per open '{': the depth outside it, and whether it holds VALUES rows
-    in_values = pending_values = False
-    pos = 0
-    while pos < len(query):
-        match = TOKEN.match(query, pos)
-        kind, text = match.lastgroup, match.group()
-        if kind == "iri" and depth and not in_values and out and _is_operand(out[-1]):
-            # `<` after an operand inside parentheses: the engine may read the less-than operator here.
-            if _DIVERGING.search(text[1:-1]):
-                raise ServiceRefused(
-                    f"ambiguous '<' at character {pos}: {text!r} reads both as an IRI and as a comparison, "
-                    "which could hide a SERVICE clause from this check; put spaces around comparison operators")
-            kind, text = "punct", "<"
-        if kind in ("pname", "bnode") and text.endswith("."):
-            text = text.rstrip(".")  # a name never ends with '.': the dot is the triple terminator
-        pos += len(text)
-        if kind in ("ws", "comment"):
-            continue
-        out.append(Token(kind, text, pos - len(text)))
-        if text == "(":
-            depth += 1
-        elif text == ")":
-            depth = max(0, depth - 1)
-        elif kind == "word" and text.upper() == "VALUES":
-            pending_values = True
-        elif text == "{":
-            outer.append((depth, in_values))
-            depth, in_values, pending_values = 0, pending_values, False
-        elif text == "}" and outer:
-            depth, in_values = outer.pop()
-    return out
-
-
-def _is_operand(token: Token) -> bool:
-    if token.kind in _OPERAND or token.text in (")", "]"):
-        return True
-    return token.kind == "word" and token.text.lower() in ("true", "false")
 
 
 def _refuse_service(toks: list[Token]) -> None:
@@ -151,7 +83,7 @@ def _refuse_deep(toks: list[Token]) -> None:
             depth, run = depth + run + 1, 0
         elif text in _CLOSES:
             depth, run = depth - (levels.pop() if levels else 0), 0
-        elif token.kind == "punct" and text in _PREFIX_OPS and (prev is None or not _is_operand(prev)):
+        elif token.kind == "punct" and text in _PREFIX_OPS and (prev is None or not is_operand(prev)):
             run += 1  # `!`, `^`, or a sign with no operand before it: a prefix operator
         else:
             run = 0

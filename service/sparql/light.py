@@ -3,10 +3,7 @@ index range, with a small LIMIT), told from the guard's tokens, so they may run 
 worker's time and memory bounds."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .guard import Token
+from .tokens import Token
 
 LIGHT_LIMIT = 1000  # the largest LIMIT of a light SELECT
 
