@@ -7,7 +7,7 @@ import pytest
 from pyoxigraph import NamedNode, RdfFormat
 
 from service import vocab
-from service.ingest.graph import index_links, index_occasions, index_pairs
+from service.ingest.indexes import index_links, index_occasions, index_pairs
 from service.qa import linking
 from service.store.embedded import EmbeddedStore
 from tests.benchmarks.graphgen import Generator

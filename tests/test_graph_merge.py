@@ -6,7 +6,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from service import iris
-from service.ingest.graph import fact_key, spacy_lemmas
+from service.ingest.keys import fact_key, spacy_lemmas
 from service.ingest.pipeline import ingest_paths
 from service.model import Fact, Span
 from service.vocab import PREFIXES

@@ -18,13 +18,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from .. import iris
 from .. import vocab as v
 from ..model import Actor, Document, Extraction, Fact, Span
-
-_STOP = set("""a an the of to in on at for by with from and or but that this these those it its is are was were
-be been being has have had do does did will would can could may might must shall should not no as than then
-there their they them he she his her him we our you your i me my what which who whom whose also very more
-most such so if into about over under between after before during while""".split())
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-
+from .indexes import INDEXED, index_links, index_occasions, index_pairs
+from .keys import fact_key, spacy_lemmas
 
 _TRUE = Literal("true", datatype=v.XSD_BOOLEAN)
 _FALSE = Literal("false", datatype=v.XSD_BOOLEAN)
@@ -52,44 +47,6 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256((document.text + "\x00" + meta).encode("utf-8")).hexdigest()
 
 
-def fact_key(fact: Fact, lemmas=None, scope: str = "") -> str:
-    """The normalized key a fact's IRI is minted from. `lemmas(span)` reduces a content span to its
-    lemmas (the spaCy Doc's); without it, lower-cased words stand in. `scope` (the document id) keeps
-    a meeting with neither date nor occasion to its document: the same people meet many times."""
-    holders = ",".join(sorted(set(fact.holders)))
-    when = _occasion_key(fact.occasion, lemmas, scope) or (fact.date or "")
-    if fact.kind == "Meeting":  # the same participants on the same day (or at one occasion) met once
-        when = fact.date or _occasion_key(fact.occasion, lemmas, scope)
-        status = f"|{fact.status}" if fact.status else ""  # a planned meeting is not the one held
-        if when:
-            return f"Meeting|{holders}|{when}{status}"
-        return f"Meeting|{holders}|{fact.place or ''}|in:{scope}{status}"
-    if fact.kind == "Role":
-        return f"Role|{holders}|{(fact.title or '').lower()}|{fact.organization or ''}"
-    if not holders:  # an unsourced number is only known to be the same within its document
-        when = f"{when}|in:{scope}"
-    return f"{fact.kind}|{holders}|{when}|{_content_key(fact, lemmas)}"
-
-
-def _occasion_key(occasion, lemmas, scope: str) -> str:
-    if occasion is None:
-        return ""
-    if isinstance(occasion, Fact):
-        return "{" + fact_key(occasion, lemmas, scope) + "}"
-    return occasion
-
-
-def _content_key(fact: Fact, lemmas) -> str:
-    words: list[str] = []
-    if fact.content_span is not None and lemmas is not None:
-        words = lemmas(fact.content_span)
-    elif fact.content:
-        words = [w.lower() for w in _WORD.findall(fact.content)]
-    keep = sorted({w for w in words if w not in _STOP and not w.isspace()} | set(fact.about)
-                  | set(fact.recipient) | set(fact.target))
-    return " ".join(keep) or (fact.verb or "")
-
-
 def publishable(fact: Fact, actors: dict[str, Actor]) -> bool:
     """Does the fact meet the shapes (ontology/shapes.ttl)? Every fact needs evidence and a known
     holder (a participant for meetings, a person for roles); positions and actions need content."""
@@ -103,62 +60,6 @@ def publishable(fact: Fact, actors: dict[str, Actor]) -> bool:
     if fact.kind == "Meeting":
         return True
     return bool(fact.content and fact.content.strip())
-
-
-def spacy_lemmas(doc):
-    """A lemmas(span) function over a parsed spaCy Doc."""
-    def lemmas(span: Span) -> list[str]:
-        part = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if part is None:
-            return []
-        return [t.lemma_.lower() for t in part if t.is_alpha or t.like_num]
-    return lemmas
-
-
-INDEXED = (v.HOLDERKEY, v.PAIRKEY, v.LINKKEY, v.OCCASIONKEY)  # index properties written (kg:indexes says so)
-PAIRED = ("Meeting",)  # kinds whose holders are also indexed two by two (kg:pairKey)
-
-
-def index_pairs(kind: str, holders: list[NamedNode]) -> list[tuple[NamedNode, NamedNode]]:
-    """The index triples' (predicate, object) of a fact of `kind` held by `holders` (a meeting's
-    participants): kg:holderKey urn:kgqa:holder:Kind:<holder>, and one for Position for a position, so that the question
-    templates find "facts of kind K held by A" in one index range rather than every fact of A; for a
-    meeting also kg:pairKey urn:kgqa:pair:Meeting:<hash> for each two of its participants ("meetings of A
-    with B": one range, not every meeting of A tested for B). The bench's graph generator writes them
-    through this function too."""
-    kinds = [kind] + (["Position"] if kind in v.POSITION_KINDS else [])
-    pairs = [(v.PAIRKEY, iris.pair_key(a.value, b.value, kind))
-             for n, a in enumerate(holders) for b in holders[n + 1:] if a != b] if kind in PAIRED else []
-    return [(v.HOLDERKEY, iris.holder_key(h.value, k)) for h in holders for k in kinds] + pairs
-
-
-def index_links(kind: str, links: list[tuple[NamedNode, NamedNode]], verb: str | None) -> list[tuple]:
-    """kg:linkKey triples' (predicate, object) of a fact of `kind` from its (property, actor) links: an actor
-    it is about, targets or is told to, keyed by the property and each kind of the fact ("accusations about
-    A": one index range, not every fact about A tested for its kind); a holder or participant keyed by the
-    fact's verb ("what A established": not every fact of A tested for its verb). The generator writes them too."""
-    kinds = [kind] + (["Position"] if kind in v.POSITION_KINDS else [])
-    out = []
-    for prop, actor in links:
-        name = prop.value[len(v.KG_NS):]
-        if prop in (v.HOLDER, v.PARTICIPANT):
-            if verb:
-                out.append((v.LINKKEY, iris.verb_key(actor.value, name, verb)))
-        else:
-            out += [(v.LINKKEY, iris.link_key(actor.value, name, k)) for k in kinds]
-    return out
-
-
-def index_occasions(kind: str, holders: list[NamedNode], reached: dict[NamedNode, int]) -> list[tuple]:
-    """kg:occasionKey triples' (predicate, object) of a meeting with participants `holders` that reaches each
-    occasion of `reached` through kg:occasion in that many steps at least (1: its own occasion): urn:kgqa:at
-    for its own, urn:kgqa:via for one reached only through another, and urn:kgqa:held-at per participant
-    and occasion at any depth ("meetings at O", "meetings of A at O": one range each, not every meeting
-    at O tested for its kind, or every meeting of A for its occasion). The generator writes them too."""
-    if kind not in PAIRED:
-        return []
-    out = [(v.OCCASIONKEY, iris.occasion_key(o.value, kind, via=n > 1)) for o, n in reached.items()]
-    return out + [(v.OCCASIONKEY, iris.holder_occasion_key(h.value, o.value, kind)) for h in holders for o in reached]
 
 
 def quads(ex: Extraction, base: str, version: str, doc=None) -> list[Quad]:

@@ -20,7 +20,7 @@ from pyoxigraph import Literal, NamedNode
 
 from service import iris
 from service import vocab as v
-from service.ingest.graph import INDEXED, index_links, index_occasions, index_pairs
+from service.ingest.indexes import INDEXED, index_links, index_occasions, index_pairs
 
 # Actors the seeds name, first (most frequent); the lexicon's other actors follow, then generated people.
 SEED_FIRST = ["vladimir-putin", "barack-obama", "russia", "united-states", "john-kerry", "sergey-lavrov",
