@@ -239,10 +239,9 @@ class Meetings(Participants):
     def _call_and_visit(self, one: Fact, other: Fact) -> bool:
         """One told as a call, the other as met in person (a place, or "met"): two events. Talks told
         with neither ("held talks") may be either."""
-        one_remote, other_remote = one.remote, other.remote
-        if one_remote == other_remote:
+        if one.remote == other.remote:
             return False
-        return _in_person(other if one_remote else one)
+        return _in_person(other if one.remote else one)
 
     def _meeting(self, pred: Token, people: list[str], status: str | None = None, current: bool = True) -> Fact:
         sent = pred.sent
@@ -254,11 +253,11 @@ class Meetings(Participants):
         verb = attendance.took_part(pred) if pred.pos_ == "NOUN" and not fact.time_text else None
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
+        fact.remote = attendance.remote(pred)
         whereabouts.fill(fact, pred, self.b.resolver)
         if pred.pos_ == "NOUN" and fact.duration is None:
             fact.duration_text, fact.duration = whereabouts.lasted_which(pred)
         self._preds[id(fact)] = pred
-        fact.remote = attendance.remote(pred)
         timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
         if timed:  # "in the week before the meeting": "in the week" alone would be another time
             fact.time_text = fact.date = None

@@ -19,7 +19,8 @@ DURATION_ENTS = ("TIME", "DATE")
 
 def fill(fact: Fact, pred: Token, resolver) -> None:
     """Set the meeting's place and duration from the phrases of its verb or noun (and of the verb a
-    meeting noun is the object of: "attended the summit in Vilnius")."""
+    meeting noun is the object of: "attended the summit in Vilnius"); a remote meeting (fact.remote, set
+    before) takes no place from the dateline."""
     preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
@@ -58,7 +59,7 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
                            for p in g.children if p.dep_ == "pobj"
                            for k in resolver.resolve(noun_phrase(p))[:1]
                            if resolver.actor(k).kind in PLACE_KINDS), None)
-    if fact.place is None and not attendance.remote(pred):
+    if fact.place is None and not fact.remote:
         fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
 
 
