@@ -62,14 +62,13 @@ def _dates(entry: list, at: int, by_date: dict[str, set[int]], undated: set[int]
 
 
 def _report_key(rec: facts_mod.FactRecord) -> tuple:
-    return (rec.kind(), rec.first("negated"),
+    return (rec.kind(), rec.first("negated"), rec.first("remote"),  # a call and a meeting face to face: two events
             *(frozenset(v.value for v in rec.values(n)) for n in ("holder", "participant", "recipient", "target")))
 
 
 def _compared(rec: facts_mod.FactRecord, meeting: bool) -> list:
     if meeting:
-        return [rec, rec.sources(), {v.value for v in rec.values("date")}, {v.value for v in rec.values("place")},
-                rec.first("remote") == "true"]
+        return [rec, rec.sources(), {v.value for v in rec.values("date")}, {v.value for v in rec.values("place")}]
     stems = _stems(rec.first("content") or "")
     return [rec, rec.sources(), stems, len(stems)]
 
@@ -79,8 +78,8 @@ def _same_report(a: list, b: list, meeting: bool) -> bool:
     meeting on no different date or place."""
     if not a[1].isdisjoint(b[1]):
         return False
-    if meeting:  # a call and a meeting face to face are two events, whatever their dates
-        return a[4] == b[4] and all(not (x and y) or x & y for x, y in ((a[2], b[2]), (a[3], b[3])))
+    if meeting:
+        return all(not (x and y) or x & y for x, y in ((a[2], b[2]), (a[3], b[3])))
     n, m = a[3], b[3]
     if not (n and m) or 5 * min(n, m) < 4 * max(n, m):  # sets of such sizes cannot share 80%
         return False
