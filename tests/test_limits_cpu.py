@@ -21,47 +21,49 @@ def _spin(seconds: float) -> None:
         pass
 
 
-@pytest.mark.parametrize(("work", "named"), [(_spin, True), (time.sleep, False)])
-def test_limits_cpu_watch_names_a_job_past_its_processor_time(work, named):
-    watch, worked, release = CpuWatch(0.2), threading.Event(), threading.Event()
+def _over_while_running(watch: CpuWatch, job) -> list:
+    """What the watch names over its limit while `job` (run in a thread of its own) still runs."""
+    worked, release = threading.Event(), threading.Event()
 
-    def job():
-        watch.start(7)
-        work(0.6)
+    def body():
+        job()
         worked.set()
         release.wait(30)  # still running while the watch reads its clock
 
-    thread = threading.Thread(target=job)
+    thread = threading.Thread(target=body)
     thread.start()
     assert worked.wait(30)
     late = watch.over()
     release.set()
     thread.join(30)
-    assert (late == [7]) is named
-    assert watch.claim(7) is not named  # a job the watch answered is not answered again by its thread
+    return late
 
+
+@pytest.mark.parametrize(("work", "named"), [(_spin, True), (time.sleep, False)])
+def test_limits_cpu_watch_names_a_job_past_its_processor_time(work, named):
+    watch = CpuWatch(0.2)
+
+    def job():
+        watch.start(7)
+        work(0.6)
+
+    assert (_over_while_running(watch, job) == [7]) is named
+    assert watch.claim(7) is not named  # a job the watch answered is not answered again by its thread
 
 
 @pytest.mark.parametrize(("before", "during", "named"), [(0.6, 0.0, False), (0.6, 0.3, True), (0.0, 0.3, True)])
 def test_limits_cpu_watch_counts_a_job_from_its_start(before, during, named):
     """A pool's thread runs one job after another: a job is named for its own CPU time (limit 0.2 s), never
     for what the jobs before it on the same thread spent."""
-    watch, worked, release = CpuWatch(0.2), threading.Event(), threading.Event()
+    watch = CpuWatch(0.2)
 
     def thread_of_the_pool():
         _spin(before)  # an earlier job on this thread
         watch.start(8)
         _spin(during)
-        worked.set()
-        release.wait(30)
 
-    thread = threading.Thread(target=thread_of_the_pool)
-    thread.start()
-    assert worked.wait(30)
-    late = watch.over()
-    release.set()
-    thread.join(30)
-    assert (late == [8]) is named
+    assert (_over_while_running(watch, thread_of_the_pool) == [8]) is named
+
 
 @pytest.mark.parametrize(("size", "cores", "limit", "wall"), [(2, 2, 10.0, 10.0), (1, 4, 10.0, 10.0),
                                                               (8, 2, 10.0, 40.0), (3, 2, 2.0, 3.0)])
