@@ -181,8 +181,10 @@ def _documents_only(store: Store) -> bool:
     return next(iter(store.ox.quads_for_pattern(None, None, None, DefaultGraph())), None) is None
 
 
-def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> dict[str, FactRecord]:
-    """The records of these facts, a few queries for all of them; `labels` names actors and occasions."""
+def load(store: Store, iris: list[str], labels: Callable[[str], str | None],
+         sources: Callable[[str], list[dict] | None] | None = None) -> dict[str, FactRecord]:
+    """The records of these facts, a few queries for all of them; `labels` names actors and occasions,
+    `sources` describes documents (linking.Index.sources_of: None for one the store is asked about)."""
     iris = list(dict.fromkeys(iris))
     out = {iri: FactRecord(iri) for iri in iris}
     # in one order on every store (engines return rows in their own index order): by graph, property, value
@@ -214,7 +216,14 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     passages = [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
                  row["anchor"].value if "anchor" in row else None) for fact, row in numbered(store, _EVIDENCE, iris)]
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
-    for doc, row in numbered(store, _DESCRIBED, list(dict.fromkeys(doc for _, doc, _, _, _ in passages)), "doc"):
+    asked = []  # those the name index does not describe
+    for doc in dict.fromkeys(doc for _, doc, _, _, _ in passages):
+        known = sources(doc) if sources else None
+        if known is None:
+            asked.append(doc)
+        else:
+            described[doc] = known
+    for doc, row in numbered(store, _DESCRIBED, asked, "doc"):
         described.setdefault(doc, []).append(
             {"id": row["id"].value, "iri": doc,
              **{n: row[n].value if n in row else None for n in ("title", "url", "publisher", "published")}})

@@ -21,7 +21,8 @@ from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
 from . import fuzzy
-from .columns import Table
+from .documents import OPTIONAL as _OPTIONAL
+from .documents import Documents
 
 PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # The union default graph repeats a triple once per document graph asserting it (an actor's label in
@@ -36,9 +37,10 @@ _ROLES = PREFIX + """
 SELECT DISTINCT ?h ?t ?o WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o } }"""
 _DELEGATES = PREFIX + "SELECT DISTINCT ?g ?o WHERE { ?g kg:memberOf ?o . ?g a kg:Group }"
 _DOCS = PREFIX + """
-SELECT ?d ?id ?title ?publisher WHERE {
+SELECT ?d ?id ?title ?url ?publisher ?published WHERE {
   ?d a kg:Document ; dcterms:identifier ?id .
-  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:publisher ?publisher }
+  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d schema:publisher ?publisher }
+  OPTIONAL { ?d schema:datePublished ?published }
 }"""
 
 # Which kind of thing a bare name most likely means when several share it ("Moscow": the government
@@ -47,7 +49,6 @@ PRIORITY = ("Person", "Government", "Country", "Organization", "Group", "Occasio
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 _SMALL = frozenset(("of", "the", "and", "in", "on", "for", "to", "a", "an", "at"))
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
-DOCUMENT_FIELDS = ("iri", "id", "title", "publisher")
 
 
 def _indexed(store: Store, prop: str) -> bool:
@@ -143,10 +144,16 @@ class Index:
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
         self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
         self.occasion_keys = self.holder_keys and _indexed(store, "occasionKey")  # kg:occasionKey, likewise
-        # iri, id, title and publisher of each document, by column: a dict per document when read
-        self.documents = Table(DOCUMENT_FIELDS, (
-            (r["d"].value, r["id"].value, r["title"].value if "title" in r else "",
-             r["publisher"].value if "publisher" in r else "") for r in store.select(_DOCS)))
+        # each document's iri, id, title, URL, publisher and date, by column (the sources of answers)
+        self.documents = Documents((r["d"].value, r["id"].value, *(r[n].value if n in r else None for n in _OPTIONAL))
+                                   for r in store.select(_DOCS))
+        self.version: tuple | None = None  # the store's version it was built from (set by names.Names)
+
+    def sources_of(self, store: Store):
+        """The look-up of documents' descriptions (documents.Documents.described) when this index is of the
+        store as it is now (a store that counts its writes: the embedded one), else None: the store is asked."""
+        current = store.generation is not None and self.version == ("generation", store.generation)
+        return self.documents.described if current else None
 
     @cached_property
     def _role_maps(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
