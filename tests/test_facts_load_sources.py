@@ -33,8 +33,8 @@ def _current(store) -> linking.Index:
 
 def _both(store, index) -> tuple[dict, dict]:
     iris = sorted(r["fact"].value for r in store.select(_FACTS))
-    assert iris and index.sources_of(store) is not None
-    return facts.load(store, iris, index.label, index.sources_of(store)), facts.load(store, iris, index.label)
+    assert iris and index.of(store) is not None
+    return facts.load(store, iris, index.label, index.of(store)), facts.load(store, iris, index.label)
 
 
 @pytest.mark.parametrize("which", ["seeded_store", "generated"])
@@ -61,6 +61,6 @@ def test_facts_load_sources_asks_the_store_for_what_the_index_cannot_say(change)
 def test_facts_load_sources_not_from_an_index_of_an_older_store():
     store = _generated()
     index = kgqa(store).names.index()
-    assert index.sources_of(store) is not None
+    assert index.of(store) is not None
     store.remove_graph(NamedNode(sorted(r["doc"].value for r in store.select(_DOCS))[0]))
-    assert index.sources_of(store) is None
+    assert index.of(store) is None

@@ -42,6 +42,7 @@ SELECT ?d ?id ?title ?url ?publisher ?published WHERE {
   OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d schema:publisher ?publisher }
   OPTIONAL { ?d schema:datePublished ?published }
 }"""
+_HELD_AT = PREFIX + "SELECT DISTINCT ?o WHERE { ?o a kg:Occasion ; kg:occasion ?p }"
 
 # Which kind of thing a bare name most likely means when several share it ("Moscow": the government
 # before the city).
@@ -147,13 +148,20 @@ class Index:
         # each document's iri, id, title, URL, publisher and date, by column (the sources of answers)
         self.documents = Documents((r["d"].value, r["id"].value, *(r[n].value if n in r else None for n in _OPTIONAL))
                                    for r in store.select(_DOCS))
+        # the occasions held at another (a summit at the General Assembly): the others reach only themselves
+        self.held_at = frozenset(share(r["o"].value) for r in store.select(_HELD_AT))
         self.version: tuple | None = None  # the store's version it was built from (set by names.Names)
 
-    def sources_of(self, store: Store):
-        """The look-up of documents' descriptions (documents.Documents.described) when this index is of the
-        store as it is now (a store that counts its writes: the embedded one), else None: the store is asked."""
+    def of(self, store: Store) -> Index | None:
+        """This index when it is of the store as it is now (a store that counts its writes: the embedded
+        one), else None: what facts.load may read here (documents, occasions) is then asked of the store."""
         current = store.generation is not None and self.version == ("generation", store.generation)
-        return self.documents.described if current else None
+        return self if current else None
+
+    def reaches_none(self, iri: str) -> bool:
+        """An occasion of the graph held at no other (no kg:occasion of its own): it reaches only itself."""
+        ent = self.entities.get(iri)
+        return ent is not None and "Occasion" in ent.types and iri not in self.held_at
 
     @cached_property
     def _role_maps(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
