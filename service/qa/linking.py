@@ -328,6 +328,8 @@ class Index:
             return None
         hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=82)
         if hit is not None:
+            if not self._spelled_alike(name.split(), hit[0].split()):
+                return None
             return _best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1] / 100)
         wanted = {w for w in name.split() if w not in _SMALL}
         if len(wanted) < 2:
@@ -343,6 +345,23 @@ class Index:
         if best is None:
             return None
         return _best([e for e in self.by_name[best[1]] if allowed(e)], "fuzzy", 0.8 * best[0])
+
+    def _spelled_alike(self, words: list[str], other: list[str]) -> bool:
+        """A fuzzy match is another spelling of the same words ("lavrow"), never another word that looks
+        alike: each word the question writes is in the name or spelled nearly so, and a country or its
+        demonym only as written ("zambian government" is not the "american government")."""
+        places = self._place_words
+        for w in words:
+            if w in other:
+                continue
+            if w in places or not any(fuzz.ratio(w, o) >= 80 and o not in places for o in other):
+                return False
+        return True
+
+    @cached_property
+    def _place_words(self) -> frozenset[str]:
+        """The demonyms and the words of the countries' names the question lexicon knows."""
+        return frozenset(self.demonyms) | frozenset(w for c in self.demonyms.values() for w in normalize(c).split())
 
     @cached_property
     def _fuzzy_names(self) -> dict[bool, tuple[list[str], list[frozenset[str]]]]:
