@@ -28,7 +28,9 @@ from .lexicon import Lexicon, Trigger
 from .spans import between, char_span, child, inside_quote, noun_phrase, subtree_span, text_of, within_quote
 
 MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"
-THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
+# nouns that name a text one can welcome or reject as such ("welcomed the agreement between X and Y"); not a
+# proposal named only by whose it is ("Trump's proposals", "her college proposal"): nothing proposed is said
+THINGS = ("Agreement", "Statement")
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
