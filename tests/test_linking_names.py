@@ -31,6 +31,7 @@ E = "http://kgqa.test/entities/"
     ("US governmnet", "actor-us-gov", "fuzzy"),  # a typo
     ("the UK government", None, None),  # another word that looks alike is no typo
     ("the Zambian government", None, None),  # a demonym only as written ("russian government")
+    ("Dmitry Peskov last", "actor-peskov", "fuzzy"),  # a word the question's parse left in
     ("Moscow's generals", "actor-russia-gov", "possessor"),
     ("the Russian foreign minister", "actor-lavrov", "description"),  # by the graph's role facts
     ("the US president", "actor-biden", "description"),

@@ -279,7 +279,7 @@ class Index:
 
     @cached_property
     def _spellings(self) -> Spellings:
-        return Spellings(self.by_name, lambda e: "Occasion" in e.types, self.demonyms)
+        return Spellings(self.by_name, lambda e: "Occasion" in e.types, lambda e: "Country" in e.types, self.demonyms)
 
     def prepare_lookups(self) -> Index:
         """Make now what the look-ups of documents' names otherwise make at the first question naming a
