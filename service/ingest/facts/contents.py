@@ -183,7 +183,19 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
             inner = child(c, "pobj", "pcomp")
             if inner is not None:
                 return subtree_span(inner)
-    return None
+    return _to_clause_in_relative(obj)
+
+
+def _to_clause_in_relative(obj: Token) -> tuple[int, int] | None:
+    """A to-clause the parser hung inside a relative clause that ends the object ("advised the firms he
+    had worked for [to invest in them]", "urged the donors she met [to give more]"): what they were asked."""
+    rel = child(obj, "relcl")
+    clause = max((c for c in rel.children if c.dep_ in ("advcl", "xcomp") and c.left_edge.tag_ == "TO"
+                  and not any(g.dep_ in ("nsubj", "mark") for g in c.children)), key=lambda c: c.i, default=None) \
+        if rel is not None else None
+    if clause is None or clause.right_edge.i != obj.right_edge.i:
+        return None
+    return clause.left_edge.i, clause.right_edge.i + 1
 
 
 def _where_or_when(prep: Token) -> bool:
