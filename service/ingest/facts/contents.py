@@ -91,7 +91,8 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
         for dep in CLAUSE_DEPS + ("acl",):  # not "the proposal, [put forward by Brazil]": that says who
             listed = listed_first(tok) if dep == "ccomp" else None  # "He has claimed X, pledged to Y": not said
             parts = [c for c in tok.children if c.dep_ == dep and c != anchor and not (dep == "acl" and c.tag_ == "VBN")
-                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB")) and c != listed]  # '"...," he said'
+                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB" and not _semicolon(c, tok)))
+                     and c != listed]  # '"...," he said'; not the clause before a semicolon
             if parts:  # several when the parser splits a word ("co - sponsor")
                 start, end = _clause_range(parts)
                 obj = child(tok, "dobj")
@@ -182,7 +183,19 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
             inner = child(c, "pobj", "pcomp")
             if inner is not None:
                 return subtree_span(inner)
-    return None
+    return _to_clause_in_relative(obj)
+
+
+def _to_clause_in_relative(obj: Token) -> tuple[int, int] | None:
+    """A to-clause the parser hung inside a relative clause that ends the object ("advised the firms he
+    had worked for [to invest in them]", "urged the donors she met [to give more]"): what they were asked."""
+    rel = child(obj, "relcl")
+    clause = max((c for c in rel.children if c.dep_ in ("advcl", "xcomp") and c.left_edge.tag_ == "TO"
+                  and not any(g.dep_ in ("nsubj", "mark") for g in c.children)), key=lambda c: c.i, default=None) \
+        if rel is not None else None
+    if clause is None or clause.right_edge.i != obj.right_edge.i:
+        return None
+    return clause.left_edge.i, clause.right_edge.i + 1
 
 
 def _where_or_when(prep: Token) -> bool:
@@ -235,3 +248,9 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
     if max(left, right) < 3:
         return None
     return (sent.start, first) if left > right else (last + 1, sent.end)
+
+
+def _semicolon(before: Token, pred: Token) -> bool:
+    """A clause ending before a semicolon that comes ahead of the verb: the sentence's other clause
+    ("Few donors gave much; Ruiz promised more"), not what the verb reports."""
+    return any(t.text == ";" for t in pred.doc[before.right_edge.i + 1:pred.i])

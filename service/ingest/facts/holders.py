@@ -85,7 +85,8 @@ class Holders:
         keys = self.resolver.resolve(noun_phrase(tok)) + (self.resolver.resolve(noun_phrase(members[0]))
                                                           if members else [])
         if not keys:
-            appos = [c for c in tok.children if c.dep_ == "appos"]  # "the two ministers, Wang and Lavrov,"
+            appos = [c for c in tok.children if c.dep_ == "appos"  # "the two ministers, Wang and Lavrov,"
+                     and not any(t.text == ";" for t in tok.doc[tok.i:c.i])]  # not the next clause's subject
             keys = [k for a in appos for k in self.resolver.resolve(noun_phrase(a))]
         if not keys:
             phrase = noun_phrase(tok)

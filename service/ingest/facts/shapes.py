@@ -130,7 +130,8 @@ def clausal(doc, content: tuple[int, int] | None) -> bool:
         return False
     words = doc[content[0]:content[1]]
     root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
-    return root is not None and root.pos_ in ("VERB", "AUX") and root.dep_ in ("xcomp", "ccomp")
+    return root is not None and root.pos_ in ("VERB", "AUX") and (root.dep_ in ("xcomp", "ccomp") or (
+        root.dep_ == "advcl" and root.head.dep_ == "relcl" and root.left_edge.tag_ == "TO"))  # hung in a relative
 
 
 def for_to(pred: Token) -> bool:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from ...model import Fact, Span
 from .clauses import subject_of
+from .kinds import trigger_for
 from .lexicon import Trigger
-from .positions import Candidate
-from .spans import char_span, in_quote, noun_phrase, parsed_text, text_of
+from .positions import Builder, Candidate
+from .spans import char_span, in_quote, inside_quote, noun_phrase, parsed_text, text_of
 
 FIRST_PERSON = ("i", "we", "me", "us")
+OUR_SIDE = ("we", "us")  # in a quote, the speaker's side: '"Washington held no talks with us," X said'
 
 # speech verbs that present what they report as true: the writer vouches for it
 FACTIVE_SPEECH = ("reveal", "confirm", "note", "point out", "explain", "observe", "recall", "make clear",
@@ -74,6 +76,23 @@ def first_person(cand: Candidate) -> bool:
         return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in cand.pred.children)
     subj, passive = subject_of(cand.pred)
     return subj is not None and not passive and subj.lower_ in FIRST_PERSON
+
+
+def voice(sent, builder: Builder, speaker: Fact | None) -> list[str]:
+    """Who says "we" or "us" inside a quote of this sentence: the one named speaker of a speech verb
+    outside the quote ('"...," Ruiz said'), or, when none, the speaker whose quote goes on."""
+    if not any(t.lower_ in OUR_SIDE and inside_quote(t) for t in sent):
+        return []
+    voices = set()
+    for tok in sent:
+        found = trigger_for(tok, builder.lexicon) if not inside_quote(tok) else None
+        if found is None or not found[0].speech:
+            continue
+        subj, passive = subject_of(tok)
+        voices.add(tuple(builder.actors(subj, strict=True) if subj is not None and not passive else []))
+    if len(voices) == 1:
+        return list(next(iter(voices)))
+    return list(speaker.holders) if speaker is not None and not voices else []
 
 
 def speak_for(cand: Candidate, holders: list[str], quoted: bool = False) -> None:
