@@ -23,6 +23,7 @@ QUOTE_FRAMES = ("continue", "respond", "counter", "retort", "interject", "muse")
 OPEN_QUOTES = ("“", '"', "‘")
 CLOSE_QUOTES = ("”", '"', "’")
 FINITE = ("VBZ", "VBP", "VBD", "MD")
+CLOSING = {"“": ("”", '"'), '"': ('"', "”", "''"), "‘": ("’",)}
 
 
 def speaker_of(cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
@@ -240,7 +241,7 @@ class Quotes:
         doc = sent.doc
         toks = [t for t in sent if not t.is_space]
         start = toks[0].i + (0 if self.open else 1)
-        close = next((t for t in toks if t.i >= start and t.text in CLOSE_QUOTES and t.i > toks[0].i), None)
+        close = _close(toks, start)
         end = close.i if close is not None else sent.end
         self.open = close is None and (self.open or _balance(sent) > 0)
         self.end_char = _last_char(sent)
@@ -253,6 +254,22 @@ class Quotes:
                     content_span=Span(*span), recipient=list(previous.recipient),
                     occasion=previous.occasion, time_text=previous.time_text, date=previous.date,
                     confidence=round(previous.confidence * 0.9, 3))
+
+
+def _close(toks, start: int):
+    """The mark that closes the speaker's quote from token `start` on; a ’ that closes a ‘ opened inside it
+    ('Take the ‘reform’ label off') is not it."""
+    inner = 0
+    for t in toks:
+        if t.i < start or t.i == toks[0].i:
+            continue
+        if t.text == "‘":
+            inner += 1
+        elif t.text == "’" and inner:
+            inner -= 1
+        elif t.text in CLOSE_QUOTES:
+            return t
+    return None
 
 
 def _balance(sent) -> int:
@@ -276,7 +293,8 @@ def _quoted_term(sent, opening: int) -> bool:
     """Does the sentence open with a few quoted words (after the mark at `opening`) that its own clause goes
     on from ('"Top secret" is the highest level'): a term quoted, not the speaker's words going on?"""
     doc = sent.doc
-    close = next((t for t in doc[opening + 1:min(opening + 6, sent.end)] if t.text in CLOSE_QUOTES + ("''",)), None)
+    closing = CLOSING.get(doc[opening].text, CLOSE_QUOTES)  # its own mark: not the ’ of a quote inside
+    close = next((t for t in doc[opening + 1:min(opening + 6, sent.end)] if t.text in closing), None)
     if close is None or close.i + 1 >= sent.end or not doc[close.i + 1].is_alpha:
         return False
     return not any(t.tag_ in FINITE for t in doc[opening + 1:close.i])  # no clause of its own
