@@ -232,10 +232,19 @@ def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int
     return start, end
 
 
+# marks of a clause that says when or why, not what was said ("as she said, ..." is a report of it)
+SUBORDINATING = ("after", "before", "since", "because", "than", "until", "although", "though")
+
+
 def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
     """What a speech verb with no clause of its own reports: the rest of its sentence ("All of which,
     he said, would help": the sentence; '"We are ready," she said': the quote before; "..., the
     minister told lawmakers": what comes before, the one told is no part of it)."""
+    if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATING for c in pred.children):
+        # "after she testified, X ...", "closer than he claimed": the sentence around is not what was said,
+        # only the verb's own words are ("since she declared for governor")
+        own = pred.i + 1, pred.right_edge.i + 1
+        return own if sum(1 for t in pred.doc[own[0]:own[1]] if t.is_alpha) >= 2 else None
     sent = pred.sent
     first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
     last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")

@@ -163,6 +163,16 @@ def described(doc, content: tuple[int, int]) -> bool:
     return root is not None and root.pos_ == "ADJ" and root.dep_ == "acomp"
 
 
+def says_something(doc, content: tuple[int, int]) -> bool:
+    """Does a statement noun's own phrase carry what was said, a clause or a quote ("his claim that X
+    lied", 'her "never again" statement', one the parser hung a few words on), not only whose statement it
+    is ("his earlier statements")?"""
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[content[0]:content[1]]):
+        return True
+    after = doc[content[1]:min(content[1] + 6, len(doc))]  # "his statement on Wednesday that ...": hung elsewhere
+    return any(t.lower_ == "that" or t.is_quote for t in after)
+
+
 def infinitive_of(noun: Token) -> tuple[int, int] | None:
     """The to-clause right after a trigger noun that the parser took for a relative clause ("promises
     [to fight for workers]"), for a clause the noun is the subject of, or hung on the light verb above

@@ -24,6 +24,8 @@ FACTIVE_SPEECH = ("reveal", "confirm", "note", "point out", "explain", "observe"
 QUOTE_FRAMES = ("continue", "respond", "counter", "retort", "interject", "muse")
 OPEN_QUOTES = ("“", '"', "‘")
 CLOSE_QUOTES = ("”", '"', "’")
+FINITE = ("VBZ", "VBP", "VBD", "MD")
+CLOSING = {"“": ("”", '"'), '"': ('"', "”", "''"), "‘": ("’",)}
 
 
 def speaker_of(cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
@@ -245,14 +247,20 @@ class Quotes:
         if self.open and first.text == "”":  # '... "focusing on voters. ”Several senators urged ...': closed
             self.open = False
             return False
-        return self.open or first.text in OPEN_QUOTES
+        if first.text in OPEN_QUOTES:
+            return not _quoted_term(sent, first.i)
+        before = first.i - 1  # the parser may leave a sentence's opening mark at the end of the one before
+        if self.open and before >= 0 and sent.doc[before].text in OPEN_QUOTES and _quoted_term(sent, before):
+            self.open = False
+            return False
+        return self.open
 
     def continued(self, sent) -> Fact | None:
         """The Statement of a sentence that continues() the speaker's quote."""
         doc = sent.doc
         toks = [t for t in sent if not t.is_space]
         start = toks[0].i + (0 if self.open else 1)
-        close = next((t for t in toks if t.i >= start and t.text in CLOSE_QUOTES and t.i > toks[0].i), None)
+        close = _close(toks, start)
         end = close.i if close is not None else sent.end
         self.open = close is None and (self.open or _balance(sent) > 0)
         self.end_char = _last_char(sent)
@@ -267,10 +275,48 @@ class Quotes:
                     confidence=round(previous.confidence * 0.9, 3))
 
 
+def _close(toks, start: int):
+    """The mark that closes the speaker's quote from token `start` on; a ’ that closes a ‘ opened inside it
+    ('Take the ‘reform’ label off') is not it."""
+    inner = 0
+    for t in toks:
+        if t.i < start or t.i == toks[0].i:
+            continue
+        if t.text == "‘":
+            inner += 1
+        elif t.text == "’" and inner:
+            inner -= 1
+        elif t.text in CLOSE_QUOTES:
+            return t
+    return None
+
+
 def _balance(sent) -> int:
-    """Quotes opened and not closed in a sentence (straight quotes alternate)."""
-    curly = sum(1 for t in sent if t.text in ("“", "‘")) - sum(1 for t in sent if t.text in ("”", "’"))
-    return curly + sum(1 for t in sent if t.text == '"') % 2
+    """Quotes opened and not closed in a sentence (straight quotes alternate; a straight mark after a curly
+    one left open closes it: 'would “definitely not support" him')."""
+    curly = straight = 0
+    for t in sent:
+        if t.text in ("“", "‘"):
+            curly += 1
+        elif t.text in ("”", "’"):
+            curly -= 1
+        elif t.text == '"':
+            if curly > 0 and straight % 2 == 0:
+                curly -= 1
+            else:
+                straight += 1
+    return curly + straight % 2
+
+
+def _quoted_term(sent, opening: int) -> bool:
+    """Does the sentence open with a few quoted words (after the mark at `opening`) that its own clause goes
+    on from ('"Top secret" is the highest level'): a term quoted, not the speaker's words going on?"""
+    doc = sent.doc
+    closing = CLOSING.get(doc[opening].text, CLOSE_QUOTES)  # its own mark: not the ’ of a quote inside
+    close = next((t for t in doc[opening + 1:min(opening + 6, sent.end)] if t.text in closing), None)
+    if close is None or close.i + 1 >= sent.end or not doc[close.i + 1].is_alpha:
+        return False
+    return not any(t.tag_ in FINITE for t in doc[opening + 1:close.i])  # no clause of its own
 
 
 def _last_char(sent) -> int:
