@@ -264,7 +264,8 @@ class Builder(Holders):
                 if content is not None and trig.fact_kind != "Estimate" and shapes.described(self.doc, content):
                     return None  # "the Norwegian plan is modest": the plan described, nothing planned said;
                     # an estimate compared is an estimate ("their estimates are much higher")
-        if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False) \
+        if content is None and holders and trig.fact_kind in THINGS \
+                and self.noun_holders(noun, subject_fallback=False) \
                 and (trig.fact_kind != "Statement" or shapes.says_something(self.doc, subtree_span(noun))):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
