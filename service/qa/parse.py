@@ -224,6 +224,9 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         verb, rest = f"{verb} {rest[0][0]}", rest[1:]
     obj, phrases = _phrases(text, low, rest)
     parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    act = _act(rest, tags, lex)
+    if parsed and act and parsed.slots.get("kind") and (parsed.slots.get("topic") or "").lower().startswith(act[1]):
+        parsed.slots["act"] = act[0]  # "agree to cut tariffs": the act agreed to, "cut"
     head = (content_words(obj, lex) or [""])[-1]
     if parsed and head and head in parsed.words and len(parsed.words) > 1:
         parsed.head = head
@@ -288,6 +291,13 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     slots.pop("verb_lemma", None)
     slots["verb"] = verb
     return Parsed("actions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+
+
+def _act(rest: list, tags: dict, lex: QuestionLexicon) -> tuple[str, str] | None:
+    """The verb of a to-infinitive right after the question's verb ("agree to cut ..."): (lemma, word)."""
+    if len(rest) < 2 or rest[0][0] != "to" or tags.get(rest[1][1], ("",))[0] != "VERB":
+        return None
+    return lemma(rest[1][0], lex, tags[rest[1][1]][1]), rest[1][0]
 
 
 def _noun_kind(word: str, lex: QuestionLexicon) -> str | None:
