@@ -42,6 +42,7 @@ class Plan:
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first
+    announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -237,7 +238,7 @@ AGREED_ACTS = ("Agreement", "Acceptance", "Commitment")
 
 def _refused_act(plans: list[Plan], act: str, lex: lexicon.QuestionLexicon) -> list[Plan]:
     """The act agreed to, asked of the same actor as a negated act with its verb or a synonym: only a
-    fact saying the actor will not (or did not) do it answers, and it answers No."""
+    fact announcing that the actor will not do it answers, and it answers No ("did not cut" is no refusal)."""
     out = []
     for plan in [p for p in plans if "kind" in p.bindings and not p.contrary]:
         kept = {k: v for k, v in plan.bindings.items() if k in BY_ID["actions"].parameters}
@@ -245,7 +246,8 @@ def _refused_act(plans: list[Plan], act: str, lex: lexicon.QuestionLexicon) -> l
         words = [w for w in plan.words if w != act]  # the verb is bound, its synonyms too
         for verb in (act, *lex.synonyms.get(act, ())):
             out.append(replace(plan, template="actions", bindings={**kept, "verb": Literal(verb)},
-                               params={**params, "verb": verb}, words=words, negated_only=True, topic_names=[]))
+                               params={**params, "verb": verb}, words=words, negated_only=True, announced=True,
+                               topic_names=[]))
     return out
 
 
