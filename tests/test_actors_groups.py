@@ -54,3 +54,20 @@ def test_actors_groups_leave_out_the_dateline(text, phrase, label):
 def test_actors_groups_named_by_their_movement_answer_to_its_name(text, phrase, alias):
     _, group = group_of(text, phrase)
     assert alias in group.aliases  # "the M23" in a question names the M23 rebels
+
+
+@pytest.mark.parametrize("text, phrase, owner", [
+    ("East African leaders met in Arusha for a summit of the East African Community. They backed the plan.",
+     "East African leaders", "east-african-community"),
+    ("West African leaders gathered in Abuja, where the ECOWAS summit opened on Friday.", "West African leaders",
+     "ecowas"),
+])
+def test_actors_groups_of_the_body_their_modifier_names(text, phrase, owner):
+    _, group = group_of(text, phrase)
+    assert group.member_of == {owner}
+
+
+def test_actors_groups_of_no_body_when_two_bodies_share_the_words():
+    _, group = group_of("European officials said the European Union and the European Free Trade Association "
+                        "would respond.", "European officials")
+    assert not group.member_of

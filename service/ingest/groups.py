@@ -5,6 +5,7 @@ The nouns that name people ("planners", "allies", "officials") are data: group_h
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -69,6 +70,18 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
         actor.member_of |= owners
         out.append(GroupFound(tok.i, left, right, actor, tuple(_members(tok, key_at))))
     return out
+
+
+def owner_by_name(doc: Doc, group: GroupFound, bodies: dict[str, str]) -> str | None:
+    """The one body named in the document whose name holds the group's capitalized modifier as words:
+    "West African leaders" at a summit of the Economic Community of West African States are its leaders.
+    `bodies`: key -> label of the organizations the document names."""
+    words = doc[group.start:group.head]
+    if group.actor.member_of or not len(words) or not all(t.is_title and t.is_alpha for t in words):
+        return None
+    phrase = re.compile(rf"(?<!\w){re.escape(words.text)}(?!\w)")
+    found = [k for k, label in bodies.items() if phrase.search(label)]
+    return found[0] if len(found) == 1 else None
 
 
 def people_of(tok: Token) -> bool:
