@@ -71,3 +71,9 @@ def test_actors_groups_of_no_body_when_two_bodies_share_the_words():
     _, group = group_of("European officials said the European Union and the European Free Trade Association "
                         "would respond.", "European officials")
     assert not group.member_of
+
+
+def test_actors_groups_act_for_each_actor_they_are_of():
+    _, group = group_of("The foreign ministers of Peru and Chile agreed to reopen the border.",
+                        "foreign ministers of Peru and Chile")
+    assert {"peru", "chile"} <= group.member_of

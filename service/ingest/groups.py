@@ -67,6 +67,8 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
             actor.aliases.add(doc[tok.i - 1].text)  # "the M23" names the M23 rebels' movement
         owners = {key_at[c.i] for m in modifiers if m.dep_ != "poss" and not _negated(m)
                   for c in m.subtree if key_at[c.i]}
+        owners |= {key_at[t.i] for c in scope if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+                   for t in [g, *g.conjuncts] if key_at[t.i]}  # "the foreign ministers of X and Y" act for each
         actor.member_of |= owners
         out.append(GroupFound(tok.i, left, right, actor, tuple(_members(tok, key_at))))
     return out
