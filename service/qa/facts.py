@@ -30,7 +30,7 @@ SELECT ?kgqaRow ?g ?p ?o WHERE {
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
 }"""
 _OCCASIONS = _PREFIX + """
-SELECT DISTINCT ?kgqaRow ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o }"""
+SELECT DISTINCT ?kgqaRow ?o ?place WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o OPTIONAL { ?o kg:place ?place } }"""
 # the passages, then their documents' descriptions once per document (a join repeats them per passage
 # and costs twice the two queries)
 _EVIDENCE = _PREFIX + """
@@ -73,6 +73,7 @@ class FactRecord:
     iri: str
     props: dict[str, list[Value]] = field(default_factory=dict)  # local name -> values
     occasions: list[tuple[str, str]] = field(default_factory=list)  # (iri, label), nearest first
+    settings: list[str] = field(default_factory=list)  # labels of the places its occasions were held in
     evidence: list[Passage] = field(default_factory=list)
     # values() per property, kept while that property's list is the same object of the same length
     # (lists only grow: load appends, merging reports extends): answering asks for them thousands of times
@@ -206,6 +207,9 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     # graphs (a `kgqa load` into the default graph), which the details do not read, could give one
     reaching = [iri for iri in iris if iri in at_one] if _documents_only(store) else iris
     for fact, row in numbered(store, _OCCASIONS, reaching):
+        where = labels(row["place"].value) if "place" in row else None
+        if where and where not in out[fact].settings:  # "agreed ... in Doha": at talks held there
+            out[fact].settings.append(where)
         key = (fact, row["o"].value)
         label = labels(key[1])
         if key not in seen and label:
