@@ -117,15 +117,24 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
         if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
             obj = child(c, "pobj")
             if obj is not None and obj.ent_type_ == "DATE":
-                end = obj.i + 1
-                while end < len(pred.doc) and pred.doc[end].ent_iob_ == "I":  # the date itself, no more
-                    end += 1
-                return _timed(c.i, end, pred.doc, published, future)
+                return _timed(c.i, _entity_end(pred.doc, obj.i), pred.doc, published, future)
+            # "On Wednesday Macron spoke": the parser hangs the date on the name, leaving "On" bare
+            nxt = pred.doc[c.i + 1] if c.i + 1 < len(pred.doc) else None
+            if obj is None and nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "DATE":
+                return _timed(c.i, _entity_end(pred.doc, nxt.i), pred.doc, published, future)
         if c.dep_ in ("npadvmod", "advmod", "tmod") and c.ent_type_ == "DATE":
             return _timed(c.left_edge.i, c.right_edge.i + 1, pred.doc, published, future)
         if c.dep_ == "advmod" and c.lower_ in ("recently", "yesterday", "today"):
             return _timed(c.i, c.i + 1, pred.doc, published, future)
     return None, None
+
+
+def _entity_end(doc, i: int) -> int:
+    """The end of the entity that token i begins or continues: the date itself, no more."""
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _timed(start: int, end: int, doc, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
