@@ -1,6 +1,7 @@
 """A place a question names ("agree on a ceasefire in Lima") is matched by where the fact's occasion was
-held, when the sentence names the place otherwise ("in the Peruvian capital", under a Lima dateline); another place is not.
-Through the real pipeline, a real store and the question answerer (text written for the project)."""
+held, when the sentence names the place otherwise ("in the Peruvian capital", under a Lima dateline);
+another place is not. Through the real pipeline, a real store and the question answerer (text written
+for the project)."""
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,6 @@
 """"Did X agree to cut Y?" answered No by a report that X would not do it (the act's verb or a synonym),
-told by X or by its own official; never by an act of other words, nor by one told as not done. Through the real pipeline, a real
-store and the question answerer (text written for the project)."""
+told by X or by its own official; never by an act of other words, nor by one told as not done. Through
+the real pipeline, a real store and the question answerer (text written for the project)."""
 from __future__ import annotations
 
 import pytest

@@ -30,7 +30,9 @@ SELECT ?kgqaRow ?g ?p ?o WHERE {
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
 }"""
 _OCCASIONS = _PREFIX + """
-SELECT DISTINCT ?kgqaRow ?o ?place WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o OPTIONAL { ?o kg:place ?place } }"""
+SELECT DISTINCT ?kgqaRow ?o ?place WHERE {
+  ?fact kg:occasion ?via . ?via kg:occasion* ?o OPTIONAL { ?o kg:place ?place }
+}"""
 # the passages, then their documents' descriptions once per document (a join repeats them per passage
 # and costs twice the two queries)
 _EVIDENCE = _PREFIX + """
