@@ -77,9 +77,10 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
 def owner_by_name(doc: Doc, group: GroupFound, bodies: dict[str, str]) -> str | None:
     """The one body named in the document whose name holds the group's capitalized modifier as words:
     "West African leaders" at a summit of the Economic Community of West African States are its leaders.
+    Two words at least: "European officials" may be any European state's, not the European Commission's.
     `bodies`: key -> label of the organizations the document names."""
     words = doc[group.start:group.head]
-    if group.actor.member_of or not len(words) or not all(t.is_title and t.is_alpha for t in words):
+    if group.actor.member_of or len(words) < 2 or not all(t.is_title and t.is_alpha for t in words):
         return None
     phrase = re.compile(rf"(?<!\w){re.escape(words.text)}(?!\w)")
     found = [k for k, label in bodies.items() if phrase.search(label)]
