@@ -30,9 +30,11 @@ SELECT ?kgqaRow ?g ?p ?o WHERE {
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
 }"""
 _OCCASIONS = _PREFIX + """
-SELECT DISTINCT ?kgqaRow ?o ?place WHERE {
-  ?fact kg:occasion ?via . ?via kg:occasion* ?o OPTIONAL { ?o kg:place ?place }
-}"""
+SELECT DISTINCT ?kgqaRow ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o }"""
+# where those occasions were held, asked apart: joined to the path above, a syndicated story's copies
+# would repeat its rows once per pair of copies (tests/test_linking_syndicated.py)
+_PLACES = _PREFIX + """
+SELECT DISTINCT ?kgqaRow ?place WHERE { ?o kg:place ?place }"""
 # the passages, then their documents' descriptions once per document (a join repeats them per passage
 # and costs twice the two queries)
 _EVIDENCE = _PREFIX + """
@@ -208,15 +210,19 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     # the occasions of those only (a look-up saved for each of the others), unless triples outside the documents'
     # graphs (a `kgqa load` into the default graph), which the details do not read, could give one
     reaching = [iri for iri in iris if iri in at_one] if _documents_only(store) else iris
+    held: dict[str, list[str]] = {}  # occasion -> the facts reaching it
     for fact, row in numbered(store, _OCCASIONS, reaching):
-        where = labels(row["place"].value) if "place" in row else None
-        if where and where not in out[fact].settings:  # "agreed ... in Doha": at talks held there
-            out[fact].settings.append(where)
+        held.setdefault(row["o"].value, []).append(fact)
         key = (fact, row["o"].value)
         label = labels(key[1])
         if key not in seen and label:
             seen.add(key)
             out[key[0]].occasions.append((key[1], label))
+    for occasion, row in numbered(store, _PLACES, list(held), "o"):
+        where = labels(row["place"].value)
+        for fact in held[occasion]:  # "agreed ... in Doha": at talks held there
+            if where and where not in out[fact].settings:
+                out[fact].settings.append(where)
     passages = [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
                  row["anchor"].value if "anchor" in row else None) for fact, row in numbered(store, _EVIDENCE, iris)]
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
