@@ -21,7 +21,8 @@ from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
 from . import fuzzy
-from .columns import Table
+from .documents import OPTIONAL as _OPTIONAL
+from .documents import Documents
 
 PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # The union default graph repeats a triple once per document graph asserting it (an actor's label in
@@ -36,10 +37,12 @@ _ROLES = PREFIX + """
 SELECT DISTINCT ?h ?t ?o WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o } }"""
 _DELEGATES = PREFIX + "SELECT DISTINCT ?g ?o WHERE { ?g kg:memberOf ?o . ?g a kg:Group }"
 _DOCS = PREFIX + """
-SELECT ?d ?id ?title ?publisher WHERE {
+SELECT ?d ?id ?title ?url ?publisher ?published WHERE {
   ?d a kg:Document ; dcterms:identifier ?id .
-  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:publisher ?publisher }
+  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d schema:publisher ?publisher }
+  OPTIONAL { ?d schema:datePublished ?published }
 }"""
+_HELD_AT = PREFIX + "SELECT DISTINCT ?o WHERE { ?o a kg:Occasion ; kg:occasion ?p }"
 
 # Which kind of thing a bare name most likely means when several share it ("Moscow": the government
 # before the city).
@@ -47,7 +50,6 @@ PRIORITY = ("Person", "Government", "Country", "Organization", "Group", "Occasio
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 _SMALL = frozenset(("of", "the", "and", "in", "on", "for", "to", "a", "an", "at"))
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
-DOCUMENT_FIELDS = ("iri", "id", "title", "publisher")
 
 
 def _indexed(store: Store, prop: str) -> bool:
@@ -144,10 +146,23 @@ class Index:
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
         self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
         self.occasion_keys = self.holder_keys and _indexed(store, "occasionKey")  # kg:occasionKey, likewise
-        # iri, id, title and publisher of each document, by column: a dict per document when read
-        self.documents = Table(DOCUMENT_FIELDS, (
-            (r["d"].value, r["id"].value, r["title"].value if "title" in r else "",
-             r["publisher"].value if "publisher" in r else "") for r in store.select(_DOCS)))
+        # each document's iri, id, title, URL, publisher and date, by column (the sources of answers)
+        self.documents = Documents((r["d"].value, r["id"].value, *(r[n].value if n in r else None for n in _OPTIONAL))
+                                   for r in store.select(_DOCS))
+        # the occasions held at another (a summit at the General Assembly): the others reach only themselves
+        self.held_at = frozenset(share(r["o"].value) for r in store.select(_HELD_AT))
+        self.version: tuple | None = None  # the store's version it was built from (set by names.Names)
+
+    def of(self, store: Store) -> Index | None:
+        """This index when it is of the store as it is now (a store that counts its writes: the embedded
+        one), else None: what facts.load may read here (documents, occasions) is then asked of the store."""
+        current = store.generation is not None and self.version == ("generation", store.generation)
+        return self if current else None
+
+    def reaches_none(self, iri: str) -> bool:
+        """An occasion of the graph held at no other (no kg:occasion of its own): it reaches only itself."""
+        ent = self.entities.get(iri)
+        return ent is not None and "Occasion" in ent.types and iri not in self.held_at
 
     @cached_property
     def _role_maps(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -314,6 +329,8 @@ class Index:
             return None
         hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=82)
         if hit is not None:
+            if not self._spelled_alike(name.split(), hit[0].split()):
+                return None
             return _best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1] / 100)
         wanted = {w for w in name.split() if w not in _SMALL}
         if len(wanted) < 2:
@@ -329,6 +346,23 @@ class Index:
         if best is None:
             return None
         return _best([e for e in self.by_name[best[1]] if allowed(e)], "fuzzy", 0.8 * best[0])
+
+    def _spelled_alike(self, words: list[str], other: list[str]) -> bool:
+        """A fuzzy match is another spelling of the same words ("lavrow"), never another word that looks
+        alike: each word the question writes is in the name or spelled nearly so, and a country or its
+        demonym only as written ("zambian government" is not the "american government")."""
+        places = self._place_words
+        for w in words:
+            if w in other:
+                continue
+            if w in places or not any(fuzz.ratio(w, o) >= 80 and o not in places for o in other):
+                return False
+        return True
+
+    @cached_property
+    def _place_words(self) -> frozenset[str]:
+        """The demonyms and the words of the countries' names the question lexicon knows."""
+        return frozenset(self.demonyms) | frozenset(w for c in self.demonyms.values() for w in normalize(c).split())
 
     @cached_property
     def _fuzzy_names(self) -> dict[bool, tuple[list[str], list[frozenset[str]]]]:
