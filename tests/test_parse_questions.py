@@ -26,6 +26,7 @@ def read(question: str):
     ("Did Biden meet Putin?", "meetings", {"actors": ["biden", "putin"]}),
     ("When and where did Obama and Putin meet?", "meeting_details", {"actors": ["obama", "putin"]}),
     ("How long was the meeting between Biden and Putin?", "meeting_details", {"actors": ["biden", "putin"]}),
+    ("Where did Ruiz and Gil hold talks?", "meeting_details", {"actors": ["ruiz", "gil"]}),
     ("Kerry's role?", "roles", {"actor": "kerry"}),
     ("Who is Vladimir Frolov?", "roles", {"actor": "vladimir frolov"}),
     ("What is Moscow's position on Assad?", "position_on", {"actor": "moscow", "topic": "assad"}),

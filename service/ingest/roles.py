@@ -62,6 +62,11 @@ def find(r: Reading) -> list[Fact]:
         if title is None:
             continue
         org_start, org = _org_before(r, title.start)
+        lead = _office_words(r, title.start, i)
+        name = ""
+        if org is None and lead < title.start:  # "ECOWAS Commission President X": the Commission's president
+            org_start, org = _org_before(r, lead)
+            name = f"{r.doc[lead:title.start].text} {_canonical(title, canon, lex.title_modifiers)}" if org else ""
         last = i
         while last + 1 < len(doc) and r.key_at[last + 1] == r.key_at[i]:
             last += 1
@@ -69,7 +74,7 @@ def find(r: Reading) -> list[Fact]:
         if doc[title.end - 1].tag_ in ("NNS", "NNPS"):  # "Presidents Obama and Putin"
             holders += [(r.key_at[c.i], c.i) for c in doc[last].conjuncts if r.key_at[c.i]]
         for holder, end in holders:
-            emit(holder, title, org, org_start, end + 1)
+            emit(holder, title, org, org_start, end + 1, name=name)
     for title in titles:  # appositions, both ways round
         head = title[-1]
         if title.end < len(doc) and r.key_at[title.end] and r.is_person(r.key_at[title.end]):
@@ -147,12 +152,23 @@ def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
     whole = " ".join(title.text.split()).lower()
     if whole in canon:
         return canon[whole]
-    rest, mods = title, []
+    rest, lead = title, ""
     while len(rest) and rest[0].text.title() in modifiers and " ".join(rest.text.split()).lower() not in canon:
-        mods.append(rest[0].text.title())
-        rest = rest[2:] if len(rest) > 1 and rest[1].text == "-" else rest[1:]  # "vice-president"
+        hyphen = len(rest) > 1 and rest[1].text == "-"  # "vice-president": Vice-President, as written
+        lead += rest[0].text.title() + ("-" if hyphen else " ")
+        rest = rest[2:] if hyphen else rest[1:]
     core = " ".join(rest.text.split())
-    return " ".join([*mods, canon.get(core.lower(), core)])
+    return lead + canon.get(core.lower(), core)
+
+
+def _office_words(r: Reading, start: int, person: int) -> int:
+    """Where the capitalized words of an office before a title begin ("EU Trade Commissioner",
+    "ECOWAS Commission President"): nouns compounded into the title or name, naming no actor."""
+    i = start
+    while i > 0 and r.doc[i - 1].pos_ == "PROPN" and r.doc[i - 1].is_title and r.doc[i - 1].dep_ == "compound" \
+            and i <= r.doc[i - 1].head.i <= person and not r.key_at[i - 1]:
+        i -= 1
+    return i
 
 
 def _org_before(r: Reading, start: int) -> tuple[int, str | None]:

@@ -114,7 +114,8 @@ class Index:
                 if "Person" in ent.types and " " in name:
                     self.by_surname.setdefault(name.rsplit(" ", 1)[1], []).append(ent)
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
-            (share(r["h"].value), share(normalize(r["t"].value)), share(r["o"].value)) for r in store.select(_ROLES)]
+            (share(r["h"].value), share(normalize(r["t"].value).replace("-", " ")), share(r["o"].value))
+            for r in store.select(_ROLES)]  # "Vice-President" as written; a question's "vice president" finds it
         self.delegates: dict[str, set[str]] = {}  # a body -> the groups that act for it ("its negotiators")
         for r in store.select(_DELEGATES):
             self.delegates.setdefault(share(r["o"].value), set()).add(share(r["g"].value))
@@ -224,7 +225,7 @@ class Index:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
         title in that country (or its government), as the graph's role facts give it."""
         for k in range(1, len(words)):
-            place, title = " ".join(words[:k]), " ".join(words[k:])
+            place, title = " ".join(words[:k]), " ".join(words[k:]).replace("-", " ")
             country = self._exact(place, lambda e: e.kind in ("Country", "Government"), "exact")
             if country is None and place in self.demonyms:
                 country = self._exact(normalize(self.demonyms[place]), lambda e: e.kind == "Country", "exact")

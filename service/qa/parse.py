@@ -22,6 +22,8 @@ AUX = ("did", "does", "do", "has", "have", "had", "will", "would", "is", "are", 
 PREPS = ("at", "during", "in", "on", "about", "of", "to", "with", "for", "over", "against", "regarding",
          "towards", "toward", "from", "by", "concerning", "between", "into", "after", "before", "under")
 _WHEN_WORDS = ("last", "this", "next", "year", "month", "week", "decade")  # "did Peru mine last year"
+# words saying an act is shared, which asking it of two actors together already requires
+SHARED = ("joint", "common", "bilateral", "mutual")
 _WORD = re.compile(r"[\w][\w'\-\.]*[\w]|[\w]")
 
 
@@ -223,7 +225,15 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
         verb, rest = f"{verb} {rest[0][0]}", rest[1:]
     obj, phrases = _phrases(text, low, rest)
+    noun = (content_words(obj, lex) or [""])[-1]
+    if noun and f"{verb} {noun}" in lex.verbs:  # "sign a joint statement": the trigger is "sign statement"
+        verb = f"{verb} {noun}"
     parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
+        parsed.words = [w for w in parsed.words if w not in SHARED]
+    act = _act(rest, tags, lex)
+    if parsed and act and parsed.slots.get("kind") and (parsed.slots.get("topic") or "").lower().startswith(act[1]):
+        parsed.slots["act"] = act[0]  # "agree to cut tariffs": the act agreed to, "cut"
     head = (content_words(obj, lex) or [""])[-1]
     if parsed and head and head in parsed.words and len(parsed.words) > 1:
         parsed.head = head
@@ -288,6 +298,13 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     slots.pop("verb_lemma", None)
     slots["verb"] = verb
     return Parsed("actions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+
+
+def _act(rest: list, tags: dict, lex: QuestionLexicon) -> tuple[str, str] | None:
+    """The verb of a to-infinitive right after the question's verb ("agree to cut ..."): (lemma, word)."""
+    if len(rest) < 2 or rest[0][0] != "to" or tags.get(rest[1][1], ("",))[0] != "VERB":
+        return None
+    return lemma(rest[1][0], lex, tags[rest[1][1]][1]), rest[1][0]
 
 
 def _noun_kind(word: str, lex: QuestionLexicon) -> str | None:

@@ -43,7 +43,7 @@ def tokens(text: str) -> list[str]:
 def fact_text(rec: FactRecord) -> str:
     parts = [v.value for name in _TEXT_PROPS for v in rec.values(name)]
     parts += [label for name in _ACTOR_PROPS for label in rec.labels(name)]
-    parts += [label for _, label in rec.occasions]
+    parts += [label for _, label in rec.occasions] + rec.settings
     return " ".join(parts)
 
 

@@ -131,8 +131,9 @@ class Builder(Holders):
                 else:  # the thing done: "which were announced by X" is about its head noun alone
                     phrase = noun_phrase(subj) if subj.i == pred.head.i else None
                     content = (phrase.start, phrase.end) if phrase is not None else subtree_span(subj)
-                    if anchor is None:
-                        content = content_of(pred) or content
+                    governed = content_of(pred) if anchor is None else None
+                    if governed is not None and governed[1] > subj.left_edge.i:  # not a clause before the thing done
+                        content = governed
         else:
             holders = self.actors(subj, strict=not lexical) if subj is not None else \
                 [k for o in between(pred) for k in self.actors(o)]
@@ -171,6 +172,9 @@ class Builder(Holders):
         if content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
                                                                                      or role == "recipient"):
             content = clause_around(pred, subj, obj)  # "All of which, he said, would help"; "..., X told them"
+        if content is not None and content[1] > content[0] + 1 and self.doc[content[0]].lower_ == "no" \
+                and qualifiers.none_done(pred):
+            content = (content[0] + 1, content[1])  # "no ransom was paid": the act negated, its thing "ransom"
         if not lexical and content is None:
             return None
         if not lexical and obj is not None and obj.lemma_.lower() in attendance.MEASURES and any(

@@ -211,5 +211,14 @@ def _know_how(pred) -> bool:
         c.dep_ in ("ccomp", "xcomp", "oprd") for c in pred.children)
 
 
-OTHER_SENSES = {"know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need,
+UNNAMED = ("name", "identify", "quote", "mention")
+
+
+def _anonymity(pred) -> bool:
+    """"asked not to be named", "has asked not to be identified": a source's anonymity, no demand."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in UNNAMED and any(g.dep_ == "neg" for g in c.children)
+               and any(g.dep_ == "auxpass" for g in c.children) for c in pred.children)
+
+
+OTHER_SENSES = {"ask": _anonymity, "know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need,
                 "recognize": _identifying, "recognise": _identifying}
