@@ -53,6 +53,15 @@ from tests.support import extractor
     ("Senior Hamas official Karim Saleh said the talks would resume.", "karim-saleh", "Official", "hamas"),
     ("A Houthi official, Yusuf al-Houthi, said the group would respond.", "yusuf-al-houthi", "Official", None),
     ("Ana Ruiz, chairperson of the Red Cross, visited the camp.", "ana-ruiz", "Chairperson", "icrc"),
+    # "former" before the country keeps the title a past one
+    ("Former Chilean president Lena Ortiz arrived at the palace.", "lena-ortiz", "Former President", "chile"),
+    # a campaign's staff, with a possessive
+    ("Senator Bo Kane spoke first. His campaign manager, Tomas Ruiz, was blunter.", "tomas-ruiz",
+     "Campaign Manager", None),
+    # an appointment in a relative clause; a body that appoints holds the office, a person does not
+    ("Maria Lind, a former judge whom the European Union appointed as its mediator, arrived.", "maria-lind",
+     "Mediator", "european-union"),
+    ("Pia Berg was named envoy on Friday.", "pia-berg", "Envoy", None),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = extractor().analyse(text)

@@ -45,6 +45,11 @@ def read(question: str):
      {"source": "the moscow times article", "actor": "putin"}),
     ("How many Chechens are fighting for ISIS according to Russian estimates?", "estimates",
      {"according": "russian estimates"}),
+    # who tells it is no topic: "according to" anywhere a clause question ends
+    ("What did Ruiz fear, according to a senior aide?", "positions",
+     {"actors": ["Ruiz"], "kind": "Concern", "according": "a senior aide"}),
+    # a clause after "warn" is what was warned, not who was warned
+    ("What did the mayor warn would happen without a deal?", "statements", {"actors": ["the mayor"]}),
     ("What did Russia establish in Baghdad?", "actions", {"actors": ["Russia"], "verb": "establish"}),
     ("Who will handle the ongoing work with Russia?", "actions", {"verb": "handle"}),
     ("How long did the call between Biden and Xi last?", "meeting_details", {"actors": ["Biden", "Xi"]}),
@@ -115,3 +120,11 @@ def test_parse_unsupported_names_closest_templates(store):
 def test_parse_questions_meeting_details_and_calls(question, details, remote):
     parsed = read(question)
     assert (parsed.details, parsed.remote) == (details, remote)
+
+
+@pytest.mark.parametrize("question, recipient", [
+    ("What did the mayor warn would happen without a deal?", None),
+    ("What did the mayor warn the council?", "the council"),
+])
+def test_parse_warned_clause_is_no_recipient(question, recipient):
+    assert read(question).slots.get("recipient") == recipient

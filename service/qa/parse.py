@@ -222,8 +222,13 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     rest = body[k + 1:]
     if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
         verb, rest = f"{verb} {rest[0][0]}", rest[1:]
+    according = next((n for n in range(len(rest) - 2) if rest[n][0] == "according" and rest[n + 1][0] == "to"), None)
+    source = _span(text, low, rest[according + 2:]) if according is not None else ""
+    rest = rest[:according] if according is not None else rest  # "what did X fear, according to an aide"
     obj, phrases = _phrases(text, low, rest)
     parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    if parsed and source:  # who tells it: its words are looked for in the fact (its attribution) or passages
+        parsed.slots["according"] = source
     head = (content_words(obj, lex) or [""])[-1]
     if parsed and head and head in parsed.words and len(parsed.words) > 1:
         parsed.head = head
@@ -260,7 +265,9 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         if len(said) >= 2:
             return Parsed("statements", slots, said, strict=True)
     if kind == "Statement":
-        recipient = _take(phrases, ("to",)) or (obj if verb in ("tell", "warn", "inform", "brief") else "")
+        clause = obj.lower().split()[:1] in (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
+        # "what did X warn Y": Y is told; "what did X warn would happen": a clause, not a recipient
+        recipient = _take(phrases, ("to",)) or (obj if verb in ("tell", "warn", "inform", "brief") and not clause else "")
         topic = _take(phrases, ("about", "on", "regarding", "concerning", "over", "of"))
         if recipient:
             slots["recipient"] = recipient

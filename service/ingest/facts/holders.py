@@ -41,6 +41,10 @@ WORDS_GIVEN = ("condolence", "congratulation", "prayer", "thought", "word", "res
                "vision", "argument", "account", "testimony", "rebuttal", "analysis", "prediction", "forecast",
                "summary", "preview", "take", "detail", "clue", "wish", "greeting", "blessing", "encouragement")
 
+# what is offered when terms are put to someone, whoever they are: "she offered a compromise"
+TERMS_OFFERED = ("compromise", "deal", "concession", "proposal", "plan", "package", "settlement", "terms",
+                 "ceasefire", "truce", "bargain", "trade", "swap", "amnesty", "exemption", "guarantee")
+
 
 def person_noun(tok: Token, lex) -> bool:
     """A common noun for a person: a title ("senator"), or one person one meets ("reporter") or of a
@@ -281,7 +285,8 @@ class Holders:
             if child(pred, "xcomp") is None and given is not None and given.lemma_.lower() in WORDS_GIVEN:
                 return False  # "offered condolences to the families", "offered the crowd an assessment"
             return child(pred, "xcomp") is not None or child(pred, "dative") is not None or any(
-                c.dep_ == "prep" and c.lower_ == "to" for c in pred.children)
+                c.dep_ == "prep" and c.lower_ == "to" for c in pred.children) or (
+                given is not None and given.lemma_.lower() in TERMS_OFFERED)  # "offered a compromise"
         return True
 
     def _withheld(self, pred: Token, obj: Token | None) -> bool:
