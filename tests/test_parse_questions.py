@@ -128,3 +128,11 @@ def test_parse_questions_meeting_details_and_calls(question, details, remote):
 ])
 def test_parse_warned_clause_is_no_recipient(question, recipient):
     assert read(question).slots.get("recipient") == recipient
+
+
+@pytest.mark.parametrize("question, words", [
+    ("What did the mayor offer the striking unions?", []),  # whom it was offered to: not what
+    ("Who offered a ceasefire?", ["ceasefire"]),
+])
+def test_parse_offered_to_is_not_the_offer(question, words):
+    assert read(question).words == words

@@ -257,6 +257,8 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     if occasion:
         slots["occasion"] = occasion
     words: list[str] = []
+    if obj and not subject_question and verb in GIVING:
+        obj = ""  # "what did X offer the unions": the wh-word is what is offered, the object whom to
     if kind == "Proposal":
         words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
         return Parsed("proposals", slots, words)
@@ -295,6 +297,9 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     slots.pop("verb_lemma", None)
     slots["verb"] = verb
     return Parsed("actions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+
+
+GIVING = ("offer", "promise", "give", "grant", "guarantee")  # verbs of two objects: X offered Y [what]
 
 
 def _noun_kind(word: str, lex: QuestionLexicon) -> str | None:

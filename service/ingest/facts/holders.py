@@ -81,7 +81,8 @@ class Holders:
             return []  # "About 74,000 Americans died": a count of people (an estimate), not the country acting
         dateline = getattr(self.resolver, "in_dateline", lambda i: False)
         if dateline(tok.i):  # the parser made the dateline the subject: the doer is its apposition
-            tok = next((t for t in tok.subtree if t.dep_ == "appos" and not dateline(t.i)), None)
+            tok = next((t for t in tok.subtree if t.dep_ == "appos" and not dateline(t.i)), None) or next(
+                (t for t in tok.conjuncts if not dateline(t.i)), None)  # "HANOI (Wire) - X and Y agreed": X, Y
             if tok is None:
                 return []
         # "allies, including Saudi Arabia and Qatar": the group and its named members

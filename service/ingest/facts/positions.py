@@ -58,6 +58,12 @@ SAID_NOUNS = ("claim", "announcement", "assertion")  # words told with a noun: a
 AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
 
 
+def past_mistagged(pred: Token) -> bool:
+    """A main verb tagged as a participle that takes an object or a to/-ing clause ("X, who won 20 seats,
+    proposed cutting taxes"): a simple past the tagger misread, not a passive."""
+    return pred.dep_ == "ROOT" and any(c.dep_ in ("dobj", "xcomp") for c in pred.children)
+
+
 @dataclass
 class Candidate:
     fact: Fact
@@ -96,7 +102,7 @@ class Builder(Holders):
             subj = gerund_subject(pred)  # "answered critics by vowing to cut taxes": who answered vowed
             subj = None if subj is not None and subj.pos_ == "PRON" else subj  # a guessed referent: not twice
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
-                c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
+                c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children) and not past_mistagged(pred):
             passive = True  # "with Assad removed from power"
         if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
                 and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
