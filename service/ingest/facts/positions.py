@@ -196,8 +196,11 @@ class Builder(Holders):
         if lexical and trig.object == "target" and not passive and obj is None and any(
                 c.dep_ in ("prt", "prep") and c.i == pred.i + 1 and c.lower_ in MOTION for c in pred.children):
             return None  # "blasted through its record": no one blamed, the verb in another sense
-        if trig.object == "clause" and not shapes.clausal(self.doc, content):
+        if trig.object == "clause" and not shapes.clausal(self.doc, content) \
+                and not (trig.word in shapes.DARING and recipient and shapes.to_phrase(pred, content)):
             return None  # "advised Pfizer on the merger": counsel as a job; "advised them to wait": a proposal
+        if trig.word in shapes.DARING and shapes.to_phrase(pred, content):
+            content = (content[0] - 1, content[1])  # "challenged X [to a third debate]", as "urged X [to go]"
         if lexical and role == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
                 and obj is not None and content is not None and obj.left_edge.i <= content[0] \
                 and content[1] <= obj.right_edge.i + 1 and self._party(obj):
