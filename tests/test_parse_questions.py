@@ -56,6 +56,10 @@ def read(question: str):
     ("How long did the phone call between Biden and Xi last?", "meeting_details", {"actors": ["Biden", "Xi"]}),
     ("When were the talks between Kerry and Lavrov?", "meeting_details", {"actors": ["Kerry", "Lavrov"]}),
     ("Where was the summit between Biden and Putin?", "meeting_details", {"actors": ["Biden", "Putin"]}),
+    # "hold" a meeting, with its modifiers: who holds it, not "Xi hold"
+    ("When did Biden and Xi hold their first summit?", "meeting_details", {"actors": ["Biden", "Xi"]}),
+    ("Where did Putin and Obama hold talks?", "meeting_details", {"actors": ["Putin", "Obama"]}),
+    ("Where will Ruiz and Walsh hold their first televised debate?", "meeting_details", {"actors": ["Ruiz", "Walsh"]}),
 ])
 def test_parse_template_and_slots(question, template, slots):
     parsed = read(question)
