@@ -140,3 +140,13 @@ def test_parse_warned_clause_is_no_recipient(question, recipient):
 ])
 def test_parse_offered_to_is_not_the_offer(question, words):
     assert read(question).words == words
+
+
+@pytest.mark.parametrize("question, says", [
+    ("Where did Peru and Chile swap the prisoners?", "read only for meetings"),  # where: meetings only
+    ("Did Ruiz abstain on the bill?", "no verb in it names a kind of fact"),
+])
+def test_parse_unread_says_what_was_not_understood(question, says):
+    from service.qa.parse import unread
+
+    assert says in unread(question, LEX)

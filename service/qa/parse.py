@@ -88,8 +88,10 @@ def unread(question: str, lex: QuestionLexicon) -> str:
     if words[0] not in AUX + ("what", "which", "who", "whom", "whose", "when", "where", "how") + PREPS:
         return f"it does not open with a question word (who, what, when, where, did...) but with \"{words[0]}\""
     known = [w for w in words if lemma(w, lex) in lex.verbs or lemma(w, lex) in lex.meeting_verbs]
+    if words[0] in ("where", "when") and not any(lemma(w, lex) in lex.meeting_verbs for w in words):
+        return f"\"{words[0]}\" is read only for meetings, talks and calls (\"{words[0].capitalize()} did X meet Y?\")"
     if not known:
-        return "no verb in it names something the sources report (said, proposed, met, agreed...)"
+        return "no verb in it names a kind of fact the service reads (said, proposed, met, agreed...)"
     return f"its shape around \"{known[0]}\" is not one the service reads"
 
 
