@@ -62,6 +62,8 @@ from tests.support import extractor
     ("Maria Lind, a former judge whom the European Union appointed as its mediator, arrived.", "maria-lind",
      "Mediator", "european-union"),
     ("Pia Berg was named envoy on Friday.", "pia-berg", "Envoy", None),
+    ("Lena Visser, a former judge whom the European Union appointed as informateur, chaired the talks.",
+     "lena-visser", "Informateur", "european-union"),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = extractor().analyse(text)
