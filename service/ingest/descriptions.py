@@ -108,10 +108,8 @@ def _latest_titled(r: Reading, h: Token, title: str) -> list[str]:
     clause after the latest of them, outside quotes ("Senator Ruiz ... Cole stopped by his office. The
     senator said": Cole may be the senator)."""
     found = _titled(r, h, title, window=6)
-    if not found:  # "the governor" pages after "Gov. Ana Ruiz": the document's one governor, if one only
-        found = _titled(r, h, title, window=r.sentence_of(h.i))
-        return found if len(found) == 1 else []
-    return found
+    anywhere = [] if found else _titled(r, h, title, window=r.sentence_of(h.i))  # pages after "Gov. Ana Ruiz"
+    return found or (anywhere if len(anywhere) == 1 else [])  # the document's one governor, if only one
 
 
 def _titled(r: Reading, h: Token, title: str, *, window: int) -> list[str]:

@@ -269,9 +269,9 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         if len(said) >= 2:
             return Parsed("statements", slots, said, strict=True)
     if kind == "Statement":
-        clause = obj.lower().split()[:1] in (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
         # "what did X warn Y": Y is told; "what did X warn would happen": a clause, not a recipient
-        recipient = _take(phrases, ("to",)) or (obj if verb in ("tell", "warn", "inform", "brief") and not clause else "")
+        told = verb in ("tell", "warn", "inform", "brief") and obj.lower().split()[:1] not in MODALS
+        recipient = _take(phrases, ("to",)) or (obj if told else "")
         topic = _take(phrases, ("about", "on", "regarding", "concerning", "over", "of"))
         if recipient:
             slots["recipient"] = recipient
@@ -301,6 +301,7 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     return Parsed("actions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
 
 
+MODALS = (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
 GIVING = ("offer", "promise", "give", "grant", "guarantee")  # verbs of two objects: X offered Y [what]
 
 
