@@ -58,6 +58,17 @@ from tests.support import extractor
     ("NATO Military Committee Chairman Luis Gil inspected the base.", "luis-gil", "Military Committee Chairman",
      "nato"),
     ("EU Trade Commissioner Ana Ruiz left Delhi on Friday.", "ana-ruiz", "Trade Commissioner", "european-union"),
+    # "former" before the country keeps the title a past one
+    ("Former Chilean president Lena Ortiz arrived at the palace.", "lena-ortiz", "Former President", "chile"),
+    # a campaign's staff, with a possessive
+    ("Senator Bo Kane spoke first. His campaign manager, Tomas Ruiz, was blunter.", "tomas-ruiz",
+     "Campaign Manager", None),
+    # an appointment in a relative clause; a body that appoints holds the office, a person does not
+    ("Maria Lind, a former judge whom the European Union appointed as its mediator, arrived.", "maria-lind",
+     "Mediator", "european-union"),
+    ("Pia Berg was named envoy on Friday.", "pia-berg", "Envoy", None),
+    ("Lena Visser, a former judge whom the European Union appointed as informateur, chaired the talks.",
+     "lena-visser", "Informateur", "european-union"),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = extractor().analyse(text)

@@ -39,6 +39,8 @@ E = "http://kgqa.test/entities/"
     ("the Russian leader", "actor-putin", "description"),
     ("the Kremlin spokesman", "actor-peskov", "description"),  # the government's role
     ("the German chancellor", None, None),
+    ("the spokesman", "actor-peskov", "description"),  # the graph's one spokesman
+    ("the president", None, None),  # two presidents: which one, the graph does not say
     ("Angela Merkel", None, None),
     ("the", None, None),
 ])

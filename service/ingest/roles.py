@@ -67,6 +67,9 @@ def find(r: Reading) -> list[Fact]:
         if org is None and lead < title.start:  # "ECOWAS Commission President X": the Commission's president
             org_start, org = _org_before(r, lead)
             name = f"{r.doc[lead:title.start].text} {_canonical(title, canon, lex.title_modifiers)}" if org else ""
+        if org and org_start > 0 and r.doc[org_start - 1].text.title() in _PAST:  # "former Chilean president X"
+            org_start -= 1
+            name = f"{r.doc[org_start].text.title()} {name or _canonical(title, canon, lex.title_modifiers)}"
         last = i
         while last + 1 < len(doc) and r.key_at[last + 1] == r.key_at[i]:
             last += 1
@@ -113,28 +116,42 @@ def find(r: Reading) -> list[Fact]:
         for holder, at in _office_holders(r, tok):
             lo, hi = min(at, tok.i), max(obj.right_edge.i, at)
             emit(holder, doc[tok.i:tok.i + 1], orgs[0], lo, hi + 1, name=name)
-    for tok in r.tokens:  # copulas
-        if tok.lemma_ not in _COPULAS:
+    for tok in r.tokens:  # copulas; appointments ("X, whom the bloc appointed as its envoy"; "Y was named envoy")
+        if tok.lemma_ not in _COPULAS and tok.lemma_ not in _APPOINTING:
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.lemma_ in _APPOINTING:  # the one appointed: the object, or the passive's subject
+            subj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         preds = [c for c in tok.children if c.dep_ in ("attr", "acomp", "oprd")]
         preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                   if g.dep_ == "pobj"]
         if not subj or not preds:
             continue
         holders = r.refers(subj[0])
+        if tok.lemma_ in _APPOINTING and subj[0].tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            holders = [k for k, _ in _office_holders(r, tok)]  # "X, a former judge whom Y appointed as ...": X
         for pred in preds:
             title = next((t for t in titles if t.end - 1 == pred.i), None)
             if title is None:
                 continue
-            org = _org_near(r, title)
+            org = _org_near(r, title) if tok.lemma_ not in _APPOINTING else _appointer(r, tok)
             for holder in holders:
-                emit(holder, title, org, subj[0].left_edge.i, pred.right_edge.i + 1)
+                emit(holder, title, org, min(subj[0].left_edge.i, tok.i), pred.right_edge.i + 1)
     return facts
 
 
+_APPOINTING = {"appoint", "name", "nominate", "elect", "choose", "select", "tap", "install", "designate"}
+_PAST = {"Former", "Ex"}  # a title held before: "former Chilean president X" keeps the word
+
 _OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present tense: holds it now
 _OFFICE_BODIES = ("Organization", "Government", "Group")
+
+
+def _appointer(r: Reading, verb: Token) -> str | None:
+    """The body that appoints ("the bloc appointed X as its envoy"): the office is in it; a person who
+    appoints (a president naming an adviser) gives none."""
+    keys = [k for c in verb.children if c.dep_ == "nsubj" for k in r.refers(c)]
+    return keys[0] if len(keys) == 1 and r.actor(keys[0]).kind in _OFFICE_BODIES else None
 
 
 def _office_holders(r: Reading, verb: Token) -> list[tuple[str, int]]:

@@ -201,6 +201,8 @@ class Index:
             if found:
                 return found
         found = None if occasions else self.described(words)
+        if found is None and not occasions and len(words) == 1 and text.strip().lower().startswith("the "):
+            found = self.titled(words[0])
         if found:
             return found
         found = self._fuzzy(name, allowed, occasions) or self._head(name, allowed)
@@ -240,6 +242,16 @@ class Index:
                 ent = self.entities[holders[0]]
                 return Link(ent.iri, ent.label, ent.kind, "description", 0.85)
         return None
+
+    def titled(self, title: str) -> Link | None:
+        """'the governor', 'the Speaker': the one holder of a role of that title in the graph ("Governor
+        of Arizona", "House Speaker"); None when several hold one (which of them, the graph does not say)."""
+        holders = sorted({h for h, t, _ in self.roles if t == title or t.startswith(title + " of ")
+                          or t.endswith(" " + title)})
+        if len(holders) != 1 or holders[0] not in self.entities:
+            return None
+        ent = self.entities[holders[0]]
+        return Link(ent.iri, ent.label, ent.kind, "description", 0.8)
 
     def occasion(self, text: str) -> Link | None:
         """The occasion named: "the UN meeting", "UNGA", "the General Assembly"."""

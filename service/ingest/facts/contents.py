@@ -34,7 +34,22 @@ def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
 
 def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
     span = _content_of(pred, anchor, speech)
-    return _before_trailing_source(pred, _before_outer_verb(pred, span)) if span is not None else None
+    return _with_elaboration(pred, _before_trailing_source(pred, _before_outer_verb(pred, span))) \
+        if span is not None else None
+
+
+def _with_elaboration(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A noun content followed by a colon takes what the colon spells out, to the sentence's end ("offered
+    a compromise[: restore the money and create two reserves]"): the terms are the content."""
+    start, end = span
+    doc = pred.doc
+    sent = doc[start].sent
+    if end >= sent.end - 1 or doc[end].text != ":" or doc[start:end].root.pos_ not in ("NOUN", "PROPN"):
+        return span
+    last = sent.end
+    while last > end + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    return (start, last) if last > end + 1 else span
 
 
 # verbs of a source told after what it reports ("..., a poll found", "..., the report said")

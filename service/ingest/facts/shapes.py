@@ -134,6 +134,17 @@ def clausal(doc, content: tuple[int, int] | None) -> bool:
         root.dep_ == "advcl" and root.head.dep_ == "relcl" and root.left_edge.tag_ == "TO"))  # hung in a relative
 
 
+DARING = ("challenge", "dare")  # "challenged him to a debate": what is put to him is a noun after "to"
+
+
+def to_phrase(pred: Token, content: tuple[int, int] | None) -> bool:
+    """A content that is the object of the verb's own "to" ("challenged X [to a third debate]")."""
+    if content is None or content[0] == 0:
+        return False
+    prep = pred.doc[content[0] - 1]
+    return prep.lower_ == "to" and prep.dep_ == "prep" and prep.head == pred
+
+
 def for_to(pred: Token) -> bool:
     """A to-clause with its own for-subject ("for Japan to endorse the accord"): wanted, possible or
     impossible, never reported as done."""
