@@ -51,6 +51,12 @@ def read(question: str):
     ("How long did the phone call between Biden and Xi last?", "meeting_details", {"actors": ["Biden", "Xi"]}),
     ("When were the talks between Kerry and Lavrov?", "meeting_details", {"actors": ["Kerry", "Lavrov"]}),
     ("Where was the summit between Biden and Putin?", "meeting_details", {"actors": ["Biden", "Putin"]}),
+    ("How long did Merkel's meeting with Macron and Sanchez last?", "meeting_details",
+     {"actors": ["Merkel", "Macron", "Sanchez"]}),
+    ("Where did Modi and Albanese hold talks?", "meeting_details", {"actors": ["Modi", "Albanese"]}),
+    ("When will Scholz and Tusk meet again?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
+    ("When did Scholz meet Tusk in his office?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
+    ("When did Scholz and Tusk last meet?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
 ])
 def test_parse_template_and_slots(question, template, slots):
     parsed = read(question)
