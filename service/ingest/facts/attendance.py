@@ -29,6 +29,8 @@ PAIRED = ("shake", "receive", "debate", "interview")
 # debate with X" was broadcast by MSNBC; a person must be named on the noun
 PERSONAL_CONTACT = ("interview", "debate")
 VENUES = ("conference",)  # where things are said to the press
+# meeting nouns of an exchange between sides: one side named alone took part in none it can be told of
+EXCHANGES = ("talk", "talks", "negotiation", "negotiations", "conversation", "call")
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
                 "co-host", "cohost", "leave", "wrap", "end", "complete", "finish", "begin", "start", "resume")
@@ -170,6 +172,21 @@ def took_part(noun: Token) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECIDED_AT:
         return verb.head  # "agreed to create a council in a meeting": the meeting is where they agreed
     return verb
+
+
+def where_held(pred: Token, meeting_words) -> Token | None:
+    """The meeting noun a where-clause tells of ("a meeting on Wednesday in the governor's office,
+    where X sat down with Y"): the noun above the place the clause hangs on, which carries the time."""
+    if pred.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in pred.children):
+        return None
+    tok = pred.head
+    for _ in range(5):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in meeting_words:
+            return tok
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 # verbs of what is settled at a meeting: a setting told beside their to-clause is theirs

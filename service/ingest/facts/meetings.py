@@ -164,8 +164,9 @@ class Meetings(Participants):
                 return self.current, False
         if attendees and not attendance.before(noun):  # "X attended the summit", "X spoke at a rally"
             together = list(dict.fromkeys(attendees + people))
-            if noun.lemma_.lower() in attendance.VENUES + attendance.CEREMONIES and len(together) < 2:
-                return None, False  # "took questions at a news conference": one speaker, no meeting
+            if noun.lemma_.lower() in attendance.VENUES + attendance.CEREMONIES + attendance.EXCHANGES \
+                    and len(together) < 2:
+                return None, False  # "took questions at a news conference", "lifted it after talks": no one met
             return self._meeting(noun, together), True
         if noun.lemma_.lower() in attendance.UNNAMED_NOT and not people:
             return None, False  # "during a training session": no one named, perhaps no meeting at all
@@ -253,6 +254,9 @@ class Meetings(Participants):
         verb = attendance.took_part(pred) if pred.pos_ == "NOUN" and not fact.time_text else None
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
+        held = attendance.where_held(pred, self.b.resolver.lex.meeting_words) if not fact.time_text else None
+        if held is not None:  # "a meeting on Wednesday in her office, where X sat down with Y"
+            fact.time_text, fact.date = qualifiers.time_of(held, self.b.published)
         fact.remote = attendance.remote(pred)
         whereabouts.fill(fact, pred, self.b.resolver)
         if pred.pos_ == "NOUN" and fact.duration is None:
