@@ -142,6 +142,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         words += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
     if words:
         params["words"] = words
+    if parsed.ahead and "planned" in BY_ID[tid].parameters:  # "when will X and Y meet again"
+        bindings["planned"] = NamedNode(KG_NS + "Planned")
+        params["planned"] = True
     if BY_ID[tid].without_actor and "actor" not in bindings:
         raise NoAnswer(BY_ID[tid].without_actor)
     union: list[NamedNode] = []
