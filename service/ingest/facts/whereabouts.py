@@ -25,8 +25,10 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
     if pred.pos_ != "NOUN":  # "held talks for 85 minutes in Paris": the length and place told on the noun held
-        preps += [t for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in resolver.lex.meeting_words
-                  for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in", "with")]
+        held = [c for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in resolver.lex.meeting_words]
+        preps += [t for c in held for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in", "with")]
+        preps += [t for c in held for a in c.children if a.dep_ == "acl" and a.lemma_.lower() in attendance.LAST_VERBS
+                  for t in a.children if t.dep_ == "prep" and t.lower_ in ("in", "at")]  # "talks lasting an hour at X"
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
@@ -59,13 +61,13 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
             fact.duration_text, fact.duration = lasted_which(noun)
             if fact.duration:
                 break
-    if fact.place is None:  # "at the foreign ministry in Astana"
-        fact.place = next((k for c in preps if c.dep_ == "prep" and c.lower_ == "at"
+    if fact.place is None:  # "at the foreign ministry in Astana", "in the east room of the Capitol"
+        fact.place = next((k for c in preps if c.dep_ == "prep" and c.lower_ in ("at", "in")
                            for o in c.children if o.dep_ == "pobj" for g in o.children
-                           if g.dep_ == "prep" and g.lower_ == "in"
+                           if g.dep_ == "prep" and (g.lower_ == "in" or (g.lower_ == "of" and o.pos_ != "PRON"))
                            for p in g.children if p.dep_ == "pobj"
                            for k in resolver.resolve(noun_phrase(p))[:1]
-                           if resolver.actor(k).kind in PLACE_KINDS), None)
+                           if resolver.actor(k).kind in (PLACE_KINDS if g.lower_ == "in" else ("Place",))), None)
     if fact.place is None and not fact.remote:
         fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
 
