@@ -174,6 +174,14 @@ def took_part(noun: Token) -> Token | None:
     return verb
 
 
+def set_off(verb: Token, obj: Token) -> bool:
+    """An "object" the parser found after a comma, past the verb's other phrases ("met at the palace, the
+    king's residence"): an apposition of the phrase before it."""
+    left = obj.left_edge.i
+    return left > verb.i + 1 and verb.doc[left - 1].text == "," and \
+        any(c.dep_ == "prep" and verb.i < c.i < left for c in verb.children)
+
+
 def where_held(pred: Token, meeting_words) -> Token | None:
     """The meeting noun a where-clause tells of ("a meeting on Wednesday in the governor's office,
     where X sat down with Y"): the noun above the place the clause hangs on, which carries the time."""

@@ -75,6 +75,8 @@ class Meetings(Participants):
                 others.append(c)
             if c.dep_ == "dobj" and topical and self._requirement(c):
                 continue
+            if c.dep_ == "dobj" and attendance.set_off(pred, c) and self._requirement(c):
+                continue  # "met at the Catshuis, the premier's residence": the place's apposition, no object
             if c.dep_ == "dobj" and c != anchor and (anchor is None or anchor.head != c):  # not the topic
                 if pred.lemma_.lower() == "meet" and self._requirement(c):
                     return []  # "did not meet the standards": satisfied, not met
