@@ -165,6 +165,7 @@ def took_part(noun: Token) -> Token | None:
     if beside:
         head = head.head.head  # "on the sidelines of the summit", "as part of a meeting"
     meal = noun.lemma_.lower() in MEALS and head.lower_ in ("to", "over")  # "sat down to dinner with X"
+    meal = meal or (head.lower_ == "for" and head.head.lemma_.lower() == "sit")  # "sat down for talks"
     if (head.lower_ not in HELD_PREPS + (("as",) if beside else ()) and not meal) \
             or head.head.pos_ not in ("VERB", "AUX"):
         return None
