@@ -114,7 +114,8 @@ class Meetings(Participants):
         if anchor is not None and anchor.dep_ == "prep" and not any(
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
             return []  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
-        if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)
+        unnamed = [t for t in others if self._other_side(t) and not set(self.b.actors(t)) & set(people)]
+        if not people or (len(people) < 2 and not unnamed
                           and not (not others and (attendance.collective(subj) or self._body(subj))
                                    and pred.lemma_.lower() not in attendance.PAIRED)):
             return []  # one named participant is enough when people or a meeting are on the other side
