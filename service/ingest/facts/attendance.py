@@ -183,6 +183,24 @@ def set_off(verb: Token, obj: Token) -> bool:
         any(c.dep_ == "prep" and verb.i < c.i < left for c in verb.children)
 
 
+ONE_OF = ("one", "another", "first", "second", "last", "latest")
+
+
+def was_with(noun: Token) -> Token | None:
+    """The copula of "one of those meetings was with X" or "the first meeting was with X": a meeting
+    told by who was on its other side."""
+    subj = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ONE_OF:
+        subj = noun.head.head  # "one of those meetings"
+    verb = subj.head
+    if subj.dep_ != "nsubj" or verb.lemma_.lower() != "be" or not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "aux" for c in verb.children):
+        return None  # "was not with X", "will be with X": not a meeting told as held
+    return verb
+
+
 def where_held(pred: Token, meeting_words) -> Token | None:
     """The meeting noun a where-clause tells of ("a meeting on Wednesday in the governor's office,
     where X sat down with Y"): the noun above the place the clause hangs on, which carries the time."""

@@ -129,6 +129,9 @@ class Meetings(Participants):
 
     def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
         """(meeting, is_new) for a meeting noun: a new meeting, or a reference to the current one."""
+        one = self._one_of(noun)
+        if one is not None:
+            return one, True
         people = self._participants(self.b.noun_holders(noun, subject_fallback=False))
         people += self._held_by(noun)  # "the call she had with Scholz": hers and his
         own = bool(people)  # participants named on the noun itself: "the Obama-Putin meeting"
@@ -186,6 +189,25 @@ class Meetings(Participants):
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _one_of(self, noun: Token) -> Fact | None:
+        """ "One of those meetings was with X, in his office last Wednesday, and it lasted half an hour",
+        after "Y has met with 62 senators": a meeting of Y's, the one side the meetings before named, with X."""
+        verb = attendance.was_with(noun)
+        cur = self.current
+        if verb is None or cur is None or cur.status or len(cur.holders) != 1:
+            return None
+        met = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
+        people = self._participants(cur.holders + met)
+        if len(people) < 2:
+            return None
+        fact = self._meeting(verb, people, current=False)
+        lasted = next((c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in attendance.LAST_VERBS
+                       and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)), None)
+        if lasted is not None and fact.duration is None:  # "... and it lasted about half an hour"
+            fact.duration_text, fact.duration = whereabouts.length_of(lasted)
+        return fact
 
     def _unheld(self, noun: Token, det: str | None, people: list[str], own: bool, status: str) -> Fact | None:
         """A meeting noun told as to come, possible or not held ("the planned summit between X and Y",
