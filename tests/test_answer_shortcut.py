@@ -1,7 +1,7 @@
 """qa.answer: plans cut short by a look-up (a verb, recipient, topic or occasion no fact has), and
 templates that read the holder index, give the same answer documents as the plain path that runs every
-plan's plain query, on every question set of the project (the seeds, the held-out articles and
-heldout2, ingested together by the real pipeline)."""
+plan's plain query, on every question set of the project (the seeds, the held-out articles, heldout2 and
+heldout3, ingested together by the real pipeline)."""
 from __future__ import annotations
 
 import json
@@ -20,7 +20,8 @@ pytest.importorskip("service.ingest.pipeline")
 ROOT = Path(__file__).resolve().parents[1]
 SUITES = {"seeds": ("data/sources", "tests/data/eval/seed-questions.json"),
           "heldout": ("tests/data/heldout", "tests/data/eval/heldout-questions.json"),
-          "heldout2": ("tests/data/heldout2", "tests/data/heldout2/questions.json")}
+          "heldout2": ("tests/data/heldout2", "tests/data/heldout2/questions.json"),
+          "heldout3": ("tests/data/heldout3", "tests/data/heldout3/questions.json")}
 
 
 @pytest.fixture(scope="module")

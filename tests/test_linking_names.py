@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.qa.linking import normalize
+from service.qa.spelling import normalize
 from tests.support import kgqa
 
 E = "http://kgqa.test/entities/"
@@ -28,6 +28,9 @@ E = "http://kgqa.test/entities/"
     ("Sergey Lavrov", "actor-lavrov", "title"),  # another spelling
     ("Lavrow", "actor-lavrov", "fuzzy"),
     ("Washington military planner", "actor-planners", "fuzzy"),
+    ("US governmnet", "actor-us-gov", "fuzzy"),  # a typo
+    ("the UK government", None, None),  # another word that looks alike is no typo
+    ("the Zambian government", None, None),  # a demonym only as written ("russian government")
     ("Moscow's generals", "actor-russia-gov", "possessor"),
     ("the Russian foreign minister", "actor-lavrov", "description"),  # by the graph's role facts
     ("the US president", "actor-biden", "description"),

@@ -130,7 +130,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         chosen = facts_mod.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     else:  # in one order whatever order the engine found them in (reports are merged in this order)
         chosen = sorted(chosen)
-    records = facts_mod.load(store, chosen, label)
+    records = facts_mod.load(store, chosen, label, index.of(store))
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = same_documents(store, records, plan)
     kept = fitting(records, plan, texts)

@@ -69,6 +69,9 @@ class Table:
     def __iter__(self) -> Iterator[dict[str, str]]:
         return (self[i] for i in range(len(self)))
 
+    def column(self, name: str) -> Strings:
+        return self._columns[self.fields.index(name)]
+
     def __getstate__(self):
         return self.fields, self._columns
 

@@ -181,8 +181,10 @@ def _documents_only(store: Store) -> bool:
     return next(iter(store.ox.quads_for_pattern(None, None, None, DefaultGraph())), None) is None
 
 
-def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> dict[str, FactRecord]:
-    """The records of these facts, a few queries for all of them; `labels` names actors and occasions."""
+def load(store: Store, iris: list[str], labels: Callable[[str], str | None], index=None) -> dict[str, FactRecord]:
+    """The records of these facts, a few queries for all of them; `labels` names actors and occasions.
+    `index`: the name index when it is of the store as it is now (linking.Index.of), which describes
+    documents and knows the occasions that reach no other; the store is asked the rest."""
     iris = list(dict.fromkeys(iris))
     out = {iri: FactRecord(iri) for iri in iris}
     # in one order on every store (engines return rows in their own index order): by graph, property, value
@@ -190,10 +192,10 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     rows = sorted((row["g"].value, row["p"].value, str(row["o"]), fact, row["o"])
                   for fact, row in numbered(store, _DETAILS, iris))
     names: dict[str, str] = {}
-    at_one: set[str] = set()  # facts with an occasion of their own in a document's graph
+    at_one: dict[str, set[str]] = {}  # facts with an occasion of their own in a document's graph: its IRIs
     for graph, p, _, fact, obj in rows:
         if p == _OCCASION:
-            at_one.add(fact)
+            at_one.setdefault(fact, set()).add(obj.value if isinstance(obj, NamedNode) else "")
             continue
         name = names.get(p)
         if name is None:
@@ -204,7 +206,15 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     seen: set[tuple[str, str]] = set()
     # the occasions of those only (a look-up saved for each of the others), unless triples outside the documents'
     # graphs (a `kgqa load` into the default graph), which the details do not read, could give one
-    reaching = [iri for iri in iris if iri in at_one] if _documents_only(store) else iris
+    documents_only = _documents_only(store)
+    reaching = [iri for iri in iris if iri in at_one] if documents_only else iris
+    if index is not None and documents_only:  # one occasion that reaches no other: the path's only end
+        alone = {iri: next(iter(at_one[iri])) for iri in reaching if len(at_one[iri]) == 1}
+        alone = {iri: o for iri, o in alone.items() if index.reaches_none(o)}
+        for iri, o in alone.items():
+            if labels(o):
+                out[iri].occasions.append((o, labels(o)))
+        reaching = [iri for iri in reaching if iri not in alone]
     for fact, row in numbered(store, _OCCASIONS, reaching):
         key = (fact, row["o"].value)
         label = labels(key[1])
@@ -214,7 +224,14 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None]) -> 
     passages = [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
                  row["anchor"].value if "anchor" in row else None) for fact, row in numbered(store, _EVIDENCE, iris)]
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
-    for doc, row in numbered(store, _DESCRIBED, list(dict.fromkeys(doc for _, doc, _, _, _ in passages)), "doc"):
+    asked = []  # those the name index does not describe
+    for doc in dict.fromkeys(doc for _, doc, _, _, _ in passages):
+        known = index.documents.described(doc) if index is not None else None
+        if known is None:
+            asked.append(doc)
+        else:
+            described[doc] = known
+    for doc, row in numbered(store, _DESCRIBED, asked, "doc"):
         described.setdefault(doc, []).append(
             {"id": row["id"].value, "iri": doc,
              **{n: row[n].value if n in row else None for n in ("title", "url", "publisher", "published")}})

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from dataclasses import dataclass
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
-
-from ..memory import trim
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
-from . import fuzzy
-from .columns import Table
+from .documents import OPTIONAL as _OPTIONAL
+from .documents import Documents
+from .occasions import OccasionNames
+from .spelling import Spellings, normalize
 
 PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # The union default graph repeats a triple once per document graph asserting it (an actor's label in
@@ -36,18 +34,17 @@ _ROLES = PREFIX + """
 SELECT DISTINCT ?h ?t ?o WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o } }"""
 _DELEGATES = PREFIX + "SELECT DISTINCT ?g ?o WHERE { ?g kg:memberOf ?o . ?g a kg:Group }"
 _DOCS = PREFIX + """
-SELECT ?d ?id ?title ?publisher WHERE {
+SELECT ?d ?id ?title ?url ?publisher ?published WHERE {
   ?d a kg:Document ; dcterms:identifier ?id .
-  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:publisher ?publisher }
+  OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d schema:publisher ?publisher }
+  OPTIONAL { ?d schema:datePublished ?published }
 }"""
+_HELD_AT = PREFIX + "SELECT DISTINCT ?o WHERE { ?o a kg:Occasion ; kg:occasion ?p }"
 
 # Which kind of thing a bare name most likely means when several share it ("Moscow": the government
 # before the city).
 PRIORITY = ("Person", "Government", "Country", "Organization", "Group", "Occasion", "Place", "Actor")
-_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
-_SMALL = frozenset(("of", "the", "and", "in", "on", "for", "to", "a", "an", "at"))
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
-DOCUMENT_FIELDS = ("iri", "id", "title", "publisher")
 
 
 def _indexed(store: Store, prop: str) -> bool:
@@ -58,16 +55,6 @@ def _indexed(store: Store, prop: str) -> bool:
                           f"?x kg:indexes kg:{prop} }}")
     n = int(docs[0]["n"].value) if docs else 0
     return n > 0 and bool(marked) and int(marked[0]["n"].value) == n
-
-
-def normalize(text: str) -> str:
-    """Lower case, plain spaces and apostrophes, no dots, no leading article, no trailing possessive."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'").casefold()
-    text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", text)  # U.S. -> us
-    text = re.sub(r"[^\w'\- ]+", " ", text)
-    text = " ".join(text.split())
-    text = re.sub(r"'s?$", "", text).strip()
-    return _ARTICLES.sub("", text).strip(" '-")
 
 
 @dataclass(frozen=True)
@@ -143,10 +130,23 @@ class Index:
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
         self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
         self.occasion_keys = self.holder_keys and _indexed(store, "occasionKey")  # kg:occasionKey, likewise
-        # iri, id, title and publisher of each document, by column: a dict per document when read
-        self.documents = Table(DOCUMENT_FIELDS, (
-            (r["d"].value, r["id"].value, r["title"].value if "title" in r else "",
-             r["publisher"].value if "publisher" in r else "") for r in store.select(_DOCS)))
+        # each document's iri, id, title, URL, publisher and date, by column (the sources of answers)
+        self.documents = Documents((r["d"].value, r["id"].value, *(r[n].value if n in r else None for n in _OPTIONAL))
+                                   for r in store.select(_DOCS))
+        # the occasions held at another (a summit at the General Assembly): the others reach only themselves
+        self.held_at = frozenset(share(r["o"].value) for r in store.select(_HELD_AT))
+        self.version: tuple | None = None  # the store's version it was built from (set by names.Names)
+
+    def of(self, store: Store) -> Index | None:
+        """This index when it is of the store as it is now (a store that counts its writes: the embedded
+        one), else None: what facts.load may read here (documents, occasions) is then asked of the store."""
+        current = store.generation is not None and self.version == ("generation", store.generation)
+        return self if current else None
+
+    def reaches_none(self, iri: str) -> bool:
+        """An occasion of the graph held at no other (no kg:occasion of its own): it reaches only itself."""
+        ent = self.entities.get(iri)
+        return ent is not None and "Occasion" in ent.types and iri not in self.held_at
 
     @cached_property
     def _role_maps(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -247,44 +247,12 @@ class Index:
         direct = self.actor(" ".join(words), occasions=True)
         if direct and direct.how != "possessor":
             return direct
-        expanded = " ".join(self._expand(words))
-        best: tuple[float, Entity] | None = None
-        joined, within = " ".join(words), re.compile(rf"(?<!\w){re.escape(expanded)}(?!\w)")
-        for ent, n, acronyms in self._occasion_names:
-            if expanded in acronyms or joined in acronyms:
-                score = 0.9
-            elif within.search(n):
-                score = 0.85 * len(expanded) / len(n) + 0.1
-            else:
-                continue
-            if best is None or score > best[0]:
-                best = (score, ent)
-        if best:
-            return Link(best[1].iri, best[1].label, "Occasion", "partial", best[0])
-        return direct
+        hit = self._occasion_names.partial(words)
+        return Link(hit[0].iri, hit[0].label, "Occasion", "partial", hit[1]) if hit else direct
 
     @cached_property
-    def _occasion_names(self) -> list[tuple[Entity, str, frozenset[str]]]:
-        """(occasion, one of its names, the name's acronyms: initials, or short words kept whole), in
-        the order occasion() compares them; made once per index, not for every occasion at each question."""
-        out = []
-        for ent in self.entities.values():
-            if "Occasion" not in ent.types:
-                continue
-            for n in ent.names:
-                kept = [w for w in n.split() if w not in _SMALL]
-                out.append((ent, n, frozenset(("".join(w[0] for w in kept),
-                                               "".join(w if len(w) <= 3 else w[0] for w in kept)))))
-        return out
-
-    def _expand(self, words: list[str]) -> list[str]:
-        """Acronyms and short names replaced by an actor's longest name: "un" -> "united nations"."""
-        out = []
-        for w in words:
-            ents = self.by_name.get(w, [])
-            longer = [n for e in ents for n in e.names if len(n.split()) > 1 and "Occasion" not in e.types]
-            out.append(max(longer, key=len) if longer else w)
-        return out
+    def _occasion_names(self) -> OccasionNames:
+        return OccasionNames(self.entities.values(), self.by_name)
 
     def _exact(self, name: str, allowed, how: str) -> Link | None:
         cands = [e for e in self.by_name.get(name, []) if allowed(e)]
@@ -306,79 +274,22 @@ class Index:
         return _best(list(hits.values()), "head", 0.7) if len(hits) == 1 else None
 
     def _fuzzy(self, name: str, allowed, occasions: bool) -> Link | None:
-        if len(name) < 4:
-            return None
-        choices, word_sets = self._fuzzy_names[occasions]
-        if not choices:
-            return None
-        hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=82)
-        if hit is not None:
-            return _best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1] / 100)
-        wanted = {w for w in name.split() if w not in _SMALL}
-        if len(wanted) < 2:
-            return None
-        # "washington's regional allies" within a longer name: every word of the question's, and at
-        # least half of the name's
-        best: tuple[float, str] | None = None
-        for other, words in zip(choices, word_sets, strict=True):
-            if wanted <= words and len(wanted) >= 0.5 * len(words):
-                score = len(wanted) / len(words)
-                if best is None or score > best[0]:
-                    best = (score, other)
-        if best is None:
-            return None
-        return _best([e for e in self.by_name[best[1]] if allowed(e)], "fuzzy", 0.8 * best[0])
+        hit = self._spellings.alike(name, occasions)
+        return _best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1]) if hit else None
 
     @cached_property
-    def _fuzzy_names(self) -> dict[bool, tuple[list[str], list[frozenset[str]]]]:
-        """occasions? -> the names of such entities (in by_name's order) and each name's words but the
-        small ones: what a fuzzy look-up compares, made once per index rather than at each question
-        that names something not in the graph as written."""
-        out: dict[bool, tuple[list[str], list[frozenset[str]]]] = {}
-        for occasions in (False, True):
-            names = [n for n, ents in self.by_name.items() if any(("Occasion" in e.types) == occasions for e in ents)]
-            out[occasions] = (names, [frozenset(w for w in n.split() if w not in _SMALL) for n in names])
-        return out
+    def _spellings(self) -> Spellings:
+        return Spellings(self.by_name, lambda e: "Occasion" in e.types, self.demonyms)
 
     def prepare_lookups(self) -> Index:
         """Make now what the look-ups of documents' names otherwise make at the first question naming a
         source (seconds at a million facts): where the index is built apart (qa/apart.py), it is sent ready."""
-        _ = self._source_keys
+        self.documents.prepare()
         return self
 
-    # --- documents
     def source(self, text: str) -> dict | None:
         """The document named by title, id or publisher (fuzzy)."""
-        name = normalize(text)
-        name = re.sub(r"^(?:article|source|story|piece|report)\s+|\s+(?:article|source|story|piece|report)$",
-                      "", name).strip(" '\"")
-        if not name:
-            return None
-        keys = self._source_keys
-        at = keys.fuzzy.find(name)  # most names are given exactly: no fuzzy pass over every title
-        if at is not None:
-            return self.documents[keys.documents[at]]
-        hit = keys.fuzzy.best(name, 85)  # WRatio over the names that can reach 85, not every one
-        return self.documents[keys.documents[keys.fuzzy.find(hit[0])]] if hit else None
-
-    @cached_property
-    def _source_keys(self) -> SourceKeys:
-        """The documents' titles, ids and publishers, normalized once per index (tens of thousands)."""
-        exact: dict[str, int] = {}
-        for i, doc in enumerate(self.documents):
-            for value in (doc["title"], doc["id"].replace("-", " "), doc["publisher"]):
-                if value:
-                    exact.setdefault(normalize(value), i)
-        keys = SourceKeys(fuzzy.Names(list(exact)), array("i", exact.values()))
-        del exact
-        trim()  # the dict and its strings were the largest of the index while built
-        return keys
-
-
-@dataclass
-class SourceKeys:
-    fuzzy: fuzzy.Names  # each normalized name once (a publisher of thousands of documents too), for rapidfuzz
-    documents: array  # name's position -> the first document with it
+        return self.documents.named(text)
 
 
 def _best(cands: list[Entity], how: str, score: float) -> Link:

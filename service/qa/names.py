@@ -66,6 +66,7 @@ class Names:
                 built = apart.build(store, Index) if self.apart else Index(store)
                 words = self.words()
                 built.demonyms, built.leader_titles = words.demonyms, words.leader_titles
+                built.version = version
                 # what is alive now (the index, the parser's model) lives as long as the process or the
                 # graph's version: left out of the cyclic collector's full passes, which otherwise walk
                 # every name at each pass, inside whichever question triggers it

@@ -67,7 +67,7 @@ def current_widened(store: Store, template, plan: Plan, texts: Texts, label, *, 
         return [], 1
     level = min(reach.values())
     iris = sorted(iri for iri, r in reach.items() if r == level)[:load_at_most]  # whatever order found in
-    records = same_documents(store, facts_mod.load(store, iris, label), plan)
+    records = same_documents(store, facts_mod.load(store, iris, label, index.of(store)), plan)
     return [rec for rec in fitting(records, plan, texts) if not background.is_background(rec)], level
 
 
