@@ -34,3 +34,15 @@ def test_answer_status_only_meetings_that_took_place(status_client, question):
 def test_answer_status_unheld_meeting_is_no_answer(status_client, other):
     body = status_client.get("/ask", query_string={"q": f"When did Elena Varga meet {other}?"}).get_json()
     assert body["answers"] == []
+
+
+@pytest.mark.parametrize("question, said, unsaid", [
+    ("When will Elena Varga and Piotr Nowak meet?", "next week", None),
+    ("Where will Elena Varga meet Piotr Nowak again?", "Warsaw", None),
+    ("When will Elena Varga meet Tomas Brandt?", None, "Tuesday"),  # held already: not one to come
+])
+def test_answer_status_when_will_they_meet_is_the_planned_meeting(status_client, question, said, unsaid):
+    body = status_client.get("/ask", query_string={"q": question}).get_json()
+    texts = " ".join(a["text"] for a in body["answers"])
+    assert (said in texts) if said else body["answers"] == []
+    assert unsaid is None or unsaid not in texts

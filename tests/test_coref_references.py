@@ -54,6 +54,9 @@ def test_coref_descriptions(text, phrase, keys):
      "the two countries", ["united-states", "russia"]),
     ("Iran and Europe are at odds. Iran's negotiator Ali Bagheri met EU envoy Enrique Mora in Vienna, but the "
      "two sides failed to agree.", "two sides", ["ali-bagheri", "enrique-mora"]),
+    ("STOCKHOLM, May 3 (Nordic Wire) - Swedish Prime Minister Ulf Kristersson and Finnish President Alexander Stubb "
+     "agreed on Thursday to share radar data. The two leaders met for an hour.", "The two leaders",
+     ["ulf-kristersson", "alexander-stubb"]),
 ])
 def test_coref_pairs(text, phrase, keys):
     assert refers(text, phrase) == keys

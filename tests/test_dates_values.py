@@ -31,6 +31,7 @@ def test_dates_kept_as_text_without_published_date(text, words):
     ("an hour and a half of talks", "PT1H30M", "an hour and a half"),
     ("one and a half hours later", "PT1H30M", "one and a half hours"),
     ("a visit of three days", "P3D", "three days"),
+    ("the call lasted about half an hour", "PT30M", "about half an hour"),
 ])
 def test_dates_durations(text, value, words):
     assert parse_duration(text) == (value, words)
@@ -45,3 +46,7 @@ def test_dates_duration_offsets_point_at_the_words():
 @pytest.mark.parametrize("future, date", [(False, "2015-09-25"), (True, "2015-10-02")])
 def test_dates_weekday_in_the_future_tense(future, date):
     assert resolve_date("they meet on Friday", "2015-09-29", future=future).date == date
+
+
+def test_dates_half_a_day_is_no_whole_duration():
+    assert parse_duration("the strike lasted half a day") is None  # xsd:duration takes no P0.5D

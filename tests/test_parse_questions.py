@@ -61,6 +61,12 @@ def read(question: str):
     ("When did Biden and Xi hold their first summit?", "meeting_details", {"actors": ["Biden", "Xi"]}),
     ("Where did Putin and Obama hold talks?", "meeting_details", {"actors": ["Putin", "Obama"]}),
     ("Where will Ruiz and Walsh hold their first televised debate?", "meeting_details", {"actors": ["Ruiz", "Walsh"]}),
+    ("How long did Merkel's meeting with Macron and Sanchez last?", "meeting_details",
+     {"actors": ["Merkel", "Macron", "Sanchez"]}),
+    ("Where did Modi and Albanese hold talks?", "meeting_details", {"actors": ["Modi", "Albanese"]}),
+    ("When will Scholz and Tusk meet again?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
+    ("When did Scholz meet Tusk in his office?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
+    ("When did Scholz and Tusk last meet?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
 ])
 def test_parse_template_and_slots(question, template, slots):
     parsed = read(question)

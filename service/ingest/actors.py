@@ -50,7 +50,8 @@ class Resolver:
             self.groups[u.head] = u.actor.key
             self.unnamed.append((u.head, u.noun, u.actor.key))
             self._mentions.append(Mention(u.actor.key, _span(doc, u.start, u.end)))
-        self.pairs, self.meetings = pairs.found(doc, tokens, self.key_at, set(lex.meeting_words))
+        self.pairs, self.meetings = pairs.found(doc, tokens, self.key_at, set(lex.meeting_words),
+                                               self._dateline)
         self._countries = bodies.country_mentions(doc, found, self.actors, lex)
         self._doc_country = offices.dominant([c for _, c, _gov in self._countries])
         self.person_country: dict[str, str] = {}

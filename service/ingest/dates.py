@@ -38,7 +38,7 @@ _RELATIVE = re.compile(
     r"|\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month|year)\b", re.I)
 _DURATION = re.compile(
     r"(?P<qual>(?:more|less|fewer) than|over|under|about|around|nearly|almost|some|roughly|at least|at most"
-    r"|just over|just under)?\s*"
+    r"|just over|just under)?\s*(?P<halfof>half\s+(?=an?\s))?"
     r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
     r"(?:[\s-]+(?:and a half|and-a-half))?[\s-]+(?P<unit>second|minute|hour|day|week|month|year)s?"
     r"(?P<half>\s+and\s+a\s+half)?(?:\s+and\s+(?P<num2>\d+|[a-z-]+)\s+(?P<unit2>minute|second)s?)?\b", re.I)
@@ -133,7 +133,11 @@ def find_durations(text: str) -> list[tuple[str, str, int, int]]:
         value = _number(m.group("num"))
         if value is None:
             continue
-        if m.group("half") or "half" in m.group(0).lower().split(m.group("unit").lower())[0][-12:]:
+        if m.group("halfof") and m.group("unit").lower() not in ("hour", "minute"):
+            continue  # "half a day", "half a year": no whole number of the units xsd:duration allows
+        if m.group("halfof"):  # "half an hour"
+            value /= 2
+        elif m.group("half") or "half" in m.group(0).lower().split(m.group("unit").lower())[0][-12:]:
             value += 0.5
         minutes = value * UNITS[m.group("unit").lower()][1]
         if m.group("num2"):

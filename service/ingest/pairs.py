@@ -9,15 +9,18 @@ NUMBERS = {"two", "both", "2"}  # "the two leaders", "both sides": a pair
 Pairs = list[tuple[int, tuple[str, ...]]]
 
 
-def found(doc: Doc, tokens: list[Token], key_at: list, meeting_words: set[str]) -> tuple[Pairs, Pairs]:
+def found(doc: Doc, tokens: list[Token], key_at: list, meeting_words: set[str],
+          dateline: frozenset[int] | set[int] = frozenset()) -> tuple[Pairs, Pairs]:
     """Actors mentioned together: coordinations ("Obama and Putin") and hyphenated pairs ("Putin-Obama",
     "U.S.-Russian"), by the token where the pair is complete; and those of them that met (subject of
-    "met", "talked", or naming a "meeting": "the Obama-Putin meeting")."""
+    "met", "talked", or naming a "meeting": "the Obama-Putin meeting"). A name the parser hung as a
+    conjunct on the dateline ("HANOI, Oct 9 - X and Y agreed") opens its coordination."""
     pairs, meetings = [], []
     for tok in tokens:
         found = None
-        if key_at[tok.i] and tok.dep_ != "conj":  # "Modi and his Australian counterpart Anthony Albanese"
-            conj = [c for c in tok.conjuncts if _named(c, key_at)]
+        # "Modi and his Australian counterpart Anthony Albanese"; never a dateline's place
+        if key_at[tok.i] and tok.i not in dateline and (tok.dep_ != "conj" or tok.head.i in dateline):
+            conj = [c for c in tok.conjuncts if _named(c, key_at) and c.i not in dateline]
             keys = tuple(dict.fromkeys([key_at[tok.i], *(_named(c, key_at) for c in conj)]))
             if len(keys) > 1:
                 found = (max(c.i for c in conj), keys, tok)

@@ -34,6 +34,7 @@ class QuestionLexicon:
     experiencer_verbs: frozenset[str]  # "what worries X": X holds the concern
     group_references: frozenset[str]  # "both sides", "the two leaders": two or more holders, named or not
     audiences: frozenset[str]  # "reporters", "the press": who is told, not an actor to filter by
+    body_words: frozenset[str]  # "foundation", "party": a name ending so is a body's, never a second surname
     leader_titles: frozenset[str]  # what "the Russian leader" may hold: president, prime minister...
     speech_verbs: frozenset[str]  # say, tell, announce...: "what did X say" asks for these, not "X knows"
     demonyms: dict[str, str]  # "russian" -> "Russia", from the actor lexicon (service/lexicon/actors.json)
@@ -117,6 +118,7 @@ def build(lexicons: Lexicons) -> QuestionLexicon:
         experiencer_verbs=frozenset(data.get("experiencer_verbs", ())),
         group_references=frozenset(data.get("group_references", ())),
         audiences=frozenset(data.get("audiences", ())),
+        body_words=frozenset(data.get("body_words", ())),
         leader_titles=frozenset(data.get("leader_titles", ())), demonyms=_demonyms(lexicons),
         speech_verbs=frozenset(pos.get("speech", set()) | set(data.get("speech_verbs", ()))),
         kind_naming_verbs=frozenset(data.get("verbs", {})) | frozenset(data.get("meeting_verbs", ())),

@@ -83,6 +83,8 @@ def no_facts_message(plan: Plan) -> str:
             continue
         if name == "words":
             said.append("about " + ", ".join(f"\u201c{w}\u201d" for w in value))
+        elif name == "planned":
+            said.append("a meeting still to come")
         elif name == "actors":
             said.append("by " + " and ".join(v["label"] if isinstance(v, dict) else str(v) for v in value))
         else:

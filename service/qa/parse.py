@@ -37,6 +37,7 @@ class Parsed:
     head: str = ""  # the object's head noun ("the ECOWAS sanctions"): a fact must name it
     details: tuple[str, ...] = ()  # what a meeting question asks for ("how long": its length), if it says
     remote: bool = False  # the question names a call ("how long did the call last"): a meeting by phone
+    ahead: bool = False  # "when will X and Y meet (again)": a meeting still to come, not one held
     need: list[str] = field(default_factory=list)  # words a fact or its passage must all have
 
 
@@ -70,6 +71,7 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
 # the details of a meeting each question word asks for
 _DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeText")),
             ("where", ("place", "occasion")))
+_AHEAD = re.compile(r"(?:when|where|how long)(?: and (?:when|where|how long))* (?:will|shall) ")
 _CALL = re.compile(r"\b(?:call|calls|phone|phoned|telephone|telephoned|video ?call|videoconference)\b")
 
 
@@ -79,6 +81,7 @@ def _asked(parsed: Parsed, low: str) -> Parsed:
     parsed.yesno = low.split()[0] in AUX
     parsed.details = tuple(d for words, details in _DETAILS if re.search(rf"\b{words}\b", low) for d in details)
     parsed.remote = bool(_CALL.search(low))
+    parsed.ahead = bool(parsed.details) and bool(_AHEAD.match(low))
     return parsed
 
 

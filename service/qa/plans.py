@@ -52,11 +52,14 @@ class NoAnswer(Exception):
     """A slot names nothing in the graph: an empty answer with this message."""
 
 
-def _actor(index: linking.Index, text: str) -> linking.Link:
+def _actor(index: linking.Index, text: str, lex: lexicon.QuestionLexicon) -> linking.Link:
     link = index.actor(text)
     words = text.split()
     if link is None and len(words) > 1 and re.fullmatch(r"[a-z]+s", words[-1]):
         link = index.actor(" ".join(words[:-1]))  # "the M23 rebels": the group named before its common noun
+    if link is None and len(words) > 2 and words[-1][:1].isupper() and words[-1].lower() not in lex.body_words:
+        link = index.actor(" ".join(words[:-1]))  # "Lucía Restrepo Arango", the sources' "Lucía Restrepo"
+        link = link if link is not None and link.kind == "Person" else None
     if link is None:
         raise NoAnswer(f"No actor named {text} in the graph.")
     return link
@@ -95,7 +98,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         joint = False
     if slots.get("recipient", "").lower() in lex.audiences:
         params["told"] = slots.pop("recipient")  # "told reporters": any statement
-    extra = [_actor(index, a).iri for a in (actors or [])[2:]]
+    extra = [_actor(index, a, lex).iri for a in (actors or [])[2:]]
     by_source = BY_ID[tid].by_source  # "what does the Other Post say about X": a source, not an actor
     if by_source and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
         if index.source(slots["actor"]) is not None:
@@ -103,7 +106,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     aliases: dict[str, str] = {}
     for name in ("actor", "other", "recipient"):
         if slots.get(name):
-            link = _actor(index, slots[name])
+            link = _actor(index, slots[name], lex)
             bindings[name] = NamedNode(link.iri)
             params[name] = {"iri": link.iri, "label": link.label}
             if link.kind == "Government" and "govern" not in slots[name].lower():
@@ -143,6 +146,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         words += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
     if words:
         params["words"] = words
+    if parsed.ahead and "planned" in BY_ID[tid].parameters:  # "when will X and Y meet again"
+        bindings["planned"] = NamedNode(KG_NS + "Planned")
+        params["planned"] = True
     if BY_ID[tid].without_actor and "actor" not in bindings:
         raise NoAnswer(BY_ID[tid].without_actor)
     union: list[NamedNode] = []

@@ -112,6 +112,8 @@ def sentence(rec: FactRecord, lex: QuestionLexicon, conflicts: list[dict]) -> st
 
 # how a meeting with a kg:status is told: never as one that took place
 MEETING_VERBS = {"Planned": "are to meet", "Hypothetical": "might meet", "Negated": "did not meet"}
+# a meeting whose other side the sources do not name: told as taking part, never as meeting the next words
+ALONE_VERBS = {"Planned": "is to take part in", "Hypothetical": "might take part in", "Negated": "did not take part in"}
 
 
 def meeting_sentence(rec: FactRecord, disputed: set[str] = frozenset()) -> str:
@@ -121,6 +123,9 @@ def meeting_sentence(rec: FactRecord, disputed: set[str] = frozenset()) -> str:
     verb = MEETING_VERBS.get(status, "may have met" if hedged(rec) else "met")
     if rec.first("remote") == "true":  # by phone, video or letter: never told as face to face
         verb += " remotely"
+    if len(rec.labels("participant")) == 1:  # "X met the following year" would read as meeting someone
+        verb = ALONE_VERBS.get(status, "may have taken part in" if hedged(rec) else "took part in") + (
+            " a call" if rec.first("remote") == "true" else " a meeting")
     text = f"{who} {verb}" + _where_when(rec, "", disputed)
     length = "" if "duration" in disputed else how_long(rec)
     if length:

@@ -176,8 +176,9 @@ CATALOGUE: tuple[Template, ...] = (
       ("Who met Putin?", "who met with obama", "Who took part in the meeting at the UN General Assembly?",
        "Who did Obama meet at the UN General Assembly?", "Did Obama meet Putin?"), "meetings.rq",
       looked_for="meetings"),
-    T("meeting_details", "When, where and for how long actors met (conflicting reports are flagged).",
-      ("actor", "other"),
+    T("meeting_details", "When, where and for how long actors met (conflicting reports are flagged), or will "
+      "meet (planned: a meeting still to come).",
+      ("actor", "other", "planned"),
       ("When and where did Obama and Putin meet?", "How long did Obama and Putin meet?",
        "Where did Putin meet Obama?", "How long was the meeting between Obama and Putin?"),
       "meeting_details.rq", required=("actor",), looked_for="when, where and how long they met",

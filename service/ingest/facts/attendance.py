@@ -29,6 +29,8 @@ PAIRED = ("shake", "receive", "debate", "interview")
 # debate with X" was broadcast by MSNBC; a person must be named on the noun
 PERSONAL_CONTACT = ("interview", "debate")
 VENUES = ("conference",)  # where things are said to the press
+# meeting nouns of an exchange between sides: one side named alone took part in none it can be told of
+EXCHANGES = ("talk", "talks", "negotiation", "negotiations", "conversation", "call")
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
                 "co-host", "cohost", "leave", "wrap", "end", "complete", "finish", "begin", "start", "resume")
@@ -163,6 +165,7 @@ def took_part(noun: Token) -> Token | None:
     if beside:
         head = head.head.head  # "on the sidelines of the summit", "as part of a meeting"
     meal = noun.lemma_.lower() in MEALS and head.lower_ in ("to", "over")  # "sat down to dinner with X"
+    meal = meal or (head.lower_ == "for" and head.head.lemma_.lower() == "sit")  # "sat down for talks"
     if (head.lower_ not in HELD_PREPS + (("as",) if beside else ()) and not meal) \
             or head.head.pos_ not in ("VERB", "AUX"):
         return None
@@ -170,6 +173,47 @@ def took_part(noun: Token) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECIDED_AT:
         return verb.head  # "agreed to create a council in a meeting": the meeting is where they agreed
     return verb
+
+
+def set_off(verb: Token, obj: Token) -> bool:
+    """An "object" the parser found after a comma, past the verb's other phrases ("met at the palace, the
+    king's residence"): an apposition of the phrase before it."""
+    left = obj.left_edge.i
+    return left > verb.i + 1 and verb.doc[left - 1].text == "," and \
+        any(c.dep_ == "prep" and verb.i < c.i < left for c in verb.children)
+
+
+ONE_OF = ("one", "another", "first", "second", "last", "latest")
+
+
+def was_with(noun: Token) -> Token | None:
+    """The copula of "one of those meetings was with X" or "the first meeting was with X": a meeting
+    told by who was on its other side."""
+    subj = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ONE_OF:
+        subj = noun.head.head  # "one of those meetings"
+    verb = subj.head
+    if subj.dep_ != "nsubj" or verb.lemma_.lower() != "be" or not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "aux" for c in verb.children):
+        return None  # "was not with X", "will be with X": not a meeting told as held
+    return verb
+
+
+def where_held(pred: Token, meeting_words) -> Token | None:
+    """The meeting noun a where-clause tells of ("a meeting on Wednesday in the governor's office,
+    where X sat down with Y"): the noun above the place the clause hangs on, which carries the time."""
+    if pred.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in pred.children):
+        return None
+    tok = pred.head
+    for _ in range(5):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in meeting_words:
+            return tok
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 # verbs of what is settled at a meeting: a setting told beside their to-clause is theirs

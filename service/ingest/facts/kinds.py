@@ -78,10 +78,13 @@ def _naming_call(verb: Token, dep: Token) -> bool:
 
 
 def _next_to(verb: Token, prep: Token) -> bool:
-    """A particle or preposition right after the verb, or after its object ("asked allies for")."""
+    """A particle or preposition right after the verb, or after its object ("asked allies for") or its
+    particle ("sat down with")."""
     between = verb.doc[verb.i + 1:prep.i]
     obj = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
     manner = {t.i for c in verb.children if c.dep_ == "advmod" for t in c.subtree}  # "candidly and frankly"
+    if any(t.dep_ == "prt" and t.head == verb for t in between):  # "sat down with", not "called out X for"
+        return all(t.i in manner or t.pos_ == "ADV" or (t.dep_ == "prt" and t.head == verb) for t in between)
     return all(t.i in obj or t.i in manner or t.pos_ == "ADV" for t in between)
 
 

@@ -78,6 +78,8 @@ class Meetings(Participants):
                 others.append(c)
             if c.dep_ == "dobj" and topical and self._requirement(c):
                 continue
+            if c.dep_ == "dobj" and attendance.set_off(pred, c) and self._requirement(c):
+                continue  # "met at the Catshuis, the premier's residence": the place's apposition, no object
             if c.dep_ == "dobj" and c != anchor and (anchor is None or anchor.head != c):  # not the topic
                 if pred.lemma_.lower() == "meet" and self._requirement(c):
                     return []  # "did not meet the standards": satisfied, not met
@@ -115,7 +117,8 @@ class Meetings(Participants):
         if anchor is not None and anchor.dep_ == "prep" and not any(
                 self.b.resolver.actor(k).kind in ("Person", "Government", "Country") for k in people[1:]):
             return []  # "spoke to reporters", "spoke to VOA": a statement, unless a leader was spoken to
-        if not people or (len(people) < 2 and not any(self._other_side(t) for t in others)
+        unnamed = [t for t in others if self._other_side(t) and not set(self.b.actors(t)) & set(people)]
+        if not people or (len(people) < 2 and not unnamed
                           and not (not others and (attendance.collective(subj) or self._body(subj))
                                    and pred.lemma_.lower() not in attendance.PAIRED)):
             return []  # one named participant is enough when people or a meeting are on the other side
@@ -129,6 +132,9 @@ class Meetings(Participants):
 
     def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
         """(meeting, is_new) for a meeting noun: a new meeting, or a reference to the current one."""
+        one = self._one_of(noun)
+        if one is not None:
+            return one, True
         people = self._participants(self.b.noun_holders(noun, subject_fallback=False))
         people += self._held_by(noun)  # "the call she had with Scholz": hers and his
         own = bool(people)  # participants named on the noun itself: "the Obama-Putin meeting"
@@ -167,8 +173,9 @@ class Meetings(Participants):
                 return self.current, False
         if attendees and not attendance.before(noun):  # "X attended the summit", "X spoke at a rally"
             together = list(dict.fromkeys(attendees + people))
-            if noun.lemma_.lower() in attendance.VENUES + attendance.CEREMONIES and len(together) < 2:
-                return None, False  # "took questions at a news conference": one speaker, no meeting
+            if noun.lemma_.lower() in attendance.VENUES + attendance.CEREMONIES + attendance.EXCHANGES \
+                    and len(together) < 2:
+                return None, False  # "took questions at a news conference", "lifted it after talks": no one met
             return self._meeting(noun, together), True
         if noun.lemma_.lower() in attendance.UNNAMED_NOT and not people:
             return None, False  # "during a training session": no one named, perhaps no meeting at all
@@ -185,6 +192,25 @@ class Meetings(Participants):
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _one_of(self, noun: Token) -> Fact | None:
+        """ "One of those meetings was with X, in his office last Wednesday, and it lasted half an hour",
+        after "Y has met with 62 senators": a meeting of Y's, the one side the meetings before named, with X."""
+        verb = attendance.was_with(noun)
+        cur = self.current
+        if verb is None or cur is None or cur.status or len(cur.holders) != 1:
+            return None
+        met = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
+        people = self._participants(cur.holders + met)
+        if len(people) < 2:
+            return None
+        fact = self._meeting(verb, people, current=False)
+        lasted = next((c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in attendance.LAST_VERBS
+                       and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)), None)
+        if lasted is not None and fact.duration is None:  # "... and it lasted about half an hour"
+            fact.duration_text, fact.duration = whereabouts.length_of(lasted)
+        return fact
 
     def _unheld(self, noun: Token, det: str | None, people: list[str], own: bool, status: str) -> Fact | None:
         """A meeting noun told as to come, possible or not held ("the planned summit between X and Y",
@@ -256,6 +282,9 @@ class Meetings(Participants):
         verb = attendance.took_part(pred) if pred.pos_ == "NOUN" and not fact.time_text else None
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
+        held = attendance.where_held(pred, self.b.resolver.lex.meeting_words) if not fact.time_text else None
+        if held is not None:  # "a meeting on Wednesday in her office, where X sat down with Y"
+            fact.time_text, fact.date = qualifiers.time_of(held, self.b.published)
         fact.remote = attendance.remote(pred)
         whereabouts.fill(fact, pred, self.b.resolver)
         if pred.pos_ == "NOUN" and fact.duration is None:

@@ -25,8 +25,10 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
     if pred.pos_ != "NOUN":  # "held talks for 85 minutes in Paris": the length and place told on the noun held
-        preps += [t for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in resolver.lex.meeting_words
-                  for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in", "with")]
+        held = [c for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in resolver.lex.meeting_words]
+        preps += [t for c in held for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in", "with")]
+        preps += [t for c in held for a in c.children if a.dep_ == "acl" and a.lemma_.lower() in attendance.LAST_VERBS
+                  for t in a.children if t.dep_ == "prep" and t.lower_ in ("in", "at")]  # "talks lasting an hour at X"
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
@@ -52,13 +54,20 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
         fact.duration_text = text_of(pred.doc, span) if span else None
         fact.duration = qualifiers.duration(fact.duration_text) if fact.duration_text else None
-    if fact.place is None:  # "at the foreign ministry in Astana"
-        fact.place = next((k for c in preps if c.dep_ == "prep" and c.lower_ == "at"
+    if fact.duration is None and pred.pos_ != "NOUN":  # "held talks lasting two hours", "met ..., a breakfast that lasted an hour"
+        told = [*pred.children, *(t for c in pred.children if c.dep_ == "prep" for t in c.subtree)]
+        for noun in [c for c in told if c.dep_ in ("dobj", "npadvmod", "appos") and c.pos_ == "NOUN"
+                     and (c.lemma_.lower() in resolver.lex.meeting_words or c.lemma_.lower() in MEAL_NOUNS)]:
+            fact.duration_text, fact.duration = lasted_which(noun)
+            if fact.duration:
+                break
+    if fact.place is None:  # "at the foreign ministry in Astana", "in the east room of the Capitol"
+        fact.place = next((k for c in preps if c.dep_ == "prep" and c.lower_ in ("at", "in")
                            for o in c.children if o.dep_ == "pobj" for g in o.children
-                           if g.dep_ == "prep" and g.lower_ == "in"
+                           if g.dep_ == "prep" and (g.lower_ == "in" or (g.lower_ == "of" and o.pos_ != "PRON"))
                            for p in g.children if p.dep_ == "pobj"
                            for k in resolver.resolve(noun_phrase(p))[:1]
-                           if resolver.actor(k).kind in PLACE_KINDS), None)
+                           if resolver.actor(k).kind in (PLACE_KINDS if g.lower_ == "in" else ("Place",))), None)
     if fact.place is None and not fact.remote:
         fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
 
@@ -125,8 +134,9 @@ def lasted_which(noun: Token) -> tuple[str | None, str | None]:
     """The length a which-clause gives a meeting noun or the place named on it ("a summit in the
     capital, which lasted six hours": a place lasts no hours, the summit did)."""
     for tok in noun.subtree:
-        if tok.dep_ != "relcl" or tok.lemma_.lower() not in attendance.LAST_VERBS \
-                or not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in tok.children):
+        lasting = tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head == noun  # "talks lasting two hours"
+        if tok.lemma_.lower() not in attendance.LAST_VERBS or not lasting and (
+                tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in tok.children)):
             continue
         if tok.head != noun and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
                 and tok.head.lemma_.lower() not in PLACE_NOUNS:
@@ -141,14 +151,20 @@ def length_of(verb: Token) -> tuple[str | None, str | None]:
     """The length a verb of lasting gives ("lasted six hours", "went on for 85 minutes"): its words and
     its xsd:duration."""
     for c in verb.children:
-        obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "for" else c
-        if obj is None or obj.ent_type_ not in DURATION_ENTS or c.dep_ not in ("prep", "npadvmod", "dobj"):
+        obj = child(c, "pobj") if c.dep_ == "prep" and c.lower_ in ("for", "over", "under") else c
+        if obj is None or (obj.ent_type_ not in DURATION_ENTS and obj.lemma_.lower() not in UNITS) \
+                or c.dep_ not in ("prep", "npadvmod", "dobj"):
             continue
-        span = char_span(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
+        # "lasted a little over an hour": the words between the verb and the unit are the length's
+        start = min([obj.left_edge.i] + [d.left_edge.i for d in verb.children if verb.i < d.i < obj.i
+                                         and d.dep_ in ("dobj", "advmod", "npadvmod")])
+        span = char_span(verb.doc, start, obj.right_edge.i + 1)
         text = text_of(verb.doc, span) if span else None
         if text and qualifiers.duration(text):
             return text, qualifiers.duration(text)
     return None, None
 
 
+UNITS = ("minute", "hour", "day", "week")  # a length told without a date or time entity ("a little over an hour")
+MEAL_NOUNS = ("breakfast", "lunch", "dinner")  # a meal told beside a meeting is that meeting
 PLACE_NOUNS = ("capital", "city", "town", "resort", "headquarters", "palace", "hotel", "venue")
