@@ -54,7 +54,8 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
         fact.duration_text = text_of(pred.doc, span) if span else None
         fact.duration = qualifiers.duration(fact.duration_text) if fact.duration_text else None
-    if fact.duration is None and pred.pos_ != "NOUN":  # "held talks lasting two hours", "met ..., a breakfast that lasted an hour"
+    # "held talks lasting two hours", "met ..., a breakfast that lasted an hour"
+    if fact.duration is None and pred.pos_ != "NOUN":
         told = [*pred.children, *(t for c in pred.children if c.dep_ == "prep" for t in c.subtree)]
         for noun in [c for c in told if c.dep_ in ("dobj", "npadvmod", "appos") and c.pos_ == "NOUN"
                      and (c.lemma_.lower() in resolver.lex.meeting_words or c.lemma_.lower() in MEAL_NOUNS)]:
