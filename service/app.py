@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .lexicon import Lexicons
 from .model import Document
 from .models import Models
-from .qa import answer, apart, parse
+from .qa import answer, apart, clause
 from .qa import lexicon as question_words
 from .qa.names import Names
 from .read.stats import StoreStats
@@ -57,7 +57,7 @@ class Kgqa:
     def question_model(self):
         """The spaCy pipeline questions are parsed with (the extraction's, without the components the
         question parser does not run), loaded on the first question."""
-        return self.models.get(leave_out=parse.UNNEEDED_PIPES)
+        return self.models.get(leave_out=clause.UNNEEDED_PIPES)
 
     def runner(self) -> Runner:
         """The /sparql query runner (worker processes for an embedded store), made on first use."""

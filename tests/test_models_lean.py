@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from service.models import Models
-from service.qa import parse
+from service.qa import clause
 from tests.support import MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,22 +18,22 @@ SETS = ("tests/data/eval/seed-questions.json", "tests/data/eval/heldout-question
 
 @pytest.fixture(scope="module")
 def lean():
-    return Models(MODELS.default).get(leave_out=parse.UNNEEDED_PIPES)
+    return Models(MODELS.default).get(leave_out=clause.UNNEEDED_PIPES)
 
 
 def test_models_lean_pipeline_has_no_left_out_component(lean):
-    assert "ner" in MODELS.get().pipe_names and not set(lean.pipe_names) & parse.UNNEEDED_PIPES
+    assert "ner" in MODELS.get().pipe_names and not set(lean.pipe_names) & clause.UNNEEDED_PIPES
 
 
 @pytest.mark.parametrize("path", SETS)
 def test_models_lean_pipeline_tags_as_the_whole(lean, path):
     questions = [q["q"] for q in json.loads((ROOT / path).read_text(encoding="utf-8"))["questions"]]
     whole = MODELS.get()
-    differ = [q for q in questions if parse.tag_words(q, lean) != parse.tag_words(q, whole)]
+    differ = [q for q in questions if clause.tag_words(q, lean) != clause.tag_words(q, whole)]
     assert questions and not differ, differ
 
 
 def test_models_lean_gives_way_to_the_whole():
     models = Models(MODELS.default)
     whole = models.get()
-    assert models.get(leave_out=parse.UNNEEDED_PIPES) is whole
+    assert models.get(leave_out=clause.UNNEEDED_PIPES) is whole

@@ -3,50 +3,16 @@
 A question is read in two passes. First, fixed shapes ("who is X", "X's role", "which sources
 mention X", "how many ...", "what is X's position on Y", "when did X and Y meet") are matched
 by the regular expressions of service/lexicon/question-shapes.tsv over the lower-cased question.
-Otherwise the question is read as a clause: wh-word, auxiliary, subject, verb, and the phrases
-after the verb ("at the UN", "about Iran", "with Russia"). The verb (found by the lexicon's verb
-forms, else by spaCy's tagger) and its lemma choose the template through the lexicon
-(service/lexicon): propose -> proposals, meet -> meetings, fear -> positions of kind Concern,
-say/tell -> statements, an unknown verb -> actions by that verb.
+Otherwise the question is read as a clause (clause.py): wh-word, auxiliary, subject, verb, and the
+phrases after the verb ("at the UN", "about Iran", "with Russia").
 """
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
 
+from . import clause
 from .lexicon import QuestionLexicon
-
-AUX = ("did", "does", "do", "has", "have", "had", "will", "would", "is", "are", "was", "were", "can",
-       "could", "should", "might", "may", "shall")
-PREPS = ("at", "during", "in", "on", "about", "of", "to", "with", "for", "over", "against", "regarding",
-         "towards", "toward", "from", "by", "concerning", "between", "into", "after", "before", "under")
-_WHEN_WORDS = ("last", "this", "next", "year", "month", "week", "decade")  # "did Peru mine last year"
-# words saying an act is shared, which asking it of two actors together already requires
-SHARED = ("joint", "common", "bilateral", "mutual")
-_WORD = re.compile(r"[\w][\w'\-\.]*[\w]|[\w]")
-
-
-@dataclass
-class Parsed:
-    template: str
-    slots: dict = field(default_factory=dict)  # text slots: actor, other, actors, occasion, topic, ...
-    words: list[str] = field(default_factory=list)  # content words the facts' text should contain
-    yesno: bool = False  # "did X rule out Y?": answered with a verdict
-    strict: bool = False  # "who said <the words>": most of the words must be the fact's, not half
-    head: str = ""  # the object's head noun ("the ECOWAS sanctions"): a fact must name it
-    details: tuple[str, ...] = ()  # what a meeting question asks for ("how long": its length), if it says
-    remote: bool = False  # the question names a call ("how long did the call last"): a meeting by phone
-    ahead: bool = False  # "when will X and Y meet (again)": a meeting still to come, not one held
-    need: list[str] = field(default_factory=list)  # words a fact or its passage must all have
-
-
-def clean(question: str) -> str:
-    """Control characters out, quotes and spaces plain, trailing punctuation dropped."""
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in question)
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
-    text = text.replace("\u201c", '"').replace("\u201d", '"')
-    return " ".join(text.split()).strip(" ?!.")
+from .question import AUX, PREPS, WHEN_WORDS, WORD, Parsed, clean, content_words, kind_named, lemma, split_actors
 
 
 def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
@@ -64,7 +30,7 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
             parsed = _shape(template, slots, lex)
             if parsed:
                 return _asked(parsed, low)
-    parsed = _clause(text, low, lex, nlp)
+    parsed = clause.read(text, low, lex, nlp)
     return _asked(parsed, low) if parsed else None
 
 
@@ -87,7 +53,7 @@ def _asked(parsed: Parsed, low: str) -> Parsed:
 
 def unread(question: str, lex: QuestionLexicon) -> str:
     """For a person: which part of a question that fits no template was not understood."""
-    words = [w.lower() for w in _WORD.findall(clean(question))]
+    words = [w.lower() for w in WORD.findall(clean(question))]
     if not words:
         return "it holds no words"
     if words[0] not in AUX + ("what", "which", "who", "whom", "whose", "when", "where", "how") + PREPS:
@@ -114,7 +80,7 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         template = "source_says"
     if template == "noun?":  # "Putin's proposals", "the Kremlin's concerns", "demands by Germany"
         noun = slots.pop("noun")
-        kind = _noun_kind(noun, lex)
+        kind = kind_named(noun, lex)
         if not kind or kind == "Meeting":
             return None
         if kind == "Proposal":
@@ -142,247 +108,9 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         parsed = Parsed(template, slots, words)
         if whole != part.lower():  # the noun before the auxiliary, and who is asked about after it
             parsed.head = (content_words(whole, lex) or [""])[-1]
-            parsed.need = [w for w in content_words(part.lower()[len(whole):], lex) if w not in _WHEN_WORDS][:-1]
+            parsed.need = [w for w in content_words(part.lower()[len(whole):], lex) if w not in WHEN_WORDS][:-1]
         return parsed
     if "what" in slots:  # what is counted ("how many Chechens ..."): the words an estimate must have
         words = content_words(slots.pop("what"), lex)
         return Parsed(template, slots, words)
     return Parsed(template, slots)
-
-
-def split_actors(text: str) -> list[str]:
-    """'obama and putin' -> ['obama', 'putin'] (hyphenated pairs, 'Obama-Putin', are split when linked)."""
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text, flags=re.I)
-    return [p.strip() for p in parts if p.strip()]
-
-
-def content_words(text: str, lex: QuestionLexicon) -> list[str]:
-    return [w for w in (m.group(0).lower().strip("'.") for m in _WORD.finditer(text))
-            if w not in lex.stopwords and len(w) > 1]
-
-
-def lemma(word: str, lex: QuestionLexicon, tagger_lemma: str | None = None) -> str:
-    """The verb's lemma: irregular forms, then suffixes stripped to a lemma the lexicon knows."""
-    w = word.lower()
-    if w in lex.irregular:
-        return lex.irregular[w]
-    known = set(lex.verbs) | lex.meeting_verbs | lex.light_verbs
-    heads = {k.split()[0] for k in known}
-    if w in heads:
-        return w
-    for cut, add in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
-                     ("es", ""), ("s", "")):
-        if w.endswith(cut) and len(w) > len(cut) + 2:
-            stem = w[: -len(cut)] + add
-            if stem in heads:
-                return stem
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in heads:
-                return stem[:-1]  # planned -> plan
-    return (tagger_lemma or w).lower()
-
-
-def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
-    """wh-word [noun] [aux] [subject] verb [object] [prep phrase]...: the general question shape."""
-    toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low)]
-    if len(toks) > 2 and toks[0][0] in PREPS and toks[1][0] in ("what", "which", "whom", "who"):
-        toks = toks[1:]  # "on what did they agree", "with whom did Putin meet"
-    words = [t[0] for t in toks]
-    if not words:
-        return None
-    i, wh, noun_kind = 0, None, None
-    if words[0] in ("what", "which", "who", "whom", "whose"):
-        wh, i = words[0], 1
-        j = i
-        while wh in ("what", "which") and j < len(words) and j < i + 3 and words[j] not in AUX:
-            j += 1
-        if j > i and j < len(words) and words[j] in AUX:  # "which proposals did", "what fears do"
-            noun_kind = next((_noun_kind(w, lex) for w in reversed(words[i:j]) if _noun_kind(w, lex)), None)
-            i = j
-    if wh is None and words[0] not in AUX:
-        return None  # neither a wh-word nor an auxiliary first: not a question we can read
-    aux = words[i] if i < len(words) and words[i] in AUX else None
-    i += 1 if aux else 0
-    body = toks[i:]
-    if not body:
-        return None
-    tags = tag_words(text, nlp)
-    verbs = [k for k in range(len(body)) if _is_verb(body[k], lex, tags)]
-    tagged = [k for k in verbs if k >= 1 and tags.get(body[k][1], ("",))[0] in ("VERB", "ADJ")]
-    if tagged and verbs and verbs[0] >= 1 and tagged[0] != verbs[0]:
-        verbs = tagged  # "what did the united states accept": 'states' is no verb here
-    if aux in ("did", "does", "do"):  # do-support takes a bare verb: "states", "developed" are the subject's
-        bare = [k for k in verbs if not (k >= 1 and body[k][0].endswith(("s", "ed")) and body[k][0] != lemma(
-            body[k][0], lex, tags.get(body[k][1], (None, None))[1]))]
-        verbs = bare if bare and bare != verbs else verbs
-    subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
-                        and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
-                                                    "has", "have", "had", "is", "are", "was", "were")))
-    if subject_question:
-        k = 0
-    else:
-        later = [k for k in verbs if k >= 1]
-        if not later:
-            return None
-        k = later[0]
-    subject = _span(text, low, body[:k]) if k else ""
-    verb = lemma(body[k][0], lex, tags.get(body[k][1], (None, None))[1])
-    rest = body[k + 1:]
-    if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
-        verb, rest = f"{verb} {rest[0][0]}", rest[1:]
-    according = next((n for n in range(len(rest) - 2) if rest[n][0] == "according" and rest[n + 1][0] == "to"), None)
-    source = _span(text, low, rest[according + 2:]) if according is not None else ""
-    rest = rest[:according] if according is not None else rest  # "what did X fear, according to an aide"
-    obj, phrases = _phrases(text, low, rest)
-    noun = (content_words(obj, lex) or [""])[-1]
-    if noun and f"{verb} {noun}" in lex.verbs:  # "sign a joint statement": the trigger is "sign statement"
-        verb = f"{verb} {noun}"
-    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
-    if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
-        parsed.words = [w for w in parsed.words if w not in SHARED]
-    act = _act(rest, tags, lex)
-    if parsed and act and parsed.slots.get("kind") and (parsed.slots.get("topic") or "").lower().startswith(act[1]):
-        parsed.slots["act"] = act[0]  # "agree to cut tariffs": the act agreed to, "cut"
-    if parsed and source:  # who tells it: its words are looked for in the fact (its attribution) or passages
-        parsed.slots["according"] = source
-    head = (content_words(obj, lex) or [""])[-1]
-    if parsed and head and head in parsed.words and len(parsed.words) > 1:
-        parsed.head = head
-    return parsed
-
-
-def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Parsed | None:
-    kind = noun_kind if (noun_kind and (verb in lex.light_verbs or not lex.kind_of(verb))) else lex.kind_of(verb)
-    if verb in lex.light_verbs and not noun_kind:  # "raise concerns": the object's noun names the kind
-        kind = next((k for k in (_noun_kind(w, lex) for w in obj.lower().split()) if k), None) or lex.kind_of(verb)
-    occasion = _take(phrases, ("at", "during"))
-    if verb in lex.meeting_verbs or kind == "Meeting":
-        actors = split_actors(subject) if subject else []
-        other = obj or _take(phrases, ("with", "to"))
-        if other and other.lower() not in ("what", "whom", "who"):
-            actors += split_actors(other) if not subject else [other]
-        slots = {"actors": actors} if actors else {}
-        if occasion:
-            slots["occasion"] = occasion
-        return Parsed("meetings", slots)
-    if obj and obj.lower() in ("what", "whom", "who", "anything", "something"):
-        obj = ""
-    slots: dict = {} if verb in lex.light_verbs else {"verb_lemma": verb}
-    if subject:
-        slots["actors"] = split_actors(subject)
-    if occasion:
-        slots["occasion"] = occasion
-    words: list[str] = []
-    if obj and not subject_question and verb in GIVING:
-        obj = ""  # "what did X offer the unions": the wh-word is what is offered, the object whom to
-    if kind == "Proposal":
-        words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
-        return Parsed("proposals", slots, words)
-    if kind == "Statement" and subject_question and not subject:  # "who said the talks were useful"
-        said = content_words(" ".join([obj] + [f"{p} {t}" for p, t in phrases]), lex)
-        if len(said) >= 2:
-            return Parsed("statements", slots, said, strict=True)
-    if kind == "Statement":
-        # "what did X warn Y": Y is told; "what did X warn would happen": a clause, not a recipient
-        told = verb in ("tell", "warn", "inform", "brief") and obj.lower().split()[:1] not in MODALS
-        recipient = _take(phrases, ("to",)) or (obj if told else "")
-        topic = _take(phrases, ("about", "on", "regarding", "concerning", "over", "of"))
-        if recipient:
-            slots["recipient"] = recipient
-        if topic:
-            slots["topic"] = topic
-        rest = "" if recipient == obj else obj
-        return Parsed("statements", slots, content_words(" ".join([rest] + [p for _, p in phrases]), lex))
-    if kind in ("Agreement", "Disagreement") and len(slots.get("actors", [])) >= 2:
-        slots["kind"] = kind
-        return Parsed("agreements", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
-    if kind == "Estimate":
-        return Parsed("estimates", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
-    if kind and kind not in ("Action", "Role"):
-        slots["kind"] = kind
-        if subject_question and obj and verb in lex.experiencer_verbs and not subject:
-            slots["actors"], obj = split_actors(obj), ""  # "what worries the planners": they hold it
-        topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to"))
-        if obj and lex.verbs.get(verb) in ("Accusation", "Criticism"):
-            topic, obj = obj, ""  # accused Obama (of ...)
-        if topic:
-            slots["topic"] = topic
-        return Parsed("positions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
-    if verb in ("be", "do", "have"):
-        return None
-    slots.pop("verb_lemma", None)
-    slots["verb"] = verb
-    return Parsed("actions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
-
-
-def _act(rest: list, tags: dict, lex: QuestionLexicon) -> tuple[str, str] | None:
-    """The verb of a to-infinitive right after the question's verb ("agree to cut ..."): (lemma, word)."""
-    if len(rest) < 2 or rest[0][0] != "to" or tags.get(rest[1][1], ("",))[0] != "VERB":
-        return None
-    return lemma(rest[1][0], lex, tags[rest[1][1]][1]), rest[1][0]
-MODALS = (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
-GIVING = ("offer", "promise", "give", "grant", "guarantee")  # verbs of two objects: X offered Y [what]
-
-
-def _noun_kind(word: str, lex: QuestionLexicon) -> str | None:
-    for form in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
-        if form in lex.nouns:
-            return lex.nouns[form]
-    return None
-
-
-def _is_verb(tok, lex: QuestionLexicon, tags: dict) -> bool:
-    word = tok[0]
-    if word in AUX:
-        return False
-    lem = lemma(word, lex)
-    if lem in lex.verbs or lem in lex.meeting_verbs or lem in lex.light_verbs or word in lex.irregular:
-        return not (word.endswith("s") and word[:-1] in lex.nouns and tags.get(tok[1], ("",))[0] != "VERB")
-    return word not in lex.stopwords and tags.get(tok[1], ("", ""))[0] == "VERB"
-
-
-# the pipe whose annotations a coarse tag and a lemma never read (it runs after them): about 40% of a
-# question's tagging time. The parser is needed: the attribute ruler reads its arcs ("did" AUX or VERB)
-UNNEEDED_PIPES = frozenset(("ner",))
-
-
-def tag_words(text: str, nlp) -> dict[int, tuple[str, str]]:
-    """Start offset -> (coarse tag, lemma) from spaCy, when a pipeline is given. The pipes that make
-    them run in the pipeline's order, named entities left out: the same tags and lemmas as the whole
-    pipeline (tests/test_parse_tags.py)."""
-    if nlp is None:
-        return {}
-    doc = nlp.make_doc(text)
-    for name, pipe in nlp.pipeline:
-        if name not in UNNEEDED_PIPES:
-            doc = pipe(doc)
-    return {t.idx: (t.pos_, t.lemma_) for t in doc}
-
-
-def _span(text: str, low: str, toks: list) -> str:
-    if not toks:
-        return ""
-    src = text if len(text) == len(low) else low
-    return src[toks[0][1]:toks[-1][2]]
-
-
-def _phrases(text: str, low: str, toks: list) -> tuple[str, list[tuple[str, str]]]:
-    """Tokens after the verb -> the direct object and (preposition, phrase) pairs."""
-    obj: list = []
-    phrases: list[tuple[str, list]] = []
-    for tok in toks:
-        if tok[0] in PREPS and not (phrases and phrases[-1][0] in ("at", "during") and tok[0] == "of"):
-            phrases.append((tok[0], []))
-        elif phrases:
-            phrases[-1][1].append(tok)
-        else:
-            obj.append(tok)
-    return _span(text, low, obj), [(p, _span(text, low, ts)) for p, ts in phrases if ts]
-
-
-def _take(phrases: list[tuple[str, str]], preps: tuple[str, ...]) -> str:
-    """Remove and return the first phrase introduced by one of `preps`."""
-    for n, (prep, phrase) in enumerate(phrases):
-        if prep in preps:
-            del phrases[n]
-            return phrase
-    return ""

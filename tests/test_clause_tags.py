@@ -1,4 +1,4 @@
-"""qa.parse: a question is tagged by the pipes that make coarse tags and lemmas only (no named
+"""qa.clause: a question is tagged by the pipes that make coarse tags and lemmas only (no named
 entities), and gets the same tags and lemmas as the whole spaCy pipeline gives it, on every
 question of the project's question sets and the templates' examples."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service.qa import parse
+from service.qa import clause
 from service.qa.templates import BY_ID
 from tests.support import MODELS
 
@@ -24,14 +24,14 @@ def _questions(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", [*sorted(SETS), "examples"])
-def test_parse_tags_same_as_whole_pipeline(name):
+def test_clause_tags_same_as_whole_pipeline(name):
     nlp = MODELS.get()
     differ = [q for q in _questions(name)
-              if parse.tag_words(q, nlp) != {t.idx: (t.pos_, t.lemma_) for t in nlp(q)}]
+              if clause.tag_words(q, nlp) != {t.idx: (t.pos_, t.lemma_) for t in nlp(q)}]
     assert not differ, differ
 
 
-def test_parse_tags_leave_out_entities_only():
+def test_clause_tags_leave_out_entities_only():
     nlp = MODELS.get()
     names = nlp.pipe_names
-    assert parse.UNNEEDED_PIPES == {"ner"} and names.index("ner") > names.index("lemmatizer")
+    assert clause.UNNEEDED_PIPES == {"ner"} and names.index("ner") > names.index("lemmatizer")
