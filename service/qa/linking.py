@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cached_property
 
 from ..store.base import Store
@@ -18,6 +17,7 @@ from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
 from .documents import OPTIONAL as _OPTIONAL
 from .documents import Documents
+from .entities import Entity, Link, best
 from .occasions import OccasionNames
 from .spelling import Spellings, normalize
 
@@ -41,9 +41,6 @@ SELECT ?d ?id ?title ?url ?publisher ?published WHERE {
 }"""
 _HELD_AT = PREFIX + "SELECT DISTINCT ?o WHERE { ?o a kg:Occasion ; kg:occasion ?p }"
 
-# Which kind of thing a bare name most likely means when several share it ("Moscow": the government
-# before the city).
-PRIORITY = ("Person", "Government", "Country", "Organization", "Group", "Occasion", "Place", "Actor")
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
 
 
@@ -55,27 +52,6 @@ def _indexed(store: Store, prop: str) -> bool:
                           f"?x kg:indexes kg:{prop} }}")
     n = int(docs[0]["n"].value) if docs else 0
     return n > 0 and bool(marked) and int(marked[0]["n"].value) == n
-
-
-@dataclass(frozen=True)
-class Link:
-    iri: str
-    label: str
-    kind: str  # Person, Government, Occasion, Document...
-    how: str  # exact, surname, title, fuzzy, possessor
-    score: float
-
-
-@dataclass(slots=True)
-class Entity:
-    iri: str
-    label: str = ""
-    types: frozenset[str] = frozenset()  # one frozenset per combination of types, shared
-    names: tuple[str, ...] = ()  # sorted
-
-    @property
-    def kind(self) -> str:
-        return next((t for t in PRIORITY if t in self.types), "Actor")
 
 
 class Index:
@@ -195,7 +171,7 @@ class Index:
         if len(words) == 1:
             cands = [e for e in self.by_surname.get(name, []) if allowed(e)]
             if cands:
-                return _best(cands, "surname", 0.95)
+                return best(cands, "surname", 0.95)
         for i in range(1, len(words)):  # titles and descriptions in front: "president barack obama"
             found = self._exact(" ".join(words[i:]), allowed, "title") or self._surname(words[i:], allowed)
             if found:
@@ -221,7 +197,7 @@ class Index:
         if " " in name or " " in normalize(found.label) or found.kind != "Person":
             return found
         fuller = [e for e in self.by_surname.get(name, []) if allowed(e) and e.iri != found.iri]
-        return _best(fuller, "surname", 0.95) if len(fuller) == 1 else found
+        return best(fuller, "surname", 0.95) if len(fuller) == 1 else found
 
     def described(self, words: list[str]) -> Link | None:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
@@ -269,13 +245,13 @@ class Index:
 
     def _exact(self, name: str, allowed, how: str) -> Link | None:
         cands = [e for e in self.by_name.get(name, []) if allowed(e)]
-        return _best(cands, how, 1.0 if how == "exact" else 0.9) if cands else None
+        return best(cands, how, 1.0 if how == "exact" else 0.9) if cands else None
 
     def _surname(self, words: list[str], allowed) -> Link | None:
         if len(words) != 1:
             return None
         cands = [e for e in self.by_surname.get(words[0], []) if allowed(e)]
-        return _best(cands, "title", 0.85) if cands else None
+        return best(cands, "title", 0.85) if cands else None
 
     def _head(self, name: str, allowed) -> Link | None:
         """'the mediators' for the one actor named '... mediators' ('Saudi and U.S. mediators'): a
@@ -284,11 +260,11 @@ class Index:
             return None
         hits = {e.iri: e for n, ents in self.by_name.items() if n.endswith(" " + name)
                 for e in ents if allowed(e)}
-        return _best(list(hits.values()), "head", 0.7) if len(hits) == 1 else None
+        return best(list(hits.values()), "head", 0.7) if len(hits) == 1 else None
 
     def _fuzzy(self, name: str, allowed, occasions: bool) -> Link | None:
         hit = self._spellings.alike(name, occasions)
-        return _best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1]) if hit else None
+        return best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1]) if hit else None
 
     @cached_property
     def _spellings(self) -> Spellings:
@@ -303,8 +279,3 @@ class Index:
     def source(self, text: str) -> dict | None:
         """The document named by title, id or publisher (fuzzy)."""
         return self.documents.named(text)
-
-
-def _best(cands: list[Entity], how: str, score: float) -> Link:
-    ent = min(cands, key=lambda e: (PRIORITY.index(e.kind), e.iri))
-    return Link(ent.iri, ent.label, ent.kind, how, score)
