@@ -8,8 +8,8 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from .spans import char_span, noun_phrase, text_of
+from .timing import awaited, before, conditional, measure_of, planned
 
-FUTURE_AUX = ("will", "to", "shall", "'ll")
 # a meeting noun or gerund after these was held, by the subject of the clause they modify
 HELD_PREPS = ("after", "following", "during", "at", "in", "while", "on")
 LATER_PREPS = ("after", "following")
@@ -81,12 +81,6 @@ def quoted_fragment(pred: Token) -> bool:
     return pred.tag_ == "VBG" and pred.i < head.i and any(t.tag_ == "''" for t in pred.doc[pred.i + 1:head.i])
 
 
-def planned(pred: Token) -> bool:
-    """A meeting still to come or not held by the subject: "will meet", "to meet", "were met"."""
-    return any((c.dep_ == "aux" and c.lower_ in FUTURE_AUX) for c in pred.children) or \
-        (any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "agent" for c in pred.children))
-
-
 def passive_reception(pred: Token) -> bool:
     """ "would be met with a swift response", "were met by protests": a passive with no agent, or of
     "meet" with a thing on the other side, is a reception, not a meeting."""
@@ -103,52 +97,6 @@ def collective(subj: Token | None) -> bool:
         return False
     return subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in BODY_NOUNS or \
         any(c.dep_ == "cc" for c in subj.children) or any(c.dep_ == "conj" for c in subj.children)
-
-
-def before(noun: Token) -> bool:
-    """A meeting named as a point in time before which something happened ("prior to the convening
-    of the meeting", "hours before the summit")."""
-    return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in list(noun.ancestors)[:4])
-
-
-AWAITING = ("until", "ahead")
-
-
-def awaited(noun: Token) -> bool:
-    """A meeting still awaited by what the clause reports ("not before the summit", "until after the
-    summit", "ahead of the talks")."""
-    steps = list(noun.ancestors)[:3]
-    return any(t.lower_ in AWAITING or any(c.lower_ in AWAITING and c.i < noun.i for c in t.children)
-               for t in steps if t.pos_ in ("ADP", "ADV", "SCONJ"))
-
-
-def conditional(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
-
-
-MEASURES = ("minute", "hour", "day", "week", "round", "session")
-FUTURE_TIMES = ("next", "tomorrow", "coming", "later this", "later in")
-
-
-def measure_of(noun: Token) -> Token | None:
-    """The measure a meeting noun is told in ("two days of talks", "three rounds of negotiations")."""
-    head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in MEASURES:
-        return None
-    return head.head
-
-
-def measured(noun: Token) -> Token | None:
-    """measure_of, when the measure is the object of a verb of holding ("held two days of talks")."""
-    measure = measure_of(noun)
-    return measure if measure is not None and measure.dep_ == "dobj" \
-        and measure.head.lemma_.lower() in ATTEND_VERBS else None
-
-
-def to_come(time_text: str | None) -> bool:
-    """A time still ahead ("next week", "tomorrow"): a meeting then has not been held."""
-    low = (time_text or "").lower()
-    return any(w in low for w in FUTURE_TIMES)
 
 
 def took_part(noun: Token) -> Token | None:
@@ -261,39 +209,6 @@ def spent(verb: Token) -> bool:
         and not planned(verb.head)
 
 
-BACKGROUND_MARKS = ("since",)
-
-
-def background(pred: Token) -> bool:
-    """A meeting told as background ("the first call since they met in California", "the summit,
-    which they held in 2019"): a fact of its own, but not the meeting later sentences speak of."""
-    return pred.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in pred.children)
-
-
-# adverbs that tell a series of contacts ("spoke by phone almost daily"), never one meeting
-SERIES = ("daily", "weekly", "nightly", "regularly", "repeatedly", "frequently", "often", "routinely")
-RELATIVE_TIMES = ("before", "after", "since", "ahead", "prior")
-DEFINITE = ("the", "that", "this")
-
-
-def series(pred: Token) -> bool:
-    """Contacts told as a series ("spoke by phone almost daily", "met every week"): not one meeting."""
-    return any(t.lower_ in SERIES or (t.dep_ == "det" and t.lower_ == "every" and t.head.lemma_.lower() in MEASURES)
-               for c in _near(pred) for t in c.subtree)
-
-
-def timed_by_meeting(pred: Token, meeting_words) -> bool:
-    """A contact timed by the meeting the document speaks of ("in the week before the meeting", "after
-    the talks"): another event than that meeting."""
-    return any(t.lower_ in RELATIVE_TIMES and t.dep_ == "prep" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in meeting_words and any(d.lower_ in DEFINITE for d in g.children)
-        for g in t.children) for c in _near(pred) for t in c.subtree)
-
-
-def _near(pred: Token) -> list[Token]:
-    return [c for c in pred.children if c.dep_ in ("advmod", "npadvmod", "prep")]
-
-
 # what talks end without when no one agreed: "without a deal", "without reaching a ceasefire"
 DEAL_NOUNS = ("deal", "agreement", "accord", "ceasefire", "cease-fire", "truce", "consensus", "compromise", "pact")
 
@@ -318,12 +233,6 @@ def each_apart(pred: Token, others: list[Token]) -> bool:
         c.dep_ in ("det", "predet") and c.lower_ in EACH for t in others for c in t.children)
 
 
-def when(time_text: str) -> str:
-    """A time expression without its preposition, to compare two reports' times."""
-    words = time_text.lower().split()
-    return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)
-
-
 def unreached(meeting: Fact, pred: Token) -> Fact | None:
     """ "ended three days of talks without a ceasefire", "met without reaching a deal": what those who
     met did not agree, a negated Agreement of theirs (held meetings only)."""
@@ -346,3 +255,10 @@ def unreached(meeting: Fact, pred: Token) -> Fact | None:
                 content=text_of(deal.doc, found), content_span=span, verb="agree", confidence=0.8)
     fact.negated, fact.date, fact.time_text, fact.occasion = True, meeting.date, meeting.time_text, meeting
     return fact
+
+
+def measured(noun: Token) -> Token | None:
+    """measure_of, when the measure is the object of a verb of holding ("held two days of talks")."""
+    measure = measure_of(noun)
+    return measure if measure is not None and measure.dep_ == "dobj" \
+        and measure.head.lemma_.lower() in ATTEND_VERBS else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import attendance, qualifiers, realis, whereabouts
+from . import attendance, qualifiers, realis, timing, whereabouts
 from .clauses import subject_of
 from .participants import RELATIVES, Participants, sides_further
 from .positions import Builder
@@ -127,7 +127,7 @@ class Meetings(Participants):
             # "spoke by phone with both ministers": with each of them, perhaps never with both at once
             return [self._meeting(pred, [*sides, k], status, current=False) for k in met]
         fact = self._meeting(pred, people, status)
-        found = fact if attendance.background(pred) or status else self._same_as_current(fact)
+        found = fact if timing.background(pred) or status else self._same_as_current(fact)
         return [found] if found is not None else []
 
     def from_noun(self, noun: Token) -> tuple[Fact | None, bool]:
@@ -153,9 +153,9 @@ class Meetings(Participants):
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
         attendees = self._attendees(noun)
         status = realis.of_noun(noun, attendance.took_part(noun))
-        if attendance.to_come(qualifiers.time_of(noun, self.b.published)[0]):
+        if timing.to_come(qualifiers.time_of(noun, self.b.published)[0]):
             status = realis.stronger(status, realis.PLANNED)  # "the summit next week"
-        if attendance.awaited(noun):
+        if timing.awaited(noun):
             return None, False  # "until after the summit", "ahead of the talks": a time, not a meeting told
         if status == realis.HYPOTHETICAL:
             return None, False  # "called for talks between X and Y": asked for, neither held nor set
@@ -171,7 +171,7 @@ class Meetings(Participants):
                 self._lasted(noun)  # "The call lasted about an hour"
             if det in DEFINITE or people:
                 return self.current, False
-        if attendees and not attendance.before(noun):  # "X attended the summit", "X spoke at a rally"
+        if attendees and not timing.before(noun):  # "X attended the summit", "X spoke at a rally"
             together = list(dict.fromkeys(attendees + people))
             if noun.lemma_.lower() in attendance.VENUES + attendance.CEREMONIES + attendance.EXCHANGES \
                     and len(together) < 2:
@@ -230,7 +230,7 @@ class Meetings(Participants):
         cur = self.current
         if date and cur.date:
             return date != cur.date
-        return bool(text and cur.time_text and attendance.when(text) != attendance.when(cur.time_text))
+        return bool(text and cur.time_text and timing.when(text) != timing.when(cur.time_text))
 
     def _lasted(self, noun: Token) -> None:
         verb = noun.head
@@ -256,7 +256,7 @@ class Meetings(Participants):
         if id(fact) in self._apart or self._call_and_visit(fact, cur):
             return fact  # a series of calls, one timed by the meeting, or a call beside a meeting in person
         if not (fact.date and cur.date) and fact.time_text and cur.time_text \
-                and attendance.when(fact.time_text) != attendance.when(cur.time_text):
+                and timing.when(fact.time_text) != timing.when(cur.time_text):
             return fact  # "on Tuesday" and "in November": two meetings, though neither date resolved
         for name in ("occasion", "place", "date", "time_text", "duration", "duration_text"):
             if getattr(cur, name) is None and getattr(fact, name) is not None:
@@ -290,13 +290,13 @@ class Meetings(Participants):
         if pred.pos_ == "NOUN" and fact.duration is None:
             fact.duration_text, fact.duration = whereabouts.lasted_which(pred)
         self._preds[id(fact)] = pred
-        timed = attendance.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
+        timed = timing.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
         if timed:  # "in the week before the meeting": "in the week" alone would be another time
             fact.time_text = fact.date = None
-        if not current or timed or attendance.series(pred):
+        if not current or timed or timing.series(pred):
             self._apart.add(id(fact))
             return fact  # "spoke by phone almost daily in the week before the meeting": not the current one
-        if not attendance.background(pred) and not status:  # later "the talks" mean one that took place
+        if not timing.background(pred) and not status:  # later "the talks" mean one that took place
             self.current_before, self.current = self.current, fact
         return fact
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import attendance, qualifiers
+from . import attendance, qualifiers, timing
 from .clauses import subject_of
 from .kinds import trigger_for
 from .positions import Builder
@@ -66,7 +66,7 @@ class Participants:
         keys: list[str] = []
         for rel in noun.children:
             if rel.dep_ != "relcl" or rel.lemma_.lower() not in attendance.HOLD_VERBS \
-                    or attendance.planned(rel) or qualifiers.negated(rel) or attendance.conditional(rel):
+                    or timing.planned(rel) or qualifiers.negated(rel) or timing.conditional(rel):
                 continue
             subj = [c for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES + ("that",)]
             met = [g for c in [*rel.children, *noun.children] if c.dep_ == "prep" and c.lower_ == "with"

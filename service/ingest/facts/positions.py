@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import attendance, kinds, qualifiers, senses, shapes
+from . import kinds, qualifiers, senses, shapes, timing
 from .clauses import (
     agent_of,
     doing_gerund,
@@ -183,7 +183,7 @@ class Builder(Holders):
             content = (content[0] + 1, content[1])  # "no ransom was paid": the act negated, its thing "ransom"
         if not lexical and content is None:
             return None
-        if not lexical and obj is not None and obj.lemma_.lower() in attendance.MEASURES and any(
+        if not lexical and obj is not None and obj.lemma_.lower() in timing.MEASURES and any(
                 n.lemma_.lower() in self.resolver.lex.meeting_words for g in obj.children
                 if g.dep_ == "prep" and g.lower_ == "of" for n in g.children if n.dep_ == "pobj"):
             return None  # "ended three days of talks": the meeting is the fact

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Token
 
 from ...model import Fact
-from . import attendance, qualifiers
+from . import attendance, qualifiers, timing
 from .spans import char_span, child, noun_phrase, text_of
 
 PLACE_KINDS = ("Place", "Country")
@@ -49,7 +49,7 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
             kind = resolver.actor(keys[0]).kind if keys else None
             if kind == "Place" or (kind == "Country" and obj.pos_ == "PROPN"):
                 fact.place = keys[0]  # not "at the Kazakh foreign ministry": the dateline's city says more
-    measure = attendance.measure_of(pred) if pred.pos_ == "NOUN" else None  # whatever verb holds it
+    measure = timing.measure_of(pred) if pred.pos_ == "NOUN" else None  # whatever verb holds it
     if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
         fact.duration_text = text_of(pred.doc, span) if span else None
