@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from ...errors import DocumentError
 from ...model import Document, Fact
-from . import attributions, lexicon, speech
+from . import attributions, lexicon
 from .meetings import Meetings
 from .positions import Builder
+from .quotes import Quotes
 from .reader import Reader
 from .spans import TEXT_KEY, parsed_text
 
@@ -25,7 +26,7 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
         raise DocumentError(f"{document.id}: the parse does not index the document text (lengths differ)")
     doc.user_data[TEXT_KEY] = document.text
     builder = Builder(doc, resolver, lex, document.published)
-    reader = Reader(builder, Meetings(builder), speech.Quotes())
+    reader = Reader(builder, Meetings(builder), Quotes())
     headline = _headline_end(document)
     facts: list[Fact] = []
     for sent in doc.sents:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ...model import Fact, Span
+from .quotes import CLOSE_QUOTES, OPEN_QUOTES
 from .spans import char_span, in_quote, parsed_text, text_of
-from .speech import CLOSE_QUOTES, OPEN_QUOTES
 
 
 def according_statement(builder, sent, according) -> Fact | None:

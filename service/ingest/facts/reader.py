@@ -8,11 +8,12 @@ from dataclasses import replace
 
 from ...model import Fact, Span
 from . import attributions, estimates, framing, kinds, qualifiers, speech
-from .attendance import before as _before
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
+from .quotes import Quotes, has_quote
 from .spans import char_span, in_quote, inside_quote, text_of
+from .timing import before as _before
 
 CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
 # a meeting in these frames the clause ("In a call, X agreed"); "said after a call" is only a time
@@ -24,7 +25,7 @@ NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated r
 
 
 class Reader:
-    def __init__(self, builder: Builder, meetings: Meetings, quotes: speech.Quotes):
+    def __init__(self, builder: Builder, meetings: Meetings, quotes: Quotes):
         self.b, self.meetings, self.quotes = builder, meetings, quotes
         self.headline = False  # headlines are telegraphic: only what the lexicon knows is read there
 
@@ -272,12 +273,12 @@ class Reader:
     def _quotes(self, sent, kept: list[Candidate], quoted: bool) -> list[Fact]:
         spoken = [c for c in kept if c.trigger.speech]
         framers = [c for c in spoken if not inside_quote(c.pred)]  # '"As Ana said, we stay," Ruiz said': Ruiz's quote
-        if not framers and not quoted and speech.has_quote(sent.doc, sent.start, sent.end):
+        if not framers and not quoted and has_quote(sent.doc, sent.start, sent.end):
             self.quotes.lost()  # '"... as Ana told me, we stay," Ruiz concluded': whose quote, not told
         for cand in framers:
-            if cand.fact.holders and speech.has_quote(sent.doc, sent.start, sent.end):
+            if cand.fact.holders and has_quote(sent.doc, sent.start, sent.end):
                 self.quotes.heard(cand.fact, sent)
-            elif speech.has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:
+            elif has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:
                 self.quotes.unheard(sent)
         if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
             return []
