@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.qa.linking import normalize
+from service.qa.spelling import normalize
 from tests.support import kgqa
 
 E = "http://kgqa.test/entities/"

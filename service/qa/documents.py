@@ -2,18 +2,23 @@
 publisher, URL and date, kept by column (columns.Table), so that the sources of the facts an answer
 loads are read here rather than from the store at every question (6-11 ms of a question at 100 k facts).
 
-`described(iri)` gives what facts.load's query of the document would give (one description a row of
-it); it gives None, and the query runs, for a document the index does not hold and for one with several
-ids, titles, URLs, publishers or dates (whose rows the engine orders its own way).
+`named(text)` is the document a question names by its title, id or publisher (fuzzy). `described(iri)`
+gives what facts.load's query of the document would give (one description a row of it); it gives None,
+and the query runs, for a document the index does not hold and for one with several ids, titles, URLs,
+publishers or dates (whose rows the engine orders its own way).
 """
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 
+from ..memory import trim
+from . import fuzzy
 from .columns import Table
+from .spelling import normalize
 
 NAMED = ("iri", "id", "title", "publisher")  # what a question naming a source reads (linking.Index.source)
 OPTIONAL = ("title", "url", "publisher", "published")  # absent from some documents: a bit each in `_present`
@@ -23,7 +28,7 @@ FIELDS = (*NAMED, "url", "published")
 class Documents:
     """Rows of (iri, id, title, url, publisher, published), None where the graph has no value."""
 
-    __slots__ = ("_table", "_present", "_by_iri")
+    __slots__ = ("_table", "_present", "_by_iri", "_names")
 
     def __init__(self, rows: Iterable[tuple[str, str, str | None, str | None, str | None, str | None]]):
         listed = [dict(zip(("iri", "id", *OPTIONAL), row, strict=True)) for row in rows]
@@ -34,6 +39,7 @@ class Documents:
         # document's rows are found by bisecting integers (decoding IRIs to compare them cost 50 us a look-up)
         keys = sorted((_hash(r["iri"]), i) for i, r in enumerate(listed))
         self._by_iri = (array("q", (h for h, _ in keys)), array("i", (i for _, i in keys)))
+        self._names: tuple[fuzzy.Names, array] | None = None  # made by prepare()
 
     def __len__(self) -> int:
         return len(self._table)
@@ -63,11 +69,39 @@ class Documents:
         return [{"id": row["id"], "iri": iri,
                  **{name: row[name] if present >> k & 1 else None for k, name in enumerate(OPTIONAL)}}]
 
+    def named(self, text: str) -> dict[str, str] | None:
+        """The document named by title, id or publisher (fuzzy), as __getitem__ gives it."""
+        name = normalize(text)
+        name = re.sub(r"^(?:article|source|story|piece|report)\s+|\s+(?:article|source|story|piece|report)$",
+                      "", name).strip(" '\"")
+        if not name:
+            return None
+        names, first = self.prepare()
+        at = names.find(name)  # most names are given exactly: no fuzzy pass over every title
+        if at is not None:
+            return self[first[at]]
+        hit = names.best(name, 85)  # WRatio over the names that can reach 85, not every one
+        return self[first[names.find(hit[0])]] if hit else None
+
+    def prepare(self) -> tuple[fuzzy.Names, array]:
+        """The documents' titles, ids and publishers normalized, each name once (a publisher of thousands
+        of documents too), and each name's first document: made once, at the first question naming one."""
+        if self._names is None:
+            exact: dict[str, int] = {}
+            for i, doc in enumerate(self):
+                for value in (doc["title"], doc["id"].replace("-", " "), doc["publisher"]):
+                    if value:
+                        exact.setdefault(normalize(value), i)
+            self._names = (fuzzy.Names(list(exact)), array("i", exact.values()))
+            del exact
+            trim()  # the dict and its strings were the largest of the index while built
+        return self._names
+
     def __getstate__(self):
-        return self._table, self._present, self._by_iri
+        return self._table, self._present, self._by_iri, self._names
 
     def __setstate__(self, state) -> None:
-        self._table, self._present, self._by_iri = state
+        self._table, self._present, self._by_iri, self._names = state
 
 
 def _hash(iri: str) -> int:

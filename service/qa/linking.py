@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from dataclasses import dataclass
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
-
-from ..memory import trim
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
-from . import fuzzy
 from .documents import OPTIONAL as _OPTIONAL
 from .documents import Documents
+from .occasions import OccasionNames
+from .spelling import Spellings, normalize
 
 PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # The union default graph repeats a triple once per document graph asserting it (an actor's label in
@@ -47,8 +44,6 @@ _HELD_AT = PREFIX + "SELECT DISTINCT ?o WHERE { ?o a kg:Occasion ; kg:occasion ?
 # Which kind of thing a bare name most likely means when several share it ("Moscow": the government
 # before the city).
 PRIORITY = ("Person", "Government", "Country", "Organization", "Group", "Occasion", "Place", "Actor")
-_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
-_SMALL = frozenset(("of", "the", "and", "in", "on", "for", "to", "a", "an", "at"))
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
 
 
@@ -60,16 +55,6 @@ def _indexed(store: Store, prop: str) -> bool:
                           f"?x kg:indexes kg:{prop} }}")
     n = int(docs[0]["n"].value) if docs else 0
     return n > 0 and bool(marked) and int(marked[0]["n"].value) == n
-
-
-def normalize(text: str) -> str:
-    """Lower case, plain spaces and apostrophes, no dots, no leading article, no trailing possessive."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'").casefold()
-    text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\b\w)\.", "", text)  # U.S. -> us
-    text = re.sub(r"[^\w'\- ]+", " ", text)
-    text = " ".join(text.split())
-    text = re.sub(r"'s?$", "", text).strip()
-    return _ARTICLES.sub("", text).strip(" '-")
 
 
 @dataclass(frozen=True)
@@ -262,44 +247,12 @@ class Index:
         direct = self.actor(" ".join(words), occasions=True)
         if direct and direct.how != "possessor":
             return direct
-        expanded = " ".join(self._expand(words))
-        best: tuple[float, Entity] | None = None
-        joined, within = " ".join(words), re.compile(rf"(?<!\w){re.escape(expanded)}(?!\w)")
-        for ent, n, acronyms in self._occasion_names:
-            if expanded in acronyms or joined in acronyms:
-                score = 0.9
-            elif within.search(n):
-                score = 0.85 * len(expanded) / len(n) + 0.1
-            else:
-                continue
-            if best is None or score > best[0]:
-                best = (score, ent)
-        if best:
-            return Link(best[1].iri, best[1].label, "Occasion", "partial", best[0])
-        return direct
+        hit = self._occasion_names.partial(words)
+        return Link(hit[0].iri, hit[0].label, "Occasion", "partial", hit[1]) if hit else direct
 
     @cached_property
-    def _occasion_names(self) -> list[tuple[Entity, str, frozenset[str]]]:
-        """(occasion, one of its names, the name's acronyms: initials, or short words kept whole), in
-        the order occasion() compares them; made once per index, not for every occasion at each question."""
-        out = []
-        for ent in self.entities.values():
-            if "Occasion" not in ent.types:
-                continue
-            for n in ent.names:
-                kept = [w for w in n.split() if w not in _SMALL]
-                out.append((ent, n, frozenset(("".join(w[0] for w in kept),
-                                               "".join(w if len(w) <= 3 else w[0] for w in kept)))))
-        return out
-
-    def _expand(self, words: list[str]) -> list[str]:
-        """Acronyms and short names replaced by an actor's longest name: "un" -> "united nations"."""
-        out = []
-        for w in words:
-            ents = self.by_name.get(w, [])
-            longer = [n for e in ents for n in e.names if len(n.split()) > 1 and "Occasion" not in e.types]
-            out.append(max(longer, key=len) if longer else w)
-        return out
+    def _occasion_names(self) -> OccasionNames:
+        return OccasionNames(self.entities.values(), self.by_name)
 
     def _exact(self, name: str, allowed, how: str) -> Link | None:
         cands = [e for e in self.by_name.get(name, []) if allowed(e)]
@@ -321,98 +274,22 @@ class Index:
         return _best(list(hits.values()), "head", 0.7) if len(hits) == 1 else None
 
     def _fuzzy(self, name: str, allowed, occasions: bool) -> Link | None:
-        if len(name) < 4:
-            return None
-        choices, word_sets = self._fuzzy_names[occasions]
-        if not choices:
-            return None
-        hit = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=82)
-        if hit is not None:
-            if not self._spelled_alike(name.split(), hit[0].split()):
-                return None
-            return _best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1] / 100)
-        wanted = {w for w in name.split() if w not in _SMALL}
-        if len(wanted) < 2:
-            return None
-        # "washington's regional allies" within a longer name: every word of the question's, and at
-        # least half of the name's
-        best: tuple[float, str] | None = None
-        for other, words in zip(choices, word_sets, strict=True):
-            if wanted <= words and len(wanted) >= 0.5 * len(words):
-                score = len(wanted) / len(words)
-                if best is None or score > best[0]:
-                    best = (score, other)
-        if best is None:
-            return None
-        return _best([e for e in self.by_name[best[1]] if allowed(e)], "fuzzy", 0.8 * best[0])
-
-    def _spelled_alike(self, words: list[str], other: list[str]) -> bool:
-        """A fuzzy match is another spelling of the same words ("lavrow"), never another word that looks
-        alike: each word the question writes is in the name or spelled nearly so, and a country or its
-        demonym only as written ("zambian government" is not the "american government")."""
-        places = self._place_words
-        for w in words:
-            if w in other:
-                continue
-            if w in places or not any(fuzz.ratio(w, o) >= 80 and o not in places for o in other):
-                return False
-        return True
+        hit = self._spellings.alike(name, occasions)
+        return _best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1]) if hit else None
 
     @cached_property
-    def _place_words(self) -> frozenset[str]:
-        """The demonyms and the words of the countries' names the question lexicon knows."""
-        return frozenset(self.demonyms) | frozenset(w for c in self.demonyms.values() for w in normalize(c).split())
-
-    @cached_property
-    def _fuzzy_names(self) -> dict[bool, tuple[list[str], list[frozenset[str]]]]:
-        """occasions? -> the names of such entities (in by_name's order) and each name's words but the
-        small ones: what a fuzzy look-up compares, made once per index rather than at each question
-        that names something not in the graph as written."""
-        out: dict[bool, tuple[list[str], list[frozenset[str]]]] = {}
-        for occasions in (False, True):
-            names = [n for n, ents in self.by_name.items() if any(("Occasion" in e.types) == occasions for e in ents)]
-            out[occasions] = (names, [frozenset(w for w in n.split() if w not in _SMALL) for n in names])
-        return out
+    def _spellings(self) -> Spellings:
+        return Spellings(self.by_name, lambda e: "Occasion" in e.types, self.demonyms)
 
     def prepare_lookups(self) -> Index:
         """Make now what the look-ups of documents' names otherwise make at the first question naming a
         source (seconds at a million facts): where the index is built apart (qa/apart.py), it is sent ready."""
-        _ = self._source_keys
+        self.documents.prepare()
         return self
 
-    # --- documents
     def source(self, text: str) -> dict | None:
         """The document named by title, id or publisher (fuzzy)."""
-        name = normalize(text)
-        name = re.sub(r"^(?:article|source|story|piece|report)\s+|\s+(?:article|source|story|piece|report)$",
-                      "", name).strip(" '\"")
-        if not name:
-            return None
-        keys = self._source_keys
-        at = keys.fuzzy.find(name)  # most names are given exactly: no fuzzy pass over every title
-        if at is not None:
-            return self.documents[keys.documents[at]]
-        hit = keys.fuzzy.best(name, 85)  # WRatio over the names that can reach 85, not every one
-        return self.documents[keys.documents[keys.fuzzy.find(hit[0])]] if hit else None
-
-    @cached_property
-    def _source_keys(self) -> SourceKeys:
-        """The documents' titles, ids and publishers, normalized once per index (tens of thousands)."""
-        exact: dict[str, int] = {}
-        for i, doc in enumerate(self.documents):
-            for value in (doc["title"], doc["id"].replace("-", " "), doc["publisher"]):
-                if value:
-                    exact.setdefault(normalize(value), i)
-        keys = SourceKeys(fuzzy.Names(list(exact)), array("i", exact.values()))
-        del exact
-        trim()  # the dict and its strings were the largest of the index while built
-        return keys
-
-
-@dataclass
-class SourceKeys:
-    fuzzy: fuzzy.Names  # each normalized name once (a publisher of thousands of documents too), for rapidfuzz
-    documents: array  # name's position -> the first document with it
+        return self.documents.named(text)
 
 
 def _best(cands: list[Entity], how: str, score: float) -> Link:

@@ -1,52 +1,8 @@
-"""Comment lines of a template's .rq file, expanded into query text before a query runs (templates.py).
-
-The .rq files may hold these comment lines, expanded here before a query runs:
-- `#if NAME` ... `#end`: lines kept only when parameter NAME is given (an optional filter);
-  `#unless NAME` ... `#end`: only when it is not;
-- `#same ?a ?b`: ?b is ?a, or a government of the country ?a, or the country of the government ?a
-  ("Moscow" means Russia's government; a question about Russia also finds what its government did);
-- `#reach ?a ?b ?r`: as #same with ?r = 1; in the broad form (run when the strict one finds nothing)
-  also ?r = 2 for ?b who holds a role in ?a (its leaders and officials) or ?a's own organization
-  (a leader's country). Answers keep the closest reach found;
-- `#reach-up ?a ?b ?r`: as #reach, but the broad form only goes up (a leader's country), never down to
-  the hundreds of officials of a country (for joint facts, where both sides would fan out).
-- `#held ?fact KIND PROP ?a ?b ?r`: facts of KIND (kg:Proposal, or a bound ?kind) whose PROP (kg:holder,
-  kg:participant) ?b is within #reach of ?a: `?fact a KIND . ?fact PROP ?b .` and the #reach line; with
-  no ?a given, only the type. `#held-up ?fact KIND PROP ?a ?b ?r`: PROP and #reach-up, KIND left to
-  the template. Where the store has the holder index (ontology/README.md) and ?a is bound, both become
-  a VALUES block of keys (urn:kgqa:holder:Kind:<b>) and `?fact kg:holderKey ?key`: one index range per actor in reach,
-  rather than every fact of a frequent actor tested for its kind. The rows are the same, in the same
-  order (the same index order, restricted to the kind); more than FEW actors in reach keep the plain form.
-- `#held-by ?fact KIND PROP ?a`: facts of KIND whose PROP is ?a itself (no reach): `?fact a KIND . ?fact
-  PROP ?a .`, or with the holder index and ?a bound, its one key (`?fact kg:holderKey <key>`).
-  The SPARQL an answer shows is the plain form (the same rows, and runnable on any store).
-- `#held-pair ?fact KIND PROP ?a ?b ?r ?o ?c`: as `#held ?fact KIND PROP ?a ?b ?r` with another holder ?c
-  of the same fact, ?c being ?o or its government or country (`?fact PROP ?c . FILTER(?c != ?b) #same ?o ?c`).
-  Where the store has the pair index (kg:pairKey) and ?a and ?o are bound: a VALUES block of the pairs'
-  keys and `?fact kg:pairKey ?key`, one index range per pair, rather than every fact of ?a tested for ?o.
-  The rows are the same, in the same order when ?o stands for one actor; with several, the pairs' rows
-  come pair by pair, and run() keeps them only when they are all the rows (as for #apart).
-- `#apart ?v ...` ... `#joined`: with the holder index, the lines between are found apart in a
-  subquery of ?fact and ?v... and hash-joined with the actor's facts (one index range each side),
-  rather than tested fact by fact on every fact of a frequent actor; without it, plain lines. The
-  joined rows come in another order: run() keeps them only when they are all the rows (fewer than
-  the limit), and otherwise runs the plain-order form, so that the rows are the plain query's rows.
-- `#linked ?fact PREDS ?a ?b [?r] by ?by [unless ?x]`: `?fact PREDS ?b .` (PREDS: kg:about|kg:holder...)
-  and `#same ?a ?b` (with ?r: `#reach ?a ?b ?r`). Where the store has the link index (kg:linkKey) and ?a
-  and ?by (a kind, or a verb literal) are bound and ?x is not: a VALUES block of keys, one per actor in
-  reach and property in PREDS' order (urn:kgqa:link:PROP:Kind:<b>, or the holder index's key), and
-  `?fact kg:linkKey|kg:holderKey ?key`: "accusations about A" or "what A established" in one index
-  range per key, rather than every fact of A tested for its kind or verb. The rows are the same, in
-  the same order (the plain path's order: each actor, then each property, each in the index's order).
-- `#at ?fact KIND ?o`: `?fact (kg:occasion)* ?o .`, facts at the occasion ?o or at one held there. Where the
-  store has the occasion index (kg:occasionKey) and ?o is bound: with a `#held ?fact KIND PROP ?a ...` line
-  whose ?a is bound, both become a VALUES block of keys (urn:kgqa:held-at:Kind:..., one per actor in reach
-  at ?o) and one range each; with no actor (the query's `?fact a KIND .` line), one range of the facts whose
-  own occasion is ?o, when no fact of KIND reaches ?o through another occasion (its rows are then the
-  plain query's, in its order).
-When ?a is a bound parameter, run() replaces these lines with a VALUES block of the actors in reach,
-computed from ?a outwards (see macros.reach()).
-Nothing in these lines comes from the user: they are part of the template text.
+"""Comment lines of a template's .rq file, expanded into query text before a query runs (templates.py):
+`#if`/`#unless` blocks, and the lines that find an actor's facts within reach (`#same`, `#reach`, `#held`,
+`#linked`, `#at`, `#apart`), read from the holder, pair, link and occasion indexes where the store has
+them. What each line means: service/qa/templates/README.md. Nothing in these lines comes from the user:
+they are part of the template text.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ the embedded store binds them with pyoxigraph substitutions, a remote store with
 built from term objects (store.base.bind_values).
 
 The .rq files may hold comment lines that expand into query text before a query runs (#if, #same,
-#reach, #held, #linked, #at ...): service/qa/macros.py says what each does.
+#reach, #held, #linked, #at ...): templates/README.md says what each does (service/qa/macros.py expands them).
 """
 from __future__ import annotations
 
