@@ -275,6 +275,8 @@ class Holders:
                 return False  # "will decide the election": settles an outcome, no act of theirs chosen
             if trig.word in ("want", "like") and shapes.performative(pred):
                 return False  # '"I want to thank the nurses"': done as it is said, not announced
+            if trig.word == "want" and shapes.advice(pred):
+                return False  # "X may want to reconsider": the writer's advice, not X's plan
             return True
         if trig.word == "offer" and trig.fact_kind == "Proposal":
             given = child(pred, "dobj")

@@ -28,7 +28,9 @@ from .lexicon import Lexicon, Trigger
 from .spans import between, char_span, child, inside_quote, noun_phrase, subtree_span, text_of, within_quote
 
 MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"
-THINGS = ("Agreement", "Proposal", "Statement")  # nouns that name a text one can welcome or reject as such
+# nouns that name a text one can welcome or reject as such ("welcomed the agreement between X and Y"); not a
+# proposal named only by whose it is ("Trump's proposals", "her college proposal"): nothing proposed is said
+THINGS = ("Agreement", "Statement")
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
@@ -212,7 +214,8 @@ class Builder(Holders):
         # "too many failures for us to ignore", "unrealistic for Japan to endorse": a for-to clause is not
         # told as done; "whom they would back": who it is is not said
         unheld = unheld or (lexical and trig.fact_kind in HELD
-                            and (shapes.for_to(pred) or shapes.asked_object(pred, obj)))
+                            and (shapes.for_to(pred) or shapes.asked_object(pred, obj)
+                                 or (shapes.ability(pred) and not inside_quote(pred))))
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
@@ -243,6 +246,8 @@ class Builder(Holders):
             return None  # "his claim to the nomination", "Pence's announcement": nothing said is reported
         holders = self.noun_holders(noun)
         content = content_of(noun, anchor) or shapes.infinitive_of(noun)
+        if trig.fact_kind == "Intention" and shapes.plan_for_target(noun, content):
+            return None  # "his plans for Syria": where or whom the plan is for, no act planned is said
         if trig.word in CLAUSAL_NOUNS and (content is None or not shapes.infinitive(self.doc, content)):
             return None  # "the threat of war", "a threat to the region": no act announced
         if trig.word in VERBAL_NOUNS and not (holders and all(self.resolver.actor(k).kind == "Person" for k in holders)

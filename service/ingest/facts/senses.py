@@ -22,6 +22,7 @@
 - "know how to" is a skill, not a view ("knows how to use it").
 - a speech verb that someone declines or refuses to use ("declined to comment", "refused to say") reports
   no words.
+- "work out" with nothing worked out ("worked out at the gym") is exercising, not reaching an agreement.
 
 Inside a quote, a first-person sentence or what a speech verb reports, the view verbs keep their reading:
 the speaker's "we have seen a rise" is what they say they saw.
@@ -49,8 +50,10 @@ QUOTE_MARKS = ("“", "”", '"', "‘", "’", "``", "''", "'")
 def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger | None:
     """The trigger a lexicon verb stands for in this sense: kinds.GENERIC when it reports neither words
     nor a view, a call-for Proposal for "calling for X to do Y"; None when the lexicon's reading holds."""
-    if trig.pos != "verb" or trig.second is not None:
+    if trig.pos != "verb":
         return None
+    if trig.second is not None:  # "worked out inside the gym": exercising; "worked out a deal" agrees
+        return kinds.GENERIC if _exercise(pred, trig, passive) else None
     if trig.word == "call" and trig.speech:
         return _call(pred, trig)
     if trig.speech and pred.dep_ == "xcomp" and pred.head.lemma_.lower() in DECLINING:
@@ -66,6 +69,12 @@ def other_sense(pred, trig: Trigger, passive: bool, lexicon: Lexicon) -> Trigger
     if trig.word == "see":
         return None if _as(pred) or _own_clause(pred) else kinds.GENERIC
     return None if _as(pred) or _small_clause(pred) else kinds.GENERIC
+
+
+def _exercise(pred, trig: Trigger, passive: bool) -> bool:
+    """ "work out" with nothing worked out (no object, not passive): exercising, not agreeing."""
+    return trig.word == "work" and trig.second == "out" and not passive and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in pred.children)
 
 
 def _call(pred, trig: Trigger) -> Trigger | None:

@@ -38,6 +38,50 @@ RECEIVED = ("money", "cash", "donation", "contribution", "gift", "fee", "payment
             "immigrant", "asylum")
 
 
+ADVISING = ("may", "might")  # "X may want to check his figures": advice to X, not X's wish
+
+
+def advice(pred: Token) -> bool:
+    """ "may want to reconsider", "might want to check": what the writer advises, not what the
+    subject wants (not negated, not in the first person)."""
+    subj = child(pred, "nsubj")
+    if subj is not None and subj.lower_ in ("i", "we"):
+        return False
+    if pred.dep_ in ("ccomp", "conj") and (subj is None or subj.lower_ != "you"):
+        return False  # "said she may want to run again": her wish, reported with a hedge
+    return any(c.dep_ == "aux" and c.lower_ in ADVISING for c in pred.children) and not any(
+        c.dep_ == "neg" for c in pred.children)
+
+
+ABLE = ("can",)
+
+
+def ability(pred: Token) -> bool:
+    """ "party leaders who can support any candidate", "voters can reject it": what someone is able or
+    free to do, told by the writer; no stance held. Not negated ("cannot support him" is a refusal)."""
+    return any(c.dep_ == "aux" and c.lower_ in ABLE for c in pred.children) and not any(
+        c.dep_ == "neg" for c in pred.children) and pred.dep_ != "ccomp"
+
+
+# things a plan is for that name no act: a place, a people, a time ("his plans for Syria", "for their
+# country", "plans for the final month"); "a plan for tax cuts" names what is planned
+PLAN_TARGETS = ("GPE", "LOC", "NORP", "DATE", "TIME", "PERSON", "ORG", "FAC")
+PLACE_NOUNS = ("country", "nation", "region", "city", "state", "world", "people", "continent", "month", "year",
+               "week", "term", "future")
+
+
+def plan_for_target(noun: Token, content: tuple[int, int] | None) -> bool:
+    """A plan noun whose content is only the place, people or time the plan is for ("his plans for
+    Syria", "her plans for their country"), not an act planned ("plans to build", "plans for a tax")."""
+    if content is None or infinitive(noun.doc, content):
+        return False
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        obj = child(prep, "pobj")
+        if obj is not None and prep.i <= content[1] and content[0] <= obj.right_edge.i:
+            return obj.tag_ != "VBG" and (obj.ent_type_ in PLAN_TARGETS or obj.lemma_.lower() in PLACE_NOUNS)
+    return False
+
+
 WISHES = ("hope", "wish")
 CHOOSING = ("decide",)  # an Intention with a to- or that-clause ("decided to run"), not with an object
 
