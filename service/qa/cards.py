@@ -56,7 +56,7 @@ def build_answer(texts: Texts, rec: facts_mod.FactRecord, lex, link_root: str, *
         provenance.append({"source": dict(p.source), "quote": quote, "start": p.start, "end": p.end,
                            "link": f"{link_root}sources/{sid}#char={p.start},{p.end}"})
     text = render.sentence(rec, lex, conflicts)
-    if referent is not None and behind:
+    if referent is not None:  # what the proposal was, even when one sentence tells both
         text = render.with_referent(text, render.sentence(referent, lex, []))
     answer = {"text": text, "fact": rec.iri, "values": values_of(rec),
               "confidence": rec.confidence(), "provenance": provenance}
