@@ -54,3 +54,30 @@ def test_actors_groups_leave_out_the_dateline(text, phrase, label):
 def test_actors_groups_named_by_their_movement_answer_to_its_name(text, phrase, alias):
     _, group = group_of(text, phrase)
     assert alias in group.aliases  # "the M23" in a question names the M23 rebels
+
+
+@pytest.mark.parametrize("text, phrase, owner", [
+    ("East African leaders met in Arusha for a summit of the East African Community. They backed the plan.",
+     "East African leaders", "east-african-community"),
+    ("West African leaders gathered in Abuja, where the ECOWAS summit opened on Friday.", "West African leaders",
+     "ecowas"),
+])
+def test_actors_groups_of_the_body_their_modifier_names(text, phrase, owner):
+    _, group = group_of(text, phrase)
+    assert group.member_of == {owner}
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("West African leaders said ECOWAS and the West African Development Bank would respond.",
+     "West African leaders"),
+    ("European officials said the European Commission would respond.", "European officials"),
+], ids=["two-bodies", "one-word"])
+def test_actors_groups_of_no_body_unless_one_and_two_words(text, phrase):
+    _, group = group_of(text, phrase)
+    assert not group.member_of
+
+
+def test_actors_groups_act_for_each_actor_they_are_of():
+    _, group = group_of("The foreign ministers of Peru and Chile agreed to reopen the border.",
+                        "foreign ministers of Peru and Chile")
+    assert {"peru", "chile"} <= group.member_of

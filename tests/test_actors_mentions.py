@@ -167,6 +167,8 @@ def test_actors_name_without_initial_beside_a_namesake_stays_unresolved():
     ("Bank of America said its profits rose.", "Bank of America", "bank-of-america"),
     ("The Foreign Ministry of Iran said the talks would resume.", "Iran", "iran"),
     ("The Republic of Korea said it would send aid.", "Republic of Korea", "south-korea"),
+    # a body whose name opens with its country's: the body, not the country
+    ("The Peru Dairy Council estimated the losses at 30 million euros.", "Peru Dairy Council", "peru-dairy-council"),
 ])
 def test_actors_mentions_organization_of_a_country(text, phrase, key):
     # a body named "... of <country>" is an actor of its own; the state itself or one of its offices is the country

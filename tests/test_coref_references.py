@@ -173,6 +173,21 @@ def test_coref_title_means_the_person_known_by_it(text, phrase, keys):
     assert refers(text, phrase) == keys
 
 
+FILLER = " ".join(f"Lawmakers debated item {n} for an hour." for n in range(8))
+
+
+@pytest.mark.parametrize("text, phrase, keys", [
+    # an aide described by what they are is no rival for the title
+    ("Speaker Hal Munro delayed the vote. An aide said the Speaker feared a revolt.", "the Speaker", ["hal-munro"]),
+    # many sentences later: the document's one governor
+    (f"Governor Ana Ruiz vetoed the bill. {FILLER} The governor warned of cuts.", "The governor", ["ana-ruiz"]),
+    # two governors named long before: which one, the text does not settle
+    (f"Governor Ana Ruiz met Governor Lena Holt. {FILLER} The governor warned of cuts.", "The governor", []),
+])
+def test_coref_title_far_back_or_after_an_aide(text, phrase, keys):
+    assert refers(text, phrase) == keys
+
+
 @pytest.mark.parametrize("text, phrase, keys", [
     # a generic noun: the organization named just before
     ("The European Union's envoy, Ana Ruiz, said the bloc would pay its share.", "the bloc", ["european-union"]),

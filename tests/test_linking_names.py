@@ -31,6 +31,7 @@ E = "http://kgqa.test/entities/"
     ("US governmnet", "actor-us-gov", "fuzzy"),  # a typo
     ("the UK government", None, None),  # another word that looks alike is no typo
     ("the Zambian government", None, None),  # a demonym only as written ("russian government")
+    ("Dmitry Peskov last", "actor-peskov", "fuzzy"),  # a word the question's parse left in
     ("Moscow's generals", "actor-russia-gov", "possessor"),
     ("the Russian foreign minister", "actor-lavrov", "description"),  # by the graph's role facts
     ("the US president", "actor-biden", "description"),
@@ -38,6 +39,8 @@ E = "http://kgqa.test/entities/"
     ("the Russian leader", "actor-putin", "description"),
     ("the Kremlin spokesman", "actor-peskov", "description"),  # the government's role
     ("the German chancellor", None, None),
+    ("the spokesman", "actor-peskov", "description"),  # the graph's one spokesman
+    ("the president", None, None),  # two presidents: which one, the graph does not say
     ("Angela Merkel", None, None),
     ("the", None, None),
 ])

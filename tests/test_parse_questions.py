@@ -26,6 +26,7 @@ def read(question: str):
     ("Did Biden meet Putin?", "meetings", {"actors": ["biden", "putin"]}),
     ("When and where did Obama and Putin meet?", "meeting_details", {"actors": ["obama", "putin"]}),
     ("How long was the meeting between Biden and Putin?", "meeting_details", {"actors": ["biden", "putin"]}),
+    ("Where did Ruiz and Gil hold talks?", "meeting_details", {"actors": ["ruiz", "gil"]}),
     ("Kerry's role?", "roles", {"actor": "kerry"}),
     ("Who is Vladimir Frolov?", "roles", {"actor": "vladimir frolov"}),
     ("What is Moscow's position on Assad?", "position_on", {"actor": "moscow", "topic": "assad"}),
@@ -45,12 +46,21 @@ def read(question: str):
      {"source": "the moscow times article", "actor": "putin"}),
     ("How many Chechens are fighting for ISIS according to Russian estimates?", "estimates",
      {"according": "russian estimates"}),
+    # who tells it is no topic: "according to" anywhere a clause question ends
+    ("What did Ruiz fear, according to a senior aide?", "positions",
+     {"actors": ["Ruiz"], "kind": "Concern", "according": "a senior aide"}),
+    # a clause after "warn" is what was warned, not who was warned
+    ("What did the mayor warn would happen without a deal?", "statements", {"actors": ["the mayor"]}),
     ("What did Russia establish in Baghdad?", "actions", {"actors": ["Russia"], "verb": "establish"}),
     ("Who will handle the ongoing work with Russia?", "actions", {"verb": "handle"}),
     ("How long did the call between Biden and Xi last?", "meeting_details", {"actors": ["Biden", "Xi"]}),
     ("How long did the phone call between Biden and Xi last?", "meeting_details", {"actors": ["Biden", "Xi"]}),
     ("When were the talks between Kerry and Lavrov?", "meeting_details", {"actors": ["Kerry", "Lavrov"]}),
     ("Where was the summit between Biden and Putin?", "meeting_details", {"actors": ["Biden", "Putin"]}),
+    # "hold" a meeting, with its modifiers: who holds it, not "Xi hold"
+    ("When did Biden and Xi hold their first summit?", "meeting_details", {"actors": ["Biden", "Xi"]}),
+    ("Where did Putin and Obama hold talks?", "meeting_details", {"actors": ["Putin", "Obama"]}),
+    ("Where will Ruiz and Walsh hold their first televised debate?", "meeting_details", {"actors": ["Ruiz", "Walsh"]}),
 ])
 def test_parse_template_and_slots(question, template, slots):
     parsed = read(question)
@@ -115,3 +125,29 @@ def test_parse_unsupported_names_closest_templates(store):
 def test_parse_questions_meeting_details_and_calls(question, details, remote):
     parsed = read(question)
     assert (parsed.details, parsed.remote) == (details, remote)
+
+
+@pytest.mark.parametrize("question, recipient", [
+    ("What did the mayor warn would happen without a deal?", None),
+    ("What did the mayor warn the council?", "the council"),
+])
+def test_parse_warned_clause_is_no_recipient(question, recipient):
+    assert read(question).slots.get("recipient") == recipient
+
+
+@pytest.mark.parametrize("question, words", [
+    ("What did the mayor offer the striking unions?", []),  # whom it was offered to: not what
+    ("Who offered a ceasefire?", ["ceasefire"]),
+])
+def test_parse_offered_to_is_not_the_offer(question, words):
+    assert read(question).words == words
+
+
+@pytest.mark.parametrize("question, says", [
+    ("Where did Peru and Chile swap the prisoners?", "read only for meetings"),  # where: meetings only
+    ("Did Ruiz abstain on the bill?", "no verb in it names a kind of fact"),
+])
+def test_parse_unread_says_what_was_not_understood(question, says):
+    from service.qa.parse import unread
+
+    assert says in unread(question, LEX)

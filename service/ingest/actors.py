@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
 from . import antecedents, bodies, coref, datelines, descriptions, gender, mentions, offices, pairs, roles, sources
-from .groups import find_groups, hyphenated, named_as_such
+from .groups import find_groups, hyphenated, named_as_such, owner_by_name
 from .lexicon import Lexicon
 
 
@@ -33,7 +33,11 @@ class Resolver:
         self._cache: dict[int, list[str]] = {}
         self._dateline = datelines.datelines(doc)
         self.groups = {}
+        named = {k: self.actors[k].label for k in set(self.key_at) if k and self.actors[k].kind == "Organization"}
         for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns, tokens, self._dateline):
+            owner = owner_by_name(doc, g, named)
+            if owner:
+                g.actor.member_of.add(owner)
             self.actors.setdefault(g.actor.key, g.actor)
             for member in g.members:
                 self.actors[member].member_of.add(g.actor.key)

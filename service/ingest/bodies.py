@@ -47,6 +47,10 @@ def organization_of(doc: Doc, span, lex: Lexicon, key: str, in_title: list[bool]
     Central Bank of Iran", "Bank of America"): its span, when the name is its "of" phrase and what comes
     before is neither the state itself ("the Republic of", "the Government of") nor one of its offices
     ("the Foreign Ministry of", "the Embassy of"), which the country's name stands for."""
+    if lex.actors[key].kind in ("Country", "Government"):
+        named = _named_after_country(doc, span, lex, in_title)
+        if named is not None:
+            return named
     if span.start < 2 or doc[span.start - 1].lower_ != "of" or lex.actors[key].kind not in ("Country", "Government"):
         return None
     if doc[span.start - 1].ent_iob_ != "I" or doc[span.start - 1].ent_type_ not in ("ORG", "FAC") \
@@ -61,6 +65,30 @@ def organization_of(doc: Doc, span, lex: Lexicon, key: str, in_title: list[bool]
     words = " ".join(t.lower_ for t in doc[start:span.start - 1] if t.dep_ != "det" and t.lower_ != "the")
     if head.lemma_.lower() in lex.body_nouns and lex.body_nouns[head.lemma_.lower()] in ("Country", "Government") \
             or words in lex.office_nouns or head.lemma_.lower() in lex.office_nouns or not head.text[:1].isupper():
+        return None
+    return start, end
+
+
+# the last word of a body named after its country ("the Peru Dairy Council"): an organization of its own
+BODY_HEADS = ("council", "association", "federation", "confederation", "chamber", "institute", "league", "society",
+              "foundation", "union", "alliance", "coalition", "board", "forum", "guild", "syndicate")
+
+
+def _named_after_country(doc: Doc, span, lex: Lexicon, in_title: list[bool]) -> tuple[int, int] | None:
+    """The organization entity a country's name opens ("the Peru Dairy Council", "Vietnam Steel Producers
+    Council"): its span, when the entity goes on in capitals to a body's word; not an office of the state."""
+    if any(t.ent_type_ != "ORG" for t in span) or span.end >= len(doc) or doc[span.end].ent_iob_ != "I":
+        return None
+    start, end = span.start, span.end
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if start < span.start and doc[start].lower_ != "the":
+        return None  # the country inside a longer name ("Bank of Peru Dairy ..."): not its opening
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    rest = doc[span.end:end]
+    if not all(t.text[:1].isupper() for t in rest) or rest[-1].lemma_.lower() not in BODY_HEADS \
+            or any(in_title[t.i] or t.lower_ in lex.office_nouns for t in rest):
         return None
     return start, end
 
@@ -134,6 +162,42 @@ def led_bodies(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[F
         actors.setdefault(key, Actor(key, label, "Organization", {label}))
         out = [f for f in out if f.end <= start or f.start > tok.i]
         out.append(Found(start, tok.i + 1, key, "entity"))
+    return sorted(out, key=lambda f: f.start)
+
+
+# the last word of a body named by the sides it joins ("the NATO-Russia Council", "the EU-China Joint Committee")
+JOINT_BODIES = ("council", "committee", "commission", "forum", "board", "group", "assembly", "panel", "caucus")
+
+
+def joint_bodies(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:
+    """A body named by the sides it joins, written with a hyphen the tagger splits ("the NATO-Russia
+    Council", "the EU-China Joint Committee"): an Organization of its own, which meets and speaks by
+    itself; the sides named in it are not the doers."""
+    out, dropped = list(found), set()
+    for tok in doc:
+        if tok.lower_ not in JOINT_BODIES or not tok.text[:1].isupper() or tok.i == 0:
+            continue
+        start, joined = tok.i, False
+        while start > 0 and tok.i - start < 6:
+            prev = doc[start - 1]
+            if prev.text in ("-", "–") and not prev.whitespace_ and start >= 2 \
+                    and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+                start, joined = start - 2, True  # "NATO - Russia" split by the tagger, written as one
+            elif prev.text[:1].isupper() and prev.pos_ == "PROPN" and all(
+                    part[:1].isupper() for part in prev.text.split("-")):
+                start, joined = start - 1, joined or "-" in prev.text.strip("-")  # "U.S.-Russia" as one word
+            else:
+                break
+        if not joined:
+            continue
+        label = doc[start:tok.i + 1].text
+        key = slug(label)
+        actors.setdefault(key, Actor(key, label, "Organization", {label}))
+        dropped |= {f.key for f in out if start <= f.start <= tok.i}
+        out = [f for f in out if f.end <= start or f.start > tok.i]
+        out.append(Found(start, tok.i + 1, key, "entity"))
+    for key in dropped - {f.key for f in out}:  # "Pakistan Joint Commission" as the tagger cut it: no one
+        actors.pop(key, None)
     return sorted(out, key=lambda f: f.start)
 
 

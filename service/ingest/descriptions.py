@@ -107,11 +107,18 @@ def _latest_titled(r: Reading, h: Token, title: str) -> list[str]:
     titles are not known (and who does not share the latest one's surname) is the subject of a main
     clause after the latest of them, outside quotes ("Senator Ruiz ... Cole stopped by his office. The
     senator said": Cole may be the senator)."""
+    found = _titled(r, h, title, window=6)
+    anywhere = [] if found else _titled(r, h, title, window=r.sentence_of(h.i))  # pages after "Gov. Ana Ruiz"
+    return found or (anywhere if len(anywhere) == 1 else [])  # the document's one governor, if only one
+
+
+def _titled(r: Reading, h: Token, title: str, *, window: int) -> list[str]:
     found, untitled = [], []
-    for i, (key,) in reversed(antecedents.before(r, h, persons=True, window=6)):
+    described = {key for _, _, key in r.unnamed}  # "an aide said": what they are is told, not a title
+    for i, (key,) in reversed(antecedents.before(r, h, persons=True, window=window)):
         if title in r.titles.get(key, set()):
             found.append(key)
-        elif not found and not r.titles.get(key) and h.doc[i].dep_ in antecedents.SUBJECT \
+        elif not found and not r.titles.get(key) and key not in described and h.doc[i].dep_ in antecedents.SUBJECT \
                 and h.doc[i].head == h.doc[i].sent.root and not antecedents.quoted(r)[i]:
             untitled.append(key)
     if found and any(_surname(r, k) != _surname(r, found[0]) for k in untitled):

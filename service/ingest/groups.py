@@ -5,6 +5,7 @@ The nouns that name people ("planners", "allies", "officials") are data: group_h
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -66,9 +67,24 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
             actor.aliases.add(doc[tok.i - 1].text)  # "the M23" names the M23 rebels' movement
         owners = {key_at[c.i] for m in modifiers if m.dep_ != "poss" and not _negated(m)
                   for c in m.subtree if key_at[c.i]}
+        owners |= {key_at[t.i] for c in scope if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+                   for t in [g, *g.conjuncts] if key_at[t.i]}  # "the foreign ministers of X and Y" act for each
         actor.member_of |= owners
         out.append(GroupFound(tok.i, left, right, actor, tuple(_members(tok, key_at))))
     return out
+
+
+def owner_by_name(doc: Doc, group: GroupFound, bodies: dict[str, str]) -> str | None:
+    """The one body named in the document whose name holds the group's capitalized modifier as words:
+    "West African leaders" at a summit of the Economic Community of West African States are its leaders.
+    Two words at least: "European officials" may be any European state's, not the European Commission's.
+    `bodies`: key -> label of the organizations the document names."""
+    words = doc[group.start:group.head]
+    if group.actor.member_of or len(words) < 2 or not all(t.is_title and t.is_alpha for t in words):
+        return None
+    phrase = re.compile(rf"(?<!\w){re.escape(words.text)}(?!\w)")
+    found = [k for k, label in bodies.items() if phrase.search(label)]
+    return found[0] if len(found) == 1 else None
 
 
 def people_of(tok: Token) -> bool:

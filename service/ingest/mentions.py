@@ -16,6 +16,7 @@ from .bodies import (
     acronyms,
     apposed_bodies,
     authors_by_initials,
+    joint_bodies,
     led_bodies,
     names_of_country,
     office_mentions,
@@ -175,6 +176,7 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
     found += short_names(doc, found, actors, lex, doc if tokens is None else tokens)
     found = acronyms(found, actors)
     found = led_bodies(doc, found, actors)
+    found = joint_bodies(doc, found, actors)
     found = apposed_bodies(doc, found, actors, lex)
     for f in found:
         if f.key not in actors:

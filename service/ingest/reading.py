@@ -21,6 +21,7 @@ class Reading(Protocol):
     key_at: list[str | None]  # token -> the actor it names, if one
     how_at: list[str | None]  # token -> how it names it (name | metonym | demonym | entity | place)
     titles: dict[str, set[str]]  # person key -> lower-case title words
+    unnamed: list[tuple[int, str, str]]  # (token, noun, key) of people named by what they are ("an aide")
     person_country: dict[str, str]
     gender: dict[str, str]
     pairs: list

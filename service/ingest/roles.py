@@ -62,6 +62,14 @@ def find(r: Reading) -> list[Fact]:
         if title is None:
             continue
         org_start, org = _org_before(r, title.start)
+        lead = _office_words(r, title.start, i)
+        name = ""
+        if org is None and lead < title.start:  # "ECOWAS Commission President X": the Commission's president
+            org_start, org = _org_before(r, lead)
+            name = f"{r.doc[lead:title.start].text} {_canonical(title, canon, lex.title_modifiers)}" if org else ""
+        if org and org_start > 0 and r.doc[org_start - 1].text.title() in _PAST:  # "former Chilean president X"
+            org_start -= 1
+            name = f"{r.doc[org_start].text.title()} {name or _canonical(title, canon, lex.title_modifiers)}"
         last = i
         while last + 1 < len(doc) and r.key_at[last + 1] == r.key_at[i]:
             last += 1
@@ -69,7 +77,7 @@ def find(r: Reading) -> list[Fact]:
         if doc[title.end - 1].tag_ in ("NNS", "NNPS"):  # "Presidents Obama and Putin"
             holders += [(r.key_at[c.i], c.i) for c in doc[last].conjuncts if r.key_at[c.i]]
         for holder, end in holders:
-            emit(holder, title, org, org_start, end + 1)
+            emit(holder, title, org, org_start, end + 1, name=name)
     for title in titles:  # appositions, both ways round
         head = title[-1]
         if title.end < len(doc) and r.key_at[title.end] and r.is_person(r.key_at[title.end]):
@@ -108,28 +116,42 @@ def find(r: Reading) -> list[Fact]:
         for holder, at in _office_holders(r, tok):
             lo, hi = min(at, tok.i), max(obj.right_edge.i, at)
             emit(holder, doc[tok.i:tok.i + 1], orgs[0], lo, hi + 1, name=name)
-    for tok in r.tokens:  # copulas
-        if tok.lemma_ not in _COPULAS:
+    for tok in r.tokens:  # copulas; appointments ("X, whom the bloc appointed as its envoy"; "Y was named envoy")
+        if tok.lemma_ not in _COPULAS and tok.lemma_ not in _APPOINTING:
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.lemma_ in _APPOINTING:  # the one appointed: the object, or the passive's subject
+            subj = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         preds = [c for c in tok.children if c.dep_ in ("attr", "acomp", "oprd")]
         preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                   if g.dep_ == "pobj"]
         if not subj or not preds:
             continue
         holders = r.refers(subj[0])
+        if tok.lemma_ in _APPOINTING and subj[0].tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            holders = [k for k, _ in _office_holders(r, tok)]  # "X, a former judge whom Y appointed as ...": X
         for pred in preds:
             title = next((t for t in titles if t.end - 1 == pred.i), None)
             if title is None:
                 continue
-            org = _org_near(r, title)
+            org = _org_near(r, title) if tok.lemma_ not in _APPOINTING else _appointer(r, tok)
             for holder in holders:
-                emit(holder, title, org, subj[0].left_edge.i, pred.right_edge.i + 1)
+                emit(holder, title, org, min(subj[0].left_edge.i, tok.i), pred.right_edge.i + 1)
     return facts
 
 
+_APPOINTING = {"appoint", "name", "nominate", "elect", "choose", "select", "tap", "install", "designate"}
+_PAST = {"Former", "Ex"}  # a title held before: "former Chilean president X" keeps the word
+
 _OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present tense: holds it now
 _OFFICE_BODIES = ("Organization", "Government", "Group")
+
+
+def _appointer(r: Reading, verb: Token) -> str | None:
+    """The body that appoints ("the bloc appointed X as its envoy"): the office is in it; a person who
+    appoints (a president naming an adviser) gives none."""
+    keys = [k for c in verb.children if c.dep_ == "nsubj" for k in r.refers(c)]
+    return keys[0] if len(keys) == 1 and r.actor(keys[0]).kind in _OFFICE_BODIES else None
 
 
 def _office_holders(r: Reading, verb: Token) -> list[tuple[str, int]]:
@@ -147,12 +169,23 @@ def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:
     whole = " ".join(title.text.split()).lower()
     if whole in canon:
         return canon[whole]
-    rest, mods = title, []
+    rest, lead = title, ""
     while len(rest) and rest[0].text.title() in modifiers and " ".join(rest.text.split()).lower() not in canon:
-        mods.append(rest[0].text.title())
-        rest = rest[2:] if len(rest) > 1 and rest[1].text == "-" else rest[1:]  # "vice-president"
+        hyphen = len(rest) > 1 and rest[1].text == "-"  # "vice-president": Vice-President, as written
+        lead += rest[0].text.title() + ("-" if hyphen else " ")
+        rest = rest[2:] if hyphen else rest[1:]
     core = " ".join(rest.text.split())
-    return " ".join([*mods, canon.get(core.lower(), core)])
+    return lead + canon.get(core.lower(), core)
+
+
+def _office_words(r: Reading, start: int, person: int) -> int:
+    """Where the capitalized words of an office before a title begin ("EU Trade Commissioner",
+    "ECOWAS Commission President"): nouns compounded into the title or name, naming no actor."""
+    i = start
+    while i > 0 and r.doc[i - 1].pos_ == "PROPN" and r.doc[i - 1].is_title and r.doc[i - 1].dep_ == "compound" \
+            and i <= r.doc[i - 1].head.i <= person and not r.key_at[i - 1]:
+        i -= 1
+    return i
 
 
 def _org_before(r: Reading, start: int) -> tuple[int, str | None]:

@@ -31,6 +31,10 @@ SELECT ?kgqaRow ?g ?p ?o WHERE {
 }"""
 _OCCASIONS = _PREFIX + """
 SELECT DISTINCT ?kgqaRow ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?o }"""
+# where those occasions were held, asked apart: joined to the path above, a syndicated story's copies
+# would repeat its rows once per pair of copies (tests/test_linking_syndicated.py)
+_PLACES = _PREFIX + """
+SELECT DISTINCT ?kgqaRow ?place WHERE { ?o kg:place ?place }"""
 # the passages, then their documents' descriptions once per document (a join repeats them per passage
 # and costs twice the two queries)
 _EVIDENCE = _PREFIX + """
@@ -73,6 +77,7 @@ class FactRecord:
     iri: str
     props: dict[str, list[Value]] = field(default_factory=dict)  # local name -> values
     occasions: list[tuple[str, str]] = field(default_factory=list)  # (iri, label), nearest first
+    settings: list[str] = field(default_factory=list)  # labels of the places its occasions were held in
     evidence: list[Passage] = field(default_factory=list)
     # the fact this one names by its kind ("accepted the proposal" -> the proposal: kg:respondsTo)
     referent: FactRecord | None = field(default=None, repr=False, compare=False)
@@ -212,19 +217,27 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None], ind
     # graphs (a `kgqa load` into the default graph), which the details do not read, could give one
     documents_only = _documents_only(store)
     reaching = [iri for iri in iris if iri in at_one] if documents_only else iris
+    held: dict[str, list[str]] = {}  # occasion -> the facts reaching it
     if index is not None and documents_only:  # one occasion that reaches no other: the path's only end
         alone = {iri: next(iter(at_one[iri])) for iri in reaching if len(at_one[iri]) == 1}
         alone = {iri: o for iri, o in alone.items() if index.reaches_none(o)}
         for iri, o in alone.items():
+            held.setdefault(o, []).append(iri)
             if labels(o):
                 out[iri].occasions.append((o, labels(o)))
         reaching = [iri for iri in reaching if iri not in alone]
     for fact, row in numbered(store, _OCCASIONS, reaching):
+        held.setdefault(row["o"].value, []).append(fact)
         key = (fact, row["o"].value)
         label = labels(key[1])
         if key not in seen and label:
             seen.add(key)
             out[key[0]].occasions.append((key[1], label))
+    for occasion, row in numbered(store, _PLACES, list(held), "o"):
+        where = labels(row["place"].value)
+        for fact in held[occasion]:  # "agreed ... in Doha": at talks held there
+            if where and where not in out[fact].settings:
+                out[fact].settings.append(where)
     passages = [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
                  row["anchor"].value if "anchor" in row else None) for fact, row in numbered(store, _EVIDENCE, iris)]
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)

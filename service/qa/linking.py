@@ -114,7 +114,8 @@ class Index:
                 if "Person" in ent.types and " " in name:
                     self.by_surname.setdefault(name.rsplit(" ", 1)[1], []).append(ent)
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
-            (share(r["h"].value), share(normalize(r["t"].value)), share(r["o"].value)) for r in store.select(_ROLES)]
+            (share(r["h"].value), share(normalize(r["t"].value).replace("-", " ")), share(r["o"].value))
+            for r in store.select(_ROLES)]  # "Vice-President" as written; a question's "vice president" finds it
         self.delegates: dict[str, set[str]] = {}  # a body -> the groups that act for it ("its negotiators")
         for r in store.select(_DELEGATES):
             self.delegates.setdefault(share(r["o"].value), set()).add(share(r["g"].value))
@@ -200,6 +201,8 @@ class Index:
             if found:
                 return found
         found = None if occasions else self.described(words)
+        if found is None and not occasions and len(words) == 1 and text.strip().lower().startswith("the "):
+            found = self.titled(words[0])
         if found:
             return found
         found = self._fuzzy(name, allowed, occasions) or self._head(name, allowed)
@@ -224,7 +227,7 @@ class Index:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
         title in that country (or its government), as the graph's role facts give it."""
         for k in range(1, len(words)):
-            place, title = " ".join(words[:k]), " ".join(words[k:])
+            place, title = " ".join(words[:k]), " ".join(words[k:]).replace("-", " ")
             country = self._exact(place, lambda e: e.kind in ("Country", "Government"), "exact")
             if country is None and place in self.demonyms:
                 country = self._exact(normalize(self.demonyms[place]), lambda e: e.kind == "Country", "exact")
@@ -239,6 +242,16 @@ class Index:
                 ent = self.entities[holders[0]]
                 return Link(ent.iri, ent.label, ent.kind, "description", 0.85)
         return None
+
+    def titled(self, title: str) -> Link | None:
+        """'the governor', 'the Speaker': the one holder of a role of that title in the graph ("Governor
+        of Arizona", "House Speaker"); None when several hold one (which of them, the graph does not say)."""
+        holders = sorted({h for h, t, _ in self.roles if t == title or t.startswith(title + " of ")
+                          or t.endswith(" " + title)})
+        if len(holders) != 1 or holders[0] not in self.entities:
+            return None
+        ent = self.entities[holders[0]]
+        return Link(ent.iri, ent.label, ent.kind, "description", 0.8)
 
     def occasion(self, text: str) -> Link | None:
         """The occasion named: "the UN meeting", "UNGA", "the General Assembly"."""
@@ -279,7 +292,7 @@ class Index:
 
     @cached_property
     def _spellings(self) -> Spellings:
-        return Spellings(self.by_name, lambda e: "Occasion" in e.types, self.demonyms)
+        return Spellings(self.by_name, lambda e: "Occasion" in e.types, lambda e: "Country" in e.types, self.demonyms)
 
     def prepare_lookups(self) -> Index:
         """Make now what the look-ups of documents' names otherwise make at the first question naming a

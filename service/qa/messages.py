@@ -24,8 +24,13 @@ def verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
     def says_no(a: dict) -> bool:
         return contrary or bool(a["values"].get("negated"))
 
-    widened = [a for a in document["answers"] if "widened" in a]  # of another actor: no verdict on the one asked
-    answers = document["answers"] = [a for a in document["answers"] if "widened" not in a]
+    def own(a: dict) -> bool:  # "the EU will not exempt X, its commissioner said": asked of her, told by her
+        told, asked = a["values"].get("attributedTo"), a["widened"]["from"]
+        return isinstance(told, dict) and isinstance(asked, dict) and told["iri"] == asked["iri"]
+
+    # of another actor: no verdict on the one asked, unless it announced that actor's act itself
+    widened = [a for a in document["answers"] if "widened" in a and not own(a)]
+    answers = document["answers"] = [a for a in document["answers"] if a not in widened]
     if widened and not answers:
         to = widened[0]["widened"]["to"]
         document["message"] = (f"The sources report it of {to['label'] if isinstance(to, dict) else 'others'}, "

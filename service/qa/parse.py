@@ -22,6 +22,8 @@ AUX = ("did", "does", "do", "has", "have", "had", "will", "would", "is", "are", 
 PREPS = ("at", "during", "in", "on", "about", "of", "to", "with", "for", "over", "against", "regarding",
          "towards", "toward", "from", "by", "concerning", "between", "into", "after", "before", "under")
 _WHEN_WORDS = ("last", "this", "next", "year", "month", "week", "decade")  # "did Peru mine last year"
+# words saying an act is shared, which asking it of two actors together already requires
+SHARED = ("joint", "common", "bilateral", "mutual")
 _WORD = re.compile(r"[\w][\w'\-\.]*[\w]|[\w]")
 
 
@@ -88,8 +90,10 @@ def unread(question: str, lex: QuestionLexicon) -> str:
     if words[0] not in AUX + ("what", "which", "who", "whom", "whose", "when", "where", "how") + PREPS:
         return f"it does not open with a question word (who, what, when, where, did...) but with \"{words[0]}\""
     known = [w for w in words if lemma(w, lex) in lex.verbs or lemma(w, lex) in lex.meeting_verbs]
+    if words[0] in ("where", "when") and not any(lemma(w, lex) in lex.meeting_verbs for w in words):
+        return f"\"{words[0]}\" is read only for meetings, talks and calls (\"{words[0].capitalize()} did X meet Y?\")"
     if not known:
-        return "no verb in it names something the sources report (said, proposed, met, agreed...)"
+        return "no verb in it names a kind of fact the service reads (said, proposed, met, agreed...)"
     return f"its shape around \"{known[0]}\" is not one the service reads"
 
 
@@ -222,8 +226,21 @@ def _clause(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     rest = body[k + 1:]
     if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
         verb, rest = f"{verb} {rest[0][0]}", rest[1:]
+    according = next((n for n in range(len(rest) - 2) if rest[n][0] == "according" and rest[n + 1][0] == "to"), None)
+    source = _span(text, low, rest[according + 2:]) if according is not None else ""
+    rest = rest[:according] if according is not None else rest  # "what did X fear, according to an aide"
     obj, phrases = _phrases(text, low, rest)
+    noun = (content_words(obj, lex) or [""])[-1]
+    if noun and f"{verb} {noun}" in lex.verbs:  # "sign a joint statement": the trigger is "sign statement"
+        verb = f"{verb} {noun}"
     parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
+        parsed.words = [w for w in parsed.words if w not in SHARED]
+    act = _act(rest, tags, lex)
+    if parsed and act and parsed.slots.get("kind") and (parsed.slots.get("topic") or "").lower().startswith(act[1]):
+        parsed.slots["act"] = act[0]  # "agree to cut tariffs": the act agreed to, "cut"
+    if parsed and source:  # who tells it: its words are looked for in the fact (its attribution) or passages
+        parsed.slots["according"] = source
     head = (content_words(obj, lex) or [""])[-1]
     if parsed and head and head in parsed.words and len(parsed.words) > 1:
         parsed.head = head
@@ -252,6 +269,8 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     if occasion:
         slots["occasion"] = occasion
     words: list[str] = []
+    if obj and not subject_question and verb in GIVING:
+        obj = ""  # "what did X offer the unions": the wh-word is what is offered, the object whom to
     if kind == "Proposal":
         words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
         return Parsed("proposals", slots, words)
@@ -260,7 +279,9 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         if len(said) >= 2:
             return Parsed("statements", slots, said, strict=True)
     if kind == "Statement":
-        recipient = _take(phrases, ("to",)) or (obj if verb in ("tell", "warn", "inform", "brief") else "")
+        # "what did X warn Y": Y is told; "what did X warn would happen": a clause, not a recipient
+        told = verb in ("tell", "warn", "inform", "brief") and obj.lower().split()[:1] not in MODALS
+        recipient = _take(phrases, ("to",)) or (obj if told else "")
         topic = _take(phrases, ("about", "on", "regarding", "concerning", "over", "of"))
         if recipient:
             slots["recipient"] = recipient
@@ -288,6 +309,15 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     slots.pop("verb_lemma", None)
     slots["verb"] = verb
     return Parsed("actions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+
+
+def _act(rest: list, tags: dict, lex: QuestionLexicon) -> tuple[str, str] | None:
+    """The verb of a to-infinitive right after the question's verb ("agree to cut ..."): (lemma, word)."""
+    if len(rest) < 2 or rest[0][0] != "to" or tags.get(rest[1][1], ("",))[0] != "VERB":
+        return None
+    return lemma(rest[1][0], lex, tags[rest[1][1]][1]), rest[1][0]
+MODALS = (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
+GIVING = ("offer", "promise", "give", "grant", "guarantee")  # verbs of two objects: X offered Y [what]
 
 
 def _noun_kind(word: str, lex: QuestionLexicon) -> str | None:

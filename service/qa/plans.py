@@ -42,6 +42,7 @@ class Plan:
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first
+    announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -215,6 +216,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plans += _rekinded(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()), contrary=True)
     else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told
         plans += _rekinded(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()), negated_only=True)
+    if parsed.yesno and slots.get("act") and slots.get("kind") in AGREED_ACTS:
+        plans += _refused_act(plans, slots["act"], lex)
     asked = {p["iri"]: p["label"] for n in ("actor", "other") for p in [params.get(n)] if isinstance(p, dict)}
     asked.update({p["iri"]: p["label"] for p in params.get("actors", []) if isinstance(p, dict)})
     for plan in plans:
@@ -226,6 +229,26 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.head = parsed.head
         plan.details, plan.remote = parsed.details, parsed.remote
     return plans
+
+
+# "did X agree to cut tariffs?": kinds whose act, announced as not to be done ("X would not reduce
+# tariffs"), answers No
+AGREED_ACTS = ("Agreement", "Acceptance", "Commitment")
+
+
+def _refused_act(plans: list[Plan], act: str, lex: lexicon.QuestionLexicon) -> list[Plan]:
+    """The act agreed to, asked of the same actor as a negated act with its verb or a synonym: only a
+    fact announcing that the actor will not do it answers, and it answers No ("did not cut" is no refusal)."""
+    out = []
+    for plan in [p for p in plans if "kind" in p.bindings and not p.contrary]:
+        kept = {k: v for k, v in plan.bindings.items() if k in BY_ID["actions"].parameters}
+        params = {k: v for k, v in plan.params.items() if k not in ("kind", "topic")}
+        words = [w for w in plan.words if w != act]  # the verb is bound, its synonyms too
+        for verb in (act, *lex.synonyms.get(act, ())):
+            out.append(replace(plan, template="actions", bindings={**kept, "verb": Literal(verb)},
+                               params={**params, "verb": verb}, words=words, negated_only=True, announced=True,
+                               topic_names=[]))
+    return out
 
 
 def _require(plans: list[Plan], words: list[str], yesno: bool) -> None:

@@ -45,6 +45,7 @@ def merge_reports(records: list[facts_mod.FactRecord]) -> list[facts_mod.FactRec
             kept.props.setdefault(name, []).extend(v for v in vals if v not in kept.props[name])
         kept.evidence += [p for p in rec.evidence if p not in kept.evidence]
         kept.occasions += [o for o in rec.occasions if o not in kept.occasions]
+        kept.settings += [s for s in rec.settings if s not in kept.settings]
         twin[:] = _compared(kept, meeting)  # its sources (and a meeting's dates, places) have grown
         if meeting:
             _dates(twin, at, by_date, undated)

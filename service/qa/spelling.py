@@ -1,9 +1,9 @@
 """Names as a question spells them: the normalized form every look-up compares, and the graph's name a
 misspelled one most likely means ("Lavrow" for "Lavrov").
 
-A misspelling is forgiven, another word is not: a fuzzy match must spell each of the question's words
-nearly as the name does, and a country or its demonym exactly as written ("the Zambian government" is
-not the "American government", though the two strings are 86 % alike).
+A misspelling is forgiven, another word is not: a fuzzy match must spell each word of the name nearly as
+the question does, and a country or its demonym exactly as written ("the Zambian government" is not the
+"American government", though the two strings are 86 % alike).
 """
 from __future__ import annotations
 
@@ -33,12 +33,15 @@ class Spellings:
     """The graph's names of actors and of occasions, each set apart, for fuzzy look-ups; made once per
     name index, at the first question naming something not in the graph as written."""
 
-    def __init__(self, names: Mapping[str, list], is_occasion, demonyms: Mapping[str, str]):
+    def __init__(self, names: Mapping[str, list], is_occasion, is_country, demonyms: Mapping[str, str]):
         self.names: dict[bool, tuple[list[str], list[frozenset[str]]]] = {}
         for occasions in (False, True):
             listed = [n for n, ents in names.items() if any(is_occasion(e) == occasions for e in ents)]
             self.names[occasions] = (listed, [frozenset(w for w in n.split() if w not in SMALL) for n in listed])
-        self.places = frozenset(demonyms) | frozenset(w for c in demonyms.values() for w in normalize(c).split())
+        # the words that name a country: its demonyms and names in the lexicon, its names in the graph
+        countries = [n for n, ents in names.items() if any(is_country(e) for e in ents)]
+        self.places = frozenset(demonyms) | frozenset(
+            w for c in (*map(normalize, demonyms.values()), *countries) for w in c.split() if w not in SMALL)
 
     def alike(self, name: str, occasions: bool) -> tuple[str, float] | None:
         """(the graph's name, a score in 0-1) a normalized name most likely means, or None."""
@@ -61,11 +64,12 @@ class Spellings:
                     best = (score, other)
         return (best[1], 0.8 * best[0]) if best else None
 
-    def _same_words(self, words: list[str], other: list[str]) -> bool:
-        """Each word the question writes is in the name or spelled nearly so; a place only as written."""
-        for w in words:
-            if w in other:
-                continue
-            if w in self.places or not any(fuzz.ratio(w, o) >= WORD and o not in self.places for o in other):
+    def _same_words(self, words: list[str], name: list[str]) -> bool:
+        """Each word of the name is in the question or spelled nearly so, a place only as written; a word
+        the question adds is no place ("venkataraman hold", a verb the parse left in, finds "venkataraman";
+        "zambian government" never finds a "government")."""
+        for o in name:
+            if o not in words and (o in self.places or not any(
+                    fuzz.ratio(w, o) >= WORD and w not in self.places for w in words)):
                 return False
-        return True
+        return not any(w in self.places and w not in name for w in words)

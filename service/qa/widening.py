@@ -115,6 +115,8 @@ def widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
 def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
     if plan.negated_only and rec.first("negated") != "true":
         return False
+    if plan.announced and "Intention" not in rec.kinds:
+        return False
     if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
         return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
     if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:

@@ -43,7 +43,7 @@ def tokens(text: str) -> list[str]:
 def fact_text(rec: FactRecord) -> str:
     parts = [v.value for name in _TEXT_PROPS for v in rec.values(name)]
     parts += [label for name in _ACTOR_PROPS for label in rec.labels(name)]
-    parts += [label for _, label in rec.occasions]
+    parts += [label for _, label in rec.occasions] + rec.settings
     if rec.referent is not None:  # "accepted the proposal": the words of the proposal it names
         parts += [v.value for v in rec.referent.values("content")] + rec.referent.labels("about")
     return " ".join(parts)

@@ -80,6 +80,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if inner is not None and clause.dep_ in ("ccomp", "advcl") and interpolated(clause, inner):
             return inner, False
     head = pred.head
+    if pred.dep_ in ("conj", "dep") and (own := after_semicolon(pred)) is not None:
+        return own, False
     if head == pred:
         first = listed_first(pred)
         return subject_of(first, depth + 1) if first is not None else (None, False)
@@ -103,6 +105,23 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ == "relcl":  # "the latest to be threatened by X": the head is the one it is done to
         return head, any(c.dep_ == "auxpass" for c in pred.children)
     return None, False
+
+
+def after_semicolon(pred: Token) -> Token | None:
+    """The subject of a clause after a semicolon that the parser hung on the clause before ("Most donors
+    gave little; Ruiz, according to the ledger, pledged $5,000"): the name that opens the clause, right
+    before the verb or before an aside set off by commas."""
+    doc = pred.doc
+    semi = next((t.i for t in reversed(doc[pred.sent.start:pred.i]) if t.text == ";"), None)
+    if semi is None or semi + 1 >= pred.i or pred.head.i > semi:
+        return None
+    name = doc[semi + 1]
+    while name.dep_ == "compound" and name.head.i == name.i + 1 and name.head.i < pred.i:
+        name = name.head
+    if name.pos_ != "PROPN" or semi < name.head.i < pred.i:
+        return None  # a name the clause itself holds ("...; in Paris, Ruiz pledged") is parsed right
+    aside = doc[name.i + 1].text == "," and doc[pred.i - 1].text == "," and name.i + 2 < pred.i - 1
+    return name if name.i + 1 == pred.i or aside else None
 
 
 def listed_first(pred: Token) -> Token | None:

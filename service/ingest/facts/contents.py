@@ -34,7 +34,22 @@ def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
 
 def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
     span = _content_of(pred, anchor, speech)
-    return _before_trailing_source(pred, _before_outer_verb(pred, span)) if span is not None else None
+    return _with_elaboration(pred, _before_trailing_source(pred, _before_outer_verb(pred, span))) \
+        if span is not None else None
+
+
+def _with_elaboration(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A noun content followed by a colon takes what the colon spells out, to the sentence's end ("offered
+    a compromise[: restore the money and create two reserves]"): the terms are the content."""
+    start, end = span
+    doc = pred.doc
+    sent = doc[start].sent
+    if end >= sent.end - 1 or doc[end].text != ":" or doc[start:end].root.pos_ not in ("NOUN", "PROPN"):
+        return span
+    last = sent.end
+    while last > end + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    return (start, last) if last > end + 1 else span
 
 
 # verbs of a source told after what it reports ("..., a poll found", "..., the report said")
@@ -91,7 +106,8 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
         for dep in CLAUSE_DEPS + ("acl",):  # not "the proposal, [put forward by Brazil]": that says who
             listed = listed_first(tok) if dep == "ccomp" else None  # "He has claimed X, pledged to Y": not said
             parts = [c for c in tok.children if c.dep_ == dep and c != anchor and not (dep == "acl" and c.tag_ == "VBN")
-                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB")) and c != listed]  # '"...," he said'
+                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB" and not _semicolon(c, tok)))
+                     and c != listed]  # '"...," he said'; not the clause before a semicolon
             if parts:  # several when the parser splits a word ("co - sponsor")
                 start, end = _clause_range(parts)
                 obj = child(tok, "dobj")
@@ -182,7 +198,19 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
             inner = child(c, "pobj", "pcomp")
             if inner is not None:
                 return subtree_span(inner)
-    return None
+    return _to_clause_in_relative(obj)
+
+
+def _to_clause_in_relative(obj: Token) -> tuple[int, int] | None:
+    """A to-clause the parser hung inside a relative clause that ends the object ("advised the firms he
+    had worked for [to invest in them]", "urged the donors she met [to give more]"): what they were asked."""
+    rel = child(obj, "relcl")
+    clause = max((c for c in rel.children if c.dep_ in ("advcl", "xcomp") and c.left_edge.tag_ == "TO"
+                  and not any(g.dep_ in ("nsubj", "mark") for g in c.children)), key=lambda c: c.i, default=None) \
+        if rel is not None else None
+    if clause is None or clause.right_edge.i != obj.right_edge.i:
+        return None
+    return clause.left_edge.i, clause.right_edge.i + 1
 
 
 def _where_or_when(prep: Token) -> bool:
@@ -219,10 +247,19 @@ def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int
     return start, end
 
 
+# marks of a clause that says when or why, not what was said ("as she said, ..." is a report of it)
+SUBORDINATING = ("after", "before", "since", "because", "than", "until", "although", "though")
+
+
 def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
     """What a speech verb with no clause of its own reports: the rest of its sentence ("All of which,
     he said, would help": the sentence; '"We are ready," she said': the quote before; "..., the
     minister told lawmakers": what comes before, the one told is no part of it)."""
+    if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATING for c in pred.children):
+        # "after she testified, X ...", "closer than he claimed": the sentence around is not what was said,
+        # only the verb's own words are ("since she declared for governor")
+        own = pred.i + 1, pred.right_edge.i + 1
+        return own if sum(1 for t in pred.doc[own[0]:own[1]] if t.is_alpha) >= 2 else None
     sent = pred.sent
     first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
     last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")
@@ -235,3 +272,9 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
     if max(left, right) < 3:
         return None
     return (sent.start, first) if left > right else (last + 1, sent.end)
+
+
+def _semicolon(before: Token, pred: Token) -> bool:
+    """A clause ending before a semicolon that comes ahead of the verb: the sentence's other clause
+    ("Few donors gave much; Ruiz promised more"), not what the verb reports."""
+    return any(t.text == ";" for t in pred.doc[before.right_edge.i + 1:pred.i])

@@ -61,8 +61,20 @@ def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token
         if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNTS:
             continue
         phrase = sorted([t for t in tok.subtree], key=lambda t: t.i)
-        out.append((tok, phrase, noun, True))
+        out.append((tok, phrase, noun, not (sourced and _projected(noun, phrase))))
     return out
+
+
+PROJECTING = ("will", "would", "could", "may", "might")  # "said 2 million people would need aid"
+LARGE = 100  # below it a count is an ordinary one ("two ministers would travel"), not a projection
+
+
+def _projected(noun: Token, phrase: list[Token]) -> bool:
+    """A large count in a clause told as what will or would be ("9 million people would need aid"): a
+    projection someone stands behind is an estimate, however exact its figure."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and (number_value(phrase) or 0) >= LARGE and any(
+        c.dep_ == "aux" and c.lower_ in PROJECTING for c in verb.children)
 
 
 def _clause_subject(tok: Token) -> Token | None:

@@ -206,6 +206,8 @@ def foretold(cand, resolver) -> bool:
         return False  # "the two sides agreed to meet again, the mediator said": a joint act reported
     if cand.fact.kind in REPORTED_ACTS and completed(cand.pred) and described_body(cand, resolver):
         return False  # "the minister said the mediators had proposed a truce": an act of the talks, told
+    if any(own in role.holders and role.organization in cand.fact.holders for role in getattr(resolver, "roles", [])):
+        return False  # "the EU's trade commissioner said the EU would not ...": her own body's plan, announced
     if resolver.actor(own).kind == "Person" and not relays(resolver, own) and any(
             resolver.actor(k).kind == "Person" for k in cand.fact.holders):
         return True  # "Merkel said Scholz would raise ...": her claim about him, not his plan

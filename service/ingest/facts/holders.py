@@ -41,6 +41,10 @@ WORDS_GIVEN = ("condolence", "congratulation", "prayer", "thought", "word", "res
                "vision", "argument", "account", "testimony", "rebuttal", "analysis", "prediction", "forecast",
                "summary", "preview", "take", "detail", "clue", "wish", "greeting", "blessing", "encouragement")
 
+# what is offered when terms are put to someone, whoever they are: "she offered a compromise"
+TERMS_OFFERED = ("compromise", "deal", "concession", "proposal", "plan", "package", "settlement", "terms",
+                 "ceasefire", "truce", "bargain", "trade", "swap", "amnesty", "exemption", "guarantee")
+
 
 def person_noun(tok: Token, lex) -> bool:
     """A common noun for a person: a title ("senator"), or one person one meets ("reporter") or of a
@@ -77,7 +81,8 @@ class Holders:
             return []  # "About 74,000 Americans died": a count of people (an estimate), not the country acting
         dateline = getattr(self.resolver, "in_dateline", lambda i: False)
         if dateline(tok.i):  # the parser made the dateline the subject: the doer is its apposition
-            tok = next((t for t in tok.subtree if t.dep_ == "appos" and not dateline(t.i)), None)
+            tok = next((t for t in tok.subtree if t.dep_ == "appos" and not dateline(t.i)), None) or next(
+                (t for t in tok.conjuncts if not dateline(t.i)), None)  # "HANOI (Wire) - X and Y agreed": X, Y
             if tok is None:
                 return []
         # "allies, including Saudi Arabia and Qatar": the group and its named members
@@ -85,7 +90,8 @@ class Holders:
         keys = self.resolver.resolve(noun_phrase(tok)) + (self.resolver.resolve(noun_phrase(members[0]))
                                                           if members else [])
         if not keys:
-            appos = [c for c in tok.children if c.dep_ == "appos"]  # "the two ministers, Wang and Lavrov,"
+            appos = [c for c in tok.children if c.dep_ == "appos"  # "the two ministers, Wang and Lavrov,"
+                     and not any(t.text == ";" for t in tok.doc[tok.i:c.i])]  # not the next clause's subject
             keys = [k for a in appos for k in self.resolver.resolve(noun_phrase(a))]
         if not keys:
             phrase = noun_phrase(tok)
@@ -283,7 +289,8 @@ class Holders:
             if child(pred, "xcomp") is None and given is not None and given.lemma_.lower() in WORDS_GIVEN:
                 return False  # "offered condolences to the families", "offered the crowd an assessment"
             return child(pred, "xcomp") is not None or child(pred, "dative") is not None or any(
-                c.dep_ == "prep" and c.lower_ == "to" for c in pred.children)
+                c.dep_ == "prep" and c.lower_ == "to" for c in pred.children) or (
+                given is not None and given.lemma_.lower() in TERMS_OFFERED)  # "offered a compromise"
         return True
 
     def _withheld(self, pred: Token, obj: Token | None) -> bool:

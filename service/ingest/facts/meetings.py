@@ -52,6 +52,9 @@ class Meetings(Participants):
         status = None if implied or attendance.spent(pred) else realis.of_verb(pred, time_text)
         if status == realis.HYPOTHETICAL:
             return []  # "if they meet", "urged X to meet Y": no meeting, held or to come
+        if anchor is not None and anchor.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                                               for c in anchor.children):
+            status = realis.NEGATED  # "held no talks with X"
         subj, passive = subject_of(pred)
         if passive and pred.dep_ == "xcomp" and not any(c.dep_ == "nsubjpass" for c in pred.children):
             passive = False  # "X and Y are expected to hold talks": the raised subject holds them
@@ -101,7 +104,7 @@ class Meetings(Participants):
                            for g in c.children if g.dep_ == "pobj"]
         sides = list(people)  # the subject's side, before those met
         for tok in others:
-            people += self.b.actors(tok)
+            people += self._who(tok)
         if any(self._other_side(t) for t in others):  # "spoke to four leaders on Saturday, including X and Y"
             people += [k for c in pred.children if c.dep_ == "prep" and c.lower_ == "including"
                        for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
@@ -131,7 +134,7 @@ class Meetings(Participants):
         own = bool(people)  # participants named on the noun itself: "the Obama-Putin meeting"
         people += self._participants([k for c in [*noun.children, *sides_further(noun)] if c.dep_ == "prep"
                                       and c.lower_ in ("with", "between", "among") for g in c.children
-                                      if g.dep_ == "pobj" for k in self.b.actors(g)])
+                                      if g.dep_ == "pobj" for k in self._who(g)])
         people += self._participants([k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
                                       for k in self.b.actors(g)])  # "a meeting of the Security Council"

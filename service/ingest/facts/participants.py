@@ -11,6 +11,8 @@ from . import attendance, qualifiers
 from .clauses import subject_of
 from .kinds import trigger_for
 from .positions import Builder
+from .spans import inside_quote
+from .speech import OUR_SIDE
 
 PERSONAL = {"he": "m", "she": "f"}
 RELATIVES = ("whom", "which", "who")  # "the envoys with whom she met": the envoys
@@ -21,6 +23,13 @@ class Participants:
 
     def __init__(self, builder: Builder):
         self.b = builder
+        self.voice: list[str] = []  # who speaks the quotes of the sentence being read (set by the reader)
+
+    def _who(self, tok: Token | None, strict: bool = False) -> list[str]:
+        """Actors a participant's words name; "we" or "us" inside a quote is the side of its speaker."""
+        if tok is not None and tok.lower_ in OUR_SIDE and self.voice and inside_quote(tok):
+            return list(self.voice)
+        return self.b.actors(tok, strict=strict)
 
     def _body(self, subj: Token | None) -> bool:
         """A subject naming a body that meets by itself under its short name ("the IOC convened"): an
@@ -91,7 +100,7 @@ class Participants:
                       for k in self.b.actors(c, strict=True) if self.b.resolver.actor(k).kind == "Person"]
             if len(person) == 1:
                 return person
-        return self.b.actors(subj, strict=strict)
+        return self._who(subj, strict=strict)
 
     def _attendees(self, noun: Token) -> list[str]:
         """Who took part in a meeting noun by the clause it sits in ("X spoke at a rally"), not in one

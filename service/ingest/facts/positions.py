@@ -60,6 +60,12 @@ SAID_NOUNS = ("claim", "announcement", "assertion")  # words told with a noun: a
 AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
 
 
+def past_mistagged(pred: Token) -> bool:
+    """A main verb tagged as a participle that takes an object or a to/-ing clause ("X, who won 20 seats,
+    proposed cutting taxes"): a simple past the tagger misread, not a passive."""
+    return pred.dep_ == "ROOT" and any(c.dep_ in ("dobj", "xcomp") for c in pred.children)
+
+
 @dataclass
 class Candidate:
     fact: Fact
@@ -98,7 +104,7 @@ class Builder(Holders):
             subj = gerund_subject(pred)  # "answered critics by vowing to cut taxes": who answered vowed
             subj = None if subj is not None and subj.pos_ == "PRON" else subj  # a guessed referent: not twice
         if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
-                c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
+                c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children) and not past_mistagged(pred):
             passive = True  # "with Assad removed from power"
         if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
                 and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
@@ -131,8 +137,9 @@ class Builder(Holders):
                 else:  # the thing done: "which were announced by X" is about its head noun alone
                     phrase = noun_phrase(subj) if subj.i == pred.head.i else None
                     content = (phrase.start, phrase.end) if phrase is not None else subtree_span(subj)
-                    if anchor is None:
-                        content = content_of(pred) or content
+                    governed = content_of(pred) if anchor is None else None
+                    if governed is not None and governed[1] > subj.left_edge.i:  # not a clause before the thing done
+                        content = governed
         else:
             holders = self.actors(subj, strict=not lexical) if subj is not None else \
                 [k for o in between(pred) for k in self.actors(o)]
@@ -171,6 +178,9 @@ class Builder(Holders):
         if content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
                                                                                      or role == "recipient"):
             content = clause_around(pred, subj, obj)  # "All of which, he said, would help"; "..., X told them"
+        if content is not None and content[1] > content[0] + 1 and self.doc[content[0]].lower_ == "no" \
+                and qualifiers.none_done(pred):
+            content = (content[0] + 1, content[1])  # "no ransom was paid": the act negated, its thing "ransom"
         if not lexical and content is None:
             return None
         if not lexical and obj is not None and obj.lemma_.lower() in attendance.MEASURES and any(
@@ -192,8 +202,11 @@ class Builder(Holders):
         if lexical and trig.object == "target" and not passive and obj is None and any(
                 c.dep_ in ("prt", "prep") and c.i == pred.i + 1 and c.lower_ in MOTION for c in pred.children):
             return None  # "blasted through its record": no one blamed, the verb in another sense
-        if trig.object == "clause" and not shapes.clausal(self.doc, content):
+        if trig.object == "clause" and not shapes.clausal(self.doc, content) \
+                and not (trig.word in shapes.DARING and recipient and shapes.to_phrase(pred, content)):
             return None  # "advised Pfizer on the merger": counsel as a job; "advised them to wait": a proposal
+        if trig.word in shapes.DARING and shapes.to_phrase(pred, content):
+            content = (content[0] - 1, content[1])  # "challenged X [to a third debate]", as "urged X [to go]"
         if lexical and role == "recipient" and trig.fact_kind in ("Proposal", "Demand") and recipient \
                 and obj is not None and content is not None and obj.left_edge.i <= content[0] \
                 and content[1] <= obj.right_edge.i + 1 and self._party(obj):
@@ -264,7 +277,9 @@ class Builder(Holders):
                 if content is not None and trig.fact_kind != "Estimate" and shapes.described(self.doc, content):
                     return None  # "the Norwegian plan is modest": the plan described, nothing planned said;
                     # an estimate compared is an estimate ("their estimates are much higher")
-        if content is None and holders and trig.fact_kind in THINGS and self.noun_holders(noun, subject_fallback=False):
+        if content is None and holders and trig.fact_kind in THINGS \
+                and self.noun_holders(noun, subject_fallback=False) \
+                and (trig.fact_kind != "Statement" or shapes.says_something(self.doc, subtree_span(noun))):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
                                and self.doc[content[0] - 1].head == noun) or \

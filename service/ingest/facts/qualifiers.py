@@ -47,7 +47,14 @@ def negated(pred: Token) -> bool:
                or c.lower_ in ("n't", "n’t")  # "has n't backed off" written apart: parsed as anything
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
                or (c.dep_ == "det" and c.lower_ == "no" and h.pos_ == "NOUN")  # "has no plans to"
-               for h in heads for c in h.children)
+               for h in heads for c in h.children) or none_done(pred)
+
+
+def none_done(pred: Token) -> bool:
+    """The thing done is none: "no ransom was paid", "offered no concessions"."""
+    return pred.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubjpass", "dobj") and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        for c in pred.children)
 
 
 FAILING = ("fail", "decline", "neglect")  # verbs whose to-clause was not done, and is no fact of its own

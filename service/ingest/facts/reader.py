@@ -30,6 +30,7 @@ class Reader:
 
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
+        self.meetings.voice = speech.voice(sent, self.b, self.quotes.speaker if quoted else None)
         cands, new_meetings, occasion, framed = self._candidates(sent)
         kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
         for cand in kept:

@@ -19,7 +19,8 @@
 - "recognize" acknowledges what is so; recognizing a person, or someone as or in something ("did not
   recognize Paul Meyer", "recognizes himself in them"), is identifying.
 - "contend with" or "for" something is competing, not arguing; "contend that" argues.
-- "know how to" is a skill, not a view ("knows how to use it").
+- "know how to" is a skill, not a view ("knows how to use it"); knowing a person is an acquaintance, being
+  known (for, as, by) a reputation or a name, and "let me know" a request to be told.
 - a speech verb that someone declines or refuses to use ("declined to comment", "refused to say") reports
   no words.
 - "work out" with nothing worked out ("worked out at the gym") is exercising, not reaching an agreement.
@@ -196,9 +197,28 @@ def _competing(pred) -> bool:
 
 
 def _know_how(pred) -> bool:
-    """ "knows how to use it": a skill, not a view."""
-    return any(c.dep_ == "xcomp" and any(g.lower_ == "how" for g in c.children) for c in pred.children)
+    """ "knows how to use it": a skill, not a view; "knew the senator for decades": an acquaintance; "is
+    known for his pitching", "known as X": a reputation or a name; "let me know": a request to be told."""
+    if any(c.dep_ == "xcomp" and any(g.lower_ == "how" for g in c.children) for c in pred.children):
+        return True
+    _, passive = subject_of(pred)
+    if passive or (pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod")):
+        return True
+    if pred.dep_ in ("ccomp", "xcomp") and pred.head.lemma_.lower() == "let":
+        return True
+    obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
+    return obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in IDENTIFIED) and not any(
+        c.dep_ in ("ccomp", "xcomp", "oprd") for c in pred.children)
 
 
-OTHER_SENSES = {"know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need,
+UNNAMED = ("name", "identify", "quote", "mention")
+
+
+def _anonymity(pred) -> bool:
+    """"asked not to be named", "has asked not to be identified": a source's anonymity, no demand."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in UNNAMED and any(g.dep_ == "neg" for g in c.children)
+               and any(g.dep_ == "auxpass" for g in c.children) for c in pred.children)
+
+
+OTHER_SENSES = {"ask": _anonymity, "know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need,
                 "recognize": _identifying, "recognise": _identifying}

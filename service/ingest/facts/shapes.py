@@ -130,7 +130,19 @@ def clausal(doc, content: tuple[int, int] | None) -> bool:
         return False
     words = doc[content[0]:content[1]]
     root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
-    return root is not None and root.pos_ in ("VERB", "AUX") and root.dep_ in ("xcomp", "ccomp")
+    return root is not None and root.pos_ in ("VERB", "AUX") and (root.dep_ in ("xcomp", "ccomp") or (
+        root.dep_ == "advcl" and root.head.dep_ == "relcl" and root.left_edge.tag_ == "TO"))  # hung in a relative
+
+
+DARING = ("challenge", "dare")  # "challenged him to a debate": what is put to him is a noun after "to"
+
+
+def to_phrase(pred: Token, content: tuple[int, int] | None) -> bool:
+    """A content that is the object of the verb's own "to" ("challenged X [to a third debate]")."""
+    if content is None or content[0] == 0:
+        return False
+    prep = pred.doc[content[0] - 1]
+    return prep.lower_ == "to" and prep.dep_ == "prep" and prep.head == pred
 
 
 def for_to(pred: Token) -> bool:
@@ -160,6 +172,16 @@ def described(doc, content: tuple[int, int]) -> bool:
     words = doc[content[0]:content[1]]
     root = next((t for t in words if not content[0] <= t.head.i < content[1] or t.head == t), None)
     return root is not None and root.pos_ == "ADJ" and root.dep_ == "acomp"
+
+
+def says_something(doc, content: tuple[int, int]) -> bool:
+    """Does a statement noun's own phrase carry what was said, a clause or a quote ("his claim that X
+    lied", 'her "never again" statement', one the parser hung a few words on), not only whose statement it
+    is ("his earlier statements")?"""
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[content[0]:content[1]]):
+        return True
+    after = doc[content[1]:min(content[1] + 6, len(doc))]  # "his statement on Wednesday that ...": hung elsewhere
+    return any(t.lower_ == "that" or t.is_quote for t in after)
 
 
 def infinitive_of(noun: Token) -> tuple[int, int] | None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from ...model import Fact, Span
 from .clauses import subject_of
+from .kinds import trigger_for
 from .lexicon import Trigger
-from .positions import Candidate
-from .spans import char_span, in_quote, noun_phrase, parsed_text, text_of
+from .positions import Builder, Candidate
+from .spans import char_span, in_quote, inside_quote, noun_phrase, parsed_text, text_of
 
 FIRST_PERSON = ("i", "we", "me", "us")
+OUR_SIDE = ("we", "us")  # in a quote, the speaker's side: '"Washington held no talks with us," X said'
 
 # speech verbs that present what they report as true: the writer vouches for it
 FACTIVE_SPEECH = ("reveal", "confirm", "note", "point out", "explain", "observe", "recall", "make clear",
@@ -22,6 +24,8 @@ FACTIVE_SPEECH = ("reveal", "confirm", "note", "point out", "explain", "observe"
 QUOTE_FRAMES = ("continue", "respond", "counter", "retort", "interject", "muse")
 OPEN_QUOTES = ("“", '"', "‘")
 CLOSE_QUOTES = ("”", '"', "’")
+FINITE = ("VBZ", "VBP", "VBD", "MD")
+CLOSING = {"“": ("”", '"'), '"': ('"', "”", "''"), "‘": ("’",)}
 
 
 def speaker_of(cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
@@ -74,6 +78,23 @@ def first_person(cand: Candidate) -> bool:
         return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in cand.pred.children)
     subj, passive = subject_of(cand.pred)
     return subj is not None and not passive and subj.lower_ in FIRST_PERSON
+
+
+def voice(sent, builder: Builder, speaker: Fact | None) -> list[str]:
+    """Who says "we" or "us" inside a quote of this sentence: the one named speaker of a speech verb
+    outside the quote ('"...," Ruiz said'), or, when none, the speaker whose quote goes on."""
+    if not any(t.lower_ in OUR_SIDE and inside_quote(t) for t in sent):
+        return []
+    voices = set()
+    for tok in sent:
+        found = trigger_for(tok, builder.lexicon) if not inside_quote(tok) else None
+        if found is None or not found[0].speech:
+            continue
+        subj, passive = subject_of(tok)
+        voices.add(tuple(builder.actors(subj, strict=True) if subj is not None and not passive else []))
+    if len(voices) == 1:
+        return list(next(iter(voices)))
+    return list(speaker.holders) if speaker is not None and not voices else []
 
 
 def speak_for(cand: Candidate, holders: list[str], quoted: bool = False) -> None:
@@ -226,14 +247,20 @@ class Quotes:
         if self.open and first.text == "”":  # '... "focusing on voters. ”Several senators urged ...': closed
             self.open = False
             return False
-        return self.open or first.text in OPEN_QUOTES
+        if first.text in OPEN_QUOTES:
+            return not _quoted_term(sent, first.i)
+        before = first.i - 1  # the parser may leave a sentence's opening mark at the end of the one before
+        if self.open and before >= 0 and sent.doc[before].text in OPEN_QUOTES and _quoted_term(sent, before):
+            self.open = False
+            return False
+        return self.open
 
     def continued(self, sent) -> Fact | None:
         """The Statement of a sentence that continues() the speaker's quote."""
         doc = sent.doc
         toks = [t for t in sent if not t.is_space]
         start = toks[0].i + (0 if self.open else 1)
-        close = next((t for t in toks if t.i >= start and t.text in CLOSE_QUOTES and t.i > toks[0].i), None)
+        close = _close(toks, start)
         end = close.i if close is not None else sent.end
         self.open = close is None and (self.open or _balance(sent) > 0)
         self.end_char = _last_char(sent)
@@ -248,10 +275,48 @@ class Quotes:
                     confidence=round(previous.confidence * 0.9, 3))
 
 
+def _close(toks, start: int):
+    """The mark that closes the speaker's quote from token `start` on; a ’ that closes a ‘ opened inside it
+    ('Take the ‘reform’ label off') is not it."""
+    inner = 0
+    for t in toks:
+        if t.i < start or t.i == toks[0].i:
+            continue
+        if t.text == "‘":
+            inner += 1
+        elif t.text == "’" and inner:
+            inner -= 1
+        elif t.text in CLOSE_QUOTES:
+            return t
+    return None
+
+
 def _balance(sent) -> int:
-    """Quotes opened and not closed in a sentence (straight quotes alternate)."""
-    curly = sum(1 for t in sent if t.text in ("“", "‘")) - sum(1 for t in sent if t.text in ("”", "’"))
-    return curly + sum(1 for t in sent if t.text == '"') % 2
+    """Quotes opened and not closed in a sentence (straight quotes alternate; a straight mark after a curly
+    one left open closes it: 'would “definitely not support" him')."""
+    curly = straight = 0
+    for t in sent:
+        if t.text in ("“", "‘"):
+            curly += 1
+        elif t.text in ("”", "’"):
+            curly -= 1
+        elif t.text == '"':
+            if curly > 0 and straight % 2 == 0:
+                curly -= 1
+            else:
+                straight += 1
+    return curly + straight % 2
+
+
+def _quoted_term(sent, opening: int) -> bool:
+    """Does the sentence open with a few quoted words (after the mark at `opening`) that its own clause goes
+    on from ('"Top secret" is the highest level'): a term quoted, not the speaker's words going on?"""
+    doc = sent.doc
+    closing = CLOSING.get(doc[opening].text, CLOSE_QUOTES)  # its own mark: not the ’ of a quote inside
+    close = next((t for t in doc[opening + 1:min(opening + 6, sent.end)] if t.text in closing), None)
+    if close is None or close.i + 1 >= sent.end or not doc[close.i + 1].is_alpha:
+        return False
+    return not any(t.tag_ in FINITE for t in doc[opening + 1:close.i])  # no clause of its own
 
 
 def _last_char(sent) -> int:
