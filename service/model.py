@@ -79,6 +79,7 @@ class Fact:
     counts: str | None = None
     title: str | None = None  # roles
     organization: str | None = None  # roles: actor key
+    responds_to: Fact | None = None  # "accepted the proposal": the fact of the same extraction it names
 
 
 @dataclass

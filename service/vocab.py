@@ -51,7 +51,7 @@ STATUSES = ("Planned", "Hypothetical", "Negated")
 # --- properties
 PROPERTIES = (
     # facts
-    "holder", "participant", "content", "about", "recipient", "target", "occasion", "place", "date",
+    "holder", "participant", "content", "about", "recipient", "target", "occasion", "respondsTo", "place", "date",
     "timeText", "duration", "durationText", "remote", "condition", "negated", "hedged", "status", "confidence",
     "attributedTo", "attribution", "evidence", "verb", "quantity", "quantityText", "counts",
     # roles
@@ -104,6 +104,7 @@ ABOUT = kg("about")
 RECIPIENT = kg("recipient")
 TARGET = kg("target")
 OCCASION = kg("occasion")
+RESPONDSTO = kg("respondsTo")  # "accepted the proposal" -> the proposal (service/ingest/facts/referents.py)
 PLACE = kg("place")
 DATE = kg("date")
 TIMETEXT = kg("timeText")

@@ -155,7 +155,7 @@ def triples(ex: Extraction, base: str, version: str, doc=None) -> tuple[NamedNod
         if isinstance(fact.occasion, Fact) and id(fact.occasion) not in written:
             fact.occasion = fact.occasion.occasion if not isinstance(fact.occasion.occasion, Fact) else None
     for fact in ex.facts:
-        _fact(fact, fact_node, passage, actor, add, ex.actors, g)
+        _fact(fact, fact_node, passage, actor, add, ex.actors, g, written)
     done: set[str] = set()
     while used.keys() - done:
         key = sorted(used.keys() - done)[0]
@@ -165,7 +165,8 @@ def triples(ex: Extraction, base: str, version: str, doc=None) -> tuple[NamedNod
     return g, out
 
 
-def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], g: NamedNode) -> None:
+def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], g: NamedNode,
+          written: set[int]) -> None:
     node = fact_node(fact)
     add(node, v.RDF_TYPE, v.C_FACT)
     if fact.kind in v.POSITION_KINDS:
@@ -192,6 +193,8 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
                       (v.ORGANIZATION, fact.organization)):
         if key and key in actors:
             add(node, prop, actor(key))
+    if fact.responds_to is not None and id(fact.responds_to) in written:
+        add(node, v.RESPONDSTO, fact_node(fact.responds_to))
     if isinstance(fact.occasion, Fact):
         add(node, v.OCCASION, fact_node(fact.occasion))
     elif fact.occasion and fact.occasion in actors:

@@ -29,7 +29,9 @@ def fact_key(fact: Fact, lemmas=None, scope: str = "") -> str:
         return f"Role|{holders}|{(fact.title or '').lower()}|{fact.organization or ''}"
     if not holders:  # an unsourced number is only known to be the same within its document
         when = f"{when}|in:{scope}"
-    return f"{fact.kind}|{holders}|{when}|{_content_key(fact, lemmas)}"
+    # "accepted the proposal": which proposal is part of what was accepted
+    referent = "|re{" + fact_key(fact.responds_to, lemmas, scope) + "}" if fact.responds_to is not None else ""
+    return f"{fact.kind}|{holders}|{when}|{_content_key(fact, lemmas)}{referent}"
 
 
 def _occasion_key(occasion, lemmas, scope: str) -> str:

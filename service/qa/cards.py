@@ -44,7 +44,9 @@ def build_answer(texts: Texts, rec: facts_mod.FactRecord, lex, link_root: str, *
                  only_source: str | None = None, widened: dict | None = None) -> dict:
     conflicts = conflicts_of(rec)
     provenance = []
-    for p in rec.evidence:
+    referent = rec.referent
+    behind = [p for p in referent.evidence if p not in rec.evidence] if referent is not None else []
+    for p in rec.evidence + behind:  # "accepted the proposal": then the passage telling what it was
         if only_source and p.source["iri"] != only_source:
             continue
         sid = p.source["id"]
@@ -53,7 +55,10 @@ def build_answer(texts: Texts, rec: facts_mod.FactRecord, lex, link_root: str, *
             continue
         provenance.append({"source": dict(p.source), "quote": quote, "start": p.start, "end": p.end,
                            "link": f"{link_root}sources/{sid}#char={p.start},{p.end}"})
-    answer = {"text": render.sentence(rec, lex, conflicts), "fact": rec.iri, "values": values_of(rec),
+    text = render.sentence(rec, lex, conflicts)
+    if referent is not None:  # what the proposal was, even when one sentence tells both
+        text = render.with_referent(text, render.sentence(referent, lex, []))
+    answer = {"text": text, "fact": rec.iri, "values": values_of(rec),
               "confidence": rec.confidence(), "provenance": provenance}
     if conflicts:
         answer["conflicts"] = conflicts
@@ -77,6 +82,9 @@ def values_of(rec: facts_mod.FactRecord) -> dict:
             values[name] = vals[0] if len(vals) == 1 else vals
     if rec.occasions:
         values["occasion"] = [{"iri": i, "label": label} for i, label in rec.occasions]
+    if rec.referent is not None:
+        values["respondsTo"] = {"fact": rec.referent.iri, "kind": rec.referent.kind(),
+                                "content": rec.referent.first("content")}
     if rec.first("negated") == "true":
         values["negated"] = True
     if rec.first("hedged") == "true":

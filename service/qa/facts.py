@@ -79,6 +79,8 @@ class FactRecord:
     occasions: list[tuple[str, str]] = field(default_factory=list)  # (iri, label), nearest first
     settings: list[str] = field(default_factory=list)  # labels of the places its occasions were held in
     evidence: list[Passage] = field(default_factory=list)
+    # the fact this one names by its kind ("accepted the proposal" -> the proposal: kg:respondsTo)
+    referent: FactRecord | None = field(default=None, repr=False, compare=False)
     # values() per property, kept while that property's list is the same object of the same length
     # (lists only grow: load appends, merging reports extends): answering asks for them thousands of times
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
@@ -186,10 +188,12 @@ def _documents_only(store: Store) -> bool:
     return next(iter(store.ox.quads_for_pattern(None, None, None, DefaultGraph())), None) is None
 
 
-def load(store: Store, iris: list[str], labels: Callable[[str], str | None], index=None) -> dict[str, FactRecord]:
+def load(store: Store, iris: list[str], labels: Callable[[str], str | None], index=None,
+         referents: bool = True) -> dict[str, FactRecord]:
     """The records of these facts, a few queries for all of them; `labels` names actors and occasions.
     `index`: the name index when it is of the store as it is now (linking.Index.of), which describes
-    documents and knows the occasions that reach no other; the store is asked the rest."""
+    documents and knows the occasions that reach no other; the store is asked the rest. Unless
+    `referents` is false, each record's referent (kg:respondsTo) is loaded too, one step deep."""
     iris = list(dict.fromkeys(iris))
     out = {iri: FactRecord(iri) for iri in iris}
     # in one order on every store (engines return rows in their own index order): by graph, property, value
@@ -258,6 +262,11 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None], ind
             out[fact].evidence.append(Passage(dict(source), start, end, anchor))
     for rec in out.values():
         rec.evidence.sort(key=lambda p: (p.source["id"], p.start))
+    named = {iri: rec.first("respondsTo") for iri, rec in out.items() if rec.values("respondsTo")}
+    if referents and named:  # a few more queries, only where some fact names another
+        records = load(store, sorted(set(named.values())), labels, index, referents=False)
+        for iri, ref in named.items():
+            out[iri].referent = records.get(ref)
     return out
 
 
@@ -265,7 +274,7 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None], ind
 # triple of the fact filtered by property where candidates are many (docs/performance.md, 2026-12-07)
 _WORDS = _PREFIX + """
 SELECT DISTINCT ?fact WHERE {
-  ?fact kg:content|kg:quantityText|kg:counts|kg:title ?o .
+  ?fact kg:content|kg:quantityText|kg:counts|kg:title|kg:respondsTo/kg:content ?o .
   FILTER(%s)
 }"""
 
@@ -294,6 +303,7 @@ SELECT ?fact ?o WHERE {
            || ?p IN (kg:holder, kg:participant, kg:about, kg:target, kg:recipient, kg:place, kg:attributedTo,
                      kg:organization) && isIRI(?o)) }
   UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?o }
+  UNION { ?fact kg:respondsTo/kg:content ?o FILTER(%(test)s) }
   UNION { ?fact kg:evidence ?p . OPTIONAL { ?p nif:anchorOf ?anchor } FILTER(!BOUND(?anchor) || %(anchor)s) }
 }"""
 

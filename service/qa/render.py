@@ -241,6 +241,12 @@ _LOWER_FIRST = ("the", "a", "an", "recent", "some", "several", "official", "unna
                 "american", "u.s.", "us", "senior", "diplomatic", "military", "intelligence")
 
 
+def with_referent(text: str, referent: str) -> str:
+    """An answer naming a fact by its kind, then that fact: "X accepted the proposal (Y proposed Z)."."""
+    referent = re.sub(r"^(A|An|The) ", lambda m: m.group(1).lower() + " ", referent.strip()).rstrip(".")
+    return f"{text.rstrip().rstrip('.')} ({referent})."
+
+
 def hedged(rec: FactRecord) -> bool:
     return (rec.first("hedged") or "false") == "true"
 

@@ -71,6 +71,8 @@ def _compared(rec: facts_mod.FactRecord, meeting: bool) -> list:
     if meeting:
         return [rec, rec.sources(), {v.value for v in rec.values("date")}, {v.value for v in rec.values("place")}]
     stems = _stems(rec.first("content") or "")
+    if rec.referent is not None:  # "accepted the proposal": two reports of it accept the same proposal
+        stems |= _stems(rec.referent.first("content") or "")
     return [rec, rec.sources(), stems, len(stems)]
 
 

@@ -44,6 +44,8 @@ def fact_text(rec: FactRecord) -> str:
     parts = [v.value for name in _TEXT_PROPS for v in rec.values(name)]
     parts += [label for name in _ACTOR_PROPS for label in rec.labels(name)]
     parts += [label for _, label in rec.occasions] + rec.settings
+    if rec.referent is not None:  # "accepted the proposal": the words of the proposal it names
+        parts += [v.value for v in rec.referent.values("content")] + rec.referent.labels("about")
     return " ".join(parts)
 
 
@@ -57,7 +59,8 @@ def matches_words(rec: FactRecord, words: list[str], extra_text: str = "", share
 
 def mentions_any(rec: FactRecord, names: list[str], extra_text: str = "") -> bool:
     """One of the names occurs as words in the fact's content (or the extra text)."""
-    text = " ".join(tokens(" ".join(v.value for v in rec.values("content")) + " " + extra_text))
+    referred = [v.value for v in rec.referent.values("content")] if rec.referent is not None else []
+    text = " ".join(tokens(" ".join([v.value for v in rec.values("content")] + referred) + " " + extra_text))
     labels = " ".join(tokens(" ".join(rec.labels("about") + rec.labels("target") + rec.labels("recipient"))))
     for name in names:
         name = " ".join(tokens(name))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...errors import DocumentError
 from ...model import Document, Fact
-from . import attributions, lexicon
+from . import attributions, lexicon, referents
 from .meetings import Meetings
 from .positions import Builder
 from .quotes import Quotes
@@ -35,7 +35,9 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
             facts += reader.sentence(sent)
     facts += attributions.signed_quotes(builder, document.text, facts)
     # "X spoke on Monday", with no quote found for it either: someone spoke, nothing said is reported
-    return [f for f in facts if not (f.kind == "Statement" and f.content is None and not f.recipient)]
+    facts = [f for f in facts if not (f.kind == "Statement" and f.content is None and not f.recipient)]
+    referents.link(facts, doc, resolver, lex.referents)  # "accepted the proposal": which proposal
+    return facts
 
 
 def _headline_end(document: Document) -> int:

@@ -6,10 +6,12 @@ there replaces the built-in row of the same trigger and part of speech.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ...errors import ConfigError
 from ...lexicon import Lexicons
 from ...lexicon.triggers import Trigger, triggers
+from ...vocab import FACT_KINDS
 
 __all__ = ["Lexicon", "Trigger", "build"]
 
@@ -18,6 +20,7 @@ __all__ = ["Lexicon", "Trigger", "build"]
 class Lexicon:
     single: dict[tuple[str, str], Trigger]  # (word, pos) -> trigger
     double: dict[tuple[str, str], list[Trigger]]  # (word, pos) -> two-word triggers starting with word
+    referents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # noun -> fact kinds it names
 
     def cue(self, word: str) -> str | None:
         """The cue kind of a qualifying word (hedge, joint, ...), or None."""
@@ -41,5 +44,20 @@ def build(lexicons: Lexicons) -> Lexicon:
             else:
                 bucket = double.setdefault((trig.word, trig.pos), [])
                 bucket[:] = [t for t in bucket if t.second != trig.second] + [trig]
-    return Lexicon(single, double)
+    return Lexicon(single, double, _referents(lexicons))
+
+
+def _referents(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
+    """referents*.tsv: noun -> the fact kinds it names ("proposal" -> Proposal); later files win."""
+    out: dict[str, tuple[str, ...]] = {}
+    for path in lexicons.paths("referents*.tsv"):
+        for number, line in enumerate(lexicons.text(path).splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cells = [c.strip() for c in line.split("\t")]
+            kinds = tuple(k.strip() for k in cells[1].split(",")) if len(cells) == 2 else ()
+            if not kinds or any(k not in FACT_KINDS for k in kinds):
+                raise ConfigError(f"{path.name} line {number}: expected a noun and known fact kinds, got {line!r}")
+            out[cells[0].lower()] = kinds
+    return out
 

@@ -1,0 +1,74 @@
+"""What "the proposal" is: a fact whose content is only a definite noun phrase headed by a noun naming a
+kind of fact ("accepted the proposal", "rejected his demand", "welcomed the deal") refers to the fact of
+that kind told just before it in the document, by another holder (service/lexicon/referents.tsv names
+the nouns and their kinds). Precision first: one candidate in reach, or no link at all.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ...model import Fact
+
+WINDOW = 8  # sentences back at most: a lede's proposal is still "the proposal" a few paragraphs on
+_DEFINITE = {"the", "this", "that"}
+
+
+def link(facts: list[Fact], doc, resolver, referents: dict[str, tuple[str, ...]]) -> None:
+    """Set `responds_to` on each fact of `facts` that names an earlier fact by its kind. One pass in
+    text order, looking back over the facts of the window only."""
+    if not referents:
+        return
+    starts = [s.start_char for s in doc.sents]
+
+    def sentence(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    told = sorted((f for f in facts if f.content_span is not None), key=lambda f: f.content_span.start)
+    seen: list[tuple[int, Fact]] = []  # (sentence, fact) of facts with content of their own, in text order
+    for fact in told:
+        here = sentence(fact.content_span.start)
+        named = _named(fact, doc, resolver, referents)
+        if named is None:
+            seen.append((here, fact))
+            continue
+        kinds, owners = named
+        found: dict[tuple, Fact] = {}
+        for at, cand in reversed(seen):
+            if at < here - WINDOW:
+                break
+            if _candidate(cand, fact, kinds, owners):
+                found.setdefault((cand.kind, tuple(sorted(cand.holders)), cand.content), cand)
+        if len(found) == 1:  # two proposals in reach: which one is meant is a guess
+            fact.responds_to = next(iter(found.values()))
+
+
+def _candidate(cand: Fact, fact: Fact, kinds: tuple[str, ...], owners: set[str] | None) -> bool:
+    if cand.kind not in kinds or cand.negated or cand.status or not cand.holders:
+        return False
+    if cand.content_span.end > fact.content_span.start or set(cand.holders) & set(fact.holders):
+        return False  # a stance on one's own proposal is no response to it
+    return owners is None or bool(owners & set(cand.holders))
+
+
+def _named(fact: Fact, doc, resolver, referents) -> tuple[tuple[str, ...], set[str] | None] | None:
+    """(the kinds the content names, the actors its possessor names or None) when the content is only
+    "the/this/his [adjectives] NOUN" with NOUN in the lexicon; else None."""
+    span = doc.char_span(fact.content_span.start, fact.content_span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < 2 or len(words) > 4:
+        return None
+    head = words[-1]
+    kinds = referents.get(head.lemma_.lower())
+    if kinds is None or head.tag_ not in ("NN",) or head != span.root:  # "the proposals": which ones?
+        return None
+    first, middle = words[0], words[1:-1]
+    if any(t.pos_ != "ADJ" for t in middle):  # "the US proposal", "the audit proposal": named by more
+        return None
+    if first.lower_ in _DEFINITE:
+        return kinds, None
+    if first.tag_ == "PRP$":  # "his demand": his must be the other side, when it can be told who he is
+        owners = set(resolver.resolve(doc[first.i:first.i + 1]))
+        return kinds, owners or None
+    return None
