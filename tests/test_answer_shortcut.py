@@ -150,14 +150,14 @@ def test_answer_shortcut_pair_rows_as_plain(suites_store, template):
 def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, words):
     """Facts left out before loading (none of the words in their text, passages, actors or occasions)
     are facts whose words could never match: every fact that fits, passages included, is kept."""
-    from service.qa import facts
+    from service.qa import candidates, facts
     from service.qa.wording import matches_words, stem
     from service.read import sources
 
     index = kgqa(suites_store).names.index()
     iris = [r["f"].value for r in suites_store.select(
         "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }")]
-    kept = set(facts.could_match(suites_store, iris, [stem(w) for w in words], index.label))
+    kept = set(candidates.could_match(suites_store, iris, [stem(w) for w in words], index.label))
     texts: dict[str, str] = {}
     records = facts.load(suites_store, iris, index.label)
 

@@ -10,7 +10,7 @@ import threading
 
 from ..errors import UnsupportedQuestion
 from ..store.base import Store
-from . import background, linking, parse
+from . import background, candidates, linking, parse
 from . import facts as facts_mod
 from .cards import MAX_ANSWERS, Texts, build_answer, source_answers
 from .messages import check, no_facts_message, suggestions, verdict
@@ -123,11 +123,11 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
             return plan.aliases.get(iri) or base(iri)
     if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them in their content,
         stems = [stem(w) for w in plan.words]  # else those with one anywhere it is looked for (no other can fit)
-        chosen = facts_mod.with_words(store, chosen, stems) or facts_mod.could_match(store, chosen, stems, label)
+        chosen = candidates.with_words(store, chosen, stems) or candidates.could_match(store, chosen, stems, label)
     sifted = plan.joint or plan.extra_actors or plan.speech or template.details
     load_at_most = LOAD_LIMIT if sifted else MAX_ANSWERS + 10  # every loaded fact is kept unless sifted
     if len(chosen) > load_at_most and not (plan.words or plan.topic_names):
-        chosen = facts_mod.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
+        chosen = candidates.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     else:  # in one order whatever order the engine found them in (reports are merged in this order)
         chosen = sorted(chosen)
     records = facts_mod.load(store, chosen, label, index.of(store))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode
+from pyoxigraph import DefaultGraph, NamedNode
 
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
@@ -268,83 +268,3 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None], ind
         for iri, ref in named.items():
             out[iri].referent = records.get(ref)
     return out
-
-
-# The four text properties read as a path of alternatives: one look-up each, cheaper than a range of every
-# triple of the fact filtered by property where candidates are many (docs/performance.md, 2026-12-07)
-_WORDS = _PREFIX + """
-SELECT DISTINCT ?fact WHERE {
-  ?fact kg:content|kg:quantityText|kg:counts|kg:title|kg:respondsTo/kg:content ?o .
-  FILTER(%s)
-}"""
-
-
-def with_words(store: Store, iris: list[str], stems: list[str]) -> list[str]:
-    """Those of the facts with one of the word stems in their content (or quantity, what is counted,
-    title): a cheap first cut of very many facts before their records are loaded and
-    matched word by word. Each stem is written as a literal term (escaped), never as raw text."""
-    stems = [s for s in dict.fromkeys(stems) if s]
-    if not stems:
-        return list(iris)
-    test = " || ".join(f"CONTAINS(LCASE(STR(?o)), {Literal(s)})" for s in stems)
-    found = {row["fact"].value for row in batched(store, _WORDS % test, list(dict.fromkeys(iris)))}
-    return [i for i in iris if i in found]
-
-
-# what a question's words are matched against (service/qa/wording.py): the fact's text values and its
-# passages (tested here), its actors and occasions (their labels are tested by the caller); a passage
-# without an anchor is returned as such (its text is in its document: not tested here); the fact's own
-# values in one range of its triples (as _WORDS)
-_MATCHABLE = _PREFIX + """
-SELECT ?fact ?o WHERE {
-  { ?fact ?p ?o
-    FILTER(?p IN (kg:content, kg:quantityText, kg:counts, kg:title, kg:condition, kg:attribution, kg:timeText,
-                  kg:durationText, kg:verb) && (%(test)s)
-           || ?p IN (kg:holder, kg:participant, kg:about, kg:target, kg:recipient, kg:place, kg:attributedTo,
-                     kg:organization) && isIRI(?o)) }
-  UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?o }
-  UNION { ?fact kg:respondsTo/kg:content ?o FILTER(%(test)s) }
-  UNION { ?fact kg:evidence ?p . OPTIONAL { ?p nif:anchorOf ?anchor } FILTER(!BOUND(?anchor) || %(anchor)s) }
-}"""
-
-
-def could_match(store: Store, iris: list[str], stems: list[str], labels: Callable[[str], str | None]) -> list[str]:
-    """Those of the facts in which one of the word stems occurs: in a text value, a passage, or the name
-    of an actor or occasion (`labels`, as load() names them); a fact with a passage whose text is not
-    in the graph is kept. Word matching finds a stem only where it occurs, so no other fact can fit."""
-    stems = [s for s in dict.fromkeys(stems) if s]
-    if not stems:
-        return list(iris)
-
-    def test(var: str) -> str:
-        return " || ".join(f"CONTAINS(LCASE(STR({var})), {Literal(s)})" for s in stems)
-
-    query = _MATCHABLE % {"test": test("?o"), "anchor": test("?anchor")}
-    found: set[str] = set()
-    for row in batched(store, query, list(dict.fromkeys(iris))):
-        fact, term = row["fact"].value, row.get("o")
-        if fact in found:
-            continue
-        if not isinstance(term, NamedNode):  # a text value or passage that names a stem, or a passage to read
-            found.add(fact)
-            continue
-        name = labels(term.value) or term.value.rsplit("/", 1)[-1]  # an actor unnamed in the index: its IRI's end
-        if any(s in name.lower() for s in stems):
-            found.add(fact)
-    return [i for i in iris if i in found]
-
-
-_RANK = _PREFIX + """
-SELECT ?kgqaRow (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?e) AS ?reports) WHERE {
-  ?fact kg:evidence ?e .
-  OPTIONAL { ?fact kg:confidence ?c }
-} GROUP BY ?kgqaRow"""
-
-
-def rank(store: Store, iris: list[str]) -> list[str]:
-    """The facts, surest and most reported first: to pick the best of very many before loading them."""
-    scores = {}
-    for fact, row in numbered(store, _RANK, list(dict.fromkeys(iris)), chunk=1000):  # few rows: bigger chunks
-        conf = float(row["confidence"].value) if "confidence" in row else 0.5
-        scores[fact] = (-conf, -int(row["reports"].value), fact)
-    return sorted(scores, key=scores.__getitem__)
