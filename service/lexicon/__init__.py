@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -60,3 +60,11 @@ class Lexicons:
     def each_json(self, name: str) -> list:
         """The JSON file `name` of every folder that has it, built-in first ({} for a folder without)."""
         return [self.json(folder / name) if (folder / name).is_file() else {} for folder in self.folders]
+
+
+def tsv_rows(text: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(line number, the line, its cells stripped) of each row of a tab-separated lexicon file; blank
+    lines and '#' comments skipped."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, line, [c.strip() for c in line.split("\t")]

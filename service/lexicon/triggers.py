@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..vocab import FACT_KINDS
-from . import Lexicons
+from . import Lexicons, tsv_rows
 
 SPECIAL_KINDS = ("ignore", "speech", "hedge", "joint", "attribution", "agent", "light")
 POS = ("verb", "noun", "adj", "cue")
@@ -37,10 +37,7 @@ class Trigger:
 def parse(path: Path, text: str) -> list[Trigger]:
     """The rows of one verbs*.tsv file; ConfigError names the file and line of a bad row."""
     rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
+    for number, _, cells in tsv_rows(text):
         if len(cells) != 5:
             raise ConfigError(f"{path.name} line {number}: expected 5 tab-separated cells, got {len(cells)}")
         trigger, pos, kind, obj, confidence = cells

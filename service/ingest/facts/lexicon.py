@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...errors import ConfigError
-from ...lexicon import Lexicons
+from ...lexicon import Lexicons, tsv_rows
 from ...lexicon.triggers import Trigger, triggers
 from ...vocab import FACT_KINDS
 
@@ -51,10 +51,7 @@ def _referents(lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
     """referents*.tsv: noun -> the fact kinds it names ("proposal" -> Proposal); later files win."""
     out: dict[str, tuple[str, ...]] = {}
     for path in lexicons.paths("referents*.tsv"):
-        for number, line in enumerate(lexicons.text(path).splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = [c.strip() for c in line.split("\t")]
+        for number, line, cells in tsv_rows(lexicons.text(path)):
             kinds = tuple(k.strip() for k in cells[1].split(",")) if len(cells) == 2 else ()
             if not kinds or any(k not in FACT_KINDS for k in kinds):
                 raise ConfigError(f"{path.name} line {number}: expected a noun and known fact kinds, got {line!r}")
