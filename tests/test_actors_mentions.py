@@ -201,3 +201,16 @@ def test_actors_mentions_leave_marks_and_line_breaks_out_of_a_name(text, label):
     line break after it."""
     _, resolver = extractor().analyse(text)
     assert label in {a.label for a in resolver.actors.values()}
+
+
+@pytest.mark.parametrize("text, phrase, nth, key", [
+    # a headline's run of capitals holding two names the body writes: each is its own person
+    ("Veteran Activist Ana Ruiz Endorses Luis Delgado.\n\nAna Ruiz, a longtime organizer, endorsed "
+     "Luis Delgado for governor on Friday.", "Luis Delgado", 0, "luis-delgado"),
+    ("Veteran Activist Ana Ruiz Endorses Luis Delgado.\n\nAna Ruiz, a longtime organizer, endorsed "
+     "Luis Delgado for governor on Friday.", "Ana Ruiz", 1, "ana-ruiz"),
+    ("Veteran Activist Ana Ruiz Endorses Luis Delgado.\n\nAna Ruiz, a longtime organizer, endorsed "
+     "Luis Delgado for governor on Friday. Delgado thanked her.", "Delgado", 2, "luis-delgado"),
+])
+def test_actors_headline_names_are_the_body_names(text, phrase, nth, key):
+    assert refers(text, phrase, nth) == [key]

@@ -107,10 +107,39 @@ def untagged_names(doc: Doc, lex: Lexicon, taken: list[bool], in_title: list[boo
             continue
         if e < len(doc) and doc[e].text[:1].isupper() and doc[e].is_alpha:
             continue  # a longer capitalized run: a body's or a work's name
-        words = [w for w in t.sent if w.is_alpha and len(w.text) > 3 and w.pos_ != "PROPN"]
-        if not words or sum(w.text[:1].isupper() for w in words) > len(words) / 2:
+        if title_case(t.sent):
             continue  # a Title Case headline: capitals say nothing of names
         out.append(([w.text for w in doc[t.i:e] if not w.is_punct], t.i, e))
+    return out
+
+
+def title_case(sent) -> bool:
+    """A Title Case line (a headline): most of its longer words that are not proper nouns capitalized."""
+    words = [w for w in sent if w.is_alpha and len(w.text) > 3 and w.pos_ != "PROPN"]
+    return not words or sum(w.text[:1].isupper() for w in words) > len(words) / 2
+
+
+def body_names_in_headlines(doc: Doc, people: list) -> list:
+    """A Title Case headline runs words into one name ("Icon Ana Ruiz Backs Luis Delgado"): a headline
+    name holding names the body writes in full is those names, and the rest of it names nobody."""
+    heads = [sent for sent in doc.sents if sent.start < 80 and title_case(sent)]
+    inside = lambda s: any(h.start <= s < h.end for h in heads)  # noqa: E731
+    body = {tuple(words) for words, s, _ in people if not inside(s) and len(words) > 1}
+    if not heads or not body:
+        return people
+    out = []
+    for words, s, e in people:
+        if not inside(s) or tuple(words) in body:
+            out.append((words, s, e))
+            continue
+        parts, a = [], s
+        while a < e:
+            hit = next(((list(n), a, b) for b in range(e, a, -1)
+                        for n in [tuple(t.text for t in doc[a:b] if not t.is_punct)] if n in body), None)
+            if hit:
+                parts.append(hit)
+            a = hit[2] if hit else a + 1
+        out += parts or [(words, s, e)]
     return out
 
 
@@ -129,6 +158,7 @@ def people_found(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
     allows ("Mrs. Delgado"), or the one the short name already meant before the other was named (a
     second person of a surname is named in full); else it stays unresolved and makes no actor that
     would shadow them."""
+    people = body_names_in_headlines(doc, people)
     full: dict[str, str] = {}
     verbatim = {}  # the name as written ("Abdel Fattah al-Burhan", not "al - Burhan")
     first: dict[str, int] = {}  # where each full name is first written
