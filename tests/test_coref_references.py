@@ -219,3 +219,16 @@ def test_coref_organization_noun(text, keys):
     phrase = "The group" if "The group" in text else "The organization" if "The organization" in text \
         else "The lawyers group"
     assert refers(text, phrase) == keys
+
+
+@pytest.mark.parametrize("text, phrase, nth, never", [
+    # a subject pronoun is not the person named as its own verb's object, whoever came before
+    ("Donald Trump struggled on Sunday. The parents, Amir and Leila Haddad, criticized Mr. Trump for days. "
+     "Mr. Haddad, who spoke at the convention on Thursday, said on Sunday that Mr. Trump had insulted his wife, "
+     "and he accused Mr. Trump of running a campaign of fear.", "he", 0, "donald-trump"),
+    # nor the noun its relative clause describes
+    ("Donald Trump spoke in Ohio on Monday. The party must unite to defeat Donald Trump, who he called a bully, "
+     "Carlos Ruiz said.", "he", 0, "donald-trump"),
+])
+def test_coref_pronoun_never_its_verbs_other_argument(text, phrase, nth, never):
+    assert never not in refers(text, phrase, nth)

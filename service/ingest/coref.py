@@ -50,12 +50,14 @@ def pronoun(r: Reading, h: Token) -> list[str]:
             at = _quote_opening(h) or h
             quoted = antecedents.quoted(r)  # outside quotes, "he" is nobody named only inside someone's words
             skip = (lambda i: False) if quoted[h.i] else (lambda i: quoted[i])
-            person = lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0])  # noqa: E731
+            barred = _co_arguments(r, h)
+            person = lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0]) \
+                and keys[0] not in barred  # noqa: E731
             if _blocked(r, at, person, lambda tok, keys: _unknown_name(r, tok, keys), skip):
                 return []  # '"...," Ohio's Rosa Quint said. "...," she added': a name not known as a person
             found = antecedents.by_subject(r, at, person, skip) \
                 or next((keys for i, keys in reversed(antecedents.before(r, at, persons=True)) if agrees(keys[0])
-                         and not skip(i)), [])
+                         and keys[0] not in barred and not skip(i)), [])
         if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_person(k) and agrees(k)):
             return []  # "Cruz blasted Rubio for his support": whose support, the text does not settle
         if found:
@@ -84,6 +86,19 @@ def pronoun(r: Reading, h: Token) -> list[str]:
 
 _CLOSING = {"”": ("“",), "’": ("‘",), '"': ('"',), "''": ("``", "''")}  # a closing quote mark: its openers
 _QUOTE_REACH = 600  # tokens back to a quote's opening mark
+
+
+def _co_arguments(r: Reading, h: Token) -> set[str]:
+    """Whom a subject pronoun cannot be: a person named as another argument of its own verb ("he accused
+    Trump"), or the noun its relative clause describes ("Trump, who he blasted")."""
+    if h.dep_ not in antecedents.SUBJECT:
+        return set()
+    verb = h.head
+    args = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    args += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "relcl":
+        args.append(verb.head)
+    return {r.key_at[a.i] for a in args if r.key_at[a.i]}
 
 
 def _quote_opening(h: Token) -> Token | None:
