@@ -124,6 +124,8 @@ def attribute(cand: Candidate, speech: Candidate, in_dateline=None) -> None:
     cand.reported_by = speech.trigger
     pred = speech.pred
     subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    if subj is None and pred.pos_ != "NOUN":
+        return  # "..., citing fears of terrorism": a verb alone names no source
     start = min(subj.left_edge.i, pred.i) if subj is not None else pred.i
     if pred.pos_ == "NOUN":  # "a joint statement"
         start = noun_phrase(pred).start
