@@ -101,3 +101,32 @@ def test_linking_index_follows_the_store(store, monkeypatch):
     data = (Path(__file__).parent / "data" / "graphs" / "qa-geneva.trig").read_bytes()
     store.load(data, "application/trig")
     assert kgqa(store).names.index().actor("Putin") is not None
+
+
+def test_linking_label_before_alias(store):
+    """A name that is one actor's label and only an alias of another (a headline's run of capitals that
+    ingest once took for a name) means the actor it labels, whatever the IRIs' order."""
+    store.load(b"""@prefix kg: <https://w3id.org/kgqa/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<http://kgqa.test/sources/d> {
+  <http://kgqa.test/entities/actor-a-run> a kg:Person ; rdfs:label "Icon Ana Ruiz Backs Luis Delgado" ;
+    skos:altLabel "Luis Delgado" .
+  <http://kgqa.test/entities/actor-luis-delgado> a kg:Person ; rdfs:label "Luis Delgado" .
+}""", "application/trig")
+    assert kgqa(store).names.index().actor("Luis Delgado").iri == E + "actor-luis-delgado"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("the Iran deal", None),  # a common noun last is no one's surname ...
+    ("Governor Deal", "actor-nathan-deal"),  # ... a capitalized one is
+])
+def test_linking_lowercase_word_is_no_surname(store, text, actor):
+    store.load(b"""@prefix kg: <https://w3id.org/kgqa/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<http://kgqa.test/sources/d> {
+  <http://kgqa.test/entities/actor-nathan-deal> a kg:Person ; rdfs:label "Nathan Deal" ; skos:altLabel "Deal" .
+}""", "application/trig")
+    link = kgqa(store).names.index().actor(text)
+    assert (link.iri if link else None) == (E + actor if actor else None)

@@ -31,7 +31,8 @@ class Entity:
         return next((t for t in PRIORITY if t in self.types), "Actor")
 
 
-def best(cands: list[Entity], how: str, score: float) -> Link:
-    """The entity of the kind a bare name most likely means, the first by IRI among equals."""
-    ent = min(cands, key=lambda e: (PRIORITY.index(e.kind), e.iri))
+def best(cands: list[Entity], how: str, score: float, labels: frozenset[str] = frozenset()) -> Link:
+    """The entity of the kind a bare name most likely means; among equals, one whose label is among
+    `labels` (the name itself, not only an alias of it), then the first by IRI."""
+    ent = min(cands, key=lambda e: (PRIORITY.index(e.kind), e.label not in labels, e.iri))
     return Link(ent.iri, ent.label, ent.kind, how, score)

@@ -172,7 +172,8 @@ class Index:
             cands = [e for e in self.by_surname.get(name, []) if allowed(e)]
             if cands:
                 return best(cands, "surname", 0.95)
-        for i in range(1, len(words)):  # titles and descriptions in front: "president barack obama"
+        common = text.split()[-1][:1].islower()  # "the Iran deal": "deal" is no one's surname there
+        for i in range(1, len(words) - common):  # titles and descriptions in front: "president barack obama"
             found = self._exact(" ".join(words[i:]), allowed, "title") or self._surname(words[i:], allowed)
             if found:
                 return found
@@ -245,7 +246,10 @@ class Index:
 
     def _exact(self, name: str, allowed, how: str) -> Link | None:
         cands = [e for e in self.by_name.get(name, []) if allowed(e)]
-        return best(cands, how, 1.0 if how == "exact" else 0.9) if cands else None
+        if not cands:
+            return None
+        labels = frozenset(e.label for e in cands if normalize(e.label) == name)
+        return best(cands, how, 1.0 if how == "exact" else 0.9, labels)
 
     def _surname(self, words: list[str], allowed) -> Link | None:
         if len(words) != 1:
