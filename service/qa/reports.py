@@ -1,7 +1,7 @@
 """The same fact told by several documents, merged into one answer: two reports are the same when
 they have the kind, holders and date, and words close enough (stems, compared only between records of
 similar size); a meeting is compared only with those sharing one of its dates or undated, and held the
-same way (by phone or face to face).
+same way (by phone or face to face); a meeting with one participant named is merged with none.
 """
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ def merge_reports(records: list[facts_mod.FactRecord]) -> list[facts_mod.FactRec
     for rec in records:
         key = _report_key(rec)
         meeting = key[0] == "Meeting"
+        if meeting and len(key[4]) < 2:  # "X took part in a meeting": two such reports name no one event
+            out.append(rec)
+            continue
         bucket = buckets.setdefault(key, [])
         mine = _compared(rec, meeting)
         by_date, undated = dated.setdefault(key, ({}, set()))
