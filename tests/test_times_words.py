@@ -15,7 +15,7 @@ def test_times_duration_in_hours_and_minutes(value, words):
 
 
 @pytest.mark.parametrize("text, told", [
-    ("On Wednesday", "on Wednesday"), ("Last week", "last week"), ("Monday", "Monday"), ("on Friday", "on Friday"),
+    ("On Wednesday", "on Wednesday"), ("Last week", "last week"), ("Monday", "on Monday"), ("on Friday", "on Friday"), ("Mondays", "Mondays"),
 ])
 def test_times_phrase_mid_sentence(text, told):
     assert mid_sentence(text) == told

@@ -34,8 +34,14 @@ def how_long(rec: FactRecord, graph: str | None = None) -> str:
 _SENTENCE_OPENERS = re.compile(r"^(?:On|In|At|Last|This|Next|Earlier|Later|Late|Early|During|Since|Before|After)\b")
 
 
+_BARE_DAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def mid_sentence(time_text: str) -> str:
-    """'On Wednesday', as a sentence of the source began with it, told mid-sentence: 'on Wednesday'."""
+    """'On Wednesday', as a sentence of the source began with it, told mid-sentence: 'on Wednesday'; a bare
+    weekday as wire copy writes it ("spoke Friday"): 'on Friday'."""
+    if _BARE_DAY.match(time_text):
+        return "on " + time_text
     return time_text[:1].lower() + time_text[1:] if _SENTENCE_OPENERS.match(time_text) else time_text
 
 
