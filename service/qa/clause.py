@@ -132,12 +132,15 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         slots["kind"] = kind
         if subject_question and obj and verb in lex.experiencer_verbs and not subject:
             slots["actors"], obj = split_actors(obj), ""  # "what worries the planners": they hold it
-        topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to"))
-        if obj and lex.verbs.get(verb) in ("Accusation", "Criticism"):
-            topic, obj = obj, ""  # accused Obama (of ...)
+        target = bool(obj) and lex.verbs.get(verb) in ("Accusation", "Criticism")
+        if target:  # accused Obama (of lying): Obama is the topic, what of are words of the fact
+            topic, obj = obj, ""
+        else:
+            topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to"))
         if topic:
             slots["topic"] = topic
-        return Parsed("positions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex))
+        return Parsed("positions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex),
+                      target=target)
     if verb in ("be", "do", "have"):
         return None
     slots.pop("verb_lemma", None)

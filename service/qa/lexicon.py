@@ -46,6 +46,7 @@ class QuestionLexicon:
     verb_prepositions: dict = field(default_factory=dict)  # "disagree" -> "on": kept before a noun content
     contrary_kinds: dict = field(default_factory=dict)  # Acceptance -> (Denial,): what answers "did X accept" No
     refusal_kinds: dict = field(default_factory=dict)  # Denial -> (Acceptance, ...): negated, "what did X reject"
+    target_verbs: frozenset[str] = frozenset()  # triggers whose object is the one targeted ("accuse", "blame")
 
     def kind_of(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -76,6 +77,8 @@ def _read_triggers(rows, into: dict[str, str], pos: dict[str, set[str]]) -> None
         pos.setdefault(trig.pos, set()).add(word)
         if trig.kind == "speech":
             pos.setdefault("speech", set()).add(word)
+        if trig.object == "target":
+            pos.setdefault("target", set()).add(word)
         if trig.fact_kind in FACT_KINDS and trig.pos in ("verb", "adj"):
             into.setdefault(word, trig.fact_kind)
 
@@ -125,6 +128,7 @@ def build(lexicons: Lexicons) -> QuestionLexicon:
         verb_prepositions=data.get("verb_prepositions", {}),
         contrary_kinds={k: tuple(v) for k, v in data.get("contrary_kinds", {}).items() if not k.startswith("_")},
         refusal_kinds={k: tuple(v) for k, v in data.get("refusal_kinds", {}).items() if not k.startswith("_")},
+        target_verbs=frozenset(pos.get("target", set())),
     )
 
 

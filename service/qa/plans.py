@@ -43,6 +43,14 @@ class Plan:
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
+    # the actor the question names as the verb's object ("who accused X"), with its country or governments:
+    # a fact answers only with one of them as its target, or, told with a verb that names no target
+    # ("alleged that X ..."), as what it is about
+    target: frozenset[str] = frozenset()
+    target_verbs: frozenset[str] = frozenset()  # verbs whose facts name the one targeted as their target
+    # words of the question that are an actor's whole name ("the Iran deal"): each in the fact or its passage
+    named: list[str] = field(default_factory=list)
+    told: list[str] = field(default_factory=list)  # a recipient no fact records: one of its names in the passage
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -63,6 +71,21 @@ def _actor(index: linking.Index, text: str, lex: lexicon.QuestionLexicon) -> lin
     if link is None:
         raise NoAnswer(f"No actor named {text} in the graph.")
     return link
+
+
+# templates whose words are matched loosely (half of them): a word that is an actor's name must be there
+NAMING_TEMPLATES = ("positions", "proposals", "statements", "agreements", "actions")
+NAMED_KINDS = ("Person", "Government", "Country", "Organization")
+
+
+def _names_actor(index: linking.Index, word: str) -> bool:
+    """A question's content word that is the whole name of a person, country or body ("iran", "nato")."""
+    return len(word) > 2 and any(e.kind in NAMED_KINDS for e in index.by_name.get(word, ()))
+
+
+def _names(index: linking.Index, iri: str, label: str) -> list[str]:
+    """An actor's names as the graph writes them (label, short names), for finding it in a passage."""
+    return sorted(index.entities[iri].names) if iri in index.entities else [label]
 
 
 def _relaxed(param: str, how: str, message: str) -> dict:
@@ -146,6 +169,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         words += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
     if words:
         params["words"] = words
+    name_words = [w for w in words if _names_actor(index, w)] if not parsed.yesno and tid in NAMING_TEMPLATES \
+        else []
     if parsed.ahead and "planned" in BY_ID[tid].parameters:  # "when will X and Y meet again"
         bindings["planned"] = NamedNode(KG_NS + "Planned")
         params["planned"] = True
@@ -166,8 +191,11 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech,
                   need_words=list(need), relaxed=list(relaxed))]
     topic = slots.get("topic")
+    target: frozenset[str] = frozenset()
     if topic:
         link = index.actor(topic)
+        if link is not None and parsed.target:
+            target = frozenset(index.family.get(link.iri, {link.iri}))
         named = set(" ".join(index.entities[link.iri].names if link and link.iri in index.entities else []).split())
         rest = [w for w in parse.content_words(topic, lex) if link and w not in named]
         if rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
@@ -202,12 +230,17 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         for plan in list(plans):
             kept = {k: v for k, v in plan.bindings.items() if k in BY_ID[by_verb].parameters}
             params_v = {k: v for k, v in plan.params.items() if k != "kind"}
+            named_topic = plan.params.get("topic", {}).get("label", "") if isinstance(plan.params.get("topic"), dict) \
+                and not target else ""  # the one accused is checked as the target, not as words
+            told = [plan.params["recipient"] for _ in [0] if "recipient" in plan.bindings
+                    and "recipient" not in BY_ID[by_verb].parameters]  # "what did X tell Y": Y named, at least
             plans.append(Plan(by_verb, {**kept, "verb": Literal(verb_lemma)}, {**params_v, "verb": verb_lemma},
-                              plan.words + parse.content_words(plan.params.get("topic", {}).get("label", "")
-                                                               if isinstance(plan.params.get("topic"), dict) else "",
-                                                               lex),
+                              plan.words + parse.content_words(named_topic, lex),
                               extra_actors=plan.extra_actors, union=plan.union, need_words=plan.need_words,
-                              relaxed=plan.relaxed, joint=plan.joint))
+                              told=[n for t in told for n in _names(index, t["iri"], t["label"])],
+                              relaxed=plan.relaxed + [_relaxed(
+                                  "recipient", "evidence_text", f"No fact records {t['label']} as told; the answers "
+                                  f"are facts whose reports name {t['label']}.") for t in told], joint=plan.joint))
     if "occasion" in bindings and occasion_words is not None:  # the facts may lack the occasion their
         label = params["occasion"]["label"]  # reports name: matched in the passages of those found without it
         for plan in [p for p in plans if "occasion" in p.bindings]:
@@ -234,6 +267,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
         plan.details, plan.remote = parsed.details, parsed.remote
+        plan.target, plan.target_verbs = target, lex.target_verbs
+        plan.named = name_words
     return plans
 
 

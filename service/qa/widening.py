@@ -21,6 +21,10 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
+    if plan.named or plan.told:  # names that must be in the fact or its passages (no other word is sought there)
+        texts.prefetch(p.source["iri"] for rec in kept for p in rec.evidence if p.anchor is None)
+        kept = [rec for rec in kept if (not plan.named or matches_words(rec, plan.named, texts.passages(rec), 1.0))
+                and (not plan.told or mentions_any(rec, plan.told, texts.passages(rec)))]
     return kept
 
 
@@ -119,6 +123,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool
         return False
     if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
         return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
+    if plan.target and not _of_target(rec, plan):
+        return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
     if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
         return False
     if plan.extra_actors:
@@ -134,3 +140,16 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = ""
     return not plan.words or matches_words(rec, plan.words, evidence_text, share=0.75 if plan.strict else 0.5)
+
+
+def _of_target(rec: facts_mod.FactRecord, plan: Plan) -> bool:
+    """The fact targets the one the question names: as its target; told with a verb that names no target
+    ("alleged that X ..."), as what it is about; with a verb that does but no target known (an unresolved
+    "her"), when it names no actor at all and its text names the one asked about (plan.topic_names)."""
+    targets = [a["iri"] for a in rec.actors("target")]
+    if targets:
+        return not plan.target.isdisjoint(targets)
+    about = [a["iri"] for a in rec.actors("about")]
+    if rec.first("verb") not in plan.target_verbs:
+        return not plan.target.isdisjoint(about)
+    return not about and bool(plan.topic_names)

@@ -1,0 +1,32 @@
+"""A question's object words that name an actor ("the Peru deal") must be in the fact or its passage, and
+a recipient no fact records ("what did X tell Y") must at least be named there, said as relaxed: another
+deal, or words told to someone else, answer nothing. Through the real pipeline, a real store and the
+question answerer (text written for the project)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import ingested, kgqa
+
+TEXT = ("Trade talks stall\n\n"
+        "Carlos Ruiz rejected the fishing deal on Monday. "
+        "Ana Ruiz rejected the Peru deal on Tuesday. "
+        "Carlos Ruiz told reporters that the budget was sound. "
+        "Elena Diaz, the finance minister, arrived in Lima on Wednesday. Chile sent two observers.\n")
+
+
+@pytest.fixture(scope="module")
+def talks(tmp_path_factory):
+    store = ingested(tmp_path_factory.mktemp("talks"), {"talks": TEXT})
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("question, said, never", [
+    ("Who rejected the Peru deal?", "Ana Ruiz rejected the Peru deal", "fishing"),
+    ("Who rejected the Chile deal?", None, "deal"),
+    ("What did Carlos Ruiz tell Elena Diaz?", None, "budget"),
+], ids=["named-modifier", "named-modifier-absent", "recipient-never-told"])
+def test_answer_named_words_must_be_there(talks, question, said, never):
+    texts = " | ".join(a["text"] for a in kgqa(talks).ask(question, link_root="/")["answers"])
+    assert (said is None or said in texts) and never not in texts

@@ -1,0 +1,37 @@
+"""'Who accused X (of Y)?': X is the one accused, so X's own accusations, and those that only name X in
+passing, answer nothing; "of Y" is what the accusation must say. Through the real pipeline, a real store
+and the question answerer (text written for the project)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import ingested, kgqa
+
+TEXT = ("Rivals trade charges\n\n"
+        "Ana Ruiz accused Luis Delgado of lying about the budget. "
+        "Luis Delgado accused Ana Ruiz of hiding the audit. "
+        "Marta Vidal accused the newspapers of ignoring the audit that Luis Delgado ordered.\n")
+
+
+@pytest.fixture(scope="module")
+def charges(tmp_path_factory):
+    store = ingested(tmp_path_factory.mktemp("charges"), {"charges": TEXT})
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("question, said, never", [
+    ("Who accused Luis Delgado?", "Ana Ruiz accused Luis Delgado", ("Luis Delgado accused", "Vidal")),
+    ("Who accused Delgado of lying?", "Ana Ruiz accused Luis Delgado", ("Luis Delgado accused", "Vidal")),
+    ("Who accused Ana Ruiz?", "Luis Delgado accused Ana Ruiz", ("Ana Ruiz accused", "Vidal")),
+], ids=["named", "named-with-charge", "other-side"])
+def test_answer_targets_are_the_accused(charges, question, said, never):
+    texts = " | ".join(a["text"] for a in kgqa(charges).ask(question, link_root="/")["answers"])
+    assert said in texts and not any(n in texts for n in never)
+
+
+def test_answer_targets_keep_the_charge_words():
+    from service.qa import parse
+    app = kgqa()
+    parsed = parse.parse("Who accused Luis Delgado of lying?", app.words, app.question_model())
+    assert parsed.target and "lying" in parsed.words
