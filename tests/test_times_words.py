@@ -15,7 +15,17 @@ def test_times_duration_in_hours_and_minutes(value, words):
 
 
 @pytest.mark.parametrize("text, told", [
-    ("On Wednesday", "on Wednesday"), ("Last week", "last week"), ("Monday", "on Monday"), ("on Friday", "on Friday"), ("Mondays", "Mondays"),
+    ("On Wednesday", "on Wednesday"), ("Last week", "last week"), ("Monday", "on Monday"),
+    ("on Friday", "on Friday"), ("Mondays", "Mondays"), ("Jan. 28, 2017", "on Jan. 28, 2017"),
+    ("28 January", "on 28 January"), ("2017", "in 2017"), ("January 2017", "in January 2017"), ("May", "in May"),
+    ("earlier this week", "earlier this week"),
 ])
 def test_times_phrase_mid_sentence(text, told):
     assert mid_sentence(text) == told
+
+
+@pytest.mark.parametrize("text, day", [("Jan. 28, 2017", True), ("on 5 March", True), ("on Friday", False),
+                                       ("in 2017", False)])
+def test_times_phrase_names_its_day(text, day):
+    from service.qa.times import names_day
+    assert names_day(text) is day

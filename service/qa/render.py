@@ -10,7 +10,7 @@ import re
 
 from .facts import FactRecord
 from .lexicon import QuestionLexicon
-from .times import how_long, human_date, mid_sentence
+from .times import how_long, human_date, mid_sentence, names_day
 from .verbforms import hedge, lemma_of
 
 _CLAUSE = re.compile(r"\b(?:can|could|will|would|may|might|must|should|is|are|was|were|has|have|had|do|does|did|"
@@ -59,7 +59,8 @@ def _where_when(rec: FactRecord, content: str, disputed: set[str] = frozenset())
     dates = [human_date(v.value) for v in rec.values("date")]
     times = [mid_sentence(v.value) for v in rec.values("timeText")]
     if times and times[0].lower() not in low:
-        out += " " + times[0] + (f", {dates[0]}" if dates and dates[0] not in times[0] else "")
+        out += " " + times[0] + (f", {dates[0]}" if dates and dates[0] not in times[0] and not names_day(times[0])
+                                 else "")
     elif dates:
         out += f" on {dates[0]}"
     return out

@@ -34,15 +34,27 @@ def how_long(rec: FactRecord, graph: str | None = None) -> str:
 _SENTENCE_OPENERS = re.compile(r"^(?:On|In|At|Last|This|Next|Earlier|Later|Late|Early|During|Since|Before|After)\b")
 
 
-_BARE_DAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_BARE_DAY = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|{_MONTH}\s+\d{{1,2}}\b|"
+                       rf"\d{{1,2}}\s+{_MONTH})")  # "Friday", "Jan. 28, 2017", "28 January"
+_BARE_SPAN = re.compile(rf"^(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})$")  # "January", "January 2017", "2017"
+_DAY_OF_MONTH = re.compile(rf"{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}")
 
 
 def mid_sentence(time_text: str) -> str:
     """'On Wednesday', as a sentence of the source began with it, told mid-sentence: 'on Wednesday'; a bare
-    weekday as wire copy writes it ("spoke Friday"): 'on Friday'."""
+    day or date as wire copy writes it ("spoke Friday", "met Jan. 28"): 'on Friday'; a bare month or year:
+    'in 2017'."""
     if _BARE_DAY.match(time_text):
         return "on " + time_text
+    if _BARE_SPAN.match(time_text):
+        return "in " + time_text
     return time_text[:1].lower() + time_text[1:] if _SENTENCE_OPENERS.match(time_text) else time_text
+
+
+def names_day(time_text: str) -> bool:
+    """The time phrase names the day of the month itself ("Jan. 28, 2017"): no date to add to it."""
+    return bool(_DAY_OF_MONTH.search(time_text))
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
