@@ -9,6 +9,8 @@ and attributed ones. Every content is verbatim: `fact.content == document.text[c
 """
 from __future__ import annotations
 
+import re
+
 from ...errors import DocumentError
 from ...model import Document, Fact
 from . import attributions, lexicon, referents
@@ -30,7 +32,7 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
     headline = _headline_end(document)
     facts: list[Fact] = []
     for sent in doc.sents:
-        if any(not t.is_space for t in sent):
+        if any(not t.is_space for t in sent) and not RETRACTED.match(sent.text):
             reader.headline = sent.start_char < headline
             facts += reader.sentence(sent)
     facts += attributions.signed_quotes(builder, document.text, facts)
@@ -38,6 +40,11 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
     facts = [f for f in facts if not (f.kind == "Statement" and f.content is None and not f.recipient)]
     referents.link(facts, doc, resolver, lex.referents)  # "accepted the proposal": which proposal
     return facts
+
+
+# a correction note's account of what an earlier version wrongly said: nothing in it is reported as so
+RETRACTED = re.compile(r"\W*(?:(?:Correction|Clarification|Editor's note)\b[^:]{0,40}:\s*)?(?:An?|The) (?:earlier|"
+                       r"previous|original|prior) version of this (?:story|article|report|post|piece)\b", re.I)
 
 
 def _headline_end(document: Document) -> int:
