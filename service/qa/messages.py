@@ -4,6 +4,8 @@ questions the templates can answer.
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from ..errors import BadRequest, QuestionTooLong
@@ -21,8 +23,11 @@ def verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
         document["message"] = (f"No report says so; the sources report the contrary "
                                f"({document['template']['params']['kind']['label']}).")
 
+    said = document["template"]["id"] == "statements"
+    words = document["template"]["params"].get("words") or []
+
     def says_no(a: dict) -> bool:
-        return contrary or bool(a["values"].get("negated"))
+        return contrary or bool(a["values"].get("negated")) or (said and _denies(a, words, document["question"]))
 
     def own(a: dict) -> bool:  # "the EU will not exempt X, its commissioner said": asked of her, told by her
         told, asked = a["values"].get("attributedTo"), a["widened"]["from"]
@@ -48,6 +53,27 @@ def verdict(document: dict, yesno: bool, contrary: bool = False) -> dict:
     if len({says_no(a) for a in answers}) > 1:
         document["message"] = "Reports differ: some say yes, others no; the surest comes first."
     return document
+
+
+_NEGATORS = {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "cannot"}
+_TOKEN = re.compile(r"[a-z0-9]+(?:n't|n’t)?")
+
+
+def _negated(tokens: list[str]) -> bool:
+    return any(t in _NEGATORS or t.endswith(("n't", "n’t")) for t in tokens)
+
+
+def _denies(answer: dict, words: list[str], question: str) -> bool:
+    """'Did X say Croatia had given away land?' answered by a statement that says the opposite ("we have not
+    given away a single metre"): a negation just before a word the content shares with the question, and
+    none in the question (or the reverse)."""
+    content = _TOKEN.findall(str(answer["values"].get("content") or "").lower())
+    stems = [w.lower()[:5] for w in words if len(w) > 2]
+    shared = [i for i, t in enumerate(content) if any(t.startswith(s) for s in stems)]
+    if not shared:
+        return False
+    denied = any(_negated(content[max(0, i - 3):i]) for i in shared)
+    return denied != _negated(_TOKEN.findall(question.lower()))
 
 
 def check(question, limit: int) -> str:
