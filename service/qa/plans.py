@@ -43,6 +43,7 @@ class Plan:
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
+    ironic: bool = False  # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -224,6 +225,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plans += _rekinded(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()), negated_only=True)
     if parsed.yesno and slots.get("act") and slots.get("kind") in AGREED_ACTS:
         plans += _refused_act(plans, slots["act"], lex)
+    if parsed.yesno and tid == "proposals":  # "did X propose Y?": X's mocking remark suggesting Y answers No
+        plans += [replace(p, template="statements", ironic=True, contrary=True) for p in plans
+                  if p.template == "proposals"]
     asked = {p["iri"]: p["label"] for n in ("actor", "other") for p in [params.get(n)] if isinstance(p, dict)}
     asked.update({p["iri"]: p["label"] for p in params.get("actors", []) if isinstance(p, dict)})
     for plan in plans:

@@ -117,6 +117,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
+    if plan.ironic and rec.first("ironic") != "true":
+        return False
     if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
         return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
     if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
@@ -133,4 +135,10 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool
         return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = ""
-    return not plan.words or matches_words(rec, plan.words, evidence_text, share=0.75 if plan.strict else 0.5)
+    return not plan.words or matches_words(rec, plan.words, evidence_text, share=_share(plan))
+
+
+def _share(plan: Plan) -> float:
+    """How many of the question's words a fact must have: most for a verdict, fewer for a mocking remark
+    (its words are the joke's, "let the cows vote on it", not the policy's), half otherwise."""
+    return 0.6 if plan.ironic else 0.75 if plan.strict else 0.5
