@@ -8,7 +8,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from ..store.base import Store
-from . import background
+from . import antecedents, background
 from . import facts as facts_mod
 from .cards import Texts
 from .plans import Plan
@@ -21,6 +21,13 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
+    if plan.yesno and plan.words and not kept:  # "the mission": the words the article introduced it with
+        for rec in records.values():
+            settling = next((p for p in antecedents.earlier_mentions(rec, texts, plan.words)
+                             if fits(rec, plan, settled=p.anchor)), None)
+            if settling is not None:  # cited after the fact's own passages
+                rec.evidence = rec.evidence + [settling]
+                kept.append(rec)
     return kept
 
 
@@ -112,7 +119,8 @@ def widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
             "scope": "same document"}
 
 
-def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
+def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled: str = "") -> bool:
+    """`settled`: a sentence telling what the fact's bare object ("the mission") is, for a verdict."""
     if plan.negated_only and rec.first("negated") != "true":
         return False
     if plan.announced and "Intention" not in rec.kinds:
@@ -134,7 +142,7 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool
     if plan.head and not matches_words(rec, [plan.head], evidence_text):
         return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
-        evidence_text = ""
+        evidence_text = settled
     return not plan.words or matches_words(rec, plan.words, evidence_text, share=_share(plan))
 
 

@@ -1,0 +1,38 @@
+""""Did X oppose the tram line to the harbour?" answered from "X did not oppose the line" when an earlier
+sentence of the same article tells which line ("a new tram line to the harbour"), that sentence cited
+too; never when the article's line is another one. Through the real pipeline, a real store and the
+question answerer (text written for the project)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import ingested, kgqa
+
+TEXT = ("Harbour tram approved in Dunmore\n\n"
+        "The Dunmore council on Monday approved a new tram line to the harbour after months of debate.\n\n"
+        "Councillor Pavel Ortiz did not oppose the line, his office said. "
+        "Mayor Ines Calder welcomed the decision.\n")
+
+
+@pytest.fixture(scope="module")
+def tram(tmp_path_factory):
+    store = ingested(tmp_path_factory.mktemp("tram"), {"tram": TEXT})
+    yield store
+    store.close()
+
+
+def test_settled_object_answers(tram):
+    document = kgqa(tram).ask("Did Ortiz oppose the tram line to the harbour?", link_root="/")
+    answers = document["answers"]
+    assert document["verdict"] == "no" and answers[0]["text"].startswith("No: "), document
+    quotes = [p["quote"] for p in answers[0]["provenance"]]
+    assert any("tram line to the harbour" in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize("question", [
+    "Did Ortiz oppose the bus line to the airport?",
+    "Did Ortiz oppose the harbour tunnel?",
+], ids=["another-line", "another-head-noun"])
+def test_unsettled_object_not_reported(tram, question):
+    document = kgqa(tram).ask(question, link_root="/")
+    assert document["verdict"] == "not_reported", document["answers"]
