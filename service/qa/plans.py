@@ -44,6 +44,7 @@ class Plan:
     remote: bool = False  # a call asked about: meetings by phone or video first
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
     ironic: bool = False  # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No
+    owners: dict[str, str] = field(default_factory=dict)  # "governor's" -> the actor it names (a verdict's)
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -237,6 +238,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
+        plan.owners = _owners(plan.words, index) if parsed.yesno else {}
         plan.details, plan.remote = parsed.details, parsed.remote
     return plans
 
@@ -258,6 +260,18 @@ def _refused_act(plans: list[Plan], act: str, lex: lexicon.QuestionLexicon) -> l
             out.append(replace(plan, template="actions", bindings={**kept, "verb": Literal(verb)},
                                params={**params, "verb": verb}, words=words, negated_only=True, announced=True,
                                topic_names=[]))
+    return out
+
+
+def _owners(words: list[str], index: linking.Index) -> dict[str, str]:
+    """The question's possessive words that name an actor ("the governor's compromise", "Russia's
+    proposal"): each word -> the actor's IRI."""
+    out = {}
+    for word in words:
+        base = word[:-2] if word.endswith(("'s", "\u2019s")) else None
+        link = (index.actor("the " + base) or index.actor(base)) if base else None
+        if link is not None:
+            out[word] = link.iri
     return out
 
 

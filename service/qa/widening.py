@@ -143,7 +143,11 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = settled
-    return not plan.words or matches_words(rec, plan.words, evidence_text, share=_share(plan))
+    words = plan.words
+    if plan.owners and rec.referent is not None:  # "the governor's compromise": the one it answers is hers
+        held = {a["iri"] for a in rec.referent.actors("holder")}
+        words = [w for w in words if plan.owners.get(w) not in held]
+    return not words or matches_words(rec, words, evidence_text, share=_share(plan))
 
 
 def _share(plan: Plan) -> float:
