@@ -286,7 +286,9 @@ def renamed_relative(pred: Token) -> Token | None:
         return None
     head = pred.head
     comma = head.left_edge.i - 1
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in RENAMING_NOUNS or head.dep_ not in ("appos", "npadvmod") or comma < 1 or pred.doc[comma].text != ",":
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in RENAMING_NOUNS or head.dep_ not in ("appos", "npadvmod"):
+        return None
+    if comma < 1 or pred.doc[comma].text != ",":
         return None
     renamed = head.head if head.dep_ == "appos" else pred.doc[comma - 1]
     return renamed if renamed.pos_ in ("NOUN", "PROPN") and renamed.i < comma else None
