@@ -18,6 +18,9 @@ CUES = frozenset(("mock", "mocking", "joke", "joking", "jokingly", "quip", "jest
                   "derisively", "ridicule", "scoff", "sneer", "taunt", "tongue-in-cheek", "facetious",
                   "facetiously", "wisecrack"))
 SUGGESTING = frozenset(("should", "could", "might", "ought"))  # modals of a suggestion ("we should ...")
+# words that make a suggestion a mock one: offhand ("perhaps", "maybe") or piled on ("too", "as well");
+# without them, "Mocking the record, X said we should cut taxes" may be X's own proposal
+MOCK_MARKS = frozenset(("perhaps", "maybe", "too", "also", "well"))
 
 
 def mark(facts: list[Fact], doc, resolver) -> None:
@@ -28,9 +31,7 @@ def mark(facts: list[Fact], doc, resolver) -> None:
     for fact in facts:
         if fact.kind != "Statement" or not fact.holders or fact.content_span is None or not _suggests(fact, doc):
             continue
-        here = bisect_right(starts, fact.content_span.start) - 1
-        own = [i for i in range(len(sents)) if any(sents[i].start_char < e.end and e.start < sents[i].end_char
-                                                    for e in fact.evidence)] or [here]
+        own = sorted({bisect_right(starts, at) - 1 for e in fact.evidence for at in (e.start, max(e.start, e.end - 1))})
         near = [i for i in (min(own) - 1, max(own) + 1) if 0 <= i < len(sents) and _same_paragraph(doc, sents, i, own)]
         if any(_cue(sents[i]) for i in own) or any(_cue(sents[i]) and _names(resolver, sents[i], fact.holders)
                                                    for i in near):
@@ -38,9 +39,11 @@ def mark(facts: list[Fact], doc, resolver) -> None:
 
 
 def _suggests(fact: Fact, doc) -> bool:
-    """Words that put something forward: a modal of suggestion ("we should", "we could all")."""
+    """Words that put something forward offhand: a modal of suggestion with a mark of mockery ("maybe we
+    should ...", "we should ... too", "... as well")."""
     span = doc.char_span(fact.content_span.start, fact.content_span.end, alignment_mode="expand")
-    return span is not None and any(t.tag_ == "MD" and t.lower_ in SUGGESTING for t in span)
+    return span is not None and any(t.tag_ == "MD" and t.lower_ in SUGGESTING for t in span) and any(
+        t.lower_ in MOCK_MARKS and (t.lower_ != "well" or (t.i > 0 and t.nbor(-1).lower_ == "as")) for t in span)
 
 
 def _cue(sent) -> bool:
