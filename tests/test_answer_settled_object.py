@@ -1,6 +1,7 @@
 """"Did X oppose the tram line to the harbour?" answered from "X did not oppose the line" when an earlier
 sentence of the same article tells which line ("a new tram line to the harbour"), that sentence cited
-too; never when the article's line is another one. Through the real pipeline, a real store and the
+too; never when the article's line is another one, nor for a noun naming a fact ("the proposal": which of
+two, kg:respondsTo tells or nothing does). Through the real pipeline, a real store and the
 question answerer (text written for the project)."""
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from tests.support import ingested, kgqa
 TEXT = ("Harbour tram approved in Dunmore\n\n"
         "The Dunmore council on Monday approved a new tram line to the harbour after months of debate.\n\n"
         "Councillor Pavel Ortiz did not oppose the line, his office said. "
-        "Mayor Ines Calder welcomed the decision.\n")
+        "Mayor Ines Calder welcomed the decision.\n\n"
+        "Councillor Ana Ruiz proposed a harbour tax. Councillor Tom Hale proposed a tram fare freeze. "
+        "Mayor Ines Calder rejected the proposal.\n")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,8 @@ def test_settled_object_answers(tram):
 @pytest.mark.parametrize("question", [
     "Did Ortiz oppose the bus line to the airport?",
     "Did Ortiz oppose the harbour tunnel?",
-], ids=["another-line", "another-head-noun"])
+    "Did Calder accept the proposal of a harbour tax?",
+], ids=["another-line", "another-head-noun", "which-of-two-proposals"])
 def test_unsettled_object_not_reported(tram, question):
     document = kgqa(tram).ask(question, link_root="/")
     assert document["verdict"] == "not_reported", document["answers"]

@@ -21,11 +21,13 @@ def head_of(rec: FactRecord) -> str | None:
     return words[1] if len(words) == 2 and words[0] in _DEFINITE else None
 
 
-def earlier_mentions(rec: FactRecord, texts, asked: list[str]) -> list[Passage]:
+def earlier_mentions(rec: FactRecord, texts, asked: list[str], kind_nouns=frozenset()) -> list[Passage]:
     """The sentences before the fact's passages, in its documents, that mention its object's head noun,
-    when the question names that noun (`asked`: its words); each a passage to cite."""
+    when the question names that noun (`asked`: its words); each a passage to cite. Not for a noun
+    naming a kind of fact ("the offer", `kind_nouns`): which one it names, kg:respondsTo tells, or nothing
+    when two were in reach."""
     head = head_of(rec)
-    if head is None or stem(head) not in {stem(w) for w in asked}:
+    if head is None or rec.referent is not None or head in kind_nouns or stem(head) not in {stem(w) for w in asked}:
         return []
     key, out, seen = stem(head), [], set()
     for p in rec.evidence:

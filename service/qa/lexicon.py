@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..lexicon import Lexicons
+from ..lexicon import Lexicons, tsv_rows
 from ..lexicon.triggers import triggers
 from ..vocab import FACT_KINDS
 
@@ -46,6 +46,7 @@ class QuestionLexicon:
     verb_prepositions: dict = field(default_factory=dict)  # "disagree" -> "on": kept before a noun content
     contrary_kinds: dict = field(default_factory=dict)  # Acceptance -> (Denial,): what answers "did X accept" No
     refusal_kinds: dict = field(default_factory=dict)  # Denial -> (Acceptance, ...): negated, "what did X reject"
+    kind_nouns: frozenset[str] = frozenset()  # nouns naming a kind of fact ("the offer"): referents*.tsv
 
     def kind_of(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -125,6 +126,8 @@ def build(lexicons: Lexicons) -> QuestionLexicon:
         verb_prepositions=data.get("verb_prepositions", {}),
         contrary_kinds={k: tuple(v) for k, v in data.get("contrary_kinds", {}).items() if not k.startswith("_")},
         refusal_kinds={k: tuple(v) for k, v in data.get("refusal_kinds", {}).items() if not k.startswith("_")},
+        kind_nouns=frozenset(cells[0].lower() for path in lexicons.paths("referents*.tsv")
+                             for _, _, cells in tsv_rows(lexicons.text(path)) if cells),
     )
 
 

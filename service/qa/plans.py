@@ -45,6 +45,7 @@ class Plan:
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
     ironic: bool = False  # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No
     owners: dict[str, str] = field(default_factory=dict)  # "governor's" -> the actor it names (a verdict's)
+    kind_nouns: frozenset[str] = frozenset()  # "the offer" names a fact (kg:respondsTo), "the mission" a thing
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -239,6 +240,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
         plan.owners = _owners(plan.words, index) if parsed.yesno else {}
+        plan.kind_nouns = lex.kind_nouns
         plan.details, plan.remote = parsed.details, parsed.remote
     return plans
 

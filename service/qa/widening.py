@@ -23,7 +23,7 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
         kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
     if plan.yesno and plan.words and not kept:  # "the mission": the words the article introduced it with
         for rec in records.values():
-            settling = next((p for p in antecedents.earlier_mentions(rec, texts, plan.words)
+            settling = next((p for p in antecedents.earlier_mentions(rec, texts, plan.words, plan.kind_nouns)
                              if fits(rec, plan, settled=p.anchor)), None)
             if settling is not None:  # cited after the fact's own passages
                 rec.evidence = rec.evidence + [settling]
