@@ -14,7 +14,9 @@ TEXT = ("Harbour tram approved in Dunmore\n\n"
         "Councillor Pavel Ortiz did not oppose the line, his office said. "
         "Mayor Ines Calder welcomed the decision.\n\n"
         "Councillor Ana Ruiz proposed a harbour tax. Councillor Tom Hale proposed a tram fare freeze. "
-        "Mayor Ines Calder rejected the proposal.\n")
+        "Mayor Ines Calder rejected the proposal.\n\n"
+        "Dunmore imposed duties on imported granite in May. Councillor Ana Ruiz demanded that the duties be "
+        "lifted at once. Mayor Ines Calder rejected the demand.\n")
 
 
 @pytest.fixture(scope="module")
@@ -24,19 +26,24 @@ def tram(tmp_path_factory):
     store.close()
 
 
-def test_settled_object_answers(tram):
-    document = kgqa(tram).ask("Did Ortiz oppose the tram line to the harbour?", link_root="/")
+@pytest.mark.parametrize("question, settling", [
+    ("Did Ortiz oppose the tram line to the harbour?", "tram line to the harbour"),
+    ("Did Calder agree to lift the granite duties?", "duties on imported granite"),
+], ids=["its-own-object", "the-object-of-the-demand-it-rejects"])
+def test_settled_object_answers(tram, question, settling):
+    document = kgqa(tram).ask(question, link_root="/")
     answers = document["answers"]
     assert document["verdict"] == "no" and answers[0]["text"].startswith("No: "), document
     quotes = [p["quote"] for p in answers[0]["provenance"]]
-    assert any("tram line to the harbour" in q for q in quotes), quotes
+    assert any(settling in q for q in quotes), quotes
 
 
 @pytest.mark.parametrize("question", [
     "Did Ortiz oppose the bus line to the airport?",
     "Did Ortiz oppose the harbour tunnel?",
     "Did Calder accept the proposal of a harbour tax?",
-], ids=["another-line", "another-head-noun", "which-of-two-proposals"])
+    "Did Calder agree to lift the steel duties?",
+], ids=["another-line", "another-head-noun", "which-of-two-proposals", "other-duties"])
 def test_unsettled_object_not_reported(tram, question):
     document = kgqa(tram).ask(question, link_root="/")
     assert document["verdict"] == "not_reported", document["answers"]
