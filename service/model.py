@@ -70,6 +70,7 @@ class Fact:
     condition: str | None = None
     negated: bool = False
     hedged: bool = False
+    ironic: bool = False  # a suggestion the writer tells as mockery or a joke: not the speaker's proposal
     status: str | None = None  # an event not reported as having happened: Planned, Hypothetical, Negated
     confidence: float = 0.8
     attributed_to: str | None = None

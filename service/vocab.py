@@ -52,8 +52,8 @@ STATUSES = ("Planned", "Hypothetical", "Negated")
 PROPERTIES = (
     # facts
     "holder", "participant", "content", "about", "recipient", "target", "occasion", "respondsTo", "place", "date",
-    "timeText", "duration", "durationText", "remote", "condition", "negated", "hedged", "status", "confidence",
-    "attributedTo", "attribution", "evidence", "verb", "quantity", "quantityText", "counts",
+    "timeText", "duration", "durationText", "remote", "condition", "negated", "hedged", "ironic", "status",
+    "confidence", "attributedTo", "attribution", "evidence", "verb", "quantity", "quantityText", "counts",
     # roles
     "title", "organization",
     # actors
@@ -113,6 +113,7 @@ DURATIONTEXT = kg("durationText")
 CONDITION = kg("condition")
 NEGATED = kg("negated")
 HEDGED = kg("hedged")
+IRONIC = kg("ironic")
 REMOTE = kg("remote")
 STATUS = kg("status")  # its values: kg:Planned, kg:Hypothetical, kg:Negated (service/ingest/facts/realis.py)
 CONFIDENCE = kg("confidence")

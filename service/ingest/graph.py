@@ -232,6 +232,8 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
         add(node, v.STATUS, _kg(fact.status))
     if fact.remote:
         add(node, v.REMOTE, _TRUE)
+    if fact.ironic:
+        add(node, v.IRONIC, _TRUE)
 
 
 def _actor(a: Actor, actor, add, actors: dict[str, Actor]) -> None:

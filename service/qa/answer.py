@@ -65,7 +65,7 @@ def ask(app, question, *, link_root: str, plain: bool = False) -> dict:
                 document["message"] = (f"More than {limit} facts (or mentions) in the graph fit this question; the "
                                        f"answers are the best of the first {limit} found. Name an occasion, a date, "
                                        "a topic or another actor to narrow it.")
-            return verdict(document, parsed.yesno, contrary=plan.contrary)
+            return verdict(document, parsed.yesno, contrary=plan.contrary, ironic=plan.ironic)
     message = no_facts_message(first[0])
     if bounded:  # none of the first facts found fit the question's words: others might
         message += (f" Only the first {limit} facts of more that the question's template found were checked "

@@ -91,6 +91,8 @@ def values_of(rec: facts_mod.FactRecord) -> dict:
         values["hedged"] = True
     if rec.first("remote") == "true":
         values["remote"] = True
+    if rec.first("ironic") == "true":
+        values["ironic"] = True
     return values
 
 

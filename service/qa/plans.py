@@ -51,6 +51,9 @@ class Plan:
     # words of the question that are an actor's whole name ("the Iran deal"): each in the fact or its passage
     named: list[str] = field(default_factory=list)
     told: list[str] = field(default_factory=list)  # a recipient no fact records: one of its names in the passage
+    ironic: bool = False  # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No
+    owners: dict[str, str] = field(default_factory=dict)  # "governor's" -> the actor it names (a verdict's)
+    kind_nouns: frozenset[str] = frozenset()  # "the offer" names a fact (kg:respondsTo), "the mission" a thing
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
@@ -257,6 +260,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plans += _rekinded(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()), negated_only=True)
     if parsed.yesno and slots.get("act") and slots.get("kind") in AGREED_ACTS:
         plans += _refused_act(plans, slots["act"], lex)
+    if parsed.yesno and tid == "proposals":  # "did X propose Y?": X's mocking remark suggesting Y answers No
+        plans += [replace(p, template="statements", ironic=True, contrary=True) for p in plans
+                  if p.template == "proposals"]
     asked = {p["iri"]: p["label"] for n in ("actor", "other") for p in [params.get(n)] if isinstance(p, dict)}
     asked.update({p["iri"]: p["label"] for p in params.get("actors", []) if isinstance(p, dict)})
     for plan in plans:
@@ -266,6 +272,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
+        plan.owners = _owners(plan.words, index) if parsed.yesno else {}
+        plan.kind_nouns = lex.kind_nouns
         plan.details, plan.remote = parsed.details, parsed.remote
         plan.target, plan.target_verbs = target, lex.target_verbs
         plan.named = name_words
@@ -289,6 +297,18 @@ def _refused_act(plans: list[Plan], act: str, lex: lexicon.QuestionLexicon) -> l
             out.append(replace(plan, template="actions", bindings={**kept, "verb": Literal(verb)},
                                params={**params, "verb": verb}, words=words, negated_only=True, announced=True,
                                topic_names=[]))
+    return out
+
+
+def _owners(words: list[str], index: linking.Index) -> dict[str, str]:
+    """The question's possessive words that name an actor ("the governor's compromise", "Russia's
+    proposal"): each word -> the actor's IRI."""
+    out = {}
+    for word in words:
+        base = word[:-2] if word.endswith(("'s", "\u2019s")) else None
+        link = (index.actor("the " + base) or index.actor(base)) if base else None
+        if link is not None:
+            out[word] = link.iri
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from ..store.base import Store
-from . import background
+from . import antecedents, background
 from . import facts as facts_mod
 from .cards import Texts
 from .plans import Plan
@@ -21,6 +21,13 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
+    if plan.yesno and plan.words and not kept:  # "the mission": the words the article introduced it with
+        for rec in records.values():
+            settling = next((p for p in antecedents.earlier_mentions(rec, texts, plan.words, plan.kind_nouns)
+                             if fits(rec, plan, settled=p.anchor)), None)
+            if settling is not None:  # cited after the fact's own passages
+                rec.evidence = rec.evidence + [settling]
+                kept.append(rec)
     if plan.named or plan.told:  # names that must be in the fact or its passages (no other word is sought there)
         texts.prefetch(p.source["iri"] for rec in kept for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in kept if (not plan.named or matches_words(rec, plan.named, texts.passages(rec), 1.0))
@@ -116,10 +123,13 @@ def widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
             "scope": "same document"}
 
 
-def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool:
+def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled: str = "") -> bool:
+    """`settled`: a sentence telling what the fact's bare object ("the mission") is, for a verdict."""
     if plan.negated_only and rec.first("negated") != "true":
         return False
     if plan.announced and "Intention" not in rec.kinds:
+        return False
+    if plan.ironic and rec.first("ironic") != "true":
         return False
     if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
         return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
@@ -138,8 +148,18 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool
     if plan.head and not matches_words(rec, [plan.head], evidence_text):
         return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
-        evidence_text = ""
-    return not plan.words or matches_words(rec, plan.words, evidence_text, share=0.75 if plan.strict else 0.5)
+        evidence_text = settled
+    words = plan.words
+    if plan.owners and rec.referent is not None:  # "the governor's compromise": the one it answers is hers
+        held = {a["iri"] for a in rec.referent.actors("holder")}
+        words = [w for w in words if plan.owners.get(w) not in held]
+    return not words or matches_words(rec, words, evidence_text, share=_share(plan))
+
+
+def _share(plan: Plan) -> float:
+    """How many of the question's words a fact must have: most for a verdict, fewer for a mocking remark
+    (its words are the joke's, "let the cows vote on it", not the policy's), half otherwise."""
+    return 0.6 if plan.ironic else 0.75 if plan.strict else 0.5
 
 
 def _of_target(rec: facts_mod.FactRecord, plan: Plan) -> bool:

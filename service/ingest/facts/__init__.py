@@ -13,7 +13,7 @@ import re
 
 from ...errors import DocumentError
 from ...model import Document, Fact
-from . import attributions, lexicon, referents
+from . import attributions, irony, lexicon, referents
 from .meetings import Meetings
 from .positions import Builder
 from .quotes import Quotes
@@ -39,6 +39,7 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
     # "X spoke on Monday", with no quote found for it either: someone spoke, nothing said is reported
     facts = [f for f in facts if not (f.kind == "Statement" and f.content is None and not f.recipient)]
     referents.link(facts, doc, resolver, lex.referents)  # "accepted the proposal": which proposal
+    irony.mark(facts, doc, resolver)  # "maybe we should ask the wind", mocking: no proposal
     return facts
 
 

@@ -169,6 +169,10 @@ class Builder(Holders):
                     content = content_of(pred.head)
                 if content is None and trig.pos == "adj" and agent_of(pred) is not None:
                     content = subtree_span(agent_of(pred))  # "was concerned by reports of X": the cause
+        renamed = shapes.renamed_relative(pred) if content is None and lexical and not passive else None
+        if renamed is not None:  # "a minority government, an option X has ruled out": what X ruled out
+            phrase = noun_phrase(renamed)
+            content = phrase.start, phrase.end
         if content is None and lexical and trig.second == "for" and anchor is None:
             content = senses.for_clause(pred)  # "calling for the director to be fired"
         if content is None and trig.pos == "verb" and not trig.speech:  # what the verb governs, not nothing

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Fact, Span
-from . import attributions, estimates, framing, kinds, qualifiers, speech
+from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
@@ -143,6 +143,9 @@ class Reader:
         a position (then it is attributed to the speaker)."""
         kept = []
         for cand in cands:
+            if cand.lexical and shapes.renamed_relative(cand.pred) is not None:
+                kept.append(cand)  # ", an option X has ruled out": the writer's account, whatever the clause around
+                continue
             if framing.hypothetical(cand.pred) or framing.open_question(cand.pred):
                 continue
             if not cand.trigger.speech and framing.claimed(cand.pred):

@@ -264,3 +264,31 @@ def unique(keys) -> list[str]:
 def quote_between(first: Token, last: Token) -> bool:
     """A quotation mark between two tokens: one is inside a quote the other is not."""
     return any(t.text in ('"', "“", "”", "''", "``") for t in first.doc[first.i:last.i])
+
+
+RELATIVE_OBJECTS = ("that", "which")
+# nouns that rename a thing one can take a stance on ("a minority government, an option ..."); not "a move"
+# or "a step", which rename the act told before them
+RENAMING_NOUNS = ("option", "idea", "proposal", "plan", "measure", "policy", "demand", "offer", "suggestion",
+                  "solution", "compromise", "scenario", "possibility", "arrangement", "deal", "request",
+                  "condition", "alternative", "approach", "formula", "reform", "tax", "target")
+
+
+def renamed_relative(pred: Token) -> Token | None:
+    """A relative clause with a named subject and no object of its own, on a noun set off by a comma
+    after another noun phrase (", an option Ms Brouwer has ruled out", ", an idea that Iran rejected"):
+    the writer's account of that thing. Its object: the head of the noun phrase the noun renames."""
+    if pred.dep_ != "relcl" or pred.pos_ != "VERB":
+        return None
+    subj = child(pred, "nsubj")
+    if subj is None or subj.pos_ != "PROPN" or any(
+            c.dep_ == "dobj" and c.lower_ not in RELATIVE_OBJECTS for c in pred.children):
+        return None
+    head = pred.head
+    comma = head.left_edge.i - 1
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in RENAMING_NOUNS or head.dep_ not in ("appos", "npadvmod"):
+        return None
+    if comma < 1 or pred.doc[comma].text != ",":
+        return None
+    renamed = head.head if head.dep_ == "appos" else pred.doc[comma - 1]
+    return renamed if renamed.pos_ in ("NOUN", "PROPN") and renamed.i < comma else None

@@ -1,0 +1,38 @@
+""""Did X propose Y?" answered No by X's remark suggesting Y that the article tells as mockery, the remark
+quoted; never by a suggestion told without such a cue, and never when X did propose it. Through the real
+pipeline, a real store and the question answerer (text written for the project)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import ingested, kgqa
+
+TEXT = ("Transit row in Dunmore\n\n"
+        "Mayor Ines Calder proposed a new tram line to the harbour on Monday.\n\n"
+        "Senator Hal Brewster was scathing about the plan. \"Perhaps we should let the pigeons run the trams "
+        "as well,\" he said.\n\n"
+        "\"Perhaps we should talk to the unions first,\" said Councillor Pavel Ortiz.\n")
+
+
+@pytest.fixture(scope="module")
+def transit(tmp_path_factory):
+    store = ingested(tmp_path_factory.mktemp("transit"), {"transit": TEXT})
+    yield store
+    store.close()
+
+
+def test_mocking_remark_answers_no(transit):
+    document = kgqa(transit).ask("Did Brewster propose letting the pigeons run the trams?", link_root="/")
+    answers = document["answers"]
+    assert document["verdict"] == "no" and answers, document
+    assert answers[0]["text"].startswith("No: ") and "pigeons" in answers[0]["text"], answers
+    assert "not a proposal" in answers[0]["text"], answers
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did Ortiz propose talking to the unions?", "not_reported"),
+    ("Did Calder propose a tram line to the harbour?", "yes"),
+], ids=["no-cue-no-verdict", "a-real-proposal"])
+def test_no_mockery_no_no(transit, question, verdict):
+    document = kgqa(transit).ask(question, link_root="/")
+    assert document["verdict"] == verdict, document["answers"]
