@@ -5,6 +5,8 @@ then every pronoun and description is resolved in text order (coref.py), leaning
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
@@ -23,6 +25,7 @@ class Resolver:
         self.key_at: list[str | None] = [None] * len(doc)
         self.how_at: list[str | None] = [None] * len(doc)
         self._mentions = [Mention(f.key, _span(doc, f.start, f.end)) for f in found]
+        self._starts: list[int] | None = None  # each mention's start, once _mentions is in text order
         for f in found:
             for i in range(f.start, f.end):
                 self.key_at[i], self.how_at[i] = f.key, f.how
@@ -60,7 +63,7 @@ class Resolver:
         self.gender = gender.of_names(doc, found, self.actors, lex.first_names)
         self.roles: list[Fact] = roles.find(self)
         self._resolve_all()
-        self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        self._sort_mentions()
 
     # --- the ActorResolver protocol
     def resolve(self, span) -> list[str]:
@@ -81,7 +84,14 @@ class Resolver:
         return self.actors[key]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self._mentions if start <= m.span.start and m.span.end <= end]
+        if self._starts is None:  # still being built: not in text order yet
+            return [m for m in self._mentions if start <= m.span.start and m.span.end <= end]
+        ms = self._mentions  # in text order: those starting in [start, end] found by bisection
+        return [m for m in ms[bisect_left(self._starts, start):bisect_right(self._starts, end)] if m.span.end <= end]
+
+    def _sort_mentions(self) -> None:
+        self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        self._starts = [m.span.start for m in self._mentions]
 
     # --- beyond the protocol
     def note_participants(self, keys: list[str], start: int) -> None:
@@ -112,7 +122,7 @@ class Resolver:
         self.actors.setdefault(actor.key, actor)
         self.groups[tok.i] = actor.key
         self._mentions.append(Mention(actor.key, _span(self.doc, start, end)))
-        self._mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        self._sort_mentions()
         return actor.key
 
     def mentions(self) -> list[Mention]:

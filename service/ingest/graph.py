@@ -9,6 +9,7 @@ occasion, never its wording, so outlets that word it differently still meet on o
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
 from functools import lru_cache
@@ -132,11 +133,13 @@ def triples(ex: Extraction, base: str, version: str, doc=None) -> tuple[NamedNod
         return node
 
     used: dict[str, NamedNode] = {}  # key -> IRI, minted once
+    named: list[str] = []  # the keys of `used` in the order they were minted
 
     def actor(key: str) -> NamedNode:
         node = used.get(key)
         if node is None:
             node = used[key] = iris.actor(base, key)
+            named.append(key)
         return node
 
     for m in ex.mentions:
@@ -156,12 +159,15 @@ def triples(ex: Extraction, base: str, version: str, doc=None) -> tuple[NamedNod
             fact.occasion = fact.occasion.occasion if not isinstance(fact.occasion.occasion, Fact) else None
     for fact in ex.facts:
         _fact(fact, fact_node, passage, actor, add, ex.actors, g, written)
-    done: set[str] = set()
-    while used.keys() - done:
-        key = sorted(used.keys() - done)[0]
-        done.add(key)
+    # every actor named so far, in key order, and those they name in turn (a heap, not a sort per actor)
+    todo, queued = sorted(named), len(named)
+    while todo:
+        key = heapq.heappop(todo)
         if key in ex.actors:
             _actor(ex.actors[key], actor, add, ex.actors)
+        for new in named[queued:]:
+            heapq.heappush(todo, new)
+        queued = len(named)
     return g, out
 
 

@@ -21,6 +21,7 @@ from .clean import normalized
 
 _NOT_SPACE = re.compile(r"\S")
 SENTENCES_KEY = "kgqa.sentences"  # doc.user_data: (start, end) of each token's sentence
+PARSED_KEY = "kgqa_parsed"  # doc.user_data: the parse text (Doc.text would join every token again)
 MAX_PIECE = 100_000  # characters parsed at once: spaCy refuses over max_length (1,000,000, error E088),
 # and the parser's memory grows with the piece; a longer paragraph is parsed in parts
 
@@ -74,12 +75,12 @@ def parse_stream(items: Iterator[tuple[str, list[Span]]], nlp: Language, n_proce
     """One Doc per (text, body spans), lazily, in order. The paragraphs of every document flow through
     one nlp.pipe stream, so `n_process` > 1 starts its worker processes once and keeps both cores
     busy across many documents."""
-    counts: deque[tuple[int, int]] = deque()  # (pieces, text length) per document, in order
+    counts: deque[tuple[int, str]] = deque()  # (pieces, the parse text) per document, in order
 
     def flat() -> Iterator[str]:
         for text, body in items:
             ps = pieces(text, body)
-            counts.append((len(ps), len(text)))
+            counts.append((len(ps), "".join(ps)))
             yield from ps
 
     parsed = nlp.pipe(flat(), n_process=max(1, n_process), batch_size=batch_size)
@@ -87,19 +88,21 @@ def parse_stream(items: Iterator[tuple[str, list[Span]]], nlp: Language, n_proce
     for part in parsed:
         buffer.append(part)
         while counts and len(buffer) >= counts[0][0]:
-            n, length = counts.popleft()
+            n, text = counts.popleft()
             parts, buffer = buffer[:n], buffer[n:]
-            yield _join(nlp, parts, length)
+            yield _join(nlp, parts, text)
     while counts:  # documents with no pieces at all (empty text)
-        n, length = counts.popleft()
-        yield _join(nlp, buffer[:n], length)
+        n, text = counts.popleft()
+        yield _join(nlp, buffer[:n], text)
         buffer = buffer[n:]
 
 
-def _join(nlp: Language, parts: list[Doc], length: int) -> Doc:
+def _join(nlp: Language, parts: list[Doc], text: str) -> Doc:
+    """The parts as one Doc, its parse text kept (spaCy's tokens always rebuild their text exactly)."""
     doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without building it
-    assert end == length, "the parse text must keep the document's offsets"
+    assert end == len(text), "the parse text must keep the document's offsets"
+    doc.user_data[PARSED_KEY] = text
     index_sentences(doc)
     return doc
 

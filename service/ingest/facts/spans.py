@@ -8,6 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import PARSED_KEY
+
 NP_CUT = ("relcl", "acl", "advcl", "punct", "cc", "appos")
 TEXT_KEY = "kgqa_text"
 
@@ -22,12 +24,9 @@ def text_of(doc, span: tuple[int, int]) -> str:
     return text[span[0]:span[1]]
 
 
-PARSED_KEY = "kgqa_parsed"
-
-
 def parsed_text(doc) -> str:
-    """The parsed text (equal-length, normalized), built once per Doc: Doc.text joins every token
-    again on each call."""
+    """The parsed text (equal-length, normalized): kept by nlp.py when it joins the pieces, else built
+    once per Doc (Doc.text joins every token again on each call)."""
     text = doc.user_data.get(PARSED_KEY)
     if text is None:
         text = doc.user_data[PARSED_KEY] = doc.text
