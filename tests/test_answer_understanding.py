@@ -189,3 +189,16 @@ def test_answer_understanding_relaxed_printed(harbour):
     text = for_person(asked(harbour, "What did Brandt say about fishing quotas?"))
     assert text.splitlines()[0].startswith("Relaxed: Nothing in the graph is named \u201cfishing quotas\u201d")
     assert "warned that fishing quotas must fall" in text
+
+
+def test_answer_unsourced_estimate_is_the_outlets(tmp_path):
+    """A figure the article gives on no one's word is its outlet's, not "Someone estimated"."""
+    from tests.support import ingested
+    store = ingested(tmp_path, {"toll": "Floods spread\n\nMore than 3,000 families have fled the flooded valley "
+                                         "since Monday.\n"})
+    try:
+        texts = [a["text"] for a in kgqa(store).ask("How many families have fled the valley?",
+                                                    link_root="/")["answers"]]
+    finally:
+        store.close()
+    assert texts and not any(t.startswith("Someone") for t in texts) and "3,000" in texts[0]

@@ -165,6 +165,9 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     who = names(rec.labels("holder"))
     content = rec.first("content") or rec.first("quantityText") or ""
     attribution = rec.first("attribution")
+    if kind == "Estimate" and not (attribution or rec.labels("attributedTo") or rec.labels("holder")):
+        publisher = next((p.source.get("publisher") for p in rec.evidence if p.source.get("publisher")), None)
+        attribution = f"according to {publisher}" if publisher else "according to the report"  # the writer's own
     if kind == "Estimate" and (attribution or rec.labels("attributedTo")):
         source = according(attribution, rec.labels("attributedTo"), content) or f"{who} estimated"
         if source and _QUANTIFIER.match(content):  # "..., more than 5,000 civilians"
