@@ -155,7 +155,8 @@ def role_sentence(rec: FactRecord) -> str:
     who = names(rec.labels("holder"))
     title = rec.first("title") or "a role"
     orgs = [o for o in rec.labels("organization") if o.lower() not in title.lower()]
-    text = f"{who} is {title}"
+    orgs = [o for o in orgs if not any(x != o and x.lower().startswith(o.lower() + " ") for x in orgs)]  # "Republican
+    text = f"{who} is {title}"  # National" of one outlet is the "Republican National Committee" of another
     if orgs:
         text += (" of " if " of " not in title else ", ") + names(orgs)
     return text
