@@ -118,6 +118,9 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
             obj = child(c, "pobj")
             if obj is not None and obj.ent_type_ == "DATE":
                 return _timed(c.i, _entity_end(pred.doc, obj.i), pred.doc, published, future)
+            if obj is not None and obj.ent_type_ == "TIME" and any(
+                    d.dep_ == "compound" and d.ent_type_ == "DATE" for d in obj.lefts):  # "on Friday morning"
+                return _timed(c.i, obj.i + 1, pred.doc, published, future)
             # "On Wednesday Macron spoke": the parser hangs the date on the name, leaving "On" bare
             nxt = pred.doc[c.i + 1] if c.i + 1 < len(pred.doc) else None
             if obj is None and nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "DATE":
