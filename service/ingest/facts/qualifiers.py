@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from .. import dates
@@ -126,10 +128,27 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
             if obj is None and nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "DATE":
                 return _timed(c.i, _entity_end(pred.doc, nxt.i), pred.doc, published, future)
         if c.dep_ in ("npadvmod", "advmod", "tmod") and c.ent_type_ == "DATE":
-            return _timed(c.left_edge.i, c.right_edge.i + 1, pred.doc, published, future)
+            end = c.i + 1 if c.lower_ in ("day", "days") else c.right_edge.i + 1  # not "the next day at a hotel"
+            text, day = _timed(c.left_edge.i, end, pred.doc, published, future)
+            return text, day or _day_after(text, pred, published)
         if c.dep_ == "advmod" and c.lower_ in ("recently", "yesterday", "today"):
             return _timed(c.i, c.i + 1, pred.doc, published, future)
     return None, None
+
+
+NEXT_DAY = ("the following day", "the next day", "a day later")
+
+
+def _day_after(text: str | None, pred: Token, published: str | None) -> str | None:
+    """ "the following day" after a sentence that names one day ("met X on Sunday. He met Y the
+    following day"): the day after it; None when that sentence names no day or more than one."""
+    if (text or "").lower() not in NEXT_DAY or pred.sent.start == 0:
+        return None
+    before = pred.doc[pred.sent.start - 1].sent
+    days = {resolve_date(e.text, published) for e in before.ents if e.label_ == "DATE"} - {None}
+    if len(days) != 1:
+        return None
+    return (dt.date.fromisoformat(days.pop()) + dt.timedelta(days=1)).isoformat()
 
 
 def _entity_end(doc, i: int) -> int:
