@@ -84,11 +84,17 @@ def subjects(r: Reading, h: Token, skip=None):
         start = prev.start
     for n, s in enumerate(sents):
         for tok in s:
-            if tok.dep_ not in SUBJECT or (n == 0 and tok.i >= h.i):
+            if not (tok.dep_ in SUBJECT or _lost_verb(tok)) or (n == 0 and tok.i >= h.i):
                 continue
             if (n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i) or (skip is not None and skip(tok.i)):
                 continue
             yield tok
+
+
+def _lost_verb(tok: Token) -> bool:
+    """A name the parser made the root of a sentence that has a verb ("X, a former president whom the
+    bloc appointed, put the proposal to Y": the verb hung on the apposition): the sentence's subject."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(t.pos_ == "VERB" for t in tok.subtree)
 
 
 def recent(r: Reading, i: int, h: Token, window: int = WINDOW) -> bool:

@@ -115,7 +115,7 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
     """(time text, ISO date) of a predicate: a DATE entity among its own modifiers (a weekday ahead
     when the clause is told in the future)."""
     future = _future(pred)
-    for c in pred.children:
+    for c in [*pred.children, *stray_times(pred)]:
         if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
             obj = child(c, "pobj")
             if obj is not None and obj.ent_type_ == "DATE":
@@ -127,13 +127,20 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
             nxt = pred.doc[c.i + 1] if c.i + 1 < len(pred.doc) else None
             if obj is None and nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "DATE":
                 return _timed(c.i, _entity_end(pred.doc, nxt.i), pred.doc, published, future)
-        if c.dep_ in ("npadvmod", "advmod", "tmod") and c.ent_type_ == "DATE":
+        if c.dep_ in ("npadvmod", "advmod", "tmod", "appos") and c.ent_type_ == "DATE":
             end = c.i + 1 if c.lower_ in ("day", "days") else c.right_edge.i + 1  # not "the next day at a hotel"
             text, day = _timed(c.left_edge.i, end, pred.doc, published, future)
             return text, day or _day_after(text, pred, published)
         if c.dep_ == "advmod" and c.lower_ in ("recently", "yesterday", "today"):
             return _timed(c.i, c.i + 1, pred.doc, published, future)
     return None, None
+
+
+def stray_times(pred: Token) -> list[Token]:
+    """A time the parser hung on the object's apposition ("met the party's leader, X, the following day"):
+    the verb's time, never a name of the one met."""
+    return [t for c in pred.children if c.dep_ == "dobj" for t in c.subtree
+            if t.dep_ == "appos" and t.ent_type_ == "DATE" and t.pos_ == "NOUN"]
 
 
 NEXT_DAY = ("the following day", "the next day", "a day later")

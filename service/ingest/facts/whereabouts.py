@@ -29,6 +29,9 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         preps += [t for c in held for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in", "with")]
         preps += [t for c in held for a in c.children if a.dep_ == "acl" and a.lemma_.lower() in attendance.LAST_VERBS
                   for t in a.children if t.dep_ == "prep" and t.lower_ in ("in", "at")]  # "talks lasting an hour at X"
+    preps += [t for c in [*pred.children, *qualifiers.stray_times(pred)] if c.dep_ in ("npadvmod", "appos")
+              and c.ent_type_ == "DATE" for t in c.children
+              if t.dep_ == "prep" and t.lower_ in ("at", "in")]  # "met X the next day at a hotel in Y"
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
