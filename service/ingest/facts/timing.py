@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...model import Fact
+
 FUTURE_AUX = ("will", "to", "shall", "'ll")
 
 
@@ -91,3 +93,14 @@ def when(time_text: str) -> str:
     """A time expression without its preposition, to compare two reports' times."""
     words = time_text.lower().split()
     return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)
+
+
+def day_told_before(meeting: Fact, before: list[Fact], recent) -> Fact | None:
+    """The fact of the sentence just before that dates a meeting told without a time ("X and Y agreed on
+    Friday to ... The two leaders held talks lasting two hours"): one done by exactly its participants, as
+    news (`recent(date)`), and the only day such facts name; None otherwise."""
+    if meeting.time_text or meeting.status or len(meeting.holders) < 2:
+        return None
+    same = [f for f in before if f.kind != "Meeting" and f.date and set(f.holders) == set(meeting.holders)
+            and not (f.status or f.negated or f.hedged or f.condition) and recent(f.date)]
+    return same[0] if same and len({f.date for f in same}) == 1 else None

@@ -119,14 +119,15 @@ def lead_place(fact: Fact, pred: Token, resolver) -> str | None:
     doc = pred.doc
     if in_dateline is None or document is None or not len(doc) or not in_dateline(0):
         return None
-    if fact.time_text and not _recent(fact.date, document.published):
+    if fact.time_text and not recent(fact.date, document.published):
         return None
     if len(re.findall(r"\n\s*", doc.text[:pred.idx])) >= LEAD_PARAGRAPHS:
         return None
     return dateline_place(doc[0].sent, resolver)
 
 
-def _recent(day: str | None, published: str | None) -> bool:
+def recent(day: str | None, published: str | None) -> bool:
+    """A day in the week before publication: the news the article reports, not its background."""
     try:
         gap = dt.date.fromisoformat((published or "")[:10]) - dt.date.fromisoformat((day or "")[:10])
     except ValueError:
