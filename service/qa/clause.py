@@ -89,12 +89,13 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     if verb in lex.meeting_verbs or kind == "Meeting":
         actors = split_actors(subject) if subject else []
         other = obj or _take(phrases, ("with", "to"))
+        open_side = not (subject and other) or other.lower() in ("what", "whom", "who")
         if other and other.lower() not in ("what", "whom", "who"):
             actors += split_actors(other) if not subject else [other]
         slots = {"actors": actors} if actors else {}
         if occasion:
             slots["occasion"] = occasion
-        return Parsed("meetings", slots)
+        return Parsed("meetings", slots, partner=open_side and len(actors) == 1)
     if obj and obj.lower() in ("what", "whom", "who", "anything", "something"):
         obj = ""
     slots: dict = {} if verb in lex.light_verbs else {"verb_lemma": verb}

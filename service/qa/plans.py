@@ -94,8 +94,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         slots.pop("actor")  # "both sides agreed": facts that two or more hold together
         params["holders"] = "two or more"
         joint = True
-    else:
-        joint = False
+    else:  # "who did X meet": one who took part alone names no one X met
+        joint = parsed.partner and not parsed.yesno
     if slots.get("recipient", "").lower() in lex.audiences:
         params["told"] = slots.pop("recipient")  # "told reporters": any statement
     extra = [_actor(index, a, lex).iri for a in (actors or [])[2:]]

@@ -32,6 +32,7 @@ class Parsed:
     remote: bool = False  # the question names a call ("how long did the call last"): a meeting by phone
     ahead: bool = False  # "when will X and Y meet (again)": a meeting still to come, not one held
     need: list[str] = field(default_factory=list)  # words a fact or its passage must all have
+    partner: bool = False  # "who did X meet", "who met X": a meeting that names someone besides X
 
 
 def clean(question: str) -> str:
