@@ -179,7 +179,7 @@ def _future(pred: Token) -> bool:
     is the next one, not the last."""
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in pred.children):
         return True
-    return pred.dep_ == "xcomp" and pred.head.lemma_ in ("be", "plan", "expect", "schedule", "intend") \
+    return pred.dep_ == "xcomp" and pred.head.lemma_ in ("be", "plan", "expect", "schedule", "intend", "due") \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
 
 
