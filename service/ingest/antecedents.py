@@ -99,3 +99,15 @@ def _lost_verb(tok: Token) -> bool:
 
 def recent(r: Reading, i: int, h: Token, window: int = WINDOW) -> bool:
     return r.sentence_of(h.i) - r.sentence_of(i) <= window
+
+
+def titled_pair(r: Reading, h: Token) -> list[str]:
+    """'the two ministers' with no meeting or pair told before: the persons named before with that title
+    ("Trade Minister X ... Y, the country's minister of industry"), when exactly two are."""
+    title, named = h.lemma_.lower(), []
+    for i in range(h.i):
+        key = r.key_at[i]
+        if key and key not in named and r.how_at[i] in ("name", "entity") and r.is_person(key) \
+                and title in r.titles.get(key, ()):
+            named.append(key)
+    return named if len(named) == 2 else []

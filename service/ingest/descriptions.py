@@ -238,19 +238,8 @@ def pair(r: Reading, h: Token, sort: str) -> list[str]:
         if sort == "any" and len({r.country(k) or k for k in keys}) < len(keys):
             continue
         return list(keys)
-    return titled_pair(r, h) if sort == "persons" else []
+    return antecedents.titled_pair(r, h) if sort == "persons" else []
 
-
-def titled_pair(r: Reading, h: Token) -> list[str]:
-    """'the two ministers' with no meeting or pair told before: the persons named before with that title
-    ("Trade Minister X ... Y, the country's minister of industry"), when exactly two are."""
-    title, named = h.lemma_.lower(), []
-    for i in range(h.i):
-        key = r.key_at[i]
-        if key and key not in named and r.how_at[i] in ("name", "entity") and r.is_person(key) \
-                and title in r.titles.get(key, ()):
-            named.append(key)
-    return named if len(named) == 2 else []
 
 
 def body(r: Reading, h: Token, kind: str) -> list[str]:

@@ -88,16 +88,11 @@ class Reader:
         return facts
 
     def _date_from_before(self, sent, facts: list[Fact]) -> None:
-        """A meeting told without a time takes the day of the sentence just before, when what its
-        participants did there is dated (timing.day_told_before); that sentence joins its evidence."""
+        """Meetings told without a time, dated by the sentence just before (timing.date_from_before)."""
         end, before = self._before
-        adjacent = end >= 0 and all(t.is_space for t in sent.doc[end:sent.start])
         self._before = (sent.end, facts)
-        for meeting in (m for m in facts if m.kind == "Meeting") if adjacent else ():
-            dated = timing.day_told_before(meeting, before, lambda day: whereabouts.recent(day, self.b.published))
-            if dated is not None:
-                meeting.time_text, meeting.date = dated.time_text, dated.date
-                meeting.evidence += [e for e in dated.evidence if e not in meeting.evidence]
+        if end >= 0 and all(t.is_space for t in sent.doc[end:sent.start]):
+            timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published))
 
     def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
         """Every predicate of the sentence read: (position and action candidates, new meetings, the

@@ -95,12 +95,15 @@ def when(time_text: str) -> str:
     return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)
 
 
-def day_told_before(meeting: Fact, before: list[Fact], recent) -> Fact | None:
-    """The fact of the sentence just before that dates a meeting told without a time ("X and Y agreed on
-    Friday to ... The two leaders held talks lasting two hours"): one done by exactly its participants, as
-    news (`recent(date)`), and the only day such facts name; None otherwise."""
-    if meeting.time_text or meeting.status or len(meeting.holders) < 2:
-        return None
-    same = [f for f in before if f.kind != "Meeting" and f.date and set(f.holders) == set(meeting.holders)
-            and not (f.status or f.negated or f.hedged or f.condition) and recent(f.date)]
-    return same[0] if same and len({f.date for f in same}) == 1 else None
+def date_from_before(facts: list[Fact], before: list[Fact], recent) -> None:
+    """A meeting told without a time takes the day of the sentence just before ("X and Y agreed on Friday
+    to ... The two leaders held talks lasting two hours") when what exactly its participants did there is
+    dated as news (`recent(date)`) and names one day; that sentence joins its evidence."""
+    for meeting in facts:
+        if meeting.kind != "Meeting" or meeting.time_text or meeting.status or len(meeting.holders) < 2:
+            continue
+        same = [f for f in before if f.kind != "Meeting" and f.date and set(f.holders) == set(meeting.holders)
+                and not (f.status or f.negated or f.hedged or f.condition) and recent(f.date)]
+        if same and len({f.date for f in same}) == 1:
+            meeting.time_text, meeting.date = same[0].time_text, same[0].date
+            meeting.evidence += [e for e in same[0].evidence if e not in meeting.evidence]
