@@ -1,6 +1,6 @@
-"""A question asking whom someone met ("who did X meet", "who met X") is answered by meetings that name
-someone besides X; a meeting told with no one else named ("X has met with 40 mayors") does not answer
-it (text written for the project)."""
+"""A question asking whom someone met ("who did X meet", "who met X") is answered by the meetings that
+name someone besides X; one told with no one else named ("X has met with 40 mayors") answers it only when
+none does (tests/test_render_one_side.py) (text written for the project)."""
 from __future__ import annotations
 
 import pytest
