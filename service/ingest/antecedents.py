@@ -84,12 +84,30 @@ def subjects(r: Reading, h: Token, skip=None):
         start = prev.start
     for n, s in enumerate(sents):
         for tok in s:
-            if tok.dep_ not in SUBJECT or (n == 0 and tok.i >= h.i):
+            if not (tok.dep_ in SUBJECT or _lost_verb(tok)) or (n == 0 and tok.i >= h.i):
                 continue
             if (n == 0 and tok.left_edge.i <= h.i <= tok.right_edge.i) or (skip is not None and skip(tok.i)):
                 continue
             yield tok
 
 
+def _lost_verb(tok: Token) -> bool:
+    """A name the parser made the root of a sentence that has a verb ("X, a former president whom the
+    bloc appointed, put the proposal to Y": the verb hung on the apposition): the sentence's subject."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(t.pos_ == "VERB" for t in tok.subtree)
+
+
 def recent(r: Reading, i: int, h: Token, window: int = WINDOW) -> bool:
     return r.sentence_of(h.i) - r.sentence_of(i) <= window
+
+
+def titled_pair(r: Reading, h: Token) -> list[str]:
+    """'the two ministers' with no meeting or pair told before: the persons named before with that title
+    ("Trade Minister X ... Y, the country's minister of industry"), when exactly two are."""
+    title, named = h.lemma_.lower(), []
+    for i in range(h.i):
+        key = r.key_at[i]
+        if key and key not in named and r.how_at[i] in ("name", "entity") and r.is_person(key) \
+                and title in r.titles.get(key, ()):
+            named.append(key)
+    return named if len(named) == 2 else []

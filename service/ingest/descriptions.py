@@ -238,7 +238,8 @@ def pair(r: Reading, h: Token, sort: str) -> list[str]:
         if sort == "any" and len({r.country(k) or k for k in keys}) < len(keys):
             continue
         return list(keys)
-    return []
+    return antecedents.titled_pair(r, h) if sort == "persons" else []
+
 
 
 def body(r: Reading, h: Token, kind: str) -> list[str]:

@@ -23,7 +23,7 @@ from .bodies import (
     organization_of,
 )
 from .datelines import datelines, filed_from, in_brackets
-from .found import ENT_KINDS, LOCATIVE, Found, copy
+from .found import ENT_KINDS, LOCATIVE, Found, copy, named_venue
 from .lexicon import Lexicon
 from .people import apposed_to_title, other_first_name, people_found, short_names, titled_names, untagged_names
 
@@ -135,6 +135,8 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
                 (s > 0 and in_title[s - 1]) or doc[e - 1].text in person_words
                 or apposed_to_title(doc[s:e], in_title)):
             label_ = "PERSON"  # "Foreign Minister Karim Haddad" or "Peru's negotiator, Ana Ruiz," mislabelled ORG
+        if label_ in ("PERSON", "ORG") and named_venue(doc, s, e):
+            label_ = "FAC"  # "at the Catshuis, the premier's official residence" tagged PERSON: a building
         parts = _coordinated(doc, s, e)
         if label_ in ("ORG", "GPE") and sum(doc[b - 1].text in person_words for _, b in parts) > 1:
             label_ = "PERSON"  # "Christie and Jindal, Cruz" labelled ORG: people named together

@@ -152,6 +152,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         asked = [d for d in plan.details if d in template.details] or template.details
         detailed = [rec for rec in kept if any(rec.values(n) for n in asked)]
         kept = detailed or kept
+    if plan.partner:  # "who did X meet": "X has met with 62 senators" names no one, when another meeting does
+        kept = [rec for rec in kept if len(rec.values("holder")) + len(rec.values("participant")) > 1] or kept
     if plan.remote and kept and kept[0].kind() == "Meeting":  # "the call": a meeting by phone, if one is told
         kept = [rec for rec in kept if rec.first("remote") == "true"] or kept
     only = plan.bindings.get("source")

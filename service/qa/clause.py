@@ -81,6 +81,9 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     return parsed
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Parsed | None:
     kind = noun_kind if (noun_kind and (verb in lex.light_verbs or not lex.kind_of(verb))) else lex.kind_of(verb)
     if verb in lex.light_verbs and not noun_kind:  # "raise concerns": the object's noun names the kind
@@ -89,12 +92,14 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     if verb in lex.meeting_verbs or kind == "Meeting":
         actors = split_actors(subject) if subject else []
         other = obj or _take(phrases, ("with", "to"))
+        open_side = not (subject and other) or other.lower() in ("what", "whom", "who")
         if other and other.lower() not in ("what", "whom", "who"):
             actors += split_actors(other) if not subject else [other]
         slots = {"actors": actors} if actors else {}
         if occasion:
             slots["occasion"] = occasion
-        return Parsed("meetings", slots)
+        day = [ph.lower() for p, ph in phrases if p == "on" and ph.lower() in WEEKDAYS]  # "met on Sunday"
+        return Parsed("meetings", slots, partner=open_side and len(actors) == 1, need=day[:1])
     if obj and obj.lower() in ("what", "whom", "who", "anything", "something"):
         obj = ""
     slots: dict = {} if verb in lex.light_verbs else {"verb_lemma": verb}

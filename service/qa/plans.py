@@ -42,6 +42,7 @@ class Plan:
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first
+    partner: bool = False  # "who did X meet": meetings that name someone besides X first
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
     # the actor the question names as the verb's object ("who accused X"), with its country or governments:
     # a fact answers only with one of them as its target, or, told with a verb that names no target
@@ -192,7 +193,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         beliefs = frozenset(v for v, k in lex.verbs.items() if k == "Statement") - lex.speech_verbs
         speech = lex.speech_verbs if slots["verb_lemma"] in lex.speech_verbs else beliefs
     plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech,
-                  need_words=list(need), relaxed=list(relaxed))]
+                  need_words=list(need), relaxed=list(relaxed), partner=parsed.partner and not parsed.yesno)]
     topic = slots.get("topic")
     target: frozenset[str] = frozenset()
     if topic:
@@ -243,13 +244,14 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                               told=[n for t in told for n in _names(index, t["iri"], t["label"])],
                               relaxed=plan.relaxed + [_relaxed(
                                   "recipient", "evidence_text", f"No fact records {t['label']} as told; the answers "
-                                  f"are facts whose reports name {t['label']}.") for t in told], joint=plan.joint))
+                                  f"are facts whose reports name {t['label']}.") for t in told], joint=plan.joint,
+                              partner=plan.partner))
     if "occasion" in bindings and occasion_words is not None:  # the facts may lack the occasion their
         label = params["occasion"]["label"]  # reports name: matched in the passages of those found without it
         for plan in [p for p in plans if "occasion" in p.bindings]:
             plans.append(Plan(plan.template, {k: v for k, v in plan.bindings.items() if k != "occasion"},
                               plan.params, plan.words, topic_names=plan.topic_names, extra_actors=plan.extra_actors,
-                              union=plan.union, joint=plan.joint, speech=plan.speech,
+                              union=plan.union, joint=plan.joint, speech=plan.speech, partner=plan.partner,
                               need_words=plan.need_words + (occasion_words or parse.content_words(label, lex)),
                               relaxed=plan.relaxed + [_relaxed(
                                   "occasion", "evidence_text", f"No fact is recorded at {label}; the answers are facts "

@@ -33,6 +33,7 @@ class Parsed:
     ahead: bool = False  # "when will X and Y meet (again)": a meeting still to come, not one held
     need: list[str] = field(default_factory=list)  # words a fact or its passage must all have
     target: bool = False  # the topic is the verb's object ("who accused X"): what X holds answers nothing
+    partner: bool = False  # "who did X meet", "who met X": a meeting that names someone besides X
 
 
 def clean(question: str) -> str:

@@ -189,6 +189,15 @@ def held_at(noun: Token) -> bool:
 SIDES = ("left", "right", "center", "centre", "front")
 
 
+def split_subjects(verb: Token, subj: Token | None) -> list[Token]:
+    """The other half of a pair the parser split into two subjects ("X (left) and Y shake hands": X,
+    with its "and", and Y each a subject of the verb), besides `subj`."""
+    both = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subj is None or len(both) != 2 or not any(d.dep_ == "cc" and d.lower_ == "and" for d in both[0].children):
+        return []
+    return [c for c in both if c != subj]
+
+
 def caption_subject(verb: Token) -> Token | None:
     """The subject of a photo caption that the parser hung on its position word ("Biden, left, shakes
     hands with ..."): the subject of "left"."""

@@ -67,6 +67,8 @@ class Meetings(Participants):
         if subj is None and pred.dep_ == "pcomp" and pred.head.lower_ in attendance.HELD_PREPS:
             subj, passive = subject_of(pred.head.head)  # "X changed his mind after meeting with Y"
         people = self._doer(subj) if not passive else []
+        if not passive:  # "X (left) and Y shake hands": the parser split the pair
+            people += [k for c in attendance.split_subjects(pred, subj) for k in self._doer(c)]
         if not people and not passive and attendance.collective(subj):
             people = self.b._unnamed_group(subj)  # "the delegates convened", "the foreign ministers met"
         others: list[Token] = []

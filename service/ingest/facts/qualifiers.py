@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from .. import dates
@@ -113,20 +115,47 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
     """(time text, ISO date) of a predicate: a DATE entity among its own modifiers (a weekday ahead
     when the clause is told in the future)."""
     future = _future(pred)
-    for c in pred.children:
+    for c in [*pred.children, *stray_times(pred)]:
         if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
             obj = child(c, "pobj")
             if obj is not None and obj.ent_type_ == "DATE":
                 return _timed(c.i, _entity_end(pred.doc, obj.i), pred.doc, published, future)
+            if obj is not None and obj.ent_type_ == "TIME" and any(
+                    d.dep_ == "compound" and d.ent_type_ == "DATE" for d in obj.lefts):  # "on Friday morning"
+                return _timed(c.i, obj.i + 1, pred.doc, published, future)
             # "On Wednesday Macron spoke": the parser hangs the date on the name, leaving "On" bare
             nxt = pred.doc[c.i + 1] if c.i + 1 < len(pred.doc) else None
             if obj is None and nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "DATE":
                 return _timed(c.i, _entity_end(pred.doc, nxt.i), pred.doc, published, future)
-        if c.dep_ in ("npadvmod", "advmod", "tmod") and c.ent_type_ == "DATE":
-            return _timed(c.left_edge.i, c.right_edge.i + 1, pred.doc, published, future)
+        if c.dep_ in ("npadvmod", "advmod", "tmod", "appos") and c.ent_type_ == "DATE":
+            end = c.i + 1 if c.lower_ in ("day", "days") else c.right_edge.i + 1  # not "the next day at a hotel"
+            text, day = _timed(c.left_edge.i, end, pred.doc, published, future)
+            return text, day or _day_after(text, pred, published)
         if c.dep_ == "advmod" and c.lower_ in ("recently", "yesterday", "today"):
             return _timed(c.i, c.i + 1, pred.doc, published, future)
     return None, None
+
+
+def stray_times(pred: Token) -> list[Token]:
+    """A time the parser hung on the object's apposition ("met the party's leader, X, the following day"):
+    the verb's time, never a name of the one met."""
+    return [t for c in pred.children if c.dep_ == "dobj" for t in c.subtree
+            if t.dep_ == "appos" and t.ent_type_ == "DATE" and t.pos_ == "NOUN"]
+
+
+NEXT_DAY = ("the following day", "the next day", "a day later")
+
+
+def _day_after(text: str | None, pred: Token, published: str | None) -> str | None:
+    """ "the following day" after a sentence that names one day ("met X on Sunday. He met Y the
+    following day"): the day after it; None when that sentence names no day or more than one."""
+    if (text or "").lower() not in NEXT_DAY or pred.sent.start == 0:
+        return None
+    before = pred.doc[pred.sent.start - 1].sent
+    days = {resolve_date(e.text, published) for e in before.ents if e.label_ == "DATE"} - {None}
+    if len(days) != 1:
+        return None
+    return (dt.date.fromisoformat(days.pop()) + dt.timedelta(days=1)).isoformat()
 
 
 def _entity_end(doc, i: int) -> int:
@@ -150,7 +179,7 @@ def _future(pred: Token) -> bool:
     is the next one, not the last."""
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in pred.children):
         return True
-    return pred.dep_ == "xcomp" and pred.head.lemma_ in ("be", "plan", "expect", "schedule", "intend") \
+    return pred.dep_ == "xcomp" and pred.head.lemma_ in ("be", "plan", "expect", "schedule", "intend", "due") \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Fact, Span
-from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech
+from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech, timing, whereabouts
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
@@ -28,6 +28,7 @@ class Reader:
     def __init__(self, builder: Builder, meetings: Meetings, quotes: Quotes):
         self.b, self.meetings, self.quotes = builder, meetings, quotes
         self.headline = False  # headlines are telegraphic: only what the lexicon knows is read there
+        self._before: tuple[int, list[Fact]] = (-1, [])  # the last sentence read: its end token, its facts
 
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
@@ -74,6 +75,7 @@ class Reader:
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
+        self._date_from_before(sent, facts)
         if not quoted and according is not None:
             # no speaker of its own; or "Ruiz said ..., according to Reuters": Reuters reports what she said
             speakers = {k for c in kept if c.trigger.speech for k in c.fact.holders}
@@ -84,6 +86,13 @@ class Reader:
             stated = attributions.colon_statement(self.b, sent, speaking)
             facts += [stated] if stated is not None else []
         return facts
+
+    def _date_from_before(self, sent, facts: list[Fact]) -> None:
+        """Meetings told without a time, dated by the sentence just before (timing.date_from_before)."""
+        end, before = self._before
+        self._before = (sent.end, facts)
+        if end >= 0 and all(t.is_space for t in sent.doc[end:sent.start]):
+            timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published))
 
     def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
         """Every predicate of the sentence read: (position and action candidates, new meetings, the

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...model import Fact
+
 FUTURE_AUX = ("will", "to", "shall", "'ll")
 
 
@@ -91,3 +93,17 @@ def when(time_text: str) -> str:
     """A time expression without its preposition, to compare two reports' times."""
     words = time_text.lower().split()
     return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)
+
+
+def date_from_before(facts: list[Fact], before: list[Fact], recent) -> None:
+    """A meeting told without a time takes the day of the sentence just before ("X and Y agreed on Friday
+    to ... The two leaders held talks lasting two hours") when what exactly its participants did there is
+    dated as news (`recent(date)`) and names one day; that sentence joins its evidence."""
+    for meeting in facts:
+        if meeting.kind != "Meeting" or meeting.time_text or meeting.status or len(meeting.holders) < 2:
+            continue
+        same = [f for f in before if f.kind != "Meeting" and f.date and set(f.holders) == set(meeting.holders)
+                and not (f.status or f.negated or f.hedged or f.condition) and recent(f.date)]
+        if same and len({f.date for f in same}) == 1:
+            meeting.time_text, meeting.date = same[0].time_text, same[0].date
+            meeting.evidence += [e for e in same[0].evidence if e not in meeting.evidence]

@@ -29,6 +29,9 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         preps += [t for c in held for t in c.children if t.dep_ == "prep" and t.lower_ in ("for", "in", "with")]
         preps += [t for c in held for a in c.children if a.dep_ == "acl" and a.lemma_.lower() in attendance.LAST_VERBS
                   for t in a.children if t.dep_ == "prep" and t.lower_ in ("in", "at")]  # "talks lasting an hour at X"
+    preps += [t for c in [*pred.children, *qualifiers.stray_times(pred)] if c.dep_ in ("npadvmod", "appos")
+              and c.ent_type_ == "DATE" for t in c.children
+              if t.dep_ == "prep" and t.lower_ in ("at", "in")]  # "met X the next day at a hotel in Y"
     preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
@@ -116,14 +119,15 @@ def lead_place(fact: Fact, pred: Token, resolver) -> str | None:
     doc = pred.doc
     if in_dateline is None or document is None or not len(doc) or not in_dateline(0):
         return None
-    if fact.time_text and not _recent(fact.date, document.published):
+    if fact.time_text and not recent(fact.date, document.published):
         return None
     if len(re.findall(r"\n\s*", doc.text[:pred.idx])) >= LEAD_PARAGRAPHS:
         return None
     return dateline_place(doc[0].sent, resolver)
 
 
-def _recent(day: str | None, published: str | None) -> bool:
+def recent(day: str | None, published: str | None) -> bool:
+    """A day in the week before publication: the news the article reports, not its background."""
     try:
         gap = dt.date.fromisoformat((published or "")[:10]) - dt.date.fromisoformat((day or "")[:10])
     except ValueError:
