@@ -146,7 +146,9 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                 continue
             if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.i == end and not _temporal(c)):
                 end = c.right_edge.i + 1
-        return start, end
+            elif c.dep_ == "conj" and c.pos_ == "ADP" and c.i == end + 1 and pred.doc[end].dep_ == "cc":
+                end = c.right_edge.i + 1  # "agreed texts on customs [and on digital trade]": the parser's
+        return start, end  # second preposition hung on the verb as its conjunct
     for prep in pred.children:
         preps = SPEECH_PREPS if speech else CONTENT_PREPS
         if pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd"):  # "alarmed by reports of X": the cause
