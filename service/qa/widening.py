@@ -134,12 +134,15 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "") -> bool
         return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = ""
-    return not plan.words or matches_words(rec, plan.words, evidence_text, share=0.75 if plan.strict else 0.5)
+    share = 0.75 if plan.strict else 0.5
+    return not plan.words or matches_words(rec, plan.words, evidence_text, share=share) or (
+        plan.strict and not plan.yesno and _headline_completes(rec, plan.words, evidence_text, share))
 
 
-def _headline_completes(rec: facts_mod.FactRecord, words: list[str], evidence_text: str) -> bool:
+def _headline_completes(rec: facts_mod.FactRecord, words: list[str], evidence_text: str,
+                        share: float = 1.0) -> bool:
     """ "warned about the grid bill": a fact whose own passage names half the topic's words ("bills"),
     in a report whose headline names the rest ("Senate passes grid bill"): the report's topic is its."""
     titles = " ".join(p.source.get("title") or "" for p in rec.evidence)
     return bool(evidence_text and titles.strip()) and matches_words(rec, words, evidence_text, share=0.5) \
-        and matches_words(rec, words, evidence_text + " " + titles, share=1.0)
+        and matches_words(rec, words, evidence_text + " " + titles, share=share)
