@@ -109,7 +109,9 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                      and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB" and not _semicolon(c, tok)))
                      and c != listed]  # '"...," he said'; not the clause before a semicolon
             if parts:  # several when the parser splits a word ("co - sponsor")
+                parts, cut = _before_other_speaker(parts)
                 start, end = _clause_range(parts)
+                end = min(end, cut) if cut is not None else end
                 if dep == "xcomp":
                     end = max([end] + [c.right_edge.i + 1 for c in _more_to_clauses(tok, end)])
                 obj = child(tok, "dobj")
@@ -198,6 +200,24 @@ def _to_clause_after_time(pred: Token) -> tuple[int, int] | None:
     if not gap or any(i not in timed for i in gap):
         return None
     return clause.left_edge.i, clause.right_edge.i + 1
+
+
+SPEAKING = ("say", "warn", "complain", "insist", "argue", "note", "add", "claim", "tell", "accuse", "demand", "fear")
+
+
+def _before_other_speaker(parts: list[Token]) -> tuple[list[Token], int | None]:
+    """ "fear [the council could delay projects], and in X the governors warned that ...": a later clause
+    the parser hung on the same verb that is another speaker's act (a verb of saying with its own subject,
+    after the first clause's "and") is not part of what is feared or said: the parts before it, and where
+    to end (before the "and", and its comma)."""
+    parts = sorted(parts, key=lambda t: t.i)
+    for n, part in enumerate(parts[1:], 1):
+        before = parts[n - 1]
+        cc = [c.i for c in before.children if c.dep_ == "cc" and c.i > before.i]
+        if cc and part.lemma_.lower() in SPEAKING and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
+            cut = cc[0] - 1 if before.doc[cc[0] - 1].is_punct else cc[0]
+            return parts[:n], cut
+    return parts, None
 
 
 def _clause_range(parts: list[Token]) -> tuple[int, int]:
