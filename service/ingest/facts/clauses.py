@@ -10,7 +10,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..datelines import datelines
-
 from ..sources import inverted_subject
 from . import realis
 from .spans import (
