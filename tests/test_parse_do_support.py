@@ -11,6 +11,8 @@ from tests.test_parse_questions import read
     ("What did the coastal states demand in Lima?", "positions", "the coastal states", "Demand"),
     ("What do the least developed nations fear?", "positions", "the least developed nations", "Concern"),
     ("What did the United States accept?", "positions", "the United States", "Acceptance"),
+    ("What did the relatives of the miners held in Bolivia demand?", "positions",
+     "the relatives of the miners held in Bolivia", "Demand"),
 ])
 def test_parse_do_support_takes_bare_verb(question, template, actor, kind):
     parsed = read(question)

@@ -69,7 +69,7 @@ class Resolver:
     def resolve(self, span) -> list[str]:
         """Keys of the actors a noun phrase refers to (its head and the heads coordinated with it)."""
         root = span.root
-        heads = [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]
+        heads = [root, *(c for c in [*root.conjuncts, *_listed_apart(root)] if span.start <= c.i < span.end)]
         keys: list[str] = []
         for head in sorted(heads, key=lambda t: t.i):
             found = self.refers(head)
@@ -312,3 +312,15 @@ def _office_words(h: Token) -> str:
 
 def _span(doc: Doc, start: int, end: int) -> Span:
     return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _listed_apart(root: Token) -> list[Token]:
+    """ "Maka, Kroon and Brazil's negotiator warned": a list whose second name the parser hung on the first
+    as a modifier (npadvmod), with the rest coordinated to it; the second name and its conjuncts."""
+    doc = root.doc
+    for c in root.children:
+        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > root.i and doc[c.i - 1].text == "," \
+                and any(g.dep_ == "conj" for g in c.children):
+            return [c, *c.conjuncts]
+    return []
+

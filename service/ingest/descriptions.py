@@ -280,6 +280,8 @@ def body(r: Reading, h: Token, kind: str) -> list[str]:
 
 
 GENERIC_BODIES = ("group", "organization", "organisation", "bloc", "alliance", "body")
+# "the union": an organization named as one of its kind ("the Teachers Alliance ... the union endorsed")
+KINDRED = {"union": ("alliance", "federation", "association", "confederation", "guild", "brotherhood", "unions")}
 
 
 def organization(r: Reading, h: Token) -> list[str]:
@@ -295,7 +297,8 @@ def organization(r: Reading, h: Token) -> list[str]:
     def fits(key: str) -> bool:
         actor = r.actor(key)
         ends = {name.split()[-1].lower() for name in (actor.label, *actor.aliases) if name.split()}
-        return actor.kind == "Organization" and (noun in GENERIC_BODIES or noun in ends)
+        return actor.kind == "Organization" and (noun in GENERIC_BODIES or noun in ends
+                                                 or bool(ends & set(KINDRED.get(noun, ()))))
 
     found = {keys[0] for _, keys in antecedents.before(r, h, persons=False) if fits(keys[0])}
     return list(found) if len(found) == 1 else []

@@ -41,8 +41,8 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     tagged = [k for k in verbs if k >= 1 and tags.get(body[k][1], ("",))[0] in ("VERB", "ADJ")]
     if tagged and verbs and verbs[0] >= 1 and tagged[0] != verbs[0]:
         verbs = tagged  # "what did the united states accept": 'states' is no verb here
-    if aux in ("did", "does", "do"):  # do-support takes a bare verb: "states", "developed" are the subject's
-        bare = [k for k in verbs if not (k >= 1 and body[k][0].endswith(("s", "ed")) and body[k][0] != lemma(
+    if aux in ("did", "does", "do"):  # do-support takes a bare verb: "states", "developed", "held" (the
+        bare = [k for k in verbs if not (k >= 1 and body[k][0] != lemma(  # families of those held) are the subject's
             body[k][0], lex, tags.get(body[k][1], (None, None))[1]))]
         verbs = bare if bare and bare != verbs else verbs
     subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]

@@ -143,7 +143,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
             return False
     if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
         return False
-    if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0):
+    if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
+            and not _headline_completes(rec, plan.need_words, evidence_text):
         return False
     if plan.head and not matches_words(rec, [plan.head], evidence_text):
         return False
@@ -153,7 +154,9 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     if plan.owners and rec.referent is not None:  # "the governor's compromise": the one it answers is hers
         held = {a["iri"] for a in rec.referent.actors("holder")}
         words = [w for w in words if plan.owners.get(w) not in held]
-    return not words or matches_words(rec, words, evidence_text, share=_share(plan))
+    share = _share(plan)
+    return not words or matches_words(rec, words, evidence_text, share=share) or (
+        plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share))
 
 
 def _share(plan: Plan) -> float:
@@ -173,3 +176,12 @@ def _of_target(rec: facts_mod.FactRecord, plan: Plan) -> bool:
     if rec.first("verb") not in plan.target_verbs:
         return not plan.target.isdisjoint(about)
     return not about and bool(plan.topic_names)
+
+
+def _headline_completes(rec: facts_mod.FactRecord, words: list[str], evidence_text: str,
+                        share: float = 1.0) -> bool:
+    """ "warned about the grid bill": a fact whose own passage names half the topic's words ("bills"),
+    in a report whose headline names the rest ("Senate passes grid bill"): the report's topic is its."""
+    titles = " ".join(p.source.get("title") or "" for p in rec.evidence)
+    return bool(evidence_text and titles.strip()) and matches_words(rec, words, evidence_text, share=0.5) \
+        and matches_words(rec, words, evidence_text + " " + titles, share=share)

@@ -25,6 +25,8 @@ _ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place"
 @lru_cache(maxsize=1 << 16)  # the same words again and again: merging a frequent actor's facts stems 800
 def stem(word: str) -> str:
     word = word.lower().strip("'-")
+    if word.endswith("'s"):  # "Guinea-Bissau's" is found as "Guinea-Bissau" too
+        word = word[:-2]
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:  # "andes" is no "and"
             return word[: -len(suffix)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
 from .spans import (
@@ -51,6 +52,15 @@ def interpolated(pred: Token, subj: Token) -> bool:
 NEGATIONS = ("n't", "n’t", "not", "never")
 
 
+def after_dateline(subj: Token) -> Token:
+    """ "OSLO (Fjord News) — Negotiators from X demanded": the parser made the dateline's place the subject
+    and the doers its apposition; the doers after the dash are the subject."""
+    if subj.i not in datelines(subj.doc):
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and c.i not in datelines(subj.doc)
+                 and c.i > subj.i), subj)
+
+
 def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
     if depth > 6:
@@ -59,14 +69,10 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     for kid in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
         if kid.lower_ in NEGATIONS:
             continue  # "has n't backed off" written apart: the parser may make the negation a subject
-        if kid.dep_ in ("nsubj", "csubj"):
+        if kid.dep_ in ("nsubj", "csubj", "nsubjpass"):
             if pred.dep_ == "relcl" and kid.lower_ in RELATIVE_PRONOUNS:
-                return pred.head, False
-            return kid, False
-        if kid.dep_ == "nsubjpass":
-            if pred.dep_ == "relcl" and kid.lower_ in RELATIVE_PRONOUNS:
-                return pred.head, True
-            return kid, True
+                return pred.head, kid.dep_ == "nsubjpass"
+            return after_dateline(kid), kid.dep_ == "nsubjpass"
     for aux in pred.children:  # "Ruiz has, according to filings, advised ...": the parser hung it on "has"
         inner = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
             if aux.dep_ in ("aux", "auxpass") and aux.i < pred.i else None

@@ -109,17 +109,25 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                      and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB" and not _semicolon(c, tok)))
                      and c != listed]  # '"...," he said'; not the clause before a semicolon
             if parts:  # several when the parser splits a word ("co - sponsor")
+                parts, cut = _before_other_speaker(parts)
                 start, end = _clause_range(parts)
+                end = min(end, cut) if cut is not None else end
+                if dep == "xcomp":
+                    end = max([end] + [c.right_edge.i + 1 for c in _more_to_clauses(tok, end)])
                 obj = child(tok, "dobj")
                 if dep == "xcomp" and obj is not None and obj.i < start and obj != anchor:
                     return obj.left_edge.i, end  # "proposed [a 10-day truce to allow aid convoys in]"
                 return start, end
         if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr", "acomp"):
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANCHOR_PREPS), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANCHOR_PREPS
+                         and not _genre(c)), None)
             if prep is not None and child(prep, "pobj", "pcomp") is not None:
                 return subtree_span(child(prep, "pobj", "pcomp"))  # "reached an agreement [on a truce]"
-            if tok.dep_ == "dobj" and tok.pos_ == "NOUN":
-                return subtree_span(tok)  # "signed [a defense treaty with the United States]"
+            if tok.dep_ == "dobj" and tok.pos_ == "NOUN":  # "signed [a defense treaty with the United States]"
+                start, end = subtree_span(tok)  # and what the verb's own on-phrase says it is on
+                on = next((c for c in pred.children if c.dep_ == "prep" and c.lower_ in ("on", "about")
+                           and (c.i == end or (c.i == end + 1 and tok.doc[end].text == ","))), None)
+                return (start, on.right_edge.i + 1) if on is not None and not _temporal(on) else (start, end)
     for c in (anchor or pred, pred):  # "ruled out sending troops": a participle right after the verb
         nxt = next((a for a in pred.children if a.dep_ == "advcl" and a.tag_ == "VBG" and a.left_edge.i == c.i + 1
                     and not any(m.dep_ == "mark" for m in a.children)), None)
@@ -140,7 +148,9 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                 continue
             if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.i == end and not _temporal(c)):
                 end = c.right_edge.i + 1
-        return start, end
+            elif c.dep_ == "conj" and c.pos_ == "ADP" and c.i == end + 1 and pred.doc[end].dep_ == "cc":
+                end = c.right_edge.i + 1  # "agreed texts on customs [and on digital trade]": the parser's
+        return start, end  # second preposition hung on the verb as its conjunct
     for prep in pred.children:
         preps = SPEECH_PREPS if speech else CONTENT_PREPS
         if pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd"):  # "alarmed by reports of X": the cause
@@ -155,6 +165,24 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                                                      if c.dep_ == "prep" and c.i > prep.i])
                 return obj.left_edge.i, end
     return None
+
+
+def _more_to_clauses(pred: Token, end: int) -> list[Token]:
+    """The further to-clauses the parser coordinated with the verb itself ("promised to cut taxes, a
+    pledge she repeated, [and to hire nurses]"): more of what it promises, not a new act."""
+    return [c for c in pred.children if c.dep_ == "conj" and c.i >= end and c.pos_ == "VERB"
+            and c.left_edge.tag_ == "TO" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+
+
+def _genre(prep: Token) -> bool:
+    """ "a memorandum [of understanding]", "a letter [of intent]": an of-phrase of one bare noun that
+    names the kind of document, not what it is about."""
+    obj = child(prep, "pobj")
+    return prep.lower_ == "of" and obj is not None and obj.pos_ == "NOUN" and not list(obj.children) \
+        and not obj.ent_type_ and obj.lemma_.lower() in GENRES
+
+
+GENRES = ("understanding", "intent", "intention", "cooperation", "principle", "accession")
 
 
 def _to_clause_after_time(pred: Token) -> tuple[int, int] | None:
@@ -172,6 +200,24 @@ def _to_clause_after_time(pred: Token) -> tuple[int, int] | None:
     if not gap or any(i not in timed for i in gap):
         return None
     return clause.left_edge.i, clause.right_edge.i + 1
+
+
+SPEAKING = ("say", "warn", "complain", "insist", "argue", "note", "add", "claim", "tell", "accuse", "demand", "fear")
+
+
+def _before_other_speaker(parts: list[Token]) -> tuple[list[Token], int | None]:
+    """ "fear [the council could delay projects], and in X the governors warned that ...": a later clause
+    the parser hung on the same verb that is another speaker's act (a verb of saying with its own subject,
+    after the first clause's "and") is not part of what is feared or said: the parts before it, and where
+    to end (before the "and", and its comma)."""
+    parts = sorted(parts, key=lambda t: t.i)
+    for n, part in enumerate(parts[1:], 1):
+        before = parts[n - 1]
+        cc = [c.i for c in before.children if c.dep_ == "cc" and c.i > before.i]
+        if cc and part.lemma_.lower() in SPEAKING and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
+            cut = cc[0] - 1 if before.doc[cc[0] - 1].is_punct else cc[0]
+            return parts[:n], cut
+    return parts, None
 
 
 def _clause_range(parts: list[Token]) -> tuple[int, int]:

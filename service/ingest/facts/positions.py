@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import kinds, qualifiers, senses, shapes, timing
+from . import kinds, qualifiers, realis, senses, shapes, timing
 from .clauses import (
     agent_of,
     doing_gerund,
@@ -281,7 +281,7 @@ class Builder(Holders):
                 if content is not None and trig.fact_kind != "Estimate" and shapes.described(self.doc, content):
                     return None  # "the Norwegian plan is modest": the plan described, nothing planned said;
                     # an estimate compared is an estimate ("their estimates are much higher")
-        if content is None and holders and trig.fact_kind in THINGS \
+        if content is None and holders and trig.fact_kind in THINGS and not realis.unreached(noun) \
                 and self.noun_holders(noun, subject_fallback=False) \
                 and (trig.fact_kind != "Statement" or shapes.says_something(self.doc, subtree_span(noun))):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement

@@ -41,6 +41,16 @@ PLANNED_ADJS = ("planned", "upcoming", "forthcoming", "scheduled", "expected", "
                 "anticipated", "coming", "impending", "prospective", "rescheduled", "postponed", "delayed")
 POSSIBLE_ADJS = ("proposed", "possible", "potential", "hypothetical", "mooted", "suggested", "hoped-for",
                  "desired", "eventual", "requested", "would-be")
+UNREACHED_ADJS = ("stalled", "draft", "long-awaited", "elusive")  # and "long-delayed": an agreement not made yet
+
+
+def unreached(noun: Token) -> bool:
+    """ "their proposed trade agreement", "their long-delayed trade deal": a thing named as not yet made,
+    no agreement reached."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in PLANNED_ADJS + POSSIBLE_ADJS + UNREACHED_ADJS
+               for c in noun.children)
+
+
 # verbs that say a meeting did not take place ("the summit was cancelled") or was moved
 UNDONE_VERBS = ("cancel", "scrap", "abandon", "call", "scuttle", "shelve", "boycott", "skip", "torpedo")
 MOVED_VERBS = ("postpone", "delay", "reschedule", "defer", "push", "plan", "schedule", "propose")
