@@ -264,3 +264,16 @@ def unique(keys) -> list[str]:
 def quote_between(first: Token, last: Token) -> bool:
     """A quotation mark between two tokens: one is inside a quote the other is not."""
     return any(t.text in ('"', "“", "”", "''", "``") for t in first.doc[first.i:last.i])
+
+
+# kinds whose content is what the holder is for: "recommended against X" states the opposite
+FAVOURING = ("Proposal", "Demand", "Intention", "Commitment", "Agreement", "Acceptance")
+
+
+def against(pred: Token, content: tuple[int, int] | None) -> bool:
+    """ "recommended against prosecution", "decided against a second term": the content is the object
+    of an "against" the verb governs, so it names what the holder opposes, not what he asks for."""
+    if content is None or content[0] == 0:
+        return False
+    before = pred.doc[content[0] - 1]
+    return before.lower_ == "against" and before.dep_ == "prep" and before.head == pred
