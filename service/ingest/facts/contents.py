@@ -46,6 +46,8 @@ def _with_elaboration(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
     sent = doc[start].sent
     if end >= sent.end - 1 or doc[end].text != ":" or doc[start:end].root.pos_ not in ("NOUN", "PROPN"):
         return span
+    if any(a.i > end for a in pred.ancestors):
+        return span  # "titled The Power Deal: Ruiz urged ...": after the colon is the clause above, not terms
     last = sent.end
     while last > end + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
         last -= 1
