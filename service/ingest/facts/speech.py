@@ -28,16 +28,14 @@ QUOTE_FRAMES = ("continue", "respond", "counter", "retort", "interject", "muse")
 
 def speaker_of(cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
     """The speech fact (or statement: "issued a statement calling for X") whose content holds this
-    candidate's predicate, if any; of several, the innermost ('X said ... Y told supporters, "I want
-    to ..."': Y says "I")."""
-    found = None
+    candidate's predicate, if any."""
     for other in candidates:
         if other is cand or other.content is None or not (other.trigger.speech or other.fact.kind == "Statement"):
             continue
         start, end = other.content
-        if start <= cand.pred.i < end and (found is None or end - start < found.content[1] - found.content[0]):
-            found = other
-    return found
+        if start <= cand.pred.i < end:
+            return other
+    return None
 
 
 def factive(trigger) -> bool:
