@@ -46,6 +46,8 @@ def _with_elaboration(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
     sent = doc[start].sent
     if end >= sent.end - 1 or doc[end].text != ":" or doc[start:end].root.pos_ not in ("NOUN", "PROPN"):
         return span
+    if any(a.i > end for a in pred.ancestors):
+        return span  # "titled The Power Deal: Ruiz urged ...": after the colon is the clause above, not terms
     last = sent.end
     while last > end + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
         last -= 1
@@ -236,7 +238,8 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
     """What is said of a predicate's object: "accused Israel [of sabotaging X]", "urged Iran [to
     return]", "told Biden [that ...]", "invited Modi [to the parade]"."""
     for dep in CLAUSE_DEPS:  # after the object, or a quote before the verb ('"...," he told X')
-        parts = [c for c in pred.children if c.dep_ == dep and (c.i > obj.i or (dep == "ccomp" and c.i < pred.i))]
+        parts = [c for c in pred.children if c.dep_ == dep and (c.i > obj.i or (dep == "ccomp" and c.i < pred.i
+                                                                                and not _semicolon(c, pred)))]
         if parts:
             return _clause_range(parts)
     for c in pred.children:
@@ -321,6 +324,7 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
 
 
 def _semicolon(before: Token, pred: Token) -> bool:
-    """A clause ending before a semicolon that comes ahead of the verb: the sentence's other clause
-    ("Few donors gave much; Ruiz promised more"), not what the verb reports."""
-    return any(t.text == ";" for t in pred.doc[before.right_edge.i + 1:pred.i])
+    """A clause ending before a semicolon or a colon that comes ahead of the verb: the sentence's other
+    clause ("Few donors gave much; Ruiz promised more", "The memo was blunt: Ruiz urged cuts"), not what
+    the verb reports."""
+    return any(t.text in (";", ":") for t in pred.doc[before.right_edge.i:pred.i])

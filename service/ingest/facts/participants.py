@@ -12,7 +12,7 @@ from .clauses import subject_of
 from .kinds import trigger_for
 from .positions import Builder
 from .spans import inside_quote
-from .speech import OUR_SIDE
+from .speech import VOICE
 
 PERSONAL = {"he": "m", "she": "f"}
 RELATIVES = ("whom", "which", "who")  # "the envoys with whom she met": the envoys
@@ -26,8 +26,9 @@ class Participants:
         self.voice: list[str] = []  # who speaks the quotes of the sentence being read (set by the reader)
 
     def _who(self, tok: Token | None, strict: bool = False) -> list[str]:
-        """Actors a participant's words name; "we" or "us" inside a quote is the side of its speaker."""
-        if tok is not None and tok.lower_ in OUR_SIDE and self.voice and inside_quote(tok):
+        """Actors a participant's words name; "I", "we" or "us" inside a quote is its speaker or the
+        speaker's side."""
+        if tok is not None and tok.lower_ in VOICE and self.voice and inside_quote(tok):
             return list(self.voice)
         return self.b.actors(tok, strict=strict)
 

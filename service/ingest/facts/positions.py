@@ -243,6 +243,8 @@ class Builder(Holders):
             kind = "Action"  # "wrote a letter to the mayor", "was written by Springsteen": a text made, no words quoted
         if lexical and kind == "Action":
             kind = kinds.generic_kind(pred)  # "will send a mission": announced, an Intention
+        if lexical and kind in shapes.FAVOURING and shapes.against(pred, content):
+            content = (content[0] - 1, content[1])  # "urged against a pullout": what is opposed, told so
         if content is not None and inside_quote(pred):
             content = within_quote(pred, content)  # '"As Ana told me, we stay," Ruiz said': not past the quote
         fact = self._fact(pred, kind, holders, content, trig)

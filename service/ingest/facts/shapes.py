@@ -292,3 +292,16 @@ def renamed_relative(pred: Token) -> Token | None:
         return None
     renamed = head.head if head.dep_ == "appos" else pred.doc[comma - 1]
     return renamed if renamed.pos_ in ("NOUN", "PROPN") and renamed.i < comma else None
+
+
+# kinds whose content is what the holder is for: "recommended against X" states the opposite
+FAVOURING = ("Proposal", "Demand", "Intention", "Commitment", "Agreement", "Acceptance")
+
+
+def against(pred: Token, content: tuple[int, int] | None) -> bool:
+    """ "recommended against prosecution", "decided against a second term": the content is the object
+    of an "against" the verb governs, so it names what the holder opposes, not what he asks for."""
+    if content is None or content[0] == 0:
+        return False
+    before = pred.doc[content[0] - 1]
+    return before.lower_ == "against" and before.dep_ == "prep" and before.head == pred

@@ -17,6 +17,7 @@ from .spans import char_span, in_quote, inside_quote, noun_phrase, parsed_text, 
 
 FIRST_PERSON = ("i", "we", "me", "us")
 OUR_SIDE = ("we", "us")  # in a quote, the speaker's side: '"Washington held no talks with us," X said'
+VOICE = OUR_SIDE + ("i", "me")  # in a quote, the speaker or the speaker's side: '"I met Ruiz," X said'
 
 # speech verbs that present what they report as true: the writer vouches for it
 FACTIVE_SPEECH = ("reveal", "confirm", "note", "point out", "explain", "observe", "recall", "make clear",
@@ -78,9 +79,9 @@ def first_person(cand: Candidate) -> bool:
 
 
 def voice(sent, builder: Builder, speaker: Fact | None) -> list[str]:
-    """Who says "we" or "us" inside a quote of this sentence: the one named speaker of a speech verb
+    """Who says "I", "we" or "us" inside a quote of this sentence: the one named speaker of a speech verb
     outside the quote ('"...," Ruiz said'), or, when none, the speaker whose quote goes on."""
-    if not any(t.lower_ in OUR_SIDE and inside_quote(t) for t in sent):
+    if not any(t.lower_ in VOICE and inside_quote(t) for t in sent):
         return []
     voices = set()
     for tok in sent:
