@@ -176,7 +176,7 @@ def test_answer_understanding_refusal_suggests_answerable(harbour_client):
 def test_answer_understanding_shared_noun(actors, shared):
     """2. 'the Kyrgyz and Tajik foreign ministers' names two actors, each with the noun."""
     from service.qa.lexicon import build
-    from service.qa.plans import shared_noun
+    from service.qa.named import shared_noun
     from tests.support import LEXICONS
 
     assert shared_noun(actors, LEXICONS.view(build)) == shared

@@ -1,7 +1,8 @@
 """Question -> the contract's answer document: parse, link the slots, run the template with its
 parameters bound, then one answer per fact, merged across sources, with readable text and provenance.
 
-The plans to try come from service/qa/plans.py; the first that finds facts gives the answers.
+The plans to try come from service/qa/plans.py (each a Plan of service/qa/plan.py); the first that finds
+facts gives the answers.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from . import background, candidates, linking, parse
 from . import facts as facts_mod
 from .cards import MAX_ANSWERS, Texts, build_answer, source_answers
 from .messages import check, no_facts_message, suggestions, verdict
-from .plans import NoAnswer, Plan, make_plans
+from .plan import NoAnswer, Plan
+from .plans import make_plans
 from .reports import merge_reports
 from .templates import BY_ID
 from .widening import current_widened, fitting, reach_of, same_documents, search_rows, widened

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from .facts import FactRecord
-from .plans import Plan
+from .plan import Plan
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _DAYS = 366

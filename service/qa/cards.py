@@ -8,7 +8,7 @@ from ..store.base import Store
 from ..vocab import sparql_prefixes
 from . import facts as facts_mod
 from . import render
-from .plans import Plan
+from .plan import Plan
 from .wording import conflicts_of
 
 MAX_ANSWERS = 50  # answers returned at most

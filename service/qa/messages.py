@@ -9,7 +9,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from ..errors import BadRequest, QuestionTooLong
-from .plans import Plan
+from .plan import Plan
 from .templates import BY_ID, CATALOGUE
 
 

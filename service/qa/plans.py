@@ -6,113 +6,30 @@ a verb, then its synonyms; a kind of position, then any fact with the question's
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Term
 from ..vocab import KG_NS
-from . import lexicon, linking, parse
+from . import lexicon, linking, named, parse
+from .plan import NoAnswer, Plan
 from .templates import BY_ID
-
-
-@dataclass
-class Plan:
-    template: str
-    bindings: dict[str, Term]
-    params: dict  # what the document shows
-    words: list[str] = field(default_factory=list)
-    topic_names: list[str] = field(default_factory=list)  # topic matched in the text, not the graph
-    extra_actors: list[str] = field(default_factory=list)  # more participants every meeting must have
-    union: list[NamedNode] = field(default_factory=list)  # more actors, each answered in turn ("X and Y")
-    joint: bool = False  # only facts held by two or more ("both sides")
-    speech: frozenset[str] = frozenset()  # statements made with these verbs first ("what did X say")
-    aliases: dict[str, str] = field(default_factory=dict)  # actor IRI -> the question's name ("Moscow")
-    # filters the graph could not apply as asked: their words must be in the fact or its passages
-    need_words: list[str] = field(default_factory=list)
-    relaxed: list[dict] = field(default_factory=list)  # what the document reports as relaxed
-    verb: str = ""  # the question's verb lemma: facts told with it first
-    only_verb: bool = False  # a verb naming no kind ("reaffirm", "sign"): facts told with it alone, if any
-    yesno: bool = False
-    strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
-    head: str = ""  # the object's head noun: every fact must name it
-    asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
-    contrary: bool = False  # a yes/no question's contrary kind ("rejected" for "did X accept"): answers No
-    negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
-    details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
-    remote: bool = False  # a call asked about: meetings by phone or video first
-    partner: bool = False  # "who did X meet": meetings that name someone besides X first
-    announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
-    # the actor the question names as the verb's object ("who accused X"), with its country or governments:
-    # a fact answers only with one of them as its target, or, told with a verb that names no target
-    # ("alleged that X ..."), as what it is about
-    target: frozenset[str] = frozenset()
-    target_verbs: frozenset[str] = frozenset()  # verbs whose facts name the one targeted as their target
-    # words of the question that are an actor's whole name ("the Iran deal"): each in the fact or its passage
-    named: list[str] = field(default_factory=list)
-    told: list[str] = field(default_factory=list)  # a recipient no fact records: one of its names in the passage
-    ironic: bool = False  # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No
-    owners: dict[str, str] = field(default_factory=dict)  # "governor's" -> the actor it names (a verdict's)
-    kind_nouns: frozenset[str] = frozenset()  # "the offer" names a fact (kg:respondsTo), "the mission" a thing
-
-    def binding_sets(self) -> list[dict[str, Term]]:
-        return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]
-
-
-class NoAnswer(Exception):
-    """A slot names nothing in the graph: an empty answer with this message."""
-
-
-def _actor(index: linking.Index, text: str, lex: lexicon.QuestionLexicon) -> linking.Link:
-    link = index.actor(text)
-    words = text.split()
-    if link is None and len(words) > 1 and re.fullmatch(r"[a-z]+s", words[-1]):
-        link = index.actor(" ".join(words[:-1]))  # "the M23 rebels": the group named before its common noun
-    if link is None and len(words) > 2 and words[-1][:1].isupper() and words[-1].lower() not in lex.body_words:
-        link = index.actor(" ".join(words[:-1]))  # "Lucía Restrepo Arango", the sources' "Lucía Restrepo"
-        link = link if link is not None and link.kind == "Person" else None
-    if link is None:
-        raise NoAnswer(f"No actor named {text} in the graph.")
-    return link
-
 
 # templates whose words are matched loosely (half of them): a word that is an actor's name must be there
 NAMING_TEMPLATES = ("positions", "proposals", "statements", "agreements", "actions")
-NAMED_KINDS = ("Person", "Government", "Country", "Organization")
-
-
-def _names_actor(index: linking.Index, word: str) -> bool:
-    """A question's content word that is the whole name of a person, country or body ("iran", "nato")."""
-    return len(word) > 2 and any(e.kind in NAMED_KINDS for e in index.by_name.get(word, ()))
-
-
-def _names(index: linking.Index, iri: str, label: str) -> list[str]:
-    """An actor's names as the graph writes them (label, short names), for finding it in a passage."""
-    return sorted(index.entities[iri].names) if iri in index.entities else [label]
 
 
 def _relaxed(param: str, how: str, message: str) -> dict:
     return {"param": param, "how": how, "message": message}
 
 
-def _pairs(actors: list[str], index: linking.Index) -> list[str]:
-    """'Obama-Putin' (as in "the Obama-Putin meeting") -> 'Obama', 'Putin' when it names no one itself."""
-    out = []
-    for text in actors:
-        parts = [p for p in text.split("-") if p.strip()]
-        if len(parts) > 1 and index.actor(text) is None and all(index.actor(p) for p in parts):
-            out += parts
-        else:
-            out.append(text)
-    return out
-
-
 def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.QuestionLexicon) -> list[Plan]:
     slots, tid = dict(parsed.slots), parsed.template
     bindings: dict[str, Term] = {}
     params: dict = {}
-    actors = shared_noun(_pairs([a for a in slots.pop("actors", None) or [] if _names_someone(a, lex)], index), lex)
+    written = [a for a in slots.pop("actors", None) or [] if named.names_someone(a, lex)]
+    actors = named.shared_noun(named.pairs(written, index), lex)
     if actors:
         slots["actor"] = actors[0]
         if len(actors) > 1:
@@ -125,7 +42,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         joint = False
     if slots.get("recipient", "").lower() in lex.audiences:
         params["told"] = slots.pop("recipient")  # "told reporters": any statement
-    extra = [_actor(index, a, lex).iri for a in (actors or [])[2:]]
+    extra = [named.actor(index, a, lex).iri for a in (actors or [])[2:]]
     by_source = BY_ID[tid].by_source  # "what does the Other Post say about X": a source, not an actor
     if by_source and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
         if index.source(slots["actor"]) is not None:
@@ -133,7 +50,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     aliases: dict[str, str] = {}
     for name in ("actor", "other", "recipient"):
         if slots.get(name):
-            link = _actor(index, slots[name], lex)
+            link = named.actor(index, slots[name], lex)
             bindings[name] = NamedNode(link.iri)
             params[name] = {"iri": link.iri, "label": link.label}
             if link.kind == "Government" and "govern" not in slots[name].lower():
@@ -173,7 +90,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         words += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
     if words:
         params["words"] = words
-    name_words = [w for w in words if _names_actor(index, w)] if not parsed.yesno and tid in NAMING_TEMPLATES \
+    name_words = [w for w in words if named.names_actor(index, w)] if not parsed.yesno and tid in NAMING_TEMPLATES \
         else []
     if parsed.ahead and "planned" in BY_ID[tid].parameters:  # "when will X and Y meet again"
         bindings["planned"] = NamedNode(KG_NS + "Planned")
@@ -200,8 +117,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         link = index.actor(topic)
         if link is not None and parsed.target:
             target = frozenset(index.family.get(link.iri, {link.iri}))
-        named = set(" ".join(index.entities[link.iri].names if link and link.iri in index.entities else []).split())
-        rest = [w for w in parse.content_words(topic, lex) if link and w not in named]
+        spelled = set(" ".join(index.entities[link.iri].names if link and link.iri in index.entities else []).split())
+        rest = [w for w in parse.content_words(topic, lex) if link and w not in spelled]
         if rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
             _require(plans, rest, parsed.yesno)
             if not parsed.yesno:
@@ -241,7 +158,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             plans.append(Plan(by_verb, {**kept, "verb": Literal(verb_lemma)}, {**params_v, "verb": verb_lemma},
                               plan.words + parse.content_words(named_topic, lex),
                               extra_actors=plan.extra_actors, union=plan.union, need_words=plan.need_words,
-                              told=[n for t in told for n in _names(index, t["iri"], t["label"])],
+                              told=[n for t in told for n in named.names(index, t["iri"], t["label"])],
                               relaxed=plan.relaxed + [_relaxed(
                                   "recipient", "evidence_text", f"No fact records {t['label']} as told; the answers "
                                   f"are facts whose reports name {t['label']}.") for t in told], joint=plan.joint,
@@ -274,7 +191,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
-        plan.owners = _owners(plan.words, index) if parsed.yesno else {}
+        plan.owners = named.owners(plan.words, index) if parsed.yesno else {}
         plan.kind_nouns = lex.kind_nouns
         plan.details, plan.remote = parsed.details, parsed.remote
         plan.target, plan.target_verbs = target, lex.target_verbs
@@ -302,18 +219,6 @@ def _refused_act(plans: list[Plan], act: str, lex: lexicon.QuestionLexicon) -> l
     return out
 
 
-def _owners(words: list[str], index: linking.Index) -> dict[str, str]:
-    """The question's possessive words that name an actor ("the governor's compromise", "Russia's
-    proposal"): each word -> the actor's IRI."""
-    out = {}
-    for word in words:
-        base = word[:-2] if word.endswith(("'s", "\u2019s")) else None
-        link = (index.actor("the " + base) or index.actor(base)) if base else None
-        if link is not None:
-            out[word] = link.iri
-    return out
-
-
 def _require(plans: list[Plan], words: list[str], yesno: bool) -> None:
     """Words every answer must have: in the fact itself for a verdict (not in a sentence that also tells
     another fact), else in the fact or its passages."""
@@ -334,21 +239,3 @@ def _rekinded(plans: list[Plan], kinds: tuple[str, ...], **marks) -> list[Plan]:
             out.append(replace(plan, bindings={**plan.bindings, "kind": NamedNode(term["iri"])},
                                params={**plan.params, "kind": term}, **marks))
     return out
-
-
-def shared_noun(actors: list[str], lex: lexicon.QuestionLexicon) -> list[str]:
-    """'the Kyrgyz and Tajik foreign ministers' -> 'the Kyrgyz foreign ministers', 'Tajik foreign ministers':
-    an adjective of nationality before "and" shares the noun after the other one."""
-    if len(actors) != 2:
-        return actors
-    first, second = actors[0].split(), actors[1].split()
-    bare = [w for w in first if w.lower() not in ("the", "a", "an")]
-    if len(bare) == 1 and bare[0].lower() in lex.demonyms and len(second) > 1 and second[0].lower() in lex.demonyms:
-        return [f"{actors[0]} {' '.join(second[1:])}", actors[1]]
-    return actors
-
-
-def _names_someone(text: str, lex: lexicon.QuestionLexicon) -> bool:
-    """'the', 'his', 'it': a determiner or pronoun is never a name (group references are kept)."""
-    low = text.lower().strip()
-    return low in lex.group_references or any(w not in lex.stopwords for w in low.split())

@@ -11,7 +11,7 @@ from ..store.base import Store
 from . import antecedents, background
 from . import facts as facts_mod
 from .cards import Texts
-from .plans import Plan
+from .plan import Plan
 from .wording import matches_words, mentions_any
 
 
