@@ -82,6 +82,8 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
     label = doc[toks[0].i:colon.i]
     found = builder.resolver.mentions_in(label.start_char, label.end_char)
     keys = list(dict.fromkeys(m.actor for m in found)) or _transcript_speaker(builder, label)
+    if found and not _speaker_label(builder, keys, label, found):
+        return None  # "Numbers Of The Day: ...", "Courier readers: ...": a heading, not a speaker
     end = sent.end
     if colon.i == toks[-1].i and sent.end < len(doc) and "\n" not in parsed_text(doc)[colon.idx:doc[sent.end].idx]:
         end = doc[sent.end].sent.end  # "PENCE:" split off as a sentence of its own: the words are the next one
@@ -98,6 +100,25 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
         return None  # "Putin: The Russian leader had reason to smile": a note about the actor, not their words
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
                 content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
+
+
+def _speaker_label(builder, keys: list[str], label, found) -> bool:
+    """Does a label before a colon name its one actor as the speaker? Not a place, not a thing of theirs
+    ("Courier readers:", "Editor's note:"), and a name of four words or more ("Slow Gains On Housing
+    Reform:") only when the actor is named again outside it: a heading read as a name is never named again."""
+    if len(keys) != 1 or getattr(builder.resolver.actors.get(keys[0]), "kind", None) == "Place":
+        return False
+    doc = label.doc
+    named = {t.i for m in found for t in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ()}
+    words = [t for t in label if t.is_alpha]
+    if any(t.i not in named and t.pos_ in ("NOUN", "PROPN") and (
+            t.dep_ == "poss" or (t.tag_ in ("NNS", "NNPS") and not label.start <= t.head.i < label.end)
+            or (t.tag_ in ("NNS", "NNPS") and t.head == t)) for t in words):
+        return False
+    if sum(1 for t in words if t.i in named) < 4:
+        return True
+    return any(m.actor == keys[0] and not (label.start_char <= m.span.start < label.end_char)
+               for m in builder.resolver.mentions())
 
 
 HONORIFIC_LABELS = ("MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "GOV.", "SECRETARY", "SENATOR", "PRESIDENT",

@@ -20,9 +20,14 @@
   recognize Paul Meyer", "recognizes himself in them"), is identifying.
 - "contend with" or "for" something is competing, not arguing; "contend that" argues.
 - "know how to" is a skill, not a view ("knows how to use it"); knowing a person is an acquaintance, being
-  known (for, as, by) a reputation or a name, and "let me know" a request to be told.
+  known (for, as, by) a reputation or a name, and "let me know" a request to be told; what someone does not
+  know, told by the writer ("did not know what to make of it"), is no view.
 - a speech verb that someone declines or refuses to use ("declined to comment", "refused to say") reports
   no words.
+- "add" something to something, "add to" something or a number of things ("added a title to his resume",
+  "added to her lead", "added 150,000 jobs") is adding, with no that-clause or quote: no words.
+- "expect", "believe" and "think" in the passive ("is expected to win") say nobody's view.
+- "appeal to" someone with nothing asked ("appeals to young voters") is attracting, no demand.
 - "work out" with nothing worked out ("worked out at the gym") is exercising, not reaching an agreement.
 
 Inside a quote, a first-person sentence or what a speech verb reports, the view verbs keep their reading:
@@ -206,11 +211,53 @@ def _know_how(pred) -> bool:
         return True
     if pred.dep_ in ("ccomp", "xcomp") and pred.head.lemma_.lower() == "let":
         return True
+    if _unknown(pred):
+        return True
     obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
     return obj is not None and (obj.ent_type_ == "PERSON" or obj.lower_ in IDENTIFIED) and not any(
         c.dep_ in ("ccomp", "xcomp", "oprd") for c in pred.children)
 
 
+def _unknown(pred) -> bool:
+    """ "did not know what to make of him", "neither party knows which side it helps", told by the writer:
+    what someone does not know is no view they hold."""
+    subj, _ = subject_of(pred)
+    if in_quote(pred) or (subj is not None and subj.lower_ in PERSONAL[:3]):
+        return False
+    return any(c.dep_ == "neg" for c in pred.children) or (
+        subj is not None and any(t.lower_ in ("neither", "nor") for t in subj.subtree))
+
+
+def _adding(pred) -> bool:
+    """ "added a title to his resume", "added to her lead", "added 150,000 jobs": adding to something, no
+    words; a that-clause, a quote in the sentence or a person told ("added to reporters") keeps "add" said."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
+        return False
+    if any(t.text in QUOTE_MARKS for t in pred.sent):
+        return False
+    to = [g for c in pred.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+          for g in c.children if g.dep_ == "pobj"]
+    if to:
+        return not any(g.ent_type_ == "PERSON" or g.lower_ in IDENTIFIED or g.lemma_.lower() in TOLD for g in to)
+    return any(c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children) for c in pred.children)
+
+
+def _attracting(pred) -> bool:
+    """ "appeals to a demographic", "able to appeal to a group of folks": drawing someone's favour; an appeal
+    asks for something ("appealed to them not to vote", "appealed for calm", "appealed the ruling")."""
+    if any(c.dep_ in ("xcomp", "advcl", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ == "for")
+           for c in pred.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in pred.children)
+
+
+def _passive_view(pred) -> bool:
+    """ "is expected to win", "who is thought to be a candidate": whose view it is, the sentence does not say
+    (a participle, "a ruling expected next week", is left to the rules of the clause around it)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
+
+
+TOLD = ("reporter", "journalist", "audience", "crowd", "supporter", "voter", "viewer", "listener")
 UNNAMED = ("name", "identify", "quote", "mention")
 
 
@@ -220,5 +267,6 @@ def _anonymity(pred) -> bool:
                and any(g.dep_ == "auxpass" for g in c.children) for c in pred.children)
 
 
-OTHER_SENSES = {"ask": _anonymity, "know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need,
-                "recognize": _identifying, "recognise": _identifying}
+OTHER_SENSES = {"add": _adding, "appeal": _attracting, "ask": _anonymity, "know": _know_how, "contend": _competing,
+                "charge": _fee_or_rush, "require": _need, "recognize": _identifying, "recognise": _identifying,
+                "expect": _passive_view, "believe": _passive_view, "think": _passive_view}
