@@ -28,11 +28,16 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
             if settling is not None:  # cited after the fact's own passages
                 rec.evidence = rec.evidence + [settling]
                 kept.append(rec)
-    if plan.named or plan.told:  # names that must be in the fact or its passages (no other word is sought there)
+    if plan.named or plan.told:  # names that must be in the fact, its passages or its report's headline
         texts.prefetch(p.source["iri"] for rec in kept for p in rec.evidence if p.anchor is None)
-        kept = [rec for rec in kept if (not plan.named or matches_words(rec, plan.named, texts.passages(rec), 1.0))
+        kept = [rec for rec in kept if (not plan.named or matches_words(rec, plan.named, _told_in(rec, texts), 1.0))
                 and (not plan.told or mentions_any(rec, plan.told, texts.passages(rec)))]
     return kept
+
+
+def _told_in(rec: facts_mod.FactRecord, texts: Texts) -> str:
+    """A fact's passages and its reports' headlines (what the report is about: "Oslo fishing talks stall")."""
+    return texts.passages(rec) + " " + " ".join(p.source.get("title") or "" for p in rec.evidence)
 
 
 def search_rows(store: Store, template, sets: list[dict], *, broad: bool, limit: int | None, index, indexed: bool,
