@@ -219,8 +219,8 @@ class Resolver:
                                                  for c in c.conjuncts if self.key_at[c.i])]))
         if h.lemma_.lower() in self.lex.descriptors:
             return descriptions.descriptor(self, h) or descriptions.introduced_as(self, h)
-        if h.pos_ == "NOUN" and _office_words(h) in self.lex.office_nouns:
-            return self._office(h)
+        if h.pos_ == "NOUN" and offices.words(h) in self.lex.office_nouns:
+            return offices.owner(self, h, self._countries, self._doc_country)
         return descriptions.topic(self, h) or descriptions.introduced_as(self, h)
 
     def _antecedent(self, h: Token) -> list[str]:
@@ -246,33 +246,13 @@ class Resolver:
     def _personal(self, tok: Token) -> bool:
         """A noun that can be a "who": a person or group it names, or a common noun that is no office or
         institution ("the adviser", "voters")."""
-        if tok.pos_ == "NOUN" and (_office_words(tok) in self.lex.office_nouns
+        if tok.pos_ == "NOUN" and (offices.words(tok) in self.lex.office_nouns
                                    or self.lex.body_nouns.get(tok.lemma_.lower(), "Organization") != "Organization"):
             return False  # "the government, which": no "who"; "a group of experts who": people
         keys = self.refers(tok)
         if keys:
             return all(self.actors[k].kind in ("Person", "Group") for k in keys)
         return tok.pos_ in ("NOUN", "PRON")
-
-    def _office(self, h: Token) -> list[str]:
-        """ "his forces": his; "Sudan's army": Sudan; "the army": the country its context gives."""
-        for c in h.children:
-            if c.dep_ == "poss" and c.pos_ == "PRON":
-                return self.refers(c)
-            if c.dep_ in ("poss", "amod", "compound", "nmod") and self.key_at[c.i]:
-                country = self.country(self.key_at[c.i]) if self.known_actor(self.key_at[c.i]) else None
-                return [country or self.key_at[c.i]]
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
-            return []
-        words = _office_words(h)
-        same = None
-        for tok in self.tokens[:h.i]:  # the same office named earlier with its owner ("Sudan's army")
-            if tok.pos_ == "NOUN" and _office_words(tok) == words:
-                owner = next((self.key_at[c.i] for c in tok.children
-                              if c.dep_ in ("poss", "amod", "compound", "nmod") and self.key_at[c.i]), None)
-                same = (self.country(owner) or owner) if owner and self.known_actor(owner) else same
-        country = offices.owner_in_context(self.doc, h.i, self._countries, same, self._doc_country)
-        return [country] if country and self.known_actor(country) else []
 
     def _resolve_all(self) -> None:
         """Resolve every pronoun and description in text order; descriptions ("the Russian leader",
@@ -301,13 +281,6 @@ def _apposed_after(head: Token, root: Token) -> list[Token]:
     if after < len(head.doc) and head.doc[after].text == ",":
         after += 1
     return [a for a in root.children if a.dep_ == "appos" and a.left_edge.i == after]
-
-
-def _office_words(h: Token) -> str:
-    """ "air force", "foreign ministry", "army": the head noun with the lower-case nouns before it."""
-    words = [c.lower_ for c in h.children if c.dep_ == "compound" and c.i < h.i and c.is_lower]
-    head = h.lower_ if h.lower_ == "forces" else h.lemma_.lower()
-    return " ".join([*words, head])
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:

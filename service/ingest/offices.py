@@ -11,11 +11,15 @@ dominant country (mentioned clearly more often than any other). The office nouns
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..iris import slug
 from ..model import Actor
+
+if TYPE_CHECKING:
+    from .reading import Reading
 
 _NEAR = 2  # sentences to look back for the nearest country
 
@@ -70,3 +74,31 @@ def office_actor(country: str, country_label: str, office: str) -> Actor:
     name = " ".join(w for w in office.split() if w.lower() != "the")
     return Actor(f"{country}-{slug(name)}", f"{country_label} {name}", "Government", {name},
                  government_of=country)
+
+
+def words(h: Token) -> str:
+    """ "air force", "foreign ministry", "army": the head noun with the lower-case nouns before it."""
+    before = [c.lower_ for c in h.children if c.dep_ == "compound" and c.i < h.i and c.is_lower]
+    head = h.lower_ if h.lower_ == "forces" else h.lemma_.lower()
+    return " ".join([*before, head])
+
+
+def owner(r: Reading, h: Token, countries: list, doc_country: str | None) -> list[str]:
+    """ "his forces": his; "Sudan's army": Sudan; "the army": the country its context gives."""
+    for c in h.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            return r.refers(c)
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and r.key_at[c.i]:
+            country = r.country(r.key_at[c.i]) if r.known_actor(r.key_at[c.i]) else None
+            return [country or r.key_at[c.i]]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+        return []
+    office = words(h)
+    same = None
+    for tok in r.tokens[:h.i]:  # the same office named earlier with its owner ("Sudan's army")
+        if tok.pos_ == "NOUN" and words(tok) == office:
+            named = next((r.key_at[c.i] for c in tok.children
+                          if c.dep_ in ("poss", "amod", "compound", "nmod") and r.key_at[c.i]), None)
+            same = (r.country(named) or named) if named and r.known_actor(named) else same
+    country = owner_in_context(r.doc, h.i, countries, same, doc_country)
+    return [country] if country and r.known_actor(country) else []

@@ -99,7 +99,7 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
             continue
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
             obj = child(tok, "pobj", "pcomp")
-            if obj is not None and tok == anchor and _temporal(tok):
+            if obj is not None and tok == anchor and temporal(tok):
                 continue  # "spoke on Monday (about the drought)": when, not what about
             if obj is not None:  # "called on all sides [to exercise restraint]"
                 start, end = subtree_span(obj)
@@ -129,7 +129,7 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                 start, end = subtree_span(tok)  # and what the verb's own on-phrase says it is on
                 on = next((c for c in pred.children if c.dep_ == "prep" and c.lower_ in ("on", "about")
                            and (c.i == end or (c.i == end + 1 and tok.doc[end].text == ","))), None)
-                return (start, on.right_edge.i + 1) if on is not None and not _temporal(on) else (start, end)
+                return (start, on.right_edge.i + 1) if on is not None and not temporal(on) else (start, end)
     for c in (anchor or pred, pred):  # "ruled out sending troops": a participle right after the verb
         nxt = next((a for a in pred.children if a.dep_ == "advcl" and a.tag_ == "VBG" and a.left_edge.i == c.i + 1
                     and not any(m.dep_ == "mark" for m in a.children)), None)
@@ -148,7 +148,7 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
         for c in sorted(pred.children, key=lambda t: t.i):  # "views X as Y", "pledged X to Y"
             if c.i < end:
                 continue
-            if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.i == end and not _temporal(c)):
+            if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.i == end and not temporal(c)):
                 end = c.right_edge.i + 1
             elif c.dep_ == "conj" and c.pos_ == "ADP" and c.i == end + 1 and pred.doc[end].dep_ == "cc":
                 end = c.right_edge.i + 1  # "agreed texts on customs [and on digital trade]": the parser's
@@ -196,7 +196,7 @@ def _to_clause_after_time(pred: Token) -> tuple[int, int] | None:
                    and not any(m.dep_ == "mark" for m in c.children)), None)
     if clause is None:
         return None
-    timed = {t.i for c in pred.children if c.i > pred.i and (_temporal(c) or c.ent_type_ in ("DATE", "TIME"))
+    timed = {t.i for c in pred.children if c.i > pred.i and (temporal(c) or c.ent_type_ in ("DATE", "TIME"))
              for t in c.subtree}
     gap = range(pred.i + 1, clause.left_edge.i)
     if not gap or any(i not in timed for i in gap):
@@ -243,7 +243,7 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
         if parts:
             return _clause_range(parts)
     for c in pred.children:
-        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in CONTENT_PREPS and not _temporal(c):
+        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in CONTENT_PREPS and not temporal(c):
             inner = child(c, "pobj", "pcomp")
             if inner is not None:
                 return subtree_span(inner)
@@ -275,52 +275,10 @@ def channel(prep: Token) -> bool:
     return obj is not None and prep.lower_ == "on" and obj.lemma_.lower() in SPEECH_CHANNELS
 
 
-def _temporal(prep: Token) -> bool:
+def temporal(prep: Token) -> bool:
+    """ "on Monday", "in March": a preposition whose object is a date or a time."""
     obj = child(prep, "pobj")
     return obj is not None and obj.ent_type_ in ("DATE", "TIME")
-
-
-def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int] | None:
-    """Token range of everything a verb governs to its right (objects, prepositions, clauses), up to a
-    coordinated verb: the content of an action ("established a joint information center in Baghdad")."""
-    deps = OBJECT_DEPS + ("prep", "acomp", "ccomp", "xcomp", "agent", "npadvmod")  # a particle is the verb's
-    kids = [c for c in pred.children if c.i > pred.i and c.dep_ in deps and c.dep_ not in skip
-            and not (c.dep_ in ("prep", "npadvmod") and (_temporal(c) or c.ent_type_ in ("DATE", "TIME")))]
-    if not kids:
-        return None
-    start = min(k.left_edge.i for k in kids)
-    end = max(k.right_edge.i for k in kids) + 1
-    for c in pred.children:  # a coordinated clause ends the content
-        if c.dep_ in ("conj", "cc") and start < c.i < end:
-            end = c.i
-    return start, end
-
-
-# marks of a clause that says when or why, not what was said ("as she said, ..." is a report of it)
-SUBORDINATING = ("after", "before", "since", "because", "than", "until", "although", "though")
-
-
-def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
-    """What a speech verb with no clause of its own reports: the rest of its sentence ("All of which,
-    he said, would help": the sentence; '"We are ready," she said': the quote before; "..., the
-    minister told lawmakers": what comes before, the one told is no part of it)."""
-    if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATING for c in pred.children):
-        # "after she testified, X ...", "closer than he claimed": the sentence around is not what was said,
-        # only the verb's own words are ("since she declared for governor")
-        own = pred.i + 1, pred.right_edge.i + 1
-        return own if sum(1 for t in pred.doc[own[0]:own[1]] if t.is_alpha) >= 2 else None
-    sent = pred.sent
-    first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
-    last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")
-                           and c.i > pred.i] + ([obj.right_edge.i] if obj is not None and obj.i > pred.i else [])
-               + ([subj.right_edge.i] if subj is not None and subj.i > pred.i else []))  # "..., said X, an expert"
-    words = lambda a, b: sum(1 for t in pred.doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
-    left, right = words(sent.start, first), words(last + 1, sent.end)
-    if left >= 3 and right >= 3:
-        return sent.start, sent.end
-    if max(left, right) < 3:
-        return None
-    return (sent.start, first) if left > right else (last + 1, sent.end)
 
 
 def _semicolon(before: Token, pred: Token) -> bool:

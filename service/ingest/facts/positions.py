@@ -22,9 +22,10 @@ from .clauses import (
     subject_of,
     vocative,
 )
-from .contents import after_object, clause_around, content_of, right_complements
+from .contents import after_object, content_of
 from .holders import Holders
 from .lexicon import Lexicon, Trigger
+from .scope import clause_around, right_complements
 from .spans import between, char_span, child, inside_quote, noun_phrase, subtree_span, text_of, within_quote
 
 MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"

@@ -1,0 +1,53 @@
+"""What a predicate with no content clause of its own covers: an action's complements to its right
+("established a joint information center in Baghdad"), and the words a bare speech verb reports (the
+sentence around "he said", the quote before '..., she said').
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import OBJECT_DEPS
+from .contents import temporal
+
+
+def right_complements(pred: Token, skip: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """Token range of everything a verb governs to its right (objects, prepositions, clauses), up to a
+    coordinated verb: the content of an action ("established a joint information center in Baghdad")."""
+    deps = OBJECT_DEPS + ("prep", "acomp", "ccomp", "xcomp", "agent", "npadvmod")  # a particle is the verb's
+    kids = [c for c in pred.children if c.i > pred.i and c.dep_ in deps and c.dep_ not in skip
+            and not (c.dep_ in ("prep", "npadvmod") and (temporal(c) or c.ent_type_ in ("DATE", "TIME")))]
+    if not kids:
+        return None
+    start = min(k.left_edge.i for k in kids)
+    end = max(k.right_edge.i for k in kids) + 1
+    for c in pred.children:  # a coordinated clause ends the content
+        if c.dep_ in ("conj", "cc") and start < c.i < end:
+            end = c.i
+    return start, end
+
+
+# marks of a clause that says when or why, not what was said ("as she said, ..." is a report of it)
+SUBORDINATING = ("after", "before", "since", "because", "than", "until", "although", "though")
+
+
+def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
+    """What a speech verb with no clause of its own reports: the rest of its sentence ("All of which,
+    he said, would help": the sentence; '"We are ready," she said': the quote before; "..., the
+    minister told lawmakers": what comes before, the one told is no part of it)."""
+    if pred.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATING for c in pred.children):
+        # "after she testified, X ...", "closer than he claimed": the sentence around is not what was said,
+        # only the verb's own words are ("since she declared for governor")
+        own = pred.i + 1, pred.right_edge.i + 1
+        return own if sum(1 for t in pred.doc[own[0]:own[1]] if t.is_alpha) >= 2 else None
+    sent = pred.sent
+    first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
+    last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")
+                           and c.i > pred.i] + ([obj.right_edge.i] if obj is not None and obj.i > pred.i else [])
+               + ([subj.right_edge.i] if subj is not None and subj.i > pred.i else []))  # "..., said X, an expert"
+    words = lambda a, b: sum(1 for t in pred.doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
+    left, right = words(sent.start, first), words(last + 1, sent.end)
+    if left >= 3 and right >= 3:
+        return sent.start, sent.end
+    if max(left, right) < 3:
+        return None
+    return (sent.start, first) if left > right else (last + 1, sent.end)
