@@ -30,8 +30,8 @@ def test_answer_targets_are_the_accused(charges, question, said, never):
     assert said in texts and not any(n in texts for n in never)
 
 
-def test_answer_targets_keep_the_charge_words():
+def test_answer_targets_keep_the_charge_words(charges):
     from service.qa import parse
-    app = kgqa()
+    app = kgqa(charges)
     parsed = parse.parse("Who accused Luis Delgado of lying?", app.words, app.question_model())
     assert parsed.target and "lying" in parsed.words

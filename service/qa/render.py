@@ -212,8 +212,11 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     elif recipient and not content.lower().startswith(tuple(r.lower() for r in recipient)):
         to = " to " if verb in ("say", "propose", "suggest", "explain") else " "
         objects = to + names(recipient)
+    named = {w for t in target for w in t.lower().split()}
+    if target and kind != "Accusation" and set(content.lower().split()) <= named:
+        content = ""  # "attacked Donald Trump Trump": the content only named the one attacked
     if target:
-        objects += " " + names(target) + (" of" if kind == "Accusation" else "")
+        objects += " " + names(target) + (" of" if kind == "Accusation" else _target_link(content))
     preposition = lex.verb_prepositions.get(verb or "") if verb and not negated else None
     if preposition and content and not _CLAUSE_START.match(content) and not _CLAUSE.search(content) \
             and not said.endswith(" " + preposition) and not direct_speech(content):
@@ -232,6 +235,14 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
     if source:
         return _capital(f"{source}, {lead[:1].lower() + lead[1:] if lead else ''}{text}")
     return _capital(f"{lead}{text}")
+
+
+def _target_link(content: str) -> str:
+    """What joins a criticism's target to its content: "for embracing debt", "as a psychopath"."""
+    first = content.split()[0].lower() if content.split() else ""
+    if first.endswith("ing") and len(first) > 4:
+        return " for"
+    return " as" if first in ("a", "an") else ""
 
 
 _QUANTIFIER = re.compile(r"(?:More|Most|Some|About|At|Nearly|Over|Fewer|Less|Up|Around|Almost|Roughly|An?|The|"
