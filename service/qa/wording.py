@@ -33,6 +33,19 @@ def stem(word: str) -> str:
     return word
 
 
+def same_word(token: str, stem_: str) -> bool:
+    """A text's token is the question's word by its stem ("fighting" for "fighters"); a stem of three letters
+    only with an inflection ("bans", "banned" for "ban"; never "banks", nor "warned" for "war")."""
+    if len(stem_) > 3:
+        return token.startswith(stem_)
+    return _short_word(stem_).fullmatch(token) is not None
+
+
+@lru_cache(maxsize=4096)
+def _short_word(stem_: str) -> re.Pattern:
+    return re.compile(rf"{re.escape(stem_)}{re.escape(stem_[-1:])}?(?:s|es|ed|ing|er|ers|'s)?")
+
+
 def tokens(text: str) -> list[str]:
     out = []
     for tok in _TOKEN.findall(text.lower()):
@@ -55,7 +68,7 @@ def matches_words(rec: FactRecord, words: list[str], extra_text: str = "", share
     """At least `share` of `words` (half, rounded up; and at least one) occur, by stem, in the fact's words."""
     toks = tokens(fact_text(rec) + " " + extra_text)
     stems = [stem(w) for w in words]  # once, not once per token
-    found = sum(1 for s in stems if any(t.startswith(s) for t in toks))
+    found = sum(1 for s in stems if any(same_word(t, s) for t in toks))
     return found >= max(1, math.ceil(len(words) * share - 1e-9))
 
 

@@ -1,0 +1,16 @@
+"""wording: a question's word matches the text by its stem ("fighters" ~ "fighting"), a word of three
+letters only with an inflection of its own: "ban" is in "banned", never in "banks"."""
+from __future__ import annotations
+
+import pytest
+
+from service.qa.wording import same_word, stem
+
+
+@pytest.mark.parametrize("question_word, token, same", [
+    ("ban", "banned", True), ("ban", "bans", True), ("ban", "banning", True), ("ban", "ban", True),
+    ("ban", "banks", False), ("ban", "banking", False), ("war", "warned", False), ("war", "wars", True),
+    ("fighters", "fighting", True), ("agreement", "agreed", True),
+])
+def test_wording_same_word(question_word, token, same):
+    assert same_word(token, stem(question_word)) is same
