@@ -121,3 +121,20 @@ def test_actors_roles_counterpart_holds_the_owners_title(text, holder, title, or
 def test_actors_roles_counterpart_unsettled_gives_no_role(text):
     _, resolver = extractor().analyse(text)
     assert not [f for f in resolver.roles if f.holders in (["jorge-salas"], ["tomas-brandt"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz said that if she were president, the program would grow.",
+    "Ana Ruiz could become president next year.",
+    "Ana Ruiz should be president, her aide said.",
+    "Senator Ana Ruiz wants to be president.",
+])
+def test_actors_roles_office_supposed_is_not_held(text):
+    """A copula that is conditional, modal or wished names no office the person holds."""
+    _, resolver = extractor().analyse(text)
+    assert not [f for f in resolver.roles if f.title == "President"]
+
+
+def test_actors_roles_office_taken_is_held():
+    _, resolver = extractor().analyse("Ana Ruiz became governor of Lima in 2013.")
+    assert [f.title for f in resolver.roles] == ["Governor"]

@@ -125,7 +125,7 @@ def find(r: Reading) -> list[Fact]:
         preds = [c for c in tok.children if c.dep_ in ("attr", "acomp", "oprd")]
         preds += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                   if g.dep_ == "pobj"]
-        if not subj or not preds:
+        if not subj or not preds or (tok.lemma_ in _COPULAS and _unreal(tok)):
             continue
         holders = r.refers(subj[0])
         if tok.lemma_ in _APPOINTING and subj[0].tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -145,6 +145,17 @@ _PAST = {"Former", "Ex"}  # a title held before: "former Chilean president X" ke
 
 _OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present tense: holds it now
 _OFFICE_BODIES = ("Organization", "Government", "Group")
+
+
+_MODALS = {"would", "could", "should", "might", "may", "can", "will", "must", "to"}
+_CONDITIONS = {"if", "unless", "whether"}
+
+
+def _unreal(copula: Token) -> bool:
+    """ "if he were president", "could become president", "wants to be president", "should be president":
+    an office wished, supposed or to come, not held."""
+    return any((c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in _CONDITIONS)
+               for c in copula.children)
 
 
 def _appointer(r: Reading, verb: Token) -> str | None:

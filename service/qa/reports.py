@@ -1,7 +1,8 @@
 """The same fact told by several documents, merged into one answer: two reports are the same when
 they have the kind, holders and date, and words close enough (stems, compared only between records of
 similar size); a meeting is compared only with those sharing one of its dates or undated, and held the
-same way (by phone or face to face); a meeting with one participant named is merged with none.
+same way (by phone or face to face); a meeting with one participant named is merged with none; a role
+with the same title and its organization named by one report only (or cut short by one) is one role.
 """
 from __future__ import annotations
 
@@ -73,6 +74,8 @@ def _report_key(rec: facts_mod.FactRecord) -> tuple:
 def _compared(rec: facts_mod.FactRecord, meeting: bool) -> list:
     if meeting:
         return [rec, rec.sources(), {v.value for v in rec.values("date")}, {v.value for v in rec.values("place")}]
+    if rec.kind() == "Role":  # "Governor" and "Governor of Indiana": one office, its organization said or not
+        return [rec, rec.sources(), {(rec.first("title") or "").lower()}, 1]
     stems = _stems(rec.first("content") or "")
     if rec.referent is not None:  # "accepted the proposal": two reports of it accept the same proposal
         stems |= _stems(rec.referent.first("content") or "")
@@ -86,10 +89,19 @@ def _same_report(a: list, b: list, meeting: bool) -> bool:
         return False
     if meeting:
         return all(not (x and y) or x & y for x, y in ((a[2], b[2]), (a[3], b[3])))
+    if a[0].kind() == "Role":
+        return a[2] == b[2] and _same_body(a[0].labels("organization"), b[0].labels("organization"))
     n, m = a[3], b[3]
     if not (n and m) or 5 * min(n, m) < 4 * max(n, m):  # sets of such sizes cannot share 80%
         return False
     return len(a[2] & b[2]) / len(a[2] | b[2]) >= 0.8  # at least 80% of their word stems shared
+
+
+def _same_body(ours: list[str], theirs: list[str]) -> bool:
+    """Two reports' organizations of one title are one: either names none, or each name of one begins a
+    name of the other ("Republican National" cut short from "Republican National Committee")."""
+    low = [[x.lower() for x in ours], [x.lower() for x in theirs]]
+    return not low[0] or not low[1] or all(any(x.startswith(y) or y.startswith(x) for y in low[1]) for x in low[0])
 
 
 def _near_size(n: int, m: int) -> bool:
