@@ -173,8 +173,11 @@ class Index:
             if cands:
                 return best(cands, "surname", 0.95)
         common = text.split()[-1][:1].islower()  # "the Iran deal": "deal" is no one's surname there
-        for i in range(1, len(words) - common):  # titles and descriptions in front: "president barack obama"
-            found = self._exact(" ".join(words[i:]), allowed, "title") or self._surname(words[i:], allowed)
+        for i in range(1, len(words)):  # titles and descriptions in front: "president barack obama"
+            if common and i == len(words) - 1:  # a common noun alone: a group so named ("the party leaders")
+                found = self._exact(words[i], lambda e: allowed(e) and e.kind != "Person", "title")
+            else:
+                found = self._exact(" ".join(words[i:]), allowed, "title") or self._surname(words[i:], allowed)
             if found:
                 return found
         found = None if occasions else self.described(words)
