@@ -120,6 +120,7 @@ def test_linking_label_before_alias(store):
 @pytest.mark.parametrize("text, actor", [
     ("the Iran deal", None),  # a common noun last is no one's surname ...
     ("Governor Deal", "actor-nathan-deal"),  # ... a capitalized one is
+    ("the Dutch party leaders", "actor-group-leaders"),  # a group so named may be
 ])
 def test_linking_lowercase_word_is_no_surname(store, text, actor):
     store.load(b"""@prefix kg: <https://w3id.org/kgqa/ns#> .
@@ -127,6 +128,7 @@ def test_linking_lowercase_word_is_no_surname(store, text, actor):
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <http://kgqa.test/sources/d> {
   <http://kgqa.test/entities/actor-nathan-deal> a kg:Person ; rdfs:label "Nathan Deal" ; skos:altLabel "Deal" .
+  <http://kgqa.test/entities/actor-group-leaders> a kg:Group ; rdfs:label "Leaders" .
 }""", "application/trig")
     link = kgqa(store).names.index().actor(text)
     assert (link.iri if link else None) == (E + actor if actor else None)
