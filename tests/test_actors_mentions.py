@@ -214,3 +214,13 @@ def test_actors_mentions_leave_marks_and_line_breaks_out_of_a_name(text, label):
 ])
 def test_actors_headline_names_are_the_body_names(text, phrase, nth, key):
     assert refers(text, phrase, nth) == [key]
+
+
+@pytest.mark.parametrize("text, phrase, key", [
+    # a transcript's speaker label in capitals is the one person of that last name, not a body
+    ("Judge Maria Lopez-Vidal spoke for hours.\n\nLOPEZ-VIDAL: I will step aside from the case.", "LOPEZ-VIDAL",
+     "maria-lopez-vidal"),
+    ("Senator Tom Dale asked the questions.\n\nDALE: Will you step aside?", "DALE", "tom-dale"),
+])
+def test_actors_transcript_label_is_the_person(text, phrase, key):
+    assert refers(text, phrase) == [key]

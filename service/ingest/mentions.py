@@ -176,6 +176,7 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
             known.setdefault(" ".join(t.text for t in doc[f.start:f.end] if not t.is_punct), (f.key, f.start))
     found += people_found(doc, people, lex, actors, known)
     found += short_names(doc, found, actors, lex, doc if tokens is None else tokens)
+    found = transcript_labels(doc, found, actors)
     found = acronyms(found, actors)
     found = led_bodies(doc, found, actors)
     found = joint_bodies(doc, found, actors)
@@ -229,3 +230,23 @@ def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
     return s, e
+
+
+def transcript_labels(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:
+    """A transcript's speaker label at a line's start ("WHITFIELD-RAO:", "MS. CLINTON:"), which the tagger
+    reads as a body in capitals: the one person of the document whose last name it spells."""
+    text = doc.text
+    out = list(found)
+    for colon in (t for t in doc if t.text == ":" and t.i > 0):
+        line = text.rfind("\n", 0, colon.idx) + 1
+        label = text[line:colon.idx].split()
+        if not label or len(label) > 3 or not all(w.isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                                 for w in label):
+            continue
+        people = {k for k, a in actors.items() if a.kind == "Person" and any(
+            name.split() and name.split()[-1].upper() == label[-1] for name in (a.label, *a.aliases))}
+        start = next((t.i for t in doc[:colon.i] if t.idx >= line and not t.is_space), None)
+        if len(people) != 1 or start is None:
+            continue
+        out = [f for f in out if f.end <= start or f.start >= colon.i] + [Found(start, colon.i, people.pop(), "name")]
+    return sorted(out, key=lambda f: f.start)

@@ -81,7 +81,9 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
         return None  # "Ruiz said: ...": the verb's own statement
     label = doc[toks[0].i:colon.i]
     found = builder.resolver.mentions_in(label.start_char, label.end_char)
-    keys = list(dict.fromkeys(m.actor for m in found)) or _transcript_speaker(builder, label)
+    spoken = _transcript_speaker(builder, label)  # "WHITFIELD-RAO:", whatever the tagger made of the capitals
+    keys = spoken or list(dict.fromkeys(m.actor for m in found))
+    found = [] if spoken else found
     if found and not _speaker_label(builder, keys, label, found):
         return None  # "Numbers Of The Day: ...", "Courier readers: ...": a heading, not a speaker
     end = sent.end
@@ -128,9 +130,10 @@ HONORIFIC_LABELS = ("MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "GOV.", "SECRET
 def _transcript_speaker(builder, label) -> list[str]:
     """A transcript's speaker label in capitals ("PENCE:", "MS. CLINTON:"): the one person of the document
     whose name ends with that word; none when no one or several do."""
-    words = [t.text for t in label if not t.is_space]
-    if not words or len(words) > 4 or not all(w.isupper() for w in words) or not words[-1].isalpha() \
-            or len(words[-1]) < 3 or any(w not in HONORIFIC_LABELS for w in words[:-2]):
+    words = label.text.split()  # "WHITFIELD-RAO" one word, however the tokenizer split its hyphen
+    if not words or len(words) > 4 or not all(w.isupper() for w in words) \
+            or not words[-1].replace("-", "").isalpha() or len(words[-1]) < 3 \
+            or any(w not in HONORIFIC_LABELS for w in words[:-2]):
         return []
     last = words[-1].lower()
     actors = builder.resolver.actors
