@@ -1,11 +1,13 @@
 """The same fact told by several documents, merged into one answer: two reports are the same when
 they have the kind, holders and date, and words close enough (stems, compared only between records of
 similar size); a meeting is compared only with those sharing one of its dates or undated, and held the
-same way (by phone or face to face); a meeting with one participant named is merged with none; a role
+same way (by phone or face to face), and an undated one only with reports published within a week of it;
+a meeting with one participant named is merged with none; a role
 with the same title and its organization named by one report only (or cut short by one) is one role.
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from . import facts as facts_mod
@@ -88,13 +90,29 @@ def _same_report(a: list, b: list, meeting: bool) -> bool:
     if not a[1].isdisjoint(b[1]):
         return False
     if meeting:
-        return all(not (x and y) or x & y for x, y in ((a[2], b[2]), (a[3], b[3])))
+        same = all(not (x and y) or x & y for x, y in ((a[2], b[2]), (a[3], b[3])))
+        return same and (bool(a[2] and b[2]) or _published_near(a[0], b[0]))
     if a[0].kind() == "Role":
         return a[2] == b[2] and _same_body(a[0].labels("organization"), b[0].labels("organization"))
     n, m = a[3], b[3]
     if not (n and m) or 5 * min(n, m) < 4 * max(n, m):  # sets of such sizes cannot share 80%
         return False
     return len(a[2] & b[2]) / len(a[2] | b[2]) >= 0.8  # at least 80% of their word stems shared
+
+
+def _published_near(a: facts_mod.FactRecord, b: facts_mod.FactRecord, days: int = 7) -> bool:
+    """Two reports of a meeting, one of them undated, tell one event only when they were published within a
+    week of each other (two debates of the same pair, months apart, are two events); unknown dates agree."""
+    def dates(rec: facts_mod.FactRecord) -> list[datetime.date]:
+        out = []
+        for p in rec.evidence:
+            try:
+                out.append(datetime.date.fromisoformat(str(p.source.get("published") or "")[:10]))
+            except ValueError:
+                continue
+        return out
+    ours, theirs = dates(a), dates(b)
+    return not ours or not theirs or any(abs((x - y).days) <= days for x in ours for y in theirs)
 
 
 def _same_body(ours: list[str], theirs: list[str]) -> bool:

@@ -176,7 +176,11 @@ def _timed(start: int, end: int, doc, published: str | None, future: bool = Fals
 
 def _future(pred: Token) -> bool:
     """A clause told in the future ("will present on Thursday", "plans to meet on Friday"): its weekday
-    is the next one, not the last."""
+    is the next one, not the last. A noun ("their second debate on Monday") is told in its verb's tense."""
+    for _ in range(3):  # "will take the stage for their debate": the verb the noun hangs on
+        if pred.pos_ in ("VERB", "AUX") or pred.head == pred:
+            break
+        pred = pred.head
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in pred.children):
         return True
     return pred.dep_ == "xcomp" and pred.head.lemma_ in ("be", "plan", "expect", "schedule", "intend", "due") \
