@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import ask, store_fixture
 
 TEXT = ("Border deal signed\n\n"
         "Prime Minister Marko Petrovic said Serbia had not given away any land in the deal. "
         "Foreign Minister Ana Kovac said the new border would open trade with the coast.\n")
 
 
-@pytest.fixture(scope="module")
-def border(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("border"), {"border": TEXT})
-    yield store
-    store.close()
+border = store_fixture({"border": TEXT})
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -25,5 +21,5 @@ def border(tmp_path_factory):
     ("Did Kovac say the new border would open trade?", "Yes:"),
 ])
 def test_answer_denied_clause_is_a_no(border, question, verdict):
-    answers = kgqa(border).ask(question, link_root="/")["answers"]
+    answers = ask(border, question)["answers"]
     assert answers and answers[0]["text"].startswith(verdict)

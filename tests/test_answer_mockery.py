@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import ask, store_fixture
 
 TEXT = ("Transit row in Dunmore\n\n"
         "Mayor Ines Calder proposed a new tram line to the harbour on Monday.\n\n"
@@ -14,15 +14,11 @@ TEXT = ("Transit row in Dunmore\n\n"
         "\"Perhaps we should talk to the unions first,\" said Councillor Pavel Ortiz.\n")
 
 
-@pytest.fixture(scope="module")
-def transit(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("transit"), {"transit": TEXT})
-    yield store
-    store.close()
+transit = store_fixture({"transit": TEXT})
 
 
 def test_mocking_remark_answers_no(transit):
-    document = kgqa(transit).ask("Did Brewster propose letting the pigeons run the trams?", link_root="/")
+    document = ask(transit, "Did Brewster propose letting the pigeons run the trams?")
     answers = document["answers"]
     assert document["verdict"] == "no" and answers, document
     assert answers[0]["text"].startswith("No: ") and "pigeons" in answers[0]["text"], answers
@@ -34,5 +30,5 @@ def test_mocking_remark_answers_no(transit):
     ("Did Calder propose a tram line to the harbour?", "yes"),
 ], ids=["no-cue-no-verdict", "a-real-proposal"])
 def test_no_mockery_no_no(transit, question, verdict):
-    document = kgqa(transit).ask(question, link_root="/")
+    document = ask(transit, question)
     assert document["verdict"] == verdict, document["answers"]

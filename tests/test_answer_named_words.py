@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import answer_texts, store_fixture
 
 TEXT = ("Trade talks stall\n\n"
         "Carlos Ruiz rejected the fishing deal on Monday. "
@@ -15,11 +15,7 @@ TEXT = ("Trade talks stall\n\n"
         "Elena Diaz, the finance minister, arrived in Lima on Wednesday. Chile sent two observers.\n")
 
 
-@pytest.fixture(scope="module")
-def talks(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("talks"), {"talks": TEXT})
-    yield store
-    store.close()
+talks = store_fixture({"talks": TEXT})
 
 
 @pytest.mark.parametrize("question, said, never", [
@@ -28,5 +24,5 @@ def talks(tmp_path_factory):
     ("What did Carlos Ruiz tell Elena Diaz?", None, "budget"),
 ], ids=["named-modifier", "named-modifier-absent", "recipient-never-told"])
 def test_answer_named_words_must_be_there(talks, question, said, never):
-    texts = " | ".join(a["text"] for a in kgqa(talks).ask(question, link_root="/")["answers"])
+    texts = " | ".join(answer_texts(talks, question))
     assert (said is None or said in texts) and never not in texts

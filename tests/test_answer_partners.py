@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import answer_texts, store_fixture
 
 TEXTS = {
     "mayors": ("A nominee's round of visits\n\n"
@@ -14,15 +14,9 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def mayors(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("mayors"), TEXTS)
-    yield store
-    store.close()
+mayors = store_fixture(TEXTS)
 
 
-def texts(store, question: str) -> list[str]:
-    return [a["text"] for a in kgqa(store).ask(question, link_root="/")["answers"]]
 
 
 @pytest.mark.parametrize("question", [
@@ -31,6 +25,6 @@ def texts(store, question: str) -> list[str]:
     "Who met Ingrid Solberg?",
 ])
 def test_answer_partners_only_meetings_naming_another(mayors, question):
-    answers = texts(mayors, question)
+    answers = answer_texts(mayors, question)
     assert answers and all("Pablo Ortiz" in a for a in answers)
 

@@ -3,9 +3,7 @@ is the governor's (its holder is the one "the governor" names); never when the q
 owner. Through the real pipeline, a real store and the question answerer (text written for the project)."""
 from __future__ import annotations
 
-import pytest
-
-from tests.support import ingested, kgqa
+from tests.support import ask, store_fixture
 
 TEXT = ("Budget standoff in Phoenix\n\n"
         "Arizona Governor Ana Ruiz offered a compromise on the water budget on Tuesday. "
@@ -13,18 +11,14 @@ TEXT = ("Budget standoff in Phoenix\n\n"
         "Phoenix Mayor Ines Calder praised the budget.\n")
 
 
-@pytest.fixture(scope="module")
-def budget(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("budget"), {"budget": TEXT})
-    yield store
-    store.close()
+budget = store_fixture({"budget": TEXT})
 
 
 def test_owner_of_the_answered_fact(budget):
-    document = kgqa(budget).ask("Did Hale accept the governor's compromise?", link_root="/")
+    document = ask(budget, "Did Hale accept the governor's compromise?")
     assert document["verdict"] == "no" and document["answers"][0]["text"].startswith("No: "), document
 
 
 def test_another_owner_not_reported(budget):
-    document = kgqa(budget).ask("Did Hale accept the mayor's compromise?", link_root="/")
+    document = ask(budget, "Did Hale accept the mayor's compromise?")
     assert document["verdict"] == "not_reported", document["answers"]

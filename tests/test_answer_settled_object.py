@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import ask, store_fixture
 
 TEXT = ("Harbour tram approved in Dunmore\n\n"
         "The Dunmore council on Monday approved a new tram line to the harbour after months of debate.\n\n"
@@ -19,11 +19,7 @@ TEXT = ("Harbour tram approved in Dunmore\n\n"
         "lifted at once. Mayor Ines Calder rejected the demand.\n")
 
 
-@pytest.fixture(scope="module")
-def tram(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("tram"), {"tram": TEXT})
-    yield store
-    store.close()
+tram = store_fixture({"tram": TEXT})
 
 
 @pytest.mark.parametrize("question, settling", [
@@ -31,7 +27,7 @@ def tram(tmp_path_factory):
     ("Did Calder agree to lift the granite duties?", "duties on imported granite"),
 ], ids=["its-own-object", "the-object-of-the-demand-it-rejects"])
 def test_settled_object_answers(tram, question, settling):
-    document = kgqa(tram).ask(question, link_root="/")
+    document = ask(tram, question)
     answers = document["answers"]
     assert document["verdict"] == "no" and answers[0]["text"].startswith("No: "), document
     quotes = [p["quote"] for p in answers[0]["provenance"]]
@@ -45,5 +41,5 @@ def test_settled_object_answers(tram, question, settling):
     "Did Calder agree to lift the steel duties?",
 ], ids=["another-line", "another-head-noun", "which-of-two-proposals", "other-duties"])
 def test_unsettled_object_not_reported(tram, question):
-    document = kgqa(tram).ask(question, link_root="/")
+    document = ask(tram, question)
     assert document["verdict"] == "not_reported", document["answers"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import answer_texts, kgqa, store_fixture
 
 TEXT = ("Rivals trade charges\n\n"
         "Ana Ruiz accused Luis Delgado of lying about the budget. "
@@ -13,11 +13,7 @@ TEXT = ("Rivals trade charges\n\n"
         "Marta Vidal accused the newspapers of ignoring the audit that Luis Delgado ordered.\n")
 
 
-@pytest.fixture(scope="module")
-def charges(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("charges"), {"charges": TEXT})
-    yield store
-    store.close()
+charges = store_fixture({"charges": TEXT})
 
 
 @pytest.mark.parametrize("question, said, never", [
@@ -26,7 +22,7 @@ def charges(tmp_path_factory):
     ("Who accused Ana Ruiz?", "Luis Delgado accused Ana Ruiz", ("Ana Ruiz accused", "Vidal")),
 ], ids=["named", "named-with-charge", "other-side"])
 def test_answer_targets_are_the_accused(charges, question, said, never):
-    texts = " | ".join(a["text"] for a in kgqa(charges).ask(question, link_root="/")["answers"])
+    texts = " | ".join(answer_texts(charges, question))
     assert said in texts and not any(n in texts for n in never)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import answer_texts, store_fixture
 
 TEXTS = {
     "envoy": ("An envoy's two meetings\n\n"
@@ -14,15 +14,9 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def envoy(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("envoy"), TEXTS, published="2024-05-08")
-    yield store
-    store.close()
+envoy = store_fixture(TEXTS, published="2024-05-08")
 
 
-def texts(store, question: str) -> list[str]:
-    return [a["text"] for a in kgqa(store).ask(question, link_root="/")["answers"]]
 
 
 @pytest.mark.parametrize("question, met, not_met", [
@@ -30,5 +24,5 @@ def texts(store, question: str) -> list[str]:
     ("Who did Tomas Berg meet?", "Gil-Soto", "nobody"),
 ])
 def test_answer_weekday_only_that_days_meetings(envoy, question, met, not_met):
-    answers = texts(envoy, question)
+    answers = answer_texts(envoy, question)
     assert any(met in a for a in answers) and not any(not_met in a for a in answers)

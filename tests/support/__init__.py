@@ -66,3 +66,25 @@ def ingested(folder: Path, texts: dict[str, str], published: str = "2024-05-06")
     store = EmbeddedStore(str(folder / "store"))
     assert ingest_paths([str(folder)], store, extractor()).documents == len(texts)
     return store
+
+
+def store_fixture(texts: dict[str, str], published: str = "2024-05-06"):
+    """A module-scoped pytest fixture: an embedded store holding `texts` (as `ingested`), closed after."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def fixture(tmp_path_factory):
+        store = ingested(tmp_path_factory.mktemp("store"), texts, published)
+        yield store
+        store.close()
+    return fixture
+
+
+def ask(store, question: str) -> dict:
+    """The answer document of `question` over `store`, links under "/"."""
+    return kgqa(store).ask(question, link_root="/")
+
+
+def answer_texts(store, question: str) -> list[str]:
+    """The texts of the answers to `question` over `store`, best first."""
+    return [a["text"] for a in ask(store, question)["answers"]]
