@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import answer_texts, store_fixture
 
 TEXTS = {
     "calls": ("Two leaders keep talking\n\n"
@@ -14,15 +14,11 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def calls(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("calls"), TEXTS)
-    yield store
-    store.close()
+calls = store_fixture(TEXTS)
 
 
 def texts(store, question: str) -> list[str]:
-    return [a["text"] for a in kgqa(store).ask(question, link_root="/")["answers"]]
+    return answer_texts(store, question)
 
 
 @pytest.mark.parametrize("question", [

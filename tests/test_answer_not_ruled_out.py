@@ -3,20 +3,14 @@ still gets its No. Through the real pipeline, a real store and the question answ
 project)."""
 from __future__ import annotations
 
-import pytest
-
-from tests.support import ingested, kgqa
+from tests.support import ask, kgqa, store_fixture
 
 TEXT = ("Tariff row widens\n\n"
         "Peru has not ruled out new tariffs on imported steel, its trade minister said. "
         "Chile rejected the tariffs on imported steel.\n")
 
 
-@pytest.fixture(scope="module")
-def tariffs(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("tariffs"), {"tariffs": TEXT})
-    yield store
-    store.close()
+tariffs = store_fixture({"tariffs": TEXT})
 
 
 def test_not_ruled_out_is_no_rejection(tariffs):
@@ -26,5 +20,5 @@ def test_not_ruled_out_is_no_rejection(tariffs):
 
 
 def test_not_ruled_out_answers_yes_no(tariffs):
-    answers = kgqa(tariffs).ask("Did Peru rule out new tariffs?", link_root="/")["answers"]
+    answers = ask(tariffs, "Did Peru rule out new tariffs?")["answers"]
     assert answers and answers[0]["text"].startswith("No: ")

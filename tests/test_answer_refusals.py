@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import answer_texts, store_fixture
 
 TEXT = ("Quota dispute deepens\n\n"
         "Slovak Prime Minister Marek Hollan said Slovakia would never accept mandatory refugee quotas. "
@@ -14,11 +14,7 @@ TEXT = ("Quota dispute deepens\n\n"
         "Austria rejected the fishing quota. Austria did not accept the transit fee.\n")
 
 
-@pytest.fixture(scope="module")
-def quotas(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("quotas"), {"quotas": TEXT})
-    yield store
-    store.close()
+quotas = store_fixture({"quotas": TEXT})
 
 
 @pytest.mark.parametrize("question, said, never", [
@@ -26,5 +22,5 @@ def quotas(tmp_path_factory):
     ("What did Austria reject?", "Austria rejected the fishing quota", "transit fee"),
 ], ids=["negated-acceptance", "rejection-first"])
 def test_answer_refusals_read_negated_stances(quotas, question, said, never):
-    texts = " | ".join(a["text"] for a in kgqa(quotas).ask(question, link_root="/")["answers"])
+    texts = " | ".join(answer_texts(quotas, question))
     assert said in texts and never not in texts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import ask, store_fixture
 
 TEXT = ("Levy row in Lima\n\n"
         "EU Trade Commissioner Ana Ruiz met Peruvian Trade Minister Luis Gil in Lima on Monday. "
@@ -14,11 +14,7 @@ TEXT = ("Levy row in Lima\n\n"
         "Chile did not lower its duties on Peruvian copper last year.\n")
 
 
-@pytest.fixture(scope="module")
-def levy(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("levy"), {"levy": TEXT})
-    yield store
-    store.close()
+levy = store_fixture({"levy": TEXT})
 
 
 @pytest.mark.parametrize("question, said", [
@@ -26,7 +22,7 @@ def levy(tmp_path_factory):
     ("Did Peru agree to cut duties on European wine below 20 per cent?", "will not lower"),
 ], ids=["official-for-her-body", "synonym"])
 def test_refused_act_answers_no(levy, question, said):
-    answers = kgqa(levy).ask(question, link_root="/")["answers"]
+    answers = ask(levy, question)["answers"]
     assert answers and answers[0]["text"].startswith("No: ") and said in answers[0]["text"], answers
 
 
@@ -35,5 +31,5 @@ def test_refused_act_answers_no(levy, question, said):
     "Did Chile agree to lower its duties on Peruvian copper?",
 ], ids=["other-act", "not-done-is-no-refusal"])
 def test_no_refusal_is_not_reported(levy, question):
-    document = kgqa(levy).ask(question, link_root="/")
+    document = ask(levy, question)
     assert document["verdict"] == "not_reported", document["answers"]

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import ask, store_fixture
 
 TEXT = ("Ukraine and Russia end Istanbul talks\n\n"
         "Ukraine and Russia ended three days of talks in Istanbul on Friday without a ceasefire, officials said.\n\n"
         "The two sides failed to agree on a prisoner exchange.\n")
 
 
-@pytest.fixture(scope="module")
-def talks(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("talks"), {"talks": TEXT}, published="2025-10-01")
-    yield store
-    store.close()
+talks = store_fixture({"talks": TEXT}, published="2025-10-01")
 
 
 @pytest.mark.parametrize("question, quote", [
@@ -24,6 +20,6 @@ def talks(tmp_path_factory):
     ("Did Russia agree to a prisoner exchange?", "failed to agree on a prisoner exchange"),
 ], ids=["ended-without", "failed-to-agree"])
 def test_answer_unreached_deal_is_no(talks, question, quote):
-    answers = kgqa(talks).ask(question, link_root="/")["answers"]
+    answers = ask(talks, question)["answers"]
     assert answers and answers[0]["text"].startswith("No:")
     assert any(quote in p["quote"] for p in answers[0]["provenance"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import ask, store_fixture
 
 TEXTS = {
     "calls": ("Ministers confirm the list\n\n"
@@ -14,11 +14,7 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def calls(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("fuller"), TEXTS)
-    yield store
-    store.close()
+calls = store_fixture(TEXTS)
 
 
 @pytest.mark.parametrize("question, said", [
@@ -27,5 +23,5 @@ def calls(tmp_path_factory):
     ("Who did Marta Ruiz Foundation speak to by phone?", None),
 ])
 def test_plans_fuller_names_link_to_the_person(calls, question, said):
-    answers = kgqa(calls).ask(question, link_root="/")["answers"]
+    answers = ask(calls, question)["answers"]
     assert (said in " ".join(a["text"] for a in answers)) if said else answers == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import answer_texts, ask, store_fixture
 
 TEXTS = {
     "embassy": ("Norway to close embassy\n\n"
@@ -21,11 +21,7 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def told(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("told"), TEXTS)
-    yield store
-    store.close()
+told = store_fixture(TEXTS)
 
 
 @pytest.mark.parametrize("question, said, never", [
@@ -38,11 +34,11 @@ def told(tmp_path_factory):
     ("What did Lindholm call for?", "Greta Lindholm called for a ceasefire along the river", "called for for"),
 ], ids=["announced", "announced-negated", "planned", "hedged", "hedged-reportedly", "naming", "call-for"])
 def test_render_answer_says_what_the_source_says(told, question, said, never):
-    texts = " | ".join(a["text"] for a in kgqa(told).ask(question, link_root="/")["answers"])
+    texts = " | ".join(answer_texts(told, question))
     assert said in texts and never not in texts
 
 
 def test_render_hedged_verdict_says_so(told):
-    document = kgqa(told).ask("Did Sweden propose a joint coast guard patrol?", link_root="/")
+    document = ask(told, "Did Sweden propose a joint coast guard patrol?")
     assert document["answers"] and all(a["values"]["hedged"] for a in document["answers"])
     assert document["message"].startswith("The sources report it only as possible.")

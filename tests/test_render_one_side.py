@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ingested, kgqa
+from tests.support import answer_texts, store_fixture
 
 TEXTS = {
     "tour": ("Minister on tour\n\n"
@@ -13,15 +13,11 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def tour(tmp_path_factory):
-    store = ingested(tmp_path_factory.mktemp("tour"), TEXTS, published="2024-05-08")
-    yield store
-    store.close()
+tour = store_fixture(TEXTS, published="2024-05-08")
 
 
 @pytest.mark.parametrize("question", ["Who did Emmanuel Macron meet?", "Who did Olaf Scholz meet?"])
 def test_render_one_side_takes_part(tour, question):
-    texts = [a["text"] for a in kgqa(tour).ask(question, link_root="/")["answers"]]
+    texts = answer_texts(tour, question)
     assert texts and all("took part in a meeting" in t for t in texts)
     assert not any(" met " in f" {t} " for t in texts)
