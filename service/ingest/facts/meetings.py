@@ -109,9 +109,11 @@ class Meetings(Participants):
         sides = list(people)  # the subject's side, before those met
         for tok in others:
             people += self._who(tok)
-        if any(self._other_side(t) for t in others):  # "spoke to four leaders on Saturday, including X and Y"
-            people += [k for c in pred.children if c.dep_ == "prep" and c.lower_ == "including"
-                       for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
+        listed = []  # "spoke to four leaders on Saturday, including X and Y": each of them, not all at once
+        if any(self._other_side(t) for t in others):
+            listed = [k for c in pred.children if c.dep_ == "prep" and c.lower_ == "including"
+                      for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g)]
+            people += listed
         people = self._participants(people)
         if pred.lemma_.lower() in attendance.PAIRED and pred.dep_ == "relcl" and not others \
                 and self._requirement(pred.head):
@@ -125,7 +127,7 @@ class Meetings(Participants):
                                    and pred.lemma_.lower() not in attendance.PAIRED)):
             return []  # one named participant is enough when people or a meeting are on the other side
         met = [k for k in people if k not in sides]
-        if sides and len(met) > 1 and attendance.each_apart(pred, others):
+        if sides and len(met) > 1 and (attendance.each_apart(pred, others) or len(listed) > 1):
             # "spoke by phone with both ministers": with each of them, perhaps never with both at once
             return [self._meeting(pred, [*sides, k], status, current=False) for k in met]
         fact = self._meeting(pred, people, status)
