@@ -232,6 +232,10 @@ def _trim(doc: Doc, s: int, e: int, lex: Lexicon, in_title: list[bool]) -> tuple
     return s, e
 
 
+HONORIFIC_LABELS = ("MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "GOV.", "SECRETARY", "SENATOR", "PRESIDENT",
+                    "GOVERNOR")
+
+
 def transcript_labels(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:
     """A transcript's speaker label at a line's start ("WHITFIELD-RAO:", "MS. CLINTON:"), which the tagger
     reads as a body in capitals: the one person of the document whose last name it spells."""
@@ -241,8 +245,9 @@ def transcript_labels(doc: Doc, found: list[Found], actors: dict[str, Actor]) ->
         line = text.rfind("\n", 0, colon.idx) + 1
         label = text[line:colon.idx].split()
         if not label or len(label) > 3 or not all(w.isupper() and w.replace("-", "").replace(".", "").isalpha()
-                                                 for w in label):
-            continue
+                                                 for w in label) or len(label[-1]) < 3 \
+                or any(w not in HONORIFIC_LABELS for w in label[:-2]):
+            continue  # "MS. CLINTON:", "SENATOR TOM DALE:"; not "NEW YORK TIMES:"
         people = {k for k, a in actors.items() if a.kind == "Person" and any(
             name.split() and name.split()[-1].upper() == label[-1] for name in (a.label, *a.aliases))}
         start = next((t.i for t in doc[:colon.i] if t.idx >= line and not t.is_space), None)

@@ -81,9 +81,7 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
         return None  # "Ruiz said: ...": the verb's own statement
     label = doc[toks[0].i:colon.i]
     found = builder.resolver.mentions_in(label.start_char, label.end_char)
-    spoken = _transcript_speaker(builder, label)  # "WHITFIELD-RAO:", whatever the tagger made of the capitals
-    keys = spoken or list(dict.fromkeys(m.actor for m in found))
-    found = [] if spoken else found
+    keys = list(dict.fromkeys(m.actor for m in found))  # "PENCE:": the person (mentions.transcript_labels)
     if found and not _speaker_label(builder, keys, label, found):
         return None  # "Numbers Of The Day: ...", "Courier readers: ...": a heading, not a speaker
     end = sent.end
@@ -121,25 +119,6 @@ def _speaker_label(builder, keys: list[str], label, found) -> bool:
         return True
     return any(m.actor == keys[0] and not (label.start_char <= m.span.start < label.end_char)
                for m in builder.resolver.mentions())
-
-
-HONORIFIC_LABELS = ("MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "GOV.", "SECRETARY", "SENATOR", "PRESIDENT",
-                    "GOVERNOR")
-
-
-def _transcript_speaker(builder, label) -> list[str]:
-    """A transcript's speaker label in capitals ("PENCE:", "MS. CLINTON:"): the one person of the document
-    whose name ends with that word; none when no one or several do."""
-    words = label.text.split()  # "WHITFIELD-RAO" one word, however the tokenizer split its hyphen
-    if not words or len(words) > 4 or not all(w.isupper() for w in words) \
-            or not words[-1].replace("-", "").isalpha() or len(words[-1]) < 3 \
-            or any(w not in HONORIFIC_LABELS for w in words[:-2]):
-        return []
-    last = words[-1].lower()
-    actors = builder.resolver.actors
-    people = {k for k, a in actors.items() if a.kind == "Person"
-              and any(name.split()[-1].lower() == last for name in (a.label, *a.aliases) if name.split())}
-    return list(people) if len(people) == 1 else []
 
 
 # a closing quote, a dash, a name of one to four words, maybe a comma and a few words more ("― Ana Ortiz,
