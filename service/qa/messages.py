@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from ..errors import BadRequest, QuestionTooLong
 from .plan import Plan
 from .templates import BY_ID, CATALOGUE
+from .wording import same_word, stem
 
 
 def verdict(document: dict, yesno: bool, contrary: bool = False, ironic: bool = False) -> dict:
@@ -72,8 +73,8 @@ def _denies(answer: dict, words: list[str], question: str) -> bool:
     given away a single metre"): a negation just before a word the content shares with the question, and
     none in the question (or the reverse)."""
     content = _TOKEN.findall(str(answer["values"].get("content") or "").lower())
-    stems = [w.lower()[:5] for w in words if len(w) > 2]
-    shared = [i for i, t in enumerate(content) if any(t.startswith(s) for s in stems)]
+    stems = [stem(w) for w in words if len(w) > 2]
+    shared = [i for i, t in enumerate(content) if any(same_word(t, s) for s in stems)]
     if not shared:
         return False
     denied = any(_negated(content[max(0, i - 3):i]) for i in shared)

@@ -153,8 +153,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             params_v = {k: v for k, v in plan.params.items() if k != "kind"}
             named_topic = plan.params.get("topic", {}).get("label", "") if isinstance(plan.params.get("topic"), dict) \
                 and not target else ""  # the one accused is checked as the target, not as words
-            told = [plan.params["recipient"] for _ in [0] if "recipient" in plan.bindings
-                    and "recipient" not in BY_ID[by_verb].parameters]  # "what did X tell Y": Y named, at least
+            dropped = "recipient" in plan.bindings and "recipient" not in BY_ID[by_verb].parameters
+            told = [plan.params["recipient"]] if dropped else []  # "what did X tell Y": Y named, at least
             plans.append(Plan(by_verb, {**kept, "verb": Literal(verb_lemma)}, {**params_v, "verb": verb_lemma},
                               plan.words + parse.content_words(named_topic, lex),
                               extra_actors=plan.extra_actors, union=plan.union, need_words=plan.need_words,

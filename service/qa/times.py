@@ -34,7 +34,9 @@ def how_long(rec: FactRecord, graph: str | None = None) -> str:
 _SENTENCE_OPENERS = re.compile(r"^(?:On|In|At|Last|This|Next|Earlier|Later|Late|Early|During|Since|Before|After)\b")
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_MONTH = "(?:" + "|".join(m[:3] for m in _MONTHS) + r"|Sept)[a-z]*\.?"  # "Jan.", "Sept", "January"
 _BARE_DAY = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|{_MONTH}\s+\d{{1,2}}\b|"
                        rf"\d{{1,2}}\s+{_MONTH})")  # "Friday", "Jan. 28, 2017", "28 January"
 _BARE_SPAN = re.compile(rf"^(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})$")  # "January", "January 2017", "2017"
@@ -57,8 +59,6 @@ def names_day(time_text: str) -> bool:
     return bool(_DAY_OF_MONTH.search(time_text))
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 
 
 def human_date(value: str) -> str:

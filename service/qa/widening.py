@@ -37,7 +37,12 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
 
 def _told_in(rec: facts_mod.FactRecord, texts: Texts) -> str:
     """A fact's passages and its reports' headlines (what the report is about: "Oslo fishing talks stall")."""
-    return texts.passages(rec) + " " + " ".join(p.source.get("title") or "" for p in rec.evidence)
+    return texts.passages(rec) + " " + _headlines(rec)
+
+
+def _headlines(rec: facts_mod.FactRecord) -> str:
+    """The titles of the reports that tell a fact."""
+    return " ".join(p.source.get("title") or "" for p in rec.evidence)
 
 
 def search_rows(store: Store, template, sets: list[dict], *, broad: bool, limit: int | None, index, indexed: bool,
@@ -187,6 +192,6 @@ def _headline_completes(rec: facts_mod.FactRecord, words: list[str], evidence_te
                         share: float = 1.0) -> bool:
     """ "warned about the grid bill": a fact whose own passage names half the topic's words ("bills"),
     in a report whose headline names the rest ("Senate passes grid bill"): the report's topic is its."""
-    titles = " ".join(p.source.get("title") or "" for p in rec.evidence)
+    titles = _headlines(rec)
     return bool(evidence_text and titles.strip()) and matches_words(rec, words, evidence_text, share=0.5) \
         and matches_words(rec, words, evidence_text + " " + titles, share=share)
