@@ -19,9 +19,8 @@ def names_of_country(doc: Doc, lex: Lexicon, found: list[Found], taken: list[boo
     words no lexicon entry, title or institution word claims and the tagger took for no body ("the
     Supreme Court of Brazil"), before "of" and a country's name."""
     countries = {f.start for f in found if lex.actors.get(f.key) and lex.actors[f.key].kind == "Country"}
-    institution = set(lex.body_nouns) | lex.office_nouns | lex.group_heads | lex.meeting_words
-    out = []
-    for of in doc:
+    out, institution = [], None
+    for of in doc if countries else ():  # no country named: no "of" before one
         if of.lower_ != "of" or of.ent_iob_ == "I" \
                 or not any(c.dep_ == "pobj" and c.i in countries for c in of.children):
             continue
@@ -32,6 +31,8 @@ def names_of_country(doc: Doc, lex: Lexicon, found: list[Found], taken: list[boo
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i:
             start -= 1
         name = doc[start:head.i + 1]
+        if institution is None and 2 <= len(name) <= 3:  # the words that make a name a body's, made when needed
+            institution = set(lex.body_nouns) | lex.office_nouns | lex.group_heads | lex.meeting_words
         if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper
                                        and not taken[t.i] and not in_title[t.i] and t.lower_ not in institution
                                        and t.text.title() not in lex.title_modifiers

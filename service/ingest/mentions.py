@@ -25,6 +25,7 @@ from .bodies import (
 from .datelines import datelines, filed_from, in_brackets
 from .found import ENT_KINDS, LOCATIVE, Found, copy, named_venue
 from .lexicon import Lexicon
+from .nlp import PARSED_KEY
 from .people import apposed_to_title, other_first_name, people_found, short_names, titled_names, untagged_names
 
 
@@ -239,9 +240,9 @@ HONORIFIC_LABELS = ("MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "GOV.", "SECRET
 def transcript_labels(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:
     """A transcript's speaker label at a line's start ("WHITFIELD-RAO:", "MS. CLINTON:"), which the tagger
     reads as a body in capitals: the one person of the document whose last name it spells."""
-    text = doc.text
+    text = doc.user_data.get(PARSED_KEY) or doc.text  # Doc.text joins every token again
     out = list(found)
-    for colon in (t for t in doc if t.text == ":" and t.i > 0):
+    for colon in (t for t in doc if t.text == ":" and t.i > 0) if ":" in text else ():
         line = text.rfind("\n", 0, colon.idx) + 1
         label = text[line:colon.idx].split()
         if not label or len(label) > 3 or not all(w.isupper() and w.replace("-", "").replace(".", "").isalpha()

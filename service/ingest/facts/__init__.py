@@ -31,8 +31,10 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
     reader = Reader(builder, Meetings(builder), Quotes())
     headline = _headline_end(document)
     facts: list[Fact] = []
+    parsed = parsed_text(doc)
     for sent in doc.sents:
-        if any(not t.is_space for t in sent) and not RETRACTED.match(sent.text):
+        text = parsed[sent.start_char:sent.end_char]  # sent.text, without joining its tokens again
+        if not text.isspace() and not RETRACTED.match(text):
             reader.headline = sent.start_char < headline
             facts += reader.sentence(sent)
     facts += attributions.signed_quotes(builder, document.text, facts)

@@ -27,6 +27,11 @@ FORECASTS = ("predict", "forecast", "expect", "bet", "guess", "project", "antici
 GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
 
+# the parts of speech a predicate can have: trigger_for reads no other, nor do the contact verbs, quote
+# frames and generic verbs (VERB); the reader skips the rest of a sentence's tokens
+PREDICATE_POS = ("VERB", "AUX", "ADJ", "NOUN")
+
+
 def _pos(tok: Token) -> tuple[str, ...]:
     pos = tok.pos_  # read once: every token of every sentence comes here
     if pos in ("VERB", "AUX"):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import kinds, qualifiers, realis, senses, shapes, timing
+from . import kinds, qualifiers, realis, senses, shapes, spans, timing
 from .clauses import (
     agent_of,
     doing_gerund,
@@ -296,8 +296,7 @@ class Builder(Holders):
         return Candidate(fact, noun, trig, content, True)
 
     def _fact(self, pred: Token, kind: str, holders: list[str], content, trig: Trigger) -> Fact:
-        sent = pred.sent
-        evidence = char_span(self.doc, sent.start, sent.end)
+        evidence = char_span(self.doc, *spans.sentence_of(pred))
         fact = Fact(kind=kind, evidence=[Span(*evidence)], holders=shapes.unique(holders),
                     verb=(pred.lemma_.lower() if not trig.word else " ".join(filter(None, (trig.word, trig.second)))))
         if content is not None:

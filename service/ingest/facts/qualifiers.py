@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from spacy.tokens import Token
 
@@ -18,6 +19,10 @@ TIME_PREPS = ("on", "in", "at", "during", "since", "until", "by", "last", "earli
 
 def condition(pred: Token) -> tuple[str, tuple[int, int]] | None:
     """The `if` clause under a predicate or under the clause it governs (text, char span)."""
+    marked = _conditions(pred.doc)
+    at = bisect_left(marked, pred.left_edge.i)
+    if at == len(marked) or marked[at] > pred.right_edge.i:
+        return None  # no token of its subtree could open a condition: the loop below would find none
     own = list(pred.children) + [g for c in pred.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep")
                                  for g in c.subtree]
     for c in own:
@@ -31,6 +36,24 @@ def condition(pred: Token) -> tuple[str, tuple[int, int]] | None:
             if span:
                 return text_of(pred.doc, span), span
     return None
+
+
+CONDITIONS_KEY = "kgqa_conditions"
+
+
+def _conditions(doc) -> list[int]:
+    """Indices of the tokens that condition() could return, found once per Doc (it runs for every
+    candidate, and few sentences hold an "if" or an "on condition that")."""
+    found = doc.user_data.get(CONDITIONS_KEY)
+    if found is None:
+        found = doc.user_data[CONDITIONS_KEY] = [c.i for c in doc if _conditional(c)]
+    return found
+
+
+def _conditional(c: Token) -> bool:
+    return (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)) or (
+        c.dep_ == "prep" and c.lower_ in ("on", "under", "with") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in ("condition", "proviso") for g in c.children))
 
 
 def negated(pred: Token) -> bool:

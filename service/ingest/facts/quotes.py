@@ -12,8 +12,19 @@ FINITE = ("VBZ", "VBP", "VBD", "MD")
 CLOSING = {"“": ("”", '"'), '"': ('"', "”", "''"), "‘": ("’",)}
 
 
+OPENS_KEY = "kgqa_open_quotes"
+
+
 def has_quote(doc, start: int, end: int) -> bool:
-    return any(t.text in OPEN_QUOTES for t in doc[start:end])
+    """Does an opening quote mark stand among the tokens [start, end) (counted once per Doc)?"""
+    before = doc.user_data.get(OPENS_KEY)
+    if before is None:
+        before = [0]
+        for t in doc:
+            before.append(before[-1] + (t.text in OPEN_QUOTES))
+        doc.user_data[OPENS_KEY] = before
+    start, end, _ = slice(start, end).indices(len(doc))  # as doc[start:end] reads them
+    return end > start and before[end] > before[start]
 
 
 class Quotes:

@@ -101,7 +101,7 @@ class Reader:
         new_meetings: list[Fact] = []
         occasion, framed, anchors = None, [], set()
         for tok in sent:
-            if tok.i in anchors:  # the object of "reached an agreement": one fact, made by the verb
+            if tok.i in anchors or tok.pos_ not in kinds.PREDICATE_POS:  # "reached an agreement": one fact
                 continue
             if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
                 new_meetings += self.meetings.from_verb(tok, None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import PARSED_KEY
+from ..nlp import PARSED_KEY, SENTENCES_KEY
 
 NP_CUT = ("relcl", "acl", "advcl", "punct", "cc", "appos")
 TEXT_KEY = "kgqa_text"
@@ -22,6 +22,15 @@ def text_of(doc, span: tuple[int, int]) -> str:
     if text is None:  # not as get()'s default: Doc.text rebuilds the whole text from its tokens
         text = doc.text
     return text[span[0]:span[1]]
+
+
+def sentence_of(tok: Token) -> tuple[int, int]:
+    """(start, end) of the token's sentence: `tok.sent`'s bounds without making the Span."""
+    table = tok.doc.user_data.get(SENTENCES_KEY)
+    if table is None:
+        sent = tok.sent
+        return sent.start, sent.end
+    return table[tok.i]
 
 
 def parsed_text(doc) -> str:
