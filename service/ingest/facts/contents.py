@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import CLAUSE_DEPS, OBJECT_DEPS, clause_above, listed_first, outer_conj
-from .spans import child, subtree_span
+from .spans import any_between, child, subtree_span
 
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
@@ -58,14 +58,21 @@ def _with_elaboration(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
 REPORTING = ("say", "find", "show", "report", "conclude", "suggest", "indicate", "reveal", "estimate")
 
 
+def _source_verb(c: Token) -> bool:
+    return c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+
+
+def _sourced_apposition(tok: Token) -> bool:
+    return tok.dep_ == "appos" and any(_source_verb(c) for c in tok.children)
+
+
 def _before_trailing_source(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
     """The content without a source the parser hung on its last noun as an apposition ("oppose the new
     deal, [a poll found]"): what the source reports is the content, not the source."""
     start, end = span
     doc = pred.doc
-    for tok in doc[start:end]:
-        verb = next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING
-                     and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")), None)
+    for tok in doc[start:end] if any_between(doc, _sourced_apposition, start, end) else ():  # mostly none
+        verb = next((c for c in tok.children if _source_verb(c)), None)
         if tok.dep_ == "appos" and verb is not None and verb.right_edge.i >= end - 1 and tok.i > start \
                 and doc[tok.left_edge.i - 1].text == ",":
             return start, tok.left_edge.i - 1

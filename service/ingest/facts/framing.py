@@ -8,7 +8,7 @@ from __future__ import annotations
 from ...model import Fact, Span
 from . import speech
 from .positions import Candidate
-from .spans import char_span, text_of
+from .spans import any_between, char_span, sentence_of, text_of
 
 RELAYING_TITLES = ("spokes", "press secretary", "aide", "adviser", "advisor", "chief of staff")
 
@@ -97,10 +97,15 @@ HYPOTHETICAL_MARKS = ("if", "unless", "provided", "until", "once", "lest", "whet
 FRAMES = ("logic", "reasoning", "argument", "standard", "measure", "yardstick")
 
 
+def _reductio(c) -> bool:
+    return c.dep_ == "prep" and c.lower_ in ("by", "under", "following") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in FRAMES for g in c.children)
+
+
 def hypothetical(pred) -> bool:
     """A clause that states a condition, not a fact ("if Russia joins", "only after Washington
     recognizes him")."""
-    tok = pred
+    tok, framed = pred, any_between(pred.doc, _reductio, *sentence_of(pred))  # the sentence holds one at all
     for _ in range(4):
         if tok.dep_ == "advcl":
             marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
@@ -110,8 +115,7 @@ def hypothetical(pred) -> bool:
                 return True
         if tok is not pred and tok.dep_ == "pobj" and tok.lemma_.lower() in ("condition", "proviso"):
             return True  # "on condition that the army halts air strikes"
-        if any(c.dep_ == "prep" and c.lower_ in ("by", "under", "following") and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in FRAMES for g in c.children) for c in tok.children):
+        if framed and any(_reductio(c) for c in tok.children):
             return True  # "by that logic, we should arm every dictator": a reductio, not a position
         if tok.head == tok:
             return False

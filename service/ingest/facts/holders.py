@@ -12,7 +12,7 @@ from ..actors import hyphenated
 from . import shapes
 from .clauses import agent_of, including, subject_of
 from .lexicon import Lexicon, Trigger
-from .spans import between, child, noun_phrase
+from .spans import between, child, coordinated_below, noun_phrase
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
 BODIES = ("Organization", "Group")  # what a thing's name can be named after and still be the thing
@@ -151,7 +151,7 @@ class Holders:
         """The person a title-before-name phrase ("IAEA chief Rafael Grossi") names, when tok is one of
         its other words."""
         key_at = getattr(self.resolver, "key_at", None)
-        if tok.conjuncts or any(c.dep_ in ("conj", "cc") for c in tok.subtree):
+        if tok.conjuncts or coordinated_below(tok):
             return None  # "Presidents Barack Obama and Vladimir Putin": both, resolved as usual
         for role in getattr(self.resolver, "roles", []):
             span = role.content_span

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .. import dates
 from .lexicon import Lexicon
-from .spans import char_span, child, subtree_span, text_of
+from .spans import any_between, char_span, child, subtree_span, text_of
 
 CONDITION_MARKS = ("if", "unless", "provided", "providing", "as long as")
 NEGATIONS = ("not", "n't", "never", "no")
@@ -90,9 +90,14 @@ def failed(pred: Token) -> bool:
     return pred.dep_ == "xcomp" and pred.head.pos_ == "VERB" and pred.head.lemma_.lower() in FAILING
 
 
+def _more(t: Token) -> bool:
+    return t.lower_ == "more"
+
+
 def emphatic(pred: Token) -> bool:
     """ "could not agree more", "couldn't disagree more": an idiom of full assent, neither negated nor hedged."""
-    return any(c.lower_ == "more" and c.i > pred.i for c in pred.children) and any(
+    return any_between(pred.doc, _more, pred.i + 1, pred.right_edge.i + 1) and any(
+        c.lower_ == "more" and c.i > pred.i for c in pred.children) and any(
         c.dep_ == "aux" and c.lower_ in ("could", "can") for c in pred.children) and any(
         c.dep_ == "neg" for c in pred.children)
 
@@ -162,8 +167,13 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
 def stray_times(pred: Token) -> list[Token]:
     """A time the parser hung on the object's apposition ("met the party's leader, X, the following day"):
     the verb's time, never a name of the one met."""
-    return [t for c in pred.children if c.dep_ == "dobj" for t in c.subtree
-            if t.dep_ == "appos" and t.ent_type_ == "DATE" and t.pos_ == "NOUN"]
+    if not any_between(pred.doc, _dated_apposition, pred.left_edge.i, pred.right_edge.i + 1):
+        return []  # none under the predicate at all
+    return [t for c in pred.children if c.dep_ == "dobj" for t in c.subtree if _dated_apposition(t)]
+
+
+def _dated_apposition(t: Token) -> bool:
+    return t.dep_ == "appos" and t.ent_type_ == "DATE" and t.pos_ == "NOUN"
 
 
 NEXT_DAY = ("the following day", "the next day", "a day later")

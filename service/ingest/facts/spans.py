@@ -5,6 +5,8 @@ Doc where rules ask again (kept in doc.user_data).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -31,6 +33,32 @@ def sentence_of(tok: Token) -> tuple[int, int]:
         sent = tok.sent
         return sent.start, sent.end
     return table[tok.i]
+
+
+INDEXES_KEY = "kgqa_token_indexes"
+
+
+def any_between(doc, test, start: int, end: int) -> bool:
+    """Does a token of [start, end) pass `test` (a module-level function of a Token)? The passing
+    tokens are found once per Doc and test, so that a rule can skip a scan that would find nothing."""
+    memo = doc.user_data.get(INDEXES_KEY)
+    if memo is None:
+        memo = doc.user_data[INDEXES_KEY] = {}
+    found = memo.get(test)
+    if found is None:
+        found = memo[test] = [t.i for t in doc if test(t)]
+    at = bisect_left(found, start)
+    return at < len(found) and found[at] < end
+
+
+def coordinating(tok: Token) -> bool:
+    return tok.dep_ in ("conj", "cc")
+
+
+def coordinated_below(tok: Token) -> bool:
+    """Is a conjunct or a conjunction in the token's subtree? (Its bounds first: most hold none.)"""
+    return any_between(tok.doc, coordinating, tok.left_edge.i, tok.right_edge.i + 1) and any(
+        coordinating(c) for c in tok.subtree)
 
 
 def parsed_text(doc) -> str:

@@ -13,7 +13,7 @@ from .kinds import trigger_for
 from .lexicon import Trigger
 from .positions import Builder, Candidate
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES
-from .spans import char_span, in_quote, inside_quote, noun_phrase, parsed_text, text_of
+from .spans import any_between, char_span, in_quote, inside_quote, noun_phrase, parsed_text, text_of
 
 FIRST_PERSON = ("i", "we", "me", "us")
 OUR_SIDE = ("we", "us")  # in a quote, the speaker's side: '"Washington held no talks with us," X said'
@@ -78,10 +78,14 @@ def first_person(cand: Candidate) -> bool:
     return subj is not None and not passive and subj.lower_ in FIRST_PERSON
 
 
+def _quoted_voice(t) -> bool:
+    return t.lower_ in VOICE and inside_quote(t)
+
+
 def voice(sent, builder: Builder, speaker: Fact | None) -> list[str]:
     """Who says "I", "we" or "us" inside a quote of this sentence: the one named speaker of a speech verb
     outside the quote ('"...," Ruiz said'), or, when none, the speaker whose quote goes on."""
-    if not any(t.lower_ in VOICE and inside_quote(t) for t in sent):
+    if not any_between(sent.doc, _quoted_voice, sent.start, sent.end):
         return []
     voices = set()
     for tok in sent:
