@@ -5,8 +5,10 @@ say/tell -> statements, an unknown verb -> actions by that verb.
 """
 from __future__ import annotations
 
+from . import times
 from .lexicon import QuestionLexicon
-from .question import AUX, PREPS, SHARED, WORD, Parsed, content_words, kind_named, lemma, split_actors
+from .linking import GENERIC_EVENT_WORDS
+from .question import AUX, PREPS, SHARED, WHEN_WORDS, WORD, Parsed, content_words, kind_named, lemma, split_actors
 
 MODALS = (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
 GIVING = ("offer", "promise", "give", "grant", "guarantee")  # verbs of two objects: X offered Y [what]
@@ -81,6 +83,19 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     return parsed
 
 
+# what a meeting question asks of the meeting itself besides who: where ("in Oslo") and what for ("for
+# breakfast", "over dinner"); its words must be in the meeting or its report, not only somewhere near it
+SETTING_PREPS = ("in", "for", "over")
+EVENT_WORDS = GENERIC_EVENT_WORDS + ("call", "calls")
+
+
+def setting(phrases, lex: QuestionLexicon) -> list[str]:
+    """Those words; times ("in his office last week", "in March", "in 2019") are the date's, not the setting's."""
+    return [w for p, ph in phrases if p in SETTING_PREPS for w in content_words(ph, lex)
+            if w not in EVENT_WORDS and w not in WHEN_WORDS and w not in WEEKDAYS and not w.isdigit()
+            and w.capitalize() not in times.MONTHS]
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -99,7 +114,7 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         if occasion:
             slots["occasion"] = occasion
         day = [ph.lower() for p, ph in phrases if p == "on" and ph.lower() in WEEKDAYS]  # "met on Sunday"
-        return Parsed("meetings", slots, partner=open_side and len(actors) == 1, need=day[:1])
+        return Parsed("meetings", slots, partner=open_side and len(actors) == 1, need=day[:1] + setting(phrases, lex))
     if obj and obj.lower() in ("what", "whom", "who", "anything", "something"):
         obj = ""
     slots: dict = {} if verb in lex.light_verbs else {"verb_lemma": verb}

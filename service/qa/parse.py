@@ -27,8 +27,10 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
             slots = {k: _orig(text, low, match, k) for k, v in match.groupdict().items() if v}
             if template == "source_says?" and re.search(r"[\"']", match.group("source")):
                 template = "source_says"  # a quoted title
+            where = slots.pop("where", "")  # "where did X and Y meet in Oslo": Oslo must be in the meeting
             parsed = _shape(template, slots, lex)
             if parsed:
+                parsed.need = parsed.need + clause.setting([("in", where)], lex)
                 return _asked(parsed, low)
     parsed = clause.read(text, low, lex, nlp)
     return _asked(parsed, low) if parsed else None

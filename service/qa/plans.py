@@ -123,7 +123,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         rest = [w for w in parse.content_words(topic, lex) if link and w not in spelled]
         if rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
             _require(plans, rest, parsed.yesno)
-            if not parsed.yesno:
+            if parsed.yesno:  # and in the plans made below ("Hale's 30-day deadline" is not all Hale said)
+                words = words + rest
+            else:
                 need += rest
         if link is not None and "topic" in BY_ID[tid].parameters:
             bindings["topic"] = NamedNode(link.iri)
