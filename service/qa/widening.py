@@ -141,7 +141,7 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.ironic and rec.first("ironic") != "true":
         return False
-    if not plan.yesno and rec.first("negated") == "true":
+    if not plan.yesno and not plan.negated_only and rec.first("negated") == "true":
         return False  # "did not agree a statute" answers no "what did they agree on"; "not ruled out": no rejection
     if plan.target and not _of_target(rec, plan):
         return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
