@@ -158,6 +158,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         kept = [rec for rec in kept if len(rec.values("holder")) + len(rec.values("participant")) > 1] or kept
     if plan.remote and kept and kept[0].kind() == "Meeting":  # "the call": a meeting by phone, if one is told
         kept = [rec for rec in kept if rec.first("remote") == "true"] or kept
+    if plan.in_person and template.details:  # "when did X and Y meet": the call that arranged it is another contact
+        kept = [rec for rec in kept if rec.first("remote") != "true"]
     only = plan.bindings.get("source")
     only = only.value if only else None
     # best first (surest, most sources, then where they are told); answers are built for the best

@@ -40,6 +40,8 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
 _DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeText")),
             ("where", ("place", "occasion")))
 _AHEAD = re.compile(r"(?:when|where|how long)(?: and (?:when|where|how long))* (?:will|shall) ")
+_MEET = re.compile(r"\b(?:meet|meets|met|meeting|meetings)\b")  # face to face, unless talk or a call is named
+_TALK = re.compile(r"\b(?:talk|talks|talked|speak|spoke|spoken|conversation|contact|contacts)\b")
 _CALL = re.compile(r"\b(?:call|calls|phone|phoned|telephone|telephoned|video ?call|videoconference)\b")
 
 
@@ -49,6 +51,7 @@ def _asked(parsed: Parsed, low: str) -> Parsed:
     parsed.yesno = low.split()[0] in AUX
     parsed.details = tuple(d for words, details in _DETAILS if re.search(rf"\b{words}\b", low) for d in details)
     parsed.remote = bool(_CALL.search(low))
+    parsed.in_person = not parsed.remote and bool(_MEET.search(low)) and not _TALK.search(low)
     parsed.ahead = bool(parsed.details) and bool(_AHEAD.match(low))
     return parsed
 

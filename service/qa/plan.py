@@ -36,6 +36,7 @@ class Plan:
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first
+    in_person: bool = False  # "meet" asked about: a call is no answer
     partner: bool = False  # "who did X meet": meetings that name someone besides X first
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
     # the actor the question names as the verb's object ("who accused X"), with its country or governments:

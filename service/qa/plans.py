@@ -197,7 +197,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.head = parsed.head
         plan.owners = named.owners(plan.words, index) if parsed.yesno else {}
         plan.kind_nouns = lex.kind_nouns
-        plan.details, plan.remote = parsed.details, parsed.remote
+        plan.details, plan.remote, plan.in_person = parsed.details, parsed.remote, parsed.in_person
         plan.target, plan.target_verbs = target, lex.target_verbs
         plan.named = name_words
     return plans
