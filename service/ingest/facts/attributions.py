@@ -15,12 +15,12 @@ def according_statement(builder, sent, according) -> Fact | None:
     sentence. No fact when Z names no actor ("according to the records")."""
     doc = sent.doc
     obj = according[1]
-    phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
+    phrase = doc[obj.left_edge.i:according[3]]
     keys = builder.resolver.resolve(phrase) or builder.named_in(phrase) or builder._unnamed_group(obj) \
         or _author(builder, obj) or _owner(builder, obj)
     if not keys:  # "according to the records": no one stands behind it
         return None
-    first, last = according[2], obj.right_edge.i + 1
+    first, last = according[2], according[3]
     words = lambda a, b: sum(1 for t in doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
     start, end = (sent.start, first) if words(sent.start, first) >= words(last, sent.end) else (last, sent.end)
     span = char_span(doc, start, end)

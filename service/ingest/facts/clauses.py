@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
+from .qualifiers import doers_after
 from .spans import (
     child,
     in_quote,
@@ -61,6 +62,28 @@ def after_dateline(subj: Token) -> Token:
                  and c.i > subj.i), subj)
 
 
+def after_according(subj: Token) -> Token | None:
+    """ "According to envoy Mara Lind, Brazil and Canada agreed": the parser made the source the subject
+    and the doers its apposition; the doers after the comma are the subject (None when none is)."""
+    doc, left = subj.doc, subj.left_edge.i
+    if left < 2 or doc[left - 2].lower_ != "according" or doc[left - 1].lower_ != "to":
+        return subj
+    return doers_after(subj)
+
+
+def according_doers(pred: Token) -> Token | None:
+    """ "According to Mara Lind, Brazil and Canada agreed": a verb left with no subject, whose doers the
+    parser hung on the source of an opening "according to" as its apposition."""
+    source = next((c for t in pred.children if t.lower_ == "according" and t.i < pred.i
+                   for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"), None)
+    doers = doers_after(source) if source is not None else None
+    if doers is None or doers.right_edge.i >= pred.i:
+        return None
+    between = pred.doc[doers.right_edge.i + 1:pred.i]
+    return doers if all(t.head.i == pred.i and t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between) \
+        else None
+
+
 def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
     if depth > 6:
@@ -72,12 +95,16 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if kid.dep_ in ("nsubj", "csubj", "nsubjpass"):
             if pred.dep_ == "relcl" and kid.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, kid.dep_ == "nsubjpass"
-            return after_dateline(kid), kid.dep_ == "nsubjpass"
+            doer = after_according(kid)
+            return (after_dateline(doer) if doer is not None else None), kid.dep_ == "nsubjpass"
     for aux in pred.children:  # "Ruiz has, according to filings, advised ...": the parser hung it on "has"
         inner = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
             if aux.dep_ in ("aux", "auxpass") and aux.i < pred.i else None
         if inner is not None and inner.lower_ not in NEGATIONS:
             return inner, inner.dep_ == "nsubjpass"
+    doers = according_doers(pred)
+    if doers is not None:
+        return doers, False
     inverted = inverted_subject(pred)
     if inverted is not None:  # '"...," wrote a man from Ohio': the writer, parsed as an object
         return inverted, False

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ...model import Fact, Span
 from . import kinds, qualifiers, realis, senses, shapes, timing
 from .clauses import (
+    after_according,
     agent_of,
     doing_gerund,
     fronted_list,
@@ -147,6 +148,7 @@ class Builder(Holders):
             if subj is not None and holders:  # "Maka, Kroon and X warned": a list the parser cut in two subjects
                 listed = [k for c in pred.children if c.dep_ == "nsubj" and c != subj and c.i < subj.i
                           and not shapes.quote_between(c, subj)  # '"Or Akron," Ruiz said': Akron is quoted
+                          and after_according(c) is c  # "According to Lind, A and B agreed": not Lind
                           for k in self.actors(c, strict=not lexical) if k not in holders]
                 holders = list(dict.fromkeys(listed + holders))
             if subj is None and not holders:

@@ -277,8 +277,7 @@ class Reader:
 
     def _attribute(self, fact: Fact, according) -> None:
         fact.attribution = according[0]
-        obj = according[1]
-        phrase = self.b.doc[obj.left_edge.i:obj.right_edge.i + 1]
+        phrase = self.b.doc[according[1].left_edge.i:according[3]]
         keys = self.b.resolver.resolve(phrase) or self.b.named_in(phrase)  # "State Department figures"
         fact.attributed_to = keys[0] if keys else fact.attributed_to
 
