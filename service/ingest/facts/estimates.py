@@ -2,7 +2,7 @@
 
 A number makes an estimate when someone stands behind it (an `estimate` trigger, "according to X",
 a speaker) or when it is stated as approximate ("as many as", "about", "an estimated"). Dates, times,
-money and ordinary counts ("the two nations", "three objectives") are not estimates.
+money nobody stands behind and ordinary counts ("the two nations", "three objectives") are not estimates.
 """
 from __future__ import annotations
 
@@ -40,8 +40,9 @@ def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token
     """(number head, number tokens with their modifiers, counted noun) in a sentence. Shares ("about
     30 percent") count when someone stands behind them (`sourced`): what they measure is then the
     subject of their clause ("Russian oil revenues fell by about 30 percent"), as do totals ("the death
-    toll rose to 300"). The last item tells whether the number needs to be stated as approximate to
-    make an estimate on its own (counts of things do; sourced shares and totals do not)."""
+    toll rose to 300"). A part of a whole told in numbers ("46 of the 81 seats") counts whoever tells it.
+    The last item tells whether the number needs to be stated as approximate to make an estimate on its
+    own (counts of things do; sourced shares and totals, and parts of wholes, do not)."""
     out = []
     for tok in sent:
         if sourced and tok.like_num and tok.ent_type_ == "PERCENT" and tok.head.lower_ in ("percent", "%"):
@@ -49,20 +50,44 @@ def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token
             if subject is not None:
                 out.append((tok, sorted([*tok.subtree, tok.head], key=lambda t: t.i), subject, False))
             continue
+        whole = _whole_of(tok)
+        if whole is not None:  # "holds 46 of the 81 seats": a part of a whole, told in numbers
+            own = sorted([t for t in tok.subtree if t.i <= tok.i], key=lambda t: t.i)
+            out.append((tok, own, whole, False))
+            continue
         if sourced and tok.like_num and tok.pos_ == "NUM" and tok.dep_ in ("pobj", "dobj", "attr") \
                 and tok.ent_type_ in ("CARDINAL", ""):  # "the death toll rose to 300, officials said"
             subject = _clause_subject(tok)
             if subject is not None and subject.pos_ == "NOUN":
                 out.append((tok, sorted(tok.subtree, key=lambda t: t.i), subject, False))
             continue
-        if tok.dep_ != "nummod" or not tok.like_num or tok.ent_type_ in NOT_COUNTS:
+        if tok.dep_ != "nummod" or not tok.like_num or not _counts(tok, sourced):
             continue
         noun = tok.head
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNTS:
+        if noun.pos_ not in ("NOUN", "PROPN") or not _counts(noun, sourced):
             continue
         phrase = sorted([t for t in tok.subtree], key=lambda t: t.i)
         out.append((tok, phrase, noun, not (sourced and _projected(noun, phrase))))
     return out
+
+
+def _whole_of(tok: Token) -> Token | None:
+    """The noun of the whole a number is a part of ("46 of the 81 seats": seats), told with its own number."""
+    if not (tok.like_num and tok.pos_ == "NUM" and tok.ent_type_ in ("CARDINAL", "")
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj")):
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return None
+    told = [c for c in noun.children if c.dep_ == "nummod" and c.like_num]
+    return noun if told and any(c.lower_ == "the" for c in noun.children) else None
+
+
+def _counts(tok: Token, sourced: bool) -> bool:
+    """A token of a count: not a date, time, rank or share; a sum of money only when someone stands
+    behind it ("said Canberra would provide 400 million dollars": the sum is the minister's figure)."""
+    return tok.ent_type_ not in NOT_COUNTS or (sourced and tok.ent_type_ == "MONEY")
 
 
 PROJECTING = ("will", "would", "could", "may", "might")  # "said 2 million people would need aid"
@@ -107,7 +132,13 @@ def clause_of(noun: Token) -> tuple[int, int]:
     while tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and tok.head != tok and tok.pos_ != "VERB":
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        return subtree_span(tok.head)
+        start, end = subtree_span(tok.head)
+        joined = [c for c in tok.head.children if c.dep_ == "conj" and c.i > noun.i]
+        if joined:  # "had deployed 10,000 soldiers and had taken over 500 sites": the first clause only
+            end = min(c.left_edge.i for c in joined)
+            while end > start + 1 and tok.doc[end - 1].dep_ in ("cc", "punct"):
+                end -= 1
+        return start, end
     return subtree_span(noun)
 
 
