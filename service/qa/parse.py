@@ -111,6 +111,10 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
             parsed.need = [w for w in content_words(part.lower()[len(whole):], lex) if w not in WHEN_WORDS][:-1]
         return parsed
     if "what" in slots:  # what is counted ("how many Chechens ..."): the words an estimate must have
-        words = content_words(slots.pop("what"), lex)
-        return Parsed(template, slots, words)
+        what = slots.pop("what")
+        parsed = Parsed(template, slots, content_words(what, lex))
+        # the words before an auxiliary ("soldiers" in "how many soldiers has the army deployed"): another
+        # figure of the same sentence ("had taken over 500 sites") counts something else
+        parsed.counted = content_words(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(), maxsplit=1)[0], lex)
+        return parsed
     return Parsed(template, slots)
