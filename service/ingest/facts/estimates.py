@@ -50,6 +50,10 @@ def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token
             if subject is not None:
                 out.append((tok, sorted([*tok.subtree, tok.head], key=lambda t: t.i), subject, False))
             continue
+        if sourced and _sign(tok) and tok.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass"):
+            own = [t for t in tok.subtree if t.i <= tok.i]  # "would lend $2 billion": the sum counts dollars
+            out.append((tok, own, tok, not _projected(tok, own)))
+            continue
         whole = _whole_of(tok)
         if whole is not None:  # "holds 46 of the 81 seats": a part of a whole, told in numbers
             own = sorted([t for t in tok.subtree if t.i <= tok.i], key=lambda t: t.i)
@@ -69,6 +73,16 @@ def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token
         phrase = sorted([t for t in tok.subtree], key=lambda t: t.i)
         out.append((tok, phrase, noun, not (sourced and _projected(noun, phrase))))
     return out
+
+
+CURRENCY_SIGNS = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+
+
+def _sign(tok: Token) -> str | None:
+    """The currency sign of a sum written with one ("$2 billion": the number "billion" holds "$")."""
+    if not (tok.like_num and tok.ent_type_ == "MONEY"):
+        return None
+    return next((c.text for c in tok.children if c.text in CURRENCY_SIGNS and c.i < tok.i), None)
 
 
 def _whole_of(tok: Token) -> Token | None:
@@ -120,6 +134,9 @@ def fill(fact: Fact, number: Token, phrase: list[Token], noun: Token) -> None:
     fact.quantity = number_value(phrase)
     qspan = char_span(doc, phrase[0].i, phrase[-1].i + 1)
     fact.quantity_text = text_of(doc, qspan) if qspan else number.text
+    if noun.i == number.i:  # "$2 billion": the sign names what is counted
+        fact.counts = CURRENCY_SIGNS.get(_sign(number) or "", number.text)
+        return
     nstart = min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
                  + [noun.i])
     nspan = char_span(doc, nstart if noun.i < phrase[0].i else max(nstart, phrase[-1].i + 1), noun.i + 1)
@@ -131,9 +148,12 @@ def clause_of(noun: Token) -> tuple[int, int]:
     tok = noun
     while tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and tok.head != tok and tok.pos_ != "VERB":
         tok = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        start, end = subtree_span(tok.head)
-        joined = [c for c in tok.head.children if c.dep_ == "conj" and c.i > noun.i]
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if verb is None and noun.pos_ == "NUM" and tok.pos_ == "VERB":  # a sum by itself: "stood at about $12 billion"
+        verb = tok
+    if verb is not None:
+        start, end = subtree_span(verb)
+        joined = [c for c in verb.children if c.dep_ == "conj" and c.i > noun.i]
         if joined:  # "had deployed 10,000 soldiers and had taken over 500 sites": the first clause only
             end = min(c.left_edge.i for c in joined)
             while end > start + 1 and tok.doc[end - 1].dep_ in ("cc", "punct"):
