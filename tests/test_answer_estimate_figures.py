@@ -20,8 +20,9 @@ navy = store_fixture(TEXTS)
 @pytest.mark.parametrize("question, figure", [
     ("How many ports has the navy closed, according to Lena Berg?", "40"),
     ("How much will Estonia lend to the port authority, according to Rosa Ilves?", "300 million"),
+    ("How much money will Estonia lend to the port authority?", "300 million"),
     ("How big will the loan to the port authority be, according to Rosa Ilves?", "300 million"),
-], ids=["how many", "how much", "how big"])
+], ids=["how many", "how much", "how much money", "how big"])
 def test_answer_estimate_figures_the_figure_asked(navy, question, figure):
     answers = answer_texts(navy, question)
     assert answers and figure in answers[0]

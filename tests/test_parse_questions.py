@@ -98,6 +98,7 @@ def test_parse_content_words(question, words):
     ("How many sailors has the navy deployed?", ["sailors"]),
     ("How many Chechens are fighting for ISIS?", ["chechens"]),
     ("How much will Estonia lend to the port?", []),  # a sum: nothing named before the auxiliary
+    ("How much money will Estonia lend to the port?", []),  # a sum in whatever currency
     ("How much outside financing will Ukraine need?", ["outside", "financing"]),
 ])
 def test_parse_counted_words(question, counted):

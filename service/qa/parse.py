@@ -34,6 +34,8 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
     return _asked(parsed, low) if parsed else None
 
 
+_SUMS = {"money", "cash", "funds", "funding"}  # what any sum counts, whatever its currency
+
 # the details of a meeting each question word asks for
 _DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeText")),
             ("where", ("place", "occasion")))
@@ -115,6 +117,7 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         parsed = Parsed(template, slots, content_words(what, lex))
         # the words before an auxiliary ("soldiers" in "how many soldiers has the army deployed"): another
         # figure of the same sentence ("had taken over 500 sites") counts something else
-        parsed.counted = content_words(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(), maxsplit=1)[0], lex)
+        counted = content_words(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(), maxsplit=1)[0], lex)
+        parsed.counted = [] if set(counted) <= _SUMS else counted  # "how much money": a sum in any currency
         return parsed
     return Parsed(template, slots)
