@@ -154,7 +154,7 @@ _BODY_OFFICES = ("Chair", "Head")  # offices of a body the graph has no actor fo
 _BODY_NOUNS = {"committee", "commission", "council", "board", "panel", "association", "union", "federation",
                "delegation", "agency", "ministry", "department", "office", "party", "group", "authority",
                "institute", "foundation", "bureau", "court", "tribunal", "assembly", "chamber", "bank",
-               "fund", "league", "alliance", "coalition", "movement", "network", "company", "task force"}
+               "fund", "league", "alliance", "coalition", "movement", "network", "company"}
 
 
 _MODALS = {"would", "could", "should", "might", "may", "can", "will", "must", "to"}
