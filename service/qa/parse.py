@@ -36,6 +36,8 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
     return _asked(parsed, low) if parsed else None
 
 
+_SUMS = {"money", "cash", "funds", "funding"}  # what any sum counts, whatever its currency
+
 # the details of a meeting each question word asks for
 _DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeText")),
             ("where", ("place", "occasion")))
@@ -116,6 +118,11 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
             parsed.need = [w for w in content_words(part.lower()[len(whole):], lex) if w not in WHEN_WORDS][:-1]
         return parsed
     if "what" in slots:  # what is counted ("how many Chechens ..."): the words an estimate must have
-        words = content_words(slots.pop("what"), lex)
-        return Parsed(template, slots, words)
+        what = slots.pop("what")
+        parsed = Parsed(template, slots, content_words(what, lex))
+        # the words before an auxiliary ("soldiers" in "how many soldiers has the army deployed"): another
+        # figure of the same sentence ("had taken over 500 sites") counts something else
+        counted = content_words(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(), maxsplit=1)[0], lex)
+        parsed.counted = [] if set(counted) <= _SUMS else counted  # "how much money": a sum in any currency
+        return parsed
     return Parsed(template, slots)

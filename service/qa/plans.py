@@ -194,7 +194,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         # "what did the king reaffirm": statements told with that verb, not everything he said
         plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
-        plan.head = parsed.head
+        plan.head, plan.counted = parsed.head, parsed.counted
         plan.owners = named.owners(plan.words, index) if parsed.yesno else {}
         plan.kind_nouns = lex.kind_nouns
         plan.details, plan.remote, plan.in_person = parsed.details, parsed.remote, parsed.in_person

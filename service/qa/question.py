@@ -35,6 +35,7 @@ class Parsed:
     need: list[str] = field(default_factory=list)  # words a fact or its passage must all have
     target: bool = False  # the topic is the verb's object ("who accused X"): what X holds answers nothing
     partner: bool = False  # "who did X meet", "who met X": a meeting that names someone besides X
+    counted: list[str] = field(default_factory=list)  # "how many soldiers has X deployed": one in the fact
 
 
 def clean(question: str) -> str:

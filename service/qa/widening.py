@@ -158,6 +158,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.head and not matches_words(rec, [plan.head], evidence_text):
         return False
+    if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's
+        return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = settled
     words = plan.words

@@ -22,6 +22,10 @@ FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
 MEMORY = ("remember", "recollect")  # "I remember when X threatened Y": what one remembers happened
 NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
+PLEDGES = ("Intention", "Commitment")  # "pledged about 1.5 billion dollars": the size of what is given
+# kinds whose content may hold an estimate: what is said or feared, what was done ("had deployed about
+# 10,000 soldiers", told by a speaker) and what is pledged; a proposal's or a deal's numbers are its terms
+FIGURED = ("Statement", "Concern", "Action", *PLEDGES)
 
 
 class Reader:
@@ -247,8 +251,7 @@ class Reader:
                 if estimate.fact.quantity is None:
                     estimates.fill(estimate.fact, number, phrase, noun)
                 continue
-            if any(c.lexical and not c.trigger.speech and c.fact.kind not in ("Statement", "Concern")
-                   for c in cover):
+            if any(c.lexical and not c.trigger.speech and c.fact.kind not in FIGURED for c in cover):
                 continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
             fact = estimates.standalone(number, phrase, noun, evidence, needs_approximate)
             if fact is None:
@@ -259,8 +262,10 @@ class Reader:
                 if content and content[0] <= according[2] < content[1]:
                     framing.cut_around(fact, Candidate(fact, number, kinds.GENERIC, content, False), according)
             background = estimates.in_relative_clause(noun)  # "where a million people sought shelter"
-            speaker = next((c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action"
-                            and not background), None)
+            holding = [c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action" and not background]
+            speaker = next((c for c in holding if c.trigger.speech or c.fact.kind not in PLEDGES), None)
+            if speaker is None and not fact.attributed_to:  # "Japan pledged about 5 billion dollars": Japan's
+                speaker = next(iter(holding), None)
             if speaker is not None:
                 fact.holders = list(speaker.fact.holders)
                 fact.attributed_to = speaker.fact.holders[0]
