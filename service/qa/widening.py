@@ -141,6 +141,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.ironic and rec.first("ironic") != "true":
         return False
+    if plan.contrary and rec.first("negated") == "true":
+        return False  # "did X accept Y?": "X did not reject Y" is no contrary of it
     if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
         return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
     if plan.target and not _of_target(rec, plan):
