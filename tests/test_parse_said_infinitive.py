@@ -19,3 +19,8 @@ LEX = LEXICONS.view(lexicon.build)
 def test_parse_said_infinitive(question, recipient, words):
     parsed = parse(question, LEX, MODELS.get())
     assert (parsed.template, parsed.slots.get("recipient"), parsed.words) == ("statements", recipient, words)
+
+
+def test_parse_who_said_infinitive_words():
+    parsed = parse('Who said "We agreed to stop shooting, not to stop defending ourselves"?', LEX, MODELS.get())
+    assert parsed.words == ["we", "agreed", "stop", "shooting", "not", "stop", "defending", "ourselves"]

@@ -114,7 +114,7 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
         return Parsed("proposals", slots, words)
     if kind == "Statement" and subject_question and not subject:  # "who said the talks were useful"
-        said = content_words(" ".join([obj] + [f"{p} {t}" for p, t in phrases]), lex)
+        said = content_words(" ".join([obj] + [f"{'to' if p == INFINITIVE else p} {t}" for p, t in phrases]), lex)
         if len(said) >= 2:
             return Parsed("statements", slots, said, strict=True)
     if kind == "Statement":
