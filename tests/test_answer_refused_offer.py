@@ -1,8 +1,8 @@
 """"Did X accept Y's offer of Z?" answered No by "X did not accept the offer" when the offer it names is Y's
 offer of Z, reported earlier in the article (aid offered with no recipient named is an offer), and "did X
 accept Y's proposal to Z?" by "X did not accept the idea" naming Y's proposal (the question's noun names
-the kind of the fact answered); never for what the offer or proposal did not hold. Through the real pipeline, a real store and the question answerer (text
-written for the project)."""
+the kind of the fact answered); never for what the offer or proposal did not hold. Through the real
+pipeline, a real store and the question answerer (text written for the project)."""
 from __future__ import annotations
 
 import pytest
