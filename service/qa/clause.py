@@ -65,7 +65,7 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     according = next((n for n in range(len(rest) - 2) if rest[n][0] == "according" and rest[n + 1][0] == "to"), None)
     source = _span(text, low, rest[according + 2:]) if according is not None else ""
     rest = rest[:according] if according is not None else rest  # "what did X fear, according to an aide"
-    obj, phrases = _phrases(text, low, rest)
+    obj, phrases = _phrases(text, low, rest, tags)
     noun = (content_words(obj, lex) or [""])[-1]
     if noun and f"{verb} {noun}" in lex.verbs:  # "sign a joint statement": the trigger is "sign statement"
         verb = f"{verb} {noun}"
@@ -106,7 +106,7 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     occasion = _take(phrases, ("at", "during"))
     if verb in lex.meeting_verbs or kind == "Meeting":
         actors = split_actors(subject) if subject else []
-        other = obj or _take(phrases, ("with", "to"))
+        other = obj or _take(phrases, ("with", "to", INFINITIVE))
         open_side = not (subject and other) or other.lower() in ("what", "whom", "who")
         if other and other.lower() not in ("what", "whom", "who"):
             actors += split_actors(other) if not subject else [other]
@@ -129,13 +129,13 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
         return Parsed("proposals", slots, words)
     if kind == "Statement" and subject_question and not subject:  # "who said the talks were useful"
-        said = content_words(" ".join([obj] + [f"{p} {t}" for p, t in phrases]), lex)
+        said = content_words(" ".join([obj] + [f"{'to' if p == INFINITIVE else p} {t}" for p, t in phrases]), lex)
         if len(said) >= 2:
             return Parsed("statements", slots, said, strict=True)
     if kind == "Statement":
         # "what did X warn Y": Y is told; "what did X warn would happen": a clause, not a recipient
         told = verb in ("tell", "warn", "inform", "brief") and obj.lower().split()[:1] not in MODALS
-        recipient = _take(phrases, ("to",)) or (obj if told else "")
+        recipient = _take(phrases, ("to",)) or (obj if told else "")  # "to override the veto": no one told
         topic = _take(phrases, ("about", "on", "regarding", "concerning", "over", "of"))
         if recipient:
             slots["recipient"] = recipient
@@ -156,7 +156,8 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         if target:  # accused Obama (of lying): Obama is the topic, what of are words of the fact
             topic, obj = obj, ""
         else:
-            topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to"))
+            topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to",
+                                    INFINITIVE))
         if topic:
             slots["topic"] = topic
         return Parsed("positions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex),
@@ -210,13 +211,18 @@ def _span(text: str, low: str, toks: list) -> str:
     return src[toks[0][1]:toks[-1][2]]
 
 
-def _phrases(text: str, low: str, toks: list) -> tuple[str, list[tuple[str, str]]]:
-    """Tokens after the verb -> the direct object and (preposition, phrase) pairs."""
+INFINITIVE = "to+verb"  # the mark of a to-infinitive among the phrases: "the votes to override the veto"
+
+
+def _phrases(text: str, low: str, toks: list, tags: dict) -> tuple[str, list[tuple[str, str]]]:
+    """Tokens after the verb -> the direct object and (preposition, phrase) pairs; a to-infinitive is a
+    phrase marked INFINITIVE, never one naming whom to."""
     obj: list = []
     phrases: list[tuple[str, list]] = []
-    for tok in toks:
+    for n, tok in enumerate(toks):
         if tok[0] in PREPS and not (phrases and phrases[-1][0] in ("at", "during") and tok[0] == "of"):
-            phrases.append((tok[0], []))
+            verb = tok[0] == "to" and n + 1 < len(toks) and tags.get(toks[n + 1][1], ("",))[0] == "VERB"
+            phrases.append((INFINITIVE if verb else tok[0], []))
         elif phrases:
             phrases[-1][1].append(tok)
         else:

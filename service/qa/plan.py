@@ -50,7 +50,7 @@ class Plan:
     told: list[str] = field(default_factory=list)  # a recipient no fact records: one of its names in the passage
     ironic: bool = False  # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No
     owners: dict[str, str] = field(default_factory=dict)  # "governor's" -> the actor it names (a verdict's)
-    kind_nouns: frozenset[str] = frozenset()  # "the offer" names a fact (kg:respondsTo), "the mission" a thing
+    kind_nouns: dict = field(default_factory=dict)  # "the offer" names a fact (kg:respondsTo) of these kinds
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]

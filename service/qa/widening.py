@@ -141,6 +141,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.ironic and rec.first("ironic") != "true":
         return False
+    if plan.contrary and rec.first("negated") == "true":
+        return False  # "did X accept Y?": "X did not reject Y" is no contrary of it
     if not plan.yesno and not plan.negated_only and rec.first("negated") == "true":
         return False  # "did not agree a statute" answers no "what did they agree on"; "not ruled out": no rejection
     if plan.target and not _of_target(rec, plan):
@@ -156,7 +158,7 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
             and not _headline_completes(rec, plan.need_words, evidence_text):
         return False
-    if plan.head and not matches_words(rec, [plan.head], evidence_text):
+    if plan.head and not _names_referent(rec, plan, plan.head) and not matches_words(rec, [plan.head], evidence_text):
         return False
     if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's
         return False
@@ -166,9 +168,16 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     if plan.owners and rec.referent is not None:  # "the governor's compromise": the one it answers is hers
         held = {a["iri"] for a in rec.referent.actors("holder")}
         words = [w for w in words if plan.owners.get(w) not in held]
+    words = [w for w in words if not _names_referent(rec, plan, w)]
     share = _share(plan)
     return not words or matches_words(rec, words, evidence_text, share=share) or (
         plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share))
+
+
+def _names_referent(rec: facts_mod.FactRecord, plan: Plan, word: str) -> bool:
+    """ "accept X's proposal to sign now": the question's noun names the kind of the fact this one answers
+    (kg:respondsTo), found by that link rather than by the word."""
+    return rec.referent is not None and not rec.referent.kinds.isdisjoint(plan.kind_nouns.get(word, ()))
 
 
 def _share(plan: Plan) -> float:

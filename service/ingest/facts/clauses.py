@@ -131,6 +131,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, False  # "claims that X takes orders, and asserts that ...": who asserts, unsettled
             # ("said that he would offer a prayer but did not suggest ...": he, whichever clause)
         return subject_of(head, depth + 1)
+    if (verb := short_of(pred)) is not None:  # "stopped short of endorsing X": the one who stopped
+        return subject_of(verb, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, pred.tag_ == "VBN"
@@ -269,6 +271,20 @@ def quoted_as(pred: Token) -> Token | None:
 
 
 GERUND_PREPS = ("by", "after", "before", "while", "in", "to")  # not "for"/"of": "blamed X for saying"
+
+
+SHORT_OF = ("stop", "fall", "come")  # "stopped short of endorsing X": X left undone
+
+
+def short_of(pred: Token) -> Token | None:
+    """The verb of "stopped (fell, came) short of endorsing X", for the gerund "endorsing": its subject is
+    the one who did not endorse X."""
+    if pred.dep_ != "pcomp" or pred.tag_ != "VBG" or pred.head.lower_ != "of":
+        return None
+    short, verb = pred.head.head, pred.head.head.head
+    if short.lower_ == "short" and short != verb and verb.lemma_.lower() in SHORT_OF and verb.pos_ == "VERB":
+        return verb
+    return None
 
 
 def gerund_subject(pred: Token) -> Token | None:
