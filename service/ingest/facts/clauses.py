@@ -12,7 +12,6 @@ from spacy.tokens import Token
 from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
-from .qualifiers import doers_after
 from .spans import (
     child,
     in_quote,
@@ -60,6 +59,18 @@ def after_dateline(subj: Token) -> Token:
         return subj
     return next((c for c in subj.children if c.dep_ == "appos" and c.i not in datelines(subj.doc)
                  and c.i > subj.i), subj)
+
+
+def doers_after(source: Token) -> Token | None:
+    """ "According to envoy Mara Lind, Brazil and Canada agreed": the doers the parser made an apposition
+    of the source, set off by a comma, right before their verb."""
+    doc = source.doc
+    for c in source.children:
+        nxt = c.right_edge.i + 1
+        if c.dep_ in ("appos", "conj") and c.i > source.i and doc[c.i - 1].text == "," and nxt < len(doc) \
+                and doc[nxt].pos_ in ("VERB", "AUX", "ADV") and doc[nxt].dep_ != "appos":
+            return c
+    return None
 
 
 def after_according(subj: Token) -> Token | None:

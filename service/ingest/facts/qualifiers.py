@@ -110,23 +110,11 @@ def according_to(sent) -> tuple[str, Token, int, int] | None:
             if obj is None and to is not None:
                 obj = misparsed_source(to)
             if obj is not None:
-                doers = doers_after(obj)  # "According to X, A and B agreed": X alone
+                doers = clauses.doers_after(obj)  # "According to X, A and B agreed": X alone
                 end = doers.i - 1 if doers is not None else obj.right_edge.i + 1
                 span = char_span(tok.doc, tok.i, end)
                 if span:
                     return text_of(tok.doc, span), obj, tok.i, end
-    return None
-
-
-def doers_after(source: Token) -> Token | None:
-    """ "According to envoy Mara Lind, Brazil and Canada agreed": the doers the parser made an apposition
-    of the source, set off by a comma, right before their verb."""
-    doc = source.doc
-    for c in source.children:
-        nxt = c.right_edge.i + 1
-        if c.dep_ in ("appos", "conj") and c.i > source.i and doc[c.i - 1].text == "," and nxt < len(doc) \
-                and doc[nxt].pos_ in ("VERB", "AUX", "ADV") and doc[nxt].dep_ != "appos":
-            return c
     return None
 
 
@@ -140,7 +128,7 @@ def misparsed_source(to: Token) -> Token | None:
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head
     return name if name.dep_ in ("nsubj", "nsubjpass") and name.pos_ in ("PROPN", "NOUN") \
-        and doers_after(name) is not None else None
+        and clauses.doers_after(name) is not None else None
 
 
 def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]:
