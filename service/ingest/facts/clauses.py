@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
+from .according import according_doers, after_according
 from .spans import (
     child,
     in_quote,
@@ -59,40 +60,6 @@ def after_dateline(subj: Token) -> Token:
         return subj
     return next((c for c in subj.children if c.dep_ == "appos" and c.i not in datelines(subj.doc)
                  and c.i > subj.i), subj)
-
-
-def doers_after(source: Token) -> Token | None:
-    """ "According to envoy Mara Lind, Brazil and Canada agreed": the doers the parser made an apposition
-    of the source, set off by a comma, right before their verb."""
-    doc = source.doc
-    for c in source.children:
-        nxt = c.right_edge.i + 1
-        if c.dep_ in ("appos", "conj") and c.i > source.i and doc[c.i - 1].text == "," and nxt < len(doc) \
-                and doc[nxt].pos_ in ("VERB", "AUX", "ADV") and doc[nxt].dep_ != "appos":
-            return c
-    return None
-
-
-def after_according(subj: Token) -> Token | None:
-    """ "According to envoy Mara Lind, Brazil and Canada agreed": the parser made the source the subject
-    and the doers its apposition; the doers after the comma are the subject (None when none is)."""
-    doc, left = subj.doc, subj.left_edge.i
-    if left < 2 or doc[left - 2].lower_ != "according" or doc[left - 1].lower_ != "to":
-        return subj
-    return doers_after(subj)
-
-
-def according_doers(pred: Token) -> Token | None:
-    """ "According to Mara Lind, Brazil and Canada agreed": a verb left with no subject, whose doers the
-    parser hung on the source of an opening "according to" as its apposition."""
-    source = next((c for t in pred.children if t.lower_ == "according" and t.i < pred.i
-                   for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"), None)
-    doers = doers_after(source) if source is not None else None
-    if doers is None or doers.right_edge.i >= pred.i:
-        return None
-    between = pred.doc[doers.right_edge.i + 1:pred.i]
-    return doers if all(t.head.i == pred.i and t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between) \
-        else None
 
 
 def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:

@@ -101,36 +101,6 @@ def hedged(pred: Token, lexicon: Lexicon) -> float:
     return weight
 
 
-def according_to(sent) -> tuple[str, Token, int, int] | None:
-    """"according to X" in a sentence: (the phrase, X's head token, index of "according", index after X)."""
-    for tok in sent:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = child(to, "pobj", "pcomp") if to is not None else None
-            if obj is None and to is not None:
-                obj = misparsed_source(to)
-            if obj is not None:
-                doers = clauses.doers_after(obj)  # "According to X, A and B agreed": X alone
-                end = doers.i - 1 if doers is not None else obj.right_edge.i + 1
-                span = char_span(tok.doc, tok.i, end)
-                if span:
-                    return text_of(tok.doc, span), obj, tok.i, end
-    return None
-
-
-def misparsed_source(to: Token) -> Token | None:
-    """ "According to envoy Mara Lind, Brazil and Canada agreed": the parser made the source the verb's
-    subject and the doers its apposition. The source's head noun, when a comma follows it."""
-    doc = to.doc
-    if to.i + 1 >= len(doc):
-        return None
-    name = doc[to.i + 1]
-    while name.dep_ == "compound" and name.head.i > name.i:
-        name = name.head
-    return name if name.dep_ in ("nsubj", "nsubjpass") and name.pos_ in ("PROPN", "NOUN") \
-        and clauses.doers_after(name) is not None else None
-
-
 def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]:
     """(time text, ISO date) of a predicate: a DATE entity among its own modifiers (a weekday ahead
     when the clause is told in the future)."""

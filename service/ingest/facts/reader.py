@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ...model import Fact, Span
 from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech, timing, whereabouts
+from .according import according_to
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
@@ -68,7 +69,7 @@ class Reader:
         # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
         here = next((m for m in new_meetings if self.meetings.held(m) and not m.status), None) \
             if occasion is None else None
-        according = qualifiers.according_to(sent)
+        according = according_to(sent)
         for cand in kept:
             at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
             self._qualify(cand, at, according)
@@ -237,7 +238,7 @@ class Reader:
 
     def _estimates(self, sent, kept: list[Candidate], according) -> list[Fact]:
         """Numbers with what they count: filled into an Estimate fact that covers them, or new ones.
-        `according`: the sentence's "according to X" (qualifiers.according_to), found once."""
+        `according`: the sentence's "according to X" (according.according_to), found once."""
         out = []
         span = char_span(sent.doc, sent.start, sent.end)
         if span is None:
