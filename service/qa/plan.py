@@ -25,6 +25,7 @@ class Plan:
     aliases: dict[str, str] = field(default_factory=dict)  # actor IRI -> the question's name ("Moscow")
     # filters the graph could not apply as asked: their words must be in the fact or its passages
     need_words: list[str] = field(default_factory=list)
+    occasion_words: list[str] = field(default_factory=list)  # those of need_words an occasion named, not found
     relaxed: list[dict] = field(default_factory=list)  # what the document reports as relaxed
     verb: str = ""  # the question's verb lemma: facts told with it first
     only_verb: bool = False  # a verb naming no kind ("reaffirm", "sign"): facts told with it alone, if any

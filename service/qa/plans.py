@@ -112,7 +112,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         beliefs = frozenset(v for v, k in lex.verbs.items() if k == "Statement") - lex.speech_verbs
         speech = lex.speech_verbs if slots["verb_lemma"] in lex.speech_verbs else beliefs
     plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech,
-                  need_words=list(need), relaxed=list(relaxed), partner=parsed.partner and not parsed.yesno)]
+                  need_words=list(need), relaxed=list(relaxed), partner=parsed.partner and not parsed.yesno,
+                  occasion_words=[w for w in occasion_words if w in need])]
     topic = slots.get("topic")
     target: frozenset[str] = frozenset()
     if topic:

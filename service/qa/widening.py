@@ -5,6 +5,10 @@ asked about.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import replace
+
 from pyoxigraph import NamedNode
 
 from ..store.base import Store
@@ -21,6 +25,13 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
+    if plan.occasion_words and "actor" in plan.bindings and not kept:
+        # "who met X at the G7 meeting": X's meeting of the days the report's lead tells of (not "when did the
+        # exchange take place": the occasion itself)
+        rest = replace(plan, need_words=[w for w in plan.need_words if w not in plan.occasion_words])
+        kept = [rec for rec in records.values() if _news_meeting(rec)
+                and fits(rec, rest, evidence_text=texts.passages(rec))
+                and matches_words(rec, plan.occasion_words, texts.passages(rec) + " " + _leads(rec, texts), share=1.0)]
     if plan.yesno and plan.words and not kept:  # "the mission": the words the article introduced it with
         for rec in records.values():
             settling = next((p for p in antecedents.earlier_mentions(rec, texts, plan.words, plan.kind_nouns)
@@ -38,6 +49,32 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
 def _told_in(rec: facts_mod.FactRecord, texts: Texts) -> str:
     """A fact's passages and its reports' headlines (what the report is about: "Oslo fishing talks stall")."""
     return texts.passages(rec) + " " + _headlines(rec)
+
+
+LEAD_PARAGRAPHS = 3  # a headline, perhaps a byline, and the lead that says what the report is about
+NEWS_DAYS = 7  # a meeting this many days before its report is the report's news, not its background
+
+
+def _leads(rec: facts_mod.FactRecord, texts: Texts) -> str:
+    """The opening paragraphs of the reports that tell a fact ("Pacific Islands Forum leaders agreed on
+    Thursday ..."): the occasion the report covers."""
+    ids = dict.fromkeys(p.source["id"] for p in rec.evidence)
+    return " ".join(" ".join(re.split(r"\n\s*\n", texts(i).strip())[:LEAD_PARAGRAPHS]) for i in ids)
+
+
+def _news_meeting(rec: facts_mod.FactRecord) -> bool:
+    """A meeting held, dated in the days before every report that tells it: the reports' news."""
+    day = rec.first("date")
+    if "Meeting" not in rec.kinds or not day or rec.first("status"):
+        return False
+    for p in rec.evidence:
+        try:
+            gap = dt.date.fromisoformat((p.source.get("published") or "")[:10]) - dt.date.fromisoformat(day[:10])
+        except ValueError:
+            return False
+        if not 0 <= gap.days <= NEWS_DAYS:
+            return False
+    return True
 
 
 def _headlines(rec: facts_mod.FactRecord) -> str:

@@ -37,6 +37,7 @@ class Reader:
 
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
+        self.meetings.lasted_after(sent)  # "It lasted four hours": the meeting the sentence before was about
         self.meetings.voice = speech.voice(sent, self.b, self.quotes.speaker if quoted else None)
         cands, new_meetings, occasion, framed = self._candidates(sent)
         kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
@@ -92,12 +93,19 @@ class Reader:
             facts += [stated] if stated is not None else []
         return facts
 
+    def _just_before(self, sent) -> list[Fact]:
+        """The facts of the sentence right before this one (only space between them)."""
+        end, before = self._before
+        return before if end >= 0 and all(t.is_space for t in sent.doc[end:sent.start]) else []
+
     def _date_from_before(self, sent, facts: list[Fact]) -> None:
         """Meetings told without a time, dated by the sentence just before (timing.date_from_before)."""
         end, before = self._before
         self._before = (sent.end, facts)
         if end >= 0 and all(t.is_space for t in sent.doc[end:sent.start]):
-            timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published))
+            country = getattr(self.b.resolver, "country", None) or (lambda k: None)
+            timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published),
+                                    lambda keys: {country(k) or k for k in keys})
 
     def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
         """Every predicate of the sentence read: (position and action candidates, new meetings, the
@@ -143,6 +151,9 @@ class Reader:
                     cands += [cand] if cand is not None else []
             else:
                 meeting, new = self.meetings.from_noun(tok)
+                if meeting is None:  # "The talks took place at Z" after "X and Y agreed to ..."
+                    meeting = self.meetings.held_after(tok, self._just_before(sent))
+                    new = meeting is not None
                 if meeting is not None and new:
                     new_meetings.append(meeting)
                     if tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS and not meeting.status:
