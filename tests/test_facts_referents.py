@@ -14,6 +14,9 @@ LINKED = [
                  "he accepted her proposal.", "Acceptance", "Proposal", "ceasefire", id="her-proposal"),
     pytest.param("Senator Paul Ruiz accused the governor of hiding the audit. The governor, Maria Lenz, denied the "
                  "accusation on Monday.", "Denial", "Accusation", "hiding", id="the-accusation"),
+    pytest.param("Minister Ingrid Dahl demanded that Oslo reopen the northern port. \"We are asking Sweden to keep "
+                 "its word,\" Dahl said. President Omar Haddad rejected her demand.", "Denial", "Demand", "port",
+                 id="her-demand-told-by-its-verb"),
 ]
 
 UNLINKED = [
@@ -23,11 +26,13 @@ UNLINKED = [
                  "rejected the proposal.", id="own-proposal"),
     pytest.param("President Omar Haddad accepted the proposal on Monday. On Tuesday, Ingrid Dahl proposed a "
                  "ceasefire along the border.", id="later-proposal"),
+    pytest.param("Ingrid Dahl demanded that Oslo reopen the port. Dahl also demanded new elections. President Omar "
+                 "Haddad rejected her demand.", id="two-told-by-its-verb"),
 ]
 
 
 def _naming(facts):
-    return [f for f in facts if f.content and f.content.lower().endswith(("proposal", "accusation"))]
+    return [f for f in facts if f.content and f.content.lower().endswith(("proposal", "accusation", "demand"))]
 
 
 @pytest.mark.parametrize(("text", "kind", "referent_kind", "word"), LINKED)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from ..store.base import Store
+from ..vocab import POSITION_KINDS
 from . import antecedents, background
 from . import facts as facts_mod
 from .cards import Texts
@@ -141,8 +142,9 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.ironic and rec.first("ironic") != "true":
         return False
-    if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
-        return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
+    if not plan.yesno and rec.first("negated") == "true" and ("Denial" in rec.kinds or _stance_asked(rec, plan)):
+        return False  # "has not ruled out sanctions" answers no "who rejected the sanctions", "did not ask
+        # for more" no "what did X demand"
     if plan.target and not _of_target(rec, plan):
         return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
     if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
@@ -167,6 +169,13 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     share = _share(plan)
     return not words or matches_words(rec, words, evidence_text, share=share) or (
         plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share))
+
+
+def _stance_asked(rec: facts_mod.FactRecord, plan: Plan) -> bool:
+    """The question asks for stances of a kind (a demand, a proposal, a promise) that the fact has."""
+    kind = plan.params.get("kind")
+    label = kind.get("label") if isinstance(kind, dict) else kind
+    return bool(label) and label in rec.kinds and label in POSITION_KINDS and label != "Statement"
 
 
 def _share(plan: Plan) -> float:

@@ -31,15 +31,27 @@ def link(facts: list[Fact], doc, resolver, referents: dict[str, tuple[str, ...]]
         if named is None:
             seen.append((here, fact))
             continue
-        kinds, owners = named
+        kinds, owners, _ = named
         found: dict[tuple, Fact] = {}
         for at, cand in reversed(seen):
             if at < here - WINDOW:
                 break
             if _candidate(cand, fact, kinds, owners):
                 found.setdefault((cand.kind, tuple(sorted(cand.holders)), cand.content), cand)
+        if len(found) > 1:  # "her demand" after she "demanded" X and "asked for" Y: the one told by the noun's verb
+            found = {k: f for k, f in found.items() if _told_as(f, named[2])}
         if len(found) == 1:  # two proposals in reach: which one is meant is a guess
             fact.responds_to = next(iter(found.values()))
+
+
+def _told_as(fact: Fact, noun: str) -> bool:
+    """Whether a fact was told with the verb of the noun naming it ("demanded" for "the demand",
+    "proposed" for "the proposal"): the same word, or the same stem of five letters or more."""
+    verb = (fact.verb or "").split(" ")[0]
+    stem = 0
+    while stem < min(len(verb), len(noun)) and verb[stem] == noun[stem]:
+        stem += 1
+    return verb == noun or stem >= 5
 
 
 def _candidate(cand: Fact, fact: Fact, kinds: tuple[str, ...], owners: set[str] | None) -> bool:
@@ -50,8 +62,8 @@ def _candidate(cand: Fact, fact: Fact, kinds: tuple[str, ...], owners: set[str] 
     return owners is None or bool(owners & set(cand.holders))
 
 
-def _named(fact: Fact, doc, resolver, referents) -> tuple[tuple[str, ...], set[str] | None] | None:
-    """(the kinds the content names, the actors its possessor names or None) when the content is only
+def _named(fact: Fact, doc, resolver, referents) -> tuple[tuple[str, ...], set[str] | None, str] | None:
+    """(the kinds the content names, the actors its possessor names or None, the noun) when the content is only
     "the/this/his [adjectives] NOUN" with NOUN in the lexicon; else None."""
     span = doc.char_span(fact.content_span.start, fact.content_span.end, alignment_mode="expand")
     if span is None:
@@ -66,9 +78,10 @@ def _named(fact: Fact, doc, resolver, referents) -> tuple[tuple[str, ...], set[s
     first, middle = words[0], words[1:-1]
     if any(t.pos_ != "ADJ" for t in middle):  # "the US proposal", "the audit proposal": named by more
         return None
+    noun = head.lemma_.lower()
     if first.lower_ in _DEFINITE:
-        return kinds, None
+        return kinds, None, noun
     if first.tag_ == "PRP$":  # "his demand": his must be the other side, when it can be told who he is
         owners = set(resolver.resolve(doc[first.i:first.i + 1]))
-        return kinds, owners or None
+        return kinds, owners or None, noun
     return None
