@@ -17,6 +17,12 @@ LINKED = [
     pytest.param("Minister Ingrid Dahl demanded that Oslo reopen the northern port. \"We are asking Sweden to keep "
                  "its word,\" Dahl said. President Omar Haddad rejected her demand.", "Denial", "Demand", "port",
                  id="her-demand-told-by-its-verb"),
+    pytest.param("Ecuador proposed on Monday that both fleets leave the bay, officials said. Admiral Jorge Paredes "
+                 "put forward the phased plan in the meeting.", "Proposal", "Proposal", "fleets",
+                 id="the-phased-plan"),
+    pytest.param("Leaders endorsed a Chilean proposal to build a joint brigade for the border. Chilean President Ana "
+                 "Ruiz proposed the brigade, of about 900 troops, on Monday.", "Proposal", "Proposal", "joint brigade",
+                 id="leader-restates-own-country"),
 ]
 
 UNLINKED = [
@@ -28,11 +34,16 @@ UNLINKED = [
                  "ceasefire along the border.", id="later-proposal"),
     pytest.param("Ingrid Dahl demanded that Oslo reopen the port. Dahl also demanded new elections. President Omar "
                  "Haddad rejected her demand.", id="two-told-by-its-verb"),
+    pytest.param("Leaders endorsed a Chilean proposal to build a joint brigade for the border. Peruvian President Ana "
+                 "Ruiz proposed the brigade on Monday.", id="another-country-proposal"),
 ]
 
 
+NAMING = ("proposal", "accusation", "demand", "plan", "brigade", "troops")
+
+
 def _naming(facts):
-    return [f for f in facts if f.content and f.content.lower().endswith(("proposal", "accusation", "demand"))]
+    return [f for f in facts if f.content and f.content.lower().endswith(NAMING)]
 
 
 @pytest.mark.parametrize(("text", "kind", "referent_kind", "word"), LINKED)

@@ -38,6 +38,7 @@ class Plan:
     remote: bool = False  # a call asked about: meetings by phone or video first
     partner: bool = False  # "who did X meet": meetings that name someone besides X first
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
+    spoken: bool = False  # only facts someone is told to have said ("we will provide X", Ruiz said)
     # the actor the question names as the verb's object ("who accused X"), with its country or governments:
     # a fact answers only with one of them as its target, or, told with a verb that names no target
     # ("alleged that X ..."), as what it is about

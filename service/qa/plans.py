@@ -177,6 +177,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plans += _rekinded(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()), contrary=True)
     else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told
         plans += _rekinded(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()), negated_only=True)
+        plans += _rekinded([p for p in plans if not p.negated_only],  # "what did X promise": "we will build it"
+                           lex.announced_kinds.get(slots.get("kind", ""), ()), spoken=True)
     if parsed.yesno and slots.get("act") and slots.get("kind") in AGREED_ACTS:
         plans += _refused_act(plans, slots["act"], lex)
     if parsed.yesno and tid == "proposals":  # "did X propose Y?": X's mocking remark suggesting Y answers No

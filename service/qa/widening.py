@@ -21,7 +21,7 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
     kept = [] if plan.need_words else [rec for rec in records.values() if fits(rec, plan)]
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
-        kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
+        kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=_told(texts, rec))]
     if plan.yesno and plan.words and not kept:  # "the mission": the words the article introduced it with
         for rec in records.values():
             settling = next((p for p in antecedents.earlier_mentions(rec, texts, plan.words, plan.kind_nouns)
@@ -44,6 +44,16 @@ def _told_in(rec: facts_mod.FactRecord, texts: Texts) -> str:
 def _headlines(rec: facts_mod.FactRecord) -> str:
     """The titles of the reports that tell a fact."""
     return " ".join(p.source.get("title") or "" for p in rec.evidence)
+
+
+def _told(texts: Texts, rec: facts_mod.FactRecord) -> str:
+    """The passages of a fact, and of the one it restates ("the president proposed the brigade" after "a
+    Nigerian proposal to build a brigade": a fact of the same kind it names, kg:respondsTo): one act."""
+    told = texts.passages(rec)
+    referent = rec.referent
+    if referent is not None and referent.kind() == rec.kind():
+        told += " " + texts.passages(referent)
+    return told
 
 
 def search_rows(store: Store, template, sets: list[dict], *, broad: bool, limit: int | None, index, indexed: bool,
@@ -140,6 +150,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
+    if plan.spoken and not rec.values("attributedTo"):
+        return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
     if plan.ironic and rec.first("ironic") != "true":
         return False
     if not plan.yesno and rec.first("negated") == "true" and ("Denial" in rec.kinds or _stance_asked(rec, plan)):
@@ -168,14 +180,18 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         words = [w for w in words if plan.owners.get(w) not in held]
     share = _share(plan)
     return not words or matches_words(rec, words, evidence_text, share=share) or (
-        plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share))
+        plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share)) or (
+        bool(plan.need_words) and not plan.yesno and matches_words(rec, words, _headlines(rec), share=1.0))
+    # "who agreed to send troops to the brigade": the act named in the fact's passage, the rest in its report's
+    # headline ("Who pays for the brigade?"): the report's topic is its
 
 
 def _stance_asked(rec: facts_mod.FactRecord, plan: Plan) -> bool:
     """The question asks for stances of a kind (a demand, a proposal, a promise) that the fact has."""
     kind = plan.params.get("kind")
     label = kind.get("label") if isinstance(kind, dict) else kind
-    return bool(label) and label in rec.kinds and label in POSITION_KINDS and label != "Statement"
+    return not plan.negated_only and bool(label) and label in rec.kinds and label in POSITION_KINDS \
+        and label != "Statement"
 
 
 def _share(plan: Plan) -> float:

@@ -36,6 +36,7 @@ SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before"
 ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "whatever", "to"
+OCCASION_PREPS = ("in", "at", "during")  # "proposed the plan [at the summit]": where it was put
 STRANDED = ("IN", "RP")  # "a view most economists would disagree with": a position with no content of its own
 NOT_POSITIONS = ("Statement", "Action", "Meeting", "Estimate", "Role")
 # stances one holds or not, which a modal makes a supposition ("might accept", "could want")
@@ -248,6 +249,8 @@ class Builder(Holders):
             content = (content[0] - 1, content[1])  # "urged against a pullout": what is opposed, told so
         if content is not None and inside_quote(pred):
             content = within_quote(pred, content)  # '"As Ana told me, we stay," Ruiz said': not past the quote
+        if content is not None and kind != "Action":
+            content = self._before_occasion(content)
         fact = self._fact(pred, kind, holders, content, trig)
         fact.target, fact.recipient = shapes.unique(target), shapes.unique(recipient)
         if lexical and kind in HELD and not fact.hedged and kinds.conditional(pred):
@@ -256,6 +259,22 @@ class Builder(Holders):
         if subj is not None and any(t.lower_ in ("neither", "nor") for t in noun_phrase(subj)):
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical, unheld=unheld)
+
+    def _before_occasion(self, content: tuple[int, int]) -> tuple[int, int]:
+        """A noun content without the meeting it was put at, which the parser hung on the noun ("put forward
+        [the plan] in the meeting", "proposed [the date] at a working dinner"): the occasion, not what is proposed."""
+        start, end = content
+        root = self.doc[start:end].root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            return content
+        preps = [t for t in self.doc[root.i + 1:end]
+                 if t.dep_ == "prep" and (t.head == root or not start <= t.head.i < end)]
+        for prep in preps:  # on the noun, or on the verb right after its object
+            obj = child(prep, "pobj")
+            found = kinds.trigger_for(obj, self.lexicon) if obj is not None and prep.lower_ in OCCASION_PREPS else None
+            if found is not None and found[0].kind == "Meeting" and prep.right_edge.i == end - 1 and prep.i > start + 1:
+                return start, prep.i
+        return content
 
     def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:
         if trig.fact_kind == "Acceptance" and self._of_people(noun) and not any(

@@ -29,6 +29,9 @@ def link(facts: list[Fact], doc, resolver, referents: dict[str, tuple[str, ...]]
         here = sentence(fact.content_span.start)
         named = _named(fact, doc, resolver, referents)
         if named is None:
+            restated = _restated(fact, doc, resolver, [f for at, f in seen if at >= here - WINDOW])
+            if restated is not None:
+                fact.responds_to = restated
             seen.append((here, fact))
             continue
         kinds, owners, _ = named
@@ -76,7 +79,8 @@ def _named(fact: Fact, doc, resolver, referents) -> tuple[tuple[str, ...], set[s
     if kinds is None or head.tag_ not in ("NN",) or head != span.root:  # "the proposals": which ones?
         return None
     first, middle = words[0], words[1:-1]
-    if any(t.pos_ != "ADJ" for t in middle):  # "the US proposal", "the audit proposal": named by more
+    if any(t.pos_ != "ADJ" and not (t.dep_ == "amod" and t.tag_ == "VBN") for t in middle):
+        # "the US proposal", "the audit proposal": named by more; "the phased plan" is an adjective's
         return None
     noun = head.lemma_.lower()
     if first.lower_ in _DEFINITE:
@@ -85,3 +89,30 @@ def _named(fact: Fact, doc, resolver, referents) -> tuple[tuple[str, ...], set[s
         owners = set(resolver.resolve(doc[first.i:first.i + 1]))
         return kinds, owners or None, noun
     return None
+
+
+def _restated(fact: Fact, doc, resolver, before: list[Fact]) -> Fact | None:
+    """The proposal a leader restates: "X's president proposed [the brigade]" after "a Nigerian proposal to
+    build a standby brigade": a proposal whose content is only "the NOUN" (an aside after a comma aside),
+    naming the thing of the one earlier proposal of the holder's own country that names that noun."""
+    if fact.kind != "Proposal" or len(fact.holders) != 1:
+        return None
+    span = doc.char_span(fact.content_span.start, fact.content_span.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].lower_ != "the":
+        return None
+    head = span.root
+    if head.tag_ != "NN" or any(t.pos_ != "ADJ" for t in span[1:head.i - span.start]) or (
+            head.i + 1 < span.end and span.doc[head.i + 1].text != ","):
+        return None
+    own = getattr(resolver, "country", lambda key: None)(fact.holders[0])
+    if own is None or own == fact.holders[0]:
+        return None
+    noun = head.lemma_.lower()
+    found = [f for f in before if f.kind == "Proposal" and f.holders == [own] and not f.negated and not f.status
+             and f.content_span is not None and noun in _lemmas(doc, f)]
+    return found[0] if len(found) == 1 else None
+
+
+def _lemmas(doc, fact: Fact) -> set[str]:
+    span = doc.char_span(fact.content_span.start, fact.content_span.end, alignment_mode="expand")
+    return {t.lemma_.lower() for t in span} if span is not None else set()
