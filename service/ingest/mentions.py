@@ -24,6 +24,7 @@ from .bodies import (
 )
 from .datelines import datelines, filed_from, in_brackets
 from .found import ENT_KINDS, LOCATIVE, Found, copy, named_venue
+from .interviews import answer_labels
 from .lexicon import Lexicon
 from .people import apposed_to_title, other_first_name, people_found, short_names, titled_names, untagged_names
 
@@ -177,6 +178,7 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
     found += people_found(doc, people, lex, actors, known)
     found += short_names(doc, found, actors, lex, doc if tokens is None else tokens)
     found = transcript_labels(doc, found, actors)
+    found = answer_labels(doc, found, actors)
     found = acronyms(found, actors)
     found = led_bodies(doc, found, actors)
     found = joint_bodies(doc, found, actors)
