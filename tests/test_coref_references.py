@@ -44,6 +44,8 @@ def test_coref_plural_pronoun_takes_the_group():
      "The U.S. president", ["barack-obama"]),
     ("Merkel called Putin on Friday. Later she spoke with her French counterpart, Francois Hollande.",
      "her French counterpart", ["francois-hollande"]),
+    ("The talks were hosted by French Finance Minister Elodie Marchand. U.S. Treasury Secretary Mark Delancey "
+     "urged his counterparts to act.", "his counterparts", []),  # several: not the one person named before
 ])
 def test_coref_descriptions(text, phrase, keys):
     assert refers(text, phrase) == keys
