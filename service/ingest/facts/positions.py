@@ -26,6 +26,7 @@ from .contents import after_object, content_of
 from .holders import Holders
 from .lexicon import Lexicon, Trigger
 from .scope import clause_around, right_complements
+from .put_at import before_occasion
 from .spans import between, char_span, child, inside_quote, noun_phrase, subtree_span, text_of, within_quote
 
 MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"
@@ -36,7 +37,6 @@ SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before"
 ACTION_SKIP = ("advcl", "npadvmod")
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "whatever", "to"
-OCCASION_PREPS = ("in", "at", "during")  # "proposed the plan [at the summit]": where it was put
 STRANDED = ("IN", "RP")  # "a view most economists would disagree with": a position with no content of its own
 NOT_POSITIONS = ("Statement", "Action", "Meeting", "Estimate", "Role")
 # stances one holds or not, which a modal makes a supposition ("might accept", "could want")
@@ -98,6 +98,8 @@ class Builder(Holders):
             subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
         if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
             subj, passive = subject_of(pred.head)
+        if subj is None and pred.dep_ == "conj":
+            subj = self._own_side(pred)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
             subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
         if subj is None and trig.speech:  # "was quoted as saying", "responded by saying": the one quoted, who responded
@@ -250,7 +252,7 @@ class Builder(Holders):
         if content is not None and inside_quote(pred):
             content = within_quote(pred, content)  # '"As Ana told me, we stay," Ruiz said': not past the quote
         if content is not None and kind != "Action":
-            content = self._before_occasion(content)
+            content = before_occasion(self.doc, content, self.lexicon)
         fact = self._fact(pred, kind, holders, content, trig)
         fact.target, fact.recipient = shapes.unique(target), shapes.unique(recipient)
         if lexical and kind in HELD and not fact.hedged and kinds.conditional(pred):
@@ -260,21 +262,18 @@ class Builder(Holders):
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical, unheld=unheld)
 
-    def _before_occasion(self, content: tuple[int, int]) -> tuple[int, int]:
-        """A noun content without the meeting it was put at, which the parser hung on the noun ("put forward
-        [the plan] in the meeting", "proposed [the date] at a working dinner"): the occasion, not what is proposed."""
-        start, end = content
-        root = self.doc[start:end].root
-        if root.pos_ not in ("NOUN", "PROPN"):
-            return content
-        preps = [t for t in self.doc[root.i + 1:end]
-                 if t.dep_ == "prep" and (t.head == root or not start <= t.head.i < end)]
-        for prep in preps:  # on the noun, or on the verb right after its object
-            obj = child(prep, "pobj")
-            found = kinds.trigger_for(obj, self.lexicon) if obj is not None and prep.lower_ in OCCASION_PREPS else None
-            if found is not None and found[0].kind == "Meeting" and prep.right_edge.i == end - 1 and prep.i > start + 1:
-                return start, prep.i
-        return content
+    def _own_side(self, conj: Token) -> Token | None:
+        """ "The minister said Pretoria backed the goal but feared X": whether she or Pretoria fears is not
+        told (clauses.subject_of), but when the inner subject is the speaker's own country, it is one side's:
+        the inner subject, whose fear the speaker reports."""
+        inner = child(conj.head, "nsubj")
+        outer = subject_of(conj.head.head)[0] if conj.head.dep_ == "ccomp" else None
+        if inner is None or outer is None:
+            return None
+        country = self.resolver.country
+        mine = {country(k) for k in self.actors(outer)} - {None}
+        theirs = {country(k) for k in self.actors(inner)} - {None}
+        return inner if len(mine) == 1 and mine == theirs else None
 
     def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:
         if trig.fact_kind == "Acceptance" and self._of_people(noun) and not any(
