@@ -25,8 +25,8 @@ from .clauses import (
 from .contents import after_object, content_of
 from .holders import Holders
 from .lexicon import Lexicon, Trigger
-from .scope import clause_around, right_complements
 from .put_at import before_occasion
+from .scope import clause_around, right_complements
 from .spans import between, char_span, child, inside_quote, noun_phrase, subtree_span, text_of, within_quote
 
 MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"
