@@ -145,7 +145,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         kept = current or kept
     if plan.verb:  # the question's own verb first; a verb that names no kind ("reaffirm") keeps only its facts
         same = [rec for rec in kept if _told_with(rec, plan.verb)]
-        kept = same if plan.only_verb else same + [rec for rec in kept if not _told_with(rec, plan.verb)]
+        kept = same if plan.only_verb or (plan.own_verb and same) else \
+            same + [rec for rec in kept if not _told_with(rec, plan.verb)]
     kept = merge_reports(kept)
     if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
         said = [rec for rec in kept if rec.first("verb") in plan.speech]

@@ -28,6 +28,7 @@ class Plan:
     relaxed: list[dict] = field(default_factory=list)  # what the document reports as relaxed
     verb: str = ""  # the question's verb lemma: facts told with it first
     only_verb: bool = False  # a verb naming no kind ("reaffirm", "sign"): facts told with it alone, if any
+    own_verb: bool = False  # such a verb with a kind the object names ("signed the agreement"): its facts, when any
     yesno: bool = False
     strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
     head: str = ""  # the object's head noun: every fact must name it

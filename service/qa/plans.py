@@ -192,9 +192,10 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.aliases = aliases
         plan.verb = verb_lemma or slots.get("verb", "")
         # "what did the king reaffirm": statements told with that verb, not everything he said
-        plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and (
-            BY_ID[plan.template].only_verb or ("kind" in plan.bindings and not parsed.yesno))
-        # "who signed the agreement": the kind named by the object, the signings alone if any are told
+        plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
+        # "who signed the agreement": the kind named by the object, the signings alone when any is told
+        plan.own_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and "kind" in plan.bindings \
+            and not parsed.yesno
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head = parsed.head
         plan.owners = named.owners(plan.words, index) if parsed.yesno else {}
