@@ -191,7 +191,7 @@ def _stance_asked(rec: facts_mod.FactRecord, plan: Plan) -> bool:
     kind = plan.params.get("kind")
     label = kind.get("label") if isinstance(kind, dict) else kind
     return not plan.negated_only and bool(label) and label in rec.kinds and label in POSITION_KINDS \
-        and label != "Statement"
+        and label not in ("Statement", "Intention")  # "will not lift the ban" is a plan still: not to act
 
 
 def _share(plan: Plan) -> float:
