@@ -24,6 +24,7 @@ from .bodies import (
 )
 from .datelines import datelines, filed_from, in_brackets
 from .found import ENT_KINDS, LOCATIVE, Found, copy, named_venue
+from .interviews import answer_labels
 from .lexicon import Lexicon
 from .people import (
     apposed_to_title,
@@ -186,6 +187,7 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
     found += short_names(doc, found, actors, lex, doc if tokens is None else tokens)
     found = mistyped_surnames(doc, found, actors)
     found = transcript_labels(doc, found, actors)
+    found = answer_labels(doc, found, actors)
     found = acronyms(found, actors)
     found = led_bodies(doc, found, actors)
     found = joint_bodies(doc, found, actors)

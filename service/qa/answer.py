@@ -144,8 +144,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
             nearest = level if current else nearest
         kept = current or kept
     if plan.verb:  # the question's own verb first; a verb that names no kind ("reaffirm") keeps only its facts
-        same = [rec for rec in kept if rec.first("verb") == plan.verb]
-        kept = same if plan.only_verb else same + [rec for rec in kept if rec.first("verb") != plan.verb]
+        same = [rec for rec in kept if _told_with(rec, plan.verb)]
+        kept = same if plan.only_verb or (plan.own_verb and same) else \
+            same + [rec for rec in kept if not _told_with(rec, plan.verb)]
     kept = merge_reports(kept)
     if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
         said = [rec for rec in kept if rec.first("verb") in plan.speech]
@@ -229,3 +230,9 @@ def for_person(document: dict) -> str:
             lines.append(f"   - {src.get('title') or src['id']}{where} [{p['start']}-{p['end']}]:")
             lines.append(f"     \u201c{' '.join(p['quote'].split())}\u201d")
     return "\n".join(lines)
+
+
+def _told_with(rec: facts_mod.FactRecord, verb: str) -> bool:
+    """A fact told with the question's verb, alone or with its object ("sign agreement" for "signed")."""
+    told = rec.first("verb") or ""
+    return told == verb or told.split(" ")[0] == verb

@@ -29,6 +29,7 @@ class Plan:
     relaxed: list[dict] = field(default_factory=list)  # what the document reports as relaxed
     verb: str = ""  # the question's verb lemma: facts told with it first
     only_verb: bool = False  # a verb naming no kind ("reaffirm", "sign"): facts told with it alone, if any
+    own_verb: bool = False  # such a verb with a kind the object names ("signed the agreement"): its facts, when any
     yesno: bool = False
     strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
     head: str = ""  # the object's head noun: every fact must name it
@@ -41,6 +42,7 @@ class Plan:
     in_person: bool = False  # "meet" asked about: a call is no answer
     partner: bool = False  # "who did X meet": meetings that name someone besides X first
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
+    spoken: bool = False  # only facts someone is told to have said ("we will provide X", Ruiz said)
     # the actor the question names as the verb's object ("who accused X"), with its country or governments:
     # a fact answers only with one of them as its target, or, told with a verb that names no target
     # ("alleged that X ..."), as what it is about

@@ -182,6 +182,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plans += _rekinded(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()), contrary=True)
     else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told
         plans += _rekinded(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()), negated_only=True)
+        plans += _rekinded([p for p in plans if not p.negated_only],  # "what did X promise": "we will build it"
+                           lex.announced_kinds.get(slots.get("kind", ""), ()), spoken=True)
     if parsed.yesno and slots.get("act") and slots.get("kind") in AGREED_ACTS:
         plans += _refused_act(plans, slots["act"], lex)
     if parsed.yesno and tid == "proposals":  # "did X propose Y?": X's mocking remark suggesting Y answers No
@@ -194,6 +196,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.verb = verb_lemma or slots.get("verb", "")
         # "what did the king reaffirm": statements told with that verb, not everything he said
         plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
+        # "who signed the agreement": the kind named by the object, the signings alone when any is told
+        plan.own_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and "kind" in plan.bindings \
+            and not parsed.yesno
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
         plan.head, plan.counted = parsed.head, parsed.counted
         plan.owners = named.owners(plan.words, index) if parsed.yesno else {}

@@ -24,7 +24,7 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
     kept = [] if plan.need_words else [rec for rec in records.values() if fits(rec, plan)]
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
-        kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
+        kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=_told(texts, rec))]
     if plan.occasion_words and "actor" in plan.bindings and not kept:
         # "who met X at the G7 meeting": X's meeting of the days the report's lead tells of (not "when did the
         # exchange take place": the occasion itself)
@@ -80,6 +80,16 @@ def _news_meeting(rec: facts_mod.FactRecord) -> bool:
 def _headlines(rec: facts_mod.FactRecord) -> str:
     """The titles of the reports that tell a fact."""
     return " ".join(p.source.get("title") or "" for p in rec.evidence)
+
+
+def _told(texts: Texts, rec: facts_mod.FactRecord) -> str:
+    """The passages of a fact, and of the one it restates ("the president proposed the brigade" after "a
+    Nigerian proposal to build a brigade": a fact of the same kind it names, kg:respondsTo): one act."""
+    told = texts.passages(rec)
+    referent = rec.referent
+    if referent is not None and referent.kind() == rec.kind():
+        told += " " + texts.passages(referent)
+    return told
 
 
 def search_rows(store: Store, template, sets: list[dict], *, broad: bool, limit: int | None, index, indexed: bool,
@@ -176,11 +186,13 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
+    if plan.spoken and not rec.values("attributedTo"):
+        return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
     if plan.ironic and rec.first("ironic") != "true":
         return False
     if plan.contrary and rec.first("negated") == "true":
         return False  # "did X accept Y?": "X did not reject Y" is no contrary of it
-    if not plan.yesno and not plan.negated_only and rec.first("negated") == "true":
+    if not plan.yesno and not plan.negated_only and rec.first("negated") == "true" and not _plan_or_words(rec):
         return False  # "did not agree a statute" answers no "what did they agree on"; "not ruled out": no rejection
     if plan.target and not _of_target(rec, plan):
         return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
@@ -208,7 +220,15 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     words = [w for w in words if not _names_referent(rec, plan, w)]
     share = _share(plan)
     return not words or matches_words(rec, words, evidence_text, share=share) or (
-        plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share))
+        plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share)) or (
+        bool(plan.need_words) and not plan.yesno and matches_words(rec, words, _headlines(rec), share=1.0))
+    # "who agreed to send troops to the brigade": the act named in the fact's passage, the rest in its report's
+    # headline ("Who pays for the brigade?"): the report's topic is its
+
+
+def _plan_or_words(rec: facts_mod.FactRecord) -> bool:
+    """A negated plan ("will not lift the ban") or statement is still one: what X plans or says."""
+    return bool(rec.kinds & {"Intention", "Statement"})
 
 
 def _names_referent(rec: facts_mod.FactRecord, plan: Plan, word: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model import Fact, Span
+from ..interviews import ANSWER, question_before
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES
 from .spans import char_span, in_quote, parsed_text, text_of
 
@@ -96,6 +97,9 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
     evidence = char_span(doc, sent.start, end)
     if span is None or evidence is None:
         return None
+    asked = question_before(parsed_text(doc), label.start_char) if label.text == ANSWER else None
+    if asked is not None:  # "Q: Will India restore it? A: That is a decision for my government": what it answers
+        evidence = asked, evidence[1]
     if any(m.actor == keys[0] for m in builder.resolver.mentions_in(*span)):
         return None  # "Putin: The Russian leader had reason to smile": a note about the actor, not their words
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
