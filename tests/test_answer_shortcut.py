@@ -208,3 +208,25 @@ def test_answer_shortcut_occasion_rows_as_plain(suites_store):
     cases = [{"occasion": occasion, **({"actor": actor} if actor else {})}
              for occasion in occasions for actor in actors]
     assert not (differ := _indexed_differs(t, suites_store, index, cases)), differ
+
+
+_PATH_WORDS = """PREFIX kg: <https://w3id.org/kgqa/ns#>
+SELECT DISTINCT ?fact WHERE { ?fact kg:content|kg:quantityText|kg:counts|kg:title|kg:respondsTo/kg:content ?o .
+  FILTER(%s) }"""
+
+
+@pytest.mark.parametrize("words", [["groundwater"], ["duties", "truce"], ["sanctions", "talks"], ["russia"],
+                                   ["paying", "riot", "kremlin"], ["zzzq"]])
+def test_answer_shortcut_with_words_as_path(suites_store, words):
+    """The word cut (one range of each fact's triples, a referent's content apart) keeps the facts the
+    plain path of alternatives keeps, in the order given."""
+    from service.qa import candidates
+    from service.qa.wording import stem
+
+    iris = sorted(r["f"].value for r in suites_store.select(
+        "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }"))
+    stems = [stem(w) for w in words]
+    test = " || ".join(f"CONTAINS(LCASE(STR(?o)), {Literal(s)})" for s in stems)
+    found = {r["fact"].value for r in suites_store.select(_PATH_WORDS % test)}
+    assert candidates.with_words(suites_store, iris, stems) == [i for i in iris if i in found]
+

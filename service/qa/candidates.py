@@ -8,29 +8,46 @@ from collections.abc import Callable
 from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Store
-from ..vocab import PREFIXES
+from ..vocab import KG_NS, PREFIXES
 from .facts import batched, numbered
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
-# The four text properties read as a path of alternatives: one look-up each, cheaper than a range of every
-# triple of the fact filtered by property where candidates are many (docs/performance.md, 2026-12-07)
+# The four text properties in one range of each fact's triples, each value lower-cased once (BIND) and
+# tested for every stem: cheaper than a path of alternatives (one look-up per property and fact), and
+# than LCASE(STR(?o)) written once per stem (docs/ask-latency.md, session 11). A fact naming another
+# (kg:respondsTo) comes back with ?p = kg:respondsTo, its referent's content tested apart (_REFERRED).
 _WORDS = _PREFIX + """
+SELECT DISTINCT ?fact ?p WHERE {
+  ?fact ?p ?o .
+  FILTER(?p IN (kg:content, kg:quantityText, kg:counts, kg:title, kg:respondsTo))
+  BIND(LCASE(STR(?o)) AS ?t)
+  FILTER(?p = kg:respondsTo || %s)
+}"""
+_REFERRED = _PREFIX + """
 SELECT DISTINCT ?fact WHERE {
-  ?fact kg:content|kg:quantityText|kg:counts|kg:title|kg:respondsTo/kg:content ?o .
+  ?fact kg:respondsTo/kg:content ?o .
+  BIND(LCASE(STR(?o)) AS ?t)
   FILTER(%s)
 }"""
+_RESPONDS = KG_NS + "respondsTo"
 
 
 def with_words(store: Store, iris: list[str], stems: list[str]) -> list[str]:
     """Those of the facts with one of the word stems in their content (or quantity, what is counted,
-    title): a cheap first cut of very many facts before their records are loaded and
-    matched word by word. Each stem is written as a literal term (escaped), never as raw text."""
+    title, or the content of the fact it responds to): a cheap first cut of very many facts before their
+    records are loaded and matched word by word. Each stem is written as a literal term (escaped), never
+    as raw text."""
     stems = [s for s in dict.fromkeys(stems) if s]
     if not stems:
         return list(iris)
-    test = " || ".join(f"CONTAINS(LCASE(STR(?o)), {Literal(s)})" for s in stems)
-    found = {row["fact"].value for row in batched(store, _WORDS % test, list(dict.fromkeys(iris)))}
+    test = " || ".join(f"CONTAINS(?t, {Literal(s)})" for s in stems)
+    found, referring = set(), set()
+    for row in batched(store, _WORDS % test, list(dict.fromkeys(iris))):
+        (referring if row["p"].value == _RESPONDS else found).add(row["fact"].value)
+    referring -= found
+    if referring:  # few: the facts that name another, where their own words did not match
+        found |= {row["fact"].value for row in batched(store, _REFERRED % test, sorted(referring))}
     return [i for i in iris if i in found]
 
 
