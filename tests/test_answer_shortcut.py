@@ -230,3 +230,29 @@ def test_answer_shortcut_with_words_as_path(suites_store, words):
     found = {r["fact"].value for r in suites_store.select(_PATH_WORDS % test)}
     assert candidates.with_words(suites_store, iris, stems) == [i for i in iris if i in found]
 
+
+@pytest.mark.parametrize("question, cut", [
+    ("Who accused Obama?", True), ("Who criticized Hillary Clinton?", True), ("What did Hungary reject?", True),
+    ("On what did both sides agree?", True), ("What did Putin say about Iran?", True),
+    ("Did Iran accept the deal?", None), ("What did the king reaffirm?", None), ("Who proposed a ceasefire?", None)])
+def test_answer_shortcut_load_keeps_what_fits(suites_store, question, cut):
+    """Facts left out of loading before their passages are read (widening.could_fit) are facts the
+    question's filters drop: every plan keeps the same facts, with the same passages, as when all load."""
+    from service.qa import facts, parse
+    from service.qa.cards import Texts
+    from service.qa.plans import make_plans
+    from service.qa.widening import could_fit, fitting
+
+    app = kgqa(suites_store)
+    index = app.names.index()
+    parsed = parse.parse(question, app.words, app.question_model())
+    iris = sorted(r["f"].value for r in suites_store.select(
+        "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }"))
+    left = []
+    for plan in make_plans(parsed, index, app.words):
+        every = fitting(facts.load(suites_store, iris, index.label, index), plan, Texts(suites_store))
+        loaded = facts.load(suites_store, iris, index.label, index, keep=could_fit(plan))
+        some = fitting(loaded, plan, Texts(suites_store))
+        assert [(r.iri, r.evidence) for r in some] == [(r.iri, r.evidence) for r in every], plan.template
+        left.append(len(iris) - len(loaded))
+    assert cut is None or max(left) > 0  # a target, "both sides", negated facts, a topic's names: some unread

@@ -19,7 +19,7 @@ from .plan import NoAnswer, Plan
 from .plans import make_plans
 from .reports import merge_reports
 from .templates import BY_ID
-from .widening import current_widened, fitting, reach_of, same_documents, search_rows, widened
+from .widening import could_fit, current_widened, fitting, reach_of, same_documents, search_rows, widened
 from .wording import stem
 
 log = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         chosen = candidates.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     else:  # in one order whatever order the engine found them in (reports are merged in this order)
         chosen = sorted(chosen)
-    records = facts_mod.load(store, chosen, label, index.of(store))
+    records = facts_mod.load(store, chosen, label, index.of(store), keep=could_fit(plan))
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = same_documents(store, records, plan)
     kept = fitting(records, plan, texts)

@@ -5,6 +5,8 @@ asked about.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pyoxigraph import NamedNode
 
 from ..store.base import Store
@@ -88,7 +90,8 @@ def current_widened(store: Store, template, plan: Plan, texts: Texts, label, *, 
         return [], 1
     level = min(reach.values())
     iris = sorted(iri for iri, r in reach.items() if r == level)[:load_at_most]  # whatever order found in
-    records = same_documents(store, facts_mod.load(store, iris, label, index.of(store)), plan)
+    records = same_documents(store, facts_mod.load(store, iris, label, index.of(store), keep=could_fit(plan)),
+                             plan)
     return [rec for rec in fitting(records, plan, texts) if not background.is_background(rec)], level
 
 
@@ -133,24 +136,19 @@ def widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
             "scope": "same document"}
 
 
+def could_fit(plan: Plan) -> Callable[[facts_mod.FactRecord], bool]:
+    """A test of a record before its passages are read (facts.load's `keep`), false only for a record
+    `fitting` leaves out whatever its passages say: the whole of `fits` when no words of the question
+    are looked for in passages (fitting then reads none), else the checks of the record alone."""
+    if not (plan.need_words or plan.words):
+        return lambda rec: fits(rec, plan)
+    return lambda rec: _fits_record(rec, plan)
+
+
 def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled: str = "") -> bool:
     """`settled`: a sentence telling what the fact's bare object ("the mission") is, for a verdict."""
-    if plan.negated_only and rec.first("negated") != "true":
+    if not _fits_record(rec, plan):
         return False
-    if plan.announced and "Intention" not in rec.kinds:
-        return False
-    if plan.ironic and rec.first("ironic") != "true":
-        return False
-    if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
-        return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
-    if plan.target and not _of_target(rec, plan):
-        return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
-    if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
-        return False
-    if plan.extra_actors:
-        present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
-        if not set(plan.extra_actors) <= present:
-            return False
     if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
         return False
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
@@ -167,6 +165,27 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     share = _share(plan)
     return not words or matches_words(rec, words, evidence_text, share=share) or (
         plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share))
+
+
+def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
+    """The checks of `fits` that read the record alone (its kinds, marks and actors), never its passages."""
+    if plan.negated_only and rec.first("negated") != "true":
+        return False
+    if plan.announced and "Intention" not in rec.kinds:
+        return False
+    if plan.ironic and rec.first("ironic") != "true":
+        return False
+    if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
+        return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
+    if plan.target and not _of_target(rec, plan):
+        return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
+    if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
+        return False
+    if plan.extra_actors:
+        present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
+        if not set(plan.extra_actors) <= present:
+            return False
+    return True
 
 
 def _share(plan: Plan) -> float:
