@@ -256,3 +256,19 @@ def test_answer_shortcut_load_keeps_what_fits(suites_store, question, cut):
         assert [(r.iri, r.evidence) for r in some] == [(r.iri, r.evidence) for r in every], plan.template
         left.append(len(iris) - len(loaded))
     assert cut is None or max(left) > 0  # a target, "both sides", negated facts, a topic's names: some unread
+
+
+def test_answer_shortcut_repeated_plan_not_run(suites_store, monkeypatch):
+    """A plan that asks what an earlier plan of the question found nothing for (the same template,
+    bindings and filters; "who accused X" makes two) is not run again: the same documents as when it is."""
+    from service.qa import answer
+
+    questions = [e for t in BY_ID.values() for e in t.examples] + [
+        "Who accused Obama?", "Who criticized Hillary Clinton?", "What did Hungary reject?", "Did Iran accept it?"]
+    runs, run_plan = [], answer.run_plan
+    monkeypatch.setattr(answer, "run_plan", lambda *a, **k: runs.append(1) or run_plan(*a, **k))
+    skipping = [_document(suites_store, q, plain=False) for q in questions]
+    skipped = len(runs)
+    monkeypatch.setattr(answer, "replace", lambda plan, **_: object())  # no two plans alike: every one runs
+    assert [_document(suites_store, q, plain=False) for q in questions] == skipping
+    assert skipped < len(runs) - skipped

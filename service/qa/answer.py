@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 
 from ..errors import UnsupportedQuestion
 from ..store.base import Store
@@ -55,7 +56,11 @@ def ask(app, question, *, link_root: str, plain: bool = False) -> dict:
         return verdict(document, parsed.yesno)
     first, bounded = None, False
     limit = app.settings.ask_candidates or None
+    tried: list[Plan] = []  # plans that found nothing, as run_plan reads them
     for plan in plans:
+        as_run = replace(plan, params={}, relaxed=[])  # what the document shows of it: not what it finds
+        if as_run in tried:  # "who accused X": the same query and filters as a plan that found nothing
+            continue
         answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit, plain=plain)
         first = first or (plan, sparql)
         bounded |= capped
@@ -68,6 +73,7 @@ def ask(app, question, *, link_root: str, plain: bool = False) -> dict:
                                        f"answers are the best of the first {limit} found. Name an occasion, a date, "
                                        "a topic or another actor to narrow it.")
             return verdict(document, parsed.yesno, contrary=plan.contrary, ironic=plan.ironic)
+        tried.append(as_run)
     message = no_facts_message(first[0])
     if bounded:  # none of the first facts found fit the question's words: others might
         message += (f" Only the first {limit} facts of more that the question's template found were checked "
