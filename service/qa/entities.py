@@ -15,8 +15,9 @@ class Link:
     iri: str
     label: str
     kind: str  # Person, Government, Occasion, Document...
-    how: str  # exact, surname, title, fuzzy, possessor
+    how: str  # exact, surname, title, fuzzy, possessor; "most reported" or "ambiguous" for a bare surname
     score: float
+    others: tuple[str, ...] = ()  # the other people a bare surname names, most reported first
 
 
 @dataclass(slots=True)

@@ -39,6 +39,9 @@ SELECT ?d ?id ?title ?url ?publisher ?published WHERE {
   OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d schema:url ?url } OPTIONAL { ?d schema:publisher ?publisher }
   OPTIONAL { ?d schema:datePublished ?published }
 }"""
+# how many documents name each person (each document types the actors it names): which of several people
+# sharing a surname a bare "Sanders" most likely means
+_REPORTED = PREFIX + "SELECT ?x (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?x a kg:Person } } GROUP BY ?x"
 _HELD_AT = PREFIX + "SELECT DISTINCT ?o WHERE { ?o a kg:Occasion ; kg:occasion ?p }"
 
 GENERIC_EVENT_WORDS = ("meeting", "meetings", "summit", "session", "talks", "conference", "sessions")
@@ -52,6 +55,13 @@ def _indexed(store: Store, prop: str) -> bool:
                           f"?x kg:indexes kg:{prop} }}")
     n = int(docs[0]["n"].value) if docs else 0
     return n > 0 and bool(marked) and int(marked[0]["n"].value) == n
+
+
+def _variant(label: str, of: str) -> bool:
+    """'John R. Kasich' of 'John Kasich', 'Democrat Bernie Sanders' of 'Bernie Sanders': the same name
+    written with a middle initial or a word in front, the same first and last name."""
+    words, first = normalize(label).split(), normalize(of).split()
+    return normalize(of) in normalize(label) or (words[0] == first[0] and words[-1] == first[-1])
 
 
 class Index:
@@ -89,6 +99,7 @@ class Index:
                 self.by_name.setdefault(name, []).append(ent)
                 if "Person" in ent.types and " " in name:
                     self.by_surname.setdefault(name.rsplit(" ", 1)[1], []).append(ent)
+        self.reported: dict[str, int] = {share(r["x"].value): int(r["n"].value) for r in store.select(_REPORTED)}
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
             (share(r["h"].value), share(normalize(r["t"].value).replace("-", " ")), share(r["o"].value))
             for r in store.select(_ROLES)]  # "Vice-President" as written; a question's "vice president" finds it
@@ -169,15 +180,17 @@ class Index:
             return self._fullest(found, name, allowed)
         words = name.split()
         if len(words) == 1:
-            cands = [e for e in self.by_surname.get(name, []) if allowed(e)]
-            if cands:
-                return best(cands, "surname", 0.95)
+            found = self._person(name, allowed, "surname")
+            if found:
+                return found
         common = text.split()[-1][:1].islower()  # "the Iran deal": "deal" is no one's surname there
         for i in range(1, len(words)):  # titles and descriptions in front: "president barack obama"
             if common and i == len(words) - 1:  # a common noun alone: a group so named ("the party leaders")
                 found = self._exact(words[i], lambda e: allowed(e) and e.kind != "Person", "title")
             else:
-                found = self._exact(" ".join(words[i:]), allowed, "title") or self._surname(words[i:], allowed)
+                found = self._exact(" ".join(words[i:]), allowed, "title")
+                if i == len(words) - 1 and (found is None or found.kind == "Person"):  # "Senator Sanders"
+                    found = self._person(words[i], allowed, "title") or found
             if found:
                 return found
         found = None if occasions else self.described(words)
@@ -196,12 +209,31 @@ class Index:
         return None
 
     def _fullest(self, found: Link, name: str, allowed) -> Link:
-        """A bare surname that is also an actor of its own (a stub: "Rubio") means the one person whose
-        fuller name ends with it ("Marco Rubio"), when there is exactly one."""
-        if " " in name or " " in normalize(found.label) or found.kind != "Person":
+        """A bare surname that is also an actor of its own (a stub: "Rubio") or a person's short name means
+        a person named in full (below)."""
+        if " " in name or found.kind != "Person":
             return found
-        fuller = [e for e in self.by_surname.get(name, []) if allowed(e) and e.iri != found.iri]
-        return best(fuller, "surname", 0.95) if len(fuller) == 1 else found
+        person = self._person(name, allowed, "surname")
+        return found if person is None or (person.iri == found.iri and not person.others) else person
+
+    def _person(self, word: str, allowed, how: str) -> Link | None:
+        """One word naming people by their surname or short name ("Sanders"): the one person named in full
+        with it; of several, the one most documents name when it has at least twice the documents of the
+        next ("most reported", the others kept for a note); else "ambiguous" (the question must say
+        which). None when no person named in full has it."""
+        cands = {e.iri: e for e in self.by_name.get(word, []) + self.by_surname.get(word, [])
+                 if allowed(e) and e.kind == "Person" and " " in normalize(e.label)}
+        if not cands:
+            return None
+        ranked = sorted(cands.values(), key=lambda e: (-self.reported.get(e.iri, 0), e.iri))
+        top = ranked[0]
+        ranked = [top] + [e for e in ranked[1:] if not _variant(e.label, top.label)]
+        if len(ranked) == 1:
+            return Link(top.iri, top.label, top.kind, how, 0.95)
+        others = tuple(e.label for e in ranked[1:])
+        ahead = self.reported.get(top.iri, 0) >= 2 * self.reported.get(ranked[1].iri, 0)
+        return Link(top.iri, top.label, top.kind, "most reported" if ahead else "ambiguous", 0.9 if ahead else 0.5,
+                    others)
 
     def described(self, words: list[str]) -> Link | None:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
@@ -253,12 +285,6 @@ class Index:
             return None
         labels = frozenset(e.label for e in cands if normalize(e.label) == name)
         return best(cands, how, 1.0 if how == "exact" else 0.9, labels)
-
-    def _surname(self, words: list[str], allowed) -> Link | None:
-        if len(words) != 1:
-            return None
-        cands = [e for e in self.by_surname.get(words[0], []) if allowed(e)]
-        return best(cands, "title", 0.85) if cands else None
 
     def _head(self, name: str, allowed) -> Link | None:
         """'the mediators' for the one actor named '... mediators' ('Saudi and U.S. mediators'): a

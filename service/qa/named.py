@@ -20,7 +20,19 @@ def actor(index: linking.Index, text: str, lex: lexicon.QuestionLexicon) -> link
         link = link if link is not None and link.kind == "Person" else None
     if link is None:
         raise NoAnswer(f"No actor named {text} in the graph.")
+    if link.how == "ambiguous":  # which of them, the question does not say: no answer rather than a guess
+        people = ", ".join((link.label, *link.others[:3])) + (" and more" if len(link.others) > 3 else "")
+        raise NoAnswer(f"{text} names several people in the graph ({people}); name the one you mean in full.")
     return link
+
+
+def taken_as(text: str, link: linking.Link) -> str | None:
+    """The note for a bare surname taken as the person the graph reports most, naming the others."""
+    if link.how != "most reported":
+        return None
+    others = ", ".join(link.others[:3]) + (f" and {len(link.others) - 3} more" if len(link.others) > 3 else "")
+    return (f"{text} is taken as {link.label}, the person of that name most documents report "
+            f"(also in the graph: {others}); name another in full to ask about them.")
 
 
 NAMED_KINDS = ("Person", "Government", "Country", "Organization")

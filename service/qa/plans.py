@@ -48,15 +48,17 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         if index.source(slots["actor"]) is not None:
             tid, slots["source"], slots["actor"] = by_source, slots["actor"], slots.pop("topic")
     aliases: dict[str, str] = {}
+    relaxed: list[dict] = []
     for name in ("actor", "other", "recipient"):
         if slots.get(name):
             link = named.actor(index, slots[name], lex)
             bindings[name] = NamedNode(link.iri)
+            if note := named.taken_as(slots[name], link):
+                relaxed.append(_relaxed(name, "most reported", note))
             params[name] = {"iri": link.iri, "label": link.label}
             if link.kind == "Government" and "govern" not in slots[name].lower():
                 aliases[link.iri] = slots[name]  # a government named by its city: "Moscow", as asked
     need: list[str] = list(parsed.need)
-    relaxed: list[dict] = []
     occasion_words: list[str] = []
     if slots.get("occasion"):
         link = index.occasion(slots["occasion"])
