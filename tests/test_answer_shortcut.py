@@ -272,3 +272,21 @@ def test_answer_shortcut_repeated_plan_not_run(suites_store, monkeypatch):
     monkeypatch.setattr(answer, "replace", lambda plan, **_: object())  # no two plans alike: every one runs
     assert [_document(suites_store, q, plain=False) for q in questions] == skipping
     assert skipped < len(runs) - skipped
+
+
+@pytest.mark.parametrize("actor", range(8))
+def test_answer_shortcut_naming_keeps_every_mention(suites_store, actor):
+    """Facts left out before loading for a relaxed topic (none of its names' first words in their content
+    nor in the names of the actors they are about, target or are told to) are facts that never name it:
+    every fact wording.mentions_any finds without passages is kept."""
+    from service.qa import candidates, facts
+    from service.qa.wording import mentions_any
+
+    index = kgqa(suites_store).names.index()
+    iri = _actors(suites_store, 8)[actor].value
+    names = sorted(index.entities[iri].names) if iri in index.entities else [index.label(iri)]
+    iris = sorted(r["f"].value for r in suites_store.select(
+        "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }"))
+    kept = set(candidates.naming(suites_store, iris, names, index.label))
+    naming = {i for i, rec in facts.load(suites_store, iris, index.label, index).items() if mentions_any(rec, names)}
+    assert naming and naming <= kept and len(kept) < len(iris)

@@ -138,6 +138,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         chosen = candidates.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     else:  # in one order whatever order the engine found them in (reports are merged in this order)
         chosen = sorted(chosen)
+    if len(chosen) > load_at_most and plan.topic_names and not (plan.words or plan.need_words):
+        chosen = candidates.naming(store, chosen, plan.topic_names, label)  # a topic's names, no passage read
     records = facts_mod.load(store, chosen, label, index.of(store), keep=could_fit(plan))
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = same_documents(store, records, plan)

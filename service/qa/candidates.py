@@ -1,5 +1,6 @@
 """The first cuts of very many candidate facts, before their records are loaded (facts.load): those with
-a word stem of the question in their text or names, and the surest and most reported of them.
+a word stem of the question in their text or names, those that may name a relaxed topic, and the surest
+and most reported of them.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pyoxigraph import Literal, NamedNode
 from ..store.base import Store
 from ..vocab import KG_NS, PREFIXES
 from .facts import batched, numbered
+from .wording import tokens
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
@@ -48,6 +50,42 @@ def with_words(store: Store, iris: list[str], stems: list[str]) -> list[str]:
     referring -= found
     if referring:  # few: the facts that name another, where their own words did not match
         found |= {row["fact"].value for row in batched(store, _REFERRED % test, sorted(referring))}
+    return [i for i in iris if i in found]
+
+
+# what a relaxed topic's names are matched against when no passage is read (wording.mentions_any): the
+# fact's content, the fact it responds to (kept, its content not read here), and the actors it is about,
+# targets or is told to (their labels tested by the caller)
+_NAMING = _PREFIX + """
+SELECT DISTINCT ?fact ?p ?o WHERE {
+  ?fact ?p ?o .
+  FILTER(?p IN (kg:content, kg:about, kg:target, kg:recipient, kg:respondsTo))
+  BIND(LCASE(STR(?o)) AS ?t)
+  FILTER(?p != kg:content || %s)
+}"""
+_CONTENT = KG_NS + "content"
+
+
+def naming(store: Store, iris: list[str], names: list[str], labels: Callable[[str], str | None]) -> list[str]:
+    """Those of the facts that may name one of `names` where mentions_any looks without passages: the
+    first word of a name in their content, or in the label of an actor they are about, target or are told
+    to, or a fact they respond to (its content looked at when loaded). No other fact can mention one."""
+    firsts = [words[0] for words in (tokens(n) for n in names) if len(" ".join(words)) >= 3]
+    firsts = list(dict.fromkeys(firsts))
+    if not firsts:
+        return []
+    test = " || ".join(f"CONTAINS(?t, {Literal(w)})" for w in firsts)
+    found: set[str] = set()
+    for row in batched(store, _NAMING % test, list(dict.fromkeys(iris))):
+        fact, p, o = row["fact"].value, row["p"].value, row["o"]
+        if fact in found:
+            continue
+        if p == _CONTENT or p == _RESPONDS:
+            found.add(fact)
+        elif isinstance(o, NamedNode):
+            label = (labels(o.value) or o.value.rsplit("/", 1)[-1]).lower()
+            if any(w in label for w in firsts):
+                found.add(fact)
     return [i for i in iris if i in found]
 
 
