@@ -69,6 +69,13 @@ from tests.support import extractor
     ("Pia Berg was named envoy on Friday.", "pia-berg", "Envoy", None),
     ("Lena Visser, a former judge whom the European Union appointed as informateur, chaired the talks.",
      "lena-visser", "Informateur", "european-union"),
+    # a title of several words with "of": the person's name starts after it
+    ("The host, Qatari Minister of State Nasser Al Kuwari, read the statement.", "nasser-al-kuwari",
+     "Minister of State", "qatar"),
+    # a body the graph has no actor for, chaired or headed: named in the title, no organization
+    ('"We will wait," said Pol Kermarrec, who chairs a farmers\' union in Normandy.', "pol-kermarrec",
+     "Chair of a farmers' union in Normandy", None),
+    ("Ana Gil, who heads a commission that reviews budgets, resigned.", "ana-gil", "Head of a commission", None),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = extractor().analyse(text)
@@ -133,6 +140,15 @@ def test_actors_roles_office_supposed_is_not_held(text):
     """A copula that is conditional, modal or wished names no office the person holds."""
     _, resolver = extractor().analyse(text)
     assert not [f for f in resolver.roles if f.title == "President"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Ruiz, who chairs the talks, said little.",  # talks are no body
+    "Ana Ruiz, who leads the polls, spoke last.",  # only chair and head name a body's office
+])
+def test_actors_roles_office_verb_without_body_gives_no_role(text):
+    _, resolver = extractor().analyse(text)
+    assert not resolver.roles
 
 
 def test_actors_roles_office_taken_is_held():

@@ -14,6 +14,15 @@ LINKED = [
                  "he accepted her proposal.", "Acceptance", "Proposal", "ceasefire", id="her-proposal"),
     pytest.param("Senator Paul Ruiz accused the governor of hiding the audit. The governor, Maria Lenz, denied the "
                  "accusation on Monday.", "Denial", "Accusation", "hiding", id="the-accusation"),
+    pytest.param("Minister Ingrid Dahl demanded that Oslo reopen the northern port. \"We are asking Sweden to keep "
+                 "its word,\" Dahl said. President Omar Haddad rejected her demand.", "Denial", "Demand", "port",
+                 id="her-demand-told-by-its-verb"),
+    pytest.param("Ecuador proposed on Monday that both fleets leave the bay, officials said. Admiral Jorge Paredes "
+                 "put forward the phased plan in the meeting.", "Proposal", "Proposal", "fleets",
+                 id="the-phased-plan"),
+    pytest.param("Leaders endorsed a Chilean proposal to build a joint brigade for the border. Chilean President Ana "
+                 "Ruiz proposed the brigade, of about 900 troops, on Monday.", "Proposal", "Proposal", "joint brigade",
+                 id="leader-restates-own-country"),
 ]
 
 UNLINKED = [
@@ -23,11 +32,18 @@ UNLINKED = [
                  "rejected the proposal.", id="own-proposal"),
     pytest.param("President Omar Haddad accepted the proposal on Monday. On Tuesday, Ingrid Dahl proposed a "
                  "ceasefire along the border.", id="later-proposal"),
+    pytest.param("Ingrid Dahl demanded that Oslo reopen the port. Dahl also demanded new elections. President Omar "
+                 "Haddad rejected her demand.", id="two-told-by-its-verb"),
+    pytest.param("Leaders endorsed a Chilean proposal to build a joint brigade for the border. Peruvian President Ana "
+                 "Ruiz proposed the brigade on Monday.", id="another-country-proposal"),
 ]
 
 
+NAMING = ("proposal", "accusation", "demand", "plan", "brigade", "troops")
+
+
 def _naming(facts):
-    return [f for f in facts if f.content and f.content.lower().endswith(("proposal", "accusation"))]
+    return [f for f in facts if f.content and f.content.lower().endswith(NAMING)]
 
 
 @pytest.mark.parametrize(("text", "kind", "referent_kind", "word"), LINKED)

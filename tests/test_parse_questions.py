@@ -46,6 +46,8 @@ def read(question: str):
      {"source": "the moscow times article", "actor": "putin"}),
     ("How many Chechens are fighting for ISIS according to Russian estimates?", "estimates",
      {"according": "russian estimates"}),
+    ("How big will the bridge loan be, according to the treasury?", "estimates", {"according": "the treasury"}),
+    ("How large was the crowd in Tbilisi?", "estimates", {}),
     # who tells it is no topic: "according to" anywhere a clause question ends
     ("What did Ruiz fear, according to a senior aide?", "positions",
      {"actors": ["Ruiz"], "kind": "Concern", "according": "a senior aide"}),
@@ -61,6 +63,10 @@ def read(question: str):
     ("When did Biden and Xi hold their first summit?", "meeting_details", {"actors": ["Biden", "Xi"]}),
     ("Where did Putin and Obama hold talks?", "meeting_details", {"actors": ["Putin", "Obama"]}),
     ("Where will Ruiz and Walsh hold their first televised debate?", "meeting_details", {"actors": ["Ruiz", "Walsh"]}),
+    ("Where did Peru and Chile hold their fifth round of trade talks?", "meeting_details",
+     {"actors": ["Peru", "Chile"]}),
+    ("How long did the Peru-Chile trade talks in Lima last?", "meeting_details", {"actors": ["Peru-Chile trade"]}),
+    ("How long did the coalition talks at the palace last?", "meetings", {"occasion": "coalition talks at the palace"}),
     ("How long did Merkel's meeting with Macron and Sanchez last?", "meeting_details",
      {"actors": ["Merkel", "Macron", "Sanchez"]}),
     ("Where did Modi and Albanese hold talks?", "meeting_details", {"actors": ["Modi", "Albanese"]}),
@@ -90,6 +96,18 @@ def test_parse_content_words(question, words):
     parsed = read(question)
     found = set(parsed.words) | set(parsed.slots.get("topic", "").lower().split())
     assert words <= found
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("How many sailors has the navy deployed?", ["sailors"]),
+    ("How many Chechens are fighting for ISIS?", ["chechens"]),
+    ("How much will Estonia lend to the port?", []),  # a sum: nothing named before the auxiliary
+    ("How much money will Estonia lend to the port?", []),  # a sum in whatever currency
+    ("How much outside financing will Ukraine need?", ["outside", "financing"]),
+])
+def test_parse_counted_words(question, counted):
+    """What a how-many question counts: the words before its auxiliary, one of them in the estimate's own."""
+    assert read(question).counted == counted
 
 
 @pytest.mark.parametrize("question", ["", "hello", "banana banana banana", "{ } ; DROP ALL", "42"])

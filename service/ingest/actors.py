@@ -69,12 +69,15 @@ class Resolver:
     def resolve(self, span) -> list[str]:
         """Keys of the actors a noun phrase refers to (its head and the heads coordinated with it)."""
         root = span.root
-        heads = [root, *(c for c in [*root.conjuncts, *_listed_apart(root)] if span.start <= c.i < span.end)]
+        heads = [root, *(c for c in [*root.conjuncts, *_listed_apart(root), *_titled_pair(root)]
+                         if span.start <= c.i < span.end)]
         keys: list[str] = []
         for head in sorted(heads, key=lambda t: t.i):
             found = self.refers(head)
-            if not found and head != root:  # "X and Brazil's lead negotiator, Renata Albuquerque": the one named
-                found = [k for a in _apposed_after(head, root) for k in self.refers(a)][:1]
+            if head != root and (not found or head.pos_ == "NOUN"):
+                # "X and Brazil's lead negotiator, Renata Albuquerque": the one named, whoever the description
+                # alone would be taken for
+                found = [k for a in _apposed_after(head, root) for k in self.refers(a)][:1] or found
             for key in found:
                 if key not in keys:
                     keys.append(key)
@@ -297,3 +300,12 @@ def _listed_apart(root: Token) -> list[Token]:
             return [c, *c.conjuncts]
     return []
 
+
+def _titled_pair(root: Token) -> list[Token]:
+    """ "Peru's Foreign Minister Ana Ruiz and Chilean Foreign Minister Luis Vega met": a pair of titled names
+    the parser read as one, the first name hung as a modifier inside the second's title with the "and"
+    after it; the first name."""
+    if root.pos_ != "PROPN":
+        return []
+    return [t for t in root.subtree if t.i < root.i and t.pos_ == "PROPN" and t.dep_ in ("nmod", "compound")
+            and t.ent_type_ == "PERSON" and any(c.dep_ == "cc" and c.i > t.i for c in t.children)]

@@ -152,6 +152,11 @@ def _unknown_name(r: Reading, tok: Token, keys: list[str]) -> bool:
         return _person_noun(r, tok)  # "The man the party will nominate admires Putin. He ...": not Putin
     if tok.pos_ != "PROPN" or any(r.is_person(k) for k in keys):
         return False
+    if keys and all(r.actor(k).kind in _BODIES and tok.text in r.actor(k).aliases for k in keys):
+        return False  # "Armenia", a country by its own name, though the tagger took it for a person
+    if len(keys) == 1 and r.actor(keys[0]).kind == "Country" and not any(
+            c.dep_ in ("compound", "poss") for c in tok.children):
+        return False  # "Armenia had no intention", Armenia tagged PERSON: the country it names, no one unread
     if tok.ent_type_ in ("PERSON", "FAC"):
         return True
     # a capitalized word no entity covers, the subject of its sentence's main verb ("Walsh had close ties")

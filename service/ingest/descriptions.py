@@ -48,6 +48,8 @@ def topic(r: Reading, h: Token) -> list[str]:
 
 def descriptor(r: Reading, h: Token) -> list[str]:
     """'the Russian leader', 'his Russian counterpart', 'the U.S. president'."""
+    if h.tag_ in ("NNS", "NNPS"):
+        return []  # "urged his counterparts", "the Russian leaders": several, never the one person before
     country, owner = None, None
     determined = False
     for child in h.children:

@@ -24,8 +24,17 @@ from .bodies import (
 )
 from .datelines import datelines, filed_from, in_brackets
 from .found import ENT_KINDS, LOCATIVE, Found, copy, named_venue
+from .interviews import answer_labels
 from .lexicon import Lexicon
-from .people import apposed_to_title, other_first_name, people_found, short_names, titled_names, untagged_names
+from .people import (
+    apposed_to_title,
+    mistyped_surnames,
+    other_first_name,
+    people_found,
+    short_names,
+    titled_names,
+    untagged_names,
+)
 
 
 def matchers(lex: Lexicon, vocab) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
@@ -176,7 +185,9 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
             known.setdefault(" ".join(t.text for t in doc[f.start:f.end] if not t.is_punct), (f.key, f.start))
     found += people_found(doc, people, lex, actors, known)
     found += short_names(doc, found, actors, lex, doc if tokens is None else tokens)
+    found = mistyped_surnames(doc, found, actors)
     found = transcript_labels(doc, found, actors)
+    found = answer_labels(doc, found, actors)
     found = acronyms(found, actors)
     found = led_bodies(doc, found, actors)
     found = joint_bodies(doc, found, actors)

@@ -267,6 +267,32 @@ def short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lex
     return out
 
 
+def mistyped_surnames(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:
+    """A surname the tagger typed as a place or a body ("after meeting Kulkarni" read as a city), written
+    after the one person of the document whose full name ends with it: that person. The actor made of it
+    alone is dropped."""
+    ends: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for f in found:
+        words = [t.text for t in doc[f.start:f.end] if not t.is_punct]
+        if len(words) > 1 and actors.get(f.key) is not None and actors[f.key].kind == "Person":
+            ends.setdefault(words[-1], set()).add(f.key)
+            first[f.key] = min(first.get(f.key, f.start), f.start)
+    out, moved = [], set()
+    for f in found:
+        actor = actors.get(f.key)
+        keys = ends.get(doc[f.start].text, set()) if f.end - f.start == 1 and f.how == "entity" else set()
+        if actor is not None and actor.kind in ("Place", "Organization") and len(keys) == 1 \
+                and first[next(iter(keys))] < f.start:
+            out.append(Found(f.start, f.end, next(iter(keys)), "entity"))
+            moved.add(f.key)
+        else:
+            out.append(f)
+    for key in moved - {f.key for f in out}:
+        del actors[key]
+    return out
+
+
 def _gender(actors: dict[str, Actor], lex: Lexicon, key: str) -> str | None:
     actor = actors.get(key) or lex.actors.get(key)
     return gender.of_label(actor.label, lex.first_names) if actor is not None else None

@@ -112,8 +112,13 @@ def find(r: Reading) -> list[Fact]:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         orgs = r.refers(obj) if obj is not None else []
         if len(orgs) != 1 or r.actor(orgs[0]).kind not in _OFFICE_BODIES:
-            continue
+            body = _body(obj) if name in _BODY_OFFICES and not orgs else None
+            if body is None:
+                continue
+            orgs, name = [None], f"{name} of {body}"  # "who chairs a fishermen's committee in Brittany"
         for holder, at in _office_holders(r, tok):
+            while at > 0 and r.key_at[at - 1] == holder:  # from the name's first word: "Yannick Le Goff"
+                at -= 1
             lo, hi = min(at, tok.i), max(obj.right_edge.i, at)
             emit(holder, doc[tok.i:tok.i + 1], orgs[0], lo, hi + 1, name=name)
     for tok in r.tokens:  # copulas; appointments ("X, whom the bloc appointed as its envoy"; "Y was named envoy")
@@ -145,6 +150,11 @@ _PAST = {"Former", "Ex"}  # a title held before: "former Chilean president X" ke
 
 _OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present tense: holds it now
 _OFFICE_BODIES = ("Organization", "Government", "Group")
+_BODY_OFFICES = ("Chair", "Head")  # offices of a body the graph has no actor for, named in the title
+_BODY_NOUNS = {"committee", "commission", "council", "board", "panel", "association", "union", "federation",
+               "delegation", "agency", "ministry", "department", "office", "party", "group", "authority",
+               "institute", "foundation", "bureau", "court", "tribunal", "assembly", "chamber", "bank",
+               "fund", "league", "alliance", "coalition", "movement", "network", "company"}
 
 
 _MODALS = {"would", "could", "should", "might", "may", "can", "will", "must", "to"}
@@ -174,6 +184,22 @@ def _office_holders(r: Reading, verb: Token) -> list[tuple[str, int]]:
     else:
         people = [c for c in verb.children if c.dep_ == "nsubj"]
     return [(k, p.i) for p in people if r.key_at[p.i] and r.is_person(k := r.key_at[p.i])]
+
+
+def _body(obj: Token | None) -> str | None:
+    """The words of a body an office verb names ("chairs a fishermen's committee in Brittany"), when its
+    head is a noun for a body ("committee", not "the talks" or "the polls"); a clause inside it is left out,
+    a place after it kept."""
+    if obj is None or obj.lemma_.lower() not in _BODY_NOUNS:
+        return None
+    end = min([c.left_edge.i for c in obj.children if c.dep_ in ("relcl", "acl") and c.i > obj.i]
+              + [obj.right_edge.i + 1])
+    while end - 1 > obj.i and obj.doc[end - 1].is_punct:
+        end -= 1
+    for prep in sorted(obj.head.children, key=lambda c: c.i):  # "chairs a union in Normandy" read as the verb's
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for") and prep.i == end == obj.right_edge.i + 1:
+            end = prep.right_edge.i + 1
+    return obj.doc[obj.left_edge.i:end].text
 
 
 def _canonical(title: TokenSpan, canon: dict, modifiers: set[str]) -> str:

@@ -7,6 +7,7 @@ facts gives the answers.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import replace
 
@@ -20,10 +21,21 @@ from .plan import NoAnswer, Plan
 from .plans import make_plans
 from .reports import merge_reports
 from .templates import BY_ID
-from .widening import could_fit, current_widened, fitting, reach_of, same_documents, search_rows, widened
+from .widening import (
+    could_fit,
+    current_widened,
+    fitting,
+    reach_of,
+    reads_passages,
+    same_documents,
+    search_rows,
+    widened,
+)
 from .wording import stem
 
 log = logging.getLogger(__name__)
+# a call told as arranging another meeting ("spoke by phone on Tuesday to arrange the dinner"): not that meeting
+_PREPARES = re.compile(r"\bto (?:arrange|prepare|plan|set up|organi[sz]e|schedule)\b", re.I)
 LOAD_LIMIT = 120  # facts loaded for one question at most (the best ranked, when there are more)
 READY_WAIT = 2.0  # seconds a question waits for the name index being built at start, then 503 not_ready
 
@@ -138,7 +150,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         chosen = candidates.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     else:  # in one order whatever order the engine found them in (reports are merged in this order)
         chosen = sorted(chosen)
-    if len(chosen) > load_at_most and plan.topic_names and not (plan.words or plan.need_words):
+    if len(chosen) > load_at_most and plan.topic_names and not reads_passages(plan):
         chosen = candidates.naming(store, chosen, plan.topic_names, label)  # a topic's names, no passage read
     records = facts_mod.load(store, chosen, label, index.of(store), keep=could_fit(plan))
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
@@ -152,8 +164,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
             nearest = level if current else nearest
         kept = current or kept
     if plan.verb:  # the question's own verb first; a verb that names no kind ("reaffirm") keeps only its facts
-        same = [rec for rec in kept if rec.first("verb") == plan.verb]
-        kept = same if plan.only_verb else same + [rec for rec in kept if rec.first("verb") != plan.verb]
+        same = [rec for rec in kept if _told_with(rec, plan.verb)]
+        kept = same if plan.only_verb or (plan.own_verb and same) else \
+            same + [rec for rec in kept if not _told_with(rec, plan.verb)]
     kept = merge_reports(kept)
     if plan.speech:  # "what did X say": what X said, before what the writer says X knows or thinks
         said = [rec for rec in kept if rec.first("verb") in plan.speech]
@@ -166,6 +179,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         kept = [rec for rec in kept if len(rec.values("holder")) + len(rec.values("participant")) > 1] or kept
     if plan.remote and kept and kept[0].kind() == "Meeting":  # "the call": a meeting by phone, if one is told
         kept = [rec for rec in kept if rec.first("remote") == "true"] or kept
+    if plan.in_person and template.details:  # "when did X and Y meet": face to face first; a call only when none is
+        face = [rec for rec in kept if rec.first("remote") != "true"]  # told, and never one that arranged a meeting
+        kept = face or [rec for rec in kept if not any(_PREPARES.search(p.anchor or "") for p in rec.evidence)]
     only = plan.bindings.get("source")
     only = only.value if only else None
     # best first (surest, most sources, then where they are told); answers are built for the best
@@ -235,3 +251,9 @@ def for_person(document: dict) -> str:
             lines.append(f"   - {src.get('title') or src['id']}{where} [{p['start']}-{p['end']}]:")
             lines.append(f"     \u201c{' '.join(p['quote'].split())}\u201d")
     return "\n".join(lines)
+
+
+def _told_with(rec: facts_mod.FactRecord, verb: str) -> bool:
+    """A fact told with the question's verb, alone or with its object ("sign agreement" for "signed")."""
+    told = rec.first("verb") or ""
+    return told == verb or told.split(" ")[0] == verb

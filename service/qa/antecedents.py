@@ -27,14 +27,14 @@ def leading_head(rec: FactRecord) -> str | None:
     return words[1] if len(words) > 1 and words[0] in _DEFINITE else None
 
 
-def earlier_mentions(rec: FactRecord, texts, asked: list[str], kind_nouns=frozenset()) -> list[Passage]:
+def earlier_mentions(rec: FactRecord, texts, asked: list[str], kind_nouns=None) -> list[Passage]:
     """The sentences before the fact's passages, in its documents, that mention its object's head noun,
     when the question names that noun (`asked`: its words); each a passage to cite. Not for a noun
     naming a kind of fact ("the offer", `kind_nouns`): which one it names, kg:respondsTo tells, or nothing
     when two were in reach; then the object of the fact it names ("rejected the demand" that "the duties
     be removed": the duties, told before the demand)."""
     told, head = (rec, head_of(rec)) if rec.referent is None else (rec.referent, leading_head(rec.referent))
-    if head is None or head in kind_nouns or stem(head) not in {stem(w) for w in asked}:
+    if head is None or head in (kind_nouns or {}) or stem(head) not in {stem(w) for w in asked}:
         return []
     key, out, seen = stem(head), [], set()
     for p in told.evidence:

@@ -5,8 +5,10 @@ say/tell -> statements, an unknown verb -> actions by that verb.
 """
 from __future__ import annotations
 
+from . import times
 from .lexicon import QuestionLexicon
-from .question import AUX, PREPS, SHARED, WORD, Parsed, content_words, kind_named, lemma, split_actors
+from .linking import GENERIC_EVENT_WORDS
+from .question import AUX, PREPS, SHARED, WHEN_WORDS, WORD, Parsed, content_words, kind_named, lemma, split_actors
 
 MODALS = (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
 GIVING = ("offer", "promise", "give", "grant", "guarantee")  # verbs of two objects: X offered Y [what]
@@ -63,7 +65,7 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     according = next((n for n in range(len(rest) - 2) if rest[n][0] == "according" and rest[n + 1][0] == "to"), None)
     source = _span(text, low, rest[according + 2:]) if according is not None else ""
     rest = rest[:according] if according is not None else rest  # "what did X fear, according to an aide"
-    obj, phrases = _phrases(text, low, rest)
+    obj, phrases = _phrases(text, low, rest, tags)
     noun = (content_words(obj, lex) or [""])[-1]
     if noun and f"{verb} {noun}" in lex.verbs:  # "sign a joint statement": the trigger is "sign statement"
         verb = f"{verb} {noun}"
@@ -81,6 +83,19 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     return parsed
 
 
+# what a meeting question asks of the meeting itself besides who: where ("in Oslo") and what for ("for
+# breakfast", "over dinner"); its words must be in the meeting or its report, not only somewhere near it
+SETTING_PREPS = ("in", "for", "over")
+EVENT_WORDS = GENERIC_EVENT_WORDS + ("call", "calls")
+
+
+def setting(phrases, lex: QuestionLexicon) -> list[str]:
+    """Those words; times ("in his office last week", "in March", "in 2019") are the date's, not the setting's."""
+    return [w for p, ph in phrases if p in SETTING_PREPS for w in content_words(ph, lex)
+            if w not in EVENT_WORDS and w not in WHEN_WORDS and w not in WEEKDAYS and not w.isdigit()
+            and w.capitalize() not in times.MONTHS]
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -91,7 +106,7 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     occasion = _take(phrases, ("at", "during"))
     if verb in lex.meeting_verbs or kind == "Meeting":
         actors = split_actors(subject) if subject else []
-        other = obj or _take(phrases, ("with", "to"))
+        other = obj or _take(phrases, ("with", "to", INFINITIVE))
         open_side = not (subject and other) or other.lower() in ("what", "whom", "who")
         if other and other.lower() not in ("what", "whom", "who"):
             actors += split_actors(other) if not subject else [other]
@@ -99,7 +114,7 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         if occasion:
             slots["occasion"] = occasion
         day = [ph.lower() for p, ph in phrases if p == "on" and ph.lower() in WEEKDAYS]  # "met on Sunday"
-        return Parsed("meetings", slots, partner=open_side and len(actors) == 1, need=day[:1])
+        return Parsed("meetings", slots, partner=open_side and len(actors) == 1, need=day[:1] + setting(phrases, lex))
     if obj and obj.lower() in ("what", "whom", "who", "anything", "something"):
         obj = ""
     slots: dict = {} if verb in lex.light_verbs else {"verb_lemma": verb}
@@ -114,13 +129,13 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
         return Parsed("proposals", slots, words)
     if kind == "Statement" and subject_question and not subject:  # "who said the talks were useful"
-        said = content_words(" ".join([obj] + [f"{p} {t}" for p, t in phrases]), lex)
+        said = content_words(" ".join([obj] + [f"{'to' if p == INFINITIVE else p} {t}" for p, t in phrases]), lex)
         if len(said) >= 2:
             return Parsed("statements", slots, said, strict=True)
     if kind == "Statement":
         # "what did X warn Y": Y is told; "what did X warn would happen": a clause, not a recipient
         told = verb in ("tell", "warn", "inform", "brief") and obj.lower().split()[:1] not in MODALS
-        recipient = _take(phrases, ("to",)) or (obj if told else "")
+        recipient = _take(phrases, ("to",)) or (obj if told else "")  # "to override the veto": no one told
         topic = _take(phrases, ("about", "on", "regarding", "concerning", "over", "of"))
         if recipient:
             slots["recipient"] = recipient
@@ -141,7 +156,8 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
         if target:  # accused Obama (of lying): Obama is the topic, what of are words of the fact
             topic, obj = obj, ""
         else:
-            topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to"))
+            topic = _take(phrases, ("about", "on", "of", "with", "over", "regarding", "against", "concerning", "to",
+                                    INFINITIVE))
         if topic:
             slots["topic"] = topic
         return Parsed("positions", slots, content_words(" ".join([obj] + [p for _, p in phrases]), lex),
@@ -195,13 +211,18 @@ def _span(text: str, low: str, toks: list) -> str:
     return src[toks[0][1]:toks[-1][2]]
 
 
-def _phrases(text: str, low: str, toks: list) -> tuple[str, list[tuple[str, str]]]:
-    """Tokens after the verb -> the direct object and (preposition, phrase) pairs."""
+INFINITIVE = "to+verb"  # the mark of a to-infinitive among the phrases: "the votes to override the veto"
+
+
+def _phrases(text: str, low: str, toks: list, tags: dict) -> tuple[str, list[tuple[str, str]]]:
+    """Tokens after the verb -> the direct object and (preposition, phrase) pairs; a to-infinitive is a
+    phrase marked INFINITIVE, never one naming whom to."""
     obj: list = []
     phrases: list[tuple[str, list]] = []
-    for tok in toks:
+    for n, tok in enumerate(toks):
         if tok[0] in PREPS and not (phrases and phrases[-1][0] in ("at", "during") and tok[0] == "of"):
-            phrases.append((tok[0], []))
+            verb = tok[0] == "to" and n + 1 < len(toks) and tags.get(toks[n + 1][1], ("",))[0] == "VERB"
+            phrases.append((INFINITIVE if verb else tok[0], []))
         elif phrases:
             phrases[-1][1].append(tok)
         else:

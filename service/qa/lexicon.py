@@ -46,8 +46,9 @@ class QuestionLexicon:
     verb_prepositions: dict = field(default_factory=dict)  # "disagree" -> "on": kept before a noun content
     contrary_kinds: dict = field(default_factory=dict)  # Acceptance -> (Denial,): what answers "did X accept" No
     refusal_kinds: dict = field(default_factory=dict)  # Denial -> (Acceptance, ...): negated, "what did X reject"
+    announced_kinds: dict = field(default_factory=dict)  # Commitment -> (Intention,): "what did X promise"
     target_verbs: frozenset[str] = frozenset()  # triggers whose object is the one targeted ("accuse", "blame")
-    kind_nouns: frozenset[str] = frozenset()  # nouns naming a kind of fact ("the offer"): referents*.tsv
+    kind_nouns: dict = field(default_factory=dict)  # nouns naming kinds of fact ("offer" -> Proposal): referents*.tsv
 
     def kind_of(self, lemma: str) -> str | None:
         return self.verbs.get(lemma)
@@ -129,9 +130,11 @@ def build(lexicons: Lexicons) -> QuestionLexicon:
         verb_prepositions=data.get("verb_prepositions", {}),
         contrary_kinds={k: tuple(v) for k, v in data.get("contrary_kinds", {}).items() if not k.startswith("_")},
         refusal_kinds={k: tuple(v) for k, v in data.get("refusal_kinds", {}).items() if not k.startswith("_")},
+        announced_kinds={k: tuple(v) for k, v in data.get("announced_kinds", {}).items() if not k.startswith("_")},
         target_verbs=frozenset(pos.get("target", set())),
-        kind_nouns=frozenset(cells[0].lower() for path in lexicons.paths("referents*.tsv")
-                             for _, _, cells in tsv_rows(lexicons.text(path)) if cells),
+        kind_nouns={cells[0].lower(): tuple(k.strip() for k in cells[1].split(","))
+                    for path in lexicons.paths("referents*.tsv") for _, _, cells in tsv_rows(lexicons.text(path))
+                    if len(cells) > 1},
     )
 
 

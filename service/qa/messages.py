@@ -127,6 +127,10 @@ def no_facts_message(plan: Plan) -> str:
                 None)
     if gone:  # the occasion is not in the graph, and no report of the facts found without it names it
         return f"No occasion named {plan.params['occasion']} in the graph. No report of {what} names it either."
+    told = " ".join(said).lower()
+    named = [w for w in plan.need_words if w not in told]  # "met in Oslo", "for breakfast": words the fact or its
+    if named:  # report must have, unless said above ("about the Sahel brigade")
+        said.append("naming " + ", ".join(f"\u201c{w}\u201d" for w in named))
     return f"No facts in the graph answer this (looked for: {what}{'; ' + '; '.join(said) if said else ''})."
 
 

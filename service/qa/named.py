@@ -49,10 +49,13 @@ def names(index: linking.Index, iri: str, label: str) -> list[str]:
 
 
 def pairs(actors: list[str], index: linking.Index) -> list[str]:
-    """'Obama-Putin' (as in "the Obama-Putin meeting") -> 'Obama', 'Putin' when it names no one itself."""
+    """'Obama-Putin' (as in "the Obama-Putin meeting", "the EU-UK fisheries talks") -> 'Obama', 'Putin' when
+    it names no one itself."""
     out = []
     for text in actors:
-        parts = [p for p in text.split("-") if p.strip()]
+        words = text.split()  # "EU-UK fisheries": the pair before the common words of what they met on
+        pair = words[0] if len(words) > 1 and all(w.islower() for w in words[1:]) else text
+        parts = [p for p in pair.split("-") if p.strip()]
         if len(parts) > 1 and index.actor(text) is None and all(index.actor(p) for p in parts):
             out += parts
         else:

@@ -27,17 +27,23 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
             slots = {k: _orig(text, low, match, k) for k, v in match.groupdict().items() if v}
             if template == "source_says?" and re.search(r"[\"']", match.group("source")):
                 template = "source_says"  # a quoted title
+            where = slots.pop("where", "")  # "where did X and Y meet in Oslo": Oslo must be in the meeting
             parsed = _shape(template, slots, lex)
             if parsed:
+                parsed.need = parsed.need + clause.setting([("in", where)], lex)
                 return _asked(parsed, low)
     parsed = clause.read(text, low, lex, nlp)
     return _asked(parsed, low) if parsed else None
 
 
+_SUMS = {"money", "cash", "funds", "funding"}  # what any sum counts, whatever its currency
+
 # the details of a meeting each question word asks for
 _DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeText")),
             ("where", ("place", "occasion")))
 _AHEAD = re.compile(r"(?:when|where|how long)(?: and (?:when|where|how long))* (?:will|shall) ")
+_MEET = re.compile(r"\b(?:meet|meets|met|meeting|meetings)\b")  # face to face, unless talk or a call is named
+_TALK = re.compile(r"\b(?:talk|talks|talked|speak|spoke|spoken|conversation|contact|contacts)\b")
 _CALL = re.compile(r"\b(?:call|calls|phone|phoned|telephone|telephoned|video ?call|videoconference)\b")
 
 
@@ -47,6 +53,7 @@ def _asked(parsed: Parsed, low: str) -> Parsed:
     parsed.yesno = low.split()[0] in AUX
     parsed.details = tuple(d for words, details in _DETAILS if re.search(rf"\b{words}\b", low) for d in details)
     parsed.remote = bool(_CALL.search(low))
+    parsed.in_person = not parsed.remote and bool(_MEET.search(low)) and not _TALK.search(low)
     parsed.ahead = bool(parsed.details) and bool(_AHEAD.match(low))
     return parsed
 
@@ -111,6 +118,11 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
             parsed.need = [w for w in content_words(part.lower()[len(whole):], lex) if w not in WHEN_WORDS][:-1]
         return parsed
     if "what" in slots:  # what is counted ("how many Chechens ..."): the words an estimate must have
-        words = content_words(slots.pop("what"), lex)
-        return Parsed(template, slots, words)
+        what = slots.pop("what")
+        parsed = Parsed(template, slots, content_words(what, lex))
+        # the words before an auxiliary ("soldiers" in "how many soldiers has the army deployed"): another
+        # figure of the same sentence ("had taken over 500 sites") counts something else
+        counted = content_words(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(), maxsplit=1)[0], lex)
+        parsed.counted = [] if set(counted) <= _SUMS else counted  # "how much money": a sum in any currency
+        return parsed
     return Parsed(template, slots)

@@ -25,19 +25,24 @@ class Plan:
     aliases: dict[str, str] = field(default_factory=dict)  # actor IRI -> the question's name ("Moscow")
     # filters the graph could not apply as asked: their words must be in the fact or its passages
     need_words: list[str] = field(default_factory=list)
+    occasion_words: list[str] = field(default_factory=list)  # those of need_words an occasion named, not found
     relaxed: list[dict] = field(default_factory=list)  # what the document reports as relaxed
     verb: str = ""  # the question's verb lemma: facts told with it first
     only_verb: bool = False  # a verb naming no kind ("reaffirm", "sign"): facts told with it alone, if any
+    own_verb: bool = False  # such a verb with a kind the object names ("signed the agreement"): its facts, when any
     yesno: bool = False
     strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
     head: str = ""  # the object's head noun: every fact must name it
+    counted: list[str] = field(default_factory=list)  # what an estimate asked for counts: one in its own words
     asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
     contrary: bool = False  # a yes/no question's contrary kind ("rejected" for "did X accept"): answers No
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first
+    in_person: bool = False  # "meet" asked about: a call is no answer
     partner: bool = False  # "who did X meet": meetings that name someone besides X first
     announced: bool = False  # only acts announced ("would not reduce"), never ones told as done or not
+    spoken: bool = False  # only facts someone is told to have said ("we will provide X", Ruiz said)
     # the actor the question names as the verb's object ("who accused X"), with its country or governments:
     # a fact answers only with one of them as its target, or, told with a verb that names no target
     # ("alleged that X ..."), as what it is about
@@ -48,7 +53,7 @@ class Plan:
     told: list[str] = field(default_factory=list)  # a recipient no fact records: one of its names in the passage
     ironic: bool = False  # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No
     owners: dict[str, str] = field(default_factory=dict)  # "governor's" -> the actor it names (a verdict's)
-    kind_nouns: frozenset[str] = frozenset()  # "the offer" names a fact (kg:respondsTo), "the mission" a thing
+    kind_nouns: dict = field(default_factory=dict)  # "the offer" names a fact (kg:respondsTo) of these kinds
 
     def binding_sets(self) -> list[dict[str, Term]]:
         return [self.bindings] + [{**self.bindings, "actor": actor} for actor in self.union]

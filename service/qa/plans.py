@@ -112,7 +112,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         beliefs = frozenset(v for v, k in lex.verbs.items() if k == "Statement") - lex.speech_verbs
         speech = lex.speech_verbs if slots["verb_lemma"] in lex.speech_verbs else beliefs
     plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech,
-                  need_words=list(need), relaxed=list(relaxed), partner=parsed.partner and not parsed.yesno)]
+                  need_words=list(need), relaxed=list(relaxed), partner=parsed.partner and not parsed.yesno,
+                  occasion_words=[w for w in occasion_words if w in need])]
     topic = slots.get("topic")
     target: frozenset[str] = frozenset()
     if topic:
@@ -123,7 +124,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         rest = [w for w in parse.content_words(topic, lex) if link and w not in spelled]
         if rest:  # "a gas pipeline across the Andes" is not the Andes: the other words must be there too
             _require(plans, rest, parsed.yesno)
-            if not parsed.yesno:
+            if parsed.yesno:  # and in the plans made below ("Hale's 30-day deadline" is not all Hale said)
+                words = words + rest
+            else:
                 need += rest
         if link is not None and "topic" in BY_ID[tid].parameters:
             bindings["topic"] = NamedNode(link.iri)
@@ -179,6 +182,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plans += _rekinded(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()), contrary=True)
     else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told
         plans += _rekinded(plans, lex.refusal_kinds.get(slots.get("kind", ""), ()), negated_only=True)
+        plans += _rekinded([p for p in plans if not p.negated_only],  # "what did X promise": "we will build it"
+                           lex.announced_kinds.get(slots.get("kind", ""), ()), spoken=True)
     if parsed.yesno and slots.get("act") and slots.get("kind") in AGREED_ACTS:
         plans += _refused_act(plans, slots["act"], lex)
     if parsed.yesno and tid == "proposals":  # "did X propose Y?": X's mocking remark suggesting Y answers No
@@ -191,11 +196,14 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.verb = verb_lemma or slots.get("verb", "")
         # "what did the king reaffirm": statements told with that verb, not everything he said
         plan.only_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and BY_ID[plan.template].only_verb
+        # "who signed the agreement": the kind named by the object, the signings alone when any is told
+        plan.own_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and "kind" in plan.bindings \
+            and not parsed.yesno
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
-        plan.head = parsed.head
+        plan.head, plan.counted = parsed.head, parsed.counted
         plan.owners = named.owners(plan.words, index) if parsed.yesno else {}
         plan.kind_nouns = lex.kind_nouns
-        plan.details, plan.remote = parsed.details, parsed.remote
+        plan.details, plan.remote, plan.in_person = parsed.details, parsed.remote, parsed.in_person
         plan.target, plan.target_verbs = target, lex.target_verbs
         plan.named = name_words
     return plans

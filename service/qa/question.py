@@ -30,10 +30,12 @@ class Parsed:
     head: str = ""  # the object's head noun ("the ECOWAS sanctions"): a fact must name it
     details: tuple[str, ...] = ()  # what a meeting question asks for ("how long": its length), if it says
     remote: bool = False  # the question names a call ("how long did the call last"): a meeting by phone
+    in_person: bool = False  # "when did X and Y meet": face to face, not a phone call
     ahead: bool = False  # "when will X and Y meet (again)": a meeting still to come, not one held
     need: list[str] = field(default_factory=list)  # words a fact or its passage must all have
     target: bool = False  # the topic is the verb's object ("who accused X"): what X holds answers nothing
     partner: bool = False  # "who did X meet", "who met X": a meeting that names someone besides X
+    counted: list[str] = field(default_factory=list)  # "how many soldiers has X deployed": one in the fact
 
 
 def clean(question: str) -> str:

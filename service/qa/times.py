@@ -34,9 +34,9 @@ def how_long(rec: FactRecord, graph: str | None = None) -> str:
 _SENTENCE_OPENERS = re.compile(r"^(?:On|In|At|Last|This|Next|Earlier|Later|Late|Early|During|Since|Before|After)\b")
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-_MONTH = "(?:" + "|".join(m[:3] for m in _MONTHS) + r"|Sept)[a-z]*\.?"  # "Jan.", "Sept", "January"
+_MONTH = "(?:" + "|".join(m[:3] for m in MONTHS) + r"|Sept)[a-z]*\.?"  # "Jan.", "Sept", "January"
 _BARE_DAY = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|{_MONTH}\s+\d{{1,2}}\b|"
                        rf"\d{{1,2}}\s+{_MONTH})")  # "Friday", "Jan. 28, 2017", "28 January"
 _BARE_SPAN = re.compile(rf"^(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})$")  # "January", "January 2017", "2017"
@@ -66,5 +66,5 @@ def human_date(value: str) -> str:
     match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", value or "")
     if not match or not 1 <= int(match.group(2)) <= 12:
         return value
-    month = _MONTHS[int(match.group(2)) - 1]
+    month = MONTHS[int(match.group(2)) - 1]
     return f"{int(match.group(3))} {month} {match.group(1)}" if match.group(3) else f"{month} {match.group(1)}"

@@ -5,7 +5,10 @@ asked about.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from pyoxigraph import NamedNode
 
@@ -22,7 +25,14 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
     kept = [] if plan.need_words else [rec for rec in records.values() if fits(rec, plan)]
     if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
-        kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=texts.passages(rec))]
+        kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=_told(texts, rec))]
+    if plan.occasion_words and "actor" in plan.bindings and not kept:
+        # "who met X at the G7 meeting": X's meeting of the days the report's lead tells of (not "when did the
+        # exchange take place": the occasion itself)
+        rest = replace(plan, need_words=[w for w in plan.need_words if w not in plan.occasion_words])
+        kept = [rec for rec in records.values() if _news_meeting(rec)
+                and fits(rec, rest, evidence_text=texts.passages(rec))
+                and matches_words(rec, plan.occasion_words, texts.passages(rec) + " " + _leads(rec, texts), share=1.0)]
     if plan.yesno and plan.words and not kept:  # "the mission": the words the article introduced it with
         for rec in records.values():
             settling = next((p for p in antecedents.earlier_mentions(rec, texts, plan.words, plan.kind_nouns)
@@ -42,9 +52,45 @@ def _told_in(rec: facts_mod.FactRecord, texts: Texts) -> str:
     return texts.passages(rec) + " " + _headlines(rec)
 
 
+LEAD_PARAGRAPHS = 3  # a headline, perhaps a byline, and the lead that says what the report is about
+NEWS_DAYS = 7  # a meeting this many days before its report is the report's news, not its background
+
+
+def _leads(rec: facts_mod.FactRecord, texts: Texts) -> str:
+    """The opening paragraphs of the reports that tell a fact ("Pacific Islands Forum leaders agreed on
+    Thursday ..."): the occasion the report covers."""
+    ids = dict.fromkeys(p.source["id"] for p in rec.evidence)
+    return " ".join(" ".join(re.split(r"\n\s*\n", texts(i).strip())[:LEAD_PARAGRAPHS]) for i in ids)
+
+
+def _news_meeting(rec: facts_mod.FactRecord) -> bool:
+    """A meeting held, dated in the days before every report that tells it: the reports' news."""
+    day = rec.first("date")
+    if "Meeting" not in rec.kinds or not day or rec.first("status"):
+        return False
+    for p in rec.evidence:
+        try:
+            gap = dt.date.fromisoformat((p.source.get("published") or "")[:10]) - dt.date.fromisoformat(day[:10])
+        except ValueError:
+            return False
+        if not 0 <= gap.days <= NEWS_DAYS:
+            return False
+    return True
+
+
 def _headlines(rec: facts_mod.FactRecord) -> str:
     """The titles of the reports that tell a fact."""
     return " ".join(p.source.get("title") or "" for p in rec.evidence)
+
+
+def _told(texts: Texts, rec: facts_mod.FactRecord) -> str:
+    """The passages of a fact, and of the one it restates ("the president proposed the brigade" after "a
+    Nigerian proposal to build a brigade": a fact of the same kind it names, kg:respondsTo): one act."""
+    told = texts.passages(rec)
+    referent = rec.referent
+    if referent is not None and referent.kind() == rec.kind():
+        told += " " + texts.passages(referent)
+    return told
 
 
 def search_rows(store: Store, template, sets: list[dict], *, broad: bool, limit: int | None, index, indexed: bool,
@@ -136,11 +182,17 @@ def widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
             "scope": "same document"}
 
 
+def reads_passages(plan: Plan) -> bool:
+    """Whether `fitting` may test a record with its passages (or its reports' leads): words of the question
+    to find there, or an occasion's words for an actor's meeting."""
+    return bool(plan.need_words or plan.words or (plan.occasion_words and "actor" in plan.bindings))
+
+
 def could_fit(plan: Plan) -> Callable[[facts_mod.FactRecord], bool]:
     """A test of a record before its passages are read (facts.load's `keep`), false only for a record
-    `fitting` leaves out whatever its passages say: the whole of `fits` when no words of the question
-    are looked for in passages (fitting then reads none), else the checks of the record alone."""
-    if not (plan.need_words or plan.words):
+    `fitting` leaves out whatever its passages say: the whole of `fits` when fitting reads no passage,
+    else the checks of the record alone."""
+    if not reads_passages(plan):
         return lambda rec: fits(rec, plan)
     return lambda rec: _fits_record(rec, plan)
 
@@ -154,7 +206,9 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
             and not _headline_completes(rec, plan.need_words, evidence_text):
         return False
-    if plan.head and not matches_words(rec, [plan.head], evidence_text):
+    if plan.head and not _names_referent(rec, plan, plan.head) and not matches_words(rec, [plan.head], evidence_text):
+        return False
+    if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's
         return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = settled
@@ -162,9 +216,13 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     if plan.owners and rec.referent is not None:  # "the governor's compromise": the one it answers is hers
         held = {a["iri"] for a in rec.referent.actors("holder")}
         words = [w for w in words if plan.owners.get(w) not in held]
+    words = [w for w in words if not _names_referent(rec, plan, w)]
     share = _share(plan)
     return not words or matches_words(rec, words, evidence_text, share=share) or (
-        plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share))
+        plan.strict and not plan.yesno and _headline_completes(rec, words, evidence_text, share)) or (
+        bool(plan.need_words) and not plan.yesno and matches_words(rec, words, _headlines(rec), share=1.0))
+    # "who agreed to send troops to the brigade": the act named in the fact's passage, the rest in its report's
+    # headline ("Who pays for the brigade?"): the report's topic is its
 
 
 def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
@@ -173,10 +231,14 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
+    if plan.spoken and not rec.values("attributedTo"):
+        return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
     if plan.ironic and rec.first("ironic") != "true":
         return False
-    if not plan.yesno and rec.first("negated") == "true" and "Denial" in rec.kinds:
-        return False  # "has not ruled out sanctions" answers no "who rejected the sanctions"
+    if plan.contrary and rec.first("negated") == "true":
+        return False  # "did X accept Y?": "X did not reject Y" is no contrary of it
+    if not plan.yesno and not plan.negated_only and rec.first("negated") == "true" and not _plan_or_words(rec):
+        return False  # "did not agree a statute" answers no "what did they agree on"; "not ruled out": no rejection
     if plan.target and not _of_target(rec, plan):
         return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
     if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
@@ -186,6 +248,17 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
         if not set(plan.extra_actors) <= present:
             return False
     return True
+
+
+def _plan_or_words(rec: facts_mod.FactRecord) -> bool:
+    """A negated plan ("will not lift the ban") or statement is still one: what X plans or says."""
+    return bool(rec.kinds & {"Intention", "Statement"})
+
+
+def _names_referent(rec: facts_mod.FactRecord, plan: Plan, word: str) -> bool:
+    """ "accept X's proposal to sign now": the question's noun names the kind of the fact this one answers
+    (kg:respondsTo), found by that link rather than by the word."""
+    return rec.referent is not None and not rec.referent.kinds.isdisjoint(plan.kind_nouns.get(word, ()))
 
 
 def _share(plan: Plan) -> float:

@@ -16,6 +16,7 @@ from .times import duration_text, how_long
 _TOKEN = re.compile(r"[\w][\w\-']*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",
             "ies", "ied", "es", "ed", "s", "ly", "al")
+_DOUBLING = ("ing", "ings", "ed", "er", "ers")  # suffixes that double a final consonant before them
 _TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText",
                "durationText", "verb")
 _ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
@@ -29,7 +30,10 @@ def stem(word: str) -> str:
         word = word[:-2]
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:  # "andes" is no "and"
-            return word[: -len(suffix)]
+            root = word[: -len(suffix)]
+            if suffix in _DOUBLING and root[-1] == root[-2] and root[-1] not in "aeioulsfz":
+                return root[:-1]  # "letting" is "let", "stopped" "stop" (not "calling" "cal")
+            return root
     return word
 
 

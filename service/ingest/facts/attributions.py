@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model import Fact, Span
+from ..interviews import ANSWER, question_before
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES
 from .spans import char_span, in_quote, parsed_text, text_of
 
@@ -15,12 +16,12 @@ def according_statement(builder, sent, according) -> Fact | None:
     sentence. No fact when Z names no actor ("according to the records")."""
     doc = sent.doc
     obj = according[1]
-    phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
+    phrase = doc[obj.left_edge.i:according[3]]
     keys = builder.resolver.resolve(phrase) or builder.named_in(phrase) or builder._unnamed_group(obj) \
         or _author(builder, obj) or _owner(builder, obj)
     if not keys:  # "according to the records": no one stands behind it
         return None
-    first, last = according[2], obj.right_edge.i + 1
+    first, last = according[2], according[3]
     words = lambda a, b: sum(1 for t in doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
     start, end = (sent.start, first) if words(sent.start, first) >= words(last, sent.end) else (last, sent.end)
     span = char_span(doc, start, end)
@@ -96,6 +97,9 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
     evidence = char_span(doc, sent.start, end)
     if span is None or evidence is None:
         return None
+    asked = question_before(parsed_text(doc), label.start_char) if label.text == ANSWER else None
+    if asked is not None:  # "Q: Will India restore it? A: That is a decision for my government": what it answers
+        evidence = asked, evidence[1]
     if any(m.actor == keys[0] for m in builder.resolver.mentions_in(*span)):
         return None  # "Putin: The Russian leader had reason to smile": a note about the actor, not their words
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
+from .according import according_doers, after_according
 from .spans import (
     child,
     in_quote,
@@ -72,12 +73,16 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if kid.dep_ in ("nsubj", "csubj", "nsubjpass"):
             if pred.dep_ == "relcl" and kid.lower_ in RELATIVE_PRONOUNS:
                 return pred.head, kid.dep_ == "nsubjpass"
-            return after_dateline(kid), kid.dep_ == "nsubjpass"
+            doer = after_according(kid)
+            return (after_dateline(doer) if doer is not None else None), kid.dep_ == "nsubjpass"
     for aux in pred.children:  # "Ruiz has, according to filings, advised ...": the parser hung it on "has"
         inner = next((c for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
             if aux.dep_ in ("aux", "auxpass") and aux.i < pred.i else None
         if inner is not None and inner.lower_ not in NEGATIONS:
             return inner, inner.dep_ == "nsubjpass"
+    doers = according_doers(pred)
+    if doers is not None:
+        return doers, False
     inverted = inverted_subject(pred)
     if inverted is not None:  # '"...," wrote a man from Ohio': the writer, parsed as an object
         return inverted, False
@@ -104,6 +109,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, False  # "claims that X takes orders, and asserts that ...": who asserts, unsettled
             # ("said that he would offer a prayer but did not suggest ...": he, whichever clause)
         return subject_of(head, depth + 1)
+    if (verb := short_of(pred)) is not None:  # "stopped short of endorsing X": the one who stopped
+        return subject_of(verb, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, pred.tag_ == "VBN"
@@ -242,6 +249,20 @@ def quoted_as(pred: Token) -> Token | None:
 
 
 GERUND_PREPS = ("by", "after", "before", "while", "in", "to")  # not "for"/"of": "blamed X for saying"
+
+
+SHORT_OF = ("stop", "fall", "come")  # "stopped short of endorsing X": X left undone
+
+
+def short_of(pred: Token) -> Token | None:
+    """The verb of "stopped (fell, came) short of endorsing X", for the gerund "endorsing": its subject is
+    the one who did not endorse X."""
+    if pred.dep_ != "pcomp" or pred.tag_ != "VBG" or pred.head.lower_ != "of":
+        return None
+    short, verb = pred.head.head, pred.head.head.head
+    if short.lower_ == "short" and short != verb and verb.lemma_.lower() in SHORT_OF and verb.pos_ == "VERB":
+        return verb
+    return None
 
 
 def gerund_subject(pred: Token) -> Token | None:

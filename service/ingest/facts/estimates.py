@@ -2,7 +2,7 @@
 
 A number makes an estimate when someone stands behind it (an `estimate` trigger, "according to X",
 a speaker) or when it is stated as approximate ("as many as", "about", "an estimated"). Dates, times,
-money and ordinary counts ("the two nations", "three objectives") are not estimates.
+money nobody stands behind and ordinary counts ("the two nations", "three objectives") are not estimates.
 """
 from __future__ import annotations
 
@@ -40,8 +40,9 @@ def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token
     """(number head, number tokens with their modifiers, counted noun) in a sentence. Shares ("about
     30 percent") count when someone stands behind them (`sourced`): what they measure is then the
     subject of their clause ("Russian oil revenues fell by about 30 percent"), as do totals ("the death
-    toll rose to 300"). The last item tells whether the number needs to be stated as approximate to
-    make an estimate on its own (counts of things do; sourced shares and totals do not)."""
+    toll rose to 300"). A part of a whole told in numbers ("46 of the 81 seats") counts whoever tells it.
+    The last item tells whether the number needs to be stated as approximate to make an estimate on its
+    own (counts of things do; sourced shares and totals, and parts of wholes, do not)."""
     out = []
     for tok in sent:
         if sourced and tok.like_num and tok.ent_type_ == "PERCENT" and tok.head.lower_ in ("percent", "%"):
@@ -49,20 +50,58 @@ def counted(sent, sourced: bool = False) -> list[tuple[Token, list[Token], Token
             if subject is not None:
                 out.append((tok, sorted([*tok.subtree, tok.head], key=lambda t: t.i), subject, False))
             continue
+        if sourced and _sign(tok) and tok.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass"):
+            own = [t for t in tok.subtree if t.i <= tok.i]  # "would lend $2 billion": the sum counts dollars
+            out.append((tok, own, tok, not _projected(tok, own)))
+            continue
+        whole = _whole_of(tok)
+        if whole is not None:  # "holds 46 of the 81 seats": a part of a whole, told in numbers
+            own = sorted([t for t in tok.subtree if t.i <= tok.i], key=lambda t: t.i)
+            out.append((tok, own, whole, False))
+            continue
         if sourced and tok.like_num and tok.pos_ == "NUM" and tok.dep_ in ("pobj", "dobj", "attr") \
                 and tok.ent_type_ in ("CARDINAL", ""):  # "the death toll rose to 300, officials said"
             subject = _clause_subject(tok)
             if subject is not None and subject.pos_ == "NOUN":
                 out.append((tok, sorted(tok.subtree, key=lambda t: t.i), subject, False))
             continue
-        if tok.dep_ != "nummod" or not tok.like_num or tok.ent_type_ in NOT_COUNTS:
+        if tok.dep_ != "nummod" or not tok.like_num or not _counts(tok, sourced):
             continue
         noun = tok.head
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNTS:
+        if noun.pos_ not in ("NOUN", "PROPN") or not _counts(noun, sourced):
             continue
         phrase = sorted([t for t in tok.subtree], key=lambda t: t.i)
         out.append((tok, phrase, noun, not (sourced and _projected(noun, phrase))))
     return out
+
+
+CURRENCY_SIGNS = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+
+
+def _sign(tok: Token) -> str | None:
+    """The currency sign of a sum written with one ("$2 billion": the number "billion" holds "$")."""
+    if not (tok.like_num and tok.ent_type_ == "MONEY"):
+        return None
+    return next((c.text for c in tok.children if c.text in CURRENCY_SIGNS and c.i < tok.i), None)
+
+
+def _whole_of(tok: Token) -> Token | None:
+    """The noun of the whole a number is a part of ("46 of the 81 seats": seats), told with its own number."""
+    if not (tok.like_num and tok.pos_ == "NUM" and tok.ent_type_ in ("CARDINAL", "")
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj")):
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return None
+    told = [c for c in noun.children if c.dep_ == "nummod" and c.like_num]
+    return noun if told and any(c.lower_ == "the" for c in noun.children) else None
+
+
+def _counts(tok: Token, sourced: bool) -> bool:
+    """A token of a count: not a date, time, rank or share; a sum of money only when someone stands
+    behind it ("said Canberra would provide 400 million dollars": the sum is the minister's figure)."""
+    return tok.ent_type_ not in NOT_COUNTS or (sourced and tok.ent_type_ == "MONEY")
 
 
 PROJECTING = ("will", "would", "could", "may", "might")  # "said 2 million people would need aid"
@@ -95,6 +134,9 @@ def fill(fact: Fact, number: Token, phrase: list[Token], noun: Token) -> None:
     fact.quantity = number_value(phrase)
     qspan = char_span(doc, phrase[0].i, phrase[-1].i + 1)
     fact.quantity_text = text_of(doc, qspan) if qspan else number.text
+    if noun.i == number.i:  # "$2 billion": the sign names what is counted
+        fact.counts = CURRENCY_SIGNS.get(_sign(number) or "", number.text)
+        return
     nstart = min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
                  + [noun.i])
     nspan = char_span(doc, nstart if noun.i < phrase[0].i else max(nstart, phrase[-1].i + 1), noun.i + 1)
@@ -106,8 +148,17 @@ def clause_of(noun: Token) -> tuple[int, int]:
     tok = noun
     while tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and tok.head != tok and tok.pos_ != "VERB":
         tok = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        return subtree_span(tok.head)
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if verb is None and noun.pos_ == "NUM" and tok.pos_ == "VERB":  # a sum by itself: "stood at about $12 billion"
+        verb = tok
+    if verb is not None:
+        start, end = subtree_span(verb)
+        joined = [c for c in verb.children if c.dep_ == "conj" and c.i > noun.i]
+        if joined:  # "had deployed 10,000 soldiers and had taken over 500 sites": the first clause only
+            end = min(c.left_edge.i for c in joined)
+            while end > start + 1 and tok.doc[end - 1].dep_ in ("cc", "punct"):
+                end -= 1
+        return start, end
     return subtree_span(noun)
 
 

@@ -122,7 +122,7 @@ def hypothetical(pred) -> bool:
 def cut_around(fact: Fact, cand: Candidate, according) -> None:
     """Keep an attribution phrase the parser put inside a content out of it: the content ends before
     it, or starts after it when it leads ("According to X, Y sold ...")."""
-    first, last = according[2], according[1].right_edge.i + 1
+    first, last = according[2], according[3]
     start, end = cand.content
     if first == start or (first < start + 2 and all(t.is_punct for t in cand.pred.doc[start:first])):
         start, end = last, end

@@ -44,6 +44,9 @@ WORDS_GIVEN = ("condolence", "congratulation", "prayer", "thought", "word", "res
 # what is offered when terms are put to someone, whoever they are: "she offered a compromise"
 TERMS_OFFERED = ("compromise", "deal", "concession", "proposal", "plan", "package", "settlement", "terms",
                  "ceasefire", "truce", "bargain", "trade", "swap", "amnesty", "exemption", "guarantee")
+# what is offered when aid is put on the table, whoever takes it: "the envoy offered police vehicles"
+AID_OFFERED = ("aid", "loan", "credit", "grant", "funding", "money", "vehicle", "equipment", "training", "troop",
+               "weapon", "arms", "aircraft", "ship", "vaccine", "scholarship", "assistance", "fuel", "food")
 
 
 def person_noun(tok: Token, lex) -> bool:
@@ -290,7 +293,7 @@ class Holders:
                 return False  # "offered condolences to the families", "offered the crowd an assessment"
             return child(pred, "xcomp") is not None or child(pred, "dative") is not None or any(
                 c.dep_ == "prep" and c.lower_ == "to" for c in pred.children) or (
-                given is not None and given.lemma_.lower() in TERMS_OFFERED)  # "offered a compromise"
+                given is not None and given.lemma_.lower() in TERMS_OFFERED + AID_OFFERED)  # "offered a compromise"
         return True
 
     def _withheld(self, pred: Token, obj: Token | None) -> bool:

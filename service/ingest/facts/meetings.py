@@ -13,15 +13,16 @@ from spacy.tokens import Token
 from ...model import Fact, Span
 from . import attendance, qualifiers, realis, timing, whereabouts
 from .clauses import subject_of
-from .participants import RELATIVES, Participants, sides_further
+from .participants import RELATIVES, sides_further
 from .positions import Builder
+from .sequels import Sequels
 from .spans import char_span, child
 
 DEFINITE = ("the", "this", "that", "these", "those", "their", "its", "his", "her", "our")
 DURATION_ENTS = whereabouts.DURATION_ENTS
 
 
-class Meetings(Participants):
+class Meetings(Sequels):
     """The meetings of one document, read in text order, with the current one."""
 
     def __init__(self, builder: Builder):
@@ -30,6 +31,7 @@ class Meetings(Participants):
         self.current_before: Fact | None = None
         self._apart: set[int] = set()  # ids of meeting facts that are never another report's meeting
         self._preds: dict[int, Token] = {}  # id of a meeting fact -> the word that told it
+        self._subject_at = -1  # the end of the last sentence whose subject was the current meeting
 
     def occasion_actor(self, sent) -> str | None:
         """An occasion (e.g. the UN General Assembly) named in the sentence."""
@@ -173,6 +175,8 @@ class Meetings(Participants):
                 self._report_again(noun)  # "his phone call with Rouhani": one more report of it
             if det in DEFINITE and self.current.duration is None:
                 self._lasted(noun)  # "The call lasted about an hour"
+            if det in DEFINITE:
+                self._told_after(noun)  # "The meeting was held at the palace. It lasted four hours."
             if det in DEFINITE or people:
                 return self.current, False
         if attendees and not timing.before(noun):  # "X attended the summit", "X spoke at a rally"
@@ -235,21 +239,6 @@ class Meetings(Participants):
         if date and cur.date:
             return date != cur.date
         return bool(text and cur.time_text and timing.when(text) != timing.when(cur.time_text))
-
-    def _lasted(self, noun: Token) -> None:
-        verb = noun.head
-        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in attendance.LAST_VERBS:
-            return
-        text, length = whereabouts.length_of(verb)
-        if text:
-            self.current.duration_text, self.current.duration = text, length
-            self._report_again(noun)
-
-    def _report_again(self, noun: Token) -> None:
-        sent = noun.sent
-        span = Span(*char_span(noun.doc, sent.start, sent.end))
-        if span not in self.current.evidence:
-            self.current.evidence.append(span)
 
     def _same_as_current(self, fact: Fact) -> Fact | None:
         """A second report of the current meeting (the headline's "hold phone call", then the body's

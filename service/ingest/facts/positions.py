@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ...model import Fact, Span
 from . import kinds, qualifiers, realis, senses, shapes, timing
 from .clauses import (
+    after_according,
     agent_of,
     doing_gerund,
     fronted_list,
@@ -25,6 +26,7 @@ from .clauses import (
 from .contents import after_object, content_of
 from .holders import Holders
 from .lexicon import Lexicon, Trigger
+from .put_at import before_occasion
 from .scope import clause_around, right_complements
 from .spans import between, char_span, child, inside_quote, noun_phrase, subtree_span, text_of, within_quote
 
@@ -97,6 +99,8 @@ class Builder(Holders):
             subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
         if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
             subj, passive = subject_of(pred.head)
+        if subj is None and pred.dep_ == "conj":
+            subj = self._own_side(pred)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
             subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
         if subj is None and trig.speech:  # "was quoted as saying", "responded by saying": the one quoted, who responded
@@ -147,6 +151,7 @@ class Builder(Holders):
             if subj is not None and holders:  # "Maka, Kroon and X warned": a list the parser cut in two subjects
                 listed = [k for c in pred.children if c.dep_ == "nsubj" and c != subj and c.i < subj.i
                           and not shapes.quote_between(c, subj)  # '"Or Akron," Ruiz said': Akron is quoted
+                          and after_according(c) is c  # "According to Lind, A and B agreed": not Lind
                           for k in self.actors(c, strict=not lexical) if k not in holders]
                 holders = list(dict.fromkeys(listed + holders))
             if subj is None and not holders:
@@ -248,6 +253,8 @@ class Builder(Holders):
             content = (content[0] - 1, content[1])  # "urged against a pullout": what is opposed, told so
         if content is not None and inside_quote(pred):
             content = within_quote(pred, content)  # '"As Ana told me, we stay," Ruiz said': not past the quote
+        if content is not None and kind != "Action":
+            content = before_occasion(self.doc, content, self.lexicon)
         fact = self._fact(pred, kind, holders, content, trig)
         fact.target, fact.recipient = shapes.unique(target), shapes.unique(recipient)
         if lexical and kind in HELD and not fact.hedged and kinds.conditional(pred):
@@ -256,6 +263,19 @@ class Builder(Holders):
         if subj is not None and any(t.lower_ in ("neither", "nor") for t in noun_phrase(subj)):
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical, unheld=unheld)
+
+    def _own_side(self, conj: Token) -> Token | None:
+        """ "The minister said Pretoria backed the goal but feared X": whether she or Pretoria fears is not
+        told (clauses.subject_of), but when the inner subject is the speaker's own country, it is one side's:
+        the inner subject, whose fear the speaker reports."""
+        inner = child(conj.head, "nsubj")
+        outer = subject_of(conj.head.head)[0] if conj.head.dep_ == "ccomp" else None
+        if inner is None or outer is None:
+            return None
+        country = self.resolver.country
+        mine = {country(k) for k in self.actors(outer)} - {None}
+        theirs = {country(k) for k in self.actors(inner)} - {None}
+        return inner if len(mine) == 1 and mine == theirs else None
 
     def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:
         if trig.fact_kind == "Acceptance" and self._of_people(noun) and not any(

@@ -8,6 +8,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from .. import dates
+from . import clauses
 from .lexicon import Lexicon
 from .spans import char_span, child, subtree_span, text_of
 
@@ -45,6 +46,8 @@ def negated(pred: Token) -> bool:
         return False  # "I couldn't agree more": the strongest agreement, not none
     if failed(pred):
         return not any(c.dep_ == "neg" for c in pred.head.children)  # "failed to agree": did not agree
+    if (verb := clauses.short_of(pred)) is not None:  # "stopped short of endorsing": did not endorse
+        return not any(c.dep_ == "neg" for c in verb.children)
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
                or c.lower_ in ("n't", "n’t")  # "has n't backed off" written apart: parsed as anything
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
@@ -96,19 +99,6 @@ def hedged(pred: Token, lexicon: Lexicon) -> float:
         if c.dep_ in ("attr", "acomp") and lexicon.cue(c.lemma_) == "hedge":
             weight = min(weight, lexicon.cue_weight(c.lemma_))
     return weight
-
-
-def according_to(sent) -> tuple[str, Token, int] | None:
-    """"according to X" in a sentence: (the phrase, X's head token, index of "according")."""
-    for tok in sent:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = child(to, "pobj", "pcomp") if to is not None else None
-            if obj is not None:
-                span = char_span(tok.doc, tok.i, obj.right_edge.i + 1)
-                if span:
-                    return text_of(tok.doc, span), obj, tok.i
-    return None
 
 
 def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ...model import Fact, Span
 from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech, timing, whereabouts
+from .according import according_to
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
@@ -22,6 +23,10 @@ FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
 MEMORY = ("remember", "recollect")  # "I remember when X threatened Y": what one remembers happened
 NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
+PLEDGES = ("Intention", "Commitment")  # "pledged about 1.5 billion dollars": the size of what is given
+# kinds whose content may hold an estimate: what is said or feared, what was done ("had deployed about
+# 10,000 soldiers", told by a speaker) and what is pledged; a proposal's or a deal's numbers are its terms
+FIGURED = ("Statement", "Concern", "Action", *PLEDGES)
 
 
 class Reader:
@@ -32,6 +37,7 @@ class Reader:
 
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
+        self.meetings.lasted_after(sent)  # "It lasted four hours": the meeting the sentence before was about
         self.meetings.voice = speech.voice(sent, self.b, self.quotes.speaker if quoted else None)
         cands, new_meetings, occasion, framed = self._candidates(sent)
         kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
@@ -64,7 +70,7 @@ class Reader:
         # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
         here = next((m for m in new_meetings if self.meetings.held(m) and not m.status), None) \
             if occasion is None else None
-        according = qualifiers.according_to(sent)
+        according = according_to(sent)
         for cand in kept:
             at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
             self._qualify(cand, at, according)
@@ -87,12 +93,19 @@ class Reader:
             facts += [stated] if stated is not None else []
         return facts
 
+    def _just_before(self, sent) -> list[Fact]:
+        """The facts of the sentence right before this one (only space between them)."""
+        end, before = self._before
+        return before if end >= 0 and all(t.is_space for t in sent.doc[end:sent.start]) else []
+
     def _date_from_before(self, sent, facts: list[Fact]) -> None:
         """Meetings told without a time, dated by the sentence just before (timing.date_from_before)."""
         end, before = self._before
         self._before = (sent.end, facts)
         if end >= 0 and all(t.is_space for t in sent.doc[end:sent.start]):
-            timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published))
+            country = getattr(self.b.resolver, "country", None) or (lambda k: None)
+            timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published),
+                                    lambda keys: {country(k) or k for k in keys})
 
     def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
         """Every predicate of the sentence read: (position and action candidates, new meetings, the
@@ -138,6 +151,9 @@ class Reader:
                     cands += [cand] if cand is not None else []
             else:
                 meeting, new = self.meetings.from_noun(tok)
+                if meeting is None:  # "The talks took place at Z" after "X and Y agreed to ..."
+                    meeting = self.meetings.held_after(tok, self._just_before(sent))
+                    new = meeting is not None
                 if meeting is not None and new:
                     new_meetings.append(meeting)
                     if tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS and not meeting.status:
@@ -233,7 +249,7 @@ class Reader:
 
     def _estimates(self, sent, kept: list[Candidate], according) -> list[Fact]:
         """Numbers with what they count: filled into an Estimate fact that covers them, or new ones.
-        `according`: the sentence's "according to X" (qualifiers.according_to), found once."""
+        `according`: the sentence's "according to X" (according.according_to), found once."""
         out = []
         span = char_span(sent.doc, sent.start, sent.end)
         if span is None:
@@ -247,8 +263,7 @@ class Reader:
                 if estimate.fact.quantity is None:
                     estimates.fill(estimate.fact, number, phrase, noun)
                 continue
-            if any(c.lexical and not c.trigger.speech and c.fact.kind not in ("Statement", "Concern")
-                   for c in cover):
+            if any(c.lexical and not c.trigger.speech and c.fact.kind not in FIGURED for c in cover):
                 continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
             fact = estimates.standalone(number, phrase, noun, evidence, needs_approximate)
             if fact is None:
@@ -259,8 +274,10 @@ class Reader:
                 if content and content[0] <= according[2] < content[1]:
                     framing.cut_around(fact, Candidate(fact, number, kinds.GENERIC, content, False), according)
             background = estimates.in_relative_clause(noun)  # "where a million people sought shelter"
-            speaker = next((c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action"
-                            and not background), None)
+            holding = [c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action" and not background]
+            speaker = next((c for c in holding if c.trigger.speech or c.fact.kind not in PLEDGES), None)
+            if speaker is None and not fact.attributed_to:  # "Japan pledged about 5 billion dollars": Japan's
+                speaker = next(iter(holding), None)
             if speaker is not None:
                 fact.holders = list(speaker.fact.holders)
                 fact.attributed_to = speaker.fact.holders[0]
@@ -277,8 +294,7 @@ class Reader:
 
     def _attribute(self, fact: Fact, according) -> None:
         fact.attribution = according[0]
-        obj = according[1]
-        phrase = self.b.doc[obj.left_edge.i:obj.right_edge.i + 1]
+        phrase = self.b.doc[according[1].left_edge.i:according[3]]
         keys = self.b.resolver.resolve(phrase) or self.b.named_in(phrase)  # "State Department figures"
         fact.attributed_to = keys[0] if keys else fact.attributed_to
 

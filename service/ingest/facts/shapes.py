@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import kinds
+from .clauses import OBJECT_DEPS
 from .spans import char_span, child
 
 DEONTIC = ("should", "must", "ought")
@@ -232,6 +233,9 @@ def leading_time(doc, content: tuple[int, int]) -> tuple[tuple[int, int], tuple[
         i = start
     if i < end and doc[i].tag_ == "POS":
         i = start  # "Today's talks": the date belongs to the noun phrase, the content keeps it
+    if any(t.dep_ in OBJECT_DEPS for t in doc[start:i]) or (doc[start].dep_ in ("det", "poss")
+                                                             and i <= doc[start].head.i < end):
+        i = start  # "proposed [the earlier date]", "set [a 2029] deadline": the date is what is proposed
     if i == start:
         return content, None
     span = char_span(doc, start, i)

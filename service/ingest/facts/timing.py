@@ -95,14 +95,15 @@ def when(time_text: str) -> str:
     return " ".join(words[1:] if words and words[0] in ("on", "in", "at", "during") else words)
 
 
-def date_from_before(facts: list[Fact], before: list[Fact], recent) -> None:
+def date_from_before(facts: list[Fact], before: list[Fact], recent, sides=set) -> None:
     """A meeting told without a time takes the day of the sentence just before ("X and Y agreed on Friday
     to ... The two leaders held talks lasting two hours") when what exactly its participants did there is
-    dated as news (`recent(date)`) and names one day; that sentence joins its evidence."""
+    dated as news (`recent(date)`) and names one day; that sentence joins its evidence. `sides` reads holders
+    as the sides they stand for ("Armenia and Azerbaijan agreed on Wednesday" before their ministers met)."""
     for meeting in facts:
         if meeting.kind != "Meeting" or meeting.time_text or meeting.status or len(meeting.holders) < 2:
             continue
-        same = [f for f in before if f.kind != "Meeting" and f.date and set(f.holders) == set(meeting.holders)
+        same = [f for f in before if f.kind != "Meeting" and f.date and sides(f.holders) == sides(meeting.holders)
                 and not (f.status or f.negated or f.hedged or f.condition) and recent(f.date)]
         if same and len({f.date for f in same}) == 1:
             meeting.time_text, meeting.date = same[0].time_text, same[0].date

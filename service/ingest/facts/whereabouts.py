@@ -48,10 +48,7 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
             fact.duration = qualifiers.duration(fact.duration_text)
         elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
                 and fact.place is None:  # "a visit to Kenya": where it took place
-            keys = resolver.resolve(noun_phrase(obj))
-            kind = resolver.actor(keys[0]).kind if keys else None
-            if kind == "Place" or (kind == "Country" and obj.pos_ == "PROPN"):
-                fact.place = keys[0]  # not "at the Kazakh foreign ministry": the dateline's city says more
+            fact.place = place_named(obj, resolver)  # not "at the Kazakh ministry": the dateline's city says more
     measure = timing.measure_of(pred) if pred.pos_ == "NOUN" else None  # whatever verb holds it
     if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
@@ -74,6 +71,19 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
                            if resolver.actor(k).kind in (PLACE_KINDS if g.lower_ == "in" else ("Place",))), None)
     if fact.place is None and not fact.remote:
         fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
+
+
+def place_named(obj: Token, resolver) -> str | None:
+    """The place a phrase after "in" or "at" names: a place or a country's name, or a place noun named after
+    one ("the Qasr Al Watan palace", "the Berlaymont building")."""
+    keys = resolver.resolve(noun_phrase(obj))
+    kind = resolver.actor(keys[0]).kind if keys else None
+    if kind == "Place" or (kind == "Country" and obj.pos_ == "PROPN"):
+        return keys[0]
+    if keys or obj.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    return next((k for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 for k in resolver.resolve(noun_phrase(c))[:1] if resolver.actor(k).kind == "Place"), None)
 
 
 def _measure_end(obj: Token) -> int:

@@ -1,0 +1,121 @@
+"""What the sentences after a meeting add to it: one more report of it, where it was held ("The meeting
+was held at the Qasr palace", "The talks took place in Geneva") and how long it or "it" lasted ("The call
+lasted an hour", "It lasted about four hours", "They began at nine and lasted nine hours"); and the talks
+a lead's joint act implies ("X and Y agreed on Tuesday to ... The talks took place at Z").
+`Sequels` is the part of Meetings (meetings.py) that reads these; its `current` and `_meeting` are theirs.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Fact, Span
+from . import attendance, whereabouts
+from .clauses import subject_of
+from .participants import Participants
+from .spans import char_span
+
+PRONOUNS = ("it", "they")  # what a sentence calls the meeting the one before had as its subject
+
+
+class Sequels(Participants):
+    """What later sentences tell of the current meeting of one document (Meetings sets `current`)."""
+
+    current: Fact | None
+    _subject_at: int  # the end of the last sentence whose subject was the current meeting, or -1
+
+    def _lasted(self, noun: Token) -> None:
+        """ "The call lasted about an hour", "In the call, which lasted twenty minutes, ...": its length."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in attendance.LAST_VERBS:
+            text, length = whereabouts.lasted_which(noun)
+        else:
+            text, length = whereabouts.length_of(verb)
+        if text:
+            self.current.duration_text, self.current.duration = text, length
+            self._report_again(noun)
+
+    def _told_after(self, noun: Token) -> None:
+        """The current meeting as a later sentence's subject: the place it was held at; and the next
+        sentence's "it" is it (lasted)."""
+        place = self.current.place
+        place_held(self.current, noun, self.b.resolver)
+        if self.current.place != place:
+            self._report_again(noun)
+        self._subject_at = noun.sent.end if subject_of_sentence(noun) else -1
+
+    def held_after(self, noun: Token, before: list[Fact]) -> Fact | None:
+        """ "X and Y agreed on Tuesday to ... The talks took place at Z": a definite meeting noun told as
+        held, naming no one, with no meeting before it, is the talks of those whose joint act the sentence
+        just before reported (one set of two or more, told as done)."""
+        if self.current is not None or held_verb(noun) is None \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                or self.b.noun_holders(noun, subject_fallback=False):
+            return None
+        joint = {tuple(f.holders) for f in before if f.kind != "Meeting" and len(f.holders) > 1
+                 and not (f.status or f.negated or f.hedged or f.condition or f.attributed_to)}
+        if len(joint) != 1:
+            return None
+        fact = self._meeting(noun, self._participants(list(next(iter(joint)))))
+        place_held(fact, noun, self.b.resolver)
+        self._subject_at = noun.sent.end if subject_of_sentence(noun) else -1
+        return fact
+
+    def lasted_after(self, sent) -> None:
+        """ "It lasted four hours" right after a sentence about the current meeting (_told_after)."""
+        doc = sent.doc
+        if self.current is None or self._subject_at < 0 or self._subject_at > sent.start \
+                or not all(t.is_space for t in doc[self._subject_at:sent.start]):
+            return
+        if lasted(self.current, sent):
+            self._report_again(sent[0])
+
+    def _report_again(self, noun: Token) -> None:
+        sent = noun.sent
+        span = Span(*char_span(noun.doc, sent.start, sent.end))
+        if span not in self.current.evidence:
+            self.current.evidence.append(span)
+
+
+
+def held_verb(noun: Token) -> Token | None:
+    """The verb of which a meeting noun is the subject told as held: "was held", "took place"."""
+    verb = noun.head
+    if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in attendance.HOLD_VERBS:
+        return verb
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+        return verb
+    return None
+
+
+def place_held(meeting: Fact, noun: Token, resolver) -> None:
+    """ "The meeting was held at the Qasr Al Watan palace": the place of the meeting, when none was told."""
+    verb = held_verb(noun)
+    if verb is None or meeting.place is not None:
+        return
+    meeting.place = next((k for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                          for o in c.children if o.dep_ == "pobj"
+                          for k in [whereabouts.place_named(o, resolver)] if k), None)
+
+
+def subject_of_sentence(noun: Token) -> bool:
+    """The meeting noun is what its sentence's main clause is about ("The meeting was held at ...")."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head == noun.sent.root
+
+
+def lasted(meeting: Fact, sent) -> bool:
+    """ "It lasted about four and a half hours" (the sentence before had the meeting as its subject): its
+    length, when none was told; whether it was found."""
+    if meeting.duration is not None:
+        return False
+    for tok in sent:
+        if tok.lemma_.lower() not in attendance.LAST_VERBS or tok.pos_ != "VERB":
+            continue
+        subj, passive = subject_of(tok)
+        if subj is None or passive or subj.lower_ not in PRONOUNS or subj.sent != sent:
+            continue
+        text, length = whereabouts.length_of(tok)
+        if text:
+            meeting.duration_text, meeting.duration = text, length
+            return True
+    return False
