@@ -208,3 +208,85 @@ def test_answer_shortcut_occasion_rows_as_plain(suites_store):
     cases = [{"occasion": occasion, **({"actor": actor} if actor else {})}
              for occasion in occasions for actor in actors]
     assert not (differ := _indexed_differs(t, suites_store, index, cases)), differ
+
+
+_PATH_WORDS = """PREFIX kg: <https://w3id.org/kgqa/ns#>
+SELECT DISTINCT ?fact WHERE { ?fact kg:content|kg:quantityText|kg:counts|kg:title|kg:respondsTo/kg:content ?o .
+  FILTER(%s) }"""
+
+
+@pytest.mark.parametrize("words", [["groundwater"], ["duties", "truce"], ["sanctions", "talks"], ["russia"],
+                                   ["paying", "riot", "kremlin"], ["zzzq"]])
+def test_answer_shortcut_with_words_as_path(suites_store, words):
+    """The word cut (one range of each fact's triples, a referent's content apart) keeps the facts the
+    plain path of alternatives keeps, in the order given."""
+    from service.qa import candidates
+    from service.qa.wording import stem
+
+    iris = sorted(r["f"].value for r in suites_store.select(
+        "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }"))
+    stems = [stem(w) for w in words]
+    test = " || ".join(f"CONTAINS(LCASE(STR(?o)), {Literal(s)})" for s in stems)
+    found = {r["fact"].value for r in suites_store.select(_PATH_WORDS % test)}
+    assert candidates.with_words(suites_store, iris, stems) == [i for i in iris if i in found]
+
+
+@pytest.mark.parametrize("question, cut", [
+    ("Who accused Obama?", True), ("Who criticized Hillary Clinton?", True), ("What did Hungary reject?", True),
+    ("On what did both sides agree?", True), ("What did Putin say about Iran?", True),
+    ("Did Iran accept the deal?", None), ("What did the king reaffirm?", None), ("Who proposed a ceasefire?", None)])
+def test_answer_shortcut_load_keeps_what_fits(suites_store, question, cut):
+    """Facts left out of loading before their passages are read (widening.could_fit) are facts the
+    question's filters drop: every plan keeps the same facts, with the same passages, as when all load."""
+    from service.qa import facts, parse
+    from service.qa.cards import Texts
+    from service.qa.plans import make_plans
+    from service.qa.widening import could_fit, fitting
+
+    app = kgqa(suites_store)
+    index = app.names.index()
+    parsed = parse.parse(question, app.words, app.question_model())
+    iris = sorted(r["f"].value for r in suites_store.select(
+        "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }"))
+    left = []
+    for plan in make_plans(parsed, index, app.words):
+        every = fitting(facts.load(suites_store, iris, index.label, index), plan, Texts(suites_store))
+        loaded = facts.load(suites_store, iris, index.label, index, keep=could_fit(plan))
+        some = fitting(loaded, plan, Texts(suites_store))
+        assert [(r.iri, r.evidence) for r in some] == [(r.iri, r.evidence) for r in every], plan.template
+        left.append(len(iris) - len(loaded))
+    assert cut is None or max(left) > 0  # a target, "both sides", negated facts, a topic's names: some unread
+
+
+def test_answer_shortcut_repeated_plan_not_run(suites_store, monkeypatch):
+    """A plan that asks what an earlier plan of the question found nothing for (the same template,
+    bindings and filters; "who accused X" makes two) is not run again: the same documents as when it is."""
+    from service.qa import answer
+
+    questions = [e for t in BY_ID.values() for e in t.examples] + [
+        "Who accused Obama?", "Who criticized Hillary Clinton?", "What did Hungary reject?", "Did Iran accept it?"]
+    runs, run_plan = [], answer.run_plan
+    monkeypatch.setattr(answer, "run_plan", lambda *a, **k: runs.append(1) or run_plan(*a, **k))
+    skipping = [_document(suites_store, q, plain=False) for q in questions]
+    skipped = len(runs)
+    monkeypatch.setattr(answer, "replace", lambda plan, **_: object())  # no two plans alike: every one runs
+    assert [_document(suites_store, q, plain=False) for q in questions] == skipping
+    assert skipped < len(runs) - skipped
+
+
+@pytest.mark.parametrize("actor", range(8))
+def test_answer_shortcut_naming_keeps_every_mention(suites_store, actor):
+    """Facts left out before loading for a relaxed topic (none of its names' first words in their content
+    nor in the names of the actors they are about, target or are told to) are facts that never name it:
+    every fact wording.mentions_any finds without passages is kept."""
+    from service.qa import candidates, facts
+    from service.qa.wording import mentions_any
+
+    index = kgqa(suites_store).names.index()
+    iri = _actors(suites_store, 8)[actor].value
+    names = sorted(index.entities[iri].names) if iri in index.entities else [index.label(iri)]
+    iris = sorted(r["f"].value for r in suites_store.select(
+        "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }"))
+    kept = set(candidates.naming(suites_store, iris, names, index.label))
+    naming = {i for i, rec in facts.load(suites_store, iris, index.label, index).items() if mentions_any(rec, names)}
+    assert naming and naming <= kept and len(kept) < len(iris)

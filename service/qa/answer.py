@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import replace
 
 from ..errors import UnsupportedQuestion
 from ..store.base import Store
@@ -20,7 +21,16 @@ from .plan import NoAnswer, Plan
 from .plans import make_plans
 from .reports import merge_reports
 from .templates import BY_ID
-from .widening import current_widened, fitting, reach_of, same_documents, search_rows, widened
+from .widening import (
+    could_fit,
+    current_widened,
+    fitting,
+    reach_of,
+    reads_passages,
+    same_documents,
+    search_rows,
+    widened,
+)
 from .wording import stem
 
 log = logging.getLogger(__name__)
@@ -58,7 +68,11 @@ def ask(app, question, *, link_root: str, plain: bool = False) -> dict:
         return verdict(document, parsed.yesno)
     first, bounded = None, False
     limit = app.settings.ask_candidates or None
+    tried: list[Plan] = []  # plans that found nothing, as run_plan reads them
     for plan in plans:
+        as_run = replace(plan, params={}, relaxed=[])  # what the document shows of it: not what it finds
+        if as_run in tried:  # "who accused X": the same query and filters as a plan that found nothing
+            continue
         answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit, plain=plain)
         first = first or (plan, sparql)
         bounded |= capped
@@ -71,6 +85,7 @@ def ask(app, question, *, link_root: str, plain: bool = False) -> dict:
                                        f"answers are the best of the first {limit} found. Name an occasion, a date, "
                                        "a topic or another actor to narrow it.")
             return verdict(document, parsed.yesno, contrary=plan.contrary, ironic=plan.ironic)
+        tried.append(as_run)
     message = no_facts_message(first[0])
     if bounded:  # none of the first facts found fit the question's words: others might
         message += (f" Only the first {limit} facts of more that the question's template found were checked "
@@ -135,7 +150,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         chosen = candidates.rank(store, chosen)[:load_at_most]  # the surest, most reported of very many
     else:  # in one order whatever order the engine found them in (reports are merged in this order)
         chosen = sorted(chosen)
-    records = facts_mod.load(store, chosen, label, index.of(store))
+    if len(chosen) > load_at_most and plan.topic_names and not reads_passages(plan):
+        chosen = candidates.naming(store, chosen, plan.topic_names, label)  # a topic's names, no passage read
+    records = facts_mod.load(store, chosen, label, index.of(store), keep=could_fit(plan))
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = same_documents(store, records, plan)
     kept = fitting(records, plan, texts)

@@ -1,5 +1,6 @@
 """The first cuts of very many candidate facts, before their records are loaded (facts.load): those with
-a word stem of the question in their text or names, and the surest and most reported of them.
+a word stem of the question in their text or names, those that may name a relaxed topic, and the surest
+and most reported of them.
 """
 from __future__ import annotations
 
@@ -8,29 +9,83 @@ from collections.abc import Callable
 from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Store
-from ..vocab import PREFIXES
+from ..vocab import KG_NS, PREFIXES
 from .facts import batched, numbered
+from .wording import tokens
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
-# The four text properties read as a path of alternatives: one look-up each, cheaper than a range of every
-# triple of the fact filtered by property where candidates are many (docs/performance.md, 2026-12-07)
+# The four text properties in one range of each fact's triples, each value lower-cased once (BIND) and
+# tested for every stem: cheaper than a path of alternatives (one look-up per property and fact), and
+# than LCASE(STR(?o)) written once per stem (docs/ask-latency.md, session 11). A fact naming another
+# (kg:respondsTo) comes back with ?p = kg:respondsTo, its referent's content tested apart (_REFERRED).
 _WORDS = _PREFIX + """
+SELECT DISTINCT ?fact ?p WHERE {
+  ?fact ?p ?o .
+  FILTER(?p IN (kg:content, kg:quantityText, kg:counts, kg:title, kg:respondsTo))
+  BIND(LCASE(STR(?o)) AS ?t)
+  FILTER(?p = kg:respondsTo || %s)
+}"""
+_REFERRED = _PREFIX + """
 SELECT DISTINCT ?fact WHERE {
-  ?fact kg:content|kg:quantityText|kg:counts|kg:title|kg:respondsTo/kg:content ?o .
+  ?fact kg:respondsTo/kg:content ?o .
+  BIND(LCASE(STR(?o)) AS ?t)
   FILTER(%s)
 }"""
+_RESPONDS = KG_NS + "respondsTo"
 
 
 def with_words(store: Store, iris: list[str], stems: list[str]) -> list[str]:
     """Those of the facts with one of the word stems in their content (or quantity, what is counted,
-    title): a cheap first cut of very many facts before their records are loaded and
-    matched word by word. Each stem is written as a literal term (escaped), never as raw text."""
+    title, or the content of the fact it responds to): a cheap first cut of very many facts before their
+    records are loaded and matched word by word. Each stem is written as a literal term (escaped), never
+    as raw text."""
     stems = [s for s in dict.fromkeys(stems) if s]
     if not stems:
         return list(iris)
-    test = " || ".join(f"CONTAINS(LCASE(STR(?o)), {Literal(s)})" for s in stems)
-    found = {row["fact"].value for row in batched(store, _WORDS % test, list(dict.fromkeys(iris)))}
+    test = " || ".join(f"CONTAINS(?t, {Literal(s)})" for s in stems)
+    found, referring = set(), set()
+    for row in batched(store, _WORDS % test, list(dict.fromkeys(iris))):
+        (referring if row["p"].value == _RESPONDS else found).add(row["fact"].value)
+    referring -= found
+    if referring:  # few: the facts that name another, where their own words did not match
+        found |= {row["fact"].value for row in batched(store, _REFERRED % test, sorted(referring))}
+    return [i for i in iris if i in found]
+
+
+# what a relaxed topic's names are matched against when no passage is read (wording.mentions_any): the
+# fact's content, the fact it responds to (kept, its content not read here), and the actors it is about,
+# targets or is told to (their labels tested by the caller)
+_NAMING = _PREFIX + """
+SELECT DISTINCT ?fact ?p ?o WHERE {
+  ?fact ?p ?o .
+  FILTER(?p IN (kg:content, kg:about, kg:target, kg:recipient, kg:respondsTo))
+  BIND(LCASE(STR(?o)) AS ?t)
+  FILTER(?p != kg:content || %s)
+}"""
+_CONTENT = KG_NS + "content"
+
+
+def naming(store: Store, iris: list[str], names: list[str], labels: Callable[[str], str | None]) -> list[str]:
+    """Those of the facts that may name one of `names` where mentions_any looks without passages: the
+    first word of a name in their content, or in the label of an actor they are about, target or are told
+    to, or a fact they respond to (its content looked at when loaded). No other fact can mention one."""
+    firsts = [words[0] for words in (tokens(n) for n in names) if len(" ".join(words)) >= 3]
+    firsts = list(dict.fromkeys(firsts))
+    if not firsts:
+        return []
+    test = " || ".join(f"CONTAINS(?t, {Literal(w)})" for w in firsts)
+    found: set[str] = set()
+    for row in batched(store, _NAMING % test, list(dict.fromkeys(iris))):
+        fact, p, o = row["fact"].value, row["p"].value, row["o"]
+        if fact in found:
+            continue
+        if p == _CONTENT or p == _RESPONDS:
+            found.add(fact)
+        elif isinstance(o, NamedNode):
+            label = (labels(o.value) or o.value.rsplit("/", 1)[-1]).lower()
+            if any(w in label for w in firsts):
+                found.add(fact)
     return [i for i in iris if i in found]
 
 

@@ -189,11 +189,13 @@ def _documents_only(store: Store) -> bool:
 
 
 def load(store: Store, iris: list[str], labels: Callable[[str], str | None], index=None,
-         referents: bool = True) -> dict[str, FactRecord]:
+         referents: bool = True, keep: Callable[[FactRecord], bool] | None = None) -> dict[str, FactRecord]:
     """The records of these facts, a few queries for all of them; `labels` names actors and occasions.
     `index`: the name index when it is of the store as it is now (linking.Index.of), which describes
     documents and knows the occasions that reach no other; the store is asked the rest. Unless
-    `referents` is false, each record's referent (kg:respondsTo) is loaded too, one step deep."""
+    `referents` is false, each record's referent (kg:respondsTo) is loaded too, one step deep.
+    `keep`: a test of a record with its details, occasions and referent; a record failing it is left
+    out before its passages and sources are read (widening.could_fit: one the question's filters drop)."""
     iris = list(dict.fromkeys(iris))
     out = {iri: FactRecord(iri) for iri in iris}
     # in one order on every store (engines return rows in their own index order): by graph, property, value
@@ -238,6 +240,14 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None], ind
         for fact in held[occasion]:  # "agreed ... in Doha": at talks held there
             if where and where not in out[fact].settings:
                 out[fact].settings.append(where)
+    named = {iri: rec.first("respondsTo") for iri, rec in out.items() if rec.values("respondsTo")}
+    if referents and named:  # a few more queries, only where some fact names another
+        records = load(store, sorted(set(named.values())), labels, index, referents=False)
+        for iri, ref in named.items():
+            out[iri].referent = records.get(ref)
+    if keep is not None:
+        iris = [iri for iri in iris if keep(out[iri])]
+        out = {iri: out[iri] for iri in iris}
     passages = [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
                  row["anchor"].value if "anchor" in row else None) for fact, row in numbered(store, _EVIDENCE, iris)]
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
@@ -262,9 +272,4 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None], ind
             out[fact].evidence.append(Passage(dict(source), start, end, anchor))
     for rec in out.values():
         rec.evidence.sort(key=lambda p: (p.source["id"], p.start))
-    named = {iri: rec.first("respondsTo") for iri, rec in out.items() if rec.values("respondsTo")}
-    if referents and named:  # a few more queries, only where some fact names another
-        records = load(store, sorted(set(named.values())), labels, index, referents=False)
-        for iri, ref in named.items():
-            out[iri].referent = records.get(ref)
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from pyoxigraph import NamedNode
@@ -135,7 +136,8 @@ def current_widened(store: Store, template, plan: Plan, texts: Texts, label, *, 
         return [], 1
     level = min(reach.values())
     iris = sorted(iri for iri, r in reach.items() if r == level)[:load_at_most]  # whatever order found in
-    records = same_documents(store, facts_mod.load(store, iris, label, index.of(store)), plan)
+    records = same_documents(store, facts_mod.load(store, iris, label, index.of(store), keep=could_fit(plan)),
+                             plan)
     return [rec for rec in fitting(records, plan, texts) if not background.is_background(rec)], level
 
 
@@ -180,28 +182,25 @@ def widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
             "scope": "same document"}
 
 
+def reads_passages(plan: Plan) -> bool:
+    """Whether `fitting` may test a record with its passages (or its reports' leads): words of the question
+    to find there, or an occasion's words for an actor's meeting."""
+    return bool(plan.need_words or plan.words or (plan.occasion_words and "actor" in plan.bindings))
+
+
+def could_fit(plan: Plan) -> Callable[[facts_mod.FactRecord], bool]:
+    """A test of a record before its passages are read (facts.load's `keep`), false only for a record
+    `fitting` leaves out whatever its passages say: the whole of `fits` when fitting reads no passage,
+    else the checks of the record alone."""
+    if not reads_passages(plan):
+        return lambda rec: fits(rec, plan)
+    return lambda rec: _fits_record(rec, plan)
+
+
 def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled: str = "") -> bool:
     """`settled`: a sentence telling what the fact's bare object ("the mission") is, for a verdict."""
-    if plan.negated_only and rec.first("negated") != "true":
+    if not _fits_record(rec, plan):
         return False
-    if plan.announced and "Intention" not in rec.kinds:
-        return False
-    if plan.spoken and not rec.values("attributedTo"):
-        return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
-    if plan.ironic and rec.first("ironic") != "true":
-        return False
-    if plan.contrary and rec.first("negated") == "true":
-        return False  # "did X accept Y?": "X did not reject Y" is no contrary of it
-    if not plan.yesno and not plan.negated_only and rec.first("negated") == "true" and not _plan_or_words(rec):
-        return False  # "did not agree a statute" answers no "what did they agree on"; "not ruled out": no rejection
-    if plan.target and not _of_target(rec, plan):
-        return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
-    if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
-        return False
-    if plan.extra_actors:
-        present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
-        if not set(plan.extra_actors) <= present:
-            return False
     if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
         return False
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
@@ -224,6 +223,31 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         bool(plan.need_words) and not plan.yesno and matches_words(rec, words, _headlines(rec), share=1.0))
     # "who agreed to send troops to the brigade": the act named in the fact's passage, the rest in its report's
     # headline ("Who pays for the brigade?"): the report's topic is its
+
+
+def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
+    """The checks of `fits` that read the record alone (its kinds, marks and actors), never its passages."""
+    if plan.negated_only and rec.first("negated") != "true":
+        return False
+    if plan.announced and "Intention" not in rec.kinds:
+        return False
+    if plan.spoken and not rec.values("attributedTo"):
+        return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
+    if plan.ironic and rec.first("ironic") != "true":
+        return False
+    if plan.contrary and rec.first("negated") == "true":
+        return False  # "did X accept Y?": "X did not reject Y" is no contrary of it
+    if not plan.yesno and not plan.negated_only and rec.first("negated") == "true" and not _plan_or_words(rec):
+        return False  # "did not agree a statute" answers no "what did they agree on"; "not ruled out": no rejection
+    if plan.target and not _of_target(rec, plan):
+        return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
+    if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
+        return False
+    if plan.extra_actors:
+        present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
+        if not set(plan.extra_actors) <= present:
+            return False
+    return True
 
 
 def _plan_or_words(rec: facts_mod.FactRecord) -> bool:
