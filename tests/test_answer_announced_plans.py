@@ -5,13 +5,7 @@ for ("to the reef mission") may be named by the report's headline alone, never b
 Through the real pipeline, a real store and the question answerer (text written for the project)."""
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from service.ingest.pipeline import ingest_paths
-from service.store.embedded import EmbeddedStore
-from tests.support import extractor, kgqa
+from tests.support import kgqa, store_fixture
 
 ARTICLES = {
     "patrol": ("Chilean plan for Pacific patrol",
@@ -25,16 +19,7 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("announced")
-    for name, (title, body) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-        (folder / f"{name}.json").write_text(json.dumps({"title": title, "published": "2024-05-06"}))
-    store = EmbeddedStore(str(folder / "store"))
-    ingest_paths([str(folder)], store, extractor())
-    yield store
-    store.close()
+reports = store_fixture(ARTICLES)
 
 
 def _texts(store, question: str) -> str:

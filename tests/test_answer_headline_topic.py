@@ -5,13 +5,7 @@ a real store and the question answerer (text written for the project). "Who warn
 words of the question likewise, when three in four are there and half in the fact's own passage."""
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from service.ingest.pipeline import ingest_paths
-from service.store.embedded import EmbeddedStore
-from tests.support import extractor, kgqa
+from tests.support import kgqa, store_fixture
 
 ARTICLES = {
     "dam-vote": ("Senate passes dam repair bill as Holt warns of water cuts",
@@ -27,16 +21,7 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("headline")
-    for name, (title, body) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-        (folder / f"{name}.json").write_text(json.dumps({"title": title, "published": "2024-05-06"}))
-    store = EmbeddedStore(str(folder / "store"))
-    ingest_paths([str(folder)], store, extractor())
-    yield store
-    store.close()
+reports = store_fixture(ARTICLES)
 
 
 def test_answer_headline_topic(reports):

@@ -54,21 +54,26 @@ def bare(values: dict | None = None) -> Settings:
     return Settings.from_mapping({"QUERY_MAX_MEMORY": 0, "QUERY_REFRESH": 0.0, **(values or {})})
 
 
-def ingested(folder: Path, texts: dict[str, str], published: str = "2024-05-06"):
+def ingested(folder: Path, texts: dict, published: str = "2024-05-06"):
     """An embedded store in `folder` holding each text as the document `<name>.txt`, published that day,
-    ingested by the real pipeline."""
+    ingested by the real pipeline. A (title, body) pair is a report with that headline (its title too)."""
+    import json
+
     from service.ingest.pipeline import ingest_paths
     from service.store.embedded import EmbeddedStore
 
     for name, text in texts.items():
+        meta = {"published": published}
+        if isinstance(text, tuple):
+            meta["title"], text = text[0], f"{text[0]}\n\n{text[1]}\n"
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        (folder / f"{name}.json").write_text(f'{{"published": "{published}"}}', encoding="utf-8")
+        (folder / f"{name}.json").write_text(json.dumps(meta), encoding="utf-8")
     store = EmbeddedStore(str(folder / "store"))
     assert ingest_paths([str(folder)], store, extractor()).documents == len(texts)
     return store
 
 
-def store_fixture(texts: dict[str, str], published: str = "2024-05-06"):
+def store_fixture(texts: dict, published: str = "2024-05-06"):
     """A module-scoped pytest fixture: an embedded store holding `texts` (as `ingested`), closed after."""
     import pytest
 
