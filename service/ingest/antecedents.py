@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from . import columns
+
 if TYPE_CHECKING:
     from .reading import Reading
 
@@ -34,23 +36,40 @@ def quoted(r: Reading) -> list[bool]:
     """For each token of the document: is it between double quotation marks of its paragraph?"""
     mask = getattr(r, "_quote_mask", None)
     if mask is None:
-        mask, curly, straight, doubled = [], 0, False, False
-        for t in r.doc:
-            if "\n" in t.text or "\n" in t.whitespace_:
-                curly, straight, doubled = 0, False, False
-            if t.text in ("“", "``"):
-                curly += 1
-            elif t.text == "”":
-                curly = max(0, curly - 1)
-            elif t.text == '"':
-                straight = not straight
-            elif t.text == "''":
-                doubled = not doubled
-            else:
-                mask.append(curly > 0 or straight or doubled)
-                continue
-            mask.append(False)
-        r._quote_mask = mask
+        r._quote_mask = mask = _quoted(r.doc)
+    return mask
+
+
+MARKS = ("“", "``", "”", '"', "''")
+
+
+def _quoted(doc) -> list[bool]:
+    """quoted() for every token. Only quote marks and line breaks change the state, so only those tokens
+    are read; the runs between them take the state as it stands."""
+    strings = doc.vocab.strings
+    text = {strings[m]: m for m in MARKS}
+    orth = columns.ids(doc, "text")
+    breaks = set(columns.holding(doc, "\n"))
+    mask, curly, straight, doubled, at = [False] * len(doc), 0, False, False, 0
+    for i in sorted({*columns.where(doc, "text", MARKS), *breaks}):
+        if curly > 0 or straight or doubled:
+            mask[at:i] = [True] * (i - at)
+        if i in breaks:
+            curly, straight, doubled = 0, False, False
+        mark = text.get(orth[i])
+        if mark in ("“", "``"):
+            curly += 1
+        elif mark == "”":
+            curly = max(0, curly - 1)
+        elif mark == '"':
+            straight = not straight
+        elif mark == "''":
+            doubled = not doubled
+        else:
+            mask[i] = curly > 0 or straight or doubled
+        at = i + 1
+    if curly > 0 or straight or doubled:
+        mask[at:] = [True] * (len(doc) - at)
     return mask
 
 

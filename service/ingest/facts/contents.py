@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import CLAUSE_DEPS, OBJECT_DEPS, clause_above, listed_first, outer_conj
-from .spans import any_between, child, subtree_span
+from .spans import any_between, child, only, subtree_span
 
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
@@ -62,6 +62,7 @@ def _source_verb(c: Token) -> bool:
     return c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORTING and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")
 
 
+@only("dep", "appos")
 def _sourced_apposition(tok: Token) -> bool:
     return tok.dep_ == "appos" and any(_source_verb(c) for c in tok.children)
 

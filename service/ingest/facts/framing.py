@@ -8,7 +8,7 @@ from __future__ import annotations
 from ...model import Fact, Span
 from . import speech
 from .positions import Candidate
-from .spans import any_between, char_span, sentence_of, text_of
+from .spans import any_between, char_span, only, sentence_of, text_of
 
 RELAYING_TITLES = ("spokes", "press secretary", "aide", "adviser", "advisor", "chief of staff")
 
@@ -97,6 +97,7 @@ HYPOTHETICAL_MARKS = ("if", "unless", "provided", "until", "once", "lest", "whet
 FRAMES = ("logic", "reasoning", "argument", "standard", "measure", "yardstick")
 
 
+@only("dep", "prep")
 def _reductio(c) -> bool:
     return c.dep_ == "prep" and c.lower_ in ("by", "under", "following") and any(
         g.dep_ == "pobj" and g.lemma_.lower() in FRAMES for g in c.children)

@@ -8,10 +8,10 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
-from .. import dates
+from .. import columns, dates
 from . import clauses
 from .lexicon import Lexicon
-from .spans import any_between, char_span, child, subtree_span, text_of
+from .spans import any_between, char_span, child, only, subtree_span, text_of
 
 CONDITION_MARKS = ("if", "unless", "provided", "providing", "as long as")
 NEGATIONS = ("not", "n't", "never", "no")
@@ -47,7 +47,8 @@ def _conditions(doc) -> list[int]:
     candidate, and few sentences hold an "if" or an "on condition that")."""
     found = doc.user_data.get(CONDITIONS_KEY)
     if found is None:
-        found = doc.user_data[CONDITIONS_KEY] = [c.i for c in doc if _conditional(c)]
+        found = doc.user_data[CONDITIONS_KEY] = [  # both kinds of condition are an advcl or a prep
+            i for i in columns.where(doc, "dep", ("advcl", "prep")) if _conditional(doc[i])]
     return found
 
 
@@ -93,6 +94,7 @@ def failed(pred: Token) -> bool:
     return pred.dep_ == "xcomp" and pred.head.pos_ == "VERB" and pred.head.lemma_.lower() in FAILING
 
 
+@only("lower", "more")
 def _more(t: Token) -> bool:
     return t.lower_ == "more"
 
@@ -162,6 +164,7 @@ def stray_times(pred: Token) -> list[Token]:
     return [t for c in pred.children if c.dep_ == "dobj" for t in c.subtree if _dated_apposition(t)]
 
 
+@only("dep", "appos")
 def _dated_apposition(t: Token) -> bool:
     return t.dep_ == "appos" and t.ent_type_ == "DATE" and t.pos_ == "NOUN"
 

@@ -4,7 +4,8 @@ sentences keeps (`Quotes`, one per document, fed sentence by sentence by the rea
 from __future__ import annotations
 
 from ...model import Fact, Span
-from .spans import char_span, parsed_text, text_of
+from .. import columns
+from .spans import _prefix_counts, char_span, parsed_text, text_of
 
 OPEN_QUOTES = ("“", '"', "‘")
 CLOSE_QUOTES = ("”", '"', "’")
@@ -19,10 +20,7 @@ def has_quote(doc, start: int, end: int) -> bool:
     """Does an opening quote mark stand among the tokens [start, end) (counted once per Doc)?"""
     before = doc.user_data.get(OPENS_KEY)
     if before is None:
-        before = [0]
-        for t in doc:
-            before.append(before[-1] + (t.text in OPEN_QUOTES))
-        doc.user_data[OPENS_KEY] = before
+        before = doc.user_data[OPENS_KEY] = _prefix_counts(len(doc), columns.where(doc, "text", OPEN_QUOTES))
     start, end, _ = slice(start, end).indices(len(doc))  # as doc[start:end] reads them
     return end > start and before[end] > before[start]
 

@@ -10,6 +10,8 @@ from bisect import bisect_left
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .. import columns
+
 from ..nlp import PARSED_KEY, SENTENCES_KEY
 
 NP_CUT = ("relcl", "acl", "advcl", "punct", "cc", "appos")
@@ -40,17 +42,33 @@ INDEXES_KEY = "kgqa_token_indexes"
 
 def any_between(doc, test, start: int, end: int) -> bool:
     """Does a token of [start, end) pass `test` (a module-level function of a Token)? The passing
-    tokens are found once per Doc and test, so that a rule can skip a scan that would find nothing."""
+    tokens are found once per Doc and test, so that a rule can skip a scan that would find nothing;
+    a test marked with `only` is tried on the tokens its mark allows, not on every token."""
     memo = doc.user_data.get(INDEXES_KEY)
     if memo is None:
         memo = doc.user_data[INDEXES_KEY] = {}
     found = memo.get(test)
     if found is None:
-        found = memo[test] = [t.i for t in doc if test(t)]
+        mark = getattr(test, "only", None)
+        if mark is None:
+            found = [t.i for t in doc if test(t)]
+        else:
+            found = [i for i in columns.where(doc, *mark) if test(doc[i])]
+        memo[test] = found
     at = bisect_left(found, start)
     return at < len(found) and found[at] < end
 
 
+def only(name: str, *values: str):
+    """Marks a test of any_between as false for every token whose `name` attribute (columns.where) is
+    none of `values`: its index then reads those tokens alone."""
+    def mark(test):
+        test.only = (name, values)
+        return test
+    return mark
+
+
+@only("dep", "conj", "cc")
 def coordinating(tok: Token) -> bool:
     return tok.dep_ in ("conj", "cc")
 
@@ -122,14 +140,22 @@ def _quote_counts(doc) -> tuple[list[int], list[int], list[int]]:
     (char_span runs for every candidate span of every sentence)."""
     counts = doc.user_data.get(QUOTES_KEY)
     if counts is None:
-        opens, closes, straight = [0], [0], [0]
-        for t in doc:
-            text = t.text
-            opens.append(opens[-1] + (text in "“‘"))
-            closes.append(closes[-1] + (text in "”’"))
-            straight.append(straight[-1] + (text == '"'))
-        counts = doc.user_data[QUOTES_KEY] = (opens, closes, straight)
+        n = len(doc)
+        counts = doc.user_data[QUOTES_KEY] = (
+            _prefix_counts(n, columns.where(doc, "text", columns.substrings("“‘"))),  # `t.text in "“‘"`
+            _prefix_counts(n, columns.where(doc, "text", columns.substrings("”’"))),
+            _prefix_counts(n, columns.where(doc, "text", ('"',))))
     return counts
+
+
+def _prefix_counts(n: int, marked: list[int]) -> list[int]:
+    """For each of n + 1 positions, how many of the (sorted) marked token indices come before it."""
+    out, count, at = [0] * (n + 1), 0, 0
+    for i in marked:
+        out[at:i + 1] = [count] * (i + 1 - at)
+        count, at = count + 1, i + 1
+    out[at:] = [count] * (n + 1 - at)
+    return out
 
 
 def _edge(tok: Token, leading: bool) -> bool:
@@ -162,21 +188,40 @@ def inside_quote(tok: Token) -> bool:
     doc = tok.doc
     mask = doc.user_data.get(QUOTE_MASK_KEY)
     if mask is None:
-        mask, depth = [], 0
-        for t in doc:
-            if "\n" in t.text:
-                depth = 0
-            if t.text in ("“", "``"):
-                depth += 1
-            elif t.text in ("”", "''"):
-                depth = max(0, depth - 1)
-            elif t.text == '"':
-                depth = depth - 1 if depth else 1
-            mask.append(depth > 0 and t.text not in ("“", "``", '"'))
-            if "\n" in t.whitespace_:
-                depth = 0
-        doc.user_data[QUOTE_MASK_KEY] = mask
+        doc.user_data[QUOTE_MASK_KEY] = mask = _quote_mask(doc)
     return mask[tok.i]
+
+
+MARKS = ("“", "``", "”", "''", '"')
+
+
+def _quote_mask(doc) -> list[bool]:
+    """inside_quote for every token. Only quote marks and line breaks change the depth, so only those
+    tokens are read; the runs between them take the depth as it stands (a token's trailing whitespace
+    is at most one space, never a line break)."""
+    strings = doc.vocab.strings
+    text = {strings[m]: m for m in MARKS}
+    orth = columns.ids(doc, "text")
+    events = sorted({*columns.where(doc, "text", MARKS), *columns.holding(doc, "\n")})
+    breaks = set(columns.holding(doc, "\n"))
+    mask, depth, at = [False] * len(doc), 0, 0
+    for i in events:
+        if depth > 0:
+            mask[at:i] = [True] * (i - at)
+        if i in breaks:
+            depth = 0
+        mark = text.get(orth[i])
+        if mark in ("“", "``"):
+            depth += 1
+        elif mark in ("”", "''"):
+            depth = max(0, depth - 1)
+        elif mark == '"':
+            depth = depth - 1 if depth else 1
+        mask[i] = depth > 0 and mark not in ("“", "``", '"')
+        at = i + 1
+    if depth > 0:
+        mask[at:] = [True] * (len(doc) - at)
+    return mask
 
 
 def within_quote(tok: Token, span: tuple[int, int]) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from .kinds import trigger_for
 from .lexicon import Trigger
 from .positions import Builder, Candidate
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES
-from .spans import any_between, char_span, in_quote, inside_quote, noun_phrase, parsed_text, text_of
+from .spans import any_between, char_span, in_quote, inside_quote, noun_phrase, only, parsed_text, text_of
 
 FIRST_PERSON = ("i", "we", "me", "us")
 OUR_SIDE = ("we", "us")  # in a quote, the speaker's side: '"Washington held no talks with us," X said'
@@ -78,6 +78,7 @@ def first_person(cand: Candidate) -> bool:
     return subj is not None and not passive and subj.lower_ in FIRST_PERSON
 
 
+@only("lower", *VOICE)
 def _quoted_voice(t) -> bool:
     return t.lower_ in VOICE and inside_quote(t)
 

@@ -1,0 +1,58 @@
+"""Which tokens of a Doc have a given text, lower-case form, part of speech, dependency or entity type,
+found from the Doc's own arrays (`Doc.to_array`, read once per Doc and attribute).
+
+A scan of the whole document (quote marks, "of" before a country, proper nouns an apposition calls a
+body) asks these first and makes a spaCy Token only where they pass: `for t in doc` makes a Token
+object per token, and each string attribute read from it is a further lookup (docs/ingest-speed.md).
+A value is compared by its id in the vocabulary's string store, which is what the arrays hold.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection
+
+from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, POS
+
+from .nlp import PARSED_KEY
+
+KEY = "kgqa_columns"  # doc.user_data: attribute name -> its id for every token, in order
+ATTRS = {"text": ORTH, "lower": LOWER, "pos": POS, "dep": DEP, "ent_type": ENT_TYPE, "idx": IDX}
+
+
+def ids(doc, name: str) -> list[int]:
+    """The `name` attribute (ATTRS) of every token of the Doc, as string-store ids (`idx`: offsets)."""
+    memo = doc.user_data.get(KEY)
+    if memo is None:
+        memo = doc.user_data[KEY] = {}
+    values = memo.get(name)
+    if values is None:
+        values = memo[name] = doc.to_array(ATTRS[name]).tolist() if len(doc) else []
+    return values
+
+
+def where(doc, name: str, values: Collection[str]) -> list[int]:
+    """Indices of the tokens whose `name` attribute (`t.text`, `t.lower_`, `t.pos_`, `t.dep_`,
+    `t.ent_type_`) is one of `values`, in order."""
+    strings = doc.vocab.strings
+    wanted = {strings[v] for v in values}
+    return [i for i, h in enumerate(ids(doc, name)) if h in wanted]
+
+
+def holding(doc, char: str) -> list[int]:
+    """Indices of the tokens whose text holds `char` (a line break: space tokens), in order: found in the
+    parse text, where every character that is not a token's is a one-space gap after one."""
+    text = doc.user_data.get(PARSED_KEY)
+    text = doc.text if text is None else text
+    starts, out = ids(doc, "idx"), []
+    at = text.find(char)
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < starts[i] + len(doc[i]) and (not out or out[-1] != i):
+            out.append(i)
+        at = text.find(char, at + 1)
+    return out
+
+
+def substrings(text: str) -> frozenset[str]:
+    """Every non-empty piece of `text`: the token texts that `t.text in text` is true of."""
+    return frozenset(text[a:b] for a in range(len(text)) for b in range(a + 1, len(text) + 1))
