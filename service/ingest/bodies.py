@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from ..iris import slug
 from ..model import Actor
-from . import offices
+from . import columns, offices
 from .found import Found, copy
 from .lexicon import Lexicon
 
@@ -20,8 +20,8 @@ def names_of_country(doc: Doc, lex: Lexicon, found: list[Found], taken: list[boo
     Supreme Court of Brazil"), before "of" and a country's name."""
     countries = {f.start for f in found if lex.actors.get(f.key) and lex.actors[f.key].kind == "Country"}
     out, institution = [], None
-    for of in doc if countries else ():  # no country named: no "of" before one
-        if of.lower_ != "of" or of.ent_iob_ == "I" \
+    for of in (doc[i] for i in columns.where(doc, "lower", ("of",))) if countries else ():  # no country named: no "of" before one
+        if of.ent_iob_ == "I" \
                 or not any(c.dep_ == "pobj" and c.i in countries for c in of.children):
             continue
         head = of.head
@@ -101,7 +101,7 @@ AUTHORED = ("report", "paper", "study", "memo", "analysis", "review", "survey", 
 
 def authors_by_initials(doc: Doc, taken: list[bool]) -> list[int]:
     """Tokens in capitals the tagger left unlabelled that stand before the text they put out."""
-    return [t.i for t in doc if t.pos_ == "PROPN" and t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
+    return [t.i for t in (doc[i] for i in columns.where(doc, "pos", ("PROPN",))) if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
             and not t.ent_type_ and not taken[t.i] and t.dep_ == "compound" and t.head.pos_ == "NOUN"
             and t.head.lemma_.lower() in AUTHORED and t.head.i == t.i + 1]
 
@@ -116,8 +116,8 @@ def apposed_bodies(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: 
     watchdog group, said"): an Organization labelled by the name."""
     covered = {i for f in found for i in range(f.start, f.end)}
     out = list(found)
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.i in covered or tok.dep_ == "compound":
+    for tok in (doc[i] for i in columns.where(doc, "pos", ("PROPN",))):
+        if tok.ent_type_ or tok.i in covered or tok.dep_ == "compound":
             continue
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and c.pos_ == "NOUN"), None)
         if appos is None or appos.lemma_.lower() not in APPOSED_BODIES or not doc[tok.i + 1].is_punct:
@@ -143,8 +143,8 @@ def led_bodies(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[F
     Organization of its own, labelled as written, which holds what it says and does; the leader named
     in it is not the doer."""
     out = list(found)
-    for tok in doc:
-        if tok.lower_ not in LED_BODIES or tok.i == 0:
+    for tok in (doc[i] for i in columns.where(doc, "lower", LED_BODIES)):
+        if tok.i == 0:
             continue
         led = doc[tok.i - 1]
         if led.lower_.endswith("-led") and len(led) > 4 and led.lower_ != "-led":
@@ -175,8 +175,8 @@ def joint_bodies(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list
     Council", "the EU-China Joint Committee"): an Organization of its own, which meets and speaks by
     itself; the sides named in it are not the doers."""
     out, dropped = list(found), set()
-    for tok in doc:
-        if tok.lower_ not in JOINT_BODIES or not tok.text[:1].isupper() or tok.i == 0:
+    for tok in (doc[i] for i in columns.where(doc, "lower", JOINT_BODIES)):
+        if not tok.text[:1].isupper() or tok.i == 0:
             continue
         start, joined = tok.i, False
         while start > 0 and tok.i - start < 6:

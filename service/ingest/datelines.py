@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import columns
+
 DATELINES_KEY = "kgqa_datelines"  # doc.user_data: found once per Doc
 
 _DASHES = ("—", "–", "--", "-")
@@ -20,10 +22,11 @@ def datelines(doc: Doc) -> set[int]:
 
 def _datelines(doc: Doc) -> set[int]:
     out: set[int] = set()
-    starts = True  # the token opens a line: the first, or the one after a line break
-    for tok in doc:
-        opens, starts = starts, "\n" in tok.text or "\n" in tok.whitespace_
-        if not opens or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
+    # the tokens that open a line: the first, and each one after a token holding a line break (a
+    # token's trailing whitespace is at most one space)
+    opening = [0] + [b + 1 for b in columns.holding(doc, "\n") if b + 1 < len(doc)] if len(doc) else []
+    for tok in (doc[i] for i in opening):
+        if not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
             continue
         for j in range(tok.i + 1, min(tok.i + 10, len(doc))):
             if doc[j].text in _DASHES:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from . import antecedents
+from . import antecedents, columns
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -210,9 +210,8 @@ def _nouns(doc) -> dict[str, list[int]]:
     index = doc.user_data.get(_NOUNS)
     if index is None:
         index = {}
-        for t in doc:
-            if t.pos_ == "NOUN":
-                index.setdefault(t.lemma_.lower(), []).append(t.i)
+        for i in columns.where(doc, "pos", ("NOUN",)):
+            index.setdefault(doc[i].lemma_.lower(), []).append(i)
         doc.user_data[_NOUNS] = index
     return index
 

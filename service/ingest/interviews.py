@@ -8,16 +8,18 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Actor
+from . import columns
 from .found import Found
+from .nlp import PARSED_KEY
 
 QUESTION, ANSWER = "Q", "A"
 
 
 def answer_labels(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:
     """Each "A:" label of a transcript, found as a mention of the person its introducing line names."""
-    text = doc.text
+    text = doc.user_data.get(PARSED_KEY) or doc.text  # Doc.text joins every token again
     out = list(found)
-    for colon in (t for t in doc if t.text == ":" and t.i > 0 and doc[t.i - 1].text == ANSWER):
+    for colon in (doc[i] for i in columns.where(doc, "text", (":",)) if i > 0 and doc[i - 1].text == ANSWER):
         label = doc[colon.i - 1]
         line = text.rfind("\n", 0, label.idx) + 1
         if text[line:label.idx].strip():

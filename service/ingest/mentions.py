@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from ..iris import slug
 from ..model import Actor
+from . import columns
 from .bodies import (
     acronyms,
     apposed_bodies,
@@ -253,7 +254,7 @@ def transcript_labels(doc: Doc, found: list[Found], actors: dict[str, Actor]) ->
     reads as a body in capitals: the one person of the document whose last name it spells."""
     text = doc.user_data.get(PARSED_KEY) or doc.text  # Doc.text joins every token again
     out = list(found)
-    for colon in (t for t in doc if t.text == ":" and t.i > 0) if ":" in text else ():
+    for colon in (doc[i] for i in columns.where(doc, "text", (":",)) if i > 0) if ":" in text else ():
         line = text.rfind("\n", 0, colon.idx) + 1
         label = text[line:colon.idx].split()
         if not label or len(label) > 3 or not all(w.isupper() and w.replace("-", "").replace(".", "").isalpha()

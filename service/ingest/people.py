@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..iris import slug
 from ..model import Actor
-from . import gender
+from . import columns, gender
 from .found import NOT_NAMES, Found
 from .lexicon import Lexicon
 
@@ -93,8 +93,8 @@ def untagged_names(doc: Doc, lex: Lexicon, taken: list[bool], in_title: list[boo
     first name and one or two more capitalized proper nouns (a middle initial allowed), outside any
     entity, lexicon name or title, not part of a longer capitalized run nor of a Title Case headline."""
     out = []
-    for t in doc:
-        if t.pos_ != "PROPN" or not t.text.istitle() or t.lower_ not in lex.first_names or _covered(t, taken, in_title):
+    for t in (doc[i] for i in columns.where(doc, "pos", ("PROPN",))):
+        if not t.text.istitle() or t.lower_ not in lex.first_names or _covered(t, taken, in_title):
             continue
         if t.i > t.sent.start and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].is_alpha:
             continue  # "Virginia" in "West Virginia Senator": inside a longer capitalized run
