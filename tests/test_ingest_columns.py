@@ -81,3 +81,11 @@ def test_ingest_columns_quote_masks_are_the_per_token_readings(text):
     assert [spans.inside_quote(t) for t in doc] == _inside_quote(doc)
     assert antecedents._quoted(doc) == _quoted(doc)
     assert spans._quote_counts(doc) == _counts(doc)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ingest_columns_between_is_where_within_each_sentence(text):
+    doc, _ = extractor().analyse(text)
+    for sent in doc.sents:
+        assert columns.between(doc, "pos", ("VERB", "NOUN"), sent.start, sent.end) == [
+            t.i for t in sent if t.pos_ in ("VERB", "NOUN")]

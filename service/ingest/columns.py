@@ -8,7 +8,7 @@ A value is compared by its id in the vocabulary's string store, which is what th
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 
 from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, POS
@@ -36,6 +36,18 @@ def where(doc, name: str, values: Collection[str]) -> list[int]:
     strings = doc.vocab.strings
     wanted = {strings[v] for v in values}
     return [i for i, h in enumerate(ids(doc, name)) if h in wanted]
+
+
+def between(doc, name: str, values: tuple[str, ...], start: int, end: int) -> list[int]:
+    """where() within the token range [start, end): the whole document's answer is kept per Doc and
+    `values`, so that asking for each sentence in turn reads the Doc once."""
+    memo = doc.user_data.get(KEY)
+    if memo is None:
+        memo = doc.user_data[KEY] = {}
+    found = memo.get((name, values))
+    if found is None:
+        found = memo[name, values] = where(doc, name, values)
+    return found[bisect_left(found, start):bisect_left(found, end)]
 
 
 def holding(doc, char: str) -> list[int]:

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .. import columns
 from .spans import char_span, child, text_of
 
 
 def according_to(sent) -> tuple[str, Token, int, int] | None:
     """"according to X" in a sentence: (the phrase, X's head token, index of "according", index after X)."""
-    for tok in sent:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = child(to, "pobj", "pcomp") if to is not None else None
-            if obj is None and to is not None:
-                obj = misparsed_source(to)
-            if obj is not None:
-                doers = doers_after(obj)  # "According to X, A and B agreed": X alone
-                end = doers.i - 1 if doers is not None else obj.right_edge.i + 1
-                span = char_span(tok.doc, tok.i, end)
-                if span:
-                    return text_of(tok.doc, span), obj, tok.i, end
+    for tok in (sent.doc[i] for i in columns.between(sent.doc, "lower", ("according",), sent.start, sent.end)):
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        obj = child(to, "pobj", "pcomp") if to is not None else None
+        if obj is None and to is not None:
+            obj = misparsed_source(to)
+        if obj is not None:
+            doers = doers_after(obj)  # "According to X, A and B agreed": X alone
+            end = doers.i - 1 if doers is not None else obj.right_edge.i + 1
+            span = char_span(tok.doc, tok.i, end)
+            if span:
+                return text_of(tok.doc, span), obj, tok.i, end
     return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Fact, Span
+from .. import columns
 from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech, timing, whereabouts
 from .according import according_to
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
@@ -113,8 +114,9 @@ class Reader:
         cands: list[Candidate] = []
         new_meetings: list[Fact] = []
         occasion, framed, anchors = None, [], set()
-        for tok in sent:
-            if tok.i in anchors or tok.pos_ not in kinds.PREDICATE_POS:  # "reached an agreement": one fact
+        doc = sent.doc
+        for tok in (doc[i] for i in columns.between(doc, "pos", kinds.PREDICATE_POS, sent.start, sent.end)):
+            if tok.i in anchors:  # "reached an agreement": one fact
                 continue
             if self.meetings.person_contact(tok):  # "phoned Abbott", "called his counterpart"
                 new_meetings += self.meetings.from_verb(tok, None)
