@@ -32,21 +32,21 @@ def ids(doc, name: str) -> list[int]:
 
 def where(doc, name: str, values: Collection[str]) -> list[int]:
     """Indices of the tokens whose `name` attribute (`t.text`, `t.lower_`, `t.pos_`, `t.dep_`,
-    `t.ent_type_`) is one of `values`, in order."""
-    strings = doc.vocab.strings
-    wanted = {strings[v] for v in values}
-    return [i for i, h in enumerate(ids(doc, name)) if h in wanted]
-
-
-def between(doc, name: str, values: tuple[str, ...], start: int, end: int) -> list[int]:
-    """where() within the token range [start, end): the whole document's answer is kept per Doc and
-    `values`, so that asking for each sentence in turn reads the Doc once."""
+    `t.ent_type_`) is one of `values` (a tuple or frozenset: the answer is kept per Doc), in order."""
     memo = doc.user_data.get(KEY)
     if memo is None:
         memo = doc.user_data[KEY] = {}
     found = memo.get((name, values))
     if found is None:
-        found = memo[name, values] = where(doc, name, values)
+        strings = doc.vocab.strings
+        wanted = {strings[v] for v in values}
+        found = memo[name, values] = [i for i, h in enumerate(ids(doc, name)) if h in wanted]
+    return found
+
+
+def between(doc, name: str, values: Collection[str], start: int, end: int) -> list[int]:
+    """where() within the token range [start, end)."""
+    found = where(doc, name, values)
     return found[bisect_left(found, start):bisect_left(found, end)]
 
 
