@@ -23,7 +23,7 @@ ATTRS = [("text", "text"), ("lower", "lower_"), ("pos", "pos_"), ("dep", "dep_")
 def test_ingest_columns_where_finds_the_tokens_with_that_value(text, name, attr):
     doc, _ = extractor().analyse(text)
     values = sorted({getattr(t, attr) for t in doc})
-    for some in (values[::2], values[1::2], ['"', "\u201c"]):
+    for some in (tuple(values[::2]), tuple(values[1::2]), ('"', "\u201c")):
         assert columns.where(doc, name, some) == [t.i for t in doc if getattr(t, attr) in some]
 
 
