@@ -70,7 +70,7 @@ def _quoted(doc) -> list[bool]:  # antecedents.quoted as one reading per token
 def _counts(doc) -> tuple[list[int], ...]:  # spans._quote_counts as one reading per token
     out = ([0], [0], [0])
     for t in doc:
-        for marks, tests in zip(out, (t.text in "\u201c\u2018", t.text in "\u201d\u2019", t.text == '"')):
+        for marks, tests in zip(out, (t.text in "\u201c\u2018", t.text in "\u201d\u2019", t.text == '"'), strict=True):
             marks.append(marks[-1] + tests)
     return out
 

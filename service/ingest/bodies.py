@@ -20,7 +20,8 @@ def names_of_country(doc: Doc, lex: Lexicon, found: list[Found], taken: list[boo
     Supreme Court of Brazil"), before "of" and a country's name."""
     countries = {f.start for f in found if lex.actors.get(f.key) and lex.actors[f.key].kind == "Country"}
     out, institution = [], None
-    for of in (doc[i] for i in columns.where(doc, "lower", ("of",))) if countries else ():  # no country named: no "of" before one
+    # no country named: no "of" before one
+    for of in (doc[i] for i in columns.where(doc, "lower", ("of",))) if countries else ():
         if of.ent_iob_ == "I" \
                 or not any(c.dep_ == "pobj" and c.i in countries for c in of.children):
             continue
@@ -101,7 +102,8 @@ AUTHORED = ("report", "paper", "study", "memo", "analysis", "review", "survey", 
 
 def authors_by_initials(doc: Doc, taken: list[bool]) -> list[int]:
     """Tokens in capitals the tagger left unlabelled that stand before the text they put out."""
-    return [t.i for t in (doc[i] for i in columns.where(doc, "pos", ("PROPN",))) if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
+    return [t.i for t in (doc[i] for i in columns.where(doc, "pos", ("PROPN",)))
+            if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 6
             and not t.ent_type_ and not taken[t.i] and t.dep_ == "compound" and t.head.pos_ == "NOUN"
             and t.head.lemma_.lower() in AUTHORED and t.head.i == t.i + 1]
 

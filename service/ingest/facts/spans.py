@@ -11,7 +11,6 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .. import columns
-
 from ..nlp import PARSED_KEY, SENTENCES_KEY
 
 NP_CUT = ("relcl", "acl", "advcl", "punct", "cc", "appos")
