@@ -165,6 +165,8 @@ def test_parse_warned_clause_is_no_recipient(question, recipient):
 @pytest.mark.parametrize("question, words", [
     ("What did the mayor offer the striking unions?", []),  # whom it was offered to: not what
     ("Who offered a ceasefire?", ["ceasefire"]),
+    ("Did the governor promise a new stadium?", ["new", "stadium"]),  # no wh-word: the object is what
+    ("Did the mayor offer the unions a pay rise?", ["unions", "pay", "rise"]),
 ])
 def test_parse_offered_to_is_not_the_offer(question, words):
     assert read(question).words == words

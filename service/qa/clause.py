@@ -69,7 +69,7 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     noun = (content_words(obj, lex) or [""])[-1]
     if noun and f"{verb} {noun}" in lex.verbs:  # "sign a joint statement": the trigger is "sign statement"
         verb = f"{verb} {noun}"
-    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=wh in ("what", "which"))
     if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
         parsed.words = [w for w in parsed.words if w not in SHARED]
     act = _act(rest, tags, lex)
@@ -99,7 +99,7 @@ def setting(phrases, lex: QuestionLexicon) -> list[str]:
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Parsed | None:
+def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=True) -> Parsed | None:
     kind = noun_kind if (noun_kind and (verb in lex.light_verbs or not lex.kind_of(verb))) else lex.kind_of(verb)
     if verb in lex.light_verbs and not noun_kind:  # "raise concerns": the object's noun names the kind
         kind = next((k for k in (kind_named(w, lex) for w in obj.lower().split()) if k), None) or lex.kind_of(verb)
@@ -123,8 +123,9 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     if occasion:
         slots["occasion"] = occasion
     words: list[str] = []
-    if obj and not subject_question and verb in GIVING:
+    if obj and not subject_question and asks_thing and verb in GIVING:
         obj = ""  # "what did X offer the unions": the wh-word is what is offered, the object whom to
+        # ("did X promise rain": no wh-word, the object is what was promised)
     if kind == "Proposal":
         words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
         return Parsed("proposals", slots, words)
