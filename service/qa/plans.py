@@ -47,6 +47,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     if by_source and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
         if index.source(slots["actor"]) is not None:
             tid, slots["source"], slots["actor"] = by_source, slots["actor"], slots.pop("topic")
+    if slots.get("according") and not slots.get("actor") and "actor" in BY_ID[tid].parameters \
+            and index.actor(slots["according"]) is not None:
+        slots["actor"] = slots.pop("according")  # "how many ..., according to the Treasury": the Treasury's own
     aliases: dict[str, str] = {}
     relaxed: list[dict] = []
     for name in ("actor", "other", "recipient"):
@@ -88,8 +91,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         bindings["verb"] = Literal(slots["verb"])
         params["verb"] = slots["verb"]
     words = list(parsed.words)
-    if slots.get("according"):
-        words += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
+    if slots.get("according"):  # who tells it must be named in the fact or its passage, every word of it
+        need += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
     if words:
         params["words"] = words
     name_words = [w for w in words if named.names_actor(index, w)] if not parsed.yesno and tid in NAMING_TEMPLATES \
