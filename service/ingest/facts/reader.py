@@ -128,6 +128,8 @@ class Reader:
             if found is None and not kinds.is_generic_candidate(tok):
                 continue
             trig, anchor = found if found is not None else (kinds.GENERIC, None)
+            if trig.kind == "Estimate" and trig.word == "put" and estimates.put_at(tok) is None:
+                continue  # "put the cost on the council", "put the figure in context": no number it is put at
             if trig.kind == "light":  # "expressed concern": the noun makes the fact
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if obj is not None and kinds.trigger_for(obj, self.b.lexicon) is not None:
@@ -239,6 +241,8 @@ class Reader:
             self._attribute(fact, according)
         if occasion is not None and fact.occasion is None:
             fact.occasion = occasion
+        if fact.kind == "Estimate" and cand.trigger.word == "put":  # "put the toll at 300"
+            cand.content = estimates.put_figure(fact, cand.pred) or cand.content
         if fact.kind == "Estimate" and not fact.holders and fact.attributed_to:
             fact.holders = [fact.attributed_to]  # "..., according to the UN": the UN's estimate
         if fact.kind == "Estimate" and not fact.attribution:
@@ -262,6 +266,8 @@ class Reader:
             if estimate is not None:
                 if estimate.fact.quantity is None:
                     estimates.fill(estimate.fact, number, phrase, noun)
+                    if estimate.pred.lemma_ == "put":  # "put the figure at 12,000": not the subject's count
+                        estimate.fact.counts = estimates.put_counts(estimate.pred)
                 continue
             if any(c.lexical and not c.trigger.speech and c.fact.kind not in FIGURED for c in cover):
                 continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
