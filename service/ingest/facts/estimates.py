@@ -202,9 +202,14 @@ def put_counts(pred: Token) -> str | None:
     """What a figure put at a number counts: "the number of displaced people": displaced people; "the death
     toll": death toll; "the figure": nothing named here."""
     obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_ in FIGURE_WORDS:
+    if obj is None:
         return None
-    noun = number_of([obj]) if obj.lemma_ == "number" else obj
+    if obj.lemma_ in FIGURE_WORDS:  # "40,000 people attended; the police put the figure at 12,000": people
+        told = [t.head for t in obj.doc[obj.sent.start:obj.i] if t.dep_ == "nummod" and t.like_num
+                and t.head.pos_ == "NOUN" and _counts(t, False)]
+        noun = told[-1] if told else None
+    else:
+        noun = number_of([obj]) if obj.lemma_ == "number" else obj
     if noun is None:
         return None
     start = min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun.i])
