@@ -21,7 +21,8 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     """Set the meeting's place and duration from the phrases of its verb or noun (and of the verb a
     meeting noun is the object of: "attended the summit in Vilnius"); a remote meeting (fact.remote, set
     before) takes no place from the dateline."""
-    preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
+    preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"
+                                                             and not _of_clause_noun(t, pred)]
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
     if pred.pos_ != "NOUN":  # "held talks for 85 minutes in Paris": the length and place told on the noun held
@@ -71,6 +72,19 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
                            if resolver.actor(k).kind in (PLACE_KINDS if g.lower_ == "in" else ("Place",))), None)
     if fact.place is None and not fact.remote:
         fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
+
+
+def _of_clause_noun(prep: Token, noun: Token) -> bool:
+    """A phrase on another noun inside a clause on the meeting noun ("a meeting arranged by the embassy [in
+    Canberra]"): where that noun is, not where the meeting was ("a meeting held [in Geneva]" is)."""
+    if prep.head == noun or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    tok = prep.head
+    while tok != noun and tok.head != tok:
+        if tok.dep_ in ("acl", "relcl"):
+            return True
+        tok = tok.head
+    return False
 
 
 def place_named(obj: Token, resolver) -> str | None:
