@@ -204,8 +204,9 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
         return False
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
-            and not _headline_completes(rec, plan.need_words, evidence_text):
-        return False
+            and not _headline_completes(rec, plan.need_words, evidence_text) and not (
+                plan.unsourced and matches_words(rec, plan.need_words, evidence_text + " " + _headlines(rec), 1.0)):
+        return False  # (a figure with no source named: the source in its report's headline will do)
     if plan.head and not _names_referent(rec, plan, plan.head) and not matches_words(rec, [plan.head], evidence_text):
         return False
     if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's
@@ -231,6 +232,8 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
+    if plan.unsourced and (rec.values("holder") or rec.values("attributedTo")):
+        return False  # "according to the IAEA": a figure someone else gave is not the IAEA's
     if plan.spoken and not rec.values("attributedTo"):
         return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
     if plan.ironic and rec.first("ironic") != "true":

@@ -70,10 +70,31 @@ def fact_text(rec: FactRecord) -> str:
 
 def matches_words(rec: FactRecord, words: list[str], extra_text: str = "", share: float = 0.5) -> bool:
     """At least `share` of `words` (half, rounded up; and at least one) occur, by stem, in the fact's words."""
-    toks = tokens(fact_text(rec) + " " + extra_text)
+    text = fact_text(rec) + " " + extra_text
+    toks = tokens(text)
     stems = [stem(w) for w in words]  # once, not once per token
-    found = sum(1 for s in stems if any(same_word(t, s) for t in toks))
-    return found >= max(1, math.ceil(len(words) * share - 1e-9))
+    found = [any(same_word(t, s) for t in toks) for s in stems]
+    needed = max(1, math.ceil(len(words) * share - 1e-9))
+    if sum(found) < needed and share >= 1.0:  # every word: "UNEP" may be written out in full
+        found = [f or acronym_of(w, text) for f, w in zip(found, words, strict=True)]
+    return sum(found) >= needed
+
+
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|for|the|and|on|de|des|du|la)\s+)*[A-Z][\w'-]*)+")
+_SMALL = {"of", "for", "the", "and", "on", "de", "des", "du", "la"}
+
+
+def acronym_of(word: str, text: str) -> bool:
+    """Whether a run of capitalized words in `text` spells `word` by its initials ("United Nations
+    Environment Programme" for "unep"; small words skipped)."""
+    if not (2 <= len(word) <= 6 and word.isalpha()):
+        return False
+    word = word.lower()
+    for run in _CAPITALIZED_RUN.findall(text):  # a run may join two names ("... United Nations The United ...")
+        initials = "".join(w[0] for w in run.split() if w.lower() not in _SMALL).lower()
+        if initials == word or (len(word) >= 3 and word in initials):
+            return True
+    return False
 
 
 def mentions_any(rec: FactRecord, names: list[str], extra_text: str = "") -> bool:
