@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import kinds, qualifiers, realis, senses, shapes, spans, timing
+from . import asked, kinds, qualifiers, realis, senses, shapes, spans, timing
 from .clauses import (
     after_according,
     agent_of,
@@ -118,7 +118,7 @@ class Builder(Holders):
             return None  # "Mr. Hale, tell me ...": Hale is asked to speak, says nothing here
         if subj is not None and lexical and interpolated(pred, subj):
             return None  # "Trump, asked about the wall, said ...": Trump was asked; who asked is not said
-        if lexical and shapes.inquiry(pred):
+        if lexical and asked.inquiry(pred):
             return None  # "asked about the wall", "asked the minister about the deal": a question, no request
         sense = senses.other_sense(pred, trig, passive, self.lexicon) if lexical else None
         if sense is not None:  # "has seen a rise", "called off the rally": the verb in another sense
@@ -185,8 +185,13 @@ class Builder(Holders):
             content = right_complements(pred, skip=ACTION_SKIP)
         if content is None and trig.speech and quoted_as(pred) is not None:
             content = content_of(pred.head.head, speech=True)  # '"...," the paper quoted X as saying'
-        if content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
-                                                                                     or role == "recipient"):
+        answered = asked.answered(pred) if content is None and trig.speech and trig.pos == "verb" else None
+        if answered is not None:  # "Asked whether X, Y said no": Y denies X; the question put is not Y's words
+            if answered[0] is None:
+                return None
+            content = answered[1]
+        elif content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
+                                                                                       or role == "recipient"):
             content = clause_around(pred, subj, obj)  # "All of which, he said, would help"; "..., X told them"
         if content is not None and content[1] > content[0] + 1 and self.doc[content[0]].lower_ == "no" \
                 and qualifiers.none_done(pred):
@@ -242,6 +247,8 @@ class Builder(Holders):
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
+        if answered is not None and answered[0] == "no":
+            kind = "Denial"
         if lexical and trig.word == "accept" and obj is not None and shapes.money(obj):
             kind = "Action"  # "accepted $200,000 from donors", "accepted the award": received, nothing agreed to
         if lexical and trig.word in AUTHORING and child(pred, "ccomp") is None and (passive or obj is not None) \

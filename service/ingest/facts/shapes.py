@@ -159,14 +159,6 @@ def asked_object(pred: Token, obj: Token | None) -> bool:
     return obj is not None and obj.i < pred.i and obj.tag_ in ("WP", "WDT") and obj.lower_ in ("whom", "who", "what")
 
 
-def inquiry(pred: Token) -> bool:
-    """'ask about X': a question put, not a request ('ask for X', 'ask Y to do Z' are requests)."""
-    if pred.lemma_.lower() not in ("ask", "inquire", "enquire"):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ == "about" for c in pred.children) and not any(
-        c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in pred.children)
-
-
 def described(doc, content: tuple[int, int]) -> bool:
     """A copula's complement that only describes its subject: an adjective ("is modest", "was very
     vague"), not what the plan or proposal is ("is to cut taxes", "was a ceasefire")."""
