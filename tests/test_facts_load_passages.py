@@ -8,8 +8,8 @@ import pytest
 from pyoxigraph import NamedNode, Quad
 
 from service.qa import facts
-from tests.benchmarks.graphgen import Generator
 from service.store.embedded import EmbeddedStore
+from tests.benchmarks.graphgen import Generator
 
 _FACTS = facts._PREFIX + "SELECT DISTINCT ?fact WHERE { ?fact kg:evidence ?e }"
 EVIDENCE = NamedNode(facts.KG_NS + "evidence")

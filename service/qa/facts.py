@@ -291,6 +291,7 @@ def _passages(store: Store, iris: list[str]) -> list[tuple[str, str, int, int, s
         span = _SPAN.fullmatch(row["passage"].value)
         if span is None:  # not minted as the ontology mints passages: every offset asked of the store
             return [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
-                     row["anchor"].value if "anchor" in row else None) for fact, row in numbered(store, _EVIDENCE, iris)]
+                     row["anchor"].value if "anchor" in row else None)
+                    for fact, row in numbered(store, _EVIDENCE, iris)]
         out.append((fact, span[1], int(span[2]), int(span[3]), row["anchor"].value if "anchor" in row else None))
     return out
