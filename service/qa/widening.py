@@ -209,8 +209,6 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False  # (a figure with no source named: the source in its report's headline will do)
     if plan.head and not _names_referent(rec, plan, plan.head) and not matches_words(rec, [plan.head], evidence_text):
         return False
-    if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's
-        return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = settled
     words = plan.words
@@ -227,7 +225,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
 
 
 def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
-    """The checks of `fits` that read the record alone (its kinds, marks and actors), never its passages."""
+    """The checks of `fits` that read the record alone (its kinds, marks, actors and own words), never its
+    passages."""
     if plan.negated_only and rec.first("negated") != "true":
         return False
     if plan.announced and "Intention" not in rec.kinds:
@@ -250,6 +249,8 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
         present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
         if not set(plan.extra_actors) <= present:
             return False
+    if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's:
+        return False  # known before the passages are read ("how many Chechens": an estimate that counts them)
     return True
 
 
