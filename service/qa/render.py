@@ -183,6 +183,9 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
         if verb in ("worried", "concerned", "anxious", "alarmed", "wary", "afraid") and not re.match(
                 r"(?:that|about|by|over|of|for)\b", content):
             said += " that" if _CLAUSE.search(content) else " about"
+    elif verb and kind == "Denial" and lex.kind_of(verb) == "Statement":  # 'asked whether X, said "No"'
+        said = "did not deny" if negated else "denied"
+        content = content if re.match(r"that\b", content) or not _CLAUSE.search(content) else "that " + content
     elif verb and verb not in lex.noun_triggers and not _object_trigger(verb):
         if verb in ("tell", "inform", "brief") and not rec.labels("recipient"):
             verb = "say"  # "told reporters": no one to name
