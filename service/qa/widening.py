@@ -17,7 +17,7 @@ from . import antecedents, background
 from . import facts as facts_mod
 from .cards import Texts
 from .plan import Plan
-from .wording import matches_words, mentions_any
+from .wording import covers_any, matches_words, mentions_any
 
 
 def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecord]:
@@ -206,6 +206,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
             and not _headline_completes(rec, plan.need_words, evidence_text):
         return False
+    if plan.yesno and plan.words and covers_any(rec, plan.words, evidence_text):
+        return True  # "did X rule out Y?": "X had not ruled anything out" answers No, whatever Y is
     if plan.head and not _names_referent(rec, plan, plan.head) and not matches_words(rec, [plan.head], evidence_text):
         return False
     if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's

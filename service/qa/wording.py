@@ -109,3 +109,23 @@ def conflicts_of(rec: FactRecord) -> list[dict]:
         if len(per_value) > 1:
             out.append({"property": prop, "values": sorted(per_value.values(), key=lambda e: e["value"])})
     return out
+
+
+# objects that name nothing in particular: "has not ruled anything out" rules out no object at all
+UNIVERSAL = frozenset(("anything", "anything else", "any option", "any options"))
+# words after such an object that except something from it ("anything, apart from the use of force")
+_EXCEPT = re.compile(r"\b(?:apart from|aside from|except|other than|besides|but|save for|short of)\b", re.I)
+
+
+def covers_any(rec: FactRecord, words: list[str], passage: str) -> bool:
+    """A negated fact of nothing in particular ("had not ruled anything out") denies it of any object the
+    question names, save one its passage excepts; read only with its passage, where an exception is told."""
+    contents = {v.value.strip(" .,\"'\u201c\u201d").lower() for v in rec.values("content")}
+    if not passage or not contents or not contents <= UNIVERSAL or rec.first("negated") != "true":
+        return False
+    at = re.search(r"\banything\b|\bany options?\b", passage, re.I)
+    rest = passage[at.end():] if at else ""
+    cut = _EXCEPT.search(rest)
+    excepted = re.split(r"(?<=[.!?])[\"\u201d]?\s", rest[cut.start():])[0] if cut else ""
+    return at is not None and not any(same_word(t, stem(w)) for w in words for t in tokens(excepted))
+
