@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"[\w][\w\-']*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",
             "ies", "ied", "es", "ed", "s", "ly", "al")
 _DOUBLING = ("ing", "ings", "ed", "er", "ers")  # suffixes that double a final consonant before them
-_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText",
+_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
                "durationText", "verb")
 _ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
                 "organization")
