@@ -84,12 +84,12 @@ def _headlines(rec: facts_mod.FactRecord) -> str:
 
 
 def _told(texts: Texts, rec: facts_mod.FactRecord) -> str:
-    """The passages of a fact, and of the one it restates ("the president proposed the brigade" after "a
-    Nigerian proposal to build a brigade": a fact of the same kind it names, kg:respondsTo): one act."""
+    """The passages of a fact, and of the one it names (kg:respondsTo): of the same kind, it restates it
+    ("the president proposed the brigade" after "a Nigerian proposal to build a brigade"); of another, the
+    passage tells what was answered ("rejected the proposal" after "proposed widening the group of ...")."""
     told = texts.passages(rec)
-    referent = rec.referent
-    if referent is not None and referent.kind() == rec.kind():
-        told += " " + texts.passages(referent)
+    if rec.referent is not None:
+        told += " " + texts.passages(rec.referent)
     return told
 
 
