@@ -145,7 +145,7 @@ def test_parse_unsupported_names_closest_templates(store):
 
 @pytest.mark.parametrize("question, details, remote", [
     ("How long did the call between Biden and Xi last?", ("duration", "durationText"), True),
-    ("When and where did Obama and Putin meet?", ("date", "timeText", "place", "occasion"), False),
+    ("When and where did Obama and Putin meet?", ("date", "timeText", "place", "placeText", "occasion"), False),
     ("When did Macron speak by phone with Scholz?", ("date", "timeText"), True),
     ("Did Obama meet Putin?", (), False),
 ], ids=["how long call", "when and where", "when by phone", "yes/no"])

@@ -40,7 +40,7 @@ _SUMS = {"money", "cash", "funds", "funding"}  # what any sum counts, whatever i
 
 # the details of a meeting each question word asks for
 _DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeText")),
-            ("where", ("place", "occasion")))
+            ("where", ("place", "placeText", "occasion")))
 _AHEAD = re.compile(r"(?:when|where|how long)(?: and (?:when|where|how long))* (?:will|shall) ")
 _MEET = re.compile(r"\b(?:meet|meets|met|meeting|meetings)\b")  # face to face, unless talk or a call is named
 _TALK = re.compile(r"\b(?:talk|talks|talked|speak|spoke|spoken|conversation|contact|contacts)\b")

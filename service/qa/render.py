@@ -51,7 +51,12 @@ def _where_when(rec: FactRecord, content: str, disputed: set[str] = frozenset())
     occasion = next((label for _, label in rec.occasions if label.lower() not in low), None)
     if occasion:
         out += f" at the {occasion}" if not occasion.lower().startswith("the ") else f" at {occasion}"
-    places = [p for p in rec.labels("place") if p.lower() not in low and "place" not in disputed]
+    venue = next((v.value for v in rec.values("placeText") if v.value.lower() not in low), None) \
+        if "place" not in disputed else None
+    if venue:  # "at a hotel in Lusaka": as written, with the named place it holds
+        out += " " + venue[:1].lower() + venue[1:]  # its preposition, "At a hotel" opening a sentence
+    places = [p for p in rec.labels("place") if p.lower() not in low and "place" not in disputed
+              and p.lower() not in (venue or "").lower()]
     if places:
         out += " in " + names(places)
     if "date" in disputed:

@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"[\w][\w\-']*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",
             "ies", "ied", "es", "ed", "s", "ly", "al")
 _DOUBLING = ("ing", "ings", "ed", "er", "ers")  # suffixes that double a final consonant before them
-_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText",
+_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
                "durationText", "verb")
 _ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
                 "organization")
@@ -130,3 +130,23 @@ def conflicts_of(rec: FactRecord) -> list[dict]:
         if len(per_value) > 1:
             out.append({"property": prop, "values": sorted(per_value.values(), key=lambda e: e["value"])})
     return out
+
+
+# objects that name nothing in particular: "has not ruled anything out" rules out no object at all
+UNIVERSAL = frozenset(("anything", "anything else", "any option", "any options"))
+# words after such an object that except something from it ("anything, apart from the use of force")
+_EXCEPT = re.compile(r"\b(?:apart from|aside from|except|other than|besides|but|save for|short of)\b", re.I)
+
+
+def covers_any(rec: FactRecord, words: list[str], passage: str) -> bool:
+    """A negated fact of nothing in particular ("had not ruled anything out") denies it of any object the
+    question names, save one its passage excepts; read only with its passage, where an exception is told."""
+    contents = {v.value.strip(" .,\"'\u201c\u201d").lower() for v in rec.values("content")}
+    if not passage or not contents or not contents <= UNIVERSAL or rec.first("negated") != "true":
+        return False
+    at = re.search(r"\banything\b|\bany options?\b", passage, re.I)
+    rest = passage[at.end():] if at else ""
+    cut = _EXCEPT.search(rest)
+    excepted = re.split(r"(?<=[.!?])[\"\u201d]?\s", rest[cut.start():])[0] if cut else ""
+    return at is not None and not any(same_word(t, stem(w)) for w in words for t in tokens(excepted))
+

@@ -66,6 +66,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
     if depth > 6:
         return None, False
+    if (named := main_verb_in_relative(pred)) is not None:
+        return named, False
     # the subject nearest the verb: a dateline ("WARSAW — Poland's parliament approved") is another
     for kid in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
         if kid.lower_ in NEGATIONS:
@@ -118,6 +120,20 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ == "relcl":  # "the latest to be threatened by X": the head is the one it is done to
         return head, any(c.dep_ == "auxpass" for c in pred.children)
     return None, False
+
+
+def main_verb_in_relative(pred: Token) -> Token | None:
+    """ "X, a diplomat whom the bloc appointed as envoy, put the plan to Y": the parser may take the main verb
+    for the relative clause's, the relative pronoun as its object beside an object of its own. A verb
+    cannot have both: it is the sentence's, its subject the name the description stands beside."""
+    if pred.dep_ != "relcl" or pred.i == 0 or pred.nbor(-1).text != ",":
+        return None
+    objects = [c for c in pred.children if c.dep_ == "dobj"]
+    if not any(c.lower_ in RELATIVE_PRONOUNS and c.i < pred.i for c in objects) or not any(
+            c.i > pred.i for c in objects):
+        return None
+    head = pred.head.head if pred.head.dep_ == "appos" else pred.head
+    return head if head.dep_ == "ROOT" and head.pos_ == "PROPN" else None
 
 
 def after_semicolon(pred: Token) -> Token | None:

@@ -254,7 +254,7 @@ class Meetings(Sequels):
         if not (fact.date and cur.date) and fact.time_text and cur.time_text \
                 and timing.when(fact.time_text) != timing.when(cur.time_text):
             return fact  # "on Tuesday" and "in November": two meetings, though neither date resolved
-        for name in ("occasion", "place", "date", "time_text", "duration", "duration_text"):
+        for name in ("occasion", "place", "place_text", "date", "time_text", "duration", "duration_text"):
             if getattr(cur, name) is None and getattr(fact, name) is not None:
                 setattr(cur, name, getattr(fact, name))
         cur.evidence.extend(e for e in fact.evidence if e not in cur.evidence)

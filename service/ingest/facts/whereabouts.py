@@ -50,6 +50,8 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
                 and fact.place is None:  # "a visit to Kenya": where it took place
             fact.place = place_named(obj, resolver)  # not "at the Kazakh ministry": the dateline's city says more
+        if c.lower_ in ("in", "at") and fact.place_text is None:
+            fact.place_text = venue_text(c, obj)
     measure = timing.measure_of(pred) if pred.pos_ == "NOUN" else None  # whatever verb holds it
     if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
@@ -98,6 +100,16 @@ def place_named(obj: Token, resolver) -> str | None:
         return None
     return next((k for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                  for k in resolver.resolve(noun_phrase(c))[:1] if resolver.actor(k).kind == "Place"), None)
+
+
+def venue_text(prep: Token, obj: Token) -> str | None:
+    """ "at a hotel in Lusaka", "at the U.S. mission": a place named by a common noun of a building or room,
+    as written with its preposition (no named place says it); not "in the region", nor a named place."""
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() not in VENUES:
+        return None
+    end = max([obj.i] + [t.right_edge.i for t in obj.rights if t.dep_ not in ("punct", "cc", "conj", "appos")])
+    span = char_span(obj.doc, prep.i, end + 1)
+    return text_of(obj.doc, span) if span else None
 
 
 def _measure_end(obj: Token) -> int:
@@ -197,3 +209,8 @@ def length_of(verb: Token) -> tuple[str | None, str | None]:
 UNITS = ("minute", "hour", "day", "week")  # a length told without a date or time entity ("a little over an hour")
 MEAL_NOUNS = ("breakfast", "lunch", "dinner")  # a meal told beside a meeting is that meeting
 PLACE_NOUNS = ("capital", "city", "town", "resort", "headquarters", "palace", "hotel", "venue")
+# buildings and rooms a meeting is held in, kept as written when no named place says where ("at a hotel")
+VENUES = ("hotel", "mission", "embassy", "consulate", "residence", "office", "palace", "ministry", "headquarters",
+          "building", "hall", "room", "restaurant", "diner", "cafe", "café", "villa", "compound", "resort", "venue",
+          "chamber", "airport", "base", "church", "centre", "center", "club", "home", "farm", "ranch", "library",
+          "school", "hospital", "tent", "lodge", "estate", "castle", "house", "mansion", "suite", "studio")
