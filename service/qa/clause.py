@@ -51,10 +51,12 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         bare = [k for k in verbs if not (k >= 1 and body[k][0] != lemma(  # families of those held) are the subject's
             body[k][0], lex, tags.get(body[k][1], (None, None))[1]))]
         verbs = bare if bare and bare != verbs else verbs
+        if not bare:  # "did the Tribunal for the Law of the Sea award the disputed reef": tagged a noun
+            verbs = _after_name(text, body, lex) or verbs
     if not verbs:  # "did X have breakfast with Y", "who had lunch with Y": an auxiliary's word and its noun
         verbs = [k for k in range(len(body) - 1) if f"{lemma(body[k][0], lex)} {body[k + 1][0]}" in lex.verbs][:1]
     if aux in ("did", "does", "do") and not [k for k in verbs if k >= 1]:
-        verbs = _after_name(text, body, lex)  # "did the International Court of Justice award Y": tagged a noun
+        verbs = _after_name(text, body, lex)  # "did the International Court of Justice award Y"
     subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
                         and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
                                                     "has", "have", "had", "is", "are", "was", "were")))
