@@ -77,12 +77,12 @@ class Reader:
             self._qualify(cand, at, according)
         for meeting in new_meetings:
             self._note(meeting)
-        stated = None
+        labelled = None
         if not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
             speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
-            stated = attributions.colon_statement(self.b, sent, speaking)
-            if stated is not None and in_turns(parsed_text(sent.doc), sent.start_char):
-                self._turn(sent, kept, stated)
+            labelled = attributions.colon_statement(self.b, sent, speaking)
+            if labelled is not None and in_turns(parsed_text(sent.doc), sent.start_char):
+                self._turn(sent, kept, labelled)
         facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
         facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
@@ -94,7 +94,7 @@ class Reader:
             speakers = {k for c in kept if c.trigger.speech for k in c.fact.holders}
             stated = attributions.according_statement(self.b, sent, according)
             facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
-        facts += [stated] if stated is not None else []
+        facts += [labelled] if labelled is not None else []
         return facts
 
     def _turn(self, sent, kept: list[Candidate], stated: Fact) -> None:
