@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Fact, Span
+from ..interviews import in_turns
 from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech, timing, whereabouts
 from .according import according_to
-from ..interviews import in_turns
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
