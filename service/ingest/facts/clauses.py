@@ -215,6 +215,9 @@ def agent_of(pred: Token) -> Token | None:
     return None
 
 
+TIME_MARKS = ("after", "before", "when", "once", "until", "since", "while")
+
+
 def outer_conj(conj: Token) -> bool:
     """A coordinated verb the parser hung inside a clause that belongs to the clause above: it does
     not agree with the inner subject ("fears [X's days are numbered] and is getting serious"), or it
@@ -229,6 +232,9 @@ def outer_conj(conj: Token) -> bool:
         return True  # "said [developed countries had a duty] and accused them of ...": not their own act
     if conj.tag_ == "VBD" and part.tag_ in ("VBZ", "VBP") and part.dep_ in ("relcl", "ccomp"):
         return True  # "rejected the demand for [the areas they control] and accused X": the past of the clause above
+    if part.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in part.children) \
+            and conj.i >= 2 and conj.doc[conj.i - 1].dep_ == "cc" and conj.doc[conj.i - 2].text == ",":
+        return True  # "met Y, shortly after he arrived, and had lunch with Z": the main clause goes on
     finite = conj.tag_ in ("VBD", "VBZ", "VBP")
     if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in list(part.ancestors)[:2]) \
             and any(c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):

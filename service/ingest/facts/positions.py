@@ -292,7 +292,7 @@ class Builder(Holders):
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in noun.children):
             return None  # "his claim to the nomination", "Pence's announcement": nothing said is reported
         holders = self.noun_holders(noun)
-        content = content_of(noun, anchor) or shapes.infinitive_of(noun)
+        content = content_of(noun, anchor) or shapes.infinitive_of(noun) or shapes.after_colon(noun)  # "an offer: ..."
         if trig.fact_kind == "Intention" and shapes.plan_for_target(noun, content):
             return None  # "his plans for Syria": where or whom the plan is for, no act planned is said
         if trig.word in CLAUSAL_NOUNS and (content is None or not shapes.infinitive(self.doc, content)):

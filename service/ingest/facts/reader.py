@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Fact, Span
+from ..interviews import in_turns
 from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech, timing, whereabouts
 from .according import according_to
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
 from .quotes import Quotes, has_quote
-from .spans import char_span, in_quote, inside_quote, text_of
+from .spans import char_span, in_quote, inside_quote, parsed_text, text_of
 from .timing import before as _before
 
 CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
@@ -76,6 +77,12 @@ class Reader:
             self._qualify(cand, at, according)
         for meeting in new_meetings:
             self._note(meeting)
+        labelled = None
+        if not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
+            speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
+            labelled = attributions.colon_statement(self.b, sent, speaking)
+            if labelled is not None and in_turns(parsed_text(sent.doc), sent.start_char):
+                self._turn(sent, kept, labelled)
         facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
         facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
@@ -87,11 +94,17 @@ class Reader:
             speakers = {k for c in kept if c.trigger.speech for k in c.fact.holders}
             stated = attributions.according_statement(self.b, sent, according)
             facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
-        elif not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
-            speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
-            stated = attributions.colon_statement(self.b, sent, speaking)
-            facts += [stated] if stated is not None else []
+        facts += [labelled] if labelled is not None else []
         return facts
+
+    def _turn(self, sent, kept: list[Candidate], stated: Fact) -> None:
+        """An interview's answer ("Wulandari: We agreed to meet again"): its "I" and "we" are the labelled
+        speaker, here and in the rest of the paragraph (Quotes.turned)."""
+        self.quotes.turned(stated, sent)
+        for cand in kept:
+            speech.speak_for(cand, stated.holders, quoted=True)
+            if cand.fact.holders and not cand.fact.attributed_to and not cand.trigger.speech:
+                cand.fact.attributed_to = stated.holders[0]
 
     def _just_before(self, sent) -> list[Fact]:
         """The facts of the sentence right before this one (only space between them)."""

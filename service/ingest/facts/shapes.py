@@ -301,3 +301,16 @@ def against(pred: Token, content: tuple[int, int] | None) -> bool:
         return False
     before = pred.doc[content[0] - 1]
     return before.lower_ == "against" and before.dep_ == "prep" and before.head == pred
+
+
+def after_colon(noun: Token) -> tuple[int, int] | None:
+    """ "I made an offer: any company that builds a smelter will have a share": what a noun of position
+    names, spelled out after a colon straight after its phrase (three words or more, to the sentence's end)."""
+    doc, sent = noun.doc, noun.sent
+    colon = noun.right_edge.i + 1
+    if colon >= sent.end or doc[colon].text != ":" or sum(1 for t in doc[colon + 1:sent.end] if t.is_alpha) < 3:
+        return None
+    end = sent.end
+    while end > colon + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return colon + 1, end

@@ -73,8 +73,14 @@ def pronoun_speaker(cand: Candidate) -> bool:
 def first_person(cand: Candidate) -> bool:
     """The candidate's doer is the speaker ("We agreed to ...", "I will veto it")."""
     if cand.trigger.pos == "noun":
-        return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in cand.pred.children)
-    subj, passive = subject_of(cand.pred)
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in cand.pred.children):
+            return True
+        pred = cand.pred.head if cand.pred.dep_ == "dobj" else None  # "I made an offer", "we reached a deal"
+        if pred is None:
+            return False
+    else:
+        pred = cand.pred
+    subj, passive = subject_of(pred)
     return subj is not None and not passive and subj.lower_ in FIRST_PERSON
 
 
