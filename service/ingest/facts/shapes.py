@@ -54,7 +54,7 @@ def advice(pred: Token) -> bool:
         c.dep_ == "neg" for c in pred.children)
 
 
-ABLE = ("can",)
+ABLE = ("can", "could")  # "could agree to work" told by the writer: what is possible, no stance held
 
 
 def ability(pred: Token) -> bool:
@@ -85,6 +85,14 @@ def plan_for_target(noun: Token, content: tuple[int, int] | None) -> bool:
 
 WISHES = ("hope", "wish")
 CHOOSING = ("decide",)  # an Intention with a to- or that-clause ("decided to run"), not with an object
+
+
+def wished_outcome(doc, content: tuple[int, int]) -> bool:
+    """What a wish noun's content tells: an outcome ("hopes that Latvia will join", "hopes for a landslide"),
+    not an act of the holder's ("hope to visit", "the hope of visiting Riga")."""
+    first = doc[content[0]]
+    return not infinitive(doc, content) and first.tag_ != "VBG" and not (
+        first.lower_ == "of" and content[1] > content[0] + 1 and doc[content[0] + 1].tag_ == "VBG")
 
 
 def outcome(clause: Token) -> bool:
