@@ -89,6 +89,9 @@ class Holders:
                 (t for t in tok.conjuncts if not dateline(t.i)), None)  # "HANOI (Wire) - X and Y agreed": X, Y
             if tok is None:
                 return []
+        owner = self._owner_over_topic(tok)
+        if owner:  # "Estonia's Russia policy": Estonia's, a policy about Russia
+            return owner
         # "allies, including Saudi Arabia and Qatar": the group and its named members
         members = including(tok) if tok.pos_ == "NOUN" else []
         keys = self.resolver.resolve(noun_phrase(tok)) + (self.resolver.resolve(noun_phrase(members[0]))
@@ -127,6 +130,15 @@ class Holders:
             if not keys and owner is None and mine is None and tok.lemma_.lower() in OWNED_BEFORE:
                 keys = self._owned_before(tok)  # "Ruiz's campaign ... The campaign said": hers
         return list(dict.fromkeys(keys))
+
+    def _owner_over_topic(self, tok: Token) -> list[str]:
+        """A common noun with a named possessor and a name compounded before it ("Estonia's Russia policy",
+        "Kenya's Somalia strategy"): the possessor acts; the compound says what the thing is about."""
+        poss = child(tok, "poss")
+        if tok.pos_ != "NOUN" or poss is None or poss.pos_ != "PROPN" or not any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return []
+        return self.resolver.resolve(noun_phrase(poss))
 
     def _owned_before(self, tok: Token) -> list[str]:
         """ "the campaign" with no owner or modifier of its own: the one owner the same noun had in this
