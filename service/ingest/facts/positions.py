@@ -172,7 +172,7 @@ class Builder(Holders):
                 content = right_complements(pred, skip=ACTION_SKIP)
             else:
                 content = content_of(pred, anchor, speech=trig.speech)
-                if lexical and not trig.speech and content is not None and shapes.leading_clause(pred, content):
+                if lexical and trig.fact_kind in HELD and content is not None and shapes.leading_clause(pred, content):
                     content = right_complements(pred, skip=ACTION_SKIP)  # what it governs, not the clause before
                 if content is None and pred.pos_ == "ADJ" and pred.head != pred:
                     content = content_of(pred.head)

@@ -279,9 +279,10 @@ def quote_between(first: Token, last: Token) -> bool:
 
 
 def leading_clause(pred: Token, content: tuple[int, int]) -> bool:
-    """A content that is a clause the parser hung before a verb that reports no words ("44 percent back X,
-    while 1 percent support Y", "I've always said ... that I would support him"): not what the verb is
-    about; a quote before it stays ('"Our ideas differ," agrees X')."""
+    """A content that is a clause the parser hung before a stance verb ("44 percent back X, while 1 percent
+    support Y", "I've always said ... that I would support him"): not what the stance is about; a quote
+    before it stays ('"Our ideas differ," agrees X'), and a view told after its clause ("he is right, I
+    believe") is not a stance of this kind."""
     if content[1] > pred.i or not any(c.dep_ == "ccomp" and c.i < pred.i and content[0] <= c.i < content[1]
                                       for c in pred.children):
         return False
