@@ -36,6 +36,7 @@ MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "bl
 THINGS = ("Agreement", "Statement")
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
+OWN_TAKING = ("embrace",)  # verbs whose object, when the holder's own, is a lot taken on, not a stance
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "whatever", "to"
 STRANDED = ("IN", "RP")  # "a view most economists would disagree with": a position with no content of its own
@@ -171,6 +172,8 @@ class Builder(Holders):
                 content = right_complements(pred, skip=ACTION_SKIP)
             else:
                 content = content_of(pred, anchor, speech=trig.speech)
+                if lexical and trig.fact_kind in HELD and content is not None and shapes.leading_clause(pred, content):
+                    content = right_complements(pred, skip=ACTION_SKIP)  # what it governs, not the clause before
                 if content is None and pred.pos_ == "ADJ" and pred.head != pred:
                     content = content_of(pred.head)
                 if content is None and trig.pos == "adj" and agent_of(pred) is not None:
@@ -234,6 +237,8 @@ class Builder(Holders):
         if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
                 and not passive and self._backs_person(obj):
             return None  # "supported Kasich in the primary": backing a person, no proposal accepted
+        if lexical and trig.word in OWN_TAKING and obj is not None and not passive and self._own_lot(obj, holders):
+            return None  # "fully embracing his new duties": one's own lot taken on, nothing accepted
         # "hopes the voters will forgive him": no plan of theirs, but what is hoped stays its content;
         # "offered a response": no offer, the words offered are read for themselves ("offered support")
         unheld = lexical and trig.pos == "verb" and not passive and not self._own_act(pred, trig, holders, obj)
@@ -319,6 +324,8 @@ class Builder(Holders):
                                and self.doc[content[0] - 1].head == noun) or \
                 (self.doc[content[0]].lower_ in SETTING_PREPS and self.doc[content[0]].dep_ == "prep"):
             return None  # "his support", "support in a poll", "support came from X": no object of its own
+        if trig.fact_kind == "Intention" and trig.word in shapes.WISHES and shapes.wished_outcome(self.doc, content):
+            return None  # "hopes that Latvia will join", "hopes for a landslide": an outcome wished, no plan
         fact = self._fact(noun, trig.fact_kind, holders, content, trig)
         return Candidate(fact, noun, trig, content, True)
 

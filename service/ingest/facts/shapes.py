@@ -54,7 +54,7 @@ def advice(pred: Token) -> bool:
         c.dep_ == "neg" for c in pred.children)
 
 
-ABLE = ("can",)
+ABLE = ("can", "could")  # "could agree to work" told by the writer: what is possible, no stance held
 
 
 def ability(pred: Token) -> bool:
@@ -85,6 +85,14 @@ def plan_for_target(noun: Token, content: tuple[int, int] | None) -> bool:
 
 WISHES = ("hope", "wish")
 CHOOSING = ("decide",)  # an Intention with a to- or that-clause ("decided to run"), not with an object
+
+
+def wished_outcome(doc, content: tuple[int, int]) -> bool:
+    """What a wish noun's content tells: an outcome ("hopes that Latvia will join", "hopes for a landslide"),
+    not an act of the holder's ("hope to visit", "the hope of visiting Riga")."""
+    first = doc[content[0]]
+    return not infinitive(doc, content) and first.tag_ != "VBG" and not (
+        first.lower_ == "of" and content[1] > content[0] + 1 and doc[content[0] + 1].tag_ == "VBG")
 
 
 def outcome(clause: Token) -> bool:
@@ -260,6 +268,17 @@ def unique(keys) -> list[str]:
 def quote_between(first: Token, last: Token) -> bool:
     """A quotation mark between two tokens: one is inside a quote the other is not."""
     return any(t.text in ('"', "“", "”", "''", "``") for t in first.doc[first.i:last.i])
+
+
+def leading_clause(pred: Token, content: tuple[int, int]) -> bool:
+    """A content that is a clause the parser hung before a stance verb ("44 percent back X, while 1 percent
+    support Y", "I've always said ... that I would support him"): not what the stance is about; a quote
+    before it stays ('"Our ideas differ," agrees X'), and a view told after its clause ("he is right, I
+    believe") is not a stance of this kind."""
+    if content[1] > pred.i or not any(c.dep_ == "ccomp" and c.i < pred.i and content[0] <= c.i < content[1]
+                                      for c in pred.children):
+        return False
+    return not quote_between(pred.doc[content[1] - 1], pred)
 
 
 RELATIVE_OBJECTS = ("that", "which")
