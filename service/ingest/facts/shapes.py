@@ -200,6 +200,24 @@ def infinitive_of(noun: Token) -> tuple[int, int] | None:
             if c.dep_ in ("relcl", "advcl") and c.left_edge.i in (noun.i + 1, after) and c.left_edge.lower_ == "to" \
                     and c.left_edge.tag_ == "TO" and c.pos_ in ("VERB", "AUX"):
                 return c.left_edge.i, c.right_edge.i + 1
+    made = made_in_relative(noun)  # "an oath he took [to protect X]"
+    for c in made[0].children if made is not None else []:
+        if c.dep_ in ("advcl", "xcomp") and c.i > made[0].i and c.left_edge.lower_ == "to" \
+                and c.left_edge.tag_ == "TO" and c.pos_ in ("VERB", "AUX"):
+            return c.left_edge.i, c.right_edge.i + 1
+    return None
+
+
+def made_in_relative(noun: Token) -> tuple[Token, Token] | None:
+    """(light verb, its subject) of a relative clause by which a trigger noun is made or taken ("an oath
+    he took to protect X", "the pledge that Chile made to cut emissions"): the subject holds it. None
+    for "the pledge that was made", "a vow he never made"."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.i > noun.i and c.lemma_.lower() in LIGHT_VERBS and not any(
+                k.dep_ in ("neg", "auxpass") or k.lower_ in ("never", "n't", "n’t") for k in c.children):
+            subj = next((k for k in c.children if k.dep_ == "nsubj" and k.i < c.i), None)
+            if subj is not None and subj.lower_ not in ("who", "which", "that"):
+                return c, subj
     return None
 
 
