@@ -23,7 +23,7 @@ def glued_subject(pred: Token) -> Token | None:
     """The subject of a past verb the parser hung on an earlier clause with no "and" nor comma between
     them, because a sentence of report was glued to the text before it: the noun right before the verb,
     which ends that text's last phrase ("... Ivo Marr Chile's government vowed"). Not a present verb: a
-    run of headlines glued together ("... to Lynch Ruiz welcomes ...") spills into the next one."""
+    run of headlines glued together ("... ahead of the vote Ruiz welcomes ...") spills into the next one."""
     head, doc = pred.head, pred.doc
     if pred.dep_ not in ("conj", "advcl") or pred.tag_ != "VBD" or pred.i == 0 or head.i >= pred.i:
         return None
