@@ -13,6 +13,7 @@ from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
 from .according import according_doers, after_according
+from .seams import after_relative, glued_subject, quoted_sign
 from .spans import (
     child,
     in_quote,
@@ -95,6 +96,12 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     head = pred.head
     if pred.dep_ in ("conj", "dep") and (own := after_semicolon(pred)) is not None:
         return own, False
+    if (own := glued_subject(pred)) is not None:  # "... the striker Ivo Marr Chile's government vowed"
+        return own, False
+    if (served := quoted_sign(pred)) is not None:  # "banners reading 'No cuts' to demand ...": the marchers
+        return subject_of(served, depth + 1)
+    if (relative := after_relative(pred)) is not None:  # "the envoy, whom X met, then urged ...": X
+        return subject_of(relative, depth + 1)
     if head == pred:
         first = listed_first(pred)
         return subject_of(first, depth + 1) if first is not None else (None, False)

@@ -203,6 +203,9 @@ class Holders:
         objs = between(noun)
         if objs:
             return [k for o in objs for k in self.actors(o)]
+        made = shapes.made_in_relative(noun)
+        if made is not None:  # "broke an oath he took to ...": whoever took it, not whoever broke it
+            return self.actors(made[1])
         by = agent_of(noun) or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                                      for g in c.children if g.dep_ == "pobj"), None)
         if by is not None:

@@ -14,6 +14,7 @@ from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
 from .quotes import Quotes, has_quote
+from .seams import quoted_sign
 from .spans import char_span, in_quote, inside_quote, parsed_text, text_of
 from .timing import before as _before
 
@@ -203,6 +204,10 @@ class Reader:
             if cand.lexical and cand.pred.dep_ == "xcomp" and purpose_subject(cand.pred) is not None \
                     and all(o.pred == cand.pred.head for o in inside):
                 kept.append(cand)  # "emailed the staff to recommend X": what the writer did it for
+                continue
+            served = quoted_sign(cand.pred) if cand.lexical else None  # "banners reading 'X' to demand Y"
+            if served is not None and all(o.pred == served or served.is_ancestor(o.pred) for o in inside):
+                kept.append(cand)  # the marchers' aim, not what the banners' words propose
                 continue
             speaker = speech.speaker_of(cand, cands)
             aside = cand.lexical and self._aside(cand.pred)

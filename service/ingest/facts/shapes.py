@@ -200,6 +200,30 @@ def infinitive_of(noun: Token) -> tuple[int, int] | None:
             if c.dep_ in ("relcl", "advcl") and c.left_edge.i in (noun.i + 1, after) and c.left_edge.lower_ == "to" \
                     and c.left_edge.tag_ == "TO" and c.pos_ in ("VERB", "AUX"):
                 return c.left_edge.i, c.right_edge.i + 1
+    made = made_in_relative(noun)  # "an oath he took [to protect X]"
+    return _to_clause(made[0]) if made is not None else None
+
+
+def made_in_relative(noun: Token) -> tuple[Token, Token] | None:
+    """(light verb, its subject) of a relative clause by which a trigger noun is made or taken to do
+    something ("an oath he took to protect X", "the pledge that Chile made to cut emissions"): the subject
+    holds it. None for "the pledge that was made", "a vow he never made", "statements he had made" (no
+    act pledged: whose words they were is left to the clause around)."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.i > noun.i and c.lemma_.lower() in LIGHT_VERBS and not any(
+                k.dep_ in ("neg", "auxpass") or k.lower_ in ("never", "n't", "n’t") for k in c.children):
+            subj = next((k for k in c.children if k.dep_ == "nsubj" and k.i < c.i), None)
+            if subj is not None and subj.lower_ not in ("who", "which", "that") and _to_clause(c) is not None:
+                return c, subj
+    return None
+
+
+def _to_clause(verb: Token) -> tuple[int, int] | None:
+    """The to-clause after a verb ("took [to protect X]")."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.i > verb.i and c.left_edge.lower_ == "to" \
+                and c.left_edge.tag_ == "TO" and c.pos_ in ("VERB", "AUX"):
+            return c.left_edge.i, c.right_edge.i + 1
     return None
 
 
