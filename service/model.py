@@ -62,6 +62,7 @@ class Fact:
     target: list[str] = field(default_factory=list)
     occasion: Fact | str | None = None  # a meeting Fact of the same extraction, or an Occasion actor key
     place: str | None = None
+    place_text: str | None = None  # meetings: a place named by a common noun, as written ("at a hotel in X")
     date: str | None = None  # ISO date
     time_text: str | None = None
     duration: str | None = None  # xsd:duration, e.g. PT90M

@@ -52,7 +52,7 @@ STATUSES = ("Planned", "Hypothetical", "Negated")
 PROPERTIES = (
     # facts
     "holder", "participant", "content", "about", "recipient", "target", "occasion", "respondsTo", "place", "date",
-    "timeText", "duration", "durationText", "remote", "condition", "negated", "hedged", "ironic", "status",
+    "placeText", "timeText", "duration", "durationText", "remote", "condition", "negated", "hedged", "ironic", "status",
     "confidence", "attributedTo", "attribution", "evidence", "verb", "quantity", "quantityText", "counts",
     # roles
     "title", "organization",
@@ -106,6 +106,7 @@ TARGET = kg("target")
 OCCASION = kg("occasion")
 RESPONDSTO = kg("respondsTo")  # "accepted the proposal" -> the proposal (service/ingest/facts/referents.py)
 PLACE = kg("place")
+PLACETEXT = kg("placeText")
 DATE = kg("date")
 TIMETEXT = kg("timeText")
 DURATION = kg("duration")

@@ -75,8 +75,8 @@ def fits(fact: Fact, want: dict, actors: dict) -> bool:
 
 def describe(facts) -> str:
     """Found facts, one a line, for failure messages."""
-    fields = ("condition", "negated", "hedged", "ironic", "status", "attribution", "attributed_to", "place", "date",
-              "time_text", "duration", "quantity", "counts", "target", "recipient")
+    fields = ("condition", "negated", "hedged", "ironic", "status", "attribution", "attributed_to", "place",
+              "place_text", "date", "time_text", "duration", "quantity", "counts", "target", "recipient")
     return "\n".join(f"{f.kind} {f.holders} {f.content!r} occasion={getattr(f.occasion, 'kind', f.occasion)} "
                      + " ".join(f"{name}={getattr(f, name)!r}" for name in fields if getattr(f, name))
                      for f in facts)

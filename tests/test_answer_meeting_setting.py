@@ -39,3 +39,20 @@ def test_answer_meeting_setting_unknown_gives_no_answer(envoys):
 def test_answer_meeting_setting_a_call_is_no_meeting(envoys, question, remote):
     texts = [a["text"] for a in ask(envoys, question)["answers"]]
     assert texts and all(("remotely" in t) == remote for t in texts)
+
+
+# a place no name says ("at a hotel", "at the Austrian mission") is told as written
+VENUES = ("Envoys meet twice\n\n"
+          "Foreign Minister Lena Kovac met Ivo Brandt on Monday at the Austrian mission, according to a diplomat. "
+          "She met Tomas Ferrada the following day at a hotel in Vienna.\n")
+
+venues = store_fixture({"venues": VENUES})
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("Where did Lena Kovac and Ivo Brandt meet?", "at the Austrian mission"),
+    ("Where did Kovac meet Tomas Ferrada?", "at a hotel in Vienna"),
+])
+def test_answer_meeting_setting_venue_as_written(venues, question, wanted):
+    texts = [a["text"] for a in ask(venues, question)["answers"]]
+    assert texts and wanted in texts[0]

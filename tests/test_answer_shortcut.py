@@ -234,7 +234,8 @@ def test_answer_shortcut_with_words_as_path(suites_store, words):
 @pytest.mark.parametrize("question, cut", [
     ("Who accused Obama?", True), ("Who criticized Hillary Clinton?", True), ("What did Hungary reject?", True),
     ("On what did both sides agree?", True), ("What did Putin say about Iran?", True),
-    ("Did Iran accept the deal?", None), ("What did the king reaffirm?", None), ("Who proposed a ceasefire?", None)])
+    ("Did Iran accept the deal?", None), ("What did the king reaffirm?", None), ("Who proposed a ceasefire?", None),
+    ("How many Chechens fight for ISIS?", True), ("How many soldiers has Russia sent according to estimates?", True)])
 def test_answer_shortcut_load_keeps_what_fits(suites_store, question, cut):
     """Facts left out of loading before their passages are read (widening.could_fit) are facts the
     question's filters drop: every plan keeps the same facts, with the same passages, as when all load."""

@@ -145,7 +145,7 @@ def test_parse_unsupported_names_closest_templates(store):
 
 @pytest.mark.parametrize("question, details, remote", [
     ("How long did the call between Biden and Xi last?", ("duration", "durationText"), True),
-    ("When and where did Obama and Putin meet?", ("date", "timeText", "place", "occasion"), False),
+    ("When and where did Obama and Putin meet?", ("date", "timeText", "place", "placeText", "occasion"), False),
     ("When did Macron speak by phone with Scholz?", ("date", "timeText"), True),
     ("Did Obama meet Putin?", (), False),
 ], ids=["how long call", "when and where", "when by phone", "yes/no"])
@@ -165,6 +165,8 @@ def test_parse_warned_clause_is_no_recipient(question, recipient):
 @pytest.mark.parametrize("question, words", [
     ("What did the mayor offer the striking unions?", []),  # whom it was offered to: not what
     ("Who offered a ceasefire?", ["ceasefire"]),
+    ("Did the governor promise a new stadium?", ["new", "stadium"]),  # no wh-word: the object is what
+    ("Did the mayor offer the unions a pay rise?", ["unions", "pay", "rise"]),
 ])
 def test_parse_offered_to_is_not_the_offer(question, words):
     assert read(question).words == words

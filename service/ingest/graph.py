@@ -219,7 +219,7 @@ def _fact(fact: Fact, fact_node, passage, actor, add, actors: dict[str, Actor], 
     for prop, key in index_occasions(fact.kind, holders, reached):
         add(node, prop, key)
     texts = ((v.CONTENT, fact.content), (v.VERB, fact.verb), (v.TIMETEXT, fact.time_text),
-             (v.DURATIONTEXT, fact.duration_text), (v.CONDITION, fact.condition),
+             (v.PLACETEXT, fact.place_text), (v.DURATIONTEXT, fact.duration_text), (v.CONDITION, fact.condition),
              (v.ATTRIBUTION, fact.attribution), (v.QUANTITYTEXT, fact.quantity_text),
              (v.COUNTS, fact.counts), (v.TITLE, fact.title))
     for prop, value in texts:

@@ -5,6 +5,8 @@ colon statement it opens is theirs (facts/attributions.colon_statement).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..model import Actor
@@ -13,6 +15,8 @@ from .found import Found
 from .nlp import PARSED_KEY
 
 QUESTION, ANSWER = "Q", "A"
+# a speaker's label opening a line: one to three capitalized words ("NBW:", "Q:", "Ana Ruiz:", "MS. RUIZ:")
+LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,2}):[ \t\u00a0]*\S")
 
 
 def answer_labels(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:
@@ -74,3 +78,14 @@ def question_before(text: str, label: int) -> int | None:
     before = text[:line].rstrip()
     start = before.rfind("\n") + 1
     return start if before[start:].startswith(QUESTION + ":") else None
+
+
+def in_turns(text: str, line: int) -> bool:
+    """Is the labelled line starting at `line` a turn of an interview or transcript: the nearest line
+    before it (blank lines apart) opens with another speaker's label ("NBW: Was there anything you could
+    agree on?" before "Wulandari: We agreed to meet again")? Then the whole paragraph is that speaker's."""
+    own = LABEL.match(text, line)
+    before = text[:line].rstrip()
+    start = before.rfind("\n") + 1
+    other = LABEL.match(before, start)
+    return own is not None and other is not None and other.group(1) != own.group(1)

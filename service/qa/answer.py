@@ -156,7 +156,10 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
         records = same_documents(store, records, plan)
     kept = fitting(records, plan, texts)
-    if kept and not background.dated(plan):  # recalled history gives way to the events reported
+    asks_time = "date" in plan.details and not template.details  # "when did X award Y": a time told answers it,
+    if asks_time:  # whenever it was (recalled history too); a fact told with no time does not
+        kept = [rec for rec in kept if rec.values("date") or rec.values("timeText")]
+    if kept and not background.dated(plan) and not asks_time:  # recalled history gives way to the events reported
         current = [rec for rec in kept if not background.is_background(rec)]
         if not current and plan.asked and template.reaches and nearest == 1:  # their leaders' news, if any
             current, level = current_widened(store, template, plan, texts, label, limit=limit, index=index,

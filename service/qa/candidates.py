@@ -97,7 +97,7 @@ _MATCHABLE = _PREFIX + """
 SELECT ?fact ?o WHERE {
   { ?fact ?p ?o
     FILTER(?p IN (kg:content, kg:quantityText, kg:counts, kg:title, kg:condition, kg:attribution, kg:timeText,
-                  kg:durationText, kg:verb) && (%(test)s)
+                  kg:placeText, kg:durationText, kg:verb) && (%(test)s)
            || ?p IN (kg:holder, kg:participant, kg:about, kg:target, kg:recipient, kg:place, kg:attributedTo,
                      kg:organization) && isIRI(?o)) }
   UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?o }

@@ -75,7 +75,7 @@ def values_of(rec: facts_mod.FactRecord) -> dict:
         found = rec.actors(name)
         if found:
             values[name] = found[0] if len(found) == 1 and name not in ("participant", "about") else found
-    for name in ("content", "verb", "condition", "title", "date", "timeText", "duration", "durationText",
+    for name in ("content", "verb", "condition", "title", "date", "timeText", "placeText", "duration", "durationText",
                  "quantity", "quantityText", "counts", "attribution"):
         vals = [v.value for v in rec.values(name)]
         if vals:

@@ -31,10 +31,14 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         if j > i and j < len(words) and words[j] in AUX:  # "which proposals did", "what fears do"
             noun_kind = next((kind_named(w, lex) for w in reversed(words[i:j]) if kind_named(w, lex)), None)
             i = j
-    if wh is None and words[0] not in AUX:
+    if words[0] == "when" and len(words) > 2 and words[1] in AUX:
+        i = 1  # "when did X award Y": the clause of a yes/no question; its time is asked (parse._asked)
+    elif wh is None and words[0] not in AUX:
         return None  # neither a wh-word nor an auxiliary first: not a question we can read
     aux = words[i] if i < len(words) and words[i] in AUX else None
     i += 1 if aux else 0
+    if aux and i < len(words) and f"{lemma(aux, lex)} {words[i]}" in lex.verbs:
+        aux, i = None, i - 1  # "who had breakfast with X": "had" is the verb of "have breakfast"
     body = toks[i:]
     if not body:
         return None
@@ -47,6 +51,12 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         bare = [k for k in verbs if not (k >= 1 and body[k][0] != lemma(  # families of those held) are the subject's
             body[k][0], lex, tags.get(body[k][1], (None, None))[1]))]
         verbs = bare if bare and bare != verbs else verbs
+        if not bare:  # "did the Tribunal for the Law of the Sea award the disputed reef": tagged a noun
+            verbs = _after_name(text, body, lex) or verbs
+    if not verbs:  # "did X have breakfast with Y", "who had lunch with Y": an auxiliary's word and its noun
+        verbs = [k for k in range(len(body) - 1) if f"{lemma(body[k][0], lex)} {body[k + 1][0]}" in lex.verbs][:1]
+    if aux in ("did", "does", "do") and not [k for k in verbs if k >= 1]:
+        verbs = _after_name(text, body, lex)  # "did the International Court of Justice award Y"
     subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
                         and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
                                                     "has", "have", "had", "is", "are", "was", "were")))
@@ -69,7 +79,7 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     noun = (content_words(obj, lex) or [""])[-1]
     if noun and f"{verb} {noun}" in lex.verbs:  # "sign a joint statement": the trigger is "sign statement"
         verb = f"{verb} {noun}"
-    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex)
+    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=wh in ("what", "which"))
     if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
         parsed.words = [w for w in parsed.words if w not in SHARED]
     act = _act(rest, tags, lex)
@@ -99,7 +109,7 @@ def setting(phrases, lex: QuestionLexicon) -> list[str]:
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Parsed | None:
+def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=True) -> Parsed | None:
     kind = noun_kind if (noun_kind and (verb in lex.light_verbs or not lex.kind_of(verb))) else lex.kind_of(verb)
     if verb in lex.light_verbs and not noun_kind:  # "raise concerns": the object's noun names the kind
         kind = next((k for k in (kind_named(w, lex) for w in obj.lower().split()) if k), None) or lex.kind_of(verb)
@@ -123,8 +133,9 @@ def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex) -> Par
     if occasion:
         slots["occasion"] = occasion
     words: list[str] = []
-    if obj and not subject_question and verb in GIVING:
+    if obj and not subject_question and asks_thing and verb in GIVING:
         obj = ""  # "what did X offer the unions": the wh-word is what is offered, the object whom to
+        # ("did X promise rain": no wh-word, the object is what was promised)
     if kind == "Proposal":
         words = content_words(" ".join([obj] + [p for _, p in phrases]), lex)
         return Parsed("proposals", slots, words)
@@ -174,6 +185,20 @@ def _act(rest: list, tags: dict, lex: QuestionLexicon) -> tuple[str, str] | None
     if len(rest) < 2 or rest[0][0] != "to" or tags.get(rest[1][1], ("",))[0] != "VERB":
         return None
     return lemma(rest[1][0], lex, tags[rest[1][1]][1]), rest[1][0]
+
+
+def _after_name(text: str, body: list, lex: QuestionLexicon) -> list[int]:
+    """After do-support, the first word written in lower case right after a capitalized name: the bare verb
+    the tagger read as part of the name ("did the Court of Justice award ..."); none after a lower-case subject."""
+    if len(text.lower()) != len(text):
+        return []  # the offsets are the lower-cased question's
+    for k in range(1, len(body)):
+        word, start, _ = body[k]
+        before = text[body[k - 1][1]:body[k - 1][2]]
+        if text[start:start + 1].islower() and before[:1].isupper() and word not in lex.stopwords \
+                and word not in PREPS and word.isalpha():
+            return [k]
+    return []
 
 
 def _is_verb(tok, lex: QuestionLexicon, tags: dict) -> bool:

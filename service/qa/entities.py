@@ -37,3 +37,22 @@ def best(cands: list[Entity], how: str, score: float, labels: frozenset[str] = f
     `labels` (the name itself, not only an alias of it), then the first by IRI."""
     ent = min(cands, key=lambda e: (PRIORITY.index(e.kind), e.label not in labels, e.iri))
     return Link(ent.iri, ent.label, ent.kind, how, score)
+
+
+_FILLERS = frozenset(("the", "a", "an", "of", "in", "at", "from", "and", "least", "more", "than", "some"))
+
+
+def described_group(groups: list[Entity], words: list[str]) -> Link | None:
+    """'the families of other Colombians held in Venezuela' (a description's normalized words): the one group
+    of the graph whose label holds all its words, in their order ("Families of at least 30 other Colombians
+    held in Venezuela"); None for fewer than two words that say something, or several groups."""
+    wanted = [w for w in words if w not in _FILLERS and not w.isdigit()]
+    if len(wanted) < 2:
+        return None
+    found = [g for g in groups if _in_order(wanted, g.label.lower().split())]
+    return Link(found[0].iri, found[0].label, found[0].kind, "description", 0.85) if len(found) == 1 else None
+
+
+def _in_order(wanted: list[str], label: list[str]) -> bool:
+    rest = iter(label)
+    return all(any(w == t for t in rest) for w in wanted)

@@ -6,6 +6,7 @@ source says 90 minutes, another 94) side by side, each with its source.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -36,7 +37,15 @@ SELECT DISTINCT ?kgqaRow ?o WHERE { ?fact kg:occasion ?via . ?via kg:occasion* ?
 _PLACES = _PREFIX + """
 SELECT DISTINCT ?kgqaRow ?place WHERE { ?o kg:place ?place }"""
 # the passages, then their documents' descriptions once per document (a join repeats them per passage
-# and costs twice the two queries)
+# and costs twice the two queries). A passage IRI is its document's with an RFC 5147 fragment
+# (ontology/README.md: <B/sources/ID#char=S,E>), which says its offsets and document: only its anchor is
+# read (_ANCHORED); the offsets are asked (_EVIDENCE) when a passage IRI has no such fragment.
+_ANCHORED = _PREFIX + """
+SELECT ?kgqaRow ?passage ?anchor WHERE {
+  ?fact kg:evidence ?passage .
+  OPTIONAL { ?passage nif:anchorOf ?anchor }
+}"""
+_SPAN = re.compile(r"(.+)#char=(\d+),(\d+)")
 _EVIDENCE = _PREFIX + """
 SELECT ?kgqaRow ?start ?end ?doc ?anchor WHERE {
   ?fact kg:evidence ?passage .
@@ -248,8 +257,7 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None], ind
     if keep is not None:
         iris = [iri for iri in iris if keep(out[iri])]
         out = {iri: out[iri] for iri in iris}
-    passages = [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
-                 row["anchor"].value if "anchor" in row else None) for fact, row in numbered(store, _EVIDENCE, iris)]
+    passages = _passages(store, iris)
     described: dict[str, list[dict]] = {}  # document IRI -> its descriptions (one per identifier, title...)
     asked = []  # those the name index does not describe
     for doc in dict.fromkeys(doc for _, doc, _, _, _ in passages):
@@ -272,4 +280,18 @@ def load(store: Store, iris: list[str], labels: Callable[[str], str | None], ind
             out[fact].evidence.append(Passage(dict(source), start, end, anchor))
     for rec in out.values():
         rec.evidence.sort(key=lambda p: (p.source["id"], p.start))
+    return out
+
+
+def _passages(store: Store, iris: list[str]) -> list[tuple[str, str, int, int, str | None]]:
+    """(fact, document, start, end, anchor) of each passage of these facts, in the engine's order; the
+    offsets and document from the passage's IRI (its RFC 5147 fragment), unless one has none."""
+    out = []
+    for fact, row in numbered(store, _ANCHORED, iris):
+        span = _SPAN.fullmatch(row["passage"].value)
+        if span is None:  # not minted as the ontology mints passages: every offset asked of the store
+            return [(fact, row["doc"].value, int(row["start"].value), int(row["end"].value),
+                     row["anchor"].value if "anchor" in row else None)
+                    for fact, row in numbered(store, _EVIDENCE, iris)]
+        out.append((fact, span[1], int(span[2]), int(span[3]), row["anchor"].value if "anchor" in row else None))
     return out

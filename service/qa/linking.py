@@ -17,7 +17,7 @@ from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES, RDFS_LABEL
 from .documents import OPTIONAL as _OPTIONAL
 from .documents import Documents
-from .entities import Entity, Link, best
+from .entities import Entity, Link, best, described_group
 from .occasions import OccasionNames
 from .spelling import Spellings, normalize
 
@@ -137,6 +137,11 @@ class Index:
         return ent is not None and "Occasion" in ent.types and iri not in self.held_at
 
     @cached_property
+    def groups(self) -> list[Entity]:
+        """The groups of the graph (people named as such: "families of ...", "Indian negotiators")."""
+        return [e for e in self.entities.values() if e.kind == "Group"]
+
+    @cached_property
     def _role_maps(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """holder -> organizations of its roles, and organization -> holders, from self.roles."""
         orgs_of: dict[str, set[str]] = {}
@@ -184,6 +189,11 @@ class Index:
             if found:
                 return found
         common = text.split()[-1][:1].islower()  # "the Iran deal": "deal" is no one's surname there
+        opening = [w for w in text.split() if w.lower() != "the"][:1]
+        if not occasions and len(words) > 2 and opening and opening[0][:1].islower():
+            found = described_group(self.groups, words)  # "the families of other Colombians held in X"
+            if found:
+                return found
         for i in range(1, len(words)):  # titles and descriptions in front: "president barack obama"
             if common and i == len(words) - 1:  # a common noun alone: a group so named ("the party leaders")
                 found = self._exact(words[i], lambda e: allowed(e) and e.kind != "Person", "title")

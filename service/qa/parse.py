@@ -17,7 +17,7 @@ from .question import AUX, PREPS, WHEN_WORDS, WORD, Parsed, clean, content_words
 
 def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
     """The template and text slots of a question, or None when no template fits."""
-    text = clean(question)
+    text = _source_last(clean(question))
     low = text.lower()
     if len(low) < 3:
         return None
@@ -36,11 +36,21 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
     return _asked(parsed, low) if parsed else None
 
 
+_LEADING_SOURCE = re.compile(r"(?i)according to ([^,]+?), (.+)")
+
+
+def _source_last(text: str) -> str:
+    """ "According to X, did Y happen?" is asked as "did Y happen, according to X?": the source whose facts
+    settle it goes where the clause reader looks for it."""
+    match = _LEADING_SOURCE.fullmatch(text)
+    return f"{match.group(2)}, according to {match.group(1)}" if match else text
+
+
 _SUMS = {"money", "cash", "funds", "funding"}  # what any sum counts, whatever its currency
 
 # the details of a meeting each question word asks for
 _DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeText")),
-            ("where", ("place", "occasion")))
+            ("where", ("place", "placeText", "occasion")))
 _AHEAD = re.compile(r"(?:when|where|how long)(?: and (?:when|where|how long))* (?:will|shall) ")
 _MEET = re.compile(r"\b(?:meet|meets|met|meeting|meetings)\b")  # face to face, unless talk or a call is named
 _TALK = re.compile(r"\b(?:talk|talks|talked|speak|spoke|spoken|conversation|contact|contacts)\b")

@@ -47,6 +47,11 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     if by_source and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
         if index.source(slots["actor"]) is not None:
             tid, slots["source"], slots["actor"] = by_source, slots["actor"], slots.pop("topic")
+    if slots.get("according") and not slots.get("actor") and "actor" in BY_ID[tid].parameters \
+            and index.actor(slots["according"]) is not None:
+        slots["actor"] = source = slots.pop("according")  # "how many ..., according to the Treasury": its own
+    else:
+        source = ""
     aliases: dict[str, str] = {}
     relaxed: list[dict] = []
     for name in ("actor", "other", "recipient"):
@@ -88,8 +93,8 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         bindings["verb"] = Literal(slots["verb"])
         params["verb"] = slots["verb"]
     words = list(parsed.words)
-    if slots.get("according"):
-        words += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
+    if slots.get("according"):  # who tells it must be named in the fact or its passage, every word of it
+        need += [w for w in parse.content_words(slots["according"], lex) if w not in ("estimates", "estimate")]
     if words:
         params["words"] = words
     name_words = [w for w in words if named.names_actor(index, w)] if not parsed.yesno and tid in NAMING_TEMPLATES \
@@ -178,6 +183,11 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                               relaxed=plan.relaxed + [_relaxed(
                                   "occasion", "evidence_text", f"No fact is recorded at {label}; the answers are facts "
                                   "whose reports name it.")]))
+    if source:  # then figures with no source named, told in reports that name it ("the agency's report")
+        plans += [replace(p, bindings={k: v for k, v in p.bindings.items() if k != "actor"}, unsourced=True,
+                          need_words=p.need_words + parse.content_words(source, lex), relaxed=p.relaxed + [_relaxed(
+                              "actor", "evidence_text", f"No figure in the graph is held by {source}; the answers name "
+                              f"no source and their reports name {source}.")]) for p in plans if "actor" in p.bindings]
     if parsed.yesno:  # "did Iran accept X?": a report that Iran rejected X answers No, when none says it did
         plans += _rekinded(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()), contrary=True)
     else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told

@@ -51,7 +51,12 @@ def _where_when(rec: FactRecord, content: str, disputed: set[str] = frozenset())
     occasion = next((label for _, label in rec.occasions if label.lower() not in low), None)
     if occasion:
         out += f" at the {occasion}" if not occasion.lower().startswith("the ") else f" at {occasion}"
-    places = [p for p in rec.labels("place") if p.lower() not in low and "place" not in disputed]
+    venue = next((v.value for v in rec.values("placeText") if v.value.lower() not in low), None) \
+        if "place" not in disputed else None
+    if venue:  # "at a hotel in Lusaka": as written, with the named place it holds
+        out += " " + venue[:1].lower() + venue[1:]  # its preposition, "At a hotel" opening a sentence
+    places = [p for p in rec.labels("place") if p.lower() not in low and "place" not in disputed
+              and p.lower() not in (venue or "").lower()]
     if places:
         out += " in " + names(places)
     if "date" in disputed:
@@ -183,6 +188,9 @@ def position_sentence(rec: FactRecord, kind: str, lex: QuestionLexicon) -> str:
         if verb in ("worried", "concerned", "anxious", "alarmed", "wary", "afraid") and not re.match(
                 r"(?:that|about|by|over|of|for)\b", content):
             said += " that" if _CLAUSE.search(content) else " about"
+    elif verb and kind == "Denial" and lex.kind_of(verb) == "Statement":  # 'asked whether X, said "No"'
+        said = "did not deny" if negated else "denied"
+        content = content if re.match(r"that\b", content) or not _CLAUSE.search(content) else "that " + content
     elif verb and verb not in lex.noun_triggers and not _object_trigger(verb):
         if verb in ("tell", "inform", "brief") and not rec.labels("recipient"):
             verb = "say"  # "told reporters": no one to name

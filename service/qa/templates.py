@@ -182,7 +182,7 @@ CATALOGUE: tuple[Template, ...] = (
       ("When and where did Obama and Putin meet?", "How long did Obama and Putin meet?",
        "Where did Putin meet Obama?", "How long was the meeting between Obama and Putin?"),
       "meeting_details.rq", required=("actor",), looked_for="when, where and how long they met",
-      details=("date", "timeText", "place", "occasion", "duration", "durationText"),
+      details=("date", "timeText", "place", "placeText", "occasion", "duration", "durationText"),
       without_actor="Name who met: e.g. 'When did Obama and Putin meet?'"),
     T("proposals", "Who proposed what (proposed, suggested, called for, urged, offered), optionally by "
       "an actor and at an occasion.",

@@ -17,7 +17,7 @@ from . import antecedents, background
 from . import facts as facts_mod
 from .cards import Texts
 from .plan import Plan
-from .wording import matches_words, mentions_any
+from .wording import covers_any, matches_words, mentions_any
 
 
 def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecord]:
@@ -84,12 +84,12 @@ def _headlines(rec: facts_mod.FactRecord) -> str:
 
 
 def _told(texts: Texts, rec: facts_mod.FactRecord) -> str:
-    """The passages of a fact, and of the one it restates ("the president proposed the brigade" after "a
-    Nigerian proposal to build a brigade": a fact of the same kind it names, kg:respondsTo): one act."""
+    """The passages of a fact, and of the one it names (kg:respondsTo): of the same kind, it restates it
+    ("the president proposed the brigade" after "a Nigerian proposal to build a brigade"); of another, the
+    passage tells what was answered ("rejected the proposal" after "proposed widening the group of ...")."""
     told = texts.passages(rec)
-    referent = rec.referent
-    if referent is not None and referent.kind() == rec.kind():
-        told += " " + texts.passages(referent)
+    if rec.referent is not None:
+        told += " " + texts.passages(rec.referent)
     return told
 
 
@@ -204,11 +204,12 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
         return False
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
-            and not _headline_completes(rec, plan.need_words, evidence_text):
-        return False
+            and not _headline_completes(rec, plan.need_words, evidence_text) and not (
+                plan.unsourced and matches_words(rec, plan.need_words, evidence_text + " " + _headlines(rec), 1.0)):
+        return False  # (a figure with no source named: the source in its report's headline will do)
+    if plan.yesno and plan.words and covers_any(rec, plan.words, evidence_text):
+        return True  # "did X rule out Y?": "X had not ruled anything out" answers No, whatever Y is
     if plan.head and not _names_referent(rec, plan, plan.head) and not matches_words(rec, [plan.head], evidence_text):
-        return False
-    if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's
         return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = settled
@@ -226,11 +227,14 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
 
 
 def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
-    """The checks of `fits` that read the record alone (its kinds, marks and actors), never its passages."""
+    """The checks of `fits` that read the record alone (its kinds, marks, actors and own words), never its
+    passages."""
     if plan.negated_only and rec.first("negated") != "true":
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
+    if plan.unsourced and (rec.values("holder") or rec.values("attributedTo")):
+        return False  # "according to the IAEA": a figure someone else gave is not the IAEA's
     if plan.spoken and not rec.values("attributedTo"):
         return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
     if plan.ironic and rec.first("ironic") != "true":
@@ -247,6 +251,8 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
         present = {a["iri"] for a in rec.actors("participant") + rec.actors("holder")}
         if not set(plan.extra_actors) <= present:
             return False
+    if plan.counted and not matches_words(rec, plan.counted, share=0.0):  # in its own words, not its passage's:
+        return False  # known before the passages are read ("how many Chechens": an estimate that counts them)
     return True
 
 

@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"[\w][\w\-']*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",
             "ies", "ied", "es", "ed", "s", "ly", "al")
 _DOUBLING = ("ing", "ings", "ed", "er", "ers")  # suffixes that double a final consonant before them
-_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText",
+_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
                "durationText", "verb")
 _ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
                 "organization")
@@ -70,10 +70,31 @@ def fact_text(rec: FactRecord) -> str:
 
 def matches_words(rec: FactRecord, words: list[str], extra_text: str = "", share: float = 0.5) -> bool:
     """At least `share` of `words` (half, rounded up; and at least one) occur, by stem, in the fact's words."""
-    toks = tokens(fact_text(rec) + " " + extra_text)
+    text = fact_text(rec) + " " + extra_text
+    toks = tokens(text)
     stems = [stem(w) for w in words]  # once, not once per token
-    found = sum(1 for s in stems if any(same_word(t, s) for t in toks))
-    return found >= max(1, math.ceil(len(words) * share - 1e-9))
+    found = [any(same_word(t, s) for t in toks) for s in stems]
+    needed = max(1, math.ceil(len(words) * share - 1e-9))
+    if sum(found) < needed and share >= 1.0:  # every word: "UNEP" may be written out in full
+        found = [f or acronym_of(w, text) for f, w in zip(found, words, strict=True)]
+    return sum(found) >= needed
+
+
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|for|the|and|on|de|des|du|la)\s+)*[A-Z][\w'-]*)+")
+_SMALL = {"of", "for", "the", "and", "on", "de", "des", "du", "la"}
+
+
+def acronym_of(word: str, text: str) -> bool:
+    """Whether a run of capitalized words in `text` spells `word` by its initials ("United Nations
+    Environment Programme" for "unep"; small words skipped)."""
+    if not (2 <= len(word) <= 6 and word.isalpha()):
+        return False
+    word = word.lower()
+    for run in _CAPITALIZED_RUN.findall(text):  # a run may join two names ("... United Nations The United ...")
+        initials = "".join(w[0] for w in run.split() if w.lower() not in _SMALL).lower()
+        if initials == word or (len(word) >= 3 and word in initials):
+            return True
+    return False
 
 
 def mentions_any(rec: FactRecord, names: list[str], extra_text: str = "") -> bool:
@@ -109,3 +130,23 @@ def conflicts_of(rec: FactRecord) -> list[dict]:
         if len(per_value) > 1:
             out.append({"property": prop, "values": sorted(per_value.values(), key=lambda e: e["value"])})
     return out
+
+
+# objects that name nothing in particular: "has not ruled anything out" rules out no object at all
+UNIVERSAL = frozenset(("anything", "anything else", "any option", "any options"))
+# words after such an object that except something from it ("anything, apart from the use of force")
+_EXCEPT = re.compile(r"\b(?:apart from|aside from|except|other than|besides|but|save for|short of)\b", re.I)
+
+
+def covers_any(rec: FactRecord, words: list[str], passage: str) -> bool:
+    """A negated fact of nothing in particular ("had not ruled anything out") denies it of any object the
+    question names, save one its passage excepts; read only with its passage, where an exception is told."""
+    contents = {v.value.strip(" .,\"'\u201c\u201d").lower() for v in rec.values("content")}
+    if not passage or not contents or not contents <= UNIVERSAL or rec.first("negated") != "true":
+        return False
+    at = re.search(r"\banything\b|\bany options?\b", passage, re.I)
+    rest = passage[at.end():] if at else ""
+    cut = _EXCEPT.search(rest)
+    excepted = re.split(r"(?<=[.!?])[\"\u201d]?\s", rest[cut.start():])[0] if cut else ""
+    return at is not None and not any(same_word(t, stem(w)) for w in words for t in tokens(excepted))
+

@@ -40,6 +40,7 @@ class EmbeddedStore(Store):
         """`path` None: an in-memory store. read_only: a consistent snapshot (e.g. of a backup).
         Opened read-write, a bulk write that never finished is undone first (see `recovered`)."""
         self.path = path
+        self.read_only = read_only
         self.generation = 0  # bumped by every write, so caches of counts know when to refresh
         self.recovered: list[NamedNode] = []  # graphs of an interrupted bulk write, removed on opening
         self.description = f"embedded store {path}" if path else "in-memory store"
@@ -240,5 +241,6 @@ class EmbeddedStore(Store):
         return True
 
     def close(self):
-        self.ox.flush() if self.path else None
+        if self.path and not self.read_only:  # a read-only snapshot has nothing to flush (and refuses to)
+            self.ox.flush()
         del self.ox

@@ -46,8 +46,14 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
 
 
 # a correction note's account of what an earlier version wrongly said: nothing in it is reported as so
-RETRACTED = re.compile(r"\W*(?:(?:Correction|Clarification|Editor's note)\b[^:]{0,40}:\s*)?(?:An?|The) (?:earlier|"
-                       r"previous|original|prior) version of this (?:story|article|report|post|piece)\b", re.I)
+# ("An earlier version of this article said", "In our 13:05 entry we said", "Correction: We wrongly reported")
+_LABEL = r"(?:Correction|Clarification|Editor's note)\b[^:]{0,40}:\s*"
+_EARLIER = r"(?:earlier|previous|original|prior)"
+RETRACTED = re.compile(
+    rf"\W*(?:(?:{_LABEL})?(?:An?|The) {_EARLIER} version of this (?:story|article|report|post|piece)\b"
+    rf"|(?:{_LABEL})?In (?:our|an|the) (?:{_EARLIER}|[\d:.]+(?: ?[ap]\.?m\.?)?) (?:entry|post|update|version|story"
+    rf"|article|report)\b[^.]{{0,60}}?\bwe (?:said|reported|wrote|stated)\b"
+    rf"|{_LABEL}We (?:{_EARLIER}ly |wrongly |incorrectly |mistakenly )?(?:said|reported|wrote|stated)\b)", re.I)
 
 
 def _headline_end(document: Document) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
+from .clauses import main_verb_in_relative
 from .spans import char_span, noun_phrase, text_of
 from .timing import awaited, before, conditional, measure_of, planned
 
@@ -36,6 +37,8 @@ ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "
                 "co-host", "cohost", "leave", "wrap", "end", "complete", "finish", "begin", "start", "resume")
 # verbs whose object is a person spoken to, there with the subject ("asked Sharif during a meeting")
 ADDRESS_VERBS = ("ask", "tell", "urge", "warn", "assure", "press", "inform", "brief", "thank", "promise")
+# verbs of handing something to someone ("put the proposal to X in a meeting"): X was there too
+HANDING_VERBS = ("put", "present", "hand", "submit", "deliver", "give", "show", "outline", "explain", "pitch")
 # verbs that are a contact when their object is a person ("phoned Abbott", "called his counterpart")
 PERSON_VERBS = ("call", "phone", "telephone", "ring", "visit", "greet", "welcome", "interview")
 # nouns a person stands on or beside at a meeting ("on the sidelines of the summit")
@@ -114,13 +117,22 @@ def took_part(noun: Token) -> Token | None:
         head = head.head.head  # "on the sidelines of the summit", "as part of a meeting"
     meal = noun.lemma_.lower() in MEALS and head.lower_ in ("to", "over")  # "sat down to dinner with X"
     meal = meal or (head.lower_ == "for" and head.head.lemma_.lower() == "sit")  # "sat down for talks"
-    if (head.lower_ not in HELD_PREPS + (("as",) if beside else ()) and not meal) \
-            or head.head.pos_ not in ("VERB", "AUX"):
+    if head.lower_ not in HELD_PREPS + (("as",) if beside else ()) and not meal:
         return None
-    verb = head.head
+    verb = head.head if head.head.pos_ in ("VERB", "AUX") else _misparsed_verb(head.head)
+    if verb is None:
+        return None
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECIDED_AT:
         return verb.head  # "agreed to create a council in a meeting": the meeting is where they agreed
     return verb
+
+
+def _misparsed_verb(name: Token) -> Token | None:
+    """ "X, a diplomat whom the bloc appointed, put the plan to Y, in a meeting ...": the parser made the
+    name the sentence's root and hung the phrase on it; the verb it took for a relative clause's is the main one."""
+    if name.dep_ != "ROOT" or name.pos_ != "PROPN":
+        return None
+    return next((t for t in name.subtree if t.dep_ == "relcl" and main_verb_in_relative(t) == name), None)
 
 
 def set_off(verb: Token, obj: Token) -> bool:

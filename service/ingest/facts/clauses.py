@@ -13,6 +13,7 @@ from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
 from .according import according_doers, after_according
+from .seams import after_relative, glued_subject, quoted_sign
 from .spans import (
     child,
     in_quote,
@@ -66,6 +67,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(subject token, passive) of a predicate, inherited when the clause has none of its own."""
     if depth > 6:
         return None, False
+    if (named := main_verb_in_relative(pred)) is not None:
+        return named, False
     # the subject nearest the verb: a dateline ("WARSAW — Poland's parliament approved") is another
     for kid in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
         if kid.lower_ in NEGATIONS:
@@ -93,6 +96,12 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     head = pred.head
     if pred.dep_ in ("conj", "dep") and (own := after_semicolon(pred)) is not None:
         return own, False
+    if (own := glued_subject(pred)) is not None:  # "... the striker Ivo Marr Chile's government vowed"
+        return own, False
+    if (served := quoted_sign(pred)) is not None:  # "banners reading 'No cuts' to demand ...": the marchers
+        return subject_of(served, depth + 1)
+    if (relative := after_relative(pred)) is not None:  # "the envoy, whom X met, then urged ...": X
+        return subject_of(relative, depth + 1)
     if head == pred:
         first = listed_first(pred)
         return subject_of(first, depth + 1) if first is not None else (None, False)
@@ -118,6 +127,20 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ == "relcl":  # "the latest to be threatened by X": the head is the one it is done to
         return head, any(c.dep_ == "auxpass" for c in pred.children)
     return None, False
+
+
+def main_verb_in_relative(pred: Token) -> Token | None:
+    """ "X, a diplomat whom the bloc appointed as envoy, put the plan to Y": the parser may take the main verb
+    for the relative clause's, the relative pronoun as its object beside an object of its own. A verb
+    cannot have both: it is the sentence's, its subject the name the description stands beside."""
+    if pred.dep_ != "relcl" or pred.i == 0 or pred.nbor(-1).text != ",":
+        return None
+    objects = [c for c in pred.children if c.dep_ == "dobj"]
+    if not any(c.lower_ in RELATIVE_PRONOUNS and c.i < pred.i for c in objects) or not any(
+            c.i > pred.i for c in objects):
+        return None
+    head = pred.head.head if pred.head.dep_ == "appos" else pred.head
+    return head if head.dep_ == "ROOT" and head.pos_ == "PROPN" else None
 
 
 def after_semicolon(pred: Token) -> Token | None:
@@ -199,6 +222,9 @@ def agent_of(pred: Token) -> Token | None:
     return None
 
 
+TIME_MARKS = ("after", "before", "when", "once", "until", "since", "while")
+
+
 def outer_conj(conj: Token) -> bool:
     """A coordinated verb the parser hung inside a clause that belongs to the clause above: it does
     not agree with the inner subject ("fears [X's days are numbered] and is getting serious"), or it
@@ -213,6 +239,9 @@ def outer_conj(conj: Token) -> bool:
         return True  # "said [developed countries had a duty] and accused them of ...": not their own act
     if conj.tag_ == "VBD" and part.tag_ in ("VBZ", "VBP") and part.dep_ in ("relcl", "ccomp"):
         return True  # "rejected the demand for [the areas they control] and accused X": the past of the clause above
+    if part.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in part.children) \
+            and conj.i >= 2 and conj.doc[conj.i - 1].dep_ == "cc" and conj.doc[conj.i - 2].text == ",":
+        return True  # "met Y, shortly after he arrived, and had lunch with Z": the main clause goes on
     finite = conj.tag_ in ("VBD", "VBZ", "VBP")
     if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in list(part.ancestors)[:2]) \
             and any(c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):

@@ -127,6 +127,10 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                 obj = child(tok, "dobj")
                 if dep == "xcomp" and obj is not None and obj.i < start and obj != anchor:
                     return obj.left_edge.i, end  # "proposed [a 10-day truce to allow aid convoys in]"
+                if dep == "ccomp" and not speech and obj is not None and obj.pos_ == "NOUN" and obj != anchor \
+                        and obj.i < start and tok.doc[start - 1].is_punct:
+                    return obj.left_edge.i, end  # 'demanded [a moratorium, "in writing, before ..."]': the object
+                    # with what the clause set off after it adds to it, not that clause alone
                 return start, end
         if tok == anchor and tok.dep_ in ("dobj", "pobj", "attr", "acomp"):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANCHOR_PREPS

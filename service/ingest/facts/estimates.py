@@ -175,12 +175,57 @@ def standalone(number: Token, phrase: list[Token], noun: Token, evidence: Span,
     return fact
 
 
+def put_at(pred: Token) -> tuple[int, int] | None:
+    """"put the toll (the cost of X) at about 300": the figure named and the number it is put at (a token
+    range), or None when the verb puts nothing at a number."""
+    obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
+    at = next((c for c in pred.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+    if obj is None or at is None or at.i < obj.i or not any(t.like_num for t in at.subtree):
+        return None
+    return obj.left_edge.i, at.right_edge.i + 1
+
+
+def put_figure(fact: Fact, pred: Token) -> tuple[int, int] | None:
+    """An estimate told as putting a figure at a number: its content is both, its count the figure's noun."""
+    put = put_at(pred)
+    span = char_span(pred.doc, *put) if put else None
+    if not span:
+        return None
+    fact.content_span, fact.content, fact.counts = Span(*span), text_of(pred.doc, span), put_counts(pred)
+    return put
+
+
+FIGURE_WORDS = ("figure", "total", "tally", "count", "estimate")  # a figure that names nothing it counts
+
+
+def put_counts(pred: Token) -> str | None:
+    """What a figure put at a number counts: "the number of displaced people": displaced people; "the death
+    toll": death toll; "the figure": nothing named here."""
+    obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if obj.lemma_ in FIGURE_WORDS:  # "40,000 people attended; the police put the figure at 12,000": people
+        told = [t.head for t in obj.doc[obj.sent.start:obj.i] if t.dep_ == "nummod" and t.like_num
+                and t.head.pos_ == "NOUN" and _counts(t, False)]
+        noun = told[-1] if told else None
+    else:
+        noun = number_of([obj]) if obj.lemma_ == "number" else obj
+    if noun is None:
+        return None
+    start = min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun.i])
+    span = char_span(noun.doc, start, noun.i + 1)
+    return text_of(noun.doc, span) if span else noun.text
+
+
 def loose_number(tokens) -> tuple[Token, list[Token]] | None:
-    """A number standing on its own ("put the number ... at around 11,000"): (number, its phrase)."""
+    """A number standing on its own ("put the number ... at around 11,000"): (number, its phrase); a sum
+    too ("put the cost at Rs 40 billion"): an estimate's number is someone's figure."""
     for tok in tokens:
         if tok.like_num and tok.dep_ in ("pobj", "attr", "dobj", "nsubj", "npadvmod", "appos") \
-                and tok.ent_type_ not in NOT_COUNTS and tok.pos_ == "NUM":
-            return tok, sorted(tok.subtree, key=lambda t: t.i)
+                and (tok.ent_type_ not in NOT_COUNTS or tok.ent_type_ == "MONEY") and tok.pos_ == "NUM":
+            phrase = sorted(tok.subtree, key=lambda t: t.i)
+            cut = next((t.i for t in phrase if t.i > tok.i and t.is_punct), None)  # "Rs 40 billion, less than ..."
+            return tok, [t for t in phrase if cut is None or t.i < cut]
     return None
 
 

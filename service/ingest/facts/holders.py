@@ -29,6 +29,7 @@ OWNED_BEFORE = ("campaign",)
 OWNED_WINDOW = 4  # sentences looked back for the owner
 # nouns whose name before them is what they are about ("the Cruz endorsement"), not their holder
 NAMED_FOR_OBJECT = ("endorsement",)
+OWN_POSSESSIVES = ("his", "her", "their", "its", "my", "our")
 # heads that count people named after "of" ("dozens of experts", "a group of scientists")
 QUANTITY_HEADS = ("dozen", "hundred", "thousand", "million", "score", "group", "number", "majority", "coalition",
                   "handful")
@@ -88,6 +89,9 @@ class Holders:
                 (t for t in tok.conjuncts if not dateline(t.i)), None)  # "HANOI (Wire) - X and Y agreed": X, Y
             if tok is None:
                 return []
+        owner = self._owner_over_topic(tok)
+        if owner:  # "Estonia's Russia policy": Estonia's, a policy about Russia
+            return owner
         # "allies, including Saudi Arabia and Qatar": the group and its named members
         members = including(tok) if tok.pos_ == "NOUN" else []
         keys = self.resolver.resolve(noun_phrase(tok)) + (self.resolver.resolve(noun_phrase(members[0]))
@@ -126,6 +130,15 @@ class Holders:
             if not keys and owner is None and mine is None and tok.lemma_.lower() in OWNED_BEFORE:
                 keys = self._owned_before(tok)  # "Ruiz's campaign ... The campaign said": hers
         return list(dict.fromkeys(keys))
+
+    def _owner_over_topic(self, tok: Token) -> list[str]:
+        """A common noun with a named possessor and a name compounded before it ("Estonia's Russia policy",
+        "Kenya's Somalia strategy"): the possessor acts; the compound says what the thing is about."""
+        poss = child(tok, "poss")
+        if tok.pos_ != "NOUN" or poss is None or poss.pos_ != "PROPN" or not any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return []
+        return self.resolver.resolve(noun_phrase(poss))
 
     def _owned_before(self, tok: Token) -> list[str]:
         """ "the campaign" with no owner or modifier of its own: the one owner the same noun had in this
@@ -190,6 +203,9 @@ class Holders:
         objs = between(noun)
         if objs:
             return [k for o in objs for k in self.actors(o)]
+        made = shapes.made_in_relative(noun)
+        if made is not None:  # "broke an oath he took to ...": whoever took it, not whoever broke it
+            return self.actors(made[1])
         by = agent_of(noun) or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                                      for g in c.children if g.dep_ == "pobj"), None)
         if by is not None:
@@ -259,6 +275,15 @@ class Holders:
         return bool(keys) and obj.pos_ in ("PROPN", "PRON") and all(
             self.resolver.actor(k).kind in ("Person", "Group") for k in keys)
 
+    def _own_lot(self, obj: Token, holders: list[str]) -> bool:
+        """ "embracing his new duties", "embraced her reputation as a fighter": an object the holder's own
+        possessive names (it refers to the holder), a lot taken on, not a proposal or a view accepted."""
+        poss = child(obj, "poss")
+        if poss is None or poss.lower_ not in OWN_POSSESSIVES:
+            return False
+        keys = set(self.resolver.refers(poss))
+        return bool(keys) and keys <= set(holders)
+
     def _own_act(self, pred: Token, trig: Trigger, holders: list[str], obj: Token | None) -> bool:
         """An Intention is the holder's own future act: "hopes to win" or "plans a rally", not "hopes
         [that] the voters will forgive him". An offer is a Proposal when it
@@ -267,7 +292,8 @@ class Holders:
         if trig.fact_kind == "Intention":
             clause = child(pred, "ccomp")
             finite = clause is not None and clause.i > pred.i and (clause.tag_ in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children))
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children)
+                or _untagged_present(clause))
             subj = child(clause, "nsubj", "nsubjpass") if finite else None
             gerund = child(clause, "csubj") if finite else None
             if finite and subj is None and (gerund is None or child(gerund, "nsubj", "poss") is not None):
@@ -308,3 +334,10 @@ class Holders:
             return True
         keys = self.resolver.resolve(noun_phrase(obj)) if obj.pos_ == "PROPN" else []
         return bool(keys) and all(self.resolver.actor(k).kind == "Person" for k in keys)
+
+
+def _untagged_present(clause: Token) -> bool:
+    """ "hoping voters see her as ready": a clause with a subject of its own whose present verb the tagger
+    took for a bare form (VB), not a to-clause."""
+    return clause.tag_ == "VB" and child(clause, "nsubj") is not None and not any(
+        c.tag_ == "TO" for c in clause.children)

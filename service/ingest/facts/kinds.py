@@ -20,7 +20,8 @@ FUTURE = ("will", "shall", "'ll")
 SCHEDULING = ("immediately", "soon", "shortly", "tomorrow", "tonight")  # "will immediately increase talks"
 # outcomes nobody decides alone: "will win the election" is a forecast, not a plan
 OUTCOMES = ("win", "lose", "prevail", "succeed", "fail", "survive", "happen", "live", "die", "become", "beat",
-            "defeat", "triumph", "gain", "perform", "exceed", "outperform", "receive", "need", "remember", "forget")
+            "defeat", "triumph", "gain", "perform", "exceed", "outperform", "receive", "need", "remember", "forget",
+            "feature", "discover", "face", "cost")  # "the brunch will feature X", "we'll discover what works"
 # heads whose clause is a forecast, not a plan ("predicted that he would arrive with a majority")
 FORECASTS = ("predict", "forecast", "expect", "bet", "guess", "project", "anticipate", "doubt", "wager",
              "optimistic", "pessimistic", "confident", "sure", "certain")
@@ -55,6 +56,8 @@ def _dependent(tok: Token, word: str) -> Token | None:
         if c.lemma_.lower() == word or c.lower_ == word:
             if c.dep_ in ("prep", "prt") and not _next_to(tok, c):
                 continue  # "called the vote a dark day for democracy" is no "call for"
+            if _predicated(c):
+                continue  # "did not consider Ortiz a realistic option": a view of Ortiz, no option weighed
             return c
     for c in tok.children:
         if c.dep_ in ("prep", "agent"):
@@ -71,6 +74,14 @@ def _dependent(tok: Token, word: str) -> Token | None:
                 if c.dep_ == "prep" and c.lower_ == word and c.i == obj.i + 1:
                     return c
     return None
+
+
+def _predicated(dep: Token) -> bool:
+    """A noun that says what something else is (a small clause: "consider X an option", "called it a deal"),
+    not the thing the verb acts on; an adjective ("made it clear") stays a two-word trigger's complement."""
+    if dep.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return dep.dep_ in ("oprd", "attr") or (dep.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in dep.children))
 
 
 def _naming_call(verb: Token, dep: Token) -> bool:

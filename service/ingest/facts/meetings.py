@@ -32,6 +32,7 @@ class Meetings(Sequels):
         self._apart: set[int] = set()  # ids of meeting facts that are never another report's meeting
         self._preds: dict[int, Token] = {}  # id of a meeting fact -> the word that told it
         self._subject_at = -1  # the end of the last sentence whose subject was the current meeting
+        self._told_at = -1  # the end of the sentence that told the current meeting
 
     def occasion_actor(self, sent) -> str | None:
         """An occasion (e.g. the UN General Assembly) named in the sentence."""
@@ -246,12 +247,14 @@ class Meetings(Sequels):
         cur = self.current_before
         if cur is None or set(fact.holders) != set(cur.holders) or (fact.date and cur.date and fact.date != cur.date):
             return fact
+        if timing.other_year(fact, cur, self.b.published):
+            return fact  # "in 2021 they met in Valparaiso" beside this week's undated meeting: two meetings
         if id(fact) in self._apart or self._call_and_visit(fact, cur):
             return fact  # a series of calls, one timed by the meeting, or a call beside a meeting in person
         if not (fact.date and cur.date) and fact.time_text and cur.time_text \
                 and timing.when(fact.time_text) != timing.when(cur.time_text):
             return fact  # "on Tuesday" and "in November": two meetings, though neither date resolved
-        for name in ("occasion", "place", "date", "time_text", "duration", "duration_text"):
+        for name in ("occasion", "place", "place_text", "date", "time_text", "duration", "duration_text"):
             if getattr(cur, name) is None and getattr(fact, name) is not None:
                 setattr(cur, name, getattr(fact, name))
         cur.evidence.extend(e for e in fact.evidence if e not in cur.evidence)
@@ -291,6 +294,7 @@ class Meetings(Sequels):
             return fact  # "spoke by phone almost daily in the week before the meeting": not the current one
         if not timing.background(pred) and not status:  # later "the talks" mean one that took place
             self.current_before, self.current = self.current, fact
+            self._told_at = sent.end
         return fact
 
     def unreached(self, meeting: Fact) -> Fact | None:

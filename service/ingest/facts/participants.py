@@ -120,8 +120,11 @@ class Participants:
         if (trig is not None and trig.object == "recipient") or verb.lemma_.lower() in attendance.ADDRESS_VERBS:
             addressed = [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in self.b.actors(c, strict=True)
                          if self.b.resolver.actor(k).kind == "Person"]
-        # "joked with Y at the dinner": Y was there too
-        addressed += [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+        # "joked with Y at the dinner", "put the plan to Y in a meeting": Y was there too
+        handed = verb.lemma_.lower() in attendance.HANDING_VERBS and any(c.dep_ == "dobj" for c in verb.children)
+        addressed += [k for c in verb.children
+                      if (c.dep_ == "prep" and c.lower_ == "with") or (handed and c.dep_ in ("prep", "dative")
+                                                                        and c.lower_ == "to")
                       for g in c.children if g.dep_ == "pobj" for k in self.b.actors(g, strict=True)
                       if self.b.resolver.actor(k).kind == "Person"]
         return self._participants(self._subjects(verb) + addressed)

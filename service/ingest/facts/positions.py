@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import kinds, qualifiers, realis, senses, shapes, spans, timing
+from . import asked, kinds, qualifiers, realis, senses, shapes, spans, timing
 from .clauses import (
     after_according,
     agent_of,
@@ -36,6 +36,7 @@ MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "bl
 THINGS = ("Agreement", "Statement")
 SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
+OWN_TAKING = ("embrace",)  # verbs whose object, when the holder's own, is a lot taken on, not a stance
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "whatever", "to"
 STRANDED = ("IN", "RP")  # "a view most economists would disagree with": a position with no content of its own
@@ -118,7 +119,7 @@ class Builder(Holders):
             return None  # "Mr. Hale, tell me ...": Hale is asked to speak, says nothing here
         if subj is not None and lexical and interpolated(pred, subj):
             return None  # "Trump, asked about the wall, said ...": Trump was asked; who asked is not said
-        if lexical and shapes.inquiry(pred):
+        if lexical and asked.inquiry(pred):
             return None  # "asked about the wall", "asked the minister about the deal": a question, no request
         sense = senses.other_sense(pred, trig, passive, self.lexicon) if lexical else None
         if sense is not None:  # "has seen a rise", "called off the rally": the verb in another sense
@@ -171,6 +172,8 @@ class Builder(Holders):
                 content = right_complements(pred, skip=ACTION_SKIP)
             else:
                 content = content_of(pred, anchor, speech=trig.speech)
+                if lexical and trig.fact_kind in HELD and content is not None and shapes.leading_clause(pred, content):
+                    content = right_complements(pred, skip=ACTION_SKIP)  # what it governs, not the clause before
                 if content is None and pred.pos_ == "ADJ" and pred.head != pred:
                     content = content_of(pred.head)
                 if content is None and trig.pos == "adj" and agent_of(pred) is not None:
@@ -185,8 +188,13 @@ class Builder(Holders):
             content = right_complements(pred, skip=ACTION_SKIP)
         if content is None and trig.speech and quoted_as(pred) is not None:
             content = content_of(pred.head.head, speech=True)  # '"...," the paper quoted X as saying'
-        if content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
-                                                                                     or role == "recipient"):
+        answered = asked.answered(pred) if content is None and trig.speech and trig.pos == "verb" else None
+        if answered is not None:  # "Asked whether X, Y said no": Y denies X; the question put is not Y's words
+            if answered[0] is None:
+                return None
+            content = answered[1]
+        elif content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
+                                                                                       or role == "recipient"):
             content = clause_around(pred, subj, obj)  # "All of which, he said, would help"; "..., X told them"
         if content is not None and content[1] > content[0] + 1 and self.doc[content[0]].lower_ == "no" \
                 and qualifiers.none_done(pred):
@@ -229,6 +237,8 @@ class Builder(Holders):
         if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
                 and not passive and self._backs_person(obj):
             return None  # "supported Kasich in the primary": backing a person, no proposal accepted
+        if lexical and trig.word in OWN_TAKING and obj is not None and not passive and self._own_lot(obj, holders):
+            return None  # "fully embracing his new duties": one's own lot taken on, nothing accepted
         # "hopes the voters will forgive him": no plan of theirs, but what is hoped stays its content;
         # "offered a response": no offer, the words offered are read for themselves ("offered support")
         unheld = lexical and trig.pos == "verb" and not passive and not self._own_act(pred, trig, holders, obj)
@@ -242,6 +252,8 @@ class Builder(Holders):
         joint = subj is not None and kinds.is_joint(noun_phrase(subj), self.lexicon)
         clause = child(pred, "ccomp")
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
+        if answered is not None and answered[0] == "no":
+            kind = "Denial"
         if lexical and trig.word == "accept" and obj is not None and shapes.money(obj):
             kind = "Action"  # "accepted $200,000 from donors", "accepted the award": received, nothing agreed to
         if lexical and trig.word in AUTHORING and child(pred, "ccomp") is None and (passive or obj is not None) \
@@ -285,7 +297,7 @@ class Builder(Holders):
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in noun.children):
             return None  # "his claim to the nomination", "Pence's announcement": nothing said is reported
         holders = self.noun_holders(noun)
-        content = content_of(noun, anchor) or shapes.infinitive_of(noun)
+        content = content_of(noun, anchor) or shapes.infinitive_of(noun) or shapes.after_colon(noun)  # "an offer: ..."
         if trig.fact_kind == "Intention" and shapes.plan_for_target(noun, content):
             return None  # "his plans for Syria": where or whom the plan is for, no act planned is said
         if trig.word in CLAUSAL_NOUNS and (content is None or not shapes.infinitive(self.doc, content)):
@@ -312,6 +324,8 @@ class Builder(Holders):
                                and self.doc[content[0] - 1].head == noun) or \
                 (self.doc[content[0]].lower_ in SETTING_PREPS and self.doc[content[0]].dep_ == "prep"):
             return None  # "his support", "support in a poll", "support came from X": no object of its own
+        if trig.fact_kind == "Intention" and trig.word in shapes.WISHES and shapes.wished_outcome(self.doc, content):
+            return None  # "hopes that Latvia will join", "hopes for a landslide": an outcome wished, no plan
         fact = self._fact(noun, trig.fact_kind, holders, content, trig)
         return Candidate(fact, noun, trig, content, True)
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from .. import columns, dates
 from . import clauses
 from .lexicon import Lexicon
+from .seams import quoted_sign
 from .spans import any_between, char_span, child, only, subtree_span, text_of
 
 CONDITION_MARKS = ("if", "unless", "provided", "providing", "as long as")
@@ -61,8 +62,8 @@ def _conditional(c: Token) -> bool:
 def negated(pred: Token) -> bool:
     """The predicate itself is negated ("did not accept", "are not concerned")."""
     heads = [pred]
-    if pred.dep_ in ("acomp", "xcomp") or (pred.pos_ == "ADJ" and pred.head != pred):
-        heads.append(pred.head)
+    if (pred.dep_ in ("acomp", "xcomp") or (pred.pos_ == "ADJ" and pred.head != pred)) and quoted_sign(pred) is None:
+        heads.append(pred.head)  # not "banners reading 'Don't give up' to demand": the banner's words
     if pred.dep_ == "xcomp" and pred.head.lemma_ in ("have", "be") and any(
             c.lower_ == "yet" for c in pred.head.children):
         return True  # "has yet to ratify the bid": not done

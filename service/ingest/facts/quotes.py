@@ -34,6 +34,7 @@ class Quotes:
         self.end_char = -1
         self.open = False
         self.unnamed_end = -1  # end of the last sentence quoting someone not named ("an official said")
+        self.turn = False  # the speaker's words are a transcript turn: the paragraph, quote marks or none
 
     def unheard(self, sent) -> None:
         """A quote whose speaker names no actor: the quotes and pronouns right after are theirs."""
@@ -52,6 +53,11 @@ class Quotes:
     def heard(self, fact: Fact, sent) -> None:
         """A speech fact whose content is a quote."""
         self.speaker, self.end_char, self.open = fact, _last_char(sent), _balance(sent) > 0
+        self.turn = False
+
+    def turned(self, fact: Fact, sent) -> None:
+        """A labelled turn of an interview ("Wulandari: ..."): the rest of its paragraph is the speaker's."""
+        self.speaker, self.end_char, self.open, self.turn = fact, _last_char(sent), True, True
 
     def continues(self, sent) -> bool:
         """Is this sentence still the last speaker's words (a quote open, or a new quote opening,
@@ -60,8 +66,10 @@ class Quotes:
         if self.speaker is None or first is None:
             return False
         if "\n" in parsed_text(sent.doc)[self.end_char:first.idx]:
-            self.speaker, self.open = None, False
+            self.speaker, self.open, self.turn = None, False, False
             return False
+        if self.turn:
+            return True
         if self.open and first.text == "”":  # '... "focusing on voters. ”Several senators urged ...': closed
             self.open = False
             return False
@@ -78,7 +86,7 @@ class Quotes:
         doc = sent.doc
         toks = [t for t in sent if not t.is_space]
         start = toks[0].i + (0 if self.open else 1)
-        close = _close(toks, start)
+        close = _close(toks, start) if not self.turn else None  # a turn's quote marks are quotes inside it
         end = close.i if close is not None else sent.end
         self.open = close is None and (self.open or _balance(sent) > 0)
         self.end_char = _last_char(sent)

@@ -8,13 +8,15 @@ from dataclasses import replace
 
 from ...model import Fact, Span
 from .. import columns
+from ..interviews import in_turns
 from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech, timing, whereabouts
 from .according import according_to
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
 from .quotes import Quotes, has_quote
-from .spans import char_span, in_quote, inside_quote, text_of
+from .seams import quoted_sign
+from .spans import char_span, in_quote, inside_quote, parsed_text, text_of
 from .timing import before as _before
 
 CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
@@ -77,6 +79,12 @@ class Reader:
             self._qualify(cand, at, according)
         for meeting in new_meetings:
             self._note(meeting)
+        labelled = None
+        if not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
+            speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
+            labelled = attributions.colon_statement(self.b, sent, speaking)
+            if labelled is not None and in_turns(parsed_text(sent.doc), sent.start_char):
+                self._turn(sent, kept, labelled)
         facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
         facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
@@ -88,11 +96,17 @@ class Reader:
             speakers = {k for c in kept if c.trigger.speech for k in c.fact.holders}
             stated = attributions.according_statement(self.b, sent, according)
             facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
-        elif not quoted and according is None:  # "Ruiz: 'We ...'": unless a speaker is named before the colon
-            speaking = [c.pred.i for c in kept if c.trigger.speech and c.fact.holders]
-            stated = attributions.colon_statement(self.b, sent, speaking)
-            facts += [stated] if stated is not None else []
+        facts += [labelled] if labelled is not None else []
         return facts
+
+    def _turn(self, sent, kept: list[Candidate], stated: Fact) -> None:
+        """An interview's answer ("Wulandari: We agreed to meet again"): its "I" and "we" are the labelled
+        speaker, here and in the rest of the paragraph (Quotes.turned)."""
+        self.quotes.turned(stated, sent)
+        for cand in kept:
+            speech.speak_for(cand, stated.holders, quoted=True)
+            if cand.fact.holders and not cand.fact.attributed_to and not cand.trigger.speech:
+                cand.fact.attributed_to = stated.holders[0]
 
     def _just_before(self, sent) -> list[Fact]:
         """The facts of the sentence right before this one (only space between them)."""
@@ -130,6 +144,8 @@ class Reader:
             if found is None and not kinds.is_generic_candidate(tok):
                 continue
             trig, anchor = found if found is not None else (kinds.GENERIC, None)
+            if trig.kind == "Estimate" and trig.word == "put" and estimates.put_at(tok) is None:
+                continue  # "put the cost on the council", "put the figure in context": no number it is put at
             if trig.kind == "light":  # "expressed concern": the noun makes the fact
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 if obj is not None and kinds.trigger_for(obj, self.b.lexicon) is not None:
@@ -191,6 +207,10 @@ class Reader:
                     and all(o.pred == cand.pred.head for o in inside):
                 kept.append(cand)  # "emailed the staff to recommend X": what the writer did it for
                 continue
+            served = quoted_sign(cand.pred) if cand.lexical else None  # "banners reading 'X' to demand Y"
+            if served is not None and all(o.pred == served or served.is_ancestor(o.pred) for o in inside):
+                kept.append(cand)  # the marchers' aim, not what the banners' words propose
+                continue
             speaker = speech.speaker_of(cand, cands)
             aside = cand.lexical and self._aside(cand.pred)
             hypothetical = any(not _factive(o) and not o.trigger.speech for o in inside) and not aside
@@ -241,6 +261,8 @@ class Reader:
             self._attribute(fact, according)
         if occasion is not None and fact.occasion is None:
             fact.occasion = occasion
+        if fact.kind == "Estimate" and cand.trigger.word == "put":  # "put the toll at 300"
+            cand.content = estimates.put_figure(fact, cand.pred) or cand.content
         if fact.kind == "Estimate" and not fact.holders and fact.attributed_to:
             fact.holders = [fact.attributed_to]  # "..., according to the UN": the UN's estimate
         if fact.kind == "Estimate" and not fact.attribution:
@@ -264,6 +286,8 @@ class Reader:
             if estimate is not None:
                 if estimate.fact.quantity is None:
                     estimates.fill(estimate.fact, number, phrase, noun)
+                    if estimate.pred.lemma_ == "put":  # "put the figure at 12,000": not the subject's count
+                        estimate.fact.counts = estimates.put_counts(estimate.pred)
                 continue
             if any(c.lexical and not c.trigger.speech and c.fact.kind not in FIGURED for c in cover):
                 continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate

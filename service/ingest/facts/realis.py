@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...vocab import STATUSES
+from .seams import quoted_sign
 
 PLANNED, HYPOTHETICAL, NEGATED = STATUSES
 
@@ -123,6 +124,10 @@ def _governed(pred: Token) -> str | None:
         head = tok.head
         if head is tok:
             return status
+        if (served := quoted_sign(tok)) is not None:  # "banners reading 'No cuts' to demand": the marchers' aim
+            tok = served
+            status = stronger(status, _own(tok))
+            continue
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
             return stronger(status, HYPOTHETICAL)
         if tok.dep_ == "conj":

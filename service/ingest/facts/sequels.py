@@ -14,6 +14,8 @@ from .clauses import subject_of
 from .participants import Participants
 from .spans import char_span
 
+EVENTS = ("rally", "vote", "ceremony", "conference", "session", "debate", "event", "visit", "march", "protest",
+          "election", "hearing", "trial", "parade", "festival", "concert", "match", "game", "speech")
 PRONOUNS = ("it", "they")  # what a sentence calls the meeting the one before had as its subject
 
 
@@ -61,13 +63,31 @@ class Sequels(Participants):
         return fact
 
     def lasted_after(self, sent) -> None:
-        """ "It lasted four hours" right after a sentence about the current meeting (_told_after)."""
-        doc = sent.doc
-        if self.current is None or self._subject_at < 0 or self._subject_at > sent.start \
-                or not all(t.is_space for t in doc[self._subject_at:sent.start]):
+        """ "It lasted four hours" right after a sentence about the current meeting (_told_after), or "It was
+        held at Z and lasted four hours" right after the sentence that told it ("... at a meeting between X
+        and Y, which began at six")."""
+        if self.current is None:
             return
-        if lasted(self.current, sent):
+        if _just_before(sent, self._subject_at) and lasted(self.current, sent):
             self._report_again(sent[0])
+        elif _just_before(sent, self._told_at) and not self._later_event():
+            held = next((t for t in sent if t.lower_ == "it" and held_verb(t) is not None), None)
+            place = self.current.place
+            if held is not None:
+                place_held(self.current, held, self.b.resolver)
+            if lasted(self.current, sent, ("it",)) or self.current.place != place:
+                self._report_again(sent[0])
+
+    def _later_event(self) -> bool:
+        """Another event named after the current meeting's word in its sentence ("met before a rally"):
+        "it" may be that one."""
+        pred = self._preds.get(id(self.current))
+        words = self.b.resolver.lex.meeting_words
+        if pred is None:
+            return True
+        own = [c.i for c in pred.children if c.dep_ == "dobj" and c.lemma_.lower() in words]  # "held talks"
+        return any(t.pos_ == "NOUN" and (t.lemma_.lower() in words or t.lemma_.lower() in EVENTS)
+                   for t in pred.doc[max([pred.i, *own]) + 1:pred.sent.end])
 
     def _report_again(self, noun: Token) -> None:
         sent = noun.sent
@@ -75,6 +95,11 @@ class Sequels(Participants):
         if span not in self.current.evidence:
             self.current.evidence.append(span)
 
+
+
+def _just_before(sent, end: int) -> bool:
+    """The sentence ending at token `end` is the one right before `sent`."""
+    return 0 <= end <= sent.start and all(t.is_space for t in sent.doc[end:sent.start])
 
 
 def held_verb(noun: Token) -> Token | None:
@@ -93,9 +118,11 @@ def place_held(meeting: Fact, noun: Token, resolver) -> None:
     verb = held_verb(noun)
     if verb is None or meeting.place is not None:
         return
-    meeting.place = next((k for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
-                          for o in c.children if o.dep_ == "pobj"
-                          for k in [whereabouts.place_named(o, resolver)] if k), None)
+    objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+            for o in c.children if o.dep_ == "pobj"]
+    objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "in"
+             for g in c.children if g.dep_ == "pobj"]  # "at the party's headquarters in Santiago": Santiago
+    meeting.place = next((k for o in objs for k in [whereabouts.place_named(o, resolver)] if k), None)
 
 
 def subject_of_sentence(noun: Token) -> bool:
@@ -103,7 +130,7 @@ def subject_of_sentence(noun: Token) -> bool:
     return noun.dep_ in ("nsubj", "nsubjpass") and noun.head == noun.sent.root
 
 
-def lasted(meeting: Fact, sent) -> bool:
+def lasted(meeting: Fact, sent, pronouns=PRONOUNS) -> bool:
     """ "It lasted about four and a half hours" (the sentence before had the meeting as its subject): its
     length, when none was told; whether it was found."""
     if meeting.duration is not None:
@@ -112,7 +139,9 @@ def lasted(meeting: Fact, sent) -> bool:
         if tok.lemma_.lower() not in attendance.LAST_VERBS or tok.pos_ != "VERB":
             continue
         subj, passive = subject_of(tok)
-        if subj is None or passive or subj.lower_ not in PRONOUNS or subj.sent != sent:
+        if subj is not None and subj.head != tok:  # "It was held at Z and lasted": "lasted" is not passive
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if subj is None or passive or subj.lower_ not in pronouns or subj.sent != sent:
             continue
         text, length = whereabouts.length_of(tok)
         if text:

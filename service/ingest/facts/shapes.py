@@ -54,7 +54,7 @@ def advice(pred: Token) -> bool:
         c.dep_ == "neg" for c in pred.children)
 
 
-ABLE = ("can",)
+ABLE = ("can", "could")  # "could agree to work" told by the writer: what is possible, no stance held
 
 
 def ability(pred: Token) -> bool:
@@ -85,6 +85,14 @@ def plan_for_target(noun: Token, content: tuple[int, int] | None) -> bool:
 
 WISHES = ("hope", "wish")
 CHOOSING = ("decide",)  # an Intention with a to- or that-clause ("decided to run"), not with an object
+
+
+def wished_outcome(doc, content: tuple[int, int]) -> bool:
+    """What a wish noun's content tells: an outcome ("hopes that Latvia will join", "hopes for a landslide"),
+    not an act of the holder's ("hope to visit", "the hope of visiting Riga")."""
+    first = doc[content[0]]
+    return not infinitive(doc, content) and first.tag_ != "VBG" and not (
+        first.lower_ == "of" and content[1] > content[0] + 1 and doc[content[0] + 1].tag_ == "VBG")
 
 
 def outcome(clause: Token) -> bool:
@@ -159,14 +167,6 @@ def asked_object(pred: Token, obj: Token | None) -> bool:
     return obj is not None and obj.i < pred.i and obj.tag_ in ("WP", "WDT") and obj.lower_ in ("whom", "who", "what")
 
 
-def inquiry(pred: Token) -> bool:
-    """'ask about X': a question put, not a request ('ask for X', 'ask Y to do Z' are requests)."""
-    if pred.lemma_.lower() not in ("ask", "inquire", "enquire"):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ == "about" for c in pred.children) and not any(
-        c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in pred.children)
-
-
 def described(doc, content: tuple[int, int]) -> bool:
     """A copula's complement that only describes its subject: an adjective ("is modest", "was very
     vague"), not what the plan or proposal is ("is to cut taxes", "was a ceasefire")."""
@@ -200,6 +200,30 @@ def infinitive_of(noun: Token) -> tuple[int, int] | None:
             if c.dep_ in ("relcl", "advcl") and c.left_edge.i in (noun.i + 1, after) and c.left_edge.lower_ == "to" \
                     and c.left_edge.tag_ == "TO" and c.pos_ in ("VERB", "AUX"):
                 return c.left_edge.i, c.right_edge.i + 1
+    made = made_in_relative(noun)  # "an oath he took [to protect X]"
+    return _to_clause(made[0]) if made is not None else None
+
+
+def made_in_relative(noun: Token) -> tuple[Token, Token] | None:
+    """(light verb, its subject) of a relative clause by which a trigger noun is made or taken to do
+    something ("an oath he took to protect X", "the pledge that Chile made to cut emissions"): the subject
+    holds it. None for "the pledge that was made", "a vow he never made", "statements he had made" (no
+    act pledged: whose words they were is left to the clause around)."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.i > noun.i and c.lemma_.lower() in LIGHT_VERBS and not any(
+                k.dep_ in ("neg", "auxpass") or k.lower_ in ("never", "n't", "n’t") for k in c.children):
+            subj = next((k for k in c.children if k.dep_ == "nsubj" and k.i < c.i), None)
+            if subj is not None and subj.lower_ not in ("who", "which", "that") and _to_clause(c) is not None:
+                return c, subj
+    return None
+
+
+def _to_clause(verb: Token) -> tuple[int, int] | None:
+    """The to-clause after a verb ("took [to protect X]")."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.i > verb.i and c.left_edge.lower_ == "to" \
+                and c.left_edge.tag_ == "TO" and c.pos_ in ("VERB", "AUX"):
+            return c.left_edge.i, c.right_edge.i + 1
     return None
 
 
@@ -270,6 +294,17 @@ def quote_between(first: Token, last: Token) -> bool:
     return any(t.text in ('"', "“", "”", "''", "``") for t in first.doc[first.i:last.i])
 
 
+def leading_clause(pred: Token, content: tuple[int, int]) -> bool:
+    """A content that is a clause the parser hung before a stance verb ("44 percent back X, while 1 percent
+    support Y", "I've always said ... that I would support him"): not what the stance is about; a quote
+    before it stays ('"Our ideas differ," agrees X'), and a view told after its clause ("he is right, I
+    believe") is not a stance of this kind."""
+    if content[1] > pred.i or not any(c.dep_ == "ccomp" and c.i < pred.i and content[0] <= c.i < content[1]
+                                      for c in pred.children):
+        return False
+    return not quote_between(pred.doc[content[1] - 1], pred)
+
+
 RELATIVE_OBJECTS = ("that", "which")
 # nouns that rename a thing one can take a stance on ("a minority government, an option ..."); not "a move"
 # or "a step", which rename the act told before them
@@ -309,3 +344,16 @@ def against(pred: Token, content: tuple[int, int] | None) -> bool:
         return False
     before = pred.doc[content[0] - 1]
     return before.lower_ == "against" and before.dep_ == "prep" and before.head == pred
+
+
+def after_colon(noun: Token) -> tuple[int, int] | None:
+    """ "I made an offer: any company that builds a smelter will have a share": what a noun of position
+    names, spelled out after a colon straight after its phrase (three words or more, to the sentence's end)."""
+    doc, sent = noun.doc, noun.sent
+    colon = noun.right_edge.i + 1
+    if colon >= sent.end or doc[colon].text != ":" or sum(1 for t in doc[colon + 1:sent.end] if t.is_alpha) < 3:
+        return None
+    end = sent.end
+    while end > colon + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return colon + 1, end

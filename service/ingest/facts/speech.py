@@ -73,8 +73,14 @@ def pronoun_speaker(cand: Candidate) -> bool:
 def first_person(cand: Candidate) -> bool:
     """The candidate's doer is the speaker ("We agreed to ...", "I will veto it")."""
     if cand.trigger.pos == "noun":
-        return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in cand.pred.children)
-    subj, passive = subject_of(cand.pred)
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in cand.pred.children):
+            return True
+        pred = cand.pred.head if cand.pred.dep_ == "dobj" else None  # "I made an offer", "we reached a deal"
+        if pred is None:
+            return False
+    else:
+        pred = cand.pred
+    subj, passive = subject_of(pred)
     return subj is not None and not passive and subj.lower_ in FIRST_PERSON
 
 
@@ -106,16 +112,17 @@ def speak_for(cand: Candidate, holders: list[str], quoted: bool = False) -> None
     else ('"He wants to win by stoking fear," Clinton said': not Clinton)."""
     if holders and not cand.fact.holders and cand.fact.kind != "Action" and first_person(cand):
         cand.fact.holders = list(holders)
-    elif holders and set(cand.fact.holders) <= set(holders) and cand.fact.holders and _third_person(cand) \
-            and (quoted or in_quote(cand.pred)):
-        cand.fact.holders = []
+    elif holders and set(cand.fact.holders) <= set(holders) and cand.fact.holders \
+            and (pronoun := _third_person(cand)) is not None and (quoted or in_quote(pronoun)):
+        cand.fact.holders = []  # the pronoun quoted, not the writer's: 'said he had "not ruled it out"' is his
 
 
-def _third_person(cand: Candidate) -> bool:
+def _third_person(cand: Candidate):
+    """The "he" or "she" that holds the fact (its subject, or a noun's "his"/"her"), if any."""
     if cand.trigger.pos == "noun":
-        return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in cand.pred.children)
+        return next((c for c in cand.pred.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
     subj, passive = subject_of(cand.pred)
-    return subj is not None and not passive and subj.lower_ in ("he", "she", "him", "her")
+    return subj if subj is not None and not passive and subj.lower_ in ("he", "she", "him", "her") else None
 
 
 def attribute(cand: Candidate, speech: Candidate, in_dateline=None) -> None:

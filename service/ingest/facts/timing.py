@@ -4,6 +4,8 @@ or measured ("talks lasting two hours"); and the wording a meeting's time is tol
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ...model import Fact
@@ -108,3 +110,17 @@ def date_from_before(facts: list[Fact], before: list[Fact], recent, sides=set) -
         if same and len({f.date for f in same}) == 1:
             meeting.time_text, meeting.date = same[0].time_text, same[0].date
             meeting.evidence += [e for e in same[0].evidence if e not in meeting.evidence]
+
+
+def other_year(one, other, published: str | None) -> bool:
+    """Of two meetings, one told in a year before the report's ("in 2021 they met in X") and the other in
+    none (this week's, undated): two meetings, not one told twice."""
+    years = _year(one), _year(other)
+    told = years[0] or years[1]
+    return (years[0] is None) != (years[1] is None) and len(published or "") >= 4 and told < published[:4]
+
+
+def _year(meeting) -> str | None:
+    """The year a meeting is dated or told in, if any."""
+    found = re.search(r"\b(1[89]|20)\d\d\b", meeting.date or meeting.time_text or "")
+    return found.group(0) if found else None

@@ -21,7 +21,8 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     """Set the meeting's place and duration from the phrases of its verb or noun (and of the verb a
     meeting noun is the object of: "attended the summit in Vilnius"); a remote meeting (fact.remote, set
     before) takes no place from the dateline."""
-    preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"]
+    preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"
+                                                             and not _of_clause_noun(t, pred)]
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
     if pred.pos_ != "NOUN":  # "held talks for 85 minutes in Paris": the length and place told on the noun held
@@ -49,6 +50,8 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         elif (c.lower_ in ("in", "at") or (c.lower_ == "to" and pred.lemma_.lower() == "visit")) \
                 and fact.place is None:  # "a visit to Kenya": where it took place
             fact.place = place_named(obj, resolver)  # not "at the Kazakh ministry": the dateline's city says more
+        if c.lower_ in ("in", "at") and fact.place_text is None:
+            fact.place_text = venue_text(c, obj)
     measure = timing.measure_of(pred) if pred.pos_ == "NOUN" else None  # whatever verb holds it
     if measure is not None and measure.ent_type_ in DURATION_ENTS and fact.duration is None:
         span = char_span(pred.doc, measure.left_edge.i, measure.i + 1)  # "two days (of talks)"
@@ -73,6 +76,19 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
         fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
 
 
+def _of_clause_noun(prep: Token, noun: Token) -> bool:
+    """A phrase on another noun inside a clause on the meeting noun ("a meeting arranged by the embassy [in
+    Canberra]"): where that noun is, not where the meeting was ("a meeting held [in Geneva]" is)."""
+    if prep.head == noun or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    tok = prep.head
+    while tok != noun and tok.head != tok:
+        if tok.dep_ in ("acl", "relcl"):
+            return True
+        tok = tok.head
+    return False
+
+
 def place_named(obj: Token, resolver) -> str | None:
     """The place a phrase after "in" or "at" names: a place or a country's name, or a place noun named after
     one ("the Qasr Al Watan palace", "the Berlaymont building")."""
@@ -84,6 +100,16 @@ def place_named(obj: Token, resolver) -> str | None:
         return None
     return next((k for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                  for k in resolver.resolve(noun_phrase(c))[:1] if resolver.actor(k).kind == "Place"), None)
+
+
+def venue_text(prep: Token, obj: Token) -> str | None:
+    """ "at a hotel in Lusaka", "at the U.S. mission": a place named by a common noun of a building or room,
+    as written with its preposition (no named place says it); not "in the region", nor a named place."""
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() not in VENUES:
+        return None
+    end = max([obj.i] + [t.right_edge.i for t in obj.rights if t.dep_ not in ("punct", "cc", "conj", "appos")])
+    span = char_span(obj.doc, prep.i, end + 1)
+    return text_of(obj.doc, span) if span else None
 
 
 def _measure_end(obj: Token) -> int:
@@ -183,3 +209,8 @@ def length_of(verb: Token) -> tuple[str | None, str | None]:
 UNITS = ("minute", "hour", "day", "week")  # a length told without a date or time entity ("a little over an hour")
 MEAL_NOUNS = ("breakfast", "lunch", "dinner")  # a meal told beside a meeting is that meeting
 PLACE_NOUNS = ("capital", "city", "town", "resort", "headquarters", "palace", "hotel", "venue")
+# buildings and rooms a meeting is held in, kept as written when no named place says where ("at a hotel")
+VENUES = ("hotel", "mission", "embassy", "consulate", "residence", "office", "palace", "ministry", "headquarters",
+          "building", "hall", "room", "restaurant", "diner", "cafe", "café", "villa", "compound", "resort", "venue",
+          "chamber", "airport", "base", "church", "centre", "center", "club", "home", "farm", "ranch", "library",
+          "school", "hospital", "tent", "lodge", "estate", "castle", "house", "mansion", "suite", "studio")

@@ -1,0 +1,83 @@
+"""Clauses the parser hangs across a seam it cannot see (clauses.py asks these before it lets a predicate
+inherit a subject): a sentence of report glued to the caption or list before it with no period ("...
+including the striker Ivo Marr Chile's government vowed to ..."), a purpose clause written after the quoted
+words of a sign ("marched with banners reading 'No cuts' to demand ..."), hung on the sign's words, and a
+verb that goes on from a relative clause after "then" ("the envoy, whom Ruiz met, then urged ..."), hung on
+the root of the sentence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .spans import in_quote
+
+FINITE = ("VBD", "VBZ", "VBP")
+THEN = ((",", "then"), ("and", "then"), (",", "and", "then"))  # "whom X met, then urged ..."
+SEPARATORS = (",", ";", ":", "—", "–", "-", "(")
+CLOSING = ("”", "’", '"', "''")
+# participles by which a sign or a placard shows its words: "banners reading", "a sign saying"
+SHOWING = ("read", "say", "bear", "proclaim", "declare")
+
+
+def glued_subject(pred: Token) -> Token | None:
+    """The subject of a past verb the parser hung on an earlier clause with no "and" nor comma between
+    them, because a sentence of report was glued to the text before it: the noun right before the verb,
+    which ends that text's last phrase ("... Ivo Marr Chile's government vowed"). Not a present verb: a
+    run of headlines glued together ("... ahead of the vote Ruiz welcomes ...") spills into the next one."""
+    head, doc = pred.head, pred.doc
+    if pred.dep_ not in ("conj", "advcl") or pred.tag_ != "VBD" or pred.i == 0 or head.i >= pred.i:
+        return None
+    if any(c.dep_ in ("mark", "nsubj", "nsubjpass", "expl") or c.tag_ in ("WRB", "WDT") for c in pred.children):
+        return None  # "..., as Chile vowed", "when it vowed": a clause of its own
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None  # "X met Y discussed ...": one subject for both, as parsed
+    if any(t.dep_ in ("cc", "preconj") or t.text in SEPARATORS for t in doc[head.i + 1:pred.i]
+           if t.head.i in (head.i, pred.i)):
+        return None  # a list of verbs sharing the subject: "came, saw and conquered"
+    noun = doc[pred.i - 1]
+    if noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or noun.head.i >= noun.i or noun.head.i == pred.i:
+        return None
+    return noun
+
+
+def after_relative(pred: Token) -> Token | None:
+    """The relative clause whose subject goes on to a verb written right after it with "then" ("the envoy,
+    whom Ruiz met in May, then urged the council to ..."): the parser hung that verb on the sentence's
+    root, whose subject is someone else. The subject is that clause's (subject_of the clause returned)."""
+    doc = pred.doc
+    if pred.dep_ not in ("dep", "conj") or pred.tag_ not in FINITE or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in pred.children):
+        return None
+    for words in THEN:
+        last = pred.i - len(words) - 1
+        if last < pred.sent.start or tuple(t.lower_ for t in doc[last + 1:pred.i]) != words:
+            continue
+        clause = doc[last]
+        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.head.i <= last:
+            clause = clause.head
+        if clause.dep_ == "relcl" and clause.right_edge.i == last and clause.head.i < clause.i:
+            return clause
+    return None
+
+
+def quoted_sign(pred: Token) -> Token | None:
+    """The verb a to-clause serves when it follows the quoted words of a sign ("gathered with banners
+    reading 'No cuts' to demand ..."): the parser hung it inside the quote or on the participle that
+    shows it; it is the purpose of the clause around them. None elsewhere."""
+    doc = pred.doc
+    to = next((c for c in pred.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < pred.i), None)
+    if pred.dep_ not in ("xcomp", "advcl") or pred.tag_ != "VB" or to is None or to.i == 0:
+        return None
+    if doc[to.i - 1].text not in CLOSING or in_quote(pred):
+        return None
+    verb, crossed = pred.head, False
+    while verb.head.i != verb.i and (in_quote(verb) or _showing(verb)):
+        crossed, verb = True, verb.head
+    while crossed and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if crossed and verb.pos_ in ("VERB", "AUX") and not in_quote(verb) else None
+
+
+def _showing(tok: Token) -> bool:
+    """A participle that shows a sign's words ("banners reading", "a placard saying")."""
+    return tok.tag_ == "VBG" and tok.lemma_.lower() in SHOWING and tok.dep_ in ("acl", "pcomp", "advcl")

@@ -1,0 +1,42 @@
+"""Ordinary phrasings read as the clause they ask about (questions written for this project): a leading
+"according to X," is the source; "when did X VERB Y" asks the time of any kind of fact; a meal had with
+someone is a meeting; after do-support a lower-case word after a capitalized name is the verb."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_parse_questions import read
+
+
+@pytest.mark.parametrize("question, template, according, yesno", [
+    ("According to Lena Varga, did the strike damage the coalition?", "actions", "Lena Varga", True),
+    ("According to the Finnish foreign minister, will the tariff cut go ahead in May?", "actions",
+     "the Finnish foreign minister", True),
+    ("According to Omar Diallo, did Senegal reject the offer?", "positions", "Omar Diallo", True),
+])
+def test_parse_question_forms_leading_source(question, template, according, yesno):
+    parsed = read(question)
+    assert (parsed.template, parsed.slots.get("according"), parsed.yesno) == (template, according, yesno)
+
+
+@pytest.mark.parametrize("question, template, actors", [
+    ("When did the European Court of Human Rights award damages to Lena Varga?", "actions",
+     ["the European Court of Human Rights"]),
+    ("When did Chile and Peru agree fishing quotas without Ecuador?", "agreements", ["Chile", "Peru"]),
+    ("When did the Nordic ministers approve the visa in principle?", "positions", ["the Nordic ministers"]),
+])
+def test_parse_question_forms_when_any_fact(question, template, actors):
+    parsed = read(question)
+    assert (parsed.template, parsed.slots.get("actors"), parsed.yesno) == (template, actors, False)
+    assert "date" in parsed.details
+
+
+@pytest.mark.parametrize("question, actors", [
+    ("Who did Lena Varga have breakfast with before the vote?", ["Lena Varga"]),
+    ("Who had lunch with Omar Diallo?", ["Omar Diallo"]),
+    ("Did Lena Varga have dinner with Omar Diallo?", ["Lena Varga", "Omar Diallo"]),
+])
+def test_parse_question_forms_meal_is_meeting(question, actors):
+    parsed = read(question)
+    assert (parsed.template, parsed.slots.get("actors")) == ("meetings", actors)
+
