@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import hyphenated
-from . import shapes
+from . import nouns, shapes
 from .clauses import agent_of, including, subject_of
 from .lexicon import Lexicon, Trigger
 from .spans import between, child, coordinated_below, noun_phrase
@@ -203,7 +203,7 @@ class Holders:
         objs = between(noun)
         if objs:
             return [k for o in objs for k in self.actors(o)]
-        made = shapes.made_in_relative(noun)
+        made = nouns.made_in_relative(noun)
         if made is not None:  # "broke an oath he took to ...": whoever took it, not whoever broke it
             return self.actors(made[1])
         by = agent_of(noun) or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import asked, kinds, qualifiers, realis, senses, shapes, spans, timing
+from . import asked, kinds, nouns, qualifiers, realis, senses, shapes, spans, timing
 from .clauses import (
     after_according,
     agent_of,
@@ -178,7 +178,7 @@ class Builder(Holders):
                     content = content_of(pred.head)
                 if content is None and trig.pos == "adj" and agent_of(pred) is not None:
                     content = subtree_span(agent_of(pred))  # "was concerned by reports of X": the cause
-        renamed = shapes.renamed_relative(pred) if content is None and lexical and not passive else None
+        renamed = nouns.renamed_relative(pred) if content is None and lexical and not passive else None
         if renamed is not None:  # "a minority government, an option X has ruled out": what X ruled out
             phrase = noun_phrase(renamed)
             content = phrase.start, phrase.end
@@ -297,7 +297,7 @@ class Builder(Holders):
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in noun.children):
             return None  # "his claim to the nomination", "Pence's announcement": nothing said is reported
         holders = self.noun_holders(noun)
-        content = content_of(noun, anchor) or shapes.infinitive_of(noun) or shapes.after_colon(noun)  # "an offer: ..."
+        content = content_of(noun, anchor) or nouns.infinitive_of(noun) or nouns.after_colon(noun)  # "an offer: ..."
         if trig.fact_kind == "Intention" and shapes.plan_for_target(noun, content):
             return None  # "his plans for Syria": where or whom the plan is for, no act planned is said
         if trig.word in CLAUSAL_NOUNS and (content is None or not shapes.infinitive(self.doc, content)):
@@ -307,18 +307,18 @@ class Builder(Holders):
                                               and not any(c.lower_ in VIOLENT for c in noun.children)):
             return None  # "the attack on the embassy", "his murderous attack on the club": violence, not words
         if content is None:
-            copula = shapes.copula_above(noun)
+            copula = nouns.copula_above(noun)
             if copula is not None and trig.fact_kind != "Acceptance" and (copula.lemma_ == "be"
                                                                            or trig.fact_kind == "Estimate"):
                 # not "Trump's support was a mirage": the backing he gets, no proposal accepted
                 # "the point of agreement was on Z", "estimates put it at 11,000"; not "their plan faced Z"
                 content = content_of(copula) or right_complements(copula)
-                if content is not None and trig.fact_kind != "Estimate" and shapes.described(self.doc, content):
+                if content is not None and trig.fact_kind != "Estimate" and nouns.described(self.doc, content):
                     return None  # "the Norwegian plan is modest": the plan described, nothing planned said;
                     # an estimate compared is an estimate ("their estimates are much higher")
         if content is None and holders and trig.fact_kind in THINGS and not realis.unreached(noun) \
                 and self.noun_holders(noun, subject_fallback=False) \
-                and (trig.fact_kind != "Statement" or shapes.says_something(self.doc, subtree_span(noun))):
+                and (trig.fact_kind != "Statement" or nouns.says_something(self.doc, subtree_span(noun))):
             content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
         if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
                                and self.doc[content[0] - 1].head == noun) or \

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...model import Fact, Span
+from ...model import Fact
 from .. import columns
 from ..interviews import in_turns
-from . import attributions, estimates, framing, kinds, qualifiers, shapes, speech, timing, whereabouts
+from . import attributions, estimates, figures, framing, kinds, nouns, qualifiers, speech, timing, whereabouts
 from .according import according_to
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
 from .quotes import Quotes, has_quote
 from .seams import quoted_sign
-from .spans import char_span, in_quote, inside_quote, parsed_text, text_of
+from .spans import in_quote, inside_quote, parsed_text
 from .timing import before as _before
 
 CUE_KINDS = ("ignore", "hedge", "joint", "attribution")
@@ -26,10 +26,6 @@ FRAMING_PREPS = ("in", "at", "during", "on", "throughout")
 FACTIVE = ("Agreement", "Acknowledgment", "Acceptance", "Statement")
 MEMORY = ("remember", "recollect")  # "I remember when X threatened Y": what one remembers happened
 NOT_STANCES = ("Statement", "Action", "Estimate", "Meeting")  # what a negated report does not withdraw
-PLEDGES = ("Intention", "Commitment")  # "pledged about 1.5 billion dollars": the size of what is given
-# kinds whose content may hold an estimate: what is said or feared, what was done ("had deployed about
-# 10,000 soldiers", told by a speaker) and what is pledged; a proposal's or a deal's numbers are its terms
-FIGURED = ("Statement", "Concern", "Action", *PLEDGES)
 
 
 class Reader:
@@ -76,7 +72,7 @@ class Reader:
         according = according_to(sent)
         for cand in kept:
             at = here if here is not None and set(cand.fact.holders) & set(here.holders) else occasion
-            self._qualify(cand, at, according)
+            figures.qualify(self.b, cand, at, according)
         for meeting in new_meetings:
             self._note(meeting)
         labelled = None
@@ -85,7 +81,7 @@ class Reader:
             labelled = attributions.colon_statement(self.b, sent, speaking)
             if labelled is not None and in_turns(parsed_text(sent.doc), sent.start_char):
                 self._turn(sent, kept, labelled)
-        facts = [m for m in new_meetings if self.meetings.held(m)] + self._estimates(sent, kept, according)
+        facts = [m for m in new_meetings if self.meetings.held(m)] + figures.in_sentence(self.b, sent, kept, according)
         facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
@@ -186,7 +182,7 @@ class Reader:
         a position (then it is attributed to the speaker)."""
         kept = []
         for cand in cands:
-            if cand.lexical and shapes.renamed_relative(cand.pred) is not None:
+            if cand.lexical and nouns.renamed_relative(cand.pred) is not None:
                 kept.append(cand)  # ", an option X has ruled out": the writer's account, whatever the clause around
                 continue
             if framing.hypothetical(cand.pred) or framing.open_question(cand.pred):
@@ -251,78 +247,6 @@ class Reader:
         note = getattr(self.b.resolver, "note_participants", None)
         if note is not None and meeting.holders and not meeting.status:
             note(meeting.holders, meeting.evidence[0].end)
-
-    def _qualify(self, cand: Candidate, occasion, according) -> None:
-        """Sentence-level qualifiers of one fact: attribution, occasion; an estimate's source."""
-        fact = cand.fact
-        if according is not None and cand.content and cand.content[0] <= according[2] < cand.content[1]:
-            framing.cut_around(fact, cand, according)
-        if according is not None and not fact.attribution:
-            self._attribute(fact, according)
-        if occasion is not None and fact.occasion is None:
-            fact.occasion = occasion
-        if fact.kind == "Estimate" and cand.trigger.word == "put":  # "put the toll at 300"
-            cand.content = estimates.put_figure(fact, cand.pred) or cand.content
-        if fact.kind == "Estimate" and not fact.holders and fact.attributed_to:
-            fact.holders = [fact.attributed_to]  # "..., according to the UN": the UN's estimate
-        if fact.kind == "Estimate" and not fact.attribution:
-            if cand.trigger.pos == "noun":  # "Recent Russian estimates are that ..."
-                span = char_span(self.b.doc, cand.pred.left_edge.i, cand.pred.i + 1)
-                fact.attribution = text_of(self.b.doc, span) if span else None
-            fact.attributed_to = fact.holders[0] if fact.holders else fact.attributed_to
-
-    def _estimates(self, sent, kept: list[Candidate], according) -> list[Fact]:
-        """Numbers with what they count: filled into an Estimate fact that covers them, or new ones.
-        `according`: the sentence's "according to X" (according.according_to), found once."""
-        out = []
-        span = char_span(sent.doc, sent.start, sent.end)
-        if span is None:
-            return out
-        evidence = Span(*span)
-        sourced = according is not None or any(c.trigger.speech for c in kept)
-        for number, phrase, noun, needs_approximate in estimates.counted(sent, sourced):
-            cover = [c for c in kept if c.content and c.content[0] <= number.i < c.content[1]]
-            estimate = next((c for c in cover if c.fact.kind == "Estimate"), None)
-            if estimate is not None:
-                if estimate.fact.quantity is None:
-                    estimates.fill(estimate.fact, number, phrase, noun)
-                    if estimate.pred.lemma_ == "put":  # "put the figure at 12,000": not the subject's count
-                        estimate.fact.counts = estimates.put_counts(estimate.pred)
-                continue
-            if any(c.lexical and not c.trigger.speech and c.fact.kind not in FIGURED for c in cover):
-                continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
-            fact = estimates.standalone(number, phrase, noun, evidence, needs_approximate)
-            if fact is None:
-                continue
-            if according is not None:
-                self._attribute(fact, according)
-                content = (fact.content_span and framing.tokens_of(sent, fact.content_span))
-                if content and content[0] <= according[2] < content[1]:
-                    framing.cut_around(fact, Candidate(fact, number, kinds.GENERIC, content, False), according)
-            background = estimates.in_relative_clause(noun)  # "where a million people sought shelter"
-            holding = [c for c in cover if c.fact.holders and c.lexical and c.fact.kind != "Action" and not background]
-            speaker = next((c for c in holding if c.trigger.speech or c.fact.kind not in PLEDGES), None)
-            if speaker is None and not fact.attributed_to:  # "Japan pledged about 5 billion dollars": Japan's
-                speaker = next(iter(holding), None)
-            if speaker is not None:
-                fact.holders = list(speaker.fact.holders)
-                fact.attributed_to = speaker.fact.holders[0]
-            elif fact.attributed_to:
-                fact.holders = [fact.attributed_to]
-            if background and not fact.holders:  # "which makes up about two-thirds of ...": a gloss
-                continue
-            out.append(fact)
-        for cand in kept:
-            if cand.fact.kind == "Estimate" and cand.fact.quantity is None:
-                clause = cand.pred.head if cand.trigger.pos == "noun" else cand.pred
-                estimates.fill_loose(cand.fact, list(clause.subtree))
-        return out
-
-    def _attribute(self, fact: Fact, according) -> None:
-        fact.attribution = according[0]
-        phrase = self.b.doc[according[1].left_edge.i:according[3]]
-        keys = self.b.resolver.resolve(phrase) or self.b.named_in(phrase)  # "State Department figures"
-        fact.attributed_to = keys[0] if keys else fact.attributed_to
 
     def _quotes(self, sent, kept: list[Candidate], quoted: bool) -> list[Fact]:
         spoken = [c for c in kept if c.trigger.speech]
