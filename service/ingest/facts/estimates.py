@@ -128,19 +128,25 @@ def approximate(phrase: list[Token]) -> bool:
     return any(t.lower_ in APPROXIMATE and t.dep_ in ("quantmod", "advmod", "amod", "det") for t in phrase)
 
 
-def fill(fact: Fact, number: Token, phrase: list[Token], noun: Token) -> None:
-    """Set quantity, its text and what it counts on a fact."""
+def fill(fact: Fact, number: Token, phrase: list[Token], noun: Token, counts: bool = True) -> None:
+    """Set quantity, its text and (unless `counts` is false: put_figure named it) what it counts on a fact."""
     doc = number.doc
     fact.quantity = number_value(phrase)
     qspan = char_span(doc, phrase[0].i, phrase[-1].i + 1)
     fact.quantity_text = text_of(doc, qspan) if qspan else number.text
+    if not counts:
+        return
     if noun.i == number.i:  # "$2 billion": the sign names what is counted
         fact.counts = CURRENCY_SIGNS.get(_sign(number) or "", number.text)
         return
-    nstart = min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
-                 + [noun.i])
+    nstart = _modified_start(noun)
     nspan = char_span(doc, nstart if noun.i < phrase[0].i else max(nstart, phrase[-1].i + 1), noun.i + 1)
     fact.counts = text_of(doc, nspan) if nspan else noun.text
+
+
+def _modified_start(noun: Token) -> int:
+    """Where a counted noun's phrase starts: with its compounds and adjectives ("displaced people")."""
+    return min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun.i])
 
 
 def clause_of(noun: Token) -> tuple[int, int]:
@@ -212,8 +218,7 @@ def put_counts(pred: Token) -> str | None:
         noun = number_of([obj]) if obj.lemma_ == "number" else obj
     if noun is None:
         return None
-    start = min([c.left_edge.i for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun.i])
-    span = char_span(noun.doc, start, noun.i + 1)
+    span = char_span(noun.doc, _modified_start(noun), noun.i + 1)
     return text_of(noun.doc, span) if span else noun.text
 
 

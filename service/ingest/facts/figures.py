@@ -48,10 +48,8 @@ def in_sentence(builder: Builder, sent, kept: list[Candidate], according) -> lis
         cover = [c for c in kept if c.content and c.content[0] <= number.i < c.content[1]]
         estimate = next((c for c in cover if c.fact.kind == "Estimate"), None)
         if estimate is not None:
-            if estimate.fact.quantity is None:
-                estimates.fill(estimate.fact, number, phrase, noun)
-                if estimate.pred.lemma_ == "put":  # "put the figure at 12,000": not the subject's count
-                    estimate.fact.counts = estimates.put_counts(estimate.pred)
+            if estimate.fact.quantity is None:  # "put the figure at 12,000": its count set by qualify
+                estimates.fill(estimate.fact, number, phrase, noun, counts=estimate.trigger.word != "put")
             continue
         if any(c.lexical and not c.trigger.speech and c.fact.kind not in FIGURED for c in cover):
             continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
