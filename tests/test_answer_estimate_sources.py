@@ -15,6 +15,9 @@ TEXTS = {
                 "about 4 million dollars, \"far below what the Port Authority claims.\"\n"),
     "strait": ("Strait fishing fleet keeps growing\n\n"
                "The Coastal Fisheries Authority estimates that about 40,000 boats fish the strait.\n"),
+    "march": ("March for the river draws crowds\n\n"
+              "The organisers said the march drew 40,000 people; the city's civil protection office put the figure "
+              "at about 12,000.\n"),
     "watchdog": ("IAEA report finds uranium stockpile growing",
                  "The agency's quarterly report estimated that the stockpile of enriched uranium had grown to about "
                  "210 kilograms. Inspectors of the International Atomic Energy Agency visited the plant twice, "
@@ -44,3 +47,11 @@ def test_answer_estimate_sources_unnamed_source_answers_nothing(harbour):
 def test_answer_estimate_sources_named_another_way(harbour, question, figure):
     answers = answer_texts(harbour, question)
     assert answers and figure in answers[0]
+
+
+def test_answer_estimate_sources_body_no_actor_named_as_written(harbour):
+    # the office is named but is no actor: its figure is told as its own, never as the outlet's or the organisers'
+    answers = answer_texts(harbour, "How many people did the march draw, according to the city's civil protection "
+                                    "office?")
+    assert answers and answers[0].startswith("According to the city's civil protection office")
+    assert "12,000" in answers[0] and "40,000" not in answers[0]

@@ -32,6 +32,10 @@ def qualify(builder: Builder, cand: Candidate, occasion, according) -> None:
         if cand.trigger.pos == "noun":  # "Recent Russian estimates are that ..."
             span = char_span(builder.doc, cand.pred.left_edge.i, cand.pred.i + 1)
             fact.attribution = text_of(builder.doc, span) if span else None
+        elif cand.trigger.word == "put" and not fact.holders:  # "the city's civil protection office put the
+            subj = next((c for c in cand.pred.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            span = char_span(builder.doc, subj.left_edge.i, subj.i + 1) if subj is not None else None
+            fact.attribution = text_of(builder.doc, span) if span else None  # figure at": named, no actor
         fact.attributed_to = fact.holders[0] if fact.holders else fact.attributed_to
 
 
