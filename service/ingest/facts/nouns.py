@@ -83,6 +83,17 @@ def copula_above(noun: Token) -> Token | None:
     return None
 
 
+def with_nominal_conjunct(copula: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The complement with a noun phrase the parser coordinated with the copula instead of it ("my fear
+    is a country with a pipeline [and no one left to work on it]"); a conjoined clause stays out."""
+    for c in copula.children:
+        if c.dep_ == "conj" and c.i >= content[1] and c.pos_ in ("NOUN", "PROPN", "PRON") \
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "cop") for g in c.children) \
+                and all(t.dep_ in ("cc", "punct") for t in copula.doc[content[1]:c.left_edge.i]):
+            return content[0], max(content[1], c.right_edge.i + 1 if not c.right_edge.is_punct else c.right_edge.i)
+    return content
+
+
 RELATIVE_OBJECTS = ("that", "which")
 
 

@@ -313,6 +313,7 @@ class Builder(Holders):
                 # not "Trump's support was a mirage": the backing he gets, no proposal accepted
                 # "the point of agreement was on Z", "estimates put it at 11,000"; not "their plan faced Z"
                 content = content_of(copula) or right_complements(copula)
+                content = content and nouns.with_nominal_conjunct(copula, content)
                 if content is not None and trig.fact_kind != "Estimate" and nouns.described(self.doc, content):
                     return None  # "the Norwegian plan is modest": the plan described, nothing planned said;
                     # an estimate compared is an estimate ("their estimates are much higher")
