@@ -89,3 +89,12 @@ def in_turns(text: str, line: int) -> bool:
     start = before.rfind("\n") + 1
     other = LABEL.match(before, start)
     return own is not None and other is not None and other.group(1) != own.group(1)
+
+
+def turn_before(text: str, line: int) -> int | None:
+    """Where the other speaker's turn just before the labelled line at `line` starts (blank lines apart),
+    if it is one ("Review: What worries you most?" before "Pereira: ...")."""
+    if not in_turns(text, line):
+        return None
+    before = text[:line].rstrip()
+    return before.rfind("\n") + 1

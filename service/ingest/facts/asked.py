@@ -1,9 +1,12 @@
 """Questions put to someone: "asked about X" is a question, not a request; "Asked whether X, Y said no" is
-Y's answer to X, not Y's words "Asked whether X".
+Y's answer to X, not Y's words "Asked whether X"; an interview's "What worries you most?" makes the answer
+after it the speaker's worry.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from .kinds import trigger_for
 
 QUESTION_NOUNS = ("question", "questions", "query", "queries")
 ASKING = ("ask", "press", "question")  # "Asked whether ...", "Pressed on whether ..."
@@ -34,3 +37,30 @@ def inquiry(pred: Token) -> bool:
         return True  # "asked the same question", "asked questions about the deal"
     return any(c.dep_ == "prep" and c.lower_ == "about" for c in pred.children) and not any(
         c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in pred.children)
+
+
+# what an interviewer's question can ask a speaker to state as their own position
+ASKED_KINDS = ("Concern", "Proposal", "Demand")
+NEGATIVE_OPENINGS = ("no", "nothing", "none", "not", "never", "nobody", "neither")
+
+
+def asked_stance(question: Span, lexicon):
+    """The trigger of a wh-question put to the one answering ("What worries you most?", "What do you
+    propose?", "What is your fear?"): the answer is that kind of position of theirs. None for yes/no
+    questions and for what others think ("What does Canberra propose?")."""
+    if not question.text.rstrip().endswith("?") or not any(t.lower_ == "what" for t in question):
+        return None
+    for tok in question:
+        found = trigger_for(tok, lexicon)
+        if found is None or found[0].fact_kind not in ASKED_KINDS:
+            continue
+        if any((c.dep_ in ("nsubj", "dobj") and c.lower_ == "you") or (c.dep_ == "poss" and c.lower_ == "your")
+               for c in tok.children):
+            return found[0]
+    return None
+
+
+def refusal(answer: Span) -> bool:
+    """An answer that names nothing asked for ("Nothing.", "No, I fear nothing")."""
+    first = next((t for t in answer if t.is_alpha), None)
+    return first is None or first.lower_ in NEGATIVE_OPENINGS

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ...model import Fact, Span
-from ..interviews import ANSWER, question_before
+from ..interviews import ANSWER, question_before, turn_before
+from . import asked as asking
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES
 from .spans import char_span, in_quote, parsed_text, text_of
 
@@ -97,13 +98,33 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
     evidence = char_span(doc, sent.start, end)
     if span is None or evidence is None:
         return None
-    asked = question_before(parsed_text(doc), label.start_char) if label.text == ANSWER else None
-    if asked is not None:  # "Q: Will India restore it? A: That is a decision for my government": what it answers
+    text = parsed_text(doc)
+    asked = question_before(text, label.start_char) if label.text == ANSWER else turn_before(text, label.start_char)
+    if asked is not None and label.text == ANSWER:  # "Q: Will India restore it? A: That is a decision ...": what it answers
         evidence = asked, evidence[1]
     if any(m.actor == keys[0] for m in builder.resolver.mentions_in(*span)):
         return None  # "Putin: The Russian leader had reason to smile": a note about the actor, not their words
+    stance = _asked_stance(builder, doc, asked, label.start_char, colon.i + 1, end)
+    if stance is not None:  # "Review: What worries you most? / Pereira: That our young people leave": a worry
+        trig, question_start = stance
+        return Fact(kind=trig.fact_kind, evidence=[Span(question_start, evidence[1])], holders=keys,
+                    verb=trig.word, content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
                 content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
+
+
+def _asked_stance(builder, doc, turn: int | None, label: int, first: int, end: int):
+    """(trigger, where the question starts) when the turn before an answer asks the one answering for a
+    position of theirs and the answer gives one; else None."""
+    if turn is None:
+        return None
+    before = doc.char_span(turn, label, alignment_mode="contract")
+    words = [t for t in before or () if not t.is_space]
+    if not words or doc[first:end] is None or asking.refusal(doc[first:end]):
+        return None
+    question = doc[words[-1].sent.start:words[-1].i + 1]
+    trig = asking.asked_stance(question, builder.lexicon)
+    return (trig, max(turn, question.start_char)) if trig is not None else None
 
 
 def _speaker_label(builder, keys: list[str], label, found) -> bool:

@@ -95,7 +95,8 @@ class Quotes:
             return None
         previous = self.speaker
         return Fact(kind="Statement", evidence=[Span(*char_span(doc, sent.start, sent.end))],
-                    holders=list(previous.holders), verb=previous.verb, content=text_of(doc, span),
+                    holders=list(previous.holders), verb=previous.verb if previous.kind == "Statement" else "say",
+                    content=text_of(doc, span),
                     content_span=Span(*span), recipient=list(previous.recipient),
                     occasion=previous.occasion, time_text=previous.time_text, date=previous.date,
                     confidence=round(previous.confidence * 0.9, 3))
