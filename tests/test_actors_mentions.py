@@ -40,6 +40,11 @@ def test_actors_metonymy_and_aliases(text, phrase, key):
     # a full name written without its middle initial is the same person
     ("Attorney General Marta J. Okonkwo met the families. Marta Okonkwo said the inquiry would go on.",
      "Marta Okonkwo", 0, "marta-j-okonkwo"),
+    # the first of two surnames stands for the whole name, also in a headline before it
+    ("Senator Rosa Condori Mamani spoke in Lima on Monday. Condori said the vote would be close.", "Condori", 1,
+     "rosa-condori-mamani"),
+    ("Ortega vows to fight ruling\n\nSenator Andrés Felipe Ortega Rojas spoke in Lima on Monday.", "Ortega", 0,
+     "andres-felipe-ortega-rojas"),
 ])
 def test_actors_surname_joins_full_name(text, phrase, nth, key):
     assert refers(text, phrase, nth) == [key]
@@ -48,6 +53,9 @@ def test_actors_surname_joins_full_name(text, phrase, nth, key):
 @pytest.mark.parametrize("text, phrase, kind", [
     ("Jordanian Foreign Minister Karim Haddad met reporters on Sunday.", "Karim Haddad", "Person"),
     ("The Delta Consulting Group said it would appeal the ruling.", "Delta Consulting Group", "Organization"),
+    # a person's name the tagger types as a body, set off after a role
+    ("He met the president of the elections jury, Elena Villafuerte, on Wednesday.", "Elena Villafuerte", "Person"),
+    ("The readers of the weekly Oceania Review said the summit had failed.", "Oceania Review", "Organization"),
 ])
 def test_actors_unknown_names_become_actors(text, phrase, kind):
     doc, resolver = extractor().analyse(text)

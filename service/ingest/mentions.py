@@ -25,6 +25,7 @@ from .bodies import (
 )
 from .datelines import datelines, filed_from, in_brackets
 from .found import ENT_KINDS, LOCATIVE, Found, copy, named_venue
+from .fullnames import person_typed_as_body
 from .interviews import answer_labels
 from .lexicon import Lexicon
 from .nlp import PARSED_KEY
@@ -146,6 +147,8 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
                 (s > 0 and in_title[s - 1]) or doc[e - 1].text in person_words
                 or apposed_to_title(doc[s:e], in_title)):
             label_ = "PERSON"  # "Foreign Minister Karim Haddad" or "Peru's negotiator, Ana Ruiz," mislabelled ORG
+        if label_ == "ORG" and person_typed_as_body(doc, s, e, lex):
+            label_ = "PERSON"  # "the jury's president, Elena Villafuerte," tagged ORG
         if label_ in ("PERSON", "ORG") and named_venue(doc, s, e):
             label_ = "FAC"  # "at the Catshuis, the premier's official residence" tagged PERSON: a building
         parts = _coordinated(doc, s, e)

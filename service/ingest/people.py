@@ -10,6 +10,7 @@ from ..iris import slug
 from ..model import Actor
 from . import columns, gender
 from .found import NOT_NAMES, Found
+from .fullnames import INITIAL as _INITIAL, NOT_SURNAMES as _NOT_SURNAMES, middle_words
 from .lexicon import Lexicon
 
 
@@ -77,15 +78,6 @@ def _apposed_names(title, covered: list[bool], in_title: list[bool]) -> list:
                 and not any(covered[start:tok.i + 1]) and not any(in_title[start:tok.i + 1]):
             out.append(name)
     return out
-
-
-_INITIAL = re.compile(r"^[A-Z]\.?$")  # a middle initial: "E." in "Loretta E. Lynch"
-# last words that make a capitalized pair a place, a body or a thing, not a person ("Jordan River")
-_NOT_SURNAMES = {"river", "street", "avenue", "road", "square", "park", "lake", "island", "islands", "bay",
-                 "valley", "mountain", "mountains", "county", "city", "state", "university", "college",
-                 "school", "institute", "foundation", "center", "centre", "church", "hospital", "party",
-                 "group", "company", "bank", "house", "hall", "council", "committee", "times", "post", "news",
-                 "journal", "daily", "today", "tech", "airport", "station", "prize", "award", "act", "bill"}
 
 
 def untagged_names(doc: Doc, lex: Lexicon, taken: list[bool], in_title: list[bool]) -> list:
@@ -178,6 +170,8 @@ def people_found(doc: Doc, people: list, lex: Lexicon, actors: dict[str, Actor],
         longer = [n for n in full if len(words) < len(n.split()) and n.lower().split()[-len(words):] == folded]
         if not longer and len(words) == 1:  # "Yoon" for "Yoon Suk Yeol": family name first
             longer = [n for n in full if n.split()[0] == words[0]]
+        if not longer and len(words) == 1:  # "Huamán" for "Rosa Huamán Quispe": a first surname of two
+            longer = [n for n in full if words[0] in middle_words(n.split())]
         if not longer and len(words) > 1:  # "Loretta Lynch" for "Loretta E. Lynch": initials or suffix left out
             longer = [n for n in full if len(n.split()) > len(words)
                       and [w for w in n.split() if not _INITIAL.match(w) and w not in _SUFFIXES] == words]
@@ -234,7 +228,7 @@ def short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lex
         words = [t.text for t in doc[f.start:f.end] if not t.is_punct]
         if len(words) > 1:
             first[f.key] = min(first.get(f.key, f.start), f.start)
-            for word in {words[-1], words[0]}:
+            for word in {words[-1], words[0], *middle_words(words)}:
                 short.setdefault(word, set()).add(f.key)
         elif words:
             meant[f.start] = f.key
