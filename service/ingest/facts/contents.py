@@ -34,8 +34,25 @@ def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
 
 def content_of(pred: Token, anchor: Token | None = None, speech: bool = False) -> tuple[int, int] | None:
     span = _content_of(pred, anchor, speech)
-    return _with_elaboration(pred, _before_trailing_source(pred, _before_outer_verb(pred, span))) \
-        if span is not None else None
+    return _with_second_clause(pred, _with_elaboration(pred, _before_trailing_source(pred, _before_outer_verb(
+        pred, span)))) if span is not None else None
+
+
+def _with_second_clause(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A that-clause content with a second that-clause the parser coordinated with the verb itself ("told
+    reporters that it had been a joke, and [that his position was ...]"): both are what was said."""
+    start, end = span
+    doc = pred.doc
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in doc[start:end].root.children):
+        return span
+    for c in pred.children:
+        if c.dep_ == "conj" and c.i >= end and c.pos_ in ("VERB", "AUX") and c.left_edge.lower_ == "that" \
+                and c.left_edge.dep_ == "mark" and all(t.dep_ in ("cc", "punct") for t in doc[end:c.left_edge.i]):
+            last = c.right_edge.i + 1
+            while last > c.i and (doc[last - 1].is_punct or doc[last - 1].is_space):
+                last -= 1
+            return start, last
+    return span
 
 
 def _with_elaboration(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
@@ -253,7 +270,7 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
         parts = [c for c in pred.children if c.dep_ == dep and (c.i > obj.i or (dep == "ccomp" and c.i < pred.i
                                                                                 and not _semicolon(c, pred)))]
         if parts:
-            return _clause_range(parts)
+            return _with_second_clause(pred, _clause_range(parts))
     for c in pred.children:
         if c.dep_ == "prep" and c.i > obj.i and c.lower_ in CONTENT_PREPS and not temporal(c):
             inner = child(c, "pobj", "pcomp")
