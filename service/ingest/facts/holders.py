@@ -75,6 +75,9 @@ class Holders:
         person = self._titled_person(tok)
         if person:  # "IAEA chief Rafael Grossi" misparsed with IAEA as the subject: Grossi is the doer
             return [person]
+        author = nouns.author_of(tok)
+        if author is not None and not strict and (written := self.actors(author)):
+            return written  # "the opinion, written by Justice X, said": the justice's words
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
             named = self.actors(tok.head, strict)  # "John Large, a British consultant who advised": Large
             if named:

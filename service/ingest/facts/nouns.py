@@ -135,3 +135,24 @@ def after_colon(noun: Token) -> tuple[int, int] | None:
     while end > colon + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return colon + 1, end
+
+
+# texts that speak for whoever wrote or issued them ("the majority opinion, written by Justice X, said")
+AUTHORED = ("opinion", "ruling", "judgment", "letter", "report", "statement", "communique", "communiqué", "memo",
+            "memorandum", "study", "review", "audit", "analysis", "note", "paper", "declaration", "petition")
+AUTHORING = ("write", "sign", "draft", "author", "prepare")  # not "issued by" a chair for a bloc
+
+
+def author_of(noun: Token) -> Token | None:
+    """Who a text noun says is its author: "a report by the IAEA", "the opinion, written by Justice X,"
+    (the agent of a participle that made it); None for other nouns."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AUTHORED:
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING:
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
