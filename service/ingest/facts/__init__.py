@@ -14,6 +14,7 @@ import re
 from ...errors import DocumentError
 from ...model import Document, Fact
 from . import attributions, irony, lexicon, referents
+from .named_back import named_back
 from .meetings import Meetings
 from .positions import Builder
 from .quotes import Quotes
@@ -40,6 +41,7 @@ def extract(doc, resolver, document: Document, lex: lexicon.Lexicon) -> list[Fac
     facts += attributions.signed_quotes(builder, document.text, facts)
     # "X spoke on Monday", with no quote found for it either: someone spoke, nothing said is reported
     facts = [f for f in facts if not (f.kind == "Statement" and f.content is None and not f.recipient)]
+    facts += named_back(facts, document.text, lex.referents)  # "That was my proposal": the words before
     referents.link(facts, doc, resolver, lex.referents)  # "accepted the proposal": which proposal
     irony.mark(facts, doc, resolver)  # "maybe we should ask the wind", mocking: no proposal
     return facts
