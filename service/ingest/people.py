@@ -2,15 +2,15 @@
 short names (a surname alone, a first name) joined to the one full name they fit."""
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from ..iris import slug
 from ..model import Actor
 from . import columns, gender
 from .found import NOT_NAMES, Found
-from .fullnames import INITIAL as _INITIAL, NOT_SURNAMES as _NOT_SURNAMES, middle_words
+from .fullnames import INITIAL as _INITIAL
+from .fullnames import NOT_SURNAMES as _NOT_SURNAMES
+from .fullnames import middle_words
 from .lexicon import Lexicon
 
 

@@ -14,8 +14,8 @@ import re
 from ...errors import DocumentError
 from ...model import Document, Fact
 from . import attributions, irony, lexicon, referents
-from .named_back import named_back
 from .meetings import Meetings
+from .named_back import named_back
 from .positions import Builder
 from .quotes import Quotes
 from .reader import Reader

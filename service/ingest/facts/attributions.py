@@ -100,7 +100,7 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
         return None
     text = parsed_text(doc)
     asked = question_before(text, label.start_char) if label.text == ANSWER else turn_before(text, label.start_char)
-    if asked is not None and label.text == ANSWER:  # "Q: Will India restore it? A: That is a decision ...": what it answers
+    if asked is not None and label.text == ANSWER:  # "Q: Will India restore it? A: That is ...": what it answers
         evidence = asked, evidence[1]
     if any(m.actor == keys[0] for m in builder.resolver.mentions_in(*span)):
         return None  # "Putin: The Russian leader had reason to smile": a note about the actor, not their words

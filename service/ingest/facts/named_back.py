@@ -19,7 +19,7 @@ def named_back(facts: list[Fact], text: str, referents: dict[str, tuple[str, ...
     said = sorted((f for f in facts if f.kind == "Statement" and f.content_span is not None and f.evidence),
                   key=lambda f: f.evidence[0].start)
     out = []
-    for before, named in zip(said, said[1:]):
+    for before, named in zip(said, said[1:], strict=False):
         found = NAMED_BACK.match(named.content or "")
         if found is None or set(before.holders) != set(named.holders) or not before.holders:
             continue
