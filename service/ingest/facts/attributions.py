@@ -76,7 +76,7 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
     toks = [t for t in sent if not t.is_space]
     colon = next((t for t in toks[:8] if t.text == ":"), None)
     if colon is None or colon.i == toks[0].i or any(t.pos_ in ("VERB", "AUX") for t in doc[toks[0].i:colon.i]):
-        return None
+        return described_speaker(builder, sent, toks, speaking)
     if any(t.text in OPEN_QUOTES + CLOSE_QUOTES + ("''", "``") for t in doc[toks[0].i:colon.i]) or in_quote(colon):
         return None  # '"Smith: you lied," tweeted Jones': a name inside someone's words is not their speaker
     if any(i < colon.i for i in speaking):
@@ -110,6 +110,39 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
         return Fact(kind=trig.fact_kind, evidence=[Span(question_start, evidence[1])], holders=keys,
                     verb=trig.word, content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
+                content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
+
+
+DESCRIBED_LABEL = 24  # tokens before the colon: a name and what is said of it
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def described_speaker(builder, sent, toks, speaking) -> Fact | None:
+    """ "Gabriel Wari, an opposition member, on social media: '...'", "Kauba, speaking on his way out: '...'":
+    a sentence opening with one person's name, a comma and what is said of them (no verb of its own), a
+    colon, then a quote: that person's Statement of the quote."""
+    doc = sent.doc
+    colon = next((t for t in toks[:DESCRIBED_LABEL] if t.text == ":"), None)
+    if colon is None or colon.i == toks[0].i or in_quote(colon) or any(i < colon.i for i in speaking):
+        return None
+    opening = next((t for t in doc[colon.i + 1:sent.end] if not t.is_space), None)
+    label = doc[toks[0].i:colon.i]
+    if opening is None or opening.text not in OPEN_QUOTES + ("``",) or any(
+            t.tag_ in FINITE or t.text in OPEN_QUOTES + CLOSE_QUOTES + ("''", "``") for t in label):
+        return None
+    found = builder.resolver.mentions_in(label.start_char, label.end_char)
+    people = {m.actor for m in found if getattr(builder.resolver.actors.get(m.actor), "kind", None) == "Person"}
+    if len(people) != 1 or found[0].span.start != label.start_char or found[0].actor not in people:
+        return None
+    after = next((t for t in label if t.idx >= found[0].span.end), None)
+    if after is None or after.text != ",":
+        return None  # "Wari on social media:" is a heading's kind of label: the plain colon statement's
+    close = next((t for t in doc[opening.i + 1:sent.end] if t.text in CLOSE_QUOTES + ("''",)), None)
+    span = char_span(doc, opening.i + 1, close.i if close is not None else sent.end)
+    evidence = char_span(doc, sent.start, sent.end)
+    if span is None or evidence is None or sum(1 for t in doc[opening.i + 1:sent.end] if t.is_alpha) < 3:
+        return None
+    return Fact(kind="Statement", evidence=[Span(*evidence)], holders=[found[0].actor], verb="say",
                 content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
 
 

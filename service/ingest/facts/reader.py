@@ -14,7 +14,7 @@ from .according import according_to
 from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
-from .quotes import Quotes, has_quote
+from .quotes import OPEN_QUOTES, Quotes, has_quote
 from .seams import quoted_sign
 from .spans import in_quote, inside_quote, parsed_text
 from .timing import before as _before
@@ -86,6 +86,9 @@ class Reader:
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
+        if labelled is not None and not self.quotes.turn \
+                and parsed_text(sent.doc)[labelled.content_span.start - 1] in OPEN_QUOTES:
+            self.quotes.heard(labelled, sent)  # 'Wari, on social media: "... .': the quote goes on
         self._date_from_before(sent, facts)
         if not quoted and according is not None:
             # no speaker of its own; or "Ruiz said ..., according to Reuters": Reuters reports what she said
