@@ -81,7 +81,9 @@ def in_sentence(builder: Builder, sent, kept: list[Candidate], according) -> lis
     for cand in kept:
         if cand.fact.kind == "Estimate" and cand.fact.quantity is None:
             clause = cand.pred.head if cand.trigger.pos == "noun" else cand.pred
-            estimates.fill_loose(cand.fact, list(clause.subtree))
+            tokens = list(clause.subtree)  # the number in what is estimated first ('estimated "about 18,000"')
+            own = [t for t in tokens if cand.content and cand.content[0] <= t.i < cand.content[1]]
+            estimates.fill_loose(cand.fact, own + [t for t in tokens if not own or t.i not in range(*cand.content)])
     return out
 
 
