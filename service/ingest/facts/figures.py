@@ -39,6 +39,9 @@ def qualify(builder: Builder, cand: Candidate, occasion, according) -> None:
         fact.attributed_to = fact.holders[0] if fact.holders else fact.attributed_to
 
 
+ACCORDING_EXACT = 10  # a count this large told "according to X" is X's figure, exact or not
+
+
 def in_sentence(builder: Builder, sent, kept: list[Candidate], according) -> list[Fact]:
     """Numbers with what they count: filled into an Estimate fact that covers them, or new ones.
     `according`: the sentence's "according to X" (according.according_to), found once."""
@@ -57,6 +60,8 @@ def in_sentence(builder: Builder, sent, kept: list[Candidate], according) -> lis
             continue
         if any(c.lexical and not c.trigger.speech and c.fact.kind not in FIGURED for c in cover):
             continue  # "proposed a pause in exchange for about 40 hostages": terms, not an estimate
+        if according is not None and (estimates.number_value(phrase) or 0) >= ACCORDING_EXACT:
+            needs_approximate = False  # "has killed 31 soldiers, according to the army": the army's count
         fact = estimates.standalone(number, phrase, noun, evidence, needs_approximate)
         if fact is None:
             continue
