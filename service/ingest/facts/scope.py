@@ -39,15 +39,20 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
         # only the verb's own words are ("since she declared for governor")
         own = pred.i + 1, pred.right_edge.i + 1
         return own if sum(1 for t in pred.doc[own[0]:own[1]] if t.is_alpha) >= 2 else None
+    if any(c.dep_ == "neg" for c in pred.children):
+        return None  # "Ecuador has not replied": a reply not made says nothing
     sent = pred.sent
     first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
     last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")
                            and c.i > pred.i] + ([obj.right_edge.i] if obj is not None and obj.i > pred.i else [])
                + ([subj.right_edge.i] if subj is not None and subj.i > pred.i else []))  # "..., said X, an expert"
     words = lambda a, b: sum(1 for t in pred.doc[a:b] if not t.is_punct and not t.is_space)  # noqa: E731
-    left, right = words(sent.start, first), words(last + 1, sent.end)
+    # "Colombia accepted the offer; Ecuador has not replied": a clause past a semicolon is the sentence's other
+    start = max([t.i + 1 for t in pred.doc[sent.start:first] if t.text == ";"], default=sent.start)
+    end = min([t.i for t in pred.doc[last + 1:sent.end] if t.text == ";"], default=sent.end)
+    left, right = words(start, first), words(last + 1, end)
     if left >= 3 and right >= 3:
-        return sent.start, sent.end
+        return start, end
     if max(left, right) < 3:
         return None
-    return (sent.start, first) if left > right else (last + 1, sent.end)
+    return (start, first) if left > right else (last + 1, end)
