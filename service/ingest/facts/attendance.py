@@ -283,3 +283,26 @@ def measured(noun: Token) -> Token | None:
     measure = measure_of(noun)
     return measure if measure is not None and measure.dep_ == "dobj" \
         and measure.head.lemma_.lower() in ATTEND_VERBS else None
+
+
+def split_apposition(pred: Token, tok: Token) -> bool:
+    """A name the parser hung on the verb, or on the noun a who-clause of the verb is on, that sets off
+    the object's apposition ("met the president of the jury, Ana Ruiz, for an hour": "Ana Ruiz" made a
+    modifier of "met", or of the one who met): the one met, named."""
+    hung = (tok.dep_ == "npadvmod" and tok.head == pred) or \
+        (tok.dep_ == "appos" and pred.dep_ == "relcl" and tok.head == pred.head)
+    if not hung or tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    start = tok.left_edge.i
+    return start > 1 and tok.doc[start - 1].text == "," and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.right_edge.i == start - 2 for c in pred.children)
+
+
+def stray_after(pred: Token) -> list[Token]:
+    """What the parser hung on the noun a who-clause is on, from the split apposition of the clause's
+    object on ("X, who met the jury's president, Ana Ruiz, for an hour on Monday"): the clause's own."""
+    if pred.dep_ != "relcl":
+        return []
+    after = [c for c in pred.head.children if c.i > pred.right_edge.i]
+    names = [c for c in after if split_apposition(pred, c)]
+    return [c for c in after if c.i >= names[0].i] if names else []

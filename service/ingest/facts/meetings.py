@@ -78,8 +78,10 @@ class Meetings(Sequels):
         # "negotiated a deal with Iran", "discussed the crisis with Y": the trigger names who was dealt with;
         # a thing as the object is the topic, which neither makes nor unmakes the meeting
         topical = anchor is not None and anchor.dep_ == "prep" and anchor.lower_ == "with" and anchor.head == pred
-        for c in pred.children:
+        for c in [*pred.children, *attendance.stray_after(pred)]:
             if c.dep_ == "oprd" and c.pos_ == "PROPN":  # "called his counterpart Hakan Fidan"
+                others.append(c)
+            if attendance.split_apposition(pred, c):  # "met the jury's president, Ana Ruiz, for an hour"
                 others.append(c)
             if c.dep_ == "dobj" and topical and self._requirement(c):
                 continue
@@ -275,6 +277,8 @@ class Meetings(Sequels):
         fact.status, fact.negated = status, status == realis.NEGATED
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
+        if not fact.time_text and pred.pos_ != "NOUN":
+            fact.time_text, fact.date = timing.after_length(pred, self.b.published, attendance.stray_after(pred))
         verb = attendance.took_part(pred) if pred.pos_ == "NOUN" and not fact.time_text else None
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
@@ -301,6 +305,12 @@ class Meetings(Sequels):
         """What those who met did not agree ("ended the talks without a ceasefire"): attendance.unreached."""
         pred = self._preds.get(id(meeting))
         return attendance.unreached(meeting, pred) if pred is not None else None
+
+    def aside(self, meeting: Fact) -> bool:
+        """A meeting told in a who-clause on someone ("said the minister, who met X on Monday"): what
+        the sentence's main clause reports was not said or done there."""
+        pred = self._preds.get(id(meeting))
+        return pred is not None and pred.dep_ == "relcl" and pred.pos_ != "NOUN"
 
     def held(self, meeting: Fact) -> bool:
         """A meeting to report: someone took part; an interview or a debate needs two sides, one a

@@ -98,6 +98,7 @@ class Participants:
                 return keys
         if subj is not None and subj.pos_ == "PROPN":  # "Organization of American States (OAS) chief X"
             person = [k for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and not any(r.dep_ == "relcl" and r.i < c.i for r in subj.children)  # not "X, who met Y, Z"
                       for k in self.b.actors(c, strict=True) if self.b.resolver.actor(k).kind == "Person"]
             if len(person) == 1:
                 return person

@@ -103,14 +103,23 @@ def _just_before(sent, end: int) -> bool:
 
 
 def held_verb(noun: Token) -> Token | None:
-    """The verb of which a meeting noun is the subject told as held: "was held", "took place"."""
+    """The verb of which a meeting noun is the subject told as held: "was held", "took place"; also the
+    second verb it is the subject of ("The meeting lasted an hour and was held at Z")."""
     verb = noun.head
     if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in attendance.HOLD_VERBS:
         return verb
-    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "take" and any(
-            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+    if noun.dep_ == "nsubj" and _took_place(verb):
         return verb
-    return None
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                 and (_took_place(c) or (c.lemma_.lower() in attendance.HOLD_VERBS
+                                         and any(g.dep_ == "auxpass" for g in c.children)))), None)
+
+
+def _took_place(verb: Token) -> bool:
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
 
 
 def place_held(meeting: Fact, noun: Token, resolver) -> None:
@@ -123,6 +132,10 @@ def place_held(meeting: Fact, noun: Token, resolver) -> None:
     objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "in"
              for g in c.children if g.dep_ == "pobj"]  # "at the party's headquarters in Santiago": Santiago
     meeting.place = next((k for o in objs for k in [whereabouts.place_named(o, resolver)] if k), None)
+    if meeting.place_text is None:  # "was held at the Lakeside conference centre": the building as written
+        meeting.place_text = next((t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                                   for o in c.children if o.dep_ == "pobj"
+                                   for t in [whereabouts.venue_text(c, o)] if t), None)
 
 
 def subject_of_sentence(noun: Token) -> bool:
