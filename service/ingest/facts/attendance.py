@@ -306,3 +306,20 @@ def stray_after(pred: Token) -> list[Token]:
     after = [c for c in pred.head.children if c.i > pred.right_edge.i]
     names = [c for c in after if split_apposition(pred, c)]
     return [c for c in after if c.i >= names[0].i] if names else []
+
+
+TOPIC_VERBS = ("discuss", "debate", "review")  # "met X to discuss fuel prices": what the meeting was about
+
+
+def purpose_topic(pred: Token) -> tuple[str, Span] | None:
+    """The topic a meeting verb's purpose clause names ("met X on Monday to discuss fuel prices"): its
+    words and span, or None."""
+    for c in pred.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in TOPIC_VERBS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            found = char_span(pred.doc, obj.left_edge.i, obj.right_edge.i + 1) if obj is not None else None
+            if found is not None:
+                return text_of(pred.doc, found), Span(*found)
+    return None
+

@@ -160,6 +160,9 @@ class Meetings(Sequels):
         if noun.lemma_.lower() in attendance.PERSONAL_CONTACT:  # "an interview with Reuters": no one met
             people = [k for k in people if self.b.resolver.actor(k).kind == "Person"]
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
+        day = self._day_of(noun)  # "Sunday's session": that day's, one already told
+        if day is not None:
+            det = "the" if day else None
         attendees = self._attendees(noun)
         status = realis.of_noun(noun, attendance.took_part(noun))
         if timing.to_come(qualifiers.time_of(noun, self.b.published)[0]):
@@ -286,6 +289,8 @@ class Meetings(Sequels):
         if held is not None:  # "a meeting on Wednesday in her office, where X sat down with Y"
             fact.time_text, fact.date = qualifiers.time_of(held, self.b.published)
         fact.remote = attendance.remote(pred)
+        if pred.pos_ != "NOUN" and (topic := attendance.purpose_topic(pred)) is not None:
+            fact.content, fact.content_span = topic  # "met X to discuss fuel prices"
         whereabouts.fill(fact, pred, self.b.resolver)
         if pred.pos_ == "NOUN" and fact.duration is None:
             fact.duration_text, fact.duration = whereabouts.lasted_which(pred)

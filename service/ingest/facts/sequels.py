@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import attendance, whereabouts
+from . import attendance, qualifiers, whereabouts
 from .clauses import subject_of
 from .participants import Participants
 from .spans import char_span
@@ -28,13 +28,31 @@ class Sequels(Participants):
     def _lasted(self, noun: Token) -> None:
         """ "The call lasted about an hour", "In the call, which lasted twenty minutes, ...": its length."""
         verb = noun.head
-        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in attendance.LAST_VERBS:
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() not in attendance.LAST_VERBS:
+            verb = next((c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in attendance.LAST_VERBS
+                         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), verb)
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in attendance.LAST_VERBS:  # "began at ten and lasted"
             text, length = whereabouts.lasted_which(noun)
         else:
             text, length = whereabouts.length_of(verb)
         if text:
             self.current.duration_text, self.current.duration = text, length
             self._report_again(noun)
+
+    def _day_of(self, noun: Token) -> bool | None:
+        """A meeting noun named by its day ("Sunday's session"): None when it is not; else whether it is the
+        current meeting, dated so when it had no date (a current meeting of another day is not it)."""
+        day = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "DATE"), None)
+        if day is None:
+            return None
+        text = noun.doc[day.left_edge.i:day.i + 1].text
+        date = qualifiers.resolve_date(text, self.b.published)
+        cur = self.current
+        if cur is None or not date or (cur.date and cur.date != date) or cur.status:
+            return False
+        if cur.date is None and cur.time_text is None:
+            cur.time_text, cur.date = text, date
+        return True
 
     def _told_after(self, noun: Token) -> None:
         """The current meeting as a later sentence's subject: the place it was held at; and the next
