@@ -68,8 +68,15 @@ def descriptor(r: Reading, h: Token) -> list[str]:
         if any(c.dep_ == "amod" and c.lower_ in NOT_YET for c in h.children):
             return []  # "our next president": whoever it will be
         return _latest_titled(r, h, h.lemma_.lower())[:1]
+    head = h.lemma_.lower()
+    office = " ".join([c.lower_ for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i
+                       and c.is_lower and not r.key_at[c.i]] + [head])  # "prime minister", not "minister"
+
     def fits(key: str) -> bool:
         mine = r.country(key)
+        titled = r.titles.get(key, set())
+        if office != head and office not in titled and any(t.split()[-1:] == [head] and t != head for t in titled):
+            return False  # "Ethiopia's prime minister" is not the person told as its foreign minister
         return key != owner and bool((country and mine == country)
                                      or (country is None and owner and mine and mine != r.country(owner)))
 

@@ -35,6 +35,8 @@ EXCHANGES = ("talk", "talks", "negotiation", "negotiations", "conversation", "ca
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
                 "co-host", "cohost", "leave", "wrap", "end", "complete", "finish", "begin", "start", "resume")
+BROKERING = ("broker", "mediate", "host", "sponsor", "back", "facilitate", "organize", "organise", "arrange")
+RETURN_VERBS = ("return", "come", "emerge")  # "returned from talks": the subject took part in them
 # verbs whose object is a person spoken to, there with the subject ("asked Sharif during a meeting")
 ADDRESS_VERBS = ("ask", "tell", "urge", "warn", "assure", "press", "inform", "brief", "thank", "promise")
 # verbs of handing something to someone ("put the proposal to X in a meeting"): X was there too
@@ -110,6 +112,11 @@ def took_part(noun: Token) -> Token | None:
         return head
     if measured(noun) is not None:  # "held two days of talks"
         return head.head.head
+    measure = measure_of(noun)  # "agreed ... after 11 hours of talks", "returned from two days of talks"
+    if measure is not None and measure.dep_ == "pobj" and measure.head.head.pos_ == "VERB" and (
+            measure.head.lower_ in LATER_PREPS or (measure.head.lower_ == "from"
+                                                   and measure.head.head.lemma_.lower() in RETURN_VERBS)):
+        return measure.head.head
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return None
     beside = head.lower_ == "of" and head.head.lower_ in BESIDE_NOUNS and head.head.dep_ == "pobj"

@@ -156,7 +156,7 @@ class Meetings(Sequels):
         capitals = self.b.resolver.lex.capitals
         towns = {k for c in noun.children if c.dep_ == "compound" and c.text in capitals
                  for k in self.b.actors(c)}  # "the Brussels summit": where, not who
-        people = [k for k in people if k not in towns]
+        people = [k for k in people if k not in towns and k not in self._brokers(noun)]
         if noun.lemma_.lower() in attendance.PERSONAL_CONTACT:  # "an interview with Reuters": no one met
             people = [k for k in people if self.b.resolver.actor(k).kind == "Person"]
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
@@ -206,6 +206,12 @@ class Meetings(Sequels):
         if len(people) > 1 or (det in ("a", "an") and noun.dep_ == "pobj"):  # "Iran nuclear talks": no
             return self._meeting(noun, people), True
         return None, False
+
+    def _brokers(self, noun: Token) -> set[str]:
+        """Who brokered or hosted the talks a noun names ("Ethiopian-brokered talks"): no side of them."""
+        return {k for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in attendance.BROKERING
+                for phrase in [noun.doc[c.left_edge.i:c.right_edge.i + 1]]
+                for k in self.b.resolver.resolve(phrase) + self.b.named_in(phrase)}
 
     def _one_of(self, noun: Token) -> Fact | None:
         """ "One of those meetings was with X, in his office last Wednesday, and it lasted half an hour",
