@@ -250,6 +250,21 @@ def pair(r: Reading, h: Token, sort: str) -> list[str]:
 
 
 
+MET_WINDOW = 2  # sentences back to the meeting "the two" alone may speak of
+
+
+def met_pair(r: Reading, h: Token) -> list[str]:
+    """ "the two" alone ("said the two had agreed to ..."): the two who met in the last sentences, when a
+    meeting of two named sides was told there; never a pair only mentioned together."""
+    for i, keys in reversed(r.meetings):
+        if i >= h.i:
+            continue
+        if r.sentence_of(h.i) - r.sentence_of(i) > MET_WINDOW or len(keys) != 2:
+            return []
+        return list(keys)
+    return []
+
+
 def body(r: Reading, h: Token, kind: str) -> list[str]:
     """'the country', 'the government', 'the regime': of the country named beside it ("the Syrian
     regime"), else the latest country or government mentioned."""
