@@ -30,6 +30,7 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
             where = slots.pop("where", "")  # "where did X and Y meet in Oslo": Oslo must be in the meeting
             parsed = _shape(template, slots, lex)
             if parsed:
+                where = where or _place_named(parsed)
                 parsed.need = parsed.need + clause.setting([("in", where)], lex) + _day_named(parsed)
                 return _asked(parsed, low)
     parsed = clause.read(text, low, lex, nlp)
@@ -46,6 +47,21 @@ def _day_named(parsed: Parsed) -> list[str]:
     if days and len(actors) > len(days):
         parsed.slots["actors"] = [a for a in actors if a not in days]
     return [d.lower() for d in days][:1] if days and len(actors) > len(days) else []
+
+
+_PLACE_AFTER = re.compile(r"(.+?) (?:in|at) ((?:the )?[A-Z].*)")
+
+
+def _place_named(parsed: Parsed) -> str:
+    """ "the talks between X and Y in Addis Ababa": where they met, read as part of the last side's name;
+    taken off it and needed of the meeting instead."""
+    actors = parsed.slots.get("actors")
+    found = _PLACE_AFTER.fullmatch(actors[-1]) if actors and parsed.template in ("meetings", "meeting_details") \
+        else None
+    if found is None:
+        return ""
+    actors[-1] = found.group(1)
+    return found.group(2)
 
 
 _LEADING_SOURCE = re.compile(r"(?i)according to ([^,]+?), (.+)")
