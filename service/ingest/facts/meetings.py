@@ -207,12 +207,6 @@ class Meetings(Sequels):
             return self._meeting(noun, people), True
         return None, False
 
-    def _brokers(self, noun: Token) -> set[str]:
-        """Who brokered or hosted the talks a noun names ("Ethiopian-brokered talks"): no side of them."""
-        return {k for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in attendance.BROKERING
-                for phrase in [noun.doc[c.left_edge.i:c.right_edge.i + 1]]
-                for k in self.b.resolver.resolve(phrase) + self.b.named_in(phrase)}
-
     def _one_of(self, noun: Token) -> Fact | None:
         """ "One of those meetings was with X, in his office last Wednesday, and it lasted half an hour",
         after "Y has met with 62 senators": a meeting of Y's, the one side the meetings before named, with X."""
@@ -316,12 +310,6 @@ class Meetings(Sequels):
         """What those who met did not agree ("ended the talks without a ceasefire"): attendance.unreached."""
         pred = self._preds.get(id(meeting))
         return attendance.unreached(meeting, pred) if pred is not None else None
-
-    def aside(self, meeting: Fact) -> bool:
-        """A meeting told in a who-clause on someone ("said the minister, who met X on Monday"): what
-        the sentence's main clause reports was not said or done there."""
-        pred = self._preds.get(id(meeting))
-        return pred is not None and pred.dep_ == "relcl" and pred.pos_ != "NOUN"
 
     def held(self, meeting: Fact) -> bool:
         """A meeting to report: someone took part; an interview or a debate needs two sides, one a

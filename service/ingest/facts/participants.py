@@ -104,6 +104,12 @@ class Participants:
                 return person
         return self._who(subj, strict=strict)
 
+    def _brokers(self, noun: Token) -> set[str]:
+        """Who brokered or hosted the talks a noun names ("Ethiopian-brokered talks"): no side of them."""
+        return {k for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in attendance.BROKERING
+                for phrase in [noun.doc[c.left_edge.i:c.right_edge.i + 1]]
+                for k in self.b.resolver.resolve(phrase) + self.b.named_in(phrase)}
+
     def _attendees(self, noun: Token) -> list[str]:
         """Who took part in a meeting noun by the clause it sits in ("X spoke at a rally"), not in one
         still to come ("X will attend the summit", "X wants to hold a rally")."""

@@ -25,6 +25,12 @@ class Sequels(Participants):
     current: Fact | None
     _subject_at: int  # the end of the last sentence whose subject was the current meeting, or -1
 
+    def aside(self, meeting: Fact) -> bool:
+        """A meeting told in a who-clause on someone ("said the minister, who met X on Monday"): what
+        the sentence's main clause reports was not said or done there."""
+        pred = self._preds.get(id(meeting))
+        return pred is not None and pred.dep_ == "relcl" and pred.pos_ != "NOUN"
+
     def _lasted(self, noun: Token) -> None:
         """ "The call lasted about an hour", "In the call, which lasted twenty minutes, ...": its length."""
         verb = noun.head
