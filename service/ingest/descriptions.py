@@ -245,8 +245,17 @@ def pair(r: Reading, h: Token, sort: str) -> list[str]:
             continue
         if sort == "any" and len({r.country(k) or k for k in keys}) < len(keys):
             continue
+        if r.sentence_of(h.i) - r.sentence_of(i) > 1 and _other_meeting(r, h, i, keys, sort):
+            return []  # two pairs met some sentences before: which two is not settled
         return list(keys)
     return antecedents.titled_pair(r, h) if sort == "persons" else []
+
+
+def _other_meeting(r: Reading, h: Token, at: int, keys: tuple, sort: str) -> bool:
+    """Another pair of the same sort that met before the one found ("X and Y held talks ... Z and Y spoke
+    by telephone ... The two leaders will meet again")."""
+    return any(i < at and len(other) == 2 and set(other) != set(keys)
+               and (sort != "persons" or all(r.is_person(k) for k in other)) for i, other in r.meetings)
 
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import attendance, qualifiers, whereabouts
+from . import attendance, qualifiers, timing, whereabouts
 from .clauses import subject_of
 from .participants import Participants
 from .spans import char_span
 
 EVENTS = ("rally", "vote", "ceremony", "conference", "session", "debate", "event", "visit", "march", "protest",
           "election", "hearing", "trial", "parade", "festival", "concert", "match", "game", "speech")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "final", "last", "latest")
 PRONOUNS = ("it", "they")  # what a sentence calls the meeting the one before had as its subject
 
 
@@ -54,11 +55,18 @@ class Sequels(Participants):
         text = noun.doc[day.left_edge.i:day.i + 1].text
         date = qualifiers.resolve_date(text, self.b.published)
         cur = self.current
-        if cur is None or not date or (cur.date and cur.date != date) or cur.status:
+        if cur is None or not date or (cur.date and cur.date != date) or cur.status or self._one_day_of(cur):
             return False
         if cur.date is None and cur.time_text is None:
             cur.time_text, cur.date = text, date
         return True
+
+    def _one_day_of(self, meeting: Fact) -> bool:
+        """A meeting told as one day of several ("the second day of talks"): a session of a named day may
+        be another of its days."""
+        pred = self._preds.get(id(meeting))
+        measure = timing.measure_of(pred) if pred is not None and pred.pos_ == "NOUN" else None
+        return measure is not None and any(c.ent_type_ == "ORDINAL" or c.lower_ in ORDINALS for c in measure.children)
 
     def _told_after(self, noun: Token) -> None:
         """The current meeting as a later sentence's subject: the place it was held at; and the next
