@@ -32,6 +32,8 @@ E = "http://kgqa.test/entities/"
     ("the UK government", None, None),  # another word that looks alike is no typo
     ("the Zambian government", None, None),  # a demonym only as written ("russian government")
     ("Dmitry Peskov last", "actor-peskov", "fuzzy"),  # a word the question's parse left in
+    ("the foreign minister Sergei Lavrow", "actor-lavrov", "fuzzy"),  # a lower-case title, then the name
+    ("the ambassador to Dmitry Peskovv", None, None),  # someone of the name's, not the name
     ("Moscow's generals", "actor-russia-gov", "possessor"),
     ("the Russian foreign minister", "actor-lavrov", "description"),  # by the graph's role facts
     ("the US president", "actor-biden", "description"),

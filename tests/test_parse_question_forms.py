@@ -40,3 +40,18 @@ def test_parse_question_forms_meal_is_meeting(question, actors):
     parsed = read(question)
     assert (parsed.template, parsed.slots.get("actors")) == ("meetings", actors)
 
+
+
+@pytest.mark.parametrize("question, actors, need", [
+    ("How long did Tuesday's session between Lena Varga and Omar Diallo last?", ["Lena Varga", "Omar Diallo"],
+     ["tuesday"]),
+    ("How long did the talks between Chad and Niger in Addis Ababa last?", ["Chad", "Niger"], ["addis", "ababa"]),
+    ("Who did Lena Varga hold coalition talks with on Sunday?", ["Lena Varga"], ["sunday"]),
+])
+def test_parse_question_forms_meeting_day_and_place_not_sides(question, actors, need):
+    parsed = read(question)
+    assert (parsed.slots.get("actors"), parsed.need) == (actors, need)
+
+
+def test_parse_question_forms_discuss_asks_the_topic():
+    assert set(read("What did Lena Varga and Omar Diallo discuss at their meeting?").details) >= {"content", "about"}

@@ -195,6 +195,9 @@ class Resolver:
             return self._antecedent(h)
         if h.pos_ == "PRON":
             return coref.pronoun(self, h)
+        if word == "two" and h.pos_ == "NUM" and h.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+            return descriptions.met_pair(self, h)  # "said the two had agreed to ...": the two who just met
         if word in self.lex.pair_nouns and any(c.lower_ in pairs.NUMBERS for c in h.children):
             return descriptions.pair(self, h, self.lex.pair_nouns[word])
         if h.lemma_.lower() in self.lex.body_nouns and h.tag_ in ("NN", "NNP"):

@@ -129,4 +129,29 @@ def titled_pair(r: Reading, h: Token) -> list[str]:
         if key and key not in named and r.how_at[i] in ("name", "entity") and r.is_person(key) \
                 and title in r.titles.get(key, ()):
             named.append(key)
-    return named if len(named) == 2 else []
+    if len(named) == 2:
+        return named
+    return related_pair(r, h) if title in RELATIONAL else []
+
+
+RELATIONAL = ("rival", "opponent", "challenger", "counterpart")  # a title one holds towards another
+
+
+def related_pair(r: Reading, h: Token) -> list[str]:
+    """'the two rivals' after "X's main rival, Y" (or "Y, X's rival"): X and Y, when the document named
+    exactly one such pair before."""
+    found = set()
+    for tok in h.doc[:h.sent.start]:
+        if tok.lemma_.lower() != h.lemma_.lower() or tok.tag_ != "NN":
+            continue
+        owner = [r.key_at[c.i] for c in tok.children if c.dep_ == "poss" and r.key_at[c.i]]
+        named = [r.key_at[c.i] for c in tok.children if c.dep_ == "appos" and r.key_at[c.i]]
+        if tok.dep_ == "appos" and r.key_at[tok.head.i]:
+            named.append(r.key_at[tok.head.i])  # "Y, X's rival"
+        after = tok.right_edge.i + 2  # "X's rival, Y, said": the parser may not hang Y on "rival"
+        if not named and after < len(h.doc) and h.doc[after - 1].text == "," and r.key_at[after]:
+            named.append(r.key_at[after])
+        keys = [*owner[:1], *named[:1]]
+        if len(keys) == 2 and keys[0] != keys[1] and all(r.is_person(k) for k in keys):
+            found.add(tuple(keys))
+    return list(found.pop()) if len(found) == 1 else []

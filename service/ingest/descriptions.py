@@ -68,8 +68,15 @@ def descriptor(r: Reading, h: Token) -> list[str]:
         if any(c.dep_ == "amod" and c.lower_ in NOT_YET for c in h.children):
             return []  # "our next president": whoever it will be
         return _latest_titled(r, h, h.lemma_.lower())[:1]
+    head = h.lemma_.lower()
+    office = " ".join([c.lower_ for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i
+                       and c.is_lower and not r.key_at[c.i]] + [head])  # "prime minister", not "minister"
+
     def fits(key: str) -> bool:
         mine = r.country(key)
+        titled = r.titles.get(key, set())
+        if office != head and office not in titled and any(t.split()[-1:] == [head] and t != head for t in titled):
+            return False  # "Ethiopia's prime minister" is not the person told as its foreign minister
         return key != owner and bool((country and mine == country)
                                      or (country is None and owner and mine and mine != r.country(owner)))
 
@@ -238,9 +245,33 @@ def pair(r: Reading, h: Token, sort: str) -> list[str]:
             continue
         if sort == "any" and len({r.country(k) or k for k in keys}) < len(keys):
             continue
+        if r.sentence_of(h.i) - r.sentence_of(i) > 1 and _other_meeting(r, h, i, keys, sort):
+            return []  # two pairs met some sentences before: which two is not settled
         return list(keys)
     return antecedents.titled_pair(r, h) if sort == "persons" else []
 
+
+def _other_meeting(r: Reading, h: Token, at: int, keys: tuple, sort: str) -> bool:
+    """Another pair of the same sort that met before the one found ("X and Y held talks ... Z and Y spoke
+    by telephone ... The two leaders will meet again")."""
+    return any(i < at and len(other) == 2 and set(other) != set(keys)
+               and (sort != "persons" or all(r.is_person(k) for k in other)) for i, other in r.meetings)
+
+
+
+MET_WINDOW = 2  # sentences back to the meeting "the two" alone may speak of
+
+
+def met_pair(r: Reading, h: Token) -> list[str]:
+    """ "the two" alone ("said the two had agreed to ..."): the two who met in the last sentences, when a
+    meeting of two named sides was told there; never a pair only mentioned together."""
+    for i, keys in reversed(r.meetings):
+        if i >= h.i:
+            continue
+        if r.sentence_of(h.i) - r.sentence_of(i) > MET_WINDOW or len(keys) != 2:
+            return []
+        return list(keys)
+    return []
 
 
 def body(r: Reading, h: Token, kind: str) -> list[str]:

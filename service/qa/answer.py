@@ -180,6 +180,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         kept = detailed or kept
     if plan.partner:  # "who did X meet": "X has met with 62 senators" names no one, when another meeting does
         kept = [rec for rec in kept if len(rec.values("holder")) + len(rec.values("participant")) > 1] or kept
+    if "content" in plan.details and kept and kept[0].kind() == "Meeting":  # "what did they discuss": a meeting
+        kept = [rec for rec in kept if rec.values("content") or rec.values("about")]  # told with no topic says none
     if plan.remote and kept and kept[0].kind() == "Meeting":  # "the call": a meeting by phone, if one is told
         kept = [rec for rec in kept if rec.first("remote") == "true"] or kept
     if plan.in_person and template.details:  # "when did X and Y meet": face to face first; a call only when none is

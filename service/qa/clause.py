@@ -37,13 +37,14 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         return None  # neither a wh-word nor an auxiliary first: not a question we can read
     aux = words[i] if i < len(words) and words[i] in AUX else None
     i += 1 if aux else 0
-    if aux and i < len(words) and f"{lemma(aux, lex)} {words[i]}" in lex.verbs:
+    light = bool(aux and i < len(words) and f"{lemma(aux, lex)} {words[i]}" in lex.verbs)
+    if light:
         aux, i = None, i - 1  # "who had breakfast with X": "had" is the verb of "have breakfast"
     body = toks[i:]
     if not body:
         return None
     tags = tag_words(text, nlp)
-    verbs = [k for k in range(len(body)) if _is_verb(body[k], lex, tags)]
+    verbs = [0] if light else [k for k in range(len(body)) if _is_verb(body[k], lex, tags)]
     tagged = [k for k in verbs if k >= 1 and tags.get(body[k][1], ("",))[0] in ("VERB", "ADJ")]
     if tagged and verbs and verbs[0] >= 1 and tagged[0] != verbs[0]:
         verbs = tagged  # "what did the united states accept": 'states' is no verb here
@@ -79,6 +80,8 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     noun = (content_words(obj, lex) or [""])[-1]
     if noun and f"{verb} {noun}" in lex.verbs:  # "sign a joint statement": the trigger is "sign statement"
         verb = f"{verb} {noun}"
+        if lex.kind_of(verb) == "Meeting":
+            obj = ""  # "hold coalition talks with X": the talks held, not someone met
     parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=wh in ("what", "which"))
     if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
         parsed.words = [w for w in parsed.words if w not in SHARED]

@@ -208,6 +208,11 @@ class Index:
             found = self.titled(words[0])
         if found:
             return found
+        tail = _proper_tail(text)  # "the justice minister Raúl Cóndor": the name after a lower-case title
+        if tail:
+            found = self.actor(tail, occasions=occasions)
+            if found:
+                return found
         found = self._fuzzy(name, allowed, occasions) or self._head(name, allowed)
         if found:
             return found
@@ -322,3 +327,16 @@ class Index:
     def source(self, text: str) -> dict | None:
         """The document named by title, id or publisher (fuzzy)."""
         return self.documents.named(text)
+
+
+def _proper_tail(text: str) -> str | None:
+    """The capitalized name that ends a phrase opening with lower-case words of a title ("the justice
+    minister Raúl Cóndor" -> "Raúl Cóndor"), or None."""
+    words = text.split()
+    k = next((n for n, w in enumerate(words) if w[:1].isupper()), None)
+    if not k or len(words) - k < 2 or not all(w[:1].isupper() for w in words[k:]):
+        return None
+    if any(w.lower() in ("of", "for", "from", "in", "at", "with", "by", "to", "and", "or") for w in words[:k]):
+        return None  # "the spokesman for Hamas ...": someone of the name, not the name
+    return " ".join(words[k:])
+

@@ -30,10 +30,38 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
             where = slots.pop("where", "")  # "where did X and Y meet in Oslo": Oslo must be in the meeting
             parsed = _shape(template, slots, lex)
             if parsed:
-                parsed.need = parsed.need + clause.setting([("in", where)], lex)
+                where = where or _place_named(parsed)
+                parsed.need = parsed.need + clause.setting([("in", where)], lex) + _day_named(parsed)
                 return _asked(parsed, low)
     parsed = clause.read(text, low, lex, nlp)
     return _asked(parsed, low) if parsed else None
+
+
+def _day_named(parsed: Parsed) -> list[str]:
+    """ "Sunday's session between X and Y": the day the meeting was held, read as one of its sides; taken
+    out of the actors and needed of the meeting instead."""
+    actors = parsed.slots.get("actors")
+    if not actors or parsed.template not in ("meetings", "meeting_details"):
+        return []
+    days = [a for a in actors if a.lower() in clause.WEEKDAYS]
+    if days and len(actors) > len(days):
+        parsed.slots["actors"] = [a for a in actors if a not in days]
+    return [d.lower() for d in days][:1] if days and len(actors) > len(days) else []
+
+
+_PLACE_AFTER = re.compile(r"(.+?) (?:in|at) ((?:the )?[A-Z].*)")
+
+
+def _place_named(parsed: Parsed) -> str:
+    """ "the talks between X and Y in Addis Ababa": where they met, read as part of the last side's name;
+    taken off it and needed of the meeting instead."""
+    actors = parsed.slots.get("actors")
+    found = _PLACE_AFTER.fullmatch(actors[-1]) if actors and parsed.template in ("meetings", "meeting_details") \
+        else None
+    if found is None:
+        return ""
+    actors[-1] = found.group(1)
+    return found.group(2)
 
 
 _LEADING_SOURCE = re.compile(r"(?i)according to ([^,]+?), (.+)")
@@ -54,6 +82,7 @@ _DETAILS = (("how long", ("duration", "durationText")), ("when", ("date", "timeT
 _AHEAD = re.compile(r"(?:when|where|how long)(?: and (?:when|where|how long))* (?:will|shall) ")
 _MEET = re.compile(r"\b(?:meet|meets|met|meeting|meetings)\b")  # face to face, unless talk or a call is named
 _TALK = re.compile(r"\b(?:talk|talks|talked|speak|spoke|spoken|conversation|contact|contacts)\b")
+_TOPIC = re.compile(r"(?:what|which \w+) .*\b(?:discuss|discussed|talk about|talked about|speak about|spoke about)\b")
 _CALL = re.compile(r"\b(?:call|calls|phone|phoned|telephone|telephoned|video ?call|videoconference)\b")
 
 
@@ -65,6 +94,8 @@ def _asked(parsed: Parsed, low: str) -> Parsed:
     parsed.remote = bool(_CALL.search(low))
     parsed.in_person = not parsed.remote and bool(_MEET.search(low)) and not _TALK.search(low)
     parsed.ahead = bool(parsed.details) and bool(_AHEAD.match(low))
+    if parsed.template == "meetings" and _TOPIC.match(low):
+        parsed.details += ("content", "about")  # "what did X and Y discuss": what the meeting was about
     return parsed
 
 

@@ -35,6 +35,8 @@ EXCHANGES = ("talk", "talks", "negotiation", "negotiations", "conversation", "ca
 # verbs whose object is a meeting that their subject took part in ("attended the summit")
 ATTEND_VERBS = ("attend", "hold", "host", "chair", "enter", "address", "join", "convene", "conclude", "open",
                 "co-host", "cohost", "leave", "wrap", "end", "complete", "finish", "begin", "start", "resume")
+BROKERING = ("broker", "mediate", "host", "sponsor", "back", "facilitate", "organize", "organise", "arrange")
+RETURN_VERBS = ("return", "come", "emerge")  # "returned from talks": the subject took part in them
 # verbs whose object is a person spoken to, there with the subject ("asked Sharif during a meeting")
 ADDRESS_VERBS = ("ask", "tell", "urge", "warn", "assure", "press", "inform", "brief", "thank", "promise")
 # verbs of handing something to someone ("put the proposal to X in a meeting"): X was there too
@@ -110,6 +112,11 @@ def took_part(noun: Token) -> Token | None:
         return head
     if measured(noun) is not None:  # "held two days of talks"
         return head.head.head
+    measure = measure_of(noun)  # "agreed ... after 11 hours of talks", "returned from two days of talks"
+    if measure is not None and measure.dep_ == "pobj" and measure.head.head.pos_ == "VERB" and (
+            measure.head.lower_ in LATER_PREPS or (measure.head.lower_ == "from"
+                                                   and measure.head.head.lemma_.lower() in RETURN_VERBS)):
+        return measure.head.head
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return None
     beside = head.lower_ == "of" and head.head.lower_ in BESIDE_NOUNS and head.head.dep_ == "pobj"
@@ -283,3 +290,43 @@ def measured(noun: Token) -> Token | None:
     measure = measure_of(noun)
     return measure if measure is not None and measure.dep_ == "dobj" \
         and measure.head.lemma_.lower() in ATTEND_VERBS else None
+
+
+def split_apposition(pred: Token, tok: Token) -> bool:
+    """A name the parser hung on the verb, or on the noun a who-clause of the verb is on, that sets off
+    the object's apposition ("met the president of the jury, Ana Ruiz, for an hour": "Ana Ruiz" made a
+    modifier of "met", or of the one who met): the one met, named."""
+    hung = (tok.dep_ == "npadvmod" and tok.head == pred) or \
+        (tok.dep_ == "appos" and pred.dep_ == "relcl" and tok.head == pred.head)
+    if not hung or tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    start = tok.left_edge.i
+    return start > 1 and tok.doc[start - 1].text == "," and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.right_edge.i == start - 2 for c in pred.children)
+
+
+def stray_after(pred: Token) -> list[Token]:
+    """What the parser hung on the noun a who-clause is on, from the split apposition of the clause's
+    object on ("X, who met the jury's president, Ana Ruiz, for an hour on Monday"): the clause's own."""
+    if pred.dep_ != "relcl":
+        return []
+    after = [c for c in pred.head.children if c.i > pred.right_edge.i]
+    names = [c for c in after if split_apposition(pred, c)]
+    return [c for c in after if c.i >= names[0].i] if names else []
+
+
+TOPIC_VERBS = ("discuss", "debate", "review")  # "met X to discuss fuel prices": what the meeting was about
+
+
+def purpose_topic(pred: Token) -> tuple[str, Span] | None:
+    """The topic a meeting verb's purpose clause names ("met X on Monday to discuss fuel prices"): its
+    words and span, or None."""
+    for c in pred.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in TOPIC_VERBS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            found = char_span(pred.doc, obj.left_edge.i, obj.right_edge.i + 1) if obj is not None else None
+            if found is not None:
+                return text_of(pred.doc, found), Span(*found)
+    return None
+

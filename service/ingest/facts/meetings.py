@@ -78,8 +78,10 @@ class Meetings(Sequels):
         # "negotiated a deal with Iran", "discussed the crisis with Y": the trigger names who was dealt with;
         # a thing as the object is the topic, which neither makes nor unmakes the meeting
         topical = anchor is not None and anchor.dep_ == "prep" and anchor.lower_ == "with" and anchor.head == pred
-        for c in pred.children:
+        for c in [*pred.children, *attendance.stray_after(pred)]:
             if c.dep_ == "oprd" and c.pos_ == "PROPN":  # "called his counterpart Hakan Fidan"
+                others.append(c)
+            if attendance.split_apposition(pred, c):  # "met the jury's president, Ana Ruiz, for an hour"
                 others.append(c)
             if c.dep_ == "dobj" and topical and self._requirement(c):
                 continue
@@ -154,10 +156,13 @@ class Meetings(Sequels):
         capitals = self.b.resolver.lex.capitals
         towns = {k for c in noun.children if c.dep_ == "compound" and c.text in capitals
                  for k in self.b.actors(c)}  # "the Brussels summit": where, not who
-        people = [k for k in people if k not in towns]
+        people = [k for k in people if k not in towns and k not in self._brokers(noun)]
         if noun.lemma_.lower() in attendance.PERSONAL_CONTACT:  # "an interview with Reuters": no one met
             people = [k for k in people if self.b.resolver.actor(k).kind == "Person"]
         det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")), None)
+        day = self._day_of(noun)  # "Sunday's session": that day's, one already told
+        if day is not None:
+            det = "the" if day else None
         attendees = self._attendees(noun)
         status = realis.of_noun(noun, attendance.took_part(noun))
         if timing.to_come(qualifiers.time_of(noun, self.b.published)[0]):
@@ -275,6 +280,8 @@ class Meetings(Sequels):
         fact.status, fact.negated = status, status == realis.NEGATED
         fact.occasion = self.occasion_actor(sent)
         fact.time_text, fact.date = qualifiers.time_of(pred, self.b.published)
+        if not fact.time_text and pred.pos_ != "NOUN":
+            fact.time_text, fact.date = timing.after_length(pred, self.b.published, attendance.stray_after(pred))
         verb = attendance.took_part(pred) if pred.pos_ == "NOUN" and not fact.time_text else None
         if verb is not None:  # "agreed on Saturday ..., in a meeting": when those who met did so
             fact.time_text, fact.date = qualifiers.time_of(verb, self.b.published)
@@ -282,6 +289,8 @@ class Meetings(Sequels):
         if held is not None:  # "a meeting on Wednesday in her office, where X sat down with Y"
             fact.time_text, fact.date = qualifiers.time_of(held, self.b.published)
         fact.remote = attendance.remote(pred)
+        if pred.pos_ != "NOUN" and (topic := attendance.purpose_topic(pred)) is not None:
+            fact.content, fact.content_span = topic  # "met X to discuss fuel prices"
         whereabouts.fill(fact, pred, self.b.resolver)
         if pred.pos_ == "NOUN" and fact.duration is None:
             fact.duration_text, fact.duration = whereabouts.lasted_which(pred)

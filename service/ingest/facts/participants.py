@@ -98,10 +98,17 @@ class Participants:
                 return keys
         if subj is not None and subj.pos_ == "PROPN":  # "Organization of American States (OAS) chief X"
             person = [k for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and not any(r.dep_ == "relcl" and r.i < c.i for r in subj.children)  # not "X, who met Y, Z"
                       for k in self.b.actors(c, strict=True) if self.b.resolver.actor(k).kind == "Person"]
             if len(person) == 1:
                 return person
         return self._who(subj, strict=strict)
+
+    def _brokers(self, noun: Token) -> set[str]:
+        """Who brokered or hosted the talks a noun names ("Ethiopian-brokered talks"): no side of them."""
+        return {k for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in attendance.BROKERING
+                for phrase in [noun.doc[c.left_edge.i:c.right_edge.i + 1]]
+                for k in self.b.resolver.resolve(phrase) + self.b.named_in(phrase)}
 
     def _attendees(self, noun: Token) -> list[str]:
         """Who took part in a meeting noun by the clause it sits in ("X spoke at a rally"), not in one

@@ -67,7 +67,8 @@ class Reader:
                 if cand.pred == verb or (cand.pred.head == verb and cand.pred.dep_ in ("conj", "xcomp")):
                     self.meetings.add_participants(meeting, cand.fact.holders)
         # "X and Y met in Sochi and agreed to ...": what the participants did there was at that meeting
-        here = next((m for m in new_meetings if self.meetings.held(m) and not m.status), None) \
+        here = next((m for m in new_meetings if self.meetings.held(m) and not m.status
+                     and not self.meetings.aside(m)), None) \
             if occasion is None else None
         according = according_to(sent)
         for cand in kept:

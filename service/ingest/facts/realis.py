@@ -134,6 +134,8 @@ def _governed(pred: Token) -> str | None:
             tok = head  # "X arrived and met Y": what holds of the first verb holds of the second
             status = stronger(status, _own(tok))
             continue
+        if _denied_report(tok, head):  # "denied a report that she had met X"
+            return NEGATED if _own(head.head) is None else HYPOTHETICAL
         if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl"):
             return status
         if tok.dep_ == "prep" and tok.lower_ not in ARGUMENT_PREPS:
@@ -159,6 +161,24 @@ def _governed(pred: Token) -> str | None:
             status = stronger(status, _own(head))
         tok = head
     return status
+
+
+REPORT_NOUNS = ("report", "claim", "allegation", "suggestion", "rumour", "rumor", "story", "account", "speculation")
+DISMISS_HEADS = ("deny", "reject", "dismiss", "refute", "rebut")
+
+
+def _denied_report(clause: Token, noun: Token) -> bool:
+    """The that-clause of a report its verb denies ("denied a report that ...", "dismissed claims that
+    ..."; the parser may read it as a relative clause with a subject of its own): disputed, not told as done."""
+    if clause.dep_ == "relcl":
+        own = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
+                  for c in clause.children)
+        if not own:
+            return False  # "a report that the paper published": a relative clause on the report
+    elif clause.dep_ not in ("acl", "ccomp"):
+        return False
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in REPORT_NOUNS and noun.dep_ in ("dobj", "nsubjpass") \
+        and noun.head.lemma_.lower() in DISMISS_HEADS
 
 
 RANK = {None: 0, PLANNED: 1, HYPOTHETICAL: 2, NEGATED: 3}

@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import attendance, whereabouts
+from . import attendance, qualifiers, timing, whereabouts
 from .clauses import subject_of
 from .participants import Participants
 from .spans import char_span
 
 EVENTS = ("rally", "vote", "ceremony", "conference", "session", "debate", "event", "visit", "march", "protest",
           "election", "hearing", "trial", "parade", "festival", "concert", "match", "game", "speech")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "final", "last", "latest")
 PRONOUNS = ("it", "they")  # what a sentence calls the meeting the one before had as its subject
 
 
@@ -25,16 +26,47 @@ class Sequels(Participants):
     current: Fact | None
     _subject_at: int  # the end of the last sentence whose subject was the current meeting, or -1
 
+    def aside(self, meeting: Fact) -> bool:
+        """A meeting told in a who-clause on someone ("said the minister, who met X on Monday"): what
+        the sentence's main clause reports was not said or done there."""
+        pred = self._preds.get(id(meeting))
+        return pred is not None and pred.dep_ == "relcl" and pred.pos_ != "NOUN"
+
     def _lasted(self, noun: Token) -> None:
         """ "The call lasted about an hour", "In the call, which lasted twenty minutes, ...": its length."""
         verb = noun.head
-        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in attendance.LAST_VERBS:
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() not in attendance.LAST_VERBS:
+            verb = next((c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in attendance.LAST_VERBS
+                         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), verb)
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in attendance.LAST_VERBS:  # "began at ten and lasted"
             text, length = whereabouts.lasted_which(noun)
         else:
             text, length = whereabouts.length_of(verb)
         if text:
             self.current.duration_text, self.current.duration = text, length
             self._report_again(noun)
+
+    def _day_of(self, noun: Token) -> bool | None:
+        """A meeting noun named by its day ("Sunday's session"): None when it is not; else whether it is the
+        current meeting, dated so when it had no date (a current meeting of another day is not it)."""
+        day = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "DATE"), None)
+        if day is None:
+            return None
+        text = noun.doc[day.left_edge.i:day.i + 1].text
+        date = qualifiers.resolve_date(text, self.b.published)
+        cur = self.current
+        if cur is None or not date or (cur.date and cur.date != date) or cur.status or self._one_day_of(cur):
+            return False
+        if cur.date is None and cur.time_text is None:
+            cur.time_text, cur.date = text, date
+        return True
+
+    def _one_day_of(self, meeting: Fact) -> bool:
+        """A meeting told as one day of several ("the second day of talks"): a session of a named day may
+        be another of its days."""
+        pred = self._preds.get(id(meeting))
+        measure = timing.measure_of(pred) if pred is not None and pred.pos_ == "NOUN" else None
+        return measure is not None and any(c.ent_type_ == "ORDINAL" or c.lower_ in ORDINALS for c in measure.children)
 
     def _told_after(self, noun: Token) -> None:
         """The current meeting as a later sentence's subject: the place it was held at; and the next
@@ -103,14 +135,23 @@ def _just_before(sent, end: int) -> bool:
 
 
 def held_verb(noun: Token) -> Token | None:
-    """The verb of which a meeting noun is the subject told as held: "was held", "took place"."""
+    """The verb of which a meeting noun is the subject told as held: "was held", "took place"; also the
+    second verb it is the subject of ("The meeting lasted an hour and was held at Z")."""
     verb = noun.head
     if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in attendance.HOLD_VERBS:
         return verb
-    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "take" and any(
-            c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+    if noun.dep_ == "nsubj" and _took_place(verb):
         return verb
-    return None
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                 and (_took_place(c) or (c.lemma_.lower() in attendance.HOLD_VERBS
+                                         and any(g.dep_ == "auxpass" for g in c.children)))), None)
+
+
+def _took_place(verb: Token) -> bool:
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
 
 
 def place_held(meeting: Fact, noun: Token, resolver) -> None:
@@ -123,6 +164,10 @@ def place_held(meeting: Fact, noun: Token, resolver) -> None:
     objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "in"
              for g in c.children if g.dep_ == "pobj"]  # "at the party's headquarters in Santiago": Santiago
     meeting.place = next((k for o in objs for k in [whereabouts.place_named(o, resolver)] if k), None)
+    if meeting.place_text is None:  # "was held at the Lakeside conference centre": the building as written
+        meeting.place_text = next((t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+                                   for o in c.children if o.dep_ == "pobj"
+                                   for t in [whereabouts.venue_text(c, o)] if t), None)
 
 
 def subject_of_sentence(noun: Token) -> bool:

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Token
 
 from ...model import Fact
+from . import qualifiers
 
 FUTURE_AUX = ("will", "to", "shall", "'ll")
 
@@ -34,6 +35,19 @@ def awaited(noun: Token) -> bool:
     steps = list(noun.ancestors)[:3]
     return any(t.lower_ in AWAITING or any(c.lower_ in AWAITING and c.i < noun.i for c in t.children)
                for t in steps if t.pos_ in ("ADP", "ADV", "SCONJ"))
+
+
+def after_length(pred: Token, published: str | None, stray=()) -> tuple[str | None, str | None]:
+    """The time the parser hung on the meeting's length ("met X for about 90 minutes on 14 October"):
+    when the meeting was, as a time told on the verb would be."""
+    for c in [*pred.children, *stray]:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("TIME", "DATE"):
+                    text, day = qualifiers.time_of(g, published)
+                    if text:
+                        return text, day
+    return None, None
 
 
 def conditional(verb: Token) -> bool:

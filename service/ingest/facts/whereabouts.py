@@ -21,7 +21,7 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     """Set the meeting's place and duration from the phrases of its verb or noun (and of the verb a
     meeting noun is the object of: "attended the summit in Vilnius"); a remote meeting (fact.remote, set
     before) takes no place from the dateline."""
-    preps = list(pred.children) if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"
+    preps = [*pred.children, *attendance.stray_after(pred)] if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"
                                                              and not _of_clause_noun(t, pred)]
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
@@ -37,8 +37,8 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
               for t in g.children if t.dep_ == "prep" and t.lower_ in ("in", "at")]  # "a meeting with X in Paris"
-    preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
-              if g.ent_type_ in DURATION_ENTS for t in g.children if t.dep_ == "prep"]  # "for an hour at X"
+    preps += [t for c in preps if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
+              if g.ent_type_ in DURATION_ENTS for t in g.children if t.dep_ == "prep"]  # "for an hour at X", "on 6 May at X"
     for c in preps:
         obj = child(c, "pobj") if c.dep_ == "prep" else None
         if obj is None:
@@ -105,8 +105,9 @@ def place_named(obj: Token, resolver) -> str | None:
 def venue_text(prep: Token, obj: Token) -> str | None:
     """ "at a hotel in Lusaka", "at the U.S. mission": a place named by a common noun of a building or room,
     as written with its preposition (no named place says it); not "in the region", nor a named place."""
-    if obj.pos_ != "NOUN" or obj.lemma_.lower() not in VENUES:
-        return None
+    named = obj.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)
+    if not (obj.pos_ == "NOUN" or named) or obj.lower_ not in VENUES and obj.lemma_.lower() not in VENUES:
+        return None  # a building named as a proper noun ("at Parliament House") counts as one
     end = max([obj.i] + [t.right_edge.i for t in obj.rights if t.dep_ not in ("punct", "cc", "conj", "appos")])
     span = char_span(obj.doc, prep.i, end + 1)
     return text_of(obj.doc, span) if span else None
