@@ -50,11 +50,19 @@ def pronoun(r: Reading, h: Token) -> list[str]:
             at = _quote_opening(h) or h
             quoted = antecedents.quoted(r)  # outside quotes, "he" is nobody named only inside someone's words
             skip = (lambda i: False) if quoted[h.i] else (lambda i: quoted[i])
+            if _set_in(h):
+                skip = _outside_own_sentence(h, skip)
             barred = _co_arguments(r, h)
             person = lambda keys: len(keys) == 1 and r.is_person(keys[0]) and agrees(keys[0]) \
                 and keys[0] not in barred  # noqa: E731
-            if _blocked(r, at, person, lambda tok, keys: _unknown_name(r, tok, keys), skip):
-                return []  # '"...," Ohio's Rosa Quint said. "...," she added': a name not known as a person
+            same = MALE if gender == "m" else FEMALE
+            unsure = lambda tok, keys: _unknown_name(r, tok, keys) or (  # noqa: E731
+                not keys and tok.lower_ in same and tok.pos_ == "PRON" and tok.head == tok.sent.root
+                and not any(r.known(i) and person(r.known(i)) and not skip(i) for i in range(tok.sent.end, at.i)))
+            if _blocked(r, at, person, unsure, skip):
+                # '"...," Ohio's Rosa Quint said. "...," she added': a name not known as a person; "He said
+                # that Ruiz must ... . '...,' he added": the "he" before that no name settled, not Ruiz
+                return []
             found = antecedents.by_subject(r, at, person, skip) \
                 or next((keys for i, keys in reversed(antecedents.before(r, at, persons=True)) if agrees(keys[0])
                          and keys[0] not in barred and not skip(i)), [])
@@ -72,9 +80,10 @@ def pronoun(r: Reading, h: Token) -> list[str]:
     if word in PLURAL:
         several = lambda keys: len(keys) > 1 or r.is_group(keys[0])  # noqa: E731
         unnamed = lambda tok, keys: not keys and (tok.tag_ in ("NNS", "NNPS") or tok.lower_ in PLURAL)  # noqa: E731
-        if _blocked(r, h, several, unnamed):
+        skip = _outside_own_sentence(h, lambda i: False) if _set_in(h) else None
+        if _blocked(r, h, several, unnamed, skip):
             return _group_subject(r, h)  # '"Investors know ... They say": the investors, not a pair named before
-        found = antecedents.by_subject(r, h, several)
+        found = antecedents.by_subject(r, h, several, skip)
         if found and h.dep_ == "poss" and _rival(r, h, found, lambda k: r.is_group(k), plural=True):
             return []  # "the mayor chided the unions and the council over their refusal": whose
         if found:
@@ -82,6 +91,24 @@ def pronoun(r: Reading, h: Token) -> list[str]:
         pairs = [(i, keys) for i, keys in r.pairs if i < h.i and antecedents.recent(r, i, h)]
         return list(pairs[-1][1]) if pairs else _group_subject(r, h)
     return []
+
+
+def _set_in(h: Token) -> bool:
+    """Is h the subject of a verb set between commas into the clause it reports ("With X gaining ground,
+    they said, the president ...")? That clause is their words, not whom "they" stands for."""
+    verb, doc = h.head, h.doc
+    if h.dep_ not in antecedents.SUBJECT or verb.dep_ != "parataxis" or verb.head.i < verb.i:
+        return False
+    after = verb.i + 1
+    return after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].text not in antecedents.MARKS \
+        and h.left_edge.i > 0 and doc[h.left_edge.i - 1].text == ","
+
+
+def _outside_own_sentence(h: Token, skip):
+    """Skip the clause h's verb is set into, and what `skip` skips."""
+    host = h.head.head
+    start, end = host.left_edge.i, host.right_edge.i
+    return lambda i: start <= i <= end or skip(i)
 
 
 _CLOSING = {"”": ("“",), "’": ("‘",), '"': ('"',), "''": ("``", "''")}  # a closing quote mark: its openers

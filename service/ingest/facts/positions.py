@@ -234,6 +234,9 @@ class Builder(Holders):
             return None  # "accept it", "which most Whigs opposed", "whatever he wants": nothing said
         if lexical and not holders and subj is not None and not passive:
             holders = self._unnamed_group(subj)  # "Police said", "her advisers said": a group named as such
+        own = getattr(self.resolver, "key_at", [None] * len(self.doc))[pred.i]
+        if own in holders and not self.resolver.is_person(own):  # "Leaked Documents Reveal Campaign Donors"
+            holders = [k for k in holders if k != own]  # read as one name: no body's name holds its own verb
         if lexical and trig.fact_kind == "Acceptance" and trig.word not in PUBLIC_ACTS and obj is not None \
                 and not passive and self._backs_person(obj):
             return None  # "supported Kasich in the primary": backing a person, no proposal accepted

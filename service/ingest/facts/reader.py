@@ -48,6 +48,9 @@ class Reader:
                 if cand.trigger.speech and speech.pronoun_speaker(cand):
                     cand.fact.holders = []
         speaker = self.quotes.speaker
+        if not quoted and speaker is not None and not any(c.trigger.speech for c in kept) \
+                and self._someone_else(sent, speaker):
+            self.quotes.lost()  # '"...," Ana said. Eva shook her head. "..."': Eva's words, not Ana's
         if quoted:  # in a quote that goes on, '"I can tell you that ..."' is the speaker; "he told me", not
             for cand in kept:
                 if cand.trigger.speech and in_quote(cand.pred):  # not the frame: '"...," he added'
@@ -98,6 +101,19 @@ class Reader:
             facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
         facts += [labelled] if labelled is not None else []
         return facts
+
+    def _someone_else(self, sent, speaker: Fact) -> bool:
+        """Is the writer's own sentence about a person other than the speaker whose quote went before (its
+        main subject, outside quotes, names or refers to another person, or to a person no name settles)?"""
+        subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("PROPN", "PRON") or inside_quote(subj) or in_quote(sent.root):
+            return False
+        keys = self.b.actors(subj, strict=True)
+        resolver = self.b.resolver
+        if keys:
+            return all(k in resolver.actors and resolver.actors[k].kind == "Person" for k in keys) \
+                and not set(keys) & set(speaker.holders)
+        return subj.pos_ == "PROPN" and subj.ent_type_ == "PERSON"
 
     def _turn(self, sent, kept: list[Candidate], stated: Fact) -> None:
         """An interview's answer ("Wulandari: We agreed to meet again"): its "I" and "we" are the labelled

@@ -41,6 +41,11 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
         return own if sum(1 for t in pred.doc[own[0]:own[1]] if t.is_alpha) >= 2 else None
     if any(c.dep_ == "neg" for c in pred.children):
         return None  # "Ecuador has not replied": a reply not made says nothing
+    clause = pred.head if pred.dep_ == "xcomp" else pred
+    if clause.dep_ == "relcl" and any(c.dep_ == "prep" and any(g.tag_ in ("WP", "WDT") for g in c.children)
+                                      for c in clause.children):
+        return None  # "those about whom he has written", "in which he seemed to confirm the critiques": the
+        # clause says what its noun is; the sentence around it is not his words
     sent = pred.sent
     first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
     last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")

@@ -9,7 +9,7 @@
   view ("focused on the army as the backbone of the fight").
 - "call" reports words when it names something ("called the plan a disaster"); with only an object or a
   particle it is a phone call or a summons ("called her counterpart", "called a session", "called off
-  the rally"), and with a for-clause ("calling for the director to be fired") it is a call for: a Proposal.
+  the rally", also with a quote after it), and with a for-clause ("calling for the director to be fired") it is a call for: a Proposal.
 - "charge" accuses with a with-phrase, a that-clause or as the frame of a quote ("charged him with fraud",
   "charged that ...", '"...," she charged'); with a price or a motion it is a fee or a rush ("charged a fee",
   "charged more than that", "charged into the fray").
@@ -24,8 +24,9 @@
   know, told by the writer ("did not know what to make of it"), is no view.
 - a speech verb that someone declines or refuses to use ("declined to comment", "refused to say") reports
   no words.
-- "add" something to something, "add to" something or a number of things ("added a title to his resume",
-  "added to her lead", "added 150,000 jobs") is adding, with no that-clause or quote: no words.
+- "add" something to something, "add to" something, a number of things or a thing with no quote of its own
+  ("added a title to his resume", "added to her lead", "added 150,000 jobs", "added trucks") is adding, with
+  no that-clause or quote: no words.
 - "expect", "believe" and "think" in the passive ("is expected to win") say nobody's view.
 - "appeal to" someone with nothing asked ("appeals to young voters") is attracting, no demand.
 - "work out" with nothing worked out ("worked out at the gym") is exercising, not reaching an agreement.
@@ -84,6 +85,8 @@ def _exercise(pred, trig: Trigger, passive: bool) -> bool:
 
 
 def _call(pred, trig: Trigger) -> Trigger | None:
+    if any(c.dep_ == "prt" and c.lower_ != "out" for c in pred.children):
+        return kinds.GENERIC  # "called off the projects", "called up his aide": no naming, whatever follows
     if _names(pred):
         return None
     if for_clause(pred) is not None:
@@ -231,8 +234,12 @@ def _unknown(pred) -> bool:
 def _adding(pred) -> bool:
     """ "added a title to his resume", "added to her lead", "added 150,000 jobs": adding to something, no
     words; a that-clause, a quote in the sentence or a person told ("added to reporters") keeps "add" said."""
-    if any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
-        return False
+    if pred.dep_ == "parataxis" or _set_between_commas(pred) or any(c.dep_ in ("ccomp", "parataxis")
+                                                                   for c in pred.children):
+        return False  # "But, the president added, the legacy endures": set into the words it reports
+    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in SAYINGS for c in pred.children) and not any(
+            t.text in QUOTE_MARKS for t in _own_words(pred)):
+        return True  # "added trucks", "would add new layers of complexity": a thing added, no words
     if any(t.text in QUOTE_MARKS for t in pred.sent):
         return False
     to = [g for c in pred.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
@@ -240,6 +247,14 @@ def _adding(pred) -> bool:
     if to:
         return not any(g.ent_type_ == "PERSON" or g.lower_ in IDENTIFIED or g.lemma_.lower() in TOLD for g in to)
     return any(c.dep_ == "dobj" and any(g.dep_ == "nummod" for g in c.children) for c in pred.children)
+
+
+def _set_between_commas(pred) -> bool:
+    """Is the verb with its subject set off by commas ("But, the minister added, the legacy ...")?"""
+    doc = pred.doc
+    subj = next((c for c in pred.children if c.dep_ == "nsubj" and c.i < pred.i), None)
+    return subj is not None and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == "," \
+        and pred.i + 1 < len(doc) and doc[pred.i + 1].text == ","
 
 
 def _attracting(pred) -> bool:
@@ -257,6 +272,7 @@ def _passive_view(pred) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
 
 
+SAYINGS = ("note", "caveat", "warning", "word", "comment", "remark", "point", "thought", "voice", "observation")
 TOLD = ("reporter", "journalist", "audience", "crowd", "supporter", "voter", "viewer", "listener")
 UNNAMED = ("name", "identify", "quote", "mention")
 
