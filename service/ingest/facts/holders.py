@@ -50,6 +50,23 @@ AID_OFFERED = ("aid", "loan", "credit", "grant", "funding", "money", "vehicle", 
                "weapon", "arms", "aircraft", "ship", "vaccine", "scholarship", "assistance", "fuel", "food")
 
 
+def listed_in_apposition(tok: Token, resolver) -> list[str]:
+    """ "Norway, the EU and the Faroe Islands agreed": a list the parser read as a name with an apposition
+    that has the list's "and Z": a name right after the comma, itself named, with its own "and" and
+    conjunct, is the list's second member, not another name of the first. The members after the first."""
+    doc = tok.doc
+    for a in tok.children:
+        if a.dep_ != "appos" or a.pos_ != "PROPN" or a.left_edge.i != tok.i + 2 or doc[tok.i + 1].text != ",":
+            continue
+        if not (any(c.dep_ == "cc" for c in a.children) and any(c.dep_ == "conj" for c in a.children)):
+            continue
+        members = [a, *a.conjuncts]  # the phrase of the first may hold the others
+        keys = list(dict.fromkeys(k for m in members for k in resolver.resolve(noun_phrase(m))))
+        if len(keys) == len(members) and not set(resolver.resolve(noun_phrase(tok))) & set(keys):
+            return keys
+    return []
+
+
 def person_noun(tok: Token, lex) -> bool:
     """A common noun for a person: a title ("senator"), or one person one meets ("reporter") or of a
     group of people ("lawyer")."""
@@ -96,6 +113,8 @@ class Holders:
         members = including(tok) if tok.pos_ == "NOUN" else []
         keys = self.resolver.resolve(noun_phrase(tok)) + (self.resolver.resolve(noun_phrase(members[0]))
                                                           if members else [])
+        if keys and tok.pos_ == "PROPN":  # "Norway, the EU and the Faroe Islands" parsed as an apposition
+            keys = keys + [k for k in listed_in_apposition(tok, self.resolver) if k not in keys]
         if not keys:
             appos = [c for c in tok.children if c.dep_ == "appos"  # "the two ministers, Wang and Lavrov,"
                      and not any(t.text == ";" for t in tok.doc[tok.i:c.i])]  # not the next clause's subject
