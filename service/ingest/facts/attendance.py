@@ -251,7 +251,19 @@ def each_apart(pred: Token, others: list[Token]) -> bool:
     """Those met are met one by one, or may have been ("spoke by phone with both ministers", "met each
     leader", "met X and Y separately"): a meeting with each, not one of them all."""
     return any(c.dep_ == "advmod" and c.lower_ in APART for c in pred.children) or any(
-        c.dep_ in ("det", "predet") and c.lower_ in EACH for t in others for c in t.children)
+        c.dep_ in ("det", "predet") and c.lower_ in EACH for t in others for c in t.children) or any(
+        w.lower_ in APART and w.dep_ == "advmod" and _no_verb_between(w, t) for t in others for w in t.subtree)
+
+
+def _no_verb_between(word: Token, top: Token) -> bool:
+    """ "met X and Y separately in the morning" with the adverb hung inside the phrase of those met: no
+    clause of its own between ("X, who had separately ...": another act)."""
+    tok = word.head
+    while tok != top and tok.head != tok:
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return tok == top
 
 
 def unreached(meeting: Fact, pred: Token) -> Fact | None:

@@ -67,6 +67,18 @@ def listed_in_apposition(tok: Token, resolver) -> list[str]:
     return []
 
 
+def conjoined_to_apposition(tok: Token) -> list[Token]:
+    """ "Serbia's chief negotiator, Nenad Ilic, and Kosovo's chief negotiator, Ana Gashi": the parser hangs
+    the second member on the first one's apposition; the nouns so hung after an "and"."""
+    out = []
+    for a in tok.children:
+        if a.dep_ != "appos" or a.i < tok.i or a.pos_ != "PROPN":
+            continue
+        out += [c for c in a.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                and any(t.dep_ == "cc" and t.lower_ == "and" and a.i < t.i < c.i for t in a.children)]
+    return out
+
+
 def person_noun(tok: Token, lex) -> bool:
     """A common noun for a person: a title ("senator"), or one person one meets ("reporter") or of a
     group of people ("lawyer")."""
@@ -115,6 +127,8 @@ class Holders:
                                                           if members else [])
         if keys and tok.pos_ == "PROPN":  # "Norway, the EU and the Faroe Islands" parsed as an apposition
             keys = keys + [k for k in listed_in_apposition(tok, self.resolver) if k not in keys]
+        if keys:  # "Serbia's negotiator, X, and Kosovo's negotiator, Y": the "and" hung on X's apposition
+            keys = keys + [k for c in conjoined_to_apposition(tok) for k in self.actors(c, strict) if k not in keys]
         if not keys:
             appos = [c for c in tok.children if c.dep_ == "appos"  # "the two ministers, Wang and Lavrov,"
                      and not any(t.text == ";" for t in tok.doc[tok.i:c.i])]  # not the next clause's subject
