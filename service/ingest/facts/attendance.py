@@ -120,11 +120,34 @@ def took_part(noun: Token) -> Token | None:
     if head.lower_ not in HELD_PREPS + (("as",) if beside else ()) and not meal:
         return None
     verb = head.head if head.head.pos_ in ("VERB", "AUX") else _misparsed_verb(head.head)
+    if verb is None and meal:
+        verb = _verb_over_object(head.head)  # "failed to reach a deal on funding over dinner": reach
     if verb is None:
         return None
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECIDED_AT:
         return verb.head  # "agreed to create a council in a meeting": the meeting is where they agreed
     return verb
+
+
+def meal_on_object(noun: Token) -> bool:
+    """ "failed to reach a deal on funding over dinner": a meal the parser hung on an object's phrase, held
+    whatever became of the act (the deal failed, not the dinner), and only a meeting of two or more."""
+    head = noun.head
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in MEALS and head.lower_ == "over" \
+        and head.head.pos_ in ("NOUN", "PROPN") and _verb_over_object(head.head) is not None
+
+
+def _verb_over_object(noun: Token) -> Token | None:
+    """The verb whose object's phrase the parser hung a meal on ("reach a deal on funding over dinner"):
+    up through objects and their prepositions only, never a clause of its own."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("dobj", "pobj", "prep"):
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok
+    return None
 
 
 def _misparsed_verb(name: Token) -> Token | None:
