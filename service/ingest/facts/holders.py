@@ -62,19 +62,24 @@ def listed_in_apposition(tok: Token, resolver) -> list[str]:
             continue
         members = [a, *a.conjuncts]  # the phrase of the first may hold the others
         keys = list(dict.fromkeys(k for m in members for k in resolver.resolve(noun_phrase(m))))
-        if len(keys) == len(members) and not set(resolver.resolve(noun_phrase(tok))) & set(keys):
+        first = resolver.resolve(noun_phrase(tok))
+        if len(keys) == len(members) and not set(first) & set(keys) and not any(
+                resolver.actor(k).kind == "Person" for k in first + keys):  # people: a caption's list, an aside
             return keys
     return []
 
 
 def conjoined_to_apposition(tok: Token) -> list[Token]:
     """ "Serbia's chief negotiator, Nenad Ilic, and Kosovo's chief negotiator, Ana Gashi": the parser hangs
-    the second member on the first one's apposition; the nouns so hung after an "and"."""
+    the second member on the first one's apposition; the titles so hung after an "and", each with its name."""
+    if tok.pos_ != "NOUN":
+        return []  # a name with an apposition and "and": a caption's list, read as is
     out = []
     for a in tok.children:
         if a.dep_ != "appos" or a.i < tok.i or a.pos_ != "PROPN":
             continue
-        out += [c for c in a.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+        out += [c for c in a.children if c.dep_ == "conj" and c.pos_ == "NOUN"  # another title, with its name
+                and any(t.dep_ == "appos" and t.pos_ == "PROPN" for t in c.children)
                 and any(t.dep_ == "cc" and t.lower_ == "and" and a.i < t.i < c.i for t in a.children)]
     return out
 
