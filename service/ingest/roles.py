@@ -96,7 +96,8 @@ def find(r: Reading) -> list[Fact]:
         for person, body in _apposed_to_office(r, head, titled):
             if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and person not in apposed(head):
                 of = doc[head.i + 1].lower_ in _ORG_PREPS and r.key_at[body.i] and r.known_actor(r.key_at[body.i])
-                name = "" if of else f"{_canonical(title, canon, lex.title_modifiers)} {doc[head.i + 1:body.i + 1].text}"
+                words = doc[head.i + 1:body.i + 1].text
+                name = "" if of else f"{_canonical(title, canon, lex.title_modifiers)} {words}"
                 emit(r.key_at[person.i], title, r.key_at[body.i] if of else None, title.start, person.i + 1, name=name)
     for tok in r.tokens:  # "Kyrgyz Foreign Minister X and his Tajik counterpart Y": Y holds X's title, in Tajikistan
         if tok.lower_ != "counterpart":
