@@ -17,12 +17,13 @@ from spacy.tokens import Token
 from ..model import Fact, Span
 from .mentions import title_spans
 from .people import apposed
+from .titled import ORG_PREPS, PAST_WORD, apposed_to_office, labelled
 
 if TYPE_CHECKING:
     from .reading import Reading
 
 _COPULAS = {"be", "serve", "become", "remain", "work"}
-_ORG_PREPS = {"of", "at", "for", "with"}  # not "to": an ambassador to Russia is not Russia's
+_ORG_PREPS = ORG_PREPS  # not "to": an ambassador to Russia is not Russia's
 
 
 def find(r: Reading) -> list[Fact]:
@@ -83,17 +84,17 @@ def find(r: Reading) -> list[Fact]:
         head = title[-1]
         if title.end < len(doc) and r.key_at[title.end] and r.is_person(r.key_at[title.end]):
             continue  # "chief Abbas Kamel and ... Al Thani": a premodifier title is its own name's
-        past = _PAST_WORD if any(c.dep_ == "amod" and c.text.title() in _PAST for c in head.children) \
+        past = PAST_WORD if any(c.dep_ == "amod" and c.text.title() in _PAST for c in head.children) \
             and title[0].text.title() not in _PAST else ""  # "a former federal deputy": a title held before
         for person in apposed(head):
             if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and not _inside(person.i, title) \
-                    and not _labelled(doc, person.i, title):
+                    and not labelled(doc, person.i, title):
                 org = _org_near(r, title)
                 before = _org_before(r, title.start)[0] if person.i > title.start else title.start
                 lo, hi = min(person.i, before), max(person.i, title.end - 1)  # "Chile's minister, X": from Chile
                 emit(r.key_at[person.i], title, org, lo, hi + 1,
                      name=past and past + _canonical(title, canon, lex.title_modifiers))
-        for person, body in _apposed_to_office(r, head, titled):
+        for person, body in apposed_to_office(r, head, titled):
             if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and person not in apposed(head):
                 of = doc[head.i + 1].lower_ in _ORG_PREPS and r.key_at[body.i] and r.known_actor(r.key_at[body.i])
                 words = doc[head.i + 1:body.i + 1].text
@@ -157,16 +158,6 @@ def find(r: Reading) -> list[Fact]:
     return facts
 
 
-_PAST_WORD = "Former "
-
-
-def _labelled(doc, person: int, title: TokenSpan) -> bool:
-    """ "Ana Gil: My deputy, Luis Roa, ...": a speaker's label and the words after its colon are no
-    apposition, whatever the parser hangs on the label."""
-    lo, hi = sorted((person, title.start))
-    return any(t.text == ":" for t in doc[lo:hi])
-
-
 _APPOINTING = {"appoint", "name", "nominate", "elect", "choose", "select", "tap", "install", "designate"}
 _PAST = {"Former", "Ex"}  # a title held before: "former Chilean president X" keeps the word
 
@@ -206,31 +197,6 @@ def _office_holders(r: Reading, verb: Token) -> list[tuple[str, int]]:
     else:
         people = [c for c in verb.children if c.dep_ == "nsubj"]
     return [(k, p.i) for p in people if r.key_at[p.i] and r.is_person(k := r.key_at[p.i])]
-
-
-def _apposed_to_office(r: Reading, head: Token, titled: set[int]) -> list[tuple[Token, Token]]:
-    """ "the Secretary to the Treasury, Ana Gil,": a name in apposition right after the body that ends the
-    title's "of/to/for Y" (Y named, no person nor title: "the adviser to the President, X" is the
-    President's name), wherever the parser hangs the name or the "to"; the name is
-    the title's. (name, Y) pairs."""
-    doc = head.doc
-    prep = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    if prep is None or prep.dep_ != "prep" or prep.lower_ not in _ORG_PREPS | {"to"}:
-        return []
-    out = []
-    for obj in prep.children:
-        if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or (r.key_at[obj.i] and r.is_person(r.key_at[obj.i])) \
-                or obj.i in titled \
-                or obj.i + 2 >= len(doc) or doc[obj.i + 1].text != "," \
-                or not all(w.dep_ in ("det", "compound") for w in doc[prep.i + 1:obj.i]):
-            continue
-        name = doc[obj.i + 2]  # the name's first word; its head word is in apposition
-        while name.dep_ == "compound" and name.head.i > name.i:
-            name = name.head
-        if name.dep_ == "appos" and name.left_edge.i == obj.i + 2 and not (
-                r.key_at[name.head.i] and r.is_person(r.key_at[name.head.i])):
-            out.append((name, obj))
-    return out
 
 
 def _body(obj: Token | None) -> str | None:
