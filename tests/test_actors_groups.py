@@ -67,12 +67,31 @@ def test_actors_groups_of_the_body_their_modifier_names(text, phrase, owner):
     assert group.member_of == {owner}
 
 
+@pytest.mark.parametrize("text, phrase, owner", [
+    ("The Gulf Cooperation Council met. The GCC's leaders approved the visa.", "GCC's leaders",
+     "gulf-cooperation-council"),
+    ("NATO's negotiators left Vienna on Friday.", "NATO's negotiators", "nato"),
+])
+def test_actors_groups_of_the_body_that_possesses_their_office(text, phrase, owner):
+    _, group = group_of(text, phrase)
+    assert group.member_of == {owner}
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("West African leaders said ECOWAS and the West African Development Bank would respond.",
      "West African leaders"),
     ("European officials said the European Commission would respond.", "European officials"),
 ], ids=["two-bodies", "one-word"])
 def test_actors_groups_of_no_body_unless_one_and_two_words(text, phrase):
+    _, group = group_of(text, phrase)
+    assert not group.member_of
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Russia's leaders met in Moscow on Friday.", "Russia's leaders"),  # a country's: not its government's own
+    ("NATO's critics met in Vienna on Friday.", "NATO's critics"),  # not people of an office in it
+])
+def test_actors_groups_possessed_by_no_body_or_no_office(text, phrase):
     _, group = group_of(text, phrase)
     assert not group.member_of
 

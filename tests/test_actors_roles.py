@@ -76,6 +76,15 @@ from tests.support import extractor
     ('"We will wait," said Pol Kermarrec, who chairs a farmers\' union in Normandy.', "pol-kermarrec",
      "Chair of a farmers' union in Normandy", None),
     ("Ana Gil, who heads a commission that reviews budgets, resigned.", "ana-gil", "Head of a commission", None),
+    # a name the parser hangs on the body that ends the title ("to the Treasury"): the title's, body and all
+    ("The memo, dated 12 November and signed by the Secretary to the Treasury, Tomas Vial, is addressed to the "
+     "cabinet.", "tomas-vial", "Secretary to the Treasury", None),
+    # offices of a company or a party; a deputy told by a possessive
+    ("The firm's chief financial officer, Lena Ortiz, resigned.", "lena-ortiz", "Chief Financial Officer", None),
+    ("The chief whip, Pia Berg, counted the votes.", "pia-berg", "Chief Whip", None),
+    ("Ana Ruiz: My deputy, Tomas Vial, and two advisers came with me.", "tomas-vial", "Deputy", None),
+    # "former" apart from the title by another word still makes it a past one
+    ("Lena Ortiz, a former federal deputy, opened the rally.", "lena-ortiz", "Former Deputy", None),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = extractor().analyse(text)
@@ -154,3 +163,15 @@ def test_actors_roles_office_verb_without_body_gives_no_role(text):
 def test_actors_roles_office_taken_is_held():
     _, resolver = extractor().analyse("Ana Ruiz became governor of Lima in 2013.")
     assert [f.title for f in resolver.roles] == ["Governor"]
+
+
+@pytest.mark.parametrize("text, person", [
+    # a speaker's label: the words after its colon are no apposition to the label's name
+    ("Ana Ruiz: My deputy, Tomas Vial, and two advisers came with me.", "ana-ruiz"),
+    # a name after a title's "to the President": the President's name, not the adviser's
+    ("The memo, dated 12 November and signed by the adviser to the President, Tomas Vial, is addressed to the "
+     "cabinet.", "tomas-vial"),
+])
+def test_actors_roles_labelled_or_listed_name_holds_no_title(text, person):
+    _, resolver = extractor().analyse(text)
+    assert not [f for f in resolver.roles if f.holders == [person]]

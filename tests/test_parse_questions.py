@@ -76,6 +76,13 @@ def read(question: str):
     ("When will Scholz and Tusk meet again?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
     ("When did Scholz meet Tusk in his office?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
     ("When did Scholz and Tusk last meet?", "meeting_details", {"actors": ["Scholz", "Tusk"]}),
+    # an occasion described by its place and topic around the meeting word
+    ("Who took part in the Lima talks on fishing quotas?", "meetings",
+     {"occasion": "the Lima talks on fishing quotas"}),
+    ("Who took part in the dinner at the mayor's house?", "meetings", {"occasion": "the dinner at the mayor's house"}),
+    # a purpose after the meeting verb is nobody met: who, for an open question; a yes/no one stays unsettled
+    ("Who did Ana Ruiz meet to break the deadlock?", "meetings", {"actors": ["Ana Ruiz"]}),
+    ("Did Ana Ruiz meet to break the deadlock?", "meetings", {"actors": ["Ana Ruiz", "break the deadlock"]}),
 ])
 def test_parse_template_and_slots(question, template, slots):
     parsed = read(question)

@@ -38,7 +38,7 @@ class Resolver:
         self.groups = {}
         named = {k: self.actors[k].label for k in set(self.key_at) if k and self.actors[k].kind == "Organization"}
         for g in find_groups(doc, lex.group_heads, self.key_at, self.how_at, lex.pair_nouns, tokens, self._dateline):
-            owner = owner_by_name(doc, g, named)
+            owner = owner_by_name(doc, g, named) or _body_possessing(doc[g.head], self.key_at, named)
             if owner:
                 g.actor.member_of.add(owner)
             self.actors.setdefault(g.actor.key, g.actor)
@@ -312,3 +312,15 @@ def _titled_pair(root: Token) -> list[Token]:
         return []
     return [t for t in root.subtree if t.i < root.i and t.pos_ == "PROPN" and t.dep_ in ("nmod", "compound")
             and t.ent_type_ == "PERSON" and any(c.dep_ == "cc" and c.i > t.i for c in t.children)]
+
+
+OFFICE_GROUPS = {"leader", "minister", "official", "member", "negotiator", "delegate", "envoy"}
+
+
+def _body_possessing(head: Token, key_at: list[str | None], bodies: dict[str, str]) -> str | None:
+    """ "the GCC's leaders", "the bloc's negotiators": people of an office in a body named as its
+    possessor act for it; not "Israel's enemies", "Russia's allies", nor a country's soldiers."""
+    if head.lemma_.lower() not in OFFICE_GROUPS:
+        return None
+    keys = {key_at[t.i] for c in head.children if c.dep_ == "poss" for t in c.subtree if key_at[t.i]}
+    return next(iter(keys)) if len(keys) == 1 and next(iter(keys)) in bodies else None

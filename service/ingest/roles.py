@@ -17,12 +17,13 @@ from spacy.tokens import Token
 from ..model import Fact, Span
 from .mentions import title_spans
 from .people import apposed
+from .titled import ORG_PREPS, PAST_WORD, apposed_to_office, labelled
 
 if TYPE_CHECKING:
     from .reading import Reading
 
 _COPULAS = {"be", "serve", "become", "remain", "work"}
-_ORG_PREPS = {"of", "at", "for", "with"}  # not "to": an ambassador to Russia is not Russia's
+_ORG_PREPS = ORG_PREPS  # not "to": an ambassador to Russia is not Russia's
 
 
 def find(r: Reading) -> list[Fact]:
@@ -78,15 +79,27 @@ def find(r: Reading) -> list[Fact]:
             holders += [(r.key_at[c.i], c.i) for c in doc[last].conjuncts if r.key_at[c.i]]
         for holder, end in holders:
             emit(holder, title, org, org_start, end + 1, name=name)
+    titled = {i for t in titles for i in range(t.start, t.end)}
     for title in titles:  # appositions, both ways round
         head = title[-1]
         if title.end < len(doc) and r.key_at[title.end] and r.is_person(r.key_at[title.end]):
             continue  # "chief Abbas Kamel and ... Al Thani": a premodifier title is its own name's
+        past = PAST_WORD if any(c.dep_ == "amod" and c.text.title() in _PAST for c in head.children) \
+            and title[0].text.title() not in _PAST else ""  # "a former federal deputy": a title held before
         for person in apposed(head):
-            if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and not _inside(person.i, title):
+            if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and not _inside(person.i, title) \
+                    and not labelled(doc, person.i, title):
                 org = _org_near(r, title)
-                lo, hi = min(person.i, title.start), max(person.i, title.end - 1)
-                emit(r.key_at[person.i], title, org, lo, hi + 1)
+                before = _org_before(r, title.start)[0] if person.i > title.start else title.start
+                lo, hi = min(person.i, before), max(person.i, title.end - 1)  # "Chile's minister, X": from Chile
+                emit(r.key_at[person.i], title, org, lo, hi + 1,
+                     name=past and past + _canonical(title, canon, lex.title_modifiers))
+        for person, body in apposed_to_office(r, head, titled):
+            if r.key_at[person.i] and r.is_person(r.key_at[person.i]) and person not in apposed(head):
+                of = doc[head.i + 1].lower_ in _ORG_PREPS and r.key_at[body.i] and r.known_actor(r.key_at[body.i])
+                words = doc[head.i + 1:body.i + 1].text
+                name = "" if of else f"{_canonical(title, canon, lex.title_modifiers)} {words}"
+                emit(r.key_at[person.i], title, r.key_at[body.i] if of else None, title.start, person.i + 1, name=name)
     for tok in r.tokens:  # "Kyrgyz Foreign Minister X and his Tajik counterpart Y": Y holds X's title, in Tajikistan
         if tok.lower_ != "counterpart":
             continue

@@ -82,7 +82,8 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         verb = f"{verb} {noun}"
         if lex.kind_of(verb) == "Meeting":
             obj = ""  # "hold coalition talks with X": the talks held, not someone met
-    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=wh in ("what", "which"))
+    parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=wh in ("what", "which"),
+                    asks_who=wh is not None)
     if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
         parsed.words = [w for w in parsed.words if w not in SHARED]
     act = _act(rest, tags, lex)
@@ -112,14 +113,18 @@ def setting(phrases, lex: QuestionLexicon) -> list[str]:
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=True) -> Parsed | None:
+def _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=True,
+           asks_who=False) -> Parsed | None:
     kind = noun_kind if (noun_kind and (verb in lex.light_verbs or not lex.kind_of(verb))) else lex.kind_of(verb)
     if verb in lex.light_verbs and not noun_kind:  # "raise concerns": the object's noun names the kind
         kind = next((k for k in (kind_named(w, lex) for w in obj.lower().split()) if k), None) or lex.kind_of(verb)
     occasion = _take(phrases, ("at", "during"))
     if verb in lex.meeting_verbs or kind == "Meeting":
         actors = split_actors(subject) if subject else []
-        other = obj or _take(phrases, ("with", "to", INFINITIVE))
+        other = obj or _take(phrases, ("with", "to"))
+        purpose = _take(phrases, (INFINITIVE,)) if not other else ""
+        if purpose and not asks_who:  # "did X meet to discuss Y": no meeting for it is settled by any meeting
+            other = purpose  # (read as before: nobody so named, no answer); "who did X meet to ...": its purpose
         open_side = not (subject and other) or other.lower() in ("what", "whom", "who")
         if other and other.lower() not in ("what", "whom", "who"):
             actors += split_actors(other) if not subject else [other]

@@ -32,6 +32,8 @@ _NAMES = PREFIX + "SELECT DISTINCT ?x ?p ?name WHERE { VALUES ?p { rdfs:label sk
 # copy with every other (N^4 rows for a role reported by N documents), inside it N rows.
 _ROLES = PREFIX + """
 SELECT DISTINCT ?h ?t ?o WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:title ?t ; kg:organization ?o } }"""
+_ROLE_TEXTS = PREFIX + """
+SELECT DISTINCT ?h ?c WHERE { GRAPH ?g { ?r a kg:Role ; kg:holder ?h ; kg:content ?c } }"""
 _DELEGATES = PREFIX + "SELECT DISTINCT ?g ?o WHERE { ?g kg:memberOf ?o . ?g a kg:Group }"
 _DOCS = PREFIX + """
 SELECT ?d ?id ?title ?url ?publisher ?published WHERE {
@@ -103,6 +105,8 @@ class Index:
         self.roles: list[tuple[str, str, str]] = [  # (holder, normalized title, organization)
             (share(r["h"].value), share(normalize(r["t"].value).replace("-", " ")), share(r["o"].value))
             for r in store.select(_ROLES)]  # "Vice-President" as written; a question's "vice president" finds it
+        self.role_texts: list[tuple[str, str]] = [  # (holder, the role's words as the text wrote them)
+            (share(r["h"].value), normalize(r["c"].value)) for r in store.select(_ROLE_TEXTS)]
         self.delegates: dict[str, set[str]] = {}  # a body -> the groups that act for it ("its negotiators")
         for r in store.select(_DELEGATES):
             self.delegates.setdefault(share(r["o"].value), set()).add(share(r["g"].value))
@@ -206,6 +210,8 @@ class Index:
         found = None if occasions else self.described(words)
         if found is None and not occasions and len(words) == 1 and text.strip().lower().startswith("the "):
             found = self.titled(words[0])
+        elif found is None and not occasions and text.strip().lower().startswith("the "):
+            found = self.written_title(name)
         if found:
             return found
         tail = _proper_tail(text)  # "the justice minister Raúl Cóndor": the name after a lower-case title
@@ -275,6 +281,16 @@ class Index:
         of Arizona", "House Speaker"); None when several hold one (which of them, the graph does not say)."""
         holders = sorted({h for h, t, _ in self.roles if t == title or t.startswith(title + " of ")
                           or t.endswith(" " + title)})
+        if len(holders) != 1 or holders[0] not in self.entities:
+            return None
+        ent = self.entities[holders[0]]
+        return Link(ent.iri, ent.label, ent.kind, "description", 0.8)
+
+    def written_title(self, name: str) -> Link | None:
+        """'the State Minister of Finance': the one holder of a role the text wrote in these words
+        ("The State Minister of Finance, Dilini Wickramasuriya,"), a title of several words."""
+        words = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        holders = sorted({h for h, text in self.role_texts if words.search(text)})
         if len(holders) != 1 or holders[0] not in self.entities:
             return None
         ent = self.entities[holders[0]]

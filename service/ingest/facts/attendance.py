@@ -127,11 +127,34 @@ def took_part(noun: Token) -> Token | None:
     if head.lower_ not in HELD_PREPS + (("as",) if beside else ()) and not meal:
         return None
     verb = head.head if head.head.pos_ in ("VERB", "AUX") else _misparsed_verb(head.head)
+    if verb is None and meal:
+        verb = _verb_over_object(head.head)  # "failed to reach a deal on funding over dinner": reach
     if verb is None:
         return None
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECIDED_AT:
         return verb.head  # "agreed to create a council in a meeting": the meeting is where they agreed
     return verb
+
+
+def meal_on_object(noun: Token) -> bool:
+    """ "failed to reach a deal on funding over dinner": a meal the parser hung on an object's phrase, held
+    whatever became of the act (the deal failed, not the dinner), and only a meeting of two or more."""
+    head = noun.head
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in MEALS and head.lower_ == "over" \
+        and head.head.pos_ in ("NOUN", "PROPN") and _verb_over_object(head.head) is not None
+
+
+def _verb_over_object(noun: Token) -> Token | None:
+    """The verb whose object's phrase the parser hung a meal on ("reach a deal on funding over dinner"):
+    up through objects and their prepositions only, never a clause of its own."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("dobj", "pobj", "prep"):
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok
+    return None
 
 
 def _misparsed_verb(name: Token) -> Token | None:
@@ -258,7 +281,19 @@ def each_apart(pred: Token, others: list[Token]) -> bool:
     """Those met are met one by one, or may have been ("spoke by phone with both ministers", "met each
     leader", "met X and Y separately"): a meeting with each, not one of them all."""
     return any(c.dep_ == "advmod" and c.lower_ in APART for c in pred.children) or any(
-        c.dep_ in ("det", "predet") and c.lower_ in EACH for t in others for c in t.children)
+        c.dep_ in ("det", "predet") and c.lower_ in EACH for t in others for c in t.children) or any(
+        w.lower_ in APART and w.dep_ == "advmod" and _no_verb_between(w, t) for t in others for w in t.subtree)
+
+
+def _no_verb_between(word: Token, top: Token) -> bool:
+    """ "met X and Y separately in the morning" with the adverb hung inside the phrase of those met: no
+    clause of its own between ("X, who had separately ...": another act)."""
+    tok = word.head
+    while tok != top and tok.head != tok:
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return tok == top
 
 
 def unreached(meeting: Fact, pred: Token) -> Fact | None:

@@ -13,7 +13,7 @@ from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
 from .according import according_doers, after_according
-from .seams import after_relative, glued_subject, quoted_sign
+from .seams import after_relative, dated_subject, glued_subject, quoted_sign
 from .spans import (
     child,
     in_quote,
@@ -97,6 +97,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ in ("conj", "dep") and (own := after_semicolon(pred)) is not None:
         return own, False
     if (own := glued_subject(pred)) is not None:  # "... the striker Ivo Marr Chile's government vowed"
+        return own, False
+    if (own := dated_subject(pred)) is not None:  # "In 2014 Norway agreed ...", parsed "in [2014 Norway]"
         return own, False
     if (served := quoted_sign(pred)) is not None:  # "banners reading 'No cuts' to demand ...": the marchers
         return subject_of(served, depth + 1)

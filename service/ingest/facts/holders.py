@@ -12,6 +12,7 @@ from ..actors import hyphenated
 from . import nouns, shapes
 from .clauses import agent_of, including, subject_of
 from .lexicon import Lexicon, Trigger
+from .lists import conjoined_to_apposition, listed_in_apposition
 from .spans import between, child, coordinated_below, noun_phrase
 
 HOLDER_MODIFIERS = ("poss", "compound", "amod", "nmod")
@@ -99,6 +100,10 @@ class Holders:
         members = including(tok) if tok.pos_ == "NOUN" else []
         keys = self.resolver.resolve(noun_phrase(tok)) + (self.resolver.resolve(noun_phrase(members[0]))
                                                           if members else [])
+        if keys and tok.pos_ == "PROPN":  # "Norway, the EU and the Faroe Islands" parsed as an apposition
+            keys = keys + [k for k in listed_in_apposition(tok, self.resolver) if k not in keys]
+        if keys:  # "Serbia's negotiator, X, and Kosovo's negotiator, Y": the "and" hung on X's apposition
+            keys = keys + [k for c in conjoined_to_apposition(tok) for k in self.actors(c, strict) if k not in keys]
         if not keys:
             appos = [c for c in tok.children if c.dep_ == "appos"  # "the two ministers, Wang and Lavrov,"
                      and not any(t.text == ";" for t in tok.doc[tok.i:c.i])]  # not the next clause's subject

@@ -169,6 +169,10 @@ class Meetings(Sequels):
             status = realis.stronger(status, realis.PLANNED)  # "the summit next week"
         if timing.awaited(noun):
             return None, False  # "until after the summit", "ahead of the talks": a time, not a meeting told
+        if attendance.meal_on_object(noun):
+            if len(set(attendees + people)) < 2:
+                return None, False  # "discussed the plan over dinner": with whom, not told
+            status = None if status == realis.NEGATED else status  # "failed to reach a deal over dinner"
         if status == realis.HYPOTHETICAL:
             return None, False  # "called for talks between X and Y": asked for, neither held nor set
         if status:

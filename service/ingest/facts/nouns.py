@@ -124,6 +124,14 @@ def renamed_relative(pred: Token) -> Token | None:
     return renamed if renamed.pos_ in ("NOUN", "PROPN") and renamed.i < comma else None
 
 
+def reduced_passive(pred: Token) -> bool:
+    """A participle set off after a noun with its doer ("the visa, approved by the leaders in 2023,", "a
+    treaty signed by both in 2019"): the writer's account of what was done to that thing, whatever clause
+    holds the noun."""
+    return pred.dep_ == "acl" and pred.tag_ == "VBN" and pred.head.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ == "agent" for c in pred.children)
+
+
 def after_colon(noun: Token) -> tuple[int, int] | None:
     """ "I made an offer: any company that builds a smelter will have a share": what a noun of position
     names, spelled out after a colon straight after its phrase (three words or more, to the sentence's end)."""

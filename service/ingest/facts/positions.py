@@ -143,7 +143,16 @@ class Builder(Holders):
                 else:  # the thing done: "which were announced by X" is about its head noun alone
                     phrase = noun_phrase(subj) if subj.i == pred.head.i else None
                     content = (phrase.start, phrase.end) if phrase is not None else subtree_span(subj)
-                    governed = content_of(pred) if anchor is None else None
+                    reduced = nouns.reduced_passive(pred) and phrase is not None and phrase.start < pred.i < phrase.end
+                    if reduced:
+                        end = pred.i  # "the visa, approved by X ...; security": the words before the participle
+                        while end > phrase.start + 1 and self.doc[end - 1].is_punct:
+                            end -= 1
+                        content = (phrase.start, end)
+                    governed = content_of(pred) if anchor is None and not reduced else None  # "the facts reported
+                    # by X in the cases it cited": the facts, not the phrase after the participle
+                    if governed is not None and agent is not None and governed[0] <= agent.i < governed[1]:
+                        governed = None  # "was approved in principle by X": a phrase holding the doer is not done
                     if governed is not None and governed[1] > subj.left_edge.i:  # not a clause before the thing done
                         content = governed
         else:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from .. import columns, dates
 from . import clauses
 from .lexicon import Lexicon
-from .seams import quoted_sign
+from .seams import dated_name, quoted_sign
 from .spans import any_between, char_span, child, only, subtree_span, text_of
 
 CONDITION_MARKS = ("if", "unless", "provided", "providing", "as long as")
@@ -141,6 +141,8 @@ def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]
             obj = child(c, "pobj")
             if obj is not None and obj.ent_type_ == "DATE":
                 return _timed(c.i, _entity_end(pred.doc, obj.i), pred.doc, published, future)
+            if obj is not None and dated_name(c) is not None:  # "In 2014 Norway agreed": the date, not the name
+                return _timed(c.i, _entity_end(pred.doc, c.i + 1), pred.doc, published, future)
             if obj is not None and obj.ent_type_ == "TIME" and any(
                     d.dep_ == "compound" and d.ent_type_ == "DATE" for d in obj.lefts):  # "on Friday morning"
                 return _timed(c.i, obj.i + 1, pred.doc, published, future)

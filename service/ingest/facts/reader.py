@@ -211,6 +211,10 @@ class Reader:
                 continue  # "the rumour that X wants to sell ...": put forward, not reported as so
             if not cand.lexical and framing.background(cand.pred):
                 continue
+            if cand.lexical and cand.fact.holders and not cand.trigger.speech and nouns.reduced_passive(cand.pred) \
+                    and cand.content and cand.content[1] <= cand.pred.i:  # its thing: the noun before it
+                kept.append(cand)  # "the visa, approved by the leaders in 2023, ...": the writer's account
+                continue
             inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
             if not inside or (cand.trigger.speech and (speech.parenthetical(cand.pred) or quoted_as(cand.pred)
                                                        or gerund_subject(cand.pred))):

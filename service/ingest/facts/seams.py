@@ -3,7 +3,7 @@ inherit a subject): a sentence of report glued to the caption or list before it 
 including the striker Ivo Marr Chile's government vowed to ..."), a purpose clause written after the quoted
 words of a sign ("marched with banners reading 'No cuts' to demand ..."), hung on the sign's words, and a
 verb that goes on from a relative clause after "then" ("the envoy, whom Ruiz met, then urged ..."), hung on
-the root of the sentence.
+the root of the sentence; a subject read into an opening date ("In 2014 Norway agreed ...").
 """
 from __future__ import annotations
 
@@ -81,3 +81,27 @@ def quoted_sign(pred: Token) -> Token | None:
 def _showing(tok: Token) -> bool:
     """A participle that shows a sign's words ("banners reading", "a placard saying")."""
     return tok.tag_ == "VBG" and tok.lemma_.lower() in SHOWING and tok.dep_ in ("acl", "pcomp", "advcl")
+
+
+def dated_subject(pred: Token) -> Token | None:
+    """The subject the parser swallowed into an opening time ("In 2014 Norway and the EU agreed ...", read
+    as "in [2014 Norway]"): a verb with no subject whose "in/on" phrase before it holds a name right after
+    a date written as a number. The name is the subject; the date stays the verb's (qualifiers.time_of)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in pred.children):
+        return None
+    return next((obj for obj in map(dated_name, pred.children) if obj is not None and obj.i < pred.i), None)
+
+
+def dated_name(prep: Token) -> Token | None:
+    """The name in "in 2014 Norway" (a preposition whose object is a proper noun with a date of digits right
+    before it, as its number), else None."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "on"):
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    doc = prep.doc
+    if obj is None or obj.tag_ not in ("NNP", "NNPS") or obj.ent_type_ == "DATE" or prep.i + 1 >= obj.i:
+        return None
+    date = doc[prep.i + 1]
+    if not (date.like_num and date.ent_type_ == "DATE" and date.head == obj and date.dep_ == "nummod"):
+        return None
+    return obj if all(t.dep_ == "compound" and t.head.i <= obj.i for t in doc[prep.i + 2:obj.i]) else None

@@ -9,7 +9,8 @@
   view ("focused on the army as the backbone of the fight").
 - "call" reports words when it names something ("called the plan a disaster"); with only an object or a
   particle it is a phone call or a summons ("called her counterpart", "called a session", "called off
-  the rally", also with a quote after it), and with a for-clause ("calling for the director to be fired") it is a call for: a Proposal.
+  the rally", also with a quote after it), and with a for-clause ("calling for the director to be fired")
+  it is a call for: a Proposal.
 - "charge" accuses with a with-phrase, a that-clause or as the frame of a quote ("charged him with fraud",
   "charged that ...", '"...," she charged'); with a price or a motion it is a fee or a rush ("charged a fee",
   "charged more than that", "charged into the fray").
@@ -237,8 +238,8 @@ def _adding(pred) -> bool:
     if pred.dep_ == "parataxis" or _set_between_commas(pred) or any(c.dep_ in ("ccomp", "parataxis")
                                                                    for c in pred.children):
         return False  # "But, the president added, the legacy endures": set into the words it reports
-    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in SAYINGS for c in pred.children) and not any(
-            t.text in QUOTE_MARKS for t in _own_words(pred)):
+    thing = any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in SAYINGS for c in pred.children)
+    if thing and not any(t.text in QUOTE_MARKS for t in _own_words(pred)):
         return True  # "added trucks", "would add new layers of complexity": a thing added, no words
     if any(t.text in QUOTE_MARKS for t in pred.sent):
         return False

@@ -159,8 +159,8 @@ def place_held(meeting: Fact, noun: Token, resolver) -> None:
     verb = held_verb(noun)
     if verb is None or meeting.place is not None:
         return
-    objs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
-            for o in c.children if o.dep_ == "pobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "in")]
+    objs = [o for c in preps for o in c.children if o.dep_ == "pobj"]
     objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "in"
              for g in c.children if g.dep_ == "pobj"]  # "at the party's headquarters in Santiago": Santiago
     meeting.place = next((k for o in objs for k in [whereabouts.place_named(o, resolver)] if k), None)

@@ -21,8 +21,8 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     """Set the meeting's place and duration from the phrases of its verb or noun (and of the verb a
     meeting noun is the object of: "attended the summit in Vilnius"); a remote meeting (fact.remote, set
     before) takes no place from the dateline."""
-    preps = [*pred.children, *attendance.stray_after(pred)] if pred.pos_ != "NOUN" else [t for t in pred.subtree if t.dep_ == "prep"
-                                                             and not _of_clause_noun(t, pred)]
+    preps = [*pred.children, *attendance.stray_after(pred)] if pred.pos_ != "NOUN" else [
+        t for t in pred.subtree if t.dep_ == "prep" and not _of_clause_noun(t, pred)]
     verb = attendance.took_part(pred) if pred.pos_ == "NOUN" else None
     preps += list(verb.children) if verb is not None else []
     if pred.pos_ != "NOUN":  # "held talks for 85 minutes in Paris": the length and place told on the noun held
@@ -33,14 +33,21 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
     preps += [t for c in [*pred.children, *qualifiers.stray_times(pred)] if c.dep_ in ("npadvmod", "appos")
               and c.ent_type_ == "DATE" for t in c.children
               if t.dep_ == "prep" and t.lower_ in ("at", "in")]  # "met X the next day at a hotel in Y"
-    preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in attendance.BESIDE_NOUNS
+    preps += [t for c in preps if c.dep_ == "prep" for g in c.children if g.lower_ in BESIDE
               for t in g.subtree if t.dep_ == "prep"]  # "on the sidelines of the summit in Vilnius"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
               for t in g.children if t.dep_ == "prep" and t.lower_ in ("in", "at")]  # "a meeting with X in Paris"
     preps += [t for c in preps if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
-              if g.ent_type_ in DURATION_ENTS for t in g.children if t.dep_ == "prep"]  # "for an hour at X", "on 6 May at X"
+              if g.ent_type_ in DURATION_ENTS for t in g.children if t.dep_ == "prep"]  # "for an hour at X"
     for c in preps:
         obj = child(c, "pobj") if c.dep_ == "prep" else None
+        if obj is None and c.dep_ == "prep" and c.lower_ == "for" and fact.duration is None:
+            obj = _bare_length(c)  # "met for two hours behind closed doors": "hours" hung on "behind"
+            if obj is not None:
+                span = char_span(pred.doc, c.i + 1, obj.i + 1)
+                fact.duration_text = text_of(pred.doc, span)
+                fact.duration = qualifiers.duration(fact.duration_text)
+            continue
         if obj is None:
             continue
         if c.lower_ == "for" and obj.ent_type_ in DURATION_ENTS:
@@ -74,6 +81,24 @@ def fill(fact: Fact, pred: Token, resolver) -> None:
                            if resolver.actor(k).kind in (PLACE_KINDS if g.lower_ == "in" else ("Place",))), None)
     if fact.place is None and not fact.remote:
         fact.place = dateline_place(pred.sent, resolver) or lead_place(fact, pred, resolver)
+
+
+def _bare_length(prep: Token) -> Token | None:
+    """The length right after a "for" the parser left without its object ("for two hours behind closed
+    doors", "hours" hung on the next phrase): the head word of a time entity that starts there."""
+    doc = prep.doc
+    first = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
+    if first is None or first.ent_iob_ != "B" or first.ent_type_ not in DURATION_ENTS:
+        return None
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    last = doc[end - 1]
+    return last if last.lemma_.lower() in MEASURE_UNITS else None
+
+
+MEASURE_UNITS = ("minute", "hour", "day", "week", "month", "year")
+BESIDE = (*attendance.BESIDE_NOUNS, "door", "doors")  # "behind closed doors at the palace": the palace
 
 
 def _of_clause_noun(prep: Token, noun: Token) -> bool:
