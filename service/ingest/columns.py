@@ -9,14 +9,15 @@ A value is compared by its id in the vocabulary's string store, which is what th
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
-from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, IDX, LEMMA, LOWER, ORTH, POS, TAG
 
 from .nlp import PARSED_KEY
 
 KEY = "kgqa_columns"  # doc.user_data: attribute name -> its id for every token, in order
-ATTRS = {"text": ORTH, "lower": LOWER, "pos": POS, "dep": DEP, "ent_type": ENT_TYPE, "idx": IDX}
+ATTRS = {"text": ORTH, "lower": LOWER, "pos": POS, "dep": DEP, "ent_type": ENT_TYPE, "idx": IDX, "lemma": LEMMA,
+         "tag": TAG}
 
 
 def ids(doc, name: str) -> list[int]:
@@ -38,10 +39,36 @@ def where(doc, name: str, values: Collection[str]) -> list[int]:
         memo = doc.user_data[KEY] = {}
     found = memo.get((name, values))
     if found is None:
-        strings = doc.vocab.strings
-        wanted = {strings[v] for v in values}
-        found = memo[name, values] = [i for i, h in enumerate(ids(doc, name)) if h in wanted]
+        strings, by_value = doc.vocab.strings, positions(doc, name)
+        lists = [by_value[h] for h in {strings[v] for v in values} if h in by_value]
+        found = memo[name, values] = lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
     return found
+
+
+def positions(doc, name: str) -> dict[int, list[int]]:
+    """For each value id of the `name` attribute in the Doc, the indices of its tokens in order: one pass
+    per Doc and attribute, where a pass per query would read every token again."""
+    memo = doc.user_data.get(KEY)
+    if memo is None:
+        memo = doc.user_data[KEY] = {}
+    found = memo.get(("positions", name))
+    if found is None:
+        found = memo["positions", name] = {}
+        for i, h in enumerate(ids(doc, name)):
+            at = found.get(h)
+            if at is None:
+                found[h] = [i]
+            else:
+                at.append(i)
+    return found
+
+
+def matching(doc, name: str, test: Callable[[str], bool]) -> list[int]:
+    """Indices of the tokens whose `name` attribute, as a string, passes `test`, in order: the test is
+    asked once per distinct value (not kept per Doc: a test is no key)."""
+    strings = doc.vocab.strings
+    lists = [at for h, at in positions(doc, name).items() if test(strings[h])]
+    return lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
 
 
 def between(doc, name: str, values: Collection[str], start: int, end: int) -> list[int]:

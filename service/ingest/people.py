@@ -240,7 +240,8 @@ def short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lex
             meant[f.start] = f.key
     out = []
     established: dict[str, str] = {}
-    for tok in tokens:
+    read = sorted({*meant, *columns.matching(doc, "text", short.__contains__)})  # no other token is read below
+    for tok in (tokens[i] for i in read):
         text = tok.text  # read once: each read looks the string up in the vocab
         if meant and tok.i in meant:
             established.setdefault(text, meant[tok.i])
