@@ -18,6 +18,9 @@ from .nlp import PARSED_KEY
 KEY = "kgqa_columns"  # doc.user_data: attribute name -> its id for every token, in order
 ATTRS = {"text": ORTH, "lower": LOWER, "pos": POS, "dep": DEP, "ent_type": ENT_TYPE, "idx": IDX, "lemma": LEMMA,
          "tag": TAG}
+# attributes of few distinct values: their tokens are indexed by value once per Doc (positions); the
+# others (words, lemmas) are scanned per query, which makes no list per distinct value
+FEW = ("pos", "dep", "tag", "ent_type")
 
 
 def ids(doc, name: str) -> list[int]:
@@ -39,15 +42,21 @@ def where(doc, name: str, values: Collection[str]) -> list[int]:
         memo = doc.user_data[KEY] = {}
     found = memo.get((name, values))
     if found is None:
-        strings, by_value = doc.vocab.strings, positions(doc, name)
-        lists = [by_value[h] for h in {strings[v] for v in values} if h in by_value]
-        found = memo[name, values] = lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
+        strings = doc.vocab.strings
+        wanted = {strings[v] for v in values}
+        if name in FEW:
+            by_value = positions(doc, name)
+            lists = [by_value[h] for h in wanted if h in by_value]
+            found = lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
+        else:
+            found = [i for i, h in enumerate(ids(doc, name)) if h in wanted]
+        memo[name, values] = found
     return found
 
 
 def positions(doc, name: str) -> dict[int, list[int]]:
-    """For each value id of the `name` attribute in the Doc, the indices of its tokens in order: one pass
-    per Doc and attribute, where a pass per query would read every token again."""
+    """For each value id of the `name` attribute (one of FEW) in the Doc, the indices of its tokens in
+    order: one pass per Doc and attribute, where a pass per query would read every token again."""
     memo = doc.user_data.get(KEY)
     if memo is None:
         memo = doc.user_data[KEY] = {}
@@ -66,9 +75,12 @@ def positions(doc, name: str) -> dict[int, list[int]]:
 def matching(doc, name: str, test: Callable[[str], bool]) -> list[int]:
     """Indices of the tokens whose `name` attribute, as a string, passes `test`, in order: the test is
     asked once per distinct value (not kept per Doc: a test is no key)."""
-    strings = doc.vocab.strings
-    lists = [at for h, at in positions(doc, name).items() if test(strings[h])]
-    return lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
+    strings, values = doc.vocab.strings, ids(doc, name)
+    if name in FEW:
+        lists = [at for h, at in positions(doc, name).items() if test(strings[h])]
+        return lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
+    wanted = {h for h in set(values) if test(strings[h])}
+    return [i for i, h in enumerate(values) if h in wanted]
 
 
 def between(doc, name: str, values: Collection[str], start: int, end: int) -> list[int]:
