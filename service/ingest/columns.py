@@ -49,7 +49,7 @@ def where(doc, name: str, values: Collection[str]) -> list[int]:
             lists = [by_value[h] for h in wanted if h in by_value]
             found = lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
         else:
-            found = [i for i, h in enumerate(ids(doc, name)) if h in wanted]
+            found = _indices(ids(doc, name), wanted)
         memo[name, values] = found
     return found
 
@@ -79,8 +79,22 @@ def matching(doc, name: str, test: Callable[[str], bool]) -> list[int]:
     if name in FEW:
         lists = [at for h, at in positions(doc, name).items() if test(strings[h])]
         return lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
-    wanted = {h for h in set(values) if test(strings[h])}
-    return [i for i, h in enumerate(values) if h in wanted]
+    return _indices(values, {h for h in set(values) if test(strings[h])})
+
+
+def _indices(values: list[int], wanted: set[int]) -> list[int]:
+    """Where the values of `wanted` stand in `values`, in order: the few present found by list.index
+    (the scans run in C; most wanted words are absent from a Doc or rare in it)."""
+    found: list[int] = []
+    for h in wanted.intersection(values):
+        i = values.index(h)
+        while i >= 0:
+            found.append(i)
+            try:
+                i = values.index(h, i + 1)
+            except ValueError:
+                i = -1
+    return sorted(found)
 
 
 def between(doc, name: str, values: Collection[str], start: int, end: int) -> list[int]:
