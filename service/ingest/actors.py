@@ -34,6 +34,8 @@ class Resolver:
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = n
         self._cache: dict[int, list[str]] = {}
+        # resolve()'s answers by token range: they follow from _cache alone, so they hold until it loses entries
+        self._resolved: dict[tuple[int, int], list[str]] = {}
         self._dateline = datelines.datelines(doc)
         self.groups = {}
         named = {k: self.actors[k].label for k in set(self.key_at) if k and self.actors[k].kind == "Organization"}
@@ -68,6 +70,9 @@ class Resolver:
     # --- the ActorResolver protocol
     def resolve(self, span) -> list[str]:
         """Keys of the actors a noun phrase refers to (its head and the heads coordinated with it)."""
+        known = self._resolved.get((span.start, span.end))
+        if known is not None:
+            return list(known)
         root = span.root
         heads = [root, *(c for c in [*root.conjuncts, *_listed_apart(root), *_titled_pair(root)]
                          if span.start <= c.i < span.end)]
@@ -81,7 +86,8 @@ class Resolver:
             for key in found:
                 if key not in keys:
                     keys.append(key)
-        return keys
+        self._resolved[span.start, span.end] = keys
+        return list(keys)
 
     def actor(self, key: str) -> Actor:
         return self.actors[key]
@@ -107,6 +113,7 @@ class Resolver:
             self.meetings.sort()
             for later in [j for j in self._cache if j > i]:
                 del self._cache[later]
+            self._resolved.clear()
 
     def group_for(self, tok: Token) -> str | None:
         """The group a plural noun of people names as such ("Police said", "her advisers said"), made an
