@@ -70,7 +70,9 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if (named := main_verb_in_relative(pred)) is not None:
         return named, False
     # the subject nearest the verb: a dateline ("WARSAW — Poland's parliament approved") is another
-    for kid in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
+    lefts = list(pred.lefts)  # nearest first: the left dependents from the verb back, then the right ones
+    lefts.reverse()
+    for kid in (*lefts, *pred.rights):
         if kid.lower_ in NEGATIONS:
             continue  # "has n't backed off" written apart: the parser may make the negation a subject
         if kid.dep_ in ("nsubj", "csubj", "nsubjpass"):
