@@ -10,7 +10,20 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
-from . import antecedents, bodies, columns, coref, datelines, descriptions, gender, mentions, offices, pairs, roles, sources
+from . import (
+    antecedents,
+    bodies,
+    columns,
+    coref,
+    datelines,
+    descriptions,
+    gender,
+    mentions,
+    offices,
+    pairs,
+    roles,
+    sources,
+)
 from .groups import find_groups, hyphenated, named_as_such, owner_by_name
 from .lexicon import Lexicon
 
@@ -269,8 +282,9 @@ class Resolver:
         "the two presidents") become mentions of what they refer to, unless a name beside them is one."""
         pair_nouns, descriptors, body_nouns = self.lex.pair_nouns, self.lex.descriptors, self.lex.body_nouns
         doc = self.doc  # only the tokens that can pass the test below, found from the Doc's arrays
+        described = lambda lemma: lemma.lower() in descriptors or lemma.lower() in body_nouns  # noqa: E731
         maybe = {*columns.where(doc, "pos", ("PRON",)), *columns.matching(doc, "lower", pair_nouns.__contains__),
-                 *columns.matching(doc, "lemma", lambda lemma: lemma.lower() in descriptors or lemma.lower() in body_nouns)}
+                 *columns.matching(doc, "lemma", described)}
         for tok in (self.tokens[i] for i in sorted(maybe)):
             pronoun = tok.pos_ == "PRON"
             if pronoun or tok.lower_ in pair_nouns or (lemma := tok.lemma_.lower()) in descriptors \

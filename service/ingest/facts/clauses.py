@@ -7,6 +7,8 @@ turned around (the `by` agent is the doer, the passive subject the thing done).
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Token
 
 from ..datelines import datelines
@@ -245,7 +247,7 @@ def outer_conj(conj: Token) -> bool:
             and conj.i >= 2 and conj.doc[conj.i - 1].dep_ == "cc" and conj.doc[conj.i - 2].text == ",":
         return True  # "met Y, shortly after he arrived, and had lunch with Z": the main clause goes on
     finite = conj.tag_ in ("VBD", "VBZ", "VBP")
-    if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in list(part.ancestors)[:2]) \
+    if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in islice(part.ancestors, 2)) \
             and any(c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):
         return True  # "denied that Tehran [had sought] weapons and accused Israel", "said he hopes [files have
         # fallen] and urged": the simple past of a clause above

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -123,7 +124,7 @@ def hedged(pred: Token, lexicon: Lexicon) -> float:
                 weight = min(weight, lexicon.cue_weight(c.lower_))
         if h != pred and lexicon.cue(h.lemma_) == "hedge":
             weight = min(weight, lexicon.cue_weight(h.lemma_))
-    for up in list(pred.ancestors)[:3]:  # "it is a possibility that X", "X seems to"
+    for up in islice(pred.ancestors, 3):  # "it is a possibility that X", "X seems to"
         if lexicon.cue(up.lemma_) == "hedge" and up.pos_ != "AUX":
             weight = min(weight, lexicon.cue_weight(up.lemma_))
     for c in pred.head.children if pred.dep_ == "ccomp" else ():
