@@ -283,7 +283,7 @@ class Resolver:
         pair_nouns, descriptors, body_nouns = self.lex.pair_nouns, self.lex.descriptors, self.lex.body_nouns
         doc = self.doc  # only the tokens that can pass the test below, found from the Doc's arrays
         described = lambda lemma: lemma.lower() in descriptors or lemma.lower() in body_nouns  # noqa: E731
-        maybe = {*columns.where(doc, "pos", ("PRON",)), *columns.matching(doc, "lower", pair_nouns.__contains__),
+        maybe = {*columns.where(doc, "pos", ("PRON",)), *columns.where(doc, "lower", frozenset(pair_nouns)),
                  *columns.matching(doc, "lemma", described)}
         for tok in (self.tokens[i] for i in sorted(maybe)):
             pronoun = tok.pos_ == "PRON"

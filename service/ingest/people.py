@@ -250,7 +250,7 @@ def short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lex
             meant[f.start] = f.key
     out = []
     established: dict[str, str] = {}
-    read = sorted({*meant, *columns.matching(doc, "text", short.__contains__)})  # no other token is read below
+    read = sorted({*meant, *columns.where(doc, "text", frozenset(short))})  # no other token is read below
     for tok in (tokens[i] for i in read):
         text = tok.text  # read once: each read looks the string up in the vocab
         if meant and tok.i in meant:
