@@ -15,7 +15,8 @@ TEXTS = [
     "\"An open quote that never closes\n\nand a new paragraph \"with one more",
     "One paragraph with no full stop at its end",
 ]
-ATTRS = [("text", "text"), ("lower", "lower_"), ("pos", "pos_"), ("dep", "dep_"), ("ent_type", "ent_type_")]
+ATTRS = [("text", "text"), ("lower", "lower_"), ("pos", "pos_"), ("dep", "dep_"), ("ent_type", "ent_type_"),
+         ("lemma", "lemma_"), ("tag", "tag_")]
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -25,6 +26,14 @@ def test_ingest_columns_where_finds_the_tokens_with_that_value(text, name, attr)
     values = sorted({getattr(t, attr) for t in doc})
     for some in (tuple(values[::2]), tuple(values[1::2]), ('"', "\u201c")):
         assert columns.where(doc, name, some) == [t.i for t in doc if getattr(t, attr) in some]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("name,attr", ATTRS)
+def test_ingest_columns_matching_finds_the_tokens_whose_value_passes(text, name, attr):
+    doc, _ = extractor().analyse(text)
+    for test in (str.istitle, lambda value: value.lower() in ("the", "said", "they", "noun", "nns")):
+        assert columns.matching(doc, name, test) == [t.i for t in doc if test(getattr(t, attr))]
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -10,7 +10,20 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, Fact, Mention, Span
-from . import antecedents, bodies, coref, datelines, descriptions, gender, mentions, offices, pairs, roles, sources
+from . import (
+    antecedents,
+    bodies,
+    columns,
+    coref,
+    datelines,
+    descriptions,
+    gender,
+    mentions,
+    offices,
+    pairs,
+    roles,
+    sources,
+)
 from .groups import find_groups, hyphenated, named_as_such, owner_by_name
 from .lexicon import Lexicon
 
@@ -34,6 +47,8 @@ class Resolver:
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = n
         self._cache: dict[int, list[str]] = {}
+        # resolve()'s answers by token range: they follow from _cache alone, so they hold until it loses entries
+        self._resolved: dict[tuple[int, int], list[str]] = {}
         self._dateline = datelines.datelines(doc)
         self.groups = {}
         named = {k: self.actors[k].label for k in set(self.key_at) if k and self.actors[k].kind == "Organization"}
@@ -68,6 +83,9 @@ class Resolver:
     # --- the ActorResolver protocol
     def resolve(self, span) -> list[str]:
         """Keys of the actors a noun phrase refers to (its head and the heads coordinated with it)."""
+        known = self._resolved.get((span.start, span.end))
+        if known is not None:
+            return list(known)
         root = span.root
         heads = [root, *(c for c in [*root.conjuncts, *_listed_apart(root), *_titled_pair(root)]
                          if span.start <= c.i < span.end)]
@@ -81,7 +99,8 @@ class Resolver:
             for key in found:
                 if key not in keys:
                     keys.append(key)
-        return keys
+        self._resolved[span.start, span.end] = keys
+        return list(keys)
 
     def actor(self, key: str) -> Actor:
         return self.actors[key]
@@ -107,6 +126,7 @@ class Resolver:
             self.meetings.sort()
             for later in [j for j in self._cache if j > i]:
                 del self._cache[later]
+            self._resolved.clear()
 
     def group_for(self, tok: Token) -> str | None:
         """The group a plural noun of people names as such ("Police said", "her advisers said"), made an
@@ -264,7 +284,11 @@ class Resolver:
         """Resolve every pronoun and description in text order; descriptions ("the Russian leader",
         "the two presidents") become mentions of what they refer to, unless a name beside them is one."""
         pair_nouns, descriptors, body_nouns = self.lex.pair_nouns, self.lex.descriptors, self.lex.body_nouns
-        for tok in self.tokens:
+        doc = self.doc  # only the tokens that can pass the test below, found from the Doc's arrays
+        described = lambda lemma: lemma.lower() in descriptors or lemma.lower() in body_nouns  # noqa: E731
+        maybe = {*columns.where(doc, "pos", ("PRON",)), *columns.where(doc, "lower", frozenset(pair_nouns)),
+                 *columns.matching(doc, "lemma", described)}
+        for tok in (self.tokens[i] for i in sorted(maybe)):
             pronoun = tok.pos_ == "PRON"
             if pronoun or tok.lower_ in pair_nouns or (lemma := tok.lemma_.lower()) in descriptors \
                     or lemma in body_nouns:

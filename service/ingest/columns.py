@@ -9,14 +9,18 @@ A value is compared by its id in the vocabulary's string store, which is what th
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
-from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, IDX, LEMMA, LOWER, ORTH, POS, TAG
 
 from .nlp import PARSED_KEY
 
 KEY = "kgqa_columns"  # doc.user_data: attribute name -> its id for every token, in order
-ATTRS = {"text": ORTH, "lower": LOWER, "pos": POS, "dep": DEP, "ent_type": ENT_TYPE, "idx": IDX}
+ATTRS = {"text": ORTH, "lower": LOWER, "pos": POS, "dep": DEP, "ent_type": ENT_TYPE, "idx": IDX, "lemma": LEMMA,
+         "tag": TAG}
+# attributes of few distinct values: their tokens are indexed by value once per Doc (positions); the
+# others (words, lemmas) are scanned per query, which makes no list per distinct value
+FEW = ("pos", "dep", "tag", "ent_type")
 
 
 def ids(doc, name: str) -> list[int]:
@@ -40,8 +44,57 @@ def where(doc, name: str, values: Collection[str]) -> list[int]:
     if found is None:
         strings = doc.vocab.strings
         wanted = {strings[v] for v in values}
-        found = memo[name, values] = [i for i, h in enumerate(ids(doc, name)) if h in wanted]
+        if name in FEW:
+            by_value = positions(doc, name)
+            lists = [by_value[h] for h in wanted if h in by_value]
+            found = lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
+        else:
+            found = _indices(ids(doc, name), wanted)
+        memo[name, values] = found
     return found
+
+
+def positions(doc, name: str) -> dict[int, list[int]]:
+    """For each value id of the `name` attribute (one of FEW) in the Doc, the indices of its tokens in
+    order: one pass per Doc and attribute, where a pass per query would read every token again."""
+    memo = doc.user_data.get(KEY)
+    if memo is None:
+        memo = doc.user_data[KEY] = {}
+    found = memo.get(("positions", name))
+    if found is None:
+        found = memo["positions", name] = {}
+        for i, h in enumerate(ids(doc, name)):
+            at = found.get(h)
+            if at is None:
+                found[h] = [i]
+            else:
+                at.append(i)
+    return found
+
+
+def matching(doc, name: str, test: Callable[[str], bool]) -> list[int]:
+    """Indices of the tokens whose `name` attribute, as a string, passes `test`, in order: the test is
+    asked once per distinct value (not kept per Doc: a test is no key)."""
+    strings, values = doc.vocab.strings, ids(doc, name)
+    if name in FEW:
+        lists = [at for h, at in positions(doc, name).items() if test(strings[h])]
+        return lists[0] if len(lists) == 1 else sorted(i for some in lists for i in some)
+    return _indices(values, {h for h in set(values) if test(strings[h])})
+
+
+def _indices(values: list[int], wanted: set[int]) -> list[int]:
+    """Where the values of `wanted` stand in `values`, in order: the few present found by list.index
+    (the scans run in C; most wanted words are absent from a Doc or rare in it)."""
+    found: list[int] = []
+    for h in wanted.intersection(values):
+        i = values.index(h)
+        while i >= 0:
+            found.append(i)
+            try:
+                i = values.index(h, i + 1)
+            except ValueError:
+                i = -1
+    return sorted(found)
 
 
 def between(doc, name: str, values: Collection[str], start: int, end: int) -> list[int]:

@@ -78,10 +78,11 @@ def nquads(ex: Extraction, base: str, version: str, doc=None) -> tuple[bytes, in
     text: dict[int, str] = {}
     get, put = text.get, text.setdefault
     tail = f" {g} .\n"
-    lines = []
+    lines, last, head = [], None, ""
     for s, p, o in out:
-        lines.append(f"{get(id(s)) or put(id(s), str(s))} {get(id(p)) or put(id(p), str(p))} "
-                     f"{get(id(o)) or put(id(o), str(o))}{tail}")
+        if s is not last:  # a node's triples mostly come one after another: its form is at hand
+            last, head = s, get(id(s)) or put(id(s), str(s))
+        lines.append(f"{head} {get(id(p)) or put(id(p), str(p))} {get(id(o)) or put(id(o), str(o))}{tail}")
     return "".join(lines).encode(), len(out)
 
 

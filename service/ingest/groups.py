@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..iris import slug
 from ..model import Actor
+from . import columns
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _MEMBER_PREPS = {"including", "like", "such"}
@@ -33,8 +34,8 @@ def find_groups(doc: Doc, heads: set[str], key_at: list[str | None], how_at: lis
                 dateline: frozenset[int] | set[int] = frozenset()) -> list[GroupFound]:
     """Groups in text order. key_at/how_at give the actor key (and how it was found) at each token;
     `dateline`, the tokens of datelines, which no group's words take in ("BRUSSELS (Reuters) - EU leaders")."""
-    out = []
-    for tok in doc if tokens is None else tokens:
+    out, tokens = [], doc if tokens is None else tokens
+    for tok in (tokens[i] for i in columns.where(doc, "tag", ("NNS", "NNPS"))):  # both tests below need a plural
         if how_at[tok.i] == "demonym" and people_of(tok):
             label = tok.text  # "Most Americans oppose ...": the country's people, not its state
             out.append(GroupFound(tok.i, tok.i, tok.i + 1, Actor("group-" + slug(label), label, "Group", {label},

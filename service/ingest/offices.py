@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..iris import slug
 from ..model import Actor
+from . import columns
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -95,7 +96,8 @@ def owner(r: Reading, h: Token, countries: list, doc_country: str | None) -> lis
         return []
     office = words(h)
     same = None
-    for tok in r.tokens[:h.i]:  # the same office named earlier with its owner ("Sudan's army")
+    # the same office named earlier with its owner ("Sudan's army"): a noun
+    for tok in (r.tokens[i] for i in columns.between(r.doc, "pos", ("NOUN",), 0, h.i)):
         if tok.pos_ == "NOUN" and words(tok) == office:
             named = next((r.key_at[c.i] for c in tok.children
                           if c.dep_ in ("poss", "amod", "compound", "nmod") and r.key_at[c.i]), None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from . import columns
+
 NUMBERS = {"two", "both", "2"}  # "the two leaders", "both sides": a pair
 
 Pairs = list[tuple[int, tuple[str, ...]]]
@@ -16,7 +18,8 @@ def found(doc: Doc, tokens: list[Token], key_at: list, meeting_words: set[str],
     "met", "talked", or naming a "meeting": "the Obama-Putin meeting"). A name the parser hung as a
     conjunct on the dateline ("HANOI, Oct 9 - X and Y agreed") opens its coordination."""
     pairs, meetings = [], []
-    for tok in tokens:
+    names = [i for i, key in enumerate(key_at) if key]  # only names and hyphens can pass the tests below
+    for tok in (tokens[i] for i in sorted({*names, *columns.where(doc, "text", ("-",))})):
         found = None
         # "Modi and his Australian counterpart Anthony Albanese"; never a dateline's place
         if key_at[tok.i] and tok.i not in dateline and (tok.dep_ != "conj" or tok.head.i in dateline):
@@ -32,7 +35,7 @@ def found(doc: Doc, tokens: list[Token], key_at: list, meeting_words: set[str],
             pairs.append(found[:2])
             if _met(found[2], meeting_words):
                 meetings.append(found[:2])
-    for verb in tokens:  # "X met Y", "X held talks with Y"
+    for verb in (tokens[i] for i in columns.where(doc, "pos", ("VERB",))):  # "X met Y", "X held talks with Y"
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in meeting_words:
             continue
         subj = [c for c in verb.children if c.dep_ == "nsubj"]

@@ -111,10 +111,20 @@ def title_case(sent) -> bool:
     return not words or sum(w.text[:1].isupper() for w in words) > len(words) / 2
 
 
+def _sentences_before(doc: Doc, end: int) -> list:
+    """The sentences that start before token `end` (sentences come in order: the rest are not read)."""
+    out = []
+    for sent in doc.sents:
+        if sent.start >= end:
+            break
+        out.append(sent)
+    return out
+
+
 def body_names_in_headlines(doc: Doc, people: list) -> list:
     """A Title Case headline runs words into one name ("Icon Ana Ruiz Backs Luis Delgado"): a headline
     name holding names the body writes in full is those names, and the rest of it names nobody."""
-    heads = [sent for sent in doc.sents if sent.start < 80 and title_case(sent)]
+    heads = [sent for sent in _sentences_before(doc, 80) if title_case(sent)]
     inside = lambda s: any(h.start <= s < h.end for h in heads)  # noqa: E731
     body = {tuple(words) for words, s, _ in people if not inside(s) and len(words) > 1}
     if not heads or not body:
@@ -234,7 +244,8 @@ def short_names(doc: Doc, found: list[Found], actors: dict[str, Actor], lex: Lex
             meant[f.start] = f.key
     out = []
     established: dict[str, str] = {}
-    for tok in tokens:
+    read = sorted({*meant, *columns.where(doc, "text", frozenset(short))})  # no other token is read below
+    for tok in (tokens[i] for i in read):
         text = tok.text  # read once: each read looks the string up in the vocab
         if meant and tok.i in meant:
             established.setdefault(text, meant[tok.i])

@@ -15,6 +15,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from ..model import Fact, Span
+from . import columns
 from .mentions import title_spans
 from .people import apposed
 from .titled import ORG_PREPS, PAST_WORD, apposed_to_office, labelled
@@ -100,9 +101,8 @@ def find(r: Reading) -> list[Fact]:
                 words = doc[head.i + 1:body.i + 1].text
                 name = "" if of else f"{_canonical(title, canon, lex.title_modifiers)} {words}"
                 emit(r.key_at[person.i], title, r.key_at[body.i] if of else None, title.start, person.i + 1, name=name)
-    for tok in r.tokens:  # "Kyrgyz Foreign Minister X and his Tajik counterpart Y": Y holds X's title, in Tajikistan
-        if tok.lower_ != "counterpart":
-            continue
+    # "Kyrgyz Foreign Minister X and his Tajik counterpart Y": Y holds X's title, in Tajikistan
+    for tok in (r.tokens[i] for i in columns.where(doc, "lower", ("counterpart",))):
         owner = [k for c in tok.children if c.dep_ == "poss" for k in r.refers(c)]
         held = {f.title for f in facts if owner and f.holders == owner[:1]}
         if len(owner) != 1 or len(held) != 1:
@@ -118,7 +118,8 @@ def find(r: Reading) -> list[Fact]:
             last += 1
         lo = min(org_start if org else tok.i, person)
         emit(r.key_at[person], doc[tok.i:tok.i + 1], org, lo, max(last, tok.i) + 1, name=held.pop())
-    for tok in r.tokens:  # "X, the diplomat who chairs the alliance", "X heads the agency": the office a verb holds
+    # "X, the diplomat who chairs the alliance", "X heads the agency": the office a verb holds
+    for tok in (r.tokens[i] for i in columns.where(doc, "pos", ("VERB",))):
         name = _OFFICE_VERBS.get(tok.lemma_.lower())
         if name is None or tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP"):
             continue
@@ -134,7 +135,8 @@ def find(r: Reading) -> list[Fact]:
                 at -= 1
             lo, hi = min(at, tok.i), max(obj.right_edge.i, at)
             emit(holder, doc[tok.i:tok.i + 1], orgs[0], lo, hi + 1, name=name)
-    for tok in r.tokens:  # copulas; appointments ("X, whom the bloc appointed as its envoy"; "Y was named envoy")
+    # copulas; appointments ("X, whom the bloc appointed as its envoy"; "Y was named envoy")
+    for tok in (r.tokens[i] for i in columns.where(doc, "lemma", _ROLE_VERBS)):
         if tok.lemma_ not in _COPULAS and tok.lemma_ not in _APPOINTING:
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -159,6 +161,7 @@ def find(r: Reading) -> list[Fact]:
 
 
 _APPOINTING = {"appoint", "name", "nominate", "elect", "choose", "select", "tap", "install", "designate"}
+_ROLE_VERBS = frozenset(_COPULAS | _APPOINTING)  # the lemmas the copula loop reads
 _PAST = {"Former", "Ex"}  # a title held before: "former Chilean president X" keeps the word
 
 _OFFICE_VERBS = {"chair": "Chair", "head": "Head", "lead": "Leader"}  # present tense: holds it now
@@ -287,5 +290,8 @@ def _end(doc, end: int) -> int:
 
 
 def _trimmed(sent: TokenSpan) -> Span:
-    toks = [t for t in sent if not t.is_space]
-    return Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    """The sentence's characters from its first token that is not space to its last (read from the ends)."""
+    doc = sent.doc
+    first = next(doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space)
+    last = next(doc[i] for i in range(sent.end - 1, sent.start - 1, -1) if not doc[i].is_space)
+    return Span(first.idx, last.idx + len(last.text))

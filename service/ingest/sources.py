@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..iris import slug
 from ..model import Actor
+from . import columns
 
 INDEFINITE = ("a", "an", "another", "one")
 CLOSE_QUOTES = ("”", '"', "’", "''")
@@ -25,6 +26,7 @@ _RIGHT_ADJ = ("familiar", "close")  # "familiar with the talks", "close to the p
 _RIGHT_PREPS = ("with", "in", "at", "from", "for", "on", "to", "of")
 _MAX_LABEL = 10  # tokens
 _INVERTED_DEPS = ("dobj", "attr", "npadvmod", "oprd", "appos")  # how the parser attaches an inverted subject
+_SPEAKING_DEPS = ("nsubj", "pobj", *_INVERTED_DEPS)  # the dependencies of the nouns _speaks can pass
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def find(doc: Doc, heads: set[str], key_at: list[str | None], kind_of,
     """Unnamed people as subjects of a clause, in text order. kind_of(key): an actor's kind."""
     tokens = doc if tokens is None else tokens
     out = []
-    for tok in tokens:
+    for tok in (tokens[i] for i in columns.where(doc, "dep", _SPEAKING_DEPS)):  # those _speaks can pass
         if key_at[tok.i] or not _speaks(tok):
             continue
         noun = tok
@@ -93,8 +95,8 @@ def shares(doc: Doc, key_at: list[str | None], tokens=None) -> list[Unnamed]:
     """Shares of people polled who say something ("Sixty-one percent of likely voters said", "Half said",
     "Seven in 10 Republicans say"): a Group of the document labelled by the phrase as written, so that
     what they said has a holder and is never credited to a person named nearby."""
-    out, scope = [], None
-    for tok in doc if tokens is None else tokens:
+    out, scope, tokens = [], None, doc if tokens is None else tokens
+    for tok in (tokens[i] for i in columns.where(doc, "dep", ("nsubj",))):  # the subjects: the only ones read
         verb = tok.head
         if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in POLLED_VERBS:
             continue
@@ -134,8 +136,8 @@ def documents(doc: Doc, key_at: list[str | None], tokens=None) -> list[Unnamed]:
     on Tuesday said", "The study found") or the object of "according to" ("according to a new poll"). An
     Organization of the document labelled by the phrase; a text whose author is named ("a report by the
     audit office", "the ministry's report") is left to its author."""
-    out, scope = [], None
-    for tok in doc if tokens is None else tokens:
+    out, scope, tokens = [], None, doc if tokens is None else tokens
+    for tok in (tokens[i] for i in columns.where(doc, "pos", ("NOUN",))):  # the nouns: the only ones read
         lemma = tok.lemma_.lower()
         if lemma not in DOCUMENT_NOUNS or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
             continue

@@ -7,6 +7,8 @@ turned around (the `by` agent is the doer, the passive subject the thing done).
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Token
 
 from ..datelines import datelines
@@ -70,7 +72,9 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if (named := main_verb_in_relative(pred)) is not None:
         return named, False
     # the subject nearest the verb: a dateline ("WARSAW — Poland's parliament approved") is another
-    for kid in sorted(pred.children, key=lambda t: -t.i if t.i < pred.i else t.i):
+    lefts = list(pred.lefts)  # nearest first: the left dependents from the verb back, then the right ones
+    lefts.reverse()
+    for kid in (*lefts, *pred.rights):
         if kid.lower_ in NEGATIONS:
             continue  # "has n't backed off" written apart: the parser may make the negation a subject
         if kid.dep_ in ("nsubj", "csubj", "nsubjpass"):
@@ -245,7 +249,7 @@ def outer_conj(conj: Token) -> bool:
             and conj.i >= 2 and conj.doc[conj.i - 1].dep_ == "cc" and conj.doc[conj.i - 2].text == ",":
         return True  # "met Y, shortly after he arrived, and had lunch with Z": the main clause goes on
     finite = conj.tag_ in ("VBD", "VBZ", "VBP")
-    if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in list(part.ancestors)[:2]) \
+    if conj.tag_ == "VBD" and part.dep_ == "ccomp" and any(a.tag_ == "VBD" for a in islice(part.ancestors, 2)) \
             and any(c.dep_ == "aux" for c in part.children) and not any(c.dep_ == "aux" for c in conj.children):
         return True  # "denied that Tehran [had sought] weapons and accused Israel", "said he hopes [files have
         # fallen] and urged": the simple past of a clause above

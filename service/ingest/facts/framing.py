@@ -5,6 +5,8 @@ does; a dateline the parser took into a clause.
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from ...model import Fact, Span
 from . import speech
 from .positions import Candidate
@@ -181,7 +183,7 @@ def claimed(pred) -> bool:
 
 def open_question(pred) -> bool:
     """A clause reported as open ("has not said whether he will sign it")."""
-    for tok in [pred, *list(pred.ancestors)[:3]]:
+    for tok in [pred, *islice(pred.ancestors, 3)]:
         if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
             return True
     return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -123,7 +124,7 @@ def hedged(pred: Token, lexicon: Lexicon) -> float:
                 weight = min(weight, lexicon.cue_weight(c.lower_))
         if h != pred and lexicon.cue(h.lemma_) == "hedge":
             weight = min(weight, lexicon.cue_weight(h.lemma_))
-    for up in list(pred.ancestors)[:3]:  # "it is a possibility that X", "X seems to"
+    for up in islice(pred.ancestors, 3):  # "it is a possibility that X", "X seems to"
         if lexicon.cue(up.lemma_) == "hedge" and up.pos_ != "AUX":
             weight = min(weight, lexicon.cue_weight(up.lemma_))
     for c in pred.head.children if pred.dep_ == "ccomp" else ():
@@ -135,27 +136,26 @@ def hedged(pred: Token, lexicon: Lexicon) -> float:
 def time_of(pred: Token, published: str | None) -> tuple[str | None, str | None]:
     """(time text, ISO date) of a predicate: a DATE entity among its own modifiers (a weekday ahead
     when the clause is told in the future)."""
-    future = _future(pred)
     for c in [*pred.children, *stray_times(pred)]:
         if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
             obj = child(c, "pobj")
             if obj is not None and obj.ent_type_ == "DATE":
-                return _timed(c.i, _entity_end(pred.doc, obj.i), pred.doc, published, future)
+                return _timed(c.i, _entity_end(pred.doc, obj.i), pred, published)
             if obj is not None and dated_name(c) is not None:  # "In 2014 Norway agreed": the date, not the name
-                return _timed(c.i, _entity_end(pred.doc, c.i + 1), pred.doc, published, future)
+                return _timed(c.i, _entity_end(pred.doc, c.i + 1), pred, published)
             if obj is not None and obj.ent_type_ == "TIME" and any(
                     d.dep_ == "compound" and d.ent_type_ == "DATE" for d in obj.lefts):  # "on Friday morning"
-                return _timed(c.i, obj.i + 1, pred.doc, published, future)
+                return _timed(c.i, obj.i + 1, pred, published)
             # "On Wednesday Macron spoke": the parser hangs the date on the name, leaving "On" bare
             nxt = pred.doc[c.i + 1] if c.i + 1 < len(pred.doc) else None
             if obj is None and nxt is not None and nxt.ent_iob_ == "B" and nxt.ent_type_ == "DATE":
-                return _timed(c.i, _entity_end(pred.doc, nxt.i), pred.doc, published, future)
+                return _timed(c.i, _entity_end(pred.doc, nxt.i), pred, published)
         if c.dep_ in ("npadvmod", "advmod", "tmod", "appos") and c.ent_type_ == "DATE":
             end = c.i + 1 if c.lower_ in ("day", "days") else c.right_edge.i + 1  # not "the next day at a hotel"
-            text, day = _timed(c.left_edge.i, end, pred.doc, published, future)
+            text, day = _timed(c.left_edge.i, end, pred, published)
             return text, day or _day_after(text, pred, published)
         if c.dep_ == "advmod" and c.lower_ in ("recently", "yesterday", "today"):
-            return _timed(c.i, c.i + 1, pred.doc, published, future)
+            return _timed(c.i, c.i + 1, pred, published)
     return None, None
 
 
@@ -195,12 +195,14 @@ def _entity_end(doc, i: int) -> int:
     return end
 
 
-def _timed(start: int, end: int, doc, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
-    span = char_span(doc, start, end)
+def _timed(start: int, end: int, pred: Token, published: str | None) -> tuple[str | None, str | None]:
+    """The time text of tokens [start, end) and its date, a weekday ahead when `pred` is told in the
+    future (_future: asked only here, once a time is found)."""
+    span = char_span(pred.doc, start, end)
     if not span:
         return None, None
-    text = text_of(doc, span)
-    return text, resolve_date(text, published, future=future)
+    text = text_of(pred.doc, span)
+    return text, resolve_date(text, published, future=_future(pred))
 
 
 def _future(pred: Token) -> bool:

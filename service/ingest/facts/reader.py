@@ -127,13 +127,13 @@ class Reader:
     def _just_before(self, sent) -> list[Fact]:
         """The facts of the sentence right before this one (only space between them)."""
         end, before = self._before
-        return before if end >= 0 and all(t.is_space for t in sent.doc[end:sent.start]) else []
+        return before if end >= 0 and _adjacent(sent, end) else []
 
     def _date_from_before(self, sent, facts: list[Fact]) -> None:
         """Meetings told without a time, dated by the sentence just before (timing.date_from_before)."""
         end, before = self._before
         self._before = (sent.end, facts)
-        if end >= 0 and all(t.is_space for t in sent.doc[end:sent.start]):
+        if end >= 0 and _adjacent(sent, end):
             country = getattr(self.b.resolver, "country", None) or (lambda k: None)
             timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published),
                                     lambda keys: {country(k) or k for k in keys})
@@ -290,6 +290,12 @@ class Reader:
         fact.about = list(dict.fromkeys(m.actor for m in self.b.resolver.mentions_in(fact.content_span.start,
                                                                                        fact.content_span.end)))
         return [fact]
+
+
+def _adjacent(sent, end: int) -> bool:
+    """Only space between token `end` (where the sentence before ended) and the sentence; no tokens to
+    read when it starts right there, as it mostly does."""
+    return end == sent.start or all(t.is_space for t in sent.doc[end:sent.start])
 
 
 def _factive(cand: Candidate) -> bool:

@@ -5,6 +5,7 @@ or measured ("talks lasting two hours"); and the wording a meeting's time is tol
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -23,7 +24,7 @@ def planned(pred: Token) -> bool:
 def before(noun: Token) -> bool:
     """A meeting named as a point in time before which something happened ("prior to the convening
     of the meeting", "hours before the summit")."""
-    return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in list(noun.ancestors)[:4])
+    return any(t.lower_ in ("before", "prior", "ahead", "until", "since") for t in islice(noun.ancestors, 4))
 
 
 AWAITING = ("until", "ahead")
@@ -32,7 +33,7 @@ AWAITING = ("until", "ahead")
 def awaited(noun: Token) -> bool:
     """A meeting still awaited by what the clause reports ("not before the summit", "until after the
     summit", "ahead of the talks")."""
-    steps = list(noun.ancestors)[:3]
+    steps = list(islice(noun.ancestors, 3))
     return any(t.lower_ in AWAITING or any(c.lower_ in AWAITING and c.i < noun.i for c in t.children)
                for t in steps if t.pos_ in ("ADP", "ADV", "SCONJ"))
 
