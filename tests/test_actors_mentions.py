@@ -232,3 +232,17 @@ def test_actors_headline_names_are_the_body_names(text, phrase, nth, key):
 ])
 def test_actors_transcript_label_is_the_person(text, phrase, key):
     assert refers(text, phrase) == [key]
+
+
+@pytest.mark.parametrize("text, phrase, key", [
+    # a title set off by a comma before a name is that person's, not an earlier holder's of the same title
+    ("Rosa Quispe, the president of Congress, spoke on Monday. The minister met the president of the elections "
+     "jury, Elena Villafuerte, for an hour.", "the president of the elections jury", "elena-villafuerte"),
+])
+def test_actors_title_set_off_before_name_is_that_person(text, phrase, key):
+    assert refers(text, phrase) == [key]
+
+
+def test_actors_source_before_comma_is_not_the_subject():
+    text = "The two presidents met in Geneva. According to officials, Vladimir Putin proposed a new resolution."
+    assert "vladimir-putin" not in refers(text, "officials")

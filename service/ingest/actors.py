@@ -17,6 +17,7 @@ from . import (
     coref,
     datelines,
     descriptions,
+    fullnames,
     gender,
     mentions,
     offices,
@@ -243,6 +244,9 @@ class Resolver:
         if named:  # "President Putin" parsed with the title as head
             return list(dict.fromkeys([*named, *(self.key_at[c.i] for c in h.children if c.dep_ == "appos"
                                                  for c in c.conjuncts if self.key_at[c.i])]))
+        set_off = fullnames.name_set_off_after(self.doc, h, self.key_at, self.is_person, self.lex.canon_titles)
+        if set_off is not None:  # "the president of the elections jury, Elena Villafuerte,": hers
+            return [set_off]
         if h.lemma_.lower() in self.lex.descriptors:
             return descriptions.descriptor(self, h) or descriptions.introduced_as(self, h)
         if h.pos_ == "NOUN" and offices.words(h) in self.lex.office_nouns:

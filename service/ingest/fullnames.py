@@ -35,3 +35,19 @@ def person_typed_as_body(doc: Doc, s: int, e: int, lex) -> bool:
         return False
     before = doc[max(doc[s].sent.start, s - 9):s - 1]
     return any(t.lower_ in lex.canon_titles and t.pos_ == "NOUN" for t in before)
+
+
+def name_set_off_after(doc: Doc, h, key_at: list, is_person, titles: dict) -> str | None:
+    """The person named right after a title noun's phrase, set off by a comma ("the president of the elections
+    jury, Elena Villafuerte,"), whatever the parser hung the name on: that title is hers, not that of an
+    earlier person known by the same title."""
+    if h.pos_ != "NOUN" or h.tag_ != "NN" or h.lemma_.lower() not in titles \
+            or not any(c.dep_ in ("det", "poss") for c in h.children):
+        return None  # not "According to officials, Putin proposed ...": a source, then the clause's subject
+    after = h.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or not key_at[after + 1] or not is_person(key_at[after + 1]):
+        return None
+    end = after + 1
+    while end < len(doc) and key_at[end] == key_at[after + 1]:
+        end += 1
+    return key_at[after + 1] if end == len(doc) or doc[end].text in (",", ".", ";") else None
