@@ -84,17 +84,14 @@ def in_turns(text: str, line: int) -> bool:
     """Is the labelled line starting at `line` a turn of an interview or transcript: the nearest line
     before it (blank lines apart) opens with another speaker's label ("NBW: Was there anything you could
     agree on?" before "Wulandari: We agreed to meet again")? Then the whole paragraph is that speaker's."""
-    own = LABEL.match(text, line)
-    before = text[:line].rstrip()
-    start = before.rfind("\n") + 1
-    other = LABEL.match(before, start)
-    return own is not None and other is not None and other.group(1) != own.group(1)
+    return turn_before(text, line) is not None
 
 
 def turn_before(text: str, line: int) -> int | None:
     """Where the other speaker's turn just before the labelled line at `line` starts (blank lines apart),
     if it is one ("Review: What worries you most?" before "Pereira: ...")."""
-    if not in_turns(text, line):
-        return None
+    own = LABEL.match(text, line)
     before = text[:line].rstrip()
-    return before.rfind("\n") + 1
+    start = before.rfind("\n") + 1
+    other = LABEL.match(before, start)
+    return start if own is not None and other is not None and other.group(1) != own.group(1) else None

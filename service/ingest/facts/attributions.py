@@ -153,7 +153,7 @@ def _asked_stance(builder, doc, turn: int | None, label: int, first: int, end: i
         return None
     before = doc.char_span(turn, label, alignment_mode="contract")
     words = [t for t in before or () if not t.is_space]
-    if not words or doc[first:end] is None or asking.refusal(doc[first:end]):
+    if not words or asking.refusal(doc[first:end]):
         return None
     question = doc[words[-1].sent.start:words[-1].i + 1]
     trig = asking.asked_stance(question, builder.lexicon)

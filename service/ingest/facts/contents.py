@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import CLAUSE_DEPS, OBJECT_DEPS, clause_above, listed_first, outer_conj
-from .spans import any_between, child, only, subtree_span
+from .spans import any_between, child, only, subtree_span, trimmed_end
 
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
@@ -48,10 +48,7 @@ def _with_second_clause(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
     for c in pred.children:
         if c.dep_ == "conj" and c.i >= end and c.pos_ in ("VERB", "AUX") and c.left_edge.lower_ == "that" \
                 and c.left_edge.dep_ == "mark" and all(t.dep_ in ("cc", "punct") for t in doc[end:c.left_edge.i]):
-            last = c.right_edge.i + 1
-            while last > c.i and (doc[last - 1].is_punct or doc[last - 1].is_space):
-                last -= 1
-            return start, last
+            return start, trimmed_end(doc, c.i, c.right_edge.i + 1)
     return span
 
 
@@ -65,9 +62,7 @@ def _with_elaboration(pred: Token, span: tuple[int, int]) -> tuple[int, int]:
         return span
     if any(a.i > end for a in pred.ancestors):
         return span  # "titled The Power Deal: Ruiz urged ...": after the colon is the clause above, not terms
-    last = sent.end
-    while last > end + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space):
-        last -= 1
+    last = trimmed_end(doc, end + 1, sent.end)
     return (start, last) if last > end + 1 else span
 
 

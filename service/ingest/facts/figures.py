@@ -87,8 +87,8 @@ def in_sentence(builder: Builder, sent, kept: list[Candidate], according) -> lis
         if cand.fact.kind == "Estimate" and cand.fact.quantity is None:
             clause = cand.pred.head if cand.trigger.pos == "noun" else cand.pred
             tokens = list(clause.subtree)  # the number in what is estimated first ('estimated "about 18,000"')
-            own = [t for t in tokens if cand.content and cand.content[0] <= t.i < cand.content[1]]
-            estimates.fill_loose(cand.fact, own + [t for t in tokens if not own or t.i not in range(*cand.content)])
+            inside = range(*cand.content) if cand.content else range(0)
+            estimates.fill_loose(cand.fact, sorted(tokens, key=lambda t: t.i not in inside))  # stable: in order
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .shapes import LIGHT_VERBS
-from .spans import child
+from .spans import child, trimmed_end
 
 
 def described(doc, content: tuple[int, int]) -> bool:
@@ -139,10 +139,7 @@ def after_colon(noun: Token) -> tuple[int, int] | None:
     colon = noun.right_edge.i + 1
     if colon >= sent.end or doc[colon].text != ":" or sum(1 for t in doc[colon + 1:sent.end] if t.is_alpha) < 3:
         return None
-    end = sent.end
-    while end > colon + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return colon + 1, end
+    return colon + 1, trimmed_end(doc, colon + 1, sent.end)
 
 
 # texts that speak for whoever wrote or issued them ("the majority opinion, written by Justice X, said")

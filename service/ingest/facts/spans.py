@@ -254,6 +254,13 @@ def noun_phrase(tok: Token) -> SpacySpan:
     return SpacySpan(doc, *bounds)
 
 
+def trimmed_end(doc, floor: int, end: int) -> int:
+    """`end` moved back over trailing punctuation and spaces, never below `floor`."""
+    while end > floor and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
 def _noun_phrase(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     start, end = tok.left_edge.i, tok.i + 1
@@ -262,8 +269,7 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
         if child.dep_ == "conj":  # a coordination: keep its conjuncts, but cut their relative clauses
             end = max(end, noun_phrase(child).end)
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    end = trimmed_end(doc, start + 1, end)
     dashes = [t.i for t in doc[start:tok.i] if t.text in ("—", "–", "--", "-") and t.dep_ == "punct"]
     if dashes:  # a dateline the parser took in: "WARSAW — Poland's parliament"
         start = dashes[-1] + 1
