@@ -40,7 +40,9 @@ def load(name: str, exclude: frozenset[str] = frozenset()):
     """A spaCy pipeline, freshly loaded, without the components in `exclude`."""
     import spacy
 
+    from . import boundaries
+
     try:
-        return spacy.load(name, exclude=sorted(exclude))
+        return boundaries.add_to(spacy.load(name, exclude=sorted(exclude)))
     except OSError as err:
         raise ConfigError(f"spaCy model {name!r} is not installed: {err}") from None
