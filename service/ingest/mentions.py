@@ -159,8 +159,13 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
                     and any(c.isalnum() for c in doc[s - 1].text) \
                     and not taken[s - 1] and not in_title[s - 1] and doc[s - 1].text not in lex.honorifics:
                 s -= 1
+        if ent.label_ == "NORP":  # "the Liberal Democrats" with only "Democrats" labelled: a party's whole name
+            while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ == "compound" \
+                    and doc[s - 1].head.i in range(s, e) and doc[s - 1].is_title and not doc[s - 1].ent_type_ \
+                    and not taken[s - 1] and not in_title[s - 1]:
+                s -= 1
         if s >= e or (ent.label_ == "NORP" and not doc[e - 1].tag_.startswith("NNS")
-                      and doc[e - 1].tag_ != "NNPS"):
+                      and doc[e - 1].tag_ != "NNPS" and not _group_named(doc[e - 1])):
             continue
         if not any(t.is_alpha and t.text[0].isupper() for t in doc[s:e]):
             continue
@@ -206,6 +211,13 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
             if parent and parent not in actors and parent in lex.actors:
                 actors[parent] = copy(lex.actors[parent])
     return sorted(found, key=lambda f: f.start), actors
+
+
+def _group_named(token: Token) -> bool:
+    """ "the Greens" tagged as a singular name: a group named with "the" and standing as a noun phrase of
+    its own (not "Swiss officials", "the Swiss franc")."""
+    return token.dep_ not in ("amod", "compound", "nmod", "poss") and token.text.endswith("s") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _coordinated(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:

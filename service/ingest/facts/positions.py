@@ -360,6 +360,8 @@ class Builder(Holders):
         if cond is not None:
             fact.condition = cond[0]
         fact.negated = qualifiers.negated(pred)
+        if kind == "Action" and realis.conditional(pred):
+            fact.status = realis.HYPOTHETICAL  # "under the offer, the Greens would take two ministries"
         weight = qualifiers.hedged(pred, self.lexicon)
         fact.hedged = weight < 1.0
         fact.confidence = round(trig.confidence * weight, 3)

@@ -193,6 +193,16 @@ def _infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def conditional(pred: Token) -> bool:
+    """An act told with a conditional "would" of its own, not reported after a verb of saying ("under the
+    offer, Peru would take the ministry", "they would have won"): supposed, not done."""
+    first = pred
+    while first.dep_ == "conj" and first.head is not first:  # "said it had waited and would file"
+        first = first.head
+    return not _reported(first) and any(c.dep_ == "aux" and (c.lower_ == "would" or (c.lower_ == "'d"
+                                        and pred.tag_ == "VB")) for c in pred.children)
+
+
 def _reported(pred: Token) -> bool:
     """A clause reported after a verb of saying ("said they would meet"): "would" is a future then."""
     return pred.dep_ == "ccomp" and pred.head.pos_ == "VERB"
