@@ -1,5 +1,5 @@
 """`make eval`: for each question suite (the seeds; the held-out articles of tests/data/heldout/,
-tests/data/heldout2/ to tests/data/heldout7/), ingest its articles into a fresh
+tests/data/heldout2/ to tests/data/heldout8/), ingest its articles into a fresh
 store, serve it on a free loopback port and score the server on its questions (tests/data/eval/qa_eval.py:
 F1, and answers matching a question's `forbid` entries counted as misleading); then print extraction scores
 per fact kind (`kgqa eval`) and one line per suite with its F1 and misleading count. Exit status: non-zero
@@ -72,6 +72,7 @@ SUITES = (  # name, articles, questions, gated (the seeds must meet the goal; th
     ("held-out articles 5", "tests/data/heldout5", "tests/data/heldout5/questions.json", False),
     ("held-out articles 6", "tests/data/heldout6", "tests/data/heldout6/questions.json", False),
     ("held-out articles 7", "tests/data/heldout7", "tests/data/heldout7/questions.json", False),
+    ("held-out articles 8", "tests/data/heldout8", "tests/data/heldout8/questions.json", False),
 )
 KGQA = str(BIN / "kgqa")
 
