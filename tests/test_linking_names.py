@@ -39,6 +39,9 @@ E = "http://kgqa.test/entities/"
     ("the US president", "actor-biden", "description"),
     ("the American president", "actor-biden", "description"),  # a demonym
     ("the Russian leader", "actor-putin", "description"),
+    ("Russia's foreign minister", "actor-lavrov", "description"),  # a possessive place
+    ("the foreign minister of Russia", "actor-lavrov", "description"),  # the place after "of"
+    ("the president of the United States", "actor-biden", "description"),
     ("the Kremlin spokesman", "actor-peskov", "description"),  # the government's role
     ("the German chancellor", None, None),
     ("the spokesman", "actor-peskov", "description"),  # the graph's one spokesman

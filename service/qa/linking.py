@@ -198,6 +198,10 @@ class Index:
             found = described_group(self.groups, words)  # "the families of other Colombians held in X"
             if found:
                 return found
+        if not occasions and "of" in words and opening and opening[0][:1].islower():
+            found = self.described(words)  # "the foreign minister of Guatemala": a holder, not Guatemala
+            if found:
+                return found
         for i in range(1, len(words)):  # titles and descriptions in front: "president barack obama"
             if common and i == len(words) - 1:  # a common noun alone: a group so named ("the party leaders")
                 found = self._exact(words[i], lambda e: allowed(e) and e.kind != "Person", "title")
@@ -259,8 +263,7 @@ class Index:
     def described(self, words: list[str]) -> Link | None:
         """'the Russian leader', 'the US president', 'Jordanian minister': the holder of a role of that
         title in that country (or its government), as the graph's role facts give it."""
-        for k in range(1, len(words)):
-            place, title = " ".join(words[:k]), " ".join(words[k:]).replace("-", " ")
+        for place, title in _place_and_title(words):
             country = self._exact(place, lambda e: e.kind in ("Country", "Government"), "exact")
             if country is None and place in self.demonyms:
                 country = self._exact(normalize(self.demonyms[place]), lambda e: e.kind == "Country", "exact")
@@ -343,6 +346,20 @@ class Index:
     def source(self, text: str) -> dict | None:
         """The document named by title, id or publisher (fuzzy)."""
         return self.documents.named(text)
+
+
+def _place_and_title(words: list[str]) -> list[tuple[str, str]]:
+    """Ways a description splits into a place and a title: "russian leader", "guatemala's foreign
+    minister" (a possessive place), "foreign minister of guatemala" (the place after "of")."""
+    splits = []
+    for k in range(1, len(words)):
+        place = " ".join(words[:k])
+        splits.append((place[:-2] if place.endswith("'s") else place, " ".join(words[k:]).replace("-", " ")))
+    if "of" in words[1:-1]:
+        k = words.index("of", 1)
+        place = " ".join(w for w in words[k + 1:] if w != "the")
+        splits.append((place, " ".join(words[:k]).replace("-", " ")))
+    return splits
 
 
 def _proper_tail(text: str) -> str | None:
