@@ -85,6 +85,11 @@ from tests.support import extractor
     ("Ana Ruiz: My deputy, Tomas Vial, and two advisers came with me.", "tomas-vial", "Deputy", None),
     # "former" apart from the title by another word still makes it a past one
     ("Lena Ortiz, a former federal deputy, opened the rally.", "lena-ortiz", "Former Deputy", None),
+    # professions named in appositions; a body named inside "a ... newspaper" is not the one they serve
+    ("Velka's lawyer, Ivo Maric, said the meeting was brief.", "ivo-maric", "Lawyer", "velka"),
+    ("The prisoners included Ivo Maric, a reporter for a Kaunas newspaper who was held for a year.", "ivo-maric",
+     "Reporter", None),
+    ("Ivo Maric, a Croatian journalist, was freed.", "ivo-maric", "Journalist", "croatia"),
 ])
 def test_actors_roles_read(text, holder, title, organization):
     _, resolver = extractor().analyse(text)

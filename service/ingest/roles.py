@@ -272,7 +272,8 @@ def _org_near(r: Reading, title: TokenSpan) -> str | None:
     for prep in title[-1].children:
         if prep.dep_ == "prep" and prep.lower_ in _ORG_PREPS:
             for obj in prep.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and not (obj.pos_ == "NOUN" and any(
+                        c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children)):  # "for a Kaunas paper"
                     keys = r.refers(obj)
                     if not keys and obj.pos_ != "PROPN":  # "of the Russian foreign ministry": Russia's; not
                         keys = [r.key_at[t.i] for t in obj.subtree if r.key_at[t.i]]  # another name's "of Iran"
