@@ -56,7 +56,19 @@ def titled_names(doc: Doc, titles: list, taken: list[bool], people: list, found:
 
 def apposed(tok: Token) -> list[Token]:
     """The tokens in apposition to this one, either way round ("X, the minister," / "the minister, X,")."""
-    return [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+    out = [c for c in tok.children if c.dep_ == "appos" or _set_off_name(tok, c)]
+    return out + ([tok.head] if tok.dep_ == "appos" or _set_off_name(tok.head, tok) else [])
+
+
+def _set_off_name(title: Token, name: Token) -> bool:
+    """ "by the foreign minister, Ana Ruiz, and Haiti's foreign minister, X": a name set off by commas
+    straight after a singular common noun, before the list's "and", which the parser hung as the noun's
+    conjunct; it renames the noun."""
+    doc = title.doc
+    return name.dep_ == "conj" and name.head.i == title.i and title.tag_ == "NN" and name.pos_ == "PROPN" \
+        and name.left_edge.i == title.i + 2 and doc[title.i + 1].text == "," \
+        and name.i + 2 < len(doc) and doc[name.i + 1].text == "," and doc[name.i + 2].dep_ == "cc" \
+        and all(t.dep_ == "compound" and t.pos_ == "PROPN" for t in doc[title.i + 2:name.i])
 
 
 def apposed_to_title(span, in_title: list[bool]) -> bool:
