@@ -202,16 +202,24 @@ def lasted_which(noun: Token) -> tuple[str | None, str | None]:
     capital, which lasted six hours": a place lasts no hours, the summit did)."""
     for tok in noun.subtree:
         lasting = tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head == noun  # "talks lasting two hours"
-        if tok.lemma_.lower() not in attendance.LAST_VERBS or not lasting and (
+        if tok.lemma_.lower() not in attendance.LAST_VERBS or not lasting and not _said_which(tok, noun) and (
                 tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in tok.children)):
             continue
-        if tok.head != noun and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
+        if tok.head != noun and not _said_which(tok, noun) and tok.head.ent_type_ not in ("GPE", "LOC", "FAC") \
                 and tok.head.lemma_.lower() not in PLACE_NOUNS:
             continue  # "a summit of the bloc, which has lasted decades": only the meeting or its place
         text, length = length_of(tok)
         if text:
             return text, length
     return None, None
+
+
+def _said_which(verb: Token, noun: Token) -> bool:
+    """ "The breakfast, which one of them said lasted two hours": a verb of lasting with no subject of its
+    own, reported in a which-clause on the meeting noun."""
+    said = verb.head
+    return verb.dep_ == "ccomp" and said.dep_ == "relcl" and said.head == noun \
+        and any(c.tag_ == "WDT" for c in said.children) and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def length_of(verb: Token) -> tuple[str | None, str | None]:
