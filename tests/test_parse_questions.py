@@ -83,6 +83,9 @@ def read(question: str):
     # a purpose after the meeting verb is nobody met: who, for an open question; a yes/no one stays unsettled
     ("Who did Ana Ruiz meet to break the deadlock?", "meetings", {"actors": ["Ana Ruiz"]}),
     ("Did Ana Ruiz meet to break the deadlock?", "meetings", {"actors": ["Ana Ruiz", "break the deadlock"]}),
+    # a possessive late in a clause owns no fact: the clause's subject asks
+    ("What did Ana Ruiz demand after the observers' statement?", "positions", {"actors": ["Ana Ruiz"]}),
+    ("What were the observers' demands?", "positions", {"actors": ["observers"]}),
 ])
 def test_parse_template_and_slots(question, template, slots):
     parsed = read(question)
