@@ -34,6 +34,10 @@ def stem(word: str) -> str:
             if suffix in _DOUBLING and root[-1] == root[-2] and root[-1] not in "aeioulsfz":
                 return root[:-1]  # "letting" is "let", "stopped" "stop" (not "calling" "cal")
             return root
+    if len(word) >= 6 and word[-1] == "y" and word[-2] not in "aeiou":
+        return word[:-1]  # "subsidy" finds "subsidies", "policy" "policies"
+    if len(word) == 4 and word[-1] == "s" and word[-2] not in "aeious" and word != "news":
+        return word[:-1]  # "cuts" is "cut", "arms" "arm" (a stem of three: inflections only)
     return word
 
 
