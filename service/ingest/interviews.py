@@ -15,8 +15,9 @@ from .found import Found
 from .nlp import PARSED_KEY
 
 QUESTION, ANSWER = "Q", "A"
-# a speaker's label opening a line: one to three capitalized words ("NBW:", "Q:", "Ana Ruiz:", "MS. RUIZ:")
-LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,2}):[ \t\u00a0]*\S")
+# a speaker's label opening a line: one to three capitalized words ("NBW:", "Q:", "Ana Ruiz:", "MS. RUIZ:"),
+# perhaps with who they are in brackets ("MODERATOR (Ana Ruiz, the ministry's spokeswoman):")
+LABEL = re.compile(r"([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,2})(?: \([^()\n]{1,120}\))?:[ \t\u00a0]*\S")
 
 
 def answer_labels(doc: Doc, found: list[Found], actors: dict[str, Actor]) -> list[Found]:

@@ -254,6 +254,16 @@ def caption_subject(verb: Token) -> Token | None:
 QUANTITIES = ("number", "handful", "dozen", "dozens", "couple", "series", "host", "group")
 
 
+SPELLS = ("minute", "hour", "day", "morning", "afternoon", "evening", "night", "weekend")
+
+
+def time_spent_with(verb: Token) -> bool:
+    """ "spent three hours with the council leaders": a spell of a day or less (or a few days) with
+    someone, told by "spend" and its object; not "spent 20 years with the firm"."""
+    return verb.lemma_.lower() == "spend" and any(c.dep_ == "dobj" and c.lemma_.lower() in SPELLS
+                                                  for c in verb.children)
+
+
 def spent(verb: Token) -> bool:
     """ "spent two days meeting leaders": a time passed doing it, not a plan."""
     return verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.lemma_.lower() == "spend" \

@@ -89,8 +89,8 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
     end = sent.end
     if colon.i == toks[-1].i and sent.end < len(doc) and "\n" not in parsed_text(doc)[colon.idx:doc[sent.end].idx]:
         end = doc[sent.end].sent.end  # "PENCE:" split off as a sentence of its own: the words are the next one
-    if len(keys) != 1 or sum(1 for t in doc[colon.i + 1:end] if t.is_alpha) < 3:
-        return None
+    if len(keys) != 1 or not any(t.is_alpha for t in doc[colon.i + 1:end]):
+        return None  # words too few to tell anything still open a transcript's turn (says_enough)
     named = {t.i for m in found for t in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ()}
     if any(t.pos_ in ("ADP", "DET", "PRON", "CCONJ") and t.i not in named and t.head.i not in named for t in label):
         return None  # "Another problem for Sanders: ...": a phrase about the actor, who does not speak
@@ -111,6 +111,11 @@ def colon_statement(builder, sent, speaking: list[int] = ()) -> Fact | None:
                     verb=trig.word, content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
     return Fact(kind="Statement", evidence=[Span(*evidence)], holders=keys, verb="say",
                 content=text_of(doc, span), content_span=Span(*span), confidence=0.6)
+
+
+def says_enough(fact: Fact) -> bool:
+    """A labelled statement of three words or more ("TURSUNOV: Thank you." opens a turn and tells nothing)."""
+    return sum(1 for w in (fact.content or "").split() if any(c.isalpha() for c in w)) >= 3
 
 
 DESCRIBED_LABEL = 24  # tokens before the colon: a name and what is said of it

@@ -46,8 +46,9 @@ class Meetings(Sequels):
         phoned Y", "after meeting with Y". A meeting still to come ("agreed to hold talks", "will
         meet"), conditional, asked for or not held ("did not meet") carries its status (realis). One
         fact, or one per person met when each was met apart ("spoke with both ministers")."""
-        if attendance.quoted_fragment(pred):
-            return []
+        if attendance.quoted_fragment(pred) or (
+                pred.lemma_.lower() == "spend" and not attendance.time_spent_with(pred)):
+            return []  # "spent 20 years with the firm", "spent millions with contractors": no meeting
         if attendance.passive_reception(pred):
             return []  # "would be met with a swift response": not a meeting
         implied = attendance.implied(pred)  # "the floods prompted the governor to convene a call"
@@ -298,6 +299,8 @@ class Meetings(Sequels):
         whereabouts.fill(fact, pred, self.b.resolver)
         if pred.pos_ == "NOUN" and fact.duration is None:
             fact.duration_text, fact.duration = whereabouts.lasted_which(pred)
+        if attendance.time_spent_with(pred) and fact.duration is None:  # "spent three hours with X"
+            fact.duration_text, fact.duration = whereabouts.length_of(pred)
         self._preds[id(fact)] = pred
         timed = timing.timed_by_meeting(pred, self.b.resolver.lex.meeting_words)
         if timed:  # "in the week before the meeting": "in the week" alone would be another time

@@ -85,6 +85,8 @@ class Reader:
             labelled = attributions.colon_statement(self.b, sent, speaking)
             if labelled is not None and in_turns(parsed_text(sent.doc), sent.start_char):
                 self._turn(sent, kept, labelled)
+            if labelled is not None and not attributions.says_enough(labelled):
+                labelled = None
         facts = [m for m in new_meetings if self.meetings.held(m)] + figures.in_sentence(self.b, sent, kept, according)
         facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
