@@ -238,6 +238,8 @@ def pair(r: Reading, h: Token, sort: str) -> list[str]:
             continue  # "the two ministers" are two: not the three of a meeting with its host
         if sort == "persons" and not all(r.is_person(k) for k in keys):
             continue
+        if sort == "persons" and _titled_otherwise(r, h, keys):
+            continue  # "the two presidents" after a meeting of two foreign ministers: not them
         if sort == "countries":
             countries = [r.country(k) for k in keys]
             if all(countries) and len(set(countries)) == len(countries):
@@ -249,6 +251,16 @@ def pair(r: Reading, h: Token, sort: str) -> list[str]:
             return []  # two pairs met some sentences before: which two is not settled
         return list(keys)
     return antecedents.titled_pair(r, h) if sort == "persons" else []
+
+
+GENERIC_PAIRS = ("leader", "official", "man", "woman", "side", "party", "politician", "delegation", "head")
+
+
+def _titled_otherwise(r: Reading, h: Token, keys) -> bool:
+    """A pair noun naming an office ("presidents", "ministers") that a person of the pair is known to hold
+    titles without: that person is not one of them."""
+    title = h.lemma_.lower()
+    return title not in GENERIC_PAIRS and any(r.titles.get(k) and title not in r.titles[k] for k in keys)
 
 
 def _other_meeting(r: Reading, h: Token, at: int, keys: tuple, sort: str) -> bool:

@@ -99,6 +99,8 @@ def _next_to(verb: Token, prep: Token) -> bool:
     between = verb.doc[verb.i + 1:prep.i]
     obj = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
     manner = {t.i for c in verb.children if c.dep_ == "advmod" for t in c.subtree}  # "candidly and frankly"
+    manner |= {t.i for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")
+               for t in c.subtree}  # "spent four hours today with", "met yesterday with"
     if any(t.dep_ == "prt" and t.head == verb for t in between):  # "sat down with", not "called out X for"
         return all(t.i in manner or t.pos_ == "ADV" or (t.dep_ == "prt" and t.head == verb) for t in between)
     return all(t.i in obj or t.i in manner or t.pos_ == "ADV" for t in between)

@@ -24,11 +24,12 @@ class Participants:
     def __init__(self, builder: Builder):
         self.b = builder
         self.voice: list[str] = []  # who speaks the quotes of the sentence being read (set by the reader)
+        self.in_turn = False  # the sentence is a transcript speaker's turn: their "I" needs no quote marks
 
     def _who(self, tok: Token | None, strict: bool = False) -> list[str]:
         """Actors a participant's words name; "I", "we" or "us" inside a quote is its speaker or the
         speaker's side."""
-        if tok is not None and tok.lower_ in VOICE and self.voice and inside_quote(tok):
+        if tok is not None and tok.lower_ in VOICE and self.voice and (self.in_turn or inside_quote(tok)):
             return list(self.voice)
         return self.b.actors(tok, strict=strict)
 

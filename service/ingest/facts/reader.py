@@ -38,6 +38,9 @@ class Reader:
         quoted = self.quotes.continues(sent)
         self.meetings.lasted_after(sent)  # "It lasted four hours": the meeting the sentence before was about
         self.meetings.voice = speech.voice(sent, self.b, self.quotes.speaker if quoted else None)
+        self.meetings.in_turn = quoted and self.quotes.turn  # "TURSUNOV: ... I spent four hours with X"
+        if self.meetings.in_turn and self.quotes.speaker is not None:
+            self.meetings.voice = list(self.quotes.speaker.holders)
         cands, new_meetings, occasion, framed = self._candidates(sent)
         kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
         for cand in kept:
