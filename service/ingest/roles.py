@@ -61,8 +61,8 @@ def find(r: Reading) -> list[Fact]:
     for i in persons:  # premodifier titles
         at = i - 1 if i > 0 and doc[i - 1].text in lex.honorifics else i
         title = by_end.get(at)
-        if title is None:
-            continue
+        if title is None or _in_headline(title):
+            continue  # "Local Reporter Dana Wells Wins Award": a headline capitalizes any word before a name
         org_start, org = _org_before(r, title.start)
         lead = _office_words(r, title.start, i)
         name = ""
@@ -280,6 +280,14 @@ def _org_near(r: Reading, title: TokenSpan) -> str | None:
                     if keys:
                         return keys[0]
     return None
+
+
+def _in_headline(title: TokenSpan) -> bool:
+    """A title in a Title Case line: most of the line's other common words (longer than three letters,
+    no name, no entity) capitalized."""
+    words = [w for w in title.doc[title.start].sent if w.is_alpha and len(w.text) > 3 and w.pos_ != "PROPN"
+             and not w.ent_type_ and not _inside(w.i, title)]
+    return bool(words) and sum(w.text[:1].isupper() for w in words) > len(words) / 2
 
 
 def _inside(i: int, span: TokenSpan) -> bool:
