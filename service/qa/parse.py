@@ -90,6 +90,8 @@ def _asked(parsed: Parsed, low: str) -> Parsed:
     """A question opening with an auxiliary ("did", "has", "is") asks yes or no; "how long", "when" and
     "where" ask for those details of a meeting; "the call" asks for a meeting by phone or video."""
     parsed.yesno = low.split()[0] in AUX
+    if parsed.template in ("meetings", "meeting_details") and parsed.slots.get("actors"):
+        parsed.slots["actors"] = [p for p in (_MANNER.sub("", a) for a in parsed.slots["actors"]) if p]
     parsed.details = tuple(d for words, details in _DETAILS if re.search(rf"\b{words}\b", low) for d in details)
     parsed.remote = bool(_CALL.search(low))
     parsed.in_person = not parsed.remote and bool(_MEET.search(low)) and not _TALK.search(low)
@@ -118,6 +120,11 @@ def _orig(text: str, low: str, match: re.Match, group: str) -> str:
     """The slot as written (original case), when lower-casing kept the length."""
     start, end = match.span(group)
     return (text if len(text) == len(low) else low)[start:end].strip(" ,\"'")
+
+
+# how someone met or spoke, after the one met ("meet Hale again", "meet alone"): no one's name
+_MANNER = re.compile(r"(?:^|\s+)(?:alone|again|together|privately|separately|secretly|briefly|personally|directly"
+                     r"|twice|once|face to face|one[- ]on[- ]one)$", re.IGNORECASE)
 
 
 def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
