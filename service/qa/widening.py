@@ -64,10 +64,13 @@ def _leads(rec: facts_mod.FactRecord, texts: Texts) -> str:
 
 
 def _news_meeting(rec: facts_mod.FactRecord) -> bool:
-    """A meeting held, dated in the days before every report that tells it: the reports' news."""
+    """A meeting held, dated in the days before every report that tells it: the reports' news; or a
+    position or act told there undated or so dated ("X proposed ..." in a report of the Tashkent talks)."""
     day = rec.first("date")
-    if "Meeting" not in rec.kinds or not day or rec.first("status"):
+    if rec.first("status") or ("Meeting" in rec.kinds and not day):
         return False
+    if not day:
+        return True
     for p in rec.evidence:
         try:
             gap = dt.date.fromisoformat((p.source.get("published") or "")[:10]) - dt.date.fromisoformat(day[:10])
