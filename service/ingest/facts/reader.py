@@ -38,7 +38,7 @@ class Reader:
         quoted = self.quotes.continues(sent)
         self.meetings.lasted_after(sent)  # "It lasted four hours": the meeting the sentence before was about
         self.meetings.voice = speech.voice(sent, self.b, self.quotes.speaker if quoted else None)
-        cands, new_meetings, occasion, framed = self._candidates(sent)
+        cands, new_meetings, occasion, framed, named = self._candidates(sent)
         kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
         for cand in kept:
             framing.skip_dateline(cand, getattr(self.b.resolver, "in_dateline", None))
@@ -87,6 +87,7 @@ class Reader:
                 self._turn(sent, kept, labelled)
         facts = [m for m in new_meetings if self.meetings.held(m)] + figures.in_sentence(self.b, sent, kept, according)
         facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
+        facts += [a for m, noun in named if self.meetings.held(m) and (a := self.meetings.settled(m, noun)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
@@ -138,12 +139,12 @@ class Reader:
             timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published),
                                     lambda keys: {country(k) or k for k in keys})
 
-    def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
+    def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list, list]:
         """Every predicate of the sentence read: (position and action candidates, new meetings, the
-        meeting the sentence speaks of, meetings that frame a clause)."""
+        meeting the sentence speaks of, meetings that frame a clause, (meeting, noun) for each meeting noun)."""
         cands: list[Candidate] = []
         new_meetings: list[Fact] = []
-        occasion, framed, anchors = None, [], set()
+        occasion, framed, anchors, named = None, [], set(), []
         doc = sent.doc
         for tok in (doc[i] for i in columns.between(doc, "pos", kinds.PREDICATE_POS, sent.start, sent.end)):
             if tok.i in anchors:  # "reached an agreement": one fact
@@ -188,6 +189,8 @@ class Reader:
                 if meeting is None:  # "The talks took place at Z" after "X and Y agreed to ..."
                     meeting = self.meetings.held_after(tok, self._just_before(sent))
                     new = meeting is not None
+                if meeting is not None:
+                    named.append((meeting, tok))
                 if meeting is not None and new:
                     new_meetings.append(meeting)
                     if tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS and not meeting.status:
@@ -195,7 +198,7 @@ class Reader:
                         occasion = meeting
                 elif meeting is not None and not _before(tok):
                     occasion = meeting  # "at the talks", "during the meeting" (not "hours before the summit")
-        return cands, new_meetings, occasion, framed
+        return cands, new_meetings, occasion, framed, named
 
     def _nesting(self, cands: list[Candidate]) -> list[Candidate]:
         """Drop predicates that are part of another fact's content, unless reported speech carries
