@@ -9,6 +9,7 @@ from itertools import islice
 
 from ...model import Fact, Span
 from . import speech
+from .clauses import doing_gerund
 from .positions import Candidate
 from .spans import any_between, char_span, only, sentence_of, text_of
 
@@ -25,6 +26,11 @@ def completed(pred) -> bool:
     """A verb told as done: simple past ("rejected") or perfect ("had proposed", "has not ruled out")."""
     return pred.tag_ == "VBD" or (pred.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children))
+
+
+def _doing(pred):
+    """The verb a doing gerund belongs to ("opened by demanding": opened), else the predicate itself."""
+    return pred.head.head if doing_gerund(pred) else pred
 
 
 def described_body(cand, resolver) -> bool:
@@ -213,6 +219,8 @@ def foretold(cand, resolver) -> bool:
         return False  # "the two sides agreed to meet again, the mediator said": a joint act reported
     if cand.fact.kind in REPORTED_ACTS and completed(cand.pred) and described_body(cand, resolver):
         return False  # "the minister said the mediators had proposed a truce": an act of the talks, told
+    if cand.fact.kind in REPORTED_ACTS and completed(_doing(cand.pred)) and relays(resolver, own):
+        return False  # "his press secretary said the president opened by demanding X": an act done, relayed
     if any(own in role.holders and role.organization in cand.fact.holders for role in getattr(resolver, "roles", [])):
         return False  # "the EU's trade commissioner said the EU would not ...": her own body's plan, announced
     if resolver.actor(own).kind == "Person" and not relays(resolver, own) and any(

@@ -223,7 +223,11 @@ class Reader:
                                                        or gerund_subject(cand.pred))):
                 kept.append(cand)
                 continue
-            if cand.lexical and doing_gerund(cand.pred) and all(o.pred == cand.pred.head.head for o in inside):
+            if cand.lexical and doing_gerund(cand.pred) and all(o.pred == cand.pred.head.head or (
+                    o.trigger.speech and o.pred.is_ancestor(cand.pred.head.head)) for o in inside):
+                speaker = speech.speaker_of(cand, cands)  # as reported: "his aide said he answered by vowing to X"
+                if speaker is not None and speaker.pred.is_ancestor(cand.pred.head.head):
+                    speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
                 kept.append(cand)  # "answered critics by vowing to X": what the doer did, not what is proposed
                 continue
             if cand.lexical and cand.pred.dep_ == "xcomp" and purpose_subject(cand.pred) is not None \
