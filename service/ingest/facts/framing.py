@@ -28,11 +28,6 @@ def completed(pred) -> bool:
         c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children))
 
 
-def _doing(pred):
-    """The verb a doing gerund belongs to ("opened by demanding": opened), else the predicate itself."""
-    return pred.head.head if doing_gerund(pred) else pred
-
-
 def described_body(cand, resolver) -> bool:
     """The doer is a body or group named by a description ("the mediators", "the bloc"), not by its
     proper name ("the Democrats"), whose acts a speaker at the talks reports rather than claims."""
@@ -219,8 +214,9 @@ def foretold(cand, resolver) -> bool:
         return False  # "the two sides agreed to meet again, the mediator said": a joint act reported
     if cand.fact.kind in REPORTED_ACTS and completed(cand.pred) and described_body(cand, resolver):
         return False  # "the minister said the mediators had proposed a truce": an act of the talks, told
-    if cand.fact.kind in REPORTED_ACTS and completed(_doing(cand.pred)) and relays(resolver, own):
-        return False  # "his press secretary said the president opened by demanding X": an act done, relayed
+    if cand.fact.kind in REPORTED_ACTS and doing_gerund(cand.pred) and completed(cand.pred.head.head) \
+            and relays(resolver, own):
+        return False  # "his press secretary said the president opened by demanding X": how he acted, relayed
     if any(own in role.holders and role.organization in cand.fact.holders for role in getattr(resolver, "roles", [])):
         return False  # "the EU's trade commissioner said the EU would not ...": her own body's plan, announced
     if resolver.actor(own).kind == "Person" and not relays(resolver, own) and any(
