@@ -1,4 +1,4 @@
-""""Did X propose Y?" answered No by X's remark suggesting Y that the article tells as mockery, the remark
+""""Did X propose Y?" (or "promise") answered No by X's remark suggesting Y that the article tells as mockery, the remark
 quoted; never by a suggestion told without such a cue, and never when X did propose it. Through the real
 pipeline, a real store and the question answerer (text written for the project)."""
 from __future__ import annotations
@@ -32,3 +32,22 @@ def test_mocking_remark_answers_no(transit):
 def test_no_mockery_no_no(transit, question, verdict):
     document = ask(transit, question)
     assert document["verdict"] == verdict, document["answers"]
+
+
+RALLY = ("Morrow rally in Leon\n\n"
+         "Governor Ada Morrow promised a new reservoir for Leon on Saturday.\n\n"
+         "\"My opponent promises everything,\" Morrow said. \"Maybe next week Mr Halden will promise us snow.\" "
+         "The crowd laughed; she did not pause.\n\n"
+         "\"Maybe next year we will pave the mountain road,\" said Councillor Rafael Quintero.\n")
+rally = store_fixture({"rally": RALLY})
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Did Ada Morrow promise snow?", "no"),
+    ("Did Quintero promise to pave the mountain road?", "not_reported"),
+    ("Did Ada Morrow promise a new reservoir?", "yes"),
+], ids=["laughed-at-remark-no", "no-cue-no-verdict", "a-real-promise"])
+def test_mocking_remark_answers_promise(rally, question, verdict):
+    document = ask(rally, question)
+    assert document["verdict"] == verdict, document["answers"]
+    assert verdict != "no" or "not a promise" in document["answers"][0]["text"], document["answers"]

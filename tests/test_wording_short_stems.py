@@ -1,5 +1,6 @@
 """wording: a question's word matches the text by its stem ("fighters" ~ "fighting"), a word of three
-letters only with an inflection of its own: "ban" is in "banned", never in "banks"."""
+letters only with an inflection of its own: "ban" is in "banned", never in "banks"; a three-letter root
+before "-ing" or "-ed" is a verb's with a silent e ("paving" ~ "pave")."""
 from __future__ import annotations
 
 import pytest
@@ -15,6 +16,8 @@ from service.qa.wording import same_word, stem
     ("cuts", "cut", True), ("cuts", "cutting", True), ("cuts", "cute", False), ("arms", "arm", True),
     ("subsidy", "subsidies", True), ("subsidies", "subsidy", True), ("policy", "policies", True),
     ("news", "new", False), ("news", "newer", False),
+    ("paving", "pave", True), ("paving", "paved", True), ("ruling", "rule", True), ("voting", "votes", True),
+    ("paving", "pavilion", False), ("ruling", "rural", False), ("bring", "brings", True), ("bring", "bra", False),
 ])
 def test_wording_same_word(question_word, token, same):
     assert same_word(token, stem(question_word)) is same

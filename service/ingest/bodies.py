@@ -73,7 +73,7 @@ def organization_of(doc: Doc, span, lex: Lexicon, key: str, in_title: list[bool]
 
 # the last word of a body named after its country ("the Peru Dairy Council"): an organization of its own
 BODY_HEADS = ("council", "association", "federation", "confederation", "chamber", "institute", "league", "society",
-              "foundation", "union", "alliance", "coalition", "board", "forum", "guild", "syndicate")
+              "foundation", "union", "alliance", "coalition", "board", "forum", "guild", "syndicate", "service")
 
 
 def _named_after_country(doc: Doc, span, lex: Lexicon, in_title: list[bool]) -> tuple[int, int] | None:
@@ -90,9 +90,14 @@ def _named_after_country(doc: Doc, span, lex: Lexicon, in_title: list[bool]) -> 
         end += 1
     rest = doc[span.end:end]
     if not all(t.text[:1].isupper() for t in rest) or rest[-1].lemma_.lower() not in BODY_HEADS \
-            or any(in_title[t.i] or t.lower_ in lex.office_nouns for t in rest):
+            or any(in_title[t.i] or (t.lower_ in lex.office_nouns and not _serviced(rest, t)) for t in rest):
         return None
     return start, end
+
+
+def _serviced(rest, tok) -> bool:
+    """An office noun right before "Service" ("the Ghana Police Service"): the office named as a body."""
+    return tok.i + 1 < rest.end and rest.doc[tok.i + 1].lower_ == "service"
 
 
 # texts a body puts out, named after it by its initials: "the CNAS paper", "a GAO report"

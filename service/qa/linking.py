@@ -155,9 +155,10 @@ class Index:
             holders_of.setdefault(org, set()).add(holder)
         return orgs_of, holders_of
 
-    def reach(self, iri: str, broad: bool, *, down: bool = True) -> dict[str, int]:
+    def reach(self, iri: str, broad: bool, *, down: bool = True, leaders: frozenset[str] = frozenset()) -> dict[str, int]:
         """The actors within reach of one (see qa/reach.py), from the roles and governments held
-        here rather than by queries: a frequent actor's roles are found among thousands of its facts."""
+        here rather than by queries: a frequent actor's roles are found among thousands of its facts.
+        leaders: not `down`, yet to those holding one of these titles in it (its president, prime minister)."""
         orgs_of, holders_of = self._role_maps
         near = dict.fromkeys(sorted(self.family.get(iri, {iri})), 1)
         if broad:
@@ -165,6 +166,8 @@ class Index:
             found = set(orgs).union(*(self.family.get(org, ()) for org in orgs))
             if down:
                 found |= {h for a in near for h in holders_of.get(a, ())}
+            elif leaders:
+                found |= {h for h, t, org in self.roles if org in near and t in leaders}
             for group in sorted({g for a in near for g in self.delegates.get(a, ())}):
                 near.setdefault(group, 1)  # "the Congolese government negotiators" act as the government
             for other in sorted(found):

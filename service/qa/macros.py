@@ -25,6 +25,12 @@ LINKED = re.compile(r"^(\s*)#linked\s+(\?\w+)\s+((?:kg:\w+\|)*kg:\w+)\s+\?(\w+)\
 AT = re.compile(r"^(\s*)#at\s+(\?\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
 
 
+def _leaders(index) -> frozenset[str]:
+    """The titles a joint fact's #reach-up goes down to (a country's president or prime minister speaks for it,
+    where a role says whose leader they are; its other officials do not)."""
+    return getattr(index, "leader_titles", frozenset())
+
+
 def reaching(line: str) -> bool:
     """A #linked line with a reach (its reach depends on the pass)."""
     match = LINKED.match(line)
@@ -183,7 +189,7 @@ def bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool
         typed = "" if up else f"{pad}{fact} a {kind} .\n"
         name = _kind_name(kind, bindings)
         if indexed and name and isinstance(bindings.get(a), NamedNode):
-            found = reach(store, bindings[a], broad, down=down or not up, index=index)
+            found = reach(store, bindings[a], broad, down=down or not up, leaders=_leaders(index), index=index)
             if up or few is None or len(found) <= few:
                 keys = " ".join(f"({holder_key(t.value, name)} {t} {n})" for t, n in found.items())
                 return f"{pad}VALUES (?kgqaKey_{b} ?{b} ?{r}) {{ {keys} }}\n{pad}{fact} kg:holderKey ?kgqaKey_{b} ."
@@ -193,7 +199,8 @@ def bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool
         pad, macro, a, b, r = match.groups()
         if a not in bindings:
             return expand(match.group(0), broad)
-        found = reach(store, bindings[a], broad and macro != "same", down=down or macro == "reach", index=index)
+        found = reach(store, bindings[a], broad and macro != "same", down=down or macro == "reach",
+                      leaders=_leaders(index), index=index)
         if few is not None and len(found) > few and macro != "reach-up":  # many: tested on the template's own matches
             # (a verb, a recipient), not joined; joint facts (reach-up) join both sides' VALUES
             near = ", ".join(str(t) for t, n in found.items() if n == 1)

@@ -14,7 +14,7 @@ from .templates import BY_ID, CATALOGUE
 from .wording import same_word, stem
 
 
-def verdict(document: dict, yesno: bool, contrary: bool = False, ironic: bool = False) -> dict:
+def verdict(document: dict, yesno: bool, contrary: bool = False, ironic: str = "") -> dict:
     """A yes/no question: "yes" when the surest evidence reports it, "no" when it reports the contrary
     (a negated fact, or a fact of a contrary kind: `contrary`; a remark told as mockery: `ironic`),
     "not_reported" when no fact says either; each answer's text says which it is."""
@@ -23,7 +23,7 @@ def verdict(document: dict, yesno: bool, contrary: bool = False, ironic: bool = 
     if ironic:  # "maybe we should ask the wind ...", mocking: said, and not proposed
         document["message"] = "No report says so; the sources report it only as a remark told as mockery."
         for a in document["answers"]:
-            a["text"] = a["text"].rstrip(".") + ", a remark told as mockery, not a proposal."
+            a["text"] = a["text"].rstrip(".") + f", a remark told as mockery, not a {ironic}."
     elif contrary:  # every answer says No, though none is a negated fact: its values stay as stored
         document["message"] = (f"No report says so; the sources report the contrary "
                                f"({document['template']['params']['kind']['label']}).")

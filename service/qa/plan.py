@@ -52,7 +52,8 @@ class Plan:
     # words of the question that are an actor's whole name ("the Iran deal"): each in the fact or its passage
     named: list[str] = field(default_factory=list)
     told: list[str] = field(default_factory=list)  # a recipient no fact records: one of its names in the passage
-    ironic: bool = False  # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No
+    # only remarks told as mockery ("maybe we should ask the wind"): a yes/no No; what the remark is not
+    ironic: str = ""  # ("proposal", "promise"), empty for any other plan
     owners: dict[str, str] = field(default_factory=dict)  # "governor's" -> the actor it names (a verdict's)
     kind_nouns: dict = field(default_factory=dict)  # "the offer" names a fact (kg:respondsTo) of these kinds
 

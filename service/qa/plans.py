@@ -20,6 +20,9 @@ from .templates import BY_ID
 NAMING_TEMPLATES = ("positions", "proposals", "statements", "agreements", "actions")
 
 
+MOCKED_KINDS = {"Commitment": "promise"}  # positions a mocking remark can seem to take ("maybe I will promise rain")
+
+
 def _relaxed(param: str, how: str, message: str) -> dict:
     return {"param": param, "how": how, "message": message}
 
@@ -197,8 +200,12 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
     if parsed.yesno and slots.get("act") and slots.get("kind") in AGREED_ACTS:
         plans += _refused_act(plans, slots["act"], lex)
     if parsed.yesno and tid == "proposals":  # "did X propose Y?": X's mocking remark suggesting Y answers No
-        plans += [replace(p, template="statements", ironic=True, contrary=True) for p in plans
+        plans += [replace(p, template="statements", ironic="proposal", contrary=True) for p in plans
                   if p.template == "proposals"]
+    if parsed.yesno and tid == "positions" and slots.get("kind") in MOCKED_KINDS:  # "did X promise Y?": likewise
+        plans += [replace(p, template="statements", bindings={k: v for k, v in p.bindings.items() if k != "kind"},
+                          ironic=MOCKED_KINDS[slots["kind"]], contrary=True) for p in plans if p.template == "positions"
+                  and "actor" in p.bindings and not p.negated_only and not p.spoken]
     asked = {p["iri"]: p["label"] for n in ("actor", "other") for p in [params.get(n)] if isinstance(p, dict)}
     asked.update({p["iri"]: p["label"] for p in params.get("actors", []) if isinstance(p, dict)})
     for plan in plans:

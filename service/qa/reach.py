@@ -8,12 +8,14 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from ..store.base import Store, Term
+from .spelling import normalize
 
 SAME = "(kg:governmentOf|^kg:governmentOf)*"
 PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {SAME} ?b }}"
 _HOLDERS = PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
 _ORGS = PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:holder ?a ; kg:organization ?b . ?role a kg:Role }"
+_LEADERS = PREFIX + "SELECT DISTINCT ?b ?t WHERE { ?role kg:organization ?org ; kg:holder ?b ; kg:title ?t . ?role a kg:Role }"
 _DELEGATES = PREFIX + "SELECT DISTINCT ?b WHERE { ?b kg:memberOf ?a . ?b a kg:Group }"
 
 
@@ -22,14 +24,16 @@ def _among(query: str, name: str, terms) -> str:
     return query.replace("WHERE {", f"WHERE {{ VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}", 1)
 
 
-def reach(store: Store, actor: Term, broad: bool, *, down: bool = True, index=None) -> dict[Term, int]:
+def reach(store: Store, actor: Term, broad: bool, *, down: bool = True, leaders: frozenset[str] = frozenset(),
+          index=None) -> dict[Term, int]:
     """The actors within reach of a given one: itself, its government or country (1); in the broad
     form also the organizations of its own roles (a leader's country) and, `down`, those holding a
-    role in it (its officials) (2). Computed from the given actor outwards with a few index look-ups,
+    role in it (its officials) (2), or else those holding one of the titles `leaders` in it (its president,
+    not its officials: the role's organization says whose leader, nothing is guessed). Computed from the given actor outwards with a few index look-ups,
     where a path inside the template would start from every holder in the graph. With the store's name
     index, from the roles and governments it holds, without a query."""
     if index is not None and isinstance(actor, NamedNode):
-        return {NamedNode(iri): n for iri, n in index.reach(actor.value, broad, down=down).items()}
+        return {NamedNode(iri): n for iri, n in index.reach(actor.value, broad, down=down, leaders=leaders).items()}
     near = {row["b"]: 1 for row in store.select(_NEAR, {"a": actor})}
     near.setdefault(actor, 1)
     if broad:
@@ -38,6 +42,9 @@ def reach(store: Store, actor: Term, broad: bool, *, down: bool = True, index=No
             found |= {row["b"] for row in store.select(_among(_NEAR, "a", sorted(found, key=str)))}
         if down:
             found |= {row["b"] for row in store.select(_among(_HOLDERS, "org", near))}
+        elif leaders:
+            found |= {row["b"] for row in store.select(_among(_LEADERS, "org", near))
+                      if normalize(row["t"].value).replace("-", " ") in leaders}
         for term in sorted({row["b"] for row in store.select(_among(_DELEGATES, "a", near))}, key=str):
             near.setdefault(term, 1)  # groups that act for it: "the Congolese government negotiators"
         for term in sorted(found, key=str):

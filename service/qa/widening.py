@@ -212,7 +212,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False  # (a figure with no source named: the source in its report's headline will do)
     if plan.yesno and plan.words and covers_any(rec, plan.words, evidence_text):
         return True  # "did X rule out Y?": "X had not ruled anything out" answers No, whatever Y is
-    if plan.head and not _names_referent(rec, plan, plan.head) and not matches_words(rec, [plan.head], evidence_text):
+    if plan.head and not _names_referent(rec, plan, plan.head) and not matches_words(rec, [plan.head], evidence_text) \
+            and not _done_to_occasion(rec, plan.head):
         return False
     if plan.yesno:  # a verdict on Y only from a fact that names Y itself, not from a sentence that also does
         evidence_text = settled
@@ -262,6 +263,23 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
 def _plan_or_words(rec: facts_mod.FactRecord) -> bool:
     """A negated plan ("will not lift the ban") or statement is still one: what X plans or says."""
     return bool(rec.kinds & {"Intention", "Statement"})
+
+
+# nouns of a meeting: "who chaired the talks" asks of an act done to one, whatever word the report used
+MEETING_NOUNS = frozenset(("meeting", "meetings", "talks", "talk", "summit", "session", "negotiations", "conference",
+                           "round", "retreat", "call", "dialogue"))
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "sunday's",
+                          "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's"))
+
+
+def _done_to_occasion(rec: facts_mod.FactRecord, head: str) -> bool:
+    """ "Who chaired the talks?" of "X chaired the session": an act whose object is a meeting noun, the
+    meeting it was done at (its occasion); the question's other words are then matched with that
+    occasion's name and place."""
+    if head not in MEETING_NOUNS or not (rec.occasions or rec.settings):  # an occasion, named or held somewhere
+        return False
+    words = [w for w in (rec.first("content") or "").lower().replace(",", " ").split() if w not in _DETERMINERS]
+    return bool(words) and words[0] in MEETING_NOUNS
 
 
 def _names_referent(rec: facts_mod.FactRecord, plan: Plan, word: str) -> bool:

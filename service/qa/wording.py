@@ -17,6 +17,7 @@ _TOKEN = re.compile(r"[\w][\w\-']*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",
             "ies", "ied", "es", "ed", "s", "ly", "al")
 _DOUBLING = ("ing", "ings", "ed", "er", "ers")  # suffixes that double a final consonant before them
+_SILENT_E = ("ing", "ed")  # "paving", "ruled": a three-letter root whose verb ends in a silent e ("pave", "rule")
 _TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
                "durationText", "verb")
 _ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
@@ -29,7 +30,7 @@ def stem(word: str) -> str:
     if word.endswith("'s"):  # "Guinea-Bissau's" is found as "Guinea-Bissau" too
         word = word[:-2]
     for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:  # "andes" is no "and"
+        if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix in _SILENT_E else 4):  # "andes": no "and"
             root = word[: -len(suffix)]
             if suffix in _DOUBLING and root[-1] == root[-2] and root[-1] not in "aeioulsfz":
                 return root[:-1]  # "letting" is "let", "stopped" "stop" (not "calling" "cal")
@@ -51,7 +52,7 @@ def same_word(token: str, stem_: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _short_word(stem_: str) -> re.Pattern:
-    return re.compile(rf"{re.escape(stem_)}{re.escape(stem_[-1:])}?(?:s|es|ed|ing|er|ers|'s)?")
+    return re.compile(rf"{re.escape(stem_)}{re.escape(stem_[-1:])}?(?:e|s|es|ed|ing|er|ers|'s)?")
 
 
 def tokens(text: str) -> list[str]:

@@ -283,6 +283,48 @@ def reached(without: Token) -> list[Token]:
     return out
 
 
+END_VERBS = ("end", "close", "conclude", "finish", "wrap")  # "the talks ended with a deal on X"
+TOLD_DEALS = ("ceasefire", "cease-fire", "truce")  # deal nouns that say what was agreed without an "on"-phrase
+DEAL_TOPICS = ("on", "over", "about", "for")
+
+
+def settled(meeting: Fact, noun: Token) -> Fact | None:
+    """ "The meeting ... lasted an hour and ended with an agreement on the dates of three debates": what
+    those who met agreed, an Agreement of theirs, told in the noun's sentence. Only a meeting held, told
+    as over in the past tense (not "could end with a deal", "if the talks end with ..."), and a deal whose
+    terms are named (its on-phrase, or a ceasefire itself): "ended with an agreement" alone says nothing."""
+    if meeting.status or len(meeting.holders) < 2 or noun.dep_ != "nsubj":
+        return None
+    verbs = [noun.head] + [c for c in noun.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                           and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    for verb in verbs:
+        if verb.lemma_.lower() not in END_VERBS or verb.tag_ != "VBD" or any(
+                c.dep_ in ("neg", "aux", "mark") for c in verb.children) or conditional(verb):
+            continue
+        for deal in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "in")
+                     for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in DEAL_NOUNS):
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in deal.children):
+                continue
+            terms = next((g for c in deal.children if c.dep_ == "prep" and c.lower_ in DEAL_TOPICS
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if terms is not None:
+                found = char_span(deal.doc, terms.left_edge.i, terms.right_edge.i + 1)
+            elif deal.lemma_.lower() in TOLD_DEALS:
+                np = noun_phrase(deal)
+                found = char_span(deal.doc, np.start, np.end)
+            else:
+                continue
+            if found is None:
+                continue
+            sent = noun.sent
+            fact = Fact(kind="Agreement", evidence=[Span(*char_span(noun.doc, sent.start, sent.end))],
+                        holders=list(meeting.holders), content=text_of(deal.doc, found), content_span=Span(*found),
+                        verb="agree", confidence=0.8)
+            fact.date, fact.time_text, fact.occasion = meeting.date, meeting.time_text, meeting
+            return fact
+    return None
+
+
 EACH = ("both", "each", "all")  # "with both ministers": each of them
 APART = ("separately", "individually", "respectively")
 

@@ -9,6 +9,7 @@ from itertools import islice
 
 from ...model import Fact, Span
 from . import speech
+from .clauses import doing_gerund
 from .positions import Candidate
 from .spans import any_between, char_span, only, sentence_of, text_of
 
@@ -213,6 +214,9 @@ def foretold(cand, resolver) -> bool:
         return False  # "the two sides agreed to meet again, the mediator said": a joint act reported
     if cand.fact.kind in REPORTED_ACTS and completed(cand.pred) and described_body(cand, resolver):
         return False  # "the minister said the mediators had proposed a truce": an act of the talks, told
+    if cand.fact.kind in REPORTED_ACTS and doing_gerund(cand.pred) and completed(cand.pred.head.head) \
+            and relays(resolver, own):
+        return False  # "his press secretary said the president opened by demanding X": how he acted, relayed
     if any(own in role.holders and role.organization in cand.fact.holders for role in getattr(resolver, "roles", [])):
         return False  # "the EU's trade commissioner said the EU would not ...": her own body's plan, announced
     if resolver.actor(own).kind == "Person" and not relays(resolver, own) and any(

@@ -17,7 +17,7 @@ from .spans import inside_quote
 CUES = frozenset(("mock", "mocking", "joke", "joking", "jokingly", "quip", "jest", "jesting", "scathing",
                   "sarcastic", "sarcastically", "sarcasm", "ironic", "ironically", "irony", "deride", "derisive",
                   "derisively", "ridicule", "scoff", "sneer", "taunt", "tongue-in-cheek", "facetious",
-                  "facetiously", "wisecrack"))
+                  "facetiously", "wisecrack", "laugh", "laughter"))  # an audience laughing: told as a joke
 SUGGESTING = frozenset(("should", "could", "might", "ought"))  # modals of a suggestion ("we should ...")
 # words that make a suggestion a mock one: offhand ("perhaps", "maybe") or piled on ("too", "as well");
 # without them, "Mocking the record, X said we should cut taxes" may be X's own proposal

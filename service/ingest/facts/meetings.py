@@ -318,6 +318,12 @@ class Meetings(Sequels):
         pred = self._preds.get(id(meeting))
         return attendance.unreached(meeting, pred) if pred is not None else None
 
+    @staticmethod
+    def settled(meeting: Fact, noun: Token) -> Fact | None:
+        """What those who met agreed, told of the meeting noun ("the talks ended with a deal on X"):
+        attendance.settled."""
+        return attendance.settled(meeting, noun)
+
     def held(self, meeting: Fact) -> bool:
         """A meeting to report: someone took part; an interview or a debate needs two sides, one a
         person ("in an interview with a newspaper, the minister said" names no one met)."""

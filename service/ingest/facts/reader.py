@@ -41,7 +41,7 @@ class Reader:
         self.meetings.in_turn = quoted and self.quotes.turn  # "TURSUNOV: ... I spent four hours with X"
         if self.meetings.in_turn and self.quotes.speaker is not None:
             self.meetings.voice = list(self.quotes.speaker.holders)
-        cands, new_meetings, occasion, framed = self._candidates(sent)
+        cands, new_meetings, occasion, framed, named = self._candidates(sent)
         kept = [c for c in self._nesting([c for c in cands if c.lexical or not self.headline]) if not c.unheld]
         for cand in kept:
             framing.skip_dateline(cand, getattr(self.b.resolver, "in_dateline", None))
@@ -92,6 +92,7 @@ class Reader:
                 labelled = None
         facts = [m for m in new_meetings if self.meetings.held(m)] + figures.in_sentence(self.b, sent, kept, according)
         facts += [a for m in facts if m.kind == "Meeting" and (a := self.meetings.unreached(m)) is not None]
+        facts += [a for m, noun in named if self.meetings.held(m) and (a := self.meetings.settled(m, noun)) is not None]
         facts += [c.fact for c in kept if c.fact.holders or c.fact.kind == "Estimate"
                   or (c.lexical and c.fact.attributed_to and c.trigger.pos == "verb")]
         facts += self._quotes(sent, kept, quoted)
@@ -143,12 +144,12 @@ class Reader:
             timing.date_from_before(facts, before, lambda day: whereabouts.recent(day, self.b.published),
                                     lambda keys: {country(k) or k for k in keys})
 
-    def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list]:
+    def _candidates(self, sent) -> tuple[list[Candidate], list[Fact], object, list, list]:
         """Every predicate of the sentence read: (position and action candidates, new meetings, the
-        meeting the sentence speaks of, meetings that frame a clause)."""
+        meeting the sentence speaks of, meetings that frame a clause, (meeting, noun) for each meeting noun)."""
         cands: list[Candidate] = []
         new_meetings: list[Fact] = []
-        occasion, framed, anchors = None, [], set()
+        occasion, framed, anchors, named = None, [], set(), []
         doc = sent.doc
         for tok in (doc[i] for i in columns.between(doc, "pos", kinds.PREDICATE_POS, sent.start, sent.end)):
             if tok.i in anchors:  # "reached an agreement": one fact
@@ -193,6 +194,8 @@ class Reader:
                 if meeting is None:  # "The talks took place at Z" after "X and Y agreed to ..."
                     meeting = self.meetings.held_after(tok, self._just_before(sent))
                     new = meeting is not None
+                if meeting is not None:
+                    named.append((meeting, tok))
                 if meeting is not None and new:
                     new_meetings.append(meeting)
                     if tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS and not meeting.status:
@@ -200,7 +203,7 @@ class Reader:
                         occasion = meeting
                 elif meeting is not None and not _before(tok):
                     occasion = meeting  # "at the talks", "during the meeting" (not "hours before the summit")
-        return cands, new_meetings, occasion, framed
+        return cands, new_meetings, occasion, framed, named
 
     def _nesting(self, cands: list[Candidate]) -> list[Candidate]:
         """Drop predicates that are part of another fact's content, unless reported speech carries
@@ -225,7 +228,11 @@ class Reader:
                                                        or gerund_subject(cand.pred))):
                 kept.append(cand)
                 continue
-            if cand.lexical and doing_gerund(cand.pred) and all(o.pred == cand.pred.head.head for o in inside):
+            if cand.lexical and doing_gerund(cand.pred) and all(o.pred == cand.pred.head.head or (
+                    o.trigger.speech and o.pred.is_ancestor(cand.pred.head.head)) for o in inside):
+                speaker = speech.speaker_of(cand, cands)  # as reported: "his aide said he answered by vowing to X"
+                if speaker is not None and speaker.pred.is_ancestor(cand.pred.head.head):
+                    speech.attribute(cand, speaker, getattr(self.b.resolver, "in_dateline", None))
                 kept.append(cand)  # "answered critics by vowing to X": what the doer did, not what is proposed
                 continue
             if cand.lexical and cand.pred.dep_ == "xcomp" and purpose_subject(cand.pred) is not None \
