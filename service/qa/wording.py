@@ -17,9 +17,9 @@ _TOKEN = re.compile(r"[\w][\w\-']*")
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ians", "ian", "ers", "er",
             "ies", "ied", "es", "ed", "s", "ly", "al")
 _DOUBLING = ("ing", "ings", "ed", "er", "ers")  # suffixes that double a final consonant before them
-_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
+TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
                "durationText", "verb")
-_ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
+ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
                 "organization")
 
 
@@ -60,8 +60,8 @@ def tokens(text: str) -> list[str]:
 
 
 def fact_text(rec: FactRecord) -> str:
-    parts = [v.value for name in _TEXT_PROPS for v in rec.values(name)]
-    parts += [label for name in _ACTOR_PROPS for label in rec.labels(name)]
+    parts = [v.value for name in TEXT_PROPS for v in rec.values(name)]
+    parts += [label for name in ACTOR_PROPS for label in rec.labels(name)]
     parts += [label for _, label in rec.occasions] + rec.settings
     if rec.referent is not None:  # "accepted the proposal": the words of the proposal it names
         parts += [v.value for v in rec.referent.values("content")] + rec.referent.labels("about")
