@@ -159,9 +159,11 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
             records = same_documents(store, records, plan)
         return fitting(records, plan, texts)
+    if not plain and plan.target:  # "who accused X": the facts targeting another, which no test keeps, are not loaded
+        chosen = sieve.may_target(store, chosen, plan.target, bool(plan.topic_names))
     sieved = chosen
     if not plain and plan.need_words and not plan.unsourced:  # words every answer holds: the facts where none
-        sieved = sieve.may_hold(store, chosen, plan.need_words, label)  # can be are not loaded
+        sieved = sieve.may_hold(store, sieved, plan.need_words, label)  # can be are not loaded
     kept = fit(sieved)
     if not kept and len(sieved) < len(chosen) and retries(plan):  # fitting's second tries read every record
         kept = fit(chosen)
