@@ -25,11 +25,11 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # holds, which capitals of acronyms), so that many texts make a few distinct rows, and each IRI as is
 _QUERY = _PREFIX + """
 SELECT DISTINCT ?fact ?flags ?p ?name ?place WHERE {
-  { { ?fact ?p0 ?o FILTER(?p0 IN (%(props)s)) BIND(IF(isIRI(?o), ?p0, ?none) AS ?p) }
+  { { ?fact ?p0 ?o FILTER(?p0 IN (%(props)s)) BIND(IF(isIRI(?o), ?p0, "") AS ?p) }
     UNION { ?fact kg:evidence ?e OPTIONAL { ?e nif:anchorOf ?a } BIND(COALESCE(?a, "") AS ?o) BIND(!BOUND(?a) AS ?open) }
-    BIND(IF(isIRI(?o), ?o, ?none) AS ?name)
+    BIND(IF(isIRI(?o), ?o, "") AS ?name)
     BIND(IF(isIRI(?o), "", CONCAT(IF(COALESCE(?open, false), "* ", ""), %(flags)s)) AS ?flags)
-    FILTER(BOUND(?name) || ?flags != "") }
+    FILTER(isIRI(?name) || ?flags != "") }
   UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?name OPTIONAL { ?name kg:place ?place } }
 }"""
 _RESPONDS = KG_NS + "respondsTo"
@@ -68,7 +68,7 @@ def _marks(store: Store, query: str, iris: list[str], stems: list[str], capitals
         marks = out.setdefault(fact, set())
         if "flags" in row and row["flags"].value:
             marks.update(row["flags"].value.split())
-        if "p" in row and row["p"].value == _RESPONDS:
+        if "p" in row and row["p"].value == _RESPONDS:  # (its name: the fact it responds to)
             referents.setdefault(row["name"].value, set()).add(fact)
             continue
         for name in (row.get("name"), row.get("place")):
