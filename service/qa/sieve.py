@@ -3,10 +3,11 @@ those that may hold one, found by the engine before their records are loaded. `f
 when one of those words is in its words (wording.fact_text) or its passages and its referent's
 (widening._told), by stem or as an acronym: a fact where none can be is left out unloaded.
 
-What the sieve reads is what those tests read: the fact's text values, the content of the fact it
-responds to, the anchors of both facts' passages (a passage with no anchor keeps its fact: its text is
-in its document), and the names of its actors, of the one it responds to's topics, of its occasions
-and of the places they were held (the name index's labels, tested here).
+What the sieve reads is what those tests read, and a little more: the fact's text values, the anchors
+of its passages (a passage with no anchor keeps its fact: its text is in its document), the names of
+its actors, of its occasions and of the places they were held (the name index's labels, tested here),
+and all of these of the fact it responds to. Never on the plain path (answer.ask's plain), which
+loads every chosen fact: tests/test_answer_shortcut.py compares the two.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _QUERY = _PREFIX + """
 SELECT DISTINCT ?fact ?flags ?p ?name ?place WHERE {
   { { ?fact ?p0 ?o FILTER(?p0 IN (%(props)s)) BIND(IF(isIRI(?o), ?p0, "") AS ?p) }
-    UNION { ?fact kg:evidence ?e OPTIONAL { ?e nif:anchorOf ?a } BIND(COALESCE(?a, "") AS ?o) BIND(!BOUND(?a) AS ?open) }
+    UNION { ?fact kg:evidence ?e OPTIONAL { ?e nif:anchorOf ?a }
+            BIND(COALESCE(?a, "") AS ?o) BIND(!BOUND(?a) AS ?open) }
     BIND(IF(isIRI(?o), ?o, "") AS ?name)
     BIND(IF(isIRI(?o), "", CONCAT(IF(COALESCE(?open, false), "* ", ""), %(flags)s)) AS ?flags)
     FILTER(isIRI(?name) || ?flags != "") }
