@@ -18,9 +18,9 @@ SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "i
             "ies", "ied", "es", "ed", "s", "ly", "al")
 _DOUBLING = ("ing", "ings", "ed", "er", "ers")  # suffixes that double a final consonant before them
 TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
-               "durationText", "verb")
+              "durationText", "verb")
 ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
-                "organization")
+               "organization")
 
 
 @lru_cache(maxsize=1 << 16)  # the same words again and again: merging a frequent actor's facts stems 800
