@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..errors import UnsupportedQuestion
 from ..store.base import Store
-from . import background, candidates, linking, parse
+from . import background, candidates, linking, parse, sieve
 from . import facts as facts_mod
 from .cards import MAX_ANSWERS, Texts, build_answer, source_answers
 from .messages import check, no_facts_message, suggestions, verdict
@@ -27,6 +27,7 @@ from .widening import (
     fitting,
     reach_of,
     reads_passages,
+    retries,
     same_documents,
     search_rows,
     widened,
@@ -152,10 +153,20 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         chosen = sorted(chosen)
     if len(chosen) > load_at_most and plan.topic_names and not reads_passages(plan):
         chosen = candidates.naming(store, chosen, plan.topic_names, label)  # a topic's names, no passage read
-    records = facts_mod.load(store, chosen, label, index.of(store), keep=could_fit(plan))
-    if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
-        records = same_documents(store, records, plan)
-    kept = fitting(records, plan, texts)
+
+    def fit(iris: list[str]) -> list[facts_mod.FactRecord]:
+        records = facts_mod.load(store, iris, label, index.of(store), keep=could_fit(plan))
+        if nearest > 1 and plan.asked:  # widened from the actor asked about: only within its own documents
+            records = same_documents(store, records, plan)
+        return fitting(records, plan, texts)
+    if not plain and plan.target:  # "who accused X": the facts targeting another, which no test keeps, are not loaded
+        chosen = sieve.may_target(store, chosen, plan.target, bool(plan.topic_names))
+    sieved = chosen
+    if not plain and plan.need_words and not plan.unsourced:  # words every answer holds: the facts where none
+        sieved = sieve.may_hold(store, sieved, plan.need_words, label)  # can be are not loaded
+    kept = fit(sieved)
+    if not kept and len(sieved) < len(chosen) and retries(plan):  # fitting's second tries read every record
+        kept = fit(chosen)
     asks_time = "date" in plan.details and not template.details  # "when did X award Y": a time told answers it,
     if asks_time:  # whenever it was (recalled history too); a fact told with no time does not
         kept = [rec for rec in kept if rec.values("date") or rec.values("timeText")]

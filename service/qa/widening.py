@@ -191,6 +191,12 @@ def reads_passages(plan: Plan) -> bool:
     return bool(plan.need_words or plan.words or (plan.occasion_words and "actor" in plan.bindings))
 
 
+def retries(plan: Plan) -> bool:
+    """Whether `fitting`, when no record fits, tries every record again another way (an actor's meeting
+    by its report's lead, a verdict by the article's earlier words): then every record is to be loaded."""
+    return bool(plan.occasion_words and "actor" in plan.bindings) or bool(plan.yesno and plan.words)
+
+
 def could_fit(plan: Plan) -> Callable[[facts_mod.FactRecord], bool]:
     """A test of a record before its passages are read (facts.load's `keep`), false only for a record
     `fitting` leaves out whatever its passages say: the whole of `fits` when fitting reads no passage,

@@ -18,10 +18,10 @@ SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "i
             "ies", "ied", "es", "ed", "s", "ly", "al")
 _DOUBLING = ("ing", "ings", "ed", "er", "ers")  # suffixes that double a final consonant before them
 _SILENT_E = ("ing", "ed")  # "paving", "ruled": a three-letter root whose verb ends in a silent e ("pave", "rule")
-_TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
-               "durationText", "verb")
-_ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
-                "organization")
+TEXT_PROPS = ("content", "quantityText", "counts", "title", "condition", "attribution", "timeText", "placeText",
+              "durationText", "verb")
+ACTOR_PROPS = ("holder", "participant", "about", "target", "recipient", "place", "attributedTo",
+               "organization")
 
 
 @lru_cache(maxsize=1 << 16)  # the same words again and again: merging a frequent actor's facts stems 800
@@ -65,8 +65,8 @@ def tokens(text: str) -> list[str]:
 
 
 def fact_text(rec: FactRecord) -> str:
-    parts = [v.value for name in _TEXT_PROPS for v in rec.values(name)]
-    parts += [label for name in _ACTOR_PROPS for label in rec.labels(name)]
+    parts = [v.value for name in TEXT_PROPS for v in rec.values(name)]
+    parts += [label for name in ACTOR_PROPS for label in rec.labels(name)]
     parts += [label for _, label in rec.occasions] + rec.settings
     if rec.referent is not None:  # "accepted the proposal": the words of the proposal it names
         parts += [v.value for v in rec.referent.values("content")] + rec.referent.labels("about")

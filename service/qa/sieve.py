@@ -1,0 +1,108 @@
+"""The sieve: of the facts chosen for a question with words every answer must hold (plan.need_words),
+those that may hold one, found by the engine before their records are loaded. `fits` keeps a fact only
+when one of those words is in its words (wording.fact_text) or its passages and its referent's
+(widening._told), by stem or as an acronym: a fact where none can be is left out unloaded.
+
+What the sieve reads is what those tests read, and a little more: the fact's text values, the anchors
+of its passages (a passage with no anchor keeps its fact: its text is in its document), the names of
+its actors, of its occasions and of the places they were held (the name index's labels, tested here),
+and all of these of the fact it responds to. Never on the plain path (answer.ask's plain), which
+loads every chosen fact: tests/test_answer_shortcut.py compares the two.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pyoxigraph import Literal, NamedNode
+
+from ..store.base import Store
+from ..vocab import KG_NS, PREFIXES
+from .facts import batched
+from .wording import ACTOR_PROPS, TEXT_PROPS, stem
+
+_PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+# one range of each fact's triples (its text values and the IRIs it names), its passages' anchors and
+# its occasions with where they were held; each text comes back as a string of flags (which stems it
+# holds, which capitals of acronyms), so that many texts make a few distinct rows, and each IRI as is
+_QUERY = _PREFIX + """
+SELECT DISTINCT ?fact ?flags ?p ?name ?place WHERE {
+  { { ?fact ?p0 ?o FILTER(?p0 IN (%(props)s)) BIND(IF(isIRI(?o), ?p0, "") AS ?p) }
+    UNION { ?fact kg:evidence ?e OPTIONAL { ?e nif:anchorOf ?a }
+            BIND(COALESCE(?a, "") AS ?o) BIND(!BOUND(?a) AS ?open) }
+    BIND(IF(isIRI(?o), ?o, "") AS ?name)
+    BIND(IF(isIRI(?o), "", CONCAT(IF(COALESCE(?open, false), "* ", ""), %(flags)s)) AS ?flags)
+    FILTER(isIRI(?name) || ?flags != "") }
+  UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?name OPTIONAL { ?name kg:place ?place } }
+}"""
+_RESPONDS = KG_NS + "respondsTo"
+
+
+def _acronym(word: str) -> str:
+    """The capitals an acronym of `word` is spelled by (wording.acronym_of: two to six ASCII letters), or ''."""
+    word = word.lower()
+    return word.upper() if 2 <= len(word) <= 6 and word.isalpha() and word.isascii() else ""
+
+
+def may_hold(store: Store, iris: list[str], words: list[str], labels: Callable[[str], str | None]) -> list[str]:
+    """Those of the facts in which one of `words` may occur as `fits` looks for them (`labels`: the names
+    facts.load gives actors and occasions). Each stem and capital is written as a literal term."""
+    stems = list(dict.fromkeys(stem(w) for w in words if stem(w)))
+    capitals = list(dict.fromkeys(c for w in words for c in _acronym(w)))
+    if not stems or not iris:
+        return list(iris)
+    tests = [f'IF(CONTAINS(LCASE(STR(?o)), {Literal(s)}), "s{n} ", "")' for n, s in enumerate(stems)]
+    tests += [f'IF(CONTAINS(STR(?o), {Literal(c)}), "{c} ", "")' for c in capitals]
+    query = _QUERY % {"props": ", ".join(f"kg:{p}" for p in TEXT_PROPS + ACTOR_PROPS + ("respondsTo",)),
+                      "flags": ", ".join(tests)}
+    marks = _marks(store, query, list(dict.fromkeys(iris)), stems, capitals, labels)
+    wanted = [(f"s{n}",) for n in range(len(stems))] + [tuple(_acronym(w)) for w in words if _acronym(w)]
+    return [i for i in iris if (m := marks.get(i, set())) and ("*" in m or any(set(w) <= m for w in wanted))]
+
+
+def _marks(store: Store, query: str, iris: list[str], stems: list[str], capitals: list[str],
+           labels: Callable[[str], str | None]) -> dict[str, set[str]]:
+    """Each fact's flags: the stems and capitals found in its texts and names, '*' for a passage with no
+    anchor; a fact it responds to counts as its own (every text of it, more than `fits` reads: none missed)."""
+    out: dict[str, set[str]] = {}
+    referents: dict[str, set[str]] = {}
+    for row in batched(store, query, iris):
+        fact = row["fact"].value
+        marks = out.setdefault(fact, set())
+        if "flags" in row and row["flags"].value:
+            marks.update(row["flags"].value.split())
+        if "p" in row and row["p"].value == _RESPONDS:  # (its name: the fact it responds to)
+            referents.setdefault(row["name"].value, set()).add(fact)
+            continue
+        for name in (row.get("name"), row.get("place")):
+            if isinstance(name, NamedNode):
+                said = (labels(name.value) or name.value.rsplit("/", 1)[-1])
+                marks.update(f"s{n}" for n, s in enumerate(stems) if s in said.lower())
+                marks.update(c for c in capitals if c in said)
+    if referents:  # few: the facts that name another
+        for ref, marks in _marks(store, query, sorted(referents), stems, capitals, labels).items():
+            for fact in referents[ref]:
+                out[fact] |= marks
+    return out
+
+
+_TARGETS = _PREFIX + """
+SELECT DISTINCT ?fact ?p ?o WHERE { { ?fact kg:target ?o BIND(1 AS ?p) } UNION { ?fact kg:about ?o BIND(2 AS ?p) }
+  FILTER(isIRI(?o)) }"""
+
+
+def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: bool) -> list[str]:
+    """Those of the facts that may target one of `targets` as widening._of_target reads a record: one as
+    their target; with no target, one they are about; with neither (by_text: the question names it),
+    any. Two look-ups a fact, instead of its whole record."""
+    if not iris:
+        return []
+    named: dict[str, tuple[set[str], set[str]]] = {}
+    for row in batched(store, _TARGETS, list(dict.fromkeys(iris))):
+        named.setdefault(row["fact"].value, (set(), set()))[int(row["p"].value) - 1].add(row["o"].value)
+
+    def may(iri: str) -> bool:
+        target, about = named.get(iri, (set(), set()))
+        if target:
+            return not targets.isdisjoint(target)
+        return not targets.isdisjoint(about) or (not about and by_text)
+    return [i for i in iris if may(i)]

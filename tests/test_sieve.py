@@ -1,0 +1,81 @@
+"""qa.sieve: the facts it leaves unloaded are facts the word and target tests of qa/widening.py would drop
+anyway (every fact holding one of the words, by stem or as an acronym, in its words or passages or its
+referent's, is kept; every fact that may target the actor asked about is kept), on the seeds' store and on
+a generated graph; and it does leave some out. The same facts on the remote stores (Oxigraph server, Virtuoso)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from service.qa import facts, linking, sieve, widening
+from service.qa.cards import Texts
+from service.qa.wording import matches_words
+from service.store.embedded import EmbeddedStore
+from tests.benchmarks.graphgen import Generator
+
+_FACTS = facts._PREFIX + "SELECT DISTINCT ?fact WHERE { ?fact kg:evidence ?e }"
+_ACTORS = facts._PREFIX + "SELECT DISTINCT ?a WHERE { ?f kg:target|kg:about ?a FILTER(isIRI(?a)) } ORDER BY ?a LIMIT 12"
+
+
+@pytest.fixture(scope="module")
+def generated():
+    st = EmbeddedStore(None)
+    st.load("".join(line for _, lines in Generator(300, "http://kgqa.test/").documents() for line in lines).encode(),
+            "application/n-quads")
+    return st
+
+
+def _records(store):
+    """Every fact's record (with its referent), the name index's labels, and the question's texts."""
+    index = linking.Index(store)
+    iris = sorted(r["fact"].value for r in store.select(_FACTS))
+    return facts.load(store, iris, index.label, None), index.label, Texts(store)
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+@pytest.mark.parametrize("words", [["un"], ["sanctions"], ["russian"], ["nato"], ["eu"], ["talks", "geneva"]])
+def test_sieve_keeps_every_fact_holding_a_word(request, which, words):
+    store = request.getfixturevalue(which)
+    records, label, texts = _records(store)
+    holding = {iri for iri, rec in records.items()
+               if any(matches_words(rec, [w], widening._told(texts, rec), share=1.0) for w in words)}
+    kept = set(sieve.may_hold(store, list(records), words, label))
+    assert holding <= kept, sorted(holding - kept)
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+def test_sieve_leaves_out_facts_without_the_words(request, which):
+    store = request.getfixturevalue(which)
+    records, label, _ = _records(store)
+    assert len(sieve.may_hold(store, list(records), ["sanctions"], label)) < len(records)
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+@pytest.mark.parametrize("by_text", [False, True])
+def test_sieve_keeps_every_fact_that_may_target_the_actor(request, which, by_text):
+    store = request.getfixturevalue(which)
+    records, _, _ = _records(store)
+    left_out = 0
+    for row in store.select(_ACTORS):
+        plan = SimpleNamespace(target=frozenset([row["a"].value]), topic_names=["x"] if by_text else [],
+                               target_verbs=frozenset(["accuse", "criticize", "blame"]))
+        targeting = {iri for iri, rec in records.items() if widening._of_target(rec, plan)}
+        kept = set(sieve.may_target(store, list(records), plan.target, by_text))
+        assert targeting <= kept, sorted(targeting - kept)
+        left_out += len(records) - len(kept)
+    assert left_out
+
+
+@pytest.mark.parametrize("remote", ["seeded_remote_store", "virtuoso_seeded_store"])
+def test_sieve_same_facts_on_remote_stores(request, seeded_store, remote):
+    other = request.getfixturevalue(remote)
+    records, label, _ = _records(seeded_store)
+    iris = list(records)
+    targets = frozenset(row["a"].value for row in seeded_store.select(_ACTORS))
+    for store in (seeded_store, other):
+        found = [sieve.may_hold(store, iris, words, label) for words in (["un"], ["talks", "geneva"], ["russian"])]
+        found.append(sieve.may_target(store, iris, targets, False))
+        if store is seeded_store:
+            expected = found
+    assert found == expected and any(len(f) < len(iris) for f in found)
