@@ -9,7 +9,7 @@ from ...model import Fact, Span
 from ..interviews import ANSWER, question_before, turn_before
 from . import asked as asking
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES
-from .spans import char_span, in_quote, parsed_text, text_of
+from .spans import char_span, in_quote, noun_phrase, parsed_text, text_of
 
 
 def according_statement(builder, sent, according) -> Fact | None:
@@ -17,7 +17,9 @@ def according_statement(builder, sent, according) -> Fact | None:
     sentence. No fact when Z names no actor ("according to the records")."""
     doc = sent.doc
     obj = according[1]
-    phrase = doc[obj.left_edge.i:according[3]]
+    own = noun_phrase(obj)  # "Mamani's office, which said the minister ...": not who the clause names
+    phrase = doc[obj.left_edge.i:min(according[3], own.end)] if own.start <= obj.left_edge.i else \
+        doc[obj.left_edge.i:according[3]]
     keys = builder.resolver.resolve(phrase) or builder.named_in(phrase) or builder._unnamed_group(obj) \
         or _author(builder, obj) or _owner(builder, obj)
     if not keys:  # "according to the records": no one stands behind it
