@@ -46,14 +46,17 @@ def mark(facts: list[Fact], doc, resolver) -> None:
 
 def _suggests(fact: Fact, doc) -> bool:
     """Words that put something forward offhand: a modal of suggestion with a mark of mockery ("maybe we
-    should ...", "we should ... too", "... as well"), or any modal after "perhaps" or "maybe"."""
+    should ...", "we should ... too", "... as well"), any modal after "perhaps" or "maybe", or "why not" and
+    a verb."""
     span = doc.char_span(fact.content_span.start, fact.content_span.end, alignment_mode="expand")
     if span is None:
         return False
     marks = {t.lower_ for t in span if t.lower_ in MOCK_MARKS and (
         t.lower_ != "well" or (t.i > 0 and t.nbor(-1).lower_ == "as"))}
     modals = {t.lower_ for t in span if t.tag_ == "MD"}
-    return bool(marks) and bool(modals & SUGGESTING or (modals and marks & OFFHAND))
+    why_not = any(t.lower_ == "why" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "not"
+                  and doc[t.i + 2].tag_ == "VB" for t in span)  # "Why not give them the palace too?"
+    return why_not or bool(marks) and bool(modals & SUGGESTING or (modals and marks & OFFHAND))
 
 
 def _cue(sent) -> bool:
