@@ -79,7 +79,8 @@ class Holders:
         author = nouns.author_of(tok)
         if author is not None and not strict and (written := self.actors(author)):
             return written  # "the opinion, written by Justice X, said": the justice's words
-        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN" \
+                and not (tok.tag_ == "NNS" and tok.head.tag_ == "NNP"):  # many are not one person's name
             named = self.actors(tok.head, strict)  # "John Large, a British consultant who advised": Large
             if named:
                 return named
