@@ -223,7 +223,8 @@ class Reader:
                     and cand.content and cand.content[1] <= cand.pred.i:  # its thing: the noun before it
                 kept.append(cand)  # "the visa, approved by the leaders in 2023, ...": the writer's account
                 continue
-            inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]]
+            inside = [o for o in cands if o is not cand and o.content and o.content[0] <= cand.pred.i < o.content[1]
+                      and not (o.pred.dep_ == "relcl" and cand.pred.is_ancestor(o.pred))]  # "observers who observe"
             if not inside or (cand.trigger.speech and (speech.parenthetical(cand.pred) or quoted_as(cand.pred)
                                                        or gerund_subject(cand.pred))):
                 kept.append(cand)
