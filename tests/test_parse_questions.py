@@ -86,6 +86,7 @@ def read(question: str):
     # a possessive late in a clause owns no fact: the clause's subject asks
     ("What did Ana Ruiz demand after the observers' statement?", "positions", {"actors": ["Ana Ruiz"]}),
     ("What were the observers' demands?", "positions", {"actors": ["observers"]}),
+    ("Who rejected Ana Ruiz's accusation?", "positions", {"kind": "Denial"}),
     # how they met is nobody met
     ("Who did Ana Ruiz meet alone on Thursday evening?", "meetings", {"actors": ["Ana Ruiz"]}),
     ("Did Ana Ruiz meet Tomas Hale again?", "meetings", {"actors": ["Ana Ruiz", "Tomas Hale"]}),

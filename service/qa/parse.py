@@ -134,8 +134,9 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
             return None  # "what did Obama say about Iran": a clause about an actor, not a source
         template = "source_says"
     if template == "noun?":  # "Putin's proposals", "the Kremlin's concerns", "demands by Germany"
-        if any(w in AUX for w in slots["actor"].lower().split()):
-            return None  # "what did X demand after the observers' statement": a clause, not an owner
+        words = slots["actor"].lower().split()
+        if any(w in AUX for w in words) or words[0] in ("who", "what", "which", "whom", "whose"):
+            return None  # "what did X demand after the observers' statement", "who rejected X's accusation"
         noun = slots.pop("noun")
         kind = kind_named(noun, lex)
         if not kind or kind == "Meeting":
