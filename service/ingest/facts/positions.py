@@ -96,7 +96,7 @@ class Builder(Holders):
             subj = shapes.inverted(pred) or subj  # "The vote marks the end, said X": X, not the clause's subject
         relative = child(pred, "nsubj", "nsubjpass") if pred.dep_ == "relcl" and subj == pred.head else None
         antecedent = getattr(self.resolver, "antecedent", None)
-        if relative is not None and relative.lower_ == "who" and antecedent is not None:
+        if relative is not None and relative.lower_ in ("who", "which") and antecedent is not None:
             subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
         if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
             subj, passive = subject_of(pred.head)
