@@ -262,14 +262,20 @@ class Resolver:
         when the parser hung the clause on an institution inside the person's description ("an aide in
         the Carter administration who backed X"), the person described; else nobody."""
         noun = h.head.head
-        if h.lower_ not in ("who", "whom") or self._personal(noun):
+        if h.lower_ == "which" and noun.pos_ == "PROPN" and self._personal(noun):
+            # "said Dana Whitlock, director of Harbor Tenants United, which advocates ...": no person is a "which"
+            before = antecedents.set_off_before(h)
+            return before if before is not None and not self._personal(before) else None
+        disagrees = h.lower_ == "who" and antecedents.disagrees(h, noun)
+        if h.lower_ not in ("who", "whom") or (self._personal(noun) and not disagrees):
             return noun
+        climb = ("pobj", "prep", "appos", "compound", "nmod", "poss") + (("acl",) if disagrees else ())
         tok = noun
         for _ in range(4):
-            if tok.dep_ not in ("pobj", "prep", "appos", "compound", "nmod", "poss") or tok.head == tok:
+            if tok.dep_ not in climb or tok.head == tok:
                 return None
             tok = tok.head
-            if tok.pos_ in ("NOUN", "PROPN") and self._personal(tok):
+            if tok.pos_ in ("NOUN", "PROPN") and self._personal(tok) and not (disagrees and tok.tag_ == "NNS"):
                 return tok
         return None
 

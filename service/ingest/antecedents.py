@@ -155,3 +155,25 @@ def related_pair(r: Reading, h: Token) -> list[str]:
         if len(keys) == 2 and keys[0] != keys[1] and all(r.is_person(k) for k in keys):
             found.add(tuple(keys))
     return list(found.pop()) if len(found) == 1 else []
+
+
+SINGULAR_AUX = ("is", "was", "has", "does", "'s")
+
+
+def disagrees(rel: Token, noun: Token) -> bool:
+    """A "who" whose verb is singular hung on a common plural noun ("a senator courting rural mayors who
+    often seems to ..."): the parser took the nearest noun; the singular one it describes is meant."""
+    if noun.tag_ != "NNS":
+        return False
+    verb = rel.head
+    finite = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), verb)
+    return finite.tag_ == "VBZ" or finite.lower_ in SINGULAR_AUX
+
+
+def set_off_before(rel: Token) -> Token | None:
+    """The word right before the comma that opens a relative clause (", which advocates ..."): the end of the
+    noun phrase the clause follows, whatever the parser hung the clause on."""
+    doc = rel.doc
+    if rel.i < 2 or doc[rel.i - 1].text != "," or doc[rel.i - 2].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return doc[rel.i - 2]

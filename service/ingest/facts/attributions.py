@@ -48,6 +48,7 @@ SOURCE_TEXTS = ("record", "data", "poll", "survey", "result", "return", "figure"
                 "complaint", "declaration", "email", "message", "memo", "letter", "overview", "book", "estimate",
                 "projection", "summary", "transcript", "excerpt", "statistic", "calculation", "review", "audit")
 MADE_BY = ("by", "from")
+MEASURES = ("index", "average", "tally", "count")  # a pollster's average, but a person's index is theirs
 
 
 def _owner(builder, obj, depth: int = 0) -> list[str]:
@@ -61,7 +62,10 @@ def _owner(builder, obj, depth: int = 0) -> list[str]:
     for c in obj.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < obj.i:
             phrase = doc[c.left_edge.i:c.right_edge.i + 1]
-            keys += builder.resolver.resolve(phrase) or builder.named_in(phrase)
+            found = builder.resolver.resolve(phrase) or builder.named_in(phrase)
+            if obj.lemma_.lower() in MEASURES and all(builder.resolver.is_person(k) for k in found):
+                continue  # "according to his fitness index": a person's measure is of them, not by them
+            keys += found
         elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a complaint filed by the SEC", "a database built by X"
             keys += [k for p in c.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in MADE_BY)
                      for g in p.children if g.dep_ == "pobj" for k in builder.actors(g)]

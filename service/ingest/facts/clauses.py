@@ -11,6 +11,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from ..antecedents import disagrees
 from ..datelines import datelines
 from ..sources import inverted_subject
 from . import realis
@@ -88,6 +89,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
             continue  # "has n't backed off" written apart: the parser may make the negation a subject
         if kid.dep_ in ("nsubj", "csubj", "nsubjpass"):
             if pred.dep_ == "relcl" and kid.lower_ in RELATIVE_PRONOUNS:
+                if kid.lower_ == "who" and disagrees(kid, pred.head):
+                    return singular_above(pred.head), kid.dep_ == "nsubjpass"
                 return pred.head, kid.dep_ == "nsubjpass"
             doer = addressed(after_according(kid), pred)
             return (after_dateline(doer) if doer is not None else None), kid.dep_ == "nsubjpass"
@@ -142,6 +145,19 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ == "relcl":  # "the latest to be threatened by X": the head is the one it is done to
         return head, any(c.dep_ == "auxpass" for c in pred.children)
     return None, False
+
+
+def singular_above(noun: Token) -> Token | None:
+    """The singular noun a plural one hangs under ("a senator courting mayors who often seems ..."):
+    the one a singular "who" stands for; none when the plural noun hangs under no noun."""
+    tok = noun
+    for _ in range(5):
+        if tok.dep_ not in ("pobj", "prep", "acl", "appos", "compound", "nmod") or tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.tag_ in ("NN", "NNP"):
+            return tok
+    return None
 
 
 def main_verb_in_relative(pred: Token) -> Token | None:

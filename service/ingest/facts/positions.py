@@ -46,6 +46,7 @@ HELD = ("Intention", "Commitment", "Acceptance", "Agreement", "Denial", "Disagre
 CONDITIONAL_WEIGHT = 0.7  # the weight of a hedge cue such as "likely" (service/lexicon/verbs.tsv)
 # acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
 ACTS = ("Proposal", "Demand", "Accusation", "Criticism", "Denial")  # not "to commit fraud"
+WITHDRAWING = ("rescind", "withdraw", "retract", "revoke")
 # adjectives that are an Intention only with a to-clause: "ready to talk", not "ready for the job"
 CLAUSAL_ADJS = ("ready", "willing", "determined")
 # nouns that are a position only with a to-clause: "a threat to cut off gas", not "the threat of war"
@@ -96,7 +97,7 @@ class Builder(Holders):
             subj = shapes.inverted(pred) or subj  # "The vote marks the end, said X": X, not the clause's subject
         relative = child(pred, "nsubj", "nsubjpass") if pred.dep_ == "relcl" and subj == pred.head else None
         antecedent = getattr(self.resolver, "antecedent", None)
-        if relative is not None and relative.lower_ == "who" and antecedent is not None:
+        if relative is not None and relative.lower_ in ("who", "which") and antecedent is not None:
             subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
         if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
             subj, passive = subject_of(pred.head)
@@ -308,6 +309,9 @@ class Builder(Holders):
         if trig.word in SAID_NOUNS and not any(c.dep_ in ("acl", "ccomp") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in noun.children):
             return None  # "his claim to the nomination", "Pence's announcement": nothing said is reported
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in WITHDRAWING \
+                and trig.fact_kind in HELD + ("Proposal",):
+            return None  # "revoked her endorsement of X", "withdrew its offer": a stance given up, none held
         holders = self.noun_holders(noun)
         content = content_of(noun, anchor) or nouns.infinitive_of(noun) or nouns.after_colon(noun)  # "an offer: ..."
         if trig.fact_kind == "Intention" and shapes.plan_for_target(noun, content):

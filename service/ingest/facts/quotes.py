@@ -81,15 +81,24 @@ class Quotes:
             return False
         return self.open
 
-    def continued(self, sent) -> Fact | None:
-        """The Statement of a sentence that continues() the speaker's quote."""
-        doc = sent.doc
+    def went_on(self, sent, reopened: bool = False) -> tuple[int, int]:
+        """Follow the speaker's quote over a sentence that continues() it: where their words start and end
+        in it, and whether the quote is still open after it. `reopened`: only whether a quote opens in it
+        ('"So I would tell them: read the report.'; a title quoted inside an open quote does not close it)."""
         toks = [t for t in sent if not t.is_space]
         start = toks[0].i + (0 if self.open else 1)
         close = _close(toks, start) if not self.turn else None  # a turn's quote marks are quotes inside it
-        end = close.i if close is not None else sent.end
-        self.open = close is None and (self.open or _balance(sent) > 0)
+        if reopened:
+            self.open = self.open or (close is None and _balance(sent) > 0)
+        else:
+            self.open = close is None and (self.open or _balance(sent) > 0)
         self.end_char = _last_char(sent)
+        return start, close.i if close is not None else sent.end
+
+    def continued(self, sent) -> Fact | None:
+        """The Statement of a sentence that continues() the speaker's quote."""
+        doc = sent.doc
+        start, end = self.went_on(sent)
         span = char_span(doc, start, end)
         if span is None:
             return None
@@ -120,11 +129,23 @@ def _close(toks, start: int):
 
 def _balance(sent) -> int:
     """Quotes opened and not closed in a sentence (straight quotes alternate; a straight mark after a curly
-    one left open closes it: 'would “definitely not support" him')."""
-    curly = straight = 0
-    for t in sent:
+    one left open closes it: 'would “definitely not support" him'; a straight mark left open by a sentence
+    before in the paragraph is closed by the first one here: '"We lost. We lost every vote," said X.')."""
+    doc = sent.doc
+    first = sent.start
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    _, straight = _marks(doc[first:sent.start], 0, 0)
+    curly, straight = _marks(sent, 0, straight % 2)
+    return curly + straight % 2
+
+
+def _marks(toks, curly: int, straight: int) -> tuple[int, int]:
+    for t in toks:
         if t.text in ("“", "‘"):
             curly += 1
+        elif t.text == "”" and curly <= 0 and straight % 2:
+            straight += 1  # 'known as the " roads governor.”': a curly mark closing a straight one
         elif t.text in ("”", "’"):
             curly -= 1
         elif t.text == '"':
@@ -132,7 +153,7 @@ def _balance(sent) -> int:
                 curly -= 1
             else:
                 straight += 1
-    return curly + straight % 2
+    return curly, straight
 
 
 def _quoted_term(sent, opening: int) -> bool:

@@ -295,6 +295,8 @@ class Reader:
                 self.quotes.heard(cand.fact, sent)
             elif has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:
                 self.quotes.unheard(sent)
+        if quoted and spoken and not framers:
+            self.quotes.went_on(sent, reopened=True)  # '"So I would tell them: read it.': speaking on
         if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
             return []
         fact = self.quotes.continued(sent)

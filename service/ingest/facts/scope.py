@@ -46,6 +46,19 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
                                       for c in clause.children):
         return None  # "those about whom he has written", "in which he seemed to confirm the critiques": the
         # clause says what its noun is; the sentence around it is not his words
+    relative = clause.dep_ == "relcl" and clause.head.i < clause.i
+    reduced = relative and not any(c.tag_ in ("WP", "WDT", "WRB") or c.lower_ == "that" for c in clause.children)
+    alpha = lambda a, b: sum(1 for t in pred.doc[a:b] if t.is_alpha)  # noqa: E731
+    # a speech verb in a relative clause: the sentence around says what its noun is, not what was said.
+    # "the figure Brill cited has appeared in reports": with no relative word, the noun is what was cited;
+    # "an editor who has argued for a ban, said ...": with one, only the clause's own words
+    if reduced and clause.left_edge.i == clause.head.i + 1:  # not '... was the "obvious choice", X announced'
+        noun = clause.head.left_edge.i, clause.left_edge.i
+        return noun if alpha(*noun) and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in
+                                            pred.doc[noun[0]:noun[1]]) else None
+    if relative and not reduced:
+        own = pred.i + 1, clause.right_edge.i + 1
+        return own if alpha(*own) >= 2 else None
     sent = pred.sent
     first = min([pred.i] + ([subj.left_edge.i] if subj is not None else []))
     last = max([pred.i] + [c.right_edge.i for c in pred.children if c.dep_ in ("prep", "npadvmod", "advmod")

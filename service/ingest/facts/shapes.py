@@ -157,8 +157,13 @@ def to_phrase(pred: Token, content: tuple[int, int] | None) -> bool:
 def for_to(pred: Token) -> bool:
     """A to-clause with its own for-subject ("for Japan to endorse the accord"): wanted, possible or
     impossible, never reported as done."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) and any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in pred.children)
+    to = next((c for c in pred.children if c.dep_ == "aux" and c.tag_ == "TO" and c.i < pred.i), None)
+    if to is None:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in pred.children):
+        return True
+    subj = pred.doc[to.i - 1] if to.i > 0 else None  # "disqualifying for a mayor to refuse": "for X" hung above
+    return subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "for" and subj.head.head == pred.head
 
 
 def asked_object(pred: Token, obj: Token | None) -> bool:
