@@ -247,4 +247,5 @@ PLACE_NOUNS = ("capital", "city", "town", "resort", "headquarters", "palace", "h
 VENUES = ("hotel", "mission", "embassy", "consulate", "residence", "office", "palace", "ministry", "headquarters",
           "building", "hall", "room", "restaurant", "diner", "cafe", "café", "villa", "compound", "resort", "venue",
           "chamber", "airport", "base", "church", "centre", "center", "club", "home", "farm", "ranch", "library",
-          "school", "hospital", "tent", "lodge", "estate", "castle", "house", "mansion", "suite", "studio")
+          "school", "hospital", "tent", "lodge", "estate", "castle", "house", "mansion", "suite", "studio",
+          "presidency", "chancellery", "secretariat")
