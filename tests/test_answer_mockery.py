@@ -1,5 +1,5 @@
-""""Did X propose Y?" (or "promise") answered No by X's remark suggesting Y that the article tells as mockery, the remark
-quoted; never by a suggestion told without such a cue, and never when X did propose it. Through the real
+""""Did X propose Y?" (or "promise") answered No by X's remark suggesting Y that the article tells as mockery,
+the remark quoted; never by a suggestion told without such a cue, and never when X did propose it. Through the real
 pipeline, a real store and the question answerer (text written for the project)."""
 from __future__ import annotations
 

@@ -155,7 +155,8 @@ class Index:
             holders_of.setdefault(org, set()).add(holder)
         return orgs_of, holders_of
 
-    def reach(self, iri: str, broad: bool, *, down: bool = True, leaders: frozenset[str] = frozenset()) -> dict[str, int]:
+    def reach(self, iri: str, broad: bool, *, down: bool = True,
+              leaders: frozenset[str] = frozenset()) -> dict[str, int]:
         """The actors within reach of one (see qa/reach.py), from the roles and governments held
         here rather than by queries: a frequent actor's roles are found among thousands of its facts.
         leaders: not `down`, yet to those holding one of these titles in it (its president, prime minister)."""

@@ -38,6 +38,7 @@ class Plan:
     contrary: bool = False  # a yes/no question's contrary kind ("rejected" for "did X accept"): answers No
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
     unsourced: bool = False  # only facts with no holder or source ("according to X": X named in their reports)
+    numbered: bool = False  # only facts whose own words give a number of what is counted ("visited 412 stations")
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first
     in_person: bool = False  # "meet" asked about: a call is no answer

@@ -191,6 +191,10 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                           need_words=p.need_words + parse.content_words(source, lex), relaxed=p.relaxed + [_relaxed(
                               "actor", "evidence_text", f"No figure in the graph is held by {source}; the answers name "
                               f"no source and their reports name {source}.")]) for p in plans if "actor" in p.bindings]
+    if tid == "estimates" and not parsed.yesno and parsed.counted:  # "how many stations did X visit": a count
+        plans += [replace(p, template="statements", numbered=True, relaxed=p.relaxed + [_relaxed(  # told as said
+            "template", "statements", "No estimate in the graph counts it; the answers are statements that give "
+            "its number.")], unsourced=False) for p in plans if p.template == "estimates"]
     if parsed.yesno:  # "did Iran accept X?": a report that Iran rejected X answers No, when none says it did
         plans += _rekinded(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()), contrary=True)
     else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told

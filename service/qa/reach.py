@@ -15,7 +15,8 @@ PREFIX = "PREFIX kg: <https://w3id.org/kgqa/ns#>\n"
 _NEAR = PREFIX + f"SELECT DISTINCT ?a ?b WHERE {{ ?a {SAME} ?b }}"
 _HOLDERS = PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:organization ?org ; kg:holder ?b . ?role a kg:Role }"
 _ORGS = PREFIX + "SELECT DISTINCT ?b WHERE { ?role kg:holder ?a ; kg:organization ?b . ?role a kg:Role }"
-_LEADERS = PREFIX + "SELECT DISTINCT ?b ?t WHERE { ?role kg:organization ?org ; kg:holder ?b ; kg:title ?t . ?role a kg:Role }"
+_LEADERS = PREFIX + ("SELECT DISTINCT ?b ?t WHERE { ?role kg:organization ?org ; kg:holder ?b ; kg:title ?t . "
+                     "?role a kg:Role }")
 _DELEGATES = PREFIX + "SELECT DISTINCT ?b WHERE { ?b kg:memberOf ?a . ?b a kg:Group }"
 
 
@@ -29,8 +30,9 @@ def reach(store: Store, actor: Term, broad: bool, *, down: bool = True, leaders:
     """The actors within reach of a given one: itself, its government or country (1); in the broad
     form also the organizations of its own roles (a leader's country) and, `down`, those holding a
     role in it (its officials) (2), or else those holding one of the titles `leaders` in it (its president,
-    not its officials: the role's organization says whose leader, nothing is guessed). Computed from the given actor outwards with a few index look-ups,
-    where a path inside the template would start from every holder in the graph. With the store's name
+    not its officials: the role's organization says whose leader, nothing is guessed). Computed from the
+    given actor outwards with a few index look-ups, where a path inside the template would start from every
+    holder in the graph. With the store's name
     index, from the roles and governments it holds, without a query."""
     if index is not None and isinstance(actor, NamedNode):
         return {NamedNode(iri): n for iri, n in index.reach(actor.value, broad, down=down, leaders=leaders).items()}

@@ -17,7 +17,7 @@ from . import antecedents, background
 from . import facts as facts_mod
 from .cards import Texts
 from .plan import Plan
-from .wording import covers_any, matches_words, mentions_any
+from .wording import covers_any, matches_words, mentions_any, same_word, stem, tokens
 
 
 def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecord]:
@@ -236,10 +236,28 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
     # headline ("Who pays for the brigade?"): the report's topic is its
 
 
+_NUMBER = re.compile(r"^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
+                     r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)$")
+
+
+def _gives_number(rec: facts_mod.FactRecord, counted: list[str]) -> bool:
+    """A fact's own words give a number of what is counted: the number, then one of the counted words within
+    two words ("visited 412 polling stations", "holding nine men" for "fishermen" is not)."""
+    stems = [stem(w) for w in counted]
+    for value in rec.values("content"):
+        toks = tokens(value.value)
+        for i, tok in enumerate(toks):
+            if _NUMBER.match(tok) and any(same_word(t, s) for t in toks[i + 1:i + 4] for s in stems):
+                return True
+    return False
+
+
 def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
     """The checks of `fits` that read the record alone (its kinds, marks, actors and own words), never its
     passages."""
     if plan.negated_only and rec.first("negated") != "true":
+        return False
+    if plan.numbered and not _gives_number(rec, plan.counted):
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
