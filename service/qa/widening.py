@@ -241,15 +241,19 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|te
 
 
 def _gives_number(rec: facts_mod.FactRecord, counted: list[str]) -> bool:
-    """A fact's own words give a number of what is counted: the number, then one of the counted words within
-    two words ("visited 412 polling stations", "holding nine men" for "fishermen" is not)."""
+    """A fact's own words give a number of what is counted and no other: the number, then one of the counted
+    words within two words ("visited 412 polling stations"; not "holding nine men" for "fishermen", nor
+    "deployed 3,000 sailors and closed 40 ports", whose other figure the answer would show beside it)."""
     stems = [stem(w) for w in counted]
     for value in rec.values("content"):
         toks = tokens(value.value)
-        for i, tok in enumerate(toks):
-            if _NUMBER.match(tok) and any(same_word(t, s) for t in toks[i + 1:i + 4] for s in stems):
-                return True
+        numbers = [i for i, tok in enumerate(toks) if _NUMBER.match(tok) and not _YEAR.match(tok)]
+        if len(numbers) == 1 and any(same_word(t, s) for t in toks[numbers[0] + 1:numbers[0] + 4] for s in stems):
+            return True
     return False
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")  # "in 2024" gives no count
 
 
 def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
