@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import attendance, qualifiers, realis, timing, whereabouts
+from . import attendance, outcomes, qualifiers, realis, timing, whereabouts
 from .clauses import subject_of
 from .participants import RELATIVES, sides_further
 from .positions import Builder
@@ -314,15 +314,15 @@ class Meetings(Sequels):
         return fact
 
     def unreached(self, meeting: Fact) -> Fact | None:
-        """What those who met did not agree ("ended the talks without a ceasefire"): attendance.unreached."""
+        """What those who met did not agree ("ended the talks without a ceasefire"): outcomes.unreached."""
         pred = self._preds.get(id(meeting))
-        return attendance.unreached(meeting, pred) if pred is not None else None
+        return outcomes.unreached(meeting, pred) if pred is not None else None
 
     @staticmethod
     def settled(meeting: Fact, noun: Token) -> Fact | None:
         """What those who met agreed, told of the meeting noun ("the talks ended with a deal on X"):
-        attendance.settled."""
-        return attendance.settled(meeting, noun)
+        outcomes.settled."""
+        return outcomes.settled(meeting, noun)
 
     def held(self, meeting: Fact) -> bool:
         """A meeting to report: someone took part; an interview or a debate needs two sides, one a
