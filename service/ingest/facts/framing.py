@@ -9,7 +9,7 @@ from itertools import islice
 
 from ...model import Fact, Span
 from . import speech
-from .clauses import doing_gerund
+from .gerunds import doing_gerund
 from .positions import Candidate
 from .spans import any_between, char_span, only, sentence_of, text_of
 

@@ -11,19 +11,9 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from . import asked, kinds, nouns, qualifiers, realis, senses, shapes, spans, timing
-from .clauses import (
-    after_according,
-    agent_of,
-    doing_gerund,
-    fronted_list,
-    gerund_subject,
-    interpolated,
-    purpose_subject,
-    quoted_as,
-    subject_of,
-    vocative,
-)
+from .clauses import after_according, agent_of, fronted_list, interpolated, subject_of
 from .contents import after_object, content_of
+from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as, vocative
 from .holders import Holders
 from .lexicon import Lexicon, Trigger
 from .put_at import before_occasion

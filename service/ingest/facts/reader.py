@@ -11,7 +11,7 @@ from .. import columns
 from ..interviews import in_turns
 from . import attributions, estimates, figures, framing, kinds, nouns, qualifiers, speech, timing, whereabouts
 from .according import according_to
-from .clauses import doing_gerund, gerund_subject, purpose_subject, quoted_as
+from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
 from .quotes import OPEN_QUOTES, Quotes, has_quote
