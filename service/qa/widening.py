@@ -30,7 +30,7 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
         # "who met X at the G7 meeting": X's meeting of the days the report's lead tells of (not "when did the
         # exchange take place": the occasion itself)
         rest = replace(plan, need_words=[w for w in plan.need_words if w not in plan.occasion_words])
-        kept = [rec for rec in records.values() if _news_meeting(rec)
+        kept = [rec for rec in records.values() if _of_the_news(rec)
                 and fits(rec, rest, evidence_text=texts.passages(rec))
                 and matches_words(rec, plan.occasion_words, texts.passages(rec) + " " + _leads(rec, texts), share=1.0)]
     if plan.yesno and plan.words and not kept:  # "the mission": the words the article introduced it with
@@ -63,7 +63,7 @@ def _leads(rec: facts_mod.FactRecord, texts: Texts) -> str:
     return " ".join(" ".join(re.split(r"\n\s*\n", texts(i).strip())[:LEAD_PARAGRAPHS]) for i in ids)
 
 
-def _news_meeting(rec: facts_mod.FactRecord) -> bool:
+def _of_the_news(rec: facts_mod.FactRecord) -> bool:
     """A meeting held, dated in the days before every report that tells it: the reports' news; or a
     position or act told there undated or so dated ("X proposed ..." in a report of the Tashkent talks)."""
     day = rec.first("date")
@@ -238,6 +238,7 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
 
 _NUMBER = re.compile(r"^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
                      r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")  # "in 2024" gives no count
 
 
 def _gives_number(rec: facts_mod.FactRecord, counted: list[str]) -> bool:
@@ -252,8 +253,6 @@ def _gives_number(rec: facts_mod.FactRecord, counted: list[str]) -> bool:
             return True
     return False
 
-
-_YEAR = re.compile(r"^(?:19|20)\d\d$")  # "in 2024" gives no count
 
 
 def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
