@@ -65,6 +65,9 @@ def negated(pred: Token) -> bool:
     heads = [pred]
     if (pred.dep_ in ("acomp", "xcomp") or (pred.pos_ == "ADJ" and pred.head != pred)) and quoted_sign(pred) is None:
         heads.append(pred.head)  # not "banners reading 'Don't give up' to demand": the banner's words
+    heads += [c for c in pred.children if c.dep_ == "aux"]  # "never will accept": the adverb hangs on "will"
+    if _elided_head(pred):
+        heads.append(pred.head)  # "does not, and never will, accept": the first auxiliary's verb is this one
     if pred.dep_ == "xcomp" and pred.head.lemma_ in ("have", "be") and any(
             c.lower_ == "yet" for c in pred.head.children):
         return True  # "has yet to ratify the bid": not done
@@ -79,6 +82,17 @@ def negated(pred: Token) -> bool:
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
                or (c.dep_ == "det" and c.lower_ == "no" and h.pos_ == "NOUN")  # "has no plans to"
                for h in heads for c in h.children) or none_done(pred)
+
+
+STRANDED = ("do", "have", "be", "will", "would", "can", "could", "shall", "should", "may", "might", "must")
+
+
+def _elided_head(pred: Token) -> bool:
+    """The predicate completes an auxiliary left without a verb before a coordination ("has not, and will
+    not, sign": "has" is the head of "sign", and its own "not" negates it too)."""
+    head = pred.head
+    return pred.dep_ == "conj" and head.i < pred.i and head.lemma_.lower() in STRANDED and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep") for c in head.children)
 
 
 def none_done(pred: Token) -> bool:
