@@ -261,6 +261,8 @@ def outer_conj(conj: Token) -> bool:
     part = conj.head
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
         return False
+    if part.tag_ == "VB" and conj.tag_ == "VBD" and conj.lower_ == conj.lemma_.lower():
+        return False  # "hopes X will win and put forward a budget": "put" is bare like "win", whatever its tag
     subj = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and not agrees(conj, subj):
         return True

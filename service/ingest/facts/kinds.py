@@ -16,6 +16,8 @@ from .spans import in_quote
 
 JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, not an agreement
 INSISTING = ("insist",)  # speech verbs whose clause says what must be: a Demand
+SUGGESTING = ("suggest",)  # proposals only in the bare or modal form: "suggested he was tired" is a claim
+INDICATIVE = ("is", "are", "was", "were", "am", "'s", "'re", "has", "had", "does", "did")
 FUTURE = ("will", "shall", "'ll")
 SCHEDULING = ("immediately", "soon", "shortly", "tomorrow", "tonight")  # "will immediately increase talks"
 # outcomes nobody decides alone: "will win the election" is a forecast, not a plan
@@ -87,7 +89,11 @@ def _predicated(dep: Token) -> bool:
 def _naming_call(verb: Token, dep: Token) -> bool:
     """ "called X's remarks on Monday a new low", "calls X's idea for a wall 'stupid'": a preposition the parser
     hung on the object of "call", with what the object is called beside it (an apposition or a quote)."""
-    if verb.lemma_.lower() != "call" or dep.head.dep_ != "dobj" or dep.head.head != verb:
+    if verb.lemma_.lower() != "call":
+        return False
+    if dep.head == verb and any(c.dep_ == "dobj" and c.i < dep.i for c in verb.children):
+        return True  # "called the remarks on 9/11 a low", "called him on his record": "call on X" has no object first
+    if dep.head.dep_ != "dobj" or dep.head.head != verb:
         return False
     return any(t.dep_ in ("appos", "oprd") or t.text in ("'", '"', "“", "”", "‘", "’") for t in dep.head.subtree
                if t.i > dep.head.i) or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children)
@@ -152,7 +158,18 @@ def adjust(trig: Trigger, joint: bool, clause: Token | None = None) -> str:
         return "Agreement"
     if trig.speech and trig.word in INSISTING and (clause is None or _deontic(clause) or _subjunctive(clause)):
         return "Demand"  # not "insisted that he was innocent": a Statement
+    if trig.word in SUGGESTING and clause is not None and _indicative(clause):
+        return "Statement"  # "wrongly suggested the judge is biased": a claim, not a proposal
     return kind
+
+
+def _indicative(clause: Token) -> bool:
+    """A that-clause told as fact ("is part of", "was tired", "had met"), not a bare or modal form
+    ("that he resign", "that they could meet")."""
+    first = ([c for c in clause.children if c.dep_ in ("aux", "auxpass")] + [clause])[0]
+    if first.tag_ == "VBD" and first.lower_ == first.lemma_.lower():
+        return False  # "that the state cut the tax": the bare form reads the same
+    return first.tag_ in ("VBZ", "VBD") or first.lower_ in INDICATIVE
 
 
 def _subjunctive(clause: Token) -> bool:
