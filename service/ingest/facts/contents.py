@@ -18,7 +18,8 @@ SPEECH_PREPS = ("about", "on", "of", "over")  # "said in a statement", "told to 
 # anonymity", "spoke on television", "on the phone", "on behalf of", "on the sidelines of"
 SPEECH_CHANNELS = ("condition", "background", "record", "television", "tv", "radio", "phone", "telephone", "camera",
                    "air", "broadcast", "podcast", "program", "programme", "show", "channel", "network", "line",
-                   "behalf", "sidelines", "margins", "visit", "trip", "tour", "stage", "video", "livestream")
+                   "behalf", "sidelines", "margins", "visit", "trip", "tour", "stage", "video", "livestream", "trail",
+                   "stump", "floor")
 
 
 def _that_clause_in_phrase(pred: Token) -> tuple[int, int] | None:
@@ -267,7 +268,8 @@ def after_object(pred: Token, obj: Token) -> tuple[int, int] | None:
         if parts:
             return _with_second_clause(pred, _clause_range(parts))
     for c in pred.children:
-        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in CONTENT_PREPS and not temporal(c):
+        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in CONTENT_PREPS and c.lower_ != "in" and not temporal(c) \
+                and not _where_or_when(c) and not channel(c):  # "denounced X in Iowa / on the campaign trail"
             inner = child(c, "pobj", "pcomp")
             if inner is not None:
                 return subtree_span(inner)
