@@ -139,7 +139,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
         if pred.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, pred.tag_ == "VBN"
-        return subject_of(head, depth + 1)
+        subj, passive = subject_of(head, depth + 1)  # "Asked whether ..., Ruiz said": Ruiz was asked
+        return subj, passive or (pred.tag_ == "VBN" and not any(c.lower_ == "having" for c in pred.children))
     if pred.dep_ == "relcl":  # "the latest to be threatened by X": the head is the one it is done to
         return head, any(c.dep_ == "auxpass" for c in pred.children)
     return None, False
