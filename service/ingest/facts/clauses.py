@@ -133,7 +133,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 and not any(c.dep_ == "ccomp" for c in head.children):
             return None, False  # "claims that X takes orders, and asserts that ...": who asserts, unsettled
             # ("said that he would offer a prayer but did not suggest ...": he, whichever clause)
-        return subject_of(head, depth + 1)
+        subj, passive = subject_of(head, depth + 1)
+        return subj, passive or _when_done_to(pred)
     if (verb := short_of(pred)) is not None:  # "stopped short of endorsing X": the one who stopped
         return subject_of(verb, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
@@ -144,6 +145,15 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ == "relcl":  # "the latest to be threatened by X": the head is the one it is done to
         return head, any(c.dep_ == "auxpass" for c in pred.children)
     return None, False
+
+
+def _when_done_to(conj: Token) -> bool:
+    """A bare past participle coordinated after "when" or "if" ("spoke, and when asked whether ..., said"):
+    done to the subject, not by it."""
+    return conj.dep_ == "conj" and conj.tag_ == "VBN" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once", "whenever", "unless", "until")
+        and c.i < conj.i for c in conj.children) and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in conj.children)
 
 
 def singular_above(noun: Token) -> Token | None:

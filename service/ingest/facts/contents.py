@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clauses import CLAUSE_DEPS, OBJECT_DEPS, clause_above, listed_first, outer_conj
-from .spans import any_between, child, only, subtree_span, trimmed_end
+from .spans import any_between, child, inside_quote, only, subtree_span, trimmed_end
 
 CONTENT_PREPS = ("on", "about", "over", "to", "for", "of", "that", "with", "against", "as", "into", "in")
 ANCHOR_PREPS = ("on", "about", "over", "to", "for", "of", "against")
@@ -129,7 +129,8 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
         for dep in CLAUSE_DEPS + ("acl",):  # not "the proposal, [put forward by Brazil]": that says who
             listed = listed_first(tok) if dep == "ccomp" else None  # "He has claimed X, pledged to Y": not said
             parts = [c for c in tok.children if c.dep_ == dep and c != anchor and not (dep == "acl" and c.tag_ == "VBN")
-                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB" and not _semicolon(c, tok)))
+                     and (c.i > tok.i or (dep == "ccomp" and tok.pos_ == "VERB" and not _semicolon(c, tok)
+                                          and not (inside_quote(tok) and not inside_quote(c))))
                      and c != listed]  # '"...," he said'; not the clause before a semicolon
             if parts:  # several when the parser splits a word ("co - sponsor")
                 parts, cut = _before_other_speaker(parts)

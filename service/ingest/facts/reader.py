@@ -14,7 +14,7 @@ from .according import according_to
 from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
-from .quotes import OPEN_QUOTES, Quotes, has_quote
+from .quotes import OPEN_QUOTES, Quotes, has_quote, signed_after
 from .seams import quoted_sign
 from .spans import in_quote, inside_quote, parsed_text
 from .timing import before as _before
@@ -36,6 +36,9 @@ class Reader:
 
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
+        if quoted and signed_after(sent, self._speaks):
+            self.quotes.lost()  # '"Is he ready?" Reilly said.': not the last speaker's quote going on
+            quoted = False
         self.meetings.lasted_after(sent)  # "It lasted four hours": the meeting the sentence before was about
         self.meetings.voice = speech.voice(sent, self.b, self.quotes.speaker if quoted else None)
         self.meetings.in_turn = quoted and self.quotes.turn  # "TURSUNOV: ... I spent four hours with X"
@@ -107,6 +110,10 @@ class Reader:
             facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
         facts += [labelled] if labelled is not None else []
         return facts
+
+    def _speaks(self, tok) -> bool:
+        found = kinds.trigger_for(tok, self.b.lexicon) if tok.pos_ == "VERB" else None
+        return found is not None and found[0].speech
 
     def _someone_else(self, sent, speaker: Fact) -> bool:
         """Is the writer's own sentence about a person other than the speaker whose quote went before (its
