@@ -190,7 +190,8 @@ def _content_of(pred: Token, anchor: Token | None = None, speech: bool = False) 
                 continue  # "as the crisis deepens": when, not what
             if obj is not None:  # and the prepositions that follow ("on the army as the backbone")
                 end = max([obj.right_edge.i + 1] + [c.right_edge.i + 1 for c in pred.children
-                                                     if c.dep_ == "prep" and c.i > prep.i])
+                                                     if c.dep_ == "prep" and c.i > prep.i]
+                          + [c.right_edge.i + 1 for c in prep.children if c.dep_ == "pobj"])  # "re - election" split
                 return obj.left_edge.i, end
     return None
 
