@@ -16,7 +16,8 @@ from .spans import in_quote
 
 JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, not an agreement
 INSISTING = ("insist",)  # speech verbs whose clause says what must be: a Demand
-SUGGESTING = ("suggest",)  # proposals only in the bare or modal form: "suggested he was tired" is a claim
+SUGGESTING = ("suggest",)
+PROMISING = ("promise", "pledge", "vow", "guarantee")  # proposals only in the bare or modal form: "suggested he was tired" is a claim
 INDICATIVE = ("is", "are", "was", "were", "am", "'s", "'re", "has", "had", "does", "did")
 FUTURE = ("will", "shall", "'ll")
 SCHEDULING = ("immediately", "soon", "shortly", "tomorrow", "tonight")  # "will immediately increase talks"
@@ -158,9 +159,20 @@ def adjust(trig: Trigger, joint: bool, clause: Token | None = None) -> str:
         return "Agreement"
     if trig.speech and trig.word in INSISTING and (clause is None or _deontic(clause) or _subjunctive(clause)):
         return "Demand"  # not "insisted that he was innocent": a Statement
+    if trig.word in PROMISING and clause is not None and _outcome(clause):
+        return "Statement"  # "I promise you we will win": an assurance of what nobody decides alone, no pledge
     if trig.word in SUGGESTING and clause is not None and _indicative(clause):
         return "Statement"  # "wrongly suggested the judge is biased": a claim, not a proposal
     return kind
+
+
+def _outcome(clause: Token) -> bool:
+    """A clause whose verb, past "going to", is an outcome ("we will win", "he is going to lose")."""
+    verb = clause
+    while verb.lemma_.lower() in ("go", "be") and (nxt := next((c for c in verb.children if c.dep_ == "xcomp"),
+                                                                None)) is not None:
+        verb = nxt
+    return verb.lemma_.lower() in OUTCOMES
 
 
 def _indicative(clause: Token) -> bool:
