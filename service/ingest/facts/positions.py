@@ -37,6 +37,9 @@ CONDITIONAL_WEIGHT = 0.7  # the weight of a hedge cue such as "likely" (service/
 # acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
 ACTS = ("Proposal", "Demand", "Accusation", "Criticism", "Denial")  # not "to commit fraud"
 WITHDRAWING = ("rescind", "withdraw", "retract", "revoke")
+# "questioned Israel's commitment to peace": a disposition put in doubt is no one's stated position
+DOUBTING = ("question", "doubt", "dispute")
+DISPOSITIONS = ("commitment", "support", "opposition", "willingness", "readiness", "resolve", "sincerity")
 # adjectives that are an Intention only with a to-clause: "ready to talk", not "ready for the job"
 CLAUSAL_ADJS = ("ready", "willing", "determined")
 # nouns that are a position only with a to-clause: "a threat to cut off gas", not "the threat of war"
@@ -299,7 +302,8 @@ class Builder(Holders):
         if trig.word in SAID_NOUNS and not any(c.dep_ in ("acl", "ccomp") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in noun.children):
             return None  # "his claim to the nomination", "Pence's announcement": nothing said is reported
-        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in WITHDRAWING \
+        if noun.dep_ in ("dobj", "nsubjpass") and (noun.head.lemma_.lower() in WITHDRAWING or (
+                noun.head.lemma_.lower() in DOUBTING and trig.word in DISPOSITIONS)) \
                 and trig.fact_kind in HELD + ("Proposal",):
             return None  # "revoked her endorsement of X", "withdrew its offer": a stance given up, none held
         holders = self.noun_holders(noun)
