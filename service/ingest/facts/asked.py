@@ -30,11 +30,15 @@ def answered(pred: Token) -> tuple[str | None, tuple[int, int]] | None:
 
 
 def inquiry(pred: Token) -> bool:
-    """'ask about X': a question put, not a request ('ask for X', 'ask Y to do Z' are requests)."""
+    """'ask about X', 'ask whether X': a question put, not a request ('ask for X', 'ask Y to do Z' are requests)."""
     if pred.lemma_.lower() not in ("ask", "inquire", "enquire"):
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() in QUESTION_NOUNS for c in pred.children):
         return True  # "asked the same question", "asked questions about the deal"
+    if any(c.dep_ == "ccomp" and c.i > pred.i and (any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in
+                                                       c.children) or c.left_edge.tag_ in ("WDT", "WP", "WRB"))
+           for c in pred.children):
+        return True  # "asked the council whether it would delay the vote", "asked why": a question put
     return any(c.dep_ == "prep" and c.lower_ == "about" for c in pred.children) and not any(
         c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in pred.children)
 
