@@ -16,9 +16,7 @@ from .spans import in_quote
 
 JOINABLE = ("Acknowledgment", "Acceptance")  # "both said" is two statements, not an agreement
 INSISTING = ("insist",)  # speech verbs whose clause says what must be: a Demand
-SUGGESTING = ("suggest",)
-PROMISING = ("promise", "pledge", "vow", "guarantee")  # proposals only in the bare or modal form: "suggested he was tired" is a claim
-INDICATIVE = ("is", "are", "was", "were", "am", "'s", "'re", "has", "had", "does", "did")
+PROMISING = ("promise", "pledge", "vow", "guarantee")  # of an outcome ("we will win"): an assurance, no pledge
 FUTURE = ("will", "shall", "'ll")
 SCHEDULING = ("immediately", "soon", "shortly", "tomorrow", "tonight")  # "will immediately increase talks"
 # outcomes nobody decides alone: "will win the election" is a forecast, not a plan
@@ -161,8 +159,6 @@ def adjust(trig: Trigger, joint: bool, clause: Token | None = None) -> str:
         return "Demand"  # not "insisted that he was innocent": a Statement
     if trig.word in PROMISING and clause is not None and _outcome(clause):
         return "Statement"  # "I promise you we will win": an assurance of what nobody decides alone, no pledge
-    if trig.word in SUGGESTING and clause is not None and _indicative(clause):
-        return "Statement"  # "wrongly suggested the judge is biased": a claim, not a proposal
     return kind
 
 
@@ -173,15 +169,6 @@ def _outcome(clause: Token) -> bool:
                                                                 None)) is not None:
         verb = nxt
     return verb.lemma_.lower() in OUTCOMES
-
-
-def _indicative(clause: Token) -> bool:
-    """A that-clause told as fact ("is part of", "was tired", "had met"), not a bare or modal form
-    ("that he resign", "that they could meet")."""
-    first = ([c for c in clause.children if c.dep_ in ("aux", "auxpass")] + [clause])[0]
-    if first.tag_ == "VBD" and first.lower_ == first.lemma_.lower():
-        return False  # "that the state cut the tax": the bare form reads the same
-    return first.tag_ in ("VBZ", "VBD") or first.lower_ in INDICATIVE
 
 
 def _subjunctive(clause: Token) -> bool:
