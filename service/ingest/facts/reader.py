@@ -302,6 +302,9 @@ class Reader:
                 self.quotes.heard(cand.fact, sent)
             elif has_quote(sent.doc, sent.start, sent.end) and not cand.fact.attributed_to:
                 self.quotes.unheard(sent)
+            elif self.quotes.speaker is not None and cand.fact.holders \
+                    and not set(cand.fact.holders) & set(self.quotes.speaker.holders):
+                self.quotes.lost()  # '"We win," Reilly said. Ortiz did not respond. "We lost."': not Reilly's
         if quoted and spoken and not framers:
             self.quotes.went_on(sent, reopened=True)  # '"So I would tell them: read it.': speaking on
         if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words

@@ -205,6 +205,8 @@ def quote_before(cand: Candidate) -> None:
         start -= 1
     if start < 0 or doc[start].text not in opener:
         return
+    if any(not (t.is_space or t.is_punct) for t in doc[doc[start].sent.start:start]) or cand.fact.negated:
+        return  # 'Reilly responded, "We win." Ortiz did not respond.': a quote told with its speaker is theirs
     span = char_span(doc, start + 1, close)
     if span is None:
         return
