@@ -175,5 +175,8 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         # figure of the same sentence ("had taken over 500 sites") counts something else
         counted = content_words(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(), maxsplit=1)[0], lex)
         parsed.counted = [] if set(counted) <= _SUMS else counted  # "how much money": a sum in any currency
+        after = content_words(what.lower()[len(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(),
+                                                         maxsplit=1)[0]):], lex)
+        parsed.counting = after[-1] if after and parsed.counted else ""  # "... did the observers visit": visit
         return parsed
     return Parsed(template, slots)

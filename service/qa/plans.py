@@ -221,7 +221,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.own_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and "kind" in plan.bindings \
             and not parsed.yesno
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
-        plan.head, plan.counted = parsed.head, parsed.counted
+        plan.head, plan.counted, plan.counting = parsed.head, parsed.counted, parsed.counting
         plan.owners = named.owners(plan.words, index) if parsed.yesno else {}
         plan.kind_nouns = lex.kind_nouns
         plan.details, plan.remote, plan.in_person = parsed.details, parsed.remote, parsed.in_person
