@@ -73,6 +73,8 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     rest = body[k + 1:]
     if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
         verb, rest = f"{verb} {rest[0][0]}", rest[1:]
+    if verb == "call" and rest and tags.get(rest[-1][1], ("",))[0] == "ADJ":
+        verb = "say"  # "did X call the vote free and fair": a judgement told, no phone call
     according = next((n for n in range(len(rest) - 2) if rest[n][0] == "according" and rest[n + 1][0] == "to"), None)
     source = _span(text, low, rest[according + 2:]) if according is not None else ""
     rest = rest[:according] if according is not None else rest  # "what did X fear, according to an aide"

@@ -40,6 +40,8 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
             if settling is not None:  # cited after the fact's own passages
                 rec.evidence = rec.evidence + [settling]
                 kept.append(rec)
+            elif (named := antecedents.before_it(rec, texts.quote)) and fits(rec, plan, settled=named):
+                kept.append(rec)  # "stopped short of calling it free and fair": "it" named before in its sentence
     if plan.named or plan.told:  # names that must be in the fact, its passages or its report's headline
         texts.prefetch(p.source["iri"] for rec in kept for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in kept if (not plan.named or matches_words(rec, plan.named, _told_in(rec, texts), 1.0))
