@@ -271,8 +271,8 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
-    if plan.unsourced and (rec.values("holder") or rec.values("attributedTo")):
-        return False  # "according to the IAEA": a figure someone else gave is not the IAEA's
+    if plan.unsourced and (rec.values("attributedTo") or (rec.values("holder") and plan.template != "actions")):
+        return False  # "according to the IAEA": a figure someone else gave is not the IAEA's (an act's doer is none)
     if plan.spoken and not rec.values("attributedTo"):
         return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
     if plan.ironic and rec.first("ironic") != "true":
