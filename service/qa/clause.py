@@ -31,8 +31,9 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         if j > i and j < len(words) and words[j] in AUX:  # "which proposals did", "what fears do"
             noun_kind = next((kind_named(w, lex) for w in reversed(words[i:j]) if kind_named(w, lex)), None)
             i = j
-    if words[0] == "when" and len(words) > 2 and words[1] in AUX:
-        i = 1  # "when did X award Y": the clause of a yes/no question; its time is asked (parse._asked)
+    if words[0] in ("when", "how") and len(words) > 2 and words[1] in AUX:
+        i = 1  # "when did X award Y", "how did X vote on Y": the clause of a yes/no question; its time or
+        #        manner is asked (parse._asked), the act itself answers
     elif wh is None and words[0] not in AUX:
         return None  # neither a wh-word nor an auxiliary first: not a question we can read
     aux = words[i] if i < len(words) and words[i] in AUX else None
@@ -58,6 +59,8 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         verbs = [k for k in range(len(body) - 1) if f"{lemma(body[k][0], lex)} {body[k + 1][0]}" in lex.verbs][:1]
     if aux in ("did", "does", "do") and not [k for k in verbs if k >= 1]:
         verbs = _after_name(text, body, lex)  # "did the International Court of Justice award Y"
+    if aux and not verbs:
+        verbs = _bare_after_noun(body, tags)  # "when will the trial resume": "resume" tagged a noun
     subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
                         and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
                                                     "has", "have", "had", "is", "are", "was", "were")))
@@ -207,6 +210,18 @@ def _after_name(text: str, body: list, lex: QuestionLexicon) -> list[int]:
         before = text[body[k - 1][1]:body[k - 1][2]]
         if text[start:start + 1].islower() and before[:1].isupper() and word not in lex.stopwords \
                 and word not in PREPS and word.isalpha():
+            return [k]
+    return []
+
+
+def _bare_after_noun(body: list, tags: dict) -> list[int]:
+    """After an auxiliary, a word the tagger read as a noun right after the subject's noun and last in the
+    clause or before a preposition ("will Velkovski's trial resume", "did Bolivia's Senate vote on ..."):
+    the bare verb, as an auxiliary needs one; none when a determiner or number comes between."""
+    for k in range(1, len(body)):
+        nxt = body[k + 1][0] if k + 1 < len(body) else None
+        if tags.get(body[k][1], ("",))[0] == "NOUN" and tags.get(body[k - 1][1], ("",))[0] in ("NOUN", "PROPN") \
+                and (nxt is None or nxt in PREPS or nxt == "according") and body[k][0].isalpha():
             return [k]
     return []
 
