@@ -55,3 +55,14 @@ def test_parse_question_forms_meeting_day_and_place_not_sides(question, actors, 
 
 def test_parse_question_forms_discuss_asks_the_topic():
     assert set(read("What did Lena Varga and Omar Diallo discuss at their meeting?").details) >= {"content", "about"}
+
+
+@pytest.mark.parametrize("question, counted, counting, according", [
+    ("By how many votes did Peru's Congress approve the budget?", ["votes"], "approve", None),
+    ("What is the rail contract worth, according to Estonia's finance ministry?", ["rail", "contract"], "",
+     "Estonia's finance ministry"),
+])
+def test_parse_question_forms_count_asked(question, counted, counting, according):
+    parsed = read(question)  # a count by its margin, a thing's worth: figures, as any how-many question
+    assert (parsed.template, parsed.counted, parsed.counting, parsed.slots.get("according")) == (
+        "estimates", counted, counting, according)
