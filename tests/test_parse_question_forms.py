@@ -66,3 +66,17 @@ def test_parse_question_forms_count_asked(question, counted, counting, according
     parsed = read(question)  # a count by its margin, a thing's worth: figures, as any how-many question
     assert (parsed.template, parsed.counted, parsed.counting, parsed.slots.get("according")) == (
         "estimates", counted, counting, according)
+
+
+@pytest.mark.parametrize("question, words, counted", [
+    ("What turnout did Peru's electoral board report?", ["turnout"], ["turnout"]),
+    ("What death toll did the army give?", ["toll"], ["toll"]),
+    ("What figure did the ministry give for the dead?", ["dead"], []),  # any figure: "figure" counts nothing
+])
+def test_parse_question_forms_figure_asked(question, words, counted):
+    parsed = read(question)  # a noun a figure is put on ("put turnout at"): the actor's estimate of it
+    assert (parsed.template, parsed.words, parsed.counted) == ("estimates", words, counted)
+
+
+def test_parse_question_forms_no_figure_asked():
+    assert read("What did the army report?").template == "statements"

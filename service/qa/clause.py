@@ -10,6 +10,7 @@ from .lexicon import QuestionLexicon
 from .linking import GENERIC_EVENT_WORDS
 from .question import AUX, PREPS, SHARED, WHEN_WORDS, WORD, Parsed, content_words, kind_named, lemma, split_actors
 
+FIGURES = ("figure", "number", "count", "total", "tally")  # what any figure is ("what figure did X give")
 MODALS = (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
 GIVING = ("offer", "promise", "give", "grant", "guarantee")  # verbs of two objects: X offered Y [what]
 
@@ -22,7 +23,7 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     words = [t[0] for t in toks]
     if not words:
         return None
-    i, wh, noun_kind = 0, None, None
+    i, wh, noun_kind, figure = 0, None, None, None
     if words[0] in ("what", "which", "who", "whom", "whose"):
         wh, i = words[0], 1
         j = i
@@ -30,6 +31,7 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
             j += 1
         if j > i and j < len(words) and words[j] in AUX:  # "which proposals did", "what fears do"
             noun_kind = next((kind_named(w, lex) for w in reversed(words[i:j]) if kind_named(w, lex)), None)
+            figure = words[j - 1] if lex.verbs.get(f"put {words[j - 1]}") == "Estimate" else None
             i = j
     if words[0] in ("when", "how") and len(words) > 2 and words[1] in AUX:
         i = 1  # "when did X award Y", "how did X vote on Y": the clause of a yes/no question; its time or
@@ -89,6 +91,10 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
             obj = ""  # "hold coalition talks with X": the talks held, not someone met
     parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=wh in ("what", "which"),
                     asks_who=wh is not None)
+    if parsed and figure and parsed.template in ("statements", "actions"):  # "what turnout did X report"
+        named = [] if figure in FIGURES else [figure]  # X's figure of it ("figure" itself names nothing counted)
+        parsed = Parsed("estimates", {k: v for k, v in parsed.slots.items() if k == "actors"},
+                        [*named, *parsed.words], counted=named)
     if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
         parsed.words = [w for w in parsed.words if w not in SHARED]
     act = _act(rest, tags, lex)
