@@ -17,3 +17,29 @@ from tests.test_parse_questions import read
 def test_parse_do_support_takes_bare_verb(question, template, actor, kind):
     parsed = read(question)
     assert (parsed.template, parsed.slots.get("actors"), parsed.slots.get("kind")) == (template, [actor], kind)
+
+
+@pytest.mark.parametrize("question, actor, verb", [
+    ("When will Ruiz's trial resume?", "Ruiz's trial", "resume"),
+    ("When will the IMF mission return to Quito?", "the IMF mission", "return"),
+    ("How did Peru's Senate vote on the budget?", "Peru's Senate", "vote"),
+])
+def test_parse_do_support_verb_tagged_a_noun(question, actor, verb):
+    parsed = read(question)  # after an auxiliary, the word after the subject's noun the tagger read as a noun
+    assert (parsed.template, parsed.slots.get("actors"), parsed.slots.get("verb")) == ("actions", [actor], verb)
+
+
+@pytest.mark.parametrize("question, template", [
+    ("Did the EAC mission call Peru's election free and fair?", "statements"),  # a judgement told, no call
+    ("Did the EAC mission call Ruiz?", "meetings"),
+])
+def test_parse_do_support_call_with_a_complement(question, template):
+    assert read(question).template == template
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("How many prisoners did Peru free, according to its ministry?", ["prisoners"]),
+])
+def test_parse_do_support_counted_act(question, counted):
+    parsed = read(question)
+    assert (parsed.template, parsed.counted, parsed.counting) == ("estimates", counted, "free")

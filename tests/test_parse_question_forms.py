@@ -55,3 +55,28 @@ def test_parse_question_forms_meeting_day_and_place_not_sides(question, actors, 
 
 def test_parse_question_forms_discuss_asks_the_topic():
     assert set(read("What did Lena Varga and Omar Diallo discuss at their meeting?").details) >= {"content", "about"}
+
+
+@pytest.mark.parametrize("question, counted, counting, according", [
+    ("By how many votes did Peru's Congress approve the budget?", ["votes"], "approve", None),
+    ("What is the rail contract worth, according to Estonia's finance ministry?", ["rail", "contract"], "",
+     "Estonia's finance ministry"),
+])
+def test_parse_question_forms_count_asked(question, counted, counting, according):
+    parsed = read(question)  # a count by its margin, a thing's worth: figures, as any how-many question
+    assert (parsed.template, parsed.counted, parsed.counting, parsed.slots.get("according")) == (
+        "estimates", counted, counting, according)
+
+
+@pytest.mark.parametrize("question, words, counted", [
+    ("What turnout did Peru's electoral board report?", ["turnout"], ["turnout"]),
+    ("What death toll did the army give?", ["toll"], ["toll"]),
+    ("What figure did the ministry give for the dead?", ["dead"], []),  # any figure: "figure" counts nothing
+])
+def test_parse_question_forms_figure_asked(question, words, counted):
+    parsed = read(question)  # a noun a figure is put on ("put turnout at"): the actor's estimate of it
+    assert (parsed.template, parsed.words, parsed.counted) == ("estimates", words, counted)
+
+
+def test_parse_question_forms_no_figure_asked():
+    assert read("What did the army report?").template == "statements"

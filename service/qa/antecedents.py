@@ -21,6 +21,22 @@ def head_of(rec: FactRecord) -> str | None:
     return words[1] if len(words) == 2 and words[0] in _DEFINITE else None
 
 
+def before_it(rec: FactRecord, quote) -> str:
+    """For a content whose object is "it" ("stopped short of calling it free and fair"): the words of its own
+    passages before it, where what "it" is was named ("said Zambia's election had been peaceful but");
+    '' for any other content. quote(passage): the passage's text."""
+    content = rec.first("content") or ""
+    if tokens(content)[:1] != ["it"]:
+        return ""
+    out = []
+    for p in rec.evidence:
+        text = quote(p)
+        at = text.find(content)
+        if at > 0:
+            out.append(text[:at])
+    return " ".join(out)
+
+
 def leading_head(rec: FactRecord) -> str | None:
     """The noun of a content opening with a definite noun ("the duties be removed in full")."""
     words = tokens(rec.first("content") or "")

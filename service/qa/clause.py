@@ -10,6 +10,7 @@ from .lexicon import QuestionLexicon
 from .linking import GENERIC_EVENT_WORDS
 from .question import AUX, PREPS, SHARED, WHEN_WORDS, WORD, Parsed, content_words, kind_named, lemma, split_actors
 
+FIGURES = ("figure", "number", "count", "total", "tally")  # what any figure is ("what figure did X give")
 MODALS = (["would"], ["will"], ["could"], ["might"], ["may"], ["can"])
 GIVING = ("offer", "promise", "give", "grant", "guarantee")  # verbs of two objects: X offered Y [what]
 
@@ -22,7 +23,7 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     words = [t[0] for t in toks]
     if not words:
         return None
-    i, wh, noun_kind = 0, None, None
+    i, wh, noun_kind, figure = 0, None, None, None
     if words[0] in ("what", "which", "who", "whom", "whose"):
         wh, i = words[0], 1
         j = i
@@ -30,9 +31,11 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
             j += 1
         if j > i and j < len(words) and words[j] in AUX:  # "which proposals did", "what fears do"
             noun_kind = next((kind_named(w, lex) for w in reversed(words[i:j]) if kind_named(w, lex)), None)
+            figure = words[j - 1] if lex.verbs.get(f"put {words[j - 1]}") == "Estimate" else None
             i = j
-    if words[0] == "when" and len(words) > 2 and words[1] in AUX:
-        i = 1  # "when did X award Y": the clause of a yes/no question; its time is asked (parse._asked)
+    if words[0] in ("when", "how") and len(words) > 2 and words[1] in AUX:
+        i = 1  # "when did X award Y", "how did X vote on Y": the clause of a yes/no question; its time or
+        #        manner is asked (parse._asked), the act itself answers
     elif wh is None and words[0] not in AUX:
         return None  # neither a wh-word nor an auxiliary first: not a question we can read
     aux = words[i] if i < len(words) and words[i] in AUX else None
@@ -58,6 +61,8 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
         verbs = [k for k in range(len(body) - 1) if f"{lemma(body[k][0], lex)} {body[k + 1][0]}" in lex.verbs][:1]
     if aux in ("did", "does", "do") and not [k for k in verbs if k >= 1]:
         verbs = _after_name(text, body, lex)  # "did the International Court of Justice award Y"
+    if aux and not verbs:
+        verbs = _bare_after_noun(body, tags)  # "when will the trial resume": "resume" tagged a noun
     subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
                         and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
                                                     "has", "have", "had", "is", "are", "was", "were")))
@@ -73,6 +78,8 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     rest = body[k + 1:]
     if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up
         verb, rest = f"{verb} {rest[0][0]}", rest[1:]
+    if verb == "call" and rest and tags.get(rest[-1][1], ("",))[0] == "ADJ":
+        verb = "say"  # "did X call the vote free and fair": a judgement told, no phone call
     according = next((n for n in range(len(rest) - 2) if rest[n][0] == "according" and rest[n + 1][0] == "to"), None)
     source = _span(text, low, rest[according + 2:]) if according is not None else ""
     rest = rest[:according] if according is not None else rest  # "what did X fear, according to an aide"
@@ -84,6 +91,10 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
             obj = ""  # "hold coalition talks with X": the talks held, not someone met
     parsed = _route(verb, noun_kind, subject, obj, phrases, subject_question, lex, asks_thing=wh in ("what", "which"),
                     asks_who=wh is not None)
+    if parsed and figure and parsed.template in ("statements", "actions"):  # "what turnout did X report"
+        named = [] if figure in FIGURES else [figure]  # X's figure of it ("figure" itself names nothing counted)
+        parsed = Parsed("estimates", {k: v for k, v in parsed.slots.items() if k == "actors"},
+                        [*named, *parsed.words], counted=named)
     if parsed and len(parsed.slots.get("actors", [])) >= 2:  # "a joint statement" of the two asked: theirs
         parsed.words = [w for w in parsed.words if w not in SHARED]
     act = _act(rest, tags, lex)
@@ -205,6 +216,18 @@ def _after_name(text: str, body: list, lex: QuestionLexicon) -> list[int]:
         before = text[body[k - 1][1]:body[k - 1][2]]
         if text[start:start + 1].islower() and before[:1].isupper() and word not in lex.stopwords \
                 and word not in PREPS and word.isalpha():
+            return [k]
+    return []
+
+
+def _bare_after_noun(body: list, tags: dict) -> list[int]:
+    """After an auxiliary, a word the tagger read as a noun right after the subject's noun and last in the
+    clause or before a preposition ("will Velkovski's trial resume", "did Bolivia's Senate vote on ..."):
+    the bare verb, as an auxiliary needs one; none when a determiner or number comes between."""
+    for k in range(1, len(body)):
+        nxt = body[k + 1][0] if k + 1 < len(body) else None
+        if tags.get(body[k][1], ("",))[0] == "NOUN" and tags.get(body[k - 1][1], ("",))[0] in ("NOUN", "PROPN") \
+                and (nxt is None or nxt in PREPS or nxt == "according") and body[k][0].isalpha():
             return [k]
     return []
 

@@ -18,6 +18,7 @@ from ..vocab import PREFIXES, RDFS_LABEL
 from .documents import OPTIONAL as _OPTIONAL
 from .documents import Documents
 from .entities import Entity, Link, best, described_group
+from .initials import by_initials, owner_in_front, spelled
 from .occasions import OccasionNames
 from .spelling import Spellings, normalize
 
@@ -188,7 +189,7 @@ class Index:
         name = normalize(text)
         if not name:
             return None
-        found = self._exact(name, allowed, "exact")
+        found = self._exact(name, allowed, "exact") or (None if occasions else spelled(self._initials, text))
         if found:
             return self._fullest(found, name, allowed)
         words = name.split()
@@ -230,6 +231,10 @@ class Index:
         found = self._fuzzy(name, allowed, occasions) or self._head(name, allowed)
         if found:
             return found
+        front = None if occasions else owner_in_front(text)  # "the EAC observation mission": the EAC's
+        inner = self.actor(front) if front else None
+        if inner:
+            return Link(inner.iri, inner.label, inner.kind, "owner", inner.score * 0.8)
         possessor = re.match(r"^(.+?)'s?\s", unicodedata.normalize("NFKC", text).replace("\u2019", "'"))
         if possessor:
             inner = self.actor(possessor.group(1), occasions=occasions)
@@ -336,6 +341,10 @@ class Index:
     def _fuzzy(self, name: str, allowed, occasions: bool) -> Link | None:
         hit = self._spellings.alike(name, occasions)
         return best([e for e in self.by_name[hit[0]] if allowed(e)], "fuzzy", hit[1]) if hit else None
+
+    @cached_property
+    def _initials(self) -> dict[str, list[Entity]]:
+        return by_initials(self.entities.values())
 
     @cached_property
     def _spellings(self) -> Spellings:

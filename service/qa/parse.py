@@ -29,12 +29,23 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
                 template = "source_says"  # a quoted title
             where = slots.pop("where", "")  # "where did X and Y meet in Oslo": Oslo must be in the meeting
             parsed = _shape(template, slots, lex)
+            if parsed and parsed.counting and nlp is not None:  # "... did X approve the budget": approve
+                parsed.counting = _verb_last(text, nlp) or parsed.counting
             if parsed:
                 where = where or _place_named(parsed)
                 parsed.need = parsed.need + clause.setting([("in", where)], lex) + _day_named(parsed)
                 return _asked(parsed, low)
     parsed = clause.read(text, low, lex, nlp)
     return _asked(parsed, low) if parsed else None
+
+
+def _verb_last(text: str, nlp) -> str:
+    """The last word the tagger reads as a verb before any "according to" (the act that counts), or ''."""
+    text = text.split(", according to")[0]
+    tags = clause.tag_words(text, nlp)
+    verbs = [(start, lem) for start, (pos, lem) in tags.items() if pos == "VERB"
+             and not any(text.lower().startswith(a + " ", start) for a in AUX)]  # "did" read as a verb
+    return max(verbs)[1].lower() if verbs else ""
 
 
 def _day_named(parsed: Parsed) -> list[str]:
@@ -175,5 +186,8 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         # figure of the same sentence ("had taken over 500 sites") counts something else
         counted = content_words(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(), maxsplit=1)[0], lex)
         parsed.counted = [] if set(counted) <= _SUMS else counted  # "how much money": a sum in any currency
+        after = content_words(what.lower()[len(re.split(r"\b(?:" + "|".join(AUX) + r")\b", what.lower(),
+                                                         maxsplit=1)[0]):], lex)
+        parsed.counting = after[-1] if after and parsed.counted else ""  # "... did the observers visit": visit
         return parsed
     return Parsed(template, slots)

@@ -34,10 +34,11 @@ class Plan:
     strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
     head: str = ""  # the object's head noun: every fact must name it
     counted: list[str] = field(default_factory=list)  # what an estimate asked for counts: one in its own words
+    counting: str = ""  # the question's last word, the act that counts ("visit"): see widening._gives_number
     asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
     contrary: bool = False  # a yes/no question's contrary kind ("rejected" for "did X accept"): answers No
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"
-    unsourced: bool = False  # only facts with no holder or source ("according to X": X named in their reports)
+    unsourced: bool = False  # no holder (an act's doer aside) or source ("according to X": named in its reports)
     numbered: bool = False  # only facts whose own words give a number of what is counted ("visited 412 stations")
     details: tuple[str, ...] = ()  # the meeting details asked for ("how long": its length); () any
     remote: bool = False  # a call asked about: meetings by phone or video first

@@ -192,9 +192,11 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
                               "actor", "evidence_text", f"No figure in the graph is held by {source}; the answers name "
                               f"no source and their reports name {source}.")]) for p in plans if "actor" in p.bindings]
     if tid == "estimates" and not parsed.yesno and parsed.counted:  # "how many stations did X visit": a count
+        counts = [p for p in plans if p.template == "estimates"]
         plans += [replace(p, template="statements", numbered=True, relaxed=p.relaxed + [_relaxed(  # told as said
             "template", "statements", "No estimate in the graph counts it; the answers are statements that give "
-            "its number.")], unsourced=False) for p in plans if p.template == "estimates"]
+            "its number.")], unsourced=False) for p in counts]
+        plans += _counted_acts(counts, parse.lemma(parsed.counting, lex)) if parsed.counting else []
     if parsed.yesno:  # "did Iran accept X?": a report that Iran rejected X answers No, when none says it did
         plans += _rekinded(plans, lex.contrary_kinds.get(slots.get("kind", ""), ()), contrary=True)
     else:  # "what did Hungary reject?": "Hungary would never accept the quotas", when no rejection is told
@@ -221,13 +223,25 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         plan.own_verb = bool(plan.verb) and plan.verb not in lex.kind_naming_verbs and "kind" in plan.bindings \
             and not parsed.yesno
         plan.yesno, plan.strict, plan.asked = parsed.yesno, parsed.strict or parsed.yesno, asked
-        plan.head, plan.counted = parsed.head, parsed.counted
+        plan.head, plan.counted, plan.counting = parsed.head, parsed.counted, parsed.counting
         plan.owners = named.owners(plan.words, index) if parsed.yesno else {}
         plan.kind_nouns = lex.kind_nouns
         plan.details, plan.remote, plan.in_person = parsed.details, parsed.remote, parsed.in_person
         plan.target, plan.target_verbs = target, lex.target_verbs
         plan.named = name_words
     return plans
+
+
+def _counted_acts(plans: list[Plan], verb: str) -> list[Plan]:
+    """ "How many prisoners did Belarus free (according to the agency)?": an act told with the asked verb
+    and its count ("Belarus freed 14 prisoners", in the agency's report), when no estimate or statement
+    gives it; the report's own narrative, or the source's when one is asked."""
+    return [replace(p, template="actions", numbered=True, bindings={**{k: v for k, v in p.bindings.items()
+                                                                      if k in BY_ID["actions"].parameters},
+                                                                   "verb": Literal(verb)},
+                    params={**p.params, "verb": verb}, relaxed=p.relaxed + [_relaxed(
+                        "template", "actions", f"No estimate or statement in the graph counts it; the answers are "
+                        f"acts told with \u201c{verb}\u201d and their number.")]) for p in plans]
 
 
 # "did X agree to cut tariffs?": kinds whose act, announced as not to be done ("X would not reduce

@@ -36,6 +36,7 @@ class Parsed:
     target: bool = False  # the topic is the verb's object ("who accused X"): what X holds answers nothing
     partner: bool = False  # "who did X meet", "who met X": a meeting that names someone besides X
     counted: list[str] = field(default_factory=list)  # "how many soldiers has X deployed": one in the fact
+    counting: str = ""  # the act that counts them ("deployed"): its figure may stand beside others
 
 
 def clean(question: str) -> str:

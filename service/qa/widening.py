@@ -40,6 +40,8 @@ def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecor
             if settling is not None:  # cited after the fact's own passages
                 rec.evidence = rec.evidence + [settling]
                 kept.append(rec)
+            elif (named := antecedents.before_it(rec, texts.quote)) and fits(rec, plan, settled=named):
+                kept.append(rec)  # "stopped short of calling it free and fair": "it" named before in its sentence
     if plan.named or plan.told:  # names that must be in the fact, its passages or its report's headline
         texts.prefetch(p.source["iri"] for rec in kept for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in kept if (not plan.named or matches_words(rec, plan.named, _told_in(rec, texts), 1.0))
@@ -241,18 +243,23 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|te
 _YEAR = re.compile(r"^(?:19|20)\d\d$")  # "in 2024" gives no count
 
 
-def _gives_number(rec: facts_mod.FactRecord, counted: list[str]) -> bool:
-    """A fact's own words give a number of what is counted and no other: the number, then one of the counted
-    words within two words ("visited 412 polling stations"; not "holding nine men" for "fishermen", nor
-    "deployed 3,000 sailors and closed 40 ports", whose other figure the answer would show beside it)."""
+def _gives_number(rec: facts_mod.FactRecord, counted: list[str], counting: str = "") -> bool:
+    """A fact's own words give a number of what is counted: the number, then one of the counted words within
+    two words ("visited 412 polling stations"; not "holding nine men" for "fishermen"). Beside another figure
+    only as the object of the asked act itself ("released 16 prisoners, ... than the 14 reported" for "how many
+    did X release"; not "met voters in 19 regions and saw 30 boxes" for "how many regions did they visit"),
+    and the only figure so counted."""
     stems = [stem(w) for w in counted]
     for value in rec.values("content"):
         toks = tokens(value.value)
         numbers = [i for i, tok in enumerate(toks) if _NUMBER.match(tok) and not _YEAR.match(tok)]
-        if len(numbers) == 1 and any(same_word(t, s) for t in toks[numbers[0] + 1:numbers[0] + 4] for s in stems):
+        of_it = [i for i in numbers if any(same_word(t, s) for t in toks[i + 1:i + 4] for s in stems)]
+        if len(numbers) == 1 and of_it:
+            return True
+        before = toks[max(0, of_it[0] - 3):of_it[0]] if len(of_it) == 1 else []
+        if counting and any(same_word(t, stem(counting)) for t in before):
             return True
     return False
-
 
 
 def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
@@ -260,12 +267,12 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
     passages."""
     if plan.negated_only and rec.first("negated") != "true":
         return False
-    if plan.numbered and not _gives_number(rec, plan.counted):
+    if plan.numbered and not _gives_number(rec, plan.counted, plan.counting):
         return False
     if plan.announced and "Intention" not in rec.kinds:
         return False
-    if plan.unsourced and (rec.values("holder") or rec.values("attributedTo")):
-        return False  # "according to the IAEA": a figure someone else gave is not the IAEA's
+    if plan.unsourced and (rec.values("attributedTo") or (rec.values("holder") and plan.template != "actions")):
+        return False  # "according to the IAEA": a figure someone else gave is not the IAEA's (an act's doer is none)
     if plan.spoken and not rec.values("attributedTo"):
         return False  # "what did X promise": a plan X announced ("we will build it"), not one told of X
     if plan.ironic and rec.first("ironic") != "true":

@@ -138,6 +138,9 @@ class Holders:
                 keys = self.resolver.refers(mine)
             if not keys and owner is None and mine is None and tok.lemma_.lower() in OWNED_BEFORE:
                 keys = self._owned_before(tok)  # "Ruiz's campaign ... The campaign said": hers
+        if not keys and not strict and (leader := nouns.leader_of(tok)) is not None:
+            is_person = getattr(self.resolver, "is_person", lambda k: False)  # "its bench, led by Senator X,"
+            keys = [k for k in self.actors(leader) if is_person(k)]  # an unnamed group: its leader speaks for it
         return list(dict.fromkeys(keys))
 
     def _owner_over_topic(self, tok: Token) -> list[str]:

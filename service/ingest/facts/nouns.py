@@ -161,3 +161,20 @@ def author_of(noun: Token) -> Token | None:
             if agent is not None:
                 return next((g for g in agent.children if g.dep_ == "pobj"), None)
     return None
+
+
+LEADING = ("lead", "head", "chair")  # "its bench, led by Senator X,": the group X leads acts through X
+
+
+def leader_of(noun: Token) -> Token | None:
+    """The one who leads an unnamed group set off with a participle ("its bench, led by Senator X, demanded"):
+    the agent of "led/headed/chaired by"; None for other nouns."""
+    if noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in LEADING:
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
