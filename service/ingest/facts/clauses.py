@@ -123,7 +123,7 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject_of(first, depth + 1) if first is not None else (None, False)
     if pred.dep_ in ("acomp", "oprd"):  # "is unlikely [to approve]": the copula's subject
         return subject_of(head, depth + 1)
-    if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not _has_object(head)):
+    if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not has_object(head)):
         if pred.dep_ == "conj" and head.head != head and outer_conj(pred):
             above = clause_above(head)  # "Moscow fears [X's days are numbered] and is ..."
             return subject_of(above, depth + 1) if above is not None else (None, False)
@@ -133,7 +133,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 and not any(c.dep_ == "ccomp" for c in head.children):
             return None, False  # "claims that X takes orders, and asserts that ...": who asserts, unsettled
             # ("said that he would offer a prayer but did not suggest ...": he, whichever clause)
-        return subject_of(head, depth + 1)
+        subj, passive = subject_of(head, depth + 1)
+        return subj, own_voice(pred, passive)
     if (verb := short_of(pred)) is not None:  # "stopped short of endorsing X": the one who stopped
         return subject_of(verb, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
@@ -143,6 +144,17 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if pred.dep_ == "relcl":  # "the latest to be threatened by X": the head is the one it is done to
         return head, any(c.dep_ == "auxpass" for c in pred.children)
     return None, False
+
+
+def own_voice(pred: Token, inherited: bool) -> bool:
+    """Whether a predicate sharing another's subject is passive: its own voice ("had the better resume but
+    was seen as aloof": passive; "was asked about it and said ...": active), or the voice it shares ("was
+    arrested and charged")."""
+    if any(c.dep_ == "auxpass" for c in pred.children):
+        return True
+    if pred.dep_ == "conj" and (pred.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in pred.children)):
+        return False
+    return inherited
 
 
 def singular_above(noun: Token) -> Token | None:
@@ -235,8 +247,11 @@ def agrees(pred: Token, subj: Token) -> bool:
     return (finite[0] == "VBP") == plural
 
 
-def _has_object(tok: Token) -> bool:
-    return any(c.dep_ in ("dobj", "dative") for c in tok.children)
+def has_object(tok: Token) -> bool:
+    """An object the verb's to-clause is about ("pushed senators to reject"; "called on voters to oppose",
+    "counted upon her to"): who is to do what the clause says, not the verb's subject ("decided on Monday to")."""
+    return any(c.dep_ in ("dobj", "dative") or c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon") and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children) for c in tok.children)
 
 
 def _marked(tok: Token) -> bool:

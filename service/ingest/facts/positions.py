@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from . import asked, kinds, nouns, qualifiers, realis, senses, shapes, spans, timing
-from .clauses import after_according, agent_of, fronted_list, interpolated, subject_of
+from .clauses import after_according, agent_of, fronted_list, has_object, interpolated, subject_of
 from .contents import after_object, content_of
 from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as, vocative
 from .holders import Holders
@@ -89,8 +89,8 @@ class Builder(Holders):
         antecedent = getattr(self.resolver, "antecedent", None)
         if relative is not None and relative.lower_ in ("who", "which") and antecedent is not None:
             subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
-        if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
-            subj, passive = subject_of(pred.head)
+        if subj is None and (pred.dep_ in ("acomp", "oprd") or pred.dep_ == "xcomp" and not has_object(pred.head)):
+            subj, passive = subject_of(pred.head)  # "remain worried", "are committed"; not "pushed X to reject"
         if subj is None and pred.dep_ == "conj":
             subj = self._own_side(pred)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
@@ -106,6 +106,9 @@ class Builder(Holders):
         if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
                 and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
             passive = True  # "Asked about the plan, Trump said": Trump was asked
+        if not passive and trig.pos == "verb" and trig.fact_kind == "Statement" and pred.tag_ == "VBN" \
+                and pred.dep_ == "acomp" and pred.lemma_ != "focus":
+            passive = True  # "is best known for X": what is known, not the knower ("is focused on": her focus)
         if subj is not None and vocative(pred, subj):
             return None  # "Mr. Hale, tell me ...": Hale is asked to speak, says nothing here
         if subj is not None and lexical and interpolated(pred, subj):
