@@ -270,8 +270,8 @@ class Resolver:
             last = antecedents.set_off_before(h)  # "Trump and Cruz, who has opposed ...": Cruz alone
             return last if last is not None and last in noun.conjuncts else None
         disagrees = h.lower_ == "who" and antecedents.disagrees(h, noun)
-        if h.lower_ in ("who", "whom") and self._owned_thing(noun):
-            return self._person_above(noun, False) or noun  # "an adviser to X's campaign who ...": the adviser
+        if h.lower_ in ("who", "whom") and self._owned_thing(noun) and (above := self._person_above(noun, False)):
+            return above  # "an adviser to X's campaign who ...": the adviser, not X
         if h.lower_ not in ("who", "whom") or (self._personal(noun) and not disagrees):
             return noun
         return self._person_above(noun, disagrees)

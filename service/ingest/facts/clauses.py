@@ -150,8 +150,8 @@ def own_voice(pred: Token, inherited: bool) -> bool:
     """Whether a predicate sharing another's subject is passive: its own voice ("had the better resume but
     was seen as aloof": passive; "was asked about it and said ...": active), or the voice it shares ("was
     arrested and charged")."""
-    if any(c.dep_ == "auxpass" for c in pred.children):
-        return True
+    if any(c.dep_ in ("auxpass", "agent") for c in pred.children):
+        return True  # "was nominated by X and confirmed by the Senate": passive, whatever the tagger says
     if pred.dep_ == "conj" and (pred.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in pred.children)):
         return False
     return inherited

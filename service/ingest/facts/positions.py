@@ -197,7 +197,9 @@ class Builder(Holders):
                 return None
             content = answered[1]
         elif content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
-                                                                                       or role == "recipient"):
+                                                                                       or role == "recipient") \
+                and not (subj is None and pred.dep_ == "xcomp" and has_object(pred.head)):  # "urged X to make
+            # clear ...": X's words asked for, the sentence around is not them
             content = clause_around(pred, subj, obj)  # "All of which, he said, would help"; "..., X told them"
         if content is not None and content[1] > content[0] + 1 and self.doc[content[0]].lower_ == "no" \
                 and qualifiers.none_done(pred):
