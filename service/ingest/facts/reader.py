@@ -302,6 +302,8 @@ class Reader:
                 self.quotes.unheard(sent)
         if quoted and spoken and not framers:
             self.quotes.went_on(sent, reopened=True)  # '"So I would tell them: read it.': speaking on
+        if quoted and framers and not has_quote(sent.doc, sent.start, sent.end):
+            self.quotes.went_on(sent)  # '... nobody likes this," said X. His support ...': the quote closed here
         if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
             return []
         fact = self.quotes.continued(sent)
