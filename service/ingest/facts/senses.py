@@ -298,6 +298,6 @@ def _taking(pred) -> bool:
         c.dep_ in ("ccomp", "xcomp", "oprd") for c in pred.children)
 
 
-OTHER_SENSES = {"claim": _taking, "add": _adding, "appeal": _attracting, "ask": _anonymity, "know": _know_how, "contend": _competing,
-                "charge": _fee_or_rush, "require": _need, "recognize": _identifying, "recognise": _identifying,
-                "expect": _passive_view, "believe": _passive_view, "think": _passive_view}
+OTHER_SENSES = {"claim": _taking, "add": _adding, "appeal": _attracting, "ask": _anonymity, "know": _know_how,
+                "contend": _competing, "charge": _fee_or_rush, "require": _need, "recognize": _identifying,
+                "recognise": _identifying, "expect": _passive_view, "believe": _passive_view, "think": _passive_view}
