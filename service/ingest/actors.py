@@ -266,9 +266,18 @@ class Resolver:
             # "said Dana Whitlock, director of Harbor Tenants United, which advocates ...": no person is a "which"
             before = antecedents.set_off_before(h)
             return before if before is not None and not self._personal(before) else None
+        if h.lower_ == "who" and antecedents.singular(h) and any(c.dep_ == "conj" for c in noun.children):
+            last = antecedents.set_off_before(h)  # "Trump and Cruz, who has opposed ...": Cruz alone
+            return last if last is not None and last in noun.conjuncts else None
         disagrees = h.lower_ == "who" and antecedents.disagrees(h, noun)
+        if h.lower_ in ("who", "whom") and self._owned_thing(noun) and (above := self._person_above(noun, False)):
+            return above  # "an adviser to X's campaign who ...": the adviser, not X
         if h.lower_ not in ("who", "whom") or (self._personal(noun) and not disagrees):
             return noun
+        return self._person_above(noun, disagrees)
+
+    def _person_above(self, noun: Token, disagrees: bool) -> Token | None:
+        """The person a "who" hung on a noun inside that person's description stands for."""
         climb = ("pobj", "prep", "appos", "compound", "nmod", "poss") + (("acl",) if disagrees else ())
         tok = noun
         for _ in range(4):
@@ -278,6 +287,14 @@ class Resolver:
             if tok.pos_ in ("NOUN", "PROPN") and self._personal(tok) and not (disagrees and tok.tag_ == "NNS"):
                 return tok
         return None
+
+    def _owned_thing(self, noun: Token) -> bool:
+        """A common noun with an owner that is no word for people ("X's campaign", "her office"; not "his
+        aides", "X's family"): what a "who" after it describes is rather someone named above it."""
+        lemma = noun.lemma_.lower()
+        return noun.pos_ == "NOUN" and any(c.dep_ == "poss" for c in noun.children) \
+            and lemma not in self.lex.descriptors and lemma not in self.lex.met_nouns \
+            and noun.lower_ not in self.lex.group_heads and lemma + "s" not in self.lex.group_heads
 
     def _personal(self, tok: Token) -> bool:
         """A noun that can be a "who": a person or group it names, or a common noun that is no office or

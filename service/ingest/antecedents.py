@@ -163,8 +163,11 @@ SINGULAR_AUX = ("is", "was", "has", "does", "'s")
 def disagrees(rel: Token, noun: Token) -> bool:
     """A "who" whose verb is singular hung on a common plural noun ("a senator courting rural mayors who
     often seems to ..."): the parser took the nearest noun; the singular one it describes is meant."""
-    if noun.tag_ != "NNS":
-        return False
+    return noun.tag_ == "NNS" and singular(rel)
+
+
+def singular(rel: Token) -> bool:
+    """A relative pronoun whose verb is singular ("who has", "who seems", "who was")."""
     verb = rel.head
     finite = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), verb)
     return finite.tag_ == "VBZ" or finite.lower_ in SINGULAR_AUX

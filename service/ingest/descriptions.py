@@ -286,6 +286,10 @@ def met_pair(r: Reading, h: Token) -> list[str]:
     return []
 
 
+# modifiers that make a leadership a party's or a chamber's, not the country's government
+PARTY_WORDS = ("party", "parliamentary", "congressional", "legislative", "opposition", "caucus")
+
+
 def body(r: Reading, h: Token, kind: str) -> list[str]:
     """'the country', 'the government', 'the regime': of the country named beside it ("the Syrian
     regime"), else the latest country or government mentioned."""
@@ -313,6 +317,9 @@ def body(r: Reading, h: Token, kind: str) -> list[str]:
                 return [k]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
         return []
+    if h.lemma_.lower() == "leadership" and any(c.dep_ in ("amod", "compound") and (
+            c.text[:1].isupper() or c.lower_ in PARTY_WORDS) for c in h.children):
+        return []  # "the Republican leadership", "the party leadership": a party's or chamber's leaders
     subject = antecedents.by_subject(r, h, lambda keys: len(keys) == 1 and as_kind(keys[0]) is not None)
     if subject:
         return [as_kind(subject[0])]

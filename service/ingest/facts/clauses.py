@@ -123,7 +123,7 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject_of(first, depth + 1) if first is not None else (None, False)
     if pred.dep_ in ("acomp", "oprd"):  # "is unlikely [to approve]": the copula's subject
         return subject_of(head, depth + 1)
-    if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not _has_object(head)):
+    if pred.dep_ == "conj" or (pred.dep_ == "xcomp" and not has_object(head)):
         if pred.dep_ == "conj" and head.head != head and outer_conj(pred):
             above = clause_above(head)  # "Moscow fears [X's days are numbered] and is ..."
             return subject_of(above, depth + 1) if above is not None else (None, False)
@@ -134,7 +134,7 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, False  # "claims that X takes orders, and asserts that ...": who asserts, unsettled
             # ("said that he would offer a prayer but did not suggest ...": he, whichever clause)
         subj, passive = subject_of(head, depth + 1)
-        return subj, passive or _when_done_to(pred)
+        return subj, own_voice(pred, passive) or _when_done_to(pred)
     if (verb := short_of(pred)) is not None:  # "stopped short of endorsing X": the one who stopped
         return subject_of(verb, depth + 1)
     if pred.dep_ in ("advcl", "acl", "pcomp") and pred.tag_ in ("VBG", "VBN") and not _marked(pred):
@@ -154,6 +154,17 @@ def _when_done_to(conj: Token) -> bool:
         c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "once", "whenever", "unless", "until")
         and c.i < conj.i for c in conj.children) and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in conj.children)
+
+
+def own_voice(pred: Token, inherited: bool) -> bool:
+    """Whether a predicate sharing another's subject is passive: its own voice ("had the better resume but
+    was seen as aloof": passive; "was asked about it and said ...": active), or the voice it shares ("was
+    arrested and charged")."""
+    if any(c.dep_ in ("auxpass", "agent") for c in pred.children):
+        return True  # "was nominated by X and confirmed by the Senate": passive, whatever the tagger says
+    if pred.dep_ == "conj" and (pred.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in pred.children)):
+        return False
+    return inherited
 
 
 def singular_above(noun: Token) -> Token | None:
@@ -246,8 +257,11 @@ def agrees(pred: Token, subj: Token) -> bool:
     return (finite[0] == "VBP") == plural
 
 
-def _has_object(tok: Token) -> bool:
-    return any(c.dep_ in ("dobj", "dative") for c in tok.children)
+def has_object(tok: Token) -> bool:
+    """An object the verb's to-clause is about ("pushed senators to reject"; "called on voters to oppose",
+    "counted upon her to"): who is to do what the clause says, not the verb's subject ("decided on Monday to")."""
+    return any(c.dep_ in ("dobj", "dative") or c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon") and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children) for c in tok.children)
 
 
 def _marked(tok: Token) -> bool:

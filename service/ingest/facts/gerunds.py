@@ -59,7 +59,8 @@ def purpose_subject(pred: Token) -> Token | None:
     served = pred.dep_ == "advcl" or (pred.dep_ == "xcomp" and pred.head.lemma_.lower() in CONTACTING)
     if not served or pred.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
         return None
-    if pred.dep_ == "xcomp" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in pred.head.children):
+    if pred.dep_ == "xcomp" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")
+                                    for c in pred.head.children):
         return None  # "called on the delegates to oppose the bill": their act called for, not the caller's purpose
     subj, passive = subject_of(pred.head)
     return subj if subj is not None and not passive else None

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ...model import Fact, Span
 from . import asked, kinds, nouns, qualifiers, realis, senses, shapes, spans, timing
-from .clauses import after_according, agent_of, fronted_list, interpolated, subject_of
+from .clauses import after_according, agent_of, fronted_list, has_object, interpolated, subject_of
 from .contents import after_object, content_of
 from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as, vocative
 from .holders import Holders
@@ -92,8 +92,8 @@ class Builder(Holders):
         antecedent = getattr(self.resolver, "antecedent", None)
         if relative is not None and relative.lower_ in ("who", "which") and antecedent is not None:
             subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
-        if subj is None and pred.dep_ in ("acomp", "oprd", "xcomp"):  # "remain worried", "are committed"
-            subj, passive = subject_of(pred.head)
+        if subj is None and (pred.dep_ in ("acomp", "oprd") or pred.dep_ == "xcomp" and not has_object(pred.head)):
+            subj, passive = subject_of(pred.head)  # "remain worried", "are committed"; not "pushed X to reject"
         if subj is None and pred.dep_ == "conj":
             subj = self._own_side(pred)
         if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
@@ -109,6 +109,9 @@ class Builder(Holders):
         if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
                 and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
             passive = True  # "Asked about the plan, Trump said": Trump was asked
+        if not passive and trig.pos == "verb" and trig.fact_kind == "Statement" and pred.tag_ == "VBN" \
+                and pred.dep_ == "acomp" and pred.lemma_ != "focus":
+            passive = True  # "is best known for X": what is known, not the knower ("is focused on": her focus)
         if subj is not None and vocative(pred, subj):
             return None  # "Mr. Hale, tell me ...": Hale is asked to speak, says nothing here
         if subj is not None and lexical and interpolated(pred, subj):
@@ -197,7 +200,9 @@ class Builder(Holders):
                 return None
             content = answered[1]
         elif content is None and trig.speech and trig.pos == "verb" and not passive and (obj is None
-                                                                                       or role == "recipient"):
+                                                                                       or role == "recipient") \
+                and not (subj is None and pred.dep_ == "xcomp" and has_object(pred.head)):  # "urged X to make
+            # clear ...": X's words asked for, the sentence around is not them
             content = clause_around(pred, subj, obj)  # "All of which, he said, would help"; "..., X told them"
         if content is not None and content[1] > content[0] + 1 and self.doc[content[0]].lower_ == "no" \
                 and qualifiers.none_done(pred):

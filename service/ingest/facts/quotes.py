@@ -55,6 +55,11 @@ class Quotes:
         self.speaker, self.end_char, self.open = fact, _last_char(sent), _balance(sent) > 0
         self.turn = False
 
+    def signed_ahead(self, fact: Fact, sent) -> None:
+        """A quote this sentence opens, signed by `fact` in a later sentence: its words from this one on."""
+        first = next(t for t in sent if not t.is_space)
+        self.speaker, self.end_char, self.open, self.turn = fact, first.idx, False, False
+
     def turned(self, fact: Fact, sent) -> None:
         """A labelled turn of an interview ("Wulandari: ..."): the rest of its paragraph is the speaker's."""
         self.speaker, self.end_char, self.open, self.turn = fact, _last_char(sent), True, True
@@ -80,6 +85,14 @@ class Quotes:
             self.open = False
             return False
         return self.open
+
+    def close_in(self, sent) -> int:
+        """Where the speaker's quote that goes on over this sentence closes in it (its end when it does not)."""
+        toks = [t for t in sent if not t.is_space]
+        if self.turn or not toks:
+            return sent.end
+        close = _close(toks, toks[0].i + (0 if self.open else 1))
+        return close.i if close is not None else sent.end
 
     def went_on(self, sent, reopened: bool = False) -> tuple[int, int]:
         """Follow the speaker's quote over a sentence that continues() it: where their words start and end

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ...model import Fact
 from .. import columns
 from ..interviews import in_turns
-from . import attributions, estimates, figures, framing, kinds, nouns, qualifiers, speech, timing, whereabouts
+from . import attributions, estimates, figures, framing, kinds, nouns, qualifiers, signers, speech, timing, whereabouts
 from .according import according_to
 from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
@@ -39,6 +39,9 @@ class Reader:
         if quoted and signed_after(sent, self._speaks):
             self.quotes.lost()  # '"Is he ready?" Reilly said.': not the last speaker's quote going on
             quoted = False
+        if not quoted and not self.headline and (signed := signers.ahead(self.b, sent)) is not None:
+            self.quotes.signed_ahead(signed, sent)  # '"It is a disaster. ...," Ruiz said.': Ruiz's words from here
+            quoted = True
         self.meetings.lasted_after(sent)  # "It lasted four hours": the meeting the sentence before was about
         self.meetings.voice = speech.voice(sent, self.b, self.quotes.speaker if quoted else None)
         self.meetings.in_turn = quoted and self.quotes.turn  # "TURSUNOV: ... I spent four hours with X"
@@ -58,9 +61,11 @@ class Reader:
                 and self._someone_else(sent, speaker):
             self.quotes.lost()  # '"...," Ana said. Eva shook her head. "..."': Eva's words, not Ana's
         if quoted:  # in a quote that goes on, '"I can tell you that ..."' is the speaker; "he told me", not
+            close = self.quotes.close_in(sent)
             for cand in kept:
-                if cand.trigger.speech and in_quote(cand.pred):  # not the frame: '"...," he added'
-                    speech.speak_for(cand, speaker.holders, quoted=True)
+                if cand.pred.i < close and (in_quote(cand.pred) or not cand.trigger.speech):
+                    speech.speak_for(cand, speaker.holders, quoted=True)  # not the frame: '"...," he added';
+                    # '... He wants to win," Ana said': not Ana
         if quoted and not any(c.trigger.speech for c in kept):  # the speaker's words, not the writer's
             kept = [c for c in kept if c.lexical or (c.fact.kind == "Intention" and speech.first_person(c))]
             for cand in kept:
@@ -307,6 +312,8 @@ class Reader:
                 self.quotes.lost()  # '"We win," Reilly said. Ortiz did not respond. "We lost."': not Reilly's
         if quoted and spoken and not framers:
             self.quotes.went_on(sent, reopened=True)  # '"So I would tell them: read it.': speaking on
+        if quoted and framers and not has_quote(sent.doc, sent.start, sent.end):
+            self.quotes.went_on(sent)  # '... nobody likes this," said X. His support ...': the quote closed here
         if spoken or not quoted:  # the sentence names its own speaker, or is nobody's words
             return []
         fact = self.quotes.continued(sent)

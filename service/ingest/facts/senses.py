@@ -30,6 +30,8 @@
   no that-clause or quote: no words.
 - "expect", "believe" and "think" in the passive ("is expected to win") say nobody's view.
 - "appeal to" someone with nothing asked ("appeals to young voters") is attracting, no demand.
+- "claim" a territory, a share of the vote, a seat or a prize ("claimed 41 percent of the vote") is taking or
+  winning it; "claimed victory", "claimed responsibility" and "claims that ..." say something.
 - "work out" with nothing worked out ("worked out at the gym") is exercising, not reaching an agreement.
 
 Inside a quote, a first-person sentence or what a speech verb reports, the view verbs keep their reading:
@@ -284,6 +286,18 @@ def _anonymity(pred) -> bool:
                and any(g.dep_ == "auxpass" for g in c.children) for c in pred.children)
 
 
-OTHER_SENSES = {"add": _adding, "appeal": _attracting, "ask": _anonymity, "know": _know_how, "contend": _competing,
-                "charge": _fee_or_rush, "require": _need, "recognize": _identifying, "recognise": _identifying,
-                "expect": _passive_view, "believe": _passive_view, "think": _passive_view}
+# what is taken, won or held when it is "claimed": no words ("claimed 41 percent of the vote", "claims more territory")
+TAKEN = ("territory", "land", "ground", "percent", "share", "seat", "prize", "title", "crown", "throne", "life",
+         "spot", "medal", "mantle", "control")
+
+
+def _taking(pred) -> bool:
+    """ "claimed 41 percent of the vote", "claims more territory", "claimed the prize": taking or winning
+    something; "claimed victory", "claimed responsibility", "claims that ..." say something."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in TAKEN for c in pred.children) and not any(
+        c.dep_ in ("ccomp", "xcomp", "oprd") for c in pred.children)
+
+
+OTHER_SENSES = {"claim": _taking, "add": _adding, "appeal": _attracting, "ask": _anonymity, "know": _know_how,
+                "contend": _competing, "charge": _fee_or_rush, "require": _need, "recognize": _identifying,
+                "recognise": _identifying, "expect": _passive_view, "believe": _passive_view, "think": _passive_view}
