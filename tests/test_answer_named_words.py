@@ -1,8 +1,8 @@
 """A question's object words that name an actor ("the Peru deal") must be in the fact or its passage, and
 a recipient no fact records ("what did X tell Y") must at least be named there, said as relaxed: another
 deal, or words told to someone else, answer nothing. An audience with words in front of it ("told Chilean
-reporters") is named so in the passage, never by another audience's words. Through the real pipeline, a real store and the
-question answerer (text written for the project)."""
+reporters") is named so in the passage, never by another audience's words. Through the real pipeline, a
+real store and the question answerer (text written for the project)."""
 from __future__ import annotations
 
 import pytest
