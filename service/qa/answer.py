@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..errors import UnsupportedQuestion
 from ..store.base import Store
-from . import background, candidates, linking, parse, sieve
+from . import background, candidates, linking, parse, publishers, sieve
 from . import facts as facts_mod
 from .cards import MAX_ANSWERS, Texts, build_answer, source_answers
 from .messages import check, no_facts_message, suggestions, verdict
@@ -119,6 +119,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     Unless plain, a plan whose verb, recipient, topic or occasion no fact has (a few index look-ups)
     is not run: no answer, and the SPARQL it would have shown."""
     template = BY_ID[plan.template]
+    if template.id == "publishers":  # documents and their outlets, not facts
+        rows, sparql = template.run(store, plan.bindings)
+        return publishers.answers(rows, plan.words, link_root), sparql, False
     indexed = not plain and getattr(index, "holder_keys", False)  # the holder index: the same rows, sooner
     sets = plan.binding_sets()
     if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only

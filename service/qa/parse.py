@@ -148,6 +148,9 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         if kind == "Estimate":
             return Parsed("estimates", {"actors": [slots["actor"]]})
         return Parsed("positions", {"actors": [slots["actor"]], "kind": kind})
+    if template == "publishers":  # "which news agency reported the ceasefire": the words of what was reported
+        words = content_words(slots["reported"], lex)
+        return Parsed(template, {}, words) if words else None
     if template == "roles?":
         if any(lemma(w, lex) in lex.verbs or w in AUX for w in slots["actor"].lower().split()):
             return None  # "who is worried about ...": a clause, not a name

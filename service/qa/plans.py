@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Term
 from ..vocab import KG_NS
-from . import lexicon, linking, named, parse
+from . import lexicon, linking, named, parse, publishers
 from .plan import NoAnswer, Plan
 from .templates import BY_ID
 
@@ -37,6 +37,8 @@ def _audience(text: str, index: linking.Index, lex: lexicon.QuestionLexicon) -> 
 
 def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.QuestionLexicon) -> list[Plan]:
     slots, tid = dict(parsed.slots), parsed.template
+    if tid == "publishers":  # the documents holding the words: no actor, nothing else bound
+        return [Plan(tid, publishers.word_binding(parsed.words), {"words": parsed.words}, list(parsed.words))]
     bindings: dict[str, Term] = {}
     params: dict = {}
     written = [a for a in slots.pop("actors", None) or [] if named.names_someone(a, lex)]
