@@ -101,6 +101,18 @@ def test_parse_template_and_slots(question, template, slots):
             value.lower() if isinstance(value, str) else [v.lower() for v in value])
 
 
+@pytest.mark.parametrize("question, template, actors", [
+    ("Which parties voted against the budget?", "actions", []),
+    ("What officials proposed a ceasefire?", "proposals", []),
+    ("Which Chilean officials met Ana Ruiz?", "meetings", ["Chilean officials", "Ana Ruiz"]),
+], ids=["which-noun-asks-who", "what-noun-asks-who", "a-named-group-is-one"])
+def test_parse_which_noun_subject(question, template, actors):
+    """ "which parties voted": the wh-word's common noun asks who did it and names no one; a capitalized
+    group ("which Chilean officials") is still one to look up."""
+    parsed = read(question)
+    assert parsed.template == template and parsed.slots.get("actors", []) == actors
+
+
 @pytest.mark.parametrize("question, words", [
     ("What did Russia establish in Baghdad?", {"baghdad"}),
     ("Who agreed to co-sponsor the Comprehensive Convention on International Terrorism?",
