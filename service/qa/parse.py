@@ -25,9 +25,12 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
         match = pattern.match(low)
         if match:
             slots = {k: _orig(text, low, match, k) for k, v in match.groupdict().items() if v}
+            if slots.get("place") and not slots["place"][:1].isupper():
+                continue  # "the closed session between X and Y": no name, another pattern reads it
             if template == "source_says?" and re.search(r"[\"']", match.group("source")):
                 template = "source_says"  # a quoted title
-            where = slots.pop("where", "")  # "where did X and Y meet in Oslo": Oslo must be in the meeting
+            where = slots.pop("where", "") or slots.pop("place", "")  # "where did X and Y meet in Oslo", "the
+            # Oslo talks between X and Y": Oslo must be in the meeting
             parsed = _shape(template, slots, lex)
             if parsed:
                 where = where or _place_named(parsed)
