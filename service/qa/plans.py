@@ -14,6 +14,7 @@ from ..store.base import Term
 from ..vocab import KG_NS
 from . import lexicon, linking, named, parse, publishers
 from .plan import NoAnswer, Plan
+from .spelling import normalize
 from .templates import BY_ID
 
 # templates whose words are matched loosely (half of them): a word that is an actor's name must be there
@@ -154,6 +155,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             bindings["topic"] = NamedNode(link.iri)
             params["topic"] = {"iri": link.iri, "label": link.label}
             names = sorted(index.entities[link.iri].names) if link.iri in index.entities else [link.label]
+            written = " ".join(w for w in topic.split() if w.lower() not in ("the", "a", "an", "its", "their"))
+            if len(written.split()) > 1 and normalize(written) not in names:  # "the foreign affairs department"
+                names.append(normalize(written))  # as the question wrote it, for "Department of Foreign Affairs"
             unbound = {k: v for k, v in bindings.items() if k != "topic"}
             plans.append(Plan(tid, unbound, {**params, "topic": {"iri": link.iri, "label": link.label}},
                               words, topic_names=names, extra_actors=extra, union=union, speech=speech,

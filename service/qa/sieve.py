@@ -92,8 +92,8 @@ SELECT DISTINCT ?fact ?p ?o WHERE { { ?fact kg:target ?o BIND(1 AS ?p) } UNION {
 
 def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: bool) -> list[str]:
     """Those of the facts that may target one of `targets` as widening._of_target reads a record: one as
-    their target; with no target, one they are about; with neither (by_text: the question names it),
-    any. Two look-ups a fact, instead of its whole record."""
+    their target; with no target, one they are about, or (by_text: the question names it, to be found in
+    the passage) any. Two look-ups a fact, instead of its whole record."""
     if not iris:
         return []
     named: dict[str, tuple[set[str], set[str]]] = {}
@@ -104,5 +104,5 @@ def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: 
         target, about = named.get(iri, (set(), set()))
         if target:
             return not targets.isdisjoint(target)
-        return not targets.isdisjoint(about) or (not about and by_text)
+        return not targets.isdisjoint(about) or by_text
     return [i for i in iris if may(i)]
