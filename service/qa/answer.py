@@ -163,7 +163,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
             records = same_documents(store, records, plan)
         return fitting(records, plan, texts)
     if not plain and plan.target:  # "who accused X": the facts targeting another, which no test keeps, are not loaded
-        chosen = sieve.may_target(store, chosen, plan.target, bool(plan.topic_names))
+        chosen = sieve.may_target(store, chosen, plan.target, bool(plan.topic_names), plan.target_verbs)
     sieved = chosen
     if not plain and plan.need_words and not plan.unsourced:  # words every answer holds: the facts where none
         sieved = sieve.may_hold(store, sieved, plan.need_words, label)  # can be are not loaded
