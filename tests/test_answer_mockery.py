@@ -17,8 +17,12 @@ TEXT = ("Transit row in Dunmore\n\n"
 transit = store_fixture({"transit": TEXT})
 
 
-def test_mocking_remark_answers_no(transit):
-    document = ask(transit, "Did Brewster propose letting the pigeons run the trams?")
+@pytest.mark.parametrize("question", [
+    "Did Brewster propose letting the pigeons run the trams?",
+    "Did Brewster propose that the city council let the pigeons in?",
+], ids=["the-remark-s-words", "who-it-names-told-otherwise"])
+def test_mocking_remark_answers_no(transit, question):
+    document = ask(transit, question)
     answers = document["answers"]
     assert document["verdict"] == "no" and answers, document
     assert answers[0]["text"].startswith("No: ") and "pigeons" in answers[0]["text"], answers

@@ -59,6 +59,10 @@ SUITE = {
         "How many Russian troops are massed near Ukraine?",
         "How many Russian troops are near Ukraine according to Western estimates?",
         "What are the estimates of Russian troops near Ukraine?"],
+    ("publishers", (S + "geneva-a",)): [
+        "Which news agency reported the return of the ambassadors?", "What outlet reported that the ambassadors "
+        "would return?", "Which wire carried the ambassadors' return?"],
+    ("publishers", (S + "geneva-b",)): ["Which newspaper reported the jailing of Navalny?"],
     ("actions", (E + "action-working-group",)): [
         "What did Russia establish in Moscow?", "What has Russia established?", "Who established a working group?",
         "What did the Russian Federation establish?"],

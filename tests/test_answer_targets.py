@@ -31,3 +31,22 @@ def test_answer_targets_keep_the_charge_words(charges):
     app = kgqa(charges)
     parsed = parse.parse("Who accused Luis Delgado of lying?", app.words, app.question_model())
     assert parsed.target and "lying" in parsed.words
+
+
+WORKS = ("Pact row\n\n"
+         "The Department of Foreign Affairs signed the fisheries pact on Monday. "
+         "Senator Rosa Lindo accused the foreign affairs department of \"signing first and asking the Senate "
+         "afterwards.\"\n")
+works = store_fixture({"works": WORKS})
+
+
+@pytest.mark.parametrize("question, said", [
+    ("What did Rosa Lindo accuse the foreign affairs department of?", "signing first"),
+    ("Who accused the foreign affairs department?", "signing first"),
+    ("What did Rosa Lindo accuse the Senate of?", None),
+], ids=["named-as-the-question-writes-it", "who-accused-it", "named-in-the-charge-is-not-accused"])
+def test_answer_targets_untold_named_in_passage(works, question, said):
+    """No target recorded (the accused named otherwise than the graph's name): the one the question names,
+    as it writes it, in the passage outside what the accusation says; never one named inside it."""
+    texts = " | ".join(answer_texts(works, question))
+    assert (said in texts) if said else not texts

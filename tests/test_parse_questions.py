@@ -101,6 +101,30 @@ def test_parse_template_and_slots(question, template, slots):
             value.lower() if isinstance(value, str) else [v.lower() for v in value])
 
 
+@pytest.mark.parametrize("question, template, actors", [
+    ("Which parties voted against the budget?", "actions", []),
+    ("What officials proposed a ceasefire?", "proposals", []),
+    ("Which Chilean officials met Ana Ruiz?", "meetings", ["Chilean officials", "Ana Ruiz"]),
+], ids=["which-noun-asks-who", "what-noun-asks-who", "a-named-group-is-one"])
+def test_parse_which_noun_subject(question, template, actors):
+    """ "which parties voted": the wh-word's common noun asks who did it and names no one; a capitalized
+    group ("which Chilean officials") is still one to look up."""
+    parsed = read(question)
+    assert parsed.template == template and parsed.slots.get("actors", []) == actors
+
+
+@pytest.mark.parametrize("question, template, actors, need", [
+    ("How long did the Lima talks between Ana Ruiz and Tomas Hale last?", "meeting_details",
+     ["Ana Ruiz", "Tomas Hale"], ["lima"]),
+    ("How long did the closed session between Ana Ruiz and Tomas Hale last?", "meetings", [], []),
+], ids=["named-place-talks-between", "lower-case-word-no-place"])
+def test_parse_place_before_meeting_noun(question, template, actors, need):
+    """ "the Lima talks between X and Y": X's and Y's talks, Lima needed of them (not an occasion named
+    "Lima talks between ..."); a lower-case word there ("closed") is no place."""
+    parsed = read(question)
+    assert (parsed.template, parsed.slots.get("actors", []), parsed.need) == (template, actors, need)
+
+
 @pytest.mark.parametrize("question, words", [
     ("What did Russia establish in Baghdad?", {"baghdad"}),
     ("Who agreed to co-sponsor the Comprehensive Convention on International Terrorism?",

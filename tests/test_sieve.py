@@ -60,8 +60,9 @@ def test_sieve_keeps_every_fact_that_may_target_the_actor(request, which, by_tex
     for row in store.select(_ACTORS):
         plan = SimpleNamespace(target=frozenset([row["a"].value]), topic_names=["x"] if by_text else [],
                                target_verbs=frozenset(["accuse", "criticize", "blame"]))
-        targeting = {iri for iri, rec in records.items() if widening._of_target(rec, plan)}
-        kept = set(sieve.may_target(store, list(records), plan.target, by_text))
+        targeting = {iri for iri, rec in records.items()
+                     if widening._of_target(rec, plan) or widening._target_untold(rec, plan)}
+        kept = set(sieve.may_target(store, list(records), plan.target, by_text, plan.target_verbs))
         assert targeting <= kept, sorted(targeting - kept)
         left_out += len(records) - len(kept)
     assert left_out

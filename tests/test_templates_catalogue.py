@@ -26,6 +26,7 @@ CASES = {
     "source_says": {"source": NamedNode("http://kgqa.test/sources/geneva-b"), "actor": NamedNode(E + "actor-germany")},
     "estimates": {"actor": NamedNode(E + "actor-western-intelligence")},
     "actions": {"verb": Literal("establish"), "actor": NamedNode(E + "actor-russia")},
+    "publishers": {"word": Literal("geneva")},
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..errors import UnsupportedQuestion
 from ..store.base import Store
-from . import background, candidates, linking, parse, sieve
+from . import background, candidates, linking, parse, publishers, sieve
 from . import facts as facts_mod
 from .cards import MAX_ANSWERS, Texts, build_answer, source_answers
 from .messages import check, no_facts_message, suggestions, verdict
@@ -119,6 +119,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     Unless plain, a plan whose verb, recipient, topic or occasion no fact has (a few index look-ups)
     is not run: no answer, and the SPARQL it would have shown."""
     template = BY_ID[plan.template]
+    if template.id == "publishers":  # documents and their outlets, not facts
+        rows, sparql = template.run(store, plan.bindings)
+        return publishers.answers(rows, plan.words, link_root), sparql, False
     indexed = not plain and getattr(index, "holder_keys", False)  # the holder index: the same rows, sooner
     sets = plan.binding_sets()
     if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only
@@ -160,7 +163,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
             records = same_documents(store, records, plan)
         return fitting(records, plan, texts)
     if not plain and plan.target:  # "who accused X": the facts targeting another, which no test keeps, are not loaded
-        chosen = sieve.may_target(store, chosen, plan.target, bool(plan.topic_names))
+        chosen = sieve.may_target(store, chosen, plan.target, bool(plan.topic_names), plan.target_verbs)
     sieved = chosen
     if not plain and plan.need_words and not plan.unsourced:  # words every answer holds: the facts where none
         sieved = sieve.may_hold(store, sieved, plan.need_words, label)  # can be are not loaded

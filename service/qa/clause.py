@@ -66,14 +66,18 @@ def read(text: str, low: str, lex: QuestionLexicon, nlp) -> Parsed | None:
     subject_question = (wh in ("who", "what", "which") and verbs[:1] == [0]
                         and (aux is None or aux in ("will", "would", "can", "could", "should", "might", "may",
                                                     "has", "have", "had", "is", "are", "was", "were")))
+    # "which parties voted against X": the wh-word's own common noun before the verb asks who, names no one
+    asked_kind = (wh in ("which", "what") and aux is None and bool(verbs) and 1 <= verbs[0] <= 3
+                  and all(text[s:e].islower() for _, s, e in body[:verbs[0]]))
+    subject_question = subject_question or asked_kind
     if subject_question:
-        k = 0
+        k = verbs[0] if asked_kind else 0
     else:
         later = [k for k in verbs if k >= 1]
         if not later:
             return None
         k = later[0]
-    subject = _span(text, low, body[:k]) if k else ""
+    subject = _span(text, low, body[:k]) if k and not asked_kind else ""
     verb = lemma(body[k][0], lex, tags.get(body[k][1], (None, None))[1])
     rest = body[k + 1:]
     if rest and f"{verb} {rest[0][0]}" in lex.verbs:  # rule out, call for, set up

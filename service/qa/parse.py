@@ -25,9 +25,12 @@ def parse(question: str, lex: QuestionLexicon, nlp=None) -> Parsed | None:
         match = pattern.match(low)
         if match:
             slots = {k: _orig(text, low, match, k) for k, v in match.groupdict().items() if v}
+            if slots.get("place") and not slots["place"][:1].isupper():
+                continue  # "the closed session between X and Y": no name, another pattern reads it
             if template == "source_says?" and re.search(r"[\"']", match.group("source")):
                 template = "source_says"  # a quoted title
-            where = slots.pop("where", "")  # "where did X and Y meet in Oslo": Oslo must be in the meeting
+            where = slots.pop("where", "") or slots.pop("place", "")  # "where did X and Y meet in Oslo", "the
+            # Oslo talks between X and Y": Oslo must be in the meeting
             parsed = _shape(template, slots, lex)
             if parsed and parsed.counting and nlp is not None:  # "... did X approve the budget": approve
                 parsed.counting = _verb_last(text, nlp) or parsed.counting
@@ -159,6 +162,9 @@ def _shape(template: str, slots: dict, lex: QuestionLexicon) -> Parsed | None:
         if kind == "Estimate":
             return Parsed("estimates", {"actors": [slots["actor"]]})
         return Parsed("positions", {"actors": [slots["actor"]], "kind": kind})
+    if template == "publishers":  # "which news agency reported the ceasefire": the words of what was reported
+        words = content_words(slots["reported"], lex)
+        return Parsed(template, {}, words) if words else None
     if template == "roles?":
         if any(lemma(w, lex) in lex.verbs or w in AUX for w in slots["actor"].lower().split()):
             return None  # "who is worried about ...": a clause, not a name

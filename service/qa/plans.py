@@ -12,8 +12,9 @@ from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Term
 from ..vocab import KG_NS
-from . import lexicon, linking, named, parse
+from . import lexicon, linking, named, parse, publishers
 from .plan import NoAnswer, Plan
+from .spelling import normalize
 from .templates import BY_ID
 
 # templates whose words are matched loosely (half of them): a word that is an actor's name must be there
@@ -27,8 +28,18 @@ def _relaxed(param: str, how: str, message: str) -> dict:
     return {"param": param, "how": how, "message": message}
 
 
+def _audience(text: str, index: linking.Index, lex: lexicon.QuestionLexicon) -> bool:
+    """'Chinese reporters', 'local journalists', 'Iranian state media': an audience with words in front of it
+    that name no actor of the graph."""
+    words = text.split()
+    return any(len(words) > n and " ".join(words[-n:]).lower() in lex.audiences for n in (2, 1)) \
+        and index.actor(text) is None
+
+
 def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.QuestionLexicon) -> list[Plan]:
     slots, tid = dict(parsed.slots), parsed.template
+    if tid == "publishers":  # the documents holding the words: no actor, nothing else bound
+        return [Plan(tid, publishers.word_binding(parsed.words), {"words": parsed.words}, list(parsed.words))]
     bindings: dict[str, Term] = {}
     params: dict = {}
     written = [a for a in slots.pop("actors", None) or [] if named.names_someone(a, lex)]
@@ -43,8 +54,12 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         joint = True
     else:
         joint = False
+    audience: list[str] = []  # "told Chinese reporters": an audience so qualified, named so in the passage
     if slots.get("recipient", "").lower() in lex.audiences:
         params["told"] = slots.pop("recipient")  # "told reporters": any statement
+    elif _audience(slots.get("recipient", ""), index, lex):
+        params["told"] = slots.pop("recipient")
+        audience = [" ".join(w for w in params["told"].split() if w.lower() not in ("the", "a", "an", "some"))]
     extra = [named.actor(index, a, lex).iri for a in (actors or [])[2:]]
     by_source = BY_ID[tid].by_source  # "what does the Other Post say about X": a source, not an actor
     if by_source and slots.get("actor") and slots.get("topic") and index.actor(slots["actor"]) is None:
@@ -121,7 +136,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
         speech = lex.speech_verbs if slots["verb_lemma"] in lex.speech_verbs else beliefs
     plans = [Plan(tid, bindings, params, words, extra_actors=extra, union=union, joint=joint, speech=speech,
                   need_words=list(need), relaxed=list(relaxed), partner=parsed.partner and not parsed.yesno,
-                  occasion_words=[w for w in occasion_words if w in need])]
+                  told=audience, occasion_words=[w for w in occasion_words if w in need])]
     topic = slots.get("topic")
     target: frozenset[str] = frozenset()
     if topic:
@@ -140,6 +155,9 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             bindings["topic"] = NamedNode(link.iri)
             params["topic"] = {"iri": link.iri, "label": link.label}
             names = sorted(index.entities[link.iri].names) if link.iri in index.entities else [link.label]
+            written = " ".join(w for w in topic.split() if w.lower() not in ("the", "a", "an", "its", "their"))
+            if len(written.split()) > 1 and normalize(written) not in names:  # "the foreign affairs department"
+                names.append(normalize(written))  # as the question wrote it, for "Department of Foreign Affairs"
             unbound = {k: v for k, v in bindings.items() if k != "topic"}
             plans.append(Plan(tid, unbound, {**params, "topic": {"iri": link.iri, "label": link.label}},
                               words, topic_names=names, extra_actors=extra, union=union, speech=speech,
@@ -171,7 +189,7 @@ def make_plans(parsed: parse.Parsed, index: linking.Index, lex: lexicon.Question
             plans.append(Plan(by_verb, {**kept, "verb": Literal(verb_lemma)}, {**params_v, "verb": verb_lemma},
                               plan.words + parse.content_words(named_topic, lex),
                               extra_actors=plan.extra_actors, union=plan.union, need_words=plan.need_words,
-                              told=[n for t in told for n in named.names(index, t["iri"], t["label"])],
+                              told=[n for t in told for n in named.names(index, t["iri"], t["label"])] + plan.told,
                               relaxed=plan.relaxed + [_relaxed(
                                   "recipient", "evidence_text", f"No fact records {t['label']} as told; the answers "
                                   f"are facts whose reports name {t['label']}.") for t in told], joint=plan.joint,

@@ -87,22 +87,24 @@ def _marks(store: Store, query: str, iris: list[str], stems: list[str], capitals
 
 _TARGETS = _PREFIX + """
 SELECT DISTINCT ?fact ?p ?o WHERE { { ?fact kg:target ?o BIND(1 AS ?p) } UNION { ?fact kg:about ?o BIND(2 AS ?p) }
-  FILTER(isIRI(?o)) }"""
+  UNION { ?fact kg:verb ?o BIND(3 AS ?p) } FILTER(isIRI(?o) || ?p = 3) }"""
 
 
-def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: bool) -> list[str]:
-    """Those of the facts that may target one of `targets` as widening._of_target reads a record: one as
-    their target; with no target, one they are about; with neither (by_text: the question names it),
-    any. Two look-ups a fact, instead of its whole record."""
+def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: bool,
+               verbs: frozenset[str] = frozenset()) -> list[str]:
+    """Those of the facts that may target one of `targets` as widening reads a record: one as their target;
+    with no target, one they are about, or (by_text: the question names it) one about none, or told with
+    one of `verbs` (a verb naming a target none was recorded for: the passage may name it). Three look-ups
+    a fact, instead of its whole record."""
     if not iris:
         return []
-    named: dict[str, tuple[set[str], set[str]]] = {}
+    named: dict[str, tuple[set[str], set[str], set[str]]] = {}
     for row in batched(store, _TARGETS, list(dict.fromkeys(iris))):
-        named.setdefault(row["fact"].value, (set(), set()))[int(row["p"].value) - 1].add(row["o"].value)
+        named.setdefault(row["fact"].value, (set(), set(), set()))[int(row["p"].value) - 1].add(row["o"].value)
 
     def may(iri: str) -> bool:
-        target, about = named.get(iri, (set(), set()))
+        target, about, told = named.get(iri, (set(), set(), set()))
         if target:
             return not targets.isdisjoint(target)
-        return not targets.isdisjoint(about) or (not about and by_text)
+        return not targets.isdisjoint(about) or (by_text and (not about or not told.isdisjoint(verbs)))
     return [i for i in iris if may(i)]

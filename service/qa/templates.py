@@ -221,6 +221,12 @@ CATALOGUE: tuple[Template, ...] = (
       ("actor",),
       ("Which sources mention Lavrov?", "Which articles talk about Lavrov?", "Where is Lavrov mentioned?"),
       "sources.rq", required=("actor",), looked_for="sources", documents=True),
+    T("publishers", "Which outlets (news agencies, newspapers, broadcasters) reported something: the documents "
+      "that tell it, with their publishers (the answer's fact is the document).",
+      ("word",),
+      ("Which news agency reported the ceasefire?", "Which newspaper saw the leaked memo?",
+       "Which outlets reported the Geneva talks?"),
+      "publishers.rq", required=("word",), looked_for="reports", documents=True),
     T("source_says", "What one source says about an actor.",
       ("source", "actor"),
       ("What does the Moscow Times say about Putin?",

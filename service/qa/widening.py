@@ -23,7 +23,8 @@ from .wording import covers_any, matches_words, mentions_any, same_word, stem, t
 def fitting(records: dict, plan: Plan, texts: Texts) -> list[facts_mod.FactRecord]:
     """The records that fit the question's words, in their content or else in their passages."""
     kept = [] if plan.need_words else [rec for rec in records.values() if fits(rec, plan)]
-    if plan.need_words or (plan.words and not kept):  # the words may be in the passage, not the content
+    if plan.need_words or ((plan.words or (plan.target and plan.topic_names)) and not kept):  # the words (or the
+        # one a verb is done to, recorded as no target) may be in the passage, not the content
         texts.prefetch(p.source["iri"] for rec in records.values() for p in rec.evidence if p.anchor is None)
         kept = [rec for rec in records.values() if fits(rec, plan, evidence_text=_told(texts, rec))]
     if plan.occasion_words and "actor" in plan.bindings and not kept:
@@ -190,7 +191,8 @@ def widened(rec: facts_mod.FactRecord, plan: Plan, nearest: int) -> dict | None:
 def reads_passages(plan: Plan) -> bool:
     """Whether `fitting` may test a record with its passages (or its reports' leads): words of the question
     to find there, or an occasion's words for an actor's meeting."""
-    return bool(plan.need_words or plan.words or (plan.occasion_words and "actor" in plan.bindings))
+    return bool(plan.need_words or plan.words or (plan.occasion_words and "actor" in plan.bindings)
+                or (plan.target and plan.topic_names))  # "accused the foreign affairs department": no target kept
 
 
 def retries(plan: Plan) -> bool:
@@ -214,6 +216,8 @@ def fits(rec: facts_mod.FactRecord, plan: Plan, evidence_text: str = "", settled
         return False
     if plan.topic_names and not mentions_any(rec, plan.topic_names, evidence_text):
         return False
+    if plan.target and not _of_target(rec, plan) and not _named_outside(rec, plan.topic_names, evidence_text):
+        return False  # no target recorded: the one asked about named in its passage, outside what it says
     if plan.need_words and not matches_words(rec, plan.need_words, evidence_text, share=1.0) \
             and not _headline_completes(rec, plan.need_words, evidence_text) and not (
                 plan.unsourced and matches_words(rec, plan.need_words, evidence_text + " " + _headlines(rec), 1.0)):
@@ -281,7 +285,7 @@ def _fits_record(rec: facts_mod.FactRecord, plan: Plan) -> bool:
         return False  # "did X accept Y?": "X did not reject Y" is no contrary of it
     if not plan.yesno and not plan.negated_only and rec.first("negated") == "true" and not _plan_or_words(rec):
         return False  # "did not agree a statute" answers no "what did they agree on"; "not ruled out": no rejection
-    if plan.target and not _of_target(rec, plan):
+    if plan.target and not _of_target(rec, plan) and not _target_untold(rec, plan):
         return False  # "who accused X": an accusation of X, not X's own nor one that names X in passing
     if plan.joint and len(rec.values("holder")) + len(rec.values("participant")) < 2:
         return False
@@ -323,9 +327,27 @@ def _names_referent(rec: facts_mod.FactRecord, plan: Plan, word: str) -> bool:
 
 
 def _share(plan: Plan) -> float:
-    """How many of the question's words a fact must have: most for a verdict, fewer for a mocking remark
-    (its words are the joke's, "let the cows vote on it", not the policy's), half otherwise."""
-    return 0.6 if plan.ironic else 0.75 if plan.strict else 0.5
+    """How many of the question's words a fact must have: most for a verdict, half for a mocking remark
+    (its words are the joke's, "let the cows vote on it", not the policy's, and it names by "they" whom the
+    question names: "propose that the two leaders toss a coin"), half otherwise."""
+    return 0.5 if plan.ironic else 0.75 if plan.strict else 0.5
+
+
+def _target_untold(rec: facts_mod.FactRecord, plan: Plan) -> bool:
+    """Told with a verb that names a target, none recorded ("accused the foreign affairs department of
+    negotiating first": no actor of that name), the actors it names being what it says: its passage may
+    name the one asked about (`_named_outside`)."""
+    return not rec.actors("target") and rec.first("verb") in plan.target_verbs and bool(plan.topic_names)
+
+
+def _named_outside(rec: facts_mod.FactRecord, names: list[str], evidence_text: str) -> bool:
+    """One of the names in the fact's passage outside its own words (there, whom the verb is done to)."""
+    rest = evidence_text
+    for value in rec.values("content"):
+        rest = rest.replace(value.value, " ")
+    text = " ".join(tokens(rest))
+    return any(len(n) >= 3 and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in
+               (" ".join(tokens(name)) for name in names))
 
 
 def _of_target(rec: facts_mod.FactRecord, plan: Plan) -> bool:

@@ -56,7 +56,8 @@ def bare(values: dict | None = None) -> Settings:
 
 def ingested(folder: Path, texts: dict, published: str = "2024-05-06"):
     """An embedded store in `folder` holding each text as the document `<name>.txt`, published that day,
-    ingested by the real pipeline. A (title, body) pair is a report with that headline (its title too)."""
+    ingested by the real pipeline. A (title, body) pair is a report with that headline (its title too); a
+    (title, body, publisher) triple one of that outlet."""
     import json
 
     from service.ingest.pipeline import ingest_paths
@@ -65,7 +66,8 @@ def ingested(folder: Path, texts: dict, published: str = "2024-05-06"):
     for name, text in texts.items():
         meta = {"published": published}
         if isinstance(text, tuple):
-            meta["title"], text = text[0], f"{text[0]}\n\n{text[1]}\n"
+            meta["title"], text, more = text[0], f"{text[0]}\n\n{text[1]}\n", text[2:]
+            meta.update({"publisher": more[0]} if more else {})
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
         (folder / f"{name}.json").write_text(json.dumps(meta), encoding="utf-8")
     store = EmbeddedStore(str(folder / "store"))

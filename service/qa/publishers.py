@@ -1,0 +1,67 @@
+"""Which outlet reported something ("which news agency reported the ceasefire?"): the documents whose text
+holds every word the question gives of it, each answered by its publisher and quoted at the passage (a
+line or sentence) that holds most of those words. The graph knows each document's publisher; the writer
+of a report is its outlet, whoever it quotes.
+"""
+from __future__ import annotations
+
+import re
+
+from pyoxigraph import Literal
+
+from .cards import MAX_ANSWERS
+from .wording import same_word, stem, tokens
+
+# a passage: a line, or a sentence of one (its end: . ! or ? before a space and a capital or a quote)
+_PASSAGE = re.compile(r"[^\n]+?(?:[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])|$)", re.M)
+
+
+def word_binding(words: list[str]) -> dict:
+    """The template's parameter: the longest stem of the question's words (the rarest, most likely), lower
+    case, for the engine's first cut; every other word is checked here."""
+    stems = sorted((stem(w) for w in words), key=lambda s: (-len(s), s))
+    return {"word": Literal(stems[0])} if stems else {}
+
+
+def answers(rows: list[dict], words: list[str], link_root: str) -> list[dict]:
+    """One answer per document holding every word (a word's stem begins one of its tokens), the best
+    passage first: most of the words in one passage, then the earliest report."""
+    stems = [stem(w) for w in words]
+    found = []
+    for row in rows:
+        text = row["text"].value
+        held = set(tokens(text))
+        if not all(any(same_word(t, s) for t in held) for s in stems):
+            continue
+        passage, count = _best_passage(text, stems)
+        found.append((row, passage, count))
+    found.sort(key=lambda f: (-f[2], f[0]["published"].value if "published" in f[0] else "9999", f[0]["id"].value))
+    return [_answer(row, passage, count / len(stems), link_root) for row, passage, count in found[:MAX_ANSWERS]]
+
+
+def _best_passage(text: str, stems: list[str]) -> tuple[re.Match, int]:
+    best, most = None, -1
+    for m in _PASSAGE.finditer(text):
+        toks = tokens(m.group(0))
+        n = sum(any(same_word(t, s) for t in toks) for s in stems)
+        if n > most:
+            best, most = m, n
+    return best, most
+
+
+def _answer(row: dict, passage: re.Match, share: float, link_root: str) -> dict:
+    value = {n: row[n].value if n in row else None for n in ("id", "title", "url", "publisher", "published")}
+    doc, title, publisher = row["doc"].value, value["title"] or value["id"], value["publisher"]
+    start, end = passage.span()
+    quote = passage.group(0)
+    start += len(quote) - len(quote.lstrip())
+    end -= len(quote) - len(quote.rstrip())
+    said = f"{publisher} reported it" if publisher else "A report with no publisher named tells it"
+    when = f" ({value['published']})" if value["published"] else ""
+    source = {"id": value["id"], "iri": doc, "title": value["title"], "url": value["url"], "publisher": publisher,
+              "published": value["published"]}
+    return {"text": f"{said}: \u201c{title}\u201d{when}.", "fact": doc,
+            "values": {"source": {"iri": doc, "label": title}, "publisher": publisher},
+            "confidence": round(share, 2),
+            "provenance": [{"source": source, "quote": row["text"].value[start:end], "start": start, "end": end,
+                            "link": f"{link_root}sources/{value['id']}#char={start},{end}"}]}
