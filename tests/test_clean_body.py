@@ -126,3 +126,14 @@ def test_clean_unbracketed_photo_credit_is_cut(credit):
 def test_clean_agency_and_slash_in_prose_stay():
     text = "Reporters from AP / Reuters and AFP covered the talks in Vienna on Friday."
     assert [text[s.start:s.end] for s in body_spans(text, None, RULES)] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Tom Reilly fired back with a statement. \"I am not ready to support Governor Lena Ortiz's agenda. "
+    "Perhaps in the future, we can work together and come to an agreement about what is best for the state,\" "
+    "Reilly said.",
+    "The ministry said on Tuesday that it would review the platform's privacy policy after complaints from "
+    "parents, and that the review would end before the election in March.",
+])
+def test_clean_furniture_words_in_a_long_paragraph_stay(text):
+    assert [text[s.start:s.end] for s in body_spans(text, None, RULES)] == [text]

@@ -82,13 +82,19 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# furniture found anywhere in a paragraph ("not ready to support", "privacy policy") drops it only when it is
+# this short: a paragraph of reporting quoting "I am not ready to support X" stays
+FURNITURE_WORDS = 25
+
+
 def _label(span: Span, text: str, rules: dict) -> Paragraph:
     flat = " ".join(text.split())
     words = len(_WORD.findall(flat))
     if any(p.search(flat) for p in rules["end"]):
         return Paragraph(span, text, "end", words)
     lower = flat.lower()
-    if any(p.search(flat) for p in rules["drop"]) or _BREADCRUMB.match(flat) or _appeal(lower, words, rules):
+    if any(p.search(flat) for p in rules["drop"] if p.pattern.startswith("^") or words <= FURNITURE_WORDS) \
+            or _BREADCRUMB.match(flat) or _appeal(lower, words, rules):
         return Paragraph(span, text, "furniture", words)
     return Paragraph(span, text, "prose" if _is_prose(flat, words) else "short", words)
 
