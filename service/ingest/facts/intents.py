@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-QUESTION_WORDS = ("WDT", "WP", "WP$")
+QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "whatever", "whichever")  # not "that", tagged WDT
+COPULAS = ("be", "is", "was", "are", "were", "'s", "’s")
 QUESTION_MARKS = ("whether", "if")
 # how an indirect question hangs on what asks or wonders: "see what he decides", "question as to whether"
-QUESTION_DEPS = ("ccomp", "pcomp", "csubj", "dobj")
+QUESTION_DEPS = ("ccomp", "pcomp", "csubj", "dobj", "advcl")  # advcl: "whatever he decides to do, ..."
 
 
 def untold(pred: Token, holders: list[str], actors: dict) -> bool:
@@ -26,21 +27,29 @@ def compared(pred: Token) -> bool:
 
 
 def asked_open(pred: Token) -> bool:
-    """An indirect question ("to see what he decides to do", "where donors will decide to put their
-    money", "as to whether both sides want to make it"): what is planned is asked, not told. A relative
-    clause ("the wall he wants to build") tells the plan."""
-    if any(c.dep_ in ("xcomp", "ccomp") and c.i > pred.i and _asks(c) for c in pred.children):
+    """An indirect question ("to see what he decides to do", "as to whether both sides want to make it"):
+    what is planned is asked, not told. A relative clause ("the wall he wants to build"), a clause after
+    a copula ("that's what we intend to do") or one asking how or why ("how and why he decided to add
+    it") tells the plan."""
+    if _no_object(pred) and any(c.dep_ in ("xcomp", "ccomp") and c.left_edge.i > pred.i and _asks(c)
+                                for c in pred.children):
         return True  # "will decide whether to run", "has not decided which candidate he will back"
     clause = pred
     while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
         clause = clause.head
-    if clause.dep_ not in QUESTION_DEPS or clause.head.lemma_ == "be":
+    if clause.dep_ not in QUESTION_DEPS or clause.head.lemma_.lower() in COPULAS or clause.head.lower_ in COPULAS:
         return False  # "that's what we intend to do": a plan named, not asked
     return _asks(clause)
 
 
+def _no_object(pred: Token) -> bool:
+    """No object of its own before its clause: "decided which to back", not "would nominate justices who
+    oppose it" (a relative clause the parser hung on the verb)."""
+    return not any(c.dep_ in ("dobj", "dative") for c in pred.children)
+
+
 def _asks(clause: Token) -> bool:
-    """A clause opened by a word that makes it a question ("what", "which", "where", "whether", "if"),
+    """A clause opened by a word that makes it a question ("what", "which", "whether", "if"),
     not by one of a clause inside it ("said when elected he would", "said if elected he would")."""
     first, tok = clause.left_edge, clause.left_edge
     while tok != clause and tok.head != tok:
@@ -49,7 +58,7 @@ def _asks(clause: Token) -> bool:
         tok = tok.head
     if first.lower_ in QUESTION_MARKS:
         return first.dep_ == "mark" and first.head == clause
-    return first.tag_ in QUESTION_WORDS  # "what", "which": the thing planned is what is asked; "how
+    return first.lower_ in QUESTION_WORDS  # "what", "which": the thing planned is what is asked; "how
     # and why X decided to": the decision is told
 
 
