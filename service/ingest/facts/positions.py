@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import asked, kinds, nouns, qualifiers, realis, senses, shapes, spans, timing
+from . import asked, intents, kinds, nouns, qualifiers, realis, senses, shapes, spans, timing
 from .clauses import after_according, agent_of, fronted_list, has_object, interpolated, subject_of
 from .contents import after_object, content_of
 from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as, vocative
@@ -265,6 +265,8 @@ class Builder(Holders):
         kind = kinds.adjust(trig, joint, clause) if lexical else kinds.generic_kind(pred)
         if answered is not None and answered[0] == "no":
             kind = "Denial"
+        if kind == "Intention" and intents.untold(pred, holders, self.resolver.actors):
+            unheld = True  # "seems ready to talk", "what he decides to do": no plan told as theirs
         if lexical and trig.word == "accept" and obj is not None and shapes.money(obj):
             kind = "Action"  # "accepted $200,000 from donors", "accepted the award": received, nothing agreed to
         if lexical and trig.word in AUTHORING and child(pred, "ccomp") is None and (passive or obj is not None) \
