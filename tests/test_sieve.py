@@ -1,5 +1,5 @@
-"""qa.sieve: the facts it leaves unloaded are facts the word and target tests of qa/widening.py would drop
-anyway (every fact holding one of the words, by stem or as an acronym, in its words or passages or its
+"""qa.sieve: the facts it leaves unloaded are facts the word and target tests of qa/fit.py and qa/widening.py
+would drop anyway (every fact holding one of the words, by stem or as an acronym, in its words or passages or its
 referent's, is kept; every fact that may target the actor asked about is kept), on the seeds' store and on
 a generated graph; and it does leave some out. The same facts on the remote stores (Oxigraph server, Virtuoso)."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from service.qa import facts, linking, sieve, widening
+from service.qa import facts, fit, linking, sieve, widening
 from service.qa.cards import Texts
 from service.qa.wording import matches_words
 from service.store.embedded import EmbeddedStore
@@ -61,7 +61,7 @@ def test_sieve_keeps_every_fact_that_may_target_the_actor(request, which, by_tex
         plan = SimpleNamespace(target=frozenset([row["a"].value]), topic_names=["x"] if by_text else [],
                                target_verbs=frozenset(["accuse", "criticize", "blame"]))
         targeting = {iri for iri, rec in records.items()
-                     if widening._of_target(rec, plan) or widening._target_untold(rec, plan)}
+                     if fit._of_target(rec, plan) or fit._target_untold(rec, plan)}
         kept = set(sieve.may_target(store, list(records), plan.target, by_text, plan.target_verbs))
         assert targeting <= kept, sorted(targeting - kept)
         left_out += len(records) - len(kept)

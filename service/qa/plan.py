@@ -34,7 +34,7 @@ class Plan:
     strict: bool = False  # most of `words` must match ("who said <words>", "did X propose <words>")
     head: str = ""  # the object's head noun: every fact must name it
     counted: list[str] = field(default_factory=list)  # what an estimate asked for counts: one in its own words
-    counting: str = ""  # the question's last word, the act that counts ("visit"): see widening._gives_number
+    counting: str = ""  # the question's last word, the act that counts ("visit"): see fit._gives_number
     asked: dict[str, str] = field(default_factory=dict)  # actor IRI -> label, as the question named them
     contrary: bool = False  # a yes/no question's contrary kind ("rejected" for "did X accept"): answers No
     negated_only: bool = False  # only negated facts: "would never accept" answers "what did X reject"

@@ -26,6 +26,9 @@ OUTCOMES = ("win", "lose", "prevail", "succeed", "fail", "survive", "happen", "l
 # heads whose clause is a forecast, not a plan ("predicted that he would arrive with a majority")
 FORECASTS = ("predict", "forecast", "expect", "bet", "guess", "project", "anticipate", "doubt", "wager",
              "optimistic", "pessimistic", "confident", "sure", "certain")
+# stances one holds or not, which a modal makes a supposition ("might accept", "could want")
+HELD = ("Intention", "Commitment", "Acceptance", "Agreement", "Denial", "Disagreement")
+NOT_POSITIONS = ("Statement", "Action", "Meeting", "Estimate", "Role")
 GENERIC = Trigger("", None, "verb", "Action", "content", 0.6)
 
 

@@ -10,58 +10,30 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Fact, Span
-from . import asked, intents, kinds, nouns, qualifiers, realis, senses, shapes, spans, timing
+from . import asked, intents, kinds, noun_positions, nouns, qualifiers, realis, senses, shapes, spans, subjects, timing
 from .clauses import after_according, agent_of, fronted_list, has_object, interpolated, subject_of
 from .contents import after_object, content_of
-from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as, vocative
+from .gerunds import quoted_as, vocative
 from .holders import Holders
+from .kinds import HELD, NOT_POSITIONS
 from .lexicon import Lexicon, Trigger
 from .put_at import before_occasion
 from .scope import clause_around, right_complements
 from .spans import between, char_span, child, inside_quote, noun_phrase, subtree_span, text_of, within_quote
 
 MOTION = ("through", "past", "off", "out", "into", "ahead", "away", "up")  # "blasted through", "charged ahead"
-# nouns that name a text one can welcome or reject as such ("welcomed the agreement between X and Y"); not a
-# proposal named only by whose it is ("Trump's proposals", "her college proposal"): nothing proposed is said
-THINGS = ("Agreement", "Statement")
-SETTING_PREPS = ("in", "at", "with", "among", "from", "since", "after", "before", "during")
 ACTION_SKIP = ("advcl", "npadvmod")
 OWN_TAKING = ("embrace",)  # verbs whose object, when the holder's own, is a lot taken on, not a stance
 PUBLIC_ACTS = ("endorse",)  # endorsing a candidate is a public act, an Acceptance of them
 BARE_REFERENCES = ("PRP", "WDT", "WP", "DT", "TO")  # a content that is only "it", "which", "whatever", "to"
 STRANDED = ("IN", "RP")  # "a view most economists would disagree with": a position with no content of its own
-NOT_POSITIONS = ("Statement", "Action", "Meeting", "Estimate", "Role")
-# stances one holds or not, which a modal makes a supposition ("might accept", "could want")
-HELD = ("Intention", "Commitment", "Acceptance", "Agreement", "Denial", "Disagreement")
 CONDITIONAL_WEIGHT = 0.7  # the weight of a hedge cue such as "likely" (service/lexicon/verbs.tsv)
-# acts one goes somewhere to do: a purpose clause takes their doer ("gathered to demand"), not states
-ACTS = ("Proposal", "Demand", "Accusation", "Criticism", "Denial")  # not "to commit fraud"
-WITHDRAWING = ("rescind", "withdraw", "retract", "revoke")
-# "questioned Israel's commitment to peace": a disposition put in doubt is no one's stated position
-DOUBTING = ("question", "doubt", "dispute")
-DISPOSITIONS = ("commitment", "support", "opposition", "willingness", "readiness", "resolve", "sincerity")
 # adjectives that are an Intention only with a to-clause: "ready to talk", not "ready for the job"
 CLAUSAL_ADJS = ("ready", "willing", "determined")
-# nouns that are a position only with a to-clause: "a threat to cut off gas", not "the threat of war"
-CLAUSAL_NOUNS = ("threat",)
-# nouns that are words against someone only when a person makes them at someone: "her attacks on the
-# mayor", not "the attack on the embassy", "ISIS's attacks on Paris"
-VERBAL_NOUNS = ("attack",)
-AT_PREPS = ("on", "against")
-VIOLENT = ("murderous", "terrorist", "terror", "deadly", "armed", "suicide", "violent", "bloody", "lethal", "fatal",
-           "knife", "gun", "bomb", "missile", "rocket", "chemical", "physical", "military", "air", "drone", "cyber",
-           "mass", "sexual", "brutal", "vicious", "heinous", "horrific", "shooting")
 # verbs that are an Intention only with a to-clause: "prepares to run", not "prepared the report",
 # "prepared for the debate", "aimed his criticism at"
 CLAUSAL_VERBS = ("prepare", "aim")
-SAID_NOUNS = ("claim", "announcement", "assertion")  # words told with a noun: a Statement only with a that-clause
 AUTHORING = ("write",)  # speech verbs that also make a text: a Statement only with what the text says
-
-
-def past_mistagged(pred: Token) -> bool:
-    """A main verb tagged as a participle that takes an object or a to/-ing clause ("X, who won 20 seats,
-    proposed cutting taxes"): a simple past the tagger misread, not a passive."""
-    return pred.dep_ == "ROOT" and any(c.dep_ in ("dobj", "xcomp") for c in pred.children)
 
 
 @dataclass
@@ -85,33 +57,7 @@ class Builder(Holders):
     def build(self, pred: Token, trig: Trigger, anchor: Token | None, lexical: bool) -> Candidate | None:
         if trig.pos == "noun":
             return self._noun(pred, trig, anchor)
-        subj, passive = subject_of(pred)
-        if trig.speech and subj is not None and subj.i < pred.i:
-            subj = shapes.inverted(pred) or subj  # "The vote marks the end, said X": X, not the clause's subject
-        relative = child(pred, "nsubj", "nsubjpass") if pred.dep_ == "relcl" and subj == pred.head else None
-        antecedent = getattr(self.resolver, "antecedent", None)
-        if relative is not None and relative.lower_ in ("who", "which") and antecedent is not None:
-            subj = antecedent(relative)  # "an aide in the Carter administration who backed X": the aide
-        if subj is None and (pred.dep_ in ("acomp", "oprd") or pred.dep_ == "xcomp" and not has_object(pred.head)):
-            subj, passive = subject_of(pred.head)  # "remain worried", "are committed"; not "pushed X to reject"
-        if subj is None and pred.dep_ == "conj":
-            subj = self._own_side(pred)
-        if subj is None and lexical and (trig.speech or trig.fact_kind in ACTS):
-            subj = purpose_subject(pred)  # "flew to Luanda to urge ...": acts, not "went to see the ice"
-        if subj is None and trig.speech:  # "was quoted as saying", "responded by saying": the one quoted, who responded
-            subj = quoted_as(pred) or gerund_subject(pred)
-        if subj is None and lexical and trig.fact_kind not in NOT_POSITIONS and doing_gerund(pred):
-            subj = gerund_subject(pred)  # "answered critics by vowing to cut taxes": who answered vowed
-            subj = None if subj is not None and subj.pos_ == "PRON" else subj  # a guessed referent: not twice
-        if subj is not None and not passive and pred.tag_ == "VBN" and subj.head == pred and not any(
-                c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children) and not past_mistagged(pred):
-            passive = True  # "with Assad removed from power"
-        if subj is not None and not passive and pred.tag_ == "VBN" and pred.dep_ == "advcl" and subj.head != pred \
-                and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
-            passive = True  # "Asked about the plan, Trump said": Trump was asked
-        if not passive and trig.pos == "verb" and trig.fact_kind == "Statement" and pred.tag_ == "VBN" \
-                and pred.dep_ == "acomp" and pred.lemma_ != "focus":
-            passive = True  # "is best known for X": what is known, not the knower ("is focused on": her focus)
+        subj, passive = subjects.subject_and_voice(self, pred, trig, lexical)
         if subj is not None and vocative(pred, subj):
             return None  # "Mr. Hale, tell me ...": Hale is asked to speak, says nothing here
         if subj is not None and lexical and interpolated(pred, subj):
@@ -289,61 +235,11 @@ class Builder(Holders):
             fact.negated = True  # "Neither Israel nor Hamas accepted the plan"
         return Candidate(fact, pred, trig, content, lexical, unheld=unheld)
 
-    def _own_side(self, conj: Token) -> Token | None:
-        """ "The minister said Pretoria backed the goal but feared X": whether she or Pretoria fears is not
-        told (clauses.subject_of), but when the inner subject is the speaker's own country, it is one side's:
-        the inner subject, whose fear the speaker reports."""
-        inner = child(conj.head, "nsubj")
-        outer = subject_of(conj.head.head)[0] if conj.head.dep_ == "ccomp" else None
-        if inner is None or outer is None:
-            return None
-        country = self.resolver.country
-        mine = {country(k) for k in self.actors(outer)} - {None}
-        theirs = {country(k) for k in self.actors(inner)} - {None}
-        return inner if len(mine) == 1 and mine == theirs else None
-
     def _noun(self, noun: Token, trig: Trigger, anchor: Token | None) -> Candidate | None:
-        if trig.fact_kind == "Acceptance" and self._of_people(noun) and not any(
-                c.dep_ == "poss" for c in noun.children):
-            return None  # "the support of 41 percent of voters": what they back is not said here
-        if trig.word in SAID_NOUNS and not any(c.dep_ in ("acl", "ccomp") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in noun.children):
-            return None  # "his claim to the nomination", "Pence's announcement": nothing said is reported
-        if noun.dep_ in ("dobj", "nsubjpass") and (noun.head.lemma_.lower() in WITHDRAWING or (
-                noun.head.lemma_.lower() in DOUBTING and trig.word in DISPOSITIONS)) \
-                and trig.fact_kind in HELD + ("Proposal",):
-            return None  # "revoked her endorsement of X", "withdrew its offer": a stance given up, none held
-        holders = self.noun_holders(noun)
-        content = content_of(noun, anchor) or nouns.infinitive_of(noun) or nouns.after_colon(noun)  # "an offer: ..."
-        if trig.fact_kind == "Intention" and shapes.plan_for_target(noun, content):
-            return None  # "his plans for Syria": where or whom the plan is for, no act planned is said
-        if trig.word in CLAUSAL_NOUNS and (content is None or not shapes.infinitive(self.doc, content)):
-            return None  # "the threat of war", "a threat to the region": no act announced
-        if trig.word in VERBAL_NOUNS and not (holders and all(self.resolver.actor(k).kind == "Person" for k in holders)
-                                              and any(c.dep_ == "prep" and c.lower_ in AT_PREPS for c in noun.children)
-                                              and not any(c.lower_ in VIOLENT for c in noun.children)):
-            return None  # "the attack on the embassy", "his murderous attack on the club": violence, not words
-        if content is None:
-            copula = nouns.copula_above(noun)
-            if copula is not None and trig.fact_kind != "Acceptance" and (copula.lemma_ == "be"
-                                                                           or trig.fact_kind == "Estimate"):
-                # not "Trump's support was a mirage": the backing he gets, no proposal accepted
-                # "the point of agreement was on Z", "estimates put it at 11,000"; not "their plan faced Z"
-                content = content_of(copula) or right_complements(copula)
-                content = content and nouns.with_nominal_conjunct(copula, content)
-                if content is not None and trig.fact_kind != "Estimate" and nouns.described(self.doc, content):
-                    return None  # "the Norwegian plan is modest": the plan described, nothing planned said;
-                    # an estimate compared is an estimate ("their estimates are much higher")
-        if content is None and holders and trig.fact_kind in THINGS and not realis.unreached(noun) \
-                and self.noun_holders(noun, subject_fallback=False) \
-                and (trig.fact_kind != "Statement" or nouns.says_something(self.doc, subtree_span(noun))):
-            content = subtree_span(noun)  # "welcomed the agreement between Israel and Hamas": the agreement
-        if content is None or (content[0] > 0 and self.doc[content[0] - 1].lower_ in SETTING_PREPS
-                               and self.doc[content[0] - 1].head == noun) or \
-                (self.doc[content[0]].lower_ in SETTING_PREPS and self.doc[content[0]].dep_ == "prep"):
-            return None  # "his support", "support in a poll", "support came from X": no object of its own
-        if trig.fact_kind == "Intention" and trig.word in shapes.WISHES and shapes.wished_outcome(self.doc, content):
-            return None  # "hopes that Latvia will join", "hopes for a landslide": an outcome wished, no plan
+        found = noun_positions.holders_and_content(self, noun, trig, anchor)
+        if found is None:
+            return None
+        holders, content = found
         fact = self._fact(noun, trig.fact_kind, holders, content, trig)
         return Candidate(fact, noun, trig, content, True)
 
