@@ -30,6 +30,9 @@ def answers(rows: list[dict], words: list[str], link_root: str) -> list[dict]:
     found = []
     for row in rows:
         text = row["text"].value
+        lower = text.lower()  # a word's stem stands in the text wherever one of its tokens holds it: cut first
+        if not all(s in lower for s in stems):
+            continue
         held = set(tokens(text))
         if not all(any(same_word(t, s) for t in held) for s in stems):
             continue
