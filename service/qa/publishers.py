@@ -27,8 +27,10 @@ def answers(rows: list[dict], words: list[str], link_root: str) -> list[dict]:
     """One answer per document holding every word (a word's stem begins one of its tokens), the best
     passage first: most of the words in one passage, then the earliest report."""
     stems = [stem(w) for w in words]
-    found = []
-    for row in rows:
+    found, full = [], 0
+    for row in sorted(rows, key=_when):  # earliest first: once MAX_ANSWERS hold every word, no later one ranks above
+        if full >= MAX_ANSWERS:
+            break
         text = row["text"].value
         lower = text.lower()  # a word's stem stands in the text wherever one of its tokens holds it: cut first
         if not all(s in lower for s in stems):
@@ -38,8 +40,13 @@ def answers(rows: list[dict], words: list[str], link_root: str) -> list[dict]:
             continue
         passage, count = _best_passage(text, stems)
         found.append((row, passage, count))
-    found.sort(key=lambda f: (-f[2], f[0]["published"].value if "published" in f[0] else "9999", f[0]["id"].value))
+        full += count == len(stems)
+    found.sort(key=lambda f: (-f[2], *_when(f[0])))
     return [_answer(row, passage, count / len(stems), link_root) for row, passage, count in found[:MAX_ANSWERS]]
+
+
+def _when(row: dict) -> tuple[str, str]:
+    return row["published"].value if "published" in row else "9999", row["id"].value
 
 
 def _best_passage(text: str, stems: list[str]) -> tuple[re.Match, int]:
