@@ -124,20 +124,6 @@ class Quotes:
                     confidence=round(previous.confidence * 0.9, 3))
 
 
-def signed_after(sent, speaks) -> bool:
-    """Does the quote that ends this sentence get its own speaker in the short sentence right after it
-    ('"Is he ready?" Reilly said.': Reilly's words, not a quote going on)? `speaks(token)`: a speech verb."""
-    doc = sent.doc
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is None or last.text not in (*CLOSE_QUOTES, "''") or sent.end >= len(doc):
-        return False
-    nxt = doc[sent.end].sent
-    words = [t for t in nxt if not (t.is_space or t.is_punct)]
-    if not words or len(words) > 12 or "\n" in parsed_text(doc)[last.idx:words[0].idx]:
-        return False
-    return any(speaks(t) and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children) for t in words)
-
-
 def _close(toks, start: int):
     """The mark that closes the speaker's quote from token `start` on; a ’ that closes a ‘ opened inside it
     ('Take the ‘reform’ label off') is not it."""

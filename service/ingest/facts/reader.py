@@ -14,7 +14,7 @@ from .according import according_to
 from .gerunds import doing_gerund, gerund_subject, purpose_subject, quoted_as
 from .meetings import Meetings
 from .positions import Builder, Candidate
-from .quotes import OPEN_QUOTES, Quotes, has_quote, signed_after
+from .quotes import OPEN_QUOTES, Quotes, has_quote
 from .seams import quoted_sign
 from .spans import in_quote, inside_quote, parsed_text
 from .timing import before as _before
@@ -36,7 +36,7 @@ class Reader:
 
     def sentence(self, sent) -> list[Fact]:
         quoted = self.quotes.continues(sent)
-        if quoted and signed_after(sent, self._speaks):
+        if quoted and signers.after(self.b, sent):
             self.quotes.lost()  # '"Is he ready?" Reilly said.': not the last speaker's quote going on
             quoted = False
         if not quoted and not self.headline and (signed := signers.ahead(self.b, sent)) is not None:
@@ -115,10 +115,6 @@ class Reader:
             facts += [stated] if stated is not None and not speakers & set(stated.holders) else []
         facts += [labelled] if labelled is not None else []
         return facts
-
-    def _speaks(self, tok) -> bool:
-        found = kinds.trigger_for(tok, self.b.lexicon) if tok.pos_ == "VERB" else None
-        return found is not None and found[0].speech
 
     def _someone_else(self, sent, speaker: Fact) -> bool:
         """Is the writer's own sentence about a person other than the speaker whose quote went before (its

@@ -89,6 +89,12 @@ def _quoted_voice(t) -> bool:
     return t.lower_ in VOICE and inside_quote(t)
 
 
+def speech_trigger(tok, lexicon) -> Trigger | None:
+    """The lexicon's speech trigger a token is ("said", "told", "tweeted"), or None."""
+    found = trigger_for(tok, lexicon)
+    return found[0] if found is not None and found[0].speech else None
+
+
 def voice(sent, builder: Builder, speaker: Fact | None) -> list[str]:
     """Who says "I", "we" or "us" inside a quote of this sentence: the one named speaker of a speech verb
     outside the quote ('"...," Ruiz said'), or, when none, the speaker whose quote goes on."""
@@ -96,8 +102,7 @@ def voice(sent, builder: Builder, speaker: Fact | None) -> list[str]:
         return []
     voices = set()
     for tok in sent:
-        found = trigger_for(tok, builder.lexicon) if not inside_quote(tok) else None
-        if found is None or not found[0].speech:
+        if inside_quote(tok) or speech_trigger(tok, builder.lexicon) is None:
             continue
         subj, passive = subject_of(tok)
         voices.add(tuple(builder.actors(subj, strict=True) if subj is not None and not passive else []))
