@@ -136,6 +136,21 @@ def test_coref_office_entity_takes_country_from_context(text, phrase, key):
     assert keys == [key] and resolver.actors[key].government_of == key.split("-foreign")[0]
 
 
+@pytest.mark.parametrize("text, phrase, nth, key", [
+    ("Peru's Congress voted to remove the minister. Congress said he had lied.", "Congress", 0, "peru-congress"),
+    ("Peru's Congress voted to remove the minister. Congress said he had lied.", "Congress", 1, "peru-congress"),
+    ("The Brazilian Congress approved the budget on Monday.", "Congress", 0, "brazil-congress"),
+    ("The Congress of Colombia said it would study the bill.", "Congress", 0, "colombia-congress"),
+    # no owner the parse gives it: the lexicon's own, whatever country the document is most about
+    ("Congress passed new sanctions on Russia. Russia's foreign ministry called them illegal, and Moscow and the "
+     "Kremlin vowed to respond.", "Congress", 0, "us-congress"),
+    ("Congress passed the bill. The Brazilian Congress approved a budget. Congress will vote again.", "Congress", 2,
+     "us-congress"),
+])
+def test_coref_national_body_by_generic_name_takes_its_owner(text, phrase, nth, key):
+    assert refers(text, phrase, nth) == [key]
+
+
 @pytest.mark.parametrize("text, phrase, keys", [
     ("Swedish Prime Minister Ulf Kristersson rejected the demand. His government has offered to tighten laws.",
      "His government", ["sweden-government"]),

@@ -104,3 +104,31 @@ def owner(r: Reading, h: Token, countries: list, doc_country: str | None) -> lis
             same = (r.country(named) or named) if named and r.known_actor(named) else same
     country = owner_in_context(r.doc, h.i, countries, same, doc_country)
     return [country] if country and r.known_actor(country) else []
+
+
+def home_of(key: str, actors: dict[str, Actor], country_of: dict[str, str]) -> str | None:
+    """The country a lexicon body belongs to ("us-congress": the United States), by its government or
+    the country it is a member of."""
+    actor = actors.get(key)
+    country = country_of_key(key, actors, country_of)
+    if country or actor is None:
+        return country
+    return next((m for m in sorted(actor.member_of) if actors.get(m) and actors[m].kind == "Country"), None)
+
+
+def national_owner(doc: Doc, start: int, end: int, owners: dict[int, str], same: str | None) -> str | None:
+    """The country of a national body the lexicon names by a generic word ("Congress": the US Congress)
+    when the text gives it another: an owner the parse attaches to it ("Peru's Congress", "the Peruvian
+    Congress", "the Congress of Peru"), else the owner the same body had earlier in the document. The
+    document's dominant country is not enough: news of one country about another names its own
+    rarely ("Congress passed sanctions on Russia"). `owners`: token -> country of each country
+    mention. None: the lexicon's own body."""
+    head = doc[start:end].root
+    for c in head.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in owners:
+            return owners[c.i]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            country = next((owners[g.i] for g in c.children if g.dep_ == "pobj" and g.i in owners), None)
+            if country:
+                return country
+    return same
