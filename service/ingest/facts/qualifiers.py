@@ -73,6 +73,8 @@ def negated(pred: Token) -> bool:
         return True  # "has yet to ratify the bid": not done
     if emphatic(pred):
         return False  # "I couldn't agree more": the strongest agreement, not none
+    if pred.dep_ == "xcomp" and pred.head.lower_ in NOT_LIKELY:
+        return not any(c.dep_ == "neg" for c in pred.head.head.children)  # "is unlikely to seek": hedged, and not
     if failed(pred):
         return not any(c.dep_ == "neg" for c in pred.head.children)  # "failed to agree": did not agree
     if (verb := clauses.short_of(pred)) is not None:  # "stopped short of endorsing": did not endorse
@@ -84,6 +86,7 @@ def negated(pred: Token) -> bool:
                for h in heads for c in h.children) or none_done(pred)
 
 
+NOT_LIKELY = ("unlikely", "improbable")  # "is unlikely to run": probably will not (hedged as well, verbs.tsv)
 STRANDED = ("do", "have", "be", "will", "would", "can", "could", "shall", "should", "may", "might", "must")
 
 

@@ -233,8 +233,13 @@ def within_quote(tok: Token, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def subtree_span(tok: Token) -> tuple[int, int]:
-    """Token range [start, end) of a token's subtree."""
-    return tok.left_edge.i, tok.right_edge.i + 1
+    """Token range [start, end) of a token's subtree, with the rest of a word the parser split into
+    siblings of the same role ("seek [re - election]": three objects of "seek", written as one word)."""
+    doc, end = tok.doc, tok.right_edge.i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].head == tok.head != doc[end] \
+            and doc[end].dep_ == tok.dep_:
+        end = doc[end].right_edge.i + 1
+    return tok.left_edge.i, end
 
 
 NOUN_PHRASES_KEY = "kgqa_noun_phrases"
