@@ -121,14 +121,17 @@ def _indexed_differs(t, store, index, cases: list[dict]) -> list[tuple]:
     return differ
 
 
-def test_answer_shortcut_joined_rows_as_plain(suites_store):
-    """position_on with a topic joins the topic's facts to the actor's on the embedded store: the same
-    rows as the plain query (all of them, in the engine's order, when under the bound; the plain
-    query's first ones, in its order, when the bound cuts them)."""
+@pytest.mark.parametrize("topic_keys, form", [(True, "kg:topicKey"), (False, "{ SELECT ?fact ?t")])
+def test_answer_shortcut_joined_rows_as_plain(suites_store, topic_keys, form):
+    """position_on with a topic reads the actor's positions on it from the topic index (kg:topicKey), or
+    without it joins the topic's facts to the actor's, on the embedded store: the same rows as the plain
+    query (all of them, in the engine's order, when under the bound; the plain query's first ones, in its
+    order, when the bound cuts them)."""
     t, index = BY_ID["position_on"], kgqa(suites_store).names.index()
+    assert index.topic_keys
+    index.topic_keys = topic_keys
     actors = _actors(suites_store, 12)
-    assert "{ SELECT ?fact ?t" in t.prepare(suites_store, {"actor": actors[0], "topic": actors[1]}, index=index,
-                                            indexed=True)[0]
+    assert form in t.prepare(suites_store, {"actor": actors[0], "topic": actors[1]}, index=index, indexed=True)[0]
     cases = [{"actor": actor, "topic": other} for actor in actors for other in actors]
     assert not (differ := _indexed_differs(t, suites_store, index, cases)), differ
 
