@@ -147,7 +147,9 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
             return plan.aliases.get(iri) or base(iri)
     if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them in their content,
         stems = [stem(w) for w in plan.words]  # else those with one anywhere it is looked for (no other can fit)
-        chosen = candidates.with_words(store, chosen, stems) or candidates.could_match(store, chosen, stems, label)
+        named = index.labelled(stems) + [i for i, a in plan.aliases.items() if any(s in a.lower() for s in stems)]
+        chosen = candidates.with_words(store, chosen, stems) or candidates.could_match(store, chosen, stems, label,
+                                                                                       named)
     sifted = plan.joint or plan.extra_actors or plan.speech or template.details
     load_at_most = LOAD_LIMIT if sifted else MAX_ANSWERS + 10  # every loaded fact is kept unless sifted
     if len(chosen) > load_at_most and not (plan.words or plan.topic_names):
