@@ -93,9 +93,10 @@ SELECT DISTINCT ?fact ?p ?o WHERE { { ?fact kg:target ?o BIND(1 AS ?p) } UNION {
 def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: bool,
                verbs: frozenset[str] = frozenset()) -> list[str]:
     """Those of the facts that may target one of `targets` as widening reads a record: one as their target;
-    with no target, one they are about, or (by_text: the question names it) one about none, or told with
-    one of `verbs` (a verb naming a target none was recorded for: the passage may name it). Three look-ups
-    a fact, instead of its whole record."""
+    with no target, one they are about unless every verb it is told with is one of `verbs` (a verb naming a
+    target, none recorded: "accused Y over X" is about X, not an accusation of X); or (by_text: the question
+    names it) one about none, or told with one of `verbs` (its passage may name it). Three look-ups a fact,
+    instead of its whole record."""
     if not iris:
         return []
     named: dict[str, tuple[set[str], set[str], set[str]]] = {}
@@ -106,5 +107,7 @@ def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: 
         target, about, told = named.get(iri, (set(), set(), set()))
         if target:
             return not targets.isdisjoint(target)
+        if told and told <= verbs:  # whatever its first verb is, one naming a target: only by the text
+            return by_text
         return not targets.isdisjoint(about) or (by_text and (not about or not told.isdisjoint(verbs)))
     return [i for i in iris if may(i)]
