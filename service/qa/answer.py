@@ -169,6 +169,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     sieved = chosen
     if not plain and plan.need_words and not plan.unsourced:  # words every answer holds: the facts where none
         sieved = sieve.may_hold(store, sieved, plan.need_words, label)  # can be are not loaded
+    if not plain and plan.topic_names:  # a topic named by text: one of its names is in every answer (mentions_any)
+        sieved = sieve.may_name(store, sieved, plan.topic_names, label)
     kept = fit(sieved)
     if not kept and len(sieved) < len(chosen) and retries(plan):  # fitting's second tries read every record
         kept = fit(chosen)
