@@ -90,6 +90,12 @@ def holder_occasion_key(actor_iri: str, occasion_iri: str, kind: str) -> NamedNo
                      f"{hashlib.sha256(f'{actor_iri} {occasion_iri}'.encode()).hexdigest()[:32]}")
 
 
+def topic_key(holder_iri: str, topic_iri: str, kind: str) -> NamedNode:
+    """urn:kgqa:on:Kind:<hash>: a holder of facts of one kind that are about, target or are told to an actor
+    (kg:topicKey: "A's positions on T" in one range). Hashed as pair_key is; the holder first."""
+    return NamedNode(f"urn:kgqa:on:{kind}:{hashlib.sha256(f'{holder_iri} {topic_iri}'.encode()).hexdigest()[:32]}")
+
+
 def local_id(base_iri: str, iri: str) -> str | None:
     """'…/entities/actor-x' -> 'actor-x' for IRIs minted under this base, else None."""
     prefix = base(base_iri) + "entities/"

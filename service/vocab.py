@@ -61,7 +61,7 @@ PROPERTIES = (
     # documents
     "contentHash", "pipelineVersion", "sourceName",
     # indexes written with the facts, for the question templates (service/ingest/graph.py index_pairs)
-    "holderKey", "pairKey", "linkKey", "occasionKey", "indexes",
+    "holderKey", "pairKey", "linkKey", "occasionKey", "topicKey", "indexes",
     # store bookkeeping: the graphs of a bulk write under way (service/store/embedded.py)
     "pendingGraph",
 )
@@ -136,6 +136,7 @@ HOLDERKEY = kg("holderKey")
 PAIRKEY = kg("pairKey")
 LINKKEY = kg("linkKey")
 OCCASIONKEY = kg("occasionKey")
+TOPICKEY = kg("topicKey")
 INDEXES = kg("indexes")
 PENDINGGRAPH = kg("pendingGraph")
 WRITEJOURNAL = kg("writeJournal")  # the graph (and subject) holding kg:pendingGraph

@@ -121,14 +121,17 @@ def _indexed_differs(t, store, index, cases: list[dict]) -> list[tuple]:
     return differ
 
 
-def test_answer_shortcut_joined_rows_as_plain(suites_store):
-    """position_on with a topic joins the topic's facts to the actor's on the embedded store: the same
-    rows as the plain query (all of them, in the engine's order, when under the bound; the plain
-    query's first ones, in its order, when the bound cuts them)."""
+@pytest.mark.parametrize("topic_keys, form", [(True, "kg:topicKey"), (False, "{ SELECT ?fact ?t")])
+def test_answer_shortcut_joined_rows_as_plain(suites_store, topic_keys, form):
+    """position_on with a topic reads the actor's positions on it from the topic index (kg:topicKey), or
+    without it joins the topic's facts to the actor's, on the embedded store: the same rows as the plain
+    query (all of them, in the engine's order, when under the bound; the plain query's first ones, in its
+    order, when the bound cuts them)."""
     t, index = BY_ID["position_on"], kgqa(suites_store).names.index()
+    assert index.topic_keys
+    index.topic_keys = topic_keys
     actors = _actors(suites_store, 12)
-    assert "{ SELECT ?fact ?t" in t.prepare(suites_store, {"actor": actors[0], "topic": actors[1]}, index=index,
-                                            indexed=True)[0]
+    assert form in t.prepare(suites_store, {"actor": actors[0], "topic": actors[1]}, index=index, indexed=True)[0]
     cases = [{"actor": actor, "topic": other} for actor in actors for other in actors]
     assert not (differ := _indexed_differs(t, suites_store, index, cases)), differ
 
@@ -146,10 +149,12 @@ def test_answer_shortcut_pair_rows_as_plain(suites_store, template):
     assert not (differ := _indexed_differs(t, suites_store, index, cases)), differ
 
 
+@pytest.mark.parametrize("named", [False, True])
 @pytest.mark.parametrize("words", [["baghdad"], ["sanctions", "talks"], ["moscow"], ["syria"], ["kremlin", "oil"]])
-def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, words):
+def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, words, named):
     """Facts left out before loading (none of the words in their text, passages, actors or occasions)
-    are facts whose words could never match: every fact that fits, passages included, is kept."""
+    are facts whose words could never match: every fact that fits, passages included, is kept; the same
+    facts when the engine returns only the actors named with a word (named)."""
     from service.qa import candidates, facts
     from service.qa.wording import matches_words, stem
     from service.read import sources
@@ -157,7 +162,10 @@ def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, word
     index = kgqa(suites_store).names.index()
     iris = [r["f"].value for r in suites_store.select(
         "PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?f WHERE { ?f a kg:Fact }")]
-    kept = set(candidates.could_match(suites_store, iris, [stem(w) for w in words], index.label))
+    stems = [stem(w) for w in words]
+    kept = set(candidates.could_match(suites_store, iris, stems, index.label))
+    if named:
+        assert set(candidates.could_match(suites_store, iris, stems, index.label, index.labelled(stems))) == kept
     texts: dict[str, str] = {}
     records = facts.load(suites_store, iris, index.label)
 

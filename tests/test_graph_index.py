@@ -8,6 +8,7 @@ from pyoxigraph import NamedNode, RdfFormat
 
 from service import vocab
 from service.ingest.indexes import index_links, index_occasions, index_pairs
+from service.iris import topic_key
 from service.qa import linking
 from service.store.embedded import EmbeddedStore
 from tests.benchmarks.graphgen import Generator
@@ -68,7 +69,8 @@ def test_graph_index_pairs_of_a_meeting_two_by_two():
 
 
 @pytest.mark.parametrize("prop, flag", [("holderKey", "holder_keys"), ("pairKey", "pair_keys"),
-                                        ("linkKey", "link_keys"), ("occasionKey", "occasion_keys")])
+                                        ("linkKey", "link_keys"), ("occasionKey", "occasion_keys"),
+                                        ("topicKey", "topic_keys")])
 def test_graph_index_unused_when_a_document_lacks_it(tmp_path, seeded_store, prop, flag):
     st = EmbeddedStore(str(tmp_path / "store"))
     st.load(seeded_store.ox.dump(format=RdfFormat.N_QUADS), "application/n-quads")
@@ -98,12 +100,40 @@ def test_graph_index_one_link_key_per_link_and_kind_or_verb(request, which):
         if "p" in row:
             entry[1].add((row["p"], row["actor"]))
     expected = {(g, fact, key.value) for (g, fact), (kind, links, verb) in facts.items()
-                for _, key in index_links(kind, sorted(links, key=str), verb)}
+                for p, key in index_links(kind, sorted(links, key=str), verb) if p == vocab.LINKKEY}
     found = {(r["g"].value, r["f"].value, r["k"].value) for r in store.select(
         PREFIX + "SELECT ?g ?f ?k WHERE { GRAPH ?g { ?f kg:linkKey ?k } }")}
     kinds = {key.split(":")[4] for _, _, key in found if key.startswith("urn:kgqa:link:about:")}
     assert found == expected and any(k.startswith("verb=") for k in {key.split(":")[4] for _, _, key in found})
     assert kinds and "Position" in kinds
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+def test_graph_index_one_topic_key_per_holder_and_topic_of_a_position(request, which):
+    """kg:topicKey: each holder of a position with each actor it is about, targets or is told to, as
+    index_links makes them from each graph's own types and links; none for a meeting, a role or an act."""
+    store = request.getfixturevalue(which)
+    facts: dict[tuple[str, str], tuple[str, set]] = {}
+    for row in store.select(_LINKS):
+        entry = facts.setdefault((row["g"].value, row["fact"].value), (row["kind"].value[len(vocab.KG_NS):], set()))
+        if "p" in row:
+            entry[1].add((row["p"], row["actor"]))
+    expected = {(g, fact, key.value) for (g, fact), (kind, links) in facts.items()
+                for p, key in index_links(kind, sorted(links, key=str), None) if p == vocab.TOPICKEY}
+    found = {(r["g"].value, r["f"].value, r["k"].value) for r in store.select(
+        PREFIX + "SELECT ?g ?f ?k WHERE { GRAPH ?g { ?f kg:topicKey ?k } }")}
+    assert found and found == expected
+
+
+@pytest.mark.parametrize("kind, links, keys", [
+    ("Concern", [(vocab.HOLDER, "a"), (vocab.ABOUT, "b"), (vocab.RECIPIENT, "c")], [("a", "b"), ("a", "c")]),
+    ("Statement", [(vocab.HOLDER, "a"), (vocab.HOLDER, "c"), (vocab.TARGET, "b")], [("a", "b"), ("c", "b")]),
+    ("Action", [(vocab.HOLDER, "a"), (vocab.ABOUT, "b")], []),
+    ("Meeting", [(vocab.PARTICIPANT, "a"), (vocab.PARTICIPANT, "b")], [])])
+def test_graph_index_topic_keys_pair_holders_with_topics(kind, links, keys):
+    actor = "http://kgqa.test/entities/actor-{}".format
+    made = [o for p, o in index_links(kind, [(p, NamedNode(actor(a))) for p, a in links], "say") if p == vocab.TOPICKEY]
+    assert made == [topic_key(actor(h), actor(t), "Position") for h, t in keys]
 
 
 @pytest.mark.parametrize("kind, prop, verb, keys", [

@@ -45,6 +45,21 @@ def test_sieve_keeps_every_fact_holding_a_word(request, which, words):
 
 
 @pytest.mark.parametrize("which", ["seeded_store", "generated"])
+@pytest.mark.parametrize("names", [["barack obama", "obama"], ["russia"], ["vladimir putin", "putin"], ["kremlin"],
+                                   ["united nations"], ["geneva peace talks"]])
+def test_sieve_keeps_every_fact_naming_a_topic(request, which, names):
+    """may_name: every fact that mentions one of the names (its content or referent's, the actors it is about,
+    targets or is told to, its passages or its referent's) is kept, and some are left out."""
+    from service.qa.wording import mentions_any
+
+    store = request.getfixturevalue(which)
+    records, label, texts = _records(store)
+    naming = {iri for iri, rec in records.items() if mentions_any(rec, names, widening._told(texts, rec))}
+    kept = set(sieve.may_name(store, list(records), names, label))
+    assert naming <= kept and len(kept) < len(records), sorted(naming - kept)
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
 def test_sieve_leaves_out_facts_without_the_words(request, which):
     store = request.getfixturevalue(which)
     records, label, _ = _records(store)
@@ -77,6 +92,7 @@ def test_sieve_same_facts_on_remote_stores(request, seeded_store, remote):
     for store in (seeded_store, other):
         found = [sieve.may_hold(store, iris, words, label) for words in (["un"], ["talks", "geneva"], ["russian"])]
         found.append(sieve.may_target(store, iris, targets, False))
+        found.append(sieve.may_name(store, iris, ["vladimir putin", "kremlin"], label))
         if store is seeded_store:
             expected = found
     assert found == expected and any(len(f) < len(iris) for f in found)

@@ -1,7 +1,7 @@
 """The index triples written with each fact, for the question templates: kg:holderKey (facts of kind K
-held by A), kg:pairKey (meetings of A with B), kg:linkKey (facts about A, facts of A by verb) and
-kg:occasionKey (meetings at O), each one index range instead of a scan. The bench's graph generator
-writes them through these functions too."""
+held by A), kg:pairKey (meetings of A with B), kg:linkKey (facts about A, facts of A by verb),
+kg:topicKey (positions of A about T) and kg:occasionKey (meetings at O), each one index range instead of a
+scan. The bench's graph generator writes them through these functions too."""
 from __future__ import annotations
 
 from pyoxigraph import NamedNode
@@ -9,7 +9,7 @@ from pyoxigraph import NamedNode
 from .. import iris
 from .. import vocab as v
 
-INDEXED = (v.HOLDERKEY, v.PAIRKEY, v.LINKKEY, v.OCCASIONKEY)  # index properties written (kg:indexes says so)
+INDEXED = (v.HOLDERKEY, v.PAIRKEY, v.LINKKEY, v.OCCASIONKEY, v.TOPICKEY)  # written (kg:indexes says so)
 PAIRED = ("Meeting",)  # kinds whose holders are also indexed two by two (kg:pairKey)
 
 
@@ -30,16 +30,23 @@ def index_links(kind: str, links: list[tuple[NamedNode, NamedNode]], verb: str |
     """kg:linkKey triples' (predicate, object) of a fact of `kind` from its (property, actor) links: an actor
     it is about, targets or is told to, keyed by the property and each kind of the fact ("accusations about
     A": one index range, not every fact about A tested for its kind); a holder or participant keyed by the
-    fact's verb ("what A established": not every fact of A tested for its verb). The generator writes them too."""
+    fact's verb ("what A established": not every fact of A tested for its verb). A position also carries a
+    kg:topicKey per holder and actor it is about, targets or is told to ("A's positions on T": one range, not
+    A's positions joined with every fact about T). The generator writes them too."""
     kinds = [kind] + (["Position"] if kind in v.POSITION_KINDS else [])
-    out = []
+    out, holders, topics = [], [], []
     for prop, actor in links:
         name = prop.value[len(v.KG_NS):]
         if prop in (v.HOLDER, v.PARTICIPANT):
+            holders.append(actor)
             if verb:
                 out.append((v.LINKKEY, iris.verb_key(actor.value, name, verb)))
         else:
+            topics.append(actor)
             out += [(v.LINKKEY, iris.link_key(actor.value, name, k)) for k in kinds]
+    if kind in v.POSITION_KINDS:
+        out += [(v.TOPICKEY, iris.topic_key(h.value, t.value, "Position"))
+                for h in dict.fromkeys(holders) for t in dict.fromkeys(topics)]
     return out
 
 

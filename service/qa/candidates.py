@@ -99,17 +99,21 @@ SELECT ?fact ?o WHERE {
     FILTER(?p IN (kg:content, kg:quantityText, kg:counts, kg:title, kg:condition, kg:attribution, kg:timeText,
                   kg:placeText, kg:durationText, kg:verb) && (%(test)s)
            || ?p IN (kg:holder, kg:participant, kg:about, kg:target, kg:recipient, kg:place, kg:attributedTo,
-                     kg:organization) && isIRI(?o)) }
-  UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?o }
+                     kg:organization) && isIRI(?o) && (%(named)s)) }
+  UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?o FILTER(!isIRI(?o) || %(named)s) }
   UNION { ?fact kg:respondsTo/kg:content ?o FILTER(%(test)s) }
   UNION { ?fact kg:evidence ?p . OPTIONAL { ?p nif:anchorOf ?anchor } FILTER(!BOUND(?anchor) || %(anchor)s) }
 }"""
 
 
-def could_match(store: Store, iris: list[str], stems: list[str], labels: Callable[[str], str | None]) -> list[str]:
+def could_match(store: Store, iris: list[str], stems: list[str], labels: Callable[[str], str | None],
+                named: list[str] | None = None) -> list[str]:
     """Those of the facts in which one of the word stems occurs: in a text value, a passage, or the name
     of an actor or occasion (`labels`, as load() names them); a fact with a passage whose text is not
-    in the graph is kept. Word matching finds a stem only where it occurs, so no other fact can fit."""
+    in the graph is kept. Word matching finds a stem only where it occurs, so no other fact can fit.
+    named: every IRI `labels` names with a stem (when known): the engine then returns only those actors
+    and occasions, or one whose IRI holds a stem (an unnamed one is matched by its IRI's end), rather
+    than every actor of every fact for the test here."""
     stems = [s for s in dict.fromkeys(stems) if s]
     if not stems:
         return list(iris)
@@ -117,7 +121,9 @@ def could_match(store: Store, iris: list[str], stems: list[str], labels: Callabl
     def test(var: str) -> str:
         return " || ".join(f"CONTAINS(LCASE(STR({var})), {Literal(s)})" for s in stems)
 
-    query = _MATCHABLE % {"test": test("?o"), "anchor": test("?anchor")}
+    among = f" || ?o IN ({', '.join(str(NamedNode(i)) for i in named)})" if named else ""
+    query = _MATCHABLE % {"test": test("?o"), "anchor": test("?anchor"),
+                          "named": "true" if named is None or len(named) > MAX_NAMED else test("?o") + among}
     found: set[str] = set()
     for row in batched(store, query, list(dict.fromkeys(iris))):
         fact, term = row["fact"].value, row.get("o")
@@ -130,6 +136,9 @@ def could_match(store: Store, iris: list[str], stems: list[str], labels: Callabl
         if any(s in name.lower() for s in stems):
             found.add(fact)
     return [i for i in iris if i in found]
+
+
+MAX_NAMED = 200  # more IRIs named with a stem: every actor is returned and tested here
 
 
 _RANK = _PREFIX + """

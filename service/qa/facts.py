@@ -26,7 +26,7 @@ _DETAILS = _PREFIX + """
 SELECT ?kgqaRow ?g ?p ?o WHERE {
   GRAPH ?g { ?fact ?p ?o }
   FILTER((?p NOT IN (kg:evidence, prov:wasDerivedFrom, kg:hedged, kg:holderKey, kg:pairKey,
-                     kg:linkKey, kg:occasionKey)
+                     kg:linkKey, kg:occasionKey, kg:topicKey)
           || ?p = kg:hedged && ?o = true)
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
 }"""

@@ -123,6 +123,7 @@ class Index:
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
         self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
         self.occasion_keys = self.holder_keys and _indexed(store, "occasionKey")  # kg:occasionKey, likewise
+        self.topic_keys = self.holder_keys and _indexed(store, "topicKey")  # kg:topicKey, likewise
         # each document's iri, id, title, URL, publisher and date, by column (the sources of answers)
         self.documents = Documents((r["d"].value, r["id"].value, *(r[n].value if n in r else None for n in _OPTIONAL))
                                    for r in store.select(_DOCS))
@@ -180,6 +181,17 @@ class Index:
         """The rdfs:label of an actor or occasion."""
         ent = self.entities.get(iri)
         return ent.label if ent else None
+
+    @cached_property
+    def _labels_lower(self) -> str:
+        """Every label, lower-cased, one a line: a stem in none of them is found in one C search."""
+        return "\n".join((e.label or "").lower() for e in self.entities.values())
+
+    def labelled(self, stems: list[str]) -> list[str]:
+        """The actors and occasions whose label (lower-cased) holds one of the stems."""
+        if not any(s in self._labels_lower for s in stems):
+            return []
+        return [iri for iri, e in self.entities.items() if any(s in (e.label or "").lower() for s in stems)]
 
     # --- actors
     def actor(self, text: str, *, occasions: bool = False) -> Link | None:

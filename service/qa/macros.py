@@ -1,6 +1,6 @@
 """Comment lines of a template's .rq file, expanded into query text before a query runs (templates.py):
 `#if`/`#unless` blocks, and the lines that find an actor's facts within reach (`#same`, `#reach`, `#held`,
-`#linked`, `#at`, `#apart`), read from the holder, pair, link and occasion indexes where the store has
+`#linked`, `#at`, `#on`, `#apart`), read from the holder, pair, link, topic and occasion indexes where the store has
 them. What each line means: service/qa/templates/README.md. Nothing in these lines comes from the user:
 they are part of the template text.
 """
@@ -10,7 +10,7 @@ import re
 
 from pyoxigraph import Literal, NamedNode
 
-from ..iris import holder_key, holder_occasion_key, link_key, occasion_key, pair_key, verb_key
+from ..iris import holder_key, holder_occasion_key, link_key, occasion_key, pair_key, topic_key, verb_key
 from ..store.base import Store, Term
 from ..vocab import KG_NS
 from .reach import FEW, PREFIX, SAME, reach
@@ -23,6 +23,8 @@ HELD_BY = re.compile(r"^(\s*)#held-by\s+(\?\w+)\s+(kg:\w+)\s+(kg:\w+)\s+\?(\w+)\
 LINKED = re.compile(r"^(\s*)#linked\s+(\?\w+)\s+((?:kg:\w+\|)*kg:\w+)\s+\?(\w+)\s+\?(\w+)(?:\s+\?(\w+))?"
                      r"\s+by\s+\?(\w+)(?:\s+unless\s+\?(\w+))?\s*$", re.M)
 AT = re.compile(r"^(\s*)#at\s+(\?\w+)\s+(kg:\w+)\s+\?(\w+)\s*$", re.M)
+ON = re.compile(r"^(\s*)#on\s+(\?\w+)\s+(kg:\w+)\s+\?(\w+)\s+\?(\w+)\s*$", re.M)
+ON_PREDS = "kg:about|kg:target|kg:recipient"  # what a fact is "on" (the kg:topicKey index's links)
 
 
 def _leaders(index) -> frozenset[str]:
@@ -114,6 +116,40 @@ def _at(query: str, store: Store, bindings: dict[str, Term], broad: bool, index,
     return typed.sub(lambda m: f"{m.group(1)}{fact} kg:occasionKey {occasion_key(at.value, name)} .", rest, count=1)
 
 
+def _on_lines(match: re.Match, apart: bool) -> str:
+    """The lines an #on line stands for (still holding their #same), as an #apart block if `apart`."""
+    pad, fact, _, o, t = match.groups()
+    body = f"{pad}{fact} {ON_PREDS} ?{t} .\n{pad}#same ?{o} ?{t}"
+    return f"{pad}#apart ?{t}\n{body}\n{pad}#joined" if apart else body
+
+
+def _on(query: str, store: Store, bindings: dict[str, Term], broad: bool, index, few: int | None,
+        indexed: bool, down: bool, join: bool) -> str:
+    """An #on line as an #apart block, or with the template's #held line read from the topic index (see
+    the module's docstring)."""
+    match = ON.search(query)
+    if not match:
+        return query
+    pad, fact, kind, o, t = match.groups()
+    plain = query[:match.start()] + _on_lines(match, True) + query[match.end():]
+    topic = bindings.get(o)
+    if not (indexed and join and getattr(index, "topic_keys", False) and isinstance(topic, NamedNode)):
+        return plain
+    rest = query[:match.start()] + query[match.end() + 1:]  # without the #on line (and its newline)
+    held = [m for m in HELD.finditer(rest) if m.group(3) == fact and m.group(4) == kind and not m.group(2)]
+    if len(held) != 1 or held[0].group(5) != "kg:holder" or not isinstance(bindings.get(held[0].group(6)), NamedNode):
+        return plain
+    hpad, _, _, _, _, a, b, r = held[0].groups()
+    holders = reach(store, bindings[a], broad, down=True, leaders=_leaders(index), index=index)  # as #held's
+    topics = reach(store, topic, False, down=down, leaders=_leaders(index), index=index)  # as #same's
+    if few is not None and max(len(holders), len(topics)) > few:
+        return plain
+    keys = " ".join(f"({topic_key(h.value, u.value, kind[3:])} {h} {n} {u})"
+                    for h, n in holders.items() for u in topics)
+    return (rest[:held[0].start()] + f"{hpad}{REORDERED}\n{hpad}VALUES (?kgqaOn_{b} ?{b} ?{r} ?{t}) {{ {keys} }}\n"
+            f"{hpad}{fact} kg:topicKey ?kgqaOn_{b} ." + rest[held[0].end():])
+
+
 def within_one_document(query: str) -> str:
     """The pattern matched inside one document graph at a time: the union default graph repeats a
     fact's triples once per document reporting it, and a join of k of its patterns across the union
@@ -148,6 +184,7 @@ def bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool
     `few` of them: a FILTER on the template's own matches); #held lines read the holder index when
     `indexed`, and #apart blocks are joined then, when `join` (see the module's docstring); `down`:
     #reach-up lines reach down as #reach lines do."""
+    query = _on(query, store, bindings, broad, index, few, indexed, down, join)
     query = _apart(query, indexed and join)
     query = _at(query, store, bindings, broad, index, few, indexed)
 
@@ -241,6 +278,9 @@ def expand(line: str, broad: bool) -> str:
     at = AT.match(line)
     if at:
         return _at_line(at)
+    on = ON.match(line)
+    if on:
+        return "\n".join(expand(part, broad) for part in _on_lines(on, False).split("\n"))
     link = LINKED.match(line)
     if link:
         return "\n".join(expand(part, broad) for part in _linked_lines(link).split("\n"))

@@ -18,7 +18,7 @@ from pyoxigraph import Literal, NamedNode
 from ..store.base import Store
 from ..vocab import KG_NS, PREFIXES
 from .facts import batched
-from .wording import ACTOR_PROPS, TEXT_PROPS, stem
+from .wording import ACTOR_PROPS, TEXT_PROPS, stem, tokens
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # one range of each fact's triples (its text values and the IRIs it names), its passages' anchors and
@@ -32,8 +32,9 @@ SELECT DISTINCT ?fact ?flags ?p ?name ?place WHERE {
     BIND(IF(isIRI(?o), ?o, "") AS ?name)
     BIND(IF(isIRI(?o), "", CONCAT(IF(COALESCE(?open, false), "* ", ""), %(flags)s)) AS ?flags)
     FILTER(isIRI(?name) || ?flags != "") }
-  UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?name OPTIONAL { ?name kg:place ?place } }
+  %(occasions)s
 }"""
+_OCCASIONS = "UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?name OPTIONAL { ?name kg:place ?place } }"
 _RESPONDS = KG_NS + "respondsTo"
 
 
@@ -41,6 +42,28 @@ def _acronym(word: str) -> str:
     """The capitals an acronym of `word` is spelled by (wording.acronym_of: two to six ASCII letters), or ''."""
     word = word.lower()
     return word.upper() if 2 <= len(word) <= 6 and word.isalpha() and word.isascii() else ""
+
+
+def first_words(names: list[str]) -> list[str]:
+    """The first word of each name wording.mentions_any can find (three characters or more): a fact naming
+    none of them names none of the names."""
+    return list(dict.fromkeys(tokens(n)[0] for n in names if len(" ".join(tokens(n))) >= 3))
+
+
+def may_name(store: Store, iris: list[str], names: list[str], labels: Callable[[str], str | None]) -> list[str]:
+    """Those of the facts that may name one of `names` where wording.mentions_any and fit._named_outside look
+    (`labels`: the names facts.load gives actors): the first word of a name in their content, the names of
+    the actors they are about, target or are told to, their passages' anchors (a passage with none keeps
+    its fact), or any of these of the fact they respond to. Each word is written as a literal term."""
+    words = first_words(names)
+    if not words or not iris:
+        return list(iris)
+    tests = [f'IF(CONTAINS(LCASE(STR(?o)), {Literal(w)}), "s{n} ", "")' for n, w in enumerate(words)]
+    query = _QUERY % {"props": "kg:content, kg:about, kg:target, kg:recipient, kg:respondsTo",
+                      "flags": ", ".join(tests), "occasions": ""}
+    marks = _marks(store, query, list(dict.fromkeys(iris)), words, [], labels)
+    found = {f"s{n}" for n in range(len(words))}
+    return [i for i in iris if (m := marks.get(i, set())) and ("*" in m or not found.isdisjoint(m))]
 
 
 def may_hold(store: Store, iris: list[str], words: list[str], labels: Callable[[str], str | None]) -> list[str]:
@@ -53,7 +76,7 @@ def may_hold(store: Store, iris: list[str], words: list[str], labels: Callable[[
     tests = [f'IF(CONTAINS(LCASE(STR(?o)), {Literal(s)}), "s{n} ", "")' for n, s in enumerate(stems)]
     tests += [f'IF(CONTAINS(STR(?o), {Literal(c)}), "{c} ", "")' for c in capitals]
     query = _QUERY % {"props": ", ".join(f"kg:{p}" for p in TEXT_PROPS + ACTOR_PROPS + ("respondsTo",)),
-                      "flags": ", ".join(tests)}
+                      "flags": ", ".join(tests), "occasions": _OCCASIONS}
     marks = _marks(store, query, list(dict.fromkeys(iris)), stems, capitals, labels)
     wanted = [(f"s{n}",) for n in range(len(stems))] + [tuple(_acronym(w)) for w in words if _acronym(w)]
     return [i for i in iris if (m := marks.get(i, set())) and ("*" in m or any(set(w) <= m for w in wanted))]
@@ -93,9 +116,10 @@ SELECT DISTINCT ?fact ?p ?o WHERE { { ?fact kg:target ?o BIND(1 AS ?p) } UNION {
 def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: bool,
                verbs: frozenset[str] = frozenset()) -> list[str]:
     """Those of the facts that may target one of `targets` as widening reads a record: one as their target;
-    with no target, one they are about, or (by_text: the question names it) one about none, or told with
-    one of `verbs` (a verb naming a target none was recorded for: the passage may name it). Three look-ups
-    a fact, instead of its whole record."""
+    with no target, one they are about unless every verb it is told with is one of `verbs` (a verb naming a
+    target, none recorded: "accused Y over X" is about X, not an accusation of X); or (by_text: the question
+    names it) one about none, or told with one of `verbs` (its passage may name it). Three look-ups a fact,
+    instead of its whole record."""
     if not iris:
         return []
     named: dict[str, tuple[set[str], set[str], set[str]]] = {}
@@ -106,5 +130,7 @@ def may_target(store: Store, iris: list[str], targets: frozenset[str], by_text: 
         target, about, told = named.get(iri, (set(), set(), set()))
         if target:
             return not targets.isdisjoint(target)
+        if told and told <= verbs:  # whatever its first verb is, one naming a target: only by the text
+            return by_text
         return not targets.isdisjoint(about) or (by_text and (not about or not told.isdisjoint(verbs)))
     return [i for i in iris if may(i)]
