@@ -111,9 +111,12 @@ def _first_cut(store: Store, iris: list[str], counted, words, least: int, named:
         return list(iris)
     flag = {s: f"s{n}" for n, s in enumerate(stems)}
     anywhere = {flag[s] for s in stems if s in named}
-    counts = {flag[stem(w)] for w in counted if stem(w)}
-    asked = {flag[stem(w)] for w in words if stem(w)}
-    if (not counts or not counts.isdisjoint(anywhere)) and (not least or len(asked & anywhere) >= least):
+    counts = {flag[stem(w)] for w in counted} if all(stem(w) for w in counted) else set()
+    asked = [flag.get(stem(w), "") for w in words]  # one a word, as matches_words counts them ("" found anywhere)
+
+    def enough(found: set[str]) -> bool:
+        return sum(1 for f in asked if not f or f in found) >= least
+    if (not counts or not counts.isdisjoint(anywhere)) and (not least or enough(anywhere)):
         return list(iris)  # nothing to tell by texts alone
     query = _TEXTS % {"props": ", ".join(f"kg:{p}" for p in TEXT_PROPS + ACTOR_PROPS + ("respondsTo",)),
                       "passages": _ANCHORS if least else "",
@@ -128,7 +131,7 @@ def _first_cut(store: Store, iris: list[str], counted, words, least: int, named:
         mine, passages = own.get(iri, set()) | anywhere, told.get(iri, set())
         if _REFERS in mine or _OPEN in passages:
             return True
-        return (not counts or not counts.isdisjoint(mine)) and (not least or len(asked & (mine | passages)) >= least)
+        return (not counts or not counts.isdisjoint(mine)) and (not least or enough(mine | passages))
     return [i for i in iris if may(i)]
 
 
