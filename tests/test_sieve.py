@@ -1,7 +1,9 @@
 """qa.sieve: the facts it leaves unloaded are facts the word and target tests of qa/fit.py and qa/widening.py
 would drop anyway (every fact holding one of the words, by stem or as an acronym, in its words or passages or its
-referent's, is kept; every fact that may target the actor asked about is kept), on the seeds' store and on
-a generated graph; and it does leave some out. The same facts on the remote stores (Oxigraph server, Virtuoso)."""
+referent's, is kept; every fact holding one of the words a figure counts in its own words, and the share of a
+question's words `fits` asks for; every fact that may target the actor asked about is kept), on the seeds'
+store and on a generated graph; and it does leave some out. The same facts on the remote stores (Oxigraph
+server, Virtuoso)."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -10,6 +12,7 @@ import pytest
 
 from service.qa import facts, fit, linking, sieve, widening
 from service.qa.cards import Texts
+from service.qa.plan import Plan
 from service.qa.wording import matches_words
 from service.store.embedded import EmbeddedStore
 from tests.benchmarks.graphgen import Generator
@@ -64,6 +67,37 @@ def test_sieve_leaves_out_facts_without_the_words(request, which):
     store = request.getfixturevalue(which)
     records, label, _ = _records(store)
     assert len(sieve.may_hold(store, list(records), ["sanctions"], label)) < len(records)
+
+
+_PLANS = [{"counted": ["fighters"]}, {"counted": ["civilians", "rebels"], "words": ["civilians", "rebels"]},
+          {"words": ["sanctions", "talks", "russia"]}, {"words": ["ceasefire", "obama"]},
+          {"words": ["refugees", "gas", "transit"], "counted": ["refugees"]},
+          {"words": ["chechens", "fight", "isis"], "counted": ["chechens"]},
+          {"words": ["oil", "prices"], "need_words": ["russian"], "counted": ["oil"]},
+          {"words": ["talks", "talk", "iran"]}]  # one stem twice counts twice, as matches_words counts it
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+@pytest.mark.parametrize("asked", _PLANS)
+def test_sieve_keeps_every_fact_a_plan_fits(request, which, asked):
+    """Every fact `fitting` keeps for a plan with words to hold in a share, or counted in its own words,
+    is kept by may_fit (the name index's names taken to be every fact's, each fact's texts read)."""
+    store = request.getfixturevalue(which)
+    records, label, texts = _records(store)
+    plan = Plan("estimates", {}, {}, list(asked.get("words", [])), counted=list(asked.get("counted", [])),
+                need_words=list(asked.get("need_words", [])))
+    fitting = {rec.iri for rec in widening.fitting(records, plan, texts)}
+    kept = set(sieve.may_fit(store, list(records), plan, label, named=linking.Index(store).named))
+    assert fitting <= kept, sorted(fitting - kept)
+
+
+@pytest.mark.parametrize("which", ["seeded_store", "generated"])
+@pytest.mark.parametrize("asked", [{"counted": ["zzyzx"]}, {"words": ["zzyzx", "qqxv", "sanctions"]}])
+def test_sieve_leaves_out_facts_a_plan_cannot_fit(request, which, asked):
+    store = request.getfixturevalue(which)
+    records, label, _ = _records(store)
+    plan = Plan("estimates", {}, {}, list(asked.get("words", [])), counted=list(asked.get("counted", [])))
+    assert len(sieve.may_fit(store, list(records), plan, label, named=linking.Index(store).named)) < len(records)
 
 
 @pytest.mark.parametrize("which", ["seeded_store", "generated"])

@@ -145,11 +145,12 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     if plan.aliases:  # a government the question named by its city keeps that name ("Moscow")
         def label(iri: str, base=index.label):
             return plan.aliases.get(iri) or base(iri)
+    worded = False  # every chosen fact has one of the words in its content
     if len(chosen) > LOAD_LIMIT and plan.words:  # words to match: first those with one of them in their content,
         stems = [stem(w) for w in plan.words]  # else those with one anywhere it is looked for (no other can fit)
-        named = index.labelled(stems) + [i for i, a in plan.aliases.items() if any(s in a.lower() for s in stems)]
-        chosen = candidates.with_words(store, chosen, stems) or candidates.could_match(store, chosen, stems, label,
-                                                                                       named)
+        labelled = index.labelled(stems) + [i for i, a in plan.aliases.items() if any(s in a.lower() for s in stems)]
+        found = candidates.with_words(store, chosen, stems)
+        chosen, worded = found or candidates.could_match(store, chosen, stems, label, labelled), bool(found)
     sifted = plan.joint or plan.extra_actors or plan.speech or template.details
     load_at_most = LOAD_LIMIT if sifted else MAX_ANSWERS + 10  # every loaded fact is kept unless sifted
     if len(chosen) > load_at_most and not (plan.words or plan.topic_names):
@@ -172,9 +173,10 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     if not plain and plan.target:  # "who accused X": the facts targeting another, which no test keeps, are not loaded
         chosen = sieve.may_target(store, chosen, plan.target, bool(plan.topic_names), plan.target_verbs)
     sieved = chosen
-    if not plain and plan.need_words and not plan.unsourced:  # words every answer holds: the facts where none
-        sieved = sieve.may_hold(store, sieved, plan.need_words, label)  # can be are not loaded
-    if not plain and plan.topic_names and not names_first:
+    if not plain and sieve.asks(plan):  # words every answer holds (or a share of them, or one it counts): the
+        named = "\n".join([index.named, *plan.aliases.values()]).lower() if plan.aliases else index.named
+        sieved = sieve.may_fit(store, sieved, plan, label, named=named, worded=worded)  # facts where they cannot be
+    if not plain and plan.topic_names and not names_first:  # are not loaded; nor those that cannot name the topic
         sieved = sieve.may_name(store, sieved, plan.topic_names, label)
     kept = fit(sieved)
     if not kept and len(sieved) < len(chosen) and retries(plan):  # fitting's second tries read every record

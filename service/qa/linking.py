@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
@@ -177,6 +177,11 @@ class Index:
                 near.setdefault(other, 2)
         return near
 
+    @cached_property
+    def named(self) -> str:
+        """Every label of the index, lower-cased, a line each: whether any name holds a word, at once."""
+        return "\n".join(e.label.lower() for e in self.entities.values() if e.label)
+
     def label(self, iri: str) -> str | None:
         """The rdfs:label of an actor or occasion."""
         ent = self.entities.get(iri)
@@ -291,10 +296,9 @@ class Index:
             if country is None:
                 continue
             family = self.family.get(country.iri, {country.iri})
-            titles = self.leader_titles if title in ("leader", "leaders", "leadership") else {title, title.rstrip("s")}
-            holders = sorted({h for h, t, org in self.roles if org in family
-                              and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", t) or x.endswith(" " + t)
-                                      for x in titles)})
+            titles = frozenset(self.leader_titles if title in ("leader", "leaders", "leadership")
+                               else {title, title.rstrip("s")})
+            holders = sorted({h for h, t, org in self.roles if org in family and _titled(t, titles)})
             if len(holders) == 1 and holders[0] in self.entities:
                 ent = self.entities[holders[0]]
                 return Link(ent.iri, ent.label, ent.kind, "description", 0.85)
@@ -371,6 +375,12 @@ class Index:
     def source(self, text: str) -> dict | None:
         """The document named by title, id or publisher (fuzzy)."""
         return self.documents.named(text)
+
+
+@lru_cache(maxsize=1 << 14)  # a role's title against the titles asked, once each: a graph's roles share few titles
+def _titled(title: str, titles: frozenset[str]) -> bool:
+    """A role's title names one of `titles` as words of it, or is the end of one ("minister" of "prime minister")."""
+    return any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", title) or x.endswith(" " + title) for x in titles)
 
 
 def _place_and_title(words: list[str]) -> list[tuple[str, str]]:

@@ -1,7 +1,9 @@
-"""The sieve: of the facts chosen for a question with words every answer must hold (plan.need_words),
-those that may hold one, found by the engine before their records are loaded. `fits` keeps a fact only
-when one of those words is in its words (wording.fact_text) or its passages and its referent's
-(widening._told), by stem or as an acronym: a fact where none can be is left out unloaded.
+"""The sieve: of the facts chosen for a question with words its answers must hold, those that may hold
+them, found by the engine before their records are loaded. `fits` keeps a fact only when one of the words
+every answer holds (plan.need_words) is in its words (wording.fact_text) or its passages and its
+referent's (widening._told), by stem or as an acronym; one of the words a figure counts (plan.counted) in
+its own words; and, asked for a share of the question's words (plan.words), that many of them in its words
+or passages: a fact where they cannot be is left out unloaded.
 
 What the sieve reads is what those tests read, and a little more: the fact's text values, the anchors
 of its passages (a passage with no anchor keeps its fact: its text is in its document), the names of
@@ -11,12 +13,14 @@ loads every chosen fact: tests/test_answer_shortcut.py compares the two.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from pyoxigraph import Literal, NamedNode
 
 from ..store.base import Store
 from ..vocab import KG_NS, PREFIXES
+from . import fit
 from .facts import batched
 from .wording import ACTOR_PROPS, TEXT_PROPS, stem, tokens
 
@@ -36,6 +40,7 @@ SELECT DISTINCT ?fact ?flags ?p ?name ?place WHERE {
 }"""
 _OCCASIONS = "UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?name OPTIONAL { ?name kg:place ?place } }"
 _RESPONDS = KG_NS + "respondsTo"
+_PASSAGE, _OPEN, _REFERS = "@", "*", "^"  # first cut's flags: a passage's, one without anchor, a fact naming another
 
 
 def _acronym(word: str) -> str:
@@ -80,6 +85,86 @@ def may_hold(store: Store, iris: list[str], words: list[str], labels: Callable[[
     marks = _marks(store, query, list(dict.fromkeys(iris)), stems, capitals, labels)
     wanted = [(f"s{n}",) for n in range(len(stems))] + [tuple(_acronym(w)) for w in words if _acronym(w)]
     return [i for i in iris if (m := marks.get(i, set())) and ("*" in m or any(set(w) <= m for w in wanted))]
+
+
+def asks(plan) -> bool:
+    """Whether the plan has words its answers must hold that the sieve can look for."""
+    return bool((plan.need_words and not plan.unsourced) or plan.counted or _least(plan))
+
+
+def may_fit(store: Store, iris: list[str], plan, labels: Callable[[str], str | None], *, named: str = "",
+            worded: bool = False) -> list[str]:
+    """Those of the facts that may pass the word tests of `fits` for `plan`: one of its need_words anywhere
+    (unless unsourced: a report's headline may hold them), one of its counted words in the fact's own words,
+    and as many of its words as `fits` asks for in the fact's words or passages (_least). named: every name
+    `labels` gives, lower-cased, a line each (the name index's, and the question's aliases). worded: each
+    fact holds one of plan.words in its content (candidates.with_words), which then tells the tests it passes."""
+    least = _least(plan)
+    counted = plan.counted
+    if worded:
+        least = 0 if least <= 1 else least
+        counted = [] if {stem(w) for w in plan.words} <= {stem(w) for w in counted} else counted
+    need = [] if plan.unsourced else plan.need_words
+    if counted or least:  # first the texts alone, a name holding one of the words counting for every fact
+        iris = _first_cut(store, iris, counted, plan.words if least else [], least, named)
+    return may_hold(store, iris, need, labels) if need else list(iris)
+
+
+# the first cut: each fact's text values and the strings of the IRIs it names (not read as names: a name
+# holding a word is taken to be every fact's), with its passages' anchors when `passages`; each as flags
+_TEXTS = _PREFIX + """
+SELECT DISTINCT ?fact ?flags WHERE {
+  { ?fact ?p ?o FILTER(?p IN (%(props)s)) BIND(?p = kg:respondsTo AS ?refers) }
+  %(passages)s
+  BIND(LCASE(STR(?o)) AS ?t)
+  BIND(CONCAT(IF(BOUND(?e), "@ ", ""), IF(COALESCE(?open, false), "* ", ""), IF(COALESCE(?refers, false), "^ ", ""),
+              %(flags)s) AS ?flags)
+  FILTER(?flags != "" && ?flags != "@ ")
+}"""
+_ANCHORS = """UNION { ?fact kg:evidence ?e OPTIONAL { ?e nif:anchorOf ?a } BIND(COALESCE(?a, "") AS ?o)
+                              BIND(!BOUND(?a) AS ?open) }"""
+
+
+def _first_cut(store: Store, iris: list[str], counted, words, least: int, named: str) -> list[str]:
+    """Those of the facts with one of `counted` in their own words and `least` of `words` in their words or
+    passages, as far as their texts tell: a stem some name holds (`named`) is taken to be in every fact, a
+    fact naming another (kg:respondsTo) or with a passage without anchor is kept."""
+    stems = list(dict.fromkeys(stem(w) for w in [*counted, *words] if stem(w)))
+    if not stems or not iris:
+        return list(iris)
+    flag = {s: f"s{n}" for n, s in enumerate(stems)}
+    anywhere = {flag[s] for s in stems if s in named}
+    counts = {flag[stem(w)] for w in counted} if all(stem(w) for w in counted) else set()
+    asked = [flag.get(stem(w), "") for w in words]  # one a word, as matches_words counts them ("" found anywhere)
+
+    def enough(found: set[str]) -> bool:
+        return sum(1 for f in asked if not f or f in found) >= least
+    if (not counts or not counts.isdisjoint(anywhere)) and (not least or enough(anywhere)):
+        return list(iris)  # nothing to tell by texts alone
+    query = _TEXTS % {"props": ", ".join(f"kg:{p}" for p in TEXT_PROPS + ACTOR_PROPS + ("respondsTo",)),
+                      "passages": _ANCHORS if least else "",
+                      "flags": ", ".join(f'IF(CONTAINS(?t, {Literal(s)}), "{flag[s]} ", "")' for s in stems)}
+    own: dict[str, set[str]] = {}
+    told: dict[str, set[str]] = {}
+    for row in batched(store, query, list(dict.fromkeys(iris))):
+        flags = row["flags"].value.split()
+        (told if flags[0] == _PASSAGE else own).setdefault(row["fact"].value, set()).update(flags)
+
+    def may(iri: str) -> bool:
+        mine, passages = own.get(iri, set()) | anywhere, told.get(iri, set())
+        if _REFERS in mine or _OPEN in passages:
+            return True
+        return (not counts or not counts.isdisjoint(mine)) and (not least or enough(mine | passages))
+    return [i for i in iris if may(i)]
+
+
+def _least(plan) -> int:
+    """How many of plan.words a fact must hold in its words or passages, when nothing else lets it fit: not
+    for a verdict (an object it covers, an owner's words), a strict match or one with need_words (a report's
+    headline may complete them); 0 when it cannot be told."""
+    if not plan.words or plan.yesno or plan.strict or plan.need_words:
+        return 0
+    return max(1, math.ceil(len(plan.words) * fit._share(plan) - 1e-9))
 
 
 def _marks(store: Store, query: str, iris: list[str], stems: list[str], capitals: list[str],
