@@ -27,6 +27,7 @@ from . import (
 )
 from .groups import find_groups, hyphenated, named_as_such, owner_by_name
 from .lexicon import Lexicon
+from .runners import runner
 
 
 class Resolver:
@@ -140,6 +141,21 @@ class Resolver:
             return None  # "their advisers" with "their" unknown: whose, the text does not settle
         found = named_as_such(tok, self.lex.group_heads, keys[0] if keys else None,
                               self.actors[keys[0]].label if keys else None, self._dateline)
+        if found is None:
+            return None
+        actor, start, end = found
+        self.actors.setdefault(actor.key, actor)
+        self.groups[tok.i] = actor.key
+        self._mentions.append(Mention(actor.key, _span(self.doc, start, end)))
+        self._sort_mentions()
+        return actor.key
+
+    def runner_for(self, tok: Token) -> str | None:
+        """The person "the GOP candidate" names when nothing settles who it is (runners.runner), made an
+        actor of this document on first use."""
+        if tok.i in self.groups:
+            return self.groups[tok.i]
+        found = runner(tok, self.key_at, lambda k: self.actors[k].kind if k in self.actors else None)
         if found is None:
             return None
         actor, start, end = found

@@ -53,6 +53,8 @@ def organization_of(doc: Doc, span, lex: Lexicon, key: str, in_title: list[bool]
         named = _named_after_country(doc, span, lex, in_title)
         if named is not None:
             return named
+    if lex.actors[key].kind == "Person":  # "the Ruiz Foundation", "the Marek Organization": not the person
+        return _named_after_country(doc, span, lex, in_title, PERSON_BODY_HEADS)
     if span.start < 2 or doc[span.start - 1].lower_ != "of" or lex.actors[key].kind not in ("Country", "Government"):
         return None
     if doc[span.start - 1].ent_iob_ != "I" or doc[span.start - 1].ent_type_ not in ("ORG", "FAC") \
@@ -74,11 +76,17 @@ def organization_of(doc: Doc, span, lex: Lexicon, key: str, in_title: list[bool]
 # the last word of a body named after its country ("the Peru Dairy Council"): an organization of its own
 BODY_HEADS = ("council", "association", "federation", "confederation", "chamber", "institute", "league", "society",
               "foundation", "union", "alliance", "coalition", "board", "forum", "guild", "syndicate", "service")
+# the last word of a body named after a person ("the Ruiz Foundation", "Marek University"): its own actor
+PERSON_BODY_HEADS = ("foundation", "institute", "institution", "center", "centre", "library", "fund", "trust",
+                     "endowment", "initiative", "organization", "organisation", "university", "college", "school",
+                     "museum", "society", "council", "association", "group", "corporation", "company")
 
 
-def _named_after_country(doc: Doc, span, lex: Lexicon, in_title: list[bool]) -> tuple[int, int] | None:
-    """The organization entity a country's name opens ("the Peru Dairy Council", "Vietnam Steel Producers
-    Council"): its span, when the entity goes on in capitals to a body's word; not an office of the state."""
+def _named_after_country(doc: Doc, span, lex: Lexicon, in_title: list[bool],
+                         heads: tuple[str, ...] = BODY_HEADS) -> tuple[int, int] | None:
+    """The organization entity a country's (or a person's) name opens ("the Peru Dairy Council", "Vietnam
+    Steel Producers Council", "the Ruiz Foundation"): its span, when the entity goes on in capitals to a
+    body's word (one of `heads`); not an office of the state."""
     if any(t.ent_type_ != "ORG" for t in span) or span.end >= len(doc) or doc[span.end].ent_iob_ != "I":
         return None
     start, end = span.start, span.end
@@ -89,7 +97,7 @@ def _named_after_country(doc: Doc, span, lex: Lexicon, in_title: list[bool]) -> 
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     rest = doc[span.end:end]
-    if not all(t.text[:1].isupper() for t in rest) or rest[-1].lemma_.lower() not in BODY_HEADS \
+    if not all(t.text[:1].isupper() for t in rest) or rest[-1].lemma_.lower() not in heads \
             or any(in_title[t.i] or (t.lower_ in lex.office_nouns and not _serviced(rest, t)) for t in rest):
         return None
     return start, end

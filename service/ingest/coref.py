@@ -74,9 +74,10 @@ def pronoun(r: Reading, h: Token) -> list[str]:
     if word == "it" and not (h.dep_ in antecedents.SUBJECT and not _expletive(h)):
         return []
     if word in ("its", "it"):  # "it" as a subject: "Guyana said it would take the matter to ..."
+        quoted = antecedents.quoted(r)  # in someone's words, not a body the writer named ("told CBS: 'it ...'")
         return antecedents.by_subject(r, h, lambda keys: len(keys) == 1 and r.actor(keys[0]).kind in _BODIES) \
-            or next((keys for _, keys in reversed(antecedents.before(r, h, persons=False))
-                     if r.actor(keys[0]).kind in _BODIES), [])
+            or next((keys for i, keys in reversed(antecedents.before(r, h, persons=False))
+                     if r.actor(keys[0]).kind in _BODIES and (quoted[i] or not quoted[h.i])), [])
     if word in PLURAL:
         several = lambda keys: len(keys) > 1 or r.is_group(keys[0])  # noqa: E731
         unnamed = lambda tok, keys: not keys and (tok.tag_ in ("NNS", "NNPS") or tok.lower_ in PLURAL)  # noqa: E731

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from . import antecedents, columns
+from . import antecedents, columns, party_tags
 
 if TYPE_CHECKING:
     from .reading import Reading
@@ -149,9 +149,10 @@ def _named_beside(r: Reading, key: str) -> set[str]:
     doc, found = r.doc, set()
     for sent in {doc[i].sent for i, k in enumerate(r.key_at) if k == key}:
         persons = [i for i in range(sent.start, sent.end) if r.key_at[i] and r.is_person(r.key_at[i])]
+        tagged = party_tags.states_tagged(doc, sent.start, sent.end)  # "Sen. Ruiz (R-Fla.)"
         for j in range(sent.start, sent.end):
-            place = r.key_at[j]
-            if not place or r.actor(place).kind != "Place":
+            place = tagged.get(j) or r.key_at[j]
+            if not place or (j not in tagged and r.actor(place).kind != "Place"):
                 continue
             near = min(persons, key=lambda i: (abs(i - j), i), default=None)
             if near is not None and abs(near - j) <= _BESIDE and r.key_at[near] == key:

@@ -15,7 +15,7 @@ from ..antecedents import disagrees
 from ..datelines import datelines
 from ..sources import inverted_subject
 from .according import according_doers, after_according
-from .seams import after_relative, dated_subject, glued_subject, quoted_sign
+from .seams import after_relative, dated_subject, glued_subject, quoted_sign, quoted_title, signed_between
 from .spans import (
     in_quote,
 )
@@ -90,6 +90,8 @@ def subject_of(pred: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if kid.lower_ == "who" and disagrees(kid, pred.head):
                     return singular_above(pred.head), kid.dep_ == "nsubjpass"
                 return pred.head, kid.dep_ == "nsubjpass"
+            if quoted_title(kid, pred):  # 'said on Channel 4's "Morning Hour."': a programme, not who spoke
+                return signed_between(pred), False
             doer = addressed(after_according(kid), pred)
             return (after_dateline(doer) if doer is not None else None), kid.dep_ == "nsubjpass"
     for aux in pred.children:  # "Ruiz has, according to filings, advised ...": the parser hung it on "has"

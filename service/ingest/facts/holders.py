@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import hyphenated
+from ..runners import RUNNING
 from . import nouns, shapes
 from .clauses import agent_of, including, subject_of
 from .lexicon import Lexicon, Trigger
@@ -52,12 +53,13 @@ AID_OFFERED = ("aid", "loan", "credit", "grant", "funding", "money", "vehicle", 
 
 
 def person_noun(tok: Token, lex) -> bool:
-    """A common noun for a person: a title ("senator"), or one person one meets ("reporter") or of a
-    group of people ("lawyer")."""
+    """A common noun for a person or people: a title ("senator"), one person one meets ("reporter", "the
+    party elders") or of a group of people ("lawyer"), one standing in a race ("the GOP nominee")."""
     lemma = tok.lemma_.lower()
     if lex is None:
         return False
-    return lemma in lex.descriptors or (tok.tag_ == "NN" and (lemma in lex.met_nouns or lemma + "s" in lex.group_heads))
+    return lemma in lex.descriptors or lemma in RUNNING or (tok.tag_ == "NN" and lemma + "s" in lex.group_heads) \
+        or (tok.tag_ in ("NN", "NNS") and lemma in lex.met_nouns)
 
 
 class Holders:
@@ -117,6 +119,8 @@ class Holders:
                 return list(dict.fromkeys(keys))
             person = common and person_noun(tok, getattr(self.resolver, "lex", None))
             if person and not any(t.dep_ == "cc" for t in phrase):
+                if not keys and (make := getattr(self.resolver, "runner_for", None)) and (found := make(tok)):
+                    return [found]  # "the GOP candidate" no one settles: the candidate, never the party
                 return list(dict.fromkeys(keys))  # "the Vermont senator", "the Colombian reporter": not the place
             determined = any(c.dep_ == "det" for c in tok.children)  # "a US company"; not "Washington information"
             thing = (common and tok.tag_ == "NN" and determined and tok.lemma_.lower() not in SIDES and not person) or (

@@ -3,7 +3,8 @@ inherit a subject): a sentence of report glued to the caption or list before it 
 including the striker Ivo Marr Chile's government vowed to ..."), a purpose clause written after the quoted
 words of a sign ("marched with banners reading 'No cuts' to demand ..."), hung on the sign's words, and a
 verb that goes on from a relative clause after "then" ("the envoy, whom Ruiz met, then urged ..."), hung on
-the root of the sentence; a subject read into an opening date ("In 2014 Norway agreed ...").
+the root of the sentence; a subject read into an opening date ("In 2014 Norway agreed ..."); a programme's
+title in quote marks after the verb read as its subject ('..." Ruiz said on Channel 4's "Morning Hour."').
 """
 from __future__ import annotations
 
@@ -105,3 +106,34 @@ def dated_name(prep: Token) -> Token | None:
     if not (date.like_num and date.ent_type_ == "DATE" and date.head == obj and date.dep_ == "nummod"):
         return None
     return obj if all(t.dep_ == "compound" and t.head.i <= obj.i for t in doc[prep.i + 2:obj.i]) else None
+
+
+OPENING = ("“", "‘", '"', "``")
+
+
+def quoted_title(subj: Token, pred: Token) -> bool:
+    """A subject written after its verb between quote marks of its own ('said on Channel 4's "Morning
+    Hour."', 'told the network's "Sunday Desk"'): the title of a programme or a work, never who spoke."""
+    doc = subj.doc
+    start, end = subj.left_edge.i, subj.right_edge.i
+    if subj.i < pred.i or start == 0 or doc[start - 1].text not in OPENING:
+        return False
+    after = doc[end + 1:end + 3]
+    return any(t.text in CLOSING for t in after) and all(t.text in CLOSING or t.is_punct for t in after[:1])
+
+
+def signed_between(pred: Token) -> Token | None:
+    """The name written right after the closing mark of a quote and before its speech verb ('...," Ruiz,
+    a campaign surrogate, said'), which the parser hung inside the quote: the speaker. None elsewhere."""
+    doc, i = pred.doc, pred.i - 1
+    close = next((j for j in range(i, pred.sent.start - 1, -1) if doc[j].text in CLOSING), None)
+    if close is None or close + 1 >= pred.i:
+        return None
+    j = close + 1
+    while j < pred.i and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == close + 1 or doc[j].text != "," and j != pred.i:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[j:pred.i]):
+        return None  # '..." Ruiz, who had said ..., added': a clause between, not a plain apposition
+    return doc[j - 1]

@@ -32,6 +32,7 @@
 - "appeal to" someone with nothing asked ("appeals to young voters") is attracting, no demand.
 - "claim" a territory, a share of the vote, a seat or a prize ("claimed 41 percent of the vote") is taking or
   winning it; "claimed victory", "claimed responsibility" and "claims that ..." say something.
+- "is to blame" says who is blamed ("the media are to blame for it"): the subject is the culprit, no accuser.
 - "work out" with nothing worked out ("worked out at the gym") is exercising, not reaching an agreement.
 
 Inside a quote, a first-person sentence or what a speech verb reports, the view verbs keep their reading:
@@ -288,7 +289,7 @@ def _anonymity(pred) -> bool:
 
 # what is taken, won or held when it is "claimed": no words ("claimed 41 percent of the vote", "claims more territory")
 TAKEN = ("territory", "land", "ground", "percent", "share", "seat", "prize", "title", "crown", "throne", "life",
-         "spot", "medal", "mantle", "control")
+         "spot", "medal", "mantle", "control", "nomination")
 
 
 def _taking(pred) -> bool:
@@ -298,6 +299,13 @@ def _taking(pred) -> bool:
         c.dep_ in ("ccomp", "xcomp", "oprd") for c in pred.children)
 
 
-OTHER_SENSES = {"claim": _taking, "add": _adding, "appeal": _attracting, "ask": _anonymity, "know": _know_how,
-                "contend": _competing, "charge": _fee_or_rush, "require": _need, "recognize": _identifying,
+def _culpable(pred) -> bool:
+    """ "Democrats and the media are to blame for it": the subject is the one blamed, not an accuser."""
+    return pred.dep_ == "xcomp" and pred.head.lemma_.lower() == "be" and not any(
+        c.dep_ == "dobj" for c in pred.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+
+
+OTHER_SENSES = {"blame": _culpable, "claim": _taking, "add": _adding, "appeal": _attracting, "ask": _anonymity,
+                "know": _know_how, "contend": _competing, "charge": _fee_or_rush, "require": _need,
+                "recognize": _identifying,
                 "recognise": _identifying, "expect": _passive_view, "believe": _passive_view, "think": _passive_view}

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from . import kinds
 from .clauses import OBJECT_DEPS
+from .seams import quoted_title
 from .spans import char_span, child
 
 DEONTIC = ("should", "must", "ought")
@@ -209,7 +210,31 @@ def inverted(pred: Token) -> Token | None:
     before = pred.doc[pred.i - 1] if pred.i > pred.sent.start else None
     if before is None or before.text not in (",", "”", "\"", "''"):
         return None
-    return next((c for c in pred.children if c.dep_ == "nsubj" and c.i > pred.i), None)
+    return next((c for c in pred.children if c.dep_ == "nsubj" and c.i > pred.i
+                 and not quoted_title(c, pred)), None)  # not 'said on Channel 4's "Morning Hour"'
+
+
+# speech verbs in -ing by which a recalled speaker's words are told ("recalled the minister telling him")
+TELLING = ("say", "tell", "ask", "warn", "insist", "promise", "vow", "explain", "complain", "declare")
+RECALLING = ("recall", "remember", "recount", "describe")  # verbs of memory that retell another's words
+
+
+def recalled_speaker(pred: Token) -> Token | None:
+    """The one whose words a speech verb recalls after the quote it frames ('"...," Ruiz recalled the
+    minister telling him', '..., she remembered her father saying'): the subject of the -ing speech verb
+    it governs, or the object that verb is told of, who said the quoted words. None elsewhere."""
+    if pred.lemma_.lower() not in RECALLING or not any(c.dep_ == "ccomp" and c.i < pred.i for c in pred.children):
+        return None
+    told = next((c for c in [*pred.children, *(g for o in pred.children if o.dep_ == "dobj" for g in o.children)]
+                 if c.dep_ in ("ccomp", "xcomp", "advcl", "acl") and c.i > pred.i
+                 and c.tag_ == "VBG" and c.lemma_.lower() in TELLING
+                 and not any(a.dep_ in ("aux", "auxpass") for a in c.children)), None)  # not "X is telling"
+    if told is None:
+        return None
+    if told.dep_ == "acl":  # "recalled [the minister telling him]" hung on the noun
+        return told.head
+    # "recalled the minister telling him" with the -ing clause hung on the verb: the object before it
+    return child(told, "nsubj") or next((o for o in pred.children if o.dep_ == "dobj" and o.i < told.i), None)
 
 
 def unique(keys) -> list[str]:

@@ -29,6 +29,11 @@ def subject_and_voice(h: Holders, pred: Token, trig: Trigger, lexical: bool) -> 
     subj, passive = subject_of(pred)
     if trig.speech and subj is not None and subj.i < pred.i:
         subj = shapes.inverted(pred) or subj  # "The vote marks the end, said X": X, not the clause's subject
+    if trig.speech and (inner := shapes.recalled_speaker(pred)) is not None:
+        subj = inner  # '"We will win," Ruiz recalled her father saying': the father's words, not hers
+    elif trig.speech and pred.tag_ == "VBG" and (inner := shapes.recalled_speaker(
+            pred.head.head if pred.dep_ == "acl" else pred.head)) is not None:
+        subj = inner  # the "saying" itself: the father's
     relative = child(pred, "nsubj", "nsubjpass") if pred.dep_ == "relcl" and subj == pred.head else None
     antecedent = getattr(h.resolver, "antecedent", None)
     if relative is not None and relative.lower_ in ("who", "which") and antecedent is not None:
