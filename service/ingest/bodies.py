@@ -245,8 +245,8 @@ def office_mentions(doc: Doc, found: list[Found], actors: dict[str, Actor], lex:
     owners = {t: at[f.start] for f in found if f.start in at for t in range(f.start, f.end)}  # token -> country
     for f in found:
         actor = actors.get(f.key)
-        if _generic(doc, f, lex):  # "Congress": the US one unless the text gives another
-            f = _national(doc, f, owners, owned, actors, lex)
+        if offices.generic(doc, f, lex):  # "Congress": the US one unless the text gives another
+            f = offices.national(doc, f, owners, owned, actors, lex)
             out.append(f)
             continue
         if f.how != "entity" or actor is None or actor.kind != "Organization" \
@@ -268,31 +268,6 @@ def office_mentions(doc: Doc, found: list[Found], actors: dict[str, Actor], lex:
     for key in {f.key for f in found} - {f.key for f in out}:
         actors.pop(key, None)
     return out
-
-
-def _generic(doc: Doc, f: Found, lex: Lexicon) -> bool:
-    """A lexicon body found by a word any country's body is called ("Congress")."""
-    return f.how == "name" and f.key in lex.actors and \
-        doc[f.start:f.end].text.lower().removeprefix("the ") in lex.office_nouns
-
-
-def _national(doc: Doc, f: Found, owners: dict[int, str], owned: dict[str, str], actors: dict[str, Actor],
-              lex: Lexicon) -> Found:
-    """A lexicon body found by its generic name, made the body of the country the text gives it, if another."""
-    home = offices.home_of(f.key, lex.actors, lex.country_of)
-    name = doc[f.start:f.end].text.lower().removeprefix("the ")
-    country = home and offices.national_owner(doc, f.start, f.end, owners, owned.get(name))
-    if not country or country == home or (country not in actors and country not in lex.actors):
-        if home:
-            owned.setdefault(name, home)
-        return f
-    owned.setdefault(name, country)
-    label = (actors.get(country) or lex.actors[country]).label
-    office = offices.office_actor(country, label, doc[f.start:f.end].text)
-    actors.setdefault(office.key, office).aliases.add(doc[f.start:f.end].text)
-    if country not in actors:
-        actors[country] = copy(lex.actors[country])
-    return Found(f.start, f.end, office.key, "name")
 
 
 def country_mentions(doc: Doc, found: list[Found], actors: dict[str, Actor],

@@ -6,7 +6,8 @@ office belongs to, in order: the owner written beside it; the government named n
 (within two sentences: "Venezuela's government denied ... the Foreign Ministry said"; a country named
 in passing is not enough); the owner of the same office named earlier in the document; the document's
 dominant country (mentioned clearly more often than any other). The office nouns are data
-(service/lexicon/actors.json, `office_nouns`).
+(service/lexicon/actors.json, `office_nouns`). A lexicon body found by such a word ("Congress": the US
+Congress) stays the lexicon's unless the text gives it another owner (national_owner).
 """
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from spacy.tokens import Doc, Token
 from ..iris import slug
 from ..model import Actor
 from . import columns
+from .found import Found, copy
 
 if TYPE_CHECKING:
+    from .lexicon import Lexicon
     from .reading import Reading
 
 _NEAR = 2  # sentences to look back for the nearest country
@@ -132,3 +135,28 @@ def national_owner(doc: Doc, start: int, end: int, owners: dict[int, str], same:
             if country:
                 return country
     return same
+
+
+def generic(doc: Doc, f: Found, lex: Lexicon) -> bool:
+    """A lexicon body found by a word any country's body is called ("Congress")."""
+    return f.how == "name" and f.key in lex.actors and \
+        doc[f.start:f.end].text.lower().removeprefix("the ") in lex.office_nouns
+
+
+def national(doc: Doc, f: Found, owners: dict[int, str], owned: dict[str, str], actors: dict[str, Actor],
+              lex: Lexicon) -> Found:
+    """A lexicon body found by its generic name, made the body of the country the text gives it, if another."""
+    home = home_of(f.key, lex.actors, lex.country_of)
+    name = doc[f.start:f.end].text.lower().removeprefix("the ")
+    country = home and national_owner(doc, f.start, f.end, owners, owned.get(name))
+    if not country or country == home or (country not in actors and country not in lex.actors):
+        if home:
+            owned.setdefault(name, home)
+        return f
+    owned.setdefault(name, country)
+    label = (actors.get(country) or lex.actors[country]).label
+    office = office_actor(country, label, doc[f.start:f.end].text)
+    actors.setdefault(office.key, office).aliases.add(doc[f.start:f.end].text)
+    if country not in actors:
+        actors[country] = copy(lex.actors[country])
+    return Found(f.start, f.end, office.key, "name")
