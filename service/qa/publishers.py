@@ -104,8 +104,10 @@ def _when(row: dict) -> tuple[str, str]:
 def _best_passage(text: str, stems: list[str]) -> tuple[re.Match, int]:
     best, most = None, -1
     for m in _PASSAGE.finditer(text):
-        toks = tokens(m.group(0))
-        n = sum(any(same_word(t, s) for t in toks) for s in stems)
+        lower = m.group(0).lower()  # a token holding a stem: the stem stands in the passage (else none does)
+        held = [s for s in stems if s in lower]
+        toks = tokens(m.group(0)) if held else ()
+        n = sum(any(same_word(t, s) for t in toks) for s in held)
         if n > most:
             best, most = m, n
     return best, most
