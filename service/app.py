@@ -108,6 +108,7 @@ class Kgqa:
         is given back)."""
         self.names.apart = True
         self.stats.apart = apart.build
+        self.doc_words.apart = True
 
     def warm(self) -> None:
         """What a server starts computing as it starts: the counts /healthz reports."""

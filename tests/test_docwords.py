@@ -107,6 +107,20 @@ def test_docwords_cut_earliest_first(words, texts_store, added):
     assert order == sorted(["b", "d", *added], key=lambda n: (dates.get(n, "9999"), n))
 
 
+@pytest.mark.parametrize("apart", [False, True], ids=["here", "in-a-child-process"])
+def test_docwords_built_anew_when_much_changed(texts_store, tmp_path, apart, monkeypatch):
+    from service.qa import docwords
+
+    monkeypatch.setattr(docwords, "TAIL", 1)
+    index = DocWords(texts_store, str(tmp_path / "own.sqlite"))
+    index.apart = apart
+    assert index.catch_up()["built"]
+    for name in ("e", "f"):
+        _write(texts_store, name, "A ceasefire in Vienna.")
+    assert index.catch_up()["built"] and _found(index, ["ceasefire"]) == {"a", "e", "f"}
+    index.close()
+
+
 @pytest.mark.parametrize("damage", ["deleted", "corrupt"])
 def test_docwords_remade_when_its_file_is_lost(words, texts_store, damage):
     path = words.path

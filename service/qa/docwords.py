@@ -18,41 +18,21 @@ missing, replaced or corrupt file is made anew; nothing here raises into a quest
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import heapq
-import json
 import logging
 import os
 import sqlite3
+import subprocess
+import sys
+import tempfile
 import threading
-from collections.abc import Iterator
-
-from pyoxigraph import NamedNode
 
 from ..store.base import Store
+from . import wordfile
+from .wordcut import Cut, Stale
 
 log = logging.getLogger(__name__)
-BATCH = 400  # documents whose texts are read in one query and written in one transaction
-PAGE = 64  # documents of a cut read at a time, earliest first
 TAIL = 256  # documents added or dropped since the last build past which (or past 5 % of all) it is built anew
-SEP = "\x00"  # between a document's texts (no substring looked for holds it)
-
-_PREFIX = """PREFIX kg: <https://w3id.org/kgqa/ns#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-"""
-_STATE = _PREFIX + """SELECT ?doc ?hash ?id ?published WHERE { ?doc a kg:Document
-  OPTIONAL { ?doc kg:contentHash ?hash } OPTIONAL { ?doc dcterms:identifier ?id }
-  OPTIONAL { ?doc schema:datePublished ?published } }"""
-_TEXTS = _PREFIX + "SELECT ?doc ?text WHERE { VALUES ?doc { %s } ?doc a kg:Document ; nif:isString ?text }"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS docs(n INTEGER PRIMARY KEY AUTOINCREMENT, iri TEXT UNIQUE NOT NULL, ident TEXT NOT NULL,
-  published TEXT, id TEXT, ordered INTEGER NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(text, tokenize='trigram case_sensitive 1', content='');
-CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v INTEGER NOT NULL);
-"""
-
+TIMEOUT = 1800.0  # seconds a child process may take to build the index (a million facts: about a minute alone)
 
 def sidecar_path(store: Store, configured: str = "") -> str | None:
     """Where the index of `store` lives: `configured` (WORDS_INDEX; "off": nowhere), else beside an
@@ -67,61 +47,6 @@ def sidecar_path(store: Store, configured: str = "") -> str | None:
     return None if getattr(store, "read_only", False) else os.path.abspath(path).rstrip(os.sep) + ".words.sqlite"
 
 
-class Stale(Exception):
-    """The index changed (or went) while a question read it: the question scans instead."""
-
-
-class Unordered(Exception):
-    """A document of the cut has several dates or identifiers, or several texts: no order to trust."""
-
-
-class Cut:
-    """The documents holding every substring: earliest first by (date of publication or "9999",
-    identifier), read a page at a time (iter), or all of them in no order (iris). Documents written in
-    one build hold row numbers in that order; those added since (the tail, a few) are sorted here."""
-
-    def __init__(self, index: DocWords, match: str, checked: tuple, upto: int):
-        self.index, self.match, self.checked, self.upto = index, match, checked, upto
-
-    def __iter__(self) -> Iterator[tuple[str, tuple]]:
-        tail = sorted(self._page("texts.rowid > ?", (self.upto,)), key=_key)
-        yield from heapq.merge(self._head(), tail, key=_key)
-
-    def iris(self) -> list[str]:
-        return [iri for iri, _ in self._page("1", ())]
-
-    def _head(self) -> Iterator[tuple[str, tuple]]:
-        after = 0
-        while True:
-            page = self._page("texts.rowid > ? AND texts.rowid <= ? ORDER BY texts.rowid LIMIT ?",
-                              (after, self.upto, PAGE), rowids=True)
-            if not page:
-                return
-            after = page[-1][0]
-            for _, iri, key in page:
-                yield iri, key
-
-    def _page(self, where: str, args: tuple, rowids: bool = False) -> list:
-        index = self.index
-        try:
-            with index._lock:
-                if index._checked != self.checked or not index._current():
-                    raise Stale
-                rows = index._db.execute(
-                    "SELECT texts.rowid, d.iri, d.published, d.id, d.ordered FROM texts JOIN docs d ON d.n = "
-                    f"texts.rowid WHERE texts MATCH ? AND {where}", (self.match, *args)).fetchall()
-        except sqlite3.Error as err:
-            raise Stale from err
-        out = [(n, iri, (pub or "9999", id_) if ordered else None) for n, iri, pub, id_, ordered in rows]
-        return out if rowids else [(iri, key) for _, iri, key in out]
-
-
-def _key(item: tuple[str, tuple | None]) -> tuple:
-    if item[1] is None:
-        raise Unordered
-    return item[1]
-
-
 class DocWords:
     """The word index of one store, owned by the application object. documents() answers from it when
     it is current; otherwise it returns None and starts a catch-up in the background."""
@@ -134,6 +59,8 @@ class DocWords:
         self._checked: tuple | None = None  # (store generation, data_version) when last found current
         self._running: threading.Thread | None = None
         self._serial = threading.Lock()  # one catch-up at a time
+        self._closed = False
+        self.apart = False  # whole builds in a child process (a server)
 
     @property
     def usable(self) -> bool:
@@ -150,12 +77,25 @@ class DocWords:
         try:
             with self._lock:
                 if self._current():
-                    return Cut(self, match, self._checked, _meta(self._db, "upto"))
+                    return Cut(self, match, self._checked, wordfile.meta(self._db, "upto"))
         except sqlite3.Error as err:  # a corrupt or vanished file: made anew by the catch-up
             log.warning("the document word index %s failed (%s); rebuilding it", self.path, err)
             self._drop()
         self.warm()
         return None
+
+    def read(self, checked: tuple, match: str, where: str, args: tuple) -> list[tuple]:
+        """(row number, IRI, date, identifier, ordered) of the documents matching, as the index stood when
+        `checked`; Stale when it changed since, or fails."""
+        try:
+            with self._lock:
+                if self._checked != checked or not self._current():
+                    raise Stale
+                return self._db.execute(
+                    "SELECT texts.rowid, d.iri, d.published, d.id, d.ordered FROM texts JOIN docs d ON d.n = "
+                    f"texts.rowid WHERE texts MATCH ? AND {where}", (match, *args)).fetchall()
+        except sqlite3.Error as err:
+            raise Stale from err
 
     def warm(self) -> threading.Thread | None:
         """Catch up with the store in the background (one catch-up at a time)."""
@@ -172,98 +112,124 @@ class DocWords:
         """Bring the index level with the store now: the documents removed or changed dropped, the new
         and changed written; the whole index written anew, earliest first, into a new file that then
         replaces the old, when there is none yet or when what was added or dropped since its last
-        build outweighs a share of it. What it did: {"added": n, "removed": n, "built": bool}."""
+        build outweighs a share of it (by a child process when `apart`, then caught up here). What it
+        did: {"added": n, "removed": n, "built": bool}."""
         with self._serial:
-            generation = self.store.generation  # read first: a write during the catch-up leaves it stale
-            state, texts = _state(self.store)
-            with self._lock:
-                db = self._open()
-                have = dict(db.execute("SELECT iri, ident FROM docs"))
-                garbage, tail = _meta(db, "garbage"), db.execute(
-                    "SELECT COUNT(*) FROM docs WHERE n > ?", (_meta(db, "upto"),)).fetchone()[0]
-            gone = [iri for iri, ident in have.items() if state.get(iri, (None,))[0] != ident]
-            new = [iri for iri in state if have.get(iri) != state[iri][0]]
-            if not have or garbage + len(gone) + tail + len(new) > max(TAIL, len(state) // 20):
-                self._build(state, texts, generation)
-                return {"added": len(state), "removed": len(have), "built": True}
+            built = False
+            while True:
+                generation = self.store.generation  # read first: a write during the catch-up leaves it stale
+                state, texts = wordfile.state_of(self.store)
+                with self._lock:
+                    db = self._open()
+                    have = dict(db.execute("SELECT iri, ident FROM docs"))
+                    garbage, tail = wordfile.meta(db, "garbage"), db.execute(
+                        "SELECT COUNT(*) FROM docs WHERE n > ?", (wordfile.meta(db, "upto"),)).fetchone()[0]
+                gone = [iri for iri, ident in have.items() if state.get(iri, (None,))[0] != ident]
+                new = [iri for iri in state if have.get(iri) != state[iri][0]]
+                if built or not (not have or garbage + len(gone) + tail + len(new) > max(TAIL, len(state) // 20)):
+                    break
+                built = True
+                if not self._build_apart():
+                    fresh = self._fresh()
+                    if fresh == ":memory:":
+                        wordfile.fill(self.store, self._db, state, texts, self._lock)
+                    else:
+                        with contextlib.closing(wordfile.connect(fresh)) as into:
+                            wordfile.fill(self.store, into, state, texts)
+                    self._swap(fresh, (generation, None))
+                    return {"added": len(state), "removed": len(have), "built": True}
             with self._lock:
                 if gone or new:
                     self._checked = None
                 with db:
                     db.executemany("DELETE FROM docs WHERE iri = ?", ((iri,) for iri in gone))
-                    _bump(db, "garbage", len(gone))
-            self._write(db, new, state, texts, lock=True)
+                    wordfile.bump(db, "garbage", len(gone))
+            wordfile.write(self.store, db, new, state, texts, self._lock)
             with self._lock:
-                self._checked = (generation, _version(db))
-            return {"added": len(new), "removed": len(gone), "built": False}
+                self._checked = (generation, wordfile.version(db))
+            return {"added": len(new), "removed": len(gone), "built": built}
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._db is not None:
                 self._db.close()
                 self._db = None
 
-    def _build(self, state: dict, texts: dict, generation) -> None:
-        """Every document, earliest first, into a new file (in place for an index in memory), which then
-        replaces the old one: questions read the old one until then."""
-        order = sorted(state, key=lambda i: (state[i][1] or "9999", state[i][2] or "", i))
+    def _fresh(self) -> str:
+        """Where a new build is written: beside the index, or (in memory) the index itself, emptied."""
         if self.path == ":memory:":
             with self._lock:
                 self._drop()
-                db = self._open()
-            self._write(db, order, state, texts, lock=True)
-        else:
-            fresh = self.path + ".new"
-            for suffix in ("", "-wal", "-shm"):
-                _remove(fresh + suffix)
-            db = _connect(fresh)
-            self._write(db, order, state, texts, lock=False)
-            db.close()
-            with self._lock:
+                self._open()
+            return self.path
+        fresh = self.path + ".new"
+        for suffix in ("", "-wal", "-shm"):
+            wordfile.remove(fresh + suffix)
+        return fresh
+
+    def _swap(self, fresh: str, checked: tuple | None) -> None:
+        """The new build in place of the index (questions read the old one until now); checked: the
+        store's generation it was built at, when built here from the store itself."""
+        with self._lock:
+            if fresh != ":memory:":
                 self._drop(remove=False)
                 for suffix in ("-wal", "-shm"):
-                    _remove(self.path + suffix)
+                    wordfile.remove(self.path + suffix)
                 os.replace(fresh, self.path)
-                db = self._open()
-        with self._lock, db:
-            db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('upto', (SELECT COALESCE(MAX(n), 0) FROM docs))")
-        with self._lock:
-            self._checked = (generation, _version(db))
+            db = self._open()
+            if checked:
+                self._checked = (checked[0], wordfile.version(db))
 
-    def _write(self, db: sqlite3.Connection, iris: list[str], state: dict, texts: dict, *, lock: bool) -> None:
-        """Each document's row and lower-cased texts, in that order, BATCH documents a transaction."""
-        for at in range(0, len(iris), BATCH):
-            batch = iris[at:at + BATCH]
-            read = _texts(self.store, [i for i in batch if i not in texts])
-            with self._lock if lock else contextlib.nullcontext(), db:
-                for iri in batch:
-                    ident, pub, id_ = state[iri]
-                    body = texts.get(iri) or read.get(iri, [])
-                    ordered = id_ is not None and pub != "\x01" and len(body) == 1  # one row, one key
-                    cur = db.execute("INSERT INTO docs(iri, ident, published, id, ordered) VALUES (?, ?, ?, ?, ?)",
-                                     (iri, ident, pub, id_, int(ordered)))
-                    db.execute("INSERT INTO texts(rowid, text) VALUES (?, ?)",
-                               (cur.lastrowid, SEP.join(t.lower() for t in sorted(body))))
+    def _build_apart(self) -> bool:
+        """The whole index written by a child process from a checkpoint of the store (a server: the
+        scan's memory and processor time stay out of the process that answers questions); False when
+        not asked for or when it failed (then it is built here)."""
+        from ..store.embedded import EmbeddedStore
+        from .apart import _ROOT
+
+        store = self.store
+        if not self.apart or not isinstance(store, EmbeddedStore) or not store.path or self.path == ":memory:":
+            return False
+        fresh = self._fresh()
+        parent = os.path.dirname(os.path.abspath(store.path))
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
+        try:
+            with tempfile.TemporaryDirectory(prefix=f".{os.path.basename(store.path)}.words-", dir=parent) as tmp:
+                source = store.path if store.read_only else os.path.join(tmp, "c")
+                if not store.read_only:
+                    store.backup(source)
+                done = subprocess.run([sys.executable, "-m", __name__, source, fresh], env=env, timeout=TIMEOUT,
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except (OSError, subprocess.SubprocessError) as err:
+            log.warning("building the document word index in a child process failed (%s); building it here", err)
+            return False
+        if done.returncode != 0:
+            log.warning("building the document word index in a child process failed (%s); building it here",
+                        done.stderr.decode(errors="replace").strip().splitlines()[-1:])
+            return False
+        self._swap(fresh, None)
+        return True
 
     # --- inside the lock
     def _current(self) -> bool:
         if self._db is None or self._checked is None:
             return False
-        if self.path != ":memory:" and _identity(self.path) != self._file:
+        if self.path != ":memory:" and wordfile.identity(self.path) != self._file:
             return False
-        return self._checked == (self.store.generation, _version(self._db))
+        return self._checked == (self.store.generation, wordfile.version(self._db))
 
     def _open(self) -> sqlite3.Connection:
-        if self._db is not None and (self.path == ":memory:" or _identity(self.path) == self._file):
+        if self._db is not None and (self.path == ":memory:" or wordfile.identity(self.path) == self._file):
             return self._db
         self._drop(remove=False)
         try:
-            db = _connect(self.path)
+            db = wordfile.connect(self.path)
         except sqlite3.DatabaseError as err:
             log.warning("the document word index %s is unreadable (%s); made anew", self.path, err)
             self._remove_files()
-            db = _connect(self.path)
-        self._db, self._file = db, _identity(self.path)
+            db = wordfile.connect(self.path)
+        self._db, self._file = db, wordfile.identity(self.path)
         return db
 
     def _drop(self, remove: bool = True) -> None:
@@ -281,86 +247,22 @@ class DocWords:
     def _remove_files(self) -> None:
         if self.path and self.path != ":memory:":
             for suffix in ("", "-wal", "-shm"):
-                _remove(self.path + suffix)
+                wordfile.remove(self.path + suffix)
 
     def _catch_up_logged(self) -> None:
         try:
             self.catch_up()
         except Exception as err:  # noqa: BLE001 - questions scan meanwhile; the next one tries again
+            if self._closed:  # the application closed the store and the index under it
+                return
             log.warning("catching up the document word index %s failed: %s", self.path, err)
             with self._lock:
-                self._drop(remove=isinstance(err, sqlite3.DatabaseError))
+                self._drop(remove=type(err) is sqlite3.DatabaseError)  # an unreadable file: made anew
 
 
-def _connect(path: str) -> sqlite3.Connection:
-    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-    try:
-        if path != ":memory:":
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(_SCHEMA)
-        db.execute("PRAGMA quick_check(1)").fetchone()
-        db.isolation_level = ""  # `with db:` commits or rolls back a transaction
-    except sqlite3.Error:
-        db.close()
-        raise
-    return db
+if __name__ == "__main__":  # python -m service.qa.docwords STORE OUTPUT: the index of a store opened read-only
+    from ..store.embedded import EmbeddedStore
 
-
-def _identity(path: str) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
-def _remove(path: str) -> None:
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        pass
-
-
-def _state(store: Store) -> tuple[dict[str, tuple[str, str | None, str | None]], dict[str, list[str]]]:
-    """Each document of the store: (identity, its date of publication, its identifier); the date is
-    "\x01" when it has several, the identifier None when it has none or several. And the texts of
-    those without a content hash, which the identity of these includes."""
-    seen: dict[str, tuple[set, set, set]] = {}
-    for row in store.select(_STATE):
-        hashes, ids, pubs = seen.setdefault(row["doc"].value, (set(), set(), set()))
-        for name, into in (("hash", hashes), ("id", ids), ("published", pubs)):
-            if name in row:
-                into.add(row[name].value)
-    unhashed = [iri for iri, (hashes, _, _) in seen.items() if not hashes]
-    texts: dict[str, list[str]] = {}
-    for at in range(0, len(unhashed), BATCH):
-        texts.update(_texts(store, unhashed[at:at + BATCH]))
-    out = {}
-    for iri, (hashes, ids, pubs) in seen.items():
-        pub = None if not pubs else next(iter(pubs)) if len(pubs) == 1 else "\x01"
-        id_ = next(iter(ids)) if len(ids) == 1 else None
-        what = [sorted(hashes), sorted(ids), sorted(pubs)] + ([] if hashes else [sorted(texts.get(iri, []))])
-        out[iri] = (hashlib.sha256(json.dumps(what, ensure_ascii=False).encode()).hexdigest(), pub, id_)
-    return out, texts
-
-
-def _texts(store: Store, iris: list[str]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for row in store.select(_TEXTS % " ".join(str(NamedNode(i)) for i in iris)):
-        out.setdefault(row["doc"].value, []).append(row["text"].value)
-    return out
-
-
-def _version(db: sqlite3.Connection) -> int:
-    """What changes when another connection (another application object, another process) writes the file."""
-    return db.execute("PRAGMA data_version").fetchone()[0]
-
-
-def _meta(db: sqlite3.Connection, key: str) -> int:
-    row = db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
-    return row[0] if row else 0
-
-
-def _bump(db: sqlite3.Connection, key: str, by: int) -> None:
-    db.execute("INSERT INTO meta(k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = v + ?", (key, by, by))
+    source = EmbeddedStore(sys.argv[1], read_only=True)
+    with contextlib.closing(wordfile.connect(sys.argv[2])) as output:
+        wordfile.fill(source, output, *wordfile.state_of(source))

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pyoxigraph import Literal, NamedNode
 
 from .cards import MAX_ANSWERS
-from .docwords import Cut, Stale, Unordered
+from .wordcut import Cut, Stale, Unordered
 from .wording import same_word, stem, tokens
 
 # a passage: a line, or a sentence of one (its end: . ! or ? before a space and a capital or a quote)
