@@ -12,8 +12,10 @@ identity (kg:contentHash, which ingest changes with the text or metadata, its id
 publication; a document without a hash by a digest of its texts). It answers only when it was checked
 against the store at the store's current write generation, and against its own file as last written; else
 the caller scans as before and a catch-up runs in the background: the store's documents and identities
-read (no texts), the changed and new documents' texts read and written, the removed ones dropped. A
-missing, replaced or corrupt file is made anew; nothing here raises into a question.
+read (no texts), the changed and new documents' texts read and written, the removed ones dropped; or,
+when there is no index yet or much changed, a whole build into a new file that then replaces the old
+(in a child process for a server). A missing, replaced or corrupt file is made anew; nothing here raises
+into a question. wordfile.py writes the file; wordcut.py reads a question's documents from it.
 """
 from __future__ import annotations
 
@@ -172,6 +174,8 @@ class DocWords:
         """The new build in place of the index (questions read the old one until now); checked: the
         store's generation it was built at, when built here from the store itself."""
         with self._lock:
+            if self._closed:  # the application let go of the index meanwhile
+                return
             if fresh != ":memory:":
                 self._drop(remove=False)
                 for suffix in ("-wal", "-shm"):
