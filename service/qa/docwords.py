@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -197,9 +198,13 @@ class DocWords:
             return False
         fresh = self._fresh()
         parent = os.path.dirname(os.path.abspath(store.path))
+        prefix = f".{os.path.basename(os.path.abspath(store.path))}.words-"
+        for stale in os.listdir(parent):  # a checkpoint left by a server killed while it built (hard links)
+            if stale.startswith(prefix) and not _alive(stale[len(prefix):].split("-")[0]):
+                shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
         try:
-            with tempfile.TemporaryDirectory(prefix=f".{os.path.basename(store.path)}.words-", dir=parent) as tmp:
+            with tempfile.TemporaryDirectory(prefix=f"{prefix}{os.getpid()}-", dir=parent) as tmp:
                 source = store.path if store.read_only else os.path.join(tmp, "c")
                 if not store.read_only:
                     store.backup(source)
@@ -262,6 +267,16 @@ class DocWords:
             log.warning("catching up the document word index %s failed: %s", self.path, err)
             with self._lock:
                 self._drop(remove=type(err) is sqlite3.DatabaseError)  # an unreadable file: made anew
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 if __name__ == "__main__":  # python -m service.qa.docwords STORE OUTPUT: the index of a store opened read-only
