@@ -118,7 +118,14 @@ class DocWords:
         build outweighs a share of it (by a child process when `apart`, then caught up here). What it
         did: {"added": n, "removed": n, "built": bool}."""
         with self._serial:
-            built = False
+            with self._lock:
+                never = not wordfile.meta(self._open(), "built")
+            at = self._build_apart() if never else None  # a server's first build: no scan here at all
+            if at is not None and at == self.store.generation:  # nothing written since its checkpoint
+                with self._lock:
+                    self._checked = (at, wordfile.version(self._open()))
+                return {"added": None, "removed": None, "built": True}
+            built = at is not None
             while True:
                 generation = self.store.generation  # read first: a write during the catch-up leaves it stale
                 state, texts = wordfile.state_of(self.store)
@@ -132,7 +139,7 @@ class DocWords:
                 if built or not (not have or garbage + len(gone) + tail + len(new) > max(TAIL, len(state) // 20)):
                     break
                 built = True
-                if not self._build_apart():
+                if self._build_apart() is None:
                     fresh = self._fresh()
                     if fresh == ":memory:":
                         wordfile.fill(self.store, self._db, state, texts, self._lock)
@@ -186,16 +193,17 @@ class DocWords:
             if checked:
                 self._checked = (checked[0], wordfile.version(db))
 
-    def _build_apart(self) -> bool:
+    def _build_apart(self) -> int | None:
         """The whole index written by a child process from a checkpoint of the store (a server: the
-        scan's memory and processor time stay out of the process that answers questions); False when
-        not asked for or when it failed (then it is built here)."""
+        scan's memory and processor time stay out of the process that answers questions, at the lowest
+        priority); the store's generation at its checkpoint, or None when not asked for or when it
+        failed (then it is built here)."""
         from ..store.embedded import EmbeddedStore
         from .apart import _ROOT
 
         store = self.store
         if not self.apart or not isinstance(store, EmbeddedStore) or not store.path or self.path == ":memory:":
-            return False
+            return None
         fresh = self._fresh()
         parent = os.path.dirname(os.path.abspath(store.path))
         prefix = f".{os.path.basename(os.path.abspath(store.path))}.words-"
@@ -205,6 +213,7 @@ class DocWords:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
         try:
             with tempfile.TemporaryDirectory(prefix=f"{prefix}{os.getpid()}-", dir=parent) as tmp:
+                at = store.generation
                 source = store.path if store.read_only else os.path.join(tmp, "c")
                 if not store.read_only:
                     store.backup(source)
@@ -212,13 +221,13 @@ class DocWords:
                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         except (OSError, subprocess.SubprocessError) as err:
             log.warning("building the document word index in a child process failed (%s); building it here", err)
-            return False
+            return None
         if done.returncode != 0:
             log.warning("building the document word index in a child process failed (%s); building it here",
                         done.stderr.decode(errors="replace").strip().splitlines()[-1:])
-            return False
+            return None
         self._swap(fresh, None)
-        return True
+        return at
 
     # --- inside the lock
     def _current(self) -> bool:
@@ -282,6 +291,7 @@ def _alive(pid: str) -> bool:
 if __name__ == "__main__":  # python -m service.qa.docwords STORE OUTPUT: the index of a store opened read-only
     from ..store.embedded import EmbeddedStore
 
+    os.nice(19)  # the server's questions first
     source = EmbeddedStore(sys.argv[1], read_only=True)
     with contextlib.closing(wordfile.connect(sys.argv[2])) as output:
         wordfile.fill(source, output, *wordfile.state_of(source))

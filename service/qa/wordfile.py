@@ -40,6 +40,7 @@ def fill(store: Store, db: sqlite3.Connection, state: dict, texts: dict, lock: t
     write(store, db, sorted(state, key=lambda i: (state[i][1] or "9999", state[i][2] or "", i)), state, texts, lock)
     with lock or contextlib.nullcontext(), db:
         db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('upto', (SELECT COALESCE(MAX(n), 0) FROM docs))")
+        db.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('built', 1)")
 
 
 def write(store: Store, db: sqlite3.Connection, iris: list[str], state: dict, texts: dict,
