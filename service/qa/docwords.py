@@ -195,8 +195,8 @@ class DocWords:
 
     def _build_apart(self) -> int | None:
         """The whole index written by a child process from a checkpoint of the store (a server: the
-        scan's memory and processor time stay out of the process that answers questions, at the lowest
-        priority); the store's generation at its checkpoint, or None when not asked for or when it
+        scan's memory and processor time stay out of the process that answers questions); the store's
+        generation at its checkpoint, or None when not asked for or when it
         failed (then it is built here)."""
         from ..store.embedded import EmbeddedStore
         from .apart import _ROOT
@@ -291,7 +291,6 @@ def _alive(pid: str) -> bool:
 if __name__ == "__main__":  # python -m service.qa.docwords STORE OUTPUT: the index of a store opened read-only
     from ..store.embedded import EmbeddedStore
 
-    os.nice(19)  # the server's questions first
     source = EmbeddedStore(sys.argv[1], read_only=True)
     with contextlib.closing(wordfile.connect(sys.argv[2])) as output:
         wordfile.fill(source, output, *wordfile.state_of(source))
