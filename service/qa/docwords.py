@@ -196,8 +196,7 @@ class DocWords:
     def _build_apart(self) -> int | None:
         """The whole index written by a child process from a checkpoint of the store (a server: the
         scan's memory and processor time stay out of the process that answers questions); the store's
-        generation at its checkpoint, or None when not asked for or when it
-        failed (then it is built here)."""
+        generation at its checkpoint, or None when not asked for or when it failed (then built here)."""
         from ..store.embedded import EmbeddedStore
         from .apart import _ROOT
 
