@@ -157,3 +157,14 @@ def test_docwords_sidecar_path(tmp_path, read_only, configured, where):
     path = sidecar_path(st, configured)
     assert path == (str(tmp_path / "store") + ".words.sqlite" if where == "beside" else where)
     st.close()
+
+
+def test_docwords_in_memory_for_a_store_in_memory():
+    st = EmbeddedStore(None)
+    for name, text in TEXTS.items():
+        _write(st, name, text)
+    index = DocWords(st, sidecar_path(st))
+    assert index.path == ":memory:" and index.catch_up()["built"]
+    _write(st, "e", "A ceasefire in Vienna.")
+    index.catch_up()
+    assert _found(index, ["ceasefire"]) == {"a", "e"}
