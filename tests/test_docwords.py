@@ -107,13 +107,11 @@ def test_docwords_cut_earliest_first(words, texts_store, added):
     assert order == sorted(["b", "d", *added], key=lambda n: (dates.get(n, "9999"), n))
 
 
-@pytest.mark.parametrize("apart", [False, True], ids=["here", "in-a-child-process"])
-def test_docwords_built_anew_when_much_changed(texts_store, tmp_path, apart, monkeypatch):
+def test_docwords_built_anew_when_much_changed(texts_store, tmp_path, monkeypatch):
     from service.qa import docwords
 
     monkeypatch.setattr(docwords, "TAIL", 1)
     index = DocWords(texts_store, str(tmp_path / "own.sqlite"))
-    index.apart = apart
     assert index.catch_up()["built"]
     for name in ("e", "f"):
         _write(texts_store, name, "A ceasefire in Vienna.")
@@ -168,3 +166,20 @@ def test_docwords_in_memory_for_a_store_in_memory():
     _write(st, "e", "A ceasefire in Vienna.")
     index.catch_up()
     assert _found(index, ["ceasefire"]) == {"a", "e"}
+
+
+@pytest.mark.parametrize("written", [False, True], ids=["nothing-written-since", "written-while-it-ran"])
+def test_docwords_caught_up_by_a_child_process(texts_store, tmp_path, written, monkeypatch):
+    """A server's index is caught up by a child process from a checkpoint; a write since the checkpoint
+    is caught up here."""
+    index = DocWords(texts_store, str(tmp_path / "own.sqlite"))
+    index.apart = True
+    assert index.catch_up()["built"]
+    _write(texts_store, "e", "A ceasefire in Vienna.")
+    if written:
+        apart = index._catch_up_apart
+        monkeypatch.setattr(index, "_catch_up_apart", lambda: (lambda done: _write(
+            texts_store, "f", "A ceasefire in Oslo.") or done)(apart()))
+    index.catch_up()
+    assert _found(index, ["ceasefire"]) == {"a", "e", *(["f"] if written else [])}
+    index.close()

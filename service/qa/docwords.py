@@ -20,6 +20,7 @@ into a question. wordfile.py writes the file; wordcut.py reads a question's docu
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import shutil
@@ -115,39 +116,39 @@ class DocWords:
         """Bring the index level with the store now: the documents removed or changed dropped, the new
         and changed written; the whole index written anew, earliest first, into a new file that then
         replaces the old, when there is none yet or when what was added or dropped since its last
-        build outweighs a share of it (by a child process when `apart`, then caught up here). What it
-        did: {"added": n, "removed": n, "built": bool}."""
+        build outweighs a share of it. With `apart` (a server) a child process does it from a checkpoint
+        of the store, and here the index is taken as it is when nothing was written since the
+        checkpoint (else caught up here). What it did: {"added": n, "removed": n, "built": bool}."""
         with self._serial:
-            with self._lock:
-                never = not wordfile.meta(self._open(), "built")
-            at = self._build_apart() if never else None  # a server's first build: no scan here at all
-            if at is not None and at == self.store.generation:  # nothing written since its checkpoint
-                with self._lock:
-                    self._checked = (at, wordfile.version(self._open()))
-                return {"added": None, "removed": None, "built": True}
-            built = at is not None
-            while True:
-                generation = self.store.generation  # read first: a write during the catch-up leaves it stale
-                state, texts = wordfile.state_of(self.store)
+            for _ in range(2 if self.apart else 0):
+                done = self._catch_up_apart()
+                if done is None:
+                    break
+                at, did = done
                 with self._lock:
                     db = self._open()
-                    have = dict(db.execute("SELECT iri, ident FROM docs"))
-                    garbage, tail = wordfile.meta(db, "garbage"), db.execute(
-                        "SELECT COUNT(*) FROM docs WHERE n > ?", (wordfile.meta(db, "upto"),)).fetchone()[0]
-                gone = [iri for iri, ident in have.items() if state.get(iri, (None,))[0] != ident]
-                new = [iri for iri in state if have.get(iri) != state[iri][0]]
-                if built or not (not have or garbage + len(gone) + tail + len(new) > max(TAIL, len(state) // 20)):
-                    break
-                built = True
-                if self._build_apart() is None:
-                    fresh = self._fresh()
-                    if fresh == ":memory:":
-                        wordfile.fill(self.store, self._db, state, texts, self._lock)
-                    else:
-                        with contextlib.closing(wordfile.connect(fresh)) as into:
-                            wordfile.fill(self.store, into, state, texts)
-                    self._swap(fresh, (generation, None))
-                    return {"added": len(state), "removed": len(have), "built": True}
+                    if at == self.store.generation:
+                        self._checked = (at, wordfile.version(db))
+                        return did
+            generation = self.store.generation  # read first: a write during the catch-up leaves it stale
+            state, texts = wordfile.state_of(self.store)
+            with self._lock:
+                db = self._open()
+                have = dict(db.execute("SELECT iri, ident FROM docs"))
+                garbage, tail = wordfile.meta(db, "garbage"), db.execute(
+                    "SELECT COUNT(*) FROM docs WHERE n > ?", (wordfile.meta(db, "upto"),)).fetchone()[0]
+                never = not wordfile.meta(db, "built")
+            gone = [iri for iri, ident in have.items() if state.get(iri, (None,))[0] != ident]
+            new = [iri for iri in state if have.get(iri) != state[iri][0]]
+            if never or garbage + len(gone) + tail + len(new) > max(TAIL, len(state) // 20):
+                fresh = self._fresh()
+                if fresh == ":memory:":
+                    wordfile.fill(self.store, self._db, state, texts, self._lock)
+                else:
+                    with contextlib.closing(wordfile.connect(fresh)) as into:
+                        wordfile.fill(self.store, into, state, texts)
+                self._swap(fresh, (generation, None))
+                return {"added": len(state), "removed": len(have), "built": True}
             with self._lock:
                 if gone or new:
                     self._checked = None
@@ -157,7 +158,7 @@ class DocWords:
             wordfile.write(self.store, db, new, state, texts, self._lock)
             with self._lock:
                 self._checked = (generation, wordfile.version(db))
-            return {"added": len(new), "removed": len(gone), "built": built}
+            return {"added": len(new), "removed": len(gone), "built": False}
 
     def close(self) -> None:
         with self._lock:
@@ -193,40 +194,40 @@ class DocWords:
             if checked:
                 self._checked = (checked[0], wordfile.version(db))
 
-    def _build_apart(self) -> int | None:
-        """The whole index written by a child process from a checkpoint of the store (a server: the
-        scan's memory and processor time stay out of the process that answers questions); the store's
-        generation at its checkpoint, or None when not asked for or when it failed (then built here)."""
+    def _catch_up_apart(self) -> tuple[int, dict] | None:
+        """The catch-up run by a child process against a checkpoint of the store, writing this index's
+        file (the scans' memory and processor time stay out of the process that answers questions; the
+        file is let go of meanwhile); (the store's generation at the checkpoint, what the child did), or
+        None when it cannot or failed (then it is done here)."""
         from ..store.embedded import EmbeddedStore
         from .apart import _ROOT
 
         store = self.store
-        if not self.apart or not isinstance(store, EmbeddedStore) or not store.path or self.path == ":memory:":
+        if not isinstance(store, EmbeddedStore) or not store.path or self.path == ":memory:":
             return None
-        fresh = self._fresh()
         parent = os.path.dirname(os.path.abspath(store.path))
         prefix = f".{os.path.basename(os.path.abspath(store.path))}.words-"
         for stale in os.listdir(parent):  # a checkpoint left by a server killed while it built (hard links)
             if stale.startswith(prefix) and not _alive(stale[len(prefix):].split("-")[0]):
                 shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
+        with self._lock:
+            self._drop(remove=False)  # the child may replace the file: no connection of ours across it
         try:
             with tempfile.TemporaryDirectory(prefix=f"{prefix}{os.getpid()}-", dir=parent) as tmp:
                 at = store.generation
                 source = store.path if store.read_only else os.path.join(tmp, "c")
                 if not store.read_only:
                     store.backup(source)
-                done = subprocess.run([sys.executable, "-m", __name__, source, fresh], env=env, timeout=TIMEOUT,
-                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        except (OSError, subprocess.SubprocessError) as err:
-            log.warning("building the document word index in a child process failed (%s); building it here", err)
-            return None
-        if done.returncode != 0:
-            log.warning("building the document word index in a child process failed (%s); building it here",
-                        done.stderr.decode(errors="replace").strip().splitlines()[-1:])
-            return None
-        self._swap(fresh, None)
-        return at
+                run = subprocess.run([sys.executable, "-m", __name__, source, self.path], env=env, timeout=TIMEOUT,
+                                     stdin=subprocess.DEVNULL, capture_output=True)
+            if run.returncode == 0:
+                return at, json.loads(run.stdout)
+            why = run.stderr.decode(errors="replace").strip().splitlines()[-1:]
+        except (OSError, subprocess.SubprocessError, ValueError) as err:
+            why = err
+        log.warning("catching up the document word index in a child process failed (%s); doing it here", why)
+        return None
 
     # --- inside the lock
     def _current(self) -> bool:
@@ -287,9 +288,9 @@ def _alive(pid: str) -> bool:
     return True
 
 
-if __name__ == "__main__":  # python -m service.qa.docwords STORE OUTPUT: the index of a store opened read-only
+if __name__ == "__main__":  # python -m service.qa.docwords STORE INDEX: INDEX caught up with STORE, read-only
     from ..store.embedded import EmbeddedStore
 
-    source = EmbeddedStore(sys.argv[1], read_only=True)
-    with contextlib.closing(wordfile.connect(sys.argv[2])) as output:
-        wordfile.fill(source, output, *wordfile.state_of(source))
+    index = DocWords(EmbeddedStore(sys.argv[1], read_only=True), sys.argv[2])
+    print(json.dumps(index.catch_up()))
+    index.close()
