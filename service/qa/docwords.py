@@ -126,6 +126,8 @@ class DocWords:
                     break
                 at, did = done
                 with self._lock:
+                    if self._closed:  # the application let go of the index meanwhile
+                        return did
                     db = self._open()
                     if at == self.store.generation:
                         self._checked = (at, wordfile.version(db))
