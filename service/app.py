@@ -14,6 +14,7 @@ from .model import Document
 from .models import Models
 from .qa import answer, apart, clause
 from .qa import lexicon as question_words
+from .qa.docwords import DocWords, sidecar_path
 from .qa.names import Names
 from .read.stats import StoreStats
 from .read.void import Cache as VoidCache
@@ -42,6 +43,7 @@ class Kgqa:
         self.stats = StoreStats(self.store)
         self.void = VoidCache(settings.void_max_age, settings.query_timeout)
         self.names = Names(self.store, lambda: self.words, apart=False)
+        self.doc_words = DocWords(self.store, sidecar_path(self.store, settings.words_index))
         self.write_lock = threading.Lock()  # one live ingest or removal at a time
         self.run_token = ""  # the per-run token `kgqa serve` accepts from `kgqa ingest` on loopback
         self._lock = threading.Lock()
@@ -106,6 +108,7 @@ class Kgqa:
         is given back)."""
         self.names.apart = True
         self.stats.apart = apart.build
+        self.doc_words.apart = True
 
     def warm(self) -> None:
         """What a server starts computing as it starts: the counts /healthz reports."""
@@ -117,12 +120,14 @@ class Kgqa:
         with self._lock:
             if self._asking is None:
                 self._asking = answer.warm(self)
+                self.doc_words.warm()
 
     def close(self) -> None:
         with self._lock:
             runner, self._runner = self._runner, None
         if runner is not None:
             runner.close()
+        self.doc_words.close()
         if self._owns_store:
             self.store.close()
 

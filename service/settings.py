@@ -78,6 +78,10 @@ class Settings:
     ask_candidates: int = setting("KGQA_ASK_CANDIDATES", 300,
         "Facts a question's template fetches at most; the best of them (surest, most reported) are "
         "answered, and the answer says when there were more. Bounds /ask's time on a large graph.")
+    words_index: str = setting("KGQA_WORDS_INDEX", "",
+        "SQLite file of the document word index (which documents' texts hold a question's words); empty: "
+        "STORE.words.sqlite beside an embedded store opened read-write, none for a read-only or remote "
+        "store (their questions scan every text); off: none.")
     ingest_token: str = setting("KGQA_INGEST_TOKEN", "",
         "Bearer token that POST /sources and DELETE /sources/<id> (live ingest) accept from any client; "
         "empty: writes come only from `kgqa ingest` on the same machine (the per-run token the server "

@@ -32,3 +32,34 @@ def test_answer_publishers_quote_the_words(reports):
     answer = ask(reports, "Which news agency reported the harbour truce?")["answers"][0]
     quote = answer["provenance"][0]["quote"].lower()
     assert "harbour" in quote and "truce" in quote
+
+
+@pytest.mark.parametrize("change", ["rewritten", "removed", "index-deleted"])
+@pytest.mark.parametrize("caught_up", [False, True], ids=["index-stale", "index-caught-up"])
+def test_answer_publishers_right_after_the_store_changes(tmp_path, change, caught_up):
+    """The word index is a cache of the store: after a report is re-ingested without the words, removed,
+    or the index's file deleted, the answers are the store's, whether the index has caught up or not."""
+    import os
+
+    from service import iris
+    from service.ingest.pipeline import ingest_paths
+    from tests.support import extractor, ingested, kgqa
+
+    store = ingested(tmp_path, {"wire": WIRE, "daily": DAILY})
+    app = kgqa(store)
+    app.doc_words.catch_up()
+    question = "Which news agency reported the harbour truce?"
+    assert "Pacific Wire" in " ".join(answer_texts(store, question))
+    if change == "rewritten":
+        (tmp_path / "wire.txt").write_text("Delegations leave Arica\n\nThe delegations left without a word.\n",
+                                          encoding="utf-8")
+        assert ingest_paths([str(tmp_path)], store, extractor()).documents == 1
+    elif change == "removed":
+        store.remove_graph(iris.document("http://kgqa.test/", "wire"))
+    else:
+        os.remove(app.doc_words.path)
+    if caught_up:
+        app.doc_words.catch_up()
+    texts = " ".join(answer_texts(store, question))
+    assert ("Pacific Wire" in texts) == (change == "index-deleted")
+    store.close()

@@ -309,3 +309,27 @@ def test_answer_shortcut_naming_keeps_every_mention(suites_store, actor):
     kept = set(candidates.naming(suites_store, iris, names, index.label))
     naming = {i for i, rec in facts.load(suites_store, iris, index.label, index).items() if mentions_any(rec, names)}
     assert naming and naming <= kept and len(kept) < len(iris)
+
+
+@pytest.mark.parametrize("question", [
+    "Which news agency reported the ceasefire?", "Which newspaper reported the sanctions?",
+    "Which outlets reported the talks in Geneva?", "Which outlets reported what the minister said?",
+    "Which outlets reported the UN vote?", "Which outlets reported the UN?",
+    "Which outlets reported the Martian invasion?"])
+@pytest.mark.parametrize("chunk, most", [(None, None), (2, 3)], ids=["as-served", "small-chunks-few-answers"])
+def test_answer_shortcut_publishers_word_index_as_plain(suites_store, question, chunk, most, monkeypatch):
+    """The publishers template reading only the documents the word index finds (earliest first, a chunk
+    at a time, until enough answers hold every word) gives the plain path's answer document, which scans
+    every text."""
+    from service.qa import publishers
+
+    if chunk:
+        monkeypatch.setattr(publishers, "CHUNK", chunk)
+        monkeypatch.setattr(publishers, "MAX_ANSWERS", most)
+    app = kgqa(suites_store)
+    app.doc_words.catch_up()
+    cuts, documents = [], app.doc_words.documents
+    monkeypatch.setattr(app.doc_words, "documents", lambda subs: cuts.append(documents(subs)) or cuts[-1])
+    fast = _document(suites_store, question, plain=False)
+    assert fast == _document(suites_store, question, plain=True)
+    assert (cuts[0] is None) == question.endswith("UN?")  # read from the index (a word of 2 letters alone: scanned)

@@ -74,7 +74,8 @@ def ask(app, question, *, link_root: str, plain: bool = False) -> dict:
         as_run = replace(plan, params={}, relaxed=[])  # what the document shows of it: not what it finds
         if as_run in tried:  # "who accused X": the same query and filters as a plan that found nothing
             continue
-        answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit, plain=plain)
+        answers, sparql, capped = run_plan(store, plan, lex, link_root, index, limit=limit, plain=plain,
+                                           doc_words=None if plain else app.doc_words)
         first = first or (plan, sparql)
         bounded |= capped
         if answers:
@@ -114,14 +115,15 @@ def warm(app) -> threading.Thread:
 
 
 def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index, *, limit: int | None = None,
-             plain: bool = False) -> tuple[list[dict], str, bool]:
+             plain: bool = False, doc_words=None) -> tuple[list[dict], str, bool]:
     """The answers of one plan, the SPARQL that ran, and whether a query stopped at `limit` rows.
     Unless plain, a plan whose verb, recipient, topic or occasion no fact has (a few index look-ups)
-    is not run: no answer, and the SPARQL it would have shown."""
+    is not run: no answer, and the SPARQL it would have shown. doc_words: the store's document word
+    index (qa/docwords.py), which the publishers template reads when it is current."""
     template = BY_ID[plan.template]
     if template.id == "publishers":  # documents and their outlets, not facts
-        rows, sparql = template.run(store, plan.bindings)
-        return publishers.answers(rows, plan.words, link_root), sparql, False
+        found, sparql = publishers.run(store, template, plan.bindings, plan.words, link_root, doc_words)
+        return found, sparql, False
     indexed = not plain and getattr(index, "holder_keys", False)  # the holder index: the same rows, sooner
     sets = plan.binding_sets()
     if not plain and not template.can_match(store, plan.bindings, index=index):  # the sets differ in actor only

@@ -5,11 +5,14 @@ of a report is its outlet, whoever it quotes.
 """
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
 
 from .cards import MAX_ANSWERS
+from .wordcut import Cut, Stale, Unordered
 from .wording import same_word, stem, tokens
 
 # a passage: a line, or a sentence of one (its end: . ! or ? before a space and a capital or a quote)
@@ -23,12 +26,61 @@ def word_binding(words: list[str]) -> dict:
     return {"word": Literal(stems[0])} if stems else {}
 
 
-def answers(rows: list[dict], words: list[str], link_root: str) -> list[dict]:
+CHUNK = MAX_ANSWERS + 14  # documents of the word index's cut read in one query, earliest first
+
+
+def run(store, template, bindings: dict, words: list[str], link_root: str, doc_words=None) -> tuple[list[dict], str]:
+    """The answers and the query shown (the plain one, whatever ran). With the store's document word
+    index (qa/docwords.py) current, only the documents holding every word are read, earliest first, a
+    chunk at a time until answers() stops; else the engine tests every text."""
+    query, shown = template.prepare(store, bindings)
+    cut = doc_words.documents([stem(w) for w in words]) if doc_words is not None and bindings else None
+    if cut is not None:
+        try:
+            try:
+                return answers(_in_order(store, query, bindings, cut), words, link_root, ordered=True), shown
+            except Unordered:  # read them all, as the plain path sorts them
+                return answers(_rows(store, query, bindings, cut.iris()), words, link_root), shown
+        except Stale:  # the index changed meanwhile: every text
+            pass
+    return answers(store.select(query, bindings), words, link_root), shown
+
+
+def _rows(store, query: str, bindings: dict, iris: list[str]) -> list[dict]:
+    """The query's rows for these documents only (their IRIs as a VALUES block inside the document's graph)."""
+    if not iris:
+        return []
+    head, brace, body = query.partition("WHERE {")
+    graph, inner, rest = body.partition("{")  # within_one_document: GRAPH ?kgqaDocument { ... }
+    if not brace or "GRAPH" not in graph:
+        raise ValueError("the publishers query reads one document's graph")
+    values = "VALUES ?doc { " + " ".join(str(NamedNode(i)) for i in iris) + " }"
+    return store.select(f"{head}{brace}{graph}{inner}\n  {values}{rest}", bindings)
+
+
+def _in_order(store, query: str, bindings: dict, cut: Cut) -> Iterator[dict]:
+    """The cut's rows earliest first (as answers() sorts them), read CHUNK documents at a time; Unordered
+    when a row's date or identifier is not the index's, or two rows share them (the engine's order of
+    such rows decides on the plain path, which no chunking keeps)."""
+    last, docs = None, iter(cut)
+    while chunk := dict(itertools.islice(docs, CHUNK)):
+        rows = sorted(_rows(store, query, bindings, list(chunk)), key=_when)
+        for row in rows:
+            key = _when(row)
+            if key != chunk.get(row["doc"].value) or (last is not None and key <= last):
+                raise Unordered
+            last = key
+        yield from rows
+
+
+def answers(rows: Iterable[dict], words: list[str], link_root: str, *, ordered: bool = False) -> list[dict]:
     """One answer per document holding every word (a word's stem begins one of its tokens), the best
-    passage first: most of the words in one passage, then the earliest report."""
+    passage first: most of the words in one passage, then the earliest report. ordered: the rows come
+    earliest first already (read as needed)."""
     stems = [stem(w) for w in words]
     found, full = [], 0
-    for row in sorted(rows, key=_when):  # earliest first: once MAX_ANSWERS hold every word, no later one ranks above
+    for row in rows if ordered else sorted(rows, key=_when):  # earliest first: once MAX_ANSWERS hold every
+        # word, no later one ranks above
         if full >= MAX_ANSWERS:
             break
         text = row["text"].value
@@ -52,8 +104,10 @@ def _when(row: dict) -> tuple[str, str]:
 def _best_passage(text: str, stems: list[str]) -> tuple[re.Match, int]:
     best, most = None, -1
     for m in _PASSAGE.finditer(text):
-        toks = tokens(m.group(0))
-        n = sum(any(same_word(t, s) for t in toks) for s in stems)
+        lower = m.group(0).lower()  # a token holding a stem: the stem stands in the passage (else none does)
+        held = [s for s in stems if s in lower]
+        toks = tokens(m.group(0)) if held else ()
+        n = sum(any(same_word(t, s) for t in toks) for s in held)
         if n > most:
             best, most = m, n
     return best, most
