@@ -14,8 +14,9 @@ from .model import Document
 from .models import Models
 from .qa import answer, apart, clause
 from .qa import lexicon as question_words
-from .qa.docwords import DocWords, sidecar_path
+from .qa.docwords import DocWords
 from .qa.names import Names
+from .qa.wordfile import sidecar_path
 from .read.stats import StoreStats
 from .read.void import Cache as VoidCache
 from .settings import Settings

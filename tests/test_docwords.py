@@ -10,7 +10,8 @@ import os
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from service.qa.docwords import DocWords, sidecar_path
+from service.qa.docwords import DocWords
+from service.qa.wordfile import sidecar_path
 from service.store.embedded import EmbeddedStore
 from service.vocab import KG_NS
 
@@ -91,6 +92,16 @@ def test_docwords_stale_until_caught_up(words, texts_store, change):
     words.catch_up()
     expected = {"a"} | ({"e"} if change == "added" else {"d"} if change.startswith("unhashed") else set())
     assert _found(words, ["ceasefire"]) == (expected - {"a"} if change in ("rewritten", "removed") else expected)
+
+
+@pytest.mark.parametrize("change, state", [(None, "current"), ("added", "catching up"), ("off", "off")])
+def test_docwords_state(texts_store, change, state):
+    index = DocWords(texts_store, None if change == "off" else sidecar_path(texts_store))
+    index.catch_up()
+    if change == "added":
+        _write(texts_store, "e", "A ceasefire in Vienna.")
+    assert index.state == state
+    index.close()
 
 
 @pytest.mark.parametrize("added", [[], ["e"], ["e", "f"]])

@@ -1,5 +1,7 @@
 import pytest
 
+from service.web import kgqa_of
+
 
 @pytest.mark.parametrize("method, path, status", [
     ("get", "/no/such/route", 404),
@@ -18,4 +20,10 @@ def test_web_errors_405_names_allowed_methods(client):
 
 
 def test_web_health_on_empty_store(client):
-    assert client.get("/healthz").get_json() == {"status": "ok", "sources": 0, "triples": 0}
+    assert client.get("/healthz").get_json() == {"status": "ok", "sources": 0, "triples": 0,
+                                                 "words_index": "catching up"}  # not yet checked against the store
+
+
+def test_web_health_words_index_current_once_caught_up(app, client):
+    kgqa_of(app).doc_words.catch_up()
+    assert client.get("/healthz").get_json()["words_index"] == "current"

@@ -38,19 +38,6 @@ log = logging.getLogger(__name__)
 TAIL = 256  # documents added or dropped since the last build past which (or past 5 % of all) it is built anew
 TIMEOUT = 1800.0  # seconds a child process may take to build the index (a million facts: about a minute alone)
 
-def sidecar_path(store: Store, configured: str = "") -> str | None:
-    """Where the index of `store` lives: `configured` (WORDS_INDEX; "off": nowhere), else beside an
-    embedded store on disk opened read-write, in memory for an in-memory store, nowhere for another."""
-    if configured:
-        return None if configured == "off" else configured
-    path = getattr(store, "path", False)
-    if path is False or store.generation is None:  # a remote store: others write it unseen
-        return None
-    if path is None:
-        return ":memory:"
-    return None if getattr(store, "read_only", False) else os.path.abspath(path).rstrip(os.sep) + ".words.sqlite"
-
-
 class DocWords:
     """The word index of one store, owned by the application object. documents() answers from it when
     it is current; otherwise it returns None and starts a catch-up in the background."""
@@ -69,6 +56,14 @@ class DocWords:
     @property
     def usable(self) -> bool:
         return self.path is not None and self.store.generation is not None
+
+    @property
+    def state(self) -> str:
+        """"off" (no index for this store), "current" (questions read it), else "catching up" (they scan)."""
+        if not self.usable:
+            return "off"
+        with self._lock:
+            return "current" if self._current() else "catching up"
 
     def documents(self, substrings: list[str]) -> Cut | None:
         """The documents whose lower-cased text holds every substring of 3 characters or more (shorter
@@ -119,6 +114,8 @@ class DocWords:
         build outweighs a share of it. With `apart` (a server) a child process does it from a checkpoint
         of the store, and here the index is taken as it is when nothing was written since the
         checkpoint (else caught up here). What it did: {"added": n, "removed": n, "built": bool}."""
+        if not self.usable:
+            return {"added": 0, "removed": 0, "built": False}
         with self._serial:
             for _ in range(2 if self.apart else 0):
                 done = self._catch_up_apart()

@@ -132,3 +132,16 @@ def remove(path: str) -> None:
         os.remove(path)
     except FileNotFoundError:
         pass
+
+
+def sidecar_path(store: Store, configured: str = "") -> str | None:
+    """Where the index of `store` lives: `configured` (WORDS_INDEX; "off": nowhere), else beside an
+    embedded store on disk opened read-write, in memory for an in-memory store, nowhere for another."""
+    if configured:
+        return None if configured == "off" else configured
+    path = getattr(store, "path", False)
+    if path is False or store.generation is None:  # a remote store: others write it unseen
+        return None
+    if path is None:
+        return ":memory:"
+    return None if getattr(store, "read_only", False) else os.path.abspath(path).rstrip(os.sep) + ".words.sqlite"

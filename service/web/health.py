@@ -1,4 +1,5 @@
-"""GET /healthz: the service is up and what the store holds (counts cached: service/read/stats.py)."""
+"""GET /healthz: the service is up, what the store holds (counts cached: service/read/stats.py) and
+whether the document word index is current (qa/docwords.py: "off", "current" or "catching up")."""
 from __future__ import annotations
 
 from flask import Blueprint, jsonify
@@ -10,4 +11,5 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz():
-    return jsonify({"status": "ok", **current().stats.counts()})
+    app = current()
+    return jsonify({"status": "ok", **app.stats.counts(), "words_index": app.doc_words.state})

@@ -144,6 +144,8 @@ def ask_latency(results: Results, size: str, server: servers.Server, engine: Eng
                             f"after each 503); '{first}'", size=size))
     measured = {}
     for template, examples in templates.items():
+        if template == "publishers":  # its steady state: after the document word index the first question
+            _words_index(results, size, server, budget)  # started building (the wait reported beside it)
         paths = [f"/ask?q={quote(q)}" for q in examples]
         t0 = time.perf_counter()
         load = httpload.run(url, paths, total=budget.ask_per_template, threads=1, cap_s=budget.ask_cap_s,
@@ -179,6 +181,21 @@ def ask_latency(results: Results, size: str, server: servers.Server, engine: Eng
 
 
 POLL_S = 0.5
+
+
+def _words_index(results: Results, size: str, server: servers.Server, budget: Budget) -> None:
+    """Wait, up to `budget.ask_ready_s`, until /healthz says the document word index is no longer catching
+    up, and report when that was after the server's start (publishers questions scan every text until then)."""
+    seconds, state = httpload.until_field(server.url, "/healthz", "words_index", "catching up", since=server.started,
+                                          cap_s=budget.ask_ready_s, pause=POLL_S)
+    results.facts.setdefault("words_index_ready", {})[size] = {"seconds": seconds, "state": state}
+    if seconds is None:
+        results.fail(SECTION, f"[{size}] the document word index still '{state}' {budget.ask_ready_s:.0f} s after "
+                              "the wait began; publishers measured while it scans")
+        return
+    results.add(Figure(SECTION, "time until the document word index is current after start", seconds, "s",
+                       higher_is_better=False, size=size,
+                       note=f"state '{state}' in /healthz; the first question starts its build or catch-up"))
 
 
 def _engine_baseline(engine: Engine, load: httpload.Load, budget: Budget) -> tuple[list[float], str]:

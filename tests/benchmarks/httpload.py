@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import itertools
+import json
 import statistics
 import threading
 import time
@@ -165,3 +166,27 @@ def until_ok(url: str, path: str, *, since: float, cap_s: float, pause: float = 
         time.sleep(min(wait, pause, max(0.0, deadline - time.monotonic())))
     ready.error = ready.error or f"not ready within {cap_s:.0f} s"
     return ready
+
+
+def until_field(url: str, path: str, name: str, waiting: str, *, since: float, cap_s: float,
+                pause: float = 0.5) -> tuple[float | None, str | None]:
+    """GET the JSON document at `path` until its field `name` is no longer `waiting` (a background
+    build under way), for at most `cap_s` seconds: (seconds since `since`, the field's last value);
+    seconds None when the cap passed first."""
+    deadline, value = time.monotonic() + cap_s, None
+    while (remaining := deadline - time.monotonic()) > 0:
+        conn = _connection(url, remaining)
+        try:
+            conn.request("GET", path)
+            resp = conn.getresponse()
+            body = resp.read()
+            if resp.status == 200:
+                value = json.loads(body).get(name)
+                if value != waiting:
+                    return time.perf_counter() - since, value
+        except (OSError, http.client.HTTPException, ValueError):
+            pass
+        finally:
+            conn.close()
+        time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+    return None, value
