@@ -141,14 +141,7 @@ class Resolver:
             return None  # "their advisers" with "their" unknown: whose, the text does not settle
         found = named_as_such(tok, self.lex.group_heads, keys[0] if keys else None,
                               self.actors[keys[0]].label if keys else None, self._dateline)
-        if found is None:
-            return None
-        actor, start, end = found
-        self.actors.setdefault(actor.key, actor)
-        self.groups[tok.i] = actor.key
-        self._mentions.append(Mention(actor.key, _span(self.doc, start, end)))
-        self._sort_mentions()
-        return actor.key
+        return self._made(tok, found)
 
     def runner_for(self, tok: Token) -> str | None:
         """The person "the GOP candidate" names when nothing settles who it is (runners.runner), made an
@@ -156,6 +149,10 @@ class Resolver:
         if tok.i in self.groups:
             return self.groups[tok.i]
         found = runner(tok, self.key_at, lambda k: self.actors[k].kind if k in self.actors else None)
+        return self._made(tok, found)
+
+    def _made(self, tok: Token, found) -> str | None:
+        """The actor (actor, start, end) found for `tok` made one of this document's, with its mention."""
         if found is None:
             return None
         actor, start, end = found

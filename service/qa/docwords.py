@@ -23,7 +23,6 @@ import contextlib
 import json
 import logging
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -198,22 +197,18 @@ class DocWords:
         file (the scans' memory and processor time stay out of the process that answers questions; the
         file is let go of meanwhile); (the store's generation at the checkpoint, what the child did), or
         None when it cannot or failed (then it is done here)."""
-        from ..store.embedded import EmbeddedStore
+        from ..store.embedded import EmbeddedStore, beside
         from .apart import _ROOT
 
         store = self.store
         if not isinstance(store, EmbeddedStore) or not store.path or self.path == ":memory:":
             return None
-        parent = os.path.dirname(os.path.abspath(store.path))
-        prefix = f".{os.path.basename(os.path.abspath(store.path))}.words-"
-        for stale in os.listdir(parent):  # a checkpoint left by a server killed while it built (hard links)
-            if stale.startswith(prefix) and not _alive(stale[len(prefix):].split("-")[0]):
-                shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
+        parent, prefix = beside(store.path, "words")  # those of a server killed while it built removed
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
         with self._lock:
             self._drop(remove=False)  # the child may replace the file: no connection of ours across it
         try:
-            with tempfile.TemporaryDirectory(prefix=f"{prefix}{os.getpid()}-", dir=parent) as tmp:
+            with tempfile.TemporaryDirectory(prefix=prefix, dir=parent) as tmp:
                 at = store.generation
                 source = store.path if store.read_only else os.path.join(tmp, "c")
                 if not store.read_only:
@@ -275,16 +270,6 @@ class DocWords:
             log.warning("catching up the document word index %s failed: %s", self.path, err)
             with self._lock:
                 self._drop(remove=type(err) is sqlite3.DatabaseError)  # an unreadable file: made anew
-
-
-def _alive(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 if __name__ == "__main__":  # python -m service.qa.docwords STORE INDEX: INDEX caught up with STORE, read-only

@@ -17,6 +17,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from ..store.embedded import beside
+
 
 def fingerprint(path: str) -> tuple:
     """What changes when a write is committed: the write-ahead logs, the manifest, CURRENT."""
@@ -70,14 +72,9 @@ class Checkpoints:
 
     def _folder(self) -> str:
         if self.root is None:
-            store = os.path.abspath(self.store.path)
-            parent, name = os.path.dirname(store), os.path.basename(store)
-            prefix = f".{name}.sparql-"
-            for stale in os.listdir(parent):  # left by a server that was killed
-                if stale.startswith(prefix) and not _alive(stale[len(prefix):].split("-")[0]):
-                    shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
+            parent, prefix = beside(self.store.path, "sparql")  # those of a killed server removed
             # one folder per pool: two apps over one store (tests) must not collect each other's
-            self.root = tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent)
+            self.root = tempfile.mkdtemp(prefix=prefix, dir=parent)
         return self.root
 
     def _collect(self, root: str) -> None:
@@ -90,13 +87,3 @@ class Checkpoints:
     def remove_all(self) -> None:
         if self.root:
             shutil.rmtree(self.root, ignore_errors=True)
-
-
-def _alive(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True

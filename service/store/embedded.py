@@ -13,6 +13,7 @@ reads while a bulk write runs. Single-graph writes (replace_graph) stay one tran
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterable
 
@@ -244,3 +245,26 @@ class EmbeddedStore(Store):
         if self.path and not self.read_only:  # a read-only snapshot has nothing to flush (and refuses to)
             self.ox.flush()
         del self.ox
+
+
+def beside(path: str, kind: str) -> tuple[str, str]:
+    """(the folder holding the store at `path`, the name prefix of this process's checkpoint folders of
+    `kind` there: ".<store>.<kind>-<pid>-"), once the folders of that kind left by a process that is gone
+    (a server killed while it held one; checkpoints are hard links, so they cost disk until removed) are
+    removed."""
+    store = os.path.abspath(path)
+    parent, prefix = os.path.dirname(store), f".{os.path.basename(store)}.{kind}-"
+    for stale in os.listdir(parent):
+        if stale.startswith(prefix) and not _alive(stale[len(prefix):].split("-")[0]):
+            shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
+    return parent, f"{prefix}{os.getpid()}-"
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
