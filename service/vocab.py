@@ -137,6 +137,7 @@ PAIRKEY = kg("pairKey")
 LINKKEY = kg("linkKey")
 OCCASIONKEY = kg("occasionKey")
 TOPICKEY = kg("topicKey")
+INDEX_PROPS = (HOLDERKEY, PAIRKEY, LINKKEY, OCCASIONKEY, TOPICKEY)  # index triples written with facts
 INDEXES = kg("indexes")
 PENDINGGRAPH = kg("pendingGraph")
 WRITEJOURNAL = kg("writeJournal")  # the graph (and subject) holding kg:pendingGraph

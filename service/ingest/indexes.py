@@ -9,7 +9,7 @@ from pyoxigraph import NamedNode
 from .. import iris
 from .. import vocab as v
 
-INDEXED = (v.HOLDERKEY, v.PAIRKEY, v.LINKKEY, v.OCCASIONKEY, v.TOPICKEY)  # written (kg:indexes says so)
+INDEXED = v.INDEX_PROPS  # written (kg:indexes says so)
 PAIRED = ("Meeting",)  # kinds whose holders are also indexed two by two (kg:pairKey)
 
 

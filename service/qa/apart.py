@@ -39,14 +39,18 @@ def build(store, index_class):
         with tempfile.TemporaryDirectory(prefix=f".{os.path.basename(store.path)}.apart-", dir=parent) as tmp:
             checkpoint = os.path.join(tmp, "c")
             store.backup(checkpoint)
-            env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
-            built, code, why = _received(env, checkpoint, made_by, os.path.join(tmp, "err"))
+            built, code, why = _received(child_env(), checkpoint, made_by, os.path.join(tmp, "err"))
         if code == 0 and isinstance(built, index_class):
             return built
         log.warning("building %s in a child process failed (%s); building it here", made_by, why or code)
     except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError) as err:
         log.warning("building %s in a child process failed (%s); building it here", made_by, err)
     return index_class(store)
+
+
+def child_env() -> dict[str, str]:
+    """The environment of a child process that imports this `service` package, wherever it was started."""
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
 
 
 def _received(env: dict, checkpoint: str, made_by: str, errors: str) -> tuple[object, int, list[str]]:

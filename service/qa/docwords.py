@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 TAIL = 256  # documents added or dropped since the last build past which (or past 5 % of all) it is built anew
 TIMEOUT = 1800.0  # seconds a child process may take to build the index (a million facts: about a minute alone)
 
+
 class DocWords:
     """The word index of one store, owned by the application object. documents() answers from it when
     it is current; otherwise it returns None and starts a catch-up in the background."""
@@ -173,8 +174,7 @@ class DocWords:
                 self._open()
             return self.path
         fresh = self.path + ".new"
-        for suffix in ("", "-wal", "-shm"):
-            wordfile.remove(fresh + suffix)
+        wordfile.remove(fresh)
         return fresh
 
     def _swap(self, fresh: str, checked: tuple | None) -> None:
@@ -185,8 +185,7 @@ class DocWords:
                 return
             if fresh != ":memory:":
                 self._drop(remove=False)
-                for suffix in ("-wal", "-shm"):
-                    wordfile.remove(self.path + suffix)
+                wordfile.remove(self.path, ("-wal", "-shm"))
                 os.replace(fresh, self.path)
             db = self._open()
             if checked:
@@ -198,13 +197,12 @@ class DocWords:
         file is let go of meanwhile); (the store's generation at the checkpoint, what the child did), or
         None when it cannot or failed (then it is done here)."""
         from ..store.embedded import EmbeddedStore, beside
-        from .apart import _ROOT
+        from .apart import child_env
 
         store = self.store
         if not isinstance(store, EmbeddedStore) or not store.path or self.path == ":memory:":
             return None
         parent, prefix = beside(store.path, "words")  # those of a server killed while it built removed
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
         with self._lock:
             self._drop(remove=False)  # the child may replace the file: no connection of ours across it
         try:
@@ -213,8 +211,8 @@ class DocWords:
                 source = store.path if store.read_only else os.path.join(tmp, "c")
                 if not store.read_only:
                     store.backup(source)
-                run = subprocess.run([sys.executable, "-m", __name__, source, self.path], env=env, timeout=TIMEOUT,
-                                     stdin=subprocess.DEVNULL, capture_output=True)
+                run = subprocess.run([sys.executable, "-m", __name__, source, self.path], env=child_env(),
+                                     timeout=TIMEOUT, stdin=subprocess.DEVNULL, capture_output=True)
             if run.returncode == 0:
                 return at, json.loads(run.stdout)
             why = run.stderr.decode(errors="replace").strip().splitlines()[-1:]
@@ -258,8 +256,7 @@ class DocWords:
 
     def _remove_files(self) -> None:
         if self.path and self.path != ":memory:":
-            for suffix in ("", "-wal", "-shm"):
-                wordfile.remove(self.path + suffix)
+            wordfile.remove(self.path)
 
     def _catch_up_logged(self) -> None:
         try:

@@ -14,7 +14,7 @@ from pyoxigraph import DefaultGraph, NamedNode
 
 from ..store.base import Store
 from ..store.embedded import EmbeddedStore
-from ..vocab import KG_NS, PREFIXES, RDF_NS
+from ..vocab import INDEX_PROPS, KG_NS, PREFIXES, RDF_NS
 
 _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 # Labels of the actors a fact names come from the name index (service/qa/linking.py), not from a join
@@ -25,8 +25,7 @@ _PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 _DETAILS = _PREFIX + """
 SELECT ?kgqaRow ?g ?p ?o WHERE {
   GRAPH ?g { ?fact ?p ?o }
-  FILTER((?p NOT IN (kg:evidence, prov:wasDerivedFrom, kg:hedged, kg:holderKey, kg:pairKey,
-                     kg:linkKey, kg:occasionKey, kg:topicKey)
+  FILTER((?p NOT IN (kg:evidence, prov:wasDerivedFrom, kg:hedged, """ + ", ".join(str(p) for p in INDEX_PROPS) + """)
           || ?p = kg:hedged && ?o = true)
          && (?p != rdf:type || ?o NOT IN (kg:Fact, kg:Position)))
 }"""
@@ -155,7 +154,7 @@ class FactRecord:
 CHUNK = 200  # facts per query
 
 
-def _values(iris: list[str], name: str = "fact") -> str:
+def values(iris: list[str], name: str = "fact") -> str:
     """A VALUES block of IRIs (facts, documents). They come from the store's own results, and each is
     written from a term object (its N-Triples form escapes every character), never from user text."""
     return f"VALUES ?{name} {{ " + " ".join(str(NamedNode(i)) for i in iris) + " }"
@@ -166,7 +165,7 @@ def batched(store: Store, query: str, iris: list[str], name: str = "fact", chunk
     """The rows of `query` for these IRIs bound to ?name, a chunk of them per query (and `bindings`,
     the query's other parameters, bound by the store)."""
     for n in range(0, len(iris), chunk):
-        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + _values(iris[n:n + chunk], name), 1),
+        yield from store.select(query.replace("WHERE {", "WHERE {\n  " + values(iris[n:n + chunk], name), 1),
                                 bindings)
 
 

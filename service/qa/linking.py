@@ -187,14 +187,9 @@ class Index:
         ent = self.entities.get(iri)
         return ent.label if ent else None
 
-    @cached_property
-    def _labels_lower(self) -> str:
-        """Every label, lower-cased, one a line: a stem in none of them is found in one C search."""
-        return "\n".join((e.label or "").lower() for e in self.entities.values())
-
     def labelled(self, stems: list[str]) -> list[str]:
         """The actors and occasions whose label (lower-cased) holds one of the stems."""
-        if not any(s in self._labels_lower for s in stems):
+        if not any(s in self.named for s in stems):  # a stem in no label: found in one C search
             return []
         return [iri for iri, e in self.entities.items() if any(s in (e.label or "").lower() for s in stems)]
 

@@ -9,9 +9,10 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal
 
 from .cards import MAX_ANSWERS
+from .facts import values
 from .wordcut import Cut, Stale, Unordered
 from .wording import same_word, stem, tokens
 
@@ -54,8 +55,7 @@ def _rows(store, query: str, bindings: dict, iris: list[str]) -> list[dict]:
     graph, inner, rest = body.partition("{")  # within_one_document: GRAPH ?kgqaDocument { ... }
     if not brace or "GRAPH" not in graph:
         raise ValueError("the publishers query reads one document's graph")
-    values = "VALUES ?doc { " + " ".join(str(NamedNode(i)) for i in iris) + " }"
-    return store.select(f"{head}{brace}{graph}{inner}\n  {values}{rest}", bindings)
+    return store.select(f"{head}{brace}{graph}{inner}\n  {values(iris, 'doc')}{rest}", bindings)
 
 
 def _in_order(store, query: str, bindings: dict, cut: Cut) -> Iterator[dict]:

@@ -11,9 +11,8 @@ import os
 import sqlite3
 import threading
 
-from pyoxigraph import NamedNode
-
 from ..store.base import Store
+from .facts import values
 
 BATCH = 400  # documents whose texts are read in one query and written in one transaction
 SEP = "\x00"  # between a document's texts (no substring looked for holds it)
@@ -26,7 +25,7 @@ PREFIX schema: <https://schema.org/>
 _STATE = _PREFIX + """SELECT ?doc ?hash ?id ?published WHERE { ?doc a kg:Document
   OPTIONAL { ?doc kg:contentHash ?hash } OPTIONAL { ?doc dcterms:identifier ?id }
   OPTIONAL { ?doc schema:datePublished ?published } }"""
-_TEXTS = _PREFIX + "SELECT ?doc ?text WHERE { VALUES ?doc { %s } ?doc a kg:Document ; nif:isString ?text }"
+_TEXTS = _PREFIX + "SELECT ?doc ?text WHERE { %s ?doc a kg:Document ; nif:isString ?text }"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs(n INTEGER PRIMARY KEY AUTOINCREMENT, iri TEXT UNIQUE NOT NULL, ident TEXT NOT NULL,
   published TEXT, id TEXT, ordered INTEGER NOT NULL);
@@ -85,7 +84,7 @@ def state_of(store: Store) -> tuple[dict[str, tuple[str, str | None, str | None]
 
 def texts_of(store: Store, iris: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for row in store.select(_TEXTS % " ".join(str(NamedNode(i)) for i in iris)):
+    for row in store.select(_TEXTS % values(iris, "doc")):
         out.setdefault(row["doc"].value, []).append(row["text"].value)
     return out
 
@@ -127,11 +126,13 @@ def identity(path: str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def remove(path: str) -> None:
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        pass
+def remove(path: str, suffixes: tuple[str, ...] = ("", "-wal", "-shm")) -> None:
+    """An index file and its write-ahead files (those of `suffixes` that exist)."""
+    for suffix in suffixes:
+        try:
+            os.remove(path + suffix)
+        except FileNotFoundError:
+            pass
 
 
 def sidecar_path(store: Store, configured: str = "") -> str | None:
