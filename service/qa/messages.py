@@ -30,9 +30,12 @@ def verdict(document: dict, yesno: bool, contrary: bool = False, ironic: str = "
 
     said = document["template"]["id"] == "statements"
     words = document["template"]["params"].get("words") or []
+    kind_asked = document["template"]["params"].get("kind")
 
     def says_no(a: dict) -> bool:
-        return contrary or bool(a["values"].get("negated")) or (said and _denies(a, words, document["question"]))
+        denial = a["values"].get("kind") == "Denial" and not kind_asked  # "Did X say P?": X denied P
+        return contrary or denial or bool(a["values"].get("negated")) or (said and _denies(a, words,
+                                                                                           document["question"]))
 
     def own(a: dict) -> bool:  # "the EU will not exempt X, its commissioner said": asked of her, told by her
         told, asked = a["values"].get("attributedTo"), a["widened"]["from"]

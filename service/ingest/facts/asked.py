@@ -12,21 +12,60 @@ QUESTION_NOUNS = ("question", "questions", "query", "queries")
 ASKING = ("ask", "press", "question")  # "Asked whether ...", "Pressed on whether ..."
 
 
-def answered(pred: Token) -> tuple[str | None, tuple[int, int]] | None:
-    """ "Asked whether X, Y said no": (the answer "no" or "yes", or None when the verb gives neither, and the
-    token range of X); None when no such question frames the verb."""
+ANSWERS = ("no", "yes")
+
+
+def answered(pred: Token, content: tuple[int, int] | None = None) -> tuple[str | None, tuple[int, int]] | None:
+    """ "Asked whether X, Y said no" or 'said: "No. ..."': (the answer "no" or "yes", or None when the verb
+    gives neither, and the token range of X); None when no such question frames the verb."""
     frame = next((c for c in pred.children if c.dep_ == "advcl" and c.i < pred.i and c.tag_ == "VBN"
                   and c.lemma_.lower() in ASKING), None)
-    if frame is None:
-        return None
-    clause = next((c for t in [frame, *(p for p in frame.children if p.dep_ == "prep")] for c in t.children
-                   if c.dep_ in ("ccomp", "pcomp") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
-                                                         for m in c.children)), None)
+    clause = _whether(frame) if frame is not None else None
     if clause is None:
         return None
     start = next(m.i for m in clause.children if m.dep_ == "mark") + 1
-    word = next((c.lower_ for c in pred.children if c.lower_ in ("no", "yes") and c.i > pred.i), None)
-    return word, (start, clause.right_edge.i + 1)
+    word = next((c.lower_ for c in pred.children if c.lower_ in ANSWERS and c.i > pred.i), None)
+    return word or opening_answer(pred.doc, content), (start, clause.right_edge.i + 1)
+
+
+def answered_before(pred: Token) -> tuple[str, tuple[int, int], Token] | None:
+    """ "X was asked whether P. "No," she said.": (the answer, the token range of P, the one asked) when the
+    sentence is a bare "No" or "Yes" told with the verb and the sentence before puts that question."""
+    word = next((c for c in pred.children if c.dep_ == "intj" and c.lower_ in ANSWERS), None)
+    start = pred.sent.start
+    if word is None or start == 0 or any(
+            not (t.is_punct or t.i in (word.i, pred.i) or t.dep_ == "nsubj" and t.head.i == pred.i) for t in pred.sent):
+        return None
+    before = pred.doc[start - 1].sent
+    for frame in before:
+        if frame.lemma_.lower() not in ASKING or frame.pos_ != "VERB":
+            continue
+        asked_one = next((c for c in frame.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        clause = _whether(frame)
+        if asked_one is not None and clause is not None:
+            begin = next(m.i for m in clause.children if m.dep_ == "mark") + 1
+            return word.lower_, (begin, clause.right_edge.i + 1), asked_one
+    return None
+
+
+def opening_answer(doc, content: tuple[int, int] | None) -> str | None:
+    """ "No" or "yes" when a quoted answer opens with it as a sentence or an interjection ('"No. Families
+    disagree."', '"Yes, we will"')."""
+    start = content[0] if content is not None else 0
+    while content is not None and start < content[1] and doc[start].is_punct:
+        start += 1  # the opening quote mark
+    if content is None or content[1] - start < 2:
+        return None
+    first, after = doc[start], doc[start + 1]
+    return first.lower_ if first.lower_ in ANSWERS and first.dep_ == "intj" and after.is_punct else None
+
+
+def _whether(frame: Token) -> Token | None:
+    """The whether- or if-clause a verb of asking puts as its question ("asked whether X", "pressed on whether X";
+    "asked if X", which the parser may read as a condition)."""
+    return next((c for t in [frame, *(p for p in frame.children if p.dep_ == "prep")] for c in t.children
+                 if c.dep_ in ("ccomp", "pcomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
+                                                       for m in c.children)), None)
 
 
 def inquiry(pred: Token) -> bool:

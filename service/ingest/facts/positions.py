@@ -140,7 +140,12 @@ class Builder(Holders):
             content = right_complements(pred, skip=ACTION_SKIP)
         if content is None and trig.speech and quoted_as(pred) is not None:
             content = content_of(pred.head.head, speech=True)  # '"...," the paper quoted X as saying'
-        answered = asked.answered(pred) if content is None and trig.speech and trig.pos == "verb" else None
+        spoken = trig.speech and trig.pos == "verb"
+        answered = asked.answered(pred, content) if spoken and (
+            content is None or asked.opening_answer(self.doc, content)) else None
+        before = asked.answered_before(pred) if spoken and content is None and answered is None else None
+        if before is not None and set(self.actors(before[2])) & set(holders):
+            answered = before[:2]  # 'X was asked whether P. "No," she said.': her answer to P
         if answered is not None:  # "Asked whether X, Y said no": Y denies X; the question put is not Y's words
             if answered[0] is None:
                 return None
@@ -227,6 +232,8 @@ class Builder(Holders):
         if content is not None and kind != "Action":
             content = before_occasion(self.doc, content, self.lexicon)
         fact = self._fact(pred, kind, holders, content, trig)
+        if content is not None and content[0] < spans.sentence_of(pred)[0]:  # the question put the sentence before
+            fact.evidence = [Span(self.doc[content[0]].sent.start_char, fact.evidence[0].end)]
         fact.target, fact.recipient = shapes.unique(target), shapes.unique(recipient)
         if lexical and kind in HELD and not fact.hedged and kinds.conditional(pred):
             fact.hedged = True  # "Ukrainians would welcome it": supposed, not a position they hold
