@@ -41,6 +41,9 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
         return own if sum(1 for t in pred.doc[own[0]:own[1]] if t.is_alpha) >= 2 else None
     if any(c.dep_ == "neg" for c in pred.children):
         return None  # "Ecuador has not replied": a reply not made says nothing
+    reason = _parenthetical_in(pred)
+    if reason is not None:  # "X did Y because, she said, Z": her words are Z, not the sentence
+        return reason
     clause = pred.head if pred.dep_ == "xcomp" else pred
     if clause.dep_ == "relcl" and any(c.dep_ == "prep" and any(g.tag_ in ("WP", "WDT") for g in c.children)
                                       for c in clause.children):
@@ -74,3 +77,18 @@ def clause_around(pred, subj, obj=None) -> tuple[int, int] | None:
     if max(left, right) < 3:
         return None
     return (start, first) if left > right else (last + 1, end)
+
+
+def _parenthetical_in(pred) -> tuple[int, int] | None:
+    """The subordinate clause a parenthetical speech verb sits in ("..., because, she said, lower prices would
+    raise sales"): its words after the conjunction and the parenthetical; None when the verb is in no such clause."""
+    head = pred.head
+    mark = next((c for t in (head, pred) for c in t.children  # the parser hangs "because" on either
+                 if c.dep_ == "mark" and c.lower_ in SUBORDINATING and c.i < pred.i), None)
+    if pred.dep_ != "parataxis" or head.dep_ not in ("advcl", "conj") or mark is None or head.i < pred.i:
+        return None
+    start = mark.i + 1
+    while start < head.i and (pred.doc[start].is_punct or pred.left_edge.i <= start <= pred.right_edge.i):
+        start += 1
+    own = start, head.right_edge.i + 1
+    return own if sum(1 for t in pred.doc[own[0]:own[1]] if t.is_alpha) >= 3 else None
