@@ -35,6 +35,8 @@ forum = store_fixture({
     ("Did Tavita Lemalu say that the fishing dispute had damaged the council?", "no"),  # she denied it
     ("Did Tavita Lemalu deny that the fishing dispute had damaged the council?", "yes"),
     ("Did Ilse Varga agree to withdraw from the race?", "no"),  # asked the sentence before, "No," she said
+    ("According to Tavita Lemalu, did the fishing dispute damage the council?", "no"),  # whether she told it
+    ("Did the fishing dispute damage the council, according to Tavita Lemalu?", "no"),
 ])
 def test_answer_asked_whether_verdict(forum, question, verdict):
     document = ask(forum, question)

@@ -60,6 +60,10 @@ def ask(app, question, *, link_root: str, plain: bool = False) -> dict:
                                   f"Questions that work here: {tries} (GET /questions lists every kind).",
                                   details={"suggestions": close, "questions": asked})
     index = app.names.index(wait=READY_WAIT)
+    written = parsed.slots.get("actors") or []
+    if parsed.yesno and written and parsed.slots.get("according") and not any(index.actor(a) for a in written) \
+            and index.actor(parsed.slots["according"]) is not None:  # "According to X, did the dispute damage Y?"
+        parsed = parse.parse(parse.said_by(question) or question, lex, app.question_model()) or parsed
     document = {"question": question, "template": {"id": parsed.template, "params": {}}, "sparql": "",
                 "answers": []}
     try:

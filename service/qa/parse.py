@@ -81,6 +81,21 @@ def _place_named(parsed: Parsed) -> str:
 _LEADING_SOURCE = re.compile(r"(?i)according to ([^,]+?), (.+)")
 
 
+_TRAILING_SOURCE = re.compile(r"(?i)(.+), according to ([^,?]+)\??")
+_AUXILIARY = re.compile(r"(?i)(?:did|does|do|has|have|had|will|would|is|are|was|were|can|could|should) ")
+
+
+def said_by(question: str) -> str | None:
+    """ "According to X, did the coal dispute damage the Forum?" asked as "Did X say that the coal dispute
+    damage the Forum?": whether X told it (the lead's yes/no question, its auxiliary dropped), for a
+    clause whose subject is no actor; None when the question has no such shape."""
+    text = _source_last(clean(question))
+    match = _TRAILING_SOURCE.fullmatch(text)
+    if match is None or not _AUXILIARY.match(match.group(1)):
+        return None
+    return f"Did {match.group(2).strip()} say that {_AUXILIARY.sub('', match.group(1), count=1)}?"
+
+
 def _source_last(text: str) -> str:
     """ "According to X, did Y happen?" is asked as "did Y happen, according to X?": the source whose facts
     settle it goes where the clause reader looks for it."""
