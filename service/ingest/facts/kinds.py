@@ -101,6 +101,9 @@ def _naming_call(verb: Token, dep: Token) -> bool:
                if t.i > dep.head.i) or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children)
 
 
+SETTINGS = ("GPE", "LOC", "FAC", "DATE", "TIME")  # entities a phrase of where or when names
+
+
 def _next_to(verb: Token, prep: Token) -> bool:
     """A particle or preposition right after the verb, or after its object ("asked allies for") or its
     particle ("sat down with")."""
@@ -109,6 +112,9 @@ def _next_to(verb: Token, prep: Token) -> bool:
     manner = {t.i for c in verb.children if c.dep_ == "advmod" for t in c.subtree}  # "candidly and frankly"
     manner |= {t.i for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")
                for t in c.subtree}  # "spent four hours today with", "met yesterday with"
+    manner |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "on") and any(
+        g.dep_ == "pobj" and g.ent_type_ in SETTINGS for g in c.children) for t in c.subtree}  # "spent an hour
+    # in Stornoway with", "sat down on Friday with": where or when, between the verb and its preposition
     if any(t.dep_ == "prt" and t.head == verb for t in between):  # "sat down with", not "called out X for"
         return all(t.i in manner or t.pos_ == "ADV" or (t.dep_ == "prt" and t.head == verb) for t in between)
     return all(t.i in obj or t.i in manner or t.pos_ == "ADV" for t in between)
