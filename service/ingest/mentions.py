@@ -157,8 +157,9 @@ def find(doc: Doc, lex: Lexicon, tokens: list[Token] | None = None) -> tuple[lis
         if label_ == "PERSON":  # "Ahmet Demir" with only "Demir" labelled: take the first name too
             while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s, e) \
                     and any(c.isalnum() for c in doc[s - 1].text) \
-                    and not taken[s - 1] and not in_title[s - 1] and doc[s - 1].text not in lex.honorifics:
-                s -= 1
+                    and not taken[s - 1] and not in_title[s - 1] and doc[s - 1].text not in lex.honorifics \
+                    and not (doc[s - 1].ent_type_ in ("DATE", "TIME") and s > 1 and doc[s - 2].pos_ == "ADP"):
+                s -= 1  # not "On Friday Fiona McAllister": the day the parser hung on the name
         if ent.label_ == "NORP":  # "the Liberal Democrats" with only "Democrats" labelled: a party's whole name
             while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ == "compound" \
                     and doc[s - 1].head.i in range(s, e) and doc[s - 1].is_title and not doc[s - 1].ent_type_ \
