@@ -86,7 +86,7 @@ def _showing(tok: Token) -> bool:
 
 def dated_subject(pred: Token) -> Token | None:
     """The subject the parser swallowed into an opening time ("In 2014 Norway and the EU agreed ...", read
-    as "in [2014 Norway]"): a verb with no subject whose "in/on" phrase before it holds a name right after
+    as "in [2014 Norway]"; "On Friday Fiona Keane met ..."): a verb with no subject whose "in/on" phrase before it holds a name right after
     a date written as a number. The name is the subject; the date stays the verb's (qualifiers.time_of)."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in pred.children):
         return None
@@ -94,8 +94,8 @@ def dated_subject(pred: Token) -> Token | None:
 
 
 def dated_name(prep: Token) -> Token | None:
-    """The name in "in 2014 Norway" (a preposition whose object is a proper noun with a date of digits right
-    before it, as its number), else None."""
+    """The name in "in 2014 Norway" or "on Friday Fiona Keane" (a preposition whose object is a proper noun
+    with a date right before it, as its number or a word of its name), else None."""
     if prep.dep_ != "prep" or prep.lower_ not in ("in", "on"):
         return None
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -103,8 +103,9 @@ def dated_name(prep: Token) -> Token | None:
     if obj is None or obj.tag_ not in ("NNP", "NNPS") or obj.ent_type_ == "DATE" or prep.i + 1 >= obj.i:
         return None
     date = doc[prep.i + 1]
-    if not (date.like_num and date.ent_type_ == "DATE" and date.head == obj and date.dep_ == "nummod"):
-        return None
+    if not (date.ent_type_ == "DATE" and (date.like_num and date.head == obj and date.dep_ == "nummod"
+                                          or date.dep_ == "compound" and date.head.i <= obj.i and not date.like_num)):
+        return None  # "in 2014 Norway", "on Friday Fiona Keane"
     return obj if all(t.dep_ == "compound" and t.head.i <= obj.i for t in doc[prep.i + 2:obj.i]) else None
 
 
