@@ -180,7 +180,6 @@ class Meetings(Sequels):
             return self._unheld(noun, det, people + attendees, own, status), True
         if self.current is not None and (not people or self._same_sides(people, self.current.holders)) \
                 and not (people and det in ("a", "an") and self._another_time(noun)) \
-                and not (child(noun, "amod", lemma="own") is not None and self.current.holders) \
                 and not (attendance.remote(noun) and not self.current.remote and _in_person(self.current)):
             # "the call" is not the meeting in Berlin
             if people and (det in DEFINITE or own or det in ("a", "an")) and noun.dep_ != "nsubj":
