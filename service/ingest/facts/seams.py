@@ -86,8 +86,9 @@ def _showing(tok: Token) -> bool:
 
 def dated_subject(pred: Token) -> Token | None:
     """The subject the parser swallowed into an opening time ("In 2014 Norway and the EU agreed ...", read
-    as "in [2014 Norway]"; "On Friday Fiona Keane met ..."): a verb with no subject whose "in/on" phrase before it holds a name right after
-    a date written as a number. The name is the subject; the date stays the verb's (qualifiers.time_of)."""
+    as "in [2014 Norway]"; "On Friday Fiona Keane met ..."): a verb with no subject whose "in/on" phrase
+    before it holds a name right after a date. The name is the subject; the date stays the verb's
+    (qualifiers.time_of)."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in pred.children):
         return None
     return next((obj for obj in map(dated_name, pred.children) if obj is not None and obj.i < pred.i), None)
