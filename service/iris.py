@@ -70,8 +70,9 @@ def verb_key(actor_iri: str, prop: str, lemma: str) -> NamedNode:
 
 def pair_key(actor_iri: str, other_iri: str, kind: str) -> NamedNode:
     """urn:kgqa:pair:Kind:<hash>: two actors together in facts of one kind (a meeting's participants two by
-    two: the kg:pairKey index), the same key in either order. Hashed: two IRIs joined would be long, and
-    a space (never in an IRI) keeps the pair unambiguous before hashing."""
+    two: the kg:pairKey index; two holders of a fact of another kind: kg:jointKey), the same key in either
+    order. Hashed: two IRIs joined would be long, and a space (never in an IRI) keeps the pair unambiguous
+    before hashing."""
     first, second = sorted((actor_iri, other_iri))
     return NamedNode(f"urn:kgqa:pair:{kind}:{hashlib.sha256(f'{first} {second}'.encode()).hexdigest()[:32]}")
 
