@@ -10,6 +10,12 @@ from urllib.parse import quote
 from pyoxigraph import NamedNode
 
 
+def joint_key(actor_iri: str, kind: str) -> NamedNode:
+    """urn:kgqa:joint:Kind:<actor IRI>: an actor as one of two or more holders of facts of one kind (the
+    kg:jointKey index, beside the pair_key of each two of them)."""
+    return NamedNode(f"urn:kgqa:joint:{kind}:{actor_iri}")
+
+
 @lru_cache(maxsize=8192)  # the same kinds and actor keys are slugged for every document
 def slug(text: str, max_len: int = 80) -> str:
     """A lower-case ASCII slug: 'Vladimir Putin' -> 'vladimir-putin'."""

@@ -69,10 +69,14 @@ def test_graph_index_pairs_of_a_meeting_two_by_two():
 
 
 def test_graph_index_pairs_of_a_joint_fact_per_kind():
-    """Two holders of a fact of another kind: kg:jointKey, one per two holders and kind (its own, and Position)."""
+    """Holders of a fact of another kind held by two or more: kg:jointKey, one per holder and one per two
+    holders, for each kind (its own, and Position); none for a fact held by one."""
     a, b, c = (NamedNode(f"http://kgqa.test/entities/actor-{x}") for x in "abc")
-    keys = {o.value for p, o in index_pairs("Agreement", [a, b, c]) if p == vocab.JOINTKEY}
-    assert len(keys) == 6 and {k.split(":")[3] for k in keys} == {"Agreement", "Position"}
+    keys = [o.value for p, o in index_pairs("Agreement", [a, b, c]) if p == vocab.JOINTKEY]
+    pairs = [k for k in keys if k.startswith("urn:kgqa:pair:")]
+    assert len(set(keys)) == len(keys) == 12 and len(pairs) == 6
+    assert {k.split(":")[3] for k in keys} == {"Agreement", "Position"}
+    assert "urn:kgqa:joint:Agreement:http://kgqa.test/entities/actor-c" in keys
     assert not [p for p, _ in index_pairs("Agreement", [a]) if p == vocab.JOINTKEY]
 
 

@@ -1,16 +1,19 @@
 """A joint fact's query cut short by the joint index: facts of one kind held by an actor within reach of each
-of two given actors (the agreements template's two `#held-up` lines) are found by one look-up of the keys of
-every two of them (kg:jointKey, or kg:pairKey for a meeting) and of the holder keys of any actor within reach of
-both (one holder answering for both sides). No key: the query finds no row, and is not run."""
+of two given actors (the agreements template's two `#held-up` lines) exist only if an actor within reach of
+both holds one (its kg:holderKey), or two holders of one fact are each within reach of a side: both then hold
+facts of the kind jointly (kg:jointKey urn:kgqa:joint:Kind:<actor>) and their pair has its key (kg:jointKey
+urn:kgqa:pair:Kind:HASH). A few look-ups: none found, and the query, which would find no row, is not run."""
 from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
 from ..ingest.indexes import PAIRED
-from ..iris import holder_key, pair_key
+from ..iris import holder_key, joint_key, pair_key
 from ..store.base import Store, Term
 from .macros import HELD, kind_name, leader_titles
 from .reach import PREFIX, reach
+
+_ANY = PREFIX + "SELECT ?key WHERE {{ VALUES ?key {{ {} }} FILTER EXISTS {{ ?fact {} ?key }} }}"
 
 
 def could_join(text: str, store: Store, bindings: dict[str, Term], broad: bool, index, down: bool) -> bool:
@@ -22,16 +25,20 @@ def could_join(text: str, store: Store, bindings: dict[str, Term], broad: bool, 
         return True
     _, _, _, kind, prop, _, _, _ = lines[0]
     name = kind_name(kind, bindings)
-    meeting = name in PAIRED
-    if not name or not getattr(index, "pair_keys" if meeting else "joint_keys", False) or \
-            prop != ("kg:participant" if meeting else "kg:holder"):
-        return True
     actors = [bindings.get(line[5]) for line in lines]
-    if not all(isinstance(a, NamedNode) for a in actors):
+    if not name or name in PAIRED or prop != "kg:holder" or not getattr(index, "joint_keys", False) \
+            or not all(isinstance(a, NamedNode) for a in actors):
         return True
     ones, others = (reach(store, a, broad, down=down, leaders=leader_titles(index), index=index) for a in actors)
-    pairs = dict.fromkeys(pair_key(t.value, u.value, name) for t in ones for u in others if t != u)
-    alone = [holder_key(t.value, name) for t in ones if t in others]
-    parts = [f"{{ VALUES ?key {{ {' '.join(map(str, keys))} }} ?fact {p} ?key }}" for p, keys in (
-        ("kg:pairKey" if meeting else "kg:jointKey", pairs), ("kg:holderKey", alone)) if keys]
-    return bool(parts) and bool(store.select(PREFIX + f"SELECT ?fact WHERE {{ {' UNION '.join(parts)} }} LIMIT 1"))
+    alone = [holder_key(t.value, name) for t in ones if t in others]  # one holder answering for both sides
+    if alone and _found(store, alone, "kg:holderKey"):
+        return True
+    joint = {k.value for k in _found(store, [joint_key(t.value, name) for t in {**ones, **others}], "kg:jointKey")}
+    ones, others = ([t for t in side if joint_key(t.value, name).value in joint] for side in (ones, others))
+    pairs = list(dict.fromkeys(pair_key(t.value, u.value, name) for t in ones for u in others if t != u))
+    return bool(pairs) and bool(_found(store, pairs, "kg:jointKey"))
+
+
+def _found(store: Store, keys: list, prop: str) -> list:
+    """Those of the index keys that some fact has (one look-up each)."""
+    return [row["key"] for row in store.select(_ANY.format(" ".join(map(str, keys)), prop))]
