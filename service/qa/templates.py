@@ -141,7 +141,8 @@ class Template:
         down: a broad #reach-up also goes down to those holding a role in the actor (a country's leaders).
         With `indexed`, a joint fact's two sides that the joint index shows hold nothing together are not
         queried (joint.py): no row."""
-        if indexed and not could_join(self.query(set(bindings), macros=False), store, bindings, broad, index, down):
+        if indexed and "#held-up" in self.text and \
+                not could_join(self.query(set(bindings), macros=False), store, bindings, broad, index, down):
             return [], self.prepare(store, bindings, broad=broad, limit=limit, index=index, down=down)[1]  # no row
         query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed, down=down)
         rows = store.select(shown) if self.values else store.select(query, bindings)
