@@ -10,6 +10,12 @@ from urllib.parse import quote
 from pyoxigraph import NamedNode
 
 
+def joint_key(actor_iri: str, kind: str) -> NamedNode:
+    """urn:kgqa:joint:Kind:<actor IRI>: an actor as one of two or more holders of facts of one kind (the
+    kg:jointKey index, beside the pair_key of each two of them)."""
+    return NamedNode(f"urn:kgqa:joint:{kind}:{actor_iri}")
+
+
 @lru_cache(maxsize=8192)  # the same kinds and actor keys are slugged for every document
 def slug(text: str, max_len: int = 80) -> str:
     """A lower-case ASCII slug: 'Vladimir Putin' -> 'vladimir-putin'."""
@@ -70,8 +76,9 @@ def verb_key(actor_iri: str, prop: str, lemma: str) -> NamedNode:
 
 def pair_key(actor_iri: str, other_iri: str, kind: str) -> NamedNode:
     """urn:kgqa:pair:Kind:<hash>: two actors together in facts of one kind (a meeting's participants two by
-    two: the kg:pairKey index), the same key in either order. Hashed: two IRIs joined would be long, and
-    a space (never in an IRI) keeps the pair unambiguous before hashing."""
+    two: the kg:pairKey index; two holders of a fact of another kind: kg:jointKey), the same key in either
+    order. Hashed: two IRIs joined would be long, and a space (never in an IRI) keeps the pair unambiguous
+    before hashing."""
     first, second = sorted((actor_iri, other_iri))
     return NamedNode(f"urn:kgqa:pair:{kind}:{hashlib.sha256(f'{first} {second}'.encode()).hexdigest()[:32]}")
 

@@ -61,7 +61,7 @@ PROPERTIES = (
     # documents
     "contentHash", "pipelineVersion", "sourceName",
     # indexes written with the facts, for the question templates (service/ingest/graph.py index_pairs)
-    "holderKey", "pairKey", "linkKey", "occasionKey", "topicKey", "indexes",
+    "holderKey", "pairKey", "jointKey", "linkKey", "occasionKey", "topicKey", "indexes",
     # store bookkeeping: the graphs of a bulk write under way (service/store/embedded.py)
     "pendingGraph",
 )
@@ -134,10 +134,11 @@ PIPELINEVERSION = kg("pipelineVersion")
 SOURCENAME = kg("sourceName")
 HOLDERKEY = kg("holderKey")
 PAIRKEY = kg("pairKey")
+JOINTKEY = kg("jointKey")
 LINKKEY = kg("linkKey")
 OCCASIONKEY = kg("occasionKey")
 TOPICKEY = kg("topicKey")
-INDEX_PROPS = (HOLDERKEY, PAIRKEY, LINKKEY, OCCASIONKEY, TOPICKEY)  # index triples written with facts
+INDEX_PROPS = (HOLDERKEY, PAIRKEY, JOINTKEY, LINKKEY, OCCASIONKEY, TOPICKEY)  # index triples written with facts
 INDEXES = kg("indexes")
 PENDINGGRAPH = kg("pendingGraph")
 WRITEJOURNAL = kg("writeJournal")  # the graph (and subject) holding kg:pendingGraph

@@ -159,6 +159,37 @@ def test_answer_shortcut_pair_rows_as_plain(suites_store, template):
     assert not (differ := _indexed_differs(t, suites_store, index, cases)), differ
 
 
+def _joint_holders(store) -> list[tuple]:
+    """(holder, other holder) of every fact held by two or more, each two once."""
+    rows = store.select("PREFIX kg: <https://w3id.org/kgqa/ns#> SELECT DISTINCT ?a ?b WHERE { "
+                        "?f kg:holder ?a, ?b FILTER(STR(?a) < STR(?b)) }")
+    return sorted(((r["a"], r["b"]) for r in rows), key=str)
+
+
+@pytest.mark.parametrize("kind", ["Agreement", "Disagreement", "Intention", "Denial"])
+def test_answer_shortcut_joint_index_cuts_only_what_finds_nothing(suites_store, kind):
+    """agreements: the joint index (kg:jointKey, and the holder keys of an actor in reach of both) tells that two
+    actors hold no fact of the kind together, in the reach of each pass, exactly when the plain query finds no
+    row; the holders of the suites' joint facts and every two frequent actors."""
+    from service.qa.joint import could_join
+
+    t, index = BY_ID["agreements"], kgqa(suites_store).names.index()
+    assert index.joint_keys
+    actors = _actors(suites_store, 8)
+    pairs = _joint_holders(suites_store) + [(a, b) for a in actors for b in actors if a != b]
+    differ, found = [], 0
+    for actor, other in pairs:
+        bindings = {"kind": NamedNode(KG_NS + kind), "actor": actor, "other": other}
+        for broad, down in ((False, False), (True, False), (True, True)):
+            plain, _ = t.run(suites_store, bindings, broad=broad, index=index, down=down)
+            joined = could_join(t.query(set(bindings), macros=False), suites_store, bindings, broad, index, down)
+            found += joined
+            if joined != bool(plain):
+                differ.append((str(actor), str(other), broad, down, len(plain)))
+    assert not differ, differ
+    assert found or kind == "Denial"  # the suites hold joint facts of the first three kinds
+
+
 @pytest.mark.parametrize("named", [False, True])
 @pytest.mark.parametrize("words", [["baghdad"], ["sanctions", "talks"], ["moscow"], ["syria"], ["kremlin", "oil"]])
 def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, words, named):

@@ -17,7 +17,7 @@ PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in vocab.PREFIXES.items())
 _FACTS = PREFIX + """SELECT ?g ?fact ?kind ?holder WHERE { GRAPH ?g {
   ?fact a kg:Fact, ?kind . FILTER(?kind NOT IN (kg:Fact, kg:Position))
   OPTIONAL { ?fact kg:holder|kg:participant ?holder } } }"""
-_KEYS = PREFIX + "SELECT ?g ?fact ?key WHERE { GRAPH ?g { ?fact kg:holderKey|kg:pairKey ?key } }"
+_KEYS = PREFIX + "SELECT ?g ?fact ?key WHERE { GRAPH ?g { ?fact kg:holderKey|kg:pairKey|kg:jointKey ?key } }"
 
 
 def _expected(store) -> set[tuple[str, str, str]]:
@@ -68,8 +68,21 @@ def test_graph_index_pairs_of_a_meeting_two_by_two():
     assert vocab.PAIRKEY not in {p for p, _ in index_pairs("Agreement", [a, b])}
 
 
+def test_graph_index_pairs_of_a_joint_fact_per_kind():
+    """Holders of a fact of another kind held by two or more: kg:jointKey, one per holder and one per two
+    holders, for each kind (its own, and Position); none for a fact held by one."""
+    a, b, c = (NamedNode(f"http://kgqa.test/entities/actor-{x}") for x in "abc")
+    keys = [o.value for p, o in index_pairs("Agreement", [a, b, c]) if p == vocab.JOINTKEY]
+    pairs = [k for k in keys if k.startswith("urn:kgqa:pair:")]
+    assert len(set(keys)) == len(keys) == 12 and len(pairs) == 6
+    assert {k.split(":")[3] for k in keys} == {"Agreement", "Position"}
+    assert "urn:kgqa:joint:Agreement:http://kgqa.test/entities/actor-c" in keys
+    assert not [p for p, _ in index_pairs("Agreement", [a]) if p == vocab.JOINTKEY]
+
+
 @pytest.mark.parametrize("prop, flag", [("holderKey", "holder_keys"), ("pairKey", "pair_keys"),
-                                        ("linkKey", "link_keys"), ("occasionKey", "occasion_keys"),
+                                        ("jointKey", "joint_keys"), ("linkKey", "link_keys"),
+                                        ("occasionKey", "occasion_keys"),
                                         ("topicKey", "topic_keys")])
 def test_graph_index_unused_when_a_document_lacks_it(tmp_path, seeded_store, prop, flag):
     st = EmbeddedStore(str(tmp_path / "store"))

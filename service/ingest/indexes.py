@@ -1,7 +1,8 @@
 """The index triples written with each fact, for the question templates: kg:holderKey (facts of kind K
-held by A), kg:pairKey (meetings of A with B), kg:linkKey (facts about A, facts of A by verb),
-kg:topicKey (positions of A about T) and kg:occasionKey (meetings at O), each one index range instead of a
-scan. The bench's graph generator writes them through these functions too."""
+held by A), kg:pairKey (meetings of A with B), kg:jointKey (facts of kind K held by A and B), kg:linkKey
+(facts about A, facts of A by verb), kg:topicKey (positions of A about T) and kg:occasionKey (meetings at
+O), each one index range instead of a scan. The bench's graph generator writes them through these
+functions too."""
 from __future__ import annotations
 
 from pyoxigraph import NamedNode
@@ -18,11 +19,18 @@ def index_pairs(kind: str, holders: list[NamedNode]) -> list[tuple[NamedNode, Na
     participants): kg:holderKey urn:kgqa:holder:Kind:<holder>, and one for Position for a position, so that the question
     templates find "facts of kind K held by A" in one index range rather than every fact of A; for a
     meeting also kg:pairKey urn:kgqa:pair:Meeting:<hash> for each two of its participants ("meetings of A
-    with B": one range, not every meeting of A tested for B). The bench's graph generator writes them
-    through this function too."""
+    with B": one range, not every meeting of A tested for B); a fact of another kind held by two or more
+    kg:jointKey urn:kgqa:joint:Kind:<holder> for each holder and urn:kgqa:pair:Kind:<hash> for each two,
+    per kind ("what A and B agreed": known to be nothing from a few look-ups). The bench's graph generator
+    writes them through this function too."""
     kinds = [kind] + (["Position"] if kind in v.POSITION_KINDS else [])
-    pairs = [(v.PAIRKEY, iris.pair_key(a.value, b.value, kind))
-             for n, a in enumerate(holders) for b in holders[n + 1:] if a != b] if kind in PAIRED else []
+    two = [(a, b) for n, a in enumerate(holders) for b in holders[n + 1:] if a != b]
+    if kind in PAIRED:
+        pairs = [(v.PAIRKEY, iris.pair_key(a.value, b.value, kind)) for a, b in two]
+    else:
+        joint = list(dict.fromkeys(h for ab in two for h in ab))
+        pairs = [(v.JOINTKEY, iris.joint_key(h.value, k)) for h in joint for k in kinds] + \
+            [(v.JOINTKEY, iris.pair_key(a.value, b.value, k)) for a, b in two for k in kinds]
     return [(v.HOLDERKEY, iris.holder_key(h.value, k)) for h in holders for k in kinds] + pairs
 
 

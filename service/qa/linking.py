@@ -121,6 +121,7 @@ class Index:
         # kg:occasion* path when the fact comes from the index: tests/test_virtuoso_parity.py)
         self.holder_keys = isinstance(store, EmbeddedStore) and _indexed(store, "holderKey")
         self.pair_keys = self.holder_keys and _indexed(store, "pairKey")  # kg:pairKey, read with the holder index
+        self.joint_keys = self.holder_keys and _indexed(store, "jointKey")  # kg:jointKey, likewise
         self.link_keys = self.holder_keys and _indexed(store, "linkKey")  # kg:linkKey, likewise
         self.occasion_keys = self.holder_keys and _indexed(store, "occasionKey")  # kg:occasionKey, likewise
         self.topic_keys = self.holder_keys and _indexed(store, "topicKey")  # kg:topicKey, likewise

@@ -27,7 +27,7 @@ ON = re.compile(r"^(\s*)#on\s+(\?\w+)\s+(kg:\w+)\s+\?(\w+)\s+\?(\w+)\s*$", re.M)
 ON_PREDS = "kg:about|kg:target|kg:recipient"  # what a fact is "on" (the kg:topicKey index's links)
 
 
-def _leaders(index) -> frozenset[str]:
+def leader_titles(index) -> frozenset[str]:
     """The titles a joint fact's #reach-up goes down to (a country's president or prime minister speaks for it,
     where a role says whose leader they are; its other officials do not)."""
     return getattr(index, "leader_titles", frozenset())
@@ -56,7 +56,7 @@ def _link_keys(preds: str, by: Term) -> list | None:
                 return None
             out.append(lambda iri, n=name, verb=by.value: verb_key(iri, n, verb))
             continue
-        kind = _kind_name("?by", {"by": by})
+        kind = kind_name("?by", {"by": by})
         if kind is None:
             return None
         if name in ("holder", "participant"):
@@ -140,8 +140,8 @@ def _on(query: str, store: Store, bindings: dict[str, Term], broad: bool, index,
     if len(held) != 1 or held[0].group(5) != "kg:holder" or not isinstance(bindings.get(held[0].group(6)), NamedNode):
         return plain
     hpad, _, _, _, _, a, b, r = held[0].groups()
-    holders = reach(store, bindings[a], broad, down=True, leaders=_leaders(index), index=index)  # as #held's
-    topics = reach(store, topic, False, down=down, leaders=_leaders(index), index=index)  # as #same's
+    holders = reach(store, bindings[a], broad, down=True, leaders=leader_titles(index), index=index)  # as #held's
+    topics = reach(store, topic, False, down=down, leaders=leader_titles(index), index=index)  # as #same's
     if few is not None and max(len(holders), len(topics)) > few:
         return plain
     keys = " ".join(f"({topic_key(h.value, u.value, kind[3:])} {h} {n} {u})"
@@ -224,9 +224,9 @@ def bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool
         pad, up, fact, kind, prop, a, b, r = match.groups()
         macro = "reach-up" if up else "reach"
         typed = "" if up else f"{pad}{fact} a {kind} .\n"
-        name = _kind_name(kind, bindings)
+        name = kind_name(kind, bindings)
         if indexed and name and isinstance(bindings.get(a), NamedNode):
-            found = reach(store, bindings[a], broad, down=down or not up, leaders=_leaders(index), index=index)
+            found = reach(store, bindings[a], broad, down=down or not up, leaders=leader_titles(index), index=index)
             if up or few is None or len(found) <= few:
                 keys = " ".join(f"({holder_key(t.value, name)} {t} {n})" for t, n in found.items())
                 return f"{pad}VALUES (?kgqaKey_{b} ?{b} ?{r}) {{ {keys} }}\n{pad}{fact} kg:holderKey ?kgqaKey_{b} ."
@@ -237,7 +237,7 @@ def bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool
         if a not in bindings:
             return expand(match.group(0), broad)
         found = reach(store, bindings[a], broad and macro != "same", down=down or macro == "reach",
-                      leaders=_leaders(index), index=index)
+                      leaders=leader_titles(index), index=index)
         if few is not None and len(found) > few and macro != "reach-up":  # many: tested on the template's own matches
             # (a verb, a recipient), not joined; joint facts (reach-up) join both sides' VALUES
             near = ", ".join(str(t) for t, n in found.items() if n == 1)
@@ -255,7 +255,7 @@ def bound_reach(query: str, store: Store, bindings: dict[str, Term], broad: bool
     return MACRO.sub(values, HELD.sub(held, HELD_BY.sub(held_by, query)))
 
 
-def _kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
+def kind_name(kind: str, bindings: dict[str, Term]) -> str | None:
     """'kg:Proposal' -> 'Proposal'; '?kind' -> the local name of the kind bound to it (None: unbound)."""
     if kind.startswith("kg:"):
         return kind[3:]

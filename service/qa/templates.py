@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..store.base import Store, Term, bind_values
+from .joint import could_join
 from .macros import (
     APART,
     HELD,
@@ -137,7 +138,12 @@ class Template:
         (service/qa/linking.py), which knows the roles and governments a reach follows. indexed: read
         the holder index for #held lines (the caller knows the store has it); the query shown is the
         plain one, whose rows these are (the same on every store, and what a reader can run anywhere).
-        down: a broad #reach-up also goes down to those holding a role in the actor (a country's leaders)."""
+        down: a broad #reach-up also goes down to those holding a role in the actor (a country's leaders).
+        With `indexed`, a joint fact's two sides that the joint index shows hold nothing together are not
+        queried (joint.py): no row."""
+        if indexed and "#held-up" in self.text and \
+                not could_join(self.query(set(bindings), macros=False), store, bindings, broad, index, down):
+            return [], self.prepare(store, bindings, broad=broad, limit=limit, index=index, down=down)[1]  # no row
         query, shown = self.prepare(store, bindings, broad=broad, limit=limit, index=index, indexed=indexed, down=down)
         rows = store.select(shown) if self.values else store.select(query, bindings)
         if indexed and limit and len(rows) >= limit and (APART in query or REORDERED in query):
