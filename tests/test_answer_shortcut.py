@@ -195,7 +195,8 @@ def test_answer_shortcut_joint_index_cuts_only_what_finds_nothing(suites_store, 
 def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, words, named):
     """Facts left out before loading (none of the words in their text, passages, actors or occasions)
     are facts whose words could never match: every fact that fits, passages included, is kept; the same
-    facts when the engine returns only the actors named with a word (named)."""
+    facts when the engine returns only the actors named with a word (named), and, of those in whose content
+    with_words found none, when it is not read again (unworded)."""
     from service.qa import candidates, facts
     from service.qa.wording import matches_words, stem
     from service.read import sources
@@ -207,6 +208,9 @@ def test_answer_shortcut_could_match_keeps_every_fitting_fact(suites_store, word
     kept = set(candidates.could_match(suites_store, iris, stems, index.label))
     if named:
         assert set(candidates.could_match(suites_store, iris, stems, index.label, index.labelled(stems))) == kept
+    unworded = [i for i in iris if i not in set(candidates.with_words(suites_store, iris, stems))]
+    assert candidates.could_match(suites_store, unworded, stems, index.label, unworded=True) == \
+        candidates.could_match(suites_store, unworded, stems, index.label)  # with_words found none: not read again
     texts: dict[str, str] = {}
     records = facts.load(suites_store, iris, index.label)
 

@@ -156,7 +156,8 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         stems = [stem(w) for w in plan.words]  # else those with one anywhere it is looked for (no other can fit)
         labelled = index.labelled(stems) + [i for i, a in plan.aliases.items() if any(s in a.lower() for s in stems)]
         found = candidates.with_words(store, chosen, stems)
-        chosen, worded = found or candidates.could_match(store, chosen, stems, label, labelled), bool(found)
+        chosen, worded = found or candidates.could_match(store, chosen, stems, label, labelled,
+                                                           unworded=not plain), bool(found)
     sifted = plan.joint or plan.extra_actors or plan.speech or template.details
     load_at_most = LOAD_LIMIT if sifted else MAX_ANSWERS + 10  # every loaded fact is kept unless sifted
     if len(chosen) > load_at_most and not (plan.words or plan.topic_names):
@@ -174,8 +175,10 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     # a topic named by text: one of its names is in every answer (mentions_any); with no second try reading every
     # record, the facts naming it are found first and only those tested for the target (the same facts, fewer reads)
     names_first = not plain and bool(plan.target and plan.topic_names) and not retries(plan)
+    firsts = sieve.first_words(plan.topic_names)  # the actors named with one: tested by the engine (may_name)
+    naming = index.labelled(firsts) + [i for i, a in plan.aliases.items() if any(w in a.lower() for w in firsts)]
     if names_first:
-        chosen = sieve.may_name(store, chosen, plan.topic_names, label)
+        chosen = sieve.may_name(store, chosen, plan.topic_names, label, naming)
     if not plain and plan.target:  # "who accused X": the facts targeting another, which no test keeps, are not loaded
         chosen = sieve.may_target(store, chosen, plan.target, bool(plan.topic_names), plan.target_verbs)
     sieved = chosen
@@ -183,7 +186,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
         named = "\n".join([index.named, *plan.aliases.values()]).lower() if plan.aliases else index.named
         sieved = sieve.may_fit(store, sieved, plan, label, named=named, worded=worded)  # facts where they cannot be
     if not plain and plan.topic_names and not names_first:  # are not loaded; nor those that cannot name the topic
-        sieved = sieve.may_name(store, sieved, plan.topic_names, label)
+        sieved = sieve.may_name(store, sieved, plan.topic_names, label, naming)
     kept = fit(sieved)
     if not kept and len(sieved) < len(chosen) and retries(plan):  # fitting's second tries read every record
         kept = fit(chosen)

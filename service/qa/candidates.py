@@ -96,24 +96,27 @@ def naming(store: Store, iris: list[str], names: list[str], labels: Callable[[st
 _MATCHABLE = _PREFIX + """
 SELECT ?fact ?o WHERE {
   { ?fact ?p ?o
-    FILTER(?p IN (kg:content, kg:quantityText, kg:counts, kg:title, kg:condition, kg:attribution, kg:timeText,
-                  kg:placeText, kg:durationText, kg:verb) && (%(test)s)
+    FILTER(?p IN (%(texts)s) && (%(test)s)
            || ?p IN (kg:holder, kg:participant, kg:about, kg:target, kg:recipient, kg:place, kg:attributedTo,
                      kg:organization) && isIRI(?o) && (%(named)s)) }
   UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?o FILTER(!isIRI(?o) || %(named)s) }
-  UNION { ?fact kg:respondsTo/kg:content ?o FILTER(%(test)s) }
+  %(referred)s
   UNION { ?fact kg:evidence ?p . OPTIONAL { ?p nif:anchorOf ?anchor } FILTER(!BOUND(?anchor) || %(anchor)s) }
 }"""
+_WORDED = "kg:content, kg:quantityText, kg:counts, kg:title"  # what with_words reads (and the referent's content)
+_OTHER_TEXTS = "kg:condition, kg:attribution, kg:timeText, kg:placeText, kg:durationText, kg:verb"
+_REFERRED_MATCH = "UNION { ?fact kg:respondsTo/kg:content ?o FILTER(%(test)s) }"
 
 
 def could_match(store: Store, iris: list[str], stems: list[str], labels: Callable[[str], str | None],
-                named: list[str] | None = None) -> list[str]:
+                named: list[str] | None = None, *, unworded: bool = False) -> list[str]:
     """Those of the facts in which one of the word stems occurs: in a text value, a passage, or the name
     of an actor or occasion (`labels`, as load() names them); a fact with a passage whose text is not
     in the graph is kept. Word matching finds a stem only where it occurs, so no other fact can fit.
     named: every IRI `labels` names with a stem (when known): the engine then returns only those actors
     and occasions, or one whose IRI holds a stem (an unnamed one is matched by its IRI's end), rather
-    than every actor of every fact for the test here."""
+    than every actor of every fact for the test here. unworded: with_words found none of the stems in these
+    facts (their content, quantity, counts, title, referent's content): those are not read again."""
     stems = [s for s in dict.fromkeys(stems) if s]
     if not stems:
         return list(iris)
@@ -123,6 +126,8 @@ def could_match(store: Store, iris: list[str], stems: list[str], labels: Callabl
 
     among = f" || ?o IN ({', '.join(str(NamedNode(i)) for i in named)})" if named else ""
     query = _MATCHABLE % {"test": test("?o"), "anchor": test("?anchor"),
+                          "texts": _OTHER_TEXTS if unworded else f"{_WORDED}, {_OTHER_TEXTS}",
+                          "referred": "" if unworded else _REFERRED_MATCH % {"test": test("?o")},
                           "named": "true" if named is None or len(named) > MAX_NAMED else test("?o") + among}
     found: set[str] = set()
     for row in batched(store, query, list(dict.fromkeys(iris))):

@@ -35,11 +35,13 @@ SELECT DISTINCT ?fact ?flags ?p ?name ?place WHERE {
             BIND(COALESCE(?a, "") AS ?o) BIND(!BOUND(?a) AS ?open) }
     BIND(IF(isIRI(?o), ?o, "") AS ?name)
     BIND(IF(isIRI(?o), "", CONCAT(IF(COALESCE(?open, false), "* ", ""), %(flags)s)) AS ?flags)
-    FILTER(isIRI(?name) || ?flags != "") }
+    FILTER(isIRI(?name) && (%(names)s) || ?flags != "") }
   %(occasions)s
 }"""
 _OCCASIONS = "UNION { ?fact kg:occasion ?via . ?via kg:occasion* ?name OPTIONAL { ?name kg:place ?place } }"
 _RESPONDS = KG_NS + "respondsTo"
+_RESPONDS_TERM = str(NamedNode(_RESPONDS))
+MAX_NAMED = 200  # more IRIs named with a word: every actor is returned and its name tested here
 _PASSAGE, _OPEN, _REFERS = "@", "*", "^"  # first cut's flags: a passage's, one without anchor, a fact naming another
 
 
@@ -55,17 +57,25 @@ def first_words(names: list[str]) -> list[str]:
     return list(dict.fromkeys(tokens(n)[0] for n in names if len(" ".join(tokens(n))) >= 3))
 
 
-def may_name(store: Store, iris: list[str], names: list[str], labels: Callable[[str], str | None]) -> list[str]:
+def may_name(store: Store, iris: list[str], names: list[str], labels: Callable[[str], str | None],
+             named: list[str] | None = None) -> list[str]:
     """Those of the facts that may name one of `names` where wording.mentions_any and fit._named_outside look
     (`labels`: the names facts.load gives actors): the first word of a name in their content, the names of
     the actors they are about, target or are told to, their passages' anchors (a passage with none keeps
-    its fact), or any of these of the fact they respond to. Each word is written as a literal term."""
+    its fact), or any of these of the fact they respond to. Each word is written as a literal term.
+    named: every IRI `labels` may name with one of those first words (when known): the engine then returns
+    only those actors, or one whose IRI holds a word (an unnamed one is named by its IRI's end), rather
+    than every actor of every fact for the test here (as candidates.could_match)."""
     words = first_words(names)
     if not words or not iris:
         return list(iris)
     tests = [f'IF(CONTAINS(LCASE(STR(?o)), {Literal(w)}), "s{n} ", "")' for n, w in enumerate(words)]
+    among = "true"
+    if named is not None and len(named) <= MAX_NAMED:  # (and the fact it responds to, read as its own)
+        among = " || ".join([f"?p = {_RESPONDS_TERM}", *(f"CONTAINS(LCASE(STR(?name)), {Literal(w)})" for w in words)]
+                            + ([f"?name IN ({', '.join(str(NamedNode(i)) for i in named)})"] if named else []))
     query = _QUERY % {"props": "kg:content, kg:about, kg:target, kg:recipient, kg:respondsTo",
-                      "flags": ", ".join(tests), "occasions": ""}
+                      "flags": ", ".join(tests), "occasions": "", "names": among}
     marks = _marks(store, query, list(dict.fromkeys(iris)), words, [], labels)
     found = {f"s{n}" for n in range(len(words))}
     return [i for i in iris if (m := marks.get(i, set())) and ("*" in m or not found.isdisjoint(m))]
@@ -81,7 +91,7 @@ def may_hold(store: Store, iris: list[str], words: list[str], labels: Callable[[
     tests = [f'IF(CONTAINS(LCASE(STR(?o)), {Literal(s)}), "s{n} ", "")' for n, s in enumerate(stems)]
     tests += [f'IF(CONTAINS(STR(?o), {Literal(c)}), "{c} ", "")' for c in capitals]
     query = _QUERY % {"props": ", ".join(f"kg:{p}" for p in TEXT_PROPS + ACTOR_PROPS + ("respondsTo",)),
-                      "flags": ", ".join(tests), "occasions": _OCCASIONS}
+                      "flags": ", ".join(tests), "occasions": _OCCASIONS, "names": "true"}
     marks = _marks(store, query, list(dict.fromkeys(iris)), stems, capitals, labels)
     wanted = [(f"s{n}",) for n in range(len(stems))] + [tuple(_acronym(w)) for w in words if _acronym(w)]
     return [i for i in iris if (m := marks.get(i, set())) and ("*" in m or any(set(w) <= m for w in wanted))]
