@@ -175,8 +175,7 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
     # a topic named by text: one of its names is in every answer (mentions_any); with no second try reading every
     # record, the facts naming it are found first and only those tested for the target (the same facts, fewer reads)
     names_first = not plain and bool(plan.target and plan.topic_names) and not retries(plan)
-    firsts = sieve.first_words(plan.topic_names)  # the actors named with one: tested by the engine (may_name)
-    naming = index.labelled(firsts) + [i for i, a in plan.aliases.items() if any(w in a.lower() for w in firsts)]
+    naming = _naming(index, plan) if not plain and plan.topic_names else []  # read only by may_name below
     if names_first:
         chosen = sieve.may_name(store, chosen, plan.topic_names, label, naming)
     if not plain and plan.target:  # "who accused X": the facts targeting another, which no test keeps, are not loaded
@@ -241,6 +240,12 @@ def run_plan(store: Store, plan: Plan, lex, link_root: str, index: linking.Index
                                 -len({p["source"]["id"] for p in a["provenance"]}),
                                 a["provenance"][0]["source"]["id"], a["provenance"][0]["start"], a["fact"]))
     return answers[:MAX_ANSWERS], sparql, capped
+
+
+def _naming(index: linking.Index, plan: Plan) -> list[str]:
+    """The actors named with a first word of the topic's names: tested by the engine (sieve.may_name)."""
+    firsts = sieve.first_words(plan.topic_names)
+    return index.labelled(firsts) + [i for i, a in plan.aliases.items() if any(w in a.lower() for w in firsts)]
 
 
 def _order(rec: facts_mod.FactRecord, only: str | None) -> tuple:

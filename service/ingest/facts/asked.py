@@ -23,9 +23,8 @@ def answered(pred: Token, content: tuple[int, int] | None = None) -> tuple[str |
     clause = _whether(frame) if frame is not None else None
     if clause is None:
         return None
-    start = next(m.i for m in clause.children if m.dep_ == "mark") + 1
     word = next((c.lower_ for c in pred.children if c.lower_ in ANSWERS and c.i > pred.i), None)
-    return word or opening_answer(pred.doc, content), (start, clause.right_edge.i + 1)
+    return word or opening_answer(pred.doc, content), _question(clause)
 
 
 def answered_before(pred: Token) -> tuple[str, tuple[int, int], Token] | None:
@@ -43,21 +42,27 @@ def answered_before(pred: Token) -> tuple[str, tuple[int, int], Token] | None:
         asked_one = next((c for c in frame.children if c.dep_ in ("nsubjpass", "dobj")), None)
         clause = _whether(frame)
         if asked_one is not None and clause is not None:
-            begin = next(m.i for m in clause.children if m.dep_ == "mark") + 1
-            return word.lower_, (begin, clause.right_edge.i + 1), asked_one
+            return word.lower_, _question(clause), asked_one
     return None
 
 
 def opening_answer(doc, content: tuple[int, int] | None) -> str | None:
     """ "No" or "yes" when a quoted answer opens with it as a sentence or an interjection ('"No. Families
     disagree."', '"Yes, we will"')."""
-    start = content[0] if content is not None else 0
-    while content is not None and start < content[1] and doc[start].is_punct:
+    if content is None:
+        return None
+    start = content[0]
+    while start < content[1] and doc[start].is_punct:
         start += 1  # the opening quote mark
-    if content is None or content[1] - start < 2:
+    if content[1] - start < 2:
         return None
     first, after = doc[start], doc[start + 1]
     return first.lower_ if first.lower_ in ANSWERS and first.dep_ == "intj" and after.is_punct else None
+
+
+def _question(clause: Token) -> tuple[int, int]:
+    """The token range of the question a whether-clause puts: its words after "whether" or "if"."""
+    return next(m.i for m in clause.children if m.dep_ == "mark") + 1, clause.right_edge.i + 1
 
 
 def _whether(frame: Token) -> Token | None:
